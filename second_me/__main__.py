@@ -1,0 +1,3 @@
+from second_me.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""One injectable source of time, so decay, `--now` and tests agree."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from second_me.errors import InputRejected
+
+
+class Clock:
+    """Wall time, or a fixed instant when one is given (tests, `--now`, eval)."""
+
+    def __init__(self, fixed: datetime | None = None):
+        self._fixed = fixed
+
+    def now(self) -> datetime:
+        return self._fixed if self._fixed is not None else datetime.now(timezone.utc)
+
+    def timestamp(self) -> float:
+        return self.now().timestamp()
+
+
+class FixedClock(Clock):
+    """A clock tests can move forward."""
+
+    def __init__(self, at: datetime):
+        super().__init__(at)
+
+    def advance(self, **delta) -> None:
+        from datetime import timedelta
+
+        self._fixed = self._fixed + timedelta(**delta)
+
+
+def parse_instant(text: str, what: str = "time") -> datetime:
+    """Parse an ISO-8601 date or date-time; naive values are taken as UTC."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputRejected(f"invalid {what} {text!r}: use ISO-8601, e.g. 2024-05-01 or 2024-05-01T09:30:00") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def clock_from_option(now: str | None) -> Clock:
+    return Clock(parse_instant(now, "--now") if now else None)
+
+
+NowFn = Callable[[], datetime]

@@ -1,0 +1,187 @@
+"""Settings: defaults, then $SECOND_ME_HOME/config.toml, then SECOND_ME_<KEY> env vars.
+
+Every key is a field of `Settings`; an unknown key or a bad value is rejected with a
+message naming it (exit 3), so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from second_me.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+KV_TYPES = ("f16", "q8_0", "q4_0")
+ENV_PREFIX = "SECOND_ME_"
+# Env vars with this prefix that are not settings keys.
+NON_SETTING_ENV = {"HOME", "PASSPHRASE", "NOW"}
+
+
+def default_home() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("second-me", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path = field(default_factory=default_home)
+    # Models: empty means the built-in default for that role.
+    chat_model: str = ""
+    embed_model: str = ""
+    n_ctx: int = 4096
+    n_gpu_layers: str = "auto"  # "auto" or an integer (-1 = all layers, 0 = CPU only)
+    n_threads: int = 0  # 0 = let llama.cpp choose
+    use_mmap: bool = True
+    use_mlock: bool = False
+    kv_cache_type_k: str = "q8_0"
+    kv_cache_type_v: str = "q8_0"
+    max_answer_tokens: int = 384
+    temperature: float = 0.2
+    embed_batch_size: int = 32
+    # Storage
+    encryption: bool = True
+    # Ingest
+    chunk_chars: int = 1200
+    max_file_mb: float = 20.0
+    ignore: tuple[str, ...] = ()
+    # Retrieval
+    search_k: int = 8
+    rrf_k: int = 60
+    candidates: int = 50
+    abstain_similarity: float = 0.32
+    context_tokens: int = 0  # 0 = derived from n_ctx
+    # Memory lifecycle (DESIGN §5)
+    retention_floor: float = 0.3
+    strength_chat_days: float = 7.0
+    strength_file_days: float = 30.0
+    recall_growth: float = 2.0
+    prune_threshold: float = 0.05
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / "memory.db"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def config_path(self) -> Path:
+        return self.home / "config.toml"
+
+    def gpu_layers_override(self) -> int | None:
+        """None for auto, else the forced layer count."""
+        return None if self.n_gpu_layers == "auto" else int(self.n_gpu_layers)
+
+
+def _field_types() -> dict[str, Any]:
+    return {f.name: f.type for f in fields(Settings)}
+
+
+def _coerce(key: str, value: Any, type_name: str) -> Any:
+    """Turn a TOML or env value into the field's type, or raise naming the key."""
+    def bad(expected: str) -> ConfigError:
+        return ConfigError(f"config: {key} = {value!r} is not {expected}")
+
+    if type_name == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if isinstance(value, str) and value.strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise bad("true or false")
+    if type_name == "int":
+        try:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            return int(value)
+        except (TypeError, ValueError):
+            raise bad("an integer") from None
+    if type_name == "float":
+        try:
+            if isinstance(value, bool):
+                raise ValueError
+            return float(value)
+        except (TypeError, ValueError):
+            raise bad("a number") from None
+    if type_name == "Path":
+        if not isinstance(value, str) or not value:
+            raise bad("a path")
+        return Path(value).expanduser()
+    if type_name.startswith("tuple"):
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise bad("a list of strings")
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise bad("a string")
+    return str(value)
+
+
+def _validate(s: Settings) -> Settings:
+    for key in ("kv_cache_type_k", "kv_cache_type_v"):
+        if getattr(s, key) not in KV_TYPES:
+            raise ConfigError(f"config: {key} = {getattr(s, key)!r} must be one of {', '.join(KV_TYPES)}")
+    if s.n_gpu_layers != "auto":
+        try:
+            int(s.n_gpu_layers)
+        except ValueError:
+            raise ConfigError(f"config: n_gpu_layers = {s.n_gpu_layers!r} must be 'auto' or an integer") from None
+    positive = ("n_ctx", "max_answer_tokens", "embed_batch_size", "chunk_chars", "max_file_mb", "search_k",
+                "rrf_k", "candidates", "strength_chat_days", "strength_file_days")
+    for key in positive:
+        if getattr(s, key) <= 0:
+            raise ConfigError(f"config: {key} = {getattr(s, key)!r} must be greater than 0")
+    if not 0 <= s.retention_floor <= 1:
+        raise ConfigError(f"config: retention_floor = {s.retention_floor!r} must be between 0 and 1")
+    if s.recall_growth < 1:
+        raise ConfigError(f"config: recall_growth = {s.recall_growth!r} must be at least 1")
+    return s
+
+
+def load_settings(home: str | Path | None = None, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build settings for a home: defaults < config.toml < SECOND_ME_* env < explicit overrides."""
+    env = os.environ if environ is None else environ
+    types = _field_types()
+    home_value = home or env.get(ENV_PREFIX + "HOME")
+    home_path = Path(home_value).expanduser() if home_value else default_home()
+    values: dict[str, Any] = {}
+
+    config_file = home_path / "config.toml"
+    if config_file.is_file():
+        try:
+            data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config: {config_file} is not valid TOML ({exc})") from None
+        except OSError as exc:
+            raise ConfigError(f"config: cannot read {config_file} ({exc.strerror})") from None
+        for key, value in data.items():
+            if key not in types or key == "home":
+                raise ConfigError(f"config: unknown key {key!r} in {config_file}")
+            values[key] = _coerce(key, value, types[key])
+
+    for name, value in env.items():
+        if not name.startswith(ENV_PREFIX):
+            continue
+        key = name[len(ENV_PREFIX):].lower()
+        if key.upper() in NON_SETTING_ENV:
+            continue
+        if key not in types:
+            raise ConfigError(f"config: unknown setting {name} in the environment")
+        values[key] = _coerce(name, value, types[key])
+
+    for key, value in overrides.items():
+        if value is not None:
+            values[key] = value
+    return _validate(replace(Settings(home=home_path), **values))

@@ -1,0 +1,115 @@
+"""Cut text into chunks that follow headings and paragraphs and keep their line ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from second_me.domain import Chunk
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    start: int  # 1-based line number of the first line
+    heading: str  # the heading path in force ("Bread > Proofing")
+    is_heading: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.lines) - 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _blocks(text: str, markdown: bool) -> list[_Block]:
+    """Paragraph-sized blocks separated by blank lines; Markdown headings are blocks of their own."""
+    blocks: list[_Block] = []
+    headings: list[tuple[int, str]] = []
+    current: _Block | None = None
+    in_fence = False
+
+    def heading_path() -> str:
+        return " > ".join(title for _, title in headings)
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if markdown and stripped.startswith("```"):
+            in_fence = not in_fence
+        match = _HEADING.match(line) if markdown and not in_fence else None
+        if match:
+            level, title = len(match.group(1)), match.group(2).strip("# ").strip()
+            headings[:] = [h for h in headings if h[0] < level] + [(level, title)]
+            current = None
+            blocks.append(_Block([line], number, heading_path(), is_heading=True))
+            continue
+        if not stripped and not in_fence:
+            current = None
+            continue
+        if current is None:
+            current = _Block([], number, heading_path())
+            blocks.append(current)
+        current.lines.append(line)
+    return blocks
+
+
+def _split_long(block: _Block, max_chars: int) -> list[_Block]:
+    """Split a block bigger than max_chars at line boundaries (or inside one huge line)."""
+    parts: list[_Block] = []
+    current = _Block([], block.start, block.heading)
+    size = 0
+    for offset, line in enumerate(block.lines):
+        number = block.start + offset
+        if len(line) > max_chars:
+            if current.lines:
+                parts.append(current)
+            for i in range(0, len(line), max_chars):
+                parts.append(_Block([line[i:i + max_chars]], number, block.heading))
+            current, size = _Block([], number + 1, block.heading), 0
+            continue
+        if size + len(line) + 1 > max_chars and current.lines:
+            parts.append(current)
+            current, size = _Block([], number, block.heading), 0
+        current.lines.append(line)
+        size += len(line) + 1
+    if current.lines:
+        parts.append(current)
+    return parts
+
+
+def chunk_text(text: str, max_chars: int = 1200, markdown: bool = False) -> list[Chunk]:
+    """Group blocks into chunks of at most ~max_chars; a new top-level section starts a new chunk."""
+    chunks: list[Chunk] = []
+    pending: list[_Block] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal pending, size
+        content = [b for b in pending if not b.is_heading]
+        if content:
+            body = "\n\n".join(b.text for b in pending)
+            chunks.append(Chunk(text=body, start_line=pending[0].start, end_line=pending[-1].end,
+                                heading=content[0].heading))
+        pending, size = [], 0
+
+    for block in _blocks(text, markdown):
+        pieces = _split_long(block, max_chars) if len(block.text) > max_chars else [block]
+        for piece in pieces:
+            has_content = any(not b.is_heading for b in pending)
+            if piece.is_heading and has_content:
+                flush()  # a heading opens a new chunk once the current one has content
+            elif has_content and size + len(piece.text) + 2 > max_chars:
+                flush()
+            pending.append(piece)
+            size += len(piece.text) + 2
+    flush()
+    return chunks
+
+
+def chunk_key(file_name: str, heading: str, text: str) -> str:
+    """The text embedded for a chunk: its file name and heading give it context."""
+    return file_name + (f" — {heading}" if heading else "") + "\n" + text

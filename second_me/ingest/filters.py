@@ -1,0 +1,30 @@
+"""Which paths are never read: hidden and tool folders, secrets, and the user's own globs."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Sequence
+
+SKIPPED_DIRS = frozenset({
+    ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env", ".tox", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", ".cache", "site-packages", "dist", "build", ".idea", ".vscode",
+    ".ssh", ".gnupg", ".password-store", "keyrings", ".mozilla", "google-chrome", "chromium", "BraveSoftware",
+})
+SECRET_GLOBS = (".env*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*", "*.kdbx", "*.keychain*",
+                "*.p12", "*.pfx", "*.gpg", ".netrc", ".pgpass", "credentials*", "*.keyring")
+
+
+def skip_reason(path: Path, user_globs: Sequence[str] = ()) -> str | None:
+    """Why `path` (a file or folder) must not be indexed, or None when it may be."""
+    name = path.name
+    if name.startswith("."):
+        return "hidden" if not any(fnmatch.fnmatch(name, g) for g in SECRET_GLOBS) else "may hold secrets"
+    if path.is_dir() and name in SKIPPED_DIRS:
+        return "tool or cache folder"
+    if any(fnmatch.fnmatch(name, g) for g in SECRET_GLOBS):
+        return "may hold secrets"
+    for glob in user_globs:
+        if fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(str(path), glob):
+            return f"matches ignore pattern {glob!r}"
+    return None

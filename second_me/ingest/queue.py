@@ -1,0 +1,61 @@
+"""The persistent index queue: watchers and commands only enqueue; one indexer drains it.
+
+A row leaves the queue only after the file's chunks are committed, so a process killed
+at any moment resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from second_me.storage.store import MemoryStore
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    id: int
+    path: str
+    event: str  # "upsert" | "delete"
+    root: Optional[str]
+    attempts: int
+    enqueued_at: float
+
+
+class IndexQueue:
+    def __init__(self, store: MemoryStore):
+        self.store = store
+
+    def enqueue(self, items: Iterable[tuple[str, str, Optional[str]]], now: float) -> int:
+        """Add (path, event, root) rows; a path already queued keeps one row with the newest event."""
+        rows = [(path, event, root, now) for path, event, root in items]
+        if not rows:
+            return 0
+        with self.store.db.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO queue(path, event, root, enqueued_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(path) DO UPDATE SET event = excluded.event, root = COALESCE(excluded.root, root), "
+                "enqueued_at = excluded.enqueued_at, attempts = 0, last_error = NULL",
+                rows)
+        return len(rows)
+
+    def pending(self, limit: int = 1000) -> list[QueueItem]:
+        """Oldest first; upserts before deletes so a rename finds its old rows to move."""
+        with self.store.db.read() as conn:
+            rows = conn.execute(
+                "SELECT id, path, event, root, attempts, enqueued_at FROM queue "
+                "ORDER BY event = 'delete', id LIMIT ?", (limit,)).fetchall()
+        return [QueueItem(*row) for row in rows]
+
+    def size(self) -> int:
+        with self.store.db.read() as conn:
+            return conn.execute("SELECT count(*) FROM queue").fetchone()[0]
+
+    def done(self, item: QueueItem) -> None:
+        # Only the row we took: if the file was re-queued meanwhile, its newer row stays.
+        with self.store.db.transaction() as conn:
+            conn.execute("DELETE FROM queue WHERE id = ? AND enqueued_at = ?", (item.id, item.enqueued_at))
+
+    def failed(self, item: QueueItem, error: str) -> None:
+        with self.store.db.transaction() as conn:
+            conn.execute("UPDATE queue SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, item.id))

@@ -1,0 +1,1 @@
+"""How memories live: retention and reinforcement, pruning, facts, summaries."""

@@ -1,0 +1,35 @@
+"""The forgetting curve (Ebbinghaus, as in MemoryBank): R = exp(-Δt / S).
+
+Δt is days since the memory was last recalled (or created), S its strength in days.
+Retention is a ranking prior with a floor, never a gate: a well-matching old memory wins.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from second_me.domain import Memory
+
+DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    floor: float = 0.3
+    growth: float = 2.0  # S ← S · growth on each recall
+
+    def retention(self, memory: Memory, now: float) -> float:
+        if memory.pinned:
+            return 1.0
+        last = memory.last_recalled_at or memory.created_at
+        elapsed_days = max(0.0, (now - last) / DAY)
+        strength = max(memory.strength, 1e-6)
+        return math.exp(-elapsed_days / strength)
+
+    def prior(self, retention: float) -> float:
+        """The factor a search score is multiplied by: floor + (1 - floor) · R."""
+        return self.floor + (1.0 - self.floor) * retention
+
+    def reinforced_strength(self, strength: float) -> float:
+        return strength * self.growth

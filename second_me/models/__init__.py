@@ -1,0 +1,1 @@
+"""Local models: the llama.cpp runtime, default model discovery, GGUF conversion, fakes."""

@@ -1,0 +1,252 @@
+"""llama.cpp runtime for both model roles (DESIGN §4).
+
+The only module that imports llama_cpp, and only inside functions, so `second-me --help`
+stays fast. One `Llama` per role, loaded once; each model object guards it with a lock,
+since a llama.cpp context must not be used by two threads at once.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import math
+import threading
+from collections import deque
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from second_me.errors import ModelError
+from second_me.models.base import ChatMessage, ChatModel, Embedder
+from second_me.models.defaults import ENV_VAR, KIND, GGUFInfo, Role, check_gguf, resolve_model_path
+
+# GGML type ids for the KV cache settings (llama_cpp.GGML_TYPE_F16, _Q8_0, _Q4_0).
+KV_TYPE_IDS = {"f16": 1, "q8_0": 8, "q4_0": 2}
+# A batch of chunks is packed into one llama.cpp batch of at most this many tokens; an
+# encoder needs each text whole in one batch, so longer texts are truncated to fit.
+EMBED_MAX_TOKENS = 512
+
+# llama.cpp's log lines (warnings and errors), kept for error messages instead of printed.
+_log_lines: deque[str] = deque(maxlen=20)
+_log_sink: Any = None  # the ctypes callback; must stay referenced while llama.cpp holds it
+
+
+def _llama_cpp() -> Any:
+    """Import llama_cpp on first use and route its logging away from the terminal."""
+    global _log_sink
+    try:
+        import llama_cpp
+    except ImportError as exc:
+        raise ModelError(f"llama-cpp-python is not installed ({exc}): pip install llama-cpp-python") from None
+    if _log_sink is None:
+        @llama_cpp.llama_log_callback
+        def sink(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+            if level in (2, 3):  # GGML_LOG_LEVEL_WARN, GGML_LOG_LEVEL_ERROR
+                _log_lines.append(text.decode("utf-8", errors="replace").strip())
+
+        # Set after `import llama_cpp`, which installs its own (printing) callback.
+        llama_cpp.llama_log_set(sink, ctypes.c_void_p(0))
+        _log_sink = sink
+    return llama_cpp
+
+
+def _last_llama_error() -> str:
+    return next((line for line in reversed(_log_lines) if line), "")
+
+
+# --- offload and runtime choices ------------------------------------------------------
+
+
+def choose_gpu_layers(override: int | None, supports_offload: bool) -> tuple[int, str]:
+    """How many layers to put on the GPU, and why (shown by `doctor`)."""
+    if override is not None:
+        reason = f"n_gpu_layers = {override} set in settings"
+        if override != 0 and not supports_offload:
+            reason += " (but this llama.cpp build has no GPU offload, so it runs on the CPU)"
+        return override, reason
+    if supports_offload:
+        return -1, "GPU/Metal offload available: all layers"
+    return 0, "this llama.cpp build has no GPU offload: CPU only"
+
+
+def gpu_offload_supported() -> bool:
+    return bool(_llama_cpp().llama_supports_gpu_offload())
+
+
+def _flash_attn(settings: Any) -> bool:
+    # llama.cpp needs flash attention for a quantized V cache; enable it whenever the cache is quantized.
+    return settings.kv_cache_type_k != "f16" or settings.kv_cache_type_v != "f16"
+
+
+def _chat_n_ctx(settings: Any, info: GGUFInfo | None) -> int:
+    trained = info.context_length if info else None
+    return min(settings.n_ctx, trained) if trained else settings.n_ctx
+
+
+def runtime_info(settings: Any) -> dict[str, Any]:
+    """What the runtime will do with these settings, for `doctor`. Raises ModelError without llama_cpp."""
+    llama_cpp = _llama_cpp()
+    supported = gpu_offload_supported()
+    layers, reason = choose_gpu_layers(settings.gpu_layers_override(), supported)
+    try:
+        chat_info: GGUFInfo | None = check_gguf(resolve_model_path(settings, "chat"), "chat")
+    except ModelError:
+        chat_info = None  # doctor reports the model problem itself
+    return {
+        "llama_cpp_version": llama_cpp.__version__,
+        "gpu_offload_supported": supported,
+        "n_gpu_layers": layers,
+        "n_gpu_layers_reason": reason,
+        "use_mmap": settings.use_mmap,
+        "use_mlock": settings.use_mlock,
+        "kv_cache_type_k": settings.kv_cache_type_k,
+        "kv_cache_type_v": settings.kv_cache_type_v,
+        "flash_attn": _flash_attn(settings),
+        "n_ctx": _chat_n_ctx(settings, chat_info),
+        "n_ctx_setting": settings.n_ctx,
+        "chat_model_context_length": chat_info.context_length if chat_info else None,
+        "n_threads": settings.n_threads or "auto",
+        "system_info": llama_cpp.llama_print_system_info().decode("utf-8", errors="replace").strip(),
+    }
+
+
+def model_id_for(info: GGUFInfo) -> str:
+    """A stable id for a model file: its name, size and a hash of its head and tail.
+
+    Cheap even for multi-GB files, and unchanged by renaming or moving the file.
+    """
+    digest = hashlib.sha256(str(info.size).encode())
+    with open(info.path, "rb") as handle:
+        digest.update(handle.read(1 << 20))
+        handle.seek(max(0, info.size - (1 << 20)))
+        digest.update(handle.read(1 << 20))
+    return f"{info.name}:{info.size}:{digest.hexdigest()[:12]}"
+
+
+def _open_llama(path: Path, role: Role, params: dict[str, Any]) -> Any:
+    llama_cpp = _llama_cpp()
+    _log_lines.clear()
+    try:
+        return llama_cpp.Llama(model_path=str(path), verbose=False, **params)
+    except (ValueError, RuntimeError, OSError) as exc:
+        detail = _last_llama_error() or str(exc)
+        raise ModelError(f"cannot load {role} model {path.name}: {detail}; "
+                         f"point {ENV_VAR[role]} at {KIND[role]}") from None
+
+
+def _common_params(settings: Any) -> dict[str, Any]:
+    layers, _ = choose_gpu_layers(settings.gpu_layers_override(), gpu_offload_supported())
+    params: dict[str, Any] = {"n_gpu_layers": layers, "use_mmap": settings.use_mmap, "use_mlock": settings.use_mlock}
+    if settings.n_threads > 0:
+        params.update(n_threads=settings.n_threads, n_threads_batch=settings.n_threads)
+    return params
+
+
+# --- chat -----------------------------------------------------------------------------
+
+
+class LlamaChatModel(ChatModel):
+    def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int):
+        self._llama = llama
+        self._n_ctx = n_ctx
+        self._lock = threading.Lock()
+        self.path = info.path
+        self.model_id = model_id_for(info)
+
+    @property
+    def n_ctx(self) -> int:
+        return self._n_ctx
+
+    def count_tokens(self, text: str) -> int:
+        # Tokenizing reads only the vocabulary, which is never modified: no lock needed.
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256,
+               temperature: float = 0.2, stop: Sequence[str] = ()) -> Iterator[str]:
+        with self._lock:
+            chunks = self._llama.create_chat_completion(
+                messages=[{"role": m.role, "content": m.content} for m in messages],
+                max_tokens=max_tokens,
+                temperature=temperature,
+                stop=list(stop) or None,
+                stream=True,
+            )
+            try:
+                for chunk in chunks:
+                    piece = chunk["choices"][0]["delta"].get("content")
+                    if piece:
+                        yield piece
+            except ValueError as exc:  # e.g. "Requested tokens (N) exceed context window of M"
+                raise ModelError(f"chat model: {exc}") from None
+            except RuntimeError as exc:
+                raise ModelError(f"chat model failed: {_last_llama_error() or exc}") from None
+            finally:
+                # Closing our generator (Ctrl-C, Esc) closes llama-cpp-python's, which stops
+                # generating after the current token.
+                chunks.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._llama.close()
+
+
+def load_chat_model(settings: Any) -> ChatModel:
+    path = resolve_model_path(settings, "chat")
+    info = check_gguf(path, "chat")
+    n_ctx = _chat_n_ctx(settings, info)
+    params = _common_params(settings)
+    params.update(
+        n_ctx=n_ctx,
+        type_k=KV_TYPE_IDS[settings.kv_cache_type_k],
+        type_v=KV_TYPE_IDS[settings.kv_cache_type_v],
+        flash_attn=_flash_attn(settings),
+    )
+    llama = _open_llama(path, "chat", params)
+    return LlamaChatModel(llama, info, n_ctx)
+
+
+# --- embeddings -----------------------------------------------------------------------
+
+
+def _l2_normalise(vector: Sequence[float]) -> list[float]:
+    norm = math.sqrt(sum(v * v for v in vector))
+    return [v / norm for v in vector] if norm > 0 else list(vector)
+
+
+class LlamaEmbedder(Embedder):
+    def __init__(self, llama: Any, info: GGUFInfo):
+        self._llama = llama
+        self._dim = int(llama.n_embd())
+        self._lock = threading.Lock()
+        self.path = info.path
+        self.model_id = model_id_for(info)
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            try:
+                # llama-cpp-python packs as many texts as fit into each n_batch-token batch
+                # and truncates any text longer than n_batch tokens (truncate=True).
+                vectors = self._llama.embed(list(texts), normalize=False, truncate=True)
+            except (ValueError, RuntimeError) as exc:
+                raise ModelError(f"embedding failed: {_last_llama_error() or exc}") from None
+        return [_l2_normalise(v) for v in vectors]
+
+    def close(self) -> None:
+        with self._lock:
+            self._llama.close()
+
+
+def load_embedder(settings: Any) -> Embedder:
+    path = resolve_model_path(settings, "embed")
+    info = check_gguf(path, "embed")
+    window = min(info.context_length or EMBED_MAX_TOKENS, EMBED_MAX_TOKENS)
+    params = _common_params(settings)
+    # n_ubatch == n_batch: an encoder must see each text in a single micro-batch.
+    params.update(embedding=True, n_ctx=window, n_batch=window, n_ubatch=window)
+    llama = _open_llama(path, "embed", params)
+    return LlamaEmbedder(llama, info)

@@ -1,0 +1,1 @@
+"""Finding the right memories: query parsing, hybrid search, fusion, context building, abstention."""

@@ -1,0 +1,216 @@
+"""The application API used by the CLI and the TUI: index, search, ask, doctor.
+
+Models are loaded lazily, on first need, so commands that need none (re-adding unchanged
+files, doctor, listing) never pay for them.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+from second_me.clock import Clock
+from second_me.config import Settings
+from second_me.domain import Answer, Hit, IndexReport
+from second_me.errors import NotFoundError, SecondMeError
+from second_me.ingest.lock import IndexerLock
+from second_me.ingest.pipeline import Indexer, ProgressFn
+from second_me.memory.retention import RetentionPolicy
+from second_me.models.base import ChatModel, Embedder
+from second_me.retrieval.abstain import should_abstain
+from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numbers
+from second_me.retrieval.hybrid import HybridSearcher, SearchOptions, SearchResult
+from second_me.storage.store import MemoryStore, open_store
+
+ModelSource = Union[Callable[[], object], object]
+TokenFn = Callable[[str], None]
+
+
+class Services:
+    def __init__(self, settings: Settings, store: MemoryStore, embedder, chat_model, clock: Clock | None = None):
+        """`embedder` and `chat_model` may be models or zero-argument factories (loaded on first use)."""
+        self.settings = settings
+        self.store = store
+        self.clock = clock or Clock()
+        self._embedder_source = embedder
+        self._chat_source = chat_model
+        self._embedder: Optional[Embedder] = embedder if isinstance(embedder, Embedder) else None
+        self._chat: Optional[ChatModel] = chat_model if isinstance(chat_model, ChatModel) else None
+        self.policy = RetentionPolicy(settings.retention_floor, settings.recall_growth)
+
+    @classmethod
+    def open(cls, settings: Settings, clock: Clock | None = None) -> "Services":
+        from second_me.models import llama
+
+        store = open_store(settings)
+        return cls(settings, store, lambda: llama.load_embedder(settings), lambda: llama.load_chat_model(settings), clock)
+
+    # ---- models -----------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = self._embedder_source()
+        return self._embedder
+
+    @property
+    def chat_model(self) -> ChatModel:
+        if self._chat is None:
+            self._chat = self._chat_source()
+        return self._chat
+
+    @property
+    def chat_loaded(self) -> bool:
+        return self._chat is not None
+
+    def _check_embedder(self) -> None:
+        """Refuse to search or add with another embedder than the store's vectors came from."""
+        self.store.use_embedder(self.embedder.model_id, self.embedder.dim, self.clock.timestamp())
+
+    # ---- indexing ---------------------------------------------------------------------
+
+    def add(self, paths: Iterable[Path], progress: ProgressFn | None = None,
+            on_wait: Callable[[int], None] | None = None) -> IndexReport:
+        """Index files and folders now. If another indexer runs, hand it the work and wait."""
+        paths = [Path(p).expanduser() for p in paths]
+        for path in paths:
+            if not path.exists():
+                raise NotFoundError(f"no such file or folder: {path}")
+        indexer = Indexer(self.store, lambda: self.embedder, self.settings, self.clock)
+        lock = IndexerLock(self.settings.home)
+        queued = indexer.enqueue_paths(paths)
+        if not lock.try_acquire():
+            if on_wait:
+                on_wait(lock.holder_pid() or 0)
+            return self._wait_for_queue(indexer, queued)
+        try:
+            return indexer.drain(progress)
+        finally:
+            lock.release()
+
+    def _wait_for_queue(self, indexer: Indexer, queued: int) -> IndexReport:
+        while indexer.queue.size() > 0:
+            time.sleep(0.3)
+        return IndexReport(files=queued)
+
+    def reembed(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Switch the store to the configured embedder: every active memory gets a new vector."""
+        from second_me.storage.reembed import reembed_all
+
+        return reembed_all(self.store, self.embedder, self.clock.timestamp(), self.settings.embed_batch_size, progress)
+
+    # ---- search and answers -----------------------------------------------------------
+
+    def searcher(self) -> HybridSearcher:
+        return HybridSearcher(self.store, self.embedder, self.policy, self.settings.rrf_k, self.settings.candidates)
+
+    def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
+        if not query.strip():
+            from second_me.errors import InputRejected
+
+            raise InputRejected("the query is empty: give some words to search for")
+        options = options or SearchOptions(k=self.settings.search_k)
+        if self.store.has_vectors and options.use_vectors:
+            self._check_embedder()
+        return self.searcher().search(query, options, self.clock.timestamp())
+
+    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None) -> Answer:
+        """Retrieve, then answer from memory with [n] citations — or abstain without guessing."""
+        result = self.search(question, SearchOptions(k=k or self.settings.search_k))
+        if should_abstain(result, self.settings.abstain_similarity):
+            if on_token:
+                on_token(ABSTAIN_TEXT)
+            return Answer(ABSTAIN_TEXT, (), abstained=True)
+        model = self.chat_model
+        messages, used = build_messages(question, result.hits, model, self.settings.max_answer_tokens,
+                                        self.settings.context_tokens)
+        pieces: list[str] = []
+        stream = model.stream(messages, max_tokens=self.settings.max_answer_tokens,
+                              temperature=self.settings.temperature)
+        try:
+            for piece in stream:
+                pieces.append(piece)
+                if on_token:
+                    on_token(piece)
+        finally:
+            close = getattr(stream, "close", None)
+            if close:
+                close()
+        text = "".join(pieces).strip()
+        cited = cited_numbers(text, len(used))
+        self.reinforce([used[n - 1].memory.id for n in cited])
+        return Answer(text, tuple(used), abstained=False)
+
+    def reinforce(self, memory_ids: list[int]) -> None:
+        """Recall strengthens a memory: S ← S · g, and its clock restarts (DESIGN §5)."""
+        if not memory_ids:
+            return
+        now = self.clock.timestamp()
+        with self.store.db.transaction() as conn:
+            for memory_id in memory_ids:
+                conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
+                             "recall_count = recall_count + 1 WHERE id = ?",
+                             (self.policy.growth, now, memory_id))
+                self.store.log_event(conn, memory_id, "recall", "used in an answer", now)
+
+    def hits_for(self, memory_ids: list[int]) -> list[Hit]:
+        memories = self.store.get_many(memory_ids)
+        ordered = [memories[i] for i in memory_ids if i in memories]
+        origins = self.store.origins(ordered)
+        now = self.clock.timestamp()
+        return [Hit(m, 0.0, self.policy.retention(m, now), origins.get(m.id)) for m in ordered]
+
+    # ---- doctor -----------------------------------------------------------------------
+
+    def doctor(self) -> dict:
+        from second_me.models import defaults, llama
+        from second_me.secrets import keyring_status
+
+        settings = self.settings
+        runtime = llama.runtime_info(settings)
+        versions = {"python": platform.python_version(), "second_me": _version()}
+        versions.update(self.store.db.versions())
+        versions["llama_cpp"] = runtime["llama_cpp_version"]
+        models = {}
+        for role in ("chat", "embed"):
+            try:
+                path = defaults.resolve_model_path(settings, role)
+                models[role] = {"path": str(path), "size_mb": round(path.stat().st_size / 1e6, 1),
+                                "default": not getattr(settings, f"{role}_model")}
+            except SecondMeError as exc:
+                models[role] = {"path": None, "error": str(exc)}
+        recorded_id, recorded_dim = self.store.recorded_embedder()
+        models["embed"]["store_embedder"] = {"model_id": recorded_id, "dim": recorded_dim}
+        db_size = sum(p.stat().st_size for p in settings.home.glob("memory.db*") if p.is_file())
+        key = self.store.db.key
+        return {
+            "versions": versions,
+            "home": str(settings.home),
+            "database": {"path": str(settings.db_path), "size_mb": round(db_size / 1e6, 2)},
+            "models": models,
+            "offload": {"available": runtime["gpu_offload_supported"], "n_gpu_layers": runtime["n_gpu_layers"],
+                        "reason": runtime["n_gpu_layers_reason"]},
+            "weights": {"use_mmap": runtime["use_mmap"], "use_mlock": runtime["use_mlock"]},
+            "kv_cache": {"type_k": runtime["kv_cache_type_k"], "type_v": runtime["kv_cache_type_v"],
+                         "flash_attn": runtime["flash_attn"]},
+            "n_ctx": runtime["n_ctx"],
+            "n_threads": runtime["n_threads"],
+            "encryption": {"enabled": key.encrypted, "key_source": key.source, "keyring": keyring_status()},
+            "counts": self.store.counts(),
+            "platform": f"{platform.system()} {platform.machine()}",
+        }
+
+    def close(self) -> None:
+        for model in (self._chat, self._embedder):
+            if model is not None:
+                model.close()
+        self.store.close()
+
+
+def _version() -> str:
+    from second_me import __version__
+
+    return __version__
+

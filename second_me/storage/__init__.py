@@ -1,0 +1,1 @@
+"""SQLite storage: connection, migrations, the memory store and its indexes."""

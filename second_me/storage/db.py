@@ -1,0 +1,162 @@
+"""One encrypted SQLite connection per process, with sqlite-vec loaded.
+
+The connection is shared by the threads of one process behind a lock; writes go through
+`transaction()` (BEGIN IMMEDIATE) so a writer waits for the lock up front instead of
+failing half-way with "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from second_me.errors import StorageError
+from second_me.secrets import DatabaseKey
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _dbapi():
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) readable by the owner only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(path, 0o700)
+    except OSError:
+        pass
+
+
+def _make_private(db_path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = Path(str(db_path) + suffix)
+        if candidate.exists():
+            try:
+                os.chmod(candidate, 0o600)
+            except OSError:
+                pass
+
+
+def describe_sqlite_error(exc: Exception, db_path: Path) -> StorageError:
+    """Turn a sqlite exception into a one-line message a user can act on."""
+    text = str(exc)
+    lower = text.lower()
+    if "locked" in lower or "busy" in lower:
+        return StorageError(f"{db_path} is locked by another process; try again when it finishes")
+    if "file is not a database" in lower or "encrypted" in lower:
+        return StorageError(
+            f"cannot open {db_path}: wrong key, or not a second-me database "
+            "(check SECOND_ME_PASSPHRASE / the keyring, or the encryption setting)")
+    if "disk is full" in lower or "database or disk is full" in lower:
+        return StorageError(f"no space left to write {db_path}: free some disk space and run the command again")
+    if "readonly" in lower or "read-only" in lower or "unable to open" in lower:
+        return StorageError(f"cannot write {db_path}: check its permissions and free space ({text})")
+    if "malformed" in lower or "corrupt" in lower:
+        return StorageError(f"{db_path} is damaged ({text}): run `second-me doctor --check`")
+    return StorageError(f"storage error on {db_path}: {text}")
+
+
+class Database:
+    """A keyed SQLite connection. Use `read()` for queries and `transaction()` for writes."""
+
+    def __init__(self, path: Path, key: DatabaseKey):
+        self.path = path
+        self.key = key
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+
+    def _connect(self):
+        dbapi = _dbapi()
+        ensure_private_dir(self.path.parent)
+        old_umask = os.umask(0o077)
+        try:
+            conn = dbapi.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
+                                 isolation_level=None, check_same_thread=False)
+            if self.key.pragma_value is not None:
+                conn.execute(f"PRAGMA key = {self.key.pragma_value}")
+            # Reading the schema proves the key is right before anything is written.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._load_vec(conn)
+        except dbapi.Error as exc:
+            raise describe_sqlite_error(exc, self.path) from exc
+        finally:
+            os.umask(old_umask)
+        _make_private(self.path)
+        return conn
+
+    @staticmethod
+    def _load_vec(conn) -> None:
+        import sqlite_vec
+
+        conn.enable_load_extension(True)
+        try:
+            sqlite_vec.load(conn)
+        finally:
+            conn.enable_load_extension(False)
+
+    @property
+    def errors(self):
+        return _dbapi()
+
+    @contextmanager
+    def read(self) -> Iterator:
+        """The connection, for reads (serialised with writers of this process)."""
+        with self._lock:
+            try:
+                yield self._conn
+            except self.errors.Error as exc:
+                raise describe_sqlite_error(exc, self.path) from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator:
+        """An IMMEDIATE transaction: committed on success, rolled back on any error."""
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except self.errors.Error as exc:
+                raise describe_sqlite_error(exc, self.path) from exc
+            try:
+                yield conn
+            except BaseException as exc:
+                self._rollback(conn)
+                if isinstance(exc, self.errors.Error):
+                    raise describe_sqlite_error(exc, self.path) from exc
+                raise
+            else:
+                try:
+                    conn.execute("COMMIT")
+                except self.errors.Error as exc:
+                    self._rollback(conn)
+                    raise describe_sqlite_error(exc, self.path) from exc
+
+    def _rollback(self, conn) -> None:
+        # SQLite may already have rolled back (e.g. on disk full); that is fine.
+        try:
+            conn.execute("ROLLBACK")
+        except self.errors.Error:
+            pass
+
+    def versions(self) -> dict[str, str]:
+        with self.read() as conn:
+            sqlite_version, vec_version = conn.execute("SELECT sqlite_version(), vec_version()").fetchone()
+            cipher = conn.execute("PRAGMA cipher_version").fetchone()
+        return {"sqlite": sqlite_version, "sqlcipher": cipher[0] if cipher else "", "sqlite_vec": vec_version}
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._conn.close()
+            except self.errors.Error:
+                pass

@@ -1,0 +1,190 @@
+"""Numbered schema migrations on PRAGMA user_version.
+
+A migration, once released, is never edited: add a new function to MIGRATIONS instead.
+The vector table is not here: its dimension depends on the embedder, so the store
+creates it when the first embedding model is recorded (see MemoryStore.use_embedder).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from second_me.errors import StorageError
+
+
+def run_script(conn, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    (`executescript` would COMMIT first, breaking the one-transaction-per-migration rule.)
+    """
+    from sqlcipher3 import dbapi2
+
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if dbapi2.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement[:80]!r}")
+
+
+def _m1_initial(conn) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            root TEXT,
+            content_hash TEXT,
+            mtime REAL,
+            size INTEGER,
+            format TEXT,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'indexed', 'skipped', 'error')),
+            error TEXT,
+            indexed_at REAL
+        );
+        CREATE INDEX sources_hash ON sources(content_hash);
+        CREATE INDEX sources_root ON sources(root);
+
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            title TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            speaker TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'other')),
+            text TEXT NOT NULL,
+            ts REAL NOT NULL,
+            external_id TEXT,
+            UNIQUE (conversation_id, external_id)
+        );
+        CREATE INDEX messages_conversation_ts ON messages(conversation_id, ts);
+
+        -- AUTOINCREMENT: a memory id is never reused, so events and citations stay unambiguous.
+        CREATE TABLE memories (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('chunk', 'message', 'fact', 'summary', 'portrait')),
+            text TEXT NOT NULL,
+            source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+            message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+            start_line INTEGER,
+            end_line INTEGER,
+            page INTEGER,
+            created_at REAL NOT NULL,
+            last_recalled_at REAL,
+            strength REAL NOT NULL,
+            recall_count INTEGER NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'forgotten')),
+            superseded_by INTEGER REFERENCES memories(id) ON DELETE SET NULL,
+            valid_from REAL,
+            valid_to REAL,
+            parent_id INTEGER REFERENCES memories(id) ON DELETE SET NULL,
+            content_hash TEXT,
+            meta TEXT
+        );
+        CREATE INDEX memories_source ON memories(source_id);
+        CREATE INDEX memories_message ON memories(message_id);
+        CREATE INDEX memories_kind_state ON memories(kind, state);
+        CREATE INDEX memories_parent ON memories(parent_id);
+        CREATE INDEX memories_created ON memories(created_at);
+
+        -- Full-text index kept in step with memories by triggers (external content).
+        CREATE VIRTUAL TABLE memory_fts USING fts5(
+            text, content='memories', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN
+            INSERT INTO memory_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO memory_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+
+        CREATE TABLE embedding_model (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            model_id TEXT NOT NULL,
+            dim INTEGER NOT NULL,
+            recorded_at REAL NOT NULL
+        );
+
+        CREATE TABLE summary_nodes (
+            id INTEGER PRIMARY KEY,
+            level TEXT NOT NULL,
+            key TEXT NOT NULL,
+            memory_id INTEGER REFERENCES memories(id) ON DELETE SET NULL,
+            dirty INTEGER NOT NULL DEFAULT 1,
+            updated_at REAL,
+            UNIQUE (level, key)
+        );
+        CREATE TABLE summary_children (
+            node_id INTEGER NOT NULL REFERENCES summary_nodes(id) ON DELETE CASCADE,
+            memory_id INTEGER NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+            PRIMARY KEY (node_id, memory_id)
+        );
+
+        CREATE TABLE watched (
+            path TEXT PRIMARY KEY,
+            added_at REAL NOT NULL,
+            last_indexed_at REAL
+        );
+        CREATE TABLE queue (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            event TEXT NOT NULL CHECK (event IN ('upsert', 'delete')),
+            root TEXT,
+            enqueued_at REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+
+        -- Append-only: every forget/restore/supersede/prune/pin, so a change can be explained.
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            memory_id INTEGER,
+            action TEXT NOT NULL,
+            reason TEXT,
+            at REAL NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX events_memory ON events(memory_id);
+
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
+MIGRATIONS: list[Callable] = [_m1_initial]
+
+
+def schema_version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db) -> int:
+    """Bring the schema up to date, one migration per transaction. Returns the version."""
+    with db.read() as conn:
+        current = schema_version(conn)
+    if current > len(MIGRATIONS):
+        raise StorageError(
+            f"{db.path} was written by a newer second-me (schema {current}, this one knows {len(MIGRATIONS)}): upgrade second-me")
+    for number in range(current + 1, len(MIGRATIONS) + 1):
+        with db.transaction() as conn:
+            # Re-check inside the lock: another process may have migrated meanwhile.
+            if schema_version(conn) >= number:
+                continue
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)

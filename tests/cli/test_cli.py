@@ -1,0 +1,114 @@
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+
+def test_add_search_ask_json(run_cli, notes):
+    result = run_cli("add", str(notes))
+    assert result.code == 0, result.err
+    assert result.out.startswith("indexed 3 files:") and "0 errors" in result.out
+
+    found = run_cli("search", "sourdough proofing time", "--json", "-k", "3").json()
+    assert found["query"] == "sourdough proofing time"
+    top = found["results"][0]
+    assert set(top) == {"id", "kind", "text", "score", "created_at", "retention", "pinned", "source"}
+    assert top["source"]["path"].endswith("sourdough.md") and top["source"]["start_line"] >= 1
+    assert len(found["results"]) <= 3
+
+    answer = run_cli("ask", "how long do I proof the dough?", "--json").json()
+    assert answer["abstained"] is False and "[1]" in answer["answer"]
+    assert answer["citations"][0]["source"]["path"].endswith("sourdough.md")
+
+
+def test_search_plain_shows_path_and_lines(run_cli, notes):
+    run_cli("add", str(notes))
+    out = run_cli("search", "chain lube").out
+    assert out.startswith("1. ") and "bicycle.md:" in out.splitlines()[0]
+
+
+def test_ask_streams_and_lists_sources(run_cli, notes):
+    run_cli("add", str(notes))
+    result = run_cli("ask", "how long do I proof the dough?")
+    assert result.code == 0
+    assert "[1]" in result.out and "Sources:" in result.out and "sourdough.md" in result.out
+
+
+def test_ask_abstains_with_empty_memory(run_cli):
+    result = run_cli("ask", "what is my cat's name?", "--json")
+    assert result.code == 0 and result.json()["abstained"] is True and result.json()["citations"] == []
+
+
+def test_add_twice_is_idempotent(run_cli, notes):
+    run_cli("add", str(notes))
+    second = run_cli("add", str(notes))
+    assert "0 chunks" in second.out
+    assert run_cli.models["embed"].texts_embedded > 0
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (("add", "/definitely/not/here"), 2, "no such file"),
+    (("search", "x", "-k", "-1"), 3, "-k must be"),
+    (("search", "x", "--now", "yesterday-ish"), 3, "invalid --now"),
+    (("search", "   "), 3, "query is empty"),
+    (("frobnicate",), 1, "No such command"),
+])
+def test_errors_are_one_line_with_exit_codes(run_cli, args, code, words):
+    result = run_cli(*args)
+    assert result.code == code
+    assert words in result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+
+
+def test_config_unknown_key_names_it(run_cli, home):
+    (home / "config.toml").write_text("chunk_size = 3\n")
+    result = run_cli("search", "x")
+    assert result.code == 3 and "chunk_size" in result.err
+
+
+def test_config_bad_toml(run_cli, home):
+    (home / "config.toml").write_text("this is = = not toml")
+    result = run_cli("search", "x")
+    assert result.code == 3 and "not valid TOML" in result.err
+
+
+def test_wrong_passphrase_is_a_storage_error(run_cli, notes, monkeypatch):
+    run_cli("add", str(notes))
+    monkeypatch.setenv("SECOND_ME_PASSPHRASE", "another")
+    result = run_cli("search", "dough")
+    assert result.code == 5 and "wrong key" in result.err
+
+
+def test_doctor_json_shape(run_cli, notes):
+    run_cli("add", str(notes))
+    info = run_cli("doctor", "--json").json()
+    for key in ("versions", "home", "models", "offload", "kv_cache", "encryption", "counts"):
+        assert key in info
+    assert set(info["counts"]) >= {"memories", "chunks", "messages", "facts", "summaries", "forgotten"}
+    assert info["counts"]["chunks"] >= 6
+    assert info["encryption"] == {"enabled": True, "key_source": "passphrase", "keyring": info["encryption"]["keyring"]}
+    assert info["kv_cache"]["type_v"] == "q8_0" and info["kv_cache"]["flash_attn"] is True
+    assert {"sqlite", "sqlcipher", "sqlite_vec", "llama_cpp", "python"} <= set(info["versions"])
+    text = run_cli("doctor").out
+    assert "offload" in text and "kv cache" in text
+
+
+def test_help_is_fast_and_lazy():
+    code = ("import sys, time; t=time.perf_counter(); sys.argv=['second-me','--help'];\n"
+            "from second_me.cli import main\n"
+            "try: main()\n"
+            "except SystemExit: pass\n"
+            "heavy = [m for m in ('llama_cpp', 'textual', 'watchdog', 'sqlcipher3', 'numpy') if m in sys.modules]\n"
+            "print('HEAVY', heavy)")
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+    assert "add" in out.stdout and "search" in out.stdout
+    assert time.perf_counter() - started < 5  # generous: the benchmark measures the real figure
+
+
+def test_python_dash_m_entry_point(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "second_me", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "second-me" in out.stdout
