@@ -57,7 +57,7 @@ class Settings:
     search_k: int = 8
     rrf_k: int = 60
     candidates: int = 50
-    abstain_similarity: float = 0.32
+    abstain_similarity: float = 0.35
     context_tokens: int = 0  # 0 = derived from n_ctx
     # Memory lifecycle (DESIGN §5)
     retention_floor: float = 0.3

@@ -54,10 +54,10 @@ def keyring_status() -> str:
         backend = keyring.get_keyring()
     except Exception as exc:  # keyring raises many kinds when no backend is set up
         return f"unavailable ({type(exc).__name__})"
-    name = type(backend).__name__
-    if "fail" in name.lower() or "null" in name.lower():
-        return f"unavailable ({name})"
-    return name
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return "unavailable (no backend)"
+    return name.replace("keyring.backends.", "")
 
 
 def database_key(home: Path, encryption: bool, db_exists: bool, environ=None) -> DatabaseKey:

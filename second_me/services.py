@@ -19,7 +19,7 @@ from second_me.ingest.lock import IndexerLock
 from second_me.ingest.pipeline import Indexer, ProgressFn
 from second_me.memory.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
-from second_me.retrieval.abstain import should_abstain
+from second_me.retrieval.abstain import relevant_hits, should_abstain
 from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numbers
 from second_me.retrieval.hybrid import HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
@@ -124,7 +124,7 @@ class Services:
                 on_token(ABSTAIN_TEXT)
             return Answer(ABSTAIN_TEXT, (), abstained=True)
         model = self.chat_model
-        messages, used = build_messages(question, result.hits, model, self.settings.max_answer_tokens,
+        messages, used = build_messages(question, relevant_hits(result, self.settings.abstain_similarity), model, self.settings.max_answer_tokens,
                                         self.settings.context_tokens)
         pieces: list[str] = []
         stream = model.stream(messages, max_tokens=self.settings.max_answer_tokens,

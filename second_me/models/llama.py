@@ -28,11 +28,13 @@ EMBED_MAX_TOKENS = 512
 # llama.cpp's log lines (warnings and errors), kept for error messages instead of printed.
 _log_lines: deque[str] = deque(maxlen=20)
 _log_sink: Any = None  # the ctypes callback; must stay referenced while llama.cpp holds it
+# Whether weights may be repacked into "extra" CPU buffer types (AMX, CPU_REPACK); see below.
+_extra_buffers: tuple[bool, str] | None = None
 
 
 def _llama_cpp() -> Any:
-    """Import llama_cpp on first use and route its logging away from the terminal."""
-    global _log_sink
+    """Import llama_cpp on first use, route its logging away from the terminal, apply workarounds."""
+    global _log_sink, _extra_buffers
     try:
         import llama_cpp
     except ImportError as exc:
@@ -46,7 +48,34 @@ def _llama_cpp() -> Any:
         # Set after `import llama_cpp`, which installs its own (printing) callback.
         llama_cpp.llama_log_set(sink, ctypes.c_void_p(0))
         _log_sink = sink
+    if _extra_buffers is None:
+        _extra_buffers = _configure_extra_buffers(llama_cpp)
     return llama_cpp
+
+
+def _configure_extra_buffers(llama_cpp: Any) -> tuple[bool, str]:
+    """Turn off weight repacking into extra buffer types on CPUs with AMX.
+
+    llama.cpp's AMX matmul segfaults on some AMX machines at the first decode of a
+    quantized model (ggml-org/llama.cpp#20824; seen here with SmolLM2 Q4_1), killing the
+    process. `use_extra_bufts=False` (llama.cpp's --no-repack) avoids that code path.
+    llama-cpp-python has no argument for it, so we change the defaults it starts from.
+    """
+    system_info = llama_cpp.llama_print_system_info().decode("utf-8", errors="replace")
+    if "AMX_INT8 = 1" not in system_info:
+        return True, "weight repacking on"
+    low_level = llama_cpp.llama_cpp
+    original = low_level.llama_model_default_params
+    if "use_extra_bufts" not in {name for name, _ in original().__class__._fields_}:
+        return True, "AMX present, but this llama.cpp cannot turn weight repacking off"
+
+    def without_extra_buffers() -> Any:
+        params = original()
+        params.use_extra_bufts = False
+        return params
+
+    low_level.llama_model_default_params = without_extra_buffers
+    return False, "weight repacking off: llama.cpp's AMX kernels crash on some CPUs (llama.cpp#20824)"
 
 
 def _last_llama_error() -> str:
@@ -105,6 +134,8 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         "n_ctx_setting": settings.n_ctx,
         "chat_model_context_length": chat_info.context_length if chat_info else None,
         "n_threads": settings.n_threads or "auto",
+        "weight_repacking": _extra_buffers[0] if _extra_buffers else None,
+        "weight_repacking_reason": _extra_buffers[1] if _extra_buffers else None,
         "system_info": llama_cpp.llama_print_system_info().decode("utf-8", errors="replace").strip(),
     }
 
@@ -247,6 +278,8 @@ def load_embedder(settings: Any) -> Embedder:
     window = min(info.context_length or EMBED_MAX_TOKENS, EMBED_MAX_TOKENS)
     params = _common_params(settings)
     # n_ubatch == n_batch: an encoder must see each text in a single micro-batch.
-    params.update(embedding=True, n_ctx=window, n_batch=window, n_ubatch=window)
+    # flash_attn: with several texts packed in one batch, the CPU flash-attention kernel
+    # skips the masked cross-text pairs; without it batching is ~2x slower than one by one.
+    params.update(embedding=True, n_ctx=window, n_batch=window, n_ubatch=window, flash_attn=True)
     llama = _open_llama(path, "embed", params)
     return LlamaEmbedder(llama, info)

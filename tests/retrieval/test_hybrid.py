@@ -113,3 +113,16 @@ def test_should_abstain_threshold():
     assert should_abstain(SearchResult((), None), 0.3)
     assert should_abstain(SearchResult((object(),), 0.2), 0.3)
     assert not should_abstain(SearchResult((object(),), 0.5), 0.3)
+
+
+def test_relevant_hits_drop_far_weaker_matches():
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import relevant_hits
+    from second_me.retrieval.hybrid import SearchResult
+
+    def hit(i, sim, bm25=None):
+        m = Memory(i, "chunk", "t", 0.0, None, 1.0, 0, False, "active")
+        return Hit(m, 1.0 / i, 1.0, None, sim, bm25, None)
+
+    result = SearchResult((hit(1, 0.7), hit(2, 0.45), hit(3, 0.3), hit(4, None, 2), hit(5, None, 9)), 0.7)
+    assert [h.memory.id for h in relevant_hits(result, 0.35)] == [1, 2, 4]

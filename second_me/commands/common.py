@@ -1,0 +1,57 @@
+"""What every command shares: the app context (home, verbosity, how to open services) and rendering helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import typer
+
+from second_me.errors import InputRejected
+
+
+@dataclass
+class AppContext:
+    """What every command needs; tests pass their own `open_services` (fake models)."""
+
+    home: Optional[str] = None
+    verbose: bool = False
+    open_services: Optional[Callable] = None
+
+    def settings(self):
+        from second_me.config import load_settings
+
+        return load_settings(self.home)
+
+    def services(self, now: Optional[str] = None):
+        from second_me.clock import clock_from_option
+        from second_me.services import Services
+
+        settings = self.settings()
+        clock = clock_from_option(now)
+        if self.open_services is not None:
+            return self.open_services(settings, clock)
+        return Services.open(settings, clock)
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    return ctx.find_root().obj
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def safe(text: str) -> str:
+    """Text from memory or a model, made harmless for the terminal."""
+    from second_me.ingest.text import strip_control
+
+    return strip_control(text)
+
+
+def positive_k(k: int) -> int:
+    if k <= 0:
+        raise InputRejected(f"-k must be a positive number, not {k}")
+    return k

@@ -1,0 +1,51 @@
+"""doctor: what runs where."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from second_me.commands.common import app_context, console
+
+
+def doctor(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
+    """What runs where: versions, paths, models, offload, KV cache, encryption, counts."""
+    services = app_context(ctx).services()
+    try:
+        info = services.doctor()
+    finally:
+        services.close()
+    if as_json:
+        typer.echo(json.dumps(info, indent=2))
+        return
+    out = console()
+    for name, value in _rows(info):
+        out.print(f"{name:>12}  {value}", markup=False)
+
+
+def _rows(info: dict) -> list[tuple[str, str]]:
+    rows = [
+        ("versions", ", ".join(f"{name} {value}" for name, value in info["versions"].items())),
+        ("home", info["home"]),
+        ("database", f"{info['database']['path']} ({info['database']['size_mb']} MB)"),
+    ]
+    for role in ("chat", "embed"):
+        model = info["models"][role]
+        described = model.get("error") or (f"{model['path']} ({model['size_mb']} MB"
+                                           + (", built-in default)" if model.get("default") else ")"))
+        rows.append((f"{role} model", described))
+    offload = info["offload"]
+    rows.append(("offload", f"n_gpu_layers={offload['n_gpu_layers']}: {offload['reason']}"))
+    weights = info["weights"]
+    rows.append(("weights", f"mmap {'on' if weights['use_mmap'] else 'off'}, mlock {'on' if weights['use_mlock'] else 'off'}"))
+    kv = info["kv_cache"]
+    rows.append(("kv cache", f"K {kv['type_k']}, V {kv['type_v']}, flash attention {'on' if kv['flash_attn'] else 'off'}, "
+                             f"n_ctx {info['n_ctx']}"))
+    enc = info["encryption"]
+    rows.append(("encryption", ("on" if enc["enabled"] else "OFF") + f" (key: {enc['key_source']}; keyring: {enc['keyring']})"))
+    rows.append(("memories", ", ".join(f"{name} {value}" for name, value in info["counts"].items())))
+    return rows
+
+
+COMMANDS = [doctor]

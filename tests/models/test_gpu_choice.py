@@ -1,0 +1,65 @@
+"""Offload and KV-cache choices: pure functions, no model and no llama_cpp needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from second_me.config import Settings
+from second_me.models.llama import KV_TYPE_IDS, _flash_attn, choose_gpu_layers
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_auto_offloads_all_layers_when_the_build_supports_it():
+    layers, reason = choose_gpu_layers(None, supports_offload=True)
+    assert layers == -1
+    assert "all layers" in reason
+
+
+def test_auto_runs_on_cpu_without_offload_support():
+    layers, reason = choose_gpu_layers(None, supports_offload=False)
+    assert layers == 0
+    assert "CPU only" in reason
+
+
+@pytest.mark.parametrize("forced", [0, 12, -1])
+def test_a_forced_value_wins_and_says_so(forced):
+    layers, reason = choose_gpu_layers(forced, supports_offload=True)
+    assert layers == forced
+    assert f"n_gpu_layers = {forced}" in reason
+
+
+def test_forcing_layers_on_a_cpu_build_explains_they_stay_on_cpu():
+    layers, reason = choose_gpu_layers(20, supports_offload=False)
+    assert layers == 20
+    assert "no GPU offload" in reason
+
+
+def test_settings_feed_the_choice(tmp_path):
+    assert Settings(home=tmp_path).gpu_layers_override() is None
+    assert choose_gpu_layers(Settings(home=tmp_path, n_gpu_layers="0").gpu_layers_override(), True)[0] == 0
+
+
+def test_flash_attention_is_on_exactly_when_the_kv_cache_is_quantized(tmp_path):
+    base = Settings(home=tmp_path)
+    assert _flash_attn(replace(base, kv_cache_type_k="f16", kv_cache_type_v="f16")) is False
+    assert _flash_attn(replace(base, kv_cache_type_k="f16", kv_cache_type_v="q8_0")) is True
+    assert _flash_attn(replace(base, kv_cache_type_k="q4_0", kv_cache_type_v="f16")) is True
+
+
+def test_kv_type_ids_match_llama_cpp():
+    llama_cpp = pytest.importorskip("llama_cpp")
+    assert KV_TYPE_IDS == {"f16": llama_cpp.GGML_TYPE_F16, "q8_0": llama_cpp.GGML_TYPE_Q8_0,
+                           "q4_0": llama_cpp.GGML_TYPE_Q4_0}
+
+
+def test_importing_the_model_modules_does_not_import_llama_cpp():
+    # `second-me --help` must stay fast: llama_cpp is imported only when a model loads.
+    code = ("import sys, second_me.models.llama, second_me.models.defaults, second_me.models.convert; "
+            "sys.exit(1 if {'llama_cpp', 'gguf', 'safetensors'} & set(sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO).returncode == 0
