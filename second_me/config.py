@@ -58,6 +58,10 @@ class Settings:
     rrf_k: int = 60
     candidates: int = 50
     abstain_similarity: float = 0.35
+    bm25_weight: float = 1.0  # fusion weights (retrieval/hybrid.py), tuned with `second-me eval`
+    vector_weight: float = 1.0
+    time_weight: float = 1.0  # extra weight of matches inside a time the question names
+    order_weight: float = 1.0  # bonus for the earliest/latest relevant hit ("the first time", "now")
     context_tokens: int = 0  # 0 = derived from n_ctx
     # Memory lifecycle (DESIGN §5)
     retention_floor: float = 0.3

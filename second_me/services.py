@@ -21,7 +21,7 @@ from second_me.memory.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
 from second_me.retrieval.abstain import relevant_hits, should_abstain
 from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numbers
-from second_me.retrieval.hybrid import HybridSearcher, SearchOptions, SearchResult
+from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
 
 ModelSource = Union[Callable[[], object], object]
@@ -111,7 +111,9 @@ class Services:
     # ---- search and answers -----------------------------------------------------------
 
     def searcher(self) -> HybridSearcher:
-        return HybridSearcher(self.store, self.embedder, self.policy, self.settings.rrf_k, self.settings.candidates)
+        s = self.settings
+        weights = FusionWeights(bm25=s.bm25_weight, vector=s.vector_weight, window=s.time_weight, order=s.order_weight)
+        return HybridSearcher(self.store, self.embedder, self.policy, s.rrf_k, s.candidates, weights)
 
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
         if not query.strip():
@@ -123,9 +125,19 @@ class Services:
             self._check_embedder()
         return self.searcher().search(query, options, self.clock.timestamp())
 
-    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None) -> Answer:
-        """Retrieve, then answer from memory with [n] citations — or abstain without guessing."""
-        result = self.search(question, SearchOptions(k=k or self.settings.search_k))
+    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
+            options: SearchOptions | None = None, remember: bool = True) -> Answer:
+        """Retrieve, then answer from memory with [n] citations — or abstain without guessing.
+
+        `options` carries filters (k is taken from `k` when given); `remember=False` answers
+        without strengthening the cited memories (the benchmark must not change what it measures).
+        """
+        from dataclasses import replace
+
+        options = options or SearchOptions(k=self.settings.search_k)
+        if k:
+            options = replace(options, k=k)
+        result = self.search(question, options)
         if should_abstain(result, self.settings.abstain_similarity):
             if on_token:
                 on_token(ABSTAIN_TEXT)
@@ -147,7 +159,8 @@ class Services:
                 close()
         text = "".join(pieces).strip()
         cited = cited_numbers(text, len(used))
-        self.reinforce([used[n - 1].memory.id for n in cited])
+        if remember:
+            self.reinforce([used[n - 1].memory.id for n in cited])
         return Answer(text, tuple(used), abstained=False)
 
     def reinforce(self, memory_ids: list[int]) -> None:

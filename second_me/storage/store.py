@@ -145,6 +145,16 @@ class MemoryStore:
                 (root, len(prefix), prefix)).fetchall()
         return [SourceRecord(*row) for row in rows]
 
+    def source_ids_matching(self, fragment: str) -> set[int]:
+        """Sources whose path starts with `fragment` (absolute) or contains it (relative, e.g. "notes/")."""
+        if fragment.startswith(("/", "~")):
+            prefix = str(Path(fragment).expanduser())
+            sql, params = "SELECT id FROM sources WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
+        else:
+            sql, params = "SELECT id FROM sources WHERE instr(path, ?) > 0", (fragment,)
+        with self.db.read() as conn:
+            return {row[0] for row in conn.execute(sql, params).fetchall()}
+
     def record_source_problem(self, path: str, root: Optional[str], status: str, error: str,
                               mtime: Optional[float], size: Optional[int], now: float) -> None:
         """Mark a file skipped or failed, with the reason; its old chunks (if any) leave search."""
