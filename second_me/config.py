@@ -55,16 +55,16 @@ class Settings:
     ignore: tuple[str, ...] = ()
     # Retrieval
     search_k: int = 8
-    rrf_k: int = 60
+    rrf_k: int = 10
     candidates: int = 50
     abstain_similarity: float = 0.35
-    bm25_weight: float = 1.0  # fusion weights (retrieval/hybrid.py), tuned with `second-me eval`
+    bm25_weight: float = 0.5  # fusion weights (retrieval/hybrid.py), tuned with `second-me eval`
     vector_weight: float = 1.0
-    time_weight: float = 1.0  # extra weight of matches inside a time the question names
+    time_weight: float = 2.0  # extra weight of matches inside a time the question names
     order_weight: float = 1.0  # bonus for the earliest/latest relevant hit ("the first time", "now")
     context_tokens: int = 0  # 0 = derived from n_ctx
     # Memory lifecycle (DESIGN §5)
-    retention_floor: float = 0.3
+    retention_floor: float = 0.7
     strength_chat_days: float = 7.0
     strength_file_days: float = 30.0
     recall_growth: float = 2.0

@@ -16,7 +16,7 @@ DAY = 86400.0
 
 @dataclass(frozen=True)
 class RetentionPolicy:
-    floor: float = 0.3
+    floor: float = 0.7
     growth: float = 2.0  # S ← S · growth on each recall
 
     def retention(self, memory: Memory, now: float) -> float:

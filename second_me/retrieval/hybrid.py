@@ -52,11 +52,12 @@ class SearchResult:
 class FusionWeights:
     """Tuned on the built-in benchmark (`second-me eval`), not on single examples."""
 
-    bm25: float = 1.0
+    bm25: float = 0.5
     vector: float = 1.0
-    window: float = 1.0  # the lists searched inside the question's time window
+    window: float = 2.0  # the lists searched inside the question's time window
     order: float = 1.0  # earliest/latest bonus among relevant hits ("the first time", "now")
-    order_pool: int = 10  # how many of the best hits compete on date
+    order_pool: int = 10  # at most this many of the best hits compete on date...
+    order_ratio: float = 0.5  # ...those scoring at least this share of the best one
     superseded: float = 0.5  # factor for a fact that a newer fact replaced
     dedupe_jaccard: float = 0.9  # word overlap above which two hits count as one
 
@@ -104,7 +105,7 @@ def _narrow(since, until, new_since, new_until):
 
 
 class HybridSearcher:
-    def __init__(self, store: MemoryStore, embedder: Embedder, policy: RetentionPolicy, rrf_k: int = 60,
+    def __init__(self, store: MemoryStore, embedder: Embedder, policy: RetentionPolicy, rrf_k: int = 10,
                  candidates: int = 50, weights: FusionWeights | None = None):
         self.store = store
         self.embedder = embedder
@@ -203,7 +204,8 @@ class HybridSearcher:
 
     def _prefer_by_date(self, ranked: list[Hit], order: str, use_decay: bool) -> list[Hit]:
         """Among the clearly relevant hits, the earliest (or latest) one gains a bonus."""
-        pool = ranked[:self.weights.order_pool]
+        bar = ranked[0].score * self.weights.order_ratio
+        pool = [hit for hit in ranked[:self.weights.order_pool] if hit.score >= bar]
         by_date = sorted(pool, key=lambda h: h.memory.created_at, reverse=(order == "last"))
         bonus = {h.memory.id: self.weights.order / (self.rrf_k + rank) for rank, h in enumerate(by_date, 1)}
         rescored = []

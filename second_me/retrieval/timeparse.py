@@ -176,6 +176,13 @@ def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, dateti
             start = _utc(now.year - back)
         # "last week" said on a Monday still means the days just gone: the window runs to now.
         return start, now + timedelta(seconds=1)
+    if g.get("weekend"):
+        # The most recent Saturday–Sunday that has begun ("last weekend" said on a Saturday: the one before).
+        back = (today.weekday() - 5) % 7
+        if g["weekend"].lower() == "last" and back < 2:
+            back += 7
+        saturday = today - timedelta(days=back)
+        return saturday, saturday + timedelta(days=2)
     if g.get("wd"):
         weekday = WEEKDAYS[g["wd"].lower()]
         back = (today.weekday() - weekday) % 7 or 7
@@ -202,6 +209,7 @@ _RELATIVE = re.compile(
         n for n in sorted(NUMBERS, key=len, reverse=True) if n not in ("a", "an")) + r")\s+)(?P<past_unit>day|week|month|year)s"
     r"|(?:in\s+|during\s+|over\s+)?(?:the\s+)?past\s+(?P<past_unit1>day|week|month|year)"
     r"|(?P<which>last|this|previous)\s+(?P<cal_unit>week|month|year)"
+    r"|(?P<weekend>last|this|past)\s+weekend"
     r"|(?:last|on)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")"
     r"|(?P<season_which>last|this)\s+(?P<rel_season>spring|summer|autumn|fall|winter)"
     r"|last\s+(?P<rel_month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\b",
