@@ -55,7 +55,7 @@ class FusionWeights:
     bm25: float = 0.5
     vector: float = 1.0
     window: float = 2.0  # the lists searched inside the question's time window
-    order: float = 1.0  # earliest/latest bonus among relevant hits ("the first time", "now")
+    order: float = 0.5  # earliest/latest bonus among relevant hits ("the first time", "now")
     order_pool: int = 10  # at most this many of the best hits compete on date...
     order_ratio: float = 0.5  # ...those scoring at least this share of the best one
     superseded: float = 0.5  # factor for a fact that a newer fact replaced
@@ -163,7 +163,7 @@ class HybridSearcher:
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)
         if parsed.time.order and ranked:
-            ranked = self._prefer_by_date(ranked, parsed.time.order, options.use_decay)
+            ranked = self._prefer_by_date(ranked, parsed.time.order)
         top = dedupe(ranked, options.k, self.weights.dedupe_jaccard) if options.dedupe else ranked[:options.k]
         origins = self.store.origins([hit.memory for hit in top])
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
@@ -202,19 +202,13 @@ class HybridSearcher:
         moment = next(iter(best.values())).created_at
         return (None, moment) if parsed.time.anchor_relation == "before" else (moment, None)
 
-    def _prefer_by_date(self, ranked: list[Hit], order: str, use_decay: bool) -> list[Hit]:
-        """Among the clearly relevant hits, the earliest (or latest) one gains a bonus."""
-        bar = ranked[0].score * self.weights.order_ratio
-        pool = [hit for hit in ranked[:self.weights.order_pool] if hit.score >= bar]
+    def _prefer_by_date(self, ranked: list[Hit], order: str) -> list[Hit]:
+        """Among the clearly relevant hits, the earliest (or latest) gains most: best score · weight / date rank."""
+        top = ranked[0].score
+        pool = [hit for hit in ranked[:self.weights.order_pool] if hit.score >= top * self.weights.order_ratio]
         by_date = sorted(pool, key=lambda h: h.memory.created_at, reverse=(order == "last"))
-        bonus = {h.memory.id: self.weights.order / (self.rrf_k + rank) for rank, h in enumerate(by_date, 1)}
-        rescored = []
-        for hit in ranked:
-            extra = bonus.get(hit.memory.id, 0.0)
-            if extra:
-                extra *= self.policy.prior(hit.retention) if use_decay else 1.0
-                hit = Hit(hit.memory, hit.score + extra, hit.retention, hit.origin, hit.similarity, hit.bm25_rank,
-                          hit.vector_rank)
-            rescored.append(hit)
+        bonus = {h.memory.id: self.weights.order * top / rank for rank, h in enumerate(by_date, 1)}
+        rescored = [Hit(h.memory, h.score + bonus.get(h.memory.id, 0.0), h.retention, h.origin, h.similarity,
+                        h.bm25_rank, h.vector_rank) for h in ranked]
         rescored.sort(key=lambda hit: hit.score, reverse=True)
         return rescored
