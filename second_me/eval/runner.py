@@ -82,7 +82,9 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
         workdir = Path(tmp)
         home = workdir / "home"
         home.mkdir()
-        eval_settings = replace(settings, home=home, encryption=False)
+        # Gold answers are short: a long reply only costs time (and cannot make a wrong answer right).
+        eval_settings = replace(settings, home=home, encryption=False,
+                                max_answer_tokens=min(settings.max_answer_tokens, 64))
         loaded = load(dataset, eval_settings, open_services, workdir)
         services = loaded.services
         try:
