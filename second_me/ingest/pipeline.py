@@ -105,6 +105,8 @@ class Indexer:
         self.clock = clock or Clock()
         self._embedder_factory = embedder if callable(embedder) and not isinstance(embedder, Embedder) else (lambda: embedder)
         self._embedder: Optional[Embedder] = None
+        # A model handed in belongs to the caller; one this indexer loaded is its own to free.
+        self._owns_embedder = not isinstance(embedder, Embedder)
         self.last_used = time.monotonic()
 
     @property
@@ -306,7 +308,8 @@ class Indexer:
     def release_embedder(self) -> None:
         """Free the embedding model (the daemon does this after an idle period)."""
         if self._embedder is not None:
-            self._embedder.close()
+            if self._owns_embedder:
+                self._embedder.close()
             self._embedder = None
 
     def close(self) -> None:
