@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import doctor, index, search
+from second_me.commands import doctor, index, search, watch
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -24,9 +24,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (index, search, doctor):
+for module in (index, search, doctor, watch):
     for command in module.COMMANDS:
         app.command()(command)
+app.add_typer(watch.app, name="watch")
 
 
 @app.callback()

@@ -106,6 +106,11 @@ def chunk_text(text: str, max_chars: int = 1200, markdown: bool = False) -> list
                 flush()
             pending.append(piece)
             size += len(piece.text) + 2
+    if pending and not chunks and not any(not b.is_heading for b in pending):
+        # A document that is nothing but headings is still worth remembering.
+        chunks.append(Chunk(text="\n\n".join(b.text for b in pending), start_line=pending[0].start,
+                            end_line=pending[-1].end, heading=pending[-1].heading))
+        return chunks
     flush()
     return chunks
 

@@ -229,7 +229,7 @@ class WatchService:
             self.log(f"indexed {p.path} ({p.file_chunks} chunks)" + (f" — {p.detail}" if p.detail else ""))
         elif p.outcome == "moved":
             self.log(f"moved {p.detail} -> {p.path}")
-        elif p.outcome == "removed":
+        elif p.outcome == "removed" and p.file_chunks:
             self.log(f"removed {p.path} ({p.file_chunks} chunks)")
         elif p.outcome in ("error", "skipped"):
             self.log(f"{p.outcome} {p.path}: {p.detail}")
