@@ -114,6 +114,8 @@ class IgnoreRules:
         # Parents were already checked on the way down: only this name and the gitignores.
         if _component_reason(path, self.user_globs, is_dir):
             return False
+        if is_dir and (path / "pyvenv.cfg").exists():  # a virtualenv under any name
+            return False
         return not self.gitignored(path, is_dir)
 
 
