@@ -53,7 +53,7 @@ def print_report(report, elapsed: float, as_json: bool = False) -> None:
                                "errors": report.errors, "removed_chunks": report.removed,
                                "seconds": round(elapsed, 3), "error_messages": list(report.error_messages)}))
     elif not (report.files or report.skipped or report.errors or report.removed):
-        typer.echo(f"up to date: nothing new, changed or deleted ({elapsed:.1f} s)")
+        typer.echo(f"up to date: nothing new, changed or deleted; 0 chunks written ({elapsed:.1f} s)")
     else:
         typer.echo(f"indexed {report.files} files: {report.chunks} chunks, {report.skipped} skipped, "
                    f"{report.errors} errors, {report.removed} removed chunks ({elapsed:.1f} s)")
