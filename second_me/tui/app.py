@@ -68,6 +68,13 @@ class SecondMeApp(App):
     def _set_status(self, status: Status) -> None:
         self.status = status
 
+    def set_state(self, state: str) -> None:
+        """What the app is doing now (answering…, indexing…, ready), kept with the latest counts."""
+        from dataclasses import replace
+
+        if not self.status.state.startswith("error"):
+            self.status = replace(self.status, state=state)
+
     @work(thread=True, exit_on_error=False, exclusive=True, group="status")
     def refresh_status(self) -> None:
         """Counts change after answers and indexing; the state stays as it is."""
@@ -139,9 +146,11 @@ class SecondMeApp(App):
         yield SystemCommand("Toggle light/dark", "Switch between light and dark themes (Ctrl+T)",
                             self.action_toggle_theme)
 
-    def on_unmount(self) -> None:
-        self.backend.close()
 
 
 def run(open_services: Callable[[], object], conversation: Optional[str] = None) -> None:
-    SecondMeApp(open_services, conversation).run()
+    app = SecondMeApp(open_services, conversation)
+    try:
+        app.run()
+    finally:
+        app.backend.close()

@@ -59,8 +59,9 @@ class Backend:
         runtime = _runtime(services.settings)
         model = services.chat_model.model_id if services.chat_loaded else _model_name(services.settings)
         offload = "GPU" if runtime.get("n_gpu_layers") else "CPU"
-        kv = f"KV {runtime.get('kv_cache_type_k', '?')}/{runtime.get('kv_cache_type_v', '?')}"
-        return Status(state, model, offload, kv, services.store.counts())
+        k, v = runtime.get("kv_cache_type_k", "?"), runtime.get("kv_cache_type_v", "?")
+        kv = f"KV {k}" if k == v else f"KV {k}/{v}"
+        return Status(state, _short(model), offload, kv, services.store.counts())
 
     def close(self) -> None:
         if self._services is not None:
@@ -74,6 +75,12 @@ def _runtime(settings) -> dict:
         return llama.runtime_info(settings)
     except (SecondMeError, ImportError, OSError):
         return {}
+
+
+def _short(model_id: str, width: int = 24) -> str:
+    """Model ids carry a size and hash after ':'; the name is what a person recognises."""
+    name = model_id.split(":")[0].strip()
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def _model_name(settings) -> str:

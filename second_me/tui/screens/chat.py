@@ -37,9 +37,9 @@ class ChatScreen(Screen):
         Binding("escape", "stop", "Stop", show=False),
         Binding("ctrl+n", "new_chat", "New chat"),
         Binding("ctrl+r", "rename_chat", "Rename", show=False),
-        Binding("ctrl+b", "toggle_sidebar", "Chats"),
+        Binding("ctrl+b", "toggle_sidebar", "Chats", show=False),
         Binding("ctrl+o", "sources", "Sources"),
-        Binding("ctrl+y", "copy_answer", "Copy", priority=True),
+        Binding("ctrl+y", "copy_answer", "Copy", priority=True, show=False),
         Binding("delete", "delete_chat", "Delete chat", show=False),
     ]
 
@@ -67,7 +67,13 @@ class ChatScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#log", VerticalScroll).anchor()
         self.query_one(PromptInput).focus()
-        self.refresh_conversations(select=self.initial_conversation)
+        # The app was asked to resume a conversation (`second-me chat --conversation ID`).
+        select = self.initial_conversation or getattr(self.app, "initial_conversation", None)
+        self.refresh_conversations(select=select)
+
+    def on_unmount(self) -> None:
+        if self.cancel is not None:  # leaving the app: stop the model, the store is about to close
+            self.cancel.set()
 
     @property
     def log_view(self) -> VerticalScroll:
@@ -231,6 +237,7 @@ class ChatScreen(Screen):
         await log.mount(self.current)
         log.scroll_end(animate=False)
         self.cancel = threading.Event()
+        self.app.set_state("answering…")
         self.answer(event.text, self.current, self.cancel)
 
     @work(thread=True, exit_on_error=False, group="answer")
@@ -287,6 +294,7 @@ class ChatScreen(Screen):
 
     def _answer_done(self) -> None:
         self.cancel = None
+        self.app.set_state("ready" if self.app.backend.models_ready.is_set() else "loading model…")
         self.log_view.scroll_end(animate=False)
 
     async def action_stop(self) -> None:

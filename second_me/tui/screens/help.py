@@ -34,7 +34,7 @@ Nothing leaves this computer.
 | `Ctrl+O` | go to the sources of the last answer; `Enter` opens one |
 | `Ctrl+Y` | copy the last answer |
 | `Ctrl+N` | new chat · `Ctrl+R` rename it · `Ctrl+B` show/hide the chat list |
-| `Del` | delete the selected chat (asks first) |
+| `Del` | in the chat list: delete the selected chat (asks first) |
 
 ## Source preview
 | Key | Action |

@@ -59,8 +59,8 @@ class AnswerTurn(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("second-me", classes="speaker")
-        yield Label(self._initial_state, classes="answer-state")
         yield Markdown(self.text, classes="answer-text")
+        yield Label(self._initial_state, classes="answer-state")
 
     def on_mount(self) -> None:
         self.query_one(".answer-state", Label).display = bool(self._initial_state)
