@@ -30,7 +30,8 @@ class Backend:
         self._open_services = open_services
         self._services = None
         self._open_lock = threading.Lock()
-        self._model_lock = threading.Lock()
+        self._embed_lock = threading.Lock()
+        self._chat_lock = threading.Lock()
         self.models_ready = threading.Event()
         self.error: Optional[str] = None
 
@@ -46,13 +47,23 @@ class Backend:
     def opened(self) -> bool:
         return self._services is not None
 
+    def embedder(self):
+        with self._embed_lock:
+            return self.services.embedder
+
     def load_models(self) -> None:
         """Load both models now (the background loader, and every question, call this)."""
-        with self._model_lock:
-            services = self.services
-            services.embedder
-            services.chat_model
+        self.embedder()
+        with self._chat_lock:
+            self.services.chat_model
         self.models_ready.set()
+
+    def chats(self):
+        """The chat log (needs the embedder: every turn becomes a searchable memory)."""
+        from second_me.tui.conversations import ChatLog
+
+        self.embedder()
+        return ChatLog(self.services, self.services.conversations)
 
     def status(self, state: str) -> Status:
         services = self.services

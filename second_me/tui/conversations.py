@@ -1,18 +1,22 @@
-"""Chat conversations as the TUI needs them: list, create, rename, delete, and their turns.
+"""Chat conversations as the chat screen needs them, on top of the conversation memory.
 
-A thin adapter over the `conversations` and `messages` tables of the store. It writes turns
-only; turning them into memories (facts, decay) belongs to the memory lifecycle, not here.
+Turns are stored through `services.conversations` (so each becomes a searchable `message`
+memory); this adapter adds what only the app needs: titles, fresh names, and the memory ids
+an answer cited, so a resumed chat still shows its sources.
 """
 
 from __future__ import annotations
 
+import json
+import uuid
 from dataclasses import dataclass
 from typing import Optional
 
 from second_me.errors import InputRejected, NotFoundError
 
-YOU = "you"
+YOU = "me"
 ASSISTANT = "second-me"
+UNTITLED = "New chat"
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,6 @@ class ConversationInfo:
 
 @dataclass(frozen=True)
 class Turn:
-    id: int
     role: str  # "user" | "assistant" | "other"
     speaker: str
     text: str
@@ -34,18 +37,16 @@ class Turn:
     cited: tuple[int, ...] = ()  # memory ids the answer was built from, in [n] order
 
 
-class ConversationLog:
-    def __init__(self, services):
+class ChatLog:
+    def __init__(self, services, memory_log):
+        """`memory_log` is `services.conversations` (the caller makes sure the embedder is loaded)."""
+        self.services = services
+        self.log = memory_log
         self.store = services.store
-        self.clock = services.clock
 
     def list(self) -> list[ConversationInfo]:
-        with self.store.db.read() as conn:
-            rows = conn.execute(
-                "SELECT c.id, c.name, COALESCE(c.title, c.name), c.updated_at, "
-                "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) "
-                "FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").fetchall()
-        return [ConversationInfo(*row) for row in rows]
+        return [ConversationInfo(c.id, c.name, c.title or c.name, c.updated_at, c.turns)
+                for c in self.log.conversations()]
 
     def find(self, key: str | int) -> ConversationInfo:
         """A conversation by id or by name."""
@@ -54,63 +55,50 @@ class ConversationLog:
                 return info
         raise NotFoundError(f"no conversation {key!r}")
 
-    def create(self, title: str = "New chat") -> ConversationInfo:
-        now = self.clock.timestamp()
-        with self.store.db.transaction() as conn:
-            count = conn.execute("SELECT coalesce(max(id), 0) FROM conversations").fetchone()[0]
-            name = f"chat-{count + 1}"
-            while conn.execute("SELECT 1 FROM conversations WHERE name = ?", (name,)).fetchone():
-                count += 1
-                name = f"chat-{count + 1}"
-            new_id = conn.execute("INSERT INTO conversations(name, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                                  (name, title, now, now)).lastrowid
-        return ConversationInfo(new_id, name, title, now, 0)
+    def new_name(self) -> str:
+        """A name no conversation has yet; the conversation exists once its first turn is stored."""
+        taken = {c.name for c in self.list()}
+        number = len(taken) + 1
+        while f"chat-{number}" in taken:
+            number += 1
+        return f"chat-{number}"
 
-    def rename(self, conversation_id: int, title: str) -> None:
+    def rename(self, name: str, title: str) -> None:
         title = " ".join(title.split())
         if not title:
-            raise InputRejected("a conversation needs a non-empty title")
+            raise InputRejected("a chat needs a non-empty title")
         with self.store.db.transaction() as conn:
-            conn.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
+            conn.execute("UPDATE conversations SET title = ? WHERE name = ?", (title, name))
 
-    def delete(self, conversation_id: int) -> None:
+    def delete(self, name: str) -> None:
+        self.log.delete(name, self.services.clock.timestamp())
         with self.store.db.transaction() as conn:
-            turn_ids = [row[0] for row in conn.execute("SELECT id FROM messages WHERE conversation_id = ?",
-                                                        (conversation_id,)).fetchall()]
-            conn.executemany("DELETE FROM meta WHERE key = ?", [(f"tui.cited.{i}",) for i in turn_ids])
-            conn.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+            conn.execute("DELETE FROM meta WHERE key LIKE ?", (f"tui.cited.{name}.%",))
 
-    def turns(self, conversation_id: int) -> list[Turn]:
-        import json
-
+    def turns(self, name: str) -> list[Turn]:
+        stored = self.log.turns(name)
         with self.store.db.read() as conn:
-            rows = conn.execute("SELECT id, role, speaker, text, ts, external_id FROM messages "
-                                "WHERE conversation_id = ? ORDER BY ts, id", (conversation_id,)).fetchall()
-            cited = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE 'tui.cited.%'").fetchall())
-        out = []
-        for row in rows:
-            ids = tuple(json.loads(cited.get(f"tui.cited.{row[0]}", "[]")))
-            out.append(Turn(row[0], row[1], row[2], row[3], row[4], ids))
-        return out
+            cited = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE ?", (f"tui.cited.{name}.%",)).fetchall())
+        return [Turn(t.role, t.speaker, t.text, t.timestamp,
+                     tuple(json.loads(cited.get(f"tui.cited.{name}.{t.external_id}", "[]"))))
+                for t in stored]
 
-    def add_turn(self, conversation_id: int, role: str, text: str, cited: tuple[int, ...] = (),
-                 title_from: Optional[str] = None) -> int:
-        """Store one turn; the first question of an untitled chat becomes its title."""
-        import json
+    def add_turn(self, name: str, role: str, text: str, cited: tuple[int, ...] = (),
+                 title_from: Optional[str] = None) -> None:
+        """Store one turn; the first question of a chat becomes its title."""
+        from second_me.memory.conversations import Turn as MemoryTurn
 
-        now = self.clock.timestamp()
+        now = self.services.clock.timestamp()
+        turn_id = uuid.uuid4().hex[:12]
         speaker = YOU if role == "user" else ASSISTANT
+        self.log.add_turns([MemoryTurn(name, speaker, text, now, role, turn_id)], now)
         with self.store.db.transaction() as conn:
-            turn_id = conn.execute("INSERT INTO messages(conversation_id, speaker, role, text, ts) VALUES (?, ?, ?, ?, ?)",
-                                   (conversation_id, speaker, role, text, now)).lastrowid
-            conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id))
             if title_from:
-                conn.execute("UPDATE conversations SET title = ? WHERE id = ? AND title = 'New chat'",
-                             (_title(title_from), conversation_id))
+                conn.execute("UPDATE conversations SET title = ? WHERE name = ? AND title IS NULL",
+                             (_title(title_from), name))
             if cited:
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                             (f"tui.cited.{turn_id}", json.dumps(list(cited))))
-        return turn_id
+                             (f"tui.cited.{name}.{turn_id}", json.dumps(list(cited))))
 
 
 def _title(question: str, width: int = 40) -> str:

@@ -7,7 +7,6 @@ import pytest
 from second_me.errors import StorageError
 from second_me.models.fake import FakeChatModel
 from second_me.tui.app import SecondMeApp
-from second_me.tui.conversations import ConversationLog
 from second_me.tui.screens.source import SourceScreen
 from second_me.tui.widgets.prompt import PromptInput
 from second_me.tui.widgets.turns import AnswerTurn, CitationList
@@ -17,6 +16,12 @@ from .conftest import ready, wait_for
 pytestmark = pytest.mark.asyncio
 
 QUESTION = "how often do I feed the sourdough starter"
+
+
+def chats(services):
+    from second_me.tui.conversations import ChatLog
+
+    return ChatLog(services, services.conversations)
 
 
 def last_answer(app) -> AnswerTurn:
@@ -49,9 +54,9 @@ async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app,
         assert not isinstance(app.screen, SourceScreen)
         await pilot.pause()
 
-    saved = ConversationLog(indexed).list()
+    saved = chats(indexed).list()
     assert len(saved) == 1 and saved[0].title.startswith("how often do I feed")
-    turns = ConversationLog(indexed).turns(saved[0].id)
+    turns = chats(indexed).turns(saved[0].name)
     assert [t.role for t in turns] == ["user", "assistant"] and turns[1].cited
     # Opening a source is a recall: the memory got stronger.
     assert indexed.store.get(citations.hits[0].memory.id).recall_count > recalls_before
@@ -71,7 +76,7 @@ async def test_esc_stops_the_answer_at_once(make_app, indexed):
         assert answer.stopped and "stopped" in str(answer.query_one(".answer-state").render())
         await wait_for(pilot, lambda: app.screen.cancel is None, "the worker to stop")
         assert answer.text == shown and "word399" not in shown
-    turns = ConversationLog(indexed).turns(ConversationLog(indexed).list()[0].id)
+    turns = chats(indexed).turns(chats(indexed).list()[0].name)
     assert turns[-1].text.endswith("(stopped)")
 
 
@@ -103,22 +108,22 @@ async def test_conversations_new_rename_delete_and_resume(make_app, indexed):
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press(*"Bike", "enter")
-        await wait_for(pilot, lambda: [c.title for c in ConversationLog(indexed).list()] == ["Bike"], "rename")
+        await wait_for(pilot, lambda: [c.title for c in chats(indexed).list()] == ["Bike"], "rename")
         await pilot.press("ctrl+n")
         assert not app.screen.query(AnswerTurn)
         await ask(pilot, "travel plans")
-        assert len(ConversationLog(indexed).list()) == 2
+        assert len(chats(indexed).list()) == 2
         app.screen.query_one("#conversations").focus()
         await pilot.press("delete", "y")
-        await wait_for(pilot, lambda: len(ConversationLog(indexed).list()) == 1, "delete")
-    bike = ConversationLog(indexed).list()[0]
+        await wait_for(pilot, lambda: len(chats(indexed).list()) == 1, "delete")
+    bike = chats(indexed).list()[0]
 
     app = make_app(conversation=str(bike.id))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.screen.query(AnswerTurn), "resume")
         answer = last_answer(app)
         assert "bicycle" in answer.text.lower() or answer.citations is not None
-        assert app.screen.conversation_id == bike.id
+        assert app.screen.conversation == bike.name
 
 
 async def test_errors_are_notifications_not_crashes(tmp_path):

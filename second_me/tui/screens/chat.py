@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from second_me.domain import Answer, Hit
 from second_me.errors import Cancelled
 from second_me.tui.backend import one_line
-from second_me.tui.conversations import ConversationInfo, ConversationLog, Turn
+from second_me.tui.conversations import ChatLog, ConversationInfo, Turn
 from second_me.tui.format import one_line_text
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
 from second_me.tui.widgets.prompt import PromptInput
@@ -46,7 +46,7 @@ class ChatScreen(Screen):
     def __init__(self, conversation: Optional[str] = None):
         super().__init__()
         self.initial_conversation = conversation
-        self.conversation_id: Optional[int] = None
+        self.conversation: Optional[str] = None  # the name of the open chat; None until its first question
         self.cancel: Optional[threading.Event] = None
         self.current: Optional[AnswerTurn] = None
 
@@ -80,8 +80,8 @@ class ChatScreen(Screen):
         return self.query_one("#log", VerticalScroll)
 
     @property
-    def conversations(self) -> ConversationLog:
-        return ConversationLog(self.app.backend.services)
+    def conversations(self) -> ChatLog:
+        return self.app.backend.chats()
 
     # ---- conversations ----------------------------------------------------------------
 
@@ -96,21 +96,21 @@ class ChatScreen(Screen):
             return
         self.app.call_from_thread(self._show_conversations, chats)
         if chosen is not None:
-            self.load_conversation(chosen.id)
+            self.load_conversation(chosen.name)
 
     def _show_conversations(self, chats: list[ConversationInfo]) -> None:
         options = self.query_one("#conversations", OptionList)
         options.clear_options()
-        options.add_options([Option(one_line_text(c.title, 40), id=f"c{c.id}") for c in chats])
+        options.add_options([Option(one_line_text(c.title, 40), id=c.name) for c in chats])
         self._highlight_current()
 
     def _highlight_current(self) -> None:
         options = self.query_one("#conversations", OptionList)
-        if self.conversation_id is None:
+        if self.conversation is None:
             options.highlighted = None
             return
         try:
-            options.highlighted = options.get_option_index(f"c{self.conversation_id}")
+            options.highlighted = options.get_option_index(self.conversation)
         except Exception:  # not in the list yet
             pass
 
@@ -119,32 +119,32 @@ class ChatScreen(Screen):
         if self.cancel is not None:
             self.notify("still answering: Esc stops it", severity="warning")
             return
-        self.load_conversation(int(event.option.id[1:]))
+        self.load_conversation(event.option.id)
         self.query_one(PromptInput).focus()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="chat-load")
-    def load_conversation(self, conversation_id: int) -> None:
+    def load_conversation(self, name: str) -> None:
         try:
-            turns = self.conversations.turns(conversation_id)
-            hits = {t.id: self.app.backend.services.hits_for(list(t.cited)) for t in turns if t.cited}
+            turns = self.conversations.turns(name)
+            hits = {i: self.app.backend.services.hits_for(list(t.cited)) for i, t in enumerate(turns) if t.cited}
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
-        self.app.call_from_thread(self._show_turns, conversation_id, turns, hits)
+        self.app.call_from_thread(self._show_turns, name, turns, hits)
 
-    async def _show_turns(self, conversation_id: int, turns: list[Turn], hits: dict[int, list[Hit]]) -> None:
-        self.conversation_id = conversation_id
+    async def _show_turns(self, name: str, turns: list[Turn], hits: dict[int, list[Hit]]) -> None:
+        self.conversation = name
         log = self.log_view
         await log.remove_children()
         prompt = self.query_one(PromptInput)
-        for turn in turns:
+        for index, turn in enumerate(turns):
             if turn.role == "user":
                 await log.mount(UserTurn(turn.text))
                 prompt.asked.append(turn.text)
             else:
                 answer = AnswerTurn(turn.text)
                 await log.mount(answer)
-                numbered = _numbered(turn.text, hits.get(turn.id, []))
+                numbered = _numbered(turn.text, hits.get(index, []))
                 if numbered:
                     await answer.mount(CitationList(numbered))
         if not turns:
@@ -156,33 +156,33 @@ class ChatScreen(Screen):
         if self.cancel is not None:
             self.notify("still answering: Esc stops it", severity="warning")
             return
-        self.conversation_id = None
+        self.conversation = None
         await self.log_view.remove_children()
         await self.log_view.mount(Label(WELCOME, id="welcome"))
         self._highlight_current()
         self.query_one(PromptInput).focus()
 
     def action_rename_chat(self) -> None:
-        if self.conversation_id is None:
+        if self.conversation is None:
             self.notify("ask something first: a new chat is saved with its first question", severity="warning")
             return
         options = self.query_one("#conversations", OptionList)
         current = ""
         try:
-            current = str(options.get_option(f"c{self.conversation_id}").prompt)
+            current = str(options.get_option(self.conversation).prompt)
         except Exception:
             pass
 
         def done(title: str | None) -> None:
             if title:
-                self._rename(self.conversation_id, title)
+                self._rename(self.conversation, title)
 
         self.app.push_screen(TextPrompt("Rename this chat", current), done)
 
     @work(thread=True, exit_on_error=False, group="conversations")
-    def _rename(self, conversation_id: int, title: str) -> None:
+    def _rename(self, name: str, title: str) -> None:
         try:
-            self.conversations.rename(conversation_id, title)
+            self.conversations.rename(name, title)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
@@ -190,9 +190,9 @@ class ChatScreen(Screen):
 
     def action_delete_chat(self) -> None:
         options = self.query_one("#conversations", OptionList)
-        target = self.conversation_id
+        target = self.conversation
         if options.has_focus and options.highlighted is not None:
-            target = int(options.get_option_at_index(options.highlighted).id[1:])
+            target = options.get_option_at_index(options.highlighted).id
         if target is None:
             self.notify("no saved chat selected", severity="warning")
             return
@@ -204,13 +204,13 @@ class ChatScreen(Screen):
         self.app.push_screen(Confirm("Delete this chat and all its turns?"), done)
 
     @work(thread=True, exit_on_error=False, group="conversations")
-    def _delete(self, conversation_id: int) -> None:
+    def _delete(self, name: str) -> None:
         try:
-            self.conversations.delete(conversation_id)
+            self.conversations.delete(name)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
-        if conversation_id == self.conversation_id:
+        if name == self.conversation:
             self.app.call_from_thread(self.run_worker, self.action_new_chat())
         self.app.call_from_thread(self.notify, "chat deleted", timeout=2)
         self.refresh_conversations()
@@ -245,7 +245,6 @@ class ChatScreen(Screen):
         call = self.app.call_from_thread
         backend = self.app.backend
         try:
-            conversation_id = self._ensure_conversation(question)
             if not backend.models_ready.is_set():
                 backend.load_models()
                 call(view.set_state, "thinking…")
@@ -259,28 +258,30 @@ class ChatScreen(Screen):
 
             result = backend.services.ask(question, on_token=on_token)
         except Cancelled:
+            self._save_question(question)
             self._save_answer(view.text.strip() + " …(stopped)" if view.text.strip() else "(stopped)")
             call(self._answer_done)
             return
         except Exception as exc:
             call(self._answer_failed, view, exc)
             return
+        # Stored after answering: a question must not be found as the source of its own answer.
+        self._save_question(question)
         numbered = _numbered(result.text, list(result.citations))
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
         note = "nothing in memory matches this" if result.abstained else ""
         call(self._answer_finished, view, result, numbered, note)
 
-    def _ensure_conversation(self, question: str) -> int:
+    def _save_question(self, question: str) -> None:
         log = self.conversations
-        if self.conversation_id is None:
-            self.conversation_id = log.create().id
-        log.add_turn(self.conversation_id, "user", question, title_from=question)
+        if self.conversation is None:
+            self.conversation = log.new_name()
+        log.add_turn(self.conversation, "user", question, title_from=question)
         self.refresh_conversations()
-        return self.conversation_id
 
     def _save_answer(self, text: str, cited: tuple[int, ...] = ()) -> None:
-        if self.conversation_id is not None:
-            self.conversations.add_turn(self.conversation_id, "assistant", text, cited)
+        if self.conversation is not None:
+            self.conversations.add_turn(self.conversation, "assistant", text, cited)
 
     async def _answer_finished(self, view: AnswerTurn, result: Answer, numbered, note: str) -> None:
         await view.finish(result.text, numbered, note)
