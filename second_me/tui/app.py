@@ -21,14 +21,21 @@ from second_me.tui.screens.chat import ChatScreen
 THEMES = ("textual-dark", "textual-light")
 
 
+def _screen(module: str, name: str) -> Screen:
+    """Screens other than chat are imported when first shown, keeping startup short."""
+    from importlib import import_module
+
+    return getattr(import_module(f"second_me.tui.screens.{module}"), name)()
+
+
 class SecondMeApp(App):
     TITLE = "second-me"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     MODES = {
         "chat": ChatScreen,
-        "memory": "second_me.tui.screens.memory:MemoryScreen",
-        "indexing": "second_me.tui.screens.indexing:IndexingScreen",
+        "memory": lambda: _screen("memory", "MemoryScreen"),
+        "indexing": lambda: _screen("indexing", "IndexingScreen"),
     }
     DEFAULT_MODE = "chat"
     BINDINGS = [

@@ -55,7 +55,7 @@ class MemoryScreen(Screen):
         query = self.query_one("#memory-query", Input).value.strip()
         kind = self.query_one("#kind", Select).value
         state = self.query_one("#state", Select).value
-        kinds = () if kind is Select.BLANK else (str(kind),)
+        kinds = (str(kind),) if isinstance(kind, str) else ()
         self.load(query, kinds, str(state))
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="memory-load")
