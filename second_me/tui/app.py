@@ -58,7 +58,8 @@ class SecondMeApp(App):
         self.theme = THEMES[0]
 
     def on_mount(self) -> None:
-        self.start()
+        # After the first paint: opening the store and loading models would compete for the GIL.
+        self.call_after_refresh(self.start)
 
     @work(thread=True, exit_on_error=False, group="startup")
     def start(self) -> None:

@@ -101,7 +101,7 @@ class ChatScreen(Screen):
     def _show_conversations(self, chats: list[ConversationInfo]) -> None:
         options = self.query_one("#conversations", OptionList)
         options.clear_options()
-        options.add_options([Option(one_line_text(c.title, 40), id=c.name) for c in chats])
+        options.add_options([Option(one_line_text(c.title, 25), id=c.name) for c in chats])
         self._highlight_current()
 
     def _highlight_current(self) -> None:
