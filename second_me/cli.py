@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import doctor, index, search
+from second_me.commands import doctor, index, safety, search
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -24,9 +24,11 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (index, search, doctor):
+for module in (index, search, doctor, safety):
     for command in module.COMMANDS:
         app.command()(command)
+for name, sub_app in safety.SUB_APPS.items():
+    app.add_typer(sub_app, name=name)
 
 
 @app.callback()
@@ -46,7 +48,10 @@ def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> 
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args
     try:
-        app(args=args, prog_name="second-me", standalone_mode=False, obj=obj or AppContext())
+        code = app(args=args, prog_name="second-me", standalone_mode=False, obj=obj or AppContext())
+        # Without standalone mode, click returns the code of a `raise typer.Exit(n)`.
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except SecondMeError as exc:
         _fail(str(exc), exc.exit_code, verbose)
     except click.exceptions.Exit as exc:
@@ -66,6 +71,10 @@ def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None
         import traceback
 
         traceback.print_exc()
+    from second_me.ingest.text import strip_control
+
+    # Paths and file text in messages must not drive the terminal either.
+    message = strip_control(message)
     first_line = message.strip().splitlines()[0] if message.strip() else prefix
     print(f"{prefix}: {first_line}", file=sys.stderr)
     sys.exit(code)

@@ -202,6 +202,56 @@ class Services:
             "platform": f"{platform.system()} {platform.machine()}",
         }
 
+    # ---- safety: backups, keys, consistency (storage/backup.py, rekey.py, consistency.py) ----
+
+    def backup(self, target: Path):
+        from second_me.storage.backup import make_backup
+
+        return make_backup(self.store.db, target)
+
+    def restore(self, source: Path, force: bool = False):
+        from second_me.storage.backup import restore_backup
+
+        with self._exclusive("restore"):
+            return restore_backup(self.store.db, source, force)
+
+    def rotate_key(self, new_passphrase: Optional[str]) -> str:
+        from second_me.storage.rekey import rotate
+
+        with self._exclusive("rotate the key"):
+            return rotate(self.store.db, self.settings.home, new_passphrase)
+
+    def check(self):
+        from second_me.storage.consistency import check
+
+        return check(self.store)
+
+    def repair(self, progress: Callable[[int, int], None] | None = None):
+        from second_me.storage.consistency import repair
+
+        with self._exclusive("repair"):
+            return repair(self.store, lambda: self.embedder, self.clock.timestamp(),
+                          self.settings.embed_batch_size, progress)
+
+    def _exclusive(self, action: str):
+        """Hold the home's indexer lock: no indexer or daemon may write meanwhile."""
+        from contextlib import contextmanager
+
+        from second_me.errors import StorageError
+
+        @contextmanager
+        def held():
+            lock = IndexerLock(self.settings.home)
+            if not lock.try_acquire():
+                raise StorageError(f"an indexer (pid {lock.holder_pid() or '?'}) is running in this home: "
+                                   f"stop it (e.g. the daemon) and {action} again")
+            try:
+                yield
+            finally:
+                lock.release()
+
+        return held()
+
     def close(self) -> None:
         for model in (self._chat, self._embedder):
             if model is not None:

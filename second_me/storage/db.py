@@ -79,6 +79,8 @@ class Database:
         try:
             conn = dbapi.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
                                  isolation_level=None, check_same_thread=False)
+            # SQLCipher logs a wrong key to stderr; the one-line error below says it instead.
+            conn.execute("PRAGMA cipher_log_level = NONE")
             if self.key.pragma_value is not None:
                 conn.execute(f"PRAGMA key = {self.key.pragma_value}")
             # Reading the schema proves the key is right before anything is written.
