@@ -84,7 +84,11 @@ def rotate_keyring_key(db: Database, home: Path) -> None:
     except Exception as exc:
         raise KeyUnavailable(f"cannot store a new key in the OS keyring ({type(exc).__name__}); nothing changed") from None
     _rekey(db, raw_key_pragma(new_key))
-    keyring.set_password(KEYRING_SERVICE, _keyring_user(home), new_key)
+    try:
+        keyring.set_password(KEYRING_SERVICE, _keyring_user(home), new_key)
+    except Exception as exc:
+        raise KeyUnavailable(f"re-keyed, but the OS keyring refused the new key ({type(exc).__name__}): it is kept "
+                             "as the pending key and is used the next time this memory opens") from None
     _forget_pending(home)
 
 
