@@ -65,6 +65,13 @@ class Services:
     def chat_loaded(self) -> bool:
         return self._chat is not None
 
+    @property
+    def conversations(self):
+        from second_me.memory.conversations import ConversationLog
+
+        return ConversationLog(self.store, self.embedder, self.settings.strength_chat_days,
+                               self.settings.embed_batch_size)
+
     def _check_embedder(self) -> None:
         """Refuse to search or add with another embedder than the store's vectors came from."""
         self.store.use_embedder(self.embedder.model_id, self.embedder.dim, self.clock.timestamp())

@@ -180,7 +180,7 @@ class MemoryStore:
                     "INSERT INTO sources(path, root, content_hash, mtime, size, format, status, indexed_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, 'indexed', ?)",
                     (path, root, content_hash, mtime, size, fmt, now)).lastrowid
-            self._insert_memories(conn, [m if m.source_id else _with_source(m, source_id) for m in memories])
+            self.insert_memories(conn, [m if m.source_id else _with_source(m, source_id) for m in memories])
         return source_id
 
     def move_source(self, old_path: str, new_path: str, root: Optional[str], mtime: float, size: int, now: float) -> None:
@@ -204,7 +204,8 @@ class MemoryStore:
 
     # ---- memories ---------------------------------------------------------------------
 
-    def _insert_memories(self, conn, memories: Iterable[NewMemory]) -> list[int]:
+    def insert_memories(self, conn, memories: Iterable[NewMemory]) -> list[int]:
+        """Insert memories and their vectors inside the caller's transaction."""
         ids = []
         for m in memories:
             memory_id = conn.execute(
@@ -226,7 +227,7 @@ class MemoryStore:
 
     def add_memories(self, memories: Sequence[NewMemory]) -> list[int]:
         with self.db.transaction() as conn:
-            return self._insert_memories(conn, memories)
+            return self.insert_memories(conn, memories)
 
     def get(self, memory_id: int) -> Memory:
         with self.db.read() as conn:
