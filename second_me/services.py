@@ -145,7 +145,10 @@ class Services:
             close = getattr(stream, "close", None)
             if close:
                 close()
-        text = "".join(pieces).strip()
+        # Model output is untrusted: no terminal control sequences in the stored or printed answer.
+        from second_me.ingest.text import strip_control
+
+        text = strip_control("".join(pieces)).strip()
         cited = cited_numbers(text, len(used))
         self.reinforce([used[n - 1].memory.id for n in cited])
         return Answer(text, tuple(used), abstained=False)
