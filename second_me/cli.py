@@ -43,8 +43,7 @@ def _global(
 
 def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> None:
     """Run the CLI; every error becomes one line and an exit code (DESIGN §6)."""
-    import click
-
+    click = _click_exceptions()
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args
     try:
@@ -54,16 +53,39 @@ def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> 
             sys.exit(code)
     except SecondMeError as exc:
         _fail(str(exc), exc.exit_code, verbose)
-    except click.exceptions.Exit as exc:
+    except click.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.UsageError as exc:
+    except click.UsageError as exc:
         _fail(exc.format_message(), 1, verbose=False, prefix="usage error")
-    except click.exceptions.ClickException as exc:
+    except click.ClickException as exc:
         _fail(exc.format_message(), 1, verbose)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, *click.Abort):
         _fail("interrupted", 130, verbose=False)
     except Exception as exc:  # a bug: still one line, with the traceback on --verbose
         _fail(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for details)", 1, verbose)
+
+
+class _ClickErrors:
+    """Click's exception classes, from typer's vendored copy and from click itself (whichever raise)."""
+
+    def __init__(self, modules):
+        for name in ("Exit", "UsageError", "ClickException", "Abort"):
+            setattr(self, name, tuple({getattr(m, name) for m in modules if hasattr(m, name)}))
+
+
+def _click_exceptions() -> _ClickErrors:
+    import click.exceptions
+
+    import typer
+
+    modules = [click.exceptions, typer]  # typer.Exit, typer.Abort
+    try:  # newer typer raises its own vendored click's exceptions
+        from typer._click import exceptions as vendored
+
+        modules.append(vendored)
+    except ImportError:
+        pass
+    return _ClickErrors(modules)
 
 
 def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None:
