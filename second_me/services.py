@@ -93,16 +93,22 @@ class Services:
         if not lock.try_acquire():
             if on_wait:
                 on_wait(lock.holder_pid() or 0)
-            return self._wait_for_queue(indexer, queued)
+            if not self._wait_for_queue(indexer, lock):
+                return IndexReport(files=queued)
         try:
             return indexer.drain(progress)
         finally:
             lock.release()
 
-    def _wait_for_queue(self, indexer: Indexer, queued: int) -> IndexReport:
+    @staticmethod
+    def _wait_for_queue(indexer: Indexer, lock: IndexerLock) -> bool:
+        """Wait until the other indexer drained the queue. True if it stopped first and the
+        lock is now ours (then our files are still queued and we index them ourselves)."""
         while indexer.queue.size() > 0:
+            if lock.try_acquire():
+                return True
             time.sleep(0.3)
-        return IndexReport(files=queued)
+        return False
 
     def reembed(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Switch the store to the configured embedder: every active memory gets a new vector."""
@@ -123,7 +129,10 @@ class Services:
         options = options or SearchOptions(k=self.settings.search_k)
         if self.store.has_vectors and options.use_vectors:
             self._check_embedder()
-        return self.searcher().search(query, options, self.clock.timestamp())
+        searcher = self.searcher()
+        # One snapshot: an indexer replacing a file's chunks meanwhile cannot leave half-read hits.
+        with self.store.db.snapshot():
+            return searcher.search(query, options, self.clock.timestamp())
 
     def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None) -> Answer:
         """Retrieve, then answer from memory with [n] citations — or abstain without guessing."""

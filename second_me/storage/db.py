@@ -121,6 +121,24 @@ class Database:
                 raise describe_sqlite_error(exc, self.path) from exc
 
     @contextmanager
+    def snapshot(self) -> Iterator:
+        """Several reads that all see one state of the database, even while other processes
+        write (a read transaction: WAL keeps the snapshot for us, writers are not blocked)."""
+        with self._lock:
+            conn = self._conn
+            if conn.in_transaction:
+                yield conn
+                return
+            try:
+                conn.execute("BEGIN")
+            except self.errors.Error as exc:
+                raise describe_sqlite_error(exc, self.path) from exc
+            try:
+                yield conn
+            finally:
+                self._rollback(conn)  # nothing was written: ending the read is all that is left
+
+    @contextmanager
     def transaction(self) -> Iterator:
         """An IMMEDIATE transaction: committed on success, rolled back on any error."""
         with self._lock:
