@@ -69,22 +69,52 @@ def _run_to_end(home: Path, *args: str) -> None:
     assert process.returncode == 0, err
 
 
-def crash_harness(tmp_path: Path, kills: int, files: int, seed: int) -> int:
+def _queued(home: Path) -> int:
+    """Rows in the index queue, read the way a second process would (-1 while the store is being created)."""
+    from sqlcipher3 import dbapi2
+
+    if not (home / "memory.db").exists():
+        return -1
+    conn = dbapi2.connect(str(home / "memory.db"), timeout=30)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA key = 'test-passphrase'")
+        return conn.execute("SELECT count(*) FROM queue").fetchone()[0]
+    except dbapi2.Error:
+        return -1
+    finally:
+        conn.close()
+
+
+def _start_working(home: Path, args: tuple[str, ...]) -> subprocess.Popen:
+    """Start the command and return once it has queued its work (or ended): kills then land in the work,
+    not in Python's start-up, however loaded the machine is."""
+    process = _cli(home, *args)
+    while process.poll() is None and _queued(home) <= 0:
+        time.sleep(0.02)
+    return process
+
+
+def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tuple[str, ...] = ("add",)) -> int:
+    """Run `command CORPUS` again and again, SIGKILLing it at random moments of its work; returns how
+    many kills left work queued. Other resumable commands plug in via `command`."""
     rng = random.Random(seed)
     corpus, home = tmp_path / "corpus", tmp_path / "home"
     home.mkdir()
     _write_corpus(corpus, files, 0, rng)
+    timing = _start_working(tmp_path / "timing-home", (*command, str(corpus)))
     started = time.monotonic()
-    _run_to_end(tmp_path / "timing-home", "add", str(corpus))
-    full_run = time.monotonic() - started
+    _, err = timing.communicate(timeout=300)
+    assert timing.returncode == 0, err
+    work_time = time.monotonic() - started
 
     done_kills = version = 0
     interrupted_mid_work = 0
     while done_kills < kills:
         version += 1
         _write_corpus(corpus, files, version, rng)
-        process = _cli(home, "add", str(corpus))
-        time.sleep(rng.uniform(0.05, full_run))
+        process = _start_working(home, (*command, str(corpus)))
+        time.sleep(rng.uniform(0, work_time))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             process.wait()
@@ -92,14 +122,11 @@ def crash_harness(tmp_path: Path, kills: int, files: int, seed: int) -> int:
         else:
             assert process.returncode == 0, process.stderr.read()
         _state_after_kill(home)
-        store = open_store(load_settings(home))
-        with store.db.read() as conn:
-            interrupted_mid_work += conn.execute("SELECT count(*) FROM queue").fetchone()[0] > 0
-        store.close()
+        interrupted_mid_work += _queued(home) > 0
 
-    _run_to_end(home, "add", str(corpus))  # restart: resumes and finishes
+    _run_to_end(home, *command, str(corpus))  # restart: resumes and finishes
     reference = tmp_path / "reference-home"
-    _run_to_end(reference, "add", str(corpus))
+    _run_to_end(reference, *command, str(corpus))
     assert _memories(home) == _memories(reference)
     search = subprocess.run([sys.executable, str(FAKE_CLI), "search", "topic 3 paragraph 2", "--json"],
                             env=_env(home), capture_output=True, text=True, timeout=120)
