@@ -95,14 +95,20 @@ def _start_working(home: Path, args: tuple[str, ...]) -> subprocess.Popen:
     return process
 
 
-def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tuple[str, ...] = ("add",)) -> int:
+def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tuple[str, ...] = ("add", "{corpus}"),
+                  setup: tuple[str, ...] = ()) -> int:
     """Run `command CORPUS` again and again, SIGKILLing it at random moments of its work; returns how
     many kills left work queued. Other resumable commands plug in via `command`."""
     rng = random.Random(seed)
     corpus, home = tmp_path / "corpus", tmp_path / "home"
-    home.mkdir()
     _write_corpus(corpus, files, 0, rng)
-    timing = _start_working(tmp_path / "timing-home", (*command, str(corpus)))
+    command = tuple(arg.replace("{corpus}", str(corpus)) for arg in command)
+    setup = tuple(arg.replace("{corpus}", str(corpus)) for arg in setup)
+    for each in (home, tmp_path / "timing-home", tmp_path / "reference-home"):
+        each.mkdir()
+        if setup:
+            _run_to_end(each, *setup)
+    timing = _start_working(tmp_path / "timing-home", command)
     started = time.monotonic()
     _, err = timing.communicate(timeout=300)
     assert timing.returncode == 0, err
@@ -113,7 +119,7 @@ def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tu
     while done_kills < kills:
         version += 1
         _write_corpus(corpus, files, version, rng)
-        process = _start_working(home, (*command, str(corpus)))
+        process = _start_working(home, command)
         time.sleep(rng.uniform(0, work_time))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
@@ -124,9 +130,9 @@ def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tu
         _state_after_kill(home)
         interrupted_mid_work += _queued(home) > 0
 
-    _run_to_end(home, *command, str(corpus))  # restart: resumes and finishes
+    _run_to_end(home, *command)  # restart: resumes and finishes
     reference = tmp_path / "reference-home"
-    _run_to_end(reference, *command, str(corpus))
+    _run_to_end(reference, *command)
     assert _memories(home) == _memories(reference)
     search = subprocess.run([sys.executable, str(FAKE_CLI), "search", "topic 3 paragraph 2", "--json"],
                             env=_env(home), capture_output=True, text=True, timeout=120)
@@ -137,6 +143,19 @@ def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tu
 def test_kill_9_during_indexing_short(tmp_path):
     interrupted = crash_harness(tmp_path, kills=8, files=24, seed=9)
     assert interrupted >= 1, "no kill landed while work was queued: the harness tested nothing"
+
+
+def test_kill_9_during_index_of_watched_folders_short(tmp_path):
+    interrupted = crash_harness(tmp_path, kills=6, files=24, seed=4, command=("index",),
+                                setup=("watch", "add", "--no-index", "{corpus}"))
+    assert interrupted >= 1
+
+
+@pytest.mark.slow
+def test_kill_9_during_index_of_watched_folders_long(tmp_path):
+    interrupted = crash_harness(tmp_path, kills=30, files=60, seed=44, command=("index",),
+                                setup=("watch", "add", "--no-index", "{corpus}"))
+    assert interrupted >= 10
 
 
 @pytest.mark.slow
