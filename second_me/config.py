@@ -22,7 +22,7 @@ else:  # pragma: no cover
 KV_TYPES = ("f16", "q8_0", "q4_0")
 ENV_PREFIX = "SECOND_ME_"
 # Env vars with this prefix that are not settings keys.
-NON_SETTING_ENV = {"HOME", "PASSPHRASE", "NOW"}
+NON_SETTING_ENV = {"HOME", "PASSPHRASE", "NEW_PASSPHRASE", "NOW"}
 
 
 def default_home() -> Path:

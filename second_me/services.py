@@ -160,7 +160,10 @@ class Services:
         options = options or SearchOptions(k=self.settings.search_k)
         if self.store.has_vectors and options.use_vectors:
             self._check_embedder()
-        return self.searcher().search(query, options, self.clock.timestamp())
+        searcher = self.searcher()
+        # One snapshot: an indexer replacing a file's chunks meanwhile cannot leave half-read hits.
+        with self.store.db.snapshot():
+            return searcher.search(query, options, self.clock.timestamp())
 
     def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
             options: SearchOptions | None = None, remember: bool = True) -> Answer:
@@ -194,7 +197,10 @@ class Services:
             close = getattr(stream, "close", None)
             if close:
                 close()
-        text = "".join(pieces).strip()
+        # Model output is untrusted: no terminal control sequences in the stored or printed answer.
+        from second_me.ingest.text import strip_control
+
+        text = strip_control("".join(pieces)).strip()
         cited = cited_numbers(text, len(used))
         if remember:
             self.reinforce([used[n - 1].memory.id for n in cited])
@@ -259,6 +265,56 @@ class Services:
             "indexing": self.indexing_status(),
             "platform": f"{platform.system()} {platform.machine()}",
         }
+
+    # ---- safety: backups, keys, consistency (storage/backup.py, rekey.py, consistency.py) ----
+
+    def backup(self, target: Path):
+        from second_me.storage.backup import make_backup
+
+        return make_backup(self.store.db, target)
+
+    def restore(self, source: Path, force: bool = False):
+        from second_me.storage.backup import restore_backup
+
+        with self._exclusive("restore"):
+            return restore_backup(self.store.db, source, force)
+
+    def rotate_key(self, new_passphrase: Optional[str]) -> str:
+        from second_me.storage.rekey import rotate
+
+        with self._exclusive("rotate the key"):
+            return rotate(self.store.db, self.settings.home, new_passphrase)
+
+    def check(self):
+        from second_me.storage.consistency import check
+
+        return check(self.store)
+
+    def repair(self, progress: Callable[[int, int], None] | None = None):
+        from second_me.storage.consistency import repair
+
+        with self._exclusive("repair"):
+            return repair(self.store, lambda: self.embedder, self.clock.timestamp(),
+                          self.settings.embed_batch_size, progress)
+
+    def _exclusive(self, action: str):
+        """Hold the home's indexer lock: no indexer or daemon may write meanwhile."""
+        from contextlib import contextmanager
+
+        from second_me.errors import StorageError
+
+        @contextmanager
+        def held():
+            lock = IndexerLock(self.settings.home)
+            if not lock.try_acquire():
+                raise StorageError(f"an indexer (pid {lock.holder_pid() or '?'}) is running in this home: "
+                                   f"stop it (e.g. the daemon) and {action} again")
+            try:
+                yield
+            finally:
+                lock.release()
+
+        return held()
 
     def close(self) -> None:
         for model in (self._chat, self._embedder):

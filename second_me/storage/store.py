@@ -389,8 +389,8 @@ def _add_filters(sql: str, params: list, kinds: Sequence[str], since: Optional[f
 def open_store(settings, environ=None) -> MemoryStore:
     """Open (creating if needed) the store of a home, with its key."""
     from second_me.secrets import database_key
-    from second_me.storage.db import Database
+    from second_me.storage.rekey import open_database
 
     path: Path = settings.db_path
     key = database_key(settings.home, settings.encryption, path.exists(), environ)
-    return MemoryStore(Database(path, key))
+    return MemoryStore(open_database(path, key, settings.home))
