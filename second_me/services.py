@@ -72,6 +72,17 @@ class Services:
         return ConversationLog(self.store, self.embedder, self.settings.strength_chat_days,
                                self.settings.embed_batch_size)
 
+    def import_chat(self, path: Path) -> "ChatImportReport":
+        """Import a JSONL chat export: all of it or (on any bad line) nothing; idempotent by id."""
+        from second_me.memory.chat_import import ChatImportReport, read_chat_file
+
+        started = time.monotonic()
+        turns = read_chat_file(Path(path).expanduser())
+        added = self.conversations.add_turns(turns, self.clock.timestamp())
+        return ChatImportReport(turns=len(turns), added=added,
+                                conversations=len({t.conversation for t in turns}),
+                                seconds=time.monotonic() - started)
+
     def _check_embedder(self) -> None:
         """Refuse to search or add with another embedder than the store's vectors came from."""
         self.store.use_embedder(self.embedder.model_id, self.embedder.dim, self.clock.timestamp())
@@ -123,8 +134,21 @@ class Services:
             self._check_embedder()
         return self.searcher().search(query, options, self.clock.timestamp())
 
-    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None) -> Answer:
-        """Retrieve, then answer from memory with [n] citations — or abstain without guessing."""
+    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
+            conversation: str | None = None) -> Answer:
+        """Retrieve, then answer from memory with [n] citations — or abstain without guessing.
+
+        With `conversation`, the question and the answer are stored as turns of it.
+        """
+        answer = self._answer(question, k, on_token)
+        if conversation:
+            from second_me.memory.conversations import ask_turns
+
+            self.conversations.add_turns(ask_turns(conversation, question, answer.text, self.clock.timestamp()),
+                                         self.clock.timestamp())
+        return answer
+
+    def _answer(self, question: str, k: int | None, on_token: TokenFn | None) -> Answer:
         result = self.search(question, SearchOptions(k=k or self.settings.search_k))
         if should_abstain(result, self.settings.abstain_similarity):
             if on_token:

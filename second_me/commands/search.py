@@ -57,6 +57,8 @@ def ask(
     k: int = typer.Option(8, "-k", help="How many memories to consider."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
+    conversation: Optional[str] = typer.Option(None, "--conversation",
+                                               help="Store this exchange in this conversation (default: ask YYYY-MM-DD)."),
 ):
     """Answer from memory, citing sources — or say it does not know."""
     services = app_context(ctx).services(now)
@@ -66,7 +68,9 @@ def ask(
         sys.stdout.flush()
 
     try:
-        answer = services.ask(question, k=positive_k(k), on_token=None if as_json else on_token)
+        name = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
+        answer = services.ask(question, k=positive_k(k), on_token=None if as_json else on_token,
+                              conversation=name)
     except KeyboardInterrupt:
         sys.stdout.write("\n")
         typer.echo("stopped.", err=True)
