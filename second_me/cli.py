@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import conversations, doctor, index, search
+from second_me.commands import conversations, doctor, index, memory, search
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -27,7 +27,7 @@ app = typer.Typer(
 for module in (index, search, doctor):
     for command in module.COMMANDS:
         app.command()(command)
-for module in (conversations,):
+for module in (conversations, memory):
     for sub_app, name in module.SUB_APPS:
         app.add_typer(sub_app, name=name)
 

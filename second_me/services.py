@@ -174,17 +174,33 @@ class Services:
         self.reinforce([used[n - 1].memory.id for n in cited])
         return Answer(text, tuple(used), abstained=False)
 
-    def reinforce(self, memory_ids: list[int]) -> None:
+    def reinforce(self, memory_ids: list[int], reason: str = "used in an answer") -> None:
         """Recall strengthens a memory: S ← S · g, and its clock restarts (DESIGN §5)."""
         if not memory_ids:
             return
         now = self.clock.timestamp()
         with self.store.db.transaction() as conn:
             for memory_id in memory_ids:
-                conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
-                             "recall_count = recall_count + 1 WHERE id = ?",
-                             (self.policy.growth, now, memory_id))
-                self.store.log_event(conn, memory_id, "recall", "used in an answer", now)
+                updated = conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
+                                       "recall_count = recall_count + 1 WHERE id = ? AND state = 'active'",
+                                       (self.policy.growth, now, memory_id)).rowcount
+                if updated:
+                    self.store.log_event(conn, memory_id, "recall", reason, now)
+
+    # ---- memory lifecycle (pins, forgetting, history) ----------------------------------
+
+    @property
+    def memory(self):
+        """Pin, unpin, forget, restore, prune, list and explain memories."""
+        from second_me.memory.lifecycle import MemoryLifecycle
+
+        return MemoryLifecycle(self.store, self.policy, lambda: self.embedder, self.settings.prune_threshold)
+
+    def open_memory(self, memory_id: int):
+        """The user opened a memory: show it with its history, and count it as a recall."""
+        detail = self.memory.detail(memory_id, self.clock.timestamp())
+        self.reinforce([memory_id], "opened by the user")
+        return detail
 
     def hits_for(self, memory_ids: list[int]) -> list[Hit]:
         memories = self.store.get_many(memory_ids)

@@ -174,6 +174,7 @@ def _m2_memory_lifecycle(conn) -> None:
         CREATE TABLE memory_archive (
             memory_id INTEGER PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
             embedding BLOB NOT NULL,
+            model_id TEXT NOT NULL,
             archived_at REAL NOT NULL
         );
         -- Which turns a fact was learnt from (a fact is an extra key for each of them).
