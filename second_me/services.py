@@ -196,6 +196,14 @@ class Services:
 
         return MemoryLifecycle(self.store, self.policy, lambda: self.embedder, self.settings.prune_threshold)
 
+    def learn_facts(self, budget_seconds: float = 30.0):
+        """Read unread user turns for facts (background work: call when idle)."""
+        from second_me.memory.facts import FactLearner
+
+        model = (lambda: self.chat_model) if self.settings.facts_with_model else None
+        learner = FactLearner(self.store, lambda: self.embedder, model, self.settings.strength_fact_days)
+        return learner.run(self.clock.timestamp(), budget_seconds)
+
     def open_memory(self, memory_id: int):
         """The user opened a memory: show it with its history, and count it as a recall."""
         detail = self.memory.detail(memory_id, self.clock.timestamp())

@@ -161,6 +161,9 @@ class ConversationLog:
             conn.execute("DELETE FROM memories WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)",
                          (row[0],))
             conn.execute("DELETE FROM conversations WHERE id = ?", (row[0],))
+            # Facts learnt from these turns went with them: a fact they had superseded holds again.
+            conn.execute("UPDATE memories SET valid_to = NULL WHERE kind = 'fact' AND superseded_by IS NULL "
+                         "AND valid_to IS NOT NULL")
             self.store.log_event(conn, None, "delete_conversation", f"deleted by the user: {name}", now,
                                  {"conversation": name, "turns": count})
         return count

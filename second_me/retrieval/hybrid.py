@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from second_me.domain import Hit
-from second_me.memory.retention import RetentionPolicy
+from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.fts import match_expression
 from second_me.storage.store import MemoryStore
@@ -86,6 +86,7 @@ class HybridSearcher:
                 continue
             retention = self.policy.retention(memory, now)
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)
+            score *= validity_prior(memory, options.since, options.until)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)
