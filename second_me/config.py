@@ -67,6 +67,7 @@ class Settings:
     prune_threshold: float = 0.05
     strength_fact_days: float = 90.0
     facts_with_model: bool = True  # false: learn facts by rule only (no model load)
+    summaries_with_model: bool = True  # false: extractive summaries (first sentences), no model load
 
     @property
     def db_path(self) -> Path:

@@ -204,6 +204,20 @@ class Services:
         learner = FactLearner(self.store, lambda: self.embedder, model, self.settings.strength_fact_days)
         return learner.run(self.clock.timestamp(), budget_seconds)
 
+    def summary_tree(self):
+        from second_me.memory.summaries import SummaryTree
+
+        model = (lambda: self.chat_model) if self.settings.summaries_with_model else None
+        return SummaryTree(self.store, lambda: self.embedder, model, self.settings.strength_file_days)
+
+    def summarize(self, budget_seconds: float = 60.0):
+        """Background memory work under one time budget: learn facts from unread turns
+        (up to half the budget), then rebuild dirty summaries and the portrait."""
+        started = time.monotonic()
+        facts = self.learn_facts(budget_seconds / 2)
+        left = max(0.0, budget_seconds - (time.monotonic() - started))
+        return facts, self.summary_tree().refresh(self.clock.timestamp(), left)
+
     def open_memory(self, memory_id: int):
         """The user opened a memory: show it with its history, and count it as a recall."""
         detail = self.memory.detail(memory_id, self.clock.timestamp())

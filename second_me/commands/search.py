@@ -30,19 +30,33 @@ def render_hits(hits, out) -> None:
             out.print(Text("   " + line[:160]))
 
 
+def _kinds(kind: Optional[str]) -> tuple[str, ...]:
+    """`--kind summary` includes the portrait, the top of the summary tree."""
+    from second_me.domain import MEMORY_KINDS
+    from second_me.errors import InputRejected
+
+    if kind is None:
+        return ()
+    if kind not in MEMORY_KINDS:
+        raise InputRejected(f"--kind must be one of {', '.join(MEMORY_KINDS)}, not {kind!r}")
+    return ("summary", "portrait") if kind == "summary" else (kind,)
+
+
 def search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="What to look for."),
     k: int = typer.Option(8, "-k", help="How many results."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only this kind: chunk, message, fact, summary, portrait."),
 ):
     """Search memories (BM25 + vectors, fused)."""
     from second_me.retrieval.hybrid import SearchOptions
 
+    kinds = _kinds(kind)
     services = app_context(ctx).services(now)
     try:
-        result = services.search(query, SearchOptions(k=positive_k(k)))
+        result = services.search(query, SearchOptions(k=positive_k(k), kinds=kinds))
     finally:
         services.close()
     if as_json:

@@ -160,6 +160,10 @@ class ConversationLog:
             count = conn.execute("SELECT count(*) FROM messages WHERE conversation_id = ?", (row[0],)).fetchone()[0]
             conn.execute("DELETE FROM memories WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)",
                          (row[0],))
+            # Its session summary goes now; summaries above it are rebuilt by the next summarize.
+            conn.execute("DELETE FROM memories WHERE id IN (SELECT memory_id FROM summary_nodes "
+                         "WHERE level = 'session' AND key = ?)", (name,))
+            conn.execute("DELETE FROM summary_nodes WHERE level = 'session' AND key = ?", (name,))
             conn.execute("DELETE FROM conversations WHERE id = ?", (row[0],))
             # Facts learnt from these turns went with them: a fact they had superseded holds again.
             conn.execute("UPDATE memories SET valid_to = NULL WHERE kind = 'fact' AND superseded_by IS NULL "

@@ -187,6 +187,8 @@ def _m2_memory_lifecycle(conn) -> None:
         -- NULL until fact extraction has read the turn.
         ALTER TABLE messages ADD COLUMN facts_done_at REAL;
         CREATE INDEX events_at ON events(at);
+        -- What a summary was built from (child ids and texts), so only changed nodes are rebuilt.
+        ALTER TABLE summary_nodes ADD COLUMN fingerprint TEXT;
         """
     )
 
