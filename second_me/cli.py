@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import conversations, doctor, index, memory, search, summarize
+from second_me.commands import conversations, doctor, export, index, memory, search, summarize
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -24,7 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (index, search, doctor, summarize):
+for module in (index, search, doctor, summarize, export):
     for command in module.COMMANDS:
         app.command()(command)
 for module in (conversations, memory):
