@@ -45,7 +45,7 @@ class Settings:
     kv_cache_type_k: str = "q8_0"
     kv_cache_type_v: str = "q8_0"
     max_answer_tokens: int = 384
-    temperature: float = 0.2
+    temperature: float = 0.0  # greedy: the same question over the same memory gets the same answer
     embed_batch_size: int = 32
     # Storage
     encryption: bool = True

@@ -24,6 +24,8 @@ from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numb
 from second_me.retrieval.hybrid import HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
 
+# A small model sometimes starts writing another prompt after its answer: stop there.
+ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 ModelSource = Union[Callable[[], object], object]
 TokenFn = Callable[[str], None]
 
@@ -159,7 +161,7 @@ class Services:
                                         self.settings.context_tokens)
         pieces: list[str] = []
         stream = model.stream(messages, max_tokens=self.settings.max_answer_tokens,
-                              temperature=self.settings.temperature)
+                              temperature=self.settings.temperature, stop=ANSWER_STOPS)
         try:
             for piece in stream:
                 pieces.append(piece)

@@ -192,6 +192,8 @@ def _close_when_idle(llama: Any, lock: threading.Lock) -> None:
 
 # --- chat -----------------------------------------------------------------------------
 
+REPEAT_PENALTY = 1.15
+
 
 class LlamaChatModel(ChatModel):
     def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int):
@@ -217,6 +219,8 @@ class LlamaChatModel(ChatModel):
                 messages=[{"role": m.role, "content": m.content} for m in messages],
                 max_tokens=max_tokens,
                 temperature=temperature,
+                # Small models loop ("The answer is 12 hours." forever) without a penalty.
+                repeat_penalty=REPEAT_PENALTY,
                 stop=list(stop) or None,
                 stream=True,
             )
