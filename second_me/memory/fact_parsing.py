@@ -87,18 +87,20 @@ def _content_words(text: str) -> set[str]:
     return {w[:4] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-def parse_model_facts(output: str, source_text: str) -> list[str]:
+def parse_model_facts(output: str, source_text: str, example_text: str = "") -> list[str]:
     """Facts from a model's reply, one per line; lines that are not grounded in the source
     (most of their words absent from what was said) are dropped, so a model that
-    rambles or invents cannot put anything false into memory."""
+    rambles or invents cannot put much false into memory. Lines using words of the
+    prompt's worked example that the source lacks are copies of the example: dropped."""
     source_words = _content_words(source_text)
+    example_only = _content_words(example_text) - source_words
     facts: list[str] = []
     for line in output.splitlines():
         fact = _SUBJECT.sub("", _BULLET.sub("", line).strip().strip("\"'")).strip().rstrip(".").strip()
         if not MIN_CHARS <= len(fact) <= MAX_CHARS or _NOT_FACTS.search(fact) or "?" in fact or ":" in fact:
             continue
         words = _content_words(fact)
-        if not words or len(words & source_words) * 2 < len(words):
+        if not words or len(words & source_words) * 2 < len(words) or words & example_only:
             continue
         facts.append(fact)
     return facts

@@ -22,6 +22,7 @@ EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short 
                   "with '- '. Only what they said.")
 # One worked example: a tiny model follows a shown format far better than a described one.
 EXAMPLE = ("I work as a nurse and my son Tom is five.", "- works as a nurse\n- has a son named Tom, aged five")
+EXAMPLE_WORDS = "nurse son Tom five"  # its particulars: a fact using them (unsaid) is a copy
 MAX_FACTS_PER_PROMPT = 8
 TURNS_PER_PROMPT = 6
 MAX_FACT_TOKENS = 96
@@ -91,7 +92,7 @@ class FactLearner:
                     ChatMessage("user", f"Messages:\n{EXAMPLE[0]}\nFacts:"), ChatMessage("assistant", EXAMPLE[1]),
                     ChatMessage("user", f"Messages:\n{text}\nFacts:")]
         output = model.complete(messages, max_tokens=MAX_FACT_TOKENS, temperature=0.0)
-        return unique(parse_model_facts(output, text))[:MAX_FACTS_PER_PROMPT]
+        return unique(parse_model_facts(output, text, EXAMPLE_WORDS))[:MAX_FACTS_PER_PROMPT]
 
     @staticmethod
     def _source_turn(turns: Sequence[PendingTurn], fact: str) -> PendingTurn:

@@ -177,7 +177,7 @@ class SummaryTree:
                         if node is not None and node[1] is not None:
                             reps[level][key] = node[1]  # stale, but better than nothing above it
                         continue
-                    reps[level][key] = self._build(level, key, pairs, node, now)
+                    reps[level][key] = self._build(level, key, pairs, node, now, deadline)
                     built += 1
                 else:
                     reps[level][key] = node[1]
@@ -193,9 +193,10 @@ class SummaryTree:
             out.update(dict(rows.fetchall()))
         return out
 
-    def _build(self, level: str, key: str, children: list[tuple[int, str]], node, now: float) -> int:
+    def _build(self, level: str, key: str, children: list[tuple[int, str]], node, now: float,
+               deadline: float = float("inf")) -> int:
         title = TITLES[level].format(key=key)
-        body = self._summarize(level, [text for _, text in children])
+        body = self._summarize(level, [text for _, text in children], deadline)
         text = f"{title}: {body}"
         embedder = self._embedder()
         self.store.use_embedder(embedder.model_id, embedder.dim, now)
@@ -248,18 +249,19 @@ class SummaryTree:
 
     # ---- text ---------------------------------------------------------------------------------
 
-    def _summarize(self, level: str, texts: Sequence[str]) -> str:
-        """Map-reduce: summarise groups that fit one call, then the summaries, until one is left."""
+    def _summarize(self, level: str, texts: Sequence[str], deadline: float) -> str:
+        """Map-reduce: summarise groups that fit one call, then the summaries, until one is left.
+        Past the deadline, groups get the extractive summary, so a node never overruns by much."""
         texts = [t for t in texts if t.strip()]
         while True:
             groups = _pack(texts, GROUP_CHARS)
             if len(groups) <= 1:
-                return self._summarize_group(level, groups[0] if groups else [])
-            texts = [self._summarize_group("default", group) for group in groups]
+                return self._summarize_group(level, groups[0] if groups else [], deadline)
+            texts = [self._summarize_group("default", group, deadline) for group in groups]
 
-    def _summarize_group(self, level: str, texts: Sequence[str]) -> str:
+    def _summarize_group(self, level: str, texts: Sequence[str], deadline: float) -> str:
         fallback = extractive_summary(texts)
-        if self._chat_model is None or not texts:
+        if self._chat_model is None or not texts or time.monotonic() >= deadline:
             return fallback
         prompt = PROMPTS.get(level, PROMPTS["default"])
         source = "\n\n".join(t[:GROUP_CHARS] for t in texts)

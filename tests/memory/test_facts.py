@@ -87,7 +87,7 @@ def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, 
 
     def reply(messages):
         prompts.append(messages[-1].content)
-        return "- has a sister named Eva\n- owns a red tractor"
+        return "- has a sister named Eva\n- owns a red tractor\n- works as a nurse"  # last: the prompt's example
 
     services.close()
     svc = Services(settings, open_store(settings), fake_embedder, FakeChatModel(reply), clock)
