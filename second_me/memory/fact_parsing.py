@@ -116,3 +116,27 @@ def unique(facts: Iterable[str]) -> list[str]:
             seen.add(key)
             out.append(fact)
     return out
+
+
+_MY = re.compile(r"^(?:name|favou?rite|partner|birthday|email|phone)\b", re.I)
+
+
+def first_person(fact: str) -> str:
+    """ "lives in Lisbon" → "I live in Lisbon": the user asks about themself in the first
+    person ("where do I live?"), and an embedder matches that far better."""
+    fact = fact.strip()
+    head, _, rest = fact.partition(" ")
+    lower = head.lower()
+    if _MY.match(fact):
+        return f"My {fact}."
+    if lower == "is":
+        return f"I am {rest}."
+    if lower == "has":
+        return f"I have {rest}."
+    if lower.endswith(("ches", "shes", "sses", "xes", "oes")):
+        head = head[:-2]
+    elif lower.endswith("ies") and len(lower) > 4:
+        head = head[:-3] + "y"
+    elif lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+        head = head[:-1]
+    return f"I {head} {rest}.".replace(" .", ".")

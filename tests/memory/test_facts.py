@@ -27,6 +27,17 @@ def test_slots_say_which_facts_contradict():
     assert slot_of("is allergic to peanuts") is None  # many-valued: never superseded
 
 
+def test_facts_are_keyed_in_the_first_person():
+    from second_me.memory.fact_parsing import first_person
+
+    assert first_person("lives in Lisbon") == "I live in Lisbon."
+    assert first_person("is allergic to peanuts") == "I am allergic to peanuts."
+    assert first_person("has a sister named Eva") == "I have a sister named Eva."
+    assert first_person("favorite color is green") == "My favorite color is green."
+    assert first_person("watches birds on Sundays") == "I watch birds on Sundays."
+    assert first_person("moved to Lisbon") == "I moved to Lisbon."
+
+
 def test_model_output_is_validated_line_by_line():
     said = "I started working at the bakery on Main Street. My sister Eva visits on Sundays."
     output = ("Here are the facts:\n1. The user works at the bakery on Main Street.\n- has a sister named Eva\n"
