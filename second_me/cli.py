@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import conversations, doctor, export, index, memory, search, summarize
+from second_me.commands import conversations, doctor, export, index, memory, search, summarize, watch
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -24,9 +24,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (index, search, doctor, summarize, export):
+for module in (index, search, doctor, watch, summarize, export):
     for command in module.COMMANDS:
         app.command()(command)
+app.add_typer(watch.app, name="watch")
 for module in (conversations, memory):
     for sub_app, name in module.SUB_APPS:
         app.add_typer(sub_app, name=name)

@@ -151,6 +151,7 @@ class MemoryStore:
         with self.db.transaction() as conn:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
+                mark_summaries_dirty(conn, row[0])
                 conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
                 conn.execute("UPDATE sources SET status = ?, error = ?, mtime = ?, size = ?, content_hash = NULL, "
                              "indexed_at = ? WHERE id = ?", (status, error, mtime, size, now, row[0]))
@@ -171,6 +172,7 @@ class MemoryStore:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
                 source_id = row[0]
+                mark_summaries_dirty(conn, source_id)
                 conn.execute("DELETE FROM memories WHERE source_id = ?", (source_id,))
                 conn.execute("UPDATE sources SET root = COALESCE(?, root), content_hash = ?, mtime = ?, size = ?, "
                              "format = ?, status = 'indexed', error = NULL, indexed_at = ? WHERE id = ?",
@@ -190,6 +192,9 @@ class MemoryStore:
                          (new_path, old_path))
             conn.execute("UPDATE sources SET path = ?, root = COALESCE(?, root), mtime = ?, size = ?, indexed_at = ? "
                          "WHERE path = ?", (new_path, root, mtime, size, now, old_path))
+            moved = conn.execute("SELECT id FROM sources WHERE path = ?", (new_path,)).fetchone()
+            if moved:
+                mark_summaries_dirty(conn, moved[0])  # folder summaries may now cover another folder
 
     def delete_source(self, path: str) -> int:
         """Forget a deleted file: its chunks leave search. Returns the chunks removed."""
@@ -198,6 +203,7 @@ class MemoryStore:
             if not row:
                 return 0
             removed = conn.execute("SELECT count(*) FROM memories WHERE source_id = ?", (row[0],)).fetchone()[0]
+            mark_summaries_dirty(conn, row[0])
             conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
             conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
         return removed
@@ -339,6 +345,12 @@ class MemoryStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def mark_summaries_dirty(conn, source_id: int) -> None:
+    """Summary nodes covering a file's chunks must be rebuilt: call before those rows change."""
+    conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE id IN (SELECT node_id FROM summary_children "
+                 "WHERE memory_id IN (SELECT id FROM memories WHERE source_id = ?))", (source_id,))
 
 
 def _with_source(m: NewMemory, source_id: int) -> NewMemory:
