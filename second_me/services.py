@@ -256,6 +256,25 @@ class Services:
         left = max(0.0, budget_seconds - (time.monotonic() - started))
         return facts, self.summary_tree().refresh(self.clock.timestamp(), left)
 
+    # One-call forms for the TUI (time from the clock).
+    def pin(self, memory_id: int):
+        return self.memory.pin(memory_id, self.clock.timestamp())
+
+    def unpin(self, memory_id: int):
+        return self.memory.unpin(memory_id, self.clock.timestamp())
+
+    def forget(self, memory_id: int):
+        return self.memory.forget(memory_id, self.clock.timestamp())
+
+    def restore(self, memory_id: int):
+        return self.memory.restore(memory_id, self.clock.timestamp())
+
+    def memory_history(self, memory_id: int) -> list[tuple[float, str, str]]:
+        """(when, action, reason), oldest first, starting with the memory's creation."""
+        detail = self.memory.detail(memory_id, self.clock.timestamp())
+        m = detail.view.memory
+        return [(m.created_at, "created", m.kind)] + [(e.at, e.action, e.reason or "") for e in detail.events]
+
     def open_memory(self, memory_id: int):
         """The user opened a memory: show it with its history, and count it as a recall."""
         detail = self.memory.detail(memory_id, self.clock.timestamp())

@@ -120,3 +120,13 @@ def test_prune_only_faded_unpinned_and_covered(run_cli, services, clock):
     assert run_cli("memory", "restore", str(faded)).out.strip() == f"memory {faded}: active"
     assert run_cli("memory", "show", "12345").code == 2
     assert run_cli("memory", "forget", "not-a-number").code == 1
+
+
+def test_one_call_forms_for_the_tui(services, clock):
+    (memory_id,) = _remember(services, "the spare key is with the neighbour")
+    services.pin(memory_id)
+    services.unpin(memory_id)
+    services.forget(memory_id)
+    services.restore(memory_id)
+    history = services.memory_history(memory_id)
+    assert [action for _, action, _ in history] == ["created", "pin", "unpin", "forget", "restore"]
