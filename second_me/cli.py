@@ -12,7 +12,8 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import chat, doctor, eval as eval_cmd, index, safety, search, watch
+from second_me.commands import (chat, conversations, doctor, eval as eval_cmd, export, index, memory, safety, search,
+                                summarize, watch)
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -25,12 +26,15 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (chat, index, search, doctor, watch, eval_cmd, safety):
+for module in (chat, index, search, doctor, watch, summarize, export, eval_cmd, safety):
     for command in module.COMMANDS:
         app.command()(command)
 app.add_typer(watch.app, name="watch")
 for name, sub_app in safety.SUB_APPS.items():
     app.add_typer(sub_app, name=name)
+for module in (conversations, memory):
+    for sub_app, name in module.SUB_APPS:
+        app.add_typer(sub_app, name=name)
 
 
 @app.callback()

@@ -73,6 +73,9 @@ class Settings:
     strength_file_days: float = 30.0
     recall_growth: float = 2.0
     prune_threshold: float = 0.05
+    strength_fact_days: float = 90.0
+    facts_with_model: bool = True  # false: learn facts by rule only (no model load)
+    summaries_with_model: bool = True  # false: extractive summaries (first sentences), no model load
 
     @property
     def db_path(self) -> Path:
@@ -147,7 +150,7 @@ def _validate(s: Settings) -> Settings:
         except ValueError:
             raise ConfigError(f"config: n_gpu_layers = {s.n_gpu_layers!r} must be 'auto' or an integer") from None
     positive = ("n_ctx", "max_answer_tokens", "embed_batch_size", "chunk_chars", "max_file_mb", "search_k",
-                "rrf_k", "candidates", "strength_chat_days", "strength_file_days",
+                "rrf_k", "candidates", "strength_chat_days", "strength_file_days", "strength_fact_days",
                 "watch_debounce_s", "watch_poll_interval_s", "embed_idle_unload_s")
     for key in positive:
         if getattr(s, key) <= 0:

@@ -38,6 +38,8 @@ def _options(k: int, kind: Optional[List[str]], since: Optional[str], until: Opt
 
     start, end = filter_range(since, until)
     kinds = check_kinds([part for value in kind or [] for part in value.split(",")])
+    if "summary" in kinds and "portrait" not in kinds:
+        kinds += ("portrait",)  # the portrait is the top of the summary tree
     return SearchOptions(k=positive_k(k), kinds=kinds, since=start, until=end, path=path)
 
 
@@ -119,6 +121,8 @@ def ask(
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
     path: Optional[str] = typer.Option(None, "--path", help=PATH_HELP),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
+    conversation: Optional[str] = typer.Option(None, "--conversation",
+                                               help="Store this exchange in this conversation (default: ask YYYY-MM-DD)."),
 ):
     """Answer from memory, citing sources — or say it does not know."""
     options = _options(k, kind, since, until, path)
@@ -129,7 +133,8 @@ def ask(
         sys.stdout.flush()
 
     try:
-        answer = services.ask(question, on_token=None if as_json else on_token, options=options)
+        name = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
+        answer = services.ask(question, on_token=None if as_json else on_token, options=options, conversation=name)
     except KeyboardInterrupt:
         sys.stdout.write("\n")
         typer.echo("stopped.", err=True)

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import Hit
-from second_me.memory.retention import RetentionPolicy
+from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.query import ParsedQuery, parse_query
@@ -144,6 +144,8 @@ class HybridSearcher:
                                similarity, self.weights.window)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
+        # A superseded fact keeps its full score only when the search asks about its time.
+        validity_window = _narrow(since, until, *window)
         fused = rrf_fuse(lists, weights, self.rrf_k)
         memories = self.store.get_many(list(fused))
         lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
@@ -157,8 +159,8 @@ class HybridSearcher:
                 continue
             retention = self.policy.retention(memory, now)
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)
-            if memory.superseded_by is not None and parsed.time.order != "first" and not parsed.time.has_window:
-                score *= self.weights.superseded
+            if parsed.time.order != "first":  # "the first time" asks for the old facts too
+                score *= validity_prior(memory, *validity_window)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)

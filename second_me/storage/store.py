@@ -378,8 +378,14 @@ def _add_filters(sql: str, params: list, kinds: Sequence[str], since: Optional[f
             sql += f" AND {prefix}kind IN ({','.join('?' * len(kinds))})"
         params.extend(kinds)
     if since is not None:
-        sql += f" AND {prefix}created_at >= ?"
-        params.append(float(since))
+        if prefix:
+            # A fact learnt before `since` still counts while it held (valid_to after since).
+            sql += (f" AND ({prefix}created_at >= ? OR ({prefix}kind = 'fact' AND "
+                    f"({prefix}valid_to IS NULL OR {prefix}valid_to > ?)))")
+            params.extend([float(since), float(since)])
+        else:
+            sql += f" AND {prefix}created_at >= ?"
+            params.append(float(since))
     if until is not None:
         sql += f" AND {prefix}created_at < ?"
         params.append(float(until))
