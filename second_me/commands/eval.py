@@ -18,6 +18,8 @@ def eval_(
     answers: bool = typer.Option(True, "--answers/--no-answers", help="Also answer each question with the chat model."),
     chat_model: Optional[str] = typer.Option(None, "--chat-model", help="GGUF chat model to answer with."),
     embed_model: Optional[str] = typer.Option(None, "--embed-model", help="GGUF embedding model to search with."),
+    model_facts: bool = typer.Option(False, "--model-facts", help="Learn facts with the chat model too (slow); "
+                                     "by default by rule only."),
 ):
     """Measure retrieval and answers on a benchmark (your memory is not touched)."""
     from dataclasses import replace
@@ -43,7 +45,7 @@ def eval_(
         def progress(stage: str, done: int, total: int) -> None:
             status.update(f"{stage}: {done}/{total}")
 
-        report = run(data, settings, open_services, answers=answers, progress=progress)
+        report = run(data, settings, open_services, answers=answers, progress=progress, model_facts=model_facts)
     typer.echo(render(report))
     if json_out is not None:
         json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

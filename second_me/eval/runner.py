@@ -22,15 +22,20 @@ from second_me.eval.metrics import answer_correct, evidence_ranks, ndcg_at, prf,
 from second_me.retrieval.abstain import should_abstain
 from second_me.retrieval.hybrid import SearchOptions
 
-# name → what is switched on. "full" is what `search` and `ask` do by default.
+# The memories a dataset is made of; facts and summaries are learnt from them after loading.
+RAW = ("chunk", "message")
+# name → what is switched on. "full" is what `search` and `ask` do by default: every kind of memory,
+# facts as extra keys for their turns, summaries expanded to their children for specific questions.
 ABLATIONS: dict[str, dict] = {
-    "bm25": dict(use_vectors=False, use_time=False),
-    "vectors": dict(use_bm25=False, use_time=False),
-    "hybrid": dict(use_time=False),
-    "hybrid+time": dict(),
-    "hybrid+time, no decay": dict(use_decay=False),
+    "bm25": dict(use_vectors=False, use_time=False, kinds=RAW),
+    "vectors": dict(use_bm25=False, use_time=False, kinds=RAW),
+    "hybrid": dict(use_time=False, kinds=RAW),
+    "hybrid+time": dict(kinds=RAW),
+    "hybrid+time, no decay": dict(use_decay=False, kinds=RAW),
+    "hybrid+time+facts": dict(kinds=RAW + ("fact",)),
+    "full": dict(),
 }
-FULL = "hybrid+time"
+FULL = "full"
 DEPTH = 10  # results looked at per question
 ServicesFactory = Callable[[Settings, Clock], object]
 
@@ -42,7 +47,8 @@ class Loaded:
 
 
 def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, workdir: Path) -> Loaded:
-    """Turns through the conversation log, notes through the normal indexer (file mtime = note time)."""
+    """Turns through the conversation log, notes through the normal indexer (file mtime = note time),
+    then facts learnt from the turns and the summary tree, as `summarize` would build them."""
     last = max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes] + [0.0])
     services = open_services(settings, Clock(datetime.fromtimestamp(last, timezone.utc)))
     if dataset.turns:
@@ -67,7 +73,20 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
         for memory_id, path in rows:
             relative = path[len(prefix):] if path.startswith(prefix) else path
             evidence_of.setdefault(memory_id, set()).add("note:" + relative.replace(os.sep, "/"))
+    learn_memories(services, last)
+    # A fact is a key for the turns it came from: finding the fact finds them.
+    with services.store.db.read() as conn:
+        rows = conn.execute("SELECT l.fact_id, msg.external_id FROM fact_links l "
+                            "JOIN messages msg ON msg.id = l.message_id").fetchall()
+    for fact_id, turn_id in rows:
+        evidence_of.setdefault(fact_id, set()).add(turn_id)
     return Loaded(services, evidence_of)
+
+
+def learn_memories(services, now: float) -> None:
+    """Facts from every turn, then every summary, with no time budget (the benchmark needs all of them)."""
+    services.learn_facts(budget_seconds=float("inf"))
+    services.summary_tree().refresh(now, budget_seconds=float("inf"))
 
 
 def _question_clock(question, default_now: float) -> Clock:
@@ -75,8 +94,12 @@ def _question_clock(question, default_now: float) -> Clock:
 
 
 def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, answers: bool = True,
-        ablations: dict[str, dict] | None = None, progress: Optional[Callable[[str, int, int], None]] = None) -> dict:
-    """Score every ablation (and answers with the full system); returns the report as a dict."""
+        ablations: dict[str, dict] | None = None, progress: Optional[Callable[[str, int, int], None]] = None,
+        model_facts: bool = False) -> dict:
+    """Score every ablation (and answers with the full system); returns the report as a dict.
+
+    Facts are learnt by rule only unless `model_facts` (the chat model reads every turn: slow);
+    summaries are extractive (first sentences), so loading needs no chat model."""
     ablations = ablations or ABLATIONS
     with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
         workdir = Path(tmp)
@@ -84,7 +107,8 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
         home.mkdir()
         # Gold answers are short: a long reply only costs time (and cannot make a wrong answer right).
         eval_settings = replace(settings, home=home, encryption=False,
-                                max_answer_tokens=min(settings.max_answer_tokens, 64))
+                                max_answer_tokens=min(settings.max_answer_tokens, 64),
+                                facts_with_model=model_facts, summaries_with_model=False)
         loaded = load(dataset, eval_settings, open_services, workdir)
         services = loaded.services
         try:

@@ -6,7 +6,8 @@ The lists are BM25 and KNN over everything the hard filters allow, plus — when
 names a time ("last week", "before I moved to Berlin") — BM25 and KNN again inside that
 window, so memories from the right time are lifted without hiding the rest. "The first
 time" / "currently" add a small bonus by date among the clearly relevant hits; a fact that
-was superseded by a newer one is pushed down. Near-identical hits are shown once.
+was superseded by a newer one is pushed down. A summary hit for a specific question gives
+its place to its best children (`expand.py`). Near-identical hits are shown once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Optional, Sequence
 from second_me.domain import Hit
 from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
+from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.storage.store import MemoryStore
@@ -37,6 +39,7 @@ class SearchOptions:
     use_decay: bool = True
     use_time: bool = True  # time words in the question → window boost, anchors, earliest/latest
     dedupe: bool = True
+    expand_summaries: bool = True  # a specific question gets a summary's best children instead of it
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,9 @@ class HybridSearcher:
         ranked.sort(key=lambda hit: hit.score, reverse=True)
         if parsed.time.order and ranked:
             ranked = self._prefer_by_date(ranked, parsed.time.order)
+        # Asked for summaries by kind, or a broad question: the summaries themselves are the answer.
+        if options.expand_summaries and not set(kinds) & set(SUMMARY_KINDS) and not is_broad(parsed.text):
+            ranked = expand_summaries(ranked, self.store, options.k)
         top = dedupe(ranked, options.k, self.weights.dedupe_jaccard) if options.dedupe else ranked[:options.k]
         origins = self.store.origins([hit.memory for hit in top])
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,

@@ -1,0 +1,63 @@
+"""Summary hits give way to their best children for a specific question; a broad one keeps them."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from second_me.memory.conversations import Turn
+from second_me.memory.summaries import SummaryTree
+from second_me.models.fake import FakeChatModel
+from second_me.retrieval.expand import is_broad
+from second_me.retrieval.hybrid import SearchOptions
+
+
+def _ts(text):
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+@pytest.fixture
+def summarised(services, clock):
+    turns = [
+        Turn("saturday", "Ana", "I baked cardamom buns with Lena in the morning.", _ts("2024-05-04T09:00"), "user", "1"),
+        Turn("saturday", "Ana", "The oven runs hot, so 200 degrees is plenty.", _ts("2024-05-04T09:30"), "user", "2"),
+        Turn("sunday", "Ana", "Planted tomatoes and basil on the balcony.", _ts("2024-05-05T10:00"), "user", "3"),
+        Turn("monday", "Ana", "Long meeting about the quarterly budget.", _ts("2024-05-06T10:00"), "user", "4"),
+    ]
+    services.conversations.add_turns(turns, clock.timestamp())
+    # Every summary says it all at once, in the question's words: it outranks any single turn.
+    model = FakeChatModel(lambda messages: "Weekends: baked cardamom buns with Lena, planted tomatoes and basil, "
+                                           "usually on weekends.")
+    SummaryTree(services.store, lambda: services.embedder, lambda: model, 30.0).refresh(clock.timestamp())
+    return services
+
+
+def _kinds(result):
+    return [h.memory.kind for h in result.hits]
+
+
+def test_specific_question_gets_the_children_of_a_summary(summarised):
+    question = "when did I bake cardamom buns with Lena?"
+    plain = summarised.search(question, SearchOptions(k=3, expand_summaries=False))
+    assert plain.hits[0].memory.kind in ("summary", "portrait")  # the summary wins unexpanded...
+    expanded = summarised.search(question, SearchOptions(k=3))
+    assert "summary" not in _kinds(expanded) and "portrait" not in _kinds(expanded)  # ...and gives way
+    assert expanded.hits[0].memory.text.startswith("Ana: I baked cardamom buns")
+    assert [h.score for h in expanded.hits] == sorted((h.score for h in expanded.hits), reverse=True)
+
+
+def test_broad_question_and_kind_filter_keep_summaries(summarised):
+    broad = summarised.search("what do I usually do on weekends, baking and planting?", SearchOptions(k=3))
+    assert broad.hits[0].memory.kind in ("summary", "portrait")
+    asked = summarised.search("cardamom buns Lena", SearchOptions(k=3, kinds=("summary",)))
+    assert asked.hits and set(_kinds(asked)) == {"summary"}
+
+
+@pytest.mark.parametrize("question, broad", [
+    ("What do I usually do on weekends?", True),
+    ("Describe my routines", True),
+    ("What kind of books do I like?", True),
+    ("When did I bake cardamom buns?", False),
+    ("What is my cat called?", False),
+])
+def test_broad_questions(question, broad):
+    assert is_broad(question) is broad
