@@ -202,7 +202,7 @@ class Services:
         if k:
             options = replace(options, k=k)
         result = self.search(question, options)
-        if should_abstain(result, self.settings.abstain_similarity):
+        if should_abstain(result, self.settings.abstain_similarity, self.settings.abstain_unknown_similarity):
             if on_token:
                 on_token(ABSTAIN_TEXT)
             return Answer(ABSTAIN_TEXT, (), abstained=True)

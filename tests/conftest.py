@@ -49,13 +49,15 @@ def home(tmp_path) -> Path:
 
 
 # The fake embedder's similarities are lower than a real model's: a matching
-# question scores ~0.25, an unrelated one < 0.1.
+# question scores ~0.25, an unrelated one < 0.1. The bar for questions with a word no memory
+# has is the same here; tests of that rule set their own.
 FAKE_ABSTAIN_SIMILARITY = 0.15
 
 
 @pytest.fixture
 def settings(home):
-    return load_settings(home, abstain_similarity=FAKE_ABSTAIN_SIMILARITY)
+    return load_settings(home, abstain_similarity=FAKE_ABSTAIN_SIMILARITY,
+                         abstain_unknown_similarity=FAKE_ABSTAIN_SIMILARITY)
 
 
 @pytest.fixture
@@ -110,7 +112,8 @@ def run_cli(capsys, home):
     def open_fake(settings, clock):
         from dataclasses import replace
 
-        settings = replace(settings, abstain_similarity=FAKE_ABSTAIN_SIMILARITY)
+        settings = replace(settings, abstain_similarity=FAKE_ABSTAIN_SIMILARITY,
+                           abstain_unknown_similarity=FAKE_ABSTAIN_SIMILARITY)
         models.setdefault("embed", FakeEmbedder())
         models.setdefault("chat", FakeChatModel())
         return Services(settings, open_store(settings), models["embed"], models["chat"], clock)

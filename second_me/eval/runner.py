@@ -126,9 +126,13 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
                         progress(name, number, len(dataset.questions))
                 retrieval[name] = _retrieval_scores(per_question)
                 if name == FULL:
-                    abstain_scores = _abstention_scores(per_question, settings.abstain_similarity)
+                    abstain_scores = _abstention_scores(per_question, settings)
+            with services.store.db.read() as conn:
+                learnt = dict(conn.execute("SELECT kind, count(*) FROM memories WHERE kind IN ('fact', 'summary') "
+                                           "GROUP BY kind").fetchall())
             report = {"dataset": dataset.name, "questions": len(dataset.questions), "turns": len(dataset.turns),
-                      "notes": len(dataset.notes), "models": _model_ids(services, answers),
+                      "notes": len(dataset.notes), "facts": learnt.get("fact", 0), "summaries": learnt.get("summary", 0),
+                      "models": _model_ids(services, answers),
                       "retrieval": retrieval, "abstention": abstain_scores}
             if answers:
                 report["answers"] = _answer_scores(services, dataset, default_now, settings, progress)
@@ -162,21 +166,36 @@ def _retrieval_scores(per_question) -> dict:
     return out
 
 
-def _abstention_scores(per_question, threshold: float) -> dict:
-    """How well the similarity threshold separates unanswerable questions; also the best threshold here."""
+def _abstention_scores(per_question, settings: Settings) -> dict:
+    """How well the abstention rule separates unanswerable questions at the configured bars; the bars
+    that fit this dataset best; and, against overfitting, bars fitted on one half scored on the other."""
+    results = [r for _, _, r in per_question]
     actual = [not q.answerable for q, _, _ in per_question]
-    best = [r.best_similarity if r.best_similarity is not None else 0.0 for _, _, r in per_question]
-    predicted = [should_abstain(r, threshold) for _, _, r in per_question]
-    scores = prf(predicted, actual)
-    scores["threshold"] = threshold
-    if any(actual):
-        grid = [round(0.2 + 0.01 * i, 2) for i in range(61)]
-        f1s = [(prf([b < t for b in best], actual)["f1"], t) for t in grid]
-        top = max(f1 for f1, _ in f1s)
-        ties = [t for f1, t in f1s if f1 == top]
-        scores["best_threshold"] = ties[len(ties) // 2]  # the middle of the best plateau
-        scores["best_f1"] = top
+    bars = (settings.abstain_similarity, settings.abstain_unknown_similarity)
+    scores = prf([should_abstain(r, *bars) for r in results], actual)
+    scores["similarity"], scores["unknown_similarity"] = bars
+    if any(actual) and not all(actual):
+        scores["best"] = _fit_abstention(results, actual)
+        halves = {"even": slice(0, None, 2), "odd": slice(1, None, 2)}
+        scores["held_out"] = []
+        for fit_on, test_on in (("even", "odd"), ("odd", "even")):
+            fitted = _fit_abstention(results[halves[fit_on]], actual[halves[fit_on]])
+            bars = (fitted["similarity"], fitted["unknown_similarity"])
+            tested = results[halves[test_on]], actual[halves[test_on]]
+            f1 = prf([should_abstain(r, *bars) for r in tested[0]], tested[1])["f1"]
+            scores["held_out"].append({"fit_on": fit_on, **fitted, "held_out_f1": f1})
     return scores
+
+
+def _fit_abstention(results, actual) -> dict:
+    """The (similarity, unknown-word similarity) bars with the best F1; the middle of the best plateau."""
+    grid = [round(0.01 * i, 2) for i in range(71)]
+    fits = [(prf([should_abstain(r, low, high) for r in results], actual)["f1"], low, high)
+            for low in grid for high in grid if high >= low]
+    top = max(f1 for f1, _, _ in fits)
+    ties = [fit for fit in fits if fit[0] == top]
+    f1, low, high = ties[len(ties) // 2]
+    return {"similarity": low, "unknown_similarity": high, "f1": f1}
 
 
 def _answer_scores(services, dataset: Dataset, default_now: float, settings: Settings, progress) -> dict:
@@ -207,7 +226,8 @@ def render(report: dict) -> str:
     abilities = [a for a in ABILITIES if a != "abstention"] + ["overall"]
     short = {"information-extraction": "extract", "multi-session": "multi", "temporal": "temporal",
              "knowledge-update": "update", "overall": "overall"}
-    lines = [f"{report['dataset']}: {report['questions']} questions, {report['turns']} turns, {report['notes']} notes; "
+    lines = [f"{report['dataset']}: {report['questions']} questions, {report['turns']} turns, {report['notes']} notes "
+             f"(learnt: {report.get('facts', 0)} facts, {report.get('summaries', 0)} summaries); "
              f"models: " + ", ".join(f"{k} {v}" for k, v in report["models"].items()), ""]
     header = f"{'R@5 / R@10 / NDCG@10':<24}" + "".join(f"{short[a]:>20}" for a in abilities)
     lines.append(header)
@@ -219,11 +239,14 @@ def render(report: dict) -> str:
         lines.append(f"{name:<24}" + "".join(f"{c:>20}" for c in cells))
     ab = report.get("abstention") or {}
     if ab:
-        line = (f"abstention (similarity < {ab['threshold']:.2f}): precision {ab['precision']:.2f}, "
-                f"recall {ab['recall']:.2f}, F1 {ab['f1']:.2f}")
-        if "best_threshold" in ab:
-            line += f"; best threshold on this dataset {ab['best_threshold']:.2f} (F1 {ab['best_f1']:.2f})"
-        lines += ["", line]
+        lines += ["", f"abstention (similarity < {ab['similarity']:.2f}, or < {ab['unknown_similarity']:.2f} with a word "
+                  f"no memory has): precision {ab['precision']:.2f}, recall {ab['recall']:.2f}, F1 {ab['f1']:.2f}"]
+        if "best" in ab:
+            best = ab["best"]
+            line = f"  best bars on this dataset {best['similarity']:.2f} / {best['unknown_similarity']:.2f} (F1 {best['f1']:.2f})"
+            line += "".join(f"; fitted on {h['fit_on']} questions {h['similarity']:.2f} / {h['unknown_similarity']:.2f}: "
+                            f"F1 {h['f1']:.2f} there, {h['held_out_f1']:.2f} on the others" for h in ab["held_out"])
+            lines.append(line)
     if "answers" in report:
         acc = report["answers"]["accuracy"]
         lines += ["", "answer accuracy: " + ", ".join(f"{a} {v['accuracy']:.2f} (n={v['n']})" for a, v in acc.items())]

@@ -22,7 +22,7 @@ from second_me.domain import Hit
 from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
-from second_me.retrieval.fts import match_expression
+from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.storage.store import MemoryStore
 
@@ -49,6 +49,7 @@ class SearchResult:
     candidates: int = 0
     timings_ms: dict = field(default_factory=dict)
     parsed: Optional[ParsedQuery] = None
+    unknown_terms: tuple[str, ...] = ()  # words of the question that no active memory contains
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,14 @@ class HybridSearcher:
         origins = self.store.origins([hit.memory for hit in top])
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank) for h in top)
+        unknown = self._unknown_terms(parsed.text) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
-        return SearchResult(hits, best, len(fused), timings, parsed)
+        return SearchResult(hits, best, len(fused), timings, parsed, unknown)
+
+    def _unknown_terms(self, text: str) -> tuple[str, ...]:
+        """Content words (time words already taken out) that appear in no memory at all, stemmed as the index does."""
+        return tuple(term for term in query_terms(text) if not self.store.fts_search(match_expression(term), 1))
 
     def _retrieve(self, text, vector, options, pool, kinds, since, until, lists, weights, similarity,
                   scale) -> tuple[list[int], list[int]]:

@@ -83,14 +83,40 @@ def test_eval_end_to_end_on_a_tiny_dataset(tmp_path, run_cli):
     assert result.code == 0, result.err
     assert "hybrid+time" in result.out and "abstention" in result.out and "answer accuracy" in result.out
     report = json.loads(out.read_text())
-    assert set(report["retrieval"]) == {"bm25", "vectors", "hybrid", "hybrid+time", "hybrid+time, no decay"}
-    full = report["retrieval"]["hybrid+time"]
+    assert set(report["retrieval"]) == {"bm25", "vectors", "hybrid", "hybrid+time", "hybrid+time, no decay",
+                                        "hybrid+time+facts", "full"}
+    assert report["facts"] >= 2 and report["summaries"] >= 1  # "I work at ..." by rule; sessions, notes
+    assert len(report["abstention"]["held_out"]) == 2
+    full = report["retrieval"]["full"]
     assert full["overall"]["n"] == 3 and full["overall"]["recall@10"] == 1.0
     assert full["knowledge-update"]["recall@5"] == 1.0
     assert report["abstention"]["recall"] == 1.0  # the unrelated question is not answered
     answers = {d["id"]: d for d in report["answers"]["details"]}
     assert answers["q1"]["correct"] and answers["q4"]["abstained"]
     assert report["answers"]["accuracy"]["overall"]["n"] == 4
+
+
+def test_a_found_fact_counts_as_the_turn_it_came_from(tmp_path, settings):
+    from second_me.eval.runner import run
+    from second_me.models.fake import FakeChatModel, FakeEmbedder
+    from second_me.services import Services
+    from second_me.storage.store import open_store
+
+    rows = [{"type": "turn", "conversation": "c1", "speaker": "Ana", "text": "I work at the library downtown.",
+             "timestamp": "2024-05-05T10:00:00Z", "id": "t1"},
+            {"type": "question", "id": "q1", "ability": "knowledge-update", "question": "Where do I work?",
+             "answer": "library", "evidence": ["t1"]}]
+    path = tmp_path / "facts.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+
+    def open_fake(eval_settings, clock):
+        return Services(eval_settings, open_store(eval_settings), FakeEmbedder(), FakeChatModel(), clock)
+
+    report = run(load_dataset(path), settings, open_fake, answers=False,
+                 ablations={"facts only": dict(kinds=("fact",)), "turns only": dict(kinds=("message",))})
+    assert report["facts"] == 1
+    assert report["retrieval"]["facts only"]["overall"]["recall@10"] == 1.0  # found through the fact alone
+    assert report["retrieval"]["turns only"]["overall"]["recall@10"] == 1.0
 
 
 def test_eval_leaves_the_users_memory_alone(tmp_path, run_cli, home):

@@ -31,7 +31,7 @@ def main() -> None:
     def open_services(settings, clock):
         from dataclasses import replace
 
-        settings = replace(settings, abstain_similarity=0.15)
+        settings = replace(settings, abstain_similarity=0.15, abstain_unknown_similarity=0.15)
         embedder = SlowEmbedder() if slow else FakeEmbedder()
         return Services(settings, open_store(settings), embedder, FakeChatModel(), clock)
 

@@ -20,7 +20,7 @@ from second_me.storage.store import open_store
 
 
 def _services(home: str) -> Services:
-    settings = load_settings(home, abstain_similarity=0.15)
+    settings = load_settings(home, abstain_similarity=0.15, abstain_unknown_similarity=0.15)
     return Services(settings, open_store(settings), FakeEmbedder(), FakeChatModel(), Clock())
 
 

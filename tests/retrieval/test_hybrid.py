@@ -113,6 +113,24 @@ def test_should_abstain_threshold():
     assert should_abstain(SearchResult((), None), 0.3)
     assert should_abstain(SearchResult((object(),), 0.2), 0.3)
     assert not should_abstain(SearchResult((object(),), 0.5), 0.3)
+    assert not should_abstain(SearchResult((object(),), None), 0.3)  # lexical only: something matched
+
+
+def test_should_abstain_with_words_memory_never_saw():
+    from second_me.retrieval.hybrid import SearchResult
+
+    known = SearchResult((object(),), 0.4)
+    unknown = SearchResult((object(),), 0.4, unknown_terms=("netflix",))
+    assert not should_abstain(known, 0.2, 0.47) and should_abstain(unknown, 0.2, 0.47)
+    assert not should_abstain(SearchResult((object(),), 0.5, unknown_terms=("bicycle",)), 0.2, 0.47)  # close enough
+    assert not should_abstain(unknown, 0.2)  # the rule is off without its bar
+
+
+def test_unknown_terms_are_words_no_memory_has(services, notes):
+    services.add([notes])
+    result = services.search("sourdough proofing with cholesterol last week")
+    assert result.unknown_terms == ("cholesterol",)  # "proofing" is stemmed as the index does; time words go
+    assert services.search("cholesterol", SearchOptions(use_bm25=False)).unknown_terms == ()
 
 
 def test_relevant_hits_drop_far_weaker_matches():
@@ -126,3 +144,13 @@ def test_relevant_hits_drop_far_weaker_matches():
 
     result = SearchResult((hit(1, 0.7), hit(2, 0.55), hit(3, 0.45), hit(4, None, 2), hit(5, None, 9)), 0.7)
     assert [h.memory.id for h in relevant_hits(result, 0.35)] == [1, 2, 4]
+
+
+def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
+    from dataclasses import replace
+
+    services.add([notes])
+    services.settings = replace(services.settings, abstain_unknown_similarity=0.99)
+    assert services.ask("where do I proof the sourdough dough?", remember=False).abstained is False
+    answer = services.ask("where do I proof the sourdough dough for my netflix?", remember=False)
+    assert answer.abstained and answer.citations == ()
