@@ -13,12 +13,18 @@ from typing import Iterable, Optional
 MIN_CHARS, MAX_CHARS = 6, 120
 _OBJECT = r"(?P<value>[^.,;!?\n]{2,60}?)"
 _END = r"(?=\s+(?:and|but|because|since|so|now|with|for|last|this|next)\b|[.,;!?\n]|$)"
+# A job or employer ends sooner: "joined Zalando as a designer", "working as a nurse at the clinic".
+_JOB_END = r"(?=\s+(?:as|at|in|on|is|was|and|but|because|since|so|now|with|for|from|last|this|next)\b|[.,;!?\n]|$)"
 
 # First-person statements worth remembering, written as a short fact about the speaker.
 STATEMENT_RULES: tuple[tuple[str, str], ...] = (
     (r"\bi(?:'m| am)? (?:now |still |currently )?(?:live|living|based) in " + _OBJECT + _END, "lives in {value}"),
     (r"\bi (?:just |recently |finally )?(?:moved|relocated) (?:back )?to " + _OBJECT + _END, "lives in {value}"),
     (r"\bi(?:'m| am)? (?:now |currently )?(?:work|working) (?:at|for) " + _OBJECT + _END, "works at {value}"),
+    (r"\bi (?:just |finally )?(?:accepted (?:an|the) (?:job )?offer (?:from|at)|joined|started (?:a new job |working )?at) "
+     + _OBJECT + _JOB_END, "works at {value}"),
+    (r"(?:^|[.!?]\s+|\bi(?:'m| am)? )(?:now |currently )?(?:work(?:ing)?|start(?:ing|ed)?) (?:in \w+ )?as "
+     + _OBJECT + _JOB_END, "works as {value}"),
     (r"\bmy name is " + _OBJECT + _END, "name is {value}"),
     (r"\bi(?:'m| am) allergic to " + _OBJECT + _END, "is allergic to {value}"),
     (r"\bmy favou?rite (?P<what>\w+) is " + _OBJECT + _END, "favorite {what} is {value}"),
@@ -30,6 +36,7 @@ STATEMENT_RULES: tuple[tuple[str, str], ...] = (
 SLOT_RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:lives?|living|resides?|moved|relocated|based) (?:in|to) " + _OBJECT + _END, "residence"),
     (r"\b(?:works?|working|employed) (?:at|for) " + _OBJECT + _END, "employer"),
+    (r"\bworks? as " + _OBJECT + _JOB_END, "job"),
     (r"\bname is " + _OBJECT + _END, "name"),
     (r"\bfavou?rite (?P<what>\w+) is " + _OBJECT + _END, "favorite {what}"),
     (r"\b(?P<value>\d{1,3}) years old\b", "age"),

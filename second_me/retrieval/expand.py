@@ -2,9 +2,9 @@
 month (or portrait) that mentions it in passing.
 
 A summary or portrait hit is replaced by its best-matching descendants among the search's
-own candidates (they were ranked by the same fusion, so "best" needs no extra search); a
-broad question ("what do I usually do on weekends?") keeps the summary. A summary none of
-whose descendants was found stays: it is still the best pointer there is.
+own candidates, at their own rank (they were ranked by the same fusion, so "best" needs no
+extra search); a broad question ("what do I usually do on weekends?") keeps the summary. A
+summary none of whose descendants was found stays: it is still the best pointer there is.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Sequence
 from second_me.domain import Hit
 
 SUMMARY_KINDS = ("summary", "portrait")
-CHILDREN_PER_SUMMARY = 2
 # Words that ask about a pattern or the whole picture rather than one moment.
 _BROAD = re.compile(
     r"\b(usually|usual|generally|in general|typically|typical|tend to|most of the time|overall|habits?|routines?|"
@@ -47,29 +46,18 @@ def ancestors(store, memories: Sequence) -> dict[int, set[int]]:
 
 
 def expand_summaries(ranked: Sequence[Hit], store, depth: int) -> list[Hit]:
-    """Each summary among the first `depth` hits gives its place to its best descendants in `ranked`.
+    """Each summary among the first `depth` hits gives its place to its descendants in `ranked`.
 
-    A portrait covers everything, so for a specific question it gives way to the best hits below it.
-    Promoted children take the summary's score, so the order stays by score.
+    The descendants keep their own scores: lifting them to the summary's place pushed better
+    direct matches down (checked with `second-me eval`). A portrait covers everything, so for a
+    specific question it always gives way.
     """
     if not any(h.memory.kind in SUMMARY_KINDS for h in ranked[:depth]):
         return list(ranked)
     leaves = [h for h in ranked if h.memory.kind not in SUMMARY_KINDS]
     above = ancestors(store, [h.memory for h in leaves])
-    out: list[Hit] = []
-    placed: set[int] = set()
-    for hit in ranked:
-        if hit.memory.id in placed:
-            continue
-        if hit.memory.kind in SUMMARY_KINDS:
-            children = [leaf for leaf in leaves if leaf.memory.id not in placed and
-                        (hit.memory.kind == "portrait" or hit.memory.id in above[leaf.memory.id])]
-            children = children[:CHILDREN_PER_SUMMARY]
-            if children:
-                out.extend(Hit(c.memory, max(c.score, hit.score), c.retention, c.origin, c.similarity, c.bm25_rank,
-                               c.vector_rank) for c in children)
-                placed.update(c.memory.id for c in children)
-                continue
-        out.append(hit)
-        placed.add(hit.memory.id)
-    return out
+    if not leaves:
+        return list(ranked)
+    covered = set().union(*above.values())  # summaries with a descendant among the candidates
+    return [h for h in ranked if h.memory.kind not in SUMMARY_KINDS
+            or (h.memory.kind == "summary" and h.memory.id not in covered)]

@@ -146,3 +146,15 @@ def test_real_model_learns_a_fact(tmp_path):
         assert any("bruno" in f.lower() or "cello" in f.lower() or "dog" in f.lower() for f in facts), facts
     finally:
         svc.close()
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("I accepted the offer from N26! Starting in October as a senior product designer.",
+     ["works at N26", "works as senior product designer"]),
+    ("I joined Zalando as a UX designer.", ["works at Zalando"]),
+    ("I work as a nurse at the clinic.", ["works as nurse"]),
+    ("We started as friends.", []),
+])
+def test_rules_read_job_changes(text, facts):
+    assert statements(text) == facts
+    assert {slot_of(f).name for f in facts} <= {"employer", "job"}
