@@ -6,19 +6,32 @@ in a background thread, while the question box is already usable.
 
 from __future__ import annotations
 
+import threading
 from typing import Callable, Iterable, Optional
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from second_me.tui.backend import Backend, Status, one_line
+from second_me.tui.indexing import IndexingMonitor, IndexingView
 from second_me.tui.screens.chat import ChatScreen
 
 THEMES = ("textual-dark", "textual-light")
+POLL_S = 1.0  # how often the queue is looked at (a daemon's progress is only seen there)
+DAEMON_CHECK_EVERY = 5  # polls between looks at the daemon's lock
+
+
+class IndexingChanged(Message):
+    """Posted from any thread when indexing moved on."""
+
+    def __init__(self, view: IndexingView):
+        super().__init__()
+        self.view = view
 
 
 def _screen(module: str, name: str) -> Screen:
@@ -48,13 +61,17 @@ class SecondMeApp(App):
     ]
 
     status: reactive[Status] = reactive(Status, init=False)
+    indexing: reactive[IndexingView] = reactive(IndexingView, init=False)
 
     def __init__(self, open_services: Callable[[], object], conversation: Optional[str] = None,
-                 load_models: bool = True):
+                 load_models: bool = True, watch: bool = True):
         super().__init__()
         self.backend = Backend(open_services)
         self.initial_conversation = conversation
         self._load_models_at_start = load_models
+        self._watch = watch
+        self._stopping = threading.Event()
+        self.monitor = IndexingMonitor(lambda view: self.post_message(IndexingChanged(view)))
         self.theme = THEMES[0]
 
     def on_mount(self) -> None:
@@ -72,6 +89,53 @@ class SecondMeApp(App):
         except Exception as exc:
             self.call_from_thread(self._set_status, Status(state=f"error: {one_line(exc)}"))
             self.call_from_thread(self.report_error, exc)
+            return
+        if self._watch and not self._stopping.is_set():
+            self.call_from_thread(self.follow_indexing)
+
+    # ---- indexing: the in-app watcher, or the daemon seen through the queue ------------------
+
+    @work(thread=True, exit_on_error=False, group="indexing-poll")
+    def follow_indexing(self) -> None:
+        """Run the watcher here unless a daemon does; keep the queue count (and the daemon's
+        progress) up to date until the app quits."""
+        backend, polls = self.backend, 0
+        daemon: Optional[int] = None
+        while not self._stopping.is_set():
+            try:
+                if polls % DAEMON_CHECK_EVERY == 0:
+                    daemon = backend.daemon_pid()
+                    if daemon is not None:
+                        backend.stop_watcher()  # a daemon started: one watcher per home is enough
+                    elif backend.watcher is None:
+                        backend.start_watcher(on_progress=self.monitor.progress, on_status=self._watcher_status)
+                folders = len(backend.services.watched.roots())
+                self.monitor.queue_polled(backend.queue_size(), "daemon" if daemon is not None else None,
+                                          daemon, folders)
+            except Exception as exc:
+                if self._stopping.is_set():
+                    return
+                self.post_message(IndexingChanged(self.monitor.view))
+                self.call_from_thread(self.report_error, exc)
+                self._stopping.wait(POLL_S * DAEMON_CHECK_EVERY)
+            polls += 1
+            self._stopping.wait(POLL_S)
+
+    def _watcher_status(self, status) -> None:
+        watcher = self.backend.watcher
+        pid = watcher.lock.holder_pid() if watcher is not None and status.state == "waiting" else None
+        self.monitor.watcher_status(status, pid)
+
+    def on_indexing_changed(self, message: IndexingChanged) -> None:
+        before = self.indexing
+        self.indexing = message.view
+        if message.view.runs != before.runs:
+            self.refresh_status()
+
+    def on_unmount(self) -> None:
+        # Quitting: the watcher leaves unfinished files queued, and the store closes after it.
+        self._stopping.set()
+        self.backend.stop_watcher()
 
     def _set_status(self, status: Status) -> None:
         self.status = status

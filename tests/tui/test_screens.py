@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from second_me.tui.app import SecondMeApp
 from second_me.tui.screens.doctor import DoctorScreen
 from second_me.tui.screens.help import HelpScreen
-from second_me.tui.screens.indexing import IndexingScreen
 from second_me.tui.screens.memory import MemoryScreen
 
 from .conftest import ready, wait_for
@@ -62,18 +60,3 @@ async def test_memory_screen_searches_and_says_what_is_not_there_yet(make_app):
         await wait_for(pilot, lambda: "history of" in str(app.screen.query_one("#memory-detail").render()), "history")
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "SourceScreen", "the preview")
-
-
-async def test_indexing_screen_adds_a_folder_with_progress(services, notes, monkeypatch):
-    monkeypatch.chdir(notes.parent)
-    app = SecondMeApp(lambda: services)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: ready(app), "models")
-        await pilot.press("f4")
-        assert isinstance(app.screen, IndexingScreen)
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*str(notes), "enter")
-        line = app.screen.query_one("#progress-line")
-        await wait_for(pilot, lambda: "indexed 3 files" in str(line.render()), "indexing")
-        await wait_for(pilot, lambda: "8 memories" in str(app.screen.query_one("#status").render()), "counts")
