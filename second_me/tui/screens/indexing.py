@@ -49,8 +49,11 @@ class IndexingScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#watched", DataTable).add_columns("folder", "files", "chunks", "skipped", "errors",
-                                                          "last indexed")
+        watched = self.query_one("#watched", DataTable)
+        watched.add_column("folder")
+        for name in ("files", "chunks", "skipped", "errors"):
+            watched.add_column(name, width=7)
+        watched.add_column("last indexed", width=16)
         self.query_one("#files", DataTable).add_columns("file", "status", "reason")
         self.watch(self.app, "indexing", self._show_indexing)
         self.action_reload()
