@@ -211,7 +211,15 @@ class SecondMeApp(App):
         yield SystemCommand("Memory", "Search and curate memories (F3)", lambda: self.switch_mode("memory"))
         yield SystemCommand("Indexing", "Add files and folders, see progress and errors (F4)",
                             lambda: self.switch_mode("indexing"))
-        yield SystemCommand("Add files or folder", "Index a file or folder now", self._in_mode("indexing", "add"))
+        indexing = [
+            ("Watch a folder", "Index a folder now and keep it up to date (w on Indexing)", "watch"),
+            ("Stop watching a folder", "Stop watching the selected folder; its files leave memory (Del)",
+             "unwatch"),
+            ("Add files or folder", "Index a file or folder once, without watching it (a)", "add"),
+            ("Index now", "Catch up on every watched folder now (i)", "index"),
+        ]
+        for title, help_text, action in indexing:
+            yield SystemCommand(title, help_text, self._in_mode("indexing", action))
         yield SystemCommand("Search memories", "Search what is remembered", self._in_mode("memory", "search"))
         yield SystemCommand("Doctor", "Models, GPU offload, KV cache, counts (F5)", self.action_doctor)
         yield SystemCommand("Help", "Key bindings (F1)", self.action_help)

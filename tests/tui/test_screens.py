@@ -39,7 +39,8 @@ async def test_palette_lists_every_action(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"New chat", "Rename chat", "Delete chat", "Stop answer", "Show sources", "Copy last answer",
-                "Memory", "Indexing", "Doctor", "Help", "Add files or folder", "Toggle light/dark"} <= titles
+                "Memory", "Indexing", "Doctor", "Help", "Add files or folder", "Toggle light/dark",
+                "Watch a folder", "Stop watching a folder", "Index now"} <= titles
         await pilot.press("ctrl+p", *"doctor")
         await pilot.pause(0.3)
         await pilot.press("enter")

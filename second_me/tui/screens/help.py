@@ -51,9 +51,18 @@ Nothing leaves this computer.
 | `Enter` | open the memory |
 
 ## Indexing
+Watched folders are kept up to date by the app while it runs — or by `second-me daemon`
+when one runs for this home; either way this screen shows the queue, files/s and the ETA.
+
 | Key | Action |
 |---|---|
-| `a` | add a file or folder (index it now) |
+| `w` | watch a folder: index it now, then follow its changes |
+| `Del` `x` | stop watching the selected folder (asks first; its files leave memory) |
+| `a` | add a file or folder once, without watching it |
+| `i` | index now: catch up on every watched folder |
+| `Ctrl+R` | refresh the tables |
+
+Files that could not be read are listed with the reason; select one to see it in full.
 """
 
 
