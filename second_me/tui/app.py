@@ -220,7 +220,16 @@ class SecondMeApp(App):
         ]
         for title, help_text, action in indexing:
             yield SystemCommand(title, help_text, self._in_mode("indexing", action))
-        yield SystemCommand("Search memories", "Search what is remembered", self._in_mode("memory", "search"))
+        memory = [
+            ("Search memories", "Search what is remembered (/ on Memory)", "search"),
+            ("Pin or unpin memory", "A pinned memory never fades (p)", "pin"),
+            ("Forget memory", "Move the selected memory to the forgotten tier (f)", "forget"),
+            ("Restore memory", "Bring the selected forgotten memory back (r)", "restore"),
+            ("Memory history", "Created, recalled, pinned, forgotten, superseded… (h)", "history"),
+            ("Summary tree", "Browse the summaries down from the portrait (t)", "tree"),
+        ]
+        for title, help_text, action in memory:
+            yield SystemCommand(title, help_text, self._in_mode("memory", action))
         yield SystemCommand("Doctor", "Models, GPU offload, KV cache, counts (F5)", self.action_doctor)
         yield SystemCommand("Help", "Key bindings (F1)", self.action_help)
         yield SystemCommand("Toggle light/dark", "Switch between light and dark themes (Ctrl+T)",

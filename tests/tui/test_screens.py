@@ -40,24 +40,9 @@ async def test_palette_lists_every_action(make_app):
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"New chat", "Rename chat", "Delete chat", "Stop answer", "Show sources", "Copy last answer",
                 "Memory", "Indexing", "Doctor", "Help", "Add files or folder", "Toggle light/dark",
-                "Watch a folder", "Stop watching a folder", "Index now"} <= titles
+                "Watch a folder", "Stop watching a folder", "Index now", "Pin or unpin memory", "Forget memory",
+                "Restore memory", "Memory history", "Summary tree"} <= titles
         await pilot.press("ctrl+p", *"doctor")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, DoctorScreen), "doctor from the palette")
-
-
-async def test_memory_screen_searches_and_says_what_is_not_there_yet(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        assert isinstance(app.screen, MemoryScreen)
-        table = app.screen.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 8, "recent memories")
-        await pilot.press("slash", *"starter", "enter")
-        await wait_for(pilot, lambda: app.screen.hits and "starter" in app.screen.hits[0].memory.text.lower(), "search")
-        table.focus()
-        await pilot.press("h")
-        await wait_for(pilot, lambda: "history of" in str(app.screen.query_one("#memory-detail").render()), "history")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "SourceScreen", "the preview")

@@ -44,10 +44,17 @@ Nothing leaves this computer.
 | `Esc` | close |
 
 ## Memory
+Filters above the list: kind, state (active or forgotten) and date. Retention shows as a bar
+(pinned memories never fade); strength is how many days a memory takes to fade.
+
 | Key | Action |
 |---|---|
-| `/` | search |
-| `p` | pin / unpin · `f` forget · `r` restore · `h` history |
+| `/` | search (Enter runs it) |
+| `p` | pin / unpin |
+| `f` | forget: out of search, kept in the forgotten tier |
+| `r` | restore a forgotten memory (choose state: forgotten) |
+| `h` | history: created, recalled, pinned, forgotten, restored, superseded, pruned |
+| `t` | summary tree from the portrait down; `b` there builds the summaries, `o` opens one |
 | `Enter` | open the memory |
 
 ## Indexing
