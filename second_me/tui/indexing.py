@@ -44,7 +44,7 @@ class IndexingView:
         if self.who == "daemon":
             return f"the daemon (pid {self.pid or '?'}) watches {self.folders} folder(s) and indexes"
         if self.who == "off":
-            return "not watching (the watcher starts once the memory is open)"
+            return "no watcher running here: i catches up now (or run `second-me daemon`)"
         if self.state == "waiting":
             return f"another indexer (pid {self.pid or '?'}) is running: it takes the changes"
         return f"watching {self.folders} folder(s) in the app · {self.state}"
