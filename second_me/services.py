@@ -356,7 +356,7 @@ class Services:
 
         return make_backup(self.store.db, target)
 
-    def restore(self, source: Path, force: bool = False):
+    def restore_backup(self, source: Path, force: bool = False):
         from second_me.storage.backup import restore_backup
 
         with self._exclusive("restore"):

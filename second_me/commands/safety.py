@@ -32,7 +32,7 @@ def restore(
     """Replace this memory with a backup; the current memory is kept aside, never deleted."""
     services = app_context(ctx).services()
     try:
-        info = services.restore(file, force)
+        info = services.restore_backup(file, force)
     finally:
         services.close()
     made = (datetime.fromtimestamp(info.made_at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
