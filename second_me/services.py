@@ -285,8 +285,7 @@ class Services:
     def forget(self, memory_id: int):
         return self.memory.forget(memory_id, self.clock.timestamp())
 
-    # Not `restore`: that name is the backup restore below, which would shadow this one.
-    def restore_memory(self, memory_id: int):
+    def restore(self, memory_id: int):
         return self.memory.restore(memory_id, self.clock.timestamp())
 
     def memory_history(self, memory_id: int) -> list[tuple[float, str, str]]:

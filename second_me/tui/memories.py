@@ -80,7 +80,7 @@ def history(services, memory_id: int) -> list[tuple[float, str, str]]:
 def curate(services, action: str, memory_id: int):
     """pin | unpin | forget | restore one memory, through the Services lifecycle API."""
     methods = {"pin": services.pin, "unpin": services.unpin, "forget": services.forget,
-               "restore": services.restore_memory}
+               "restore": services.restore}
     return methods[action](memory_id)
 
 
