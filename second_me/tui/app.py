@@ -24,6 +24,7 @@ from second_me.tui.screens.chat import ChatScreen
 THEMES = ("textual-dark", "textual-light")
 POLL_S = 1.0  # how often the queue is looked at (a daemon's progress is only seen there)
 DAEMON_CHECK_EVERY = 5  # polls between looks at the daemon's lock
+QUIT_WAIT_S = 1.0  # quitting waits this long for the watcher, then leaves its batch queued
 
 
 class IndexingChanged(Message):
@@ -135,7 +136,7 @@ class SecondMeApp(App):
     def on_unmount(self) -> None:
         # Quitting: the watcher leaves unfinished files queued, and the store closes after it.
         self._stopping.set()
-        self.backend.stop_watcher()
+        self.backend.stop_watcher(timeout=QUIT_WAIT_S)
 
     def _set_status(self, status: Status) -> None:
         self.status = status
@@ -242,4 +243,13 @@ def run(open_services: Callable[[], object], conversation: Optional[str] = None)
     try:
         app.run()
     finally:
-        app.backend.close()
+        closed = app.backend.close()
+    if not closed:
+        # The watcher is inside a model call: leaving now is safe (its files stay queued), and
+        # skipping interpreter shutdown keeps the model from being freed under it.
+        import os
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -116,11 +116,15 @@ class Backend:
 
         return IndexQueue(self.services.store).size()
 
-    def close(self) -> None:
-        self.stop_watcher()
+    def close(self) -> bool:
+        """Stop the watcher and close the memory; False when the watcher could not stop in time."""
+        self.stop_watcher(timeout=0.5)
         # A watcher stuck inside a model call still uses the store: the process is ending anyway.
-        if self._services is not None and not self._watcher_stuck:
+        if self._watcher_stuck:
+            return False
+        if self._services is not None:
             self._services.close()
+        return True
 
 
 def _runtime(settings) -> dict:
