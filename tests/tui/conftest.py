@@ -7,8 +7,9 @@ import pytest
 from second_me.tui.app import SecondMeApp
 
 
-async def wait_for(pilot, condition, what: str = "condition", steps: int = 400) -> None:
-    """Let the app run until `condition()` holds (no wall-clock assertions: a step budget)."""
+async def wait_for(pilot, condition, what: str = "condition", steps: int = 1500) -> None:
+    """Let the app run until `condition()` holds (no wall-clock assertions: a step budget,
+    generous because worker threads crawl on a loaded 2-core machine)."""
     for _ in range(steps):
         if condition():
             return
@@ -35,9 +36,10 @@ def indexed(services, notes, monkeypatch):
 
 @pytest.fixture
 def make_app(indexed):
-    def make(conversation=None, services=None) -> SecondMeApp:
+    def make(conversation=None, services=None, watch=False) -> SecondMeApp:
         svc = services or indexed
-        return SecondMeApp(lambda: svc, conversation)
+        # No watcher unless a test is about it: snapshots and chat flows stay free of its thread.
+        return SecondMeApp(lambda: svc, conversation, watch=watch)
 
     return make
 
