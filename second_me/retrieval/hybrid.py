@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional, Sequence
 
-from second_me.domain import Hit
+from second_me.domain import MEMORY_KINDS, Hit
 from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
@@ -138,13 +138,15 @@ class HybridSearcher:
         lists, weights, similarity = [], [], {}
         lexical, semantic = self._retrieve(parsed.text, vector, options, pool, kinds, since, until, lists, weights,
                                            similarity, 1.0)
+        # A summary is dated when it was built, not by what it tells: it cannot date an event or sit in a window.
+        dated = tuple(k for k in (kinds or MEMORY_KINDS) if k not in SUMMARY_KINDS) or kinds
         window = (parsed.time.since, parsed.time.until)
         if parsed.time.anchor:
-            window = _narrow(*window, *self._anchor_window(parsed, options, kinds, since, until))
+            window = _narrow(*window, *self._anchor_window(parsed, options, dated, since, until))
         if window != (None, None):
             w_since, w_until = _narrow(since, until, *window)
             if w_since is None or w_until is None or w_since < w_until:
-                self._retrieve(parsed.text, vector, options, pool, kinds, w_since, w_until, lists, weights,
+                self._retrieve(parsed.text, vector, options, pool, dated, w_since, w_until, lists, weights,
                                similarity, self.weights.window)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 

@@ -61,3 +61,15 @@ def test_broad_question_and_kind_filter_keep_summaries(summarised):
 ])
 def test_broad_questions(question, broad):
     assert is_broad(question) is broad
+
+
+def test_summaries_stay_out_of_time_windows(summarised):
+    """A summary is dated when it was built (now), not by the days it tells of: a window around now lifts it not."""
+    def summary_scores(question):
+        found = summarised.search(question, SearchOptions(k=10, expand_summaries=False))
+        return found, {h.memory.id: h.score for h in found.hits if h.memory.kind == "summary"}
+
+    plain, before = summary_scores("cardamom buns Lena")
+    timed, during = summary_scores("cardamom buns Lena this month")
+    assert timed.parsed.time.since is not None and timed.parsed.text == plain.parsed.text
+    assert before and during == pytest.approx(before)
