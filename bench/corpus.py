@@ -5,7 +5,9 @@ shares a common direction. The generator imitates that. A vocabulary of pronounc
 pseudo-words has Zipf frequencies; each word belongs to one of a few hundred topics;
 a memory draws most of its words from its own topic and the rest from the whole
 vocabulary; its vector is the normalised sum of its words' vectors, and a word's vector
-mixes its topic's direction, a shared direction and its own noise. Text and vector
+mixes its topic's direction and its own in a 48-dimensional latent space (sentence
+embeddings have a low intrinsic dimension; uniform noise in 384 dimensions would make
+every neighbour nearly as far as any other), plus a shared direction and a little noise. Text and vector
 therefore agree (a query's words find both by BM25 and by cosine), and neighbours are
 neither trivially far apart nor all alike.
 
@@ -22,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 DIM = 384
+LATENT = 48
 VOCABULARY = 20_000
 TOPICS = 300
 TOPIC_WORDS = 400
@@ -47,14 +50,20 @@ class SyntheticCorpus:
         self.seed = seed
         self.start_time = start_time
         self.words = _pseudo_words(rng, VOCABULARY)
+        self.word_index = {word: i for i, word in enumerate(self.words)}
         zipf = 1.0 / np.arange(1, VOCABULARY + 1) ** 1.05
         self.word_p = zipf / zipf.sum()
         self.topic_of_word = rng.integers(0, TOPICS, VOCABULARY)
         self.topic_words = [rng.choice(VOCABULARY, TOPIC_WORDS, replace=False) for _ in range(TOPICS)]
-        topic_dirs = _unit(rng.standard_normal((TOPICS, DIM)).astype(np.float32))
+        # Meaning lives in a LATENT-dimensional space, embedded in DIM dimensions with a little
+        # isotropic noise: sentence embeddings have a low intrinsic dimension, unlike random vectors.
+        topic_dirs = _unit(rng.standard_normal((TOPICS, LATENT)).astype(np.float32))
+        own = _unit(rng.standard_normal((VOCABULARY, LATENT)).astype(np.float32))
+        latent = _unit(0.5 * topic_dirs[self.topic_of_word] + 0.9 * own)
+        projection = rng.standard_normal((LATENT, DIM)).astype(np.float32) / np.sqrt(LATENT)
         shared = _unit(rng.standard_normal((1, DIM)).astype(np.float32))
-        noise = _unit(rng.standard_normal((VOCABULARY, DIM)).astype(np.float32))
-        self.word_vectors = _unit(0.5 * topic_dirs[self.topic_of_word] + 0.05 * shared + 0.9 * noise)
+        isotropic = _unit(rng.standard_normal((VOCABULARY, DIM)).astype(np.float32))
+        self.word_vectors = _unit(_unit(latent @ projection) + 0.1 * shared + 0.25 * isotropic)
         # Frequent words carry little meaning: weight them down as an idf would.
         self.word_weight = np.log(1.0 + 1.0 / (self.word_p * 2000.0)).astype(np.float32)
 
@@ -93,13 +102,16 @@ class SyntheticCorpus:
         for start in range(0, count, size):
             yield self.batch(start, min(size, count - start))
 
-    def query(self, index: int, n_words: int = 5) -> tuple[str, np.ndarray]:
-        """A question-like query about a stored memory: a few of its topic's words, embedded the same way."""
+    def query(self, index: int, n_words: int = 6, among: int = 10_000) -> tuple[str, np.ndarray]:
+        """A question about one stored memory (one of the first `among`): a few of its words, embedded alike."""
         rng = np.random.default_rng([self.seed, 10**9 + index])
-        topic = int(rng.integers(0, TOPICS))
-        tokens = self.topic_words[topic][rng.integers(0, 60, n_words)]
+        target = int(rng.integers(0, among))
+        first = target - target % BLOCK
+        words = self._block(first, BLOCK).texts[target - first].split()
+        picked = sorted(set(rng.choice(len(words), min(n_words, len(words)), replace=False)))
+        tokens = np.array([self.word_index[words[i]] for i in picked])
         vector = _unit((self.word_vectors[tokens] * self.word_weight[tokens, None]).sum(axis=0, keepdims=True))[0]
-        return " ".join(self.words[t] for t in tokens), vector.astype(np.float32)
+        return " ".join(words[i] for i in picked), vector.astype(np.float32)
 
 
 def exact_top_k(corpus: SyntheticCorpus, count: int, queries: np.ndarray, k: int,

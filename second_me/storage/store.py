@@ -7,7 +7,6 @@ the same transaction as their memory, and leave with it (trigger) or when forgot
 from __future__ import annotations
 
 import json
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -15,6 +14,7 @@ from typing import Iterable, Optional, Sequence
 from second_me.domain import Chunk, ConversationOrigin, FileOrigin, Memory, Origin
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
 from second_me.storage.db import Database
+from second_me.storage import vector_index
 from second_me.storage.migrations import migrate
 
 MEMORY_COLUMNS = (
@@ -24,7 +24,7 @@ MEMORY_COLUMNS = (
 
 
 def serialize_vector(vector: Sequence[float]) -> bytes:
-    return struct.pack(f"{len(vector)}f", *vector)
+    return vector_index.serialize(vector)
 
 
 def _memory(row) -> Memory:
@@ -77,6 +77,7 @@ class MemoryStore:
         self.db = db
         migrate(db)
         self._dim: Optional[int] = self._recorded_embedder()[1]
+        self.cells = vector_index.CellIndex()
 
     # ---- embedding model -------------------------------------------------------------
 
@@ -105,10 +106,7 @@ class MemoryStore:
 
     @staticmethod
     def _create_vector_table(conn, dim: int) -> None:
-        conn.execute("DROP TABLE IF EXISTS memory_vec")
-        conn.execute(
-            f"CREATE VIRTUAL TABLE memory_vec USING vec0("
-            f"embedding float[{int(dim)}] distance_metric=cosine, kind text, created_at float)")
+        vector_index.create_table(conn, dim)
         conn.execute("DROP TRIGGER IF EXISTS memories_vec_delete")
         conn.execute("CREATE TRIGGER memories_vec_delete AFTER DELETE ON memories BEGIN "
                      "DELETE FROM memory_vec WHERE rowid = old.id; END")
@@ -221,8 +219,8 @@ class MemoryStore:
             raise StorageError("no embedding model is recorded yet: call use_embedder first")
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"vector of {len(vector)} dims for a store of {self._dim} dims")
-        conn.execute("INSERT INTO memory_vec(rowid, embedding, kind, created_at) VALUES (?, ?, ?, ?)",
-                     (memory_id, serialize_vector(vector), kind, float(created_at)))
+        conn.execute("INSERT INTO memory_vec(rowid, cell, embedding, kind, created_at) VALUES (?, ?, ?, ?, ?)",
+                     (memory_id, self.cells.cell_of(conn, vector), serialize_vector(vector), kind, float(created_at)))
 
     def add_memories(self, memories: Sequence[NewMemory]) -> list[int]:
         with self.db.transaction() as conn:
@@ -291,13 +289,16 @@ class MemoryStore:
             return []
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"query vector has {len(vector)} dims, the store {self._dim}")
-        sql = "SELECT rowid, distance FROM memory_vec WHERE embedding MATCH ? AND k = ?"
-        params: list = [serialize_vector(vector), limit]
-        sql, params = _add_filters(sql, params, kinds, since, until, "")
-        sql += " ORDER BY distance"
+        filters, params = _add_filters("", [], kinds, since, until, "")
         with self.db.read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        return [(row[0], 1.0 - row[1]) for row in rows]
+            return self.cells.search(conn, serialize_vector(vector), vector, limit, filters, params)
+
+    def tune_vector_index(self) -> bool:
+        """Train or retrain the vector index's cells when the store has grown enough (see vector_index)."""
+        if self._dim is None:
+            return False
+        with self.db.transaction() as conn:
+            return vector_index.tune(conn, self.cells)
 
     # ---- counts and housekeeping ------------------------------------------------------
 
