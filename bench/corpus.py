@@ -25,6 +25,7 @@ from scipy import sparse
 
 DIM = 384
 LATENT = 48
+STOPWORD_RANKS = 150  # the most frequent words play the part of English stopwords
 VOCABULARY = 20_000
 TOPICS = 300
 TOPIC_WORDS = 400
@@ -107,7 +108,9 @@ class SyntheticCorpus:
         rng = np.random.default_rng([self.seed, 10**9 + index])
         target = int(rng.integers(0, among))
         first = target - target % BLOCK
-        words = self._block(first, BLOCK).texts[target - first].split()
+        # Like a person's question after stopword removal: no words from the Zipf head.
+        words = [w for w in self._block(first, BLOCK).texts[target - first].split()
+                 if self.word_index[w] >= STOPWORD_RANKS]
         picked = sorted(set(rng.choice(len(words), min(n_words, len(words)), replace=False)))
         tokens = np.array([self.word_index[words[i]] for i in picked])
         vector = _unit((self.word_vectors[tokens] * self.word_weight[tokens, None]).sum(axis=0, keepdims=True))[0]

@@ -88,12 +88,13 @@ def run(quick: bool, model_id: str = "synthetic", at_10k: Optional[Callable] = N
             options = SearchOptions(k=settings.search_k)
             for text, _ in queries[:5]:  # warm caches
                 searcher.search(text, options, now)
-            latencies, knn = [], []
+            latencies, knn, bm25 = [], [], []
             for text, _ in queries:
                 started = time.perf_counter()
                 result = searcher.search(text, options, now)
                 latencies.append((time.perf_counter() - started) * 1000)
                 knn.append(result.timings_ms.get("knn", 0.0))
+                bm25.append(result.timings_ms.get("bm25", 0.0))
             exact = exact_top_k(corpus, size, query_matrix, 10)
             recalls = []
             for (text, vector), truth in zip(queries, exact):
@@ -102,6 +103,7 @@ def run(quick: bool, model_id: str = "synthetic", at_10k: Optional[Callable] = N
             out[f"search_p95_ms_{label}"] = round(percentile(latencies, 95), 1)
             out[f"search_p50_ms_{label}"] = round(median(latencies), 1)
             out[f"search_knn_p50_ms_{label}"] = round(median(knn), 1)
+            out[f"search_bm25_p50_ms_{label}"] = round(median(bm25), 1)
             out[f"search_recall10_vs_exact_{label}"] = round(float(np.mean(recalls)), 3)
             out[f"build_s_{label}"] = round(build_s, 1)
             out[f"db_mb_{label}"] = round(_db_bytes(home) / 2**20, 1)

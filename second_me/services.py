@@ -86,7 +86,9 @@ class Services:
                 on_wait(lock.holder_pid() or 0)
             return self._wait_for_queue(indexer, queued)
         try:
-            return indexer.drain(progress)
+            report = indexer.drain(progress)
+            self.store.tune_vector_index()  # trains the vector index's cells once the store is large enough
+            return report
         finally:
             lock.release()
 
@@ -191,6 +193,7 @@ class Services:
             "database": {"path": str(settings.db_path), "size_mb": round(db_size / 1e6, 2)},
             "models": models,
             "offload": {"available": runtime["gpu_offload_supported"], "n_gpu_layers": runtime["n_gpu_layers"],
+                        "used": runtime["gpu_offload_supported"] and runtime["n_gpu_layers"] != 0,
                         "reason": runtime["n_gpu_layers_reason"]},
             "weights": {"use_mmap": runtime["use_mmap"], "use_mlock": runtime["use_mlock"]},
             "kv_cache": {"type_k": runtime["kv_cache_type_k"], "type_v": runtime["kv_cache_type_v"],

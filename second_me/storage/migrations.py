@@ -166,17 +166,16 @@ def _m1_initial(conn) -> None:
     )
 
 
-def _m2_vector_cells(conn) -> None:
-    """The vector table gains a `cell` partition key (see vector_index): rebuild it from its vectors."""
+def _m2_coarse_vectors(conn) -> None:
+    """Full vectors move to a plain table; searches run on a coarse vec0 table (see vector_index)."""
     from second_me.storage import vector_index
 
     exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'memory_vec'").fetchone()
     if exists and conn.execute("SELECT 1 FROM embedding_model WHERE id = 1").fetchone():
-        vector_index.rebuild(conn, None)
-    conn.execute("CREATE TABLE IF NOT EXISTS memory_vec_cells (id INTEGER PRIMARY KEY, centroid BLOB NOT NULL)")
+        vector_index.migrate_from_vec0(conn)
 
 
-MIGRATIONS: list[Callable] = [_m1_initial, _m2_vector_cells]
+MIGRATIONS: list[Callable] = [_m1_initial, _m2_coarse_vectors]
 
 
 def schema_version(conn) -> int:

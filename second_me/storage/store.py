@@ -77,7 +77,7 @@ class MemoryStore:
         self.db = db
         migrate(db)
         self._dim: Optional[int] = self._recorded_embedder()[1]
-        self.cells = vector_index.CellIndex()
+        self.vectors = vector_index.VectorIndex()
 
     # ---- embedding model -------------------------------------------------------------
 
@@ -106,7 +106,7 @@ class MemoryStore:
 
     @staticmethod
     def _create_vector_table(conn, dim: int) -> None:
-        vector_index.create_table(conn, dim)
+        vector_index.create_tables(conn, dim)
         conn.execute("DROP TRIGGER IF EXISTS memories_vec_delete")
         conn.execute("CREATE TRIGGER memories_vec_delete AFTER DELETE ON memories BEGIN "
                      "DELETE FROM memory_vec WHERE rowid = old.id; END")
@@ -219,8 +219,7 @@ class MemoryStore:
             raise StorageError("no embedding model is recorded yet: call use_embedder first")
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"vector of {len(vector)} dims for a store of {self._dim} dims")
-        conn.execute("INSERT INTO memory_vec(rowid, cell, embedding, kind, created_at) VALUES (?, ?, ?, ?, ?)",
-                     (memory_id, self.cells.cell_of(conn, vector), serialize_vector(vector), kind, float(created_at)))
+        self.vectors.insert(conn, memory_id, vector, kind, created_at)
 
     def add_memories(self, memories: Sequence[NewMemory]) -> list[int]:
         with self.db.transaction() as conn:
@@ -291,14 +290,14 @@ class MemoryStore:
             raise EmbedderMismatch(f"query vector has {len(vector)} dims, the store {self._dim}")
         filters, params = _add_filters("", [], kinds, since, until, "")
         with self.db.read() as conn:
-            return self.cells.search(conn, serialize_vector(vector), vector, limit, filters, params)
+            return self.vectors.search(conn, vector, limit, filters, params)
 
     def tune_vector_index(self) -> bool:
-        """Train or retrain the vector index's cells when the store has grown enough (see vector_index)."""
+        """Train or retrain the vector index's projection when the store has grown enough (see vector_index)."""
         if self._dim is None:
             return False
         with self.db.transaction() as conn:
-            return vector_index.tune(conn, self.cells)
+            return vector_index.tune(conn, self.vectors)
 
     # ---- counts and housekeeping ------------------------------------------------------
 

@@ -1,23 +1,24 @@
-"""The vector index: sqlite-vec vec0 split into cells (an inverted file, IVF), exact cosine inside.
+"""The vector index: a small coarse KNN pass in sqlite-vec, then exact cosine on the candidates.
 
-A brute-force KNN reads every vector: ~1.5 KB per memory, ~0.7 s per query at a million
-memories on two cores. Quantized coarse passes (sqlite-vec `bit`/`int8`) were measured and
-rejected: binary codes lose too much (recall@10 ≈ 0.7 at 400 candidates on clustered
-vectors) and int8 distances are slower in sqlite-vec than float ones. Instead, memories are
-grouped by their nearest centroid (`cell`, a vec0 partition key, so a cell's vectors sit
-in their own chunks); a query reads only the cells whose centroids are nearest to it and
-ranks them by exact float cosine, so what it finds is scored exactly.
+Full vectors (float32, ~1.5 KB per memory) live in the plain table `memory_vec`, keyed by
+memory id. A brute-force KNN over them reads every byte: ~60 ms per query at 100k memories
+and ~0.7 s at a million on two cores — and in an encrypted database every page read is
+also decrypted unless it sits in the page cache. So searches run on `memory_vec_coarse`, a
+sqlite-vec vec0 table of *projected* vectors: the top PROJECTED_DIM principal directions of
+the store's own vectors (PCA, trained on a sample once the store holds TRAIN_AT vectors,
+retrained after RETRAIN_GROWTH-fold growth). A query takes the CANDIDATE_FACTOR × limit
+nearest projected vectors, then ranks them by exact cosine on the full vectors.
 
-Small stores have one cell (cell 0): exact search. Once a store holds TRAIN_AT vectors,
-`tune` trains ~sqrt(n) centroids (spherical k-means on a sample) and rebuilds the table;
-it retrains when the store has grown RETRAIN_GROWTH-fold. In between, new vectors go to
-their nearest existing cell. Filtered searches that find too few neighbours in the probed
-cells fall back to an exact search, so a rare kind or a narrow time range is never missed.
+Measured alternatives (bench/README.md): sqlite-vec `bit` codes lose too much (recall@10
+≈ 0.7 with 400 candidates); `int8` distances are slower in sqlite-vec than float ones; an
+inverted file (cells of nearest centroids) needed 30% of cells probed for recall 0.95.
+
+Before training the "projection" is the identity: the coarse table holds the full vectors
+and the coarse pass is already exact (cosine distance, as sqlite-vec computes it).
 """
 
 from __future__ import annotations
 
-import math
 import struct
 from typing import Optional, Sequence
 
@@ -25,25 +26,37 @@ import numpy as np
 
 TRAIN_AT = 20_000
 RETRAIN_GROWTH = 4
-CHUNK_SIZE = 128
-PROBE_FRACTION = 0.3  # share of cells a query reads (recall@10 ≥ 0.95 on bench/corpus.py)
-MIN_PROBES = 8
-KMEANS_ITERATIONS = 8
-SAMPLE_PER_CELL = 40
-META_GENERATION = "vec_cells_generation"
-META_TRAINED_AT = "vec_cells_trained_at"
+PROJECTED_DIM = 64
+CANDIDATE_FACTOR = 4
+MIN_CANDIDATES = 100
+SAMPLE = 20_000
+META_GENERATION = "vec_projection_generation"
+META_TRAINED_AT = "vec_projection_trained_at"
 
 
-def create_table(conn, dim: int) -> None:
-    """(Re)create an empty vector table with one cell, and forget any centroids."""
+def create_tables(conn, dim: int, coarse_dim: Optional[int] = None) -> None:
+    """(Re)create empty vector tables; without `coarse_dim` the coarse table holds full vectors."""
     conn.execute("DROP TABLE IF EXISTS memory_vec")
-    conn.execute(
-        f"CREATE VIRTUAL TABLE memory_vec USING vec0(cell integer partition key, "
-        f"embedding float[{int(dim)}] distance_metric=cosine, kind text, created_at float, chunk_size={CHUNK_SIZE})")
-    conn.execute("CREATE TABLE IF NOT EXISTS memory_vec_cells (id INTEGER PRIMARY KEY, centroid BLOB NOT NULL)")
-    conn.execute("DELETE FROM memory_vec_cells")
-    _bump_generation(conn)
+    conn.execute("CREATE TABLE memory_vec (id INTEGER PRIMARY KEY, embedding BLOB NOT NULL, kind TEXT, "
+                 "created_at REAL)")
+    _create_coarse(conn, coarse_dim or dim, coarse_dim is not None)
+    conn.execute("DROP TABLE IF EXISTS memory_vec_projection")
+    conn.execute("CREATE TABLE memory_vec_projection (id INTEGER PRIMARY KEY CHECK (id = 1), basis BLOB NOT NULL, "
+                 "dim INTEGER NOT NULL)")
     conn.execute("DELETE FROM meta WHERE key = ?", (META_TRAINED_AT,))
+    _bump_generation(conn)
+
+
+def _create_coarse(conn, coarse_dim: int, projected: bool) -> None:
+    # Full vectors: cosine, as exact as before. Projections: L2, which PCA approximately preserves.
+    metric = "l2" if projected else "cosine"
+    conn.execute("DROP TABLE IF EXISTS memory_vec_coarse")
+    conn.execute(f"CREATE VIRTUAL TABLE memory_vec_coarse USING vec0(coarse float[{int(coarse_dim)}] "
+                 f"distance_metric={metric}, kind text, created_at float)")
+    # Whoever removes a full vector (forgetting, deleting a memory) removes its coarse one too.
+    conn.execute("DROP TRIGGER IF EXISTS memory_vec_coarse_delete")
+    conn.execute("CREATE TRIGGER memory_vec_coarse_delete AFTER DELETE ON memory_vec BEGIN "
+                 "DELETE FROM memory_vec_coarse WHERE rowid = old.id; END")
 
 
 def _bump_generation(conn) -> None:
@@ -56,128 +69,122 @@ def _generation(conn) -> str:
     return row[0] if row else "0"
 
 
-class CellIndex:
-    """The centroids of one store, cached per process and reloaded when another process retrains."""
+def serialize(vector: Sequence[float]) -> bytes:
+    if isinstance(vector, np.ndarray):
+        return vector.astype(np.float32, copy=False).tobytes()
+    return struct.pack(f"{len(vector)}f", *vector)
+
+
+class VectorIndex:
+    """One store's projection, cached per process and reloaded when another process retrains."""
 
     def __init__(self) -> None:
         self._generation: Optional[str] = None
-        self._centroids: Optional[np.ndarray] = None  # (cells, dim) unit rows, or None for one cell
-        self.probe_fraction = PROBE_FRACTION
+        self._basis: Optional[np.ndarray] = None  # (dim, projected dim), or None: identity
+        self.candidate_factor = CANDIDATE_FACTOR
 
-    def centroids(self, conn) -> Optional[np.ndarray]:
+    def basis(self, conn) -> Optional[np.ndarray]:
         generation = _generation(conn)
         if generation != self._generation:
-            rows = conn.execute("SELECT centroid FROM memory_vec_cells ORDER BY id").fetchall()
-            self._centroids = (np.frombuffer(b"".join(r[0] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-                               if rows else None)
+            row = conn.execute("SELECT basis, dim FROM memory_vec_projection WHERE id = 1").fetchone()
+            self._basis = np.frombuffer(row[0], dtype=np.float32).reshape(-1, row[1]) if row else None
             self._generation = generation
-        return self._centroids
+        return self._basis
 
-    def cell_of(self, conn, vector: Sequence[float]) -> int:
-        centroids = self.centroids(conn)
-        if centroids is None:
-            return 0
-        return int(np.argmax(centroids @ np.asarray(vector, dtype=np.float32)))
+    def coarse(self, conn, vector: Sequence[float]) -> bytes:
+        basis = self.basis(conn)
+        if basis is None:
+            return serialize(vector)
+        return (np.asarray(vector, dtype=np.float32) @ basis).astype(np.float32).tobytes()
 
-    def probes(self, conn, vector: Sequence[float]) -> Optional[list[int]]:
-        """The cells to read for this query, nearest first; None means all (untrained index)."""
-        centroids = self.centroids(conn)
-        if centroids is None:
-            return None
-        n = min(len(centroids), max(MIN_PROBES, math.ceil(len(centroids) * self.probe_fraction)))
-        scores = centroids @ np.asarray(vector, dtype=np.float32)
-        return [int(i) for i in np.argpartition(-scores, n - 1)[:n]]
+    def insert(self, conn, memory_id: int, vector: Sequence[float], kind: str, created_at: float) -> None:
+        conn.execute("INSERT INTO memory_vec(id, embedding, kind, created_at) VALUES (?, ?, ?, ?)",
+                     (memory_id, serialize(vector), kind, float(created_at)))
+        conn.execute("INSERT INTO memory_vec_coarse(rowid, coarse, kind, created_at) VALUES (?, ?, ?, ?)",
+                     (memory_id, self.coarse(conn, vector), kind, float(created_at)))
 
-    def search(self, conn, query: bytes, vector: Sequence[float], limit: int, filters_sql: str,
+    def search(self, conn, vector: Sequence[float], limit: int, filters_sql: str,
                params: list) -> list[tuple[int, float]]:
-        probes = self.probes(conn, vector)
-        base = "SELECT rowid, distance FROM memory_vec WHERE embedding MATCH ? AND k = ?"
-        if probes is not None:
-            # With several partitions vec0 returns up to k rows from each: keep the best `limit`.
-            rows = conn.execute(f"{base} AND cell IN ({','.join(map(str, probes))}){filters_sql} ORDER BY distance",
-                                [query, limit, *params]).fetchall()[:limit]
-            if len(rows) >= limit or not filters_sql:
-                return [(r[0], 1.0 - r[1]) for r in rows]
-        rows = conn.execute(f"{base}{filters_sql} ORDER BY distance", [query, limit, *params]).fetchall()
-        return [(r[0], 1.0 - r[1]) for r in rows]
+        """(memory id, cosine) best first. `filters_sql` constrains kind / created_at."""
+        exact = self.basis(conn) is None
+        k = limit if exact else max(MIN_CANDIDATES, limit * self.candidate_factor)
+        rows = conn.execute(f"SELECT rowid, distance FROM memory_vec_coarse WHERE coarse MATCH ? AND k = ?"
+                            f"{filters_sql} ORDER BY distance", [self.coarse(conn, vector), k, *params]).fetchall()
+        if exact:
+            return [(r[0], 1.0 - r[1]) for r in rows]
+        ids = [r[0] for r in rows]
+        if not ids:
+            return []
+        full = conn.execute(f"SELECT id, embedding FROM memory_vec WHERE id IN ({','.join(map(str, ids))})").fetchall()
+        matrix = np.frombuffer(b"".join(r[1] for r in full), dtype=np.float32).reshape(len(full), -1)
+        query = np.asarray(vector, dtype=np.float32)
+        norms = np.maximum(np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(query)), 1e-12)
+        scores = matrix @ query / norms
+        order = np.argsort(-scores)[:limit]
+        return [(int(full[i][0]), float(scores[i])) for i in order]
 
 
-def tune(conn, cells: CellIndex, seed: int = 0) -> bool:
-    """Train cells (or retrain them after much growth) and rebuild the table. True if it did."""
+def tune(conn, index: VectorIndex, seed: int = 0) -> bool:
+    """Train the projection (or retrain it after much growth) and rebuild the coarse table."""
     count = conn.execute("SELECT count(*) FROM memory_vec").fetchone()[0]
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_TRAINED_AT,)).fetchone()
     trained_at = int(row[0]) if row else 0
     if count < TRAIN_AT or (trained_at and count < trained_at * RETRAIN_GROWTH):
         return False
-    n_cells = max(MIN_PROBES, int(math.sqrt(count)))
-    ids = np.array([r[0] for r in conn.execute("SELECT rowid FROM memory_vec").fetchall()], dtype=np.int64)
-    rng = np.random.default_rng(seed)
-    sample_ids = rng.choice(ids, min(len(ids), n_cells * SAMPLE_PER_CELL), replace=False)
-    sample = _vectors(conn, sample_ids)
-    centroids = spherical_kmeans(sample, n_cells, rng)
-    rebuild(conn, centroids)
+    ids = np.array([r[0] for r in conn.execute("SELECT id FROM memory_vec")], dtype=np.int64)
+    sample_ids = np.random.default_rng(seed).choice(ids, min(len(ids), SAMPLE), replace=False)
+    sample = _full_vectors(conn, sample_ids)
+    basis = principal_directions(sample, min(PROJECTED_DIM, sample.shape[1]))
+    rebuild_coarse(conn, basis)
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (META_TRAINED_AT, str(count)))
     return True
 
 
-def _vectors(conn, ids: np.ndarray) -> np.ndarray:
+def principal_directions(vectors: np.ndarray, n: int) -> np.ndarray:
+    """(dim, n): the top-n principal directions; L2 distances between projections approximate the full ones."""
+    centred = vectors - vectors.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    return np.ascontiguousarray(vt[:n].T.astype(np.float32))
+
+
+def _full_vectors(conn, ids: np.ndarray) -> np.ndarray:
     out = []
     for start in range(0, len(ids), 500):
         part = ",".join(str(int(i)) for i in ids[start:start + 500])
-        out.extend(r[0] for r in conn.execute(f"SELECT embedding FROM memory_vec WHERE rowid IN ({part})"))
+        out.extend(r[0] for r in conn.execute(f"SELECT embedding FROM memory_vec WHERE id IN ({part})"))
     return np.frombuffer(b"".join(out), dtype=np.float32).reshape(len(out), -1)
 
 
-def spherical_kmeans(vectors: np.ndarray, k: int, rng: np.random.Generator,
-                     iterations: int = KMEANS_ITERATIONS) -> np.ndarray:
-    """k unit centroids maximising cosine to their members (k-means on the sphere)."""
-    centroids = vectors[rng.choice(len(vectors), k, replace=False)].copy()
-    for _ in range(iterations):
-        assign = _nearest(vectors, centroids)
-        sums = np.zeros_like(centroids)
-        np.add.at(sums, assign, vectors)
-        empty = np.linalg.norm(sums, axis=1) == 0
-        sums[empty] = vectors[rng.choice(len(vectors), int(empty.sum()), replace=False)]
-        centroids = sums / np.linalg.norm(sums, axis=1, keepdims=True)
-    return centroids.astype(np.float32)
-
-
-def _nearest(vectors: np.ndarray, centroids: np.ndarray, block: int = 20_000) -> np.ndarray:
-    return np.concatenate([np.argmax(vectors[i:i + block] @ centroids.T, axis=1)
-                           for i in range(0, len(vectors), block)])
-
-
-def rebuild(conn, centroids: Optional[np.ndarray]) -> None:
-    """Rewrite the table with every vector in its nearest cell (all in cell 0 without centroids).
-
-    Vectors go through a temporary table in cell order, so each cell fills whole chunks.
-    """
+def rebuild_coarse(conn, basis: Optional[np.ndarray]) -> None:
+    """Recreate the coarse table from the full vectors (projected by `basis`, or as they are)."""
     dim = conn.execute("SELECT dim FROM embedding_model WHERE id = 1").fetchone()[0]
-    conn.execute("DROP TABLE IF EXISTS temp.vec_rebuild")
-    conn.execute("CREATE TEMP TABLE vec_rebuild (id INTEGER PRIMARY KEY, cell INTEGER, embedding BLOB, "
-                 "kind TEXT, created_at REAL)")
-    cursor = conn.execute("SELECT rowid, embedding, kind, created_at FROM memory_vec")
+    _create_coarse(conn, basis.shape[1] if basis is not None else dim, basis is not None)
+    conn.execute("DELETE FROM memory_vec_projection")
+    if basis is not None:
+        conn.execute("INSERT INTO memory_vec_projection(id, basis, dim) VALUES (1, ?, ?)",
+                     (basis.tobytes(), basis.shape[1]))
+    _bump_generation(conn)
+    cursor = conn.execute("SELECT id, embedding, kind, created_at FROM memory_vec ORDER BY id")
     while True:
         rows = cursor.fetchmany(10_000)
         if not rows:
             break
-        if centroids is None:
-            cells = [0] * len(rows)
+        if basis is None:
+            coarse = [r[1] for r in rows]
         else:
             matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-            cells = _nearest(matrix, centroids).tolist()
-        conn.executemany("INSERT INTO temp.vec_rebuild VALUES (?, ?, ?, ?, ?)",
-                         [(r[0], c, r[1], r[2], r[3]) for r, c in zip(rows, cells)])
-    create_table(conn, dim)
-    if centroids is not None:
-        conn.executemany("INSERT INTO memory_vec_cells(id, centroid) VALUES (?, ?)",
-                         [(i, c.astype(np.float32).tobytes()) for i, c in enumerate(centroids)])
-    conn.execute("INSERT INTO memory_vec(rowid, cell, embedding, kind, created_at) "
-                 "SELECT id, cell, embedding, kind, created_at FROM temp.vec_rebuild ORDER BY cell, id")
-    conn.execute("DROP TABLE temp.vec_rebuild")
+            coarse = [v.tobytes() for v in (matrix @ basis).astype(np.float32)]
+        conn.executemany("INSERT INTO memory_vec_coarse(rowid, coarse, kind, created_at) VALUES (?, ?, ?, ?)",
+                         [(r[0], c, r[2], r[3]) for r, c in zip(rows, coarse)])
 
 
-def serialize(vector: Sequence[float]) -> bytes:
-    if isinstance(vector, np.ndarray):
-        return vector.astype(np.float32, copy=False).tobytes()
-    return struct.pack(f"{len(vector)}f", *vector)
+def migrate_from_vec0(conn) -> None:
+    """Schema 1 kept full vectors in a vec0 table `memory_vec`: move them to the new tables."""
+    dim = conn.execute("SELECT dim FROM embedding_model WHERE id = 1").fetchone()[0]
+    conn.execute("CREATE TEMP TABLE vec_move AS SELECT rowid AS id, embedding, kind, created_at FROM memory_vec")
+    create_tables(conn, dim)
+    conn.execute("INSERT INTO memory_vec(id, embedding, kind, created_at) SELECT id, embedding, kind, created_at "
+                 "FROM temp.vec_move")
+    conn.execute("DROP TABLE temp.vec_move")
+    rebuild_coarse(conn, None)
+

@@ -1,4 +1,4 @@
-"""The cell-partitioned vector index: exact while small, trained cells later, migration from the old table."""
+"""The vector index: exact while small, projected coarse pass + exact rescoring later, migration from schema 1."""
 
 import numpy as np
 import pytest
@@ -43,24 +43,24 @@ def test_small_store_is_searched_exactly(store):
         assert [i for i, _ in store.vector_search(q.tolist(), 10)] == _exact(vectors, q, 10)
 
 
-def test_trained_cells_keep_search_correct_and_new_vectors_join_a_cell(store, monkeypatch):
+def test_a_trained_projection_keeps_search_exact_on_its_candidates(store, monkeypatch):
     monkeypatch.setattr(vector_index, "TRAIN_AT", 200)
+    monkeypatch.setattr(vector_index, "PROJECTED_DIM", 8)
     vectors = _vectors(400)
     store.add_memories(_memories(vectors[:300]))
     assert store.tune_vector_index() is True
     assert store.tune_vector_index() is False  # retrains only after RETRAIN_GROWTH-fold growth
     with store.db.read() as conn:
-        assert conn.execute("SELECT count(*) FROM memory_vec_cells").fetchone()[0] >= vector_index.MIN_PROBES
-    store.add_memories(_memories(vectors[300:]))  # assigned to their nearest cell on insert
+        assert "float[8]" in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'memory_vec_coarse'").fetchone()[0]
+    store.add_memories(_memories(vectors[300:]))  # projected on insert
     for i in (0, 150, 350, 399):
-        assert store.vector_search(vectors[i].tolist(), 5)[0][0] == i + 1
-    # Every cell probed: the index returns exactly the brute-force neighbours.
-    store.cells.probe_fraction = 1.0
+        best_id, cosine = store.vector_search(vectors[i].tolist(), 5)[0]
+        assert best_id == i + 1 and cosine == pytest.approx(1.0, abs=1e-5)
     q = vectors[7]
     assert [i for i, _ in store.vector_search(q.tolist(), 10)] == _exact(vectors, q, 10)
 
 
-def test_filtered_search_falls_back_to_exact_when_probed_cells_are_short(store, monkeypatch):
+def test_filters_apply_to_the_coarse_pass(store, monkeypatch):
     monkeypatch.setattr(vector_index, "TRAIN_AT", 200)
     vectors = _vectors(400)
     kinds = ["fact" if i % 97 == 0 else "chunk" for i in range(400)]
@@ -68,16 +68,17 @@ def test_filtered_search_falls_back_to_exact_when_probed_cells_are_short(store, 
     store.tune_vector_index()
     found = {i for i, _ in store.vector_search(vectors[1].tolist(), 10, kinds=("fact",))}
     assert found == {i + 1 for i in range(400) if kinds[i] == "fact"}
+    assert all(i > 300 for i, _ in store.vector_search(vectors[1].tolist(), 10, since=1000.0 + 300))
 
 
-def test_deleting_a_memory_removes_its_vector_after_a_rebuild(store, monkeypatch):
+def test_deleting_a_memory_removes_both_of_its_vectors(store, monkeypatch):
     monkeypatch.setattr(vector_index, "TRAIN_AT", 200)
     vectors = _vectors(250)
     store.add_memories(_memories(vectors))
     store.tune_vector_index()
     with store.db.transaction() as conn:
         conn.execute("DELETE FROM memories WHERE id = 5")
-    store.cells.probe_fraction = 1.0
+        assert conn.execute("SELECT count(*) FROM memory_vec_coarse WHERE rowid = 5").fetchone()[0] == 0
     assert 5 not in {i for i, _ in store.vector_search(vectors[4].tolist(), 10)}
 
 
@@ -92,6 +93,8 @@ def test_migration_rebuilds_the_old_vector_table(tmp_path, monkeypatch):
         conn.execute("INSERT INTO embedding_model(id, model_id, dim, recorded_at) VALUES (1, 'fake', ?, 0)", (DIM,))
         conn.execute(f"CREATE VIRTUAL TABLE memory_vec USING vec0(embedding float[{DIM}] distance_metric=cosine, "
                      "kind text, created_at float)")
+        conn.execute("CREATE TRIGGER memories_vec_delete AFTER DELETE ON memories BEGIN "
+                     "DELETE FROM memory_vec WHERE rowid = old.id; END")
         for i, v in enumerate(vectors, start=1):
             conn.execute("INSERT INTO memories(id, kind, text, created_at, strength) VALUES (?, 'chunk', ?, 1.0, 30)",
                          (i, f"m{i}"))
@@ -102,8 +105,11 @@ def test_migration_rebuilds_the_old_vector_table(tmp_path, monkeypatch):
     store = MemoryStore(Database(path, key))
     try:
         with store.db.read() as conn:
-            assert "cell integer partition key" in conn.execute(
-                "SELECT sql FROM sqlite_master WHERE name = 'memory_vec'").fetchone()[0]
+            assert conn.execute("SELECT count(*) FROM memory_vec").fetchone()[0] == 50
+            assert conn.execute("SELECT count(*) FROM memory_vec_coarse").fetchone()[0] == 50
         assert [i for i, _ in store.vector_search(vectors[3].tolist(), 5)] == _exact(vectors, vectors[3], 5)
+        with store.db.transaction() as conn:
+            conn.execute("DELETE FROM memories WHERE id = 4")  # the old delete trigger still works
+        assert 4 not in {i for i, _ in store.vector_search(vectors[3].tolist(), 5)}
     finally:
         store.close()
