@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(exist_ok=True)
     name = "latest.json" if not args.only else "partial.json"
     (RESULTS / name).write_text(json.dumps(results, indent=2, default=str) + "\n")
+    if not args.only:  # kept per mode too, so a quick run does not hide the last full one
+        (RESULTS / f"{results['mode']}.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(table(results))
     print(f"\n{results['mode']} run in {results['elapsed_s']} s; written to {RESULTS / name}")
     if errors:

@@ -54,8 +54,13 @@ def _grow(store, corpus: SyntheticCorpus, have: int, want: int) -> float:
     return time.perf_counter() - started
 
 
-def _db_bytes(home: Path) -> int:
-    return sum(p.stat().st_size for p in home.glob("memory.db*") if p.is_file())
+def _db_bytes(store) -> tuple[int, int]:
+    """(file bytes after a WAL checkpoint, bytes in use: pages minus free pages left by rebuilds)."""
+    with store.db.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages, free, size = (conn.execute(f"PRAGMA {name}").fetchone()[0]
+                             for name in ("page_count", "freelist_count", "page_size"))
+    return pages * size, (pages - free) * size
 
 
 def run(quick: bool, model_id: str = "synthetic", at_10k: Optional[Callable] = None) -> dict:
@@ -106,7 +111,9 @@ def run(quick: bool, model_id: str = "synthetic", at_10k: Optional[Callable] = N
             out[f"search_bm25_p50_ms_{label}"] = round(median(bm25), 1)
             out[f"search_recall10_vs_exact_{label}"] = round(float(np.mean(recalls)), 3)
             out[f"build_s_{label}"] = round(build_s, 1)
-            out[f"db_mb_{label}"] = round(_db_bytes(home) / 2**20, 1)
+            file_bytes, live_bytes = _db_bytes(store)
+            out[f"db_mb_{label}"] = round(live_bytes / 2**20, 1)
+            out[f"db_file_mb_{label}"] = round(file_bytes / 2**20, 1)
             if size == 10_000 and at_10k is not None:
                 out.update(at_10k(settings, store))
         largest = sizes[-1]
