@@ -12,21 +12,23 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import doctor, index, search
+from second_me.commands import chat, doctor, index, search, watch
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
 app = typer.Typer(
     add_completion=False,
-    no_args_is_help=True,
+    no_args_is_help=False,
+    invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="second-me: a personal memory that lives entirely on your machine.",
     rich_markup_mode=None,
 )
 
-for module in (index, search, doctor):
+for module in (chat, index, search, doctor, watch):
     for command in module.COMMANDS:
         app.command()(command)
+app.add_typer(watch.app, name="watch")
 
 
 @app.callback()
@@ -37,6 +39,8 @@ def _global(
 ):
     base = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
     ctx.obj = AppContext(home=home or base.home, verbose=verbose, open_services=base.open_services)
+    if ctx.invoked_subcommand is None:  # `second-me` alone opens the app
+        ctx.invoke(chat.chat, ctx, conversation=None)
 
 
 def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> None:

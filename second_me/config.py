@@ -45,7 +45,7 @@ class Settings:
     kv_cache_type_k: str = "q8_0"
     kv_cache_type_v: str = "q8_0"
     max_answer_tokens: int = 384
-    temperature: float = 0.2
+    temperature: float = 0.0  # greedy: the same question over the same memory gets the same answer
     embed_batch_size: int = 32
     # Storage
     encryption: bool = True
@@ -53,6 +53,10 @@ class Settings:
     chunk_chars: int = 1200
     max_file_mb: float = 20.0
     ignore: tuple[str, ...] = ()
+    watch_debounce_s: float = 1.0  # a file must be quiet this long before it is re-indexed
+    watch_polling: bool = False  # poll instead of OS events (network filesystems)
+    watch_poll_interval_s: float = 5.0
+    embed_idle_unload_s: float = 120.0  # the watcher frees the embedding model after this long idle
     # Retrieval
     search_k: int = 8
     rrf_k: int = 60
@@ -139,7 +143,8 @@ def _validate(s: Settings) -> Settings:
         except ValueError:
             raise ConfigError(f"config: n_gpu_layers = {s.n_gpu_layers!r} must be 'auto' or an integer") from None
     positive = ("n_ctx", "max_answer_tokens", "embed_batch_size", "chunk_chars", "max_file_mb", "search_k",
-                "rrf_k", "candidates", "strength_chat_days", "strength_file_days")
+                "rrf_k", "candidates", "strength_chat_days", "strength_file_days",
+                "watch_debounce_s", "watch_poll_interval_s", "embed_idle_unload_s")
     for key in positive:
         if getattr(s, key) <= 0:
             raise ConfigError(f"config: {key} = {getattr(s, key)!r} must be greater than 0")

@@ -7,7 +7,6 @@ files, doctor, listing) never pay for them.
 from __future__ import annotations
 
 import platform
-import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
@@ -17,6 +16,9 @@ from second_me.domain import Answer, Hit, IndexReport
 from second_me.errors import NotFoundError, SecondMeError
 from second_me.ingest.lock import IndexerLock
 from second_me.ingest.pipeline import Indexer, ProgressFn
+from second_me.ingest.queue import IndexQueue
+from second_me.ingest.service import WatchService, index_now
+from second_me.ingest.watched import WatchedFolder, WatchedFolders, file_errors
 from second_me.memory.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
 from second_me.retrieval.abstain import relevant_hits, should_abstain
@@ -24,6 +26,8 @@ from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numb
 from second_me.retrieval.hybrid import HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
 
+# A small model sometimes starts writing another prompt after its answer: stop there.
+ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 ModelSource = Union[Callable[[], object], object]
 TokenFn = Callable[[str], None]
 
@@ -65,6 +69,13 @@ class Services:
     def chat_loaded(self) -> bool:
         return self._chat is not None
 
+    @property
+    def conversations(self):
+        from second_me.memory.conversations import ConversationLog
+
+        return ConversationLog(self.store, self.embedder, self.settings.strength_chat_days,
+                               self.settings.embed_batch_size)
+
     def _check_embedder(self) -> None:
         """Refuse to search or add with another embedder than the store's vectors came from."""
         self.store.use_embedder(self.embedder.model_id, self.embedder.dim, self.clock.timestamp())
@@ -79,23 +90,54 @@ class Services:
             if not path.exists():
                 raise NotFoundError(f"no such file or folder: {path}")
         indexer = Indexer(self.store, lambda: self.embedder, self.settings, self.clock)
-        lock = IndexerLock(self.settings.home)
-        queued = indexer.enqueue_paths(paths)
-        if not lock.try_acquire():
-            if on_wait:
-                on_wait(lock.holder_pid() or 0)
-            return self._wait_for_queue(indexer, queued)
-        try:
-            report = indexer.drain(progress)
-            self.store.tune_vector_index()  # trains the vector index's cells once the store is large enough
-            return report
-        finally:
-            lock.release()
+        items = [item for path in paths for item in indexer.scan(path)]
+        indexer.queue.enqueue(items, self.clock.timestamp())
+        return index_now(indexer, IndexerLock(self.settings.home), [p for p, _, _ in items], progress, on_wait)
 
-    def _wait_for_queue(self, indexer: Indexer, queued: int) -> IndexReport:
-        while indexer.queue.size() > 0:
-            time.sleep(0.3)
-        return IndexReport(files=queued)
+    # ---- watched folders (logic in ingest/watched.py and ingest/service.py) -----------------
+
+    @property
+    def watched(self) -> WatchedFolders:
+        return WatchedFolders(self.store)
+
+    def watch_add(self, path: Path) -> tuple[Path, list[Path]]:
+        return self.watched.add(path, self.clock.timestamp())
+
+    def watch_remove(self, path: Path, forget: bool = True) -> tuple[Path, int]:
+        return self.watched.remove(path, forget)
+
+    def watch_list(self) -> list[WatchedFolder]:
+        return self.watched.list()
+
+    def index(self, progress: ProgressFn | None = None, on_wait: Callable[[int], None] | None = None,
+              roots: Iterable[Path] | None = None) -> IndexReport:
+        """Catch up every watched folder (or `roots`) once, plus anything left in the queue."""
+        indexer = Indexer(self.store, lambda: self.embedder, self.settings, self.clock)
+        roots = list(roots) if roots is not None else self.watched.roots()
+        items = [item for root in roots for item in indexer.scan(root)]
+        indexer.queue.enqueue(items, self.clock.timestamp())
+        paths = [p for p, _, _ in items] + [q.path for q in indexer.queue.pending(limit=1_000_000)]
+        report = index_now(indexer, IndexerLock(self.settings.home), sorted(set(paths)), progress, on_wait)
+        if not indexer.queue.size():
+            self.watched.mark_indexed(roots, self.clock.timestamp())
+        return report
+
+    def watch_service(self, on_progress: ProgressFn | None = None, on_status=None, log=None) -> WatchService:
+        """The watcher + indexer loop (the daemon, or the TUI in-process): `start()` / `stop()`."""
+        return WatchService(self.store, self._embedder_source, self.settings, self.clock, on_progress, on_status, log)
+
+    def indexing_status(self) -> dict:
+        """Watched folders, queue and per-file errors (for doctor and the TUI)."""
+        lock = IndexerLock(self.settings.home)
+        running = not lock.try_acquire()
+        lock.release()
+        return {
+            "watched": [f.path for f in self.watched.list(problems_per_folder=0)],
+            "queued": IndexQueue(self.store).size(),
+            "indexer_running": running,
+            "indexer_pid": lock.holder_pid() if running else None,
+            "file_errors": [{"path": p.path, "reason": p.reason} for p in file_errors(self.store)],
+        }
 
     def reembed(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Switch the store to the configured embedder: every active memory gets a new vector."""
@@ -130,7 +172,7 @@ class Services:
                                         self.settings.context_tokens)
         pieces: list[str] = []
         stream = model.stream(messages, max_tokens=self.settings.max_answer_tokens,
-                              temperature=self.settings.temperature)
+                              temperature=self.settings.temperature, stop=ANSWER_STOPS)
         try:
             for piece in stream:
                 pieces.append(piece)
@@ -202,6 +244,7 @@ class Services:
             "n_threads": runtime["n_threads"],
             "encryption": {"enabled": key.encrypted, "key_source": key.source, "keyring": keyring_status()},
             "counts": self.store.counts(),
+            "indexing": self.indexing_status(),
             "platform": f"{platform.system()} {platform.machine()}",
         }
 

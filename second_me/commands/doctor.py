@@ -46,6 +46,13 @@ def _rows(info: dict) -> list[tuple[str, str]]:
     enc = info["encryption"]
     rows.append(("encryption", ("on" if enc["enabled"] else "OFF") + f" (key: {enc['key_source']}; keyring: {enc['keyring']})"))
     rows.append(("memories", ", ".join(f"{name} {value}" for name, value in info["counts"].items())))
+    indexing = info.get("indexing")
+    if indexing:
+        state = f"running (pid {indexing['indexer_pid']})" if indexing["indexer_running"] else "not running"
+        rows.append(("indexing", f"{len(indexing['watched'])} watched folders, {indexing['queued']} queued, "
+                                 f"indexer {state}, {len(indexing['file_errors'])} files with errors"))
+        for problem in indexing["file_errors"][:10]:
+            rows.append(("file error", f"{problem['path']}: {problem['reason']}"))
     return rows
 
 

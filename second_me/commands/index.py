@@ -1,47 +1,92 @@
-"""Indexing commands: add, reembed."""
+"""Indexing commands: add, index, reembed — with a live progress bar (files/s, chunks/s, ETA)."""
 
 from __future__ import annotations
 
+import json
+import sys
 import time
 from pathlib import Path
-from typing import List
+from typing import Callable, List
 
 import typer
 
 from second_me.commands.common import app_context, console, safe
 
 
-def add(ctx: typer.Context, paths: List[Path] = typer.Argument(..., help="Files or folders to index.")):
-    """Index files and folders now, with a progress bar. Idempotent."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    services = app_context(ctx).services()
+def run_with_progress(run: Callable, label: str = "indexing"):
+    """Call `run(progress=..., on_wait=...)` showing progress on stderr: a bar on a terminal,
+    one plain line per file otherwise (logs, scripts, pipes). Returns (report, seconds)."""
     err = console(stderr=True)
     started = time.monotonic()
-    try:
-        with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                      TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[chunks]} chunks"),
-                      TimeRemainingColumn(), console=err, transient=True) as bar:
-            task = bar.add_task("index", total=None, rate="", chunks=0)
 
-            def on_progress(p):
-                elapsed = max(time.monotonic() - started, 1e-6)
-                bar.update(task, completed=p.done, total=p.total, chunks=p.chunks,
-                           rate=f"{p.done / elapsed:.1f} files/s")
+    def on_wait(pid):
+        err.print(f"another indexer (pid {pid}) is running: handed the files to it, waiting…", markup=False)
 
-            def on_wait(pid):
-                err.print(f"another indexer (pid {pid}) is running: handed the files to it, waiting…")
+    if not sys.stderr.isatty():
+        def on_line(p):
+            if p.outcome != "waiting":
+                detail = f" ({p.file_chunks} chunks)" if p.outcome == "indexed" else (f": {p.detail}" if p.detail else "")
+                print(f"[{p.done}/{p.total}] {p.outcome} {safe(p.path)}{safe(detail)}", file=sys.stderr, flush=True)
 
-            report = services.add(paths, progress=on_progress, on_wait=on_wait)
-    finally:
-        services.close()
-    elapsed = time.monotonic() - started
-    typer.echo(f"indexed {report.files} files: {report.chunks} chunks, {report.skipped} skipped, "
-               f"{report.errors} errors, {report.removed} removed chunks ({elapsed:.1f} s)")
-    for message in report.error_messages[:20]:
-        typer.echo(f"  error: {safe(message)}", err=True)
+        report = run(progress=on_line, on_wait=on_wait)
+        return report, time.monotonic() - started
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None, rate="")
+
+        def on_progress(p):
+            elapsed = max(time.monotonic() - started, 1e-6)
+            rate = f"{p.done / elapsed:.1f} files/s, {p.chunks / elapsed:.1f} chunks/s" if p.outcome != "waiting" else ""
+            bar.update(task, completed=p.done, total=p.total, rate=rate)
+
+        report = run(progress=on_progress, on_wait=on_wait)
+    return report, time.monotonic() - started
+
+
+def print_report(report, elapsed: float, as_json: bool = False) -> None:
+    """The summary line; exit 3 only when there were errors and nothing could be indexed."""
+    if as_json:
+        typer.echo(json.dumps({"files": report.files, "chunks": report.chunks, "skipped": report.skipped,
+                               "errors": report.errors, "removed_chunks": report.removed,
+                               "seconds": round(elapsed, 3), "error_messages": list(report.error_messages)}))
+    elif not (report.files or report.skipped or report.errors or report.removed):
+        typer.echo(f"up to date: nothing new, changed or deleted; 0 chunks written ({elapsed:.1f} s)")
+    else:
+        typer.echo(f"indexed {report.files} files: {report.chunks} chunks, {report.skipped} skipped, "
+                   f"{report.errors} errors, {report.removed} removed chunks ({elapsed:.1f} s)")
+        for message in report.error_messages[:20]:
+            typer.echo(f"  error: {safe(message)}", err=True)
+        if len(report.error_messages) > 20:
+            typer.echo(f"  … and {len(report.error_messages) - 20} more (see `second-me watch list`)", err=True)
     if report.errors and not report.files:
         raise typer.Exit(3)
+
+
+def add(ctx: typer.Context, paths: List[Path] = typer.Argument(..., help="Files or folders to index."),
+        as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON.")):
+    """Index files and folders now, with a progress bar. Idempotent."""
+    services = app_context(ctx).services()
+    try:
+        report, elapsed = run_with_progress(lambda **kw: services.add(paths, **kw))
+    finally:
+        services.close()
+    print_report(report, elapsed, as_json)
+
+
+def index(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON.")):
+    """Catch up every watched folder once (new, changed, moved and deleted files), with progress."""
+    services = app_context(ctx).services()
+    try:
+        if not services.watched.roots() and not services.store.counts()["queued"]:
+            typer.echo("no folders are watched: add one with `second-me watch add PATH`", err=True)
+            return
+        report, elapsed = run_with_progress(services.index)
+    finally:
+        services.close()
+    print_report(report, elapsed, as_json)
 
 
 def reembed(ctx: typer.Context):
@@ -55,4 +100,4 @@ def reembed(ctx: typer.Context):
     typer.echo(f"re-embedded {count} memories with {model_id}")
 
 
-COMMANDS = [add, reembed]
+COMMANDS = [add, index, reembed]

@@ -106,6 +106,11 @@ def chunk_text(text: str, max_chars: int = 1200, markdown: bool = False) -> list
                 flush()
             pending.append(piece)
             size += len(piece.text) + 2
+    if pending and not chunks and not any(not b.is_heading for b in pending):
+        # A document that is nothing but headings is still worth remembering.
+        chunks.append(Chunk(text="\n\n".join(b.text for b in pending), start_line=pending[0].start,
+                            end_line=pending[-1].end, heading=pending[-1].heading))
+        return chunks
     flush()
     return chunks
 
@@ -113,3 +118,56 @@ def chunk_text(text: str, max_chars: int = 1200, markdown: bool = False) -> list
 def chunk_key(file_name: str, heading: str, text: str) -> str:
     """The text embedded for a chunk: its file name and heading give it context."""
     return file_name + (f" — {heading}" if heading else "") + "\n" + text
+
+
+# A top-level definition in most languages: a new chunk starts here once the current one has content.
+_DEFINITION = re.compile(
+    r"^(?:@|(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:def|class|function|fn|func|fun|impl|struct|enum|trait|interface|type|"
+    r"module|namespace|object|(?:pub(?:\([^)]*\))?\s+)|(?:public|private|protected|static|final|abstract)\s+)|"
+    r"(?:const|let|var)\s+\w+\s*=\s*(?:async\s*)?(?:function|\())")
+
+
+def chunk_code(text: str, max_chars: int = 1200) -> list[Chunk]:
+    """Source code: blocks between blank lines, grouped; a top-level definition opens a new chunk."""
+    chunks: list[Chunk] = []
+    pending: list[_Block] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal pending, size
+        if pending:
+            chunks.append(Chunk(text="\n\n".join(b.text for b in pending), start_line=pending[0].start,
+                                end_line=pending[-1].end, heading=_definition_name(pending[0].lines)))
+        pending, size = [], 0
+
+    for block in _blocks(text, markdown=False):
+        pieces = _split_long(block, max_chars) if len(block.text) > max_chars else [block]
+        for piece in pieces:
+            starts_definition = any(_DEFINITION.match(line) for line in piece.lines[:3] if line[:1].strip())
+            if pending and (starts_definition or size + len(piece.text) + 2 > max_chars):
+                flush()
+            pending.append(piece)
+            size += len(piece.text) + 2
+    flush()
+    return chunks
+
+
+def _definition_name(lines: list[str]) -> str:
+    for line in lines[:3]:
+        if line[:1].strip() and _DEFINITION.match(line):
+            return line.strip().rstrip("{:").strip()[:80]
+    return ""
+
+
+def chunks_for(extracted, max_chars: int = 1200) -> list[Chunk]:
+    """Chunks of an extracted document: by page for PDFs, by definition for code, else by section."""
+    from dataclasses import replace
+
+    if extracted.pages is not None:
+        out: list[Chunk] = []
+        for number, page in enumerate(extracted.pages, start=1):
+            out.extend(replace(c, page=number) for c in chunk_text(page, max_chars))
+        return out
+    if extracted.language:
+        return chunk_code(extracted.text, max_chars)
+    return chunk_text(extracted.text, max_chars, markdown=extracted.markdown)

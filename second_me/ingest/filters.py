@@ -15,12 +15,17 @@ SECRET_GLOBS = (".env*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*", "i
                 "*.p12", "*.pfx", "*.gpg", ".netrc", ".pgpass", "credentials*", "*.keyring")
 
 
-def skip_reason(path: Path, user_globs: Sequence[str] = ()) -> str | None:
-    """Why `path` (a file or folder) must not be indexed, or None when it may be."""
+def skip_reason(path: Path, user_globs: Sequence[str] = (), is_dir: bool | None = None) -> str | None:
+    """Why `path` (a file or folder) must not be indexed, or None when it may be.
+
+    `is_dir` may be given when the path no longer exists (a deletion seen by the watcher).
+    """
     name = path.name
+    if is_dir is None:
+        is_dir = path.is_dir()
     if name.startswith("."):
         return "hidden" if not any(fnmatch.fnmatch(name, g) for g in SECRET_GLOBS) else "may hold secrets"
-    if path.is_dir() and name in SKIPPED_DIRS:
+    if is_dir and name in SKIPPED_DIRS:
         return "tool or cache folder"
     if any(fnmatch.fnmatch(name, g) for g in SECRET_GLOBS):
         return "may hold secrets"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 
 class IndexerLock:
-    def __init__(self, home: Path):
-        self.path = home / "indexer.lock"
+    def __init__(self, home: Path, name: str = "indexer.lock"):
+        self.path = home / name
         self._fd: int | None = None
 
     def try_acquire(self) -> bool:

@@ -1,30 +1,28 @@
-"""The indexer: drains the queue file by file — extract, chunk, embed in batches, store.
+"""The indexer: drains the queue — extract, chunk, embed in batches across files, store.
 
 Work is skipped whenever it can be: same mtime and size → nothing is read; same content
-hash → nothing is embedded; same hash at a new path → the rows move (a rename).
+hash → nothing is embedded; same hash at a new path → the rows move (a rename). Chunks of
+many small files are embedded together, so the model always gets full batches.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from second_me.clock import Clock
 from second_me.config import Settings
-from second_me.domain import IndexReport
-from second_me.ingest.chunking import chunk_key, chunk_text
-from second_me.ingest.extract import SkipFile, extract, supported
-from second_me.ingest.filters import skip_reason
+from second_me.domain import Chunk, IndexReport
+from second_me.ingest.chunking import chunk_key, chunks_for
+from second_me.ingest.extract import CorruptFile, Extracted, SkipFile, extract, supported
+from second_me.ingest.ignore import IgnoreRules
 from second_me.ingest.queue import IndexQueue, QueueItem
 from second_me.models.base import Embedder
 from second_me.storage.store import MemoryStore, NewMemory
-
-DAY = 86400.0
-
 
 @dataclass(frozen=True)
 class Progress:
@@ -34,32 +32,66 @@ class Progress:
     chunks: int  # chunks written so far in this run
     outcome: str  # "indexed" | "unchanged" | "moved" | "skipped" | "error" | "removed"
     detail: str = ""
+    file_chunks: int = 0  # chunks of this file
 
 
 ProgressFn = Callable[[Progress], None]
+Outcome = tuple[str, int, str]  # (outcome, chunks written or removed, detail)
 
 
 def walk_files(root: Path, user_globs: tuple[str, ...] = ()) -> Iterator[Path]:
     """Every indexable file under `root` (or `root` itself), skipping what must never be read."""
-    if root.is_file():
-        yield root
-        return
-    seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
-        here = Path(folder)
-        try:
-            st = here.stat()
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) in seen:  # a symlink loop
-            dirs[:] = []
-            continue
-        seen.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if skip_reason(here / d, user_globs) is None)
-        for name in sorted(files):
-            path = here / name
-            if skip_reason(path, user_globs) is None and supported(path):
-                yield path
+    for path in IgnoreRules(root, user_globs).walk():
+        if supported(path):
+            yield path
+
+
+@dataclass
+class _Prepared:
+    """A file read and chunked, waiting for its vectors."""
+
+    item: QueueItem
+    path: str
+    root: Optional[str]
+    content_hash: str
+    mtime: float
+    size: int
+    extracted: Extracted
+    chunks: list[Chunk]
+    keys: list[str]
+    vectors: list[list[float]] = field(default_factory=list)
+
+    @property
+    def embedded(self) -> bool:
+        return len(self.vectors) == len(self.keys)
+
+
+@dataclass
+class _Tally:
+    files: int = 0
+    chunks: int = 0
+    skipped: int = 0
+    errors: int = 0
+    removed: int = 0
+    done: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    def count(self, item: QueueItem, outcome: str, written: int, detail: str) -> None:
+        self.done += 1
+        if outcome in ("indexed", "moved", "unchanged"):
+            self.files += 1
+            self.chunks += written
+        elif outcome == "skipped":
+            self.skipped += 1
+        elif outcome == "error":
+            self.errors += 1
+            self.messages.append(f"{item.path}: {detail}")
+        elif outcome == "removed":
+            self.removed += written
+
+    def report(self) -> IndexReport:
+        return IndexReport(files=self.files, chunks=self.chunks, skipped=self.skipped, errors=self.errors,
+                           removed=self.removed, error_messages=tuple(self.messages))
 
 
 class Indexer:
@@ -73,71 +105,136 @@ class Indexer:
         self.clock = clock or Clock()
         self._embedder_factory = embedder if callable(embedder) and not isinstance(embedder, Embedder) else (lambda: embedder)
         self._embedder: Optional[Embedder] = None
+        # A model handed in belongs to the caller; one this indexer loaded is its own to free.
+        self._owns_embedder = not isinstance(embedder, Embedder)
+        self.last_used = time.monotonic()
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             self._embedder = self._embedder_factory()
             self.store.use_embedder(self._embedder.model_id, self._embedder.dim, self.clock.timestamp())
+        self.last_used = time.monotonic()
         return self._embedder
+
+    @property
+    def embedder_loaded(self) -> bool:
+        return self._embedder is not None
 
     # ---- enqueueing -------------------------------------------------------------------
 
+    def scan(self, folder: Path, root: Optional[str] = None) -> list[tuple[str, str, Optional[str]]]:
+        """Queue rows that bring `folder` up to date: new or changed files (by mtime and size,
+        or with a recorded error to retry) and known files that are gone or now excluded.
+
+        `root` is the watched folder `folder` lies in (default: `folder` itself). A missing
+        root is left alone (an unmounted drive is not the deletion of everything on it); a
+        missing subfolder was deleted or moved away.
+        """
+        folder = folder.resolve() if root is None else folder
+        label = root or str(folder)
+        known = {s.path: s for s in self.store.sources_under(str(folder))}
+        if not folder.exists():
+            return [] if root is None else [(path, "delete", label) for path in known]
+        items: list[tuple[str, str, Optional[str]]] = []
+        found: set[str] = set()
+        rules = IgnoreRules(Path(label), self.settings.ignore)
+        walked = rules.walk_under(folder) if root is not None else rules.walk()
+        for path in walked:
+            if not supported(path):
+                continue
+            key = str(path.resolve()) if path.is_symlink() else str(path)
+            found.add(key)
+            source = known.get(key)
+            if source is not None and source.status in ("indexed", "skipped"):
+                try:
+                    st = path.stat()
+                except OSError:
+                    st = None
+                if st is not None and source.mtime == st.st_mtime and source.size == st.st_size:
+                    continue
+            items.append((key, "upsert", label))
+        for path in known:
+            if path not in found:
+                items.append((path, "delete", label))
+        return items
+
     def enqueue_paths(self, paths: Iterable[Path]) -> int:
-        """Queue every file under the given paths, plus the removal of known files that are gone."""
+        """Queue every new or changed file under the given paths, and the removal of files that
+        are gone or now excluded (a new .gitignore line, an ignore glob)."""
         items: list[tuple[str, str, Optional[str]]] = []
         for root in paths:
-            root = root.resolve()
-            found = {str(p.resolve()) if p.is_symlink() else str(p) for p in walk_files(root, self.settings.ignore)}
-            items.extend((path, "upsert", str(root)) for path in sorted(found))
-            for source in self.store.sources_under(str(root)):
-                if source.path not in found and not Path(source.path).exists():
-                    items.append((source.path, "delete", str(root)))
+            items.extend(self.scan(Path(root)))
         return self.queue.enqueue(items, self.clock.timestamp())
 
     # ---- draining ---------------------------------------------------------------------
 
     def drain(self, progress: ProgressFn | None = None, stop: threading.Event | None = None) -> IndexReport:
-        """Process the queue until it is empty (or `stop` is set). Safe to kill at any point."""
-        files = chunks = skipped = errors = removed = 0
-        messages: list[str] = []
-        done = 0
+        """Process the queue until it is empty (or `stop` is set). Safe to kill at any point:
+        a queue row goes only after its file's rows are committed, and redoing a file is a no-op."""
+        tally = _Tally()
         total = self.queue.size()
-        while not (stop and stop.is_set()):
+        stopped = (lambda: stop.is_set()) if stop else (lambda: False)
+
+        def finished(item: QueueItem, outcome: Outcome) -> None:
+            nonlocal total
+            self.queue.done(item)
+            tally.count(item, *outcome)
+            total = max(total, tally.done + self.queue.size())
+            if progress:
+                progress(Progress(tally.done, total, item.path, tally.chunks, outcome[0], outcome[2], outcome[1]))
+
+        while not stopped():
             batch = self.queue.pending(limit=200)
             if not batch:
                 break
+            waiting: list[_Prepared] = []
             for item in batch:
-                if stop and stop.is_set():
+                if stopped():
                     break
-                outcome, count, detail = self._process(item)
-                self.queue.done(item)
-                done += 1
-                if outcome in ("indexed", "moved", "unchanged"):
-                    files += 1
-                    chunks += count
-                elif outcome == "skipped":
-                    skipped += 1
-                elif outcome == "error":
-                    errors += 1
-                    messages.append(f"{item.path}: {detail}")
-                elif outcome == "removed":
-                    removed += count
-                total = max(total, done + self.queue.size())
-                if progress:
-                    progress(Progress(done, total, item.path, chunks, outcome, detail))
-        return IndexReport(files=files, chunks=chunks, skipped=skipped, errors=errors, removed=removed,
-                           error_messages=tuple(messages))
+                prepared = self._prepare(item)
+                if isinstance(prepared, _Prepared):
+                    waiting.append(prepared)
+                    if sum(len(p.keys) for p in waiting) >= self.settings.embed_batch_size:
+                        self._embed_and_store(waiting, finished, stopped)
+                        waiting = []
+                else:
+                    finished(item, prepared)
+            self._embed_and_store(waiting, finished, stopped)
+        self.store.tune_vector_index()  # (re)trains the vector index once the store has grown enough
+        return tally.report()
 
-    def _process(self, item: QueueItem) -> tuple[str, int, str]:
+    def _embed_and_store(self, waiting: list[_Prepared], finished, stopped) -> None:
+        """Embed the chunks of several files in full batches, then commit each file."""
+        keys = [(p, k) for p in waiting for k in p.keys]
+        size = self.settings.embed_batch_size
+        for start in range(0, len(keys), size):
+            if stopped():
+                break  # files not fully embedded stay queued; the next run redoes them
+            part = keys[start:start + size]
+            for (prepared, _), vector in zip(part, self.embedder.embed([k for _, k in part])):
+                prepared.vectors.append(vector)
+        for prepared in waiting:
+            if prepared.embedded:
+                finished(prepared.item, self._store(prepared))
+
+    # ---- one file -----------------------------------------------------------------------
+
+    def index_file(self, path: Path, root: Optional[str]) -> Outcome:
+        """Bring one file's memories up to date (without touching the queue)."""
+        item = QueueItem(0, str(path), "upsert", root, 0, 0.0)
+        prepared = self._prepare(item)
+        if not isinstance(prepared, _Prepared):
+            return prepared
+        prepared.vectors = self.embedder.embed(prepared.keys) if prepared.keys else []
+        return self._store(prepared)
+
+    def _prepare(self, item: QueueItem) -> _Prepared | Outcome:
+        """Everything before embedding. Returns the finished outcome when nothing needs embedding."""
         if item.event == "delete":
             return "removed", self.store.delete_source(item.path), ""
-        return self.index_file(Path(item.path), item.root)
-
-    def index_file(self, path: Path, root: Optional[str]) -> tuple[str, int, str]:
-        """Bring one file's memories up to date. Returns (outcome, chunks written, detail)."""
+        path, root, key = Path(item.path), item.root, item.path
         now = self.clock.timestamp()
-        key = str(path)
         try:
             st = path.stat()
         except FileNotFoundError:
@@ -155,12 +252,12 @@ class Indexer:
                                  st.st_mtime, st.st_size, now)
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
+        except FileNotFoundError:  # vanished between stat and read
             return "removed", self.store.delete_source(key), ""
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), st.st_mtime, st.st_size, now)
         content_hash = hashlib.sha256(data).hexdigest()
-        if known and known.content_hash == content_hash:
+        if known and known.status == "indexed" and known.content_hash == content_hash:
             self.store.touch_source(known.id, st.st_mtime, st.st_size, now)
             return "unchanged", 0, ""
         if not known:
@@ -172,31 +269,32 @@ class Indexer:
             extracted = extract(path, data)
         except SkipFile as reason:
             return self._problem(key, root, "skipped", str(reason), st.st_mtime, st.st_size, now)
-        except Exception as exc:  # a corrupt file of a supported format: record it, go on
-            return self._problem(key, root, "error", f"cannot read: {exc}".splitlines()[0], st.st_mtime, st.st_size, now)
-        chunks = chunk_text(extracted.text, self.settings.chunk_chars, markdown=extracted.markdown)
-        # A chunk's time is its file's modification time: when that text was written.
-        memories = self._embed_chunks(chunks, key, st.st_mtime, extracted.format)
-        self.store.replace_source(key, root, content_hash, st.st_mtime, st.st_size, extracted.format, memories, now)
-        return "indexed", len(memories), extracted.note or ""
+        except CorruptFile as reason:
+            return self._problem(key, root, "error", str(reason), st.st_mtime, st.st_size, now)
+        except Exception as exc:  # a reader bug or an odd file: record it, go on
+            reason = f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0]
+            return self._problem(key, root, "error", reason, st.st_mtime, st.st_size, now)
+        chunks = chunks_for(extracted, self.settings.chunk_chars)
+        label = path.name + (f" ({extracted.language})" if extracted.language else "")
+        keys = [chunk_key(label, c.heading, c.text) for c in chunks]
+        return _Prepared(item, key, root, content_hash, st.st_mtime, st.st_size, extracted, chunks, keys)
 
-    def _embed_chunks(self, chunks, path: str, written_at: float, fmt: str) -> list[NewMemory]:
-        if not chunks:
-            return []
-        name = Path(path).name
-        keys = [chunk_key(name, c.heading, c.text) for c in chunks]
-        vectors: list[list[float]] = []
-        size = self.settings.embed_batch_size
-        for start in range(0, len(keys), size):
-            vectors.extend(self.embedder.embed(keys[start:start + size]))
-        strength = self.settings.strength_file_days
-        return [
-            NewMemory(kind="chunk", text=c.text, vector=v, created_at=written_at, strength=strength,
-                      start_line=c.start_line, end_line=c.end_line, page=c.page,
-                      content_hash=hashlib.sha256(c.text.encode()).hexdigest(),
-                      meta={"heading": c.heading, "format": fmt} if c.heading else {"format": fmt})
-            for c, v in zip(chunks, vectors)
+    def _store(self, p: _Prepared) -> Outcome:
+        # A chunk's time is its file's modification time: when that text was written.
+        fmt = p.extracted.format
+        base = {"format": fmt}
+        if p.extracted.language:
+            base["language"] = p.extracted.language
+        memories = [
+            NewMemory(kind="chunk", text=c.text, vector=v, created_at=p.mtime,
+                      strength=self.settings.strength_file_days, start_line=c.start_line, end_line=c.end_line,
+                      page=c.page, content_hash=hashlib.sha256(c.text.encode()).hexdigest(),
+                      meta={**base, "heading": c.heading} if c.heading else base)
+            for c, v in zip(p.chunks, p.vectors)
         ]
+        self.store.replace_source(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,
+                                  self.clock.timestamp())
+        return "indexed", len(memories), p.extracted.note or ""
 
     def _moved_from(self, content_hash: str) -> Optional[str]:
         for candidate in self.store.sources_with_hash(content_hash):
@@ -204,14 +302,19 @@ class Indexer:
                 return candidate.path
         return None
 
-    def _problem(self, path: str, root, status: str, reason: str, mtime, size, now) -> tuple[str, int, str]:
+    def _problem(self, path: str, root, status: str, reason: str, mtime, size, now) -> Outcome:
         self.store.record_source_problem(path, root, status, reason, mtime, size, now)
         return status, 0, reason
 
-    def close(self) -> None:
+    def release_embedder(self) -> None:
+        """Free the embedding model (the daemon does this after an idle period)."""
         if self._embedder is not None:
-            self._embedder.close()
+            if self._owns_embedder:
+                self._embedder.close()
             self._embedder = None
+
+    def close(self) -> None:
+        self.release_embedder()
 
 
 def _os_reason(exc: OSError) -> str:

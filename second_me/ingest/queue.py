@@ -35,7 +35,7 @@ class IndexQueue:
             conn.executemany(
                 "INSERT INTO queue(path, event, root, enqueued_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(path) DO UPDATE SET event = excluded.event, root = COALESCE(excluded.root, root), "
-                "enqueued_at = excluded.enqueued_at, attempts = 0, last_error = NULL",
+                "enqueued_at = MAX(excluded.enqueued_at, queue.enqueued_at + 0.001), attempts = 0, last_error = NULL",
                 rows)
         return len(rows)
 
@@ -51,8 +51,19 @@ class IndexQueue:
         with self.store.db.read() as conn:
             return conn.execute("SELECT count(*) FROM queue").fetchone()[0]
 
+    def remaining(self, paths: list[str]) -> int:
+        """How many of `paths` are still waiting."""
+        count = 0
+        with self.store.db.read() as conn:
+            for start in range(0, len(paths), 500):
+                part = paths[start:start + 500]
+                count += conn.execute(f"SELECT count(*) FROM queue WHERE path IN ({','.join('?' * len(part))})",
+                                      part).fetchone()[0]
+        return count
+
     def done(self, item: QueueItem) -> None:
-        # Only the row we took: if the file was re-queued meanwhile, its newer row stays.
+        # Only the row we took: if the file was re-queued meanwhile (a later enqueued_at,
+        # even under a fixed clock), its newer row stays.
         with self.store.db.transaction() as conn:
             conn.execute("DELETE FROM queue WHERE id = ? AND enqueued_at = ?", (item.id, item.enqueued_at))
 

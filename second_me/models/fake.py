@@ -64,7 +64,7 @@ class FakeEmbedder(Embedder):
 def _echo_first_memory(messages: Sequence[ChatMessage]) -> str:
     """Answer with the first numbered memory in the prompt, cited, like a careful model would."""
     prompt = messages[-1].content if messages else ""
-    match = re.search(r"\[1\][^\n]*\n(.+?)(?:\n\s*\n|\n\[2\]|</memory>|$)", prompt, re.S)
+    match = re.search(r"\[1\] \(\d{4}-\d\d-\d\d\) (.+?)(?:\n\s*\n|\n\[2\]|</notes>|$)", prompt, re.S)
     if not match:
         return "I don't know."
     sentence = " ".join(match.group(1).split())[:200]

@@ -24,8 +24,10 @@ KV_TYPE_IDS = {"f16": 1, "q8_0": 8, "q4_0": 2}
 # A batch of chunks is packed into one llama.cpp batch of at most this many tokens; an
 # encoder needs each text whole in one batch, so longer texts are truncated to fit.
 EMBED_MAX_TOKENS = 512
+MEAN_POOLING = 1  # llama_cpp.LLAMA_POOLING_TYPE_MEAN
 
-# llama.cpp's log lines (warnings and errors), kept for error messages instead of printed.
+# llama.cpp's error lines, kept for our error messages instead of printed on the terminal.
+GGML_LOG_LEVEL_ERROR = 4  # enum ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR, CONT
 _log_lines: deque[str] = deque(maxlen=20)
 _log_sink: Any = None  # the ctypes callback; must stay referenced while llama.cpp holds it
 # Whether weights may be repacked into "extra" CPU buffer types (AMX, CPU_REPACK); see below.
@@ -42,7 +44,7 @@ def _llama_cpp() -> Any:
     if _log_sink is None:
         @llama_cpp.llama_log_callback
         def sink(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
-            if level in (2, 3):  # GGML_LOG_LEVEL_WARN, GGML_LOG_LEVEL_ERROR
+            if level == GGML_LOG_LEVEL_ERROR:
                 _log_lines.append(text.decode("utf-8", errors="replace").strip())
 
         # Set after `import llama_cpp`, which installs its own (printing) callback.
@@ -78,8 +80,14 @@ def _configure_extra_buffers(llama_cpp: Any) -> tuple[bool, str]:
     return False, "weight repacking off: llama.cpp's AMX kernels crash on some CPUs (llama.cpp#20824)"
 
 
-def _last_llama_error() -> str:
-    return next((line for line in reversed(_log_lines) if line), "")
+def _first_llama_error() -> str:
+    """The first error llama.cpp logged since the last clear, without its function-name prefix.
+
+    The first is the cause ("error loading model: key not found ..."); later ones only
+    say that loading failed.
+    """
+    line = next((line for line in _log_lines if line), "")
+    return line.split(": ", 1)[1] if ": " in line else line
 
 
 # --- offload and runtime choices ------------------------------------------------------
@@ -159,7 +167,7 @@ def _open_llama(path: Path, role: Role, params: dict[str, Any]) -> Any:
     try:
         return llama_cpp.Llama(model_path=str(path), verbose=False, **params)
     except (ValueError, RuntimeError, OSError) as exc:
-        detail = _last_llama_error() or str(exc)
+        detail = _first_llama_error() or str(exc)
         raise ModelError(f"cannot load {role} model {path.name}: {detail}; "
                          f"point {ENV_VAR[role]} at {KIND[role]}") from None
 
@@ -172,7 +180,19 @@ def _common_params(settings: Any) -> dict[str, Any]:
     return params
 
 
+def _close_when_idle(llama: Any, lock: threading.Lock) -> None:
+    # Freeing a model another thread is using would crash; a stream left open (never
+    # closed) holds the lock, so give up after a while and let process exit free it.
+    if lock.acquire(timeout=10):
+        try:
+            llama.close()
+        finally:
+            lock.release()
+
+
 # --- chat -----------------------------------------------------------------------------
+
+REPEAT_PENALTY = 1.15
 
 
 class LlamaChatModel(ChatModel):
@@ -194,10 +214,13 @@ class LlamaChatModel(ChatModel):
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256,
                temperature: float = 0.2, stop: Sequence[str] = ()) -> Iterator[str]:
         with self._lock:
+            _log_lines.clear()
             chunks = self._llama.create_chat_completion(
                 messages=[{"role": m.role, "content": m.content} for m in messages],
                 max_tokens=max_tokens,
                 temperature=temperature,
+                # Small models loop ("The answer is 12 hours." forever) without a penalty.
+                repeat_penalty=REPEAT_PENALTY,
                 stop=list(stop) or None,
                 stream=True,
             )
@@ -209,15 +232,14 @@ class LlamaChatModel(ChatModel):
             except ValueError as exc:  # e.g. "Requested tokens (N) exceed context window of M"
                 raise ModelError(f"chat model: {exc}") from None
             except RuntimeError as exc:
-                raise ModelError(f"chat model failed: {_last_llama_error() or exc}") from None
+                raise ModelError(f"chat model failed: {_first_llama_error() or exc}") from None
             finally:
                 # Closing our generator (Ctrl-C, Esc) closes llama-cpp-python's, which stops
                 # generating after the current token.
                 chunks.close()
 
     def close(self) -> None:
-        with self._lock:
-            self._llama.close()
+        _close_when_idle(self._llama, self._lock)
 
 
 def load_chat_model(settings: Any) -> ChatModel:
@@ -259,17 +281,17 @@ class LlamaEmbedder(Embedder):
         if not texts:
             return []
         with self._lock:
+            _log_lines.clear()
             try:
                 # llama-cpp-python packs as many texts as fit into each n_batch-token batch
                 # and truncates any text longer than n_batch tokens (truncate=True).
                 vectors = self._llama.embed(list(texts), normalize=False, truncate=True)
             except (ValueError, RuntimeError) as exc:
-                raise ModelError(f"embedding failed: {_last_llama_error() or exc}") from None
+                raise ModelError(f"embedding failed: {_first_llama_error() or exc}") from None
         return [_l2_normalise(v) for v in vectors]
 
     def close(self) -> None:
-        with self._lock:
-            self._llama.close()
+        _close_when_idle(self._llama, self._lock)
 
 
 def load_embedder(settings: Any) -> Embedder:
@@ -281,5 +303,9 @@ def load_embedder(settings: Any) -> Embedder:
     # flash_attn: with several texts packed in one batch, the CPU flash-attention kernel
     # skips the masked cross-text pairs; without it batching is ~2x slower than one by one.
     params.update(embedding=True, n_ctx=window, n_batch=window, n_ubatch=window, flash_attn=True)
+    if not info.pooling_type:
+        # Without a pooling type llama.cpp returns one vector per token; average them, as
+        # sentence-transformers does for BERT-style models.
+        params.update(pooling_type=MEAN_POOLING)
     llama = _open_llama(path, "embed", params)
     return LlamaEmbedder(llama, info)

@@ -10,7 +10,7 @@ from second_me.domain import Hit
 from second_me.retrieval.hybrid import SearchResult
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
-RELEVANCE_MARGIN = 0.3
+RELEVANCE_MARGIN = 0.2
 
 
 def should_abstain(result: SearchResult, min_similarity: float) -> bool:

@@ -149,6 +149,7 @@ class MemoryStore:
         with self.db.transaction() as conn:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
+                mark_summaries_dirty(conn, row[0])
                 conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
                 conn.execute("UPDATE sources SET status = ?, error = ?, mtime = ?, size = ?, content_hash = NULL, "
                              "indexed_at = ? WHERE id = ?", (status, error, mtime, size, now, row[0]))
@@ -169,6 +170,7 @@ class MemoryStore:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
                 source_id = row[0]
+                mark_summaries_dirty(conn, source_id)
                 conn.execute("DELETE FROM memories WHERE source_id = ?", (source_id,))
                 conn.execute("UPDATE sources SET root = COALESCE(?, root), content_hash = ?, mtime = ?, size = ?, "
                              "format = ?, status = 'indexed', error = NULL, indexed_at = ? WHERE id = ?",
@@ -178,7 +180,7 @@ class MemoryStore:
                     "INSERT INTO sources(path, root, content_hash, mtime, size, format, status, indexed_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, 'indexed', ?)",
                     (path, root, content_hash, mtime, size, fmt, now)).lastrowid
-            self._insert_memories(conn, [m if m.source_id else _with_source(m, source_id) for m in memories])
+            self.insert_memories(conn, [m if m.source_id else _with_source(m, source_id) for m in memories])
         return source_id
 
     def move_source(self, old_path: str, new_path: str, root: Optional[str], mtime: float, size: int, now: float) -> None:
@@ -188,6 +190,9 @@ class MemoryStore:
                          (new_path, old_path))
             conn.execute("UPDATE sources SET path = ?, root = COALESCE(?, root), mtime = ?, size = ?, indexed_at = ? "
                          "WHERE path = ?", (new_path, root, mtime, size, now, old_path))
+            moved = conn.execute("SELECT id FROM sources WHERE path = ?", (new_path,)).fetchone()
+            if moved:
+                mark_summaries_dirty(conn, moved[0])  # folder summaries may now cover another folder
 
     def delete_source(self, path: str) -> int:
         """Forget a deleted file: its chunks leave search. Returns the chunks removed."""
@@ -196,13 +201,15 @@ class MemoryStore:
             if not row:
                 return 0
             removed = conn.execute("SELECT count(*) FROM memories WHERE source_id = ?", (row[0],)).fetchone()[0]
+            mark_summaries_dirty(conn, row[0])
             conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
             conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
         return removed
 
     # ---- memories ---------------------------------------------------------------------
 
-    def _insert_memories(self, conn, memories: Iterable[NewMemory]) -> list[int]:
+    def insert_memories(self, conn, memories: Iterable[NewMemory]) -> list[int]:
+        """Insert memories and their vectors inside the caller's transaction."""
         ids = []
         for m in memories:
             memory_id = conn.execute(
@@ -223,7 +230,7 @@ class MemoryStore:
 
     def add_memories(self, memories: Sequence[NewMemory]) -> list[int]:
         with self.db.transaction() as conn:
-            return self._insert_memories(conn, memories)
+            return self.insert_memories(conn, memories)
 
     def get(self, memory_id: int) -> Memory:
         with self.db.read() as conn:
@@ -338,6 +345,12 @@ class MemoryStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def mark_summaries_dirty(conn, source_id: int) -> None:
+    """Summary nodes covering a file's chunks must be rebuilt: call before those rows change."""
+    conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE id IN (SELECT node_id FROM summary_children "
+                 "WHERE memory_id IN (SELECT id FROM memories WHERE source_id = ?))", (source_id,))
 
 
 def _with_source(m: NewMemory, source_id: int) -> NewMemory:

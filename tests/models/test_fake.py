@@ -59,6 +59,7 @@ def test_fake_chat_stops_when_the_stream_is_closed():
 
 def test_fake_chat_cites_the_first_memory_or_abstains():
     chat = FakeChatModel()
-    prompt = "Memories:\n[1] bicycle.md\nI bought a blue bicycle.\n\nQuestion: what did I buy?"
-    assert chat.complete([ChatMessage("user", prompt)]).endswith("[1]")
+    prompt = "<notes>\n[1] (2024-05-01) I bought a blue bicycle.\n</notes>\n\nQuestion: what did I buy?"
+    answer = chat.complete([ChatMessage("user", prompt)])
+    assert answer.endswith("[1]") and "blue bicycle" in answer
     assert chat.complete([ChatMessage("user", "no memories here")]) == "I don't know."

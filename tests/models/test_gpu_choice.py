@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from second_me.config import Settings
-from second_me.models.llama import KV_TYPE_IDS, _flash_attn, choose_gpu_layers
+from second_me.models.llama import KV_TYPE_IDS, MEAN_POOLING, _flash_attn, choose_gpu_layers
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -56,6 +56,7 @@ def test_kv_type_ids_match_llama_cpp():
     llama_cpp = pytest.importorskip("llama_cpp")
     assert KV_TYPE_IDS == {"f16": llama_cpp.GGML_TYPE_F16, "q8_0": llama_cpp.GGML_TYPE_Q8_0,
                            "q4_0": llama_cpp.GGML_TYPE_Q4_0}
+    assert MEAN_POOLING == llama_cpp.LLAMA_POOLING_TYPE_MEAN
 
 
 def test_importing_the_model_modules_does_not_import_llama_cpp():

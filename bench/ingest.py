@@ -1,0 +1,159 @@
+"""Ingest throughput and the idle daemon's footprint.
+
+1. `second-me index` on a generated corpus (a real subprocess, encrypted home, the shipped
+   embedding model) against raw `Llama.embed` over exactly the same chunk texts, in the
+   same run: `ingest_ratio` = index chunks/s ÷ raw chunks/s (goal ≥ 0.90). The index side
+   counts everything the command does (model load, walking, reading, chunking, hashing,
+   SQLite + vec0 + FTS writes); process start-up is reported separately.
+2. `second-me daemon` idle on that indexed home: CPU% and RSS over 60 s (10 s with --quick);
+   goal ≤ 1 % CPU and ≤ 150 MB RSS (no model is loaded while there is no work).
+
+    python bench/ingest.py [--quick]        # prints JSON; `run(quick)` returns the same dict
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+WORDS = ("river garden kettle morning letter budget planning travel recipe bicycle meeting doctor "
+         "invoice holiday sister station window project deadline coffee weather museum library "
+         "piano runner market harbour lantern orchard ticket village").split()
+
+
+def make_corpus(folder: Path, files: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    for n in range(files):
+        sub = folder / f"folder{n % 10}"
+        sub.mkdir(parents=True, exist_ok=True)
+        sections = []
+        for s in range(rng.randint(1, 4)):
+            paragraphs = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 90))).capitalize() + "."
+                          for _ in range(rng.randint(1, 4))]
+            sections.append(f"## Section {s}\n\n" + "\n\n".join(paragraphs))
+        (sub / f"note{n}.md").write_text(f"# Note {n}\n\n" + "\n\n".join(sections) + "\n")
+
+
+def _env(home: Path) -> dict:
+    return {**os.environ, "PYTHONPATH": str(REPO_ROOT), "SECOND_ME_HOME": str(home),
+            "SECOND_ME_PASSPHRASE": os.environ.get("SECOND_ME_PASSPHRASE", "bench-passphrase")}
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "second_me", *args], env=_env(home), capture_output=True,
+                          text=True, check=True)
+
+
+def chunk_texts(corpus: Path, settings) -> list[str]:
+    """The exact texts the indexer embeds, through the same code path."""
+    from second_me.ingest.chunking import chunk_key, chunks_for
+    from second_me.ingest.extract import extract
+    from second_me.ingest.pipeline import walk_files
+
+    texts = []
+    for path in walk_files(corpus, settings.ignore):
+        extracted = extract(path, path.read_bytes())
+        label = path.name + (f" ({extracted.language})" if extracted.language else "")
+        texts.extend(chunk_key(label, c.heading, c.text) for c in chunks_for(extracted, settings.chunk_chars))
+    return texts
+
+
+def measure_index(files: int, work: Path) -> dict:
+    from second_me.config import load_settings
+    from second_me.models import llama
+
+    corpus, home = work / "corpus", work / "home"
+    make_corpus(corpus, files)
+    _cli(home, "watch", "add", "--no-index", str(corpus))
+    started = time.perf_counter()
+    result = _cli(home, "index", "--json")
+    wall = time.perf_counter() - started
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+
+    settings = load_settings(home, environ=_env(home))
+    texts = chunk_texts(corpus, settings)
+    assert len(texts) == report["chunks"], (len(texts), report["chunks"])
+    load_started = time.perf_counter()
+    embedder = llama.load_embedder(settings)
+    load_s = time.perf_counter() - load_started
+    raw = embedder._llama  # the raw llama_cpp.Llama: the baseline is its own embed()
+    tokens = sum(min(len(raw.tokenize(t.encode(), add_bos=True)), llama.EMBED_MAX_TOKENS) for t in texts)
+    started = time.perf_counter()
+    raw.embed(texts, normalize=False, truncate=True)
+    raw_s = time.perf_counter() - started
+    embedder.close()
+
+    index_s = report["seconds"]
+    return {
+        "ingest_files": report["files"],
+        "ingest_chunks": report["chunks"],
+        "ingest_tokens": tokens,
+        "ingest_seconds": round(index_s, 3),
+        "ingest_wall_seconds_with_startup": round(wall, 3),
+        "ingest_chunks_per_s": round(report["chunks"] / index_s, 1),
+        "ingest_tokens_per_s": round(tokens / index_s, 1),
+        "ingest_files_per_s": round(report["files"] / index_s, 1),
+        "raw_embed_seconds": round(raw_s, 3),
+        "raw_embed_model_load_seconds": round(load_s, 3),
+        "raw_embed_chunks_per_s": round(len(texts) / raw_s, 1),
+        "raw_embed_tokens_per_s": round(tokens / raw_s, 1),
+        "ingest_ratio": round((report["chunks"] / index_s) / (len(texts) / raw_s), 3),
+        "ingest_ratio_vs_raw_with_load": round((report["chunks"] / index_s) / (len(texts) / (raw_s + load_s)), 3),
+    }
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure_daemon_idle(home: Path, seconds: float) -> dict:
+    """CPU% and RSS of an idle daemon (Linux /proc), after its start-up catch-up."""
+    if not Path("/proc/self/stat").exists():
+        return {"daemon_idle_cpu_pct": None, "daemon_idle_rss_mb": None}
+    proc = subprocess.Popen([sys.executable, "-m", "second_me", "daemon"], env=_env(home),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in proc.stdout:
+            if "watching" in line:
+                break
+        time.sleep(3)  # let the catch-up scan (nothing changed) finish
+        cpu0, t0 = _cpu_seconds(proc.pid), time.monotonic()
+        time.sleep(seconds)
+        cpu1, t1 = _cpu_seconds(proc.pid), time.monotonic()
+        rss = _rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return {"daemon_idle_seconds": seconds, "daemon_idle_cpu_pct": round(100 * (cpu1 - cpu0) / (t1 - t0), 3),
+            "daemon_idle_rss_mb": round(rss, 1)}
+
+
+def run(quick: bool = False) -> dict:
+    with tempfile.TemporaryDirectory(prefix="second-me-bench-") as tmp:
+        work = Path(tmp)
+        figures = measure_index(30 if quick else 200, work)
+        figures.update(measure_daemon_idle(work / "home", 10 if quick else 60))
+    figures["ingest_ratio_goal"] = 0.90
+    figures["daemon_idle_goals"] = {"cpu_pct": 1.0, "rss_mb": 150}
+    return figures
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(quick="--quick" in sys.argv), indent=2))

@@ -1,0 +1,120 @@
+"""Watched folders (`watch add|remove|list`) and the foreground watcher (`daemon`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from second_me.commands.common import app_context, safe
+from second_me.commands.index import print_report, run_with_progress
+
+app = typer.Typer(help="Folders kept in step with memory.", no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("add")
+def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="A folder to keep in memory."),
+              no_index: bool = typer.Option(False, "--no-index", help="Only register it; the daemon or "
+                                                                      "`second-me index` reads it later.")):
+    """Watch a folder: index it now, then the daemon (or the TUI) keeps it up to date."""
+    services = app_context(ctx).services()
+    try:
+        folder, replaced = services.watch_add(path)
+        typer.echo(f"watching {folder}")
+        for inner in replaced:
+            typer.echo(f"  (replaces {inner}, which it contains)")
+        if not no_index:
+            report, elapsed = run_with_progress(lambda **kw: services.index(roots=[folder], **kw))
+            print_report(report, elapsed)
+    finally:
+        services.close()
+
+
+@app.command("remove")
+def watch_remove(ctx: typer.Context, path: Path = typer.Argument(..., help="A watched folder."),
+                 keep: bool = typer.Option(False, "--keep", help="Keep what was indexed from it in memory.")):
+    """Stop watching a folder; its files leave memory unless --keep (the files themselves are untouched)."""
+    services = app_context(ctx).services()
+    try:
+        folder, removed = services.watch_remove(path, forget=not keep)
+    finally:
+        services.close()
+    typer.echo(f"stopped watching {folder}" + ("" if keep else f"; {removed} chunks removed from memory"))
+
+
+@app.command("list")
+def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
+    """Watched folders: files, chunks, last indexed, and the files that could not be read."""
+    services = app_context(ctx).services()
+    try:
+        folders = services.watch_list()
+        queued = services.store.counts()["queued"]
+    finally:
+        services.close()
+    if as_json:
+        typer.echo(json.dumps({"folders": [f.as_json() for f in folders], "queued": queued}, indent=2))
+        return
+    if not folders:
+        typer.echo("no folders are watched: add one with `second-me watch add PATH`")
+        return
+    for f in folders:
+        last = _when(f.last_indexed_at) if f.last_indexed_at else "never"
+        missing = "" if f.exists else "  [MISSING: not mounted or deleted]"
+        typer.echo(f"{safe(f.path)}{missing}")
+        typer.echo(f"    {f.files} files, {f.chunks} chunks, {f.skipped} skipped, {f.errors} errors; last indexed {last}")
+        for problem in f.problems:
+            if problem.status == "error":
+                typer.echo(f"    error: {safe(problem.path)}: {safe(problem.reason)}")
+    if queued:
+        typer.echo(f"{queued} changes waiting in the queue (run `second-me index` or the daemon)")
+
+
+def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help="Log only errors and lifecycle.")):
+    """Watch every watched folder in the foreground until SIGINT/SIGTERM (for systemd / launchd)."""
+    from second_me.ingest.lock import IndexerLock
+
+    services = app_context(ctx).services()
+    single = IndexerLock(services.settings.home, name="daemon.lock")
+    if not single.try_acquire():
+        pid = single.holder_pid()
+        services.close()
+        from second_me.errors import UsageError
+
+        raise UsageError(f"a daemon is already running for this home (pid {pid or '?'})")
+
+    def log(message: str) -> None:
+        if quiet and message.split(" ", 1)[0] in ("indexed", "moved", "removed", "skipped"):
+            return
+        print(f"{datetime.now().strftime('%Y-%m-%d %H:%M:%S')} {safe(message)}", flush=True)
+
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    service = services.watch_service(log=log)
+    log(f"second-me daemon started (pid {os.getpid()}, home {services.settings.home})")
+    service.start()
+    while not stop.wait(1.0):
+        pass
+    log("stopping…")
+    if service.stop(timeout=1.5):
+        services.close()
+        single.release()
+        log("stopped")
+        return
+    # The indexer is inside one model call: leaving now is safe (unfinished files stay queued).
+    log("stopped (an unfinished batch stays queued for next time)")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _when(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+
+
+COMMANDS = [daemon]

@@ -1,0 +1,123 @@
+"""What must never be read under a root: the fixed safety rules, the user's globs, and `.gitignore`.
+
+This is the one module that imports `pathspec` (gitignore pattern semantics).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Sequence
+
+from second_me.ingest.filters import skip_reason
+
+
+class IgnoreRules:
+    """Answers "may this path be indexed?" for paths under one root, honouring every `.gitignore`
+    from the root down. Specs are cached per folder and re-read when a `.gitignore` changes."""
+
+    def __init__(self, root: Path, user_globs: Sequence[str] = ()):
+        self.root = root
+        self.user_globs = tuple(user_globs)
+        self._specs: dict[Path, tuple[float, object]] = {}
+
+    def _spec(self, folder: Path):
+        """The compiled `.gitignore` of `folder`, or None."""
+        gitignore = folder / ".gitignore"
+        try:
+            mtime = gitignore.stat().st_mtime
+        except OSError:
+            self._specs.pop(folder, None)
+            return None
+        cached = self._specs.get(folder)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        import pathspec
+
+        try:
+            lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+            spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        except (OSError, ValueError):
+            spec = None
+        self._specs[folder] = (mtime, spec)
+        return spec
+
+    def gitignored(self, path: Path, is_dir: bool) -> bool:
+        """Whether a `.gitignore` in the root or any folder between it and `path` excludes `path`."""
+        try:
+            relative = path.relative_to(self.root)
+        except ValueError:
+            return False
+        folder = self.root
+        parts = relative.parts
+        for depth in range(len(parts)):
+            spec = self._spec(folder)
+            if spec is not None:
+                rest = "/".join(parts[depth:]) + ("/" if is_dir else "")
+                if spec.match_file(rest):
+                    return True
+            folder = folder / parts[depth]
+        return False
+
+    def reason(self, path: Path, is_dir: Optional[bool] = None) -> Optional[str]:
+        """Why `path` must not be indexed (checking every folder between root and it), or None."""
+        if is_dir is None:
+            is_dir = path.is_dir()
+        try:
+            relative = path.relative_to(self.root)
+        except ValueError:
+            relative = Path(path.name)
+        current = self.root
+        for index, part in enumerate(relative.parts):
+            current = current / part
+            last = index == len(relative.parts) - 1
+            why = _component_reason(current, self.user_globs, is_dir if last else True)
+            if why:
+                return why
+        if self.gitignored(path, is_dir):
+            return "listed in .gitignore"
+        return None
+
+    def walk(self):
+        """Every file under the root that may be indexed (sorted, symlink loops cut)."""
+        if self.root.is_file():
+            if _component_reason(self.root, self.user_globs, False) is None:
+                yield self.root
+            return
+        yield from self._walk(self.root)
+
+    def walk_under(self, folder: Path):
+        """Every file that may be indexed under `folder`, a folder inside the root."""
+        if folder != self.root and self.reason(folder, is_dir=True) is not None:
+            return
+        yield from self._walk(folder)
+
+    def _walk(self, top: Path):
+        seen: set[tuple[int, int]] = set()
+        for folder, dirs, files in os.walk(top, followlinks=True):
+            here = Path(folder)
+            try:
+                st = here.stat()
+            except OSError:
+                dirs[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirs[:] = sorted(d for d in dirs if self._allowed_here(here / d, True))
+            for name in sorted(files):
+                if self._allowed_here(here / name, False):
+                    yield here / name
+
+    def _allowed_here(self, path: Path, is_dir: bool) -> bool:
+        # Parents were already checked on the way down: only this name and the gitignores.
+        if _component_reason(path, self.user_globs, is_dir):
+            return False
+        if is_dir and (path / "pyvenv.cfg").exists():  # a virtualenv under any name
+            return False
+        return not self.gitignored(path, is_dir)
+
+
+def _component_reason(path: Path, user_globs: Sequence[str], is_dir: bool) -> Optional[str]:
+    return skip_reason(path, user_globs, is_dir=is_dir)

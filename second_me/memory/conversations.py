@@ -1,0 +1,139 @@
+"""Conversations as memory: every turn is stored with speaker, role and time, and becomes a
+`message` memory (with its own vector) that search and answers can cite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from second_me.errors import NotFoundError
+from second_me.models.base import Embedder
+from second_me.storage.store import MemoryStore, NewMemory
+
+ROLES = ("user", "assistant", "other")
+
+
+@dataclass(frozen=True)
+class Turn:
+    conversation: str
+    speaker: str
+    text: str
+    timestamp: float
+    role: str = "user"
+    external_id: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ConversationInfo:
+    id: int
+    name: str
+    title: Optional[str]
+    created_at: float
+    updated_at: float
+    turns: int
+
+
+@dataclass(frozen=True)
+class StoredTurn:
+    message_id: int
+    memory_id: Optional[int]
+    speaker: str
+    role: str
+    text: str
+    timestamp: float
+    external_id: Optional[str]
+
+
+def message_memory_text(turn: Turn) -> str:
+    """What a turn looks like as a memory: who said it, then what was said."""
+    return f"{turn.speaker}: {turn.text}"
+
+
+class ConversationLog:
+    def __init__(self, store: MemoryStore, embedder: Embedder, strength_days: float, batch_size: int = 32):
+        self.store = store
+        self.embedder = embedder
+        self.strength_days = strength_days
+        self.batch_size = batch_size
+
+    def add_turns(self, turns: Sequence[Turn], now: float) -> int:
+        """Store turns (skipping any whose (conversation, id) is already stored) in one transaction.
+
+        Returns how many were new. Embeddings are computed in batches before the transaction,
+        so the write lock is held only for the inserts.
+        """
+        fresh = [t for t in turns if not self._known(t)]
+        if not fresh:
+            return 0
+        self.store.use_embedder(self.embedder.model_id, self.embedder.dim, now)
+        vectors: list[list[float]] = []
+        for start in range(0, len(fresh), self.batch_size):
+            vectors.extend(self.embedder.embed([message_memory_text(t) for t in fresh[start:start + self.batch_size]]))
+        added = 0
+        with self.store.db.transaction() as conn:
+            for turn, vector in zip(fresh, vectors):
+                conversation_id = self._conversation_id(conn, turn.conversation, turn.timestamp)
+                cursor = conn.execute(
+                    "INSERT INTO messages(conversation_id, speaker, role, text, ts, external_id) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(conversation_id, external_id) DO NOTHING",
+                    (conversation_id, turn.speaker, turn.role, turn.text, turn.timestamp, turn.external_id))
+                if cursor.rowcount == 0:
+                    continue  # the same id appeared twice in this batch
+                self.store.insert_memories(conn, [NewMemory(
+                    kind="message", text=message_memory_text(turn), vector=vector, created_at=turn.timestamp,
+                    strength=self.strength_days, message_id=cursor.lastrowid)])
+                conn.execute("UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
+                             (turn.timestamp, conversation_id))
+                added += 1
+        return added
+
+    def _known(self, turn: Turn) -> bool:
+        if turn.external_id is None:
+            return False
+        with self.store.db.read() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                "WHERE c.name = ? AND m.external_id = ?", (turn.conversation, turn.external_id)).fetchone()
+        return row is not None
+
+    @staticmethod
+    def _conversation_id(conn, name: str, at: float) -> int:
+        row = conn.execute("SELECT id FROM conversations WHERE name = ?", (name,)).fetchone()
+        if row:
+            return row[0]
+        return conn.execute("INSERT INTO conversations(name, created_at, updated_at) VALUES (?, ?, ?)",
+                            (name, at, at)).lastrowid
+
+    def conversations(self) -> list[ConversationInfo]:
+        """Most recently active first."""
+        with self.store.db.read() as conn:
+            rows = conn.execute(
+                "SELECT c.id, c.name, c.title, c.created_at, c.updated_at, count(m.id) FROM conversations c "
+                "LEFT JOIN messages m ON m.conversation_id = c.id GROUP BY c.id ORDER BY c.updated_at DESC").fetchall()
+        return [ConversationInfo(*row) for row in rows]
+
+    def turns(self, name: str) -> list[StoredTurn]:
+        with self.store.db.read() as conn:
+            row = conn.execute("SELECT id FROM conversations WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no conversation named {name!r}")
+            rows = conn.execute(
+                "SELECT m.id, mem.id, m.speaker, m.role, m.text, m.ts, m.external_id FROM messages m "
+                "LEFT JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
+                "WHERE m.conversation_id = ? ORDER BY m.ts, m.id", (row[0],)).fetchall()
+        return [StoredTurn(*r) for r in rows]
+
+    def delete(self, name: str, now: float) -> int:
+        """Delete a conversation, its turns and their memories (the user's explicit choice)."""
+        with self.store.db.transaction() as conn:
+            row = conn.execute("SELECT id FROM conversations WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no conversation named {name!r}")
+            count = conn.execute("SELECT count(*) FROM messages WHERE conversation_id = ?", (row[0],)).fetchone()[0]
+            conn.execute("DELETE FROM memories WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)",
+                         (row[0],))
+            conn.execute("DELETE FROM conversations WHERE id = ?", (row[0],))
+            self.store.log_event(conn, None, "delete_conversation", f"deleted by the user: {name}", now,
+                                 {"conversation": name, "turns": count})
+        return count

@@ -1,0 +1,1 @@
+"""The terminal app. Textual is imported only from here, so the CLI starts fast."""

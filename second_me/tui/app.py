@@ -1,0 +1,164 @@
+"""The second-me terminal app: chat, memory and indexing screens over one memory.
+
+The first paint needs nothing but Textual: the memory is opened and the models are loaded
+in a background thread, while the question box is already usable.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Optional
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from second_me.tui.backend import Backend, Status, one_line
+from second_me.tui.screens.chat import ChatScreen
+
+THEMES = ("textual-dark", "textual-light")
+
+
+def _screen(module: str, name: str) -> Screen:
+    """Screens other than chat are imported when first shown, keeping startup short."""
+    from importlib import import_module
+
+    return getattr(import_module(f"second_me.tui.screens.{module}"), name)()
+
+
+class SecondMeApp(App):
+    TITLE = "second-me"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {
+        "chat": ChatScreen,
+        "memory": lambda: _screen("memory", "MemoryScreen"),
+        "indexing": lambda: _screen("indexing", "IndexingScreen"),
+    }
+    DEFAULT_MODE = "chat"
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("f2", "switch_mode('chat')", "Chat", show=False),
+        Binding("f3", "switch_mode('memory')", "Memory"),
+        Binding("f4", "switch_mode('indexing')", "Indexing"),
+        Binding("f5", "doctor", "Doctor"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+    ]
+
+    status: reactive[Status] = reactive(Status, init=False)
+
+    def __init__(self, open_services: Callable[[], object], conversation: Optional[str] = None,
+                 load_models: bool = True):
+        super().__init__()
+        self.backend = Backend(open_services)
+        self.initial_conversation = conversation
+        self._load_models_at_start = load_models
+        self.theme = THEMES[0]
+
+    def on_mount(self) -> None:
+        # After the first paint: opening the store and loading models would compete for the GIL.
+        self.call_after_refresh(self.start)
+
+    @work(thread=True, exit_on_error=False, group="startup")
+    def start(self) -> None:
+        """Open the memory, then load the models; the status bar follows along."""
+        try:
+            self.call_from_thread(self._set_status, self.backend.status("loading model…"))
+            if self._load_models_at_start:
+                self.backend.load_models()
+            self.call_from_thread(self._set_status, self.backend.status("ready"))
+        except Exception as exc:
+            self.call_from_thread(self._set_status, Status(state=f"error: {one_line(exc)}"))
+            self.call_from_thread(self.report_error, exc)
+
+    def _set_status(self, status: Status) -> None:
+        self.status = status
+
+    def set_state(self, state: str) -> None:
+        """What the app is doing now (answering…, indexing…, ready), kept with the latest counts."""
+        from dataclasses import replace
+
+        if not self.status.state.startswith("error"):
+            self.status = replace(self.status, state=state)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="status")
+    def refresh_status(self) -> None:
+        """Counts change after answers and indexing; the state stays as it is."""
+        if not self.backend.opened:
+            return
+        try:
+            status = self.backend.status(self.status.state)
+        except Exception as exc:
+            self.call_from_thread(self.report_error, exc)
+            return
+        self.call_from_thread(self._set_status, status)
+
+    def report_error(self, exc: BaseException) -> None:
+        """Every error the user should know about: one line, never a crash."""
+        self.notify(one_line(exc), title="error", severity="error", timeout=8)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from second_me.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_doctor(self) -> None:
+        from second_me.tui.screens.doctor import DoctorScreen
+
+        if not isinstance(self.screen, DoctorScreen):
+            self.push_screen(DoctorScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def _in_mode(self, mode: str, action: str) -> Callable[[], None]:
+        """A palette callback: go to `mode`, then run one of its screen's actions."""
+
+        async def run() -> None:
+            if self.current_mode != mode:
+                await self.switch_mode(mode)
+            await self.screen.run_action(action)
+
+        return run
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        chat = [
+            ("New chat", "Start a new conversation (Ctrl+N)", "new_chat"),
+            ("Rename chat", "Give this conversation a title (Ctrl+R)", "rename_chat"),
+            ("Delete chat", "Delete this conversation and its turns", "delete_chat"),
+            ("Stop answer", "Stop the answer being written (Esc)", "stop"),
+            ("Show sources", "Go to the sources of the last answer (Ctrl+O)", "sources"),
+            ("Copy last answer", "Copy the last answer to the clipboard (Ctrl+Y)", "copy_answer"),
+            ("Toggle chat list", "Show or hide the list of chats (Ctrl+B)", "toggle_sidebar"),
+        ]
+        for title, help_text, action in chat:
+            yield SystemCommand(title, help_text, self._in_mode("chat", action))
+        yield SystemCommand("Chat", "The chat screen (F2)", lambda: self.switch_mode("chat"))
+        yield SystemCommand("Memory", "Search and curate memories (F3)", lambda: self.switch_mode("memory"))
+        yield SystemCommand("Indexing", "Add files and folders, see progress and errors (F4)",
+                            lambda: self.switch_mode("indexing"))
+        yield SystemCommand("Add files or folder", "Index a file or folder now", self._in_mode("indexing", "add"))
+        yield SystemCommand("Search memories", "Search what is remembered", self._in_mode("memory", "search"))
+        yield SystemCommand("Doctor", "Models, GPU offload, KV cache, counts (F5)", self.action_doctor)
+        yield SystemCommand("Help", "Key bindings (F1)", self.action_help)
+        yield SystemCommand("Toggle light/dark", "Switch between light and dark themes (Ctrl+T)",
+                            self.action_toggle_theme)
+
+
+
+def run(open_services: Callable[[], object], conversation: Optional[str] = None) -> None:
+    app = SecondMeApp(open_services, conversation)
+    try:
+        app.run()
+    finally:
+        app.backend.close()

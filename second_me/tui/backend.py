@@ -1,0 +1,107 @@
+"""The app's link to its memory: services opened and models loaded off the event loop.
+
+Everything here may block (database, model loading, generation), so it is called from
+thread workers only. One lock makes sure a model is loaded once even when the background
+loader and the first question ask for it at the same time.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from second_me.errors import SecondMeError
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the status bar shows."""
+
+    state: str = "opening memory…"  # opening memory… | loading model… | ready | thinking… | error: …
+    model: str = "—"
+    offload: str = "—"
+    kv_cache: str = "—"
+    counts: Optional[dict] = None
+
+
+class Backend:
+    def __init__(self, open_services: Callable[[], object]):
+        self._open_services = open_services
+        self._services = None
+        self._open_lock = threading.Lock()
+        self._embed_lock = threading.Lock()
+        self._chat_lock = threading.Lock()
+        self.models_ready = threading.Event()
+        self.error: Optional[str] = None
+
+    @property
+    def services(self):
+        """The services, opening them on first use (blocking: call from a worker)."""
+        with self._open_lock:
+            if self._services is None:
+                self._services = self._open_services()
+            return self._services
+
+    @property
+    def opened(self) -> bool:
+        return self._services is not None
+
+    def embedder(self):
+        with self._embed_lock:
+            return self.services.embedder
+
+    def load_models(self) -> None:
+        """Load both models now (the background loader, and every question, call this)."""
+        self.embedder()
+        with self._chat_lock:
+            self.services.chat_model
+        self.models_ready.set()
+
+    def chats(self):
+        """The chat log (needs the embedder: every turn becomes a searchable memory)."""
+        from second_me.tui.conversations import ChatLog
+
+        self.embedder()
+        return ChatLog(self.services, self.services.conversations)
+
+    def status(self, state: str) -> Status:
+        services = self.services
+        runtime = _runtime(services.settings)
+        model = services.chat_model.model_id if services.chat_loaded else _model_name(services.settings)
+        offload = "GPU" if runtime.get("n_gpu_layers") else "CPU"
+        k, v = runtime.get("kv_cache_type_k", "?"), runtime.get("kv_cache_type_v", "?")
+        kv = f"KV {k}" if k == v else f"KV {k}/{v}"
+        return Status(state, _short(model), offload, kv, services.store.counts())
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+
+
+def _runtime(settings) -> dict:
+    try:
+        from second_me.models import llama
+
+        return llama.runtime_info(settings)
+    except (SecondMeError, ImportError, OSError):
+        return {}
+
+
+def _short(model_id: str, width: int = 24) -> str:
+    """Model ids carry a size and hash after ':'; the name is what a person recognises."""
+    name = model_id.split(":")[0].strip()
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _model_name(settings) -> str:
+    from pathlib import Path
+
+    return Path(settings.chat_model).stem if settings.chat_model else "default model"
+
+
+def one_line(exc: BaseException) -> str:
+    """An error as the single line a notification shows."""
+    text = str(exc).strip() or type(exc).__name__
+    first = text.splitlines()[0]
+    return first if isinstance(exc, SecondMeError) else f"{type(exc).__name__}: {first}"

@@ -1,0 +1,53 @@
+"""Small text helpers shared by the screens: paths, labels, bars, dates."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from second_me.domain import ConversationOrigin, FileOrigin, Hit
+
+
+def display_path(path: str) -> str:
+    """A path as short as it can be: relative to where the app runs, else from ~."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        pass
+    home = os.path.expanduser("~")
+    if home not in ("", "/") and path.startswith(home + os.sep):
+        return "~" + path[len(home):]
+    return path
+
+
+def hit_label(hit: Hit) -> str:
+    origin = hit.origin
+    if isinstance(origin, FileOrigin):
+        where = display_path(origin.path)
+        if origin.start_line is None:
+            return where
+        if origin.start_line == origin.end_line:
+            return f"{where}:{origin.start_line}"
+        return f"{where}:{origin.start_line}-{origin.end_line}"
+    if isinstance(origin, ConversationOrigin):
+        return origin.label()
+    return f"{hit.memory.kind} #{hit.memory.id}"
+
+
+def bar(fraction: float, width: int = 10) -> str:
+    """A horizontal bar for retention and progress: ▰▰▰▱▱."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def day(timestamp: float | None) -> str:
+    if timestamp is None:
+        return "never"
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+def one_line_text(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

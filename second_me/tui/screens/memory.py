@@ -1,0 +1,159 @@
+"""The memory screen: search what is remembered, see retention and strength, curate it."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+
+from second_me.domain import MEMORY_KINDS, Hit
+from second_me.tui import memories
+from second_me.tui.format import bar, day, hit_label, one_line_text
+from second_me.tui.widgets.status import StatusBar
+
+
+class MemoryScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("p", "pin", "Pin/unpin"),
+        Binding("f", "forget", "Forget"),
+        Binding("r", "restore", "Restore"),
+        Binding("h", "history", "History"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="toolbar"):
+            yield Input(placeholder="search memories… (Enter)", id="memory-query")
+            yield Select([(k, k) for k in MEMORY_KINDS], prompt="any kind", id="kind")
+            yield Select([("active", "active"), ("forgotten", "forgotten")], value="active", allow_blank=False,
+                         id="state")
+        yield DataTable(id="memories", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="memory-detail", markup=False)
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("id", "kind", "retention", "strength", "source")
+        self.reload()
+
+    def action_search(self) -> None:
+        self.query_one("#memory-query", Input).focus()
+
+    @on(Input.Submitted, "#memory-query")
+    @on(Select.Changed)
+    def reload(self) -> None:
+        query = self.query_one("#memory-query", Input).value.strip()
+        kind = self.query_one("#kind", Select).value
+        state = self.query_one("#state", Select).value
+        kinds = (str(kind),) if isinstance(kind, str) else ()
+        self.load(query, kinds, str(state))
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="memory-load")
+    def load(self, query: str, kinds: tuple[str, ...], state: str) -> None:
+        from second_me.retrieval.hybrid import SearchOptions
+
+        services = self.app.backend.services
+        try:
+            if query and state == "active":
+                hits = list(services.search(query, SearchOptions(k=50, kinds=kinds)).hits)
+            else:
+                hits = memories.browse(services, state, kinds)
+                if query:
+                    words = query.lower().split()
+                    hits = [h for h in hits if all(w in h.memory.text.lower() for w in words)]
+        except Exception as exc:
+            self.app.call_from_thread(self.app.report_error, exc)
+            return
+        self.app.call_from_thread(self._show, hits)
+
+    def _show(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        table = self.query_one(DataTable)
+        table.clear()
+        for hit in hits:
+            m = hit.memory
+            retention = "pinned" if m.pinned else f"{bar(hit.retention, 6)} {hit.retention:4.0%}"
+            table.add_row(str(m.id), m.kind, retention, f"{m.strength:.0f} d", one_line_text(hit_label(hit), 60),
+                          key=str(m.id))
+        if not hits:
+            self.query_one("#memory-detail", Static).update("no memories here")
+
+    @on(DataTable.RowHighlighted)
+    def _detail(self, event: DataTable.RowHighlighted) -> None:
+        hit = self.selected
+        if hit is None:
+            return
+        m = hit.memory
+        self.query_one("#memory-detail", Static).update(
+            f"{hit_label(hit)}\n{m.kind} #{m.id} · {m.state} · added {day(m.created_at)} · last recalled "
+            f"{day(m.last_recalled_at)} · recalled {m.recall_count}× · strength {m.strength:.1f} d\n\n"
+            + one_line_text(m.text, 400))
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from second_me.tui.screens.source import SourceScreen
+
+        if self.selected is not None:
+            self.app.push_screen(SourceScreen(self.selected))
+
+    @property
+    def selected(self) -> Optional[Hit]:
+        table = self.query_one(DataTable)
+        if not self.hits or table.cursor_row is None or table.cursor_row >= len(self.hits):
+            return None
+        return self.hits[table.cursor_row]
+
+    # ---- curation (through Services, as the memory lifecycle provides it) ----------------
+
+    def action_pin(self) -> None:
+        hit = self.selected
+        if hit is not None:
+            self.curate("unpin" if hit.memory.pinned else "pin", hit.memory.id)
+
+    def action_forget(self) -> None:
+        if self.selected is not None:
+            self.curate("forget", self.selected.memory.id)
+
+    def action_restore(self) -> None:
+        if self.selected is not None:
+            self.curate("restore", self.selected.memory.id)
+
+    @work(thread=True, exit_on_error=False, group="memory-curate")
+    def curate(self, action: str, memory_id: int) -> None:
+        method = memories.lifecycle_action(self.app.backend.services, action)
+        if method is None:
+            self.app.call_from_thread(self.notify, f"{action} is not available in this version yet", severity="warning")
+            return
+        try:
+            method(memory_id)
+        except Exception as exc:
+            self.app.call_from_thread(self.app.report_error, exc)
+            return
+        self.app.call_from_thread(self.notify, f"memory #{memory_id}: {action} done", timeout=3)
+        self.app.call_from_thread(self.reload)
+        self.app.call_from_thread(self.app.refresh_status)
+
+    def action_history(self) -> None:
+        if self.selected is not None:
+            self.show_history(self.selected.memory.id)
+
+    @work(thread=True, exit_on_error=False, group="memory-history")
+    def show_history(self, memory_id: int) -> None:
+        try:
+            events = memories.history(self.app.backend.services, memory_id)
+        except Exception as exc:
+            self.app.call_from_thread(self.app.report_error, exc)
+            return
+        lines = [f"{day(at)}  {action}  {reason}" for at, action, reason in events]
+        self.app.call_from_thread(self.query_one("#memory-detail", Static).update,
+                                  f"history of #{memory_id}\n" + "\n".join(lines))

@@ -1,0 +1,113 @@
+"""One chat turn on screen: the question, or the answer streaming in with its sources below."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from second_me.domain import Hit
+from second_me.tui.format import hit_label
+
+
+class UserTurn(Vertical):
+    def __init__(self, text: str):
+        super().__init__(classes="turn user-turn")
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Label("you", classes="speaker")
+        yield Static(self.text, markup=False, classes="user-text")
+
+
+class CitationList(OptionList):
+    """The sources of one answer; Enter (or a click) opens the selected one."""
+
+    BINDINGS = [("c", "copy_answer", "Copy answer")]
+
+    class Opened(Message):
+        def __init__(self, hit: Hit):
+            super().__init__()
+            self.hit = hit
+
+    def __init__(self, numbered: list[tuple[int, Hit]]):
+        super().__init__(*[Option(f"[{n}] {hit_label(hit)}") for n, hit in numbered], classes="citations")
+        self.hits = [hit for _, hit in numbered]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Opened(self.hits[event.option_index]))
+
+    def action_copy_answer(self) -> None:
+        answer = self.parent
+        if isinstance(answer, AnswerTurn):
+            answer.copy()
+
+
+class AnswerTurn(Vertical):
+    """An answer: its state line while waiting, Markdown as it streams, then its citations."""
+
+    def __init__(self, text: str = "", state: str = ""):
+        super().__init__(classes="turn answer-turn")
+        self.text = text
+        self._initial_state = state
+        self.finished = bool(text) and not state
+        self.stopped = False
+        self._stream = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("second-me", classes="speaker")
+        yield Markdown(self.text, classes="answer-text")
+        yield Label(self._initial_state, classes="answer-state")
+
+    def on_mount(self) -> None:
+        self.query_one(".answer-state", Label).display = bool(self._initial_state)
+
+    def set_state(self, state: str) -> None:
+        label = self.query_one(".answer-state", Label)
+        label.update(state)
+        label.display = bool(state)
+
+    async def write(self, piece: str) -> None:
+        """Append a streamed piece (ignored once the user stopped this answer)."""
+        if self.stopped or self.finished:
+            return
+        if self._stream is None:
+            self.set_state("")
+            self._stream = Markdown.get_stream(self.query_one(".answer-text", Markdown))
+        self.text += piece
+        await self._stream.write(piece)
+
+    async def finish(self, text: str | None = None, citations: list[tuple[int, Hit]] = (),
+                     note: str = "") -> None:
+        """The answer is complete: settle its text (the model's final form) and show its sources."""
+        await self._end_stream()
+        self.finished = True
+        if text is not None and text != self.text:
+            self.text = text
+            await self.query_one(".answer-text", Markdown).update(text)
+        self.set_state(note)
+        if citations:
+            await self.mount(CitationList(list(citations)))
+
+    async def stop(self) -> None:
+        """Stopped by the user: freeze what is shown, at once."""
+        self.stopped = True
+        await self._end_stream()
+        self.set_state("stopped")
+
+    async def _end_stream(self) -> None:
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            await stream.stop()
+
+    def copy(self) -> None:
+        self.app.copy_to_clipboard(self.text)
+        self.app.notify("answer copied to the clipboard", timeout=2)
+
+    @property
+    def citations(self) -> CitationList | None:
+        found = self.query(CitationList)
+        return found.first() if found else None

