@@ -58,7 +58,7 @@ def _db_bytes(store) -> tuple[int, int]:
     """(file bytes after a WAL checkpoint, bytes in use: pages minus free pages left by rebuilds)."""
     with store.db.read() as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        pages, free, size = (conn.execute(f"PRAGMA {name}").fetchone()[0]
+        pages, free, size = (int(conn.execute(f"PRAGMA {name}").fetchone()[0])
                              for name in ("page_count", "freelist_count", "page_size"))
     return pages * size, (pages - free) * size
 

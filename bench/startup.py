@@ -23,7 +23,7 @@ async def painted(pilot):
     print("painted", time.time() - float(os.environ["BENCH_T0"]), flush=True)
     pilot.app.exit()
 
-app = SecondMeApp(lambda: Services.open(settings), load_models=False)
+app = SecondMeApp(lambda: Services.open(settings))  # as `second-me` starts it: models load after the first paint
 app.run(headless=True, size=(100, 30), auto_pilot=painted)
 """
 
