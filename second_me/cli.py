@@ -12,7 +12,8 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import chat, doctor, index, search, watch
+from second_me.commands import (chat, conversations, doctor, eval as eval_cmd, export, index, memory, safety, search,
+                                summarize, watch)
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -25,10 +26,15 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (chat, index, search, doctor, watch):
+for module in (chat, index, search, doctor, watch, summarize, export, eval_cmd, safety):
     for command in module.COMMANDS:
         app.command()(command)
 app.add_typer(watch.app, name="watch")
+for name, sub_app in safety.SUB_APPS.items():
+    app.add_typer(sub_app, name=name)
+for module in (conversations, memory):
+    for sub_app, name in module.SUB_APPS:
+        app.add_typer(sub_app, name=name)
 
 
 @app.callback()
@@ -45,24 +51,49 @@ def _global(
 
 def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> None:
     """Run the CLI; every error becomes one line and an exit code (DESIGN §6)."""
-    import click
-
+    click = _click_exceptions()
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args
     try:
-        app(args=args, prog_name="second-me", standalone_mode=False, obj=obj or AppContext())
+        code = app(args=args, prog_name="second-me", standalone_mode=False, obj=obj or AppContext())
+        # Without standalone mode, click returns the code of a `raise typer.Exit(n)`.
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except SecondMeError as exc:
         _fail(str(exc), exc.exit_code, verbose)
-    except click.exceptions.Exit as exc:
+    except click.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.UsageError as exc:
+    except click.UsageError as exc:
         _fail(exc.format_message(), 1, verbose=False, prefix="usage error")
-    except click.exceptions.ClickException as exc:
+    except click.ClickException as exc:
         _fail(exc.format_message(), 1, verbose)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, *click.Abort):
         _fail("interrupted", 130, verbose=False)
     except Exception as exc:  # a bug: still one line, with the traceback on --verbose
         _fail(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for details)", 1, verbose)
+
+
+class _ClickErrors:
+    """Click's exception classes, from typer's vendored copy and from click itself (whichever raise)."""
+
+    def __init__(self, modules):
+        for name in ("Exit", "UsageError", "ClickException", "Abort"):
+            setattr(self, name, tuple({getattr(m, name) for m in modules if hasattr(m, name)}))
+
+
+def _click_exceptions() -> _ClickErrors:
+    import click.exceptions
+
+    import typer
+
+    modules = [click.exceptions, typer]  # typer.Exit, typer.Abort
+    try:  # newer typer raises its own vendored click's exceptions
+        from typer._click import exceptions as vendored
+
+        modules.append(vendored)
+    except ImportError:
+        pass
+    return _ClickErrors(modules)
 
 
 def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None:
@@ -70,6 +101,10 @@ def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None
         import traceback
 
         traceback.print_exc()
+    from second_me.ingest.text import strip_control
+
+    # Paths and file text in messages must not drive the terminal either.
+    message = strip_control(message)
     first_line = message.strip().splitlines()[0] if message.strip() else prefix
     print(f"{prefix}: {first_line}", file=sys.stderr)
     sys.exit(code)

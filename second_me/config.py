@@ -22,7 +22,7 @@ else:  # pragma: no cover
 KV_TYPES = ("f16", "q8_0", "q4_0")
 ENV_PREFIX = "SECOND_ME_"
 # Env vars with this prefix that are not settings keys.
-NON_SETTING_ENV = {"HOME", "PASSPHRASE", "NOW"}
+NON_SETTING_ENV = {"HOME", "PASSPHRASE", "NEW_PASSPHRASE", "NOW"}
 
 
 def default_home() -> Path:
@@ -59,16 +59,23 @@ class Settings:
     embed_idle_unload_s: float = 120.0  # the watcher frees the embedding model after this long idle
     # Retrieval
     search_k: int = 8
-    rrf_k: int = 60
+    rrf_k: int = 10
     candidates: int = 50
     abstain_similarity: float = 0.35
+    bm25_weight: float = 0.5  # fusion weights (retrieval/hybrid.py), tuned with `second-me eval`
+    vector_weight: float = 1.0
+    time_weight: float = 2.0  # extra weight of matches inside a time the question names
+    order_weight: float = 1.0  # bonus for the earliest/latest relevant hit ("the first time", "now")
     context_tokens: int = 0  # 0 = derived from n_ctx
     # Memory lifecycle (DESIGN §5)
-    retention_floor: float = 0.3
+    retention_floor: float = 0.7
     strength_chat_days: float = 7.0
     strength_file_days: float = 30.0
     recall_growth: float = 2.0
     prune_threshold: float = 0.05
+    strength_fact_days: float = 90.0
+    facts_with_model: bool = True  # false: learn facts by rule only (no model load)
+    summaries_with_model: bool = True  # false: extractive summaries (first sentences), no model load
 
     @property
     def db_path(self) -> Path:
@@ -143,7 +150,7 @@ def _validate(s: Settings) -> Settings:
         except ValueError:
             raise ConfigError(f"config: n_gpu_layers = {s.n_gpu_layers!r} must be 'auto' or an integer") from None
     positive = ("n_ctx", "max_answer_tokens", "embed_batch_size", "chunk_chars", "max_file_mb", "search_k",
-                "rrf_k", "candidates", "strength_chat_days", "strength_file_days",
+                "rrf_k", "candidates", "strength_chat_days", "strength_file_days", "strength_fact_days",
                 "watch_debounce_s", "watch_poll_interval_s", "embed_idle_unload_s")
     for key in positive:
         if getattr(s, key) <= 0:

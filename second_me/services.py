@@ -7,6 +7,7 @@ files, doctor, listing) never pay for them.
 from __future__ import annotations
 
 import platform
+import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
@@ -23,7 +24,7 @@ from second_me.memory.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
 from second_me.retrieval.abstain import relevant_hits, should_abstain
 from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numbers
-from second_me.retrieval.hybrid import HybridSearcher, SearchOptions, SearchResult
+from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
 
 # A small model sometimes starts writing another prompt after its answer: stop there.
@@ -75,6 +76,17 @@ class Services:
 
         return ConversationLog(self.store, self.embedder, self.settings.strength_chat_days,
                                self.settings.embed_batch_size)
+
+    def import_chat(self, path: Path) -> "ChatImportReport":
+        """Import a JSONL chat export: all of it or (on any bad line) nothing; idempotent by id."""
+        from second_me.memory.chat_import import ChatImportReport, read_chat_file
+
+        started = time.monotonic()
+        turns = read_chat_file(Path(path).expanduser())
+        added = self.conversations.add_turns(turns, self.clock.timestamp())
+        return ChatImportReport(turns=len(turns), added=added,
+                                conversations=len({t.conversation for t in turns}),
+                                seconds=time.monotonic() - started)
 
     def _check_embedder(self) -> None:
         """Refuse to search or add with another embedder than the store's vectors came from."""
@@ -148,7 +160,9 @@ class Services:
     # ---- search and answers -----------------------------------------------------------
 
     def searcher(self) -> HybridSearcher:
-        return HybridSearcher(self.store, self.embedder, self.policy, self.settings.rrf_k, self.settings.candidates)
+        s = self.settings
+        weights = FusionWeights(bm25=s.bm25_weight, vector=s.vector_weight, window=s.time_weight, order=s.order_weight)
+        return HybridSearcher(self.store, self.embedder, self.policy, s.rrf_k, s.candidates, weights)
 
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
         if not query.strip():
@@ -158,17 +172,43 @@ class Services:
         options = options or SearchOptions(k=self.settings.search_k)
         if self.store.has_vectors and options.use_vectors:
             self._check_embedder()
-        return self.searcher().search(query, options, self.clock.timestamp())
+        searcher = self.searcher()
+        # One snapshot: an indexer replacing a file's chunks meanwhile cannot leave half-read hits.
+        with self.store.db.snapshot():
+            return searcher.search(query, options, self.clock.timestamp())
 
-    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None) -> Answer:
-        """Retrieve, then answer from memory with [n] citations — or abstain without guessing."""
-        result = self.search(question, SearchOptions(k=k or self.settings.search_k))
+    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
+            options: SearchOptions | None = None, remember: bool = True,
+            conversation: str | None = None) -> Answer:
+        """Retrieve, then answer from memory with [n] citations — or abstain without guessing.
+
+        `options` carries filters (k is taken from `k` when given); `remember=False` answers
+        without strengthening the cited memories (the benchmark must not change what it measures).
+        With `conversation`, the question and the answer are stored as turns of it.
+        """
+        answer = self._answer(question, k, on_token, options, remember)
+        if conversation:
+            from second_me.memory.conversations import ask_turns
+
+            self.conversations.add_turns(ask_turns(conversation, question, answer.text, self.clock.timestamp()),
+                                         self.clock.timestamp())
+        return answer
+
+    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
+                options: SearchOptions | None, remember: bool) -> Answer:
+        from dataclasses import replace
+
+        options = options or SearchOptions(k=self.settings.search_k)
+        if k:
+            options = replace(options, k=k)
+        result = self.search(question, options)
         if should_abstain(result, self.settings.abstain_similarity):
             if on_token:
                 on_token(ABSTAIN_TEXT)
             return Answer(ABSTAIN_TEXT, (), abstained=True)
         model = self.chat_model
-        messages, used = build_messages(question, relevant_hits(result, self.settings.abstain_similarity), model, self.settings.max_answer_tokens,
+        relevant = relevant_hits(result, self.settings.abstain_similarity)
+        messages, used = build_messages(question, relevant, model, self.settings.max_answer_tokens,
                                         self.settings.context_tokens)
         pieces: list[str] = []
         stream = model.stream(messages, max_tokens=self.settings.max_answer_tokens,
@@ -182,22 +222,83 @@ class Services:
             close = getattr(stream, "close", None)
             if close:
                 close()
-        text = "".join(pieces).strip()
+        # Model output is untrusted: no terminal control sequences in the stored or printed answer.
+        from second_me.ingest.text import strip_control
+
+        text = strip_control("".join(pieces)).strip()
         cited = cited_numbers(text, len(used))
-        self.reinforce([used[n - 1].memory.id for n in cited])
+        if remember:
+            self.reinforce([used[n - 1].memory.id for n in cited])
         return Answer(text, tuple(used), abstained=False)
 
-    def reinforce(self, memory_ids: list[int]) -> None:
+    def reinforce(self, memory_ids: list[int], reason: str = "used in an answer") -> None:
         """Recall strengthens a memory: S ← S · g, and its clock restarts (DESIGN §5)."""
         if not memory_ids:
             return
         now = self.clock.timestamp()
         with self.store.db.transaction() as conn:
             for memory_id in memory_ids:
-                conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
-                             "recall_count = recall_count + 1 WHERE id = ?",
-                             (self.policy.growth, now, memory_id))
-                self.store.log_event(conn, memory_id, "recall", "used in an answer", now)
+                updated = conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
+                                       "recall_count = recall_count + 1 WHERE id = ? AND state = 'active'",
+                                       (self.policy.growth, now, memory_id)).rowcount
+                if updated:
+                    self.store.log_event(conn, memory_id, "recall", reason, now)
+
+    # ---- memory lifecycle (pins, forgetting, history) ----------------------------------
+
+    @property
+    def memory(self):
+        """Pin, unpin, forget, restore, prune, list and explain memories."""
+        from second_me.memory.lifecycle import MemoryLifecycle
+
+        return MemoryLifecycle(self.store, self.policy, lambda: self.embedder, self.settings.prune_threshold)
+
+    def learn_facts(self, budget_seconds: float = 30.0):
+        """Read unread user turns for facts (background work: call when idle)."""
+        from second_me.memory.facts import FactLearner
+
+        model = (lambda: self.chat_model) if self.settings.facts_with_model else None
+        learner = FactLearner(self.store, lambda: self.embedder, model, self.settings.strength_fact_days)
+        return learner.run(self.clock.timestamp(), budget_seconds)
+
+    def summary_tree(self):
+        from second_me.memory.summaries import SummaryTree
+
+        model = (lambda: self.chat_model) if self.settings.summaries_with_model else None
+        return SummaryTree(self.store, lambda: self.embedder, model, self.settings.strength_file_days)
+
+    def summarize(self, budget_seconds: float = 60.0):
+        """Background memory work under one time budget: learn facts from unread turns
+        (up to half the budget), then rebuild dirty summaries and the portrait."""
+        started = time.monotonic()
+        facts = self.learn_facts(budget_seconds / 2)
+        left = max(0.0, budget_seconds - (time.monotonic() - started))
+        return facts, self.summary_tree().refresh(self.clock.timestamp(), left)
+
+    # One-call forms for the TUI (time from the clock).
+    def pin(self, memory_id: int):
+        return self.memory.pin(memory_id, self.clock.timestamp())
+
+    def unpin(self, memory_id: int):
+        return self.memory.unpin(memory_id, self.clock.timestamp())
+
+    def forget(self, memory_id: int):
+        return self.memory.forget(memory_id, self.clock.timestamp())
+
+    def restore(self, memory_id: int):
+        return self.memory.restore(memory_id, self.clock.timestamp())
+
+    def memory_history(self, memory_id: int) -> list[tuple[float, str, str]]:
+        """(when, action, reason), oldest first, starting with the memory's creation."""
+        detail = self.memory.detail(memory_id, self.clock.timestamp())
+        m = detail.view.memory
+        return [(m.created_at, "created", m.kind)] + [(e.at, e.action, e.reason or "") for e in detail.events]
+
+    def open_memory(self, memory_id: int):
+        """The user opened a memory: show it with its history, and count it as a recall."""
+        detail = self.memory.detail(memory_id, self.clock.timestamp())
+        self.reinforce([memory_id], "opened by the user")
+        return detail
 
     def hits_for(self, memory_ids: list[int]) -> list[Hit]:
         memories = self.store.get_many(memory_ids)
@@ -247,6 +348,56 @@ class Services:
             "indexing": self.indexing_status(),
             "platform": f"{platform.system()} {platform.machine()}",
         }
+
+    # ---- safety: backups, keys, consistency (storage/backup.py, rekey.py, consistency.py) ----
+
+    def backup(self, target: Path):
+        from second_me.storage.backup import make_backup
+
+        return make_backup(self.store.db, target)
+
+    def restore_backup(self, source: Path, force: bool = False):
+        from second_me.storage.backup import restore_backup
+
+        with self._exclusive("restore"):
+            return restore_backup(self.store.db, source, force)
+
+    def rotate_key(self, new_passphrase: Optional[str]) -> str:
+        from second_me.storage.rekey import rotate
+
+        with self._exclusive("rotate the key"):
+            return rotate(self.store.db, self.settings.home, new_passphrase)
+
+    def check(self):
+        from second_me.storage.consistency import check
+
+        return check(self.store)
+
+    def repair(self, progress: Callable[[int, int], None] | None = None):
+        from second_me.storage.consistency import repair
+
+        with self._exclusive("repair"):
+            return repair(self.store, lambda: self.embedder, self.clock.timestamp(),
+                          self.settings.embed_batch_size, progress)
+
+    def _exclusive(self, action: str):
+        """Hold the home's indexer lock: no indexer or daemon may write meanwhile."""
+        from contextlib import contextmanager
+
+        from second_me.errors import StorageError
+
+        @contextmanager
+        def held():
+            lock = IndexerLock(self.settings.home)
+            if not lock.try_acquire():
+                raise StorageError(f"an indexer (pid {lock.holder_pid() or '?'}) is running in this home: "
+                                   f"stop it (e.g. the daemon) and {action} again")
+            try:
+                yield
+            finally:
+                lock.release()
+
+        return held()
 
     def close(self) -> None:
         for model in (self._chat, self._embedder):

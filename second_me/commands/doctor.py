@@ -9,8 +9,18 @@ import typer
 from second_me.commands.common import app_context, console
 
 
-def doctor(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
+def doctor(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    check: bool = typer.Option(False, "--check", help="Check integrity and that indexes are in step with memories."),
+    repair: bool = typer.Option(False, "--repair", help="Rebuild derived indexes from the memories; drop orphans."),
+):
     """What runs where: versions, paths, models, offload, KV cache, encryption, counts."""
+    if check or repair:
+        from second_me.commands.consistency import check_or_repair
+
+        check_or_repair(ctx, repair, as_json)
+        return
     services = app_context(ctx).services()
     try:
         info = services.doctor()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from pathlib import Path
+from typing import List, Optional
 
 import typer
 
 from second_me.commands.common import app_context, console, positive_k, safe
+from second_me.errors import InputRejected, NotFoundError, UsageError
 
 
 def render_hits(hits, out) -> None:
@@ -30,19 +32,47 @@ def render_hits(hits, out) -> None:
             out.print(Text("   " + line[:160]))
 
 
+def _options(k: int, kind: Optional[List[str]], since: Optional[str], until: Optional[str], path: Optional[str]):
+    from second_me.retrieval.hybrid import SearchOptions
+    from second_me.retrieval.query import check_kinds, filter_range
+
+    start, end = filter_range(since, until)
+    kinds = check_kinds([part for value in kind or [] for part in value.split(",")])
+    if "summary" in kinds and "portrait" not in kinds:
+        kinds += ("portrait",)  # the portrait is the top of the summary tree
+    return SearchOptions(k=positive_k(k), kinds=kinds, since=start, until=end, path=path)
+
+
+KIND_HELP = "Only this kind of memory (chunk, message, fact, summary, portrait); repeatable."
+SINCE_HELP = "Only memories from this date on (2024, 2024-05, 2024-05-03 or ISO time)."
+UNTIL_HELP = "Only memories up to this date, included (2024-05 includes all of May)."
+PATH_HELP = "Only memories from files whose path contains this (or starts with it, if absolute)."
+
+
 def search(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help="What to look for."),
+    query: Optional[str] = typer.Argument(None, help="What to look for. Inline filters: dt>=2024-01-01 kind:fact path:notes/"),
     k: int = typer.Option(8, "-k", help="How many results."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", help=KIND_HELP),
+    since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
+    path: Optional[str] = typer.Option(None, "--path", help=PATH_HELP),
+    batch: Optional[Path] = typer.Option(None, "--batch", help="Read one query per line from FILE ('-' = stdin); "
+                                         "write one JSON object per line."),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
 ):
-    """Search memories (BM25 + vectors, fused)."""
-    from second_me.retrieval.hybrid import SearchOptions
-
+    """Search memories (BM25 + vectors, fused; time words like "last week" are understood)."""
+    if (query is None) == (batch is None):
+        raise UsageError("give a QUERY or --batch FILE (not both)")
+    options = _options(k, kind, since, until, path)
+    lines = _batch_lines(batch) if batch is not None else None
     services = app_context(ctx).services(now)
     try:
-        result = services.search(query, SearchOptions(k=positive_k(k)))
+        if lines is not None:
+            _run_batch(services, lines, options)
+            return
+        result = services.search(query, options)
     finally:
         services.close()
     if as_json:
@@ -51,14 +81,51 @@ def search(
         render_hits(result.hits, console())
 
 
+def _batch_lines(batch: Path) -> list[str]:
+    if str(batch) == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return batch.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise NotFoundError(f"no such batch file: {batch}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputRejected(f"cannot read batch file {batch}: {exc}") from None
+
+
+def _run_batch(services, lines: list[str], options) -> None:
+    """One JSON line per non-blank query line; a rejected query gets {"query", "error"} and the run goes on."""
+    rejected = 0
+    for line in lines:
+        query = line.strip()
+        if not query:
+            continue
+        try:
+            result = services.search(query, options)
+            record = {"query": query, "results": [hit.as_json() for hit in result.hits]}
+        except InputRejected as exc:
+            rejected += 1
+            record = {"query": query, "error": str(exc)}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    if rejected:
+        raise InputRejected(f"{rejected} of the batch's queries were rejected (see their \"error\")")
+
+
 def ask(
     ctx: typer.Context,
     question: str = typer.Argument(..., help="A question about what you wrote or said."),
     k: int = typer.Option(8, "-k", help="How many memories to consider."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", help=KIND_HELP),
+    since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
+    path: Optional[str] = typer.Option(None, "--path", help=PATH_HELP),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
+    conversation: Optional[str] = typer.Option(None, "--conversation",
+                                               help="Store this exchange in this conversation (default: ask YYYY-MM-DD)."),
 ):
     """Answer from memory, citing sources — or say it does not know."""
+    options = _options(k, kind, since, until, path)
     services = app_context(ctx).services(now)
 
     def on_token(piece: str) -> None:
@@ -66,7 +133,8 @@ def ask(
         sys.stdout.flush()
 
     try:
-        answer = services.ask(question, k=positive_k(k), on_token=None if as_json else on_token)
+        name = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
+        answer = services.ask(question, on_token=None if as_json else on_token, options=options, conversation=name)
     except KeyboardInterrupt:
         sys.stdout.write("\n")
         typer.echo("stopped.", err=True)

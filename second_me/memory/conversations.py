@@ -22,6 +22,9 @@ class Turn:
     timestamp: float
     role: str = "user"
     external_id: Optional[str] = None
+    # False: kept in the conversation log but not a searchable memory (e.g. an answer
+    # second-me gave, which was itself derived from memories).
+    remembered: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,24 @@ def message_memory_text(turn: Turn) -> str:
     return f"{turn.speaker}: {turn.text}"
 
 
+ASSISTANT_SPEAKER = "second-me"
+USER_SPEAKER = "me"
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def ask_turns(conversation: str, question: str, answer: str, now: float) -> list[Turn]:
+    """The two turns of one `ask`. A bare question is no memory of its own (it would match
+    itself next time), and the answer was derived from memories; both stay in the log,
+    and fact extraction still reads the question."""
+    return [
+        Turn(conversation, USER_SPEAKER, question.strip(), now, "user", remembered=not is_question(question)),
+        Turn(conversation, ASSISTANT_SPEAKER, answer.strip(), now, "assistant", remembered=False),
+    ]
+
+
 class ConversationLog:
     def __init__(self, store: MemoryStore, embedder: Embedder, strength_days: float, batch_size: int = 32):
         self.store = store
@@ -63,16 +84,20 @@ class ConversationLog:
         Returns how many were new. Embeddings are computed in batches before the transaction,
         so the write lock is held only for the inserts.
         """
-        fresh = [t for t in turns if not self._known(t)]
+        fresh = self._unknown(turns)
         if not fresh:
             return 0
-        self.store.use_embedder(self.embedder.model_id, self.embedder.dim, now)
+        to_embed = [t for t in fresh if t.remembered]
         vectors: list[list[float]] = []
-        for start in range(0, len(fresh), self.batch_size):
-            vectors.extend(self.embedder.embed([message_memory_text(t) for t in fresh[start:start + self.batch_size]]))
+        if to_embed:
+            self.store.use_embedder(self.embedder.model_id, self.embedder.dim, now)
+            for start in range(0, len(to_embed), self.batch_size):
+                batch = to_embed[start:start + self.batch_size]
+                vectors.extend(self.embedder.embed([message_memory_text(t) for t in batch]))
+        vector_of = {id(t): v for t, v in zip(to_embed, vectors)}
         added = 0
         with self.store.db.transaction() as conn:
-            for turn, vector in zip(fresh, vectors):
+            for turn in fresh:
                 conversation_id = self._conversation_id(conn, turn.conversation, turn.timestamp)
                 cursor = conn.execute(
                     "INSERT INTO messages(conversation_id, speaker, role, text, ts, external_id) VALUES (?, ?, ?, ?, ?, ?) "
@@ -80,22 +105,24 @@ class ConversationLog:
                     (conversation_id, turn.speaker, turn.role, turn.text, turn.timestamp, turn.external_id))
                 if cursor.rowcount == 0:
                     continue  # the same id appeared twice in this batch
-                self.store.insert_memories(conn, [NewMemory(
-                    kind="message", text=message_memory_text(turn), vector=vector, created_at=turn.timestamp,
-                    strength=self.strength_days, message_id=cursor.lastrowid)])
+                if turn.remembered:
+                    self.store.insert_memories(conn, [NewMemory(
+                        kind="message", text=message_memory_text(turn), vector=vector_of[id(turn)],
+                        created_at=turn.timestamp, strength=self.strength_days, message_id=cursor.lastrowid)])
                 conn.execute("UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
                              (turn.timestamp, conversation_id))
                 added += 1
         return added
 
-    def _known(self, turn: Turn) -> bool:
-        if turn.external_id is None:
-            return False
+    def _unknown(self, turns: Sequence[Turn]) -> list[Turn]:
+        """The turns not stored yet: a turn without an id is always new."""
+        known: dict[str, set] = {}
         with self.store.db.read() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-                "WHERE c.name = ? AND m.external_id = ?", (turn.conversation, turn.external_id)).fetchone()
-        return row is not None
+            for name in {t.conversation for t in turns if t.external_id is not None}:
+                known[name] = {row[0] for row in conn.execute(
+                    "SELECT m.external_id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                    "WHERE c.name = ? AND m.external_id IS NOT NULL", (name,))}
+        return [t for t in turns if t.external_id is None or t.external_id not in known.get(t.conversation, ())]
 
     @staticmethod
     def _conversation_id(conn, name: str, at: float) -> int:
@@ -133,7 +160,14 @@ class ConversationLog:
             count = conn.execute("SELECT count(*) FROM messages WHERE conversation_id = ?", (row[0],)).fetchone()[0]
             conn.execute("DELETE FROM memories WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)",
                          (row[0],))
+            # Its session summary goes now; summaries above it are rebuilt by the next summarize.
+            conn.execute("DELETE FROM memories WHERE id IN (SELECT memory_id FROM summary_nodes "
+                         "WHERE level = 'session' AND key = ?)", (name,))
+            conn.execute("DELETE FROM summary_nodes WHERE level = 'session' AND key = ?", (name,))
             conn.execute("DELETE FROM conversations WHERE id = ?", (row[0],))
+            # Facts learnt from these turns went with them: a fact they had superseded holds again.
+            conn.execute("UPDATE memories SET valid_to = NULL WHERE kind = 'fact' AND superseded_by IS NULL "
+                         "AND valid_to IS NOT NULL")
             self.store.log_event(conn, None, "delete_conversation", f"deleted by the user: {name}", now,
                                  {"conversation": name, "turns": count})
         return count

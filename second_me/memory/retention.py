@@ -16,7 +16,7 @@ DAY = 86400.0
 
 @dataclass(frozen=True)
 class RetentionPolicy:
-    floor: float = 0.3
+    floor: float = 0.7
     growth: float = 2.0  # S ← S · growth on each recall
 
     def retention(self, memory: Memory, now: float) -> float:
@@ -33,3 +33,18 @@ class RetentionPolicy:
 
     def reinforced_strength(self, strength: float) -> float:
         return strength * self.growth
+
+
+# A superseded fact ("lived in Berlin" after "moved to Lisbon") ranks lower unless the
+# question asks about a time when it still held.
+SUPERSEDED_PRIOR = 0.5
+
+
+def validity_prior(memory: Memory, since: float | None, until: float | None) -> float:
+    if memory.valid_to is None:
+        return 1.0
+    if since is None and until is None:
+        return SUPERSEDED_PRIOR
+    starts_before_end = until is None or (memory.valid_from or memory.created_at) < until
+    ends_after_start = since is None or memory.valid_to > since
+    return 1.0 if starts_before_end and ends_after_start else SUPERSEDED_PRIOR

@@ -35,7 +35,10 @@ def _neutralise(text: str) -> str:
 
 def format_memory(number: int, hit: Hit, max_chars: int | None = None) -> str:
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
-    return f"[{number}] ({_date(hit.memory.created_at)}) {_neutralise(text)}"
+    when = _date(hit.memory.created_at)
+    if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
+        when += f", no longer true since {_date(hit.memory.valid_to)}"
+    return f"[{number}] ({when}) {_neutralise(text)}"
 
 
 def build_messages(question: str, hits: Sequence[Hit], model: ChatModel, answer_tokens: int,

@@ -1,17 +1,27 @@
 """Hybrid search: BM25 (FTS5) ∪ vector KNN (sqlite-vec), fused by reciprocal rank, then the retention prior.
 
-score = Σ_side weight / (rrf_k + rank_side) · (floor + (1 − floor) · R)
+score = Σ_list weight / (rrf_k + rank_in_list) · (floor + (1 − floor) · R)
+
+The lists are BM25 and KNN over everything the hard filters allow, plus — when the question
+names a time ("last week", "before I moved to Berlin") — BM25 and KNN again inside that
+window, so memories from the right time are lifted without hiding the rest. "The first
+time" / "currently" add a small bonus by date among the clearly relevant hits; a fact that
+was superseded by a newer one is pushed down. Near-identical hits are shown once.
 """
 
 from __future__ import annotations
 
+import re
+import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import Hit
-from second_me.memory.retention import RetentionPolicy
+from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.fts import match_expression
+from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.storage.store import MemoryStore
 
 
@@ -19,11 +29,14 @@ from second_me.storage.store import MemoryStore
 class SearchOptions:
     k: int = 8
     kinds: tuple[str, ...] = ()
-    since: Optional[float] = None
+    since: Optional[float] = None  # hard filters on created_at, epoch seconds, [since, until)
     until: Optional[float] = None
+    path: Optional[str] = None  # only memories from files under/containing this path
     use_bm25: bool = True
     use_vectors: bool = True
     use_decay: bool = True
+    use_time: bool = True  # time words in the question → window boost, anchors, earliest/latest
+    dedupe: bool = True
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,21 @@ class SearchResult:
     best_similarity: Optional[float]  # best cosine of any candidate with the query
     candidates: int = 0
     timings_ms: dict = field(default_factory=dict)
+    parsed: Optional[ParsedQuery] = None
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Tuned on the built-in benchmark (`second-me eval`), not on single examples."""
+
+    bm25: float = 0.5
+    vector: float = 1.0
+    window: float = 2.0  # the lists searched inside the question's time window
+    order: float = 0.5  # earliest/latest bonus among relevant hits ("the first time", "now")
+    order_pool: int = 10  # at most this many of the best hits compete on date...
+    order_ratio: float = 0.5  # ...those scoring at least this share of the best one
+    superseded: float = 0.5  # factor for a fact that a newer fact replaced
+    dedupe_jaccard: float = 0.9  # word overlap above which two hits count as one
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -43,56 +71,146 @@ def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int
     return scores
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def near_duplicate(a: str, b: str, threshold: float) -> bool:
+    """Same words, near enough: Jaccard overlap of the word sets."""
+    if a == b:
+        return True
+    wa, wb = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def dedupe(hits: Sequence[Hit], k: int, threshold: float) -> list[Hit]:
+    """The best `k` hits, each near-identical later one dropped."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if any(near_duplicate(hit.memory.text, other.memory.text, threshold) for other in kept):
+            continue
+        kept.append(hit)
+        if len(kept) == k:
+            break
+    return kept
+
+
+def _narrow(since, until, new_since, new_until):
+    if new_since is not None:
+        since = new_since if since is None else max(since, new_since)
+    if new_until is not None:
+        until = new_until if until is None else min(until, new_until)
+    return since, until
+
+
 class HybridSearcher:
-    def __init__(self, store: MemoryStore, embedder: Embedder, policy: RetentionPolicy, rrf_k: int = 60,
-                 candidates: int = 50, bm25_weight: float = 1.0, vector_weight: float = 1.0):
+    def __init__(self, store: MemoryStore, embedder: Embedder, policy: RetentionPolicy, rrf_k: int = 10,
+                 candidates: int = 50, weights: FusionWeights | None = None):
         self.store = store
         self.embedder = embedder
         self.policy = policy
         self.rrf_k = rrf_k
         self.candidates = candidates
-        self.bm25_weight = bm25_weight
-        self.vector_weight = vector_weight
+        self.weights = weights or FusionWeights()
 
     def search(self, query: str, options: SearchOptions, now: float) -> SearchResult:
-        import time
-
         timings: dict[str, float] = {}
         started = time.perf_counter()
-        pool = max(self.candidates, options.k)
-        lexical: list[tuple[int, float]] = []
-        semantic: list[tuple[int, float]] = []
-        if options.use_bm25:
-            lexical = self.store.fts_search(match_expression(query), pool, options.kinds, options.since, options.until)
-        timings["bm25"] = (time.perf_counter() - started) * 1000
-        similarity: dict[int, float] = {}
-        if options.use_vectors and self.store.has_vectors:
+        parsed = parse_query(query, datetime.fromtimestamp(now, timezone.utc), options.use_time)
+        kinds = options.kinds or parsed.kinds
+        since, until = _narrow(options.since, options.until, parsed.since, parsed.until)
+        path = options.path or parsed.path
+        sources = self.store.source_ids_matching(path) if path else None
+        # A path filter is applied after retrieval, so look further down both lists.
+        pool = max(self.candidates, options.k) * (4 if path else 1)
+        use_vectors = options.use_vectors and self.store.has_vectors
+
+        vector = None
+        if use_vectors:
             t0 = time.perf_counter()
-            vector = self.embedder.embed_one(query)
+            vector = self.embedder.embed_one(parsed.text)
             timings["embed"] = (time.perf_counter() - t0) * 1000
-            t0 = time.perf_counter()
-            semantic = self.store.vector_search(vector, pool, options.kinds, options.since, options.until)
-            timings["knn"] = (time.perf_counter() - t0) * 1000
-            similarity = dict(semantic)
-        fused = rrf_fuse([[i for i, _ in lexical], [i for i, _ in semantic]],
-                         [self.bm25_weight, self.vector_weight], self.rrf_k)
+        lists, weights, similarity = [], [], {}
+        lexical, semantic = self._retrieve(parsed.text, vector, options, pool, kinds, since, until, lists, weights,
+                                           similarity, 1.0)
+        window = (parsed.time.since, parsed.time.until)
+        if parsed.time.anchor:
+            window = _narrow(*window, *self._anchor_window(parsed, options, kinds, since, until))
+        if window != (None, None):
+            w_since, w_until = _narrow(since, until, *window)
+            if w_since is None or w_until is None or w_since < w_until:
+                self._retrieve(parsed.text, vector, options, pool, kinds, w_since, w_until, lists, weights,
+                               similarity, self.weights.window)
+        timings["retrieve"] = (time.perf_counter() - started) * 1000
+
+        # A superseded fact keeps its full score only when the search asks about its time.
+        validity_window = _narrow(since, until, *window)
+        fused = rrf_fuse(lists, weights, self.rrf_k)
         memories = self.store.get_many(list(fused))
+        lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
+        vector_rank = {memory_id: rank for rank, memory_id in enumerate(semantic, 1)}
         ranked: list[Hit] = []
-        lexical_rank = {memory_id: rank for rank, (memory_id, _) in enumerate(lexical, start=1)}
-        vector_rank = {memory_id: rank for rank, (memory_id, _) in enumerate(semantic, start=1)}
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)
             if memory is None or memory.state != "active":
                 continue
+            if sources is not None and memory.source_id not in sources:
+                continue
             retention = self.policy.retention(memory, now)
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)
+            if parsed.time.order != "first":  # "the first time" asks for the old facts too
+                score *= validity_prior(memory, *validity_window)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)
-        top = ranked[:options.k]
+        if parsed.time.order and ranked:
+            ranked = self._prefer_by_date(ranked, parsed.time.order)
+        top = dedupe(ranked, options.k, self.weights.dedupe_jaccard) if options.dedupe else ranked[:options.k]
         origins = self.store.origins([hit.memory for hit in top])
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank) for h in top)
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
-        return SearchResult(hits, best, len(fused), timings)
+        return SearchResult(hits, best, len(fused), timings, parsed)
+
+    def _retrieve(self, text, vector, options, pool, kinds, since, until, lists, weights, similarity,
+                  scale) -> tuple[list[int], list[int]]:
+        """Append the BM25 and KNN rankings (memory ids, best first) for one time range; return them."""
+        lexical: list[int] = []
+        semantic: list[int] = []
+        if options.use_bm25:
+            lexical = [memory_id for memory_id, _ in self.store.fts_search(match_expression(text), pool, kinds, since,
+                                                                           until)]
+            lists.append(lexical)
+            weights.append(self.weights.bm25 * scale)
+        if vector is not None:
+            found = self.store.vector_search(vector, pool, kinds, since, until)
+            semantic = [memory_id for memory_id, _ in found]
+            lists.append(semantic)
+            weights.append(self.weights.vector * scale)
+            similarity.update(found)
+        return lexical, semantic
+
+    def _anchor_window(self, parsed: ParsedQuery, options, kinds, since, until) -> tuple:
+        """Date the event a question refers to ("before I moved to Berlin") by the best memory of it."""
+        vector = self.embedder.embed_one(parsed.time.anchor) if options.use_vectors and self.store.has_vectors else None
+        lists, weights, similarity = [], [], {}
+        self._retrieve(parsed.time.anchor, vector, options, 10, kinds, since, until, lists, weights, similarity, 1.0)
+        fused = rrf_fuse(lists, weights, self.rrf_k)
+        if not fused:
+            return None, None
+        best = self.store.get_many([max(fused, key=fused.get)])
+        moment = next(iter(best.values())).created_at
+        return (None, moment) if parsed.time.anchor_relation == "before" else (moment, None)
+
+    def _prefer_by_date(self, ranked: list[Hit], order: str) -> list[Hit]:
+        """Among the clearly relevant hits, the earliest (or latest) gains most: best score · weight / date rank."""
+        top = ranked[0].score
+        pool = [hit for hit in ranked[:self.weights.order_pool] if hit.score >= top * self.weights.order_ratio]
+        by_date = sorted(pool, key=lambda h: h.memory.created_at, reverse=(order == "last"))
+        bonus = {h.memory.id: self.weights.order * top / rank for rank, h in enumerate(by_date, 1)}
+        rescored = [Hit(h.memory, h.score + bonus.get(h.memory.id, 0.0), h.retention, h.origin, h.similarity,
+                        h.bm25_rank, h.vector_rank) for h in ranked]
+        rescored.sort(key=lambda hit: hit.score, reverse=True)
+        return rescored

@@ -84,6 +84,8 @@ class Database:
         try:
             conn = dbapi.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
                                  isolation_level=None, check_same_thread=False)
+            # SQLCipher logs a wrong key to stderr; the one-line error below says it instead.
+            conn.execute("PRAGMA cipher_log_level = NONE")
             if self.key.pragma_value is not None:
                 conn.execute(f"PRAGMA key = {self.key.pragma_value}")
             # Reading the schema proves the key is right before anything is written.
@@ -123,6 +125,24 @@ class Database:
                 yield self._conn
             except self.errors.Error as exc:
                 raise describe_sqlite_error(exc, self.path) from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator:
+        """Several reads that all see one state of the database, even while other processes
+        write (a read transaction: WAL keeps the snapshot for us, writers are not blocked)."""
+        with self._lock:
+            conn = self._conn
+            if conn.in_transaction:
+                yield conn
+                return
+            try:
+                conn.execute("BEGIN")
+            except self.errors.Error as exc:
+                raise describe_sqlite_error(exc, self.path) from exc
+            try:
+                yield conn
+            finally:
+                self._rollback(conn)  # nothing was written: ending the read is all that is left
 
     @contextmanager
     def transaction(self) -> Iterator:

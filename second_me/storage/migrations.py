@@ -166,7 +166,34 @@ def _m1_initial(conn) -> None:
     )
 
 
-def _m2_coarse_vectors(conn) -> None:
+def _m2_memory_lifecycle(conn) -> None:
+    run_script(
+        conn,
+        """
+        -- Vectors of forgotten memories, kept so a restore needs no re-embedding.
+        CREATE TABLE memory_archive (
+            memory_id INTEGER PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+            embedding BLOB NOT NULL,
+            model_id TEXT NOT NULL,
+            archived_at REAL NOT NULL
+        );
+        -- Which turns a fact was learnt from (a fact is an extra key for each of them).
+        CREATE TABLE fact_links (
+            fact_id INTEGER NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            PRIMARY KEY (fact_id, message_id)
+        );
+        CREATE INDEX fact_links_message ON fact_links(message_id);
+        -- NULL until fact extraction has read the turn.
+        ALTER TABLE messages ADD COLUMN facts_done_at REAL;
+        CREATE INDEX events_at ON events(at);
+        -- What a summary was built from (child ids and texts), so only changed nodes are rebuilt.
+        ALTER TABLE summary_nodes ADD COLUMN fingerprint TEXT;
+        """
+    )
+
+
+def _m3_coarse_vectors(conn) -> None:
     """Full vectors move to a plain table; searches run on a coarse vec0 table (see vector_index)."""
     from second_me.storage import vector_index
 
@@ -175,7 +202,7 @@ def _m2_coarse_vectors(conn) -> None:
         vector_index.migrate_from_vec0(conn)
 
 
-MIGRATIONS: list[Callable] = [_m1_initial, _m2_coarse_vectors]
+MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors]
 
 
 def schema_version(conn) -> int:

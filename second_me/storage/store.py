@@ -13,8 +13,8 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Chunk, ConversationOrigin, FileOrigin, Memory, Origin
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
-from second_me.storage.db import Database
 from second_me.storage import vector_index
+from second_me.storage.db import Database
 from second_me.storage.migrations import migrate
 
 MEMORY_COLUMNS = (
@@ -142,6 +142,16 @@ class MemoryStore:
                 f"SELECT {SOURCE_COLUMNS} FROM sources WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY path",
                 (root, len(prefix), prefix)).fetchall()
         return [SourceRecord(*row) for row in rows]
+
+    def source_ids_matching(self, fragment: str) -> set[int]:
+        """Sources whose path starts with `fragment` (absolute) or contains it (relative, e.g. "notes/")."""
+        if fragment.startswith(("/", "~")):
+            prefix = str(Path(fragment).expanduser())
+            sql, params = "SELECT id FROM sources WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
+        else:
+            sql, params = "SELECT id FROM sources WHERE instr(path, ?) > 0", (fragment,)
+        with self.db.read() as conn:
+            return {row[0] for row in conn.execute(sql, params).fetchall()}
 
     def record_source_problem(self, path: str, root: Optional[str], status: str, error: str,
                               mtime: Optional[float], size: Optional[int], now: float) -> None:
@@ -368,8 +378,14 @@ def _add_filters(sql: str, params: list, kinds: Sequence[str], since: Optional[f
             sql += f" AND {prefix}kind IN ({','.join('?' * len(kinds))})"
         params.extend(kinds)
     if since is not None:
-        sql += f" AND {prefix}created_at >= ?"
-        params.append(float(since))
+        if prefix:
+            # A fact learnt before `since` still counts while it held (valid_to after since).
+            sql += (f" AND ({prefix}created_at >= ? OR ({prefix}kind = 'fact' AND "
+                    f"({prefix}valid_to IS NULL OR {prefix}valid_to > ?)))")
+            params.extend([float(since), float(since)])
+        else:
+            sql += f" AND {prefix}created_at >= ?"
+            params.append(float(since))
     if until is not None:
         sql += f" AND {prefix}created_at < ?"
         params.append(float(until))
@@ -379,8 +395,8 @@ def _add_filters(sql: str, params: list, kinds: Sequence[str], since: Optional[f
 def open_store(settings, environ=None) -> MemoryStore:
     """Open (creating if needed) the store of a home, with its key."""
     from second_me.secrets import database_key
-    from second_me.storage.db import Database
+    from second_me.storage.rekey import open_database
 
     path: Path = settings.db_path
     key = database_key(settings.home, settings.encryption, path.exists(), environ)
-    return MemoryStore(Database(path, key))
+    return MemoryStore(open_database(path, key, settings.home))

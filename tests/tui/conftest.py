@@ -18,17 +18,27 @@ async def wait_for(pilot, condition, what: str = "condition", steps: int = 400) 
 
 @pytest.fixture
 def indexed(services, notes, monkeypatch):
-    """Services with the example notes indexed; paths show relative to the notes' parent."""
+    """Services with the example notes indexed; paths show relative to the notes' parent.
+
+    The files get fixed times first: a memory's time is its file's mtime, and a checkout's
+    mtimes vary, so snapshots would too.
+    """
+    import os
+
     monkeypatch.chdir(notes.parent)
+    for offset, path in enumerate(sorted(notes.iterdir())):
+        stamp = 1_735_689_600 + offset * 86_400  # 2025-01-01, then a day apart
+        os.utime(path, (stamp, stamp))
     services.add([notes])
     return services
 
 
 @pytest.fixture
 def make_app(indexed):
-    def make(conversation=None, services=None) -> SecondMeApp:
+    def make(conversation=None, services=None, watch=False) -> SecondMeApp:
         svc = services or indexed
-        return SecondMeApp(lambda: svc, conversation)
+        # No watcher unless a test is about it: snapshots and chat flows stay free of its thread.
+        return SecondMeApp(lambda: svc, conversation, watch=watch)
 
     return make
 

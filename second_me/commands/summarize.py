@@ -1,0 +1,30 @@
+"""summarize: background memory work on demand (facts, summaries, portrait) under a budget."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from second_me.commands.common import app_context
+from second_me.errors import InputRejected
+
+
+def summarize(ctx: typer.Context,
+              budget: float = typer.Option(60.0, "--budget", help="Stop after about this many seconds."),
+              now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time.")):
+    """Learn facts from new conversation turns, then rebuild dirty summaries and the portrait."""
+    if budget <= 0:
+        raise InputRejected(f"--budget must be a positive number of seconds, not {budget}")
+    services = app_context(ctx).services(now)
+    try:
+        facts, summaries = services.summarize(budget)
+    finally:
+        services.close()
+    typer.echo(f"facts: {facts.facts_added} learnt from {facts.turns_read} turns, {facts.superseded} superseded"
+               + (f", {facts.pending} turns left" if facts.pending else ""))
+    typer.echo(f"summaries: {summaries.built} rebuilt, {summaries.removed} removed"
+               + (f", {summaries.dirty_left} still dirty (run again or raise --budget)" if summaries.dirty_left else ""))
+
+
+COMMANDS = [summarize]

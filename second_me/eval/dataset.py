@@ -1,0 +1,103 @@
+"""The benchmark's JSONL format (documented in README, "Benchmark"): one object per line.
+
+    {"type": "turn", "conversation", "speaker", "text", "timestamp", "id", "role"?}   a chat turn
+    {"type": "note", "path", "text", "timestamp"}                                      a notes file
+    {"type": "question", "id", "ability", "question", "answer", "evidence", "now"?}     a question
+
+`answer` is a short gold answer, or null when memory has no answer (the right reply is to
+abstain). `evidence` lists turn ids and "note:<path>" for the memories that hold the answer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from second_me.clock import parse_instant
+from second_me.errors import InputRejected, NotFoundError
+
+ABILITIES = ("information-extraction", "multi-session", "temporal", "knowledge-update", "abstention")
+
+
+@dataclass(frozen=True)
+class Note:
+    path: str
+    text: str
+    timestamp: float
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    ability: str
+    question: str
+    answer: Optional[str]
+    evidence: tuple[str, ...]
+    now: Optional[float]
+
+    @property
+    def answerable(self) -> bool:
+        return self.answer is not None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    turns: tuple  # of memory.conversations.Turn
+    notes: tuple[Note, ...]
+    questions: tuple[Question, ...]
+
+
+def builtin_path() -> Path:
+    return Path(str(resources.files("second_me") / "data" / "eval" / "memory-benchmark.jsonl"))
+
+
+def load_dataset(path: Path | None = None) -> Dataset:
+    from second_me.memory.conversations import ROLES, Turn
+
+    path = path or builtin_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise NotFoundError(f"no such dataset: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputRejected(f"cannot read dataset {path}: {exc}") from None
+    turns, notes, questions = [], [], []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name} line {number}"
+        try:
+            row = json.loads(line)
+            kind = row["type"]
+            if kind == "turn":
+                role = row.get("role", "user")
+                if role not in ROLES:
+                    raise ValueError(f"role must be one of {', '.join(ROLES)}")
+                turns.append(Turn(str(row["conversation"]), str(row["speaker"]), str(row["text"]),
+                                  _time(row["timestamp"], where), role, str(row["id"])))
+            elif kind == "note":
+                notes.append(Note(str(row["path"]).lstrip("/"), str(row["text"]), _time(row["timestamp"], where)))
+            elif kind == "question":
+                ability = row["ability"]
+                if ability not in ABILITIES:
+                    raise ValueError(f"ability must be one of {', '.join(ABILITIES)}")
+                answer = row.get("answer")
+                questions.append(Question(str(row["id"]), ability, str(row["question"]),
+                                          None if answer is None else str(answer), tuple(row.get("evidence") or ()),
+                                          _time(row["now"], where) if row.get("now") else None))
+            else:
+                raise ValueError(f"unknown type {kind!r}")
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            detail = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise InputRejected(f"{where}: {detail}") from None
+    if not questions:
+        raise InputRejected(f"{path.name} has no questions")
+    return Dataset(path.name, tuple(turns), tuple(notes), tuple(questions))
+
+
+def _time(value, where: str) -> float:
+    return parse_instant(str(value), f"timestamp in {where}").timestamp()

@@ -1,0 +1,182 @@
+"""Learning facts from conversations, in the background and under a time budget.
+
+Each user turn is read once (`messages.facts_done_at`). Facts come from first-person
+rules and from the chat model; each becomes a `fact` memory linked to the turns it came
+from (an extra search key for them). A fact about a single-valued attribute (where the
+speaker lives, works...) supersedes the earlier value: the old fact gets `valid_to` and
+`superseded_by`, so the timeline survives ("where did I live in 2023?").
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from second_me.memory.fact_parsing import first_person, normalise, parse_model_facts, slot_of, statements, unique
+from second_me.models.base import ChatMessage, ChatModel, Embedder
+from second_me.storage.store import MemoryStore, NewMemory
+
+EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short fact per line starting "
+                  "with '- '. Only what they said.")
+# One worked example: a tiny model follows a shown format far better than a described one.
+EXAMPLE = ("I work as a nurse and my son Tom is five.", "- works as a nurse\n- has a son named Tom, aged five")
+EXAMPLE_WORDS = "nurse son Tom five"  # its particulars: a fact using them (unsaid) is a copy
+MAX_FACTS_PER_PROMPT = 8
+TURNS_PER_PROMPT = 6
+MAX_FACT_TOKENS = 96
+
+
+@dataclass(frozen=True)
+class PendingTurn:
+    message_id: int
+    speaker: str
+    text: str
+    ts: float
+
+
+@dataclass(frozen=True)
+class FactReport:
+    turns_read: int = 0
+    facts_added: int = 0
+    superseded: int = 0
+    pending: int = 0  # turns still unread when the budget ran out
+
+
+class FactLearner:
+    def __init__(self, store: MemoryStore, embedder: Callable[[], Embedder], chat_model: Optional[Callable[[], ChatModel]],
+                 strength_days: float):
+        """`chat_model` None: rules only (fast, no model load)."""
+        self.store = store
+        self._embedder = embedder
+        self._chat_model = chat_model
+        self.strength_days = strength_days
+
+    def pending(self, limit: int = -1) -> list[PendingTurn]:
+        with self.store.db.read() as conn:
+            rows = conn.execute(
+                "SELECT id, speaker, text, ts FROM messages WHERE role = 'user' AND facts_done_at IS NULL "
+                "ORDER BY ts, id LIMIT ?", (limit,)).fetchall()
+        return [PendingTurn(*row) for row in rows]
+
+    def run(self, now: float, budget_seconds: float = 30.0) -> FactReport:
+        """Read unread user turns, a few at a time, until done or the budget is spent."""
+        deadline = time.monotonic() + budget_seconds
+        read = added = superseded = 0
+        while time.monotonic() < deadline:
+            batch = self.pending(TURNS_PER_PROMPT)
+            if not batch:
+                break
+            found = self._facts_of(batch)
+            a, s = self._store(batch, found, now)
+            read, added, superseded = read + len(batch), added + a, superseded + s
+        return FactReport(read, added, superseded, len(self.pending()))
+
+    # ---- extraction -----------------------------------------------------------------------
+
+    def _facts_of(self, batch: Sequence[PendingTurn]) -> list[tuple[PendingTurn, str]]:
+        """(turn, fact) pairs: rules per turn, then the model over the batch per speaker."""
+        pairs = [(turn, fact) for turn in batch for fact in statements(turn.text)]
+        if self._chat_model is not None:
+            for speaker in dict.fromkeys(t.speaker for t in batch):
+                turns = [t for t in batch if t.speaker == speaker]
+                for fact in self._ask_model(turns):
+                    pairs.append((self._source_turn(turns, fact), fact))
+        return pairs
+
+    def _ask_model(self, turns: Sequence[PendingTurn]) -> list[str]:
+        model = self._chat_model()
+        text = "\n".join(t.text[:400] for t in turns)
+        messages = [ChatMessage("system", EXTRACT_PROMPT),
+                    ChatMessage("user", f"Messages:\n{EXAMPLE[0]}\nFacts:"), ChatMessage("assistant", EXAMPLE[1]),
+                    ChatMessage("user", f"Messages:\n{text}\nFacts:")]
+        output = model.complete(messages, max_tokens=MAX_FACT_TOKENS, temperature=0.0)
+        return unique(parse_model_facts(output, text, EXAMPLE_WORDS))[:MAX_FACTS_PER_PROMPT]
+
+    @staticmethod
+    def _source_turn(turns: Sequence[PendingTurn], fact: str) -> PendingTurn:
+        """The turn sharing most words with the fact."""
+        words = set(normalise(fact).split())
+        return max(turns, key=lambda t: (len(words & set(normalise(t.text).split())), t.ts))
+
+    # ---- storing --------------------------------------------------------------------------
+
+    def _store(self, batch: Sequence[PendingTurn], pairs: list[tuple[PendingTurn, str]], now: float) -> tuple[int, int]:
+        by_key: dict[tuple[str, str], tuple[PendingTurn, str]] = {}
+        for turn, fact in pairs:
+            if normalise(fact):
+                by_key.setdefault((turn.speaker, normalise(fact)), (turn, fact))
+        facts = list(by_key.values())
+        vectors = []
+        if facts:
+            embedder = self._embedder()
+            self.store.use_embedder(embedder.model_id, embedder.dim, now)
+            vectors = embedder.embed([first_person(fact) for _, fact in facts])
+        added = superseded = 0
+        with self.store.db.transaction() as conn:
+            touched: set[tuple[str, str]] = set()
+            for (turn, fact), vector in zip(facts, vectors):
+                slot = slot_of(fact)
+                existing = self._same_fact(conn, turn, fact, slot)
+                if existing is not None:
+                    conn.execute("INSERT OR IGNORE INTO fact_links(fact_id, message_id) VALUES (?, ?)",
+                                 (existing, turn.message_id))
+                    continue
+                meta = {"subject": turn.speaker, "slot": slot.name if slot else None,
+                        "value": slot.value if slot else None}
+                (fact_id,) = self.store.insert_memories(conn, [NewMemory(
+                    kind="fact", text=fact, vector=vector, created_at=turn.ts, strength=self.strength_days,
+                    message_id=turn.message_id, meta=meta, valid_from=turn.ts)])
+                conn.execute("INSERT INTO fact_links(fact_id, message_id) VALUES (?, ?)", (fact_id, turn.message_id))
+                self.store.log_event(conn, fact_id, "learn", "fact from a conversation", now,
+                                     {"message_id": turn.message_id})
+                added += 1
+                if slot:
+                    touched.add((turn.speaker, slot.name))
+            for subject, slot_name in touched:
+                superseded += update_timeline(self.store, conn, subject, slot_name, now)
+            conn.executemany("UPDATE messages SET facts_done_at = ? WHERE id = ?",
+                             [(now, t.message_id) for t in batch])
+        return added, superseded
+
+    @staticmethod
+    def _same_fact(conn, turn: PendingTurn, fact: str, slot) -> Optional[int]:
+        """An existing fact saying the same thing that holds at the turn's time, if any."""
+        rows = conn.execute(
+            "SELECT id, text, meta, valid_from, valid_to FROM memories WHERE kind = 'fact' AND state = 'active' "
+            "AND json_extract(meta, '$.subject') = ?", (turn.speaker,)).fetchall()
+        key = normalise(fact)
+        for fact_id, text, meta, valid_from, valid_to in rows:
+            holds = (valid_from or 0) <= turn.ts and (valid_to is None or turn.ts < valid_to)
+            data = json.loads(meta) if meta else {}
+            same = normalise(text) == key or (slot is not None and data.get("slot") == slot.name
+                                              and data.get("value") == slot.value)
+            if same and (holds or (slot is None)):
+                return fact_id
+        return None
+
+
+def update_timeline(store: MemoryStore, conn, subject: str, slot_name: str, now: float) -> int:
+    """Order a slot's facts by validity: each is superseded by the next one with another value.
+
+    Recomputed from scratch, so facts learnt out of order (an old export imported late)
+    still end up in the right place. Returns how many facts became superseded.
+    """
+    rows = conn.execute(
+        "SELECT id, valid_from, superseded_by, json_extract(meta, '$.value') FROM memories WHERE kind = 'fact' "
+        "AND state = 'active' AND json_extract(meta, '$.subject') = ? AND json_extract(meta, '$.slot') = ? "
+        "ORDER BY valid_from, id", (subject, slot_name)).fetchall()
+    changed = 0
+    for current, following in zip(rows, list(rows[1:]) + [None]):
+        fact_id, _, old_successor, _ = current
+        successor = following[0] if following else None
+        valid_to = following[1] if following else None
+        if successor != old_successor:
+            conn.execute("UPDATE memories SET superseded_by = ?, valid_to = ? WHERE id = ?",
+                         (successor, valid_to, fact_id))
+            if successor is not None:
+                changed += 1
+                store.log_event(conn, fact_id, "supersede", f"replaced by fact {successor}", now,
+                                {"superseded_by": successor, "slot": slot_name})
+    return changed

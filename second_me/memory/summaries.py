@@ -1,0 +1,306 @@
+"""The summary tree (Recursively Summarizing, RAPTOR, MemoryBank): documents → folders,
+conversations (sessions) → days → weeks → months, and a portrait of the user on top.
+
+Each node is a `summary` (or `portrait`) memory, searchable like any other, that links its
+children (`summary_children`, and `parent_id` on each child) so an answer can cite a
+summary and drill down. A node is rebuilt only when it is dirty: flagged by the indexer,
+or its children (their ids or texts) changed since it was built (`fingerprint`). Work
+goes bottom-up under a time budget; whatever is left stays dirty for the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import PurePath
+from typing import Callable, Optional, Sequence
+
+from second_me.models.base import ChatMessage, ChatModel, Embedder
+from second_me.storage.store import MemoryStore, NewMemory
+
+LEVELS = ("document", "folder", "session", "day", "week", "month", "portrait")
+TITLES = {"document": "Summary of {key}", "folder": "Summary of folder {key}", "session": "Summary of conversation {key}",
+          "day": "Summary of {key}", "week": "Summary of week {key}", "month": "Summary of {key}",
+          "portrait": "Portrait of the user"}
+PROMPTS = {
+    "portrait": "Describe the person from these notes in a few short lines: preferences, people, projects, routines.",
+    "default": "Summarize the text in two or three short sentences. Keep names, places, dates and numbers.",
+}
+GROUP_CHARS = 2400  # input per model call; longer inputs are summarised map-reduce
+MAX_SUMMARY_CHARS = 700
+SUMMARY_TOKENS = 160
+_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
+
+
+@dataclass(frozen=True)
+class SummaryReport:
+    built: int = 0
+    removed: int = 0
+    dirty_left: int = 0
+
+    def __add__(self, other: "SummaryReport") -> "SummaryReport":
+        return SummaryReport(self.built + other.built, self.removed + other.removed, other.dirty_left)
+
+
+@dataclass(frozen=True)
+class SummaryNode:
+    id: int
+    level: str
+    key: str
+    memory_id: Optional[int]
+    children: tuple[int, ...]
+
+
+def _day(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, timezone.utc)
+
+
+def _week_key(day: str) -> str:
+    year, week, _ = datetime.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_of_week(week: str) -> str:
+    """A week belongs to the month of its Thursday (as ISO weeks belong to years)."""
+    year, number = week.split("-W")
+    thursday = datetime.fromisocalendar(int(year), int(number), 4)
+    return thursday.strftime("%Y-%m")
+
+
+def extractive_summary(texts: Sequence[str], limit: int = MAX_SUMMARY_CHARS) -> str:
+    """The first sentence of each text: a summary that cannot invent anything."""
+    out: list[str] = []
+    for text in texts:
+        flat = " ".join(text.split())
+        flat = re.sub(r"^(?:Summary of [^:]{0,200}|Portrait of the user): ", "", flat)
+        match = _SENTENCE.match(flat)
+        sentence = (match.group(1) if match else flat)[:200]
+        if sentence and sentence not in out:
+            out.append(sentence)
+        if sum(len(s) + 1 for s in out) > limit:
+            break
+    return " ".join(out)[:limit]
+
+
+def fingerprint(children: Sequence[tuple[int, str]]) -> str:
+    digest = hashlib.sha1()
+    for memory_id, text in children:
+        digest.update(f"{memory_id}\0{text}\0".encode())
+    return digest.hexdigest()
+
+
+class SummaryTree:
+    def __init__(self, store: MemoryStore, embedder: Callable[[], Embedder],
+                 chat_model: Optional[Callable[[], ChatModel]], strength_days: float):
+        """`chat_model` None: extractive summaries only (no model load, fully deterministic)."""
+        self.store = store
+        self._embedder = embedder
+        self._chat_model = chat_model
+        self.strength_days = strength_days
+
+    # ---- what the tree should look like -------------------------------------------------
+
+    def _expected(self, conn, level: str, reps: dict[str, dict[str, int]]) -> dict[str, list[int]]:
+        """key → child memory ids for one level, from the store and the levels below."""
+        groups: dict[str, list[int]] = {}
+        if level == "document":
+            rows = conn.execute("SELECT s.path, m.id FROM memories m JOIN sources s ON s.id = m.source_id "
+                                "WHERE m.kind = 'chunk' ORDER BY s.path, m.start_line, m.id")
+            for path, memory_id in rows:
+                groups.setdefault(path, []).append(memory_id)
+        elif level == "folder":
+            for path, memory_id in reps["document"].items():
+                groups.setdefault(str(PurePath(path).parent), []).append(memory_id)
+        elif level == "session":
+            rows = conn.execute("SELECT c.name, mem.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                                "JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
+                                "ORDER BY c.name, m.ts, m.id")
+            for name, memory_id in rows:
+                groups.setdefault(name, []).append(memory_id)
+        elif level == "day":
+            starts = dict(conn.execute("SELECT c.name, min(m.ts) FROM conversations c "
+                                       "JOIN messages m ON m.conversation_id = c.id GROUP BY c.id").fetchall())
+            for name, memory_id in sorted(reps["session"].items(), key=lambda item: starts.get(item[0], 0)):
+                groups.setdefault(_day(starts.get(name, 0)).strftime("%Y-%m-%d"), []).append(memory_id)
+        elif level == "week":
+            for day, memory_id in sorted(reps["day"].items()):
+                groups.setdefault(_week_key(day), []).append(memory_id)
+        elif level == "month":
+            for week, memory_id in sorted(reps["week"].items()):
+                groups.setdefault(_month_of_week(week), []).append(memory_id)
+        elif level == "portrait":
+            folders_with_nodes = set(reps["folder"])
+            loose_documents = [m for path, m in reps["document"].items()
+                               if str(PurePath(path).parent) not in folders_with_nodes]
+            facts = [row[0] for row in conn.execute(
+                "SELECT id FROM memories WHERE kind = 'fact' AND state = 'active' AND superseded_by IS NULL "
+                "ORDER BY valid_from, id")]
+            children = facts + list(reps["month"].values()) + list(reps["folder"].values()) + loose_documents
+            if children:
+                groups["user"] = children
+        return groups
+
+    def _nodes(self, conn, level: str) -> dict[str, tuple]:
+        return {row[0]: row[1:] for row in conn.execute(
+            "SELECT key, id, memory_id, dirty, fingerprint FROM summary_nodes WHERE level = ?", (level,))}
+
+    # ---- building ---------------------------------------------------------------------------
+
+    def refresh(self, now: float, budget_seconds: float = 60.0) -> SummaryReport:
+        """Rebuild dirty nodes bottom-up until done or out of budget."""
+        deadline = time.monotonic() + budget_seconds
+        reps: dict[str, dict[str, int]] = {}
+        built = removed = dirty_left = 0
+        for level in LEVELS:
+            with self.store.db.read() as conn:
+                expected = self._expected(conn, level, reps)
+                nodes = self._nodes(conn, level)
+                texts = self._texts(conn, [m for ids in expected.values() for m in ids])
+            removed += self._remove_orphans(level, [k for k in nodes if k not in expected], now)
+            reps[level] = {}
+            for key, children in expected.items():
+                # A summary level adds nothing over a single child summary: the child stands in.
+                if level not in ("document", "session", "portrait") and len(children) == 1:
+                    reps[level][key] = children[0]
+                    removed += self._remove_orphans(level, [key] if key in nodes else [], now)
+                    continue
+                pairs = [(m, texts[m]) for m in children if m in texts]
+                node = nodes.get(key)
+                fresh = node is not None and node[1] is not None and not node[2] and node[3] == fingerprint(pairs)
+                if not fresh:
+                    if time.monotonic() >= deadline:
+                        dirty_left += 1
+                        if node is not None and node[1] is not None:
+                            reps[level][key] = node[1]  # stale, but better than nothing above it
+                        continue
+                    reps[level][key] = self._build(level, key, pairs, node, now, deadline)
+                    built += 1
+                else:
+                    reps[level][key] = node[1]
+        return SummaryReport(built, removed, dirty_left)
+
+    @staticmethod
+    def _texts(conn, ids: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            rows = conn.execute(f"SELECT id, text FROM memories WHERE id IN ({','.join('?' * len(part))})", part)
+            out.update(dict(rows.fetchall()))
+        return out
+
+    def _build(self, level: str, key: str, children: list[tuple[int, str]], node, now: float,
+               deadline: float = float("inf")) -> int:
+        title = TITLES[level].format(key=key)
+        body = self._summarize(level, [text for _, text in children], deadline)
+        text = f"{title}: {body}"
+        embedder = self._embedder()
+        self.store.use_embedder(embedder.model_id, embedder.dim, now)
+        vector = embedder.embed_one(text)
+        kind = "portrait" if level == "portrait" else "summary"
+        meta = json.dumps({"level": level, "key": key})
+        with self.store.db.transaction() as conn:
+            node_id, memory_id = (node[0], node[1]) if node is not None else (None, None)
+            exists = memory_id is not None and conn.execute("SELECT 1 FROM memories WHERE id = ?",
+                                                            (memory_id,)).fetchone()
+            if exists:
+                conn.execute("UPDATE memories SET text = ?, meta = ?, state = 'active' WHERE id = ?",
+                             (text, meta, memory_id))
+                conn.execute("DELETE FROM memory_vec WHERE rowid = ?", (memory_id,))
+                conn.execute("DELETE FROM memory_archive WHERE memory_id = ?", (memory_id,))
+                self.store.insert_vector(conn, memory_id, vector, kind, now)
+            else:
+                (memory_id,) = self.store.insert_memories(conn, [NewMemory(
+                    kind=kind, text=text, vector=vector, created_at=now, strength=self.strength_days,
+                    meta={"level": level, "key": key})])
+            if node_id is None:
+                node_id = conn.execute("INSERT INTO summary_nodes(level, key) VALUES (?, ?)", (level, key)).lastrowid
+            conn.execute("UPDATE summary_nodes SET memory_id = ?, dirty = 0, updated_at = ?, fingerprint = ? "
+                         "WHERE id = ?", (memory_id, now, fingerprint(children), node_id))
+            conn.execute("DELETE FROM summary_children WHERE node_id = ?", (node_id,))
+            conn.executemany("INSERT INTO summary_children(node_id, memory_id) VALUES (?, ?)",
+                             [(node_id, child) for child, _ in children])
+            if level != "portrait":  # facts keep no parent: the portrait is not their summary
+                conn.executemany("UPDATE memories SET parent_id = ? WHERE id = ?",
+                                 [(memory_id, child) for child, _ in children])
+            self.store.log_event(conn, memory_id, "summarize", f"{level} summary of {len(children)} memories", now,
+                                 {"level": level, "key": key})
+        return memory_id
+
+    def _remove_orphans(self, level: str, keys: Sequence[str], now: float) -> int:
+        """Nodes whose subject is gone (file deleted, conversation deleted): they go too."""
+        if not keys:
+            return 0
+        with self.store.db.transaction() as conn:
+            for key in keys:
+                row = conn.execute("SELECT id, memory_id FROM summary_nodes WHERE level = ? AND key = ?",
+                                   (level, key)).fetchone()
+                if row is None:
+                    continue
+                if row[1] is not None:
+                    conn.execute("DELETE FROM memories WHERE id = ?", (row[1],))
+                    self.store.log_event(conn, row[1], "delete", f"its {level} ({key}) is gone", now)
+                conn.execute("DELETE FROM summary_nodes WHERE id = ?", (row[0],))
+        return len(keys)
+
+    # ---- text ---------------------------------------------------------------------------------
+
+    def _summarize(self, level: str, texts: Sequence[str], deadline: float) -> str:
+        """Map-reduce: summarise groups that fit one call, then the summaries, until one is left.
+        Past the deadline, groups get the extractive summary, so a node never overruns by much."""
+        texts = [t for t in texts if t.strip()]
+        while True:
+            groups = _pack(texts, GROUP_CHARS)
+            if len(groups) <= 1:
+                return self._summarize_group(level, groups[0] if groups else [], deadline)
+            texts = [self._summarize_group("default", group, deadline) for group in groups]
+
+    def _summarize_group(self, level: str, texts: Sequence[str], deadline: float) -> str:
+        fallback = extractive_summary(texts)
+        if self._chat_model is None or not texts or time.monotonic() >= deadline:
+            return fallback
+        prompt = PROMPTS.get(level, PROMPTS["default"])
+        source = "\n\n".join(t[:GROUP_CHARS] for t in texts)
+        output = self._chat_model().complete([ChatMessage("system", prompt), ChatMessage("user", source)],
+                                             max_tokens=SUMMARY_TOKENS, temperature=0.0)
+        return _clean(output) or fallback
+
+
+def _pack(texts: Sequence[str], limit: int) -> list[list[str]]:
+    groups: list[list[str]] = []
+    size = limit + 1
+    for text in texts:
+        text = text[:limit]
+        if size + len(text) > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(text)
+        size += len(text) + 2
+    return groups
+
+
+def _clean(output: str) -> str:
+    """A model's summary, or "" when it is unusable (empty, tiny, or one line repeated)."""
+    lines = [" ".join(line.split()) for line in output.splitlines() if line.strip()]
+    lines = list(dict.fromkeys(lines))  # small models loop: drop repeated lines
+    text = " ".join(lines)[:MAX_SUMMARY_CHARS].strip()
+    return text if len(text) >= 20 else ""
+
+
+def mark_dirty(conn, level: str, key: str) -> None:
+    """For the indexer: a document's chunks changed (the fingerprint would notice too)."""
+    conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = ? AND key = ?", (level, key))
+
+
+def node_of(conn, memory_id: int) -> Optional[SummaryNode]:
+    row = conn.execute("SELECT id, level, key, memory_id FROM summary_nodes WHERE memory_id = ?",
+                       (memory_id,)).fetchone()
+    if row is None:
+        return None
+    children = tuple(r[0] for r in conn.execute(
+        "SELECT memory_id FROM summary_children WHERE node_id = ? ORDER BY memory_id", (row[0],)))
+    return SummaryNode(row[0], row[1], row[2], row[3], children)

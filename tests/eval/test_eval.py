@@ -1,0 +1,100 @@
+"""The benchmark: metrics, dataset format, and `second-me eval` end to end on a tiny dataset (fake models)."""
+
+import json
+
+import pytest
+
+from second_me.eval.dataset import ABILITIES, load_dataset
+from second_me.eval.metrics import answer_correct, evidence_ranks, ndcg_at, prf, recall_at
+
+TINY = [
+    {"type": "turn", "conversation": "c1", "speaker": "Ana", "text": "My cat is called Miso, a grey tabby.",
+     "timestamp": "2024-01-05T10:00:00Z", "id": "t1"},
+    {"type": "turn", "conversation": "c1", "speaker": "assistant", "role": "assistant", "text": "Noted.",
+     "timestamp": "2024-01-05T10:01:00Z", "id": "t2"},
+    {"type": "turn", "conversation": "c2", "speaker": "Ana", "text": "I work at the bakery on the corner.",
+     "timestamp": "2024-02-05T10:00:00Z", "id": "t3"},
+    {"type": "turn", "conversation": "c3", "speaker": "Ana", "text": "I now work at the library downtown.",
+     "timestamp": "2024-05-05T10:00:00Z", "id": "t4"},
+    {"type": "note", "path": "notes/plants.md", "text": "# Plants\n\nWater the monstera every Sunday.\n",
+     "timestamp": "2024-03-01T12:00:00Z"},
+    {"type": "question", "id": "q1", "ability": "information-extraction", "question": "What is my cat called?",
+     "answer": "Miso", "evidence": ["t1"]},
+    {"type": "question", "id": "q2", "ability": "knowledge-update", "question": "Where do I work now?",
+     "answer": "library", "evidence": ["t4"], "now": "2024-06-01T00:00:00Z"},
+    {"type": "question", "id": "q3", "ability": "information-extraction", "question": "When do I water the monstera?",
+     "answer": "Sunday", "evidence": ["note:notes/plants.md"]},
+    {"type": "question", "id": "q4", "ability": "abstention", "question": "quantum chromodynamics lattice gauge",
+     "answer": None, "evidence": []},
+]
+
+
+def test_metrics():
+    ranks = evidence_ranks([{"x"}, {"a"}, set(), {"a", "b"}], ["a", "b", "c"])
+    assert ranks == [2, 4]
+    assert recall_at(ranks, 3, 2) == pytest.approx(1 / 3) and recall_at(ranks, 3, 10) == pytest.approx(2 / 3)
+    assert ndcg_at([1], 1, 10) == 1.0 and ndcg_at([], 2, 10) == 0.0
+    assert ndcg_at([2], 1, 10) == pytest.approx(1 / 1.5849625, rel=1e-6)
+    assert prf([True, True, False, False], [True, False, True, False]) == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+
+
+@pytest.mark.parametrize("response, gold, abstained, correct", [
+    ("Your cat is called Miso [1].", "Miso", False, True),
+    ("It is at 9.45 [2]", "9:45", False, True),
+    ("Pastéis de nata!", "pasteis de nata", False, True),
+    ("Misoshiru", "Miso", False, False),
+    ("I don't know.", None, False, True),
+    ("Your brother is Tom.", None, False, False),
+    ("anything", "Miso", True, False),
+])
+def test_answer_match(response, gold, abstained, correct):
+    assert answer_correct(response, gold, abstained) is correct
+
+
+def test_builtin_dataset_covers_every_ability():
+    data = load_dataset()
+    abilities = {q.ability for q in data.questions}
+    assert abilities == set(ABILITIES)
+    turn_ids = {t.external_id for t in data.turns}
+    notes = {"note:" + n.path for n in data.notes}
+    for q in data.questions:
+        assert (q.answer is None) == (q.ability == "abstention") == (not q.evidence), q.id
+        assert set(q.evidence) <= turn_ids | notes, q.id
+
+
+@pytest.mark.parametrize("line, words", [
+    ({"type": "question", "id": "q", "ability": "guessing", "question": "?", "answer": None}, "ability must be"),
+    ({"type": "turn", "conversation": "c", "speaker": "A", "text": "t", "timestamp": "soon", "id": "1"}, "invalid timestamp"),
+    ({"type": "turn", "speaker": "A"}, "missing field"),
+    ({"type": "poem"}, "unknown type"),
+])
+def test_bad_dataset_lines_are_rejected(tmp_path, run_cli, line, words):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    result = run_cli("eval", "--dataset", str(path), "--no-answers")
+    assert result.code == 3 and "bad.jsonl line 1" in result.err and words in result.err
+
+
+def test_eval_end_to_end_on_a_tiny_dataset(tmp_path, run_cli):
+    dataset = tmp_path / "tiny.jsonl"
+    dataset.write_text("\n".join(json.dumps(row) for row in TINY) + "\n")
+    out = tmp_path / "report.json"
+    result = run_cli("eval", "--dataset", str(dataset), "--json-out", str(out))
+    assert result.code == 0, result.err
+    assert "hybrid+time" in result.out and "abstention" in result.out and "answer accuracy" in result.out
+    report = json.loads(out.read_text())
+    assert set(report["retrieval"]) == {"bm25", "vectors", "hybrid", "hybrid+time", "hybrid+time, no decay"}
+    full = report["retrieval"]["hybrid+time"]
+    assert full["overall"]["n"] == 3 and full["overall"]["recall@10"] == 1.0
+    assert full["knowledge-update"]["recall@5"] == 1.0
+    assert report["abstention"]["recall"] == 1.0  # the unrelated question is not answered
+    answers = {d["id"]: d for d in report["answers"]["details"]}
+    assert answers["q1"]["correct"] and answers["q4"]["abstained"]
+    assert report["answers"]["accuracy"]["overall"]["n"] == 4
+
+
+def test_eval_leaves_the_users_memory_alone(tmp_path, run_cli, home):
+    dataset = tmp_path / "tiny.jsonl"
+    dataset.write_text("\n".join(json.dumps(row) for row in TINY) + "\n")
+    assert run_cli("eval", "--dataset", str(dataset), "--no-answers").code == 0
+    assert not (home / "memory.db").exists()

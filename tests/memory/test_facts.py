@@ -1,0 +1,148 @@
+from datetime import datetime, timezone
+
+import pytest
+
+from second_me.memory.conversations import Turn
+from second_me.memory.fact_parsing import parse_model_facts, slot_of, statements
+from second_me.models.base import ChatMessage
+from second_me.models.fake import FakeChatModel
+from second_me.retrieval.hybrid import SearchOptions
+
+
+def _ts(text):
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+def test_rules_read_first_person_statements():
+    assert statements("I just moved to Berlin last week, and I work at Acme Corp.") == [
+        "lives in Berlin", "works at Acme Corp"]
+    assert statements("My favourite color is green. I'm allergic to peanuts!") == [
+        "is allergic to peanuts", "favorite color is green"]
+    assert statements("What a lovely day") == []
+
+
+def test_slots_say_which_facts_contradict():
+    assert slot_of("The user lives in Berlin") == slot_of("moved to berlin")
+    assert slot_of("lives in Lisbon").name == "residence" and slot_of("lives in Lisbon").value == "lisbon"
+    assert slot_of("is allergic to peanuts") is None  # many-valued: never superseded
+
+
+def test_facts_are_keyed_in_the_first_person():
+    from second_me.memory.fact_parsing import first_person
+
+    assert first_person("lives in Lisbon") == "I live in Lisbon."
+    assert first_person("is allergic to peanuts") == "I am allergic to peanuts."
+    assert first_person("has a sister named Eva") == "I have a sister named Eva."
+    assert first_person("favorite color is green") == "My favorite color is green."
+    assert first_person("watches birds on Sundays") == "I watch birds on Sundays."
+    assert first_person("moved to Lisbon") == "I moved to Lisbon."
+
+
+def test_model_output_is_validated_line_by_line():
+    said = "I started working at the bakery on Main Street. My sister Eva visits on Sundays."
+    output = ("Here are the facts:\n1. The user works at the bakery on Main Street.\n- has a sister named Eva\n"
+              "- likes skiing in Norway\n- " + "x" * 300 + "\nnone\nWhat is your name?")
+    assert parse_model_facts(output, said) == ["works at the bakery on Main Street", "has a sister named Eva"]
+    assert parse_model_facts("", said) == []
+
+
+def _learn(services, *turns):
+    services.conversations.add_turns(list(turns), services.clock.timestamp())
+    return services.learn_facts(budget_seconds=60)
+
+
+def _facts(services):
+    with services.store.db.read() as conn:
+        rows = conn.execute("SELECT id FROM memories WHERE kind = 'fact' ORDER BY valid_from, id").fetchall()
+    return [services.store.get(r[0]) for r in rows]
+
+
+def test_a_new_fact_supersedes_the_old_one_and_keeps_the_timeline(services):
+    report = _learn(services,
+                    Turn("c1", "Ana", "I live in Berlin now, near the canal.", _ts("2022-06-01"), "user", "a"),
+                    Turn("c2", "Ana", "Big news: I moved to Lisbon!", _ts("2024-03-01"), "user", "b"),
+                    Turn("c2", "Bo", "I live in Porto.", _ts("2024-03-02"), "user", "c"))
+    assert report.turns_read == 3 and report.pending == 0 and report.superseded == 1
+    berlin, lisbon, porto = _facts(services)
+    assert (berlin.text, lisbon.text, porto.text) == ("lives in Berlin", "lives in Lisbon", "lives in Porto")
+    assert berlin.superseded_by == lisbon.id and berlin.valid_to == lisbon.valid_from == _ts("2024-03-01")
+    assert lisbon.superseded_by is None and porto.superseded_by is None  # Bo's home is Bo's
+    now_hits = [h.memory.id for h in services.search("where do I live?", SearchOptions(kinds=("fact",))).hits]
+    assert now_hits.index(lisbon.id) < now_hits.index(berlin.id)
+    in_2023 = services.search("where did I live?", SearchOptions(since=_ts("2023-01-01"), until=_ts("2024-01-01")))
+    assert in_2023.hits[0].memory.id == berlin.id
+    hit = in_2023.hits[0]
+    assert hit.origin.conversation == "c1" and hit.origin.external_id == "a"
+    history = services.memory.detail(berlin.id, services.clock.timestamp())
+    assert [e.action for e in history.events] == ["learn", "supersede"]
+    assert history.linked_turns == (services.conversations.turns("c1")[0].memory_id,)
+
+
+def test_out_of_order_import_and_repeats(services):
+    _learn(services, Turn("new", "Ana", "I moved to Lisbon.", _ts("2024-03-01"), "user", "b"))
+    _learn(services, Turn("old", "Ana", "I live in Berlin.", _ts("2022-06-01"), "user", "a"),
+           Turn("new", "Ana", "I still live in Lisbon, love it.", _ts("2024-09-01"), "user", "c"))
+    berlin, lisbon = _facts(services)
+    assert berlin.text == "lives in Berlin" and berlin.superseded_by == lisbon.id
+    assert services.memory.detail(lisbon.id, 0).linked_turns.__len__() == 2
+    services.conversations.delete("new", services.clock.timestamp())
+    (berlin,) = _facts(services)
+    assert berlin.superseded_by is None and berlin.valid_to is None
+
+
+def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, fake_embedder, clock):
+    from second_me.services import Services
+    from second_me.storage.store import open_store
+
+    prompts = []
+
+    def reply(messages):
+        prompts.append(messages[-1].content)
+        return "- has a sister named Eva\n- owns a red tractor\n- works as a nurse"  # last: the prompt's example
+
+    services.close()
+    svc = Services(settings, open_store(settings), fake_embedder, FakeChatModel(reply), clock)
+    try:
+        _learn(svc, Turn("c", "Ana", "My sister Eva visits on Sundays.", _ts("2024-01-07"), "user", "a"),
+               Turn("c", "second-me", "How nice!", _ts("2024-01-07"), "assistant", "b"))
+        assert [f.text for f in _facts(svc)] == ["has a sister named Eva"]
+        assert len(prompts) == 1 and "How nice" not in prompts[0]
+        assert svc.learn_facts().turns_read == 0
+    finally:
+        svc.close()
+
+
+def test_a_broken_model_never_corrupts_the_store(services, settings, fake_embedder, clock):
+    from second_me.services import Services
+    from second_me.storage.store import open_store
+
+    services.close()
+    svc = Services(settings, open_store(settings), fake_embedder, FakeChatModel("\x00\n[[[{{ }\n" * 50), clock)
+    try:
+        report = _learn(svc, Turn("c", "Ana", "I'm allergic to peanuts.", _ts("2024-01-07"), "user", "a"))
+        assert report.facts_added == 1 and [f.text for f in _facts(svc)] == ["is allergic to peanuts"]
+    finally:
+        svc.close()
+
+
+@pytest.mark.real_models
+def test_real_model_learns_a_fact(tmp_path):
+    from second_me.clock import FixedClock
+    from second_me.config import load_settings
+    from second_me.services import Services
+
+    settings = load_settings(tmp_path / "home")
+    svc = Services.open(settings, FixedClock(datetime(2025, 3, 1, tzinfo=timezone.utc)))
+    try:
+        svc.conversations.add_turns([Turn("c", "Ana", "I have a dog called Bruno and I play the cello every evening.",
+                                          _ts("2025-02-01"), "user", "a")], svc.clock.timestamp())
+        from second_me.memory.facts import FactLearner
+
+        # The model alone (no rules match this sentence), to prove the real extraction path.
+        learner = FactLearner(svc.store, lambda: svc.embedder, lambda: svc.chat_model, 90.0)
+        report = learner.run(svc.clock.timestamp(), budget_seconds=120)
+        facts = [f.text for f in _facts(svc)]
+        assert report.facts_added >= 1, facts
+        assert any("bruno" in f.lower() or "cello" in f.lower() or "dog" in f.lower() for f in facts), facts
+    finally:
+        svc.close()

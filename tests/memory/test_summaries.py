@@ -1,0 +1,116 @@
+from datetime import datetime, timezone
+
+from second_me.memory.conversations import Turn
+from second_me.memory.summaries import SummaryTree, extractive_summary
+from second_me.models.fake import FakeChatModel
+
+
+def _ts(text):
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+class CountingModel(FakeChatModel):
+    """Summarises by echoing the last words of its input; counts the calls."""
+
+    def __init__(self):
+        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-12:]) + ".")
+
+
+def _tree(services, model=None):
+    return SummaryTree(services.store, lambda: services.embedder, (lambda: model) if model else None, 30.0)
+
+
+def _nodes(services):
+    with services.store.db.read() as conn:
+        return {(level, key): memory_id for level, key, memory_id in
+                conn.execute("SELECT level, key, memory_id FROM summary_nodes")}
+
+
+def _chat(services):
+    turns = [
+        Turn("breakfast", "Ana", "We tried the new bakery on Main Street.", _ts("2024-05-06T08:00"), "user", "1"),
+        Turn("breakfast", "Ana", "The cardamom buns were the best.", _ts("2024-05-06T08:05"), "user", "2"),
+        Turn("evening", "Ana", "Cello practice: the Bach prelude is getting smoother.", _ts("2024-05-06T20:00"), "user", "3"),
+        Turn("trip", "Ana", "Booked the train to Vienna for the concert.", _ts("2024-05-09T10:00"), "user", "4"),
+    ]
+    services.conversations.add_turns(turns, services.clock.timestamp())
+
+
+def test_tree_levels_children_and_drill_down(services, notes, clock):
+    services.add([notes])
+    _chat(services)
+    model = CountingModel()
+    report = _tree(services, model).refresh(clock.timestamp())
+    nodes = _nodes(services)
+    levels = sorted({level for level, _ in nodes})
+    # 3 documents in one folder, 3 sessions on 2 days of one week of one month; single-child
+    # levels (the 05-09 day, the week's month) are stood in for by their child.
+    assert levels == ["day", "document", "folder", "portrait", "session", "week"]
+    assert ("day", "2024-05-06") in nodes and ("day", "2024-05-09") not in nodes and ("week", "2024-W19") in nodes
+    assert report.built == len(nodes) and len(model.prompts) == len(nodes)
+    week = services.memory.detail(nodes[("week", "2024-W19")], clock.timestamp())
+    assert set(week.children) == {nodes[("day", "2024-05-06")], nodes[("session", "trip")]}
+    portrait = services.store.get(nodes[("portrait", "user")])
+    assert portrait.kind == "portrait" and portrait.text.startswith("Portrait of the user: In short:")
+    session = services.memory.detail(nodes[("session", "breakfast")], clock.timestamp())
+    assert len(session.children) == 2
+    assert services.store.get(session.children[0]).parent_id == session.view.memory.id
+
+
+def test_only_dirty_nodes_are_rebuilt(services, notes, clock):
+    services.add([notes])
+    _chat(services)
+    tree = _tree(services, CountingModel())
+    tree.refresh(clock.timestamp())
+    before = _nodes(services)
+    model = CountingModel()
+    assert _tree(services, model).refresh(clock.timestamp()).built == 0 and model.prompts == []
+
+    services.conversations.add_turns([Turn("trip", "Ana", "The hotel is near the Naschmarkt.",
+                                           _ts("2024-05-09T11:00"), "user", "5")], clock.timestamp())
+    report = _tree(services, model).refresh(clock.timestamp())
+    # The trip session, the week above it, the portrait on top: nothing else.
+    assert report.built == 3 and len(model.prompts) == 3
+    assert _nodes(services) == before  # rebuilt in place: ids stay, citations stay valid
+
+    with services.store.db.transaction() as conn:  # the indexer flags a changed document
+        conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = 'document' AND key LIKE '%bicycle.md'")
+    # Rebuilt; its text came out the same, so nothing above it needs rebuilding.
+    assert _tree(services, model).refresh(clock.timestamp()).built == 1
+
+
+def test_budget_leaves_the_rest_dirty(services, clock):
+    _chat(services)
+    first = _tree(services, CountingModel()).refresh(clock.timestamp(), budget_seconds=0)
+    assert first.built == 0 and first.dirty_left >= 3
+    assert _tree(services).refresh(clock.timestamp()).dirty_left == 0
+
+
+def test_long_inputs_are_map_reduced_and_bad_output_falls_back(services, clock):
+    long_turns = [Turn("diary", "Ana", f"Day {i}: walked {i} km along the river and wrote notes. " * 8,
+                       _ts("2024-06-01") + i, "user", str(i)) for i in range(30)]
+    services.conversations.add_turns(long_turns, clock.timestamp())
+    model = FakeChatModel("ok\nok\nok")  # useless output
+    _tree(services, model).refresh(clock.timestamp())
+    session = services.store.get(_nodes(services)[("session", "diary")])
+    assert len(model.prompts) > 3  # map, then reduce
+    assert session.text.startswith("Summary of conversation diary: Ana: Day 0: walked 0 km")
+
+
+def test_summaries_are_searchable_and_deleted_with_their_subject(run_cli, services, clock):
+    _chat(services)
+    _tree(services).refresh(clock.timestamp())
+    services.close()
+    found = run_cli("search", "cardamom buns bakery", "--kind", "summary", "--json").json()["results"]
+    assert found and all(r["kind"] in ("summary", "portrait") for r in found)
+    assert found[0]["text"].startswith("Summary of conversation breakfast:")
+    assert run_cli("search", "x", "--kind", "poem").code == 3
+    run_cli("conversations", "delete", "breakfast")
+    found = run_cli("search", "cardamom buns bakery", "--kind", "summary", "--json").json()["results"]
+    assert not any(r["text"].startswith("Summary of conversation breakfast") for r in found)
+    out = run_cli("summarize", "--budget", "30").out
+    assert "summaries:" in out and "facts:" in out
+
+
+def test_extractive_summary_takes_first_sentences():
+    assert extractive_summary(["One. Two.", "Summary of x: Three! Four.", "One. Again."]) == "One. Three!"

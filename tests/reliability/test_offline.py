@@ -1,0 +1,92 @@
+"""Offline guarantee: a full session runs with every network connection made to fail."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+# Loaded by Python at start-up (sitecustomize): any socket use but AF_UNIX raises.
+NO_NETWORK = textwrap.dedent("""
+    import socket
+
+    class NetworkUsed(OSError):
+        pass
+
+    def _refuse(*args, **kwargs):
+        raise NetworkUsed("network access attempted in an offline test")
+
+    _connect, _connect_ex, _sendto = socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto
+
+    def _guard(original):
+        def guarded(self, *args, **kwargs):
+            if self.family != socket.AF_UNIX:
+                _refuse()
+            return original(self, *args, **kwargs)
+        return guarded
+
+    socket.socket.connect = _guard(_connect)
+    socket.socket.connect_ex = _guard(_connect_ex)
+    socket.socket.sendto = _guard(_sendto)
+    socket.getaddrinfo = _refuse
+    socket.gethostbyname = _refuse
+""")
+
+
+@pytest.fixture
+def offline_env(tmp_path):
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(NO_NETWORK)
+    env = {**os.environ, "PYTHONPATH": f"{guard}{os.pathsep}{REPO_ROOT}", "SECOND_ME_HOME": str(tmp_path / "home"),
+           # Hub libraries, were any imported, must not even try.
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    return env
+
+
+def _run(env, *args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "second_me", *args], env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_the_guard_really_blocks_the_network(offline_env):
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9), 1)"],
+                           env=offline_env, capture_output=True, text=True)
+    assert probe.returncode != 0 and "network access attempted" in probe.stderr
+
+
+@pytest.mark.real_models
+def test_full_session_offline_with_real_models(offline_env, tmp_path):
+    notes = REPO_ROOT / "examples" / "notes"
+    steps = [("add", str(notes)), ("search", "chain lube", "--json"),
+             ("ask", "how long do I proof the dough?", "--json"), ("doctor", "--json"), ("doctor", "--check"),
+             ("backup", str(tmp_path / "offline-backup.db"))]
+    offline_env["SECOND_ME_MAX_ANSWER_TOKENS"] = "32"  # a short answer proves the model ran
+    outputs = {}
+    for step in steps:
+        result = _run(offline_env, *step)
+        assert result.returncode == 0, (step, result.stderr)
+        assert "network access attempted" not in result.stderr
+        outputs[step[0]] = result.stdout
+    assert '"abstained": false' in outputs["ask"] and "bicycle.md" in outputs["search"]
+
+
+HUB_PATTERNS = re.compile(r"huggingface_hub|hf_hub_download|from_pretrained|snapshot_download|urllib\.request|"
+                          r"urlopen|\brequests\b|http\.client|\bhttpx\b|aiohttp|import socket|telemetry|posthog|sentry",
+                          re.IGNORECASE)
+
+
+def test_no_code_fetches_from_a_hub_or_phones_home():
+    offenders = []
+    for path in sorted((REPO_ROOT / "second_me").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if HUB_PATTERNS.search(line):
+                offenders.append(f"{path.relative_to(REPO_ROOT)}:{number}: {line.strip()}")
+    assert offenders == []

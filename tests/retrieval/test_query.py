@@ -1,0 +1,95 @@
+"""Time words and inline filters, against a fixed clock: Wednesday 2024-06-12 15:00 UTC.
+
+Each row: the question, the text left to match, and the window it asks for as
+(since, until) dates, [since, until), UTC. `None` means open.
+"""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from second_me.errors import InputRejected
+from second_me.retrieval.query import filter_range, parse_query
+from second_me.retrieval.timeparse import parse_time
+
+NOW = datetime(2024, 6, 12, 15, 0, tzinfo=timezone.utc)
+
+
+def day(text):
+    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+TIME_TABLE = [
+    # question                                   text left                   since          until
+    ("what did I eat yesterday?",                "what did I eat ?",         "2024-06-11", "2024-06-12"),
+    ("what did I eat the day before yesterday",  "what did I eat",           "2024-06-10", "2024-06-11"),
+    ("what did I buy last week",                 "what did I buy",           "2024-06-03", "2024-06-12T15:00:01"),
+    ("books I read this month",                  "books I read",             "2024-06-01", "2024-06-12T15:00:01"),
+    ("trips last year",                          "trips",                    "2023-01-01", "2024-06-12T15:00:01"),
+    ("where was I 3 days ago",                   "where was I",              "2024-06-08", "2024-06-11"),
+    ("what did I read two months ago",           "what did I read",          "2024-03-25", "2024-05-08"),
+    ("runs in the past 2 weeks",                 "runs",                     "2024-05-29T15:00", "2024-06-12T15:00:01"),
+    ("what happened in May 2023",                "what happened",            "2023-05-01", "2023-06-01"),
+    ("plans in May",                             "plans",                    "2024-05-01", "2024-06-01"),
+    ("what did I do in 2023",                    "what did I do",            "2023-01-01", "2024-01-01"),
+    ("what did I do on May 4th",                 "what did I do",            "2024-05-04", "2024-05-05"),
+    ("dinner on 2024-02-29",                     "dinner",                   "2024-02-29", "2024-03-01"),
+    ("what did I do last Monday",                "what did I do",            "2024-06-10", "2024-06-11"),
+    ("hikes last summer",                        "hikes",                    "2023-06-01", "2023-09-01"),
+    ("concerts since March",                     "concerts",                 "2024-03-01", None),
+    ("ideas after 2023",                         "ideas",                    "2024-01-01", None),
+    ("notes before 2024-02-01",                  "notes",                    None,         "2024-02-01"),
+]
+
+
+@pytest.mark.parametrize("question, text, since, until", TIME_TABLE)
+def test_time_words_become_windows(question, text, since, until):
+    cleaned, hint = parse_time(question, NOW)
+    assert cleaned == text
+    assert (hint.since, hint.until) == (day(since), day(until))
+
+
+@pytest.mark.parametrize("question, text, order, anchor, relation", [
+    ("where did I live before I moved to Berlin?", "where did I live ?", None, "I moved to Berlin", "before"),
+    ("what did I cook after my trip to Japan", "what did I cook", None, "my trip to Japan", "after"),
+    ("when was the first time I went climbing", "when was I went climbing", "first", None, None),
+    ("when did I first meet Sam", "when did I meet Sam", "first", None, None),
+    ("where do I work now?", "where do I work ?", "last", None, None),
+    ("what is my current phone", "what is my phone", "last", None, None),
+    ("first aid kit", "first aid kit", None, None, None),  # not a time word
+])
+def test_order_and_anchor_phrases(question, text, order, anchor, relation):
+    cleaned, hint = parse_time(question, NOW)
+    assert (cleaned, hint.order, hint.anchor, hint.anchor_relation) == (text, order, anchor, relation)
+    assert not hint.has_window
+
+
+@pytest.mark.parametrize("query, text, since, until, kinds, path", [
+    ("sourdough dt>=2024-01-01", "sourdough", "2024-01-01", None, (), None),
+    ("dt>2024-01 dough", "dough", "2024-02-01", None, (), None),
+    ("dough dt<2024-05 dt>=2024", "dough", "2024-01-01", "2024-05-01", (), None),
+    ("dough dt<=2024-05", "dough", None, "2024-06-01", (), None),
+    ("dough dt=2024-05-03", "dough", "2024-05-03", "2024-05-04", (), None),
+    ("cat kind:fact,message path:notes/", "cat", None, None, ("fact", "message"), "notes/"),
+    ("since:2024-03-01 until:2024-03 rent", "rent", "2024-03-01", "2024-04-01", (), None),
+])
+def test_inline_filters(query, text, since, until, kinds, path):
+    parsed = parse_query(query, NOW, natural_time=False)
+    assert (parsed.text, parsed.since, parsed.until, parsed.kinds, parsed.path) == (text, day(since), day(until),
+                                                                                   kinds, path)
+
+
+def test_only_time_words_keep_the_text():
+    parsed = parse_query("yesterday", NOW)
+    assert parsed.text == "yesterday" and parsed.time.since == day("2024-06-11")
+
+
+@pytest.mark.parametrize("query, words", [("x dt>=soon", "invalid date 'soon'"), ("x kind:memo", "unknown kind 'memo'")])
+def test_bad_inline_filters_are_rejected(query, words):
+    with pytest.raises(InputRejected, match=words):
+        parse_query(query, NOW)
+
+
+def test_cli_range_includes_both_ends():
+    assert filter_range("2024-05", "2024-05") == (day("2024-05-01"), day("2024-06-01"))
+    assert filter_range(None, None) == (None, None)

@@ -1,0 +1,98 @@
+"""Search with time words, filters, de-duplication, and batch output (fake models, fixed clock)."""
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from second_me.domain import Hit, Memory
+from second_me.memory.conversations import Turn
+from second_me.retrieval.hybrid import SearchOptions, dedupe
+
+DAY = 86400.0
+
+
+def ts(text):
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+@pytest.fixture
+def books(services, clock):
+    """The same topic at three times: which one is meant depends on the time in the question."""
+    turns = [
+        Turn("c1", "Ana", "I am reading Piranesi, a strange novel about a house.", ts("2024-01-10"), "user", "a"),
+        Turn("c2", "Ana", "I am reading Dune, a novel about a desert planet.", ts("2024-06-10"), "user", "b"),
+        Turn("c3", "Ana", "I am reading Middlemarch, a long novel about a town.", ts("2025-02-20"), "user", "c"),
+        Turn("c4", "Ana", "I moved to Lisbon today, the flat is small.", ts("2024-06-01"), "user", "d"),
+    ]
+    services.conversations.add_turns(turns, clock.timestamp())  # clock: 2025-03-01
+    return services
+
+
+def top_text(services, query, **options):
+    return services.search(query, SearchOptions(k=3, **options)).hits[0].memory.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("which novel was I reading in January 2024?", "Piranesi"),
+    ("which novel was I reading in June 2024?", "Dune"),
+    ("which novel was I reading last week?", "Middlemarch"),
+    ("which novel was I reading before I moved to Lisbon?", "Piranesi"),
+    ("what was the first novel I was reading?", "Piranesi"),
+    ("which novel am I reading now?", "Middlemarch"),
+])
+def test_time_words_pick_the_memory_from_that_time(books, question, expected):
+    assert expected in top_text(books, question)
+
+
+def test_time_words_are_a_preference_not_a_filter(books):
+    hits = books.search("which novel was I reading in June 2024?", SearchOptions(k=5)).hits
+    assert {"Piranesi", "Middlemarch"} <= {w for h in hits for w in h.memory.text.split(" ")[3:5]} | {
+        h.memory.text.split()[4].rstrip(",") for h in hits}
+
+
+def test_explicit_filters_are_hard(books):
+    hits = books.search("novel dt<2024-02", SearchOptions(k=5)).hits
+    assert [h.memory.text for h in hits] == ["Ana: I am reading Piranesi, a strange novel about a house."]
+    assert books.search("novel", SearchOptions(k=5, since=ts("2025-01-01"))).hits[0].memory.text.count("Middlemarch")
+    assert books.search("novel kind:chunk", SearchOptions(k=5)).hits == ()
+
+
+def test_path_filter(services, notes):
+    services.add([notes])
+    hits = services.search("notes path:travel", SearchOptions(k=8)).hits
+    assert hits and all(h.origin.path.endswith("travel.md") for h in hits)
+
+
+def test_near_duplicates_are_shown_once():
+    def hit(i, text):
+        return Hit(Memory(i, "chunk", text, 0.0, None, 1.0, 0, False, "active"), 1.0 / i, 1.0)
+
+    hits = [hit(1, "Proof the dough overnight in the fridge."), hit(2, "proof the dough overnight in the fridge"),
+            hit(3, "Feed the starter the night before.")]
+    assert [h.memory.id for h in dedupe(hits, 3, 0.9)] == [1, 3]
+    assert [h.memory.id for h in dedupe(hits, 1, 0.9)] == [1]
+
+
+def test_batch_search_writes_one_json_line_per_query(run_cli, notes, tmp_path):
+    run_cli("add", str(notes))
+    queries = tmp_path / "queries.txt"
+    queries.write_text("sourdough proofing\n\nchain lube dt>=2100\nx kind:memo\n")
+    result = run_cli("search", "--batch", str(queries), "--json", "-k", "2", "--now", "2025-03-01")
+    lines = [json.loads(line) for line in result.out.splitlines()]
+    assert [line["query"] for line in lines] == ["sourdough proofing", "chain lube dt>=2100", "x kind:memo"]
+    assert lines[0]["results"][0]["source"]["path"].endswith("sourdough.md") and len(lines[0]["results"]) == 2
+    assert lines[1]["results"] == [] and "unknown kind" in lines[2]["error"]
+    assert result.code == 3 and "1 of the batch" in result.err
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (("search",), 1, "give a QUERY or --batch"),
+    (("search", "x", "--batch", "q.txt"), 1, "not both"),
+    (("search", "--batch", "/no/such/file"), 2, "no such batch file"),
+    (("search", "x", "--since", "last tuesday"), 3, "invalid date"),
+    (("ask", "x", "--kind", "memo"), 3, "unknown kind"),
+])
+def test_search_flag_errors(run_cli, args, code, words):
+    result = run_cli(*args)
+    assert result.code == code and words in result.err
