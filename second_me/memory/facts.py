@@ -122,6 +122,8 @@ class FactLearner:
                 if existing is not None:
                     conn.execute("INSERT OR IGNORE INTO fact_links(fact_id, message_id) VALUES (?, ?)",
                                  (existing, turn.message_id))
+                    if slot:  # the fact may now start earlier: its neighbours' validity moves too
+                        touched.add((turn.speaker, slot.name))
                     continue
                 meta = {"subject": turn.speaker, "slot": slot.name if slot else None,
                         "value": slot.value if slot else None}
@@ -154,7 +156,19 @@ class FactLearner:
                                               and data.get("value") == slot.value)
             if same and (holds or (slot is None)):
                 return fact_id
+            if same and turn.ts < (valid_from or 0) and not _other_value_between(conn, turn, slot, valid_from):
+                # Said earlier than we knew (an old chat imported late): the fact starts earlier.
+                conn.execute("UPDATE memories SET valid_from = ? WHERE id = ?", (turn.ts, fact_id))
+                return fact_id
         return None
+
+
+def _other_value_between(conn, turn: PendingTurn, slot, until: float) -> bool:
+    """Whether the slot held another value between the turn and `until`."""
+    return conn.execute(
+        "SELECT 1 FROM memories WHERE kind = 'fact' AND state = 'active' AND json_extract(meta, '$.subject') = ? "
+        "AND json_extract(meta, '$.slot') = ? AND json_extract(meta, '$.value') IS NOT ? "
+        "AND valid_from >= ? AND valid_from < ?", (turn.speaker, slot.name, slot.value, turn.ts, until)).fetchone() is not None
 
 
 def update_timeline(store: MemoryStore, conn, subject: str, slot_name: str, now: float) -> int:
