@@ -28,6 +28,7 @@ from second_me.memory.summaries import SummaryReport
 KeepGoing = Callable[[], bool]
 LogFn = Callable[[str], None]
 LOW_PRIORITY_NICE = 10
+MAX_BACKOFF_S = 3600.0
 
 
 class MemoryWork(Protocol):
@@ -103,12 +104,19 @@ class IdleMemoryWorker:
     def _run(self) -> None:
         _lower_thread_priority()
         interval = max(0.2, min(5.0, self.idle_s / 2))
+        backoff = self.idle_s
+        last_error = ""
         while not self._stop.is_set():
             try:
                 self.tick()
+                backoff, last_error = self.idle_s, ""
             except Exception as exc:  # a failed round stays dirty; the daemon keeps watching
-                self.log(f"memory work failed: {exc}")
-                self._quiet_since = self.timer()
+                if str(exc) != last_error:
+                    self.log(f"memory work failed: {exc}")
+                    last_error = str(exc)
+                # Try again later, less and less often while it keeps failing (at most hourly).
+                self._quiet_since = self.timer() + backoff
+                backoff = min(2 * backoff, MAX_BACKOFF_S)
             self._stop.wait(interval)
 
     # ---- one look -----------------------------------------------------------------------

@@ -206,3 +206,60 @@ def test_an_idle_worker_stops_at_once(services):
     worker = services.memory_worker()
     worker.start()
     assert worker.stop(timeout=5) and not worker.running
+
+
+def test_the_daemon_learns_from_a_chat_imported_while_it_runs(tmp_path):
+    """A real `second-me daemon` process (fake models): nobody runs `summarize`."""
+    import json
+    import os
+    import queue
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from second_me.config import load_settings
+
+    repo = Path(__file__).resolve().parents[2]
+    home = tmp_path / "home"
+    env = {**os.environ, "PYTHONPATH": str(repo), "SECOND_ME_HOME": str(home), "SECOND_ME_BACKGROUND_IDLE_S": "0.3"}
+    fake_cli = [sys.executable, str(repo / "tests" / "reliability" / "fake_cli.py")]
+    chat = tmp_path / "chat.jsonl"
+    chat.write_text("".join(json.dumps({"conversation": "moving day", "speaker": "Ana", "text": text, "id": str(n),
+                                        "timestamp": f"2024-05-0{n + 1}T09:00:00+00:00"}) + "\n"
+                            for n, text in enumerate(["I moved to Lisbon last week.", "I work at Acme Corp now."])))
+    daemon = subprocess.Popen([*fake_cli, "daemon"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in daemon.stdout], daemon=True).start()
+    seen = []
+
+    def wait_for(word):
+        for _ in range(200):  # a line per event: a daemon that never gets there fails, not hangs
+            line = lines.get(timeout=60)
+            seen.append(line)
+            if word in line:
+                return line
+        raise AssertionError("".join(seen))
+
+    try:
+        wait_for("watching")
+        imported = subprocess.run([*fake_cli, "import", "chat", str(chat)], env=env, capture_output=True, text=True)
+        assert imported.returncode == 0, imported.stderr
+        learnt = wait_for("memory: ")
+        assert "fact(s) learnt from 2 turn(s)" in learnt and "summaries rebuilt" in learnt
+        daemon.send_signal(signal.SIGTERM)
+        wait_for("stopped")
+        assert daemon.wait(timeout=30) == 0
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    store = open_store(load_settings(home))
+    try:
+        with store.db.read() as conn:
+            facts = [row[0] for row in conn.execute("SELECT text FROM memories WHERE kind = 'fact'")]
+            nodes = {row[0] for row in conn.execute("SELECT level FROM summary_nodes WHERE memory_id IS NOT NULL")}
+    finally:
+        store.close()
+    assert "lives in Lisbon" in facts and "works at Acme Corp" in facts, "".join(seen)
+    assert {"session", "portrait"} <= nodes
