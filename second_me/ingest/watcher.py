@@ -20,6 +20,7 @@ from second_me.ingest.ignore import IgnoreRules
 # A change: (path, kind, root) with kind "upsert" (a file), "delete" (a file) or
 # "tree" (a folder appeared, vanished or moved: rescan everything under it).
 Change = tuple[str, str, str]
+BATCH_SLACK_S = 0.05
 ChangesFn = Callable[[list[Change]], None]
 
 
@@ -49,7 +50,10 @@ class Debouncer:
         due, next_deadline = [], None
         for path, (kind, root, first, last) in list(self._pending.items()):
             deadline = min(last + self.debounce, first + self.max_delay)
-            if deadline <= now:
+            # Changes due within a moment of each other go together: a rename's delete and
+            # create must reach the queue in one batch, or the delete is drained first and
+            # the renamed file is embedded again.
+            if deadline <= now + BATCH_SLACK_S:
                 due.append((path, kind, root))
                 del self._pending[path]
             else:

@@ -6,19 +6,33 @@ in a background thread, while the question box is already usable.
 
 from __future__ import annotations
 
+import threading
 from typing import Callable, Iterable, Optional
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from second_me.tui.backend import Backend, Status, one_line
+from second_me.tui.indexing import IndexingMonitor, IndexingView
 from second_me.tui.screens.chat import ChatScreen
 
 THEMES = ("textual-dark", "textual-light")
+POLL_S = 1.0  # how often the queue is looked at (a daemon's progress is only seen there)
+DAEMON_CHECK_EVERY = 5  # polls between looks at the daemon's lock
+QUIT_WAIT_S = 1.0  # quitting waits this long for the watcher, then leaves its batch queued
+
+
+class IndexingChanged(Message):
+    """Posted from any thread when indexing moved on."""
+
+    def __init__(self, view: IndexingView):
+        super().__init__()
+        self.view = view
 
 
 def _screen(module: str, name: str) -> Screen:
@@ -48,13 +62,17 @@ class SecondMeApp(App):
     ]
 
     status: reactive[Status] = reactive(Status, init=False)
+    indexing: reactive[IndexingView] = reactive(IndexingView, init=False)
 
     def __init__(self, open_services: Callable[[], object], conversation: Optional[str] = None,
-                 load_models: bool = True):
+                 load_models: bool = True, watch: bool = True):
         super().__init__()
         self.backend = Backend(open_services)
         self.initial_conversation = conversation
         self._load_models_at_start = load_models
+        self._watch = watch
+        self._stopping = threading.Event()
+        self.monitor = IndexingMonitor(lambda view: self.post_message(IndexingChanged(view)))
         self.theme = THEMES[0]
 
     def on_mount(self) -> None:
@@ -72,6 +90,53 @@ class SecondMeApp(App):
         except Exception as exc:
             self.call_from_thread(self._set_status, Status(state=f"error: {one_line(exc)}"))
             self.call_from_thread(self.report_error, exc)
+            return
+        if self._watch and not self._stopping.is_set():
+            self.call_from_thread(self.follow_indexing)
+
+    # ---- indexing: the in-app watcher, or the daemon seen through the queue ------------------
+
+    @work(thread=True, exit_on_error=False, group="indexing-poll")
+    def follow_indexing(self) -> None:
+        """Run the watcher here unless a daemon does; keep the queue count (and the daemon's
+        progress) up to date until the app quits."""
+        backend, polls = self.backend, 0
+        daemon: Optional[int] = None
+        while not self._stopping.is_set():
+            try:
+                if polls % DAEMON_CHECK_EVERY == 0:
+                    daemon = backend.daemon_pid()
+                    if daemon is not None:
+                        backend.stop_watcher()  # a daemon started: one watcher per home is enough
+                    elif backend.watcher is None:
+                        backend.start_watcher(on_progress=self.monitor.progress, on_status=self._watcher_status)
+                folders = len(backend.services.watched.roots())
+                self.monitor.queue_polled(backend.queue_size(), "daemon" if daemon is not None else None,
+                                          daemon, folders)
+            except Exception as exc:
+                if self._stopping.is_set():
+                    return
+                self.post_message(IndexingChanged(self.monitor.view))
+                self.call_from_thread(self.report_error, exc)
+                self._stopping.wait(POLL_S * DAEMON_CHECK_EVERY)
+            polls += 1
+            self._stopping.wait(POLL_S)
+
+    def _watcher_status(self, status) -> None:
+        watcher = self.backend.watcher
+        pid = watcher.lock.holder_pid() if watcher is not None and status.state == "waiting" else None
+        self.monitor.watcher_status(status, pid)
+
+    def on_indexing_changed(self, message: IndexingChanged) -> None:
+        before = self.indexing
+        self.indexing = message.view
+        if message.view.runs != before.runs:
+            self.refresh_status()
+
+    def on_unmount(self) -> None:
+        # Quitting: the watcher leaves unfinished files queued, and the store closes after it.
+        self._stopping.set()
+        self.backend.stop_watcher(timeout=QUIT_WAIT_S)
 
     def _set_status(self, status: Status) -> None:
         self.status = status
@@ -147,8 +212,25 @@ class SecondMeApp(App):
         yield SystemCommand("Memory", "Search and curate memories (F3)", lambda: self.switch_mode("memory"))
         yield SystemCommand("Indexing", "Add files and folders, see progress and errors (F4)",
                             lambda: self.switch_mode("indexing"))
-        yield SystemCommand("Add files or folder", "Index a file or folder now", self._in_mode("indexing", "add"))
-        yield SystemCommand("Search memories", "Search what is remembered", self._in_mode("memory", "search"))
+        indexing = [
+            ("Watch a folder", "Index a folder now and keep it up to date (w on Indexing)", "watch"),
+            ("Stop watching a folder", "Stop watching the selected folder; its files leave memory (Del)",
+             "unwatch"),
+            ("Add files or folder", "Index a file or folder once, without watching it (a)", "add"),
+            ("Index now", "Catch up on every watched folder now (i)", "index"),
+        ]
+        for title, help_text, action in indexing:
+            yield SystemCommand(title, help_text, self._in_mode("indexing", action))
+        memory = [
+            ("Search memories", "Search what is remembered (/ on Memory)", "search"),
+            ("Pin or unpin memory", "A pinned memory never fades (p)", "pin"),
+            ("Forget memory", "Move the selected memory to the forgotten tier (f)", "forget"),
+            ("Restore memory", "Bring the selected forgotten memory back (r)", "restore"),
+            ("Memory history", "Created, recalled, pinned, forgotten, superseded… (h)", "history"),
+            ("Summary tree", "Browse the summaries down from the portrait (t)", "tree"),
+        ]
+        for title, help_text, action in memory:
+            yield SystemCommand(title, help_text, self._in_mode("memory", action))
         yield SystemCommand("Doctor", "Models, GPU offload, KV cache, counts (F5)", self.action_doctor)
         yield SystemCommand("Help", "Key bindings (F1)", self.action_help)
         yield SystemCommand("Toggle light/dark", "Switch between light and dark themes (Ctrl+T)",
@@ -161,4 +243,13 @@ def run(open_services: Callable[[], object], conversation: Optional[str] = None)
     try:
         app.run()
     finally:
-        app.backend.close()
+        closed = app.backend.close()
+    if not closed:
+        # The watcher is inside a model call: leaving now is safe (its files stay queued), and
+        # skipping interpreter shutdown keeps the model from being freed under it.
+        import os
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -33,6 +33,9 @@ class Backend:
         self._embed_lock = threading.Lock()
         self._chat_lock = threading.Lock()
         self.models_ready = threading.Event()
+        self._watch_lock = threading.Lock()
+        self.watcher = None  # the in-app WatchService while it runs
+        self._watcher_stuck = False
         self.error: Optional[str] = None
 
     @property
@@ -74,9 +77,54 @@ class Backend:
         kv = f"KV {k}" if k == v else f"KV {k}/{v}"
         return Status(state, _short(model), offload, kv, services.store.counts())
 
-    def close(self) -> None:
+    # ---- the watcher: in this process unless a daemon watches this home ---------------------
+
+    def daemon_pid(self) -> Optional[int]:
+        """The pid of a `second-me daemon` running for this home (0 if unknown), else None."""
+        from second_me.ingest.lock import IndexerLock
+
+        lock = IndexerLock(self.services.settings.home, name="daemon.lock")
+        if lock.try_acquire():
+            lock.release()
+            return None
+        return lock.holder_pid() or 0
+
+    def start_watcher(self, on_progress=None, on_status=None) -> None:
+        """Watch every watched folder in a background thread (its own embedder, loaded on work)."""
+        with self._watch_lock:
+            if self.watcher is None:
+                self.watcher = self.services.watch_service(on_progress=on_progress, on_status=on_status)
+                self.watcher.start()
+
+    def stop_watcher(self, timeout: float = 3.0) -> bool:
+        """True when the watcher finished (unfinished files stay queued for next time)."""
+        with self._watch_lock:
+            watcher, self.watcher = self.watcher, None
+        if watcher is None:
+            return True
+        stopped = watcher.stop(timeout)
+        if not stopped:
+            self._watcher_stuck = True
+        return stopped
+
+    def wake_watcher(self) -> None:
+        if self.watcher is not None:
+            self.watcher.wake()
+
+    def queue_size(self) -> int:
+        from second_me.ingest.queue import IndexQueue
+
+        return IndexQueue(self.services.store).size()
+
+    def close(self) -> bool:
+        """Stop the watcher and close the memory; False when the watcher could not stop in time."""
+        self.stop_watcher(timeout=0.5)
+        # A watcher stuck inside a model call still uses the store: the process is ending anyway.
+        if self._watcher_stuck:
+            return False
         if self._services is not None:
             self._services.close()
+        return True
 
 
 def _runtime(settings) -> dict:

@@ -1,7 +1,5 @@
-"""Read-only views of the store the memory and indexing screens need beyond `Services`.
-
-Changes to memories (pin, forget, restore, ...) go through `Services` only: when a method is
-not there yet, the screens say so instead of writing the store themselves.
+"""Read-only views of the store the memory and indexing screens need beyond `Services`,
+and the one place that maps the memory screen's actions onto the `Services` lifecycle API.
 """
 
 from __future__ import annotations
@@ -12,6 +10,16 @@ from typing import Optional
 from second_me.domain import Hit
 from second_me.storage.store import MEMORY_COLUMNS, _memory
 
+DAY = 86_400.0
+# The memory screen's date filter: (label, since days ago, until days ago); None = open.
+PERIODS: tuple[tuple[str, Optional[float], Optional[float]], ...] = (
+    ("last 7 days", 7, None),
+    ("last 30 days", 30, None),
+    ("last year", 365, None),
+    ("older than 30 days", None, 30),
+    ("older than a year", None, 365),
+)
+
 
 @dataclass(frozen=True)
 class FileProblem:
@@ -20,17 +28,45 @@ class FileProblem:
     error: str
 
 
-def browse(services, state: str = "active", kinds: tuple[str, ...] = (), limit: int = 200) -> list[Hit]:
+@dataclass(frozen=True)
+class TreeNode:
+    """A memory in the summary tree: what it is, and what it summarises."""
+
+    hit: Hit
+    children: tuple[int, ...]
+
+
+def period(label: object, now: float) -> tuple[Optional[float], Optional[float]]:
+    """(since, until) epoch seconds for a date filter label ([since, until), as search takes them)."""
+    for name, since_days, until_days in PERIODS:
+        if name == label:
+            return (now - since_days * DAY if since_days is not None else None,
+                    now - until_days * DAY if until_days is not None else None)
+    return None, None
+
+
+def browse(services, state: str = "active", kinds: tuple[str, ...] = (), limit: int = 200,
+           since: Optional[float] = None, until: Optional[float] = None) -> list[Hit]:
     """The most recent memories in a state (no query): what the memory screen shows first."""
     sql = f"SELECT {MEMORY_COLUMNS} FROM memories WHERE state = ?"
     params: list = [state]
     if kinds:
         sql += f" AND kind IN ({','.join('?' * len(kinds))})"
         params.extend(kinds)
+    if since is not None:
+        sql += " AND created_at >= ?"
+        params.append(since)
+    if until is not None:
+        sql += " AND created_at < ?"
+        params.append(until)
     sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
     params.append(limit)
     with services.store.db.read() as conn:
         memories = [_memory(row) for row in conn.execute(sql, params).fetchall()]
+    return _hits(services, memories)
+
+
+def _hits(services, memories) -> list[Hit]:
     origins = services.store.origins(memories)
     now = services.clock.timestamp()
     return [Hit(m, 0.0, services.policy.retention(m, now), origins.get(m.id)) for m in memories]
@@ -38,13 +74,38 @@ def browse(services, state: str = "active", kinds: tuple[str, ...] = (), limit: 
 
 def history(services, memory_id: int) -> list[tuple[float, str, str]]:
     """(when, action, reason) of a memory, oldest first: created, recalled, forgotten, ..."""
-    if hasattr(services, "memory_history"):
-        return services.memory_history(memory_id)
-    memory = services.store.get(memory_id)
+    return services.memory_history(memory_id)
+
+
+def curate(services, action: str, memory_id: int):
+    """pin | unpin | forget | restore one memory, through the Services lifecycle API."""
+    methods = {"pin": services.pin, "unpin": services.unpin, "forget": services.forget,
+               "restore": services.restore}
+    return methods[action](memory_id)
+
+
+def portraits(services) -> list[TreeNode]:
+    """The tops of the summary tree: the portrait, else the highest summaries there are."""
+    from second_me.memory.summaries import LEVELS
+
     with services.store.db.read() as conn:
-        rows = conn.execute("SELECT at, action, COALESCE(reason, '') FROM events WHERE memory_id = ? ORDER BY at, id",
-                            (memory_id,)).fetchall()
-    return [(memory.created_at, "created", memory.kind)] + [tuple(row) for row in rows]
+        for level in reversed(LEVELS):
+            ids = [row[0] for row in conn.execute(
+                "SELECT memory_id FROM summary_nodes WHERE level = ? AND memory_id IS NOT NULL "
+                "ORDER BY key DESC", (level,))]
+            if ids:
+                return tree_nodes(services, ids)
+    return []
+
+
+def tree_nodes(services, memory_ids: list[int]) -> list[TreeNode]:
+    """Memories with the ids of what each summarises (empty for a chunk, turn or fact)."""
+    hits = services.hits_for(memory_ids)
+    with services.store.db.read() as conn:
+        children = {mid: tuple(row[0] for row in conn.execute(
+            "SELECT c.memory_id FROM summary_nodes n JOIN summary_children c ON c.node_id = n.id "
+            "WHERE n.memory_id = ? ORDER BY c.memory_id", (mid,))) for mid in memory_ids}
+    return [TreeNode(hit, children.get(hit.memory.id, ())) for hit in hits]
 
 
 def file_problems(services, limit: int = 200) -> list[FileProblem]:
@@ -52,9 +113,3 @@ def file_problems(services, limit: int = 200) -> list[FileProblem]:
         rows = conn.execute("SELECT path, status, COALESCE(error, '') FROM sources WHERE status IN ('error', 'skipped') "
                             "ORDER BY indexed_at DESC LIMIT ?", (limit,)).fetchall()
     return [FileProblem(*row) for row in rows]
-
-
-def lifecycle_action(services, action: str) -> Optional[object]:
-    """The Services method for pin/unpin/forget/restore, or None while it does not exist."""
-    method = getattr(services, action, None)
-    return method if callable(method) else None

@@ -35,9 +35,10 @@ def indexed(services, notes, monkeypatch):
 
 @pytest.fixture
 def make_app(indexed):
-    def make(conversation=None, services=None) -> SecondMeApp:
+    def make(conversation=None, services=None, watch=False) -> SecondMeApp:
         svc = services or indexed
-        return SecondMeApp(lambda: svc, conversation)
+        # No watcher unless a test is about it: snapshots and chat flows stay free of its thread.
+        return SecondMeApp(lambda: svc, conversation, watch=watch)
 
     return make
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from second_me.tui.app import SecondMeApp
 from second_me.tui.screens.doctor import DoctorScreen
 from second_me.tui.screens.help import HelpScreen
-from second_me.tui.screens.indexing import IndexingScreen
 from second_me.tui.screens.memory import MemoryScreen
 
 from .conftest import ready, wait_for
@@ -41,39 +39,10 @@ async def test_palette_lists_every_action(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"New chat", "Rename chat", "Delete chat", "Stop answer", "Show sources", "Copy last answer",
-                "Memory", "Indexing", "Doctor", "Help", "Add files or folder", "Toggle light/dark"} <= titles
+                "Memory", "Indexing", "Doctor", "Help", "Add files or folder", "Toggle light/dark",
+                "Watch a folder", "Stop watching a folder", "Index now", "Pin or unpin memory", "Forget memory",
+                "Restore memory", "Memory history", "Summary tree"} <= titles
         await pilot.press("ctrl+p", *"doctor")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, DoctorScreen), "doctor from the palette")
-
-
-async def test_memory_screen_searches_and_says_what_is_not_there_yet(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        assert isinstance(app.screen, MemoryScreen)
-        table = app.screen.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 8, "recent memories")
-        await pilot.press("slash", *"starter", "enter")
-        await wait_for(pilot, lambda: app.screen.hits and "starter" in app.screen.hits[0].memory.text.lower(), "search")
-        table.focus()
-        await pilot.press("h")
-        await wait_for(pilot, lambda: "history of" in str(app.screen.query_one("#memory-detail").render()), "history")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "SourceScreen", "the preview")
-
-
-async def test_indexing_screen_adds_a_folder_with_progress(services, notes, monkeypatch):
-    monkeypatch.chdir(notes.parent)
-    app = SecondMeApp(lambda: services)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: ready(app), "models")
-        await pilot.press("f4")
-        assert isinstance(app.screen, IndexingScreen)
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*str(notes), "enter")
-        line = app.screen.query_one("#progress-line")
-        await wait_for(pilot, lambda: "indexed 3 files" in str(line.render()), "indexing")
-        await wait_for(pilot, lambda: "8 memories" in str(app.screen.query_one("#status").render()), "counts")

@@ -49,3 +49,18 @@ def test_help_screen(snap_compare, make_app, size):
         await pilot.pause(0.2)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_indexing_screen(snap_compare, make_app, indexed, notes, size):
+    (notes / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    indexed.watch_add(notes)
+    indexed.index()
+
+    async def before(pilot):
+        await wait_for(pilot, lambda: ready(pilot.app), "models")
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: pilot.app.screen.query_one("#files").row_count == 1, "the tables")
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=before)

@@ -44,16 +44,32 @@ Nothing leaves this computer.
 | `Esc` | close |
 
 ## Memory
+Filters above the list: kind, state (active or forgotten) and date. Retention shows as a bar
+(pinned memories never fade); strength is how many days a memory takes to fade.
+
 | Key | Action |
 |---|---|
-| `/` | search |
-| `p` | pin / unpin · `f` forget · `r` restore · `h` history |
+| `/` | search (Enter runs it) |
+| `p` | pin / unpin |
+| `f` | forget: out of search, kept in the forgotten tier |
+| `r` | restore a forgotten memory (choose state: forgotten) |
+| `h` | history: created, recalled, pinned, forgotten, restored, superseded, pruned |
+| `t` | summary tree from the portrait down; `b` there builds the summaries, `o` opens one |
 | `Enter` | open the memory |
 
 ## Indexing
+Watched folders are kept up to date by the app while it runs — or by `second-me daemon`
+when one runs for this home; either way this screen shows the queue, files/s and the ETA.
+
 | Key | Action |
 |---|---|
-| `a` | add a file or folder (index it now) |
+| `w` | watch a folder: index it now, then follow its changes |
+| `Del` `x` | stop watching the selected folder (asks first; its files leave memory) |
+| `a` | add a file or folder once, without watching it |
+| `i` | index now: catch up on every watched folder |
+| `Ctrl+R` | refresh the tables |
+
+Files that could not be read are listed with the reason; select one to see it in full.
 """
 
 

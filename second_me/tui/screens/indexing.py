@@ -1,41 +1,139 @@
-"""The indexing screen: add files and folders, watch progress (files/s, ETA), see per-file errors."""
+"""The indexing screen: watched folders, live progress (files/s, ETA) and per-file problems.
+
+Progress comes from the app's `indexing` view, whoever indexes: the in-app watcher, a
+daemon in another process, or a one-off add/index run started here.
+"""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
 from second_me.tui import memories
-from second_me.tui.format import display_path, one_line_text
-from second_me.tui.screens.dialogs import TextPrompt
+from second_me.tui.format import day, display_path, one_line_text
+from second_me.tui.indexing import IndexingView
+from second_me.tui.screens.dialogs import Confirm, TextPrompt
 from second_me.tui.widgets.status import StatusBar
 
 
 class IndexingScreen(Screen):
-    BINDINGS = [Binding("a", "add", "Add file/folder"), Binding("ctrl+r", "reload", "Refresh")]
+    BINDINGS = [
+        Binding("w", "watch", "Watch folder"),
+        Binding("delete,x", "unwatch", "Stop watching"),
+        Binding("a", "add", "Add once"),
+        Binding("i", "index", "Index now"),
+        Binding("ctrl+r", "reload", "Refresh", show=False),
+    ]
 
     def __init__(self):
         super().__init__()
-        self.running = False
+        self.running = False  # a one-off add/index run started from this screen
+        self.folders: list = []
+        self.problems: list = []
 
     def compose(self) -> ComposeResult:
-        yield Label("Indexing · press a to add a file or folder", classes="pane-title")
+        yield Label("Watched folders", classes="pane-title")
+        yield DataTable(id="watched", cursor_type="row", zebra_stripes=True)
+        yield Label("no folders are watched yet: press w to watch one", id="watched-empty", markup=False)
+        yield Label("", id="indexer-line", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Label("idle", id="progress-line", markup=False)
         yield Label("Files with problems", classes="pane-title")
         yield DataTable(id="files", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="problem-detail", markup=False)
         yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
+        watched = self.query_one("#watched", DataTable)
+        watched.add_column("folder")
+        for name in ("files", "chunks", "skipped", "errors"):
+            watched.add_column(name, width=7)
+        watched.add_column("last indexed", width=16)
         self.query_one("#files", DataTable).add_columns("file", "status", "reason")
+        self.watch(self.app, "indexing", self._show_indexing)
         self.action_reload()
+
+    # ---- live progress ------------------------------------------------------------------
+
+    def _show_indexing(self, before: IndexingView, view: IndexingView) -> None:
+        self.query_one("#indexer-line", Label).update(view.who_line())
+        bar = self.query_one(ProgressBar)
+        if view.busy:
+            bar.update(total=view.total or None, progress=view.done)
+        else:
+            bar.update(total=1, progress=1 if view.runs else 0)
+        self.query_one("#progress-line", Label).update(view.progress_line())
+        if view.problems != before.problems or view.runs != before.runs:
+            self.action_reload()
+
+    # ---- watched folders ----------------------------------------------------------------
+
+    def action_watch(self) -> None:
+        def done(path: str | None) -> None:
+            if path:
+                self.watch_folder(Path(path).expanduser())
+
+        self.app.push_screen(TextPrompt("Watch a folder: it is indexed now and kept up to date",
+                                        placeholder="~/notes"), done)
+
+    @work(thread=True, exit_on_error=False, group="index")
+    def watch_folder(self, path: Path) -> None:
+        app, backend = self.app, self.app.backend
+        try:
+            folder, replaced = backend.services.watch_add(path)
+        except Exception as exc:
+            app.call_from_thread(app.report_error, exc)
+            return
+        note = f"watching {display_path(str(folder))}"
+        if replaced:
+            note += f" (replaces {', '.join(display_path(str(r)) for r in replaced)})"
+        app.call_from_thread(self.notify, note, timeout=4)
+        app.call_from_thread(self.action_reload)
+        if backend.watcher is not None:
+            backend.wake_watcher()  # it picks the folder up and catches up on it at once
+        elif app.indexing.who != "daemon":  # no watcher at all (not started yet): index it once
+            self._run_once(lambda **kw: backend.services.index(roots=[folder], **kw), "index")
+
+    def action_unwatch(self) -> None:
+        folder = self.selected_folder
+        if folder is None:
+            self.notify("select a watched folder first", severity="warning")
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.unwatch_folder(folder.path)
+
+        self.app.push_screen(Confirm(f"Stop watching {display_path(folder.path)}? What was indexed from it "
+                                     f"leaves memory (the files themselves stay)."), done)
+
+    @work(thread=True, exit_on_error=False, group="index")
+    def unwatch_folder(self, path: str) -> None:
+        app = self.app
+        try:
+            folder, removed = app.backend.services.watch_remove(Path(path), forget=True)
+        except Exception as exc:
+            app.call_from_thread(app.report_error, exc)
+            return
+        app.call_from_thread(self.notify, f"stopped watching {display_path(str(folder))}; "
+                                          f"{removed} chunks left memory", timeout=4)
+        app.backend.wake_watcher()
+        app.call_from_thread(self.action_reload)
+        app.call_from_thread(app.refresh_status)
+
+    @property
+    def selected_folder(self):
+        table = self.query_one("#watched", DataTable)
+        if not self.folders or table.cursor_row is None or table.cursor_row >= len(self.folders):
+            return None
+        return self.folders[table.cursor_row]
+
+    # ---- one-off runs: add a file or folder without watching it, catch up now -------------
 
     def action_add(self) -> None:
         if self.running:
@@ -44,62 +142,93 @@ class IndexingScreen(Screen):
 
         def done(path: str | None) -> None:
             if path:
-                self.index([Path(path).expanduser()])
+                services = self.app.backend.services
+                target = Path(path).expanduser()
+                self._run_once(lambda **kw: services.add([target], **kw), f"indexing {display_path(str(target))}")
 
-        self.app.push_screen(TextPrompt("Add a file or folder to your memory", placeholder="~/notes"), done)
+        self.app.push_screen(TextPrompt("Add a file or folder to your memory (once, not watched)",
+                                        placeholder="~/notes"), done)
 
-    @work(thread=True, exit_on_error=False, exclusive=True, group="index")
-    def index(self, paths: list[Path]) -> None:
-        call = self.app.call_from_thread
+    def action_index(self) -> None:
+        if self.running:
+            self.notify("already indexing: wait for it to finish", severity="warning")
+            return
+        services = self.app.backend.services
+        self._run_once(lambda **kw: services.index(**kw), "catching up on watched folders")
+
+    def _run_once(self, run, what: str) -> None:
         self.running = True
-        started = time.monotonic()
+        self.index_once(run, what)
 
-        def on_progress(p) -> None:
-            elapsed = max(time.monotonic() - started, 1e-6)
-            rate = p.done / elapsed
-            eta = (p.total - p.done) / rate if rate > 0 else 0
-            call(self._progress, p.done, p.total,
-                 f"{p.done}/{p.total} files · {rate:.1f} files/s · ETA {eta:.0f} s · {p.chunks} chunks · "
-                 f"{display_path(p.path)}")
+    @work(thread=True, exit_on_error=False, group="index")
+    def index_once(self, run, what: str) -> None:
+        import time
+
+        app, monitor = self.app, self.app.monitor
+        started = time.monotonic()
+        monitor.run_started("once")
+
+        def on_wait(pid: int) -> None:
+            app.call_from_thread(self.notify, f"another indexer (pid {pid}) runs: it indexes these files",
+                                 timeout=4)
 
         try:
-            call(self._progress, 0, None, f"indexing {', '.join(display_path(str(p)) for p in paths)}…")
-            report = self.app.backend.services.add(
-                paths, progress=on_progress,
-                on_wait=lambda pid: call(self._progress, 0, None, f"another indexer (pid {pid}) runs: waiting for it…"))
+            report = run(progress=lambda p: monitor.progress(p, "once"), on_wait=on_wait)
         except Exception as exc:
-            call(self.app.report_error, exc)
-            call(self._progress, 0, 1, "failed")
+            monitor.run_finished("once", "stopped")
+            app.call_from_thread(app.report_error, exc)
         else:
+            monitor.run_finished("once")
             elapsed = time.monotonic() - started
-            summary = (f"indexed {report.files} files: {report.chunks} chunks, {report.skipped} skipped, "
+            summary = (f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} skipped, "
                        f"{report.errors} errors ({elapsed:.1f} s)")
-            call(self._progress, 1, 1, summary)
-            call(self.notify, summary, timeout=5)
+            app.call_from_thread(self.notify, summary, severity="warning" if report.errors else "information",
+                                 timeout=6)
         finally:
             self.running = False
-        call(self.action_reload)
-        call(self.app.refresh_status)
+            app.call_from_thread(self.action_reload)
+            app.call_from_thread(app.refresh_status)
 
-    def _progress(self, done: int, total: int | None, line: str) -> None:
-        self.query_one(ProgressBar).update(total=total, progress=done)
-        self.query_one("#progress-line", Label).update(line)
+    # ---- tables -------------------------------------------------------------------------
 
     def action_reload(self) -> None:
-        self.load_problems()
+        self.load_tables()
 
-    @work(thread=True, exit_on_error=False, exclusive=True, group="index-problems")
-    def load_problems(self) -> None:
+    @work(thread=True, exit_on_error=False, exclusive=True, group="index-tables")
+    def load_tables(self) -> None:
+        services = self.app.backend.services
         try:
-            problems = memories.file_problems(self.app.backend.services)
+            folders = services.watch_list()
+            problems = memories.file_problems(services)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
-        self.app.call_from_thread(self._show_problems, problems)
+        self.app.call_from_thread(self._show_tables, folders, problems)
 
-    def _show_problems(self, problems) -> None:
-        table = self.query_one("#files", DataTable)
-        table.clear()
+    def _show_tables(self, folders, problems) -> None:
+        self.folders, self.problems = folders, problems
+        watched = self.query_one("#watched", DataTable)
+        row = watched.cursor_row
+        watched.clear()
+        for f in folders:
+            name = display_path(f.path) + ("" if f.exists else "  [missing]")
+            last = day(f.last_indexed_at) if f.last_indexed_at else "never"
+            watched.add_row(one_line_text(name, 40), str(f.files), str(f.chunks), str(f.skipped), str(f.errors),
+                            last, key=f.path)
+        if folders:
+            watched.move_cursor(row=min(row or 0, len(folders) - 1))
+        watched.display = bool(folders)
+        self.query_one("#watched-empty").display = not folders
+        files = self.query_one("#files", DataTable)
+        files.clear()
         for problem in problems:
-            table.add_row(one_line_text(display_path(problem.path), 40), problem.status,
+            files.add_row(one_line_text(display_path(problem.path), 40), problem.status,
                           one_line_text(problem.error, 80))
+        if not problems:
+            self.query_one("#problem-detail", Label).update("no problems")
+
+    @on(DataTable.RowHighlighted, "#files")
+    def _problem_detail(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.problems):
+            p = self.problems[event.cursor_row]
+            self.query_one("#problem-detail", Label).update(f"{display_path(p.path)}: {p.status}: {p.error}")

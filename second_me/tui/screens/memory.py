@@ -1,4 +1,5 @@
-"""The memory screen: search what is remembered, see retention and strength, curate it."""
+"""The memory screen: search what is remembered, filter by kind, state and date, see retention
+and strength, curate it (pin, forget, restore), read a memory's history, open the summary tree."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class MemoryScreen(Screen):
         Binding("f", "forget", "Forget"),
         Binding("r", "restore", "Restore"),
         Binding("h", "history", "History"),
+        Binding("t", "tree", "Summaries"),
     ]
 
     def __init__(self):
@@ -36,6 +38,7 @@ class MemoryScreen(Screen):
             yield Select([(k, k) for k in MEMORY_KINDS], prompt="any kind", id="kind")
             yield Select([("active", "active"), ("forgotten", "forgotten")], value="active", allow_blank=False,
                          id="state")
+            yield Select([(label, label) for label, _, _ in memories.PERIODS], prompt="any time", id="when")
         yield DataTable(id="memories", cursor_type="row", zebra_stripes=True)
         yield Static("", id="memory-detail", markup=False)
         yield StatusBar(id="status")
@@ -44,30 +47,38 @@ class MemoryScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("id", "kind", "retention", "strength", "source")
+        table.focus()  # single keys (p, f, r, h, t) act on the selected memory; / goes to search
         self.reload()
 
     def action_search(self) -> None:
         self.query_one("#memory-query", Input).focus()
 
     @on(Input.Submitted, "#memory-query")
+    def _searched(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
     @on(Select.Changed)
     def reload(self) -> None:
         query = self.query_one("#memory-query", Input).value.strip()
         kind = self.query_one("#kind", Select).value
         state = self.query_one("#state", Select).value
+        when = self.query_one("#when", Select).value
         kinds = (str(kind),) if isinstance(kind, str) else ()
-        self.load(query, kinds, str(state))
+        self.load(query, kinds, str(state), when if isinstance(when, str) else None)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="memory-load")
-    def load(self, query: str, kinds: tuple[str, ...], state: str) -> None:
+    def load(self, query: str, kinds: tuple[str, ...], state: str, when: Optional[str] = None) -> None:
         from second_me.retrieval.hybrid import SearchOptions
 
         services = self.app.backend.services
         try:
+            since, until = memories.period(when, services.clock.timestamp())
             if query and state == "active":
-                hits = list(services.search(query, SearchOptions(k=50, kinds=kinds)).hits)
+                options = SearchOptions(k=50, kinds=kinds, since=since, until=until)
+                hits = list(services.search(query, options).hits)
             else:
-                hits = memories.browse(services, state, kinds)
+                hits = memories.browse(services, state, kinds, since=since, until=until)
                 if query:
                     words = query.lower().split()
                     hits = [h for h in hits if all(w in h.memory.text.lower() for w in words)]
@@ -77,8 +88,11 @@ class MemoryScreen(Screen):
         self.app.call_from_thread(self._show, hits)
 
     def _show(self, hits: list[Hit]) -> None:
-        self.hits = hits
         table = self.query_one(DataTable)
+        # After a pin or forget the list reloads: stay on the same memory, or where it was.
+        kept = self.selected.memory.id if self.selected is not None else None
+        row = table.cursor_row or 0
+        self.hits = hits
         table.clear()
         for hit in hits:
             m = hit.memory
@@ -87,6 +101,9 @@ class MemoryScreen(Screen):
                           key=str(m.id))
         if not hits:
             self.query_one("#memory-detail", Static).update("no memories here")
+            return
+        ids = [h.memory.id for h in hits]
+        table.move_cursor(row=ids.index(kept) if kept in ids else min(row, len(hits) - 1))
 
     @on(DataTable.RowHighlighted)
     def _detail(self, event: DataTable.RowHighlighted) -> None:
@@ -94,10 +111,11 @@ class MemoryScreen(Screen):
         if hit is None:
             return
         m = hit.memory
+        retention = "pinned (never fades)" if m.pinned else f"{bar(hit.retention, 10)} {hit.retention:.0%}"
         self.query_one("#memory-detail", Static).update(
-            f"{hit_label(hit)}\n{m.kind} #{m.id} · {m.state} · added {day(m.created_at)} · last recalled "
-            f"{day(m.last_recalled_at)} · recalled {m.recall_count}× · strength {m.strength:.1f} d\n\n"
-            + one_line_text(m.text, 400))
+            f"{hit_label(hit)}\n{m.kind} #{m.id} · {m.state} · retention {retention} · strength {m.strength:.1f} d"
+            f" · added {day(m.created_at)} · last recalled {day(m.last_recalled_at)} · recalled {m.recall_count}×"
+            f"\n\n" + one_line_text(m.text, 400))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -130,12 +148,8 @@ class MemoryScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="memory-curate")
     def curate(self, action: str, memory_id: int) -> None:
-        method = memories.lifecycle_action(self.app.backend.services, action)
-        if method is None:
-            self.app.call_from_thread(self.notify, f"{action} is not available in this version yet", severity="warning")
-            return
         try:
-            method(memory_id)
+            memories.curate(self.app.backend.services, action, memory_id)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
@@ -157,3 +171,8 @@ class MemoryScreen(Screen):
         lines = [f"{day(at)}  {action}  {reason}" for at, action, reason in events]
         self.app.call_from_thread(self.query_one("#memory-detail", Static).update,
                                   f"history of #{memory_id}\n" + "\n".join(lines))
+
+    def action_tree(self) -> None:
+        from second_me.tui.screens.summaries import SummaryTreeScreen
+
+        self.app.push_screen(SummaryTreeScreen())

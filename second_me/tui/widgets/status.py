@@ -10,11 +10,14 @@ from second_me.tui.backend import Status
 class StatusBar(Static):
     def show(self, status: Status) -> None:
         parts = [status.state, status.model, status.offload, status.kv_cache]
+        indexing = self.app.indexing.short()
+        if indexing:
+            parts.insert(1, indexing)
         counts = status.counts
         if counts is not None:
             active = counts.get("memories", 0) - counts.get("forgotten", 0)
             parts.append(f"{active} memories · {counts.get('files', 0)} files")
-            if counts.get("queued"):
+            if counts.get("queued") and not indexing:
                 parts.append(f"{counts['queued']} queued")
         self.update(" · ".join(parts))
         self.set_class(status.state.startswith("error"), "-error")
@@ -22,3 +25,4 @@ class StatusBar(Static):
 
     def on_mount(self) -> None:
         self.watch(self.app, "status", self.show)
+        self.watch(self.app, "indexing", lambda _: self.show(self.app.status), init=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, Markdown, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from second_me.domain import Hit
@@ -46,6 +46,13 @@ class CitationList(OptionList):
             answer.copy()
 
 
+def _markdown():
+    """Markdown (markdown-it, pygments) is imported with the first answer, not before first paint."""
+    from textual.widgets import Markdown
+
+    return Markdown
+
+
 class AnswerTurn(Vertical):
     """An answer: its state line while waiting, Markdown as it streams, then its citations."""
 
@@ -59,7 +66,7 @@ class AnswerTurn(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("second-me", classes="speaker")
-        yield Markdown(self.text, classes="answer-text")
+        yield _markdown()(self.text, classes="answer-text")
         yield Label(self._initial_state, classes="answer-state")
 
     def on_mount(self) -> None:
@@ -76,7 +83,8 @@ class AnswerTurn(Vertical):
             return
         if self._stream is None:
             self.set_state("")
-            self._stream = Markdown.get_stream(self.query_one(".answer-text", Markdown))
+            markdown = _markdown()
+            self._stream = markdown.get_stream(self.query_one(".answer-text", markdown))
         self.text += piece
         await self._stream.write(piece)
 
@@ -87,7 +95,7 @@ class AnswerTurn(Vertical):
         self.finished = True
         if text is not None and text != self.text:
             self.text = text
-            await self.query_one(".answer-text", Markdown).update(text)
+            await self.query_one(".answer-text", _markdown()).update(text)
         self.set_state(note)
         if citations:
             await self.mount(CitationList(list(citations)))
