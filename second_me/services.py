@@ -306,20 +306,23 @@ class Services:
 
     # ---- memory work in the background (memory/background.py) -------------------------
 
-    def memory_worker(self, watch: WatchService | None = None, log=None, free_models: bool = False):
+    def memory_worker(self, watch: WatchService | None = None, log=None, free_models: bool = False,
+                      also_busy: Callable[[], bool] | None = None):
         """Facts and summaries when indexing is quiet: `start()` / `stop(timeout)`.
 
         `watch` is this process's watcher, if any (its indexing counts as busy, as do files
-        queued by any process). `free_models=True` frees the chat model and the embedder
-        after `embed_idle_unload_s` without memory work — only where nothing else in the
-        process uses them (the daemon); the TUI keeps them for its chat.
+        queued by any process); `also_busy()` adds other reasons to hold back (e.g. an answer
+        being written: both would share the chat model). `free_models=True` frees the chat
+        model and the embedder after `embed_idle_unload_s` without memory work — only where
+        nothing else in the process uses them (the daemon); the TUI keeps them for its chat.
         """
         from second_me.memory.background import IdleMemoryWorker
 
         queue = IndexQueue(self.store)
 
         def busy() -> bool:
-            return (watch is not None and watch.busy()) or queue.size() > 0
+            return ((watch is not None and watch.busy()) or (also_busy is not None and also_busy())
+                    or queue.size() > 0)
 
         s = self.settings
         return IdleMemoryWorker(self, busy, s.background_idle_s, s.background_budget_s, s.embed_idle_unload_s,

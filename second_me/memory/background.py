@@ -50,7 +50,7 @@ class RoundReport:
     facts: FactReport
     summaries: SummaryReport
     steps: int
-    stopped_for: Optional[str]  # None (finished), "files to index", "budget", "stop"
+    stopped_for: Optional[str]  # None (finished), "other work first" (files to index...), "budget", "stop"
 
     @property
     def finished(self) -> bool:
@@ -159,7 +159,7 @@ class IdleMemoryWorker:
                 if self._stop.is_set():
                     stopped_for.append("stop")
                 elif self.busy():
-                    stopped_for.append("files to index")
+                    stopped_for.append("other work first")
                 elif self.timer() - started >= self.budget_s:
                     stopped_for.append("budget")
             if stopped_for:

@@ -125,7 +125,7 @@ def test_a_queued_file_pauses_a_round_between_steps(services, clock, tmp_path):
     worker = _worker(services, timer)
     timer.now += 30
     report = worker.tick()
-    assert report.steps == 1 and report.stopped_for == "files to index"
+    assert report.steps == 1 and report.stopped_for == "other work first"
     assert _counts(services)[1:] == (0, 0)  # the turns were read; no summary was started
 
 
