@@ -7,8 +7,9 @@ import pytest
 from second_me.tui.app import SecondMeApp
 
 
-async def wait_for(pilot, condition, what: str = "condition", steps: int = 400) -> None:
-    """Let the app run until `condition()` holds (no wall-clock assertions: a step budget)."""
+async def wait_for(pilot, condition, what: str = "condition", steps: int = 1500) -> None:
+    """Let the app run until `condition()` holds (no wall-clock assertions: a step budget,
+    generous because worker threads crawl on a loaded 2-core machine)."""
     for _ in range(steps):
         if condition():
             return
