@@ -60,13 +60,15 @@ class FactLearner:
                 "ORDER BY ts, id LIMIT ?", (limit,)).fetchall()
         return [PendingTurn(*row) for row in rows]
 
-    def run(self, now: float, budget_seconds: float = 30.0) -> FactReport:
-        """Read unread user turns, a few at a time, until done or the budget is spent."""
+    def run(self, now: float, budget_seconds: float = 30.0,
+            keep_going: Optional[Callable[[], bool]] = None) -> FactReport:
+        """Read unread user turns, a few at a time, until done or the budget is spent.
+        `keep_going` is asked before each batch (a background run yields when it says no)."""
         deadline = time.monotonic() + budget_seconds
         read = added = superseded = 0
         while time.monotonic() < deadline:
             batch = self.pending(TURNS_PER_PROMPT)
-            if not batch:
+            if not batch or (keep_going is not None and not keep_going()):
                 break
             found = self._facts_of(batch)
             a, s = self._store(batch, found, now)

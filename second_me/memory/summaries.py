@@ -150,8 +150,10 @@ class SummaryTree:
 
     # ---- building ---------------------------------------------------------------------------
 
-    def refresh(self, now: float, budget_seconds: float = 60.0) -> SummaryReport:
-        """Rebuild dirty nodes bottom-up until done or out of budget."""
+    def refresh(self, now: float, budget_seconds: float = 60.0,
+                keep_going: Optional[Callable[[], bool]] = None) -> SummaryReport:
+        """Rebuild dirty nodes bottom-up until done or out of budget. `keep_going` is asked
+        before each rebuild (a background run yields when it says no; the rest stays dirty)."""
         deadline = time.monotonic() + budget_seconds
         reps: dict[str, dict[str, int]] = {}
         built = removed = dirty_left = 0
@@ -172,7 +174,7 @@ class SummaryTree:
                 node = nodes.get(key)
                 fresh = node is not None and node[1] is not None and not node[2] and node[3] == fingerprint(pairs)
                 if not fresh:
-                    if time.monotonic() >= deadline:
+                    if time.monotonic() >= deadline or (keep_going is not None and not keep_going()):
                         dirty_left += 1
                         if node is not None and node[1] is not None:
                             reps[level][key] = node[1]  # stale, but better than nothing above it
