@@ -103,6 +103,7 @@ class MemoryStore:
             raise EmbedderMismatch(
                 f"memories were embedded with {recorded_id} ({recorded_dim} dims), not {model_id} ({dim} dims): "
                 "run `second-me reembed` to switch, or set embed_model back")
+        self._dim = recorded_dim  # another process may have recorded it after this store was opened
 
     @staticmethod
     def _create_vector_table(conn, dim: int) -> None:
