@@ -57,6 +57,9 @@ class Settings:
     watch_polling: bool = False  # poll instead of OS events (network filesystems)
     watch_poll_interval_s: float = 5.0
     embed_idle_unload_s: float = 120.0  # the watcher frees the embedding model after this long idle
+    # Memory work in the background (daemon, TUI): facts and summaries when indexing is quiet
+    background_idle_s: float = 30.0  # the indexer must have had no work this long first
+    background_budget_s: float = 60.0  # one round's budget; a round out of budget rests background_idle_s
     # Retrieval
     search_k: int = 8
     rrf_k: int = 10
@@ -152,7 +155,8 @@ def _validate(s: Settings) -> Settings:
             raise ConfigError(f"config: n_gpu_layers = {s.n_gpu_layers!r} must be 'auto' or an integer") from None
     positive = ("n_ctx", "max_answer_tokens", "embed_batch_size", "chunk_chars", "max_file_mb", "search_k",
                 "rrf_k", "candidates", "strength_chat_days", "strength_file_days", "strength_fact_days",
-                "watch_debounce_s", "watch_poll_interval_s", "embed_idle_unload_s")
+                "watch_debounce_s", "watch_poll_interval_s", "embed_idle_unload_s",
+                "background_idle_s", "background_budget_s")
     for key in positive:
         if getattr(s, key) <= 0:
             raise ConfigError(f"config: {key} = {getattr(s, key)!r} must be greater than 0")

@@ -7,6 +7,7 @@ files, doctor, listing) never pay for them.
 from __future__ import annotations
 
 import platform
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -29,6 +30,7 @@ from second_me.storage.store import MemoryStore, open_store
 
 # A small model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
+SUMMARIZER_LOCK = "summarizer.lock"  # one summarizer (facts + summaries) per home
 ModelSource = Union[Callable[[], object], object]
 TokenFn = Callable[[str], None]
 
@@ -44,6 +46,7 @@ class Services:
         self._embedder: Optional[Embedder] = embedder if isinstance(embedder, Embedder) else None
         self._chat: Optional[ChatModel] = chat_model if isinstance(chat_model, ChatModel) else None
         self.policy = RetentionPolicy(settings.retention_floor, settings.recall_growth)
+        self._models_lock = threading.RLock()
 
     @classmethod
     def open(cls, settings: Settings, clock: Clock | None = None) -> "Services":
@@ -56,15 +59,17 @@ class Services:
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = self._embedder_source()
-        return self._embedder
+        with self._models_lock:  # the TUI's chat and the background worker may ask at once
+            if self._embedder is None:
+                self._embedder = self._embedder_source()
+            return self._embedder
 
     @property
     def chat_model(self) -> ChatModel:
-        if self._chat is None:
-            self._chat = self._chat_source()
-        return self._chat
+        with self._models_lock:
+            if self._chat is None:
+                self._chat = self._chat_source()
+            return self._chat
 
     @property
     def chat_loaded(self) -> bool:
@@ -253,13 +258,13 @@ class Services:
 
         return MemoryLifecycle(self.store, self.policy, lambda: self.embedder, self.settings.prune_threshold)
 
-    def learn_facts(self, budget_seconds: float = 30.0):
+    def learn_facts(self, budget_seconds: float = 30.0, keep_going: Callable[[], bool] | None = None):
         """Read unread user turns for facts (background work: call when idle)."""
         from second_me.memory.facts import FactLearner
 
         model = (lambda: self.chat_model) if self.settings.facts_with_model else None
         learner = FactLearner(self.store, lambda: self.embedder, model, self.settings.strength_fact_days)
-        return learner.run(self.clock.timestamp(), budget_seconds)
+        return learner.run(self.clock.timestamp(), budget_seconds, keep_going)
 
     def summary_tree(self):
         from second_me.memory.summaries import SummaryTree
@@ -267,13 +272,82 @@ class Services:
         model = (lambda: self.chat_model) if self.settings.summaries_with_model else None
         return SummaryTree(self.store, lambda: self.embedder, model, self.settings.strength_file_days)
 
-    def summarize(self, budget_seconds: float = 60.0):
+    def summarize(self, budget_seconds: float = 60.0, keep_going: Callable[[], bool] | None = None,
+                  on_wait: Callable[[int], None] | None = None):
         """Background memory work under one time budget: learn facts from unread turns
-        (up to half the budget), then rebuild dirty summaries and the portrait."""
+        (up to half the budget), then rebuild dirty summaries and the portrait.
+        One summarizer per home: while another runs (the daemon's background round),
+        wait for it (`on_wait(pid)` is told once), then do what is left."""
+        lock = IndexerLock(self.settings.home, SUMMARIZER_LOCK)
+        if not lock.try_acquire():
+            if on_wait:
+                on_wait(lock.holder_pid() or 0)
+            lock.acquire()
+        try:
+            return self._summarize_held(budget_seconds, keep_going)
+        finally:
+            lock.release()
+
+    def try_summarize(self, budget_seconds: float, keep_going: Callable[[], bool] | None = None):
+        """`summarize`, or None at once when another summarizer holds the lock (background use)."""
+        lock = IndexerLock(self.settings.home, SUMMARIZER_LOCK)
+        if not lock.try_acquire():
+            return None
+        try:
+            return self._summarize_held(budget_seconds, keep_going)
+        finally:
+            lock.release()
+
+    def _summarize_held(self, budget_seconds: float, keep_going: Callable[[], bool] | None):
         started = time.monotonic()
-        facts = self.learn_facts(budget_seconds / 2)
+        facts = self.learn_facts(budget_seconds / 2, keep_going)
         left = max(0.0, budget_seconds - (time.monotonic() - started))
-        return facts, self.summary_tree().refresh(self.clock.timestamp(), left)
+        return facts, self.summary_tree().refresh(self.clock.timestamp(), left, keep_going)
+
+    # ---- memory work in the background (memory/background.py) -------------------------
+
+    def memory_worker(self, watch: WatchService | None = None, log=None, free_models: bool = False,
+                      also_busy: Callable[[], bool] | None = None):
+        """Facts and summaries when indexing is quiet: `start()` / `stop(timeout)`.
+
+        `watch` is this process's watcher, if any (its indexing counts as busy, as do files
+        queued by any process); `also_busy()` adds other reasons to hold back (e.g. an answer
+        being written: both would share the chat model). `free_models=True` frees the chat
+        model and the embedder after `embed_idle_unload_s` without memory work — only where
+        nothing else in the process uses them (the daemon); the TUI keeps them for its chat.
+        """
+        from second_me.memory.background import IdleMemoryWorker
+
+        queue = IndexQueue(self.store)
+
+        def busy() -> bool:
+            return ((watch is not None and watch.busy()) or (also_busy is not None and also_busy())
+                    or queue.size() > 0)
+
+        s = self.settings
+        return IdleMemoryWorker(self, busy, s.background_idle_s, s.background_budget_s, s.embed_idle_unload_s,
+                                log, free_models)
+
+    def memory_changes(self) -> tuple[int, int]:
+        """Changes by other processes (data_version) and by this one (total_changes): two
+        numbers SQLite keeps anyway, so an idle worker can look often for nothing."""
+        with self.store.db.read() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+    def release_memory_models(self) -> list[str]:
+        """Free the chat model and the embedder if they were loaded on demand (they reload
+        on next use); models handed in ready-made stay."""
+        freed = []
+        with self._models_lock:
+            if self._chat is not None and self._chat is not self._chat_source:
+                self._chat.close()
+                self._chat = None
+                freed.append("chat")
+            if self._embedder is not None and self._embedder is not self._embedder_source:
+                self._embedder.close()
+                self._embedder = None
+                freed.append("embedding")
+        return freed
 
     # One-call forms for the TUI (time from the clock).
     def pin(self, memory_id: int):
@@ -336,6 +410,7 @@ class Services:
             "database": {"path": str(settings.db_path), "size_mb": round(db_size / 1e6, 2)},
             "models": models,
             "offload": {"available": runtime["gpu_offload_supported"], "n_gpu_layers": runtime["n_gpu_layers"],
+                        "used": runtime["gpu_offload_supported"] and runtime["n_gpu_layers"] != 0,
                         "reason": runtime["n_gpu_layers_reason"]},
             "weights": {"use_mmap": runtime["use_mmap"], "use_mlock": runtime["use_mlock"]},
             "kv_cache": {"type_k": runtime["kv_cache_type_k"], "type_v": runtime["kv_cache_type_v"],

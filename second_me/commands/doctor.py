@@ -46,7 +46,8 @@ def _rows(info: dict) -> list[tuple[str, str]]:
                                            + (", built-in default)" if model.get("default") else ")"))
         rows.append((f"{role} model", described))
     offload = info["offload"]
-    rows.append(("offload", f"n_gpu_layers={offload['n_gpu_layers']}: {offload['reason']}"))
+    used = "GPU/Metal offload in use" if offload.get("used") else "CPU only"
+    rows.append(("offload", f"{used}, n_gpu_layers={offload['n_gpu_layers']}: {offload['reason']}"))
     weights = info["weights"]
     rows.append(("weights", f"mmap {'on' if weights['use_mmap'] else 'off'}, mlock {'on' if weights['use_mlock'] else 'off'}"))
     kv = info["kv_cache"]

@@ -18,7 +18,8 @@ def summarize(ctx: typer.Context,
         raise InputRejected(f"--budget must be a positive number of seconds, not {budget}")
     services = app_context(ctx).services(now)
     try:
-        facts, summaries = services.summarize(budget)
+        facts, summaries = services.summarize(budget, on_wait=lambda pid: typer.echo(
+            f"waiting for the background memory work (pid {pid or '?'}) to finish its round…", err=True))
     finally:
         services.close()
     typer.echo(f"facts: {facts.facts_added} learnt from {facts.turns_read} turns, {facts.superseded} superseded"

@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
         raise UsageError(f"a daemon is already running for this home (pid {pid or '?'})")
 
     def log(message: str) -> None:
-        if quiet and message.split(" ", 1)[0] in ("indexed", "moved", "removed", "skipped"):
+        if quiet and message.split(" ", 1)[0] in ("indexed", "moved", "removed", "skipped", "memory:"):
             return
         print(f"{datetime.now().strftime('%Y-%m-%d %H:%M:%S')} {safe(message)}", flush=True)
 
@@ -97,18 +98,25 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     service = services.watch_service(log=log)
+    # Facts and summaries when indexing is quiet; nothing else here uses its models, so it frees them.
+    memory = services.memory_worker(watch=service, log=log, free_models=True)
     log(f"second-me daemon started (pid {os.getpid()}, home {services.settings.home})")
     service.start()
+    memory.start()
     while not stop.wait(1.0):
         pass
     log("stopping…")
-    if service.stop(timeout=1.5):
+    deadline = time.monotonic() + 1.5
+    memory.stop(timeout=0)  # both stop at once: the memory worker at its next step
+    watch_stopped = service.stop(timeout=1.5)
+    if memory.stop(timeout=max(0.0, deadline - time.monotonic())) and watch_stopped:
         services.close()
         single.release()
         log("stopped")
         return
-    # The indexer is inside one model call: leaving now is safe (unfinished files stay queued).
-    log("stopped (an unfinished batch stays queued for next time)")
+    # A model call is in progress: leaving now is safe (unfinished files stay queued,
+    # unfinished memory work stays dirty; every write is one transaction).
+    log("stopped (unfinished work stays queued for next time)")
     sys.stdout.flush()
     os._exit(0)
 

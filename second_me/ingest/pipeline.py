@@ -201,6 +201,7 @@ class Indexer:
                 else:
                     finished(item, prepared)
             self._embed_and_store(waiting, finished, stopped)
+        self.store.tune_vector_index()  # (re)trains the vector index once the store has grown enough
         return tally.report()
 
     def _embed_and_store(self, waiting: list[_Prepared], finished, stopped) -> None:

@@ -137,6 +137,10 @@ class WatchService:
         """Look at the queue now (e.g. after enqueueing from elsewhere in this process)."""
         self._wake.set()
 
+    def busy(self) -> bool:
+        """Catching up or indexing right now (background memory work waits for it)."""
+        return self._state in ("starting", "indexing")
+
     def status(self) -> WatchStatus:
         watcher = self._watcher
         return WatchStatus(self._state, watcher.mode if watcher else "stopped",

@@ -26,6 +26,8 @@ class ChatImportReport:
 
 
 MAX_TEXT_CHARS = 100_000
+# A line longer than this is rejected unread (a text at the limit, JSON-escaped, fits well).
+MAX_LINE_BYTES = 2_000_000
 MAX_REPORTED = 3
 
 
@@ -43,12 +45,27 @@ def _problem(record: Any) -> str | None:
             return f"{key!r} is empty"
     if len(record["text"]) > MAX_TEXT_CHARS:
         return f"'text' is longer than {MAX_TEXT_CHARS} characters"
-    if "id" in record and record["id"] is not None and not isinstance(record["id"], (str, int)):
+    for key in ("conversation", "speaker", "text", "id"):
+        if not _encodable(record.get(key)):
+            # JSON allows lone surrogates ("\ud800"); they cannot be stored as UTF-8.
+            return f"{key!r} holds an invalid character (a lone UTF-16 surrogate)"
+    if "id" in record and record["id"] is not None and (
+            isinstance(record["id"], bool) or not isinstance(record["id"], (str, int))):
         return "'id' must be a string"
     role = record.get("role", "user")
     if role not in ROLES:
         return f"'role' must be one of {', '.join(ROLES)}, not {role!r}"
     return None
+
+
+def _encodable(value: Any) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_line(text: str) -> Turn:
@@ -57,6 +74,8 @@ def parse_line(text: str) -> Turn:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not valid JSON (nested too deeply)") from None
     problem = _problem(record)
     if problem:
         raise ValueError(problem)
@@ -70,15 +89,39 @@ def parse_line(text: str) -> Turn:
                 external_id=None if external_id is None else str(external_id))
 
 
+def _raw_lines(handle):
+    """(number, bytes) per line; bytes is None for a line over MAX_LINE_BYTES, which is skipped
+    unread so a huge line never sits in memory whole."""
+    number = 0
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(MAX_LINE_BYTES)
+            yield number, None
+        else:
+            yield number, raw
+
+
 def read_chat_file(path: Path) -> list[Turn]:
     """Every turn of a JSONL chat export; InputRejected naming the bad lines if any is bad."""
+    if path.is_dir():
+        raise InputRejected(f"{path} is a folder: give the chat export file (JSON Lines)")
     if not path.is_file():
         raise NotFoundError(f"no such file: {path}")
     turns: list[Turn] = []
     problems: list[str] = []
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in _raw_lines(handle):
+                if raw is None:
+                    problems.append(f"line {number}: longer than {MAX_LINE_BYTES // 1_000_000} MB")
+                    continue
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]  # a byte-order mark, as some tools write
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:

@@ -60,13 +60,15 @@ class FactLearner:
                 "ORDER BY ts, id LIMIT ?", (limit,)).fetchall()
         return [PendingTurn(*row) for row in rows]
 
-    def run(self, now: float, budget_seconds: float = 30.0) -> FactReport:
-        """Read unread user turns, a few at a time, until done or the budget is spent."""
+    def run(self, now: float, budget_seconds: float = 30.0,
+            keep_going: Optional[Callable[[], bool]] = None) -> FactReport:
+        """Read unread user turns, a few at a time, until done or the budget is spent.
+        `keep_going` is asked before each batch (a background run yields when it says no)."""
         deadline = time.monotonic() + budget_seconds
         read = added = superseded = 0
         while time.monotonic() < deadline:
             batch = self.pending(TURNS_PER_PROMPT)
-            if not batch:
+            if not batch or (keep_going is not None and not keep_going()):
                 break
             found = self._facts_of(batch)
             a, s = self._store(batch, found, now)
@@ -122,6 +124,8 @@ class FactLearner:
                 if existing is not None:
                     conn.execute("INSERT OR IGNORE INTO fact_links(fact_id, message_id) VALUES (?, ?)",
                                  (existing, turn.message_id))
+                    if slot:  # the fact may now start earlier: its neighbours' validity moves too
+                        touched.add((turn.speaker, slot.name))
                     continue
                 meta = {"subject": turn.speaker, "slot": slot.name if slot else None,
                         "value": slot.value if slot else None}
@@ -154,7 +158,19 @@ class FactLearner:
                                               and data.get("value") == slot.value)
             if same and (holds or (slot is None)):
                 return fact_id
+            if same and turn.ts < (valid_from or 0) and not _other_value_between(conn, turn, slot, valid_from):
+                # Said earlier than we knew (an old chat imported late): the fact starts earlier.
+                conn.execute("UPDATE memories SET valid_from = ? WHERE id = ?", (turn.ts, fact_id))
+                return fact_id
         return None
+
+
+def _other_value_between(conn, turn: PendingTurn, slot, until: float) -> bool:
+    """Whether the slot held another value between the turn and `until`."""
+    return conn.execute(
+        "SELECT 1 FROM memories WHERE kind = 'fact' AND state = 'active' AND json_extract(meta, '$.subject') = ? "
+        "AND json_extract(meta, '$.slot') = ? AND json_extract(meta, '$.value') IS NOT ? "
+        "AND valid_from >= ? AND valid_from < ?", (turn.speaker, slot.name, slot.value, turn.ts, until)).fetchone() is not None
 
 
 def update_timeline(store: MemoryStore, conn, subject: str, slot_name: str, now: float) -> int:

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+import numpy as np
+
 from second_me.domain import Memory, Origin
 from second_me.errors import InputRejected
 from second_me.memory.retention import RetentionPolicy
@@ -179,8 +181,9 @@ class MemoryLifecycle:
                                           "ON s.id = m.source_id WHERE m.id = ?", (memory_id,)).fetchone()
             vector = serialize_vector(embedder.embed_one(embedding_text(memory.kind, memory.text, path, meta)))
         with self.store.db.transaction() as conn:
-            conn.execute("INSERT INTO memory_vec(rowid, embedding, kind, created_at) VALUES (?, ?, ?, ?)",
-                         (memory_id, vector, memory.kind, float(memory.created_at)))
+            # Through the store: the vector index also needs the memory's coarse vector.
+            self.store.insert_vector(conn, memory_id, np.frombuffer(vector, dtype=np.float32), memory.kind,
+                                     float(memory.created_at))
             conn.execute("DELETE FROM memory_archive WHERE memory_id = ?", (memory_id,))
             # A restored memory starts a fresh forgetting curve, as if just recalled.
             conn.execute("UPDATE memories SET state = 'active', last_recalled_at = ? WHERE id = ?", (now, memory_id))

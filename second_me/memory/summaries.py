@@ -150,8 +150,10 @@ class SummaryTree:
 
     # ---- building ---------------------------------------------------------------------------
 
-    def refresh(self, now: float, budget_seconds: float = 60.0) -> SummaryReport:
-        """Rebuild dirty nodes bottom-up until done or out of budget."""
+    def refresh(self, now: float, budget_seconds: float = 60.0,
+                keep_going: Optional[Callable[[], bool]] = None) -> SummaryReport:
+        """Rebuild dirty nodes bottom-up until done or out of budget. `keep_going` is asked
+        before each rebuild (a background run yields when it says no; the rest stays dirty)."""
         deadline = time.monotonic() + budget_seconds
         reps: dict[str, dict[str, int]] = {}
         built = removed = dirty_left = 0
@@ -172,12 +174,12 @@ class SummaryTree:
                 node = nodes.get(key)
                 fresh = node is not None and node[1] is not None and not node[2] and node[3] == fingerprint(pairs)
                 if not fresh:
-                    if time.monotonic() >= deadline:
+                    if time.monotonic() >= deadline or (keep_going is not None and not keep_going()):
                         dirty_left += 1
                         if node is not None and node[1] is not None:
                             reps[level][key] = node[1]  # stale, but better than nothing above it
                         continue
-                    reps[level][key] = self._build(level, key, pairs, node, now, deadline)
+                    reps[level][key] = self._build(level, key, pairs, now, deadline)
                     built += 1
                 else:
                     reps[level][key] = node[1]
@@ -193,7 +195,7 @@ class SummaryTree:
             out.update(dict(rows.fetchall()))
         return out
 
-    def _build(self, level: str, key: str, children: list[tuple[int, str]], node, now: float,
+    def _build(self, level: str, key: str, children: list[tuple[int, str]], now: float,
                deadline: float = float("inf")) -> int:
         title = TITLES[level].format(key=key)
         body = self._summarize(level, [text for _, text in children], deadline)
@@ -204,7 +206,18 @@ class SummaryTree:
         kind = "portrait" if level == "portrait" else "summary"
         meta = json.dumps({"level": level, "key": key})
         with self.store.db.transaction() as conn:
-            node_id, memory_id = (node[0], node[1]) if node is not None else (None, None)
+            # The node and its children were read before the (slow) model call; meanwhile an
+            # indexer or a conversation delete may have removed some children or the node, and
+            # another summarizer may have built it. Re-read the node; link the children still
+            # there and leave the node dirty, so the next run rebuilds it from what is there.
+            row = conn.execute("SELECT id, memory_id FROM summary_nodes WHERE level = ? AND key = ?",
+                               (level, key)).fetchone()
+            node_id, memory_id = row if row else (None, None)
+            marks = ",".join("?" * len(children))
+            present = {row[0] for row in conn.execute(f"SELECT id FROM memories WHERE id IN ({marks})",
+                                                      [child for child, _ in children])}
+            changed_meanwhile = len(present) < len(children)
+            children = [(child, text) for child, text in children if child in present]
             exists = memory_id is not None and conn.execute("SELECT 1 FROM memories WHERE id = ?",
                                                             (memory_id,)).fetchone()
             if exists:
@@ -219,8 +232,8 @@ class SummaryTree:
                     meta={"level": level, "key": key})])
             if node_id is None:
                 node_id = conn.execute("INSERT INTO summary_nodes(level, key) VALUES (?, ?)", (level, key)).lastrowid
-            conn.execute("UPDATE summary_nodes SET memory_id = ?, dirty = 0, updated_at = ?, fingerprint = ? "
-                         "WHERE id = ?", (memory_id, now, fingerprint(children), node_id))
+            conn.execute("UPDATE summary_nodes SET memory_id = ?, dirty = ?, updated_at = ?, fingerprint = ? "
+                         "WHERE id = ?", (memory_id, int(changed_meanwhile), now, fingerprint(children), node_id))
             conn.execute("DELETE FROM summary_children WHERE node_id = ?", (node_id,))
             conn.executemany("INSERT INTO summary_children(node_id, memory_id) VALUES (?, ?)",
                              [(node_id, child) for child, _ in children])

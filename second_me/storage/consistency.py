@@ -20,7 +20,8 @@ DERIVED_TABLES = {"summary_children", "queue"}
 
 @dataclass
 class Problem:
-    name: str  # machine-readable: integrity, fts, missing_vectors, orphan_vectors, orphan_rows
+    name: str  # machine-readable: integrity, fts, missing_vectors, orphan_vectors, orphan_rows,
+    # forgotten_vectors, stale_archive
     detail: str
     count: int = 0
 
@@ -58,6 +59,8 @@ def check(store: MemoryStore) -> CheckReport:
         _check_fts(conn, report)
         if _has_table(conn, "memory_vec"):
             _check_vectors(conn, report)
+            if _has_table(conn, "memory_archive"):
+                _check_forgotten_tier(conn, report)
         elif report.active:
             report.problems.append(Problem("missing_vectors", f"{report.active} memories have no vector table",
                                            report.active))
@@ -83,15 +86,34 @@ def _check_fts(conn, report: CheckReport) -> None:
 
 
 def _check_vectors(conn, report: CheckReport) -> None:
-    # vec0 keeps one row per vector in its rowids shadow table (rowid = memory id).
-    report.vectors = conn.execute("SELECT count(*) FROM memory_vec_rowids").fetchone()[0]
+    # Full vectors in memory_vec (id = memory id); the searched coarse copies in memory_vec_coarse.
+    report.vectors = conn.execute("SELECT count(*) FROM memory_vec").fetchone()[0]
     missing = conn.execute("SELECT count(*) FROM memories WHERE state = 'active' "
-                           "AND id NOT IN (SELECT rowid FROM memory_vec_rowids)").fetchone()[0]
-    orphans = conn.execute("SELECT count(*) FROM memory_vec_rowids WHERE rowid NOT IN (SELECT id FROM memories)").fetchone()[0]
+                           "AND id NOT IN (SELECT id FROM memory_vec)").fetchone()[0]
+    orphans = conn.execute("SELECT count(*) FROM memory_vec WHERE id NOT IN (SELECT id FROM memories)").fetchone()[0]
+    coarse = conn.execute("SELECT count(*) FROM memory_vec_coarse_rowids").fetchone()[0]
+    if coarse != report.vectors:
+        report.problems.append(Problem("coarse_vectors", f"search index holds {coarse} of {report.vectors} vectors",
+                                       abs(report.vectors - coarse)))
     if missing:
         report.problems.append(Problem("missing_vectors", f"{missing} active memories have no vector", missing))
     if orphans:
         report.problems.append(Problem("orphan_vectors", f"{orphans} vectors belong to no memory", orphans))
+
+
+def _check_forgotten_tier(conn, report: CheckReport) -> None:
+    """The forgotten tier's rule: a forgotten memory's vector is in the archive, not the index
+    (or it could come back in search); the archive holds forgotten memories only."""
+    indexed = conn.execute("SELECT count(*) FROM memories WHERE state = 'forgotten' "
+                           "AND id IN (SELECT id FROM memory_vec)").fetchone()[0]
+    stale = conn.execute("SELECT count(*) FROM memory_archive a JOIN memories m ON m.id = a.memory_id "
+                         "WHERE m.state = 'active'").fetchone()[0]
+    if indexed:
+        report.problems.append(Problem("forgotten_vectors", f"{indexed} forgotten memories are still in the "
+                                                            "vector index", indexed))
+    if stale:
+        report.problems.append(Problem("stale_archive", f"{stale} active memories still have an archived vector",
+                                       stale))
 
 
 def _foreign_key_orphans(conn) -> list[tuple[str, int, str, str]]:
@@ -134,9 +156,21 @@ def repair(store: MemoryStore, embedder_factory: Callable[[], object], now: floa
         report.actions.extend(_repair_orphans(store))
     if "orphan_vectors" in names:
         with store.db.transaction() as conn:
-            removed = conn.execute("DELETE FROM memory_vec WHERE rowid IN "
-                                   "(SELECT rowid FROM memory_vec_rowids WHERE rowid NOT IN (SELECT id FROM memories))").rowcount
+            removed = conn.execute("DELETE FROM memory_vec WHERE id NOT IN (SELECT id FROM memories)").rowcount
         report.actions.append(f"removed {removed} orphan vectors")
+    if "coarse_vectors" in names or "orphan_vectors" in names:
+        from second_me.storage import vector_index
+
+        with store.db.transaction() as conn:
+            vector_index.rebuild_coarse(conn, store.vectors.basis(conn))
+        report.actions.append("rebuilt the vector search index from the vectors")
+    if "forgotten_vectors" in names:
+        report.actions.append(_archive_forgotten_vectors(store, now))
+    if "stale_archive" in names:
+        with store.db.transaction() as conn:
+            removed = conn.execute("DELETE FROM memory_archive WHERE memory_id IN "
+                                   "(SELECT id FROM memories WHERE state = 'active')").rowcount
+        report.actions.append(f"removed {removed} archived vectors of active memories (their index vector is kept)")
     if "fts" in names:
         with store.db.transaction() as conn:
             conn.execute("INSERT INTO memory_fts(memory_fts) VALUES ('rebuild')")
@@ -150,6 +184,21 @@ def repair(store: MemoryStore, embedder_factory: Callable[[], object], now: floa
         count = reembed_all(store, embedder, now, batch_size, progress)
         report.actions.append(f"re-embedded {count} memories that had no vector")
     return report
+
+
+def _archive_forgotten_vectors(store: MemoryStore, now: float) -> str:
+    """Move forgotten memories' vectors from the index to the archive, as forgetting does."""
+    with store.db.transaction() as conn:
+        model = conn.execute("SELECT model_id FROM embedding_model WHERE id = 1").fetchone()
+        ids = [row[0] for row in conn.execute("SELECT id FROM memories WHERE state = 'forgotten' "
+                                              "AND id IN (SELECT id FROM memory_vec)").fetchall()]
+        for memory_id in ids:
+            (embedding,) = conn.execute("SELECT embedding FROM memory_vec WHERE rowid = ?", (memory_id,)).fetchone()
+            if model is not None:  # an archive entry made at forgetting time is kept
+                conn.execute("INSERT OR IGNORE INTO memory_archive(memory_id, embedding, model_id, archived_at) "
+                             "VALUES (?, ?, ?, ?)", (memory_id, embedding, model[0], now))
+            conn.execute("DELETE FROM memory_vec WHERE rowid = ?", (memory_id,))
+    return f"moved the vectors of {len(ids)} forgotten memories out of the index into the archive"
 
 
 def _repair_orphans(store: MemoryStore) -> list[str]:

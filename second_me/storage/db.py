@@ -17,6 +17,11 @@ from second_me.errors import StorageError
 from second_me.secrets import DatabaseKey
 
 BUSY_TIMEOUT_MS = 30_000
+# SQLCipher decrypts (and authenticates) every page it reads into its cache; with SQLite's
+# default 2 MiB cache a vector search re-decrypts the same pages on every query (~7x slower
+# than plaintext). The cache only grows as pages are read; 384 MiB holds the coarse vectors
+# of a million memories (see storage/vector_index.py).
+CACHE_KIB = 384 * 1024
 
 
 def _dbapi():
@@ -88,6 +93,7 @@ class Database:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys = ON")
             self._load_vec(conn)
         except dbapi.Error as exc:

@@ -193,7 +193,16 @@ def _m2_memory_lifecycle(conn) -> None:
     )
 
 
-MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle]
+def _m3_coarse_vectors(conn) -> None:
+    """Full vectors move to a plain table; searches run on a coarse vec0 table (see vector_index)."""
+    from second_me.storage import vector_index
+
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'memory_vec'").fetchone()
+    if exists and conn.execute("SELECT 1 FROM embedding_model WHERE id = 1").fetchone():
+        vector_index.migrate_from_vec0(conn)
+
+
+MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors]
 
 
 def schema_version(conn) -> int:

@@ -7,13 +7,13 @@ the same transaction as their memory, and leave with it (trigger) or when forgot
 from __future__ import annotations
 
 import json
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Chunk, ConversationOrigin, FileOrigin, Memory, Origin
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
+from second_me.storage import vector_index
 from second_me.storage.db import Database
 from second_me.storage.migrations import migrate
 
@@ -24,7 +24,7 @@ MEMORY_COLUMNS = (
 
 
 def serialize_vector(vector: Sequence[float]) -> bytes:
-    return struct.pack(f"{len(vector)}f", *vector)
+    return vector_index.serialize(vector)
 
 
 def _memory(row) -> Memory:
@@ -77,6 +77,7 @@ class MemoryStore:
         self.db = db
         migrate(db)
         self._dim: Optional[int] = self._recorded_embedder()[1]
+        self.vectors = vector_index.VectorIndex()
 
     # ---- embedding model -------------------------------------------------------------
 
@@ -102,13 +103,11 @@ class MemoryStore:
             raise EmbedderMismatch(
                 f"memories were embedded with {recorded_id} ({recorded_dim} dims), not {model_id} ({dim} dims): "
                 "run `second-me reembed` to switch, or set embed_model back")
+        self._dim = recorded_dim  # another process may have recorded it after this store was opened
 
     @staticmethod
     def _create_vector_table(conn, dim: int) -> None:
-        conn.execute("DROP TABLE IF EXISTS memory_vec")
-        conn.execute(
-            f"CREATE VIRTUAL TABLE memory_vec USING vec0("
-            f"embedding float[{int(dim)}] distance_metric=cosine, kind text, created_at float)")
+        vector_index.create_tables(conn, dim)
         conn.execute("DROP TRIGGER IF EXISTS memories_vec_delete")
         conn.execute("CREATE TRIGGER memories_vec_delete AFTER DELETE ON memories BEGIN "
                      "DELETE FROM memory_vec WHERE rowid = old.id; END")
@@ -238,8 +237,7 @@ class MemoryStore:
             raise StorageError("no embedding model is recorded yet: call use_embedder first")
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"vector of {len(vector)} dims for a store of {self._dim} dims")
-        conn.execute("INSERT INTO memory_vec(rowid, embedding, kind, created_at) VALUES (?, ?, ?, ?)",
-                     (memory_id, serialize_vector(vector), kind, float(created_at)))
+        self.vectors.insert(conn, memory_id, vector, kind, created_at)
 
     def add_memories(self, memories: Sequence[NewMemory]) -> list[int]:
         with self.db.transaction() as conn:
@@ -308,13 +306,16 @@ class MemoryStore:
             return []
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"query vector has {len(vector)} dims, the store {self._dim}")
-        sql = "SELECT rowid, distance FROM memory_vec WHERE embedding MATCH ? AND k = ?"
-        params: list = [serialize_vector(vector), limit]
-        sql, params = _add_filters(sql, params, kinds, since, until, "")
-        sql += " ORDER BY distance"
+        filters, params = _add_filters("", [], kinds, since, until, "")
         with self.db.read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        return [(row[0], 1.0 - row[1]) for row in rows]
+            return self.vectors.search(conn, vector, limit, filters, params)
+
+    def tune_vector_index(self) -> bool:
+        """Train or retrain the vector index's projection when the store has grown enough (see vector_index)."""
+        if self._dim is None:
+            return False
+        with self.db.transaction() as conn:
+            return vector_index.tune(conn, self.vectors)
 
     # ---- counts and housekeeping ------------------------------------------------------
 

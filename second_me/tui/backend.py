@@ -8,6 +8,7 @@ loader and the first question ask for it at the same time.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -35,6 +36,9 @@ class Backend:
         self.models_ready = threading.Event()
         self._watch_lock = threading.Lock()
         self.watcher = None  # the in-app WatchService while it runs
+        self.memory_worker = None  # facts and summaries while indexing is quiet, beside the watcher
+        self._answers = 0  # answers being written: the memory worker holds back meanwhile
+        self._answers_lock = threading.Lock()
         self._watcher_stuck = False
         self.error: Optional[str] = None
 
@@ -89,17 +93,36 @@ class Backend:
             return None
         return lock.holder_pid() or 0
 
+    @contextmanager
+    def answering(self):
+        """Mark an answer in progress (the chat model is shared with the memory worker)."""
+        with self._answers_lock:
+            self._answers += 1
+        try:
+            yield
+        finally:
+            with self._answers_lock:
+                self._answers -= 1
+
     def start_watcher(self, on_progress=None, on_status=None) -> None:
-        """Watch every watched folder in a background thread (its own embedder, loaded on work)."""
+        """Watch every watched folder in a background thread (its own embedder, loaded on work),
+        and learn facts / rebuild summaries when it is quiet, as the daemon does."""
         with self._watch_lock:
             if self.watcher is None:
                 self.watcher = self.services.watch_service(on_progress=on_progress, on_status=on_status)
                 self.watcher.start()
+                # free_models=False: the chat screen uses the same models.
+                self.memory_worker = self.services.memory_worker(
+                    watch=self.watcher, free_models=False, also_busy=lambda: self._answers > 0)
+                self.memory_worker.start()
 
     def stop_watcher(self, timeout: float = 3.0) -> bool:
         """True when the watcher finished (unfinished files stay queued for next time)."""
         with self._watch_lock:
             watcher, self.watcher = self.watcher, None
+            worker, self.memory_worker = self.memory_worker, None
+        if worker is not None:
+            worker.stop(timeout)  # unfinished memory work simply waits for the next run
         if watcher is None:
             return True
         stopped = watcher.stop(timeout)

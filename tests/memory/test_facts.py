@@ -90,6 +90,20 @@ def test_out_of_order_import_and_repeats(services):
     assert berlin.superseded_by is None and berlin.valid_to is None
 
 
+def test_the_same_fact_said_earlier_extends_it_back(services):
+    """An old chat imported late repeats a known fact: one fact, starting at the earliest mention."""
+    _learn(services, Turn("new", "Ana", "I live in Lisbon.", _ts("2024-09-01"), "user", "b"))
+    _learn(services, Turn("old", "Ana", "I live in Lisbon.", _ts("2024-03-01"), "user", "a"))
+    (lisbon,) = _facts(services)
+    assert lisbon.valid_from == _ts("2024-03-01") and lisbon.superseded_by is None
+    # A different value in between keeps them apart.
+    _learn(services, Turn("mid", "Ana", "I live in Porto.", _ts("2024-02-01"), "user", "m"))
+    _learn(services, Turn("older", "Ana", "I live in Lisbon.", _ts("2024-01-01"), "user", "o"))
+    early, porto, late = _facts(services)
+    assert (early.text, porto.text, late.text) == ("lives in Lisbon", "lives in Porto", "lives in Lisbon")
+    assert early.superseded_by == porto.id and porto.superseded_by == late.id and late.superseded_by is None
+
+
 def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, fake_embedder, clock):
     from second_me.services import Services
     from second_me.storage.store import open_store

@@ -64,3 +64,9 @@ def test_importing_the_model_modules_does_not_import_llama_cpp():
     code = ("import sys, second_me.models.llama, second_me.models.defaults, second_me.models.convert; "
             "sys.exit(1 if {'llama_cpp', 'gguf', 'safetensors'} & set(sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO).returncode == 0
+
+
+def test_doctor_says_whether_offload_is_used(services):
+    pytest.importorskip("llama_cpp")
+    offload = services.doctor()["offload"]
+    assert offload["used"] == (offload["available"] and offload["n_gpu_layers"] != 0)

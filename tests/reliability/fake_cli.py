@@ -2,14 +2,25 @@
 
     python tests/reliability/fake_cli.py [--slow] ARGS...   # like `second-me ARGS`
 
---slow makes embedding take a few ms per text, so a kill -9 lands in the middle of work.
+--slow makes embedding take a few ms per text and each chat-model call 20 ms, so a kill -9
+lands in the middle of work. With FAKE_CLI_WORKING_MARK set to a path, the first model call
+creates that file: the crash harness waits for it, so its kills land in the work and not
+in Python's start-up.
 Every code path is the product's; only the models are the deterministic fakes.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from pathlib import Path
+
+
+def _mark_working() -> None:
+    mark = os.environ.get("FAKE_CLI_WORKING_MARK")
+    if mark:
+        Path(mark).touch()
 
 
 def main() -> None:
@@ -25,15 +36,23 @@ def main() -> None:
 
     class SlowEmbedder(FakeEmbedder):
         def embed(self, texts):
+            _mark_working()
             time.sleep(0.004 * len(texts))
             return super().embed(texts)
+
+    class SlowChatModel(FakeChatModel):
+        def stream(self, messages, *args, **kwargs):
+            _mark_working()
+            time.sleep(0.02)
+            return super().stream(messages, *args, **kwargs)
 
     def open_services(settings, clock):
         from dataclasses import replace
 
         settings = replace(settings, abstain_similarity=0.15, abstain_unknown_similarity=0.15)
-        embedder = SlowEmbedder() if slow else FakeEmbedder()
-        return Services(settings, open_store(settings), embedder, FakeChatModel(), clock)
+        if slow:
+            return Services(settings, open_store(settings), SlowEmbedder(), SlowChatModel(), clock)
+        return Services(settings, open_store(settings), FakeEmbedder(), FakeChatModel(), clock)
 
     cli_main(args, AppContext(open_services=open_services))
 

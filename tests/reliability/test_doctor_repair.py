@@ -55,3 +55,55 @@ def test_check_on_a_healthy_store(run_cli, notes):
     result = run_cli("doctor", "--check", "--json")
     assert result.code == 0 and result.json()["ok"] is True
     assert result.json()["memories"] == result.json()["fts_rows"] == result.json()["vectors"] == 8
+
+
+def _archive_rows(services):
+    with services.store.db.read() as conn:
+        return conn.execute("SELECT memory_id, embedding FROM memory_archive ORDER BY memory_id").fetchall()
+
+
+def test_forgotten_tier_rule_checked_and_repaired(services, notes, home, run_cli):
+    """Forgotten memories live in the archive, out of the vector index; the archive holds only them."""
+    services.add([notes])
+    services.forget(2)
+    services.forget(3)
+    archived = _archive_rows(services)
+    assert [row[0] for row in archived] == [2, 3]
+    services.restore(3)
+    before = memory_snapshot(home)
+    _damage(services, [
+        # a forget that left its vector behind (the archive copy is kept), and one with no archive copy
+        "INSERT INTO memory_vec(rowid, embedding, kind, created_at) SELECT 2, embedding, 'chunk', 0.0 FROM memory_archive",
+        "UPDATE memories SET state = 'forgotten' WHERE id = 4",
+        # a restore that left its archive row behind
+        "INSERT INTO memory_archive(memory_id, embedding, model_id, archived_at) "
+        "SELECT 3, embedding, 'fake-embedder', 0 FROM memory_archive WHERE memory_id = 2"])
+    services.close()
+
+    checked = run_cli("doctor", "--check", "--json")
+    assert checked.code == 5
+    # The vector written straight into memory_vec is also missing from the search index (memory_vec_coarse).
+    assert {p["name"]: p["count"] for p in checked.json()["problems"]} == {"forgotten_vectors": 2, "stale_archive": 1,
+                                                                          "coarse_vectors": 1}
+
+    repaired = run_cli("doctor", "--repair")
+    assert repaired.code == 0, repaired.out + repaired.err
+    assert run_cli("doctor", "--check").code == 0
+    after = memory_snapshot(home)
+    assert [row for row in after if row[0] != 4] == [row for row in before if row[0] != 4]
+    assert [row[0] for row in after if row[6] == "forgotten"] == [2, 4]
+    listed = run_cli("memory", "list", "--forgotten", "--json").json()
+    assert sorted(m["id"] for m in listed) == [2, 4]
+    # Both forgotten memories are restorable straight from the archive, the first with its original vector.
+    from second_me.storage.store import open_store
+    from second_me.config import load_settings
+
+    store = open_store(load_settings(home))
+    try:
+        with store.db.read() as conn:
+            assert conn.execute("SELECT embedding FROM memory_archive WHERE memory_id = 2").fetchone()[0] == archived[0][1]
+            assert conn.execute("SELECT count(*) FROM memory_archive WHERE memory_id = 4").fetchone()[0] == 1
+    finally:
+        store.close()
+    assert run_cli("memory", "restore", "2").code == 0 and run_cli("memory", "restore", "4").code == 0
+    assert run_cli("doctor", "--check").code == 0

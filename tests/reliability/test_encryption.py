@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 
@@ -124,3 +125,28 @@ def test_no_keyring_and_no_passphrase_never_falls_back_to_plaintext(home, monkey
     finally:
         keyring.set_keyring(previous)
     assert not (home / "memory.db").exists()
+
+
+def test_export_warns_that_it_is_plaintext(run_cli, services, notes, home, tmp_path):
+    """The one file second-me writes unencrypted says so, on stderr, every time; it is still 0600."""
+    services.add([notes])
+    services.close()
+    target = tmp_path / "export.json"
+    old_umask = os.umask(0)  # even a permissive umask gives a private file
+    try:
+        result = run_cli("export", str(target))
+    finally:
+        os.umask(old_umask)
+    assert result.code == 0, result.err
+    warning = result.err.strip().splitlines()
+    assert len(warning) == 1 and "NOT encrypted" in warning[0] and "plaintext" in warning[0]
+    assert str(target) in warning[0]
+    assert "warning" not in result.out  # stdout stays the report, a script piping it still sees the warning
+    assert b"sourdough" in target.read_bytes().lower()  # it really is plaintext...
+    assert b"sourdough" not in (home / "memory.db").read_bytes().lower()  # ...unlike the store
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert not list(tmp_path.glob("export.json.partial"))
+
+    refused = run_cli("export", str(tmp_path / "no-such-folder" / "export.json"))
+    assert refused.code == 3 and "NOT encrypted" not in refused.err  # nothing written, nothing to warn about
+    assert not (tmp_path / "no-such-folder").exists()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.helpers import write_chat_file
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Loaded by Python at start-up (sitecustomize): any socket use but AF_UNIX raises.
@@ -65,9 +67,11 @@ def test_the_guard_really_blocks_the_network(offline_env):
 @pytest.mark.real_models
 def test_full_session_offline_with_real_models(offline_env, tmp_path):
     notes = REPO_ROOT / "examples" / "notes"
-    steps = [("add", str(notes)), ("search", "chain lube", "--json"),
-             ("ask", "how long do I proof the dough?", "--json"), ("doctor", "--json"), ("doctor", "--check"),
-             ("backup", str(tmp_path / "offline-backup.db"))]
+    chat = write_chat_file(tmp_path / "chat.jsonl", 0, days=1, turns_per_day=4)
+    steps = [("add", str(notes)), ("import", "chat", str(chat)), ("search", "chain lube", "--json"),
+             ("ask", "how long do I proof the dough?", "--json"), ("summarize", "--budget", "120"),
+             ("search", "where do I work", "--kind", "fact", "--json"), ("export", str(tmp_path / "export.json")),
+             ("doctor", "--json"), ("doctor", "--check"), ("backup", str(tmp_path / "offline-backup.db"))]
     offline_env["SECOND_ME_MAX_ANSWER_TOKENS"] = "32"  # a short answer proves the model ran
     outputs = {}
     for step in steps:
@@ -75,7 +79,13 @@ def test_full_session_offline_with_real_models(offline_env, tmp_path):
         assert result.returncode == 0, (step, result.stderr)
         assert "network access attempted" not in result.stderr
         outputs[step[0]] = result.stdout
-    assert '"abstained": false' in outputs["ask"] and "bicycle.md" in outputs["search"]
+    assert '"abstained": false' in outputs["ask"] and "works at Acme" in outputs["search"]
+    assert "summaries: " in outputs["summarize"]
+
+    tui = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "offline_tui.py")], env=offline_env,
+                         capture_output=True, text=True, timeout=600)
+    assert tui.returncode == 0 and tui.stdout.startswith("tui ok"), tui.stdout + tui.stderr
+    assert "network access attempted" not in tui.stderr
 
 
 HUB_PATTERNS = re.compile(r"huggingface_hub|hf_hub_download|from_pretrained|snapshot_download|urllib\.request|"

@@ -2,6 +2,7 @@
 
     python tests/reliability/workers.py indexer HOME FOLDER SECONDS   # keeps changing and indexing files
     python tests/reliability/workers.py asker HOME SECONDS            # keeps asking questions
+    python tests/reliability/workers.py importer HOME FOLDER SECONDS  # keeps importing chats and summarizing
 
 Each prints one line of counts at the end and exits non-zero on any error.
 """
@@ -17,6 +18,7 @@ from second_me.config import load_settings
 from second_me.models.fake import FakeChatModel, FakeEmbedder
 from second_me.services import Services
 from second_me.storage.store import open_store
+from tests.reliability.helpers import chat_batch, write_chat_file
 
 
 def _services(home: str) -> Services:
@@ -46,9 +48,24 @@ def asker(home: str, seconds: float) -> None:
     print(f"asker answers={answers}")
 
 
+def importer(home: str, folder: str, seconds: float) -> None:
+    """Imports a new chat file, then learns facts and rebuilds summaries, round after round."""
+    services, rounds, turns = _services(home), 0, 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        path = write_chat_file(Path(folder) / f"chat-{rounds}.jsonl", rounds, days=1, turns_per_day=6)
+        turns += services.import_chat(path).added
+        services.summarize(5)
+        rounds += 1
+    services.close()
+    print(f"importer rounds={rounds} turns={turns}")
+
+
 if __name__ == "__main__":
     role = sys.argv[1]
     if role == "indexer":
         indexer(sys.argv[2], sys.argv[3], float(sys.argv[4]))
+    elif role == "importer":
+        importer(sys.argv[2], sys.argv[3], float(sys.argv[4]))
     else:
         asker(sys.argv[2], float(sys.argv[3]))

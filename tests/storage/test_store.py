@@ -71,6 +71,20 @@ def test_another_embedder_is_refused(store):
         store.add_memories([_memory("x", [1, 0, 0, 0])])
 
 
+def test_an_embedder_recorded_by_another_process_is_learnt(tmp_path):
+    key = DatabaseKey("passphrase", "'secret'")
+    early = MemoryStore(Database(tmp_path / "memory.db", key))  # e.g. a daemon started on a new home
+    late = MemoryStore(Database(tmp_path / "memory.db", key))
+    try:
+        late.use_embedder("fake", 3, 0.0)  # e.g. an `import chat` records the embedder
+        early.use_embedder("fake", 3, 0.0)
+        early.add_memories([_memory("written by the early one", [1, 0, 0])])
+        assert late.counts()["memories"] == 1
+    finally:
+        early.close()
+        late.close()
+
+
 def test_transaction_rolls_back_on_error(store):
     with pytest.raises(EmbedderMismatch):
         store.replace_source("/n/a.md", "/n", "h", 1.0, 1, "text",

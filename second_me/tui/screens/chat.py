@@ -256,7 +256,8 @@ class ChatScreen(Screen):
                     raise Cancelled("stopped")  # closes the model's stream inside ask()
                 call(view.write, piece)
 
-            result = backend.services.ask(question, on_token=on_token)
+            with backend.answering():
+                result = backend.services.ask(question, on_token=on_token)
         except Cancelled:
             self._save_question(question)
             self._save_answer(view.text.strip() + " …(stopped)" if view.text.strip() else "(stopped)")

@@ -1,0 +1,66 @@
+"""Start-up: `second-me --help` and the TUI's first paint, each in a fresh process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+
+from bench.common import REPO_ROOT, child_env, median
+
+TUI_CHILD = """
+import os, sys, time
+from second_me.config import load_settings
+from second_me.services import Services
+from second_me.tui.app import SecondMeApp
+
+settings = load_settings(os.environ["BENCH_HOME"])
+
+async def painted(pilot):
+    await pilot.pause()  # let the first screen render
+    print("painted", time.time() - float(os.environ["BENCH_T0"]), flush=True)
+    pilot.app.exit()
+
+app = SecondMeApp(lambda: Services.open(settings))  # as `second-me` starts it: models load after the first paint
+app.run(headless=True, size=(100, 30), auto_pilot=painted)
+"""
+
+
+def cli_help(rounds: int) -> dict:
+    help_s, python_s = [], []
+    for _ in range(rounds):
+        help_s.append(_timed([sys.executable, "-m", "second_me", "--help"]))
+        python_s.append(_timed([sys.executable, "-c", "pass"]))
+    return {"cli_help_s": round(median(help_s), 3), "python_startup_s": round(median(python_s), 3)}
+
+
+def _timed(argv: list[str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True, env=child_env(), cwd=REPO_ROOT, timeout=120)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[1:])} failed: {proc.stderr.strip()[-300:]}")
+    return elapsed
+
+
+def tui_first_paint(rounds: int) -> dict:
+    if not (REPO_ROOT / "second_me" / "tui" / "app.py").exists():
+        return {"tui_first_paint_s": None, "tui_first_paint_note": "missing: second_me/tui is not in this checkout"}
+    times = []
+    for _ in range(rounds):
+        home = tempfile.mkdtemp(prefix="sm-bench-tui-")
+        env = child_env(BENCH_HOME=home, BENCH_T0=repr(time.time()), SECOND_ME_PASSPHRASE="bench")
+        proc = subprocess.run([sys.executable, "-c", TUI_CHILD], capture_output=True, text=True, env=env,
+                              cwd=REPO_ROOT, timeout=120)
+        line = next((l for l in proc.stdout.splitlines() if l.startswith("painted")), None)
+        if line is None:
+            return {"tui_first_paint_s": None,
+                    "tui_first_paint_note": f"the TUI did not paint: {proc.stderr.strip()[-300:]}"}
+        times.append(float(line.split()[1]))
+    return {"tui_first_paint_s": round(median(times), 3)}
+
+
+if __name__ == "__main__":
+    print(json.dumps({**cli_help(3), **tui_first_paint(3)}, indent=2))
