@@ -64,7 +64,6 @@ def _db_bytes(store) -> tuple[int, int]:
 
 
 def run(quick: bool, model_id: str = "synthetic", at_10k: Optional[Callable] = None) -> dict:
-    from second_me.clock import FixedClock
     from second_me.config import load_settings
     from second_me.memory.retention import RetentionPolicy
     from second_me.retrieval.hybrid import HybridSearcher, SearchOptions

@@ -10,7 +10,7 @@ import platform
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
 from second_me.clock import Clock
 from second_me.config import Settings
@@ -27,6 +27,9 @@ from second_me.retrieval.abstain import relevant_hits, should_abstain
 from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numbers
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
+
+if TYPE_CHECKING:  # imported lazily at run time
+    from second_me.memory.chat_import import ChatImportReport
 
 # A small model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")

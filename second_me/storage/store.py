@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from second_me.domain import Chunk, ConversationOrigin, FileOrigin, Memory, Origin
+from second_me.domain import ConversationOrigin, FileOrigin, Memory, Origin
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
 from second_me.storage import vector_index
 from second_me.storage.db import Database

@@ -4,7 +4,6 @@ import pytest
 
 from second_me.memory.conversations import Turn
 from second_me.memory.fact_parsing import parse_model_facts, slot_of, statements
-from second_me.models.base import ChatMessage
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 

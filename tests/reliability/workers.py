@@ -18,7 +18,7 @@ from second_me.config import load_settings
 from second_me.models.fake import FakeChatModel, FakeEmbedder
 from second_me.services import Services
 from second_me.storage.store import open_store
-from tests.reliability.helpers import chat_batch, write_chat_file
+from tests.reliability.helpers import write_chat_file
 
 
 def _services(home: str) -> Services:

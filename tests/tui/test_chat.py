@@ -9,7 +9,7 @@ from second_me.models.fake import FakeChatModel
 from second_me.tui.app import SecondMeApp
 from second_me.tui.screens.source import SourceScreen
 from second_me.tui.widgets.prompt import PromptInput
-from second_me.tui.widgets.turns import AnswerTurn, CitationList
+from second_me.tui.widgets.turns import AnswerTurn
 
 from .conftest import ready, wait_for
 

@@ -7,7 +7,6 @@ from textual.widgets import DataTable
 
 from second_me.tui.screens.doctor import DoctorScreen
 from second_me.tui.screens.help import HelpScreen
-from second_me.tui.screens.memory import MemoryScreen
 
 from .conftest import ready, wait_for
 
