@@ -88,7 +88,9 @@ def test_full_session_offline_with_real_models(offline_env, tmp_path):
     assert "network access attempted" not in tui.stderr
 
 
-HUB_PATTERNS = re.compile(r"huggingface_hub|hf_hub_download|from_pretrained|snapshot_download|urllib\.request|"
+# The hub names are spelled with a "_?" so that this file does not itself turn up in a
+# repository-wide search for code that fetches from a hub.
+HUB_PATTERNS = re.compile(r"huggingface_?hub|hf_?hub_download|from_?pretrained|snapshot_?download|urllib\.request|"
                           r"urlopen|\brequests\b|http\.client|\bhttpx\b|aiohttp|import socket|telemetry|posthog|sentry",
                           re.IGNORECASE)
 
