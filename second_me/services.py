@@ -82,7 +82,7 @@ class Services:
     def conversations(self):
         from second_me.memory.conversations import ConversationLog
 
-        return ConversationLog(self.store, self.embedder, self.settings.strength_chat_days,
+        return ConversationLog(self.store, lambda: self.embedder, self.settings.strength_chat_days,
                                self.settings.embed_batch_size)
 
     def import_chat(self, path: Path) -> "ChatImportReport":

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from second_me.errors import NotFoundError
 from second_me.models.base import Embedder
@@ -72,9 +72,11 @@ def ask_turns(conversation: str, question: str, answer: str, now: float) -> list
 
 
 class ConversationLog:
-    def __init__(self, store: MemoryStore, embedder: Embedder, strength_days: float, batch_size: int = 32):
+    def __init__(self, store: MemoryStore, embedder: Callable[[], Embedder], strength_days: float,
+                 batch_size: int = 32):
+        """`embedder` is a factory: listing, reading or deleting conversations never loads the model."""
         self.store = store
-        self.embedder = embedder
+        self._embedder = embedder
         self.strength_days = strength_days
         self.batch_size = batch_size
 
@@ -90,10 +92,11 @@ class ConversationLog:
         to_embed = [t for t in fresh if t.remembered]
         vectors: list[list[float]] = []
         if to_embed:
-            self.store.use_embedder(self.embedder.model_id, self.embedder.dim, now)
+            embedder = self._embedder()
+            self.store.use_embedder(embedder.model_id, embedder.dim, now)
             for start in range(0, len(to_embed), self.batch_size):
                 batch = to_embed[start:start + self.batch_size]
-                vectors.extend(self.embedder.embed([message_memory_text(t) for t in batch]))
+                vectors.extend(embedder.embed([message_memory_text(t) for t in batch]))
         vector_of = {id(t): v for t, v in zip(to_embed, vectors)}
         added = 0
         with self.store.db.transaction() as conn:

@@ -46,3 +46,18 @@ def test_list_read_and_delete_conversations(services, clock):
     assert all(h.memory.kind != "message" or "Berlin" not in h.memory.text for h in services.search("Berlin").hits)
     with pytest.raises(NotFoundError):
         log.turns("2024-05-01 chat")
+
+
+def test_listing_conversations_loads_no_model(settings, clock):
+    from second_me.services import Services
+    from second_me.storage.store import open_store
+
+    def no_model():
+        raise AssertionError("the embedding model was loaded")
+
+    svc = Services(settings, open_store(settings), no_model, no_model, clock)
+    try:
+        assert svc.conversations.conversations() == []
+        assert svc.conversations.add_turns([], clock.timestamp()) == 0
+    finally:
+        svc.store.close()
