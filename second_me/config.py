@@ -64,8 +64,9 @@ class Settings:
     search_k: int = 8
     rrf_k: int = 10
     candidates: int = 50
-    abstain_similarity: float = 0.2  # below this best similarity, always "I don't know"
-    abstain_unknown_similarity: float = 0.47  # ...and below this one when the question has a word no memory has
+    # Fitted on the three built-in benchmarks together (bench/fit_abstention.py).
+    abstain_similarity: float = 0.25  # below this best similarity, always "I don't know"
+    abstain_unknown_similarity: float = 0.44  # ...and below this one when the question has a word no memory has
     bm25_weight: float = 0.5  # fusion weights (retrieval/hybrid.py), tuned with `second-me eval`
     vector_weight: float = 1.0
     time_weight: float = 2.0  # extra weight of matches inside a time the question names

@@ -23,8 +23,8 @@ from second_me.ingest.service import WatchService, index_now
 from second_me.ingest.watched import WatchedFolder, WatchedFolders, file_errors
 from second_me.memory.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
-from second_me.retrieval.abstain import relevant_hits, should_abstain
-from second_me.retrieval.context import ABSTAIN_TEXT, build_messages, cited_numbers
+from second_me.retrieval.abstain import abstention_reason, relevant_hits
+from second_me.retrieval.context import build_messages, cited_numbers
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.storage.store import MemoryStore, open_store
 
@@ -210,10 +210,12 @@ class Services:
         if k:
             options = replace(options, k=k)
         result = self.search(question, options)
-        if should_abstain(result, self.settings.abstain_similarity, self.settings.abstain_unknown_similarity):
+        reason = abstention_reason(result, self.settings.abstain_similarity, self.settings.abstain_unknown_similarity)
+        if reason:
+            text = f"I don't know: {reason}"
             if on_token:
-                on_token(ABSTAIN_TEXT)
-            return Answer(ABSTAIN_TEXT, (), abstained=True)
+                on_token(text)
+            return Answer(text, (), abstained=True)
         model = self.chat_model
         relevant = relevant_hits(result, self.settings.abstain_similarity)
         messages, used = build_messages(question, relevant, model, self.settings.max_answer_tokens,

@@ -51,14 +51,23 @@ class Dataset:
     questions: tuple[Question, ...]
 
 
-def builtin_path() -> Path:
-    return Path(str(resources.files("second_me") / "data" / "eval" / "memory-benchmark.jsonl"))
+# Shipped datasets by name: Maya's (the default) and two more people, Noor and Doug, written
+# apart from the abstention rules to show whether results carry over (bench/fit_abstention.py).
+BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl"}
+
+
+def builtin_path(name: str = "memory-benchmark") -> Path:
+    return Path(str(resources.files("second_me") / "data" / "eval" / BUILTIN[name]))
 
 
 def load_dataset(path: Path | None = None) -> Dataset:
+    """A dataset file, or a built-in one by name; the default is the built-in benchmark."""
     from second_me.memory.conversations import ROLES, Turn
 
-    path = path or builtin_path()
+    if path is None:
+        path = builtin_path()
+    elif str(path) in BUILTIN and not path.exists():
+        path = builtin_path(str(path))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from second_me.clock import Clock
 from second_me.config import Settings
 from second_me.eval.dataset import ABILITIES, Dataset
 from second_me.eval.metrics import answer_correct, evidence_ranks, ndcg_at, prf, recall_at
-from second_me.retrieval.abstain import should_abstain
+from second_me.retrieval.abstain import decide, signals
 from second_me.retrieval.hybrid import SearchOptions
 
 # The memories a dataset is made of; facts and summaries are learnt from them after loading.
@@ -93,6 +94,22 @@ def _question_clock(question, default_now: float) -> Clock:
     return Clock(datetime.fromtimestamp(question.now or default_now, timezone.utc))
 
 
+@contextmanager
+def loaded_home(dataset: Dataset, settings: Settings, open_services: ServicesFactory, **overrides) -> Iterator[Loaded]:
+    """The dataset loaded into a temporary, unencrypted home (synthetic data), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
+        workdir = Path(tmp)
+        home = workdir / "home"
+        home.mkdir()
+        fixed = dict(home=home, encryption=False, facts_with_model=False, summaries_with_model=False)
+        eval_settings = replace(settings, **{**fixed, **overrides})
+        loaded = load(dataset, eval_settings, open_services, workdir)
+        try:
+            yield loaded
+        finally:
+            loaded.services.close()
+
+
 def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, answers: bool = True,
         ablations: dict[str, dict] | None = None, progress: Optional[Callable[[str, int, int], None]] = None,
         model_facts: bool = False) -> dict:
@@ -101,44 +118,51 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
     Facts are learnt by rule only unless `model_facts` (the chat model reads every turn: slow);
     summaries are extractive (first sentences), so loading needs no chat model."""
     ablations = ablations or ABLATIONS
-    with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
-        workdir = Path(tmp)
-        home = workdir / "home"
-        home.mkdir()
-        # Gold answers are short: a long reply only costs time (and cannot make a wrong answer right).
-        eval_settings = replace(settings, home=home, encryption=False,
-                                max_answer_tokens=min(settings.max_answer_tokens, 64),
-                                facts_with_model=model_facts, summaries_with_model=False)
-        loaded = load(dataset, eval_settings, open_services, workdir)
+    # Gold answers are short: a long reply only costs time (and cannot make a wrong answer right).
+    with loaded_home(dataset, settings, open_services, max_answer_tokens=min(settings.max_answer_tokens, 64),
+                     facts_with_model=model_facts) as loaded:
         services = loaded.services
-        try:
-            default_now = max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes]) + 86400
-            retrieval, abstain_scores = {}, {}
-            for name, switches in ablations.items():
-                per_question = []
-                for number, question in enumerate(dataset.questions, start=1):
-                    services.clock = _question_clock(question, default_now)
-                    result = services.search(question.question, SearchOptions(k=DEPTH, **switches))
-                    ranks = evidence_ranks([loaded.evidence_of.get(h.memory.id, set()) for h in result.hits],
-                                           question.evidence)
-                    per_question.append((question, ranks, result))
-                    if progress:
-                        progress(name, number, len(dataset.questions))
-                retrieval[name] = _retrieval_scores(per_question)
-                if name == FULL:
-                    abstain_scores = _abstention_scores(per_question, settings)
-            with services.store.db.read() as conn:
-                learnt = dict(conn.execute("SELECT kind, count(*) FROM memories WHERE kind IN ('fact', 'summary') "
-                                           "GROUP BY kind").fetchall())
-            report = {"dataset": dataset.name, "questions": len(dataset.questions), "turns": len(dataset.turns),
-                      "notes": len(dataset.notes), "facts": learnt.get("fact", 0), "summaries": learnt.get("summary", 0),
-                      "models": _model_ids(services, answers),
-                      "retrieval": retrieval, "abstention": abstain_scores}
-            if answers:
-                report["answers"] = _answer_scores(services, dataset, default_now, settings, progress)
-            return report
-        finally:
-            services.close()
+        default_now = _default_now(dataset)
+        retrieval, abstain_scores = {}, {}
+        for name, switches in ablations.items():
+            per_question = []
+            for number, question in enumerate(dataset.questions, start=1):
+                services.clock = _question_clock(question, default_now)
+                result = services.search(question.question, SearchOptions(k=DEPTH, **switches))
+                ranks = evidence_ranks([loaded.evidence_of.get(h.memory.id, set()) for h in result.hits],
+                                       question.evidence)
+                per_question.append((question, ranks, result))
+                if progress:
+                    progress(name, number, len(dataset.questions))
+            retrieval[name] = _retrieval_scores(per_question)
+            if name == FULL:
+                abstain_scores = _abstention_scores(per_question, settings)
+        with services.store.db.read() as conn:
+            learnt = dict(conn.execute("SELECT kind, count(*) FROM memories WHERE kind IN ('fact', 'summary') "
+                                       "GROUP BY kind").fetchall())
+        report = {"dataset": dataset.name, "questions": len(dataset.questions), "turns": len(dataset.turns),
+                  "notes": len(dataset.notes), "facts": learnt.get("fact", 0), "summaries": learnt.get("summary", 0),
+                  "models": _model_ids(services, answers),
+                  "retrieval": retrieval, "abstention": abstain_scores}
+        if answers:
+            report["answers"] = _answer_scores(services, dataset, default_now, settings, progress)
+        return report
+
+
+def abstention_signals(dataset: Dataset, settings: Settings, open_services: ServicesFactory) -> list[tuple]:
+    """(question, Signals) for every question, searched as `ask` does: what fitting the bars needs."""
+    with loaded_home(dataset, settings, open_services) as loaded:
+        default_now = _default_now(dataset)
+        out = []
+        for question in dataset.questions:
+            loaded.services.clock = _question_clock(question, default_now)
+            out.append((question, signals(loaded.services.search(question.question, SearchOptions(k=DEPTH)))))
+        return out
+
+
+def _default_now(dataset: Dataset) -> float:
+    """Questions without their own moment are asked a day after the last memory."""
+    return max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes]) + 86400
 
 
 def _model_ids(services, answers: bool) -> dict:
@@ -167,30 +191,33 @@ def _retrieval_scores(per_question) -> dict:
 
 
 def _abstention_scores(per_question, settings: Settings) -> dict:
-    """How well the abstention rule separates unanswerable questions at the configured bars; the bars
+    """How well the abstention checks separate unanswerable questions at the configured bars; the bars
     that fit this dataset best; and, against overfitting, bars fitted on one half scored on the other."""
-    results = [r for _, _, r in per_question]
+    seen = [signals(r) for _, _, r in per_question]
     actual = [not q.answerable for q, _, _ in per_question]
     bars = (settings.abstain_similarity, settings.abstain_unknown_similarity)
-    scores = prf([should_abstain(r, *bars) for r in results], actual)
+    scores = prf([decide(s, *bars) is not None for s in seen], actual)
     scores["similarity"], scores["unknown_similarity"] = bars
+    scores["missed"] = [q.question for (q, _, _), s in zip(per_question, seen) if not q.answerable and not decide(s, *bars)]
+    scores["wrongly_abstained"] = [q.question for (q, _, _), s in zip(per_question, seen)
+                                   if q.answerable and decide(s, *bars)]
     if any(actual) and not all(actual):
-        scores["best"] = _fit_abstention(results, actual)
+        scores["best"] = fit_abstention(seen, actual)
         halves = {"even": slice(0, None, 2), "odd": slice(1, None, 2)}
         scores["held_out"] = []
         for fit_on, test_on in (("even", "odd"), ("odd", "even")):
-            fitted = _fit_abstention(results[halves[fit_on]], actual[halves[fit_on]])
+            fitted = fit_abstention(seen[halves[fit_on]], actual[halves[fit_on]])
             bars = (fitted["similarity"], fitted["unknown_similarity"])
-            tested = results[halves[test_on]], actual[halves[test_on]]
-            f1 = prf([should_abstain(r, *bars) for r in tested[0]], tested[1])["f1"]
+            tested = seen[halves[test_on]], actual[halves[test_on]]
+            f1 = prf([decide(s, *bars) is not None for s in tested[0]], tested[1])["f1"]
             scores["held_out"].append({"fit_on": fit_on, **fitted, "held_out_f1": f1})
     return scores
 
 
-def _fit_abstention(results, actual) -> dict:
+def fit_abstention(seen, actual) -> dict:
     """The (similarity, unknown-word similarity) bars with the best F1; the middle of the best plateau."""
     grid = [round(0.01 * i, 2) for i in range(71)]
-    fits = [(prf([should_abstain(r, low, high) for r in results], actual)["f1"], low, high)
+    fits = [(prf([decide(s, low, high) is not None for s in seen], actual)["f1"], low, high)
             for low in grid for high in grid if high >= low]
     top = max(f1 for f1, _, _ in fits)
     ties = [fit for fit in fits if fit[0] == top]
@@ -240,7 +267,11 @@ def render(report: dict) -> str:
     ab = report.get("abstention") or {}
     if ab:
         lines += ["", f"abstention (similarity < {ab['similarity']:.2f}, or < {ab['unknown_similarity']:.2f} with a word "
-                  f"no memory has): precision {ab['precision']:.2f}, recall {ab['recall']:.2f}, F1 {ab['f1']:.2f}"]
+                  f"no memory has; a name no memory has; no name, number or date where one is asked for): "
+                  f"precision {ab['precision']:.2f}, recall {ab['recall']:.2f}, F1 {ab['f1']:.2f}"]
+        for label, key in (("answered, should not have", "missed"), ("abstained, should not have", "wrongly_abstained")):
+            if ab.get(key):
+                lines.append(f"  {label}: " + "; ".join(ab[key]))
         if "best" in ab:
             best = ab["best"]
             line = f"  best bars on this dataset {best['similarity']:.2f} / {best['unknown_similarity']:.2f} (F1 {best['f1']:.2f})"

@@ -1,35 +1,86 @@
 """When to say "I don't know", and which hits are worth showing the model.
 
-Both decisions use the cosine similarity of each hit with the question: it is comparable
-across questions, unlike fused rank scores. Similarity alone separates answerable from
-unanswerable questions poorly (a question about "my dog" lands close to memories of the cat),
-so abstention adds one lexical signal: a question using a word that appears in no memory
-("Netflix", "cholesterol", "brother") asks about something never mentioned unless a memory
-is clearly close in meaning (a paraphrase: "bicycle" for "bike"). Both bars were fitted on
-the built-in benchmark (`second-me eval` reports the fit and a held-out check).
+Four checks, cheapest first, each with the reason the user is told:
+
+1. nothing found, or nothing close: the best cosine similarity of any memory with the
+   question is below `min_similarity` (similarity is comparable across questions, unlike
+   fused rank scores);
+2. the question names someone or something (a capitalised word: Paris, Netflix) that no
+   memory contains: it is about something never mentioned;
+3. the question uses a word no memory contains ("cholesterol", "vet") and no memory is
+   clearly close in meaning (a paraphrase: "bicycle" for "bike") — the bar is then
+   `unknown_similarity`. The word the question asks for ("which *city*") does not count:
+   memory says "Valencia", not "city";
+4. the question wants a name, number, date or age, and no memory about its subject states one
+   ("what is my dentist's name?" when memory only says "went to the dentist"),
+   see `answer_type.py`.
+
+Both bars are fitted on the built-in benchmark; `second-me eval` reports the fit, a held-out
+check, and the result on a second benchmark written apart from the first.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
 from second_me.domain import Hit
+from second_me.retrieval.answer_type import (MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
+                                             proper_names)
 from second_me.retrieval.hybrid import SearchResult
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
+NOTHING_MATCHES = "nothing in your memory matches that question."
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the checks look at, taken from one search (the bars are applied later, so a fit can try many)."""
+
+    found: bool
+    best_similarity: Optional[float]
+    never_named: tuple[str, ...]  # names in the question that no memory contains
+    unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
+    lacking: Optional[str]  # the kind of answer (name, number, date, age) no memory about the subject states
+
+
+def signals(result: SearchResult) -> Signals:
+    question = result.parsed.text if result.parsed is not None else ""
+    unknown = {fold(term) for term in result.unknown_terms}
+    never_named = tuple(name for name in proper_names(question) if fold(name) in unknown)
+    asked_for = {fold(word) for word in answer_type_words(question)}
+    # A month or weekday is matched against when memories happened, not against their words.
+    unknown_words = tuple(term for term in result.unknown_terms
+                          if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS)
+    lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
+        if result.hits else None
+    return Signals(bool(result.hits), result.best_similarity, never_named, unknown_words, lacking)
+
+
+def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:
+    """Why memory cannot answer (one line for the user), or None when it may."""
+    if not seen.found:
+        return NOTHING_MATCHES
+    if seen.never_named:
+        return f"nothing in your memory mentions {' '.join(seen.never_named)}."
+    if seen.best_similarity is not None:  # lexical-only search has no similarity to judge by
+        if seen.best_similarity < min_similarity:
+            return NOTHING_MATCHES
+        if seen.unknown_words and unknown_similarity is not None and seen.best_similarity < unknown_similarity:
+            return f"nothing in your memory mentions {', '.join(repr(w) for w in seen.unknown_words)}."
+    if seen.lacking:
+        return f"the memories about that don't say {WITH_ARTICLE[seen.lacking]}."
+    return None
+
+
+def abstention_reason(result: SearchResult, min_similarity: float,
+                      unknown_similarity: float | None = None) -> Optional[str]:
+    return decide(signals(result), min_similarity, unknown_similarity)
 
 
 def should_abstain(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None) -> bool:
-    """No hits; or the best similarity below `min_similarity`; or, when the question has a word no
-    memory contains, below `unknown_similarity`."""
-    if not result.hits:
-        return True
-    if result.best_similarity is None:
-        # No vectors to judge by (lexical-only search): trust that something matched.
-        return False
-    bar = min_similarity
-    if result.unknown_terms and unknown_similarity is not None:
-        bar = max(bar, unknown_similarity)
-    return result.best_similarity < bar
+    return abstention_reason(result, min_similarity, unknown_similarity) is not None
 
 
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from second_me.retrieval.inflections import verb_forms
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both but by
@@ -25,6 +27,7 @@ def query_terms(text: str) -> list[str]:
 
 
 def match_expression(text: str) -> str:
-    """OR of quoted terms: any term may match, BM25 ranks documents matching more and rarer ones."""
-    terms = query_terms(text)
-    return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    """OR of quoted terms: any term may match, BM25 ranks documents matching more and rarer ones.
+    An irregular verb brings its other forms ("buy" also matches "bought")."""
+    terms = [form for term in query_terms(text) for form in verb_forms(term) if form == term or form not in STOPWORDS]
+    return " OR ".join('"' + term.replace('"', '""') + '"' for term in dict.fromkeys(terms))

@@ -2,6 +2,8 @@
 
 import json
 
+from pathlib import Path
+
 import pytest
 
 from second_me.eval.dataset import ABILITIES, load_dataset
@@ -51,8 +53,10 @@ def test_answer_match(response, gold, abstained, correct):
     assert answer_correct(response, gold, abstained) is correct
 
 
-def test_builtin_dataset_covers_every_ability():
-    data = load_dataset()
+@pytest.mark.parametrize("name", [None, "noor", "doug"])
+def test_builtin_datasets_cover_every_ability(name):
+    data = load_dataset(Path(name) if name else None)
+    assert data.name == (f"{name}-benchmark.jsonl" if name else "memory-benchmark.jsonl")
     abilities = {q.ability for q in data.questions}
     assert abilities == set(ABILITIES)
     turn_ids = {t.external_id for t in data.turns}

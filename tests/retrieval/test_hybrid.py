@@ -18,7 +18,12 @@ def test_rrf_math():
 
 def test_query_terms_drop_stopwords_and_quote():
     assert query_terms("What is my cat's name?") == ["cat", "name"]
-    assert match_expression('say "hi" OR NOT') == '"say" OR "hi"'
+    assert match_expression('hello "hi" OR NOT') == '"hello" OR "hi"'
+
+
+def test_irregular_verbs_match_their_other_forms():
+    assert match_expression("What did I buy?") == '"bought" OR "buy"'
+    assert match_expression("where I went") == '"go" OR "gone" OR "went"'
     assert match_expression("the of and") == ""
 
 

@@ -1,0 +1,225 @@
+"""What a question asks for, and whether the memories found could hold it.
+
+Similarity tells whether memories are *about* the question's subject, not whether they
+*answer* it: "what is my dentist's name?" lands right on "went to the dentist today". Classic
+question answering checks the expected answer type instead, and so does this module, for the
+types a plain memory states outright:
+
+- a name ("what is X's name", "what is X called", "what did I call X"): a capitalised word
+  the question does not already contain, or a word after "called"/"named";
+- a number ("how much", "how long", "what time", "how many X does Y have", "what is my shoe
+  size / phone number"): a digit or a number word;
+- an age ("how old"): "two years old", "aged 7", "her 65th birthday" — not just any number;
+- a date ("when is X", "what date", "which day"): a month, weekday, ordinal day or dated form.
+
+A money question ("how much did I pay…") wants an amount ($350, 200 euros), a birthday a day
+of the year (June 2), not any number or weekday. Only memories that mention the question's
+subject count: every name in the question (Miso, Tomás) or, without names, one of its content
+words; and a name is never stated for something no memory mentions ("Miso's vet"). Questions that are answered from when
+memories happened rather than from what they say ("when did I…", "how long have I…", "how
+many concerts have I been to") are not typed, and nothing is checked for them.
+
+It also finds the question's proper names and its answer-type words ("which *city*", "what is
+my *diet*"): a name no memory contains means the question is about something never
+mentioned, while an answer-type word is expected to be missing (memory says "Valencia", not
+"city").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+from second_me.retrieval.fts import STOPWORDS
+
+NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
+WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
+                AGE: "an age"}
+
+MONTHS = frozenset("january february march april may june july august september october november december "
+                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+billion half quarter dozen couple""".split())
+ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split())
+# Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
+NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance".split())
+# Words that say what kind of answer is wanted; they are never the subject a memory must mention.
+TYPE_WORDS = frozenset("name names named call called time date day much many old long far tall heavy big".split()) \
+    | NUMERIC_NOUNS
+TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
+WH_DETERMINERS = frozenset({"what", "which", "whose"})
+PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
+
+_TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
+_NAMING = re.compile(r"\b(?:called|named|name is|names are|known as)\s+([^\W\d_][\w'’-]*)", re.I | re.UNICODE)
+_COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
+_AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + _COUNT + r"\b"
+                  r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b")
+_MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
+                    r"|francs?|rupees?|yen|cents?|pence)|\b(?:free|nothing)\b")
+_DAY_OF_YEAR = re.compile(r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
+                          r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
+_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
+                   r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
+
+
+_CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that|it|there)['’]s\b", re.I)
+
+
+def _words(text: str) -> list[str]:
+    """Tokens with surrounding punctuation and a possessive 's taken off ("what's" is "what is")."""
+    out = []
+    for token in _TOKEN.findall(_CONTRACTION.sub(r"\1 is", text)):
+        token = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
+        if token:
+            out.append(token)
+    return out
+
+
+def fold(word: str) -> str:
+    """Lower case, possessive and plural s off: the form two mentions of a word are compared in."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    word = re.sub(r"['’]s$", "", word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def expected_answer(question: str) -> Optional[str]:
+    """NAME, NUMBER, DATE or AGE when the question asks for one that a memory would have to state; else None."""
+    q = " ".join(_words(question.lower()))
+    if re.search(r"\b(name|names|named|called|call)\b", q):
+        return NAME
+    if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b", q) or re.search(r"\bwhat date\b", q):
+        # A birthday comes round every year: "on Saturday" or "2011" does not say when it is.
+        return DAY_OF_YEAR if re.search(r"\b(birthday|anniversary|name day)\b", q) else DATE
+    if re.match(r"how old\b", q):
+        return AGE
+    if re.match(r"how much\b.*\b(pay|paid|cost|costs|spend|spent|owe|owes|earn|earns|money|rent|charge|price)\b", q):
+        return MONEY
+    if re.match(r"(how (much|far|tall|heavy|big)|what time)\b", q):
+        return NUMBER
+    # "How long do I bake it?" is stated; "how long have I lived here?" is counted from dates.
+    if re.match(r"how long\b", q) and not re.search(r"\b(have|has|ago|since)\b", q):
+        return NUMBER
+    # "How many children does Priya have?" is stated; "how many concerts have I been to?" is counted.
+    if re.match(r"how many\b.*\b(do|does)\b.*\bhave\b", q):
+        return NUMBER
+    if re.match(r"what (is|are|was|were)\b", q) and any(w in NUMERIC_NOUNS for w in q.split()[-2:]):
+        return NUMBER
+    return None
+
+
+def answer_type_words(question: str) -> set[str]:
+    """The noun the question asks for: "which *city*…", "what kind of *bike*…", "what is my *diet*", "X's *name*".
+
+    Memory is not expected to contain it (it says "Valencia", not "city")."""
+    tokens = [t.lower() for t in _words(question)]
+    raw = [t.lower() for t in _TOKEN.findall(_CONTRACTION.sub(r"\1 is", question))]
+    i = 0
+    while i < len(tokens) and tokens[i] in PREPOSITIONS:  # "on which day", "in what city"
+        i += 1
+    if i >= len(tokens) or tokens[i] not in WH_DETERMINERS:
+        return set()
+    i += 1
+    if i + 1 < len(tokens) and tokens[i] in ("kind", "sort", "type") and tokens[i + 1] == "of":
+        i += 2
+    copular = i < len(tokens) and tokens[i] in ("is", "are", "was", "were")
+    if copular:
+        i += 1
+        while i < len(tokens) and tokens[i] in ("my", "our", "your", "the", "a", "an"):
+            i += 1
+    run: list[str] = []
+    while i < len(tokens):
+        word = tokens[i]
+        if word in ("called", "named"):  # "what is Lena's husband called?" asks for a name
+            return set()
+        if word in STOPWORDS:
+            break
+        run.append(word)
+        possessive = i < len(raw) and re.search(r"['’]s$", raw[i])
+        if possessive:  # "Lena's husband": the husband is asked for, Lena is the subject
+            run = []
+        i += 1
+    return {run[-1]} if run else set()
+
+
+def proper_names(question: str) -> list[str]:
+    """Capitalised words of the question that are not just its first word: Lena, Miso, Paris, Black Friday."""
+    names = []
+    for position, word in enumerate(_words(question)):
+        if not word[0].isupper() or word.lower() in MONTHS | WEEKDAYS | {"i"}:
+            continue
+        if position == 0 and word.lower() in STOPWORDS | WH_DETERMINERS | {"how"}:
+            continue
+        names.append(word)
+    return names
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Token positions that begin a sentence (or a line, or follow "Maya:"), where capitals say nothing."""
+    starts, start = set(), True
+    for position, match in enumerate(_TOKEN.finditer(text)):
+        if start:
+            starts.add(position)
+        token = match.group(0)
+        end = text[match.end():match.end() + 2]
+        is_title = token.rstrip(".").lower() in TITLES
+        start = (not is_title and (token.endswith(".") or end[:1] in (".", "!", "?", ":", "\n")
+                                   or end.startswith((". ", "! ", "? ", ": "))))
+    return starts
+
+
+def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
+    """Does `text` state something of this kind that the question does not already say?"""
+    lower = text.lower()
+    if kind == NAME:
+        if any(fold(m.group(1)) not in question_words for m in _NAMING.finditer(text)):
+            return True
+        starts = _sentence_starts(text)
+        for position, token in enumerate(_TOKEN.findall(text)):
+            word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
+            if (word and word[0].isupper() and position not in starts and word.lower() not in MONTHS | WEEKDAYS | {"i"}
+                    and word.lower().rstrip(".") not in TITLES and fold(word) not in question_words):
+                return True
+        return False
+    words = set(re.findall(r"[a-z]+", lower))
+    if kind == AGE:  # "two years old", "aged 7", "her 65th birthday": not just any number
+        return bool(_AGE.search(lower))
+    if kind == MONEY:  # "$350", "1,480 euros", "200 bucks", "12k": not a board length or a date
+        return bool(_MONEY.search(lower))
+    if kind == DAY_OF_YEAR:
+        return bool(_DAY_OF_YEAR.search(lower))
+    if kind == NUMBER:
+        return bool(re.search(r"\d", text)) or bool(words & NUMBER_WORDS)
+    if kind == DATE:
+        return bool(_DATE.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS))
+    return True
+
+
+def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[str]) -> Optional[str]:
+    """The expected answer kind when none of the memories about the question's subject states one; else None."""
+    kind = expected_answer(question)
+    if kind is None:
+        return None
+    unknown = {fold(t) for t in unknown_terms}
+    question_words = {fold(w) for w in _words(question)}
+    names = {fold(n) for n in proper_names(question)} - unknown
+    about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
+                   and w.lower() not in WH_DETERMINERS | {"how"}}
+    subject = about_words - unknown
+    if not names and not subject:
+        return kind  # everything the question is about is unknown to memory
+    if kind == NAME and about_words & unknown:
+        return kind  # the name of a vet, a husband, a teacher that memory never mentions
+    for text in texts:
+        mentioned = {fold(w) for w in _words(text)}
+        about = names <= mentioned if names else bool(subject & mentioned)
+        if about and has_answer(kind, text, question_words):
+            return None
+    return kind

@@ -1,0 +1,141 @@
+"""What a question asks for, and the abstention checks built on it."""
+
+import pytest
+
+from second_me.retrieval.abstain import Signals, decide
+from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, MONEY, NAME, NUMBER, answer_type_words, expected_answer, has_answer,
+                                             lacks_answer, proper_names)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What is my dentist's name?", NAME),
+    ("What is Lena's husband called?", NAME),
+    ("What did I call my sourdough starter?", NAME),
+    ("When is Tomás's birthday?", DAY_OF_YEAR),
+    ("When is the team offsite?", DATE),
+    ("On which day of the month is the rent due?", DATE),
+    ("How much did I pay for the bike?", MONEY),
+    ("How much faster was my 10k than the time trial?", NUMBER),
+    ("How old is my mother?", AGE),
+    ("What time is the standup?", NUMBER),
+    ("How long do I bake the plum cake?", NUMBER),
+    ("How many children does Priya have?", NUMBER),
+    ("What is my shoe size?", NUMBER),
+    ("What is the plumber's phone number?", NUMBER),
+    # answered from when memories happened, or by counting them: nothing to find in the text
+    ("When did I go skiing?", None),
+    ("How long have I lived in Berlin?", None),
+    ("How many concerts have I been to?", None),
+    # open answers
+    ("Who is Miso afraid of?", None),
+    ("Where did I go two days ago?", None),
+    ("Which city does my best friend live in?", None),
+])
+def test_expected_answer(question, kind):
+    assert expected_answer(question) == kind
+
+
+@pytest.mark.parametrize("question, words", [
+    ("Which city does my best friend live in?", {"city"}),
+    ("On which day of the month is the rent due?", {"day"}),
+    ("What kind of bicycle do I ride?", {"bicycle"}),
+    ("Which football team do I support?", {"team"}),
+    ("What is my current job title?", {"title"}),
+    ("What's my current job title?", {"title"}),
+    ("What's the electrician's phone number?", {"number"}),
+    ("What is my brother's name?", {"name"}),
+    ("What is the name of Miso's vet?", {"name"}),
+    ("What is Lena's husband called?", set()),  # a name is asked for: the husband is the subject
+    ("Who was my first boss?", set()),
+    ("Where did I go scuba diving?", set()),
+])
+def test_answer_type_words(question, words):
+    assert answer_type_words(question) == words
+
+
+def test_proper_names_skip_the_first_question_word():
+    assert proper_names("What time did I run the Paris marathon in?") == ["Paris"]
+    assert proper_names("What did I buy on Black Friday?") == ["Black"]  # months and weekdays are time words
+    assert proper_names("What novel did I start at the end of August?") == []
+    assert proper_names("Lena's husband: what is he called?") == ["Lena"]
+    assert proper_names("How do I fix it?") == []
+
+
+@pytest.mark.parametrize("kind, text, found", [
+    (NAME, "Maya: Our landlord is called Mr. Hoffmann, he seems strict.", True),
+    (NAME, "Landlord: Mr. Hoffmann. Plumber: Herr Yilmaz.", True),
+    (NAME, "Maya: my dentist is called smith, nice guy", True),  # lower case after "called"
+    (NAME, "Maya: Went to the dentist today, one small filling.", False),  # capital only at the sentence start
+    (NAME, "Maya: My sister's birthday is on March 14th.", False),  # a month is not a name
+    (NAME, "Maya: We adopted a cat, she's called Miso.", False),  # the question already says Miso
+    (NUMBER, "The rent is 1,480 euros warm.", True),
+    (AGE, "She is two years old.", True),
+    (AGE, "Lunch for Mum's 65th birthday.", True),
+    (AGE, "The vet visit cost 120 dollars.", False),
+    (NUMBER, "She is two years old.", True),
+    (NUMBER, "My bike is a green Surly I bought second hand.", False),
+    (DATE, "Lena's birthday is on March 14th.", True),
+    (DATE, "Rent is due on the 3rd of each month.", True),
+    (DATE, "I lent Tomás 200 euros for his flight home.", False),
+    (DAY_OF_YEAR, "Her birthday is the 3rd of May.", True),
+    (DAY_OF_YEAR, "We met on a Saturday in 2011.", False),
+    (MONEY, "The rent is 1,480 euros warm.", True),
+    (MONEY, "It was $350 in the sale.", True),
+    (MONEY, "A 7'6 board, two years old.", False),
+])
+def test_has_answer(kind, text, found):
+    assert has_answer(kind, text, {"miso", "dentist", "landlord"}) is found
+
+
+def test_lacks_answer_looks_only_at_memories_about_the_subject():
+    memories = ["Maya: Went to the dentist today, one small filling.",
+                "Maya: Registered with a new doctor: Dr. Okafor on Weserstraße."]
+    assert lacks_answer("What is my dentist's name?", memories, ()) == NAME  # Okafor is the doctor
+    assert lacks_answer("Who is my doctor?", memories, ()) is None  # an open question: not checked
+    assert lacks_answer("What is my doctor's name?", memories, ()) is None
+    tomas = ["I lent Tomás 200 euros.", "Lena's birthday is on March 14th."]
+    assert lacks_answer("When is Tomás's birthday?", tomas, ()) == DAY_OF_YEAR  # March 14th is about Lena
+    assert lacks_answer("When is Lena's birthday?", tomas, ()) is None
+    assert lacks_answer("What is my brother's name?", memories, ("brother",)) == NAME  # nothing about a brother
+    assert lacks_answer("What is my dentist's brother called?", memories, ("brother",)) == NAME
+    sam = ["Sam fixed the car on Saturday, it is a 2011 Mazda.", "Mum's birthday is June 2."]
+    assert lacks_answer("When is Sam's birthday?", sam, ()) == DAY_OF_YEAR  # a weekday or a year is not a birthday
+    assert lacks_answer("When is Mum's birthday?", sam, ()) is None
+    board = ["Bought a 7'6 mini mal surfboard, second hand.", "Paid $350 for the wetsuit."]
+    assert lacks_answer("How much did I pay for my surfboard?", board, ()) == MONEY  # a length is not a price
+    assert lacks_answer("How much did I pay for the wetsuit?", board, ()) is None
+
+
+def test_decide_gives_the_reason():
+    def seen(**kw):
+        base = dict(found=True, best_similarity=0.5, never_named=(), unknown_words=(), lacking=None)
+        return Signals(**{**base, **kw})
+
+    assert decide(seen(), 0.2, 0.47) is None
+    assert decide(seen(found=False), 0.2, 0.47) == "nothing in your memory matches that question."
+    assert decide(seen(best_similarity=0.1), 0.2, 0.47) == "nothing in your memory matches that question."
+    assert decide(seen(never_named=("Paris",), best_similarity=0.9), 0.2, 0.47) == \
+        "nothing in your memory mentions Paris."
+    assert decide(seen(unknown_words=("vet",), best_similarity=0.4), 0.2, 0.47) == \
+        "nothing in your memory mentions 'vet'."
+    assert decide(seen(unknown_words=("vet",), best_similarity=0.6), 0.2, 0.47) is None  # a close paraphrase
+    assert decide(seen(lacking=NAME), 0.2, 0.47) == "the memories about that don't say a name."
+    # lexical-only search: no similarity to judge by, the other checks still apply
+    assert decide(seen(best_similarity=None, unknown_words=("vet",)), 0.2, 0.47) is None
+    assert decide(seen(best_similarity=None, never_named=("Paris",)), 0.2, 0.47) is not None
+
+
+def test_ask_says_what_it_does_not_know(services, tmp_path):
+    from dataclasses import replace
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "dentist.md").write_text("Went to the dentist today, one small filling.\n")
+    (folder / "flat.md").write_text("Our landlord is called Mr. Hoffmann.\n")
+    services.add([folder])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    dentist = services.ask("What is my dentist's name?", remember=False)
+    assert dentist.abstained and dentist.text == "I don't know: the memories about that don't say a name."
+    paris = services.ask("What did I do at the dentist in Paris?", remember=False)
+    assert paris.abstained and paris.text == "I don't know: nothing in your memory mentions Paris."
+    assert not services.ask("What is our landlord's name?", remember=False).abstained
