@@ -73,3 +73,20 @@ def test_summaries_stay_out_of_time_windows(summarised):
     timed, during = summary_scores("cardamom buns Lena this month")
     assert timed.parsed.time.since is not None and timed.parsed.text == plain.parsed.text
     assert before and during == pytest.approx(before)
+
+
+def test_a_summary_whose_children_were_not_found_comes_after_direct_memories():
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.expand import expand_summaries
+
+    class Store:  # a leaf whose parent is summary 10; summary 20 covers nothing found
+        def get_many(self, ids):
+            return {}
+
+    def hit(memory_id, kind, score, parent=None):
+        memory = Memory(memory_id, kind, f"m{memory_id}", 0.0, None, 1.0, 0, False, "active", parent_id=parent)
+        return Hit(memory, score, 1.0, None, None, None, None)
+
+    ranked = [hit(20, "summary", 0.9), hit(10, "summary", 0.8), hit(1, "message", 0.7, parent=10),
+              hit(2, "message", 0.6)]
+    assert [h.memory.id for h in expand_summaries(ranked, Store(), 4)] == [1, 2, 20]
