@@ -267,7 +267,8 @@ def render(report: dict) -> str:
     ab = report.get("abstention") or {}
     if ab:
         lines += ["", f"abstention (similarity < {ab['similarity']:.2f}, or < {ab['unknown_similarity']:.2f} with a word "
-                  f"no memory has; a name no memory has; no name, number or date where one is asked for): "
+                  f"no memory has; a name never mentioned, or never with the rest of the question; no name, number or date "
+                  f"where one is asked for): "
                   f"precision {ab['precision']:.2f}, recall {ab['recall']:.2f}, F1 {ab['f1']:.2f}"]
         for label, key in (("answered, should not have", "missed"), ("abstained, should not have", "wrongly_abstained")):
             if ab.get(key):

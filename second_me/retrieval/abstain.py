@@ -1,12 +1,14 @@
 """When to say "I don't know", and which hits are worth showing the model.
 
-Four checks, cheapest first, each with the reason the user is told:
+Five checks, each with the reason the user is told:
 
 1. nothing found, or nothing close: the best cosine similarity of any memory with the
    question is below `min_similarity` (similarity is comparable across questions, unlike
    fused rank scores);
 2. the question names someone or something (a capitalised word: Paris, Netflix) that no
-   memory contains: it is about something never mentioned;
+   memory contains: it is about something never mentioned; or it names someone memory knows,
+   but no memory mentions them together with anything else the question says ("what does
+   Tilly do for work?" when Tilly is never mentioned with work);
 3. the question uses a word no memory contains ("cholesterol", "vet") and no memory is
    clearly close in meaning (a paraphrase: "bicycle" for "bike") — the bar is then
    `unknown_similarity`. The word the question asks for ("which *city*") does not count:
@@ -41,6 +43,7 @@ class Signals:
     found: bool
     best_similarity: Optional[float]
     never_named: tuple[str, ...]  # names in the question that no memory contains
+    detached: tuple[str, ...]  # names no memory mentions together with anything else the question says
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
     lacking: Optional[str]  # the kind of answer (name, number, date, age) no memory about the subject states
 
@@ -55,7 +58,8 @@ def signals(result: SearchResult) -> Signals:
                           if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS)
     lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
         if result.hits else None
-    return Signals(bool(result.hits), result.best_similarity, never_named, unknown_words, lacking)
+    return Signals(bool(result.hits), result.best_similarity, never_named, result.detached_names, unknown_words,
+                   lacking)
 
 
 def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:
@@ -64,6 +68,8 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
         return NOTHING_MATCHES
     if seen.never_named:
         return f"nothing in your memory mentions {' '.join(seen.never_named)}."
+    if seen.detached:
+        return f"nothing in your memory about {' and '.join(seen.detached)} says that."
     if seen.best_similarity is not None:  # lexical-only search has no similarity to judge by
         if seen.best_similarity < min_similarity:
             return NOTHING_MATCHES

@@ -50,6 +50,9 @@ NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 TYPE_WORDS = frozenset("name names named call called time date day much many old long far tall heavy big".split()) \
     | NUMERIC_NOUNS
+# Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in").
+LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "
+                        "live lives lived living see saw seen have has".split())
 TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
@@ -159,6 +162,21 @@ def proper_names(question: str) -> list[str]:
             continue
         names.append(word)
     return names
+
+
+def names_and_details(question: str) -> tuple[list[str], list[str]]:
+    """The question's proper names, and the other words it says about them (not the word naming
+    what is asked, nor question or answer-type words): "what does *Tilly* do for *work*?"."""
+    names = proper_names(question)
+    asked_for = {fold(word) for word in answer_type_words(question)}
+    details = [w for w in _words(question) if w.lower() not in STOPWORDS | TYPE_WORDS
+               and w.lower() not in WH_DETERMINERS | {"how"} and w not in names and fold(w) not in asked_for]
+    return names, list(dict.fromkeys(details))
+
+
+def says_little(words: Iterable[str]) -> bool:
+    """Only light verbs ("where did I spend…", "the suburb I live in"): their absence proves nothing."""
+    return all(word.lower() in LIGHT_VERBS for word in words)
 
 
 def _sentence_starts(text: str) -> set[int]:

@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 from second_me.domain import MEMORY_KINDS, Hit
 from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
+from second_me.retrieval.answer_type import names_and_details, says_little
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.query import ParsedQuery, parse_query
@@ -50,6 +51,7 @@ class SearchResult:
     timings_ms: dict = field(default_factory=dict)
     parsed: Optional[ParsedQuery] = None
     unknown_terms: tuple[str, ...] = ()  # words of the question that no active memory contains
+    detached_names: tuple[str, ...] = ()  # the question's names, when no memory mentions them with its other words
 
 
 @dataclass(frozen=True)
@@ -180,13 +182,27 @@ class HybridSearcher:
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank) for h in top)
         unknown = self._unknown_terms(parsed.text) if options.use_bm25 else ()
+        detached = self._detached_names(parsed.text, unknown) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
-        return SearchResult(hits, best, len(fused), timings, parsed, unknown)
+        return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
 
     def _unknown_terms(self, text: str) -> tuple[str, ...]:
         """Content words (time words already taken out) that appear in no memory at all, stemmed as the index does."""
         return tuple(term for term in query_terms(text) if not self.store.fts_search(match_expression(term), 1))
+
+    def _detached_names(self, text: str, unknown: tuple[str, ...]) -> tuple[str, ...]:
+        """The question's names when no memory mentions them together with any other word of the
+        question: "what does Tilly do for work?" when Tilly is never mentioned with work."""
+        names, details = names_and_details(text)
+        if not names or says_little(details) or any(name.lower() in unknown for name in names):
+            return ()  # a name no memory has at all is a stronger reason, found elsewhere
+        together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
+        for word in details:
+            expression = match_expression(word)
+            if expression and self.store.fts_search(f"({together}) AND ({expression})", 1):
+                return ()
+        return tuple(names)
 
     def _retrieve(self, text, vector, options, pool, kinds, since, until, lists, weights, similarity,
                   scale) -> tuple[list[int], list[int]]:

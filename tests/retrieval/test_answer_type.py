@@ -3,8 +3,9 @@
 import pytest
 
 from second_me.retrieval.abstain import Signals, decide
-from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, MONEY, NAME, NUMBER, answer_type_words, expected_answer, has_answer,
-                                             lacks_answer, proper_names)
+from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, MONEY, NAME, NUMBER, answer_type_words,
+                                             expected_answer, has_answer, lacks_answer, names_and_details,
+                                             proper_names, says_little)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -61,6 +62,14 @@ def test_proper_names_skip_the_first_question_word():
     assert proper_names("How do I fix it?") == []
 
 
+def test_names_and_details():
+    assert names_and_details("What does Tilly do for work?") == (["Tilly"], ["work"])
+    assert names_and_details("Which vet clinic does Biscuit go to?") == (["Biscuit"], ["vet", "go"])
+    assert names_and_details("Where did Karim and Hana go on their honeymoon?") == (["Karim", "Hana"], ["go", "honeymoon"])
+    assert names_and_details("What is my brother's name?") == ([], ["brother"])
+    assert says_little(["spend"]) and says_little([]) and not says_little(["spend", "honeymoon"])
+
+
 @pytest.mark.parametrize("kind, text, found", [
     (NAME, "Maya: Our landlord is called Mr. Hoffmann, he seems strict.", True),
     (NAME, "Landlord: Mr. Hoffmann. Plumber: Herr Yilmaz.", True),
@@ -108,7 +117,7 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
 
 def test_decide_gives_the_reason():
     def seen(**kw):
-        base = dict(found=True, best_similarity=0.5, never_named=(), unknown_words=(), lacking=None)
+        base = dict(found=True, best_similarity=0.5, never_named=(), detached=(), unknown_words=(), lacking=None)
         return Signals(**{**base, **kw})
 
     assert decide(seen(), 0.2, 0.47) is None
@@ -116,6 +125,7 @@ def test_decide_gives_the_reason():
     assert decide(seen(best_similarity=0.1), 0.2, 0.47) == "nothing in your memory matches that question."
     assert decide(seen(never_named=("Paris",), best_similarity=0.9), 0.2, 0.47) == \
         "nothing in your memory mentions Paris."
+    assert decide(seen(detached=("Tilly",)), 0.2, 0.47) == "nothing in your memory about Tilly says that."
     assert decide(seen(unknown_words=("vet",), best_similarity=0.4), 0.2, 0.47) == \
         "nothing in your memory mentions 'vet'."
     assert decide(seen(unknown_words=("vet",), best_similarity=0.6), 0.2, 0.47) is None  # a close paraphrase
@@ -139,3 +149,8 @@ def test_ask_says_what_it_does_not_know(services, tmp_path):
     paris = services.ask("What did I do at the dentist in Paris?", remember=False)
     assert paris.abstained and paris.text == "I don't know: nothing in your memory mentions Paris."
     assert not services.ask("What is our landlord's name?", remember=False).abstained
+    (folder / "friends.md").write_text("Went to a pottery class with Tilly.\n\nMy job at the hospital is busy.\n")
+    services.add([folder])
+    tilly = services.ask("What does Tilly do for work?", remember=False)
+    assert tilly.abstained and tilly.text == "I don't know: nothing in your memory about Tilly says that."
+    assert not services.ask("Where did I go with Tilly for pottery?", remember=False).abstained
