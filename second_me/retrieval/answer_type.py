@@ -153,12 +153,18 @@ def answer_type_words(question: str) -> set[str]:
 
 
 def proper_names(question: str) -> list[str]:
-    """Capitalised words of the question that are not just its first word: Lena, Miso, Paris, Black Friday."""
+    """Capitalised words of the question that are not just its first word: Lena, Miso, Paris, Black Friday.
+
+    In a question typed in capitals or Title Case ("What Is My…"), capitals say nothing: no names."""
+    words = _words(question)
+    if any(w[0].isupper() and w.lower() in STOPWORDS and w.lower() != "i" for w in words[1:]):
+        return []
     names = []
-    for position, word in enumerate(_words(question)):
-        if not word[0].isupper() or word.lower() in MONTHS | WEEKDAYS | {"i"}:
+    for position, word in enumerate(words):
+        lower = word.lower()
+        if not word[0].isupper() or lower in MONTHS | WEEKDAYS | STOPWORDS | {"i", "i'm", "i'd", "i've", "i'll"}:
             continue
-        if position == 0 and word.lower() in STOPWORDS | WH_DETERMINERS | {"how"}:
+        if position == 0 and lower in WH_DETERMINERS | {"how"}:
             continue
         names.append(word)
     return names

@@ -189,7 +189,7 @@ class HybridSearcher:
 
     def _unknown_terms(self, text: str) -> tuple[str, ...]:
         """Content words (time words already taken out) that appear in no memory at all, stemmed as the index does."""
-        return tuple(term for term in query_terms(text) if not self.store.fts_search(match_expression(term), 1))
+        return tuple(term for term in query_terms(text) if not self.store.fts_any(match_expression(term)))
 
     def _detached_names(self, text: str, unknown: tuple[str, ...]) -> tuple[str, ...]:
         """The question's names when no memory mentions them together with any other word of the
@@ -200,7 +200,7 @@ class HybridSearcher:
         together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
         for word in details:
             expression = match_expression(word)
-            if expression and self.store.fts_search(f"({together}) AND ({expression})", 1):
+            if expression and self.store.fts_any(f"({together}) AND ({expression})"):
                 return ()
         return tuple(names)
 

@@ -285,6 +285,15 @@ class MemoryStore:
 
     # ---- search primitives ------------------------------------------------------------
 
+    def fts_any(self, match: str) -> bool:
+        """Does any active memory match this FTS5 expression? No ranking: a word in 10k memories costs
+        no more than a word in one."""
+        if not match:
+            return False
+        with self.db.read() as conn:
+            return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
+                                "WHERE memory_fts MATCH ? AND m.state = 'active' LIMIT 1", (match,)).fetchone() is not None
+
     def fts_search(self, match: str, limit: int, kinds: Sequence[str] = (), since: Optional[float] = None,
                    until: Optional[float] = None) -> list[tuple[int, float]]:
         """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression."""

@@ -60,6 +60,7 @@ def test_proper_names_skip_the_first_question_word():
     assert proper_names("What novel did I start at the end of August?") == []
     assert proper_names("Lena's husband: what is he called?") == ["Lena"]
     assert proper_names("How do I fix it?") == []
+    assert proper_names("WHAT IS MY CAT'S NAME?") == [] and proper_names("What Is My Cat's Name?") == []
 
 
 def test_names_and_details():
