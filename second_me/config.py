@@ -66,7 +66,7 @@ class Settings:
     candidates: int = 50
     # Fitted on the three built-in benchmarks together (bench/fit_abstention.py).
     abstain_similarity: float = 0.25  # below this best similarity, always "I don't know"
-    abstain_unknown_similarity: float = 0.39  # ...and below this one when the question has a word no memory has
+    abstain_unknown_similarity: float = 0.44  # ...and below this one when the question has a word no memory has
     bm25_weight: float = 0.5  # fusion weights (retrieval/hybrid.py), tuned with `second-me eval`
     vector_weight: float = 1.0
     time_weight: float = 2.0  # extra weight of matches inside a time the question names

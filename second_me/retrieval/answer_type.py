@@ -32,6 +32,7 @@ import unicodedata
 from typing import Iterable, Optional
 
 from second_me.retrieval.fts import STOPWORDS
+from second_me.retrieval.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
@@ -236,7 +237,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     names = {fold(n) for n in proper_names(question)} - unknown
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
                    and w.lower() not in WH_DETERMINERS | {"how"}}
-    subject = about_words - unknown
+    subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
     if not names and not subject:
         return kind  # everything the question is about is unknown to memory
     if kind == NAME and about_words & unknown:

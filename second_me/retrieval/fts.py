@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from second_me.retrieval.inflections import verb_forms
+from second_me.retrieval.word_forms import word_forms
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 STOPWORDS = frozenset("""
@@ -28,6 +28,6 @@ def query_terms(text: str) -> list[str]:
 
 def match_expression(text: str) -> str:
     """OR of quoted terms: any term may match, BM25 ranks documents matching more and rarer ones.
-    An irregular verb brings its other forms ("buy" also matches "bought")."""
-    terms = [form for term in query_terms(text) for form in verb_forms(term) if form == term or form not in STOPWORDS]
+    A word brings its other forms ("buy" also matches "bought", "mother" matches "Mum")."""
+    terms = [form for term in query_terms(text) for form in word_forms(term) if form == term or form not in STOPWORDS]
     return " OR ".join('"' + term.replace('"', '""') + '"' for term in dict.fromkeys(terms))

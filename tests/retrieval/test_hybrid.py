@@ -24,6 +24,11 @@ def test_query_terms_drop_stopwords_and_quote():
 def test_irregular_verbs_match_their_other_forms():
     assert match_expression("What did I buy?") == '"bought" OR "buy"'
     assert match_expression("where I went") == '"go" OR "gone" OR "went"'
+
+
+def test_everyday_words_for_the_same_person_match():
+    assert set(match_expression("my mother").split(" OR ")) >= {'"mother"', '"mum"', '"mom"'}
+    assert match_expression("the kids") == '"children" OR "kids"'
     assert match_expression("the of and") == ""
 
 

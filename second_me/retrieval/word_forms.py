@@ -1,8 +1,10 @@
-"""Irregular English verbs, so "what did I buy?" finds "I bought".
+"""Other forms of a word that the full-text index cannot know: irregular verbs, so "what did I
+buy?" finds "I bought", and everyday words for the same person or thing, so "my mother" finds
+"Mum" and "my car" finds "the automobile".
 
-The full-text index stems regular forms (walked → walk) but cannot know that "bought" is
-"buy"; without this, a question in the present tense misses a memory told in the past, and
-the verb looks like a word no memory contains (which counts against answering).
+The index stems regular forms (walked → walk) and nothing else; without these, a question
+misses a memory told in other words, and its word looks like one no memory contains (which
+counts against answering).
 """
 
 from __future__ import annotations
@@ -34,21 +36,35 @@ write wrote written
 """
 
 
-def _forms() -> dict[str, tuple[str, ...]]:
+# Words for the same person or thing (British and American English included).
+_SAME = """
+mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
+grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
+husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
+doctor gp physician; sweater jumper
+"""
+
+
+def _table(*lists: str) -> dict[str, tuple[str, ...]]:
     table: dict[str, set[str]] = {}
-    for entry in _VERBS.replace("\n", " ").split(";"):
+    for entry in ";".join(lists).replace("\n", " ").split(";"):
         words = [w for part in entry.split() for w in part.split("/")]
-        if not words:
-            continue
         family = set(words)
         for word in family:
             table.setdefault(word, set()).update(family)
     return {word: tuple(sorted(family)) for word, family in table.items()}
 
 
-FORMS = _forms()
+FORMS = _table(_VERBS, _SAME)
+SYNONYMS = _table(_SAME)
 
 
-def verb_forms(word: str) -> tuple[str, ...]:
-    """Every form of an irregular verb given any of its forms ("bought" → buy, bought); else just the word."""
+def word_forms(word: str) -> tuple[str, ...]:
+    """Every form of a word given any of them ("bought" → buy, bought; "mum" → mother, mum, mom…);
+    else just the word."""
     return FORMS.get(word.lower(), (word,))
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The word and its everyday equivalents ("mother" → mum, mom…), without verb forms."""
+    return SYNONYMS.get(word.lower(), (word,))
