@@ -1,26 +1,25 @@
 """When to say "I don't know", and which hits are worth showing the model.
 
-Five checks, each with the reason the user is told:
+The checks, each with the reason the user is told:
 
 1. nothing found, or nothing close: the best cosine similarity of any memory with the
    question is below `min_similarity` (similarity is comparable across questions, unlike
    fused rank scores);
 2. the question names someone or something (a capitalised word: Paris, Netflix) that no
-   memory contains: it is about something never mentioned; or it names someone memory knows,
-   but no memory mentions them together with anything else the question says ("what does
-   Tilly do for work?" when Tilly is never mentioned with work);
-3. the question uses a word no memory contains ("cholesterol", "vet") and no memory is
+   memory contains: it is about something never mentioned;
+3. it names someone memory knows, but no memory mentions them together with anything else
+   the question says ("what does Tilly do for work?" when Tilly is never mentioned with work);
+4. the question uses a word no memory contains ("cholesterol", "vet") and no memory is
    clearly close in meaning (a paraphrase: "bicycle" for "bike") — the bar is then
    `unknown_similarity`. The word the question asks for ("which *city*") does not count:
    memory says "Valencia", not "city";
-4. the question wants a name, number, date or age, and no memory about its subject states one
-   ("what is my dentist's name?" when memory only says "went to the dentist"),
+5. the question wants a name, amount, age, date or number, and no memory about its subject
+   states one ("what is my dentist's name?" when memory only says "went to the dentist"),
    see `answer_type.py`.
 
-Both bars are fitted on the built-in benchmark; `second-me eval` reports the fit, a held-out
-check, and the result on a second benchmark written apart from the first.
+Both bars are fitted on the three built-in benchmarks together (`bench/fit_abstention.py`,
+which also scores each benchmark with bars fitted on the other two).
 """
-
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,7 +44,7 @@ class Signals:
     never_named: tuple[str, ...]  # names in the question that no memory contains
     detached: tuple[str, ...]  # names no memory mentions together with anything else the question says
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
-    lacking: Optional[str]  # the kind of answer (name, number, date, age) no memory about the subject states
+    lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
 
 
 def signals(result: SearchResult) -> Signals:

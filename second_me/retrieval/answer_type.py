@@ -15,9 +15,9 @@ types a plain memory states outright:
 A money question ("how much did I pay…") wants an amount ($350, 200 euros), a birthday a day
 of the year (June 2), not any number or weekday. Only memories that mention the question's
 subject count: every name in the question (Miso, Tomás) or, without names, one of its content
-words; and a name is never stated for something no memory mentions ("Miso's vet"). Questions that are answered from when
-memories happened rather than from what they say ("when did I…", "how long have I…", "how
-many concerts have I been to") are not typed, and nothing is checked for them.
+words; and a name is never stated for something no memory mentions ("Miso's vet"). Questions
+answered from when memories happened rather than from what they say ("when did I…", "how
+long have I…", "how many concerts have I been to") are not typed: nothing is checked.
 
 It also finds the question's proper names and its answer-type words ("which *city*", "what is
 my *diet*"): a name no memory contains means the question is about something never
@@ -64,7 +64,7 @@ _COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
 _AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + _COUNT + r"\b"
                   r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b")
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
-                    r"|francs?|rupees?|yen|cents?|pence)|\b(?:free|nothing)\b")
+                    r"|francs?|rupees?|yen|cents?|pence)")
 _DAY_OF_YEAR = re.compile(r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
                           r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
@@ -95,7 +95,7 @@ def fold(word: str) -> str:
 
 
 def expected_answer(question: str) -> Optional[str]:
-    """NAME, NUMBER, DATE or AGE when the question asks for one that a memory would have to state; else None."""
+    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE) a memory would have to state; else None."""
     q = " ".join(_words(question.lower()))
     if re.search(r"\b(name|names|named|called|call)\b", q):
         return NAME
