@@ -270,7 +270,8 @@ class ChatScreen(Screen):
         self._save_question(question)
         numbered = _numbered(result.text, list(result.citations))
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
-        note = "nothing in memory matches this" if result.abstained else ""
+        # The answer itself says why memory cannot answer; the note says what that means for sources.
+        note = "no sources: memory does not hold the answer" if result.abstained else ""
         call(self._answer_finished, view, result, numbered, note)
 
     def _save_question(self, question: str) -> None:
