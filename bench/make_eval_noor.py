@@ -16,14 +16,17 @@ unanswerable ones ask for a detail of something that *is* in memory. Same format
 
 from __future__ import annotations
 
-import json
-import random
-from datetime import datetime, timedelta, timezone
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import eval_history  # noqa: E402
+from bench.eval_history import Life  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "second_me" / "data" / "eval" / "noor-benchmark.jsonl"
 NOW = "2024-08-30T18:00:00+00:00"  # every question is asked at this moment (a Friday evening)
-USER, ASSISTANT = "Noor", "assistant"
+USER = "Noor"
 
 # Scripted events: (date, key, what Noor says). `key` names the turn for the questions below.
 EVENTS = [
@@ -285,59 +288,13 @@ NOTES = {
 }
 
 
-def _at(date: str, hour: int, minute: int = 0) -> datetime:
-    return datetime.fromisoformat(date).replace(hour=hour, minute=minute, tzinfo=timezone.utc)
-
-
-def build() -> list[dict]:
-    rng = random.Random(20240830)
-    assistant_keys = {k for _, k, _, _ in ASSISTANT_EVENTS}
-    sessions: dict[str, list[tuple[str, str, str]]] = {}  # date → [(key, user text, reply)]
-    for date, key, text in EVENTS:
-        sessions.setdefault(date, []).append((key, text, rng.choice(REPLIES)))
-    for date, key, text, reply in ASSISTANT_EVENTS:
-        sessions.setdefault(date, []).append((key, text, reply))
-    # Chatter-only sessions on other days, and chatter around the events.
-    day = datetime(2023, 3, 2, tzinfo=timezone.utc)
-    while day < datetime(2024, 8, 30, tzinfo=timezone.utc):
-        sessions.setdefault(day.date().isoformat(), [])
-        day += timedelta(days=rng.randint(4, 11))
-    rows: list[dict] = []
-    keys: dict[str, str] = {}
-    turn_no = 0
-    for date in sorted(sessions):
-        lines = [(None, rng.choice(CHATTER), rng.choice(REPLIES)) for _ in range(rng.randint(1, 3))]
-        for event in sessions[date]:
-            lines.insert(rng.randint(0, len(lines)), event)
-        moment = _at(date, rng.randint(8, 20), rng.randint(0, 59))
-        for key, text, reply in lines:
-            for speaker, role, said in ((USER, "user", text), (ASSISTANT, "assistant", reply)):
-                turn_no += 1
-                turn_id = f"t{turn_no:04d}"
-                if key and (role == "user") != (key in assistant_keys):
-                    keys[key] = turn_id
-                rows.append({"type": "turn", "conversation": f"chat {date}", "speaker": speaker, "role": role,
-                             "text": said, "timestamp": moment.isoformat(), "id": turn_id})
-                moment += timedelta(minutes=rng.randint(1, 4))
-    for path, (date, text) in NOTES.items():
-        rows.append({"type": "note", "path": path, "text": text, "timestamp": _at(date, 12).isoformat()})
-    for number, (ability, question, answer, evidence) in enumerate(QUESTIONS, start=1):
-        ids = [e if e.startswith("note:") else keys[e] for e in evidence]
-        rows.append({"type": "question", "id": f"q{number:03d}", "ability": ability, "question": question,
-                     "answer": answer, "evidence": ids, "now": NOW})
-    return rows
+LIFE = Life(user=USER, seed=20240830, first_day="2023-03-02", last_day="2024-08-30", gap_days=(4, 11),
+            events=EVENTS, assistant_events=ASSISTANT_EVENTS, chatter=CHATTER, replies=REPLIES, notes=NOTES,
+            questions=QUESTIONS, now=NOW)
 
 
 def main() -> None:
-    rows = build()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["type"]] = counts.get(row["type"], 0) + 1
-    print(f"wrote {OUT.name}: " + ", ".join(f"{n} {kind}s" for kind, n in counts.items()))
+    eval_history.write(LIFE, OUT)
 
 
 if __name__ == "__main__":
