@@ -196,11 +196,12 @@ def _abstention_scores(per_question, settings: Settings) -> dict:
     seen = [signals(r) for _, _, r in per_question]
     actual = [not q.answerable for q, _, _ in per_question]
     bars = (settings.abstain_similarity, settings.abstain_unknown_similarity)
-    scores = prf([decide(s, *bars) is not None for s in seen], actual)
+    abstained = [decide(s, *bars) is not None for s in seen]
+    scores = prf(abstained, actual)
     scores["similarity"], scores["unknown_similarity"] = bars
-    scores["missed"] = [q.question for (q, _, _), s in zip(per_question, seen) if not q.answerable and not decide(s, *bars)]
-    scores["wrongly_abstained"] = [q.question for (q, _, _), s in zip(per_question, seen)
-                                   if q.answerable and decide(s, *bars)]
+    questions = [q for q, _, _ in per_question]
+    scores["missed"] = [q.question for q, said in zip(questions, abstained) if not q.answerable and not said]
+    scores["wrongly_abstained"] = [q.question for q, said in zip(questions, abstained) if q.answerable and said]
     if any(actual) and not all(actual):
         scores["best"] = fit_abstention(seen, actual)
         halves = {"even": slice(0, None, 2), "odd": slice(1, None, 2)}

@@ -27,7 +27,7 @@ from typing import Optional
 
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import (MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
-                                             proper_names)
+                                             proper_names, unknown_names)
 from second_me.retrieval.hybrid import SearchResult
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
@@ -49,8 +49,7 @@ class Signals:
 
 def signals(result: SearchResult) -> Signals:
     question = result.parsed.text if result.parsed is not None else ""
-    unknown = {fold(term) for term in result.unknown_terms}
-    never_named = tuple(name for name in proper_names(question) if fold(name) in unknown)
+    never_named = unknown_names(proper_names(question), result.unknown_terms)
     asked_for = {fold(word) for word in answer_type_words(question)}
     # A month or weekday is matched against when memories happened, not against their words.
     unknown_words = tuple(term for term in result.unknown_terms

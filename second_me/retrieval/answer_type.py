@@ -32,15 +32,15 @@ import unicodedata
 from typing import Iterable, Optional
 
 from second_me.retrieval.fts import STOPWORDS
+from second_me.retrieval.timeparse import MONTHS as MONTH_NUMBERS, WEEKDAYS as WEEKDAY_NUMBERS
 from second_me.retrieval.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
                 AGE: "an age"}
 
-MONTHS = frozenset("january february march april may june july august september october november december "
-                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
+WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
 billion half quarter dozen couple""".split())
@@ -74,14 +74,19 @@ _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1
 _CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that|it|there)['’]s\b", re.I)
 
 
-def _words(text: str) -> list[str]:
-    """Tokens with surrounding punctuation and a possessive 's taken off ("what's" is "what is")."""
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """(word, was it possessive) for each token: surrounding punctuation and a possessive 's taken
+    off ("Lena's" → Lena, True); "what's" is "what is"."""
     out = []
     for token in _TOKEN.findall(_CONTRACTION.sub(r"\1 is", text)):
-        token = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
-        if token:
-            out.append(token)
+        word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
+        if word:
+            out.append((word, bool(re.search(r"['’]s$", token, re.I))))
     return out
+
+
+def _words(text: str) -> list[str]:
+    return [word for word, _ in _tokens(text)]
 
 
 def fold(word: str) -> str:
@@ -123,8 +128,8 @@ def answer_type_words(question: str) -> set[str]:
     """The noun the question asks for: "which *city*…", "what kind of *bike*…", "what is my *diet*", "X's *name*".
 
     Memory is not expected to contain it (it says "Valencia", not "city")."""
-    tokens = [t.lower() for t in _words(question)]
-    raw = [t.lower() for t in _TOKEN.findall(_CONTRACTION.sub(r"\1 is", question))]
+    tokenised = [(word.lower(), possessive) for word, possessive in _tokens(question)]
+    tokens = [word for word, _ in tokenised]
     i = 0
     while i < len(tokens) and tokens[i] in PREPOSITIONS:  # "on which day", "in what city"
         i += 1
@@ -146,8 +151,7 @@ def answer_type_words(question: str) -> set[str]:
         if word in STOPWORDS:
             break
         run.append(word)
-        possessive = i < len(raw) and re.search(r"['’]s$", raw[i])
-        if possessive:  # "Lena's husband": the husband is asked for, Lena is the subject
+        if tokenised[i][1]:  # "Lena's husband": the husband is asked for, Lena is the subject
             run = []
         i += 1
     return {run[-1]} if run else set()
@@ -171,6 +175,12 @@ def proper_names(question: str) -> list[str]:
     return names
 
 
+def unknown_names(names: Iterable[str], unknown_terms: Iterable[str]) -> tuple[str, ...]:
+    """The names that no memory contains (the search's unknown terms, compared folded)."""
+    unknown = {fold(term) for term in unknown_terms}
+    return tuple(name for name in names if fold(name) in unknown)
+
+
 def names_and_details(question: str) -> tuple[list[str], list[str]]:
     """The question's proper names, and the other words it says about them (not the word naming
     what is asked, nor question or answer-type words): "what does *Tilly* do for *work*?"."""
@@ -186,18 +196,17 @@ def says_little(words: Iterable[str]) -> bool:
     return all(word.lower() in LIGHT_VERBS for word in words)
 
 
-def _sentence_starts(text: str) -> set[int]:
-    """Token positions that begin a sentence (or a line, or follow "Maya:"), where capitals say nothing."""
-    starts, start = set(), True
-    for position, match in enumerate(_TOKEN.finditer(text)):
-        if start:
-            starts.add(position)
+def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
+    """(token, does it begin a sentence) — a line, or after "Maya:" too: there capitals say nothing."""
+    out, start = [], True
+    for match in _TOKEN.finditer(text):
         token = match.group(0)
+        out.append((token, start))
         end = text[match.end():match.end() + 2]
         is_title = token.rstrip(".").lower() in TITLES
         start = (not is_title and (token.endswith(".") or end[:1] in (".", "!", "?", ":", "\n")
                                    or end.startswith((". ", "! ", "? ", ": "))))
-    return starts
+    return out
 
 
 def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
@@ -206,10 +215,9 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     if kind == NAME:
         if any(fold(m.group(1)) not in question_words for m in _NAMING.finditer(text)):
             return True
-        starts = _sentence_starts(text)
-        for position, token in enumerate(_TOKEN.findall(text)):
+        for token, starts_sentence in _tokens_and_starts(text):
             word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
-            if (word and word[0].isupper() and position not in starts and word.lower() not in MONTHS | WEEKDAYS | {"i"}
+            if (word and word[0].isupper() and not starts_sentence and word.lower() not in MONTHS | WEEKDAYS | {"i"}
                     and word.lower().rstrip(".") not in TITLES and fold(word) not in question_words):
                 return True
         return False

@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 from second_me.domain import MEMORY_KINDS, Hit
 from second_me.memory.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
-from second_me.retrieval.answer_type import names_and_details, says_little
+from second_me.retrieval.answer_type import names_and_details, says_little, unknown_names
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.query import ParsedQuery, parse_query
@@ -195,7 +195,7 @@ class HybridSearcher:
         """The question's names when no memory mentions them together with any other word of the
         question: "what does Tilly do for work?" when Tilly is never mentioned with work."""
         names, details = names_and_details(text)
-        if not names or says_little(details) or any(name.lower() in unknown for name in names):
+        if not names or says_little(details) or unknown_names(names, unknown):
             return ()  # a name no memory has at all is a stronger reason, found elsewhere
         together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
         for word in details:
