@@ -139,3 +139,19 @@ class IndexReport:
     errors: int = 0
     removed: int = 0
     error_messages: tuple[str, ...] = ()
+
+
+ROLES = ("user", "assistant", "other")  # who spoke a chat turn
+
+
+@dataclass(frozen=True)
+class Turn:
+    conversation: str
+    speaker: str
+    text: str
+    timestamp: float
+    role: str = "user"
+    external_id: Optional[str] = None
+    # False: kept in the conversation log but not a searchable memory (e.g. an answer
+    # second-me gave, which was itself derived from memories).
+    remembered: bool = True

@@ -62,7 +62,7 @@ def builtin_path(name: str = "memory-benchmark") -> Path:
 
 def load_dataset(path: Path | None = None) -> Dataset:
     """A dataset file, or a built-in one by name; the default is the built-in benchmark."""
-    from second_me.memory.conversations import ROLES, Turn
+    from second_me.domain import ROLES, Turn
 
     if path is None:
         path = builtin_path()

@@ -13,7 +13,7 @@ from typing import Any
 
 from second_me.clock import parse_instant
 from second_me.errors import InputRejected, NotFoundError
-from second_me.memory.conversations import ROLES, Turn
+from second_me.domain import ROLES, Turn
 
 
 

@@ -7,25 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
+from second_me.domain import Turn
 from second_me.errors import NotFoundError
 from second_me.models.base import Embedder
 from second_me.storage.store import MemoryStore, NewMemory
-
-ROLES = ("user", "assistant", "other")
-
-
-@dataclass(frozen=True)
-class Turn:
-    conversation: str
-    speaker: str
-    text: str
-    timestamp: float
-    role: str = "user"
-    external_id: Optional[str] = None
-    # False: kept in the conversation log but not a searchable memory (e.g. an answer
-    # second-me gave, which was itself derived from memories).
-    remembered: bool = True
-
 
 @dataclass(frozen=True)
 class ConversationInfo:

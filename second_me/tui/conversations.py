@@ -86,7 +86,7 @@ class ChatLog:
     def add_turn(self, name: str, role: str, text: str, cited: tuple[int, ...] = (),
                  title_from: Optional[str] = None) -> None:
         """Store one turn; the first question of a chat becomes its title."""
-        from second_me.memory.conversations import Turn as MemoryTurn
+        from second_me.domain import Turn as MemoryTurn
 
         now = self.services.clock.timestamp()
         turn_id = uuid.uuid4().hex[:12]

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from second_me.ingest.lock import IndexerLock
 from second_me.ingest.queue import IndexQueue
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 from second_me.models.fake import FakeChatModel
 from second_me.services import SUMMARIZER_LOCK, Services
 from second_me.storage.store import open_store

@@ -65,7 +65,7 @@ def test_import_embeds_in_batches(services, tmp_path, fake_embedder):
 
 
 def test_ask_stores_its_turns(services):
-    from second_me.memory.conversations import Turn
+    from second_me.domain import Turn
 
     services.conversations.add_turns([Turn("notes", "me", "My bike needs chain lube every 300 km", 0.0, "user", "x")],
                                      services.clock.timestamp())

@@ -1,7 +1,7 @@
 import pytest
 
 from second_me.errors import NotFoundError
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 
 DAY = 86400.0
 

@@ -1,7 +1,7 @@
 import json
 import stat
 
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 
 
 def test_export_holds_everything_needed_to_rebuild(run_cli, services, notes, clock, tmp_path):

@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 from second_me.memory.fact_parsing import parse_model_facts, slot_of, statements
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions

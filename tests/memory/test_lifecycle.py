@@ -3,7 +3,7 @@ import math
 import pytest
 
 from second_me.errors import InputRejected, NotFoundError
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 from second_me.memory.retention import DAY, RetentionPolicy
 
 T = 1_740_830_400.0  # 2025-03-01T12:00Z, the fixture clock

@@ -1,6 +1,6 @@
 from datetime import datetime, timezone
 
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 from second_me.memory.summaries import SummaryTree, extractive_summary
 from second_me.models.fake import FakeChatModel
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from second_me.domain import Hit, Memory
-from second_me.memory.conversations import Turn
+from second_me.domain import Turn
 from second_me.retrieval.hybrid import SearchOptions, dedupe
 
 DAY = 86400.0

@@ -155,7 +155,7 @@ async def test_the_app_learns_facts_in_the_background_when_quiet(services, clock
     """Like the daemon, the app learns facts and builds summaries while nothing else happens."""
     from dataclasses import replace
 
-    from second_me.memory.conversations import Turn
+    from second_me.domain import Turn
 
     services.settings = replace(services.settings, background_idle_s=0.1)
     services.conversations.add_turns([Turn("c", "Ana", "I live in Lisbon.", clock.timestamp(), "user", "a")],
