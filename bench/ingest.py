@@ -57,15 +57,16 @@ def _cli(home: Path, *args: str, env: dict | None = None) -> subprocess.Complete
 
 def chunk_texts(corpus: Path, settings) -> list[str]:
     """The exact texts the indexer embeds, through the same code path."""
-    from second_me.ingest.chunking import chunk_key, chunks_for
+    from second_me.domain import chunk_key
+    from second_me.ingest.chunking import chunks_for
     from second_me.ingest.extract import extract
     from second_me.ingest.pipeline import walk_files
 
     texts = []
     for path in walk_files(corpus, settings.ignore):
         extracted = extract(path, path.read_bytes())
-        label = path.name + (f" ({extracted.language})" if extracted.language else "")
-        texts.extend(chunk_key(label, c.heading, c.text) for c in chunks_for(extracted, settings.chunk_chars))
+        texts.extend(chunk_key(path.name, c.heading, c.text, extracted.language)
+                     for c in chunks_for(extracted, settings.chunk_chars))
     return texts
 
 

@@ -65,7 +65,7 @@ def _db_bytes(store) -> tuple[int, int]:
 
 def run(quick: bool, model_id: str = "synthetic", at_10k: Optional[Callable] = None) -> dict:
     from second_me.config import load_settings
-    from second_me.memory.retention import RetentionPolicy
+    from second_me.retention import RetentionPolicy
     from second_me.retrieval.hybrid import HybridSearcher, SearchOptions
     from second_me.storage.store import open_store
 

@@ -1,6 +1,7 @@
 """The `second-me` command line: the app, its global options, and one-line errors.
 
-Commands live in `second_me.commands.*` (one module per area) and are registered here.
+Commands live in `second_me.commands.*` (one module per area) and are registered here;
+`chat` (and `second-me` alone) opens the terminal app (`second_me.tui`).
 Heavy libraries (llama_cpp, textual, watchdog) are imported only by the commands that
 need them, so `second-me --help` starts fast.
 """
@@ -12,9 +13,9 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import (chat, conversations, doctor, eval as eval_cmd, export, index, memory, safety, search,
-                                summarize, watch)
-from second_me.commands.common import AppContext
+from second_me.commands import (conversations, doctor, eval as eval_cmd, export, index, memory, safety, search, summarize,
+                                watch)
+from second_me.commands.common import AppContext, app_context
 from second_me.errors import SecondMeError
 
 app = typer.Typer(
@@ -26,7 +27,17 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (chat, index, search, doctor, watch, summarize, export, eval_cmd, safety):
+
+@app.command()
+def chat(ctx: typer.Context,
+         conversation: Optional[str] = typer.Option(None, "--conversation", help="Resume this conversation (id or name).")):
+    """Open the terminal app: chat with your memory, see sources, curate what it remembers."""
+    from second_me.tui.app import run
+
+    run(app_context(ctx).services, conversation)
+
+
+for module in (index, search, doctor, watch, summarize, export, eval_cmd, safety):
     for command in module.COMMANDS:
         app.command()(command)
 app.add_typer(watch.app, name="watch")
@@ -46,7 +57,7 @@ def _global(
     base = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
     ctx.obj = AppContext(home=home or base.home, verbose=verbose, open_services=base.open_services)
     if ctx.invoked_subcommand is None:  # `second-me` alone opens the app
-        ctx.invoke(chat.chat, ctx, conversation=None)
+        ctx.invoke(chat, ctx, conversation=None)
 
 
 def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> None:
@@ -101,7 +112,7 @@ def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None
         import traceback
 
         traceback.print_exc()
-    from second_me.ingest.text import strip_control
+    from second_me.safe_text import strip_control
 
     # Paths and file text in messages must not drive the terminal either.
     message = strip_control(message)

@@ -20,6 +20,14 @@ class Chunk:
     page: Optional[int] = None
 
 
+def chunk_key(file_name: str, heading: str, text: str, language: Optional[str] = None) -> str:
+    """The text a file chunk is embedded as: its file name (and language, for code) and its
+    heading give it context. Indexing and re-embedding both use this, so a chunk gets the
+    same vector either way."""
+    label = file_name + (f" ({language})" if language else "")
+    return label + (f" — {heading}" if heading else "") + "\n" + text
+
+
 @dataclass(frozen=True)
 class Memory:
     id: int

@@ -27,7 +27,7 @@ class DatabaseKey:
         return self.pragma_value is not None
 
 
-def _quote(text: str) -> str:
+def passphrase_pragma(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -36,11 +36,11 @@ def raw_key_pragma(hex_key: str) -> str:
     return f"\"x'{hex_key}'\""
 
 
-def _keyring_user(home: Path) -> str:
+def keyring_user(home: Path) -> str:
     return str(home.resolve())
 
 
-def _keyring():
+def keyring_module():
     import keyring
     import keyring.errors
 
@@ -50,7 +50,7 @@ def _keyring():
 def keyring_status() -> str:
     """A short description of the keyring backend, for `doctor`."""
     try:
-        keyring, _ = _keyring()
+        keyring, _ = keyring_module()
         backend = keyring.get_keyring()
     except Exception as exc:  # keyring raises many kinds when no backend is set up
         return f"unavailable ({type(exc).__name__})"
@@ -66,7 +66,7 @@ def database_key(home: Path, encryption: bool, db_exists: bool, environ=None) ->
         return DatabaseKey("none", None)
     passphrase = env.get(PASSPHRASE_ENV)
     if passphrase:
-        return DatabaseKey("passphrase", _quote(passphrase))
+        return DatabaseKey("passphrase", passphrase_pragma(passphrase))
     return _keyring_key(home, db_exists)
 
 
@@ -74,8 +74,8 @@ def _keyring_key(home: Path, db_exists: bool) -> DatabaseKey:
     how_to = (f"set {PASSPHRASE_ENV} to a passphrase, or set encryption = false in "
               f"{home / 'config.toml'} to keep memories unencrypted")
     try:
-        keyring, errors = _keyring()
-        stored = keyring.get_password(KEYRING_SERVICE, _keyring_user(home))
+        keyring, errors = keyring_module()
+        stored = keyring.get_password(KEYRING_SERVICE, keyring_user(home))
     except Exception as exc:
         raise KeyUnavailable(f"no OS keyring is available ({type(exc).__name__}): {how_to}") from None
     if stored:
@@ -84,7 +84,7 @@ def _keyring_key(home: Path, db_exists: bool) -> DatabaseKey:
         raise KeyUnavailable(f"the key for {home} is not in the OS keyring: if it was created with a passphrase, set {PASSPHRASE_ENV}")
     new_key = _random.token_hex(32)
     try:
-        keyring.set_password(KEYRING_SERVICE, _keyring_user(home), new_key)
+        keyring.set_password(KEYRING_SERVICE, keyring_user(home), new_key)
     except Exception as exc:
         raise KeyUnavailable(f"cannot store a key in the OS keyring ({type(exc).__name__}): {how_to}") from None
     return DatabaseKey("keyring", raw_key_pragma(new_key))

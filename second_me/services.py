@@ -16,12 +16,12 @@ from second_me.clock import Clock
 from second_me.config import Settings
 from second_me.domain import Answer, Hit, IndexReport
 from second_me.errors import NotFoundError, SecondMeError
-from second_me.ingest.lock import IndexerLock
+from second_me.storage.home_lock import HomeLock
 from second_me.ingest.pipeline import Indexer, ProgressFn
 from second_me.ingest.queue import IndexQueue
 from second_me.ingest.service import WatchService, index_now
 from second_me.ingest.watched import WatchedFolder, WatchedFolders, file_errors
-from second_me.memory.retention import RetentionPolicy
+from second_me.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
 from second_me.retrieval.context import build_messages, cited_numbers
@@ -112,7 +112,7 @@ class Services:
         indexer = Indexer(self.store, lambda: self.embedder, self.settings, self.clock)
         items = [item for path in paths for item in indexer.scan(path)]
         indexer.queue.enqueue(items, self.clock.timestamp())
-        return index_now(indexer, IndexerLock(self.settings.home), [p for p, _, _ in items], progress, on_wait)
+        return index_now(indexer, HomeLock(self.settings.home), [p for p, _, _ in items], progress, on_wait)
 
     # ---- watched folders (logic in ingest/watched.py and ingest/service.py) -----------------
 
@@ -137,7 +137,7 @@ class Services:
         items = [item for root in roots for item in indexer.scan(root)]
         indexer.queue.enqueue(items, self.clock.timestamp())
         paths = [p for p, _, _ in items] + [q.path for q in indexer.queue.pending(limit=1_000_000)]
-        report = index_now(indexer, IndexerLock(self.settings.home), sorted(set(paths)), progress, on_wait)
+        report = index_now(indexer, HomeLock(self.settings.home), sorted(set(paths)), progress, on_wait)
         if not indexer.queue.size():
             self.watched.mark_indexed(roots, self.clock.timestamp())
         return report
@@ -148,7 +148,7 @@ class Services:
 
     def indexing_status(self) -> dict:
         """Watched folders, queue and per-file errors (for doctor and the TUI)."""
-        lock = IndexerLock(self.settings.home)
+        lock = HomeLock(self.settings.home)
         running = not lock.try_acquire()
         lock.release()
         return {
@@ -161,7 +161,7 @@ class Services:
 
     def reembed(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Switch the store to the configured embedder: every active memory gets a new vector."""
-        from second_me.storage.reembed import reembed_all
+        from second_me.memory.reembed import reembed_all
 
         return reembed_all(self.store, self.embedder, self.clock.timestamp(), self.settings.embed_batch_size, progress)
 
@@ -233,7 +233,7 @@ class Services:
             if close:
                 close()
         # Model output is untrusted: no terminal control sequences in the stored or printed answer.
-        from second_me.ingest.text import strip_control
+        from second_me.safe_text import strip_control
 
         text = strip_control("".join(pieces)).strip()
         cited = cited_numbers(text, len(used))
@@ -283,7 +283,7 @@ class Services:
         (up to half the budget), then rebuild dirty summaries and the portrait.
         One summarizer per home: while another runs (the daemon's background round),
         wait for it (`on_wait(pid)` is told once), then do what is left."""
-        lock = IndexerLock(self.settings.home, SUMMARIZER_LOCK)
+        lock = HomeLock(self.settings.home, SUMMARIZER_LOCK)
         if not lock.try_acquire():
             if on_wait:
                 on_wait(lock.holder_pid() or 0)
@@ -295,7 +295,7 @@ class Services:
 
     def try_summarize(self, budget_seconds: float, keep_going: Callable[[], bool] | None = None):
         """`summarize`, or None at once when another summarizer holds the lock (background use)."""
-        lock = IndexerLock(self.settings.home, SUMMARIZER_LOCK)
+        lock = HomeLock(self.settings.home, SUMMARIZER_LOCK)
         if not lock.try_acquire():
             return None
         try:
@@ -453,11 +453,20 @@ class Services:
         return check(self.store)
 
     def repair(self, progress: Callable[[int, int], None] | None = None):
-        from second_me.storage.consistency import repair
+        from second_me.memory.reembed import reembed_all
+        from second_me.storage.consistency import check, repair
 
         with self._exclusive("repair"):
-            return repair(self.store, lambda: self.embedder, self.clock.timestamp(),
-                          self.settings.embed_batch_size, progress)
+            now = self.clock.timestamp()
+            before = check(self.store)
+            report = repair(self.store, now, before)
+            if any(p.name == "missing_vectors" for p in before.problems):
+                embedder = self.embedder
+                # Refuses (EmbedderMismatch) rather than mixing vectors of two models.
+                self.store.use_embedder(embedder.model_id, embedder.dim, now)
+                count = reembed_all(self.store, embedder, now, self.settings.embed_batch_size, progress)
+                report.actions.append(f"re-embedded {count} memories that had no vector")
+            return report
 
     def _exclusive(self, action: str):
         """Hold the home's indexer lock: no indexer or daemon may write meanwhile."""
@@ -467,7 +476,7 @@ class Services:
 
         @contextmanager
         def held():
-            lock = IndexerLock(self.settings.home)
+            lock = HomeLock(self.settings.home)
             if not lock.try_acquire():
                 raise StorageError(f"an indexer (pid {lock.holder_pid() or '?'}) is running in this home: "
                                    f"stop it (e.g. the daemon) and {action} again")

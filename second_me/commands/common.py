@@ -46,7 +46,7 @@ def console(stderr: bool = False):
 
 def safe(text: str) -> str:
     """Text from memory or a model, made harmless for the terminal."""
-    from second_me.ingest.text import strip_control
+    from second_me.safe_text import strip_control
 
     return strip_control(text)
 

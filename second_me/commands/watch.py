@@ -78,10 +78,10 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 
 def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help="Log only errors and lifecycle.")):
     """Watch every watched folder in the foreground until SIGINT/SIGTERM (for systemd / launchd)."""
-    from second_me.ingest.lock import IndexerLock
+    from second_me.storage.home_lock import HomeLock
 
     services = app_context(ctx).services()
-    single = IndexerLock(services.settings.home, name="daemon.lock")
+    single = HomeLock(services.settings.home, name="daemon.lock")
     if not single.try_acquire():
         pid = single.holder_pid()
         services.close()

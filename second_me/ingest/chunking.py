@@ -115,11 +115,6 @@ def chunk_text(text: str, max_chars: int = 1200, markdown: bool = False) -> list
     return chunks
 
 
-def chunk_key(file_name: str, heading: str, text: str) -> str:
-    """The text embedded for a chunk: its file name and heading give it context."""
-    return file_name + (f" — {heading}" if heading else "") + "\n" + text
-
-
 # A top-level definition in most languages: a new chunk starts here once the current one has content.
 _DEFINITION = re.compile(
     r"^(?:@|(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:def|class|function|fn|func|fun|impl|struct|enum|trait|interface|type|"

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, Iterator
 from xml.etree import ElementTree
 
-from second_me.ingest.extract import CorruptFile, Extracted, decode_text
-from second_me.ingest.text import strip_control
+from second_me.ingest.text import CorruptFile, Extracted, decode_text
+from second_me.safe_text import strip_control
 
 # ---- source code --------------------------------------------------------------------------
 

@@ -6,8 +6,8 @@ import io
 import logging
 from pathlib import Path
 
-from second_me.ingest.extract import CorruptFile, Extracted, SkipFile
-from second_me.ingest.text import strip_control
+from second_me.ingest.text import CorruptFile, Extracted, SkipFile
+from second_me.safe_text import strip_control
 
 
 def read_pdf(path: Path, data: bytes) -> Extracted:

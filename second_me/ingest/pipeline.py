@@ -16,9 +16,10 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from second_me.clock import Clock
 from second_me.config import Settings
-from second_me.domain import Chunk, IndexReport
-from second_me.ingest.chunking import chunk_key, chunks_for
-from second_me.ingest.extract import CorruptFile, Extracted, SkipFile, extract, supported
+from second_me.domain import Chunk, IndexReport, chunk_key
+from second_me.ingest.chunking import chunks_for
+from second_me.ingest.extract import extract, supported
+from second_me.ingest.text import CorruptFile, Extracted, SkipFile
 from second_me.ingest.ignore import IgnoreRules
 from second_me.ingest.queue import IndexQueue, QueueItem
 from second_me.models.base import Embedder
@@ -275,8 +276,7 @@ class Indexer:
             reason = f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0]
             return self._problem(key, root, "error", reason, st.st_mtime, st.st_size, now)
         chunks = chunks_for(extracted, self.settings.chunk_chars)
-        label = path.name + (f" ({extracted.language})" if extracted.language else "")
-        keys = [chunk_key(label, c.heading, c.text) for c in chunks]
+        keys = [chunk_key(path.name, c.heading, c.text, extracted.language) for c in chunks]
         return _Prepared(item, key, root, content_hash, st.st_mtime, st.st_size, extracted, chunks, keys)
 
     def _store(self, p: _Prepared) -> Outcome:

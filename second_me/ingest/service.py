@@ -16,7 +16,7 @@ from typing import Callable, Optional
 from second_me.clock import Clock
 from second_me.config import Settings
 from second_me.domain import IndexReport
-from second_me.ingest.lock import IndexerLock
+from second_me.storage.home_lock import HomeLock
 from second_me.ingest.pipeline import Indexer, Progress, ProgressFn
 from second_me.ingest.watched import WatchedFolders
 from second_me.storage.store import MemoryStore
@@ -26,7 +26,7 @@ LogFn = Callable[[str], None]
 CHECK_INTERVAL_S = 2.0
 
 
-def index_now(indexer: Indexer, lock: IndexerLock, paths: list[str], progress: ProgressFn | None = None,
+def index_now(indexer: Indexer, lock: HomeLock, paths: list[str], progress: ProgressFn | None = None,
               on_wait: Callable[[int], None] | None = None, poll: float = 0.3) -> IndexReport:
     """Drain the queue as this home's indexer; if another process is the indexer, wait until it
     has processed `paths` (taking over if it stops), then report what became of them."""
@@ -99,7 +99,7 @@ class WatchService:
         self.clock = clock or Clock()
         self.indexer = Indexer(store, embedder, settings, self.clock)
         self.folders = WatchedFolders(store)
-        self.lock = IndexerLock(settings.home)
+        self.lock = HomeLock(settings.home)
         self.on_progress = on_progress
         self.on_status = on_status
         self.log = log or (lambda message: None)

@@ -1,17 +1,33 @@
-"""Turning raw bytes into safe text: decoding, binary detection, terminal-control stripping."""
+"""Turning a file's raw bytes into safe text, and what every reader returns.
+
+Readers (extract.py, formats.py, pdf.py) share these pieces; they live here, below all of
+them, so no reader imports another.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from typing import Optional
 
-# CSI/OSC/other escape sequences and C0/C1 control characters except tab and newline:
-# text from files or models must never drive the user's terminal.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from second_me.safe_text import strip_control
 
 
-def strip_control(text: str) -> str:
-    """Remove terminal control sequences; keep tabs and newlines (\r\n becomes \n)."""
-    return _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+class SkipFile(Exception):
+    """The file is deliberately not indexed (binary, too big, unsupported): not an error."""
+
+
+class CorruptFile(Exception):
+    """A file of a supported format that cannot be read (damaged PDF, broken DOCX...)."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    format: str
+    markdown: bool = False
+    note: Optional[str] = None  # e.g. "not valid UTF-8; bytes replaced"
+    language: Optional[str] = None  # source code: the programming language
+    pages: Optional[tuple[str, ...]] = None  # paged documents (PDF): text of each page
 
 
 def looks_binary(head: bytes) -> bool:
@@ -33,3 +49,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8", errors="replace")
         return text, f"not valid UTF-8 (first bad byte at offset {exc.start}); undecodable bytes replaced"
+
+
+def decode_text(data: bytes) -> tuple[str, Optional[str]]:
+    """Bytes of a text format to safe text (and a note when bytes had to be replaced)."""
+    if looks_binary(data[:8192]):
+        raise SkipFile("binary file")
+    text, note = decode(data)
+    return strip_control(text), note

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from second_me.memory.fact_parsing import first_person, normalise, parse_model_facts, slot_of, statements, unique
+from second_me.memory.fact_parsing import normalise, parse_model_facts, slot_of, statements, unique
+from second_me.memory.reembed import embedding_text
 from second_me.models.base import ChatMessage, ChatModel, Embedder
 from second_me.storage.store import MemoryStore, NewMemory
 
@@ -114,7 +115,7 @@ class FactLearner:
         if facts:
             embedder = self._embedder()
             self.store.use_embedder(embedder.model_id, embedder.dim, now)
-            vectors = embedder.embed([first_person(fact) for _, fact in facts])
+            vectors = embedder.embed([embedding_text("fact", fact) for _, fact in facts])
         added = superseded = 0
         with self.store.db.transaction() as conn:
             touched: set[tuple[str, str]] = set()

@@ -16,7 +16,8 @@ import numpy as np
 
 from second_me.domain import Memory, Origin
 from second_me.errors import InputRejected
-from second_me.memory.retention import RetentionPolicy
+from second_me.memory.reembed import embedding_text
+from second_me.retention import RetentionPolicy
 from second_me.models.base import Embedder
 from second_me.storage.store import MEMORY_COLUMNS, MemoryStore, _memory, serialize_vector
 
@@ -172,14 +173,11 @@ class MemoryLifecycle:
             raise InputRejected(f"memory {memory_id} is not forgotten")
         vector = self._archived_vector(memory_id)
         if vector is None:
-            from second_me.storage.reembed import embedding_text
-
             embedder = self._embedder()
             self.store.use_embedder(embedder.model_id, embedder.dim, now)
-            with self.store.db.read() as conn:
-                path, meta = conn.execute("SELECT s.path, m.meta FROM memories m LEFT JOIN sources s "
-                                          "ON s.id = m.source_id WHERE m.id = ?", (memory_id,)).fetchone()
-            vector = serialize_vector(embedder.embed_one(embedding_text(memory.kind, memory.text, path, meta)))
+            source = self.store.embedding_source(memory_id)
+            vector = serialize_vector(embedder.embed_one(embedding_text(source.kind, source.text, source.path,
+                                                                        source.meta)))
         with self.store.db.transaction() as conn:
             # Through the store: the vector index also needs the memory's coarse vector.
             self.store.insert_vector(conn, memory_id, np.frombuffer(vector, dtype=np.float32), memory.kind,

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import MEMORY_KINDS, Hit
-from second_me.memory.retention import RetentionPolicy, validity_prior
+from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import names_and_details, says_little, unknown_names
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad

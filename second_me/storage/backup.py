@@ -17,7 +17,7 @@ from typing import Optional
 
 from second_me.errors import InputRejected, NotFoundError, StorageError
 from second_me.secrets import DatabaseKey
-from second_me.storage.db import Database, describe_sqlite_error
+from second_me.storage.db import Database, connect_keyed, describe_sqlite_error, sqlite_error
 
 BACKUP_MADE_AT = "backup_made_at"
 
@@ -41,22 +41,6 @@ class BackupInfo:
     size_bytes: int
 
 
-def _dbapi():
-    from sqlcipher3 import dbapi2
-
-    return dbapi2
-
-
-def _open_keyed(path: Path, key: DatabaseKey, read_only: bool = False):
-    dbapi = _dbapi()
-    target = f"file:{path}?mode=ro" if read_only else str(path)
-    conn = dbapi.connect(target, uri=read_only, isolation_level=None, timeout=30)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    if key.pragma_value is not None:
-        conn.execute(f"PRAGMA key = {key.pragma_value}")
-    return conn
-
-
 def change_marks(conn) -> ChangeMarks:
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'memories'").fetchone()
     events = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
@@ -77,7 +61,7 @@ def make_backup(db: Database, target: Path) -> BackupInfo:
     old_umask = os.umask(0o077)
     copy = None
     try:
-        copy = _open_keyed(temporary, db.key)
+        copy = connect_keyed(temporary, db.key)
         with db.read() as conn:
             conn.backup(copy)  # all pages in one step: a consistent snapshot
         # A backup is one self-contained file: no -wal beside it.
@@ -89,7 +73,7 @@ def make_backup(db: Database, target: Path) -> BackupInfo:
         copy = None
         _fsync(temporary)
         os.replace(temporary, target)
-    except _dbapi().Error as exc:
+    except sqlite_error() as exc:
         raise describe_sqlite_error(exc, target) from exc
     except OSError as exc:
         raise StorageError(f"cannot write the backup {target}: {exc.strerror or exc}") from exc
@@ -137,12 +121,12 @@ def open_backup(source: Path, key: DatabaseKey):
     source = Path(source).expanduser()
     if not source.is_file():
         raise NotFoundError(f"no such backup file: {source}")
-    dbapi = _dbapi()
+    error = sqlite_error()
     try:
-        conn = _open_keyed(source, key, read_only=True)
+        conn = connect_keyed(source, key, read_only=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except dbapi.Error:
+        except error:
             conn.close()
             raise StorageError(f"cannot open {source} with this memory's key: it is not a second-me backup, "
                                "or it was made with another key (a backup keeps the key it was made with)") from None
@@ -153,7 +137,7 @@ def open_backup(source: Path, key: DatabaseKey):
             conn.close()
             raise InputRejected(f"{source} is an SQLite database but not a second-me backup")
         _require_intact(conn, source)
-    except dbapi.Error as exc:
+    except error as exc:
         raise describe_sqlite_error(exc, source) from exc
     return conn
 
@@ -185,7 +169,7 @@ def restore_backup(db: Database, source: Path, force: bool = False) -> RestoreIn
             try:
                 backup.backup(conn)
                 conn.execute("PRAGMA journal_mode = WAL")
-            except _dbapi().Error as exc:
+            except sqlite_error() as exc:
                 raise describe_sqlite_error(exc, db.path) from exc
     finally:
         backup.close()

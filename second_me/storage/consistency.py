@@ -9,7 +9,7 @@ longer exist) are removed, or their dangling reference cleared when the row hold
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
 from second_me.storage.store import MemoryStore
 
@@ -142,11 +142,12 @@ class RepairReport:
         return {"actions": self.actions}
 
 
-def repair(store: MemoryStore, embedder_factory: Callable[[], object], now: float,
-           batch_size: int = 32, progress: Optional[Callable[[int, int], None]] = None) -> RepairReport:
-    """Rebuild what is derived; never delete a memory that holds the user's data."""
+def repair(store: MemoryStore, now: float, before: Optional[CheckReport] = None) -> RepairReport:
+    """Rebuild what is derived; never delete a memory that holds the user's data.
+
+    Missing vectors are not made here: that needs the embedder (see memory/reembed.py)."""
     report = RepairReport()
-    before = check(store)
+    before = before or check(store)
     names = {p.name for p in before.problems}
     if "integrity" in names:
         with store.db.transaction() as conn:
@@ -175,14 +176,6 @@ def repair(store: MemoryStore, embedder_factory: Callable[[], object], now: floa
         with store.db.transaction() as conn:
             conn.execute("INSERT INTO memory_fts(memory_fts) VALUES ('rebuild')")
         report.actions.append("rebuilt the full-text index from the memories")
-    if "missing_vectors" in names:
-        from second_me.storage.reembed import reembed_all
-
-        embedder = embedder_factory()
-        # Refuses (EmbedderMismatch) rather than mixing vectors of two models.
-        store.use_embedder(embedder.model_id, embedder.dim, now)
-        count = reembed_all(store, embedder, now, batch_size, progress)
-        report.actions.append(f"re-embedded {count} memories that had no vector")
     return report
 
 

@@ -1,4 +1,4 @@
-"""One encrypted SQLite connection per process, with sqlite-vec loaded.
+"""One encrypted SQLite connection per process, with sqlite-vec loaded: the one module that imports sqlcipher3.
 
 The connection is shared by the threads of one process behind a lock; writes go through
 `transaction()` (BEGIN IMMEDIATE) so a writer waits for the lock up front instead of
@@ -28,6 +28,26 @@ def _dbapi():
     from sqlcipher3 import dbapi2
 
     return dbapi2
+
+
+def sqlite_error() -> type[Exception]:
+    """The exception class every SQLite failure raises (for code that opens other files, like backups)."""
+    return _dbapi().Error
+
+
+def complete_statement(sql: str) -> bool:
+    """Whether `sql` ends a whole SQL statement (migrations split scripts with it)."""
+    return _dbapi().complete_statement(sql)
+
+
+def connect_keyed(path: Path, key: DatabaseKey, read_only: bool = False):
+    """A plain connection to another database file (a backup), keyed like the store."""
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    conn = _dbapi().connect(target, uri=read_only, isolation_level=None, timeout=30)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key.pragma_value is not None:
+        conn.execute(f"PRAGMA key = {key.pragma_value}")
+    return conn
 
 
 def ensure_private_dir(path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from second_me.errors import StorageError
+from second_me.storage.db import complete_statement
 
 
 def run_script(conn, script: str) -> None:
@@ -17,12 +18,10 @@ def run_script(conn, script: str) -> None:
 
     (`executescript` would COMMIT first, breaking the one-transaction-per-migration rule.)
     """
-    from sqlcipher3 import dbapi2
-
     statement = ""
     for line in script.splitlines(keepends=True):
         statement += line
-        if dbapi2.complete_statement(statement):
+        if complete_statement(statement):
             conn.execute(statement)
             statement = ""
     if statement.strip():

@@ -17,7 +17,8 @@ import secrets as _random
 from pathlib import Path
 
 from second_me.errors import KeyUnavailable, StorageError, UsageError
-from second_me.secrets import KEYRING_SERVICE, DatabaseKey, _keyring, _keyring_user, _quote, raw_key_pragma
+from second_me.secrets import (KEYRING_SERVICE, DatabaseKey, keyring_module, keyring_user, passphrase_pragma,
+                               raw_key_pragma)
 from second_me.storage.db import Database
 
 PENDING_SUFFIX = "#pending-rotation"
@@ -25,19 +26,19 @@ NEW_PASSPHRASE_ENV = "SECOND_ME_NEW_PASSPHRASE"
 
 
 def _pending_user(home: Path) -> str:
-    return _keyring_user(home) + PENDING_SUFFIX
+    return keyring_user(home) + PENDING_SUFFIX
 
 
 def _pending_key(home: Path) -> str | None:
     try:
-        keyring, _ = _keyring()
+        keyring, _ = keyring_module()
         return keyring.get_password(KEYRING_SERVICE, _pending_user(home))
     except Exception:  # no keyring backend: nothing can be pending
         return None
 
 
 def _forget_pending(home: Path) -> None:
-    keyring, errors = _keyring()
+    keyring, errors = keyring_module()
     try:
         keyring.delete_password(KEYRING_SERVICE, _pending_user(home))
     except errors.PasswordDeleteError:
@@ -56,8 +57,8 @@ def open_database(path: Path, key: DatabaseKey, home: Path) -> Database:
             db = Database(path, DatabaseKey("keyring", raw_key_pragma(pending)))
         except StorageError:
             raise StorageError(f"cannot open {path} with the keyring's current or pending key") from None
-    keyring, _ = _keyring()
-    keyring.set_password(KEYRING_SERVICE, _keyring_user(home), pending)
+    keyring, _ = keyring_module()
+    keyring.set_password(KEYRING_SERVICE, keyring_user(home), pending)
     _forget_pending(home)
     return db
 
@@ -77,7 +78,7 @@ def _rekey(db: Database, pragma_value: str) -> None:
 
 
 def rotate_keyring_key(db: Database, home: Path) -> None:
-    keyring, _ = _keyring()
+    keyring, _ = keyring_module()
     new_key = _random.token_hex(32)
     try:
         keyring.set_password(KEYRING_SERVICE, _pending_user(home), new_key)
@@ -85,7 +86,7 @@ def rotate_keyring_key(db: Database, home: Path) -> None:
         raise KeyUnavailable(f"cannot store a new key in the OS keyring ({type(exc).__name__}); nothing changed") from None
     _rekey(db, raw_key_pragma(new_key))
     try:
-        keyring.set_password(KEYRING_SERVICE, _keyring_user(home), new_key)
+        keyring.set_password(KEYRING_SERVICE, keyring_user(home), new_key)
     except Exception as exc:
         raise KeyUnavailable(f"re-keyed, but the OS keyring refused the new key ({type(exc).__name__}): it is kept "
                              "as the pending key and is used the next time this memory opens") from None
@@ -95,7 +96,7 @@ def rotate_keyring_key(db: Database, home: Path) -> None:
 def rotate_passphrase(db: Database, new_passphrase: str) -> None:
     if not new_passphrase:
         raise UsageError("the new passphrase is empty")
-    _rekey(db, _quote(new_passphrase))
+    _rekey(db, passphrase_pragma(new_passphrase))
 
 
 def rotate(db: Database, home: Path, new_passphrase: str | None) -> str:

@@ -54,6 +54,18 @@ SOURCE_COLUMNS = "id, path, root, content_hash, mtime, size, format, status, err
 
 
 @dataclass(frozen=True)
+class EmbeddingSource:
+    """What a memory's vector is computed from: its text, and for a file chunk its file and meta."""
+
+    id: int
+    kind: str
+    text: str
+    path: Optional[str]
+    meta: dict
+    created_at: float
+
+
+@dataclass(frozen=True)
 class NewMemory:
     """A memory about to be written, with its vector."""
 
@@ -278,6 +290,20 @@ class MemoryStore:
                         stamp = datetime.fromtimestamp(row[3], timezone.utc).isoformat()
                         out[m.id] = ConversationOrigin(row[0], row[1], row[2], stamp)
         return out
+
+    def memories_without_vectors(self) -> list[EmbeddingSource]:
+        """Active memories that have no vector, by id (what re-embedding works through)."""
+        return self._embedding_sources("m.state = 'active' AND m.id NOT IN (SELECT rowid FROM memory_vec) ORDER BY m.id")
+
+    def embedding_source(self, memory_id: int) -> EmbeddingSource:
+        return self._embedding_sources("m.id = ?", (memory_id,))[0]
+
+    def _embedding_sources(self, where: str, params: tuple = ()) -> list[EmbeddingSource]:
+        with self.db.read() as conn:
+            rows = conn.execute("SELECT m.id, m.kind, m.text, s.path, m.meta, m.created_at FROM memories m "
+                                f"LEFT JOIN sources s ON s.id = m.source_id WHERE {where}", params).fetchall()
+        return [EmbeddingSource(i, kind, text, path, json.loads(meta) if meta else {}, created)
+                for i, kind, text, path, meta, created in rows]
 
     def chunk_count_for_source(self, source_id: int) -> int:
         with self.db.read() as conn:

@@ -85,9 +85,9 @@ class Backend:
 
     def daemon_pid(self) -> Optional[int]:
         """The pid of a `second-me daemon` running for this home (0 if unknown), else None."""
-        from second_me.ingest.lock import IndexerLock
+        from second_me.storage.home_lock import HomeLock
 
-        lock = IndexerLock(self.services.settings.home, name="daemon.lock")
+        lock = HomeLock(self.services.settings.home, name="daemon.lock")
         if lock.try_acquire():
             lock.release()
             return None

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from second_me.ingest.extract import CorruptFile, extract
+from second_me.ingest.extract import extract
+from second_me.ingest.text import CorruptFile
 from second_me.ingest.chunking import chunks_for
 from tests.ingest.samples import EML, docx_bytes, pdf_bytes
 

@@ -3,7 +3,7 @@
 import os
 import threading
 
-from second_me.ingest.lock import IndexerLock
+from second_me.storage.home_lock import HomeLock
 from tests.ingest.samples import pdf_bytes
 
 
@@ -94,7 +94,7 @@ def test_changed_or_deleted_file_marks_its_summaries_dirty(services, notes):
 
 def test_second_indexer_hands_work_to_the_lock_holder_and_waits(services, notes, settings):
     """While another process holds the indexer lock, `add` only enqueues and waits for it."""
-    holder = IndexerLock(settings.home)
+    holder = HomeLock(settings.home)
     assert holder.try_acquire()
     waited = threading.Event()
     result = {}

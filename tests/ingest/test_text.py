@@ -1,4 +1,5 @@
-from second_me.ingest.text import decode, looks_binary, strip_control
+from second_me.ingest.text import decode, looks_binary
+from second_me.safe_text import strip_control
 
 
 def test_strip_control_removes_escape_sequences():

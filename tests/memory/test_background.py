@@ -3,7 +3,7 @@
 import threading
 from datetime import datetime, timezone
 
-from second_me.ingest.lock import IndexerLock
+from second_me.storage.home_lock import HomeLock
 from second_me.ingest.queue import IndexQueue
 from second_me.domain import Turn
 from second_me.models.fake import FakeChatModel
@@ -157,7 +157,7 @@ def test_one_summarizer_per_home(services, clock, settings):
     timer = ManualTimer()
     _chat(services)
     worker = _worker(services, timer)
-    other = IndexerLock(settings.home, SUMMARIZER_LOCK)  # e.g. `second-me summarize` in another process
+    other = HomeLock(settings.home, SUMMARIZER_LOCK)  # e.g. `second-me summarize` in another process
     assert other.try_acquire()
     waited = []
     by_hand = threading.Thread(target=lambda: services.summarize(60, on_wait=waited.append))

@@ -4,7 +4,7 @@ import pytest
 
 from second_me.errors import InputRejected, NotFoundError
 from second_me.domain import Turn
-from second_me.memory.retention import DAY, RetentionPolicy
+from second_me.retention import DAY, RetentionPolicy
 
 T = 1_740_830_400.0  # 2025-03-01T12:00Z, the fixture clock
 

@@ -7,7 +7,7 @@ import threading
 import pytest
 from textual.widgets import DataTable
 
-from second_me.ingest.lock import IndexerLock
+from second_me.storage.home_lock import HomeLock
 from second_me.ingest.pipeline import Indexer
 from second_me.tui import app as app_module
 from second_me.tui.app import SecondMeApp
@@ -117,7 +117,7 @@ async def test_the_daemons_progress_is_followed_through_the_queue(services, note
     """A daemon holds its lock: the app starts no watcher and shows the queue draining."""
     monkeypatch.chdir(notes.parent)
     monkeypatch.setattr(app_module, "DAEMON_CHECK_EVERY", 1)
-    daemon = IndexerLock(services.settings.home, name="daemon.lock")
+    daemon = HomeLock(services.settings.home, name="daemon.lock")
     assert daemon.try_acquire()
     app = SecondMeApp(lambda: services)
     try:

@@ -1,4 +1,8 @@
-"""One indexer per home: an advisory lock on a file, released by the OS if the process dies."""
+"""Locks on files in a home: one indexer, one summarizer and one daemon per home.
+
+An advisory lock on a file, released by the OS if the process dies; the file holds the
+holder's pid so others can say who is running.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,13 @@ import time
 from pathlib import Path
 
 
-class IndexerLock:
-    def __init__(self, home: Path, name: str = "indexer.lock"):
+INDEXER = "indexer.lock"  # one process drains the index queue; restore, repair and key rotation hold it too
+SUMMARIZER = "summarizer.lock"  # one process learns facts and rebuilds summaries
+DAEMON = "daemon.lock"  # one `second-me daemon`; the app watches only while none runs
+
+
+class HomeLock:
+    def __init__(self, home: Path, name: str = INDEXER):
         self.path = home / name
         self._fd: int | None = None
 
@@ -54,7 +63,7 @@ class IndexerLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def __enter__(self) -> "IndexerLock":
+    def __enter__(self) -> "HomeLock":
         self.acquire()
         return self
 

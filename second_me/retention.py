@@ -2,6 +2,8 @@
 
 Δt is days since the memory was last recalled (or created), S its strength in days.
 Retention is a ranking prior with a floor, never a gate: a well-matching old memory wins.
+Search ranks by it and the memory lifecycle prunes by it, so it sits at the bottom, beside
+the domain values.
 """
 
 from __future__ import annotations
@@ -30,9 +32,6 @@ class RetentionPolicy:
     def prior(self, retention: float) -> float:
         """The factor a search score is multiplied by: floor + (1 - floor) · R."""
         return self.floor + (1.0 - self.floor) * retention
-
-    def reinforced_strength(self, strength: float) -> float:
-        return strength * self.growth
 
 
 # A superseded fact ("lived in Berlin" after "moved to Lisbon") ranks lower unless the
