@@ -18,9 +18,10 @@ from second_me.domain import Answer, Hit, IndexReport
 from second_me.errors import NotFoundError, SecondMeError
 from second_me.storage.home_lock import HomeLock
 from second_me.ingest.pipeline import Indexer, ProgressFn
-from second_me.ingest.queue import IndexQueue
-from second_me.ingest.service import WatchService, index_now
-from second_me.ingest.watched import WatchedFolder, WatchedFolders, file_errors
+from second_me.ingest.handoff import index_now
+from second_me.ingest.watch_loop import WatchLoop as WatchService
+from second_me.ingest.watched_folders import WatchedFolders
+from second_me.storage.watched import WatchedFolder
 from second_me.retention import RetentionPolicy
 from second_me.models.base import ChatModel, Embedder
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
@@ -153,10 +154,10 @@ class Services:
         lock.release()
         return {
             "watched": [f.path for f in self.watched.list(problems_per_folder=0)],
-            "queued": IndexQueue(self.store).size(),
+            "queued": self.store.queue.size(),
             "indexer_running": running,
             "indexer_pid": lock.holder_pid() if running else None,
-            "file_errors": [{"path": p.path, "reason": p.reason} for p in file_errors(self.store)],
+            "file_errors": [{"path": p.path, "reason": p.reason} for p in self.store.sources.problems()],
         }
 
     def reembed(self, progress: Callable[[int, int], None] | None = None) -> int:
@@ -245,14 +246,7 @@ class Services:
         """Recall strengthens a memory: S ← S · g, and its clock restarts (DESIGN §5)."""
         if not memory_ids:
             return
-        now = self.clock.timestamp()
-        with self.store.db.transaction() as conn:
-            for memory_id in memory_ids:
-                updated = conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
-                                       "recall_count = recall_count + 1 WHERE id = ? AND state = 'active'",
-                                       (self.policy.growth, now, memory_id)).rowcount
-                if updated:
-                    self.store.log_event(conn, memory_id, "recall", reason, now)
+        self.store.reinforce(memory_ids, self.policy.growth, self.clock.timestamp(), reason)
 
     # ---- memory lifecycle (pins, forgetting, history) ----------------------------------
 
@@ -265,14 +259,14 @@ class Services:
 
     def learn_facts(self, budget_seconds: float = 30.0, keep_going: Callable[[], bool] | None = None):
         """Read unread user turns for facts (background work: call when idle)."""
-        from second_me.memory.facts import FactLearner
+        from second_me.memory.fact_learner import FactLearner
 
         model = (lambda: self.chat_model) if self.settings.facts_with_model else None
         learner = FactLearner(self.store, lambda: self.embedder, model, self.settings.strength_fact_days)
         return learner.run(self.clock.timestamp(), budget_seconds, keep_going)
 
     def summary_tree(self):
-        from second_me.memory.summaries import SummaryTree
+        from second_me.memory.summary_tree import SummaryTree
 
         model = (lambda: self.chat_model) if self.settings.summaries_with_model else None
         return SummaryTree(self.store, lambda: self.embedder, model, self.settings.strength_file_days)
@@ -323,7 +317,7 @@ class Services:
         """
         from second_me.memory.background import IdleMemoryWorker
 
-        queue = IndexQueue(self.store)
+        queue = self.store.queue
 
         def busy() -> bool:
             return ((watch is not None and watch.busy()) or (also_busy is not None and also_busy())
@@ -336,8 +330,7 @@ class Services:
     def memory_changes(self) -> tuple[int, int]:
         """Changes by other processes (data_version) and by this one (total_changes): two
         numbers SQLite keeps anyway, so an idle worker can look often for nothing."""
-        with self.store.db.read() as conn:
-            return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+        return self.store.change_counter()
 
     def release_memory_models(self) -> list[str]:
         """Free the chat model and the embedder if they were loaded on demand (they reload

@@ -55,10 +55,7 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
     if dataset.turns:
         services.conversations.add_turns(list(dataset.turns), last)
     evidence_of: dict[int, set[str]] = {}
-    with services.store.db.read() as conn:
-        rows = conn.execute("SELECT mem.id, c.name, msg.external_id FROM memories mem JOIN messages msg ON "
-                            "msg.id = mem.message_id JOIN conversations c ON c.id = msg.conversation_id").fetchall()
-    for memory_id, _conversation, turn_id in rows:
+    for memory_id, turn_id in services.store.messages.turn_ids_of_memories():
         evidence_of.setdefault(memory_id, set()).add(turn_id)
     if dataset.notes:
         folder = workdir / "notes"
@@ -68,18 +65,13 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
             file.write_text(note.text, encoding="utf-8")
             os.utime(file, (note.timestamp, note.timestamp))
         services.add([folder])
-        with services.store.db.read() as conn:
-            rows = conn.execute("SELECT m.id, s.path FROM memories m JOIN sources s ON s.id = m.source_id").fetchall()
         prefix = str(folder.resolve()) + os.sep
-        for memory_id, path in rows:
+        for memory_id, path in services.store.sources.paths_of_memories():
             relative = path[len(prefix):] if path.startswith(prefix) else path
             evidence_of.setdefault(memory_id, set()).add("note:" + relative.replace(os.sep, "/"))
     learn_memories(services, last)
     # A fact is a key for the turns it came from: finding the fact finds them.
-    with services.store.db.read() as conn:
-        rows = conn.execute("SELECT l.fact_id, msg.external_id FROM fact_links l "
-                            "JOIN messages msg ON msg.id = l.message_id").fetchall()
-    for fact_id, turn_id in rows:
+    for fact_id, turn_id in services.store.facts.turn_ids_of_facts():
         evidence_of.setdefault(fact_id, set()).add(turn_id)
     return Loaded(services, evidence_of)
 
@@ -137,9 +129,7 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
             retrieval[name] = _retrieval_scores(per_question)
             if name == FULL:
                 abstain_scores = _abstention_scores(per_question, settings)
-        with services.store.db.read() as conn:
-            learnt = dict(conn.execute("SELECT kind, count(*) FROM memories WHERE kind IN ('fact', 'summary') "
-                                       "GROUP BY kind").fetchall())
+        learnt = services.store.kind_counts(("fact", "summary"))
         report = {"dataset": dataset.name, "questions": len(dataset.questions), "turns": len(dataset.turns),
                   "notes": len(dataset.notes), "facts": learnt.get("fact", 0), "summaries": learnt.get("summary", 0),
                   "models": _model_ids(services, answers),

@@ -19,10 +19,10 @@ from second_me.config import Settings
 from second_me.domain import Chunk, IndexReport, chunk_key
 from second_me.ingest.chunking import chunks_for
 from second_me.ingest.extract import extract, supported
-from second_me.ingest.text import CorruptFile, Extracted, SkipFile
 from second_me.ingest.ignore import IgnoreRules
-from second_me.ingest.queue import IndexQueue, QueueItem
+from second_me.ingest.text import CorruptFile, Extracted, SkipFile
 from second_me.models.base import Embedder
+from second_me.storage.queue import QueueItem
 from second_me.storage.store import MemoryStore, NewMemory
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class Indexer:
     def __init__(self, store: MemoryStore, embedder: Callable[[], Embedder] | Embedder, settings: Settings,
                  clock: Clock | None = None):
         self.store = store
-        self.queue = IndexQueue(store)
+        self.queue = store.queue
         self.settings = settings
         self.clock = clock or Clock()
         self._embedder_factory = embedder if callable(embedder) and not isinstance(embedder, Embedder) else (lambda: embedder)
@@ -134,7 +134,7 @@ class Indexer:
         """
         folder = folder.resolve() if root is None else folder
         label = root or str(folder)
-        known = {s.path: s for s in self.store.sources_under(str(folder))}
+        known = {s.path: s for s in self.store.sources.under(str(folder))}
         if not folder.exists():
             return [] if root is None else [(path, "delete", label) for path in known]
         items: list[tuple[str, str, Optional[str]]] = []
@@ -160,13 +160,12 @@ class Indexer:
                 items.append((path, "delete", label))
         return items
 
-    def enqueue_paths(self, paths: Iterable[Path]) -> int:
-        """Queue every new or changed file under the given paths, and the removal of files that
-        are gone or now excluded (a new .gitignore line, an ignore glob)."""
-        items: list[tuple[str, str, Optional[str]]] = []
-        for root in paths:
-            items.extend(self.scan(Path(root)))
-        return self.queue.enqueue(items, self.clock.timestamp())
+    def queue_changes(self, folders: Iterable[Path]) -> list[str]:
+        """Scan `folders` (each a root, or a file) and queue what brings memory up to date
+        with them; returns the paths queued."""
+        items = [item for folder in folders for item in self.scan(Path(folder))]
+        self.queue.enqueue(items, self.clock.timestamp())
+        return [path for path, _, _ in items]
 
     # ---- draining ---------------------------------------------------------------------
 
@@ -221,30 +220,21 @@ class Indexer:
 
     # ---- one file -----------------------------------------------------------------------
 
-    def index_file(self, path: Path, root: Optional[str]) -> Outcome:
-        """Bring one file's memories up to date (without touching the queue)."""
-        item = QueueItem(0, str(path), "upsert", root, 0, 0.0)
-        prepared = self._prepare(item)
-        if not isinstance(prepared, _Prepared):
-            return prepared
-        prepared.vectors = self.embedder.embed(prepared.keys) if prepared.keys else []
-        return self._store(prepared)
-
     def _prepare(self, item: QueueItem) -> _Prepared | Outcome:
         """Everything before embedding. Returns the finished outcome when nothing needs embedding."""
         if item.event == "delete":
-            return "removed", self.store.delete_source(item.path), ""
+            return "removed", self.store.sources.delete(item.path), ""
         path, root, key = Path(item.path), item.root, item.path
         now = self.clock.timestamp()
         try:
             st = path.stat()
         except FileNotFoundError:
-            return "removed", self.store.delete_source(key), ""
+            return "removed", self.store.sources.delete(key), ""
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), None, None, now)
         if not path.is_file():
             return self._problem(key, root, "skipped", "not a regular file", st.st_mtime, st.st_size, now)
-        known = self.store.source_by_path(key)
+        known = self.store.sources.by_path(key)
         if known and known.status == "indexed" and known.mtime == st.st_mtime and known.size == st.st_size:
             return "unchanged", 0, ""
         limit = self.settings.max_file_mb * 1024 * 1024
@@ -254,17 +244,17 @@ class Indexer:
         try:
             data = path.read_bytes()
         except FileNotFoundError:  # vanished between stat and read
-            return "removed", self.store.delete_source(key), ""
+            return "removed", self.store.sources.delete(key), ""
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), st.st_mtime, st.st_size, now)
         content_hash = hashlib.sha256(data).hexdigest()
         if known and known.status == "indexed" and known.content_hash == content_hash:
-            self.store.touch_source(known.id, st.st_mtime, st.st_size, now)
+            self.store.sources.touch(known.id, st.st_mtime, st.st_size, now)
             return "unchanged", 0, ""
         if not known:
             moved_from = self._moved_from(content_hash)
             if moved_from:
-                self.store.move_source(moved_from, key, root, st.st_mtime, st.st_size, now)
+                self.store.sources.move(moved_from, key, root, st.st_mtime, st.st_size, now)
                 return "moved", 0, moved_from
         try:
             extracted = extract(path, data)
@@ -292,18 +282,18 @@ class Indexer:
                       meta={**base, "heading": c.heading} if c.heading else base)
             for c, v in zip(p.chunks, p.vectors)
         ]
-        self.store.replace_source(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,
+        self.store.sources.replace(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,
                                   self.clock.timestamp())
         return "indexed", len(memories), p.extracted.note or ""
 
     def _moved_from(self, content_hash: str) -> Optional[str]:
-        for candidate in self.store.sources_with_hash(content_hash):
+        for candidate in self.store.sources.with_hash(content_hash):
             if candidate.status == "indexed" and not Path(candidate.path).exists():
                 return candidate.path
         return None
 
     def _problem(self, path: str, root, status: str, reason: str, mtime, size, now) -> Outcome:
-        self.store.record_source_problem(path, root, status, reason, mtime, size, now)
+        self.store.sources.record_problem(path, root, status, reason, mtime, size, now)
         return status, 0, reason
 
     def release_embedder(self) -> None:

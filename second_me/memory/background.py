@@ -22,8 +22,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Hashable, Optional, Protocol
 
-from second_me.memory.facts import FactReport
-from second_me.memory.summaries import SummaryReport
+from second_me.memory.fact_learner import FactReport
+from second_me.memory.summary_tree import SummaryReport
 
 KeepGoing = Callable[[], bool]
 LogFn = Callable[[str], None]

@@ -127,7 +127,7 @@ class HybridSearcher:
         kinds = options.kinds or parsed.kinds
         since, until = _narrow(options.since, options.until, parsed.since, parsed.until)
         path = options.path or parsed.path
-        sources = self.store.source_ids_matching(path) if path else None
+        sources = self.store.sources.ids_matching(path) if path else None
         # A path filter is applied after retrieval, so look further down both lists.
         pool = max(self.candidates, options.k) * (4 if path else 1)
         use_vectors = options.use_vectors and self.store.has_vectors

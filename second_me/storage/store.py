@@ -1,4 +1,4 @@
-"""The memory store: every read and write of memories, sources and their indexes.
+"""The memory store: every read and write of memories, their vectors and the tables around them.
 
 FTS rows follow the memories table through triggers; vector rows are written here, in
 the same transaction as their memory, and leave with it (trigger) or when forgotten.
@@ -7,7 +7,6 @@ the same transaction as their memory, and leave with it (trigger) or when forgot
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -15,81 +14,39 @@ from second_me.domain import ConversationOrigin, FileOrigin, Memory, Origin
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
 from second_me.storage import vector_index
 from second_me.storage.db import Database
+from second_me.storage.events import Events
+from second_me.storage.facts import Facts
+from second_me.storage.memories import (MEMORY_COLUMNS, EmbeddingSource, MemoryStates, NewMemory, memory_filters,
+                                        memory_from_row)
+from second_me.storage.messages import Messages
 from second_me.storage.migrations import migrate
-
-MEMORY_COLUMNS = (
-    "id, kind, text, created_at, last_recalled_at, strength, recall_count, pinned, state, "
-    "source_id, message_id, start_line, end_line, superseded_by, valid_from, valid_to, parent_id"
-)
+from second_me.storage.queue import IndexQueue
+from second_me.storage.sources import Sources
+from second_me.storage.summaries import SummaryNodes
+from second_me.storage.watched import Watched
 
 
 def serialize_vector(vector: Sequence[float]) -> bytes:
     return vector_index.serialize(vector)
 
 
-def _memory(row) -> Memory:
-    return Memory(
-        id=row[0], kind=row[1], text=row[2], created_at=row[3], last_recalled_at=row[4],
-        strength=row[5], recall_count=row[6], pinned=bool(row[7]), state=row[8],
-        source_id=row[9], message_id=row[10], start_line=row[11], end_line=row[12],
-        superseded_by=row[13], valid_from=row[14], valid_to=row[15], parent_id=row[16],
-    )
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    id: int
-    path: str
-    root: Optional[str]
-    content_hash: Optional[str]
-    mtime: Optional[float]
-    size: Optional[int]
-    format: Optional[str]
-    status: str
-    error: Optional[str]
-    indexed_at: Optional[float]
-
-
-SOURCE_COLUMNS = "id, path, root, content_hash, mtime, size, format, status, error, indexed_at"
-
-
-@dataclass(frozen=True)
-class EmbeddingSource:
-    """What a memory's vector is computed from: its text, and for a file chunk its file and meta."""
-
-    id: int
-    kind: str
-    text: str
-    path: Optional[str]
-    meta: dict
-    created_at: float
-
-
-@dataclass(frozen=True)
-class NewMemory:
-    """A memory about to be written, with its vector."""
-
-    kind: str
-    text: str
-    vector: Sequence[float]
-    created_at: float
-    strength: float
-    source_id: Optional[int] = None
-    message_id: Optional[int] = None
-    start_line: Optional[int] = None
-    end_line: Optional[int] = None
-    page: Optional[int] = None
-    content_hash: Optional[str] = None
-    meta: Optional[dict] = None
-    valid_from: Optional[float] = None
-
-
 class MemoryStore:
+    """The entry point to one memory's database: memories with their vectors and search
+    primitives here, each other table through the object named after it."""
+
     def __init__(self, db: Database):
         self.db = db
         migrate(db)
         self._dim: Optional[int] = self._recorded_embedder()[1]
         self.vectors = vector_index.VectorIndex()
+        self.events = Events(db)
+        self.states = MemoryStates(self)
+        self.sources = Sources(self)
+        self.queue = IndexQueue(db)
+        self.watched = Watched(self)
+        self.messages = Messages(self)
+        self.facts = Facts(self)
+        self.summaries = SummaryNodes(self)
 
     # ---- embedding model -------------------------------------------------------------
 
@@ -136,99 +93,6 @@ class MemoryStore:
     def has_vectors(self) -> bool:
         return self._dim is not None
 
-    # ---- sources ----------------------------------------------------------------------
-
-    def source_by_path(self, path: str) -> Optional[SourceRecord]:
-        with self.db.read() as conn:
-            row = conn.execute(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE path = ?", (path,)).fetchone()
-        return SourceRecord(*row) if row else None
-
-    def sources_with_hash(self, content_hash: str) -> list[SourceRecord]:
-        with self.db.read() as conn:
-            rows = conn.execute(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE content_hash = ?", (content_hash,)).fetchall()
-        return [SourceRecord(*row) for row in rows]
-
-    def sources_under(self, root: str) -> list[SourceRecord]:
-        prefix = root.rstrip("/") + "/"
-        with self.db.read() as conn:
-            rows = conn.execute(
-                f"SELECT {SOURCE_COLUMNS} FROM sources WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY path",
-                (root, len(prefix), prefix)).fetchall()
-        return [SourceRecord(*row) for row in rows]
-
-    def source_ids_matching(self, fragment: str) -> set[int]:
-        """Sources whose path starts with `fragment` (absolute) or contains it (relative, e.g. "notes/")."""
-        if fragment.startswith(("/", "~")):
-            prefix = str(Path(fragment).expanduser())
-            sql, params = "SELECT id FROM sources WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
-        else:
-            sql, params = "SELECT id FROM sources WHERE instr(path, ?) > 0", (fragment,)
-        with self.db.read() as conn:
-            return {row[0] for row in conn.execute(sql, params).fetchall()}
-
-    def record_source_problem(self, path: str, root: Optional[str], status: str, error: str,
-                              mtime: Optional[float], size: Optional[int], now: float) -> None:
-        """Mark a file skipped or failed, with the reason; its old chunks (if any) leave search."""
-        with self.db.transaction() as conn:
-            row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
-            if row:
-                mark_summaries_dirty(conn, row[0])
-                conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
-                conn.execute("UPDATE sources SET status = ?, error = ?, mtime = ?, size = ?, content_hash = NULL, "
-                             "indexed_at = ? WHERE id = ?", (status, error, mtime, size, now, row[0]))
-            else:
-                conn.execute("INSERT INTO sources(path, root, status, error, mtime, size, indexed_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)", (path, root, status, error, mtime, size, now))
-
-    def touch_source(self, source_id: int, mtime: float, size: int, now: float) -> None:
-        """Content unchanged: remember the new mtime so the next scan skips hashing."""
-        with self.db.transaction() as conn:
-            conn.execute("UPDATE sources SET mtime = ?, size = ?, status = 'indexed', error = NULL, indexed_at = ? "
-                         "WHERE id = ?", (mtime, size, now, source_id))
-
-    def replace_source(self, path: str, root: Optional[str], content_hash: str, mtime: float, size: int,
-                       fmt: str, memories: Sequence[NewMemory], now: float) -> int:
-        """Write a file's new chunks in place of its old ones, in one transaction."""
-        with self.db.transaction() as conn:
-            row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
-            if row:
-                source_id = row[0]
-                mark_summaries_dirty(conn, source_id)
-                conn.execute("DELETE FROM memories WHERE source_id = ?", (source_id,))
-                conn.execute("UPDATE sources SET root = COALESCE(?, root), content_hash = ?, mtime = ?, size = ?, "
-                             "format = ?, status = 'indexed', error = NULL, indexed_at = ? WHERE id = ?",
-                             (root, content_hash, mtime, size, fmt, now, source_id))
-            else:
-                source_id = conn.execute(
-                    "INSERT INTO sources(path, root, content_hash, mtime, size, format, status, indexed_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, 'indexed', ?)",
-                    (path, root, content_hash, mtime, size, fmt, now)).lastrowid
-            self.insert_memories(conn, [m if m.source_id else _with_source(m, source_id) for m in memories])
-        return source_id
-
-    def move_source(self, old_path: str, new_path: str, root: Optional[str], mtime: float, size: int, now: float) -> None:
-        """A rename: the rows follow the file, nothing is re-embedded."""
-        with self.db.transaction() as conn:
-            conn.execute("DELETE FROM sources WHERE path = ? AND id NOT IN (SELECT id FROM sources WHERE path = ?)",
-                         (new_path, old_path))
-            conn.execute("UPDATE sources SET path = ?, root = COALESCE(?, root), mtime = ?, size = ?, indexed_at = ? "
-                         "WHERE path = ?", (new_path, root, mtime, size, now, old_path))
-            moved = conn.execute("SELECT id FROM sources WHERE path = ?", (new_path,)).fetchone()
-            if moved:
-                mark_summaries_dirty(conn, moved[0])  # folder summaries may now cover another folder
-
-    def delete_source(self, path: str) -> int:
-        """Forget a deleted file: its chunks leave search. Returns the chunks removed."""
-        with self.db.transaction() as conn:
-            row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
-            if not row:
-                return 0
-            removed = conn.execute("SELECT count(*) FROM memories WHERE source_id = ?", (row[0],)).fetchone()[0]
-            mark_summaries_dirty(conn, row[0])
-            conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
-            conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
-        return removed
-
     # ---- memories ---------------------------------------------------------------------
 
     def insert_memories(self, conn, memories: Iterable[NewMemory]) -> list[int]:
@@ -260,7 +124,7 @@ class MemoryStore:
             row = conn.execute(f"SELECT {MEMORY_COLUMNS} FROM memories WHERE id = ?", (memory_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no memory with id {memory_id}")
-        return _memory(row)
+        return memory_from_row(row)
 
     def get_many(self, ids: Sequence[int]) -> dict[int, Memory]:
         if not ids:
@@ -268,7 +132,7 @@ class MemoryStore:
         marks = ",".join("?" * len(ids))
         with self.db.read() as conn:
             rows = conn.execute(f"SELECT {MEMORY_COLUMNS} FROM memories WHERE id IN ({marks})", tuple(ids)).fetchall()
-        return {row[0]: _memory(row) for row in rows}
+        return {row[0]: memory_from_row(row) for row in rows}
 
     def origins(self, memories: Sequence[Memory]) -> dict[int, Origin]:
         """Where each memory came from: a file range or a conversation turn."""
@@ -305,10 +169,6 @@ class MemoryStore:
         return [EmbeddingSource(i, kind, text, path, json.loads(meta) if meta else {}, created)
                 for i, kind, text, path, meta, created in rows]
 
-    def chunk_count_for_source(self, source_id: int) -> int:
-        with self.db.read() as conn:
-            return conn.execute("SELECT count(*) FROM memories WHERE source_id = ?", (source_id,)).fetchone()[0]
-
     # ---- search primitives ------------------------------------------------------------
 
     def fts_any(self, match: str) -> bool:
@@ -327,10 +187,9 @@ class MemoryStore:
             return []
         sql = ("SELECT m.id, bm25(memory_fts) AS rank FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
                "WHERE memory_fts MATCH ? AND m.state = 'active'")
-        params: list = [match]
-        sql, params = _add_filters(sql, params, kinds, since, until, "m.")
-        sql += " ORDER BY rank LIMIT ?"
-        params.append(limit)
+        filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True)
+        sql += filters + " ORDER BY rank LIMIT ?"
+        params = [match, *params, limit]
         with self.db.read() as conn:
             return [(row[0], row[1]) for row in conn.execute(sql, params).fetchall()]
 
@@ -341,7 +200,7 @@ class MemoryStore:
             return []
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"query vector has {len(vector)} dims, the store {self._dim}")
-        filters, params = _add_filters("", [], kinds, since, until, "")
+        filters, params = memory_filters(kinds, since, until)
         with self.db.read() as conn:
             return self.vectors.search(conn, vector, limit, filters, params)
 
@@ -375,57 +234,36 @@ class MemoryStore:
             "queued": queued,
         }
 
+    def kind_counts(self, kinds: Sequence[str]) -> dict[str, int]:
+        """Memories of each of `kinds`, whatever their state (kinds with none are left out)."""
+        marks = ",".join("?" * len(kinds))
+        with self.db.read() as conn:
+            return dict(conn.execute(f"SELECT kind, count(*) FROM memories WHERE kind IN ({marks}) GROUP BY kind",
+                                     tuple(kinds)).fetchall())
+
     def log_event(self, conn, memory_id: Optional[int], action: str, reason: str, at: float,
                   detail: Optional[dict] = None) -> None:
-        conn.execute("INSERT INTO events(memory_id, action, reason, at, detail) VALUES (?, ?, ?, ?, ?)",
-                     (memory_id, action, reason, at, json.dumps(detail) if detail else None))
+        self.events.log(conn, memory_id, action, reason, at, detail)
 
-    def get_meta(self, key: str) -> Optional[str]:
-        with self.db.read() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
+    def reinforce(self, memory_ids: Sequence[int], growth: float, now: float, reason: str) -> None:
+        """Recall strengthens a memory: S ← S · growth, and its forgetting curve restarts now."""
         with self.db.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+            for memory_id in memory_ids:
+                updated = conn.execute("UPDATE memories SET strength = strength * ?, last_recalled_at = ?, "
+                                       "recall_count = recall_count + 1 WHERE id = ? AND state = 'active'",
+                                       (growth, now, memory_id)).rowcount
+                if updated:
+                    self.events.log(conn, memory_id, "recall", reason, now)
+
+    def change_counter(self) -> tuple[int, int]:
+        """Changes by other processes (data_version) and by this one (total_changes): two
+        numbers SQLite keeps anyway, so an idle worker can look often for nothing."""
+        with self.db.read() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
     def close(self) -> None:
         self.db.close()
 
-
-def mark_summaries_dirty(conn, source_id: int) -> None:
-    """Summary nodes covering a file's chunks must be rebuilt: call before those rows change."""
-    conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE id IN (SELECT node_id FROM summary_children "
-                 "WHERE memory_id IN (SELECT id FROM memories WHERE source_id = ?))", (source_id,))
-
-
-def _with_source(m: NewMemory, source_id: int) -> NewMemory:
-    from dataclasses import replace
-
-    return replace(m, source_id=source_id)
-
-
-def _add_filters(sql: str, params: list, kinds: Sequence[str], since: Optional[float], until: Optional[float],
-                 prefix: str) -> tuple[str, list]:
-    if kinds:
-        if len(kinds) == 1:
-            sql += f" AND {prefix}kind = ?"
-        else:
-            sql += f" AND {prefix}kind IN ({','.join('?' * len(kinds))})"
-        params.extend(kinds)
-    if since is not None:
-        if prefix:
-            # A fact learnt before `since` still counts while it held (valid_to after since).
-            sql += (f" AND ({prefix}created_at >= ? OR ({prefix}kind = 'fact' AND "
-                    f"({prefix}valid_to IS NULL OR {prefix}valid_to > ?)))")
-            params.extend([float(since), float(since)])
-        else:
-            sql += f" AND {prefix}created_at >= ?"
-            params.append(float(since))
-    if until is not None:
-        sql += f" AND {prefix}created_at < ?"
-        params.append(float(until))
-    return sql, params
 
 
 def open_store(settings, environ=None) -> MemoryStore:

@@ -135,9 +135,7 @@ class Backend:
             self.watcher.wake()
 
     def queue_size(self) -> int:
-        from second_me.ingest.queue import IndexQueue
-
-        return IndexQueue(self.services.store).size()
+        return self.services.store.queue.size()
 
     def close(self) -> bool:
         """Stop the watcher and close the memory; False when the watcher could not stop in time."""

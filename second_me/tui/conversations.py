@@ -7,7 +7,6 @@ an answer cited, so a resumed chat still shows its sources.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from typing import Optional
@@ -68,20 +67,16 @@ class ChatLog:
         if not title:
             raise InputRejected("a chat needs a non-empty title")
         with self.store.db.transaction() as conn:
-            conn.execute("UPDATE conversations SET title = ? WHERE name = ?", (title, name))
+            self.store.messages.set_title(conn, name, title)
 
     def delete(self, name: str) -> None:
         self.log.delete(name, self.services.clock.timestamp())
-        with self.store.db.transaction() as conn:
-            conn.execute("DELETE FROM meta WHERE key LIKE ?", (f"tui.cited.{name}.%",))
+        self.store.messages.forget_cited(name)
 
     def turns(self, name: str) -> list[Turn]:
         stored = self.log.turns(name)
-        with self.store.db.read() as conn:
-            cited = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE ?", (f"tui.cited.{name}.%",)).fetchall())
-        return [Turn(t.role, t.speaker, t.text, t.timestamp,
-                     tuple(json.loads(cited.get(f"tui.cited.{name}.{t.external_id}", "[]"))))
-                for t in stored]
+        cited = self.store.messages.cited(name)
+        return [Turn(t.role, t.speaker, t.text, t.timestamp, cited.get(t.external_id, ())) for t in stored]
 
     def add_turn(self, name: str, role: str, text: str, cited: tuple[int, ...] = (),
                  title_from: Optional[str] = None) -> None:
@@ -94,11 +89,9 @@ class ChatLog:
         self.log.add_turns([MemoryTurn(name, speaker, text, now, role, turn_id)], now)
         with self.store.db.transaction() as conn:
             if title_from:
-                conn.execute("UPDATE conversations SET title = ? WHERE name = ? AND title IS NULL",
-                             (_title(title_from), name))
+                self.store.messages.set_title(conn, name, _title(title_from), keep_existing=True)
             if cited:
-                conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                             (f"tui.cited.{name}.{turn_id}", json.dumps(list(cited))))
+                self.store.messages.set_cited(conn, name, turn_id, cited)
 
 
 def _title(question: str, width: int = 40) -> str:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 from second_me.domain import Hit
-from second_me.storage.store import MEMORY_COLUMNS, _memory
 
 DAY = 86_400.0
 # The memory screen's date filter: (label, since days ago, until days ago); None = open.
@@ -19,13 +18,6 @@ PERIODS: tuple[tuple[str, Optional[float], Optional[float]], ...] = (
     ("older than 30 days", None, 30),
     ("older than a year", None, 365),
 )
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    path: str
-    status: str
-    error: str
 
 
 @dataclass(frozen=True)
@@ -48,21 +40,7 @@ def period(label: object, now: float) -> tuple[Optional[float], Optional[float]]
 def browse(services, state: str = "active", kinds: tuple[str, ...] = (), limit: int = 200,
            since: Optional[float] = None, until: Optional[float] = None) -> list[Hit]:
     """The most recent memories in a state (no query): what the memory screen shows first."""
-    sql = f"SELECT {MEMORY_COLUMNS} FROM memories WHERE state = ?"
-    params: list = [state]
-    if kinds:
-        sql += f" AND kind IN ({','.join('?' * len(kinds))})"
-        params.extend(kinds)
-    if since is not None:
-        sql += " AND created_at >= ?"
-        params.append(since)
-    if until is not None:
-        sql += " AND created_at < ?"
-        params.append(until)
-    sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-    params.append(limit)
-    with services.store.db.read() as conn:
-        memories = [_memory(row) for row in conn.execute(sql, params).fetchall()]
+    memories = services.store.states.list(state, kinds, since, until, limit)
     return _hits(services, memories)
 
 
@@ -86,30 +64,21 @@ def curate(services, action: str, memory_id: int):
 
 def portraits(services) -> list[TreeNode]:
     """The tops of the summary tree: the portrait, else the highest summaries there are."""
-    from second_me.memory.summaries import LEVELS
+    from second_me.memory.summary_tree import LEVELS
 
-    with services.store.db.read() as conn:
-        for level in reversed(LEVELS):
-            ids = [row[0] for row in conn.execute(
-                "SELECT memory_id FROM summary_nodes WHERE level = ? AND memory_id IS NOT NULL "
-                "ORDER BY key DESC", (level,))]
-            if ids:
-                return tree_nodes(services, ids)
+    for level in reversed(LEVELS):
+        ids = services.store.summaries.built(level)
+        if ids:
+            return tree_nodes(services, ids)
     return []
 
 
 def tree_nodes(services, memory_ids: list[int]) -> list[TreeNode]:
     """Memories with the ids of what each summarises (empty for a chunk, turn or fact)."""
     hits = services.hits_for(memory_ids)
-    with services.store.db.read() as conn:
-        children = {mid: tuple(row[0] for row in conn.execute(
-            "SELECT c.memory_id FROM summary_nodes n JOIN summary_children c ON c.node_id = n.id "
-            "WHERE n.memory_id = ? ORDER BY c.memory_id", (mid,))) for mid in memory_ids}
+    children = services.store.summaries.children(memory_ids)
     return [TreeNode(hit, children.get(hit.memory.id, ())) for hit in hits]
 
 
-def file_problems(services, limit: int = 200) -> list[FileProblem]:
-    with services.store.db.read() as conn:
-        rows = conn.execute("SELECT path, status, COALESCE(error, '') FROM sources WHERE status IN ('error', 'skipped') "
-                            "ORDER BY indexed_at DESC LIMIT ?", (limit,)).fetchall()
-    return [FileProblem(*row) for row in rows]
+def file_problems(services, limit: int = 200):
+    return services.store.sources.problems(("error", "skipped"), limit)

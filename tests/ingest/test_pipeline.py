@@ -94,15 +94,24 @@ def test_symlink_loop_does_not_hang(services, tmp_path):
     assert report.files == 1
 
 
-def test_kill_between_queue_and_commit_resumes(services, notes, settings, clock, fake_embedder):
+def test_kill_between_queue_and_commit_resumes(services, notes, settings, clock, fake_embedder, monkeypatch):
     """Rows leave the queue only after commit: a fresh indexer picks up what was left."""
     from second_me.ingest.pipeline import Indexer
 
+    class Killed(Exception):
+        pass
+
+    def killed(item):
+        raise Killed
+
     indexer = Indexer(services.store, fake_embedder, settings, clock)
-    indexer.enqueue_paths([notes])
+    indexer.queue_changes([notes])
     assert indexer.queue.size() == 3
-    first = indexer.queue.pending(1)[0]
-    indexer.index_file(__import__("pathlib").Path(first.path), first.root)  # "killed" before done()
+    with monkeypatch.context() as patch:
+        patch.setattr(indexer.queue, "done", killed)  # "killed" after the first file's commit, before done()
+        with pytest.raises(Killed):
+            indexer.drain()
+    assert indexer.queue.size() == 3 and services.store.counts()["files"] == 1
     report = Indexer(services.store, fake_embedder, settings, clock).drain()
     assert indexer.queue.size() == 0
     assert report.files == 3

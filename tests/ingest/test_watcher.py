@@ -28,7 +28,7 @@ def watching(request, services, tmp_path, monkeypatch):
                                 watch_polling=request.param == "polling")
     services.clock = Clock()  # real time: queue rows are ordered by it
     services.watch_add(folder)
-    monkeypatch.setattr("second_me.ingest.service.CHECK_INTERVAL_S", 0.2)
+    monkeypatch.setattr("second_me.ingest.watch_loop.CHECK_INTERVAL_S", 0.2)
     service = services.watch_service()
     service.start()
     assert wait_for(lambda: service.status().state == "idle")

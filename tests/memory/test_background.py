@@ -4,7 +4,6 @@ import threading
 from datetime import datetime, timezone
 
 from second_me.storage.home_lock import HomeLock
-from second_me.ingest.queue import IndexQueue
 from second_me.domain import Turn
 from second_me.models.fake import FakeChatModel
 from second_me.services import SUMMARIZER_LOCK, Services
@@ -69,7 +68,7 @@ def test_work_waits_for_a_quiet_indexer_then_learns_facts_and_builds_summaries(s
     timer = ManualTimer()
     log: list[str] = []
     _chat(services)
-    IndexQueue(services.store).enqueue([(str(tmp_path / "new.md"), "upsert", str(tmp_path))], clock.timestamp())
+    services.store.queue.enqueue([(str(tmp_path / "new.md"), "upsert", str(tmp_path))], clock.timestamp())
     worker = _worker(services, timer, log=log.append)
     timer.now += 3600
     assert worker.tick() is None  # files are queued: the indexer comes first
@@ -114,7 +113,7 @@ def test_budget_is_counted_in_steps_and_the_rest_waits_for_the_next_round(settin
 
 def test_a_queued_file_pauses_a_round_between_steps(services, clock, tmp_path):
     timer = ManualTimer()
-    queue = IndexQueue(services.store)
+    queue = services.store.queue
 
     def reply(messages):  # a file arrives while the model works on the first step
         queue.enqueue([(str(tmp_path / "late.md"), "upsert", str(tmp_path))], clock.timestamp())

@@ -149,7 +149,7 @@ def test_real_model_learns_a_fact(tmp_path):
     try:
         svc.conversations.add_turns([Turn("c", "Ana", "I have a dog called Bruno and I play the cello every evening.",
                                           _ts("2025-02-01"), "user", "a")], svc.clock.timestamp())
-        from second_me.memory.facts import FactLearner
+        from second_me.memory.fact_learner import FactLearner
 
         # The model alone (no rules match this sentence), to prove the real extraction path.
         learner = FactLearner(svc.store, lambda: svc.embedder, lambda: svc.chat_model, 90.0)

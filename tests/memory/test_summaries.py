@@ -1,7 +1,7 @@
 from datetime import datetime, timezone
 
 from second_me.domain import Turn
-from second_me.memory.summaries import SummaryTree, extractive_summary
+from second_me.memory.summary_tree import SummaryTree, extractive_summary
 from second_me.models.fake import FakeChatModel
 
 

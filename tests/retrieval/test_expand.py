@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pytest
 
 from second_me.domain import Turn
-from second_me.memory.summaries import SummaryTree
+from second_me.memory.summary_tree import SummaryTree
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.expand import is_broad
 from second_me.retrieval.hybrid import SearchOptions

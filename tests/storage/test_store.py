@@ -29,31 +29,31 @@ def test_migrations_set_user_version(store):
 
 
 def test_fts_and_vectors_follow_memories(store):
-    store.replace_source("/n/a.md", "/n", "h1", 1.0, 10, "markdown",
+    store.sources.replace("/n/a.md", "/n", "h1", 1.0, 10, "markdown",
                          [_memory("sourdough proofing overnight", [1, 0, 0]), _memory("bike chain lube", [0, 1, 0])], 5.0)
     assert [i for i, _ in store.fts_search('"proofing"', 5)] == [1]
     assert store.vector_search([1, 0, 0], 1)[0][0] == 1
     # Replacing a file's chunks removes the old rows from both indexes.
-    store.replace_source("/n/a.md", "/n", "h2", 2.0, 11, "markdown", [_memory("rye bread", [0, 0, 1])], 6.0)
+    store.sources.replace("/n/a.md", "/n", "h2", 2.0, 11, "markdown", [_memory("rye bread", [0, 0, 1])], 6.0)
     assert store.fts_search('"proofing"', 5) == []
     assert {i for i, _ in store.vector_search([1, 0, 0], 10)} == {3}
     assert store.counts()["chunks"] == 1
 
 
 def test_delete_source_leaves_no_rows(store):
-    store.replace_source("/n/a.md", "/n", "h", 1.0, 1, "text", [_memory("alpha", [1, 0, 0])], 1.0)
-    assert store.delete_source("/n/a.md") == 1
+    store.sources.replace("/n/a.md", "/n", "h", 1.0, 1, "text", [_memory("alpha", [1, 0, 0])], 1.0)
+    assert store.sources.delete("/n/a.md") == 1
     assert store.fts_search('"alpha"', 5) == [] and store.vector_search([1, 0, 0], 5) == []
     with pytest.raises(NotFoundError):
         store.get(1)
 
 
 def test_move_keeps_rows(store):
-    store.replace_source("/n/a.md", "/n", "h", 1.0, 1, "text", [_memory("alpha", [1, 0, 0])], 1.0)
-    store.move_source("/n/a.md", "/n/b.md", "/n", 2.0, 1, 2.0)
-    assert store.source_by_path("/n/a.md") is None
-    moved = store.source_by_path("/n/b.md")
-    assert moved is not None and store.chunk_count_for_source(moved.id) == 1
+    store.sources.replace("/n/a.md", "/n", "h", 1.0, 1, "text", [_memory("alpha", [1, 0, 0])], 1.0)
+    store.sources.move("/n/a.md", "/n/b.md", "/n", 2.0, 1, 2.0)
+    assert store.sources.by_path("/n/a.md") is None
+    moved = store.sources.by_path("/n/b.md")
+    assert moved is not None and store.sources.report_for(["/n/b.md"]).chunks == 1
 
 
 def test_time_and_kind_filters(store):
@@ -87,9 +87,9 @@ def test_an_embedder_recorded_by_another_process_is_learnt(tmp_path):
 
 def test_transaction_rolls_back_on_error(store):
     with pytest.raises(EmbedderMismatch):
-        store.replace_source("/n/a.md", "/n", "h", 1.0, 1, "text",
+        store.sources.replace("/n/a.md", "/n", "h", 1.0, 1, "text",
                              [_memory("good", [1, 0, 0]), _memory("bad", [1, 0])], 1.0)
-    assert store.source_by_path("/n/a.md") is None
+    assert store.sources.by_path("/n/a.md") is None
     assert store.counts()["memories"] == 0
 
 

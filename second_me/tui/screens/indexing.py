@@ -223,7 +223,7 @@ class IndexingScreen(Screen):
         files.clear()
         for problem in problems:
             files.add_row(one_line_text(display_path(problem.path), 40), problem.status,
-                          one_line_text(problem.error, 80))
+                          one_line_text(problem.reason, 80))
         if not problems:
             self.query_one("#problem-detail", Label).update("no problems")
 
@@ -231,4 +231,4 @@ class IndexingScreen(Screen):
     def _problem_detail(self, event: DataTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.problems):
             p = self.problems[event.cursor_row]
-            self.query_one("#problem-detail", Label).update(f"{display_path(p.path)}: {p.status}: {p.error}")
+            self.query_one("#problem-detail", Label).update(f"{display_path(p.path)}: {p.status}: {p.reason}")

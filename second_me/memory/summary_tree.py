@@ -10,8 +10,6 @@ goes bottom-up under a time budget; whatever is left stays dirty for the next ru
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 from dataclasses import dataclass
@@ -20,7 +18,8 @@ from pathlib import PurePath
 from typing import Callable, Optional, Sequence
 
 from second_me.models.base import ChatMessage, ChatModel, Embedder
-from second_me.storage.store import MemoryStore, NewMemory
+from second_me.storage.store import MemoryStore
+from second_me.storage.summaries import fingerprint
 
 LEVELS = ("document", "folder", "session", "day", "week", "month", "portrait")
 TITLES = {"document": "Summary of {key}", "folder": "Summary of folder {key}", "session": "Summary of conversation {key}",
@@ -44,15 +43,6 @@ class SummaryReport:
 
     def __add__(self, other: "SummaryReport") -> "SummaryReport":
         return SummaryReport(self.built + other.built, self.removed + other.removed, other.dirty_left)
-
-
-@dataclass(frozen=True)
-class SummaryNode:
-    id: int
-    level: str
-    key: str
-    memory_id: Optional[int]
-    children: tuple[int, ...]
 
 
 def _day(ts: float) -> datetime:
@@ -86,13 +76,6 @@ def extractive_summary(texts: Sequence[str], limit: int = MAX_SUMMARY_CHARS) -> 
     return " ".join(out)[:limit]
 
 
-def fingerprint(children: Sequence[tuple[int, str]]) -> str:
-    digest = hashlib.sha1()
-    for memory_id, text in children:
-        digest.update(f"{memory_id}\0{text}\0".encode())
-    return digest.hexdigest()
-
-
 class SummaryTree:
     def __init__(self, store: MemoryStore, embedder: Callable[[], Embedder],
                  chat_model: Optional[Callable[[], ChatModel]], strength_days: float):
@@ -108,22 +91,16 @@ class SummaryTree:
         """key → child memory ids for one level, from the store and the levels below."""
         groups: dict[str, list[int]] = {}
         if level == "document":
-            rows = conn.execute("SELECT s.path, m.id FROM memories m JOIN sources s ON s.id = m.source_id "
-                                "WHERE m.kind = 'chunk' ORDER BY s.path, m.start_line, m.id")
-            for path, memory_id in rows:
+            for path, memory_id in self.store.summaries.chunks_by_file(conn):
                 groups.setdefault(path, []).append(memory_id)
         elif level == "folder":
             for path, memory_id in reps["document"].items():
                 groups.setdefault(str(PurePath(path).parent), []).append(memory_id)
         elif level == "session":
-            rows = conn.execute("SELECT c.name, mem.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-                                "JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
-                                "ORDER BY c.name, m.ts, m.id")
-            for name, memory_id in rows:
+            for name, memory_id in self.store.summaries.turns_by_conversation(conn):
                 groups.setdefault(name, []).append(memory_id)
         elif level == "day":
-            starts = dict(conn.execute("SELECT c.name, min(m.ts) FROM conversations c "
-                                       "JOIN messages m ON m.conversation_id = c.id GROUP BY c.id").fetchall())
+            starts = self.store.summaries.conversation_starts(conn)
             for name, memory_id in sorted(reps["session"].items(), key=lambda item: starts.get(item[0], 0)):
                 groups.setdefault(_day(starts.get(name, 0)).strftime("%Y-%m-%d"), []).append(memory_id)
         elif level == "week":
@@ -136,17 +113,11 @@ class SummaryTree:
             folders_with_nodes = set(reps["folder"])
             loose_documents = [m for path, m in reps["document"].items()
                                if str(PurePath(path).parent) not in folders_with_nodes]
-            facts = [row[0] for row in conn.execute(
-                "SELECT id FROM memories WHERE kind = 'fact' AND state = 'active' AND superseded_by IS NULL "
-                "ORDER BY valid_from, id")]
+            facts = self.store.summaries.current_facts(conn)
             children = facts + list(reps["month"].values()) + list(reps["folder"].values()) + loose_documents
             if children:
                 groups["user"] = children
         return groups
-
-    def _nodes(self, conn, level: str) -> dict[str, tuple]:
-        return {row[0]: row[1:] for row in conn.execute(
-            "SELECT key, id, memory_id, dirty, fingerprint FROM summary_nodes WHERE level = ?", (level,))}
 
     # ---- building ---------------------------------------------------------------------------
 
@@ -160,8 +131,8 @@ class SummaryTree:
         for level in LEVELS:
             with self.store.db.read() as conn:
                 expected = self._expected(conn, level, reps)
-                nodes = self._nodes(conn, level)
-                texts = self._texts(conn, [m for ids in expected.values() for m in ids])
+                nodes = self.store.summaries.nodes(conn, level)
+                texts = self.store.summaries.texts(conn, [m for ids in expected.values() for m in ids])
             removed += self._remove_orphans(level, [k for k in nodes if k not in expected], now)
             reps[level] = {}
             for key, children in expected.items():
@@ -185,16 +156,6 @@ class SummaryTree:
                     reps[level][key] = node[1]
         return SummaryReport(built, removed, dirty_left)
 
-    @staticmethod
-    def _texts(conn, ids: Sequence[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        ids = list(ids)
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            rows = conn.execute(f"SELECT id, text FROM memories WHERE id IN ({','.join('?' * len(part))})", part)
-            out.update(dict(rows.fetchall()))
-        return out
-
     def _build(self, level: str, key: str, children: list[tuple[int, str]], now: float,
                deadline: float = float("inf")) -> int:
         title = TITLES[level].format(key=key)
@@ -204,60 +165,13 @@ class SummaryTree:
         self.store.use_embedder(embedder.model_id, embedder.dim, now)
         vector = embedder.embed_one(text)
         kind = "portrait" if level == "portrait" else "summary"
-        meta = json.dumps({"level": level, "key": key})
-        with self.store.db.transaction() as conn:
-            # The node and its children were read before the (slow) model call; meanwhile an
-            # indexer or a conversation delete may have removed some children or the node, and
-            # another summarizer may have built it. Re-read the node; link the children still
-            # there and leave the node dirty, so the next run rebuilds it from what is there.
-            row = conn.execute("SELECT id, memory_id FROM summary_nodes WHERE level = ? AND key = ?",
-                               (level, key)).fetchone()
-            node_id, memory_id = row if row else (None, None)
-            marks = ",".join("?" * len(children))
-            present = {row[0] for row in conn.execute(f"SELECT id FROM memories WHERE id IN ({marks})",
-                                                      [child for child, _ in children])}
-            changed_meanwhile = len(present) < len(children)
-            children = [(child, text) for child, text in children if child in present]
-            exists = memory_id is not None and conn.execute("SELECT 1 FROM memories WHERE id = ?",
-                                                            (memory_id,)).fetchone()
-            if exists:
-                conn.execute("UPDATE memories SET text = ?, meta = ?, state = 'active' WHERE id = ?",
-                             (text, meta, memory_id))
-                conn.execute("DELETE FROM memory_vec WHERE rowid = ?", (memory_id,))
-                conn.execute("DELETE FROM memory_archive WHERE memory_id = ?", (memory_id,))
-                self.store.insert_vector(conn, memory_id, vector, kind, now)
-            else:
-                (memory_id,) = self.store.insert_memories(conn, [NewMemory(
-                    kind=kind, text=text, vector=vector, created_at=now, strength=self.strength_days,
-                    meta={"level": level, "key": key})])
-            if node_id is None:
-                node_id = conn.execute("INSERT INTO summary_nodes(level, key) VALUES (?, ?)", (level, key)).lastrowid
-            conn.execute("UPDATE summary_nodes SET memory_id = ?, dirty = ?, updated_at = ?, fingerprint = ? "
-                         "WHERE id = ?", (memory_id, int(changed_meanwhile), now, fingerprint(children), node_id))
-            conn.execute("DELETE FROM summary_children WHERE node_id = ?", (node_id,))
-            conn.executemany("INSERT INTO summary_children(node_id, memory_id) VALUES (?, ?)",
-                             [(node_id, child) for child, _ in children])
-            if level != "portrait":  # facts keep no parent: the portrait is not their summary
-                conn.executemany("UPDATE memories SET parent_id = ? WHERE id = ?",
-                                 [(memory_id, child) for child, _ in children])
-            self.store.log_event(conn, memory_id, "summarize", f"{level} summary of {len(children)} memories", now,
-                                 {"level": level, "key": key})
-        return memory_id
+        return self.store.summaries.save(level, key, kind, text, vector, children, self.strength_days, now)
 
     def _remove_orphans(self, level: str, keys: Sequence[str], now: float) -> int:
         """Nodes whose subject is gone (file deleted, conversation deleted): they go too."""
         if not keys:
             return 0
-        with self.store.db.transaction() as conn:
-            for key in keys:
-                row = conn.execute("SELECT id, memory_id FROM summary_nodes WHERE level = ? AND key = ?",
-                                   (level, key)).fetchone()
-                if row is None:
-                    continue
-                if row[1] is not None:
-                    conn.execute("DELETE FROM memories WHERE id = ?", (row[1],))
-                    self.store.log_event(conn, row[1], "delete", f"its {level} ({key}) is gone", now)
-                conn.execute("DELETE FROM summary_nodes WHERE id = ?", (row[0],))
+        self.store.summaries.remove(level, keys, now)
         return len(keys)
 
     # ---- text ---------------------------------------------------------------------------------
@@ -302,18 +216,3 @@ def _clean(output: str) -> str:
     lines = list(dict.fromkeys(lines))  # small models loop: drop repeated lines
     text = " ".join(lines)[:MAX_SUMMARY_CHARS].strip()
     return text if len(text) >= 20 else ""
-
-
-def mark_dirty(conn, level: str, key: str) -> None:
-    """For the indexer: a document's chunks changed (the fingerprint would notice too)."""
-    conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = ? AND key = ?", (level, key))
-
-
-def node_of(conn, memory_id: int) -> Optional[SummaryNode]:
-    row = conn.execute("SELECT id, level, key, memory_id FROM summary_nodes WHERE memory_id = ?",
-                       (memory_id,)).fetchone()
-    if row is None:
-        return None
-    children = tuple(r[0] for r in conn.execute(
-        "SELECT memory_id FROM summary_children WHERE node_id = ? ORDER BY memory_id", (row[0],)))
-    return SummaryNode(row[0], row[1], row[2], row[3], children)

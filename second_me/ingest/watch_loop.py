@@ -1,8 +1,8 @@
-"""Running the indexer: once now (`add`, `index`), or continuously behind a watcher (`daemon`, the TUI).
+"""The watch loop: memory kept in step with every watched folder, in a background thread
+(the daemon's and the app's background runner, services/background.py, run it).
 
-One indexer per home: whoever holds the lock drains the whole queue; everyone else only
-enqueues. A second `add` while the daemon indexes hands its files to the queue and waits
-for them — it never competes for the database.
+One indexer per home: the loop drains the queue only while it holds the indexer lock;
+otherwise it just queues what its watcher sees, for whoever holds it.
 """
 
 from __future__ import annotations
@@ -16,61 +16,14 @@ from typing import Callable, Optional
 from second_me.clock import Clock
 from second_me.config import Settings
 from second_me.domain import IndexReport
-from second_me.storage.home_lock import HomeLock
 from second_me.ingest.pipeline import Indexer, Progress, ProgressFn
-from second_me.ingest.watched import WatchedFolders
+from second_me.ingest.watched_folders import WatchedFolders
+from second_me.storage.home_lock import HomeLock
 from second_me.storage.store import MemoryStore
 
 LogFn = Callable[[str], None]
 # How often the watch loop looks at the queue (work left by other processes) and the watched list.
 CHECK_INTERVAL_S = 2.0
-
-
-def index_now(indexer: Indexer, lock: HomeLock, paths: list[str], progress: ProgressFn | None = None,
-              on_wait: Callable[[int], None] | None = None, poll: float = 0.3) -> IndexReport:
-    """Drain the queue as this home's indexer; if another process is the indexer, wait until it
-    has processed `paths` (taking over if it stops), then report what became of them."""
-    if lock.try_acquire():
-        try:
-            return indexer.drain(progress)
-        finally:
-            lock.release()
-    if on_wait:
-        on_wait(lock.holder_pid() or 0)
-    while True:
-        left = indexer.queue.remaining(paths)
-        if progress and paths:
-            progress(Progress(len(paths) - left, len(paths), "", 0, "waiting"))
-        if left == 0:
-            return outcome_of(indexer.store, paths)
-        if lock.try_acquire():  # the other indexer stopped: finish the work ourselves
-            try:
-                return indexer.drain(progress)
-            finally:
-                lock.release()
-        time.sleep(poll)
-
-
-def outcome_of(store: MemoryStore, paths: list[str]) -> IndexReport:
-    """What the sources table says about `paths` (after another process indexed them)."""
-    files = chunks = skipped = errors = 0
-    messages: list[str] = []
-    with store.db.read() as conn:
-        for start in range(0, len(paths), 500):
-            part = paths[start:start + 500]
-            marks = ",".join("?" * len(part))
-            for path, status, error, count in conn.execute(
-                    f"SELECT s.path, s.status, s.error, (SELECT count(*) FROM memories m WHERE m.source_id = s.id) "
-                    f"FROM sources s WHERE s.path IN ({marks})", part):
-                if status == "indexed":
-                    files += 1
-                    chunks += count
-                elif status == "skipped":
-                    skipped += 1
-                elif status == "error":
-                    errors += 1
-                    messages.append(f"{path}: {error}")
-    return IndexReport(files=files, chunks=chunks, skipped=skipped, errors=errors, error_messages=tuple(messages))
 
 
 @dataclass(frozen=True)
@@ -83,7 +36,7 @@ class WatchStatus:
     last_report: Optional[IndexReport] = None
 
 
-class WatchService:
+class WatchLoop:
     """Watches every watched folder and keeps memory in step with it, in a background thread.
 
     `start()`/`stop()` for the TUI; `run(stop_event)` for the daemon's foreground. Catches up
@@ -155,7 +108,7 @@ class WatchService:
     # ---- the loop -----------------------------------------------------------------------
 
     def _run(self) -> None:
-        from second_me.ingest.watcher import FolderWatcher
+        from second_me.ingest.folder_events import FolderWatcher
 
         self._set_state("starting")
         s = self.settings
@@ -181,12 +134,9 @@ class WatchService:
             self._set_state("stopped")
 
     def _catch_up(self, roots: list[Path]) -> None:
-        items = []
-        for root in roots:
-            items.extend(self.indexer.scan(root))
-        if items:
-            self.indexer.queue.enqueue(items, self.clock.timestamp())
-            self.log(f"catching up: {len(items)} change(s) since last run")
+        queued = self.indexer.queue_changes(roots)
+        if queued:
+            self.log(f"catching up: {len(queued)} change(s) since last run")
 
     def _refresh_roots(self) -> None:
         wanted = self.folders.roots()

@@ -17,6 +17,7 @@ from typing import Callable, Optional, Sequence
 from second_me.memory.fact_parsing import normalise, parse_model_facts, slot_of, statements, unique
 from second_me.memory.reembed import embedding_text
 from second_me.models.base import ChatMessage, ChatModel, Embedder
+from second_me.storage.messages import UnreadTurn
 from second_me.storage.store import MemoryStore, NewMemory
 
 EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short fact per line starting "
@@ -27,14 +28,6 @@ EXAMPLE_WORDS = "nurse son Tom five"  # its particulars: a fact using them (unsa
 MAX_FACTS_PER_PROMPT = 8
 TURNS_PER_PROMPT = 6
 MAX_FACT_TOKENS = 96
-
-
-@dataclass(frozen=True)
-class PendingTurn:
-    message_id: int
-    speaker: str
-    text: str
-    ts: float
 
 
 @dataclass(frozen=True)
@@ -54,12 +47,8 @@ class FactLearner:
         self._chat_model = chat_model
         self.strength_days = strength_days
 
-    def pending(self, limit: int = -1) -> list[PendingTurn]:
-        with self.store.db.read() as conn:
-            rows = conn.execute(
-                "SELECT id, speaker, text, ts FROM messages WHERE role = 'user' AND facts_done_at IS NULL "
-                "ORDER BY ts, id LIMIT ?", (limit,)).fetchall()
-        return [PendingTurn(*row) for row in rows]
+    def pending(self, limit: int = -1) -> list[UnreadTurn]:
+        return self.store.messages.unread_user_turns(limit)
 
     def run(self, now: float, budget_seconds: float = 30.0,
             keep_going: Optional[Callable[[], bool]] = None) -> FactReport:
@@ -78,7 +67,7 @@ class FactLearner:
 
     # ---- extraction -----------------------------------------------------------------------
 
-    def _facts_of(self, batch: Sequence[PendingTurn]) -> list[tuple[PendingTurn, str]]:
+    def _facts_of(self, batch: Sequence[UnreadTurn]) -> list[tuple[UnreadTurn, str]]:
         """(turn, fact) pairs: rules per turn, then the model over the batch per speaker."""
         pairs = [(turn, fact) for turn in batch for fact in statements(turn.text)]
         if self._chat_model is not None:
@@ -88,7 +77,7 @@ class FactLearner:
                     pairs.append((self._source_turn(turns, fact), fact))
         return pairs
 
-    def _ask_model(self, turns: Sequence[PendingTurn]) -> list[str]:
+    def _ask_model(self, turns: Sequence[UnreadTurn]) -> list[str]:
         model = self._chat_model()
         text = "\n".join(t.text[:400] for t in turns)
         messages = [ChatMessage("system", EXTRACT_PROMPT),
@@ -98,15 +87,15 @@ class FactLearner:
         return unique(parse_model_facts(output, text, EXAMPLE_WORDS))[:MAX_FACTS_PER_PROMPT]
 
     @staticmethod
-    def _source_turn(turns: Sequence[PendingTurn], fact: str) -> PendingTurn:
+    def _source_turn(turns: Sequence[UnreadTurn], fact: str) -> UnreadTurn:
         """The turn sharing most words with the fact."""
         words = set(normalise(fact).split())
         return max(turns, key=lambda t: (len(words & set(normalise(t.text).split())), t.ts))
 
     # ---- storing --------------------------------------------------------------------------
 
-    def _store(self, batch: Sequence[PendingTurn], pairs: list[tuple[PendingTurn, str]], now: float) -> tuple[int, int]:
-        by_key: dict[tuple[str, str], tuple[PendingTurn, str]] = {}
+    def _store(self, batch: Sequence[UnreadTurn], pairs: list[tuple[UnreadTurn, str]], now: float) -> tuple[int, int]:
+        by_key: dict[tuple[str, str], tuple[UnreadTurn, str]] = {}
         for turn, fact in pairs:
             if normalise(fact):
                 by_key.setdefault((turn.speaker, normalise(fact)), (turn, fact))
@@ -123,8 +112,7 @@ class FactLearner:
                 slot = slot_of(fact)
                 existing = self._same_fact(conn, turn, fact, slot)
                 if existing is not None:
-                    conn.execute("INSERT OR IGNORE INTO fact_links(fact_id, message_id) VALUES (?, ?)",
-                                 (existing, turn.message_id))
+                    self.store.facts.link(conn, existing, turn.message_id)
                     if slot:  # the fact may now start earlier: its neighbours' validity moves too
                         touched.add((turn.speaker, slot.name))
                     continue
@@ -133,7 +121,7 @@ class FactLearner:
                 (fact_id,) = self.store.insert_memories(conn, [NewMemory(
                     kind="fact", text=fact, vector=vector, created_at=turn.ts, strength=self.strength_days,
                     message_id=turn.message_id, meta=meta, valid_from=turn.ts)])
-                conn.execute("INSERT INTO fact_links(fact_id, message_id) VALUES (?, ?)", (fact_id, turn.message_id))
+                self.store.facts.link(conn, fact_id, turn.message_id)
                 self.store.log_event(conn, fact_id, "learn", "fact from a conversation", now,
                                      {"message_id": turn.message_id})
                 added += 1
@@ -141,16 +129,13 @@ class FactLearner:
                     touched.add((turn.speaker, slot.name))
             for subject, slot_name in touched:
                 superseded += update_timeline(self.store, conn, subject, slot_name, now)
-            conn.executemany("UPDATE messages SET facts_done_at = ? WHERE id = ?",
-                             [(now, t.message_id) for t in batch])
+            self.store.messages.mark_read(conn, [t.message_id for t in batch], now)
         return added, superseded
 
-    @staticmethod
-    def _same_fact(conn, turn: PendingTurn, fact: str, slot) -> Optional[int]:
+    def _same_fact(self, conn, turn: UnreadTurn, fact: str, slot) -> Optional[int]:
         """An existing fact saying the same thing that holds at the turn's time, if any."""
-        rows = conn.execute(
-            "SELECT id, text, meta, valid_from, valid_to FROM memories WHERE kind = 'fact' AND state = 'active' "
-            "AND json_extract(meta, '$.subject') = ?", (turn.speaker,)).fetchall()
+        facts = self.store.facts
+        rows = facts.of_subject(conn, turn.speaker)
         key = normalise(fact)
         for fact_id, text, meta, valid_from, valid_to in rows:
             holds = (valid_from or 0) <= turn.ts and (valid_to is None or turn.ts < valid_to)
@@ -159,19 +144,12 @@ class FactLearner:
                                               and data.get("value") == slot.value)
             if same and (holds or (slot is None)):
                 return fact_id
-            if same and turn.ts < (valid_from or 0) and not _other_value_between(conn, turn, slot, valid_from):
+            if same and turn.ts < (valid_from or 0) and not facts.other_value_between(
+                    conn, turn.speaker, slot.name, slot.value, turn.ts, valid_from):
                 # Said earlier than we knew (an old chat imported late): the fact starts earlier.
-                conn.execute("UPDATE memories SET valid_from = ? WHERE id = ?", (turn.ts, fact_id))
+                facts.start_at(conn, fact_id, turn.ts)
                 return fact_id
         return None
-
-
-def _other_value_between(conn, turn: PendingTurn, slot, until: float) -> bool:
-    """Whether the slot held another value between the turn and `until`."""
-    return conn.execute(
-        "SELECT 1 FROM memories WHERE kind = 'fact' AND state = 'active' AND json_extract(meta, '$.subject') = ? "
-        "AND json_extract(meta, '$.slot') = ? AND json_extract(meta, '$.value') IS NOT ? "
-        "AND valid_from >= ? AND valid_from < ?", (turn.speaker, slot.name, slot.value, turn.ts, until)).fetchone() is not None
 
 
 def update_timeline(store: MemoryStore, conn, subject: str, slot_name: str, now: float) -> int:
@@ -180,18 +158,14 @@ def update_timeline(store: MemoryStore, conn, subject: str, slot_name: str, now:
     Recomputed from scratch, so facts learnt out of order (an old export imported late)
     still end up in the right place. Returns how many facts became superseded.
     """
-    rows = conn.execute(
-        "SELECT id, valid_from, superseded_by, json_extract(meta, '$.value') FROM memories WHERE kind = 'fact' "
-        "AND state = 'active' AND json_extract(meta, '$.subject') = ? AND json_extract(meta, '$.slot') = ? "
-        "ORDER BY valid_from, id", (subject, slot_name)).fetchall()
+    rows = store.facts.timeline(conn, subject, slot_name)
     changed = 0
     for current, following in zip(rows, list(rows[1:]) + [None]):
         fact_id, _, old_successor, _ = current
         successor = following[0] if following else None
         valid_to = following[1] if following else None
         if successor != old_successor:
-            conn.execute("UPDATE memories SET superseded_by = ?, valid_to = ? WHERE id = ?",
-                         (successor, valid_to, fact_id))
+            store.facts.set_successor(conn, fact_id, successor, valid_to)
             if successor is not None:
                 changed += 1
                 store.log_event(conn, fact_id, "supersede", f"replaced by fact {successor}", now,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from second_me.storage.store import MemoryStore
+from second_me.storage.db import Database
+from second_me.storage.sources import under
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,15 @@ class QueueItem:
 
 
 class IndexQueue:
-    def __init__(self, store: MemoryStore):
-        self.store = store
+    def __init__(self, db: Database):
+        self.db = db
 
     def enqueue(self, items: Iterable[tuple[str, str, Optional[str]]], now: float) -> int:
         """Add (path, event, root) rows; a path already queued keeps one row with the newest event."""
         rows = [(path, event, root, now) for path, event, root in items]
         if not rows:
             return 0
-        with self.store.db.transaction() as conn:
+        with self.db.transaction() as conn:
             conn.executemany(
                 "INSERT INTO queue(path, event, root, enqueued_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(path) DO UPDATE SET event = excluded.event, root = COALESCE(excluded.root, root), "
@@ -41,20 +42,20 @@ class IndexQueue:
 
     def pending(self, limit: int = 1000) -> list[QueueItem]:
         """Oldest first; upserts before deletes so a rename finds its old rows to move."""
-        with self.store.db.read() as conn:
+        with self.db.read() as conn:
             rows = conn.execute(
                 "SELECT id, path, event, root, attempts, enqueued_at FROM queue "
                 "ORDER BY event = 'delete', id LIMIT ?", (limit,)).fetchall()
         return [QueueItem(*row) for row in rows]
 
     def size(self) -> int:
-        with self.store.db.read() as conn:
+        with self.db.read() as conn:
             return conn.execute("SELECT count(*) FROM queue").fetchone()[0]
 
     def remaining(self, paths: list[str]) -> int:
         """How many of `paths` are still waiting."""
         count = 0
-        with self.store.db.read() as conn:
+        with self.db.read() as conn:
             for start in range(0, len(paths), 500):
                 part = paths[start:start + 500]
                 count += conn.execute(f"SELECT count(*) FROM queue WHERE path IN ({','.join('?' * len(part))})",
@@ -64,9 +65,10 @@ class IndexQueue:
     def done(self, item: QueueItem) -> None:
         # Only the row we took: if the file was re-queued meanwhile (a later enqueued_at,
         # even under a fixed clock), its newer row stays.
-        with self.store.db.transaction() as conn:
+        with self.db.transaction() as conn:
             conn.execute("DELETE FROM queue WHERE id = ? AND enqueued_at = ?", (item.id, item.enqueued_at))
 
-    def failed(self, item: QueueItem, error: str) -> None:
-        with self.store.db.transaction() as conn:
-            conn.execute("UPDATE queue SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, item.id))
+    def forget_under(self, conn, folder: str) -> None:
+        """Drop what is queued under a folder no longer watched (inside the caller's transaction)."""
+        where, params = under("path", folder)
+        conn.execute(f"DELETE FROM queue WHERE {where}", params)

@@ -1,0 +1,88 @@
+"""The watched folders of a home (`watched`), and what indexing made of each (counts, last
+run, the files that failed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from second_me.storage.sources import FileProblem, under
+
+if TYPE_CHECKING:
+    from second_me.storage.store import MemoryStore
+
+
+@dataclass(frozen=True)
+class WatchedFolder:
+    path: str
+    added_at: float
+    last_indexed_at: Optional[float]
+    exists: bool
+    files: int = 0  # files indexed
+    chunks: int = 0
+    skipped: int = 0
+    errors: int = 0
+    problems: tuple[FileProblem, ...] = ()  # the errors (and a few skips), newest first
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.path, "added_at": self.added_at, "last_indexed_at": self.last_indexed_at,
+            "exists": self.exists, "files": self.files, "chunks": self.chunks, "skipped": self.skipped,
+            "errors": self.errors,
+            "problems": [{"path": p.path, "status": p.status, "reason": p.reason} for p in self.problems],
+        }
+
+
+class Watched:
+    def __init__(self, store: "MemoryStore"):
+        self.store = store
+        self.db = store.db
+
+    def roots(self) -> list[Path]:
+        with self.db.read() as conn:
+            return [Path(row[0]) for row in conn.execute("SELECT path FROM watched ORDER BY path")]
+
+    def contains(self, folder: str) -> bool:
+        with self.db.read() as conn:
+            return conn.execute("SELECT 1 FROM watched WHERE path = ?", (folder,)).fetchone() is not None
+
+    def add(self, folder: str, replaces: Sequence[str], now: float) -> None:
+        """Watch `folder` instead of the watched folders inside it; files indexed before under it
+        (by `add` or an inner watched folder) now belong to it."""
+        where, params = under("path", folder)
+        with self.db.transaction() as conn:
+            for inner in replaces:
+                conn.execute("DELETE FROM watched WHERE path = ?", (inner,))
+            conn.execute("INSERT INTO watched(path, added_at) VALUES (?, ?)", (folder, now))
+            conn.execute(f"UPDATE sources SET root = ? WHERE {where}", (folder, *params))
+
+    def remove(self, folder: str) -> None:
+        """Stop watching `folder`; what is queued under it is dropped."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM watched WHERE path = ?", (folder,))
+            self.store.queue.forget_under(conn, folder)
+
+    def mark_indexed(self, roots: list[Path], now: float) -> None:
+        with self.db.transaction() as conn:
+            conn.executemany("UPDATE watched SET last_indexed_at = ? WHERE path = ?",
+                             [(now, str(r)) for r in roots])
+
+    def list(self, problems_per_folder: int = 20) -> list[WatchedFolder]:
+        with self.db.read() as conn:
+            rows = conn.execute("SELECT path, added_at, last_indexed_at FROM watched ORDER BY path").fetchall()
+        return [self._describe(path, added, last, problems_per_folder) for path, added, last in rows]
+
+    def _describe(self, path: str, added: float, last: Optional[float], limit: int) -> WatchedFolder:
+        where, args = under("s.path", path)
+        with self.db.read() as conn:
+            counts = dict(conn.execute(f"SELECT status, count(*) FROM sources s WHERE {where} GROUP BY status",
+                                       args).fetchall())
+            chunks = conn.execute(f"SELECT count(*) FROM memories m JOIN sources s ON s.id = m.source_id "
+                                  f"WHERE {where}", args).fetchone()[0]
+            problems = conn.execute(
+                f"SELECT path, status, error FROM sources s WHERE {where} AND status IN ('error', 'skipped') "
+                f"ORDER BY status = 'skipped', indexed_at DESC LIMIT ?", (*args, limit)).fetchall()
+        return WatchedFolder(path, added, last, Path(path).is_dir(), counts.get("indexed", 0), chunks,
+                             counts.get("skipped", 0), counts.get("error", 0),
+                             tuple(FileProblem(p, s, e or "") for p, s, e in problems))
