@@ -124,15 +124,34 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A sentence of a memory that an answer stands on, quoted as it is, with where it stands."""
+
+    text: str
+    memory_id: int
+    source: str  # path:line, or conversation · speaker · date
+    kind: str = "chunk"
+    speaker: Optional[str] = None  # who said it, for a chat turn
+    derived: bool = False  # from a fact, summary or portrait second-me wrote, not from the user's own words
+    score: float = 0.0
+    created_at: float = 0.0
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "memory_id": self.memory_id, "source": self.source}
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: tuple[Hit, ...] = field(default_factory=tuple)
     abstained: bool = False
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
 
     def as_json(self) -> dict:
         return {
             "answer": self.text,
             "citations": [hit.as_json() for hit in self.citations],
+            "evidence": [item.as_json() for item in self.evidence],
             "abstained": self.abstained,
         }
 

@@ -158,18 +158,20 @@ def answer_type_words(question: str) -> set[str]:
 
 
 def proper_names(question: str) -> list[str]:
-    """Capitalised words of the question that are not just its first word: Lena, Miso, Paris, Black Friday.
+    """Capitalised words of the question: Lena, Miso, Paris, Black Friday. The first word is one
+    only when possessive ("Lena's husband…"): every sentence starts with a capital, and
+    "Summarize…", "Explain…" are no names.
 
     In a question typed in capitals or Title Case ("What Is My…"), capitals say nothing: no names."""
-    words = _words(question)
-    if any(w[0].isupper() and w.lower() in STOPWORDS and w.lower() != "i" for w in words[1:]):
+    tokens = _tokens(question)
+    if any(w[0].isupper() and w.lower() in STOPWORDS and w.lower() != "i" for w, _ in tokens[1:]):
         return []
     names = []
-    for position, word in enumerate(words):
+    for position, (word, possessive) in enumerate(tokens):
         lower = word.lower()
         if not word[0].isupper() or lower in MONTHS | WEEKDAYS | STOPWORDS | {"i", "i'm", "i'd", "i've", "i'll"}:
             continue
-        if position == 0 and lower in WH_DETERMINERS | {"how"}:
+        if position == 0 and not possessive:
             continue
         names.append(word)
     return names

@@ -27,7 +27,7 @@ def _date(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
-def _neutralise(text: str) -> str:
+def neutralise(text: str) -> str:
     # A memory must not be able to close its own data block.
     return text.replace(CLOSE_TAG, "</ notes>").replace(OPEN_TAG, "< notes>")
 
@@ -37,7 +37,7 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None) -> str:
     when = _date(hit.memory.created_at)
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
         when += f", no longer true since {_date(hit.memory.valid_to)}"
-    return f"[{number}] ({when}) {_neutralise(text)}"
+    return f"[{number}] ({when}) {neutralise(text)}"
 
 
 def build_messages(question: str, hits: Sequence[Hit], model: ChatModel, answer_tokens: int,

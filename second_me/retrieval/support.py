@@ -1,0 +1,144 @@
+"""The support check: a sentence second-me writes (an answer, a summary, a fact) may state only
+what its evidence states.
+
+A sentence is dropped when it names a number, date, amount or name that its evidence does
+not, or when most of its words are not in the evidence (or the question it answers). A
+number is matched as the whole expression it stands in: "4 hours" is not supported by "4 to
+5 hours", so a small model cannot turn a range or a neighbouring figure into a wrong answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from second_me.retrieval.evidence import split_sentences
+from second_me.retrieval.fts import STOPWORDS
+from second_me.retrieval.terms import content_words, forms, plain, stem, stems
+from second_me.retrieval.timeparse import MONTHS, WEEKDAYS
+
+MIN_COVERAGE = 0.6  # share of a sentence's own words that must be in its evidence or question
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12})
+_NUM = r"(?:\d+(?:[.,:]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_EXPRESSION = re.compile(r"(?<![\w.])(?P<a>%s)(?:\s*(?:-|–|—|to|or|and)\s*(?P<b>%s))?(?![\w])" % (_NUM, _NUM), re.I)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(%s)\b\.?(?:,?\s+(\d{4}))?" % _MONTH, re.I)
+_MONTH_DAY = re.compile(r"\b(%s)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?" % _MONTH, re.I)
+_CITATION = re.compile(r"\s*\[\d{1,3}\]")
+# Words that may start a sentence without being a claim of their own.
+_STARTERS = frozenset("yes no sure ok okay well according based in on at for from to with by so also then "
+                      "you your it its this that these those there here they he she we i".split())
+
+
+@dataclass(frozen=True)
+class Check:
+    supported: bool
+    missing: tuple[str, ...] = ()  # what the evidence does not state (for tests and logs)
+
+
+def _value(token: str) -> str:
+    token = token.lower()
+    if token in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[token])
+    return token.replace(",", "")
+
+
+def _dates(text: str) -> tuple[set[str], str]:
+    """Dates as (month-day and year) tokens, and the text with them taken out (their numbers are checked as dates)."""
+    found: set[str] = set()
+
+    def iso(match: re.Match) -> str:
+        found.update({f"{int(match.group(2)):02d}-{int(match.group(3)):02d}", match.group(1)})
+        return " "
+
+    def day_month(match: re.Match) -> str:
+        month = MONTHS[match.group(2).lower()]
+        found.add(f"{month:02d}-{int(match.group(1)):02d}")
+        if match.group(3):
+            found.add(match.group(3))
+        return " "
+
+    def month_day(match: re.Match) -> str:
+        month = MONTHS[match.group(1).lower()]
+        found.add(f"{month:02d}-{int(match.group(2)):02d}")
+        if match.group(3):
+            found.add(match.group(3))
+        return " "
+
+    text = _ISO_DATE.sub(iso, text)
+    text = _DAY_MONTH.sub(day_month, text)
+    text = _MONTH_DAY.sub(month_day, text)
+    return found, text
+
+
+def _expressions(text: str) -> set[str]:
+    """Numeric expressions as written: "12 to 14" → "12-14", "four" → "4"."""
+    out = set()
+    for match in _EXPRESSION.finditer(text):
+        a, b = match.group("a"), match.group("b")
+        if b is not None:
+            out.add(f"{_value(a)}-{_value(b)}")
+        else:
+            out.add(_value(a))
+    return out
+
+
+def _names(sentence: str) -> list[str]:
+    """Capitalised words that claim someone or something: not a sentence's first word when it is an
+    ordinary starter, not months, weekdays or "I"."""
+    out = []
+    for position, match in enumerate(re.finditer(r"[^\W\d_][\w'’-]*", sentence)):
+        word = match.group(0)
+        lower = plain(word)
+        if not word[0].isupper() or lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS or lower == "i":
+            continue
+        if position == 0 and lower in _STARTERS:
+            continue
+        out.append(word)
+    return out
+
+
+class Evidence:
+    """The evidence texts (and the question), prepared once for checking many sentences."""
+
+    def __init__(self, texts: Iterable[str], question: str = ""):
+        joined = "\n".join(texts)
+        self.dates, rest = _dates(joined)
+        self.numbers = _expressions(rest)
+        self.stems = stems(joined)
+        self.words = {plain(w) for w in re.findall(r"\w+", joined)}
+        self.question_stems = stems(question)
+        question_dates, question_rest = _dates(question)
+        self.question_dates = question_dates
+        self.question_numbers = _expressions(question_rest)
+
+    def check(self, sentence: str) -> Check:
+        sentence = _CITATION.sub("", sentence)
+        missing: list[str] = []
+        dates, rest = _dates(sentence)
+        missing += sorted(d for d in dates if d not in self.dates and d not in self.question_dates)
+        missing += sorted(n for n in _expressions(rest) if n not in self.numbers and n not in self.question_numbers)
+        for name in _names(rest):
+            if not (forms(name) & (self.stems | self.question_stems)) and plain(name) not in self.words:
+                missing.append(name)
+        own = [w for w in content_words(rest) if not w.isdigit()]
+        if own:
+            covered = sum(1 for w in own if forms(w) & (self.stems | self.question_stems) or stem(w) in self.stems)
+            if covered / len(own) < MIN_COVERAGE:
+                missing.append(f"{len(own) - covered} of {len(own)} words")
+        return Check(not missing, tuple(missing))
+
+
+def supported_sentences(text: str, evidence: Sequence[str], question: str = "") -> tuple[str, list[str]]:
+    """The text with every unsupported sentence dropped, and the dropped sentences."""
+    checker = Evidence(evidence, question)
+    kept, dropped = [], []
+    for sentence, _ in split_sentences(" ".join(text.split())):
+        (kept if checker.check(sentence).supported else dropped).append(sentence)
+    return " ".join(kept), dropped
