@@ -32,7 +32,7 @@ MAX_QUOTE_CHARS = 400
 # score = semantic · similarity + lexical · shared words + search · the hit's fused score (relative to the
 # best hit: it carries what sentences cannot see, such as time and which fact is current) + answer shape.
 SEMANTIC_WEIGHT, LEXICAL_WEIGHT, SEARCH_WEIGHT, SHAPE_LEAD = 0.45, 0.35, 0.2, 0.15
-QUESTION_PENALTY = 0.2  # a question rarely answers anything (its reply may)
+QUESTION_PENALTY = 0.2  # a question or a request rarely answers anything (its reply may)
 CHATTER_PENALTY = 0.1  # nor does a sentence of one or two words ("Got it.")
 ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest) memory leads
 # Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
@@ -259,8 +259,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
         if kind is not None and has_answer(kind, sentence.text, question_words):
             lead += SHAPE_LEAD
-        if sentence.text.rstrip().endswith("?"):
-            lead -= QUESTION_PENALTY
+        if sentence.text.rstrip().endswith("?") or intent_of(sentence.text).is_request:
+            lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
         elif len(content_words(sentence.text)) < 3:
             lead -= CHATTER_PENALTY
         lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
