@@ -20,7 +20,7 @@ from second_me.models.llama import load_chat_model, load_embedder, runtime_info 
 
 @pytest.fixture(scope="module")
 def base_settings(tmp_path_factory) -> Settings:
-    return Settings(home=tmp_path_factory.mktemp("real-models-home"))
+    return Settings(home=tmp_path_factory.mktemp("real-models-home"), chat_model="builtin")
 
 
 @pytest.fixture(scope="module")
