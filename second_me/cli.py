@@ -12,8 +12,8 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import (chat, conversations, doctor, eval as eval_cmd, export, index, memory, safety, search,
-                                summarize, watch)
+from second_me.commands import (chat, conversations, doctor, eval as eval_cmd, export, index, memory, models, safety,
+                                search, summarize, watch)
 from second_me.commands.common import AppContext
 from second_me.errors import SecondMeError
 
@@ -32,7 +32,7 @@ for module in (chat, index, search, doctor, watch, summarize, export, eval_cmd, 
 app.add_typer(watch.app, name="watch")
 for name, sub_app in safety.SUB_APPS.items():
     app.add_typer(sub_app, name=name)
-for module in (conversations, memory):
+for module in (conversations, memory, models):
     for sub_app, name in module.SUB_APPS:
         app.add_typer(sub_app, name=name)
 
