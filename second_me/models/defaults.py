@@ -106,7 +106,7 @@ def chat_model_choice(settings: Any, purpose: Purpose = "answer") -> ChatChoice:
     extra is installed, and the built-in model for background work (facts, summaries), where
     its speed matters more than its reading."""
     configured = settings.chat_model.strip()
-    if configured.lower() == BUILTIN_CHOICE or (not configured and purpose == "background"):
+    if configured.lower() in (BUILTIN_CHOICE, "built-in") or (not configured and purpose == "background"):
         return ChatChoice("built-in", default_chat_model_path())
     if configured.lower() == READER_CHOICE or (not configured and find_reader_parts().any_installed):
         return ChatChoice("reader", reader_file_path(settings.models_folder))

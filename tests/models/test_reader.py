@@ -152,6 +152,7 @@ def test_without_the_extra_the_built_in_model_answers(no_reader, tmp_path):
 
 def test_chat_model_set_wins_over_the_extra(tiny_reader, tmp_path):
     assert chat_model_choice(_settings(tmp_path, chat_model="builtin")).source == "built-in"
+    assert chat_model_choice(_settings(tmp_path, chat_model="Built-in")).source == "built-in"
     own = tmp_path / "mine.gguf"
     choice = chat_model_choice(_settings(tmp_path, chat_model=str(own)), "background")
     assert (choice.source, choice.path) == ("configured", own)
