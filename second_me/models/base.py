@@ -83,6 +83,9 @@ class ChatModel(ABC):
             return make_profile("unknown", 0)
         return self._profile
 
+    def close(self) -> None:
+        """Free the model's memory."""
+
 
 class Embedder(ABC):
     """Turns texts into unit-length vectors of a fixed dimension."""

@@ -89,3 +89,7 @@ def test_fake_model_says_which_model_answers_and_how_capable_it_is():
     small, reader = FakeChatModel(), FakeChatModel(parameters=1_500_000_000, name="fake reader")
     assert small.name == "fake chat model" and not small.profile.capable_reader
     assert reader.name == "fake reader" and reader.profile.capable_reader and reader.profile.repeat_penalty == 1.0
+
+
+def test_fake_chat_model_can_be_closed_like_a_real_one():
+    FakeChatModel().close()
