@@ -113,7 +113,7 @@ def ollama_folders(home: Path, env: Mapping[str, str], system: str) -> list[Path
 def file_locations(settings: Any, home: Path, env: Mapping[str, str], system: str) -> list[Location]:
     """Folders that hold plain .gguf files, by the tool that keeps them."""
     cache = Path(env.get("XDG_CACHE_HOME") or home / ".cache")
-    hub = env.get("HF_HUB_CACHE") or env.get("HUGGINGFACE_HUB_CACHE")
+    hub = env.get("HF_HUB_CACHE")
     hf = Path(hub) if hub else Path(env["HF_HOME"]) / "hub" if env.get("HF_HOME") else cache / "huggingface" / "hub"
     return [
         Location("lm studio", home / ".lmstudio" / "models"),

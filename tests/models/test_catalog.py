@@ -87,6 +87,9 @@ def test_folders_from_the_environment(machine, tmp_path, no_reader):
     env = {"OLLAMA_MODELS": str(moved), "HF_HOME": str(tmp_path / "no-hf")}
     entries = _by_name(_list(_settings(tmp_path), machine, env))
     assert "llama3.2:latest" in entries and "hf-tiny.Q4_K_M" not in entries
+    hub = tmp_path / "hub-elsewhere"
+    os.rename(machine / ".cache" / "huggingface" / "hub", hub)
+    assert "hf-tiny.Q4_K_M" in _by_name(_list(_settings(tmp_path), machine, {"HF_HUB_CACHE": str(hub)}))
     listing = _list(_settings(tmp_path), machine, {"OLLAMA_MODELS": str(tmp_path / "nope")})
     assert any("OLLAMA_MODELS folder" in p and "fix OLLAMA_MODELS" in p for p in listing.problems)
 
