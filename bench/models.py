@@ -25,7 +25,8 @@ BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}  # ggml block
 def _settings(home: Path, **overrides):
     from second_me.config import load_settings
 
-    return load_settings(home, environ={}, **overrides)
+    # The built-in chat model unless a section asks for another (the reader extra may be installed).
+    return load_settings(home, environ={}, **{"chat_model": "builtin", **overrides})
 
 
 # ---- chat overhead -----------------------------------------------------------------

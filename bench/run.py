@@ -72,7 +72,7 @@ def _ask_overhead_at_10k(quick: bool):
         from second_me.models import llama
 
         embedder = llama.load_embedder(settings)
-        chat = llama.load_chat_model(replace(settings, n_ctx=2048))
+        chat = llama.load_chat_model(replace(settings, n_ctx=2048, chat_model=settings.chat_model or "builtin"))
         try:
             corpus = SyntheticCorpus()
             questions = [corpus.query(i)[0] for i in range(10 if quick else 30)]

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from second_me.errors import ModelError
-from second_me.models.base import ChatMessage, ChatModel, Embedder
-from second_me.models.defaults import ENV_VAR, KIND, GGUFInfo, Role, check_gguf, resolve_model_path
+from second_me.models.base import NO_WORDS, YES_WORDS, ChatMessage, ChatModel, Embedder, yes_share
+from second_me.models.defaults import (ENV_VAR, KIND, GGUFInfo, Purpose, Role, chat_model_choice, check_gguf,
+                                      resolve_model_path)
+from second_me.models.profiles import fold_system, profile_for
 
 # GGML type ids for the KV cache settings (llama_cpp.GGML_TYPE_F16, _Q8_0, _Q4_0).
 KV_TYPE_IDS = {"f16": 1, "q8_0": 8, "q4_0": 2}
@@ -192,14 +194,16 @@ def _close_when_idle(llama: Any, lock: threading.Lock) -> None:
 
 # --- chat -----------------------------------------------------------------------------
 
-REPEAT_PENALTY = 1.15
-
-
 class LlamaChatModel(ChatModel):
-    def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int):
+    def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int, name: str = ""):
         self._llama = llama
         self._n_ctx = n_ctx
         self._lock = threading.Lock()
+        self._info = info
+        self._profile = profile_for(info)
+        self._name = name or info.name
+        self._formatter: Any = None
+        self._yes_no: tuple[list[int], list[int]] | None = None
         self.path = info.path
         self.model_id = model_id_for(info)
 
@@ -211,17 +215,19 @@ class LlamaChatModel(ChatModel):
         # Tokenizing reads only the vocabulary, which is never modified: no lock needed.
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
+    def _chat(self, messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
+        return [{"role": m.role, "content": m.content} for m in fold_system(messages, self.profile)]
+
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256,
                temperature: float = 0.2, stop: Sequence[str] = ()) -> Iterator[str]:
         with self._lock:
             _log_lines.clear()
             chunks = self._llama.create_chat_completion(
-                messages=[{"role": m.role, "content": m.content} for m in messages],
+                messages=self._chat(messages),
                 max_tokens=max_tokens,
                 temperature=temperature,
-                # Small models loop ("The answer is 12 hours." forever) without a penalty.
-                repeat_penalty=REPEAT_PENALTY,
-                stop=list(stop) or None,
+                repeat_penalty=self.profile.repeat_penalty,
+                stop=list(dict.fromkeys([*stop, *self.profile.stops])) or None,
                 stream=True,
             )
             try:
@@ -238,12 +244,73 @@ class LlamaChatModel(ChatModel):
                 # generating after the current token.
                 chunks.close()
 
+    def _token_text(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return self._llama.detokenize([token], special=True).decode("utf-8", errors="replace")
+
+    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
+        """The prompt create_chat_completion would build: the GGUF's template, rendered the same way."""
+        if self._formatter is None:
+            from llama_cpp.llama_chat_format import CHATML_CHAT_TEMPLATE, Jinja2ChatFormatter
+
+            # Without a template in the GGUF, ChatML: what most instruct models are trained on.
+            self._formatter = Jinja2ChatFormatter(
+                template=self._info.chat_template or CHATML_CHAT_TEMPLATE,
+                eos_token=self._token_text(self._llama.token_eos()),
+                bos_token=self._token_text(self._llama.token_bos()))
+        prompt = self._formatter(messages=self._chat(messages)).prompt
+        return self._llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+
+    def _single_tokens(self, words: Sequence[str]) -> list[int]:
+        ids = (self._llama.tokenize(word.encode("utf-8"), add_bos=False, special=False) for word in words)
+        return sorted({tokens[0] for tokens in ids if len(tokens) == 1})
+
+    def _next_token_logits(self, tokens: list[int]) -> list[float]:
+        """Evaluate `tokens`, keeping the cached prefix they share with the last prompt."""
+        llama_cpp = _llama_cpp()
+        llama = self._llama
+        shared = 0
+        for cached, new in zip(llama.input_ids[:llama.n_tokens].tolist(), tokens):
+            if cached != new:
+                break
+            shared += 1
+        shared = min(shared, len(tokens) - 1)  # the last token must be evaluated to get its logits
+        if shared == 0:
+            llama.reset()
+        else:
+            llama.n_tokens = shared
+        llama.eval(tokens[shared:])
+        pointer = llama_cpp.llama_get_logits_ith(llama.ctx, -1)
+        return pointer[:llama.n_vocab()]
+
+    def yes_probability(self, messages: Sequence[ChatMessage]) -> float:
+        with self._lock:
+            _log_lines.clear()
+            if self._yes_no is None:
+                self._yes_no = (self._single_tokens(YES_WORDS), self._single_tokens(NO_WORDS))
+            yes_ids, no_ids = self._yes_no
+            if not yes_ids or not no_ids:
+                raise ModelError(f"chat model {self._name} has no single token for yes or no: "
+                                 f"it cannot judge evidence; choose another with `second-me models use`")
+            try:
+                tokens = self._prompt_tokens(messages)
+                if len(tokens) >= self._n_ctx:
+                    raise ModelError(f"chat model: the check is {len(tokens)} tokens, "
+                                     f"longer than the context window of {self._n_ctx}")
+                logits = self._next_token_logits(tokens)
+            except (ValueError, RuntimeError) as exc:
+                raise ModelError(f"chat model failed: {_first_llama_error() or exc}") from None
+        return yes_share(logits, yes_ids, no_ids)
+
     def close(self) -> None:
         _close_when_idle(self._llama, self._lock)
 
 
-def load_chat_model(settings: Any) -> ChatModel:
-    path = resolve_model_path(settings, "chat")
+def load_chat_model(settings: Any, purpose: Purpose = "answer") -> ChatModel:
+    """The chat model for `purpose` (see defaults.chat_model_choice); the reader extra is joined on first use."""
+    choice = chat_model_choice(settings, purpose)
+    path = resolve_model_path(settings, "chat", purpose)
     info = check_gguf(path, "chat")
     n_ctx = _chat_n_ctx(settings, info)
     params = _common_params(settings)
@@ -254,7 +321,8 @@ def load_chat_model(settings: Any) -> ChatModel:
         flash_attn=_flash_attn(settings),
     )
     llama = _open_llama(path, "chat", params)
-    return LlamaChatModel(llama, info, n_ctx)
+    name = info.name if choice.source == "configured" else choice.label
+    return LlamaChatModel(llama, info, n_ctx, name)
 
 
 # --- embeddings -----------------------------------------------------------------------

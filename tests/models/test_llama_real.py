@@ -20,7 +20,7 @@ from second_me.models.llama import load_chat_model, load_embedder, runtime_info 
 
 @pytest.fixture(scope="module")
 def base_settings(tmp_path_factory) -> Settings:
-    return Settings(home=tmp_path_factory.mktemp("real-models-home"))
+    return Settings(home=tmp_path_factory.mktemp("real-models-home"), chat_model="builtin")
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +134,28 @@ def test_a_gguf_llama_cpp_cannot_load_is_a_one_line_model_error(base_settings, t
     message = str(err.value)
     assert message.startswith("cannot load chat model no-weights.gguf: ")
     assert "key not found" in message and "SECOND_ME_CHAT_MODEL" in message and "\n" not in message
+
+
+JUDGE = [ChatMessage("system", "Answer yes or no: does the evidence answer the question?"),
+         ChatMessage("user", "Evidence: Bake the bread at 250 °C for 20 minutes.\nQuestion: How hot is the oven?")]
+
+
+def test_yes_probability_reads_the_first_answer_token(chat):
+    first = chat.yes_probability(JUDGE)
+    assert 0.0 < first < 1.0
+    assert chat.yes_probability(JUDGE) == pytest.approx(first, abs=1e-3)  # the cached prompt, last token again
+    chat._llama.reset()  # the whole prompt evaluated afresh gives the same answer
+    assert chat.yes_probability(JUDGE) == pytest.approx(first, abs=1e-3)
+
+
+def test_judging_leaves_generation_as_it_was(chat):
+    question = [ChatMessage("user", "Name a fruit that is yellow.")]
+    before = chat.complete(question, max_tokens=12)
+    chat.yes_probability(JUDGE)
+    assert chat.complete(question, max_tokens=12) == before
+
+
+def test_the_built_in_model_says_who_it_is_and_uses_its_own_template(chat):
+    assert chat.name == "SmolLM2-135M-Instruct (built-in)"
+    assert chat.profile.family == "smollm" and not chat.profile.capable_reader
+    assert chat._llama.chat_format == "chat_template.default"  # the template inside the GGUF
