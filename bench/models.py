@@ -45,7 +45,7 @@ def chat(quick: bool) -> dict:
     services = Services(settings, open_store(settings, {"SECOND_ME_PASSPHRASE": "bench"}),
                         lambda: llama.load_embedder(settings), lambda: llama.load_chat_model(settings), Clock())
     try:
-        services.add([REPO_ROOT / "examples" / "notes"])
+        services.indexing.add([REPO_ROOT / "examples" / "notes"])
         model = services.chat_model
         captured: list = []
         original = model.stream
@@ -55,13 +55,13 @@ def chat(quick: bool) -> dict:
             return original(messages, **kwargs)
 
         model.stream = recording  # type: ignore[method-assign]
-        services.ask(QUESTION)  # warm-up; captures the exact prompt second-me builds
+        services.answering.ask(QUESTION)  # warm-up; captures the exact prompt second-me builds
         messages = [{"role": m.role, "content": m.content} for m in captured[0]]
         raw_llama = model._llama
 
         def through_second_me() -> tuple[float, int]:
             stamps: list[float] = []
-            services.ask(QUESTION, on_token=lambda piece: stamps.append(time.perf_counter()))
+            services.answering.ask(QUESTION, on_token=lambda piece: stamps.append(time.perf_counter()))
             return _rate(stamps), len(stamps)
 
         def raw() -> tuple[float, int]:
@@ -123,10 +123,10 @@ def ask_overhead(settings, store, embedder, chat_model, questions: list[str]) ->
     services.reinforce = lambda ids: None  # keep the store unchanged between runs
     timings = []
     for question in questions[:3]:  # warm-up
-        services.ask(question)
+        services.answering.ask(question)
     for question in questions:
         started = time.perf_counter()
-        services.ask(question)
+        services.answering.ask(question)
         timings.append((probe.ready_at - started) * 1000)
     return {"ask_overhead_ms": round(median(timings), 1), "ask_overhead_p95_ms": round(sorted(timings)[
         int(0.95 * (len(timings) - 1))], 1)}

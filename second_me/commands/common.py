@@ -7,8 +7,6 @@ from typing import Callable, Optional
 
 import typer
 
-from second_me.errors import InputRejected
-
 
 @dataclass
 class AppContext:
@@ -19,7 +17,7 @@ class AppContext:
     open_services: Optional[Callable] = None
 
     def settings(self):
-        from second_me.config import load_settings
+        from second_me.services import load_settings
 
         return load_settings(self.home)
 
@@ -50,8 +48,3 @@ def safe(text: str) -> str:
 
     return strip_control(text)
 
-
-def positive_k(k: int) -> int:
-    if k <= 0:
-        raise InputRejected(f"-k must be a positive number, not {k}")
-    return k

@@ -24,7 +24,7 @@ def import_chat(ctx: typer.Context, path: Path = typer.Argument(..., help="A JSO
     """Import a chat export: {"conversation", "speaker", "text", "timestamp", "id"?, "role"?} per line."""
     services = app_context(ctx).services()
     try:
-        report = services.import_chat(path)
+        report = services.conversations.import_chat(path)
     finally:
         services.close()
     rate = report.added / max(report.seconds, 1e-6) * 60
@@ -37,7 +37,7 @@ def list_conversations(ctx: typer.Context, as_json: bool = typer.Option(False, "
     """Conversations, most recently active first."""
     services = app_context(ctx).services()
     try:
-        listed = services.conversations.conversations()
+        listed = services.conversations.list()
     finally:
         services.close()
     if as_json:
@@ -72,7 +72,7 @@ def delete_conversation(ctx: typer.Context, name: str = typer.Argument(..., help
     """Delete a conversation, its turns and what was learnt only from them."""
     services = app_context(ctx).services()
     try:
-        count = services.conversations.delete(name, services.clock.timestamp())
+        count = services.conversations.delete(name)
     finally:
         services.close()
     typer.echo(f"deleted {safe(name)!r}: {count} turns")

@@ -12,11 +12,9 @@ from second_me.commands.common import app_context
 def export(ctx: typer.Context, path: Path = typer.Argument(..., help="The JSON file to write."),
            force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists.")):
     """Write every memory, conversation, fact, summary and event as JSON (enough to rebuild the store)."""
-    from second_me.memory.export import write_export
-
     services = app_context(ctx).services()
     try:
-        counts = write_export(services.store, path, services.clock.timestamp(), force)
+        counts = services.safety.export(path, force)
     finally:
         services.close()
     typer.echo(f"warning: {path} is NOT encrypted: it holds your memories in plaintext; keep it safe or delete it",

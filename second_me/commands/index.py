@@ -70,7 +70,7 @@ def add(ctx: typer.Context, paths: List[Path] = typer.Argument(..., help="Files 
     """Index files and folders now, with a progress bar. Idempotent."""
     services = app_context(ctx).services()
     try:
-        report, elapsed = run_with_progress(lambda **kw: services.add(paths, **kw))
+        report, elapsed = run_with_progress(lambda **kw: services.indexing.add(paths, **kw))
     finally:
         services.close()
     print_report(report, elapsed, as_json)
@@ -80,10 +80,10 @@ def index(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     """Catch up every watched folder once (new, changed, moved and deleted files), with progress."""
     services = app_context(ctx).services()
     try:
-        if not services.watched.roots() and not services.store.counts()["queued"]:
+        if not services.indexing.watched_roots() and not services.indexing.queued():
             typer.echo("no folders are watched: add one with `second-me watch add PATH`", err=True)
             return
-        report, elapsed = run_with_progress(services.index)
+        report, elapsed = run_with_progress(services.indexing.index)
     finally:
         services.close()
     print_report(report, elapsed, as_json)
@@ -93,7 +93,7 @@ def reembed(ctx: typer.Context):
     """Re-embed every memory with the configured embedding model (after changing embed_model)."""
     services = app_context(ctx).services()
     try:
-        count = services.reembed()
+        count = services.indexing.reembed()
         model_id = services.embedder.model_id
     finally:
         services.close()

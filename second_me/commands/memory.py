@@ -51,7 +51,7 @@ def list_memories(ctx: typer.Context,
         raise InputRejected(f"--limit must be a positive number, not {limit}")
     services = app_context(ctx).services(now)
     try:
-        views = services.memory.list(services.clock.timestamp(), forgotten, kind, limit)
+        views = services.memory.list(forgotten, kind, limit)
     finally:
         services.close()
     if as_json:
@@ -70,7 +70,7 @@ def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar
     """A memory with its source, retention and history. Opening a memory counts as recalling it."""
     services = app_context(ctx).services(now)
     try:
-        detail = services.open_memory(memory_id)
+        detail = services.memory.open(memory_id)
     finally:
         services.close()
     if as_json:
@@ -106,7 +106,7 @@ def _change(action: str):
                 now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
         services = app_context(ctx).services(now)
         try:
-            memory = getattr(services.memory, action)(memory_id, services.clock.timestamp())
+            memory = getattr(services.memory, action)(memory_id)
         finally:
             services.close()
         typer.echo(f"memory {memory.id}: {memory.state}{', pinned' if memory.pinned else ''}")
@@ -132,7 +132,7 @@ def prune(ctx: typer.Context,
     """Move faded memories (below the threshold, unpinned, covered by a summary) to the forgotten tier."""
     services = app_context(ctx).services(now)
     try:
-        pruned = services.memory.prune(services.clock.timestamp(), dry_run)
+        pruned = services.memory.prune(dry_run)
     finally:
         services.close()
     if as_json:

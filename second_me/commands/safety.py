@@ -16,8 +16,8 @@ def backup(ctx: typer.Context, file: Path = typer.Argument(..., help="Where to w
     """Write a consistent, encrypted copy of this memory (safe while the daemon runs)."""
     services = app_context(ctx).services()
     try:
-        info = services.backup(file)
-        encrypted = services.store.db.key.encrypted
+        info = services.safety.backup(file)
+        encrypted = services.safety.encrypted
     finally:
         services.close()
     typer.echo(f"backed up {info.memories} memories to {info.path} ({info.size_bytes / 1e6:.2f} MB, "
@@ -32,7 +32,7 @@ def restore(
     """Replace this memory with a backup; the current memory is kept aside, never deleted."""
     services = app_context(ctx).services()
     try:
-        info = services.restore_backup(file, force)
+        info = services.safety.restore(file, force)
     finally:
         services.close()
     made = (datetime.fromtimestamp(info.made_at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -52,15 +52,14 @@ def rotate(ctx: typer.Context):
     With a keyring key: a new random key replaces it. With a passphrase: the new one is
     read from SECOND_ME_NEW_PASSPHRASE, or asked for when run in a terminal.
     """
-    from second_me.secrets import PASSPHRASE_ENV
-    from second_me.storage.rekey import NEW_PASSPHRASE_ENV
+    from second_me.services.safety import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
     services = app_context(ctx).services()
     try:
         new_passphrase = None
-        if services.store.db.key.source == "passphrase":
+        if services.safety.key_source == "passphrase":
             new_passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or _ask_new_passphrase()
-        where = services.rotate_key(new_passphrase)
+        where = services.safety.rotate_key(new_passphrase)
     finally:
         services.close()
     if where == "keyring":

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from second_me.commands.common import app_context, console, positive_k, safe
+from second_me.commands.common import app_context, console, safe
 from second_me.errors import InputRejected, NotFoundError, UsageError
 
 
@@ -33,14 +33,9 @@ def render_hits(hits, out) -> None:
 
 
 def _options(k: int, kind: Optional[List[str]], since: Optional[str], until: Optional[str], path: Optional[str]):
-    from second_me.retrieval.hybrid import SearchOptions
-    from second_me.retrieval.query import check_kinds, filter_range
+    from second_me.services import search_options
 
-    start, end = filter_range(since, until)
-    kinds = check_kinds([part for value in kind or [] for part in value.split(",")])
-    if "summary" in kinds and "portrait" not in kinds:
-        kinds += ("portrait",)  # the portrait is the top of the summary tree
-    return SearchOptions(k=positive_k(k), kinds=kinds, since=start, until=end, path=path)
+    return search_options(k, kind or [], since, until, path)
 
 
 KIND_HELP = "Only this kind of memory (chunk, message, fact, summary, portrait); repeatable."
@@ -53,7 +48,7 @@ def search(
     ctx: typer.Context,
     query: Optional[str] = typer.Argument(None, help="What to look for. Inline filters: dt>=2024-01-01 kind:fact path:notes/"),
     k: int = typer.Option(8, "-k", help="How many results."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
     kind: Optional[List[str]] = typer.Option(None, "--kind", help=KIND_HELP),
     since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
@@ -72,7 +67,7 @@ def search(
         if lines is not None:
             _run_batch(services, lines, options)
             return
-        result = services.search(query, options)
+        result = services.answering.search(query, options)
     finally:
         services.close()
     if as_json:
@@ -100,7 +95,7 @@ def _run_batch(services, lines: list[str], options) -> None:
         if not query:
             continue
         try:
-            result = services.search(query, options)
+            result = services.answering.search(query, options)
             record = {"query": query, "results": [hit.as_json() for hit in result.hits]}
         except InputRejected as exc:
             rejected += 1
@@ -115,7 +110,7 @@ def ask(
     ctx: typer.Context,
     question: str = typer.Argument(..., help="A question about what you wrote or said."),
     k: int = typer.Option(8, "-k", help="How many memories to consider."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer and its sources as JSON."),
     kind: Optional[List[str]] = typer.Option(None, "--kind", help=KIND_HELP),
     since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
@@ -134,7 +129,7 @@ def ask(
 
     try:
         name = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
-        answer = services.ask(question, on_token=None if as_json else on_token, options=options, conversation=name)
+        answer = services.answering.ask(question, on_token=None if as_json else on_token, options=options, conversation=name)
     except KeyboardInterrupt:
         sys.stdout.write("\n")
         typer.echo("stopped.", err=True)

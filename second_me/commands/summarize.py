@@ -18,7 +18,7 @@ def summarize(ctx: typer.Context,
         raise InputRejected(f"--budget must be a positive number of seconds, not {budget}")
     services = app_context(ctx).services(now)
     try:
-        facts, summaries = services.summarize(budget, on_wait=lambda pid: typer.echo(
+        facts, summaries = services.memory.summarize(budget, on_wait=lambda pid: typer.echo(
             f"waiting for the background memory work (pid {pid or '?'}) to finish its round…", err=True))
     finally:
         services.close()

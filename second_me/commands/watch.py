@@ -7,7 +7,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -26,12 +25,12 @@ def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="A folde
     """Watch a folder: index it now, then the daemon (or the TUI) keeps it up to date."""
     services = app_context(ctx).services()
     try:
-        folder, replaced = services.watch_add(path)
+        folder, replaced = services.indexing.watch(path)
         typer.echo(f"watching {folder}")
         for inner in replaced:
             typer.echo(f"  (replaces {inner}, which it contains)")
         if not no_index:
-            report, elapsed = run_with_progress(lambda **kw: services.index(roots=[folder], **kw))
+            report, elapsed = run_with_progress(lambda **kw: services.indexing.index(roots=[folder], **kw))
             print_report(report, elapsed)
     finally:
         services.close()
@@ -43,7 +42,7 @@ def watch_remove(ctx: typer.Context, path: Path = typer.Argument(..., help="A wa
     """Stop watching a folder; its files leave memory unless --keep (the files themselves are untouched)."""
     services = app_context(ctx).services()
     try:
-        folder, removed = services.watch_remove(path, forget=not keep)
+        folder, removed = services.indexing.unwatch(path, forget=not keep)
     finally:
         services.close()
     typer.echo(f"stopped watching {folder}" + ("" if keep else f"; {removed} chunks removed from memory"))
@@ -54,8 +53,8 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
     """Watched folders: files, chunks, last indexed, and the files that could not be read."""
     services = app_context(ctx).services()
     try:
-        folders = services.watch_list()
-        queued = services.store.counts()["queued"]
+        folders = services.indexing.watched()
+        queued = services.indexing.queued()
     finally:
         services.close()
     if as_json:
@@ -78,16 +77,15 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 
 def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help="Log only errors and lifecycle.")):
     """Watch every watched folder in the foreground until SIGINT/SIGTERM (for systemd / launchd)."""
-    from second_me.storage.home_lock import HomeLock
+    from second_me.errors import UsageError
+    from second_me.services import claim_daemon
 
-    services = app_context(ctx).services()
-    single = HomeLock(services.settings.home, name="daemon.lock")
-    if not single.try_acquire():
-        pid = single.holder_pid()
+    services = app_context(ctx).services()  # opening the memory makes its home
+    try:
+        single = claim_daemon(services.settings.home)
+    except UsageError:
         services.close()
-        from second_me.errors import UsageError
-
-        raise UsageError(f"a daemon is already running for this home (pid {pid or '?'})")
+        raise
 
     def log(message: str) -> None:
         if quiet and message.split(" ", 1)[0] in ("indexed", "moved", "removed", "skipped", "memory:"):
@@ -97,19 +95,14 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    service = services.watch_service(log=log)
     # Facts and summaries when indexing is quiet; nothing else here uses its models, so it frees them.
-    memory = services.memory_worker(watch=service, log=log, free_models=True)
+    runner = services.background(log=log, free_models=True)
     log(f"second-me daemon started (pid {os.getpid()}, home {services.settings.home})")
-    service.start()
-    memory.start()
+    runner.start()
     while not stop.wait(1.0):
         pass
     log("stopping…")
-    deadline = time.monotonic() + 1.5
-    memory.stop(timeout=0)  # both stop at once: the memory worker at its next step
-    watch_stopped = service.stop(timeout=1.5)
-    if memory.stop(timeout=max(0.0, deadline - time.monotonic())) and watch_stopped:
+    if runner.stop(timeout=1.5):
         services.close()
         single.release()
         log("stopped")

@@ -53,7 +53,7 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
     last = max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes] + [0.0])
     services = open_services(settings, Clock(datetime.fromtimestamp(last, timezone.utc)))
     if dataset.turns:
-        services.conversations.add_turns(list(dataset.turns), last)
+        services.conversations.add_turns(list(dataset.turns))
     evidence_of: dict[int, set[str]] = {}
     for memory_id, turn_id in services.store.messages.turn_ids_of_memories():
         evidence_of.setdefault(memory_id, set()).add(turn_id)
@@ -64,7 +64,7 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(note.text, encoding="utf-8")
             os.utime(file, (note.timestamp, note.timestamp))
-        services.add([folder])
+        services.indexing.add([folder])
         prefix = str(folder.resolve()) + os.sep
         for memory_id, path in services.store.sources.paths_of_memories():
             relative = path[len(prefix):] if path.startswith(prefix) else path
@@ -78,8 +78,8 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
 
 def learn_memories(services, now: float) -> None:
     """Facts from every turn, then every summary, with no time budget (the benchmark needs all of them)."""
-    services.learn_facts(budget_seconds=float("inf"))
-    services.summary_tree().refresh(now, budget_seconds=float("inf"))
+    services.memory.learn_facts(budget_seconds=float("inf"))
+    services.memory.refresh_summaries(budget_seconds=float("inf"))
 
 
 def _question_clock(question, default_now: float) -> Clock:
@@ -120,7 +120,7 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
             per_question = []
             for number, question in enumerate(dataset.questions, start=1):
                 services.clock = _question_clock(question, default_now)
-                result = services.search(question.question, SearchOptions(k=DEPTH, **switches))
+                result = services.answering.search(question.question, SearchOptions(k=DEPTH, **switches))
                 ranks = evidence_ranks([loaded.evidence_of.get(h.memory.id, set()) for h in result.hits],
                                        question.evidence)
                 per_question.append((question, ranks, result))
@@ -146,7 +146,7 @@ def abstention_signals(dataset: Dataset, settings: Settings, open_services: Serv
         out = []
         for question in dataset.questions:
             loaded.services.clock = _question_clock(question, default_now)
-            out.append((question, signals(loaded.services.search(question.question, SearchOptions(k=DEPTH)))))
+            out.append((question, signals(loaded.services.answering.search(question.question, SearchOptions(k=DEPTH)))))
         return out
 
 
@@ -221,7 +221,7 @@ def _answer_scores(services, dataset: Dataset, default_now: float, settings: Set
     details = []
     for number, question in enumerate(dataset.questions, start=1):
         services.clock = _question_clock(question, default_now)
-        answer = services.ask(question.question, options=SearchOptions(k=settings.search_k), remember=False)
+        answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k), remember=False)
         correct = answer_correct(answer.text, question.answer, answer.abstained)
         groups.setdefault(question.ability, []).append(correct)
         groups.setdefault("overall", []).append(correct)

@@ -110,7 +110,7 @@ class SecondMeApp(App):
                         backend.stop_watcher()  # a daemon started: one watcher per home is enough
                     elif backend.watcher is None:
                         backend.start_watcher(on_progress=self.monitor.progress, on_status=self._watcher_status)
-                folders = len(backend.services.watched.roots())
+                folders = len(backend.services.indexing.watched_roots())
                 self.monitor.queue_polled(backend.queue_size(), "daemon" if daemon is not None else None,
                                           daemon, folders)
             except Exception as exc:
@@ -124,7 +124,7 @@ class SecondMeApp(App):
 
     def _watcher_status(self, status) -> None:
         watcher = self.backend.watcher
-        pid = watcher.lock.holder_pid() if watcher is not None and status.state == "waiting" else None
+        pid = watcher.indexer_pid() if watcher is not None and status.state == "waiting" else None
         self.monitor.watcher_status(status, pid)
 
     def on_indexing_changed(self, message: IndexingChanged) -> None:

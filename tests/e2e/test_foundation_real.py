@@ -22,7 +22,7 @@ def real(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SECOND_ME_PASSPHRASE", "e2e")
         services = Services.open(load_settings(home))
-    services.add([NOTES])
+    services.indexing.add([NOTES])
     yield services
     services.close()
 
@@ -33,13 +33,13 @@ def real(tmp_path_factory):
     ("where did I sleep in Portugal?", "travel.md"),
 ])
 def test_the_right_note_ranks_first(real, query, expected):
-    hits = real.search(query).hits
+    hits = real.answering.search(query).hits
     assert hits[0].origin.path.endswith(expected)
 
 
 def test_ask_cites_the_right_note(real):
     streamed = []
-    answer = real.ask("how long do I proof the dough?", on_token=streamed.append)
+    answer = real.answering.ask("how long do I proof the dough?", on_token=streamed.append)
     assert not answer.abstained and answer.text
     assert "".join(streamed).strip() == answer.text
     assert answer.citations[0].origin.path.endswith("sourdough.md")
@@ -48,7 +48,7 @@ def test_ask_cites_the_right_note(real):
 
 @pytest.mark.parametrize("question", ["what is my cat's name?", "what is the capital of France?"])
 def test_unrelated_questions_abstain(real, question):
-    answer = real.ask(question)
+    answer = real.answering.ask(question)
     assert answer.abstained and answer.citations == ()
 
 

@@ -19,9 +19,7 @@ QUESTION = "how often do I feed the sourdough starter"
 
 
 def chats(services):
-    from second_me.tui.conversations import ChatLog
-
-    return ChatLog(services, services.conversations)
+    return services.conversations
 
 
 def last_answer(app) -> AnswerTurn:
@@ -56,7 +54,7 @@ async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app,
 
     saved = chats(indexed).list()
     assert len(saved) == 1 and saved[0].title.startswith("how often do I feed")
-    turns = chats(indexed).turns(saved[0].name)
+    turns = chats(indexed).chat_turns(saved[0].name)
     assert [t.role for t in turns] == ["user", "assistant"] and turns[1].cited
     # Opening a source is a recall: the memory got stronger.
     assert indexed.store.get(citations.hits[0].memory.id).recall_count > recalls_before
@@ -76,7 +74,7 @@ async def test_esc_stops_the_answer_at_once(make_app, indexed):
         assert answer.stopped and "stopped" in str(answer.query_one(".answer-state").render())
         await wait_for(pilot, lambda: app.screen.cancel is None, "the worker to stop")
         assert answer.text == shown and "word399" not in shown
-    turns = chats(indexed).turns(chats(indexed).list()[0].name)
+    turns = chats(indexed).chat_turns(chats(indexed).list()[0].name)
     assert turns[-1].text.endswith("(stopped)")
 
 

@@ -21,7 +21,7 @@ async def test_real_model_answers_with_a_source(tmp_path, monkeypatch):
     monkeypatch.setenv("SECOND_ME_PASSPHRASE", "e2e")
     services = Services.open(load_settings(tmp_path / "home"))
     try:
-        services.add([NOTES])
+        services.indexing.add([NOTES])
         app = SecondMeApp(lambda: services)
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_for(pilot, lambda: ready(app), "the real models", steps=6000)

@@ -54,8 +54,8 @@ def test_help_screen(snap_compare, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_indexing_screen(snap_compare, make_app, indexed, notes, size):
     (notes / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    indexed.watch_add(notes)
-    indexed.index()
+    indexed.indexing.watch(notes)
+    indexed.indexing.index()
 
     async def before(pilot):
         await wait_for(pilot, lambda: ready(pilot.app), "models")

@@ -19,8 +19,9 @@ from textual.widgets.option_list import Option
 
 from second_me.domain import Answer, Hit
 from second_me.errors import Cancelled
+from second_me.services import ChatTurn, cited_sources
+from second_me.services.conversations import ConversationInfo, Conversations
 from second_me.tui.backend import one_line
-from second_me.tui.conversations import ChatLog, ConversationInfo, Turn
 from second_me.tui.format import one_line_text
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
 from second_me.tui.widgets.prompt import PromptInput
@@ -80,7 +81,7 @@ class ChatScreen(Screen):
         return self.query_one("#log", VerticalScroll)
 
     @property
-    def conversations(self) -> ChatLog:
+    def conversations(self) -> Conversations:
         return self.app.backend.chats()
 
     # ---- conversations ----------------------------------------------------------------
@@ -101,7 +102,7 @@ class ChatScreen(Screen):
     def _show_conversations(self, chats: list[ConversationInfo]) -> None:
         options = self.query_one("#conversations", OptionList)
         options.clear_options()
-        options.add_options([Option(one_line_text(c.title, 25), id=c.name) for c in chats])
+        options.add_options([Option(one_line_text(c.title or c.name, 25), id=c.name) for c in chats])
         self._highlight_current()
 
     def _highlight_current(self) -> None:
@@ -125,14 +126,14 @@ class ChatScreen(Screen):
     @work(thread=True, exit_on_error=False, exclusive=True, group="chat-load")
     def load_conversation(self, name: str) -> None:
         try:
-            turns = self.conversations.turns(name)
+            turns = self.conversations.chat_turns(name)
             hits = {i: self.app.backend.services.hits_for(list(t.cited)) for i, t in enumerate(turns) if t.cited}
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
         self.app.call_from_thread(self._show_turns, name, turns, hits)
 
-    async def _show_turns(self, name: str, turns: list[Turn], hits: dict[int, list[Hit]]) -> None:
+    async def _show_turns(self, name: str, turns: list[ChatTurn], hits: dict[int, list[Hit]]) -> None:
         self.conversation = name
         log = self.log_view
         await log.remove_children()
@@ -144,7 +145,7 @@ class ChatScreen(Screen):
             else:
                 answer = AnswerTurn(turn.text)
                 await log.mount(answer)
-                numbered = _numbered(turn.text, hits.get(index, []))
+                numbered = cited_sources(turn.text, hits.get(index, []))
                 if numbered:
                     await answer.mount(CitationList(numbered))
         if not turns:
@@ -257,7 +258,7 @@ class ChatScreen(Screen):
                 call(view.write, piece)
 
             with backend.answering():
-                result = backend.services.ask(question, on_token=on_token)
+                result = backend.services.answering.ask(question, on_token=on_token)
         except Cancelled:
             self._save_question(question)
             self._save_answer(view.text.strip() + " …(stopped)" if view.text.strip() else "(stopped)")
@@ -268,7 +269,7 @@ class ChatScreen(Screen):
             return
         # Stored after answering: a question must not be found as the source of its own answer.
         self._save_question(question)
-        numbered = _numbered(result.text, list(result.citations))
+        numbered = cited_sources(result.text, list(result.citations))
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
         # The answer itself says why memory cannot answer; the note says what that means for sources.
         note = "no sources: memory does not hold the answer" if result.abstained else ""
@@ -278,12 +279,12 @@ class ChatScreen(Screen):
         log = self.conversations
         if self.conversation is None:
             self.conversation = log.new_name()
-        log.add_turn(self.conversation, "user", question, title_from=question)
+        log.add_chat_turn(self.conversation, "user", question, title_from=question)
         self.refresh_conversations()
 
     def _save_answer(self, text: str, cited: tuple[int, ...] = ()) -> None:
         if self.conversation is not None:
-            self.conversations.add_turn(self.conversation, "assistant", text, cited)
+            self.conversations.add_chat_turn(self.conversation, "assistant", text, cited)
 
     async def _answer_finished(self, view: AnswerTurn, result: Answer, numbered, note: str) -> None:
         await view.finish(result.text, numbered, note)
@@ -335,11 +336,3 @@ class ChatScreen(Screen):
             return
         answer.copy()
 
-
-def _numbered(text: str, hits: list[Hit]) -> list[tuple[int, Hit]]:
-    """The sources an answer cites, with their [n]; all of them when it cites none explicitly."""
-    from second_me.retrieval.context import cited_numbers
-
-    cited = cited_numbers(text, len(hits))
-    numbers = sorted(cited) if cited else range(1, len(hits) + 1)
-    return [(n, hits[n - 1]) for n in numbers]

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
-from second_me.tui import memories
 from second_me.tui.format import day, display_path, one_line_text
 from second_me.tui.indexing import IndexingView
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
@@ -85,7 +84,7 @@ class IndexingScreen(Screen):
     def watch_folder(self, path: Path) -> None:
         app, backend = self.app, self.app.backend
         try:
-            folder, replaced = backend.services.watch_add(path)
+            folder, replaced = backend.services.indexing.watch(path)
         except Exception as exc:
             app.call_from_thread(app.report_error, exc)
             return
@@ -97,7 +96,7 @@ class IndexingScreen(Screen):
         if backend.watcher is not None:
             backend.wake_watcher()  # it picks the folder up and catches up on it at once
         elif app.indexing.who != "daemon":  # no watcher at all (not started yet): index it once
-            self._run_once(lambda **kw: backend.services.index(roots=[folder], **kw), "index")
+            self._run_once(lambda **kw: backend.services.indexing.index(roots=[folder], **kw), "index")
 
     def action_unwatch(self) -> None:
         folder = self.selected_folder
@@ -116,7 +115,7 @@ class IndexingScreen(Screen):
     def unwatch_folder(self, path: str) -> None:
         app = self.app
         try:
-            folder, removed = app.backend.services.watch_remove(Path(path), forget=True)
+            folder, removed = app.backend.services.indexing.unwatch(Path(path), forget=True)
         except Exception as exc:
             app.call_from_thread(app.report_error, exc)
             return
@@ -144,7 +143,7 @@ class IndexingScreen(Screen):
             if path:
                 services = self.app.backend.services
                 target = Path(path).expanduser()
-                self._run_once(lambda **kw: services.add([target], **kw), f"indexing {display_path(str(target))}")
+                self._run_once(lambda **kw: services.indexing.add([target], **kw), f"indexing {display_path(str(target))}")
 
         self.app.push_screen(TextPrompt("Add a file or folder to your memory (once, not watched)",
                                         placeholder="~/notes"), done)
@@ -154,7 +153,7 @@ class IndexingScreen(Screen):
             self.notify("already indexing: wait for it to finish", severity="warning")
             return
         services = self.app.backend.services
-        self._run_once(lambda **kw: services.index(**kw), "catching up on watched folders")
+        self._run_once(lambda **kw: services.indexing.index(**kw), "catching up on watched folders")
 
     def _run_once(self, run, what: str) -> None:
         self.running = True
@@ -198,8 +197,8 @@ class IndexingScreen(Screen):
     def load_tables(self) -> None:
         services = self.app.backend.services
         try:
-            folders = services.watch_list()
-            problems = memories.file_problems(services)
+            folders = services.indexing.watched()
+            problems = services.indexing.problems()
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return

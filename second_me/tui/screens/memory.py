@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from second_me.domain import MEMORY_KINDS, Hit
-from second_me.tui import memories
+from second_me.services import SearchOptions
+from second_me.tui.periods import PERIODS, period
 from second_me.tui.format import bar, day, hit_label, one_line_text
 from second_me.tui.widgets.status import StatusBar
 
@@ -38,7 +39,7 @@ class MemoryScreen(Screen):
             yield Select([(k, k) for k in MEMORY_KINDS], prompt="any kind", id="kind")
             yield Select([("active", "active"), ("forgotten", "forgotten")], value="active", allow_blank=False,
                          id="state")
-            yield Select([(label, label) for label, _, _ in memories.PERIODS], prompt="any time", id="when")
+            yield Select([(label, label) for label, _, _ in PERIODS], prompt="any time", id="when")
         yield DataTable(id="memories", cursor_type="row", zebra_stripes=True)
         yield Static("", id="memory-detail", markup=False)
         yield StatusBar(id="status")
@@ -69,16 +70,14 @@ class MemoryScreen(Screen):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="memory-load")
     def load(self, query: str, kinds: tuple[str, ...], state: str, when: Optional[str] = None) -> None:
-        from second_me.retrieval.hybrid import SearchOptions
-
         services = self.app.backend.services
         try:
-            since, until = memories.period(when, services.clock.timestamp())
+            since, until = period(when, services.now())
             if query and state == "active":
                 options = SearchOptions(k=50, kinds=kinds, since=since, until=until)
-                hits = list(services.search(query, options).hits)
+                hits = list(services.answering.search(query, options).hits)
             else:
-                hits = memories.browse(services, state, kinds, since=since, until=until)
+                hits = services.memory.browse(state, kinds, since=since, until=until)
                 if query:
                     words = query.lower().split()
                     hits = [h for h in hits if all(w in h.memory.text.lower() for w in words)]
@@ -149,7 +148,7 @@ class MemoryScreen(Screen):
     @work(thread=True, exit_on_error=False, group="memory-curate")
     def curate(self, action: str, memory_id: int) -> None:
         try:
-            memories.curate(self.app.backend.services, action, memory_id)
+            getattr(self.app.backend.services.memory, action)(memory_id)  # pin | unpin | forget | restore
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
@@ -164,7 +163,7 @@ class MemoryScreen(Screen):
     @work(thread=True, exit_on_error=False, group="memory-history")
     def show_history(self, memory_id: int) -> None:
         try:
-            events = memories.history(self.app.backend.services, memory_id)
+            events = self.app.backend.services.memory.history(memory_id)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return

@@ -10,11 +10,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, Tree
 
-from second_me.tui import memories
+from second_me.services import TreeNode
 from second_me.tui.format import bar, hit_label, one_line_text
 
 
-def _label(node: memories.TreeNode) -> str:
+def _label(node: TreeNode) -> str:
     m = node.hit.memory
     what = f"{m.kind} #{m.id}" if m.kind in ("portrait", "summary") else hit_label(node.hit)
     extra = f" ({len(node.children)})" if node.children else ""
@@ -44,13 +44,13 @@ class SummaryTreeScreen(ModalScreen[None]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="tree-top")
     def load_top(self) -> None:
         try:
-            top = memories.portraits(self.app.backend.services)
+            top = self.app.backend.services.memory.summary_tops()
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
         self.app.call_from_thread(self._show_top, top)
 
-    def _show_top(self, top: list[memories.TreeNode]) -> None:
+    def _show_top(self, top: list[TreeNode]) -> None:
         tree = self.query_one(Tree)
         tree.clear()
         if not top:
@@ -64,7 +64,7 @@ class SummaryTreeScreen(ModalScreen[None]):
         if len(top) == 1:
             tree.root.children[0].expand()
 
-    def _add(self, parent, node: memories.TreeNode) -> None:
+    def _add(self, parent, node: TreeNode) -> None:
         if node.children:
             parent.add(_label(node), data=node)
         else:
@@ -79,13 +79,13 @@ class SummaryTreeScreen(ModalScreen[None]):
     @work(thread=True, exit_on_error=False, group="tree-children")
     def load_children(self, tree_node) -> None:
         try:
-            children = memories.tree_nodes(self.app.backend.services, list(tree_node.data.children))
+            children = self.app.backend.services.memory.tree_nodes(list(tree_node.data.children))
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
         self.app.call_from_thread(self._show_children, tree_node, children)
 
-    def _show_children(self, tree_node, children: list[memories.TreeNode]) -> None:
+    def _show_children(self, tree_node, children: list[TreeNode]) -> None:
         if tree_node.children:  # expanded twice while loading
             return
         for child in children:
@@ -115,7 +115,7 @@ class SummaryTreeScreen(ModalScreen[None]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="tree-build")
     def build(self) -> None:
         try:
-            _, report = self.app.backend.services.summarize(budget_seconds=60.0)
+            _, report = self.app.backend.services.memory.summarize(budget_seconds=60.0)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
