@@ -78,6 +78,12 @@ class Settings:
     time_weight: float = 2.0  # extra weight of matches inside a time the question names
     order_weight: float = 1.0  # bonus for the earliest/latest relevant hit ("the first time", "now")
     context_tokens: int = 0  # 0 = derived from n_ctx
+    # Answers (services/answering.py): always built on quoted evidence.
+    answer_line: bool = True  # with a small model, add one short line extracted from the best quote
+    # With a capable reader: below this probability that the evidence answers the question, "I don't know"
+    # (fitted on the built-in benchmarks, bench/fit_reader_check.py).
+    reader_check: float = 0.5
+    remember_max_chars: int = 8192  # a longer message typed in a chat is answered but not stored as a memory
     # Memory lifecycle (DESIGN §5)
     retention_floor: float = 0.7
     strength_chat_days: float = 7.0

@@ -147,6 +147,14 @@ class Answer:
     abstained: bool = False
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
 
+    def source_labels(self) -> list[str]:
+        """For each citation [n], where its quoted sentences stand (path:line), else the memory's own label."""
+        labels = []
+        for hit in self.citations:
+            quoted = [item.source for item in self.evidence if item.memory_id == hit.memory.id]
+            labels.append(", ".join(dict.fromkeys(quoted)) if quoted else hit.label())
+        return labels
+
     def as_json(self) -> dict:
         return {
             "answer": self.text,

@@ -18,19 +18,20 @@ MODULE_LAYERS = {
     "cli": "cli", "__main__": "cli", "__init__": "package",
 }
 # Who may import whom, besides itself. Read top down: cli/commands/tui → services (and eval,
-# the benchmark) → ingest/memory/retrieval → storage/models → config → domain.
+# the benchmark) → ingest/memory/retrieval → storage/models → config → text → domain.
 ALLOWED = {
     "cli": {"commands", "tui", "domain"},
     "commands": {"services", "eval", "domain"},
     "tui": {"services", "domain"},
-    "eval": {"services", "retrieval", "config", "domain"},
-    "services": {"ingest", "memory", "retrieval", "storage", "models", "config", "domain", "package"},
-    "ingest": {"storage", "models", "config", "domain"},
-    "memory": {"storage", "models", "config", "domain"},
-    "retrieval": {"storage", "models", "config", "domain"},
-    "storage": {"config", "domain"},
+    "eval": {"services", "retrieval", "config", "text", "domain"},
+    "services": {"ingest", "memory", "retrieval", "storage", "models", "config", "text", "domain", "package"},
+    "ingest": {"storage", "models", "config", "text", "domain"},
+    "memory": {"storage", "models", "config", "text", "domain"},
+    "retrieval": {"storage", "models", "config", "text", "domain"},
+    "storage": {"config", "text", "domain"},
     "models": {"domain"},
     "config": {"domain"},
+    "text": {"domain"},
     "domain": set(),
     "package": set(),
 }

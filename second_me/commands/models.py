@@ -18,9 +18,9 @@ def models(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", hel
     """List every chat and embedding model second-me can use (read from file headers; nothing is loaded)."""
     if ctx.invoked_subcommand is not None:
         return
-    from second_me.models.catalog import list_models
+    from second_me.services.models import model_catalog
 
-    catalog = list_models(app_context(ctx).settings())
+    catalog = model_catalog(app_context(ctx).settings())
     if as_json:
         typer.echo(json.dumps({"models": [e.as_dict() for e in catalog.entries], "problems": catalog.problems},
                               indent=2))
@@ -44,7 +44,7 @@ def _size(size: int) -> str:
 
 
 def _row(entry, width: int) -> str:
-    from second_me.models.profiles import parameters_text
+    from second_me.services.models import parameters_text
 
     mark = "*" if entry.in_use else " "
     head = f"  {mark} {safe(entry.name):<{width}}  {entry.source:<12}"
@@ -65,12 +65,9 @@ def models_use(ctx: typer.Context,
                target: str = typer.Argument(..., metavar="NAME|PATH",
                                             help="builtin, reader, a name `second-me models` lists, or a GGUF path.")):
     """Make NAME (or the GGUF file at PATH) the model that answers: writes chat_model to config.toml."""
-    from second_me.config import write_setting
-    from second_me.models.catalog import choose_chat_model
+    from second_me.services.models import use_chat_model
 
-    settings = app_context(ctx).settings()
-    value, name = choose_chat_model(settings, target)
-    path = write_setting(settings.home, "chat_model", value)
+    name, value, path = use_chat_model(app_context(ctx).settings(), target)
     typer.echo(f"answers now come from {safe(name)} (chat_model = {safe(value)} in {path})")
     if os.environ.get("SECOND_ME_CHAT_MODEL"):
         typer.echo("note: SECOND_ME_CHAT_MODEL is set in the environment and takes precedence over config.toml",

@@ -143,8 +143,8 @@ def ask(
     if answer.citations:
         out = console()
         out.print("\nSources:", style="bold")
-        for number, hit in enumerate(answer.citations, start=1):
-            out.print(f"  [{number}] {safe(hit.label())}", markup=False)
+        for number, label in enumerate(answer.source_labels(), start=1):
+            out.print(f"  [{number}] {safe(label)}", markup=False)
 
 
 COMMANDS = [search, ask]

@@ -29,7 +29,7 @@ from second_me.domain import Hit
 from second_me.retrieval.answer_type import (MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
                                              proper_names, unknown_names)
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import request_words
+from second_me.text.utterance import request_words
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2

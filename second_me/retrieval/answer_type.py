@@ -31,9 +31,8 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
-from second_me.retrieval.fts import STOPWORDS
-from second_me.retrieval.timeparse import MONTHS as MONTH_NUMBERS, WEEKDAYS as WEEKDAY_NUMBERS
-from second_me.retrieval.word_forms import synonyms
+from second_me.text.words import MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
+from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",

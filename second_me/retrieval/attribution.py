@@ -15,7 +15,7 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
-from second_me.retrieval.terms import plain
+from second_me.text.words import plain
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)

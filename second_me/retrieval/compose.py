@@ -57,11 +57,11 @@ def citation_numbers(evidence: Sequence[Evidence], hits: Sequence[Hit]) -> tuple
     return cited, numbers
 
 
-def quote_block(evidence: Sequence[Evidence], numbers: dict[int, int]) -> str:
+def quote_block(evidence: Sequence[Evidence], numbers: dict[int, int], speakers: bool = True) -> str:
     """The evidence as the user reads it: one quote a line, with its [n]; who said it, for a chat turn."""
     lines = []
     for item in evidence:
-        who = f"{item.speaker}: " if item.speaker else ""
+        who = f"{item.speaker}: " if item.speaker and speakers else ""
         mark = f" [{numbers[item.memory_id]}]" if item.memory_id in numbers else ""
         lines.append(f"{who}{OPEN_QUOTE}{item.text}{CLOSE_QUOTE}{mark}")
     return "\n".join(lines)
@@ -111,7 +111,8 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
 
 def judge_messages(question: str, evidence: Sequence[Evidence]) -> list[ChatMessage]:
     """Does the evidence answer the question? (the reader check; read as P(yes) from the model)."""
-    text = "\n".join(f"{item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}" for item in evidence)
+    text = "\n".join(f"({_date(item.created_at)}) {item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}"
+                     for item in evidence)
     return [ChatMessage("system", JUDGE_SYSTEM),
             ChatMessage("user", f"Text:\n{text}\n\nQuestion: {question.strip()}\n"
                                 "Does the text answer the question? Reply yes or no.")]

@@ -21,9 +21,11 @@ from typing import Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
-from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of, request_words
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
 from second_me.retrieval.timeparse import TimeHint
-from second_me.retrieval.terms import content_words, forms, stem, stems
+from second_me.text.sentences import split_sentences
+from second_me.text.utterance import request_words
+from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
 MAX_HITS = 6  # sentences are looked for in this many of the best hits
@@ -39,13 +41,11 @@ ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest
 MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
 price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
 # How many sentences each kind of question takes, and how close to the best they must score.
-TAKE = {FACT: (3, 0.05), YES_NO: (3, 0.05), GATHER: (6, 0.15), REQUEST: (8, 0.2)}
+TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.2)}
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
-_ABBREVIATIONS = frozenset("e.g i.e etc vs approx dr mr mrs ms prof st no fig ca cf mt ft".split())
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
 
 @dataclass(frozen=True)
@@ -65,29 +65,6 @@ class _Unit:
     line_index: int  # line of the memory's text where it starts
     context: str
     previous: Optional["_Unit"] = field(default=None, repr=False)
-
-
-def split_sentences(text: str) -> list[tuple[str, int]]:
-    """(sentence, offset) for each sentence of a paragraph; abbreviations and decimals do not end one."""
-    out: list[tuple[str, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        before = text[start:match.start()].split()
-        last = before[-1].lower().rstrip(".") if before else ""
-        if match.group(0).startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
-            continue
-        following = text[end:].lstrip()
-        if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘([*-"):
-            continue
-        piece = text[start:end].strip()
-        if piece:
-            out.append((piece, start + (len(text[start:end]) - len(text[start:end].lstrip()))))
-        start = end
-    rest = text[start:].strip()
-    if rest:
-        out.append((rest, start + (len(text[start:]) - len(text[start:].lstrip()))))
-    return out
 
 
 def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Unit]:

@@ -10,22 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from second_me.text.utterance import request_verb
+
 FACT, GATHER, YES_NO, REQUEST = "fact", "gather", "yes/no", "request"
 
-# Verbs (and phrases) that open a request, in any case. They are instructions, never names
-# or words a memory must contain.
-REQUEST_VERBS = frozenset("""
-summarize summarise summarizing summarising summary explain describe list write compare outline draft give show
-tell recap review remind walk go make create plan suggest recommend find collect gather sum break put prepare
-""".split())
-# Words a request uses to say how to answer ("in detail", "a short list", "the key points"):
-# they describe the reply, not the memories, so no memory needs to contain them.
-REQUEST_WORDS = REQUEST_VERBS | frozenset("""
-detail details detailed short brief briefly quick quickly bullet bullets point points key main overview everything
-all notes note paragraph paragraphs sentence sentences steps step version summary summaries please me us up through
-down together difference differences between versus vs pros cons list lists checklist table
-""".split())
-_REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "What activities does Priya do?", "which places have I been to?", "how many times…", "all the…"
 _GATHER = re.compile(
     r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:activities|places|things|hobbies|books|countries|cities|sports|games|"
@@ -50,19 +38,11 @@ class Intent:
 
 def intent_of(question: str) -> Intent:
     text = question.strip()
-    match = _REQUEST.match(text)
-    if match and match.group("verb").lower() in REQUEST_VERBS:
-        # "List…" gathers too; the request verb decides how to answer.
-        return Intent(REQUEST, match.group("verb").lower())
+    verb = request_verb(text)
+    if verb:  # "List…" gathers too; the request verb decides how to answer
+        return Intent(REQUEST, verb)
     if _GATHER.search(text):
         return Intent(GATHER)
     if _YES_NO.match(text):
         return Intent(YES_NO)
     return Intent(FACT)
-
-
-def request_words(question: str) -> frozenset[str]:
-    """The words of a request that say what to do, not what it is about (lower case)."""
-    if not intent_of(question).is_request:
-        return frozenset()
-    return frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)

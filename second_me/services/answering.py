@@ -1,9 +1,12 @@
-"""Answering: search memory, and answer a question from it with [n] citations — or say why
-memory cannot answer, without guessing.
+"""Answering: search memory, and answer from it on quoted evidence — or say why memory cannot
+answer, without guessing.
 
 The answer path: search (retrieval/hybrid.py) → the abstention checks (retrieval/abstain.py)
-→ the hits worth showing → the prompt (retrieval/context.py) → the chat model, streamed →
-the cited memories strengthened. An answer is never stored as a memory.
+→ the evidence, sentence by sentence (retrieval/evidence.py) → whose it is
+(retrieval/attribution.py) → with a capable reader, its check that the evidence answers the
+question, then its answer, each sentence support-checked (retrieval/writing.py); with the
+small built-in model, the quotes themselves and at most one short supported line → the cited
+memories strengthened. An answer is never stored as a memory.
 """
 
 from __future__ import annotations
@@ -11,21 +14,25 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
-from second_me.domain import Answer, Hit
+from second_me.domain import Answer, Evidence, Hit
 from second_me.errors import InputRejected
 from second_me.memory.conversations import ask_turns
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
-from second_me.retrieval.context import build_messages, cited_numbers
+from second_me.retrieval.attribution import attribute, subject_of
+from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
+from second_me.retrieval.context import cited_numbers
+from second_me.retrieval.evidence import select_evidence
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
+from second_me.retrieval.intent import YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
-from second_me.safe_text import strip_control
+from second_me.retrieval.writing import quote_first, reader_answer, said_i_dont_know
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
 
-# A small model sometimes starts writing another prompt after its answer: stop there.
-ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 TokenFn = Callable[[str], None]
+NOT_ANSWERED = "the memories closest to that question don't answer it."
+DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
 
 
 def search_options(k: int, kinds: Sequence[str] = (), since: Optional[str] = None, until: Optional[str] = None,
@@ -85,35 +92,87 @@ class Answering:
 
     def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
                 options: SearchOptions | None, remember: bool) -> Answer:
-        settings = self.core.settings
+        core, settings = self.core, self.core.settings
         options = options or SearchOptions(k=settings.search_k)
         if k:
             options = replace(options, k=k)
         result = self.search(question, options)
         reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
         if reason:
-            text = f"I don't know: {reason}"
-            if on_token:
-                on_token(text)
-            return Answer(text, (), abstained=True)
-        model = self.core.chat_model
-        relevant = relevant_hits(result, settings.abstain_similarity)
-        messages, used = build_messages(question, relevant, model, settings.max_answer_tokens, settings.context_tokens)
-        pieces: list[str] = []
-        stream = model.stream(messages, max_tokens=settings.max_answer_tokens, temperature=settings.temperature,
-                              stop=ANSWER_STOPS)
-        try:
-            for piece in stream:
-                pieces.append(piece)
-                if on_token:
-                    on_token(piece)
-        finally:
-            close = getattr(stream, "close", None)
-            if close:
-                close()
-        # Model output is untrusted: no terminal control sequences in the stored or printed answer.
-        text = strip_control("".join(pieces)).strip()
-        cited = cited_numbers(text, len(used))
+            return _refusal(reason, on_token)
+        intent = intent_of(question)
+        hits = relevant_hits(result, settings.abstain_similarity)
+        if intent.is_request:
+            hits = self._whole_document(hits)
+        time_hint = result.parsed.time if result.parsed is not None else None
+        evidence = select_evidence(question, hits, core.embedder, intent, time_hint)
+        if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
+            hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
+        speakers = core.store.messages.speakers()
+        users = [name for name, role in speakers if role == "user"]
+        attribution = attribute(evidence, subject_of(question, [name for name, _ in speakers], users), users)
+        if attribution.other is not None:
+            return self._not_theirs(attribution.message, attribution.other, hits, on_token)
+        evidence = list(attribution.evidence)
+        if not evidence:
+            return _refusal(NOT_ANSWERED, on_token)
+        cited, numbers = citation_numbers(evidence, hits)
+        model = core.chat_model
+        if model.profile.capable_reader:
+            if model.yes_probability(judge_messages(question, evidence)) < settings.reader_check:
+                return _refusal(NOT_ANSWERED, on_token)
+            max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
+            text = reader_answer(question, intent, evidence, cited, numbers, model, max_tokens, settings.temperature,
+                                 settings.context_tokens, on_token)
+            if said_i_dont_know(text):
+                return _refusal(NOT_ANSWERED, on_token)
+            if not text:  # nothing the reader wrote was supported: the quotes stand alone
+                text = quote_first(question, intent, evidence, numbers, None, on_token)
+        else:
+            text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)
         if remember:
-            self.core.reinforce([used[n - 1].memory.id for n in cited])
-        return Answer(text, tuple(used), abstained=False)
+            core.reinforce([hit.memory.id for hit in cited])
+        return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
+
+    def _whole_document(self, hits: list[Hit]) -> list[Hit]:
+        """A request about a document ("Summarize my sourdough notes") reads the best file's other
+        chunks too, in file order, after the hits themselves."""
+        top = hits[0] if hits else None
+        if top is None or top.memory.kind != "chunk" or top.memory.source_id is None:
+            return hits
+        known = {hit.memory.id for hit in hits}
+        siblings = [i for i in self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS) if i not in known]
+        extra = self.core.hits_for(siblings)
+        low = min(hit.score for hit in hits)
+        return hits + [replace(hit, score=low * 0.9) for hit in extra]
+
+    def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
+                      time_hint) -> tuple[list[Hit], list[Evidence]]:
+        """A yes/no question about the user is not settled by what second-me derived alone: bring in
+        the turns and notes the fact or summary came from, and quote them beside it."""
+        sources: list[int] = []
+        for item in evidence:
+            links = self.core.store.states.links(item.memory_id)
+            sources += [i for i in links.turns + links.children if i not in sources]
+        if not sources:
+            return hits, evidence
+        low = min(hit.score for hit in hits)
+        extra = [replace(hit, score=low) for hit in self.core.hits_for(sources)]
+        own = [item for item in select_evidence(question, extra, self.core.embedder, intent, time_hint)
+               if not item.derived]
+        return hits + extra, own + evidence if own else evidence
+
+    def _not_theirs(self, message: str, other: Evidence, hits: list[Hit], on_token: TokenFn | None) -> Answer:
+        """The evidence is about someone else: say whose it is, quoted, instead of answering."""
+        cited, numbers = citation_numbers([other], hits)
+        text = f"{message}: " + quote_block([other], numbers, speakers=False)
+        if on_token:
+            on_token(text)
+        return Answer(text, tuple(cited), abstained=True, evidence=(other,))
+
+
+def _refusal(reason: str, on_token: TokenFn | None) -> Answer:
+    text = f"I don't know: {reason}"
+    if on_token:
+        on_token(text)
+    return Answer(text, (), abstained=True)

@@ -89,6 +89,12 @@ class Messages:
                 "LEFT JOIN messages m ON m.conversation_id = c.id GROUP BY c.id ORDER BY c.updated_at DESC").fetchall()
         return [ConversationInfo(*row) for row in rows]
 
+    def speakers(self) -> list[tuple[str, str]]:
+        """(speaker, role) of everyone who has a turn in memory, most turns first."""
+        with self.db.read() as conn:
+            return conn.execute("SELECT speaker, role FROM messages GROUP BY speaker, role "
+                                "ORDER BY count(*) DESC").fetchall()
+
     def turns(self, name: str) -> list[StoredTurn]:
         with self.db.read() as conn:
             row = conn.execute("SELECT id FROM conversations WHERE name = ?", (name,)).fetchone()

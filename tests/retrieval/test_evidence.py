@@ -2,7 +2,8 @@
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
-from second_me.retrieval.evidence import candidate_sentences, select_evidence, split_sentences
+from second_me.retrieval.evidence import candidate_sentences, select_evidence
+from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
 
 SOURDOUGH = ("## Proofing\n\nBulk fermentation takes about 4 to 5 hours at 24 °C, with stretch and folds every 30 "

@@ -3,7 +3,8 @@
 import pytest
 
 from second_me.retrieval.answer_type import proper_names
-from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, intent_of, request_words
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, intent_of
+from second_me.text.utterance import request_words
 
 
 @pytest.mark.parametrize("text, kind", [

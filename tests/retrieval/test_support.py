@@ -2,7 +2,7 @@
 
 import pytest
 
-from second_me.retrieval.support import Evidence, supported_sentences
+from second_me.text.support import Evidence, supported_sentences
 
 PROOF = ["Bulk fermentation takes about 4 to 5 hours at 24 °C, with stretch and folds every 30 minutes.",
          "After shaping, proof the dough in the fridge overnight, 12 to 14 hours."]

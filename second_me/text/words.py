@@ -5,12 +5,25 @@ folded ("proofing" ~ "proof", "baked" ~ "bake"), other forms of a word included 
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 
-from second_me.retrieval.fts import STOPWORDS
-from second_me.retrieval.word_forms import word_forms
+from second_me.text.word_forms import word_forms
 
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers herself him
+himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
+our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which while who whom why will
+with would you your yours yourself yourselves s t don tell know remember did ever many much
+""".split())
+# Month and weekday names (and abbreviations), lower case → number: time words, not names.
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "es", "ly", "s")
 

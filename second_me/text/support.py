@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from second_me.retrieval.evidence import split_sentences
-from second_me.retrieval.fts import STOPWORDS
-from second_me.retrieval.terms import content_words, forms, plain, stem, stems
-from second_me.retrieval.timeparse import MONTHS, WEEKDAYS
+from second_me.text.sentences import split_sentences
+from second_me.text.words import MONTHS, STOPWORDS, WEEKDAYS, content_words, forms, plain, stem, stems
 
 MIN_COVERAGE = 0.6  # share of a sentence's own words that must be in its evidence or question
 _NUMBER_WORDS = {w: i for i, w in enumerate(

@@ -1,0 +1,43 @@
+"""What someone's words are: a question, a request ("Summarize my notes"), or a statement.
+
+A request's verb and its "how" words ("in detail", "a short list") are instructions: they are
+never names, never words a memory must contain, and a request, like a question, is not a
+memory of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs (and phrases) that open a request, in any case. They are instructions, never names
+# or words a memory must contain.
+REQUEST_VERBS = frozenset("""
+summarize summarise summarizing summarising summary explain describe list write compare outline draft give show
+tell recap review remind walk go make create plan suggest recommend find collect gather sum break put prepare
+""".split())
+# Words a request uses to say how to answer ("in detail", "a short list", "the key points"):
+# they describe the reply, not the memories, so no memory needs to contain them.
+REQUEST_WORDS = REQUEST_VERBS | frozenset("""
+detail details detailed short brief briefly quick quickly bullet bullets point points key main overview everything
+all notes note paragraph paragraphs sentence sentences steps step version summary summaries please me us up through
+down together difference differences between versus vs pros cons list lists checklist table
+""".split())
+_REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
+
+
+def request_verb(text: str) -> str:
+    """The verb that opens a request ("summarize"), or "" when the text is not one."""
+    match = _REQUEST.match(text)
+    verb = match.group("verb").lower() if match else ""
+    return verb if verb in REQUEST_VERBS else ""
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def request_words(question: str) -> frozenset[str]:
+    """The words of a request that say what to do, not what it is about (lower case)."""
+    if not request_verb(question):
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)
