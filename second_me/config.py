@@ -72,7 +72,7 @@ class Settings:
     time_weight: float = 2.0  # extra weight of matches inside a time the question names
     order_weight: float = 1.0  # bonus for the earliest/latest relevant hit ("the first time", "now")
     context_tokens: int = 0  # 0 = derived from n_ctx
-    # Memory lifecycle (DESIGN §5)
+    # Memory lifecycle (retention.py, memory/lifecycle.py)
     retention_floor: float = 0.7
     strength_chat_days: float = 7.0
     strength_file_days: float = 30.0
@@ -89,10 +89,6 @@ class Settings:
     @property
     def models_dir(self) -> Path:
         return self.home / "models"
-
-    @property
-    def config_path(self) -> Path:
-        return self.home / "config.toml"
 
     def gpu_layers_override(self) -> int | None:
         """None for auto, else the forced layer count."""
