@@ -61,7 +61,7 @@ def _global(
 
 
 def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> None:
-    """Run the CLI; every error becomes one line and an exit code (DESIGN §6)."""
+    """Run the CLI; every error becomes one line and an exit code (errors.py)."""
     click = _click_exceptions()
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args

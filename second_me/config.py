@@ -84,7 +84,7 @@ class Settings:
     # (fitted on the built-in benchmarks, bench/fit_reader_check.py).
     reader_check: float = 0.5
     remember_max_chars: int = 8192  # a longer message typed in a chat is answered but not stored as a memory
-    # Memory lifecycle (DESIGN §5)
+    # Memory lifecycle (retention.py, memory/lifecycle.py)
     retention_floor: float = 0.7
     strength_chat_days: float = 7.0
     strength_file_days: float = 30.0
@@ -101,10 +101,6 @@ class Settings:
     @property
     def models_folder(self) -> Path:
         return Path(self.models_dir).expanduser() if self.models_dir else default_home() / "models"
-
-    @property
-    def config_path(self) -> Path:
-        return self.home / "config.toml"
 
     def gpu_layers_override(self) -> int | None:
         """None for auto, else the forced layer count."""

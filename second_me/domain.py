@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Optional
 
-MemoryKind = Literal["chunk", "message", "fact", "summary", "portrait"]
 MEMORY_KINDS: tuple[str, ...] = ("chunk", "message", "fact", "summary", "portrait")
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import typer
 
@@ -48,3 +49,13 @@ def safe(text: str) -> str:
 
     return strip_control(text)
 
+
+
+@contextmanager
+def opened(ctx: typer.Context, now: Optional[str] = None) -> Iterator:
+    """The memory, open for one command (closed whatever happens); `now` as `--now` gives it."""
+    services = app_context(ctx).services(now)
+    try:
+        yield services
+    finally:
+        services.close()

@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from second_me.commands.common import app_context, console
+from second_me.commands.common import console, opened
 
 
 def doctor(
@@ -21,11 +21,8 @@ def doctor(
 
         check_or_repair(ctx, repair, as_json)
         return
-    services = app_context(ctx).services()
-    try:
+    with opened(ctx) as services:
         info = services.doctor()
-    finally:
-        services.close()
     if as_json:
         typer.echo(json.dumps(info, indent=2))
         return

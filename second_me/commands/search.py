@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from second_me.commands.common import app_context, console, safe
+from second_me.commands.common import console, opened, safe
 from second_me.errors import InputRejected, NotFoundError, UsageError
 
 
@@ -62,14 +62,11 @@ def search(
         raise UsageError("give a QUERY or --batch FILE (not both)")
     options = _options(k, kind, since, until, path)
     lines = _batch_lines(batch) if batch is not None else None
-    services = app_context(ctx).services(now)
-    try:
+    with opened(ctx, now) as services:
         if lines is not None:
             _run_batch(services, lines, options)
             return
         result = services.answering.search(query, options)
-    finally:
-        services.close()
     if as_json:
         typer.echo(json.dumps({"query": query, "results": [hit.as_json() for hit in result.hits]}, ensure_ascii=False))
     else:
@@ -121,21 +118,20 @@ def ask(
 ):
     """Answer from memory, citing sources — or say it does not know."""
     options = _options(k, kind, since, until, path)
-    services = app_context(ctx).services(now)
 
     def on_token(piece: str) -> None:
         sys.stdout.write(safe(piece))
         sys.stdout.flush()
 
-    try:
+    with opened(ctx, now) as services:
         name = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
-        answer = services.answering.ask(question, on_token=None if as_json else on_token, options=options, conversation=name)
-    except KeyboardInterrupt:
-        sys.stdout.write("\n")
-        typer.echo("stopped.", err=True)
-        raise typer.Exit(130)
-    finally:
-        services.close()
+        try:
+            answer = services.answering.ask(question, on_token=None if as_json else on_token, options=options,
+                                            conversation=name)
+        except KeyboardInterrupt:
+            sys.stdout.write("\n")
+            typer.echo("stopped.", err=True)
+            raise typer.Exit(130)
     if as_json:
         typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
         return

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import typer
 
-from second_me.commands.common import app_context, safe
+from second_me.clock import minute
+from second_me.commands.common import app_context, opened, safe
 from second_me.commands.index import print_report, run_with_progress
 
 app = typer.Typer(help="Folders kept in step with memory.", no_args_is_help=True, rich_markup_mode=None)
@@ -23,8 +24,7 @@ def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="A folde
               no_index: bool = typer.Option(False, "--no-index", help="Only register it; the daemon or "
                                                                       "`second-me index` reads it later.")):
     """Watch a folder: index it now, then the daemon (or the TUI) keeps it up to date."""
-    services = app_context(ctx).services()
-    try:
+    with opened(ctx) as services:
         folder, replaced = services.indexing.watch(path)
         typer.echo(f"watching {folder}")
         for inner in replaced:
@@ -32,31 +32,23 @@ def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="A folde
         if not no_index:
             report, elapsed = run_with_progress(lambda **kw: services.indexing.index(roots=[folder], **kw))
             print_report(report, elapsed)
-    finally:
-        services.close()
 
 
 @app.command("remove")
 def watch_remove(ctx: typer.Context, path: Path = typer.Argument(..., help="A watched folder."),
                  keep: bool = typer.Option(False, "--keep", help="Keep what was indexed from it in memory.")):
     """Stop watching a folder; its files leave memory unless --keep (the files themselves are untouched)."""
-    services = app_context(ctx).services()
-    try:
+    with opened(ctx) as services:
         folder, removed = services.indexing.unwatch(path, forget=not keep)
-    finally:
-        services.close()
     typer.echo(f"stopped watching {folder}" + ("" if keep else f"; {removed} chunks removed from memory"))
 
 
 @app.command("list")
 def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Watched folders: files, chunks, last indexed, and the files that could not be read."""
-    services = app_context(ctx).services()
-    try:
+    with opened(ctx) as services:
         folders = services.indexing.watched()
         queued = services.indexing.queued()
-    finally:
-        services.close()
     if as_json:
         typer.echo(json.dumps({"folders": [f.as_json() for f in folders], "queued": queued}, indent=2))
         return
@@ -64,7 +56,7 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
         typer.echo("no folders are watched: add one with `second-me watch add PATH`")
         return
     for f in folders:
-        last = _when(f.last_indexed_at) if f.last_indexed_at else "never"
+        last = minute(f.last_indexed_at) if f.last_indexed_at else "never"
         missing = "" if f.exists else "  [MISSING: not mounted or deleted]"
         typer.echo(f"{safe(f.path)}{missing}")
         typer.echo(f"    {f.files} files, {f.chunks} chunks, {f.skipped} skipped, {f.errors} errors; last indexed {last}")
@@ -112,10 +104,6 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
     log("stopped (unfinished work stays queued for next time)")
     sys.stdout.flush()
     os._exit(0)
-
-
-def _when(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
 
 
 COMMANDS = [daemon]

@@ -69,14 +69,14 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
         for memory_id, path in services.store.sources.paths_of_memories():
             relative = path[len(prefix):] if path.startswith(prefix) else path
             evidence_of.setdefault(memory_id, set()).add("note:" + relative.replace(os.sep, "/"))
-    learn_memories(services, last)
+    learn_memories(services)
     # A fact is a key for the turns it came from: finding the fact finds them.
     for fact_id, turn_id in services.store.facts.turn_ids_of_facts():
         evidence_of.setdefault(fact_id, set()).add(turn_id)
     return Loaded(services, evidence_of)
 
 
-def learn_memories(services, now: float) -> None:
+def learn_memories(services) -> None:
     """Facts from every turn, then every summary, with no time budget (the benchmark needs all of them)."""
     services.memory.learn_facts(budget_seconds=float("inf"))
     services.memory.refresh_summaries(budget_seconds=float("inf"))

@@ -1,4 +1,4 @@
-"""llama.cpp runtime for both model roles (DESIGN §4).
+"""llama.cpp runtime for both model roles.
 
 The only module that imports llama_cpp, and only inside functions, so `second-me --help`
 stays fast. One `Llama` per role, loaded once; each model object guards it with a lock,

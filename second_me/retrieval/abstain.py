@@ -87,10 +87,6 @@ def abstention_reason(result: SearchResult, min_similarity: float,
     return decide(signals(result), min_similarity, unknown_similarity)
 
 
-def should_abstain(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None) -> bool:
-    return abstention_reason(result, min_similarity, unknown_similarity) is not None
-
-
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:
     """The hits close enough to the question to put in front of the model, best first."""
     if result.best_similarity is None:

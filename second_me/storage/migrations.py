@@ -1,8 +1,9 @@
 """Numbered schema migrations on PRAGMA user_version.
 
 A migration, once released, is never edited: add a new function to MIGRATIONS instead.
-The vector table is not here: its dimension depends on the embedder, so the store
-creates it when the first embedding model is recorded (see MemoryStore.use_embedder).
+The vector tables' dimension depends on the embedder, so the store creates them when the
+first embedding model is recorded (MemoryStore.use_embedder, vector_index.create_tables);
+migration 3 moves a store made before that split to them.
 """
 
 from __future__ import annotations

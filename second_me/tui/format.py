@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 
+from second_me.clock import minute
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
 
 
@@ -45,7 +45,7 @@ def bar(fraction: float, width: int = 10) -> str:
 def day(timestamp: float | None) -> str:
     if timestamp is None:
         return "never"
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M")
+    return minute(timestamp)
 
 
 def one_line_text(text: str, width: int) -> str:

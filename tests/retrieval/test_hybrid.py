@@ -1,7 +1,7 @@
 
 import pytest
 
-from second_me.retrieval.abstain import should_abstain
+from second_me.retrieval.abstain import abstention_reason
 from second_me.retrieval.context import build_messages, cited_numbers
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.hybrid import SearchOptions, rrf_fuse
@@ -116,23 +116,23 @@ def test_cited_numbers():
     assert cited_numbers("see [2] and [1], again [2]; not [9]", 3) == [2, 1]
 
 
-def test_should_abstain_threshold():
+def test_abstains_below_the_threshold():
     from second_me.retrieval.hybrid import SearchResult
 
-    assert should_abstain(SearchResult((), None), 0.3)
-    assert should_abstain(SearchResult((object(),), 0.2), 0.3)
-    assert not should_abstain(SearchResult((object(),), 0.5), 0.3)
-    assert not should_abstain(SearchResult((object(),), None), 0.3)  # lexical only: something matched
+    assert _abstains(SearchResult((), None), 0.3)
+    assert _abstains(SearchResult((object(),), 0.2), 0.3)
+    assert not _abstains(SearchResult((object(),), 0.5), 0.3)
+    assert not _abstains(SearchResult((object(),), None), 0.3)  # lexical only: something matched
 
 
-def test_should_abstain_with_words_memory_never_saw():
+def test_abstains_on_words_memory_never_saw():
     from second_me.retrieval.hybrid import SearchResult
 
     known = SearchResult((object(),), 0.4)
     unknown = SearchResult((object(),), 0.4, unknown_terms=("netflix",))
-    assert not should_abstain(known, 0.2, 0.47) and should_abstain(unknown, 0.2, 0.47)
-    assert not should_abstain(SearchResult((object(),), 0.5, unknown_terms=("bicycle",)), 0.2, 0.47)  # close enough
-    assert not should_abstain(unknown, 0.2)  # the rule is off without its bar
+    assert not _abstains(known, 0.2, 0.47) and _abstains(unknown, 0.2, 0.47)
+    assert not _abstains(SearchResult((object(),), 0.5, unknown_terms=("bicycle",)), 0.2, 0.47)  # close enough
+    assert not _abstains(unknown, 0.2)  # the rule is off without its bar
 
 
 def test_unknown_terms_are_words_no_memory_has(services, notes):
@@ -163,3 +163,7 @@ def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
     assert services.answering.ask("where do I proof the sourdough dough?", remember=False).abstained is False
     answer = services.answering.ask("where do I proof the sourdough dough for my netflix?", remember=False)
     assert answer.abstained and answer.citations == ()
+
+
+def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
+    return abstention_reason(result, min_similarity, unknown_similarity) is not None

@@ -54,7 +54,27 @@ def _markdown():
 
 
 class AnswerTurn(Vertical):
-    """An answer: its state line while waiting, Markdown as it streams, then its citations."""
+    """An answer: its state line while waiting, Markdown as it streams, then its citations.
+
+    The worker writing the answer sends it `Piece`s, `State`s and at last `Finished` as messages
+    (from its thread): one queue, so they are shown in the order they were written."""
+
+    class Piece(Message, bubble=False):
+        def __init__(self, text: str):
+            super().__init__()
+            self.text = text
+
+    class State(Message, bubble=False):
+        def __init__(self, state: str):
+            super().__init__()
+            self.state = state
+
+    class Finished(Message, bubble=False):
+        """Sent after the last piece, so the answer settles only once every piece is shown."""
+
+        def __init__(self, text: str | None = None, citations: list[tuple[int, Hit]] = (), note: str = ""):
+            super().__init__()
+            self.text, self.citations, self.note = text, citations, note
 
     def __init__(self, text: str = "", state: str = ""):
         super().__init__(classes="turn answer-turn")
@@ -71,6 +91,15 @@ class AnswerTurn(Vertical):
 
     def on_mount(self) -> None:
         self.query_one(".answer-state", Label).display = bool(self._initial_state)
+
+    async def on_answer_turn_piece(self, message: Piece) -> None:
+        await self.write(message.text)
+
+    def on_answer_turn_state(self, message: State) -> None:
+        self.set_state(message.state)
+
+    async def on_answer_turn_finished(self, message: Finished) -> None:
+        await self.finish(message.text, message.citations, message.note)
 
     def set_state(self, state: str) -> None:
         label = self.query_one(".answer-state", Label)
