@@ -1,7 +1,7 @@
 """What a question or request wants from memory: one fact, everything of a kind, a yes or no,
 or a piece of writing made from the notes ("Summarize my sourdough notes").
 
-Requests are answered from memory like questions: their verb ("summarize", "explain",
+A request is answered from memory like a question: its verb ("summarize", "explain",
 "list") names what to do with the memories, not something memory must contain.
 """
 
