@@ -31,6 +31,14 @@ def doctor(
         out.print(f"{name:>12}  {value}", markup=False)
 
 
+def answers_row(models: dict) -> str:
+    """Which model answers, how (quote-first or a reader that writes), and how to get a better one."""
+    chat = models["chat"]
+    how = "a reader: writes answers from the evidence" if chat.get("capable_reader") else "quote-first"
+    hint = f"; {models['hint']}" if models.get("hint") else ""
+    return f"{chat.get('answers_with', '?')} ({how}){hint}"
+
+
 def _rows(info: dict) -> list[tuple[str, str]]:
     rows = [
         ("versions", ", ".join(f"{name} {value}" for name, value in info["versions"].items())),
@@ -39,9 +47,10 @@ def _rows(info: dict) -> list[tuple[str, str]]:
     ]
     for role in ("chat", "embed"):
         model = info["models"][role]
-        described = model.get("error") or (f"{model['path']} ({model['size_mb']} MB"
-                                           + (", built-in default)" if model.get("default") else ")"))
+        described = model.get("error") or (f"{model['path']} ({model['size_mb'] or 'not joined yet,'} MB"
+                                           + (", default)" if model.get("default") else ")"))
         rows.append((f"{role} model", described))
+    rows.append(("answers", answers_row(info["models"])))
     offload = info["offload"]
     used = "GPU/Metal offload in use" if offload.get("used") else "CPU only"
     rows.append(("offload", f"{used}, n_gpu_layers={offload['n_gpu_layers']}: {offload['reason']}"))

@@ -54,6 +54,12 @@ def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
     return [(n, hits[n - 1]) for n in numbers]
 
 
+def evidence_entries(answer: Answer) -> list[tuple[int, Hit, Evidence]]:
+    """Each quoted sentence with its [n] and the memory it came from, in the answer's order."""
+    number = {hit.memory.id: (n, hit) for n, hit in enumerate(answer.citations, start=1)}
+    return [(*number[item.memory_id], item) for item in answer.evidence if item.memory_id in number]
+
+
 class Answering:
     def __init__(self, core: "Core"):
         self.core = core

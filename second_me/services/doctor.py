@@ -25,6 +25,8 @@ def runtime(settings) -> dict:
 def doctor_report(services: "Services") -> dict:
     from second_me import __version__
     from second_me.models import defaults, llama
+    from second_me.models.catalog import better_reader_hint
+    from second_me.models.reader import reader_state
     from second_me.secrets import keyring_status
 
     settings, store = services.settings, services.store
@@ -34,12 +36,22 @@ def doctor_report(services: "Services") -> dict:
     versions["llama_cpp"] = runtime_info["llama_cpp_version"]
     models = {}
     for role in ("chat", "embed"):
+        choice = defaults.chat_model_choice(settings, "answer") if role == "chat" else None
         try:
-            path = defaults.resolve_model_path(settings, role)
-            models[role] = {"path": str(path), "size_mb": round(path.stat().st_size / 1e6, 1),
-                            "default": not getattr(settings, f"{role}_model")}
+            if choice is not None and choice.source == "reader":
+                path = choice.path  # reported, not joined: the first answer joins it
+                size = round(path.stat().st_size / 1e6, 1) if path.is_file() else None
+            else:
+                path = defaults.resolve_model_path(settings, role)
+                size = round(path.stat().st_size / 1e6, 1)
+            models[role] = {"path": str(path), "size_mb": size, "default": not getattr(settings, f"{role}_model")}
         except SecondMeError as exc:
             models[role] = {"path": None, "error": str(exc)}
+        if choice is not None:
+            models[role]["answers_with"] = choice.label
+            models[role]["capable_reader"] = choice.source != "built-in"
+    models["reader_extra"] = reader_state(settings.models_folder)
+    models["hint"] = better_reader_hint(settings)
     recorded_id, recorded_dim = store.recorded_embedder()
     models["embed"]["store_embedder"] = {"model_id": recorded_id, "dim": recorded_dim}
     db_size = sum(p.stat().st_size for p in settings.home.glob("memory.db*") if p.is_file())

@@ -47,6 +47,10 @@ class StatusChanged(Message):
 class Opened(Message):
     """The memory is open (and the models loaded, unless the app was told not to)."""
 
+    def __init__(self, hint: str = ""):
+        super().__init__()
+        self.hint = hint  # how to get better answers, said once
+
 
 def _screen(module: str, name: str) -> Screen:
     """Screens other than chat are imported when first shown, keeping startup short."""
@@ -100,12 +104,15 @@ class SecondMeApp(App):
             if self._load_models_at_start:
                 self.backend.load_models()
             self.post_message(StatusChanged(self.backend.status("ready")))
+            hint = self.backend.better_reader_hint()
         except Exception as exc:
             self.post_message(StatusChanged(Status(state=f"error: {one_line(exc)}")))
             raise  # shown by on_worker_state_changed
-        self.post_message(Opened())
+        self.post_message(Opened(hint))
 
     def on_opened(self, message: Opened) -> None:
+        if message.hint:  # said once: while the small built-in model answers, how to get a better one
+            self.notify(message.hint, title="answers are quote-first", timeout=12)
         if self._watch and not self._stopping.is_set():
             self.follow_indexing()
 

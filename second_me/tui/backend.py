@@ -64,6 +64,15 @@ class Backend:
             self.services.chat_model
         self.models_ready.set()
 
+    def better_reader_hint(self) -> str:
+        """How to get answers from a capable reader, while the small built-in model answers; else ""."""
+        from second_me.services.models import answering_model, better_reader_hint
+
+        services = self.services
+        if not services.chat_loaded or services.chat_model.name != answering_model(services.settings):
+            return ""  # another model than the configured one answers (one handed in, as in tests)
+        return better_reader_hint(services.settings)
+
     def chats(self):
         """The chats (the embedder is loaded first: every turn becomes a searchable memory)."""
         self.embedder()
@@ -71,10 +80,11 @@ class Backend:
 
     def status(self, state: str) -> Status:
         from second_me.services import runtime as runtime_info
+        from second_me.services.models import answering_model
 
         services = self.services
         runtime = runtime_info(services.settings)
-        model = services.chat_model.model_id if services.chat_loaded else _model_name(services.settings)
+        model = services.chat_model.name if services.chat_loaded else answering_model(services.settings)
         offload = "GPU" if runtime.get("n_gpu_layers") else "CPU"
         k, v = runtime.get("kv_cache_type_k", "?"), runtime.get("kv_cache_type_v", "?")
         kv = f"KV {k}" if k == v else f"KV {k}/{v}"
@@ -142,12 +152,6 @@ def _short(model_id: str, width: int = 24) -> str:
     """Model ids carry a size and hash after ':'; the name is what a person recognises."""
     name = model_id.split(":")[0].strip()
     return name if len(name) <= width else name[: width - 1] + "…"
-
-
-def _model_name(settings) -> str:
-    from pathlib import Path
-
-    return Path(settings.chat_model).stem if settings.chat_model else "default model"
 
 
 def one_line(exc: BaseException) -> str:

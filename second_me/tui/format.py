@@ -21,6 +21,13 @@ def display_path(path: str) -> str:
     return path
 
 
+def evidence_label(source: str, quote: str = "") -> str:
+    """Where a quoted sentence stands (path:line, the path shortened), and the quote when it is not shown above."""
+    path, sep, line = source.rpartition(":")
+    where = display_path(path) + sep + line if sep and line.replace("-", "").isdigit() else source
+    return f"{where} — “{one_line_text(quote, 70)}”" if quote else where
+
+
 def hit_label(hit: Hit) -> str:
     origin = hit.origin
     if isinstance(origin, FileOrigin):

@@ -18,10 +18,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from second_me.domain import Answer
+from second_me.domain import Answer, Hit
 from second_me.errors import Cancelled
-from second_me.services import cited_sources
+from second_me.services import cited_sources, evidence_entries
 from second_me.tui.backend import one_line
+from second_me.tui.format import evidence_label, hit_label
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
 from second_me.tui.widgets.chat_list import ChatList
 from second_me.tui.widgets.prompt import PromptInput
@@ -144,7 +145,8 @@ class ChatScreen(ReportsWorkerErrors, Screen):
     def load_conversation(self, name: str) -> None:
         turns = self.conversations.chat_turns(name)
         hits = self.app.backend.services.hits_for
-        sources = {i: cited_sources(t.text, hits(list(t.cited))) for i, t in enumerate(turns) if t.cited}
+        sources = {i: [(n, hit, hit_label(hit)) for n, hit in cited_sources(t.text, hits(list(t.cited)))]
+                   for i, t in enumerate(turns) if t.cited}
         self.post_message(self.ChatLoaded(name, turns, sources))
 
     async def on_chat_screen_chat_loaded(self, message: ChatLoaded) -> None:
@@ -243,7 +245,7 @@ class ChatScreen(ReportsWorkerErrors, Screen):
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
         # The answer itself says why memory cannot answer; the note says what that means for sources.
         note = "no sources: memory does not hold the answer" if result.abstained else ""
-        view.post_message(AnswerTurn.Finished(result.text, cited_sources(result.text, list(result.citations)), note))
+        view.post_message(AnswerTurn.Finished(result.text, evidence_rows(result), note))
         self.post_message(self.Answered(result))
 
     def _save_question(self, question: str) -> None:
@@ -296,3 +298,10 @@ class ChatScreen(ReportsWorkerErrors, Screen):
             self.notify("no answer to copy yet", severity="warning")
             return
         answer.copy()
+
+
+def evidence_rows(answer: Answer) -> list[tuple[int, Hit, str]]:
+    """The answer's evidence under it: the quote beside its source unless the answer shows it already."""
+    rows = [(n, hit, evidence_label(item.source, "" if item.text in answer.text else item.text))
+            for n, hit, item in evidence_entries(answer)]
+    return rows or [(n, hit, hit_label(hit)) for n, hit in cited_sources(answer.text, list(answer.citations))]

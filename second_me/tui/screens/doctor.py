@@ -57,8 +57,13 @@ def doctor_rows(info: dict) -> list[tuple[str, str]]:
         if model.get("error"):
             rows.append((f"{role} model", model["error"]))
         else:
-            rows.append((f"{role} model", f"{display_path(model['path'])} ({model['size_mb']} MB"
-                         + (", built-in default)" if model.get("default") else ")")))
+            rows.append((f"{role} model", f"{display_path(model['path'])} ({model['size_mb'] or 'not joined yet,'} MB"
+                         + (", default)" if model.get("default") else ")")))
+    chat = info["models"]["chat"]
+    rows.append(("answers", chat.get("answers_with", "?") + (" (writes answers)" if chat.get("capable_reader")
+                                                              else " (quote-first)")))
+    if info["models"].get("hint"):
+        rows.append(("better answers", info["models"]["hint"]))
     offload = info["offload"]
     rows.append(("GPU offload", ("on" if offload["n_gpu_layers"] else "off") + f": {offload['reason']}"))
     weights = info["weights"]

@@ -26,8 +26,8 @@ class TurnLog(VerticalScroll):
         await self.remove_children()
         await self.mount(Label(WELCOME, id="welcome"))
 
-    async def show(self, turns: Sequence, sources: dict[int, list[tuple[int, Hit]]]) -> list[str]:
-        """A stored chat (`sources`: turn index → its numbered citations); returns its questions."""
+    async def show(self, turns: Sequence, sources: dict[int, list[tuple[int, Hit, str]]]) -> list[str]:
+        """A stored chat (`sources`: turn index → its numbered citations, labelled); returns its questions."""
         await self.remove_children()
         questions = []
         for index, turn in enumerate(turns):

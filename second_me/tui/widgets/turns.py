@@ -9,7 +9,6 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from second_me.domain import Hit
-from second_me.tui.format import hit_label
 
 
 class UserTurn(Vertical):
@@ -23,7 +22,10 @@ class UserTurn(Vertical):
 
 
 class CitationList(OptionList):
-    """The sources of one answer; Enter (or a click) opens the selected one."""
+    """The evidence of one answer, each with where it stands; Enter (or a click) opens its memory.
+
+    Built from (n, hit, label) rows: the label is the quote and its source, or the source alone
+    when the answer already shows the quote."""
 
     BINDINGS = [("c", "copy_answer", "Copy answer")]
 
@@ -32,9 +34,9 @@ class CitationList(OptionList):
             super().__init__()
             self.hit = hit
 
-    def __init__(self, numbered: list[tuple[int, Hit]]):
-        super().__init__(*[Option(f"[{n}] {hit_label(hit)}") for n, hit in numbered], classes="citations")
-        self.hits = [hit for _, hit in numbered]
+    def __init__(self, rows: list[tuple[int, Hit, str]]):
+        super().__init__(*[Option(f"[{n}] {label}") for n, _, label in rows], classes="citations")
+        self.hits = [hit for _, hit, _ in rows]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -72,7 +74,7 @@ class AnswerTurn(Vertical):
     class Finished(Message, bubble=False):
         """Sent after the last piece, so the answer settles only once every piece is shown."""
 
-        def __init__(self, text: str | None = None, citations: list[tuple[int, Hit]] = (), note: str = ""):
+        def __init__(self, text: str | None = None, citations: list[tuple[int, Hit, str]] = (), note: str = ""):
             super().__init__()
             self.text, self.citations, self.note = text, citations, note
 
@@ -117,7 +119,7 @@ class AnswerTurn(Vertical):
         self.text += piece
         await self._stream.write(piece)
 
-    async def finish(self, text: str | None = None, citations: list[tuple[int, Hit]] = (),
+    async def finish(self, text: str | None = None, citations: list[tuple[int, Hit, str]] = (),
                      note: str = "") -> None:
         """The answer is complete: settle its text (the model's final form) and show its sources."""
         await self._end_stream()
