@@ -150,8 +150,12 @@ class Answer:
         """For each citation [n], where its quoted sentences stand (path:line), else the memory's own label."""
         labels = []
         for hit in self.citations:
-            quoted = [item.source for item in self.evidence if item.memory_id == hit.memory.id]
-            labels.append(", ".join(dict.fromkeys(quoted)) if quoted else hit.label())
+            quoted = list(dict.fromkeys(item.source for item in self.evidence if item.memory_id == hit.memory.id))
+            paths = {source.rpartition(":")[0] for source in quoted}
+            if len(quoted) > 1 and len(paths) == 1:  # one file: path:10, 11
+                labels.append(quoted[0] + "".join(", " + source.rpartition(":")[2] for source in quoted[1:]))
+            else:
+                labels.append(", ".join(quoted) if quoted else hit.label())
         return labels
 
     def as_json(self) -> dict:

@@ -135,9 +135,16 @@ def ask(
     if as_json:
         typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
         return
+    from second_me.services import evidence_entries
+
     sys.stdout.write("\n")
-    if answer.citations:
-        out = console()
+    out = console()
+    unquoted = [(n, item) for n, _, item in evidence_entries(answer) if item.text not in answer.text]
+    if unquoted:  # a reader's answer: the sentences it stands on, quoted, with where they stand
+        out.print("\nEvidence:", style="bold")
+        for number, item in unquoted:
+            out.print(f"  [{number}] “{safe(item.text)}” — {safe(item.source)}", markup=False)
+    elif answer.citations:
         out.print("\nSources:", style="bold")
         for number, label in enumerate(answer.source_labels(), start=1):
             out.print(f"  [{number}] {safe(label)}", markup=False)

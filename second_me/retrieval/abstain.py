@@ -60,7 +60,9 @@ def signals(result: SearchResult) -> Signals:
                           and term.lower() not in instructions)
     lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
         if result.hits and not instructions else None
-    return Signals(bool(result.hits), result.best_similarity, never_named, result.detached_names, unknown_words,
+    # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
+    detached = () if instructions else result.detached_names
+    return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
                    lacking)
 
 

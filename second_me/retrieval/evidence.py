@@ -41,7 +41,7 @@ ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest
 MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
 price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
 # How many sentences each kind of question takes, and how close to the best they must score.
-TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.2)}
+TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
@@ -253,16 +253,16 @@ def _with_score(sentence: Sentence, score: float) -> Sentence:
 
 
 def choose(scored: Sequence[Sentence], intent: Intent) -> list[Sentence]:
-    """The best sentence and those close to it. A request quotes its best memories' sentences
-    and a gathering question one sentence a memory, both in memory order."""
+    """The best sentence and those close to it. A request quotes the best sentences of several
+    memories (of a whole document, when it was read whole), a gathering question one sentence a
+    memory; both read in memory order."""
     if not scored:
         return []
     most, margin = TAKE[intent.kind]
     best = scored[0].score
     close = [s for s in scored if s.score >= best - margin]
     if intent.kind == REQUEST:
-        memories = list(dict.fromkeys(s.hit.memory.id for s in close))[:3]
-        close = [s for s in scored if s.hit.memory.id in memories]
+        return _request_extract(scored, close, most)
     chosen: list[Sentence] = []
     for sentence in close:
         if len(chosen) == most:
@@ -273,9 +273,33 @@ def choose(scored: Sequence[Sentence], intent: Intent) -> list[Sentence]:
                 and len({s.hit.memory.id for s in close}) > len(chosen):
             continue  # gathering: one sentence a memory while other memories have some
         chosen.append(sentence)
-    if intent.kind in (REQUEST, GATHER):
-        chosen.sort(key=lambda s: (s.hit_rank, s.position))
+    if intent.kind == GATHER:
+        chosen.sort(key=_reading_order)
     return chosen
+
+
+def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
+    """An extract for a request ("Summarize my sourdough notes"): the best sentence of each memory
+    that has a close one, then each one's next best while room is left, in reading order."""
+    memories = list(dict.fromkeys(s.hit.memory.id for s in close))
+    chosen: list[Sentence] = []
+    for round_ in range(most):
+        for memory_id in memories:
+            own = [s for s in scored if s.hit.memory.id == memory_id
+                   and not any(s.text in o.text or o.text in s.text for o in chosen)]
+            if own and len(chosen) < most:
+                chosen.append(own[0])
+        if len(chosen) >= most or round_ >= 1:
+            break
+    return sorted(chosen, key=_reading_order)
+
+
+def _reading_order(sentence: Sentence) -> tuple:
+    """A document's chunks by line, other memories by search rank; sentences in their order."""
+    memory, origin = sentence.hit.memory, sentence.hit.origin
+    page = origin.page if isinstance(origin, FileOrigin) else None
+    return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0,
+            sentence.hit_rank, sentence.position)
 
 
 def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | None,

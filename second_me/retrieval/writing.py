@@ -86,6 +86,17 @@ def said_i_dont_know(text: str) -> bool:
     return bool(_IDK.match(text))
 
 
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """(separator before it, sentence) for each sentence, lines kept: a list item is a piece of
+    its own, and the separator says whether it starts a new line."""
+    out: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        for index, (sentence, _) in enumerate(split_sentences(line)):
+            out.append(("\n" if number and index == 0 else " ", sentence))
+    return out
+
+
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None) -> str:
@@ -94,28 +105,27 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     support = SupportEvidence([e.text for e in evidence] + [format_memory(numbers[h.memory.id], h) for h in cited],
                               question)
     shown: list[str] = []
-    pending = ""
+    written = ""
+    released = 0  # how many of the pieces written so far were checked
 
-    def release(text: str, final: bool) -> str:
-        """Check and show the complete sentences in `text`; return what is left unfinished."""
-        sentences = split_sentences(text)
-        complete = sentences if final else sentences[:-1]
-        for sentence, _ in complete:
+    def release(final: bool) -> None:
+        nonlocal released
+        pieces = _pieces(written)
+        ready = pieces if final or written.endswith("\n") else pieces[:-1]
+        for separator, sentence in ready[released:]:
             sentence = strip_control(sentence).strip()
             if not sentence:
                 continue
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
-                continue
-            if support.check(sentence).supported:
-                _emit(on_token, (" " if shown else "") + sentence)
-                shown.append(sentence)
-        if final or not sentences:
-            return "" if final else text
-        rest_start = sentences[-1][1]
-        return text[rest_start:]
+            elif support.check(sentence).supported:
+                text = (separator if shown else "") + sentence
+                _emit(on_token, text)
+                shown.append(text)
+        released = max(released, len(ready))
 
     for piece in _stream(model, messages, max_tokens, temperature, ANSWER_STOPS):
-        pending = release(pending + piece, final=False)
-    release(pending, final=True)
-    return " ".join(shown)
+        written += piece
+        release(final=False)
+    release(final=True)
+    return "".join(shown).strip()

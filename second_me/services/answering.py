@@ -93,7 +93,8 @@ class Answering:
         answer = self._answer(question, k, on_token, options, remember)
         if conversation:
             now = self.core.now()
-            self.core.conversation_log().add_turns(ask_turns(conversation, question, answer.text, now), now)
+            turns = ask_turns(conversation, question, answer.text, now, self.core.settings.remember_max_chars)
+            self.core.conversation_log().add_turns(turns, now)
         return answer
 
     def _answer(self, question: str, k: int | None, on_token: TokenFn | None,

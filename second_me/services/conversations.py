@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from second_me.domain import Turn
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.chat_import import ChatImportReport, read_chat_file
-from second_me.memory.conversations import ASSISTANT_SPEAKER, USER_SPEAKER, ConversationLog
+from second_me.memory.conversations import ConversationLog, typed_turn
 from second_me.storage.messages import ConversationInfo, StoredTurn
 
 if TYPE_CHECKING:
@@ -102,8 +102,8 @@ class Conversations:
         """Store one turn of a chat; the first question of a chat becomes its title."""
         now = self.core.now()
         turn_id = uuid.uuid4().hex[:12]
-        speaker = USER_SPEAKER if role == "user" else ASSISTANT_SPEAKER
-        self.log.add_turns([Turn(name, speaker, text, now, role, turn_id)], now)
+        turn = typed_turn(name, role, text, now, turn_id, self.core.settings.remember_max_chars)
+        self.log.add_turns([turn], now)
         messages = self.core.store.messages
         with self.core.store.db.transaction() as conn:
             if title_from:

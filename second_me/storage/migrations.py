@@ -202,7 +202,17 @@ def _m3_coarse_vectors(conn) -> None:
         vector_index.migrate_from_vec0(conn)
 
 
-MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors]
+def _m4_own_words_out_of_search(conn) -> None:
+    """Answers second-me gave, and questions and requests typed to it, were stored as searchable
+    memories by earlier versions: they come out of search (the conversation log keeps them)."""
+    import time
+
+    from second_me.storage.messages import own_words_in_search, take_out_of_search
+
+    take_out_of_search(conn, own_words_in_search(conn), time.time())
+
+
+MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search]
 
 
 def schema_version(conn) -> int:

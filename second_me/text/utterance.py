@@ -36,6 +36,18 @@ def is_question(text: str) -> bool:
     return text.rstrip().endswith("?")
 
 
+# Longer than this, a message typed into a chat is answered but not kept as a memory of its own
+# (a pasted document belongs in a file second-me indexes, where it is chunked and cited by line).
+MAX_REMEMBERED_CHARS = 8192
+
+
+def states_something(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
+    """Words worth a memory of their own: a statement, not a question or a request (either would
+    be found as the source of its own answer next time), not empty, not a paste over `max_chars`."""
+    text = text.strip()
+    return bool(text) and len(text) <= max_chars and not is_question(text) and not request_verb(text)
+
+
 def request_words(question: str) -> frozenset[str]:
     """The words of a request that say what to do, not what it is about (lower case)."""
     if not request_verb(question):
