@@ -23,8 +23,8 @@ __all__ = ["BackgroundRunner", "ChatTurn", "SearchOptions", "Services", "Setting
 
 
 class Services(Core):
-    def __init__(self, settings: Settings, store, embedder, chat_model, clock=None):
-        super().__init__(settings, store, embedder, chat_model, clock)
+    def __init__(self, settings: Settings, store, embedder, chat_model, clock=None, background_chat=None):
+        super().__init__(settings, store, embedder, chat_model, clock, background_chat)
         self.indexing = Indexing(self)
         self.answering = Answering(self)
         self.memory = MemoryCare(self)

@@ -24,8 +24,10 @@ from second_me.storage.store import MemoryStore, open_store
 
 
 class Core:
-    def __init__(self, settings: Settings, store: MemoryStore, embedder, chat_model, clock: Clock | None = None):
-        """`embedder` and `chat_model` may be models or zero-argument factories (loaded on first use)."""
+    def __init__(self, settings: Settings, store: MemoryStore, embedder, chat_model, clock: Clock | None = None,
+                 background_chat=None):
+        """`embedder` and `chat_model` may be models or zero-argument factories (loaded on first use);
+        so may `background_chat`, the model for facts and summaries (None: the chat model)."""
         self.settings = settings
         self.store = store
         self.clock = clock or Clock()
@@ -33,15 +35,23 @@ class Core:
         self._chat_source = chat_model
         self._embedder: Optional[Embedder] = embedder if isinstance(embedder, Embedder) else None
         self._chat: Optional[ChatModel] = chat_model if isinstance(chat_model, ChatModel) else None
+        self._background_source = background_chat
+        self._background: Optional[ChatModel] = background_chat if isinstance(background_chat, ChatModel) else None
         self._models_lock = threading.RLock()
 
     @classmethod
     def open(cls, settings: Settings, clock: Clock | None = None):
         """The memory of `settings.home` with the configured models (loaded when first used)."""
         from second_me.models import llama
+        from second_me.models.defaults import chat_model_choice
 
         store = open_store(settings)
-        return cls(settings, store, lambda: llama.load_embedder(settings), lambda: llama.load_chat_model(settings), clock)
+        # The reader answers; facts and summaries keep the small built-in model, where speed matters more.
+        background = None
+        if chat_model_choice(settings, "background").path != chat_model_choice(settings, "answer").path:
+            background = lambda: llama.load_chat_model(settings, "background")  # noqa: E731
+        return cls(settings, store, lambda: llama.load_embedder(settings), lambda: llama.load_chat_model(settings),
+                   clock, background)
 
     @property
     def policy(self) -> RetentionPolicy:
@@ -65,6 +75,16 @@ class Core:
             if self._chat is None:
                 self._chat = self._chat_source()
             return self._chat
+
+    @property
+    def background_chat_model(self) -> ChatModel:
+        """The model for background work (facts, summaries): the chat model unless another was given."""
+        with self._models_lock:
+            if self._background_source is None:
+                return self.chat_model
+            if self._background is None:
+                self._background = self._background_source()
+            return self._background
 
     @property
     def chat_loaded(self) -> bool:
@@ -92,6 +112,10 @@ class Core:
                 self._embedder.close()
                 self._embedder = None
                 freed.append("embedding")
+            if self._background is not None and self._background is not self._background_source:
+                self._background.close()
+                self._background = None
+                freed.append("background chat")
         return freed
 
     # ---- shared by several use cases ---------------------------------------------------
@@ -131,7 +155,7 @@ class Core:
             lock.release()
 
     def close(self) -> None:
-        for model in (self._chat, self._embedder):
+        for model in (self._chat, self._embedder, self._background):
             if model is not None:
                 model.close()
         self.store.close()

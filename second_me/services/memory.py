@@ -98,14 +98,14 @@ class MemoryCare:
     def learn_facts(self, budget_seconds: float = 30.0, keep_going: KeepGoing | None = None) -> FactReport:
         """Read unread user turns for facts (background work: call when idle)."""
         core = self.core
-        model = (lambda: core.chat_model) if core.settings.facts_with_model else None
+        model = (lambda: core.background_chat_model) if core.settings.facts_with_model else None
         learner = FactLearner(core.store, lambda: core.embedder, model, core.settings.strength_fact_days)
         return learner.run(core.now(), budget_seconds, keep_going)
 
     def refresh_summaries(self, budget_seconds: float = 60.0, keep_going: KeepGoing | None = None) -> SummaryReport:
         """Rebuild dirty summaries and the portrait, bottom-up, within the budget."""
         core = self.core
-        model = (lambda: core.chat_model) if core.settings.summaries_with_model else None
+        model = (lambda: core.background_chat_model) if core.settings.summaries_with_model else None
         tree = SummaryTree(core.store, lambda: core.embedder, model, core.settings.strength_file_days)
         return tree.refresh(core.now(), budget_seconds, keep_going)
 

@@ -24,7 +24,8 @@ class SlowModel(FakeChatModel):
     """A model whose every call takes one second of the worker's time; counts its calls."""
 
     def __init__(self, timer: ManualTimer):
-        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-8:]) + ".")
+        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-8:]) + ".",
+                         parameters=1_500_000_000)  # a capable model: a small one's summaries are extractive
         self.timer = timer
 
     def stream(self, messages, **kwargs):

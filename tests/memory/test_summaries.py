@@ -13,7 +13,8 @@ class CountingModel(FakeChatModel):
     """Summarises by echoing the last words of its input; counts the calls."""
 
     def __init__(self):
-        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-12:]) + ".")
+        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-12:]) + ".",
+                         parameters=1_500_000_000)  # a capable model: a small one's summaries are extractive
 
 
 def _tree(services, model=None):
@@ -90,7 +91,7 @@ def test_long_inputs_are_map_reduced_and_bad_output_falls_back(services, clock):
     long_turns = [Turn("diary", "Ana", f"Day {i}: walked {i} km along the river and wrote notes. " * 8,
                        _ts("2024-06-01") + i, "user", str(i)) for i in range(30)]
     services.conversations.log.add_turns(long_turns, clock.timestamp())
-    model = FakeChatModel("ok\nok\nok")  # useless output
+    model = FakeChatModel("ok\nok\nok", parameters=1_500_000_000)  # useless output
     _tree(services, model).refresh(clock.timestamp())
     session = services.store.get(_nodes(services)[("session", "diary")])
     assert len(model.prompts) > 3  # map, then reduce
@@ -114,3 +115,22 @@ def test_summaries_are_searchable_and_deleted_with_their_subject(run_cli, servic
 
 def test_extractive_summary_takes_first_sentences():
     assert extractive_summary(["One. Two.", "Summary of x: Three! Four.", "One. Again."]) == "One. Three!"
+
+
+def test_a_small_models_summaries_are_extractive(services, clock):
+    _chat(services)
+    small = CountingModel()
+    small._profile = FakeChatModel()._profile  # the built-in model's size: it invents what it summarises
+    _tree(services, small).refresh(clock.timestamp())
+    assert small.prompts == []
+    session = services.store.get(_nodes(services)[("session", "breakfast")])
+    assert session.text.startswith("Summary of conversation breakfast:")
+
+
+def test_a_summary_sentence_the_memories_do_not_support_is_dropped(services, clock):
+    _chat(services)
+    model = FakeChatModel("The user had cardamom buns at the bakery. The user grew up in a family of farmers.",
+                          parameters=1_500_000_000)
+    _tree(services, model).refresh(clock.timestamp())
+    session = services.store.get(_nodes(services)[("session", "breakfast")])
+    assert "cardamom buns" in session.text and "farmers" not in session.text
