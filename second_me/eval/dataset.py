@@ -62,8 +62,12 @@ class Dataset:
 
 
 # Shipped datasets by name: Maya's (the default) and two more people, Noor and Doug, written
-# apart from the abstention rules to show whether results carry over (bench/fit_abstention.py).
-BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl"}
+# apart from the abstention rules to show whether results carry over (bench/fit_abstention.py);
+# then two friends chatting (Nina and Sam) and everyday requests over notes, written before any
+# tuning on them.
+PEOPLE = ("memory-benchmark", "noor", "doug")
+BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
+           "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:
