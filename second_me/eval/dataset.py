@@ -22,7 +22,7 @@ from typing import Optional
 from second_me.clock import parse_instant
 from second_me.errors import InputRejected, NotFoundError
 
-# LongMemEval's five, then what chats between friends and requests over notes add: gathering
+# LongMemEval's five, then what chats between friends and everyday asks of notes add: gathering
 # (everything of a kind, across sessions), photo (only a shared photo's caption holds the answer),
 # inference (light reasoning over what was said), request (summaries, how-tos, lists over notes:
 # never to be refused), attribution (what one person did, asked about another: nothing to answer).
@@ -63,7 +63,7 @@ class Dataset:
 
 # Shipped datasets by name: Maya's (the default) and two more people, Noor and Doug, written
 # apart from the abstention rules to show whether results carry over (bench/fit_abstention.py);
-# then two friends chatting (Nina and Sam) and everyday requests over notes, written before any
+# then two friends chatting (Nina and Sam) and everyday asks of notes, written before any
 # tuning on them.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
