@@ -192,6 +192,12 @@ def _abstention_scores(per_question, settings: Settings) -> dict:
     questions = [q for q, _, _ in per_question]
     scores["missed"] = [q.question for q, said in zip(questions, abstained) if not q.answerable and not said]
     scores["wrongly_abstained"] = [q.question for q, said in zip(questions, abstained) if q.answerable and said]
+    by_ability: dict[str, dict] = {}
+    for question, said in zip(questions, abstained):
+        counts = by_ability.setdefault(question.ability, {"abstained": 0, "n": 0})
+        counts["abstained"] += said
+        counts["n"] += 1
+    scores["by_ability"] = {a: by_ability[a] for a in ABILITIES if a in by_ability}
     if any(actual) and not all(actual):
         scores["best"] = fit_abstention(seen, actual)
         halves = {"even": slice(0, None, 2), "odd": slice(1, None, 2)}
@@ -222,7 +228,7 @@ def _answer_scores(services, dataset: Dataset, default_now: float, settings: Set
     for number, question in enumerate(dataset.questions, start=1):
         services.clock = _question_clock(question, default_now)
         answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k), remember=False)
-        correct = answer_correct(answer.text, question.answer, answer.abstained)
+        correct = answer_correct(answer.text, question.answer, answer.abstained, question.aliases)
         groups.setdefault(question.ability, []).append(correct)
         groups.setdefault("overall", []).append(correct)
         details.append({"id": question.id, "answer": answer.text, "gold": question.answer, "correct": correct,
@@ -241,13 +247,13 @@ def _mean(values) -> float:
 
 def render(report: dict) -> str:
     """The report as a plain-text table."""
-    abilities = [a for a in ABILITIES if a != "abstention"] + ["overall"]
-    short = {"information-extraction": "extract", "multi-session": "multi", "temporal": "temporal",
-             "knowledge-update": "update", "overall": "overall"}
+    scored = {a for scores in report["retrieval"].values() for a in scores}
+    abilities = [a for a in ABILITIES if a in scored] + ["overall"]
+    short = {"information-extraction": "extract", "multi-session": "multi", "knowledge-update": "update"}
     lines = [f"{report['dataset']}: {report['questions']} questions, {report['turns']} turns, {report['notes']} notes "
              f"(learnt: {report.get('facts', 0)} facts, {report.get('summaries', 0)} summaries); "
              f"models: " + ", ".join(f"{k} {v}" for k, v in report["models"].items()), ""]
-    header = f"{'R@5 / R@10 / NDCG@10':<24}" + "".join(f"{short[a]:>20}" for a in abilities)
+    header = f"{'R@5 / R@10 / NDCG@10':<24}" + "".join(f"{short.get(a, a):>20}" for a in abilities)
     lines.append(header)
     for name, scores in report["retrieval"].items():
         cells = []
@@ -264,6 +270,9 @@ def render(report: dict) -> str:
         for label, key in (("answered, should not have", "missed"), ("abstained, should not have", "wrongly_abstained")):
             if ab.get(key):
                 lines.append(f"  {label}: " + "; ".join(ab[key]))
+        if ab.get("by_ability"):
+            lines.append("  abstained, by ability: " + ", ".join(f"{a} {c['abstained']}/{c['n']}"
+                                                                for a, c in ab["by_ability"].items()))
         if "best" in ab:
             best = ab["best"]
             line = f"  best bars on this dataset {best['similarity']:.2f} / {best['unknown_similarity']:.2f} (F1 {best['f1']:.2f})"
