@@ -19,7 +19,8 @@ from typing import Callable, Iterator, Optional
 from second_me.clock import Clock
 from second_me.config import Settings
 from second_me.eval.dataset import ABILITIES, Dataset
-from second_me.eval.metrics import answer_correct, evidence_ranks, ndcg_at, prf, recall_at
+from second_me.eval.answers import answer_scores, render_lines
+from second_me.eval.metrics import evidence_ranks, ndcg_at, prf, recall_at
 from second_me.retrieval.abstain import decide, signals
 from second_me.retrieval.hybrid import SearchOptions
 
@@ -135,7 +136,8 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
                   "models": _model_ids(services, answers),
                   "retrieval": retrieval, "abstention": abstain_scores}
         if answers:
-            report["answers"] = _answer_scores(services, dataset, default_now, settings, progress)
+            report["answers"] = answer_scores(services, dataset, lambda q: _question_clock(q, default_now), settings,
+                                              progress)
         return report
 
 
@@ -158,7 +160,7 @@ def _default_now(dataset: Dataset) -> float:
 def _model_ids(services, answers: bool) -> dict:
     models = {"embed": services.embedder.model_id}
     if answers:
-        models["chat"] = services.chat_model.model_id
+        models["chat"] = services.chat_model.name
     return models
 
 
@@ -222,24 +224,6 @@ def fit_abstention(seen, actual) -> dict:
     return {"similarity": low, "unknown_similarity": high, "f1": f1}
 
 
-def _answer_scores(services, dataset: Dataset, default_now: float, settings: Settings, progress) -> dict:
-    groups: dict[str, list[bool]] = {}
-    details = []
-    for number, question in enumerate(dataset.questions, start=1):
-        services.clock = _question_clock(question, default_now)
-        answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k), remember=False)
-        correct = answer_correct(answer.text, question.answer, answer.abstained, question.aliases)
-        groups.setdefault(question.ability, []).append(correct)
-        groups.setdefault("overall", []).append(correct)
-        details.append({"id": question.id, "answer": answer.text, "gold": question.answer, "correct": correct,
-                        "abstained": answer.abstained})
-        if progress:
-            progress("answers", number, len(dataset.questions))
-    accuracy = {a: {"accuracy": _mean(groups[a]), "n": len(groups[a])}
-                for a in [a for a in ABILITIES if a in groups] + ["overall"]}
-    return {"accuracy": accuracy, "details": details}
-
-
 def _mean(values) -> float:
     values = list(values)
     return sum(values) / len(values) if values else 0.0
@@ -280,6 +264,5 @@ def render(report: dict) -> str:
                             f"F1 {h['f1']:.2f} there, {h['held_out_f1']:.2f} on the others" for h in ab["held_out"])
             lines.append(line)
     if "answers" in report:
-        acc = report["answers"]["accuracy"]
-        lines += ["", "answer accuracy: " + ", ".join(f"{a} {v['accuracy']:.2f} (n={v['n']})" for a, v in acc.items())]
+        lines += [""] + render_lines(report["answers"], report["models"].get("chat", "the chat model"))
     return "\n".join(lines)

@@ -94,8 +94,8 @@ def _names(sentence: str) -> list[str]:
     for position, match in enumerate(re.finditer(r"[^\W\d_][\w'’-]*", sentence)):
         word = match.group(0)
         lower = plain(word)
-        if not word[0].isupper() or lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS or lower == "i":
-            continue
+        if (not word[0].isupper() or len(word) == 1 or lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS):
+            continue  # a single capital is a unit ("°C") or "I", not a name
         if position == 0 and lower in _STARTERS:
             continue
         out.append(word)

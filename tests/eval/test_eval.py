@@ -94,7 +94,8 @@ def test_eval_end_to_end_on_a_tiny_dataset(tmp_path, run_cli):
     out = tmp_path / "report.json"
     result = run_cli("eval", "--dataset", str(dataset), "--json-out", str(out))
     assert result.code == 0, result.err
-    assert "hybrid+time" in result.out and "abstention" in result.out and "answer accuracy" in result.out
+    assert "hybrid+time" in result.out and "abstention" in result.out and "answers by fake chat model" in result.out
+    assert "evidence does not: 0" in result.out
     report = json.loads(out.read_text())
     assert set(report["retrieval"]) == {"bm25", "vectors", "hybrid", "hybrid+time", "hybrid+time, no decay",
                                         "hybrid+time+facts", "full"}
