@@ -20,6 +20,7 @@ from second_me.models.base import ChatMessage, ChatModel, Embedder
 from second_me.storage.messages import UnreadTurn
 from second_me.storage.store import MemoryStore, NewMemory
 from second_me.text.support import Evidence as SupportEvidence
+from second_me.text.utterance import states_something
 
 EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short fact per line starting "
                   "with '- '. Only what they said.")
@@ -69,7 +70,9 @@ class FactLearner:
     # ---- extraction -----------------------------------------------------------------------
 
     def _facts_of(self, batch: Sequence[UnreadTurn]) -> list[tuple[UnreadTurn, str]]:
-        """(turn, fact) pairs: rules per turn, then the model over the batch per speaker."""
+        """(turn, fact) pairs: rules per turn, then the model over the batch per speaker. Only what
+        someone states is read: "where did I stay in Lisbon?" is no fact about anyone."""
+        batch = [turn for turn in batch if states_something(turn.text)]
         pairs = [(turn, fact) for turn in batch for fact in statements(turn.text)]
         if self._chat_model is not None:
             for speaker in dict.fromkeys(t.speaker for t in batch):

@@ -64,7 +64,7 @@ def quote_block(evidence: Sequence[Evidence], numbers: dict[int, int], speakers:
         who = f"{item.speaker}: " if item.speaker and speakers else ""
         mark = f" [{numbers[item.memory_id]}]" if item.memory_id in numbers else ""
         lines.append(f"{who}{OPEN_QUOTE}{item.text}{CLOSE_QUOTE}{mark}")
-    return "\n".join(lines)
+    return "\n\n".join(lines)  # a paragraph each: the app shows answers as Markdown
 
 
 def line_messages(question: str, best: Evidence) -> list[ChatMessage]:

@@ -279,18 +279,19 @@ def choose(scored: Sequence[Sentence], intent: Intent) -> list[Sentence]:
 
 
 def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
-    """An extract for a request ("Summarize my sourdough notes"): the best sentence of each memory
-    that has a close one, then each one's next best while room is left, in reading order."""
-    memories = list(dict.fromkeys(s.hit.memory.id for s in close))
+    """An extract for a request ("Summarize my sourdough notes", "Explain how I set up the backup"):
+    the memories with a sentence close to the best, each read from its start (notes lead with what
+    matters), as many sentences each as the room allows, in reading order."""
+    memories = list(dict.fromkeys(s.hit.memory.id for s in close))[:most]
+    share = max(2, most // max(1, len(memories)))
     chosen: list[Sentence] = []
-    for round_ in range(most):
-        for memory_id in memories:
-            own = [s for s in scored if s.hit.memory.id == memory_id
-                   and not any(s.text in o.text or o.text in s.text for o in chosen)]
-            if own and len(chosen) < most:
-                chosen.append(own[0])
-        if len(chosen) >= most or round_ >= 1:
-            break
+    for memory_id in memories:
+        own = sorted((s for s in scored if s.hit.memory.id == memory_id), key=lambda s: s.position)
+        for sentence in own:
+            if len(chosen) >= most or sum(c.hit.memory.id == memory_id for c in chosen) >= share:
+                break
+            if not any(sentence.text in o.text or o.text in sentence.text for o in chosen):
+                chosen.append(sentence)
     return sorted(chosen, key=_reading_order)
 
 

@@ -58,8 +58,8 @@ def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], num
     line = short_line(strip_control(raw), best, question)
     if not line:
         return quotes
-    _emit(on_token, "\n" + line)
-    return quotes + "\n" + line
+    _emit(on_token, "\n\n" + line)
+    return quotes + "\n\n" + line
 
 
 def clear_best(evidence: Sequence[Evidence]) -> bool:

@@ -184,12 +184,25 @@ def own_words_in_search(conn) -> list[tuple[int, str, str]]:
             found.append((memory_id, conversation, "an answer second-me gave"))
         elif not states_something(text):
             found.append((memory_id, conversation, "a question or request to second-me"))
+    # Facts an older version read out of such questions ("where did I stay in Lisbon" as a fact).
+    facts: dict[int, list] = {}
+    for fact_id, conversation, speaker, text in conn.execute(
+            "SELECT l.fact_id, c.name, m.speaker, m.text FROM fact_links l JOIN messages m ON m.id = l.message_id "
+            "JOIN conversations c ON c.id = m.conversation_id JOIN memories f ON f.id = l.fact_id "
+            "WHERE f.kind = 'fact'").fetchall():
+        own = speaker == APP_SPEAKER or (speaker == APP_USER and not states_something(text))
+        facts.setdefault(fact_id, []).append((own, conversation))
+    found += [(fact_id, links[0][1], "a fact read out of a question to second-me")
+              for fact_id, links in facts.items() if all(own for own, _ in links)]
     return found
 
 
 def take_out_of_search(conn, found: list[tuple[int, str, str]], now: float) -> None:
     """Drop these turns' memories (their turns stay in the log), and rebuild their chats' summaries."""
     for memory_id, conversation, why in found:
+        # Every summary built on it is rebuilt without it (the tree above follows).
+        conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE id IN "
+                     "(SELECT node_id FROM summary_children WHERE memory_id = ?)", (memory_id,))
         conn.execute("DELETE FROM memories WHERE id = ?", (memory_id,))
         conn.execute("INSERT INTO events(memory_id, action, reason, at) VALUES (?, 'remove', ?, ?)",
                      (memory_id, f"not a memory: {why}", now))

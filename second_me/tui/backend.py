@@ -148,7 +148,7 @@ class Backend:
         return True
 
 
-def _short(model_id: str, width: int = 24) -> str:
+def _short(model_id: str, width: int = 36) -> str:
     """Model ids carry a size and hash after ':'; the name is what a person recognises."""
     name = model_id.split(":")[0].strip()
     return name if len(name) <= width else name[: width - 1] + "…"
