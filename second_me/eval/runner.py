@@ -110,10 +110,10 @@ def _workdir(name: str) -> Iterator[Path]:
     """A folder for one run, at the same path every run where it can be: document and folder
     summaries are titled by their path, and a random one would change their text (and the
     figures) from run to run. A run already using that path gets a random folder instead."""
-    stable = Path(tempfile.gettempdir()) / f"second-me-eval-{name}-{getpass.getuser()}"
     try:
+        stable = Path(tempfile.gettempdir()) / f"second-me-eval-{name}-{getpass.getuser()}"
         stable.mkdir()
-    except OSError:
+    except (OSError, KeyError):  # taken, or no user name to tell runs apart
         with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
             yield Path(tmp)
         return
