@@ -24,10 +24,12 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
                       "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12})
 _NUM = r"(?:\d+(?:[.,:]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _EXPRESSION = re.compile(r"(?<![\w.])(?P<a>%s)(?:\s*(?:-|–|—|to|or|and)\s*(?P<b>%s))?(?![\w])" % (_NUM, _NUM), re.I)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(%s)\b\.?(?:,?\s+(\d{4}))?" % _MONTH, re.I)
-_MONTH_DAY = re.compile(r"\b(%s)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?" % _MONTH, re.I)
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>%s)\b\.?(?:,?\s+(?P<year>\d{4}))?"
+                        % _MONTH, re.I)
+_MONTH_DAY = re.compile(r"\b(?P<month>%s)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?" % _MONTH,
+                        re.I)
 _CITATION = re.compile(r"\s*\[\d{1,3}\]")
 # Words that may start a sentence without being a claim of their own.
 _STARTERS = frozenset("yes no sure ok okay well according based in on at for from to with by so also then "
@@ -51,27 +53,16 @@ def _dates(text: str) -> tuple[set[str], str]:
     """Dates as (month-day and year) tokens, and the text with them taken out (their numbers are checked as dates)."""
     found: set[str] = set()
 
-    def iso(match: re.Match) -> str:
-        found.update({f"{int(match.group(2)):02d}-{int(match.group(3)):02d}", match.group(1)})
+    def take(match: re.Match) -> str:
+        month = match.group("month")
+        month = int(month) if month.isdigit() else MONTHS[month.lower()]
+        found.add(f"{month:02d}-{int(match.group('day')):02d}")
+        if match.group("year"):
+            found.add(match.group("year"))
         return " "
 
-    def day_month(match: re.Match) -> str:
-        month = MONTHS[match.group(2).lower()]
-        found.add(f"{month:02d}-{int(match.group(1)):02d}")
-        if match.group(3):
-            found.add(match.group(3))
-        return " "
-
-    def month_day(match: re.Match) -> str:
-        month = MONTHS[match.group(1).lower()]
-        found.add(f"{month:02d}-{int(match.group(2)):02d}")
-        if match.group(3):
-            found.add(match.group(3))
-        return " "
-
-    text = _ISO_DATE.sub(iso, text)
-    text = _DAY_MONTH.sub(day_month, text)
-    text = _MONTH_DAY.sub(month_day, text)
+    for form in (_ISO_DATE, _DAY_MONTH, _MONTH_DAY):
+        text = form.sub(take, text)
     return found, text
 
 
@@ -102,7 +93,7 @@ def _names(sentence: str) -> list[str]:
     return out
 
 
-class Evidence:
+class Support:
     """The evidence texts (and the question), prepared once for checking many sentences."""
 
     def __init__(self, texts: Iterable[str], question: str = ""):
@@ -135,7 +126,7 @@ class Evidence:
 
 def supported_sentences(text: str, evidence: Sequence[str], question: str = "") -> tuple[str, list[str]]:
     """The text with every unsupported sentence dropped, and the dropped sentences."""
-    checker = Evidence(evidence, question)
+    checker = Support(evidence, question)
     kept, dropped = [], []
     for sentence, _ in split_sentences(" ".join(text.split())):
         (kept if checker.check(sentence).supported else dropped).append(sentence)
