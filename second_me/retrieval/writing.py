@@ -103,7 +103,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     """The reader's answer, sentence by sentence, each shown only if its memories support it."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens)
     support = Support([e.text for e in evidence] + [format_memory(numbers[h.memory.id], h) for h in cited],
-                              question)
+                      question, question_names=True)
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked

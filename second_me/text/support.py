@@ -2,9 +2,11 @@
 what its evidence states.
 
 A sentence is dropped when it names a number, date, amount or name that its evidence does
-not, or when most of its words are not in the evidence (or the question it answers). A
-number is matched as the whole expression it stands in: "4 hours" is not supported by "4 to
-5 hours", so a small model cannot turn a range or a neighbouring figure into a wrong answer.
+not (the question saying it is no proof: a small model turns "two days ago" or "before I
+moved to Berlin" into claims), or when most of its words are in neither the evidence nor the
+question it answers. A number is matched as the whole expression it stands in: "4 hours" is
+not supported by "4 to 5 hours", so a range or a neighbouring figure cannot become a wrong
+answer.
 """
 
 from __future__ import annotations
@@ -96,25 +98,27 @@ def _names(sentence: str) -> list[str]:
 class Support:
     """The evidence texts (and the question), prepared once for checking many sentences."""
 
-    def __init__(self, texts: Iterable[str], question: str = ""):
+    def __init__(self, texts: Iterable[str], question: str = "", question_names: bool = False):
+        """`question_names`: a name the question says may be said back ("your GP is…"); for a
+        capable reader, whose sentences are whole answers, not for a small model's line."""
         joined = "\n".join(texts)
         self.dates, rest = _dates(joined)
         self.numbers = _expressions(rest)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
         self.question_stems = stems(question)
-        question_dates, question_rest = _dates(question)
-        self.question_dates = question_dates
-        self.question_numbers = _expressions(question_rest)
+        self.name_stems = self.stems | (self.question_stems if question_names else set())
 
     def check(self, sentence: str) -> Check:
+        """Names, numbers and dates must be the evidence's own (a question's "two days ago" or
+        "Berlin" proves nothing); the question's words count only towards the other words."""
         sentence = _CITATION.sub("", sentence)
         missing: list[str] = []
         dates, rest = _dates(sentence)
-        missing += sorted(d for d in dates if d not in self.dates and d not in self.question_dates)
-        missing += sorted(n for n in _expressions(rest) if n not in self.numbers and n not in self.question_numbers)
+        missing += sorted(d for d in dates if d not in self.dates)
+        missing += sorted(n for n in _expressions(rest) if n not in self.numbers and n not in self.dates)
         for name in _names(rest):
-            if not (forms(name) & (self.stems | self.question_stems)) and plain(name) not in self.words:
+            if not forms(name) & self.name_stems and plain(name) not in self.words:
                 missing.append(name)
         own = [w for w in content_words(rest) if not w.isdigit()]
         if own:

@@ -39,8 +39,14 @@ def test_dates_match_in_any_common_form():
     assert not evidence.check("We took the kids to the aquarium on 6 August.").supported
 
 
-def test_words_of_the_question_count_as_support():
-    assert Support(["Dr. Adeyemi at the new clinic."], "who is my GP now?").check("My GP is Dr. Adeyemi.").supported
+def test_words_of_the_question_count_as_support_but_not_its_names_numbers_and_dates():
+    evidence = ["Dr. Adeyemi at the new clinic."]
+    assert Support(evidence, "who is my new doctor?").check("My new doctor is Dr. Adeyemi.").supported
+    assert not Support(evidence, "who is my GP now?").check("My GP is Dr. Adeyemi.").supported
+    assert Support(evidence, "who is my GP now?", question_names=True).check("My GP is Dr. Adeyemi.").supported
+    assert not Support(["Went to the dentist today."], "where did I go two days ago?").check("Two days ago.").supported
+    assert not Support(["Tomás moved to Valencia for a job."], "where did I live before I moved to Berlin?",
+                       question_names=True).check("You lived in Berlin in 2019.").supported
 
 
 def test_unsupported_sentences_are_dropped_and_the_rest_kept():
