@@ -8,7 +8,6 @@ since a llama.cpp context must not be used by two threads at once.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import math
 import threading
 from collections import deque
@@ -20,6 +19,8 @@ from second_me.models.base import NO_WORDS, YES_WORDS, ChatMessage, ChatModel, E
 from second_me.models.defaults import (ENV_VAR, KIND, GGUFInfo, Purpose, Role, chat_model_choice, check_gguf,
                                       resolve_model_path)
 from second_me.models.profiles import fold_system, profile_for
+from second_me.models.runtime import (chat_n_ctx, choose_gpu_layers, flash_attn_needed, kv_cache_types,
+                                      model_id_for)
 
 # GGML type ids for the KV cache settings (llama_cpp.GGML_TYPE_F16, _Q8_0, _Q4_0).
 KV_TYPE_IDS = {"f16": 1, "q8_0": 8, "q4_0": 2}
@@ -92,33 +93,11 @@ def _first_llama_error() -> str:
     return line.split(": ", 1)[1] if ": " in line else line
 
 
-# --- offload and runtime choices ------------------------------------------------------
-
-
-def choose_gpu_layers(override: int | None, supports_offload: bool) -> tuple[int, str]:
-    """How many layers to put on the GPU, and why (shown by `doctor`)."""
-    if override is not None:
-        reason = f"n_gpu_layers = {override} set in settings"
-        if override != 0 and not supports_offload:
-            reason += " (but this llama.cpp build has no GPU offload, so it runs on the CPU)"
-        return override, reason
-    if supports_offload:
-        return -1, "GPU/Metal offload available: all layers"
-    return 0, "this llama.cpp build has no GPU offload: CPU only"
+# --- runtime --------------------------------------------------------------------------
 
 
 def gpu_offload_supported() -> bool:
     return bool(_llama_cpp().llama_supports_gpu_offload())
-
-
-def _flash_attn(settings: Any) -> bool:
-    # llama.cpp needs flash attention for a quantized V cache; enable it whenever the cache is quantized.
-    return settings.kv_cache_type_k != "f16" or settings.kv_cache_type_v != "f16"
-
-
-def _chat_n_ctx(settings: Any, info: GGUFInfo | None) -> int:
-    trained = info.context_length if info else None
-    return min(settings.n_ctx, trained) if trained else settings.n_ctx
 
 
 def runtime_info(settings: Any) -> dict[str, Any]:
@@ -130,6 +109,7 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         chat_info: GGUFInfo | None = check_gguf(resolve_model_path(settings, "chat"), "chat")
     except ModelError:
         chat_info = None  # doctor reports the model problem itself
+    type_k, type_v, kv_reason = kv_cache_types(settings, profile_for(chat_info).family if chat_info else "")
     return {
         "llama_cpp_version": llama_cpp.__version__,
         "gpu_offload_supported": supported,
@@ -137,10 +117,11 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         "n_gpu_layers_reason": reason,
         "use_mmap": settings.use_mmap,
         "use_mlock": settings.use_mlock,
-        "kv_cache_type_k": settings.kv_cache_type_k,
-        "kv_cache_type_v": settings.kv_cache_type_v,
-        "flash_attn": _flash_attn(settings),
-        "n_ctx": _chat_n_ctx(settings, chat_info),
+        "kv_cache_type_k": type_k,
+        "kv_cache_type_v": type_v,
+        "kv_cache_reason": kv_reason,
+        "flash_attn": flash_attn_needed(settings),
+        "n_ctx": chat_n_ctx(settings, chat_info),
         "n_ctx_setting": settings.n_ctx,
         "chat_model_context_length": chat_info.context_length if chat_info else None,
         "n_threads": settings.n_threads or "auto",
@@ -148,19 +129,6 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         "weight_repacking_reason": _extra_buffers[1] if _extra_buffers else None,
         "system_info": llama_cpp.llama_print_system_info().decode("utf-8", errors="replace").strip(),
     }
-
-
-def model_id_for(info: GGUFInfo) -> str:
-    """A stable id for a model file: its name, size and a hash of its head and tail.
-
-    Cheap even for multi-GB files, and unchanged by renaming or moving the file.
-    """
-    digest = hashlib.sha256(str(info.size).encode())
-    with open(info.path, "rb") as handle:
-        digest.update(handle.read(1 << 20))
-        handle.seek(max(0, info.size - (1 << 20)))
-        digest.update(handle.read(1 << 20))
-    return f"{info.name}:{info.size}:{digest.hexdigest()[:12]}"
 
 
 def _open_llama(path: Path, role: Role, params: dict[str, Any]) -> Any:
@@ -312,13 +280,14 @@ def load_chat_model(settings: Any, purpose: Purpose = "answer") -> ChatModel:
     choice = chat_model_choice(settings, purpose)
     path = resolve_model_path(settings, "chat", purpose)
     info = check_gguf(path, "chat")
-    n_ctx = _chat_n_ctx(settings, info)
+    n_ctx = chat_n_ctx(settings, info)
+    type_k, type_v, _ = kv_cache_types(settings, profile_for(info).family)
     params = _common_params(settings)
     params.update(
         n_ctx=n_ctx,
-        type_k=KV_TYPE_IDS[settings.kv_cache_type_k],
-        type_v=KV_TYPE_IDS[settings.kv_cache_type_v],
-        flash_attn=_flash_attn(settings),
+        type_k=KV_TYPE_IDS[type_k],
+        type_v=KV_TYPE_IDS[type_v],
+        flash_attn=flash_attn_needed(settings),
     )
     llama = _open_llama(path, "chat", params)
     name = info.name if choice.source == "configured" else choice.label
