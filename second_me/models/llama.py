@@ -19,6 +19,7 @@ from second_me.models.base import NO_WORDS, YES_WORDS, ChatMessage, ChatModel, E
 from second_me.models.defaults import (ENV_VAR, KIND, GGUFInfo, Purpose, Role, chat_model_choice, check_gguf,
                                       resolve_model_path)
 from second_me.models.profiles import fold_system, profile_for
+from second_me.models.prompt_cache import PromptCache, SavedPrompt, shared_length
 from second_me.models.runtime import (chat_n_ctx, choose_gpu_layers, flash_attn_needed, kv_cache_types,
                                       model_id_for)
 
@@ -162,6 +163,32 @@ def _close_when_idle(llama: Any, lock: threading.Lock) -> None:
 
 # --- chat -----------------------------------------------------------------------------
 
+SEQUENCE = 0  # llama-cpp-python evaluates everything as sequence 0
+
+
+def _save_sequence(llama: Any, tokens: Sequence[int]) -> SavedPrompt:
+    """Copy out the KV cells of the live sequence, which holds exactly `tokens`."""
+    llama_cpp = _llama_cpp()
+    # Cells past the live tokens may linger (llama-cpp-python drops them at the next decode).
+    llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(llama.ctx), SEQUENCE, len(tokens), -1)
+    size = llama_cpp.llama_state_seq_get_size(llama.ctx, SEQUENCE)
+    state = (ctypes.c_uint8 * size)()
+    if llama_cpp.llama_state_seq_get_data(llama.ctx, state, size, SEQUENCE) != size:
+        raise RuntimeError("could not copy the evaluated prompt out of llama.cpp")
+    return SavedPrompt(tuple(tokens), state)
+
+
+def _restore_sequence(llama: Any, saved: SavedPrompt, tokens: Sequence[int]) -> None:
+    """Make `saved` the live sequence (its KV cells replace the live ones) before evaluating `tokens`."""
+    if _llama_cpp().llama_state_seq_set_data(llama.ctx, saved.state, len(saved.state), SEQUENCE) != len(saved.state):
+        llama.reset()
+        raise RuntimeError("could not restore an evaluated prompt into llama.cpp")
+    llama.input_ids[:len(saved.tokens)] = saved.tokens
+    # Short of the whole prompt: the context's logits are still those of the last decode, so the
+    # prompt's last token must be evaluated again, whatever the sequence holds.
+    llama.n_tokens = min(len(saved.tokens), len(tokens) - 1)
+
+
 class LlamaChatModel(ChatModel):
     def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int, name: str = ""):
         self._llama = llama
@@ -172,6 +199,7 @@ class LlamaChatModel(ChatModel):
         self._name = name or info.name
         self._formatter: Any = None
         self._yes_no: tuple[list[int], list[int]] | None = None
+        self.prompt_cache = PromptCache()
         self.path = info.path
         self.model_id = model_id_for(info)
 
@@ -190,6 +218,10 @@ class LlamaChatModel(ChatModel):
                temperature: float = 0.2, stop: Sequence[str] = ()) -> Iterator[str]:
         with self._lock:
             _log_lines.clear()
+            try:
+                self._reuse_evaluated(self._prompt_tokens(messages))
+            except RuntimeError as exc:
+                raise ModelError(f"chat model failed: {_first_llama_error() or exc}") from None
             chunks = self._llama.create_chat_completion(
                 messages=self._chat(messages),
                 max_tokens=max_tokens,
@@ -234,15 +266,24 @@ class LlamaChatModel(ChatModel):
         ids = (self._llama.tokenize(word.encode("utf-8"), add_bos=False, special=False) for word in words)
         return sorted({tokens[0] for tokens in ids if len(tokens) == 1})
 
+    def _reuse_evaluated(self, tokens: list[int]) -> None:
+        """Before evaluating `tokens`: keep the live sequence if it is about to be cut back a long way,
+        and bring back a saved one that shares more with `tokens` (see prompt_cache.py)."""
+        llama = self._llama
+        live = llama.input_ids[:llama.n_tokens].tolist()
+        live_shared = shared_length(live, tokens)
+        saved = self.prompt_cache.worth_restoring(tokens, live_shared)
+        if self.prompt_cache.should_save(live, live_shared):
+            self.prompt_cache.add(_save_sequence(llama, live))
+        if saved is not None:
+            _restore_sequence(llama, saved, tokens)
+
     def _next_token_logits(self, tokens: list[int]) -> list[float]:
-        """Evaluate `tokens`, keeping the cached prefix they share with the last prompt."""
+        """Evaluate `tokens`, keeping the evaluated prefix they share with an earlier prompt."""
         llama_cpp = _llama_cpp()
         llama = self._llama
-        shared = 0
-        for cached, new in zip(llama.input_ids[:llama.n_tokens].tolist(), tokens):
-            if cached != new:
-                break
-            shared += 1
+        self._reuse_evaluated(tokens)
+        shared = shared_length(llama.input_ids[:llama.n_tokens].tolist(), tokens)
         shared = min(shared, len(tokens) - 1)  # the last token must be evaluated to get its logits
         if shared == 0:
             llama.reset()
