@@ -20,8 +20,8 @@ from second_me.models.defaults import (ENV_VAR, KIND, GGUFInfo, Purpose, Role, c
                                       resolve_model_path)
 from second_me.models.profiles import fold_system, profile_for
 from second_me.models.prompt_cache import PromptCache, SavedPrompt, shared_length
-from second_me.models.runtime import (chat_n_ctx, choose_gpu_layers, flash_attn_needed, kv_cache_types,
-                                      model_id_for)
+from second_me.models.runtime import (chat_n_ctx, choose_gpu_layers, choose_threads, flash_attn_needed,
+                                      kv_cache_types, model_id_for, usable_cores)
 
 # GGML type ids for the KV cache settings (llama_cpp.GGML_TYPE_F16, _Q8_0, _Q4_0).
 KV_TYPE_IDS = {"f16": 1, "q8_0": 8, "q4_0": 2}
@@ -111,6 +111,7 @@ def runtime_info(settings: Any) -> dict[str, Any]:
     except ModelError:
         chat_info = None  # doctor reports the model problem itself
     type_k, type_v, kv_reason = kv_cache_types(settings, profile_for(chat_info).family if chat_info else "")
+    threads = choose_threads(settings.n_threads, usable_cores())
     return {
         "llama_cpp_version": llama_cpp.__version__,
         "gpu_offload_supported": supported,
@@ -125,7 +126,8 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         "n_ctx": chat_n_ctx(settings, chat_info),
         "n_ctx_setting": settings.n_ctx,
         "chat_model_context_length": chat_info.context_length if chat_info else None,
-        "n_threads": settings.n_threads or "auto",
+        "n_threads": f"chat: {threads[0]} generating, {threads[1]} reading prompts",
+        "n_threads_reason": threads[2],
         "weight_repacking": _extra_buffers[0] if _extra_buffers else None,
         "weight_repacking_reason": _extra_buffers[1] if _extra_buffers else None,
         "system_info": llama_cpp.llama_print_system_info().decode("utf-8", errors="replace").strip(),
@@ -323,8 +325,11 @@ def load_chat_model(settings: Any, purpose: Purpose = "answer") -> ChatModel:
     info = check_gguf(path, "chat")
     n_ctx = chat_n_ctx(settings, info)
     type_k, type_v, _ = kv_cache_types(settings, profile_for(info).family)
+    generation, batch, _ = choose_threads(settings.n_threads, usable_cores())
     params = _common_params(settings)
     params.update(
+        n_threads=generation,
+        n_threads_batch=batch,
         n_ctx=n_ctx,
         type_k=KV_TYPE_IDS[type_k],
         type_v=KV_TYPE_IDS[type_v],

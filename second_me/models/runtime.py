@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any
 
 from second_me.models.defaults import GGUFInfo
@@ -56,3 +57,27 @@ def kv_cache_types(settings: Any, family: str) -> tuple[str, str, str]:
     if family in FRAGILE_KEY_FAMILIES and type_k == "q4_0":
         return "q8_0", type_v, f"kv_cache_type_k = q4_0 raised to q8_0: {family} models answer nonsense with 4-bit keys"
     return type_k, type_v, ""
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def choose_threads(setting: int, cores: int) -> tuple[int, int, str]:
+    """llama.cpp threads for generation and for prompt batches, and why.
+
+    llama.cpp's threads meet at a barrier after every operation (and, built with OpenMP, spin while
+    they wait), so when every core is busy one descheduled thread stalls the others. On this
+    project's 2-core machine with other work running (load average 7-14), the reader with 2 threads
+    read prompts at 19-41 tokens/s against 35-72 with 1, and generated 0.3-2.8 tokens/s against
+    2.9-4.1 (bench/reader.py, `reader_threads`). So one core is left for everything else: the app's
+    own screen, indexing, the user's other programs.
+    """
+    if setting > 0:
+        return setting, setting, f"n_threads = {setting} set in settings"
+    batch = max(1, cores - 1)
+    generation = max(1, min(batch, cores // 2))
+    return generation, batch, f"{cores} cores: one left free for the rest of the machine"

@@ -11,7 +11,7 @@ import pytest
 
 from second_me.config import Settings
 from second_me.models.llama import KV_TYPE_IDS, MEAN_POOLING
-from second_me.models.runtime import choose_gpu_layers, flash_attn_needed, kv_cache_types
+from second_me.models.runtime import choose_gpu_layers, choose_threads, flash_attn_needed, kv_cache_types
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -80,3 +80,14 @@ def test_doctor_says_whether_offload_is_used(services):
     pytest.importorskip("llama_cpp")
     offload = services.doctor()["offload"]
     assert offload["used"] == (offload["available"] and offload["n_gpu_layers"] != 0)
+
+
+@pytest.mark.parametrize("cores, expected", [(1, (1, 1)), (2, (1, 1)), (4, (2, 3)), (8, (4, 7)), (16, (8, 15))])
+def test_chat_threads_leave_a_core_for_the_rest_of_the_machine(cores, expected):
+    generation, batch, reason = choose_threads(0, cores)
+    assert (generation, batch) == expected
+    assert f"{cores} cores" in reason
+
+
+def test_a_thread_count_in_settings_is_used_for_both(tmp_path):
+    assert choose_threads(Settings(home=tmp_path, n_threads=3).n_threads, cores=2)[:2] == (3, 3)

@@ -220,3 +220,10 @@ def test_without_the_prompt_cache_nothing_is_saved_and_answers_are_the_same(chat
         assert len(chat.prompt_cache) == 0 and chat.prompt_cache.restored == 0
     finally:
         chat.prompt_cache = PromptCache()
+
+
+def test_the_chat_model_runs_with_the_chosen_thread_counts(chat):
+    from second_me.models.runtime import choose_threads, usable_cores
+
+    generation, batch, _ = choose_threads(0, usable_cores())
+    assert (chat._llama.n_threads, chat._llama.n_threads_batch) == (generation, batch)
