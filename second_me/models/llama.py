@@ -316,6 +316,7 @@ class LlamaChatModel(ChatModel):
 
     def close(self) -> None:
         _close_when_idle(self._llama, self._lock)
+        self.prompt_cache.clear()
 
 
 def load_chat_model(settings: Any, purpose: Purpose = "answer") -> ChatModel:

@@ -71,9 +71,9 @@ def choose_threads(setting: int, cores: int) -> tuple[int, int, str]:
 
     llama.cpp's threads meet at a barrier after every operation (and, built with OpenMP, spin while
     they wait), so when every core is busy one descheduled thread stalls the others. On this
-    project's 2-core machine with other work running (load average 7-14), the reader with 2 threads
-    read prompts at 19-41 tokens/s against 35-72 with 1, and generated 0.3-2.8 tokens/s against
-    2.9-4.1 (bench/reader.py, `reader_threads`). So one core is left for everything else: the app's
+    project's 2-core machine with other work running (load average 7-18), the reader with 2 threads
+    read prompts at 11-41 tokens/s against 26-72 with 1, and generated 0.1-2.8 tokens/s against
+    2.1-4.1 (bench/reader.py, `reader_threads`). So one core is left for everything else: the app's
     own screen, indexing, the user's other programs.
     """
     if setting > 0:
