@@ -24,7 +24,6 @@ import argparse
 import json
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,11 +31,10 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from second_me.config import load_settings  # noqa: E402
-from second_me.eval.answers import token_f1, unsupported_claims  # noqa: E402
+from second_me.eval.answers import ask_one, token_f1  # noqa: E402
 from second_me.eval.dataset import PEOPLE, load_dataset  # noqa: E402
 from second_me.eval.metrics import answer_correct, prf  # noqa: E402
 from second_me.eval.runner import default_now, loaded_home, question_clock  # noqa: E402
-from second_me.retrieval.hybrid import SearchOptions  # noqa: E402
 
 RESULTS = REPO_ROOT / "bench" / "results" / "reader_answers.json"
 HELD_OUT = ("friends", "everyday")
@@ -59,19 +57,7 @@ def ask_all(name: str, settings, every: int) -> list[dict]:
         for question in questions:
             services.clock = question_clock(question, now)
             checks.clear()
-            stamps: list[float] = []
-            started = time.perf_counter()
-            answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
-                                            remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
-            finished = time.perf_counter()
-            rows.append({
-                "id": question.id, "ability": question.ability, "question": question.question,
-                "gold": question.answer, "aliases": list(question.aliases), "answer": answer.text,
-                "abstained": answer.abstained, "p": checks[0] if checks else None,
-                "unsupported": unsupported_claims(answer),
-                "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
-                "answer_s": round(finished - started, 3),
-            })
+            rows.append({**ask_one(services, question, settings), "p": checks[0] if checks else None})
             print(f"  {name} {len(rows)}/{len(questions)}", end="\r", file=sys.stderr, flush=True)
     return rows
 
