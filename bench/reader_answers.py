@@ -106,17 +106,20 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1, help="ask every Nth question of each set")
     parser.add_argument("--cached", action="store_true", help=f"rescore {RESULTS.name} without the model")
     parser.add_argument("--sets", default=",".join((*PEOPLE, *HELD_OUT)), help="comma-separated sets to ask")
+    parser.add_argument("--add", action="store_true", help=f"keep the sets already in {RESULTS.name}, ask these too")
     args = parser.parse_args()
     if args.cached:
         rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"]
     else:
         with tempfile.TemporaryDirectory() as scratch:
             settings = replace(load_settings(scratch, chat_model="reader"), reader_check=0.0)
-            rows = {}
+            rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"] if args.add else {}
             for name in args.sets.split(","):
                 rows[name] = ask_all(name, settings, max(1, args.every))
+                for row in rows[name]:
+                    row["every"] = args.every
                 RESULTS.parent.mkdir(parents=True, exist_ok=True)
-                RESULTS.write_text(json.dumps({"every": args.every, "rows": rows}, indent=2) + "\n", encoding="utf-8")
+                RESULTS.write_text(json.dumps({"rows": rows}, indent=2) + "\n", encoding="utf-8")
     report: dict = {"datasets": {}, "rows": rows}
     people = [name for name in PEOPLE if name in rows]
     header = f"{'set':<18}{'n':>4}{'bar':>6}{'accuracy':>10}{'token F1':>10}{'abst. P/R/F1':>17}{'refused req.':>14}" \
