@@ -77,6 +77,8 @@ def looks_random(value: str, min_length: int = 8) -> bool:
     value = value.strip()
     if not min_length <= len(value) <= 200:
         return False
+    if value.isalpha() and (value.islower() or value.isupper()):  # one plain word: the common case, decided fast
+        return False
     if _PLACEHOLDER_CHARS & set(value) or value.startswith(("/", "~", "./", "../")) or "://" in value:
         return False
     if value.isdigit() or _DOTTED_NAME.fullmatch(value):
@@ -152,10 +154,7 @@ def _private_keys(text: str) -> Iterator[Candidate]:
         position = end
 
 
-_AWS_KEY_ID = re.compile(r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")
-_AWS_SECRET_ASSIGNED = re.compile(
-    r"(?i)(?:aws[_ -]?secret(?:[_ -]?access)?(?:[_ -]?key)?|secret[_ -]?access[_ -]?key)[\"']?\s*(?:=>|:=|=|:)\s*"
-    r"[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
+_AWS_KEY_ID = re.compile(r"A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16}(?![A-Za-z0-9])")
 _BASE64_40 = re.compile(r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
 
 
@@ -163,12 +162,6 @@ def _aws_secret_shape(value: str) -> bool:
     # Not a git hash (lower-case hex) nor a word: both cases and a digit or slash, and random.
     return (any(c.isupper() for c in value) and any(c.islower() for c in value)
             and any(c.isdigit() or c in "/+" for c in value) and entropy(value) >= 4.0)
-
-
-def _aws_secrets_assigned(text: str) -> Iterator[Candidate]:
-    for match in _AWS_SECRET_ASSIGNED.finditer(text):
-        if _aws_secret_shape(match.group(1)):
-            yield Candidate("aws-secret-key", match.start(1), match.end(1))
 
 
 def _aws_keys(text: str) -> Iterator[Candidate]:
@@ -200,22 +193,30 @@ def _jwt_header(token: str) -> bool:
 
 
 # `password = …`, `api_key: …`, `"client_secret": "…"`, `secret key: …`: a keyword ends the name, a
-# separator follows. Keywords are found first (a plain, fast pass), the rest is matched only there.
-_KEYWORD = re.compile(r"passw(?:or)?d|passphrase|secret|token|key")
+# separator follows. Keyword and separator are found first (one fast pass); values are checked only there.
+_KEYWORD = re.compile(r"(?P<word>passw(?:or)?d|passphrase|secret|token|key)[\"']?[ \t]*(?:=>|:=|=|:)[ \t]*")
 _KEY_QUALIFIER = re.compile(r"(api|access|private|secret)[_ -]?$")
-_ASSIGNED_VALUE = re.compile(r"[\"']?[ \t]*(?:=>|:=|=|:)[ \t]*"
-                             r"(?:\"(?P<dq>[^\"\n]{1,200})\"|'(?P<sq>[^'\n]{1,200})'|(?P<bare>[^\s\"'`,;&<>]{1,200}))")
+_ASSIGNED_VALUE = re.compile(r"\"(?P<dq>[^\"\n]{1,200})\"|'(?P<sq>[^'\n]{1,200})'|(?P<bare>[^\s\"'`,;&<>]{1,200})")
 _KEY_KINDS = {"api": "api-key", "access": "api-key", "private": "private-key", "secret": "secret"}
 
 
+_NAME_BEFORE = re.compile(r"[a-z0-9_ -]{0,32}$")
+_AWS_NAME = re.compile(r"aws|secret[_ -]?access")
+
+
 def _assignment_kind(lower: str, keyword: re.Match) -> Optional[str]:
-    word = keyword.group(0)
+    """The kind of secret the assigned name announces (None: not a name that announces one)."""
+    word = keyword.group("word")
+    start = keyword.start("word")
+    name = _NAME_BEFORE.search(lower, max(0, start - 32), start).group(0) + word
+    if word in ("key", "secret") and _AWS_NAME.search(name):  # aws_secret_access_key, "SecretAccessKey"
+        return "aws-secret-key"
     if word.startswith("pass"):
         return "password"
     if word != "key":
         return word
     # A bare `key:` is too common (dictionaries, music, maps) to be a secret by itself.
-    qualifier = _KEY_QUALIFIER.search(lower, max(0, keyword.start() - 8), keyword.start())
+    qualifier = _KEY_QUALIFIER.search(name, 0, len(name) - len(word))
     return _KEY_KINDS[qualifier.group(1)] if qualifier else None
 
 
@@ -227,20 +228,20 @@ def _assignments(text: str) -> Iterator[Candidate]:
         value = _ASSIGNED_VALUE.match(lower, keyword.end())
         if value is None:
             continue
+        start, end = value.span(value.lastgroup)
+        if not looks_random(text[start:end]):
+            continue
         kind = _assignment_kind(lower, keyword)
-        group = next(g for g in ("dq", "sq", "bare") if value.group(g) is not None)
-        start, end = value.span(group)
-        if kind and looks_random(text[start:end]):
+        if kind:
             yield Candidate(kind, start, end)
 
 
-GITLAB_PREFIXES = tuple(f"gl{p}-" for p in ("pat", "dt", "rt", "ptt", "ft", "cbt", "oas", "soat", "imt"))
 _URL_PLACEHOLDERS = {"password", "pass", "passwd", "pw", "secret", "token", "x-oauth-basic", "changeme"}
 
 
 @dataclass(frozen=True)
 class Detector:
-    """A detector runs only on text holding one of its cues (plain substrings: a fast first pass)."""
+    """A detector runs only on text holding one of its cues (plain substrings: a fast first pass), if it has any."""
 
     cues: tuple[str, ...]
     detect: Callable[[str], Iterator[Candidate]]
@@ -248,36 +249,35 @@ class Detector:
 
     def run(self, text: str, lower: str) -> Iterator[Candidate]:
         haystack = lower if self.lower_cues else text
-        if any(cue in haystack for cue in self.cues):
+        if not self.cues or any(cue in haystack for cue in self.cues):
             yield from self.detect(text)
 
 
-# Most specific first: a span claimed by an earlier detector is not claimed again.
+# Most specific first: a span claimed by an earlier detector is not claimed again. A pattern that
+# starts with a literal needs no cue (the regex engine skips ahead to that literal itself).
 DETECTORS: tuple[Detector, ...] = (
-    Detector(("PRIVATE KEY",), _private_keys),
-    Detector(("AKIA", "ASIA", "ABIA", "ACCA"), _aws_keys),
-    Detector(("secret",), _aws_secrets_assigned, lower_cues=True),
-    Detector(("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), _simple(
-        "github-token", r"(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])",
-        not_after=WORD)),
-    Detector(GITLAB_PREFIXES, _simple("gitlab-token", r"gl(?:pat|dt|rt|ptt|ft|cbt|oas|soat|imt)-[A-Za-z0-9_-]{20,}",
-                                      not_after=WORD + "-")),
-    Detector(("hooks.slack.com",), _simple(
-        "slack-webhook", r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_+-]{20,}")),
-    Detector(("xox", "xapp-"), _simple("slack-token", r"(?:xox[abeoprs]-(?:[0-9]+-)?|xapp-\d-)[A-Za-z0-9-]{10,}",
-                                       valid=_has_letter_and_digit, not_after=WORD)),
+    Detector((), _private_keys),
+    Detector((), _aws_keys),
+    Detector((), _simple("github-token", r"gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])", not_after=WORD)),
+    Detector((), _simple("github-token", r"github_pat_[A-Za-z0-9_]{22,255}", not_after=WORD)),
+    Detector((), _simple("gitlab-token", r"gl(?:pat|dt|rt|ptt|ft|cbt|oas|soat|imt)-[A-Za-z0-9_-]{20,}",
+                         not_after=WORD + "-")),
+    Detector((), _simple("slack-webhook",
+                         r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_+-]{20,}")),
+    Detector((), _simple("slack-token", r"x(?:ox[abeoprs]-(?:[0-9]+-)?|app-\d-)[A-Za-z0-9-]{10,}",
+                         valid=_has_letter_and_digit, not_after=WORD)),
     Detector(("_live_", "_test_", "whsec_"), _simple(
         "stripe-key", r"(?:(?:sk|rk|pk)_(?:live|test)|whsec)_[A-Za-z0-9]{16,}", not_after=WORD)),
-    Detector(("sk-",), _simple("openai-style-key", r"sk-(?:proj-|svcacct-|admin-|ant-[a-z]+\d*-)?[A-Za-z0-9_-]{32,}",
-                               valid=_has_letter_and_digit, not_after=WORD + "-")),
-    Detector(("AIza",), _simple("google-api-key", r"AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", not_after=WORD + "-")),
-    Detector(("eyJ",), _simple("jwt", r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*",
-                               valid=_jwt_header, not_after=WORD + "-")),
-    Detector(("://",), _simple("url-password", r"://[^\s/:@]{1,100}:([^\s/@]{1,200})@[^\s/@]", group=1,
-                               valid=lambda v: v.lower() not in _URL_PLACEHOLDERS and not (_PLACEHOLDER_CHARS & set(v)))),
+    Detector((), _simple("openai-style-key", r"sk-(?:proj-|svcacct-|admin-|ant-[a-z]+\d*-)?[A-Za-z0-9_-]{32,}",
+                         valid=_has_letter_and_digit, not_after=WORD + "-")),
+    Detector((), _simple("google-api-key", r"AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", not_after=WORD + "-")),
+    Detector((), _simple("jwt", r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*", valid=_jwt_header,
+                         not_after=WORD + "-")),
+    Detector((), _simple("url-password", r"://[^\s/:@]{1,100}:([^\s/@]{1,200})@[^\s/@]", group=1,
+                         valid=lambda v: v.lower() not in _URL_PLACEHOLDERS and not (_PLACEHOLDER_CHARS & set(v)))),
     Detector(("bearer",), _simple("token", r"(?i)\bbearer[ \t]+([A-Za-z0-9._~+/-]{16,}=*)", group=1,
                                   valid=_has_letter_and_digit), lower_cues=True),
-    Detector(("pass", "secret", "key", "token"), _assignments, lower_cues=True),
+    Detector((), _assignments),
 )
 
 

@@ -77,6 +77,7 @@ POSITIVES = [
     ("api_key in yaml", lambda: "api_key: " + fake(ALNUM, 32), "api-key"),
     ("secret in yaml", lambda: "  client_secret: '" + fake(ALNUM, 20) + "'", "secret"),
     ("aws secret in an env file", lambda: f"AWS_SECRET_ACCESS_KEY={AWS_SECRET}", "aws-secret-key"),
+    ("aws session token", lambda: "aws_session_token = " + fake(B64, 60, seed=9), "token"),
     ("secret key in prose", lambda: "Secret key: " + fake(ALNUM, 12) + "-" + fake(ALNUM, 8), "secret"),
     ("api key in prose", lambda: "API key: " + fake(ALNUM, 28), "api-key"),
     ("token with spaces", lambda: "token = " + fake(ALNUM, 20), "token"),
