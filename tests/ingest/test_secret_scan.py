@@ -261,3 +261,25 @@ def test_a_paged_document_is_screened_page_by_page():
 
 def test_redact_with_nothing_found_is_the_identity():
     assert redact("plain", []) == "plain"
+
+
+def test_chunks_of_a_redacted_file_keep_the_files_line_ranges():
+    from pathlib import Path
+
+    from second_me.ingest.chunking import chunks_for
+    from second_me.ingest.extract import extract
+
+    note = ("# Servers\n\nThe build box runs nightly.\n\n## Keys\n\n" + pem("OPENSSH PRIVATE KEY", lines=8)
+            + "\n\nDeploy token: ghp_" + fake(ALNUM, 36) + "\n\n## After\n\nThe tomatoes need water.\n")
+    extracted = extract(Path("servers.md"), note.encode())
+    kept, result = screen_extracted(extracted)
+    assert [(s.kind, s.line) for s in result.found] == [("private-key", 7), ("github-token", 18)]
+    original = note.splitlines()
+    # Chunks are cut differently (the key block is shorter now), but every line they hold is
+    # where its range says it is in the file.
+    for chunk in chunks_for(kept, 200):
+        for line in chunk.text.splitlines():
+            if line.strip() and "[redacted" not in line:
+                assert line in original[chunk.start_line - 1:chunk.end_line], (chunk, line)
+    tomato = next(c for c in chunks_for(kept, 200) if "tomatoes" in c.text)
+    assert tomato.end_line == original.index("The tomatoes need water.") + 1
