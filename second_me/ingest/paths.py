@@ -237,7 +237,10 @@ def walk(root: Path, roots: Sequence[Path], mode: str = DEFAULT_SYMLINK_MODE, al
                 yield Walked(decide_file(path, roots, mode, user_globs))
                 continue
             if not is_link:
-                info = entry.stat(follow_symlinks=False)
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:  # gone since the folder was listed
+                    continue
                 seen.add((info.st_dev, info.st_ino))
                 subfolders.append(path)
                 continue
