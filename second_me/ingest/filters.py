@@ -6,11 +6,14 @@ import fnmatch
 from pathlib import Path
 from typing import Sequence
 
-SKIPPED_DIRS = frozenset({
+TOOL_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env", ".tox", ".mypy_cache",
     ".pytest_cache", ".ruff_cache", ".cache", "site-packages", "dist", "build", ".idea", ".vscode",
+})
+SECRET_DIRS = frozenset({
     ".ssh", ".gnupg", ".password-store", "keyrings", ".mozilla", "google-chrome", "chromium", "BraveSoftware",
 })
+SKIPPED_DIRS = TOOL_DIRS | SECRET_DIRS
 SECRET_GLOBS = (".env*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*", "*.kdbx", "*.keychain*",
                 "*.p12", "*.pfx", "*.gpg", ".netrc", ".pgpass", "credentials*", "*.keyring")
 
@@ -23,6 +26,8 @@ def skip_reason(path: Path, user_globs: Sequence[str] = (), is_dir: bool | None 
     name = path.name
     if is_dir is None:
         is_dir = path.is_dir()
+    if is_dir and name in SECRET_DIRS:
+        return "may hold secrets"
     if name.startswith("."):
         return "hidden" if not any(fnmatch.fnmatch(name, g) for g in SECRET_GLOBS) else "may hold secrets"
     if is_dir and name in SKIPPED_DIRS:
