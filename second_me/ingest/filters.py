@@ -18,12 +18,26 @@ SECRET_GLOBS = (".env*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*", "i
                 "*.p12", "*.pfx", "*.gpg", ".netrc", ".pgpass", "credentials*", "*.keyring")
 
 
+NOT_UTF8 = "its name is not valid UTF-8 (rename it to index it)"
+
+
+def encodable(name: str) -> bool:
+    """Whether a name (as os.fsdecode gives it) is valid UTF-8: an undecodable byte cannot be stored."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def skip_reason(path: Path, user_globs: Sequence[str] = (), is_dir: bool | None = None) -> str | None:
     """Why `path` (a file or folder) must not be indexed, or None when it may be.
 
     `is_dir` may be given when the path no longer exists (a deletion seen by the watcher).
     """
     name = path.name
+    if not encodable(name):
+        return NOT_UTF8
     if is_dir is None:
         is_dir = path.is_dir()
     if is_dir and name in SECRET_DIRS:

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
+from second_me.config import SYMLINK_MODES
 from second_me.ingest.filters import skip_reason
 
-SYMLINK_MODES = ("inside", "never", "always")
 DEFAULT_SYMLINK_MODE = "inside"
 SPECIAL_TREES = (Path("/proc"), Path("/sys"), Path("/dev"))
 
@@ -32,6 +32,8 @@ NEVER = 'links are not followed (follow_symlinks = "never")'
 ALREADY_WATCHED = "a link to a folder that is indexed through its own path"
 LOOP = "a link back to a folder already walked"
 BROKEN = "a link to nothing (its target does not exist)"
+GONE = "no such file"
+NOT_WALKED = (ALREADY_WATCHED, LOOP)  # folder links passed over because their files are indexed anyway
 SPECIAL = "a special file (/proc, /sys and /dev are never read)"
 _FILE_TYPES = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
                (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a folder"))
@@ -46,6 +48,7 @@ class PathDecision:
     read_from: Optional[Path]
     skip_reason: Optional[str] = None
     is_link: bool = False
+    failed: bool = False  # the path could not even be looked at (skip_reason is the system's reason)
 
     @property
     def readable(self) -> bool:
@@ -134,9 +137,12 @@ def decide_file(path: Path, roots: Sequence[Path], mode: str = DEFAULT_SYMLINK_M
     try:
         info = os.stat(target)
     except FileNotFoundError:
-        return PathDecision(key, None, BROKEN if linked else "no such file", is_link=linked)
+        return PathDecision(key, None, BROKEN if linked else GONE, is_link=linked)
     except OSError as exc:
-        return PathDecision(key, None, exc.strerror or str(exc), is_link=linked)
+        return PathDecision(key, None, exc.strerror or str(exc), is_link=linked, failed=True)
+    if linked and stat.S_ISDIR(info.st_mode):
+        folder = _decide_folder_link(given, roots, mode, user_globs, set())
+        return folder if not folder.readable else PathDecision(key, None, "a link to a folder", is_link=True)
     odd = not_regular_reason(info.st_mode)
     if odd:
         return PathDecision(key, None, odd, is_link=linked)
@@ -193,8 +199,8 @@ class Walked:
 Allowed = Callable[[Path, bool], bool]
 
 
-def walk(root: Path, roots: Sequence[Path], mode: str = DEFAULT_SYMLINK_MODE, allowed: Optional[Allowed] = None,
-         user_globs: Sequence[str] = ()) -> Iterator[Walked]:
+def walk(root: Path, roots: Optional[Sequence[Path]], mode: str = DEFAULT_SYMLINK_MODE,
+         allowed: Optional[Allowed] = None, user_globs: Sequence[str] = ()) -> Iterator[Walked]:
     """Every file under `root`, sorted, as the link policy sees it; folder links out of the watched
     folders are walked into only with mode "always", and never twice (loops are cut).
 
@@ -202,7 +208,7 @@ def walk(root: Path, roots: Sequence[Path], mode: str = DEFAULT_SYMLINK_MODE, al
     folders, secrets by name, .gitignore); names it refuses are passed over silently, as today.
     """
     check_symlink_mode(mode)
-    roots = list(roots) or [root]
+    roots = [root] if roots is None else list(roots)
     allowed = allowed or (lambda path, is_dir: skip_reason(path, user_globs, is_dir=is_dir) is None)
     top = absolute(root)
     if special_reason(top):

@@ -1,4 +1,5 @@
-"""Secrets recognised by their shape inside a file's text, and what indexing does about them.
+"""Secrets recognised by their shape inside a file's text (what indexing does about them:
+secret_screen.py).
 
 The name filter (filters.py) keeps `.env` and `id_rsa` out; this catches the same secrets
 pasted into an ordinary note: private-key blocks, cloud and service tokens, JWTs, and
@@ -11,9 +12,8 @@ What is deliberately not a secret: a plain word or placeholder after `password=`
 characters, numbers, paths and URLs; 40-hex git hashes, UUIDs, hex colours and base64
 images anywhere except as the value of such an assignment.
 
-Modes (setting `secrets`): "redact" (default) replaces each secret with `[redacted: KIND]`,
-keeping every line break, so chunks keep the file's line numbers; "skip-file" leaves the
-whole file out; "off" indexes the text as it is.
+Redacting replaces each secret with `[redacted: KIND]`, keeping every line break, so chunks
+keep the file's line numbers.
 """
 
 from __future__ import annotations
@@ -26,11 +26,10 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
-MODES = ("redact", "skip-file", "off")
-DEFAULT_MODE = "redact"
+DETECTORS_VERSION = 1  # raised whenever the detectors change: files read with an older set are read again
 
 # Line breaks as str.splitlines() sees them (chunking numbers lines that way).
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -196,7 +195,9 @@ def _jwt_header(token: str) -> bool:
 # separator follows. Keyword and separator are found first (one fast pass); values are checked only there.
 _KEYWORD = re.compile(r"(?P<word>passw(?:or)?d|passphrase|secret|token|key)[\"']?[ \t]*(?:=>|:=|=|:)[ \t]*")
 _KEY_QUALIFIER = re.compile(r"(api|access|private|secret)[_ -]?$")
-_ASSIGNED_VALUE = re.compile(r"\"(?P<dq>[^\"\n]{1,200})\"|'(?P<sq>[^'\n]{1,200})'|(?P<bare>[^\s\"'`,;&<>]{1,200})")
+_ASSIGNED_VALUE = re.compile(r"\"(?P<dq>[^\"\n]{1,200})\"|'(?P<sq>[^'\n]{1,200})'|(?P<bare>[^\s\"'`<>]{1,200})")
+# A bare value ends where the next field of a query or connection string starts ("&user=", ";host=").
+_NEXT_FIELD = re.compile(r"[&;,](?=[a-z_][\w .-]{0,30}=)")
 _KEY_KINDS = {"api": "api-key", "access": "api-key", "private": "private-key", "secret": "secret"}
 
 
@@ -229,6 +230,11 @@ def _assignments(text: str) -> Iterator[Candidate]:
         if value is None:
             continue
         start, end = value.span(value.lastgroup)
+        if value.lastgroup == "bare":
+            field_end = _NEXT_FIELD.search(lower, start, end + 33)  # room for the look-ahead past the value
+            if field_end and field_end.start() < end:
+                end = field_end.start()
+            end = start + len(lower[start:end].rstrip(",;"))
         if not looks_random(text[start:end]):
             continue
         kind = _assignment_kind(lower, keyword)
@@ -318,75 +324,3 @@ def redact(text: str, found: list[SecretFound]) -> str:
         position = secret.end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-@dataclass(frozen=True)
-class Screened:
-    """What indexing keeps of a text: the text to store (None: skip the file), what was found, and why."""
-
-    text: Optional[str]
-    found: tuple[SecretFound, ...]
-    skip_reason: Optional[str] = None
-
-
-def check_mode(mode: str) -> str:
-    if mode not in MODES:
-        raise ValueError(f"secrets must be one of {', '.join(MODES)}, not {mode!r}")
-    return mode
-
-
-def screen(text: str, mode: str = DEFAULT_MODE, page: Optional[int] = None) -> Screened:
-    """Apply the `secrets` setting to one text."""
-    if check_mode(mode) == "off":
-        return Screened(text, ())
-    found = tuple(find_secrets(text, page))
-    if not found:
-        return Screened(text, ())
-    if mode == "skip-file":
-        return Screened(None, found, skip_reason(found))
-    return Screened(redact(text, list(found)), found)
-
-
-def skip_reason(found: tuple[SecretFound, ...]) -> str:
-    first = found[0]
-    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-    return f"holds a secret ({first.kind}, {first.where()}{more})"
-
-
-def describe(found: tuple[SecretFound, ...]) -> str:
-    """One line for the index report: how many spans were redacted, of which kinds, where."""
-    if not found:
-        return ""
-    places = ", ".join(f"{s.kind} ({s.where()})" for s in found[:5])
-    more = f", and {len(found) - 5} more" if len(found) > 5 else ""
-    noun = "secret" if len(found) == 1 else "secrets"
-    return f"redacted {len(found)} {noun}: {places}{more}"
-
-
-def kinds_count(found: tuple[SecretFound, ...]) -> dict[str, int]:
-    """Redacted spans by kind, for the add summary."""
-    return dict(Counter(s.kind for s in found))
-
-
-def screen_extracted(extracted, mode: str = DEFAULT_MODE):
-    """Screen an extracted document (and each page of a paged one, keeping page-relative lines).
-
-    Returns (the document to chunk, or None to skip the file; Screened with everything found).
-    """
-    if extracted.pages is None:
-        result = screen(extracted.text, mode)
-        if not result.found:
-            return extracted, result
-        return (None if result.text is None else replace(extracted, text=result.text)), result
-    pages: list[str] = []
-    found: list[SecretFound] = []
-    for number, page in enumerate(extracted.pages, start=1):
-        result = screen(page, mode, page=number)
-        found.extend(result.found)
-        pages.append(page if result.text is None else result.text)
-    if not found:
-        return extracted, Screened(extracted.text, ())
-    if mode == "skip-file":
-        return None, Screened(None, tuple(found), skip_reason(tuple(found)))
-    text = "\n\n".join(pages)
-    return replace(extracted, text=text, pages=tuple(pages)), Screened(text, tuple(found))

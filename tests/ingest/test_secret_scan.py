@@ -15,8 +15,8 @@ import string
 import pytest
 
 from second_me.ingest.extract import Extracted
-from second_me.ingest.secret_scan import (describe, entropy, find_secrets, kinds_count, looks_random, redact, screen,
-                                          screen_extracted)
+from second_me.ingest.secret_scan import entropy, find_secrets, looks_random, redact
+from second_me.ingest.secret_screen import describe, kinds_count, screen, screen_extracted
 
 UPPER_DIGITS = string.ascii_uppercase + string.digits
 ALNUM = string.ascii_letters + string.digits
