@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from second_me.errors import InputRejected, StorageError
+from second_me.errors import InputRejected, NotFoundError, StorageError
 
 STDOUT = "-"
 SPECIAL_TREES = (Path("/proc"), Path("/sys"), Path("/dev"))
@@ -72,10 +72,12 @@ def _refuse_existing(path: Path, force: bool) -> None:
 
 
 def check_target(raw: str | Path, force: bool = False) -> ExportTarget:
-    """Refuse (InputRejected, exit 3) any target but "-", a new file in an existing folder, or with
-    `force` an existing regular file. Touches nothing."""
+    """Refuse (InputRejected, exit 3) any target but "-", a new file in an existing folder (else
+    NotFoundError, exit 2), or with `force` an existing regular file. Touches nothing."""
     if str(raw) == STDOUT:
         return ExportTarget(None)
+    if not str(raw).strip() or "\x00" in str(raw):
+        raise InputRejected(f"{str(raw)!r} is not a file name: give the file to write (or - for standard output)")
     path = Path(os.path.abspath(os.path.expanduser(str(raw))))
     tree = _special_tree(path)
     if tree is not None:
@@ -83,7 +85,7 @@ def check_target(raw: str | Path, force: bool = False) -> ExportTarget:
                             "(or - for standard output)")
     _refuse_existing(path, force)
     if not path.parent.is_dir():
-        raise InputRejected(f"no such folder: {path.parent}")
+        raise NotFoundError(f"no such folder: {path.parent}")
     return ExportTarget(path)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from second_me.errors import InputRejected, StorageError
+from second_me.errors import InputRejected, NotFoundError, StorageError
 from second_me.memory.export_target import ExportTarget, check_target, open_for_export
 
 
@@ -87,7 +87,7 @@ def test_a_device_node_outside_dev_is_refused(tmp_path):
 
 
 def test_a_missing_folder_is_refused(tmp_path):
-    with pytest.raises(InputRejected, match="no such folder"):
+    with pytest.raises(NotFoundError, match="no such folder"):
         check_target(tmp_path / "nope" / "out.json")
 
 
