@@ -6,6 +6,7 @@ sits at the bottom, beside the domain values.
 
 from __future__ import annotations
 
+import json
 import re
 
 # CSI/OSC/other escape sequences and C0/C1 control characters except tab and newline:
@@ -42,3 +43,14 @@ def show_name(name: str) -> str:
     sequences from text) nothing is dropped, so two different names never look alike. For display
     only: JSON output and stored keys keep the exact name."""
     return _NAME_UNSAFE.sub(_escape, name)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable_json(data, indent: int | None = None) -> str:
+    """JSON that is exact and can always be written as UTF-8: a lone surrogate (an undecodable
+    byte in a file name, as Python keeps it) is written as its \\u escape, which reads back as
+    the same string."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
