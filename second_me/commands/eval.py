@@ -32,7 +32,7 @@ def eval_(
 
     app = app_context(ctx)
     if json_out is not None:  # checked before a run of minutes, not after it
-        json_out = output_file(json_out, "--json-out")
+        json_out = output_file(json_out, "the --json-out report")
     if dataset is not None and dataset.exists() and not dataset.is_file():
         raise InputRejected(f"--dataset {dataset} is not a regular file: give a benchmark JSONL file")
     data = load_dataset(dataset)

@@ -205,7 +205,7 @@ def walk(root: Path, roots: Optional[Sequence[Path]], mode: str = DEFAULT_SYMLIN
     folders are walked into only with mode "always", and never twice (loops are cut).
 
     `allowed(path, is_dir)` is the ignore rules' verdict on a name met in a folder (hidden, tool
-    folders, secrets by name, .gitignore); names it refuses are passed over silently, as today.
+    folders, secrets by name, .gitignore); names it refuses are passed over (the verdict may count them).
     """
     check_symlink_mode(mode)
     roots = [root] if roots is None else list(roots)

@@ -149,7 +149,7 @@ class Indexer:
         """Process the queue until it is empty (or `stop` is set). Safe to kill at any point:
         a queue row goes only after its file's rows are committed, and redoing a file is a no-op."""
         tally = _Tally()
-        self._link_roots: dict[Optional[str], list[Path]] = {}
+        self._link_roots = {}
         total = self.queue.size()
         stopped = (lambda: stop.is_set()) if stop else (lambda: False)
 

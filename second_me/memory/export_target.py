@@ -56,34 +56,37 @@ def _special_tree(path: Path) -> Optional[Path]:
     return None
 
 
-def _refuse_existing(path: Path, force: bool) -> None:
+def _refuse_existing(path: Path, force: bool, what: str = "an export") -> None:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise InputRejected(f"cannot use {path} for the export: {exc.strerror or exc}") from None
+        raise InputRejected(f"cannot use {path} for {what}: {exc.strerror or exc}") from None
     kind = _kind(info.st_mode)
     if kind:
-        raise InputRejected(f"{path} is {kind}: an export is written only to a new or regular file "
-                            f"(or - for standard output)")
+        raise InputRejected(f"{path} is {kind}: {what} is written only to a new or regular file{_or_dash(what)}")
     if not force:
         raise InputRejected(f"{path} exists: choose another file or pass --force")
 
 
-def check_target(raw: str | Path, force: bool = False) -> ExportTarget:
+def _or_dash(what: str) -> str:
+    return " (or - for standard output)" if what == "an export" else ""
+
+
+def check_target(raw: str | Path, force: bool = False, what: str = "an export") -> ExportTarget:
     """Refuse (InputRejected, exit 3) any target but "-", a new file in an existing folder (else
-    NotFoundError, exit 2), or with `force` an existing regular file. Touches nothing."""
+    NotFoundError, exit 2), or with `force` an existing regular file. Touches nothing. `what` names
+    the file in messages ("an export", "a backup"...)."""
     if str(raw) == STDOUT:
         return ExportTarget(None)
     if not str(raw).strip() or "\x00" in str(raw):
-        raise InputRejected(f"{str(raw)!r} is not a file name: give the file to write (or - for standard output)")
+        raise InputRejected(f"{str(raw)!r} is not a file name: give the file to write{_or_dash(what)}")
     path = Path(os.path.abspath(os.path.expanduser(str(raw))))
     tree = _special_tree(path)
     if tree is not None:
-        raise InputRejected(f"{path} is under {tree}: an export is written only to a regular file "
-                            "(or - for standard output)")
-    _refuse_existing(path, force)
+        raise InputRejected(f"{path} is under {tree}: {what} is written only to a regular file{_or_dash(what)}")
+    _refuse_existing(path, force, what)
     if not path.parent.is_dir():
         raise NotFoundError(f"no such folder: {path.parent}")
     return ExportTarget(path)

@@ -28,7 +28,7 @@ __all__ = ["NEW_PASSPHRASE_ENV", "PASSPHRASE_ENV", "Safety", "output_file"]
 def output_file(path: Path | str, what: str) -> Path:
     """Where a file second-me writes (a backup, a report) may go: a new file or a regular file it
     replaces, never a folder, FIFO, device, socket, link or anything under /proc, /sys or /dev."""
-    target = check_target(path, force=True)
+    target = check_target(path, force=True, what=what)
     if target.path is None:
         raise InputRejected(f"{what} needs a file name: it cannot go to standard output")
     return target.path

@@ -358,6 +358,7 @@ def test_backup_and_eval_reports_refuse_what_is_not_a_regular_file(run_cli, note
     result = run_cli(*command, str(target))
     assert result.code == 3 and len(result.err.strip().splitlines()) == 1, result.err
     assert "is a" in result.err or "under /dev" in result.err
+    assert "export" not in result.err and "standard output" not in result.err  # names what it writes
     assert os.lstat(target).st_mode == before
 
 
