@@ -92,7 +92,7 @@ class _Tally:
         elif outcome == "error":
             self.errors += 1
             self.messages.append(f"{item.path}: {detail}")
-        elif outcome == "removed":
+        if outcome in ("skipped", "error", "removed"):  # a skipped or failed file's old chunks leave too
             self.removed += written
 
     def report(self) -> IndexReport:
@@ -292,9 +292,9 @@ class Indexer:
         return None
 
     def _problem(self, path: str, root, status: str, reason: str, mtime, size, now) -> Outcome:
-        self.store.sources.record_problem(path, root, status, reason, mtime, size, now,
-                                          screening(self.settings.secrets))
-        return status, 0, reason
+        removed = self.store.sources.record_problem(path, root, status, reason, mtime, size, now,
+                                                    screening(self.settings.secrets))
+        return status, removed, reason
 
     def release_embedder(self) -> None:
         """Free the embedding model (the daemon does this after an idle period)."""

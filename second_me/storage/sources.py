@@ -98,19 +98,22 @@ class Sources:
             return {row[0] for row in conn.execute(sql, params).fetchall()}
 
     def record_problem(self, path: str, root: Optional[str], status: str, error: str,
-                       mtime: Optional[float], size: Optional[int], now: float, screened: Optional[str] = None) -> None:
-        """Mark a file skipped or failed, with the reason; its old chunks (if any) leave search."""
+                       mtime: Optional[float], size: Optional[int], now: float, screened: Optional[str] = None) -> int:
+        """Mark a file skipped or failed, with the reason; its old chunks (if any) leave search.
+        Returns how many chunks left."""
+        removed = 0
         with self.db.transaction() as conn:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
                 mark_summaries_dirty(conn, row[0])
-                conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
+                removed = conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],)).rowcount
                 conn.execute("UPDATE sources SET root = COALESCE(?, root), status = ?, error = ?, mtime = ?, size = ?, "
                              "content_hash = NULL, indexed_at = ?, redactions = NULL, screened = ? WHERE id = ?",
                              (root, status, error, mtime, size, now, screened, row[0]))
             else:
                 conn.execute("INSERT INTO sources(path, root, status, error, mtime, size, indexed_at, screened) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (path, root, status, error, mtime, size, now, screened))
+        return removed
 
     def touch(self, source_id: int, mtime: float, size: int, now: float, screened: Optional[str] = None) -> None:
         """Content unchanged: remember the new mtime (and the scan that read it again) so the next

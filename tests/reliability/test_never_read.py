@@ -111,6 +111,7 @@ def test_links_to_system_files_are_never_read_whatever_the_setting(run_cli, note
     (home / "config.toml").write_text("")  # the default, "inside": /etc is outside the folder
     report = run_cli("add", str(notes), "--json").json()
     assert report["skipped_by_reason"] == {"links outside the watched folder are not followed": 2}
+    assert report["removed_chunks"] >= 2  # what "always" stored from /etc leaves, and the summary says so
     assert "root:" not in " ".join(row[2] for row in memory_snapshot(home) if row[6] == "active")
     assert run_cli("add", "/proc/self/environ").code == 3
 
