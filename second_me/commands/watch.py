@@ -65,6 +65,8 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
             typer.echo(f"    skipped: {counts_text(f.skipped_by_reason)}")
         if f.redacted:
             typer.echo(f"    redacted: {redacted_text(f.redacted, f.redacted_files)}")
+        if f.left_out_by_name:
+            typer.echo(f"    left out by name: {counts_text(f.left_out_by_name)}")
         for problem in f.problems:
             typer.echo(f"    {problem.status}: {shown_name(problem.path)}: {shown_name(problem.reason)}")
     if queued:

@@ -138,8 +138,15 @@ class Indexer:
 
     def queue_changes(self, folders: Iterable[Path], filtered: Optional[Counter] = None) -> list[str]:
         """Scan `folders` (each a root, or a file) and queue what brings memory up to date
-        with them; returns the paths queued. `filtered` counts the names passed over, by reason."""
-        items = [item for folder in folders for item in self.scan(Path(folder), filtered=filtered)]
+        with them; returns the paths queued. `filtered` counts the names passed over, by reason;
+        a watched folder among `folders` records its own count (`watch list` shows it)."""
+        items = []
+        for folder in folders:
+            passed_over: Counter = Counter()
+            items.extend(self.scan(Path(folder), filtered=passed_over))
+            self.store.watched.record_left_out(str(folder), count_by(passed_over.elements()))
+            if filtered is not None:
+                filtered.update(passed_over)
         self.queue.enqueue(items, self.clock.timestamp())
         return [path for path, _, _ in items]
 

@@ -29,13 +29,14 @@ class WatchedFolder:
     skipped_by_reason: dict[str, int] = field(default_factory=dict)
     redacted: dict[str, int] = field(default_factory=dict)  # secret spans replaced, by kind
     redacted_files: int = 0
+    left_out_by_name: dict[str, int] = field(default_factory=dict)  # names the last scan passed over
 
     def as_json(self) -> dict:
         return {
             "path": self.path, "added_at": self.added_at, "last_indexed_at": self.last_indexed_at,
             "exists": self.exists, "files": self.files, "chunks": self.chunks, "skipped": self.skipped,
             "errors": self.errors, "skipped_by_reason": self.skipped_by_reason, "redacted": self.redacted,
-            "redacted_files": self.redacted_files,
+            "redacted_files": self.redacted_files, "left_out_by_name": self.left_out_by_name,
             "problems": [{"path": p.path, "status": p.status, "reason": p.reason} for p in self.problems],
         }
 
@@ -75,12 +76,19 @@ class Watched:
             conn.executemany("UPDATE watched SET last_indexed_at = ? WHERE path = ?",
                              [(now, str(r)) for r in roots])
 
+    def record_left_out(self, folder: str, by_reason: dict[str, int]) -> None:
+        """The names a full scan of `folder` passed over, by reason (no-op if it is not watched)."""
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE watched SET left_out = ? WHERE path = ?", (json.dumps(by_reason), folder))
+
     def list(self, problems_per_folder: int = 20) -> list[WatchedFolder]:
         with self.db.read() as conn:
-            rows = conn.execute("SELECT path, added_at, last_indexed_at FROM watched ORDER BY path").fetchall()
-        return [self._describe(path, added, last, problems_per_folder) for path, added, last in rows]
+            rows = conn.execute("SELECT path, added_at, last_indexed_at, left_out FROM watched ORDER BY path").fetchall()
+        return [self._describe(path, added, last, json.loads(left_out or "{}"), problems_per_folder)
+                for path, added, last, left_out in rows]
 
-    def _describe(self, path: str, added: float, last: Optional[float], limit: int) -> WatchedFolder:
+    def _describe(self, path: str, added: float, last: Optional[float], left_out: dict[str, int],
+                  limit: int) -> WatchedFolder:
         where, args = under("s.path", path)
         with self.db.read() as conn:
             counts = dict(conn.execute(f"SELECT status, count(*) FROM sources s WHERE {where} GROUP BY status",
@@ -98,4 +106,4 @@ class Watched:
                              counts.get("skipped", 0), counts.get("error", 0),
                              tuple(FileProblem(p, s, e or "") for p, s, e in problems),
                              count_by(reason_group(e or "") for (e,) in reasons),
-                             redacted, len(redactions))
+                             redacted, len(redactions), left_out)

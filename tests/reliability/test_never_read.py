@@ -269,6 +269,8 @@ def test_secrets_inside_ordinary_files_are_redacted_everywhere(run_cli, secret_n
     listed = run_cli("watch", "list", "--json").json()["folders"][0]
     assert listed["redacted"] == {"aws-access-key": 1, "aws-secret-key": 1, "github-token": 1, "password": 1,
                                   "private-key": 1} and listed["redacted_files"] == 4
+    assert listed["left_out_by_name"] == {"may hold secrets": 2}
+    assert "left out by name: may hold secrets 2" in run_cli("watch", "list").out
     # Redacting keeps the file's lines: the chunk after the key still points at its own line.
     hit = next(h for h in hits if h["source"]["path"].endswith("notes.txt"))
     assert hit["source"]["start_line"] == 1 and hit["source"]["end_line"] == 10

@@ -125,6 +125,7 @@ async def test_what_was_left_out_or_redacted_shows_and_odd_names_stay_on_one_lin
     os.symlink(outside / "plain.txt", notes / "linked.txt")
     (notes / "aws.md").write_text("# AWS\n\nkey id AKIA" + "QWERTYUIOPASDFGH" + " for the tomato photos\n")
     (notes / "bad\nname.pdf").write_bytes(b"%PDF-1.4 nope")
+    (notes / ".env").write_text("TOKEN=not-for-memory\n")
     app = SecondMeApp(lambda: services, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: ready(app), "models")
@@ -137,6 +138,7 @@ async def test_what_was_left_out_or_redacted_shows_and_odd_names_stay_on_one_lin
         assert _cells(watched)[0][3] == "1" and _cells(watched)[0][5] == "1"  # skipped, redacted
         detail = str(screen.query_one("#folder-detail").render())
         assert "links outside the watched folder are not followed 1" in detail and "aws-access-key 1" in detail
+        assert "left out by name: may hold secrets 1" in detail
         files = screen.query_one("#files", DataTable)
         await wait_for(pilot, lambda: files.row_count == 2, "the problems")
         shown = [row[0] for row in _cells(files)]

@@ -275,6 +275,8 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             parts.append(f"skipped: {counts_text(folder.skipped_by_reason)}")
         if folder.redacted:
             parts.append(f"redacted: {counts_text(folder.redacted)} in {folder.redacted_files} file(s)")
+        if folder.left_out_by_name:
+            parts.append(f"left out by name: {counts_text(folder.left_out_by_name)}")
         self.query_one("#folder-detail", Label).update(" · ".join(parts))
 
     @on(DataTable.RowHighlighted, "#files")
