@@ -55,5 +55,6 @@ class WatchedFolders:
 
     def mark_indexed(self, roots: list[Path], now: float) -> None:
         self.store.watched.mark_indexed(roots, now)
+
     def list(self, problems_per_folder: int = 20) -> list[WatchedFolder]:
         return self.store.watched.list(problems_per_folder)
