@@ -77,7 +77,10 @@ def places(tmp_path_factory) -> dict:
     ordinary.write_text("# Tomato\n\nTomatoes like sun.\n")
     newline = base / "new\nline.md"
     newline.write_text("# Soup\n\nTomato soup.\n")
-    return {"base": base, "fifo": fifo, "folder": base / "folder", "ordinary": ordinary, "newline": newline}
+    # Missing, but under the test's own folder: `--home` makes a home where it is told to.
+    missing = base / "no" / "such" / "file"
+    return {"base": base, "fifo": fifo, "folder": base / "folder", "ordinary": ordinary, "newline": newline,
+            "missing": missing}
 
 
 def _values(kind: str, places: dict) -> list[str]:
@@ -87,7 +90,7 @@ def _values(kind: str, places: dict) -> list[str]:
         return HOSTILE_FLOATS
     if kind == "path":
         return ["", str(places["fifo"]), str(places["folder"]), "/proc/self/environ", "/dev/null", "-",
-                "/no/such/file", str(places["newline"]), "\udcff"]
+                str(places["missing"]), str(places["newline"]), "\udcff"]
     return HOSTILE_TEXTS
 
 
