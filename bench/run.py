@@ -39,6 +39,8 @@ GOALS = {
     "cli_help_s": (0.3, "max"),
     "tui_first_paint_s": (1.5, "max"),
     "gpu_offload_used": (None, None),
+    "secret_scan_ms_per_mb": (150, "max"),
+    "secret_scan_vs_chunking": (None, None),
 }
 
 
@@ -61,6 +63,12 @@ def _ingest(quick: bool) -> dict:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.run(quick=quick)
+
+
+def _secret_scan(quick: bool) -> dict:
+    from bench import secret_scan
+
+    return secret_scan.run(quick)
 
 
 def _ask_overhead_at_10k(quick: bool):
@@ -145,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="≤ 5 minutes on 2 cores (default)")
     mode.add_argument("--full", action="store_true", help="adds 1M memories and more repetitions")
-    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,offload,reader")
+    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,offload,secrets,reader")
     args = parser.parse_args(argv)
     quick = not args.full
     from bench import models, reader, startup
@@ -160,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         "memlimit": _memlimit,
         "ingest": lambda: _ingest(quick),
         "search": lambda: _search(quick),
+        "secrets": lambda: _secret_scan(quick),
         "reader": lambda: reader.run(quick),
     }
     chosen = [s for s in args.only.split(",") if s] or list(sections)
