@@ -7,6 +7,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone, tzinfo
 from typing import NoReturn, Optional
 
@@ -59,6 +60,7 @@ class ReadContext:
     skipped: int = 0  # system lines, deleted or hidden messages, empty ones
     shortened: int = 0  # messages cut to MAX_TEXT_CHARS
     notes: list[str] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # what a reader learnt in the first reading, for the second
 
     @property
     def me_name(self) -> str:
@@ -88,8 +90,13 @@ def clean_name(name: str) -> str:
     return " ".join(_SURROGATE.sub("\ufffd", strip_control(name)).strip(_MARKS + " \t\n").split())
 
 
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> str:
+    return clean_name(name).casefold()
+
+
 def same_person(a: str, b: str) -> bool:
-    return clean_name(a).casefold() == clean_name(b).casefold()
+    return _folded(a) == _folded(b)
 
 
 def stable_id(prefix: str, *parts: str) -> str:

@@ -24,22 +24,34 @@ def detect_format(path: Path) -> str:
 
 
 def choose_source(path: Path) -> tuple[Source, str]:
-    """The file holding the export at `path` and its format."""
+    """The file holding the export at `path` and its format. In a folder or zip, a file named as
+    exports name theirs wins; otherwise exactly one file must be an export."""
     found = candidates(path)
+    if len(found) == 1 and found[0].member is None and found[0].path == path:
+        kind = sniff(found[0])
+        if kind is None:
+            raise InputRejected(f"{path.name}: not a chat export second-me knows (it reads: {KNOWN}); "
+                                "nothing was imported")
+        return found[0], kind
+    recognised: list[tuple[Source, str]] = []
     for source in found:
-        single = len(found) == 1 and source.member is None and not source.path.is_dir()
         try:
             kind = sniff(source)
         except InputRejected:
-            if single or source.well_known:
+            if source.well_known:
                 raise
             continue
-        if kind is not None:
+        if kind is not None and source.well_known:
             return source, kind
-        if single:
-            raise InputRejected(f"{source.label}: not a chat export second-me knows (it reads: {KNOWN}); "
-                                "nothing was imported")
+        if kind is not None:
+            recognised.append((source, kind))
     where = "folder" if path.is_dir() else "zip archive"
+    if len(recognised) > 1:
+        names = ", ".join(source.name for source, _ in recognised[:5])
+        raise InputRejected(f"{path.name}: this {where} holds several chat exports ({names}); "
+                            "import them one at a time; nothing was imported")
+    if recognised:
+        return recognised[0]
     raise InputRejected(f"{path.name}: this {where} holds no chat export second-me knows (it reads: {KNOWN}); "
                         "nothing was imported")
 

@@ -65,11 +65,12 @@ class ExportReading:
     _names: dict[str, str] = field(repr=False)
     _tz: Optional[tzinfo] = field(repr=False)
     _fingerprint: tuple[int, int] = field(repr=False)
+    _memo: dict = field(repr=False)
 
     def __iter__(self) -> Iterator[Turn]:
         if self._source.fingerprint() != self._fingerprint:
             raise InputRejected(f"{self.label}: the file changed since it was checked; import it again")
-        ctx = ReadContext(label=self.label, me=self.me, tz=self._tz)
+        ctx = ReadContext(label=self.label, me=self.me, tz=self._tz, memo=dict(self._memo))
         count = 0
         for message in _guarded(READERS[self.format](self._source, ctx), self.label):
             count += 1
@@ -130,7 +131,7 @@ def read_export(path: Path, format: Optional[str] = None, me: Optional[str] = No
     return ExportReading(format=format, label=source.label, turn_count=total, conversations=summaries,
                          speakers=tuple(speakers.most_common()), skipped=ctx.skipped, shortened=ctx.shortened,
                          notes=tuple(ctx.notes), me=me, undecided=undecided and me is None, _source=source,
-                         _names=names, _tz=tz, _fingerprint=fingerprint)
+                         _names=names, _tz=tz, _fingerprint=fingerprint, _memo=ctx.memo)
 
 
 def _forced_source(path: Path, format: str) -> Source:

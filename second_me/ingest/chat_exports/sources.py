@@ -40,10 +40,10 @@ class Source:
 
     @property
     def export_name(self) -> str:
-        """The name the export was saved under, without extension: the zip's for a file inside one
-        ("WhatsApp Chat - Sam.zip" holds "_chat.txt")."""
-        if self.member and self.name.lower() in _KNOWN_NAMES:
-            return self.path.stem
+        """The name the export was saved under: for a file with an export's fixed name, the name
+        of the zip or folder holding it ("WhatsApp Chat - Sam.zip" holds "_chat.txt")."""
+        if self.well_known:
+            return self.path.stem if self.member else self.path.parent.name
         return PurePosixPath(self.name).stem
 
     @contextmanager

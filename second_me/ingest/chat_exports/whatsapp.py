@@ -19,6 +19,7 @@ import codecs
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Iterator, Optional
 
@@ -30,6 +31,7 @@ from second_me.ingest.chat_exports.whatsapp_dates import (HEADER, KNOWN_FORMATS,
 
 NAME = "whatsapp"
 MAX_LINE_CHARS = 1_000_000  # a longer line is read in pieces, never whole
+_NAMING_LINES = 5_000  # who speaks, for a chat's name when its file name gives none, is learnt from these
 _MARKS = "\u200e\u200f\u202a\u202c\ufeff"
 _EDITED = "<This message was edited>"
 _DELETED = ("this message was deleted", "you deleted this message", "waiting for this message")
@@ -77,12 +79,13 @@ class _Pending:
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[ExportedMessage]:
-    plan = _plan(source, ctx)
+    plan = ctx.memo.get(NAME) or _plan(source, ctx)
+    ctx.memo[NAME] = plan  # the second reading of an unchanged file needs no second look
     occurrences = Occurrences()
     pending: Optional[_Pending] = None
     for number, line in _lines(source, plan.encoding):
-        match = HEADER.match(line)
-        if match and plan.shape.of(match):
+        match = plan.shape.pattern.match(line)
+        if match:
             if pending is not None:
                 yield from _message(pending, plan, ctx, occurrences)
             pending = _Pending(number, match)
@@ -143,22 +146,27 @@ def _scan(source: Source, ctx: ReadContext, encoding: str) -> _Plan:
     order = DateOrder()
     speakers: dict[str, None] = {}
     system_speaker: Optional[str] = None
+    headers = 0
     for number, line in _lines(source, encoding):
-        match = HEADER.match(line)
         if shape is None:
             if not line.strip(" \t" + _MARKS):
                 continue
+            match = HEADER.match(line)
             if match is None:
                 ctx.reject(f"line {number}", f"not a WhatsApp message line in a known format (known: {KNOWN_FORMATS}); "
                            f"it reads {shown(line, 60)}")
             shape = shape_of(match)
-        if match is None or not shape.of(match):
+        match = shape.pattern.match(line)
+        if match is None:
             continue
+        headers += 1
         stamp = stamp_of(match)
         header = line[:match.start("rest")].strip(" -\u2013[]" + _MARKS)
         problem = order.add(number, match["date"], stamp) if stamp else f"{header!r} is not a valid time"
         if problem:
             ctx.reject(f"line {number}", problem)
+        if headers > _NAMING_LINES:
+            continue
         speaker, text = _split(match["rest"], shape)
         if speaker and len(speakers) < 50:
             speakers.setdefault(speaker)
@@ -189,10 +197,15 @@ def _split(rest: str, shape: Shape) -> tuple[Optional[str], str]:
         cut = len(rest.rstrip()) - 1
     if cut < 0:
         return None, rest
-    speaker = clean_name(rest[:cut])
+    speaker = _speaker_name(rest[:cut])
     if not speaker or len(speaker) > 100 or (not shape.bracketed and _SYSTEM.search(rest[:cut])):
         return None, rest
     return speaker, rest[cut + 1:].removeprefix(" ")
+
+
+@lru_cache(maxsize=4096)
+def _speaker_name(raw: str) -> str:
+    return clean_name(raw)
 
 
 def _message(pending: _Pending, plan: _Plan, ctx: ReadContext, occurrences: Occurrences
@@ -232,6 +245,8 @@ def _media(text: str) -> Optional[tuple[str, str]]:
     """(placeholder label, caption) when the text stands for a photo, video, file…"""
     text = text.strip().strip(_MARKS)
     first, _, more = text.partition("\n")
+    if "omitted" not in first and "attached" not in first:  # every placeholder says one of these
+        return None
     label = _PLACEHOLDERS.get(first.strip().strip(_MARKS).casefold())
     if label:
         return label, more.strip()

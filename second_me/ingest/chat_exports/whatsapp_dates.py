@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 from typing import Optional
 
@@ -24,13 +25,20 @@ KNOWN_FORMATS = ("'12/31/23, 9:41 PM - Name: text', '31/12/2023, 21:41 - Name: t
                  "'[12/31/23, 9:41:05 PM] Name: text'")
 
 _SPACE = "[ \u00a0\u202f]"
-HEADER = re.compile(
-    "^[\u200e\u200f\ufeff]*(?P<open>\\[)?"
-    r"(?P<date>(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4}))\.?,?" + _SPACE +
-    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
-    "(?:" + _SPACE + "?(?P<ampm>[AaPp]\\.?" + _SPACE + "?[Mm]\\.?))?"
-    "(?(open)\\]" + _SPACE + "?|" + _SPACE + "[-\u2013]" + _SPACE + ")"
-    "(?P<rest>.*)$", re.S)
+_AMPM = "(?:" + _SPACE + "?(?P<ampm>[AaPp]\\.?" + _SPACE + "?[Mm]\\.?))"
+_DASH = _SPACE + "[-\u2013]" + _SPACE
+
+
+def _header(bracket: str, separator: str, first: str, year: str, clock: str, end: str) -> re.Pattern:
+    return re.compile(
+        "^[\u200e\u200f\ufeff]*" + bracket
+        + rf"(?P<date>(?P<a>{first})(?P<sep>{separator})(?P<b>\d{{1,2}})(?P=sep)(?P<c>{year}))\.?,?" + _SPACE
+        + r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?" + clock + end + "(?P<rest>.*)$", re.S)
+
+
+# Any known format; a file's first message line fixes its Shape, whose own pattern reads the rest.
+HEADER = _header("(?P<open>\\[)?", "[./-]", r"\d{1,4}", r"\d{2,4}", _AMPM + "?",
+                 "(?(open)\\]" + _SPACE + "?|" + _DASH + ")")
 # A line that has a chat line's look (a time, then a name and a colon) in a format not known above.
 CHAT_LIKE = re.compile(r"^\W{0,3}\[?[^\n:]{3,40}?\d{1,2}[:.h]\d{2}[^\n]{0,16}?(?:\]|\s[-\u2013])\s[^:\n]{1,60}:\s")
 
@@ -45,8 +53,14 @@ class Shape:
     year_first: bool
     long_year: bool
 
-    def of(self, match: re.Match) -> bool:
-        return shape_of(match) == self
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """Matches the message lines of this shape only: a line in another shape continues a message."""
+        year = r"\d{2}" if self.year_first or not self.long_year else r"\d{4}"
+        return _header("\\[" if self.bracketed else "", re.escape(self.separator),
+                       r"\d{4}" if self.year_first else r"\d{1,2}", year,
+                       _AMPM if self.twelve_hour else "(?P<ampm>)",
+                       "\\]" + _SPACE + "?" if self.bracketed else _DASH)
 
     @property
     def us_style(self) -> bool:

@@ -79,3 +79,19 @@ def test_storing_an_export_twice_adds_nothing_the_second_time(settings):
         assert [(t.speaker, t.role) for t in stored][:2] == [("Ana Lima", "user"), ("Sam Rivera", "other")]
     finally:
         store.close()
+
+
+def test_a_folder_of_several_chats_is_not_guessed(tmp_path):
+    shutil.copyfile(WHATSAPP_US, tmp_path / WHATSAPP_US.name)
+    shutil.copyfile(WHATSAPP_EU, tmp_path / WHATSAPP_EU.name)
+    with pytest.raises(InputRejected, match="holds several chat exports .*import them one at a time"):
+        detect_format(tmp_path)
+    (tmp_path / "_chat.txt").write_bytes(WHATSAPP_IOS.read_bytes())  # the name an export gives its chat wins
+    assert read_export(tmp_path).conversations[0].name == "WhatsApp: Mum"
+
+
+def test_an_unzipped_iphone_export_takes_the_folder_name(tmp_path):
+    folder = tmp_path / "WhatsApp Chat - Granny Rose"
+    folder.mkdir()
+    (folder / "_chat.txt").write_bytes(WHATSAPP_IOS.read_bytes())
+    assert read_export(folder).conversations[0].name == "WhatsApp: Granny Rose"
