@@ -145,6 +145,11 @@ def utc_day(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
+def conversation_title(app: str, title: Optional[str], day_of: Optional[float]) -> str:
+    """"ChatGPT: Trip to Lisbon (2023-07-06)": an assistant conversation's title and the day it began."""
+    return f"{app}: {clean_name(title or '') or 'Untitled'}" + (f" ({utc_day(day_of)})" if day_of is not None else "")
+
+
 def iso_instant(text: object) -> Optional[float]:
     """Seconds since 1970 of an ISO-8601 date-time (naive values are UTC), or None."""
     if not isinstance(text, str):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
-from second_me.ingest.chat_exports.base import (ExportedMessage, ReadContext, clean_name, epoch_seconds, shown,
-                                                utc_day)
-from second_me.ingest.chat_exports.json_stream import JsonWalk
+from second_me.ingest.chat_exports.base import (ExportedMessage, ReadContext, conversation_title, epoch_seconds,
+                                                shown)
+from second_me.ingest.chat_exports.json_stream import JsonWalk, each_conversation
 from second_me.ingest.chat_exports.sources import Source
 
 NAME = "chatgpt"
@@ -31,11 +31,7 @@ class _Node:
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[ExportedMessage]:
-    with source.open() as stream:
-        walk = JsonWalk(stream, ctx, root="conversations")
-        for index in walk.items("a list of conversations"):
-            yield from _conversation(walk, ctx, index)
-        walk.finish()
+    return each_conversation(source, ctx, _conversation)
 
 
 def _conversation(walk: JsonWalk, ctx: ReadContext, index: int) -> Iterator[ExportedMessage]:
@@ -67,7 +63,7 @@ def _conversation(walk: JsonWalk, ctx: ReadContext, index: int) -> Iterator[Expo
     ctx.skipped += sum(nodes[node_id].hidden for node_id in branch)
     kept = [(node_id, nodes[node_id].said) for node_id in branch if nodes[node_id].said is not None]
     day_of = created if created is not None else next((said[2] for _, said in kept if said[2] is not None), None)
-    name = f"ChatGPT: {clean_name(title or '') or 'Untitled'}" + (f" ({utc_day(day_of)})" if day_of else "")
+    name = conversation_title(ASSISTANT, title, day_of)
     when = created
     for node_id, (role, text, stamp) in kept:
         when = stamp if stamp is not None else when  # a message without a time took place after the one before

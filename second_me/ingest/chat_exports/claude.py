@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
-from second_me.ingest.chat_exports.base import (ExportedMessage, ReadContext, clean_name, iso_instant, shown,
-                                                utc_day)
-from second_me.ingest.chat_exports.json_stream import JsonWalk
+from second_me.ingest.chat_exports.base import (ExportedMessage, ReadContext, clean_name, conversation_title,
+                                                iso_instant, shown)
+from second_me.ingest.chat_exports.json_stream import JsonWalk, each_conversation
 from second_me.ingest.chat_exports.sources import Source
 
 NAME = "claude"
@@ -20,11 +20,7 @@ _ROLES = {"human": "user", "assistant": "assistant"}
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[ExportedMessage]:
-    with source.open() as stream:
-        walk = JsonWalk(stream, ctx, root="conversations")
-        for index in walk.items("a list of conversations"):
-            yield from _conversation(walk, ctx, index)
-        walk.finish()
+    return each_conversation(source, ctx, _conversation)
 
 
 def _conversation(walk: JsonWalk, ctx: ReadContext, index: int) -> Iterator[ExportedMessage]:
@@ -55,7 +51,7 @@ def _conversation(walk: JsonWalk, ctx: ReadContext, index: int) -> Iterator[Expo
     if said is None:
         walk.reject("has no 'chat_messages': not a Claude conversation")
     day_of = created if created is not None else (said[0][2] if said else None)
-    name = f"Claude: {clean_name(title or '') or 'Untitled'}" + (f" ({utc_day(day_of)})" if day_of else "")
+    name = conversation_title(ASSISTANT, title, day_of)
     for role, text, stamp, external_id in said:
         yield ExportedMessage(thread_key=key or f"conversation-{index}", thread_title=name,
                               speaker=ctx.me_name if role == "user" else ASSISTANT, text=text, timestamp=stamp,

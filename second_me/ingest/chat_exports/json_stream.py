@@ -7,11 +7,12 @@ reported with the JSON path of its place, e.g. `conversations[3].mapping.<id>.me
 
 from __future__ import annotations
 
-from typing import Any, BinaryIO, Iterator, NoReturn, Optional
+from typing import Any, BinaryIO, Callable, Iterator, NoReturn, Optional
 
 import ijson
 
-from second_me.ingest.chat_exports.base import ReadContext, shown
+from second_me.ingest.chat_exports.base import ExportedMessage, ReadContext, shown
+from second_me.ingest.chat_exports.sources import Source
 
 _SCALARS = frozenset({"null", "boolean", "integer", "double", "number", "string"})
 _KINDS = {"start_map": "an object", "start_array": "a list", "null": "null", "boolean": "true/false",
@@ -175,3 +176,14 @@ class JsonWalk:
         except ijson.JSONError:
             event = None
         self._ctx.reject("after the end of the JSON", f"unexpected content ({event[0] if event else 'garbage'})")
+
+
+def each_conversation(source: Source, ctx: ReadContext,
+                      read_one: Callable[[JsonWalk, ReadContext, int], Iterator[ExportedMessage]]
+                      ) -> Iterator[ExportedMessage]:
+    """The messages of an assistant export: a list of conversations, read one by one by `read_one`."""
+    with source.open() as stream:
+        walk = JsonWalk(stream, ctx, root="conversations")
+        for index in walk.items("a list of conversations"):
+            yield from read_one(walk, ctx, index)
+        walk.finish()
