@@ -25,6 +25,7 @@ FORMAT_TITLES = {"chatgpt": "ChatGPT data export (conversations.json)",
 
 # A longer message is cut here (and counted): one memory holding a whole pasted book helps no search.
 MAX_TEXT_CHARS = 100_000
+_CUT = " […]"
 # Who the user is when the export says so but --me gives no name.
 DEFAULT_ME = "me"
 
@@ -75,7 +76,7 @@ class ReadContext:
         text = _SURROGATE.sub("\ufffd", strip_control(text)).strip().strip(_MARKS).strip()
         if len(text) > MAX_TEXT_CHARS:
             self.shortened += 1
-            text = text[:MAX_TEXT_CHARS].rstrip() + " […]"
+            text = text[:MAX_TEXT_CHARS - len(_CUT)].rstrip() + _CUT
         return text
 
     def local_time(self, moment: datetime) -> float:

@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from typing import Iterator, Optional
 
 from second_me.ingest.chat_exports.base import (ExportedMessage, MAX_TEXT_CHARS, Occurrences, ReadContext,
-                                                clean_name, same_person, shown, stable_id)
+                                                clean_name, shown, stable_id)
 from second_me.ingest.chat_exports.sources import Source
 from second_me.ingest.chat_exports.whatsapp_dates import (HEADER, KNOWN_FORMATS, DateOrder, Shape, shape_of,
                                                           stamp_of)
@@ -97,14 +97,14 @@ def read(source: Source, ctx: ReadContext) -> Iterator[ExportedMessage]:
 
 def chat_lines(head: bytes) -> list[str]:
     """The first lines of a file's head, decoded as this reader would (for telling formats apart)."""
-    encoding = _marked_encoding(head) or "utf-8"
-    text = head.decode(encoding, errors="replace") if encoding != "utf-8" else head.decode("utf-8", "replace")
+    text = head.decode(_marked_encoding(head) or "utf-8", errors="replace")
     lines = [line for line in text.splitlines()[:-1] or text.splitlines() if line.strip(" \t" + _MARKS)]
     return lines[:5]
 
 
 def is_chat(lines: list[str]) -> bool:
-    return bool(lines) and HEADER.match(lines[0]) is not None and stamp_of(HEADER.match(lines[0])) is not None
+    match = HEADER.match(lines[0]) if lines else None
+    return match is not None and stamp_of(match) is not None
 
 
 def _marked_encoding(head: bytes) -> Optional[str]:
@@ -152,7 +152,7 @@ def _scan(source: Source, ctx: ReadContext, encoding: str) -> _Plan:
             if not line.strip(" \t" + _MARKS):
                 continue
             match = HEADER.match(line)
-            if match is None:
+            if match is None or shape_of(match).pattern.match(line) is None:
                 ctx.reject(f"line {number}", f"not a WhatsApp message line in a known format (known: {KNOWN_FORMATS}); "
                            f"it reads {shown(line, 60)}")
             shape = shape_of(match)
@@ -162,7 +162,7 @@ def _scan(source: Source, ctx: ReadContext, encoding: str) -> _Plan:
         headers += 1
         stamp = stamp_of(match)
         header = line[:match.start("rest")].strip(" -\u2013[]" + _MARKS)
-        problem = order.add(number, match["date"], stamp) if stamp else f"{header!r} is not a valid time"
+        problem = order.add(number, match["date"], stamp) if stamp else f"{header!r} is not a valid date and time"
         if problem:
             ctx.reject(f"line {number}", problem)
         if headers > _NAMING_LINES:
@@ -177,17 +177,17 @@ def _scan(source: Source, ctx: ReadContext, encoding: str) -> _Plan:
     conflict = order.conflict()
     if conflict:
         ctx.reject("", f"dates in two orders: {conflict}")
-    return _Plan(encoding, shape, order.day_first(shape), _title(source, ctx, system_speaker, list(speakers)))
+    return _Plan(encoding, shape, order.day_first(shape), _title(source, system_speaker, list(speakers)))
 
 
-def _title(source: Source, ctx: ReadContext, system_speaker: Optional[str], speakers: list[str]) -> str:
+def _title(source: Source, system_speaker: Optional[str], speakers: list[str]) -> str:
     named = _FILE_TITLE.match(clean_name(source.export_name))
     if named:
         return f"WhatsApp: {named['name']}"
     if system_speaker:
         return f"WhatsApp: {system_speaker}"
-    others = sorted(name for name in speakers if not (ctx.me and same_person(name, ctx.me))) or sorted(speakers)
-    return "WhatsApp: " + ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
+    # everyone, the user too: a name that changed with --me would make a re-import a new chat
+    return "WhatsApp: " + ", ".join(sorted(speakers)[:3]) + (" and others" if len(speakers) > 3 else "")
 
 
 def _split(rest: str, shape: Shape) -> tuple[Optional[str], str]:

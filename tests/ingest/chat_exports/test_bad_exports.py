@@ -113,7 +113,7 @@ def test_whatsapp_in_an_unknown_locale_lists_the_known_formats(tmp_path):
      "line 1 writes the day first (31/12/2023) but line 2 the month first (12/31/2023)"),
     (["01/01/2024, 10:00 - A: hi", "31/31/2024, 10:00 - B: no such day"], "line 2: '31/31/2024' is not a date"),
     (["01/01/2024, 10:00 - A: hi", "30/02/2024, 10:00 - B: February 30th"], "line 2: '30/02/2024' is not a date"),
-    (["01/01/2024, 25:00 - A: no such hour"], "line 1: '01/01/2024, 25:00' is not a valid time"),
+    (["01/01/2024, 25:00 - A: no such hour"], "line 1: '01/01/2024, 25:00' is not a valid date and time"),
 ])
 def test_whatsapp_dates_that_are_no_dates(tmp_path, lines, problem):
     assert problem in rejected(write(tmp_path, "chat.txt", "\n".join(lines) + "\n"), format="whatsapp")

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from second_me.ingest.chat_exports import read_export
+from second_me.ingest.chat_exports import MAX_TEXT_CHARS, read_export
 from tests.ingest.chat_exports.helpers import (WHATSAPP_CP1252, WHATSAPP_EU, WHATSAPP_IOS, WHATSAPP_US,
                                                WHATSAPP_UTF16, turns, utc, write, zipped)
 
@@ -72,7 +72,7 @@ def test_utf16_with_bom_and_dotted_dates():
     assert [(t.speaker, t.role) for t in got] == [("Oma Lotte", "other"), ("Ana Lima", "user"), ("Oma Lotte", "other")]
     assert got[0].text == "Frohe Weihnachten! Der Stollen ist für euch 🎄"
     assert got[0].timestamp == utc(2022, 12, 24, 19, 30)
-    assert got[0].conversation == "WhatsApp: Oma Lotte"  # no chat name in the file name: the other speaker
+    assert got[0].conversation == "WhatsApp: Ana Lima, Oma Lotte"  # no chat name in the file name: who speaks
 
 
 def test_not_utf8_is_read_as_windows_1252():
@@ -120,3 +120,12 @@ def test_ids_are_stable_and_do_not_depend_on_the_zone(tmp_path):
                    WHATSAPP_US.read_text(encoding="utf-8") + "1/3/24, 9:00\u202fAM - Sam Rivera: one more\n")
     again = [t.external_id for t in turns(longer)]
     assert again[:-1] == first  # a later export of the same chat: old messages keep their ids
+
+
+def test_a_very_long_message_is_cut_and_counted(tmp_path):
+    long_line = "word " * 30_000  # 150,000 characters on one line, then more lines of it
+    path = write(tmp_path, "chat.txt", f"31/07/2024, 09:00 - A: {long_line}\n{long_line}\n31/07/2024, 09:01 - B: short\n")
+    reading = read_export(path, tz=timezone.utc)
+    got = list(reading)
+    assert reading.shortened == 1 and len(got) == 2
+    assert len(got[0].text) == MAX_TEXT_CHARS and got[0].text.endswith(" […]") and got[1].text == "short"
