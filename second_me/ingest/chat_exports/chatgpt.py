@@ -44,7 +44,7 @@ def _conversation(walk: JsonWalk, ctx: ReadContext, index: int) -> Iterator[Expo
         if field == "title":
             title = walk.text()
         elif field == "create_time":
-            raw = walk.value()
+            raw = _unset_if_zero(walk.value())
             created = epoch_seconds(raw)
             if raw is not None and created is None:
                 walk.reject(f"expected seconds since 1970, found {shown(raw)}")
@@ -107,11 +107,16 @@ def _said(walk: JsonWalk, ctx: ReadContext, message: dict) -> Optional[tuple[str
     text = ctx.clean("\n".join(piece for piece in map(_part_text, parts) if piece.strip()))
     if not text:
         return None
-    raw = message.get("create_time")
+    raw = _unset_if_zero(message.get("create_time"))
     stamp = epoch_seconds(raw)
     if raw is not None and stamp is None:
         walk.reject(f"expected seconds since 1970, found {shown(raw)}", "create_time")
     return role, text, stamp
+
+
+def _unset_if_zero(raw: Any) -> Any:
+    """0 stands for "no time" in some nodes; any other number out of range is an error."""
+    return None if raw == 0 and not isinstance(raw, bool) else raw
 
 
 def _part_text(part: Any) -> str:

@@ -101,6 +101,7 @@ def read_export(path: Path, format: Optional[str] = None, me: Optional[str] = No
     """
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    path = Path(path)
     me = clean_name(me) if me else None
     if format is None:
         source, format = choose_source(path)
