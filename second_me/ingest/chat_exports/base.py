@@ -12,16 +12,17 @@ from datetime import datetime, timezone, tzinfo
 from typing import NoReturn, Optional
 
 from second_me.clock import parse_instant
+from second_me.domain import CHAT_EXPORT_FORMATS
 from second_me.errors import InputRejected
 from second_me.ingest.text import strip_control
 
-# The formats second-me reads, as `--format` names them.
-FORMATS = ("chatgpt", "claude", "whatsapp", "telegram", "sms")
+FORMATS = CHAT_EXPORT_FORMATS
 FORMAT_TITLES = {"chatgpt": "ChatGPT data export (conversations.json)",
                  "claude": "Claude data export (conversations.json)",
                  "whatsapp": "WhatsApp 'Export chat' text",
                  "telegram": "Telegram Desktop export (result.json)",
-                 "sms": "SMS Backup & Restore XML"}
+                 "sms": "SMS Backup & Restore XML",
+                 "jsonl": "second-me's JSON Lines (one turn per line)"}
 
 # A longer message is cut here (and counted): one memory holding a whole pasted book helps no search.
 MAX_TEXT_CHARS = 100_000
@@ -59,6 +60,7 @@ class ReadContext:
     me: Optional[str] = None
     tz: Optional[tzinfo] = None  # zone of exports that give local times; None: this machine's
     skipped: int = 0  # system lines, deleted or hidden messages, empty ones
+    media: int = 0  # photos, videos, files… kept as a placeholder ("[photo]") and any caption
     shortened: int = 0  # messages cut to MAX_TEXT_CHARS
     notes: list[str] = field(default_factory=list)
     memo: dict = field(default_factory=dict)  # what a reader learnt in the first reading, for the second

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from second_me.errors import InputRejected
-from second_me.ingest.chat_exports import whatsapp
+from second_me.ingest.chat_exports import jsonl, whatsapp
 from second_me.ingest.chat_exports.base import FORMAT_TITLES, ReadContext
 from second_me.ingest.chat_exports.json_stream import JsonWalk
 from second_me.ingest.chat_exports.sources import Source, candidates, read_errors_rejected
@@ -66,7 +66,7 @@ def _sniff(source: Source, ctx: ReadContext) -> Optional[str]:
     head = source.head()
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not start:
-        ctx.reject("", "the file is empty")
+        ctx.reject("", "the file is empty" if not head else "the file holds only blank lines")
     if head.startswith(b"SQLite format 3\x00"):
         ctx.reject("", "a database file, not an export (apps keep their own databases encrypted or private; "
                    f"{_EXPORTS_ARE})")
@@ -78,6 +78,8 @@ def _sniff(source: Source, ctx: ReadContext) -> Optional[str]:
     lines = whatsapp.chat_lines(head)
     if whatsapp.is_chat(lines):  # before JSON: an iPhone chat starts with "["
         return "whatsapp"
+    if start[:1] == b"{" and jsonl.looks_like(start):
+        return "jsonl"
     if start[:1] in (b"[", b"{"):
         with source.open() as stream:
             return _json_format(JsonWalk(stream, ctx, root=""), ctx)

@@ -22,12 +22,12 @@ from typing import Iterator, Optional
 
 from second_me.domain import Turn
 from second_me.errors import InputRejected, UsageError
-from second_me.ingest.chat_exports import chatgpt, claude, sms, telegram, whatsapp
+from second_me.ingest.chat_exports import chatgpt, claude, jsonl, sms, telegram, whatsapp
 from second_me.ingest.chat_exports.base import FORMATS, ExportedMessage, ReadContext, clean_name, same_person
 from second_me.ingest.chat_exports.detect import choose_source, sniff
 from second_me.ingest.chat_exports.sources import Source, candidates, read_errors_rejected
 
-READERS = {module.NAME: module.read for module in (chatgpt, claude, whatsapp, telegram, sms)}
+READERS = {module.NAME: module.read for module in (chatgpt, claude, whatsapp, telegram, sms, jsonl)}
 _ID_PREFIX = 8
 
 
@@ -57,6 +57,7 @@ class ExportReading:
     conversations: tuple[ConversationSummary, ...]
     speakers: tuple[tuple[str, int], ...]  # (name, turns), most turns first
     skipped: int  # system lines, deleted, hidden or empty messages
+    media: int  # turns holding a photo, video, file… as a placeholder
     shortened: int  # messages cut to the longest text a memory holds
     notes: tuple[str, ...]
     me: Optional[str]
@@ -130,7 +131,7 @@ def read_export(path: Path, format: Optional[str] = None, me: Optional[str] = No
     summaries = tuple(ConversationSummary(names[key], thread.turns, thread.first_at, thread.last_at)
                       for key, thread in threads.items())
     return ExportReading(format=format, label=source.label, turn_count=total, conversations=summaries,
-                         speakers=tuple(speakers.most_common()), skipped=ctx.skipped, shortened=ctx.shortened,
+                         speakers=tuple(speakers.most_common()), skipped=ctx.skipped, media=ctx.media, shortened=ctx.shortened,
                          notes=tuple(ctx.notes), me=me, undecided=undecided and me is None, _source=source,
                          _names=names, _tz=tz, _fingerprint=fingerprint, _memo=ctx.memo)
 

@@ -83,6 +83,7 @@ class _Reader:
         if not text:
             self.ctx.skipped += 1
             return
+        self.ctx.media += any(label in text for _, label in _PART_LABELS)
         key = _thread_key(address or "")
         contact = clean_name(attrs.get("contact_name") or "")
         known = contact.casefold() not in _UNKNOWN_CONTACT and "," not in contact

@@ -83,10 +83,12 @@ def _messages(walk: JsonWalk, ctx: ReadContext, chat: _Chat, owner: list[str], n
         if message.get("type") != "message":
             ctx.skipped += 1  # joins, pins, calls, title changes
             continue
-        text = ctx.clean(" ".join(piece for piece in (_media(message), _text(walk, message.get("text"))) if piece))
+        media = _media(message)
+        text = ctx.clean(" ".join(piece for piece in (media, _text(walk, message.get("text"))) if piece))
         if not text:
             ctx.skipped += 1
             continue
+        ctx.media += bool(media)
         ident = message.get("id")
         if not isinstance(ident, (int, str)) or isinstance(ident, bool):
             walk.reject(f"expected a message id, found {shown(ident)}", "id")

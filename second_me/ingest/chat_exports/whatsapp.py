@@ -216,6 +216,8 @@ def _message(pending: _Pending, plan: _Plan, ctx: ReadContext, occurrences: Occu
     if not text:
         ctx.skipped += 1
         return
+    if text.startswith("[") and _media(first) is not None:
+        ctx.media += 1
     moment = stamp_of(pending.match).moment(plan.day_first)
     if moment is None:
         ctx.reject(f"line {pending.number}", f"{pending.match['date']!r} is not a date "
