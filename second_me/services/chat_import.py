@@ -88,6 +88,8 @@ def import_chat(core: "Core", path: Path, format: Optional[str] = None, me: Opti
         imports.undo_unfinished(core.now())  # a run left by a process that died since the memory opened
         with core.store.db.cache_limited(IMPORT_CACHE_KIB):
             added, roles_changed = _store(core, reading, progress, batch_turns or BATCH_TURNS)
+            if added:
+                core.store.tune_vector_index()  # (re)trains the vector index once the store has grown enough
     finally:
         lock.release()
     return ChatImportReport(format=reading.format, source=reading.label, turns=reading.turn_count, added=added,
