@@ -7,9 +7,10 @@
 2. The same command again: it must add nothing, in ≤ 5 s (`reimport_seconds`; its CPU seconds
    too, which a busy machine does not inflate).
 3. Raw `Llama.embed` over exactly the texts the import embedded (the memory texts, "speaker:
-   text"), in the same run: `chat_import_ratio` = import turns/s ÷ raw turns/s (goal ≥ 0.90;
-   embedding is the whole cost). The machine's load average is written beside each phase:
-   on a shared machine the figures are indicative only.
+   text"), in the same run, after the import: `chat_import_ratio` = import turns/s ÷ raw turns/s
+   (goal ≥ 0.90; embedding is the whole cost). Every tenth text is also embedded raw before the
+   import, and the machine's load average is written beside each phase: on a shared machine
+   the two sides may see different loads, and the figures are indicative only.
 
     python bench/chat_import.py [--messages 50000] [--smoke]    # prints JSON; run(messages) returns it
 """
@@ -75,6 +76,7 @@ def memory_texts(export: Path) -> list[str]:
 
 
 def raw_embedding(texts: list[str], home: Path) -> dict:
+    """Seconds of raw `Llama.embed` over `texts` (in RAW_CHUNK calls), and of loading the model."""
     from second_me.config import load_settings
     from second_me.models import llama
 
@@ -98,11 +100,14 @@ def run(messages: int = 50_000, work: Path | None = None) -> dict:
         home.mkdir(parents=True, exist_ok=True)
         turns = write_export(export, messages)
         export_mb = export.stat().st_size / 1e6
+        texts = memory_texts(export)
+        # Every tenth text before the import too: how the load moved between the two sides.
+        sample = texts[::10]
+        sample_before = raw_embedding(sample, home)
         load_before = _load()
         first = run_import(home, export, work)
         load_import = _load()
         again = run_import(home, export, work)
-        texts = memory_texts(export)
         load_raw_start = _load()
         raw = raw_embedding(texts, home)
         load_after = _load()
@@ -124,6 +129,7 @@ def run(messages: int = 50_000, work: Path | None = None) -> dict:
         "chat_raw_embed_seconds": round(raw["seconds"], 2),
         "chat_raw_embed_model_load_seconds": round(raw["load_seconds"], 3),
         "chat_raw_embed_turns_per_s": round(len(texts) / raw["seconds"], 1),
+        "chat_raw_embed_sample_turns_per_s_before_import": round(len(sample) / sample_before["seconds"], 1),
         "chat_import_ratio": round(raw["seconds"] / import_s, 3),
         "chat_import_ratio_vs_raw_with_load": round((raw["seconds"] + raw["load_seconds"]) / import_s, 3),
         "chat_import_load_average": {"before": load_before, "after_import": load_import,
