@@ -109,6 +109,7 @@ def _store(core: "Core", reading: ExportReading, progress: Optional[Progress], b
         for batch in reading.batches(batch_turns):
             fresh = _not_stored(core, batch)
             if reading.me and len(fresh) < len(batch):
+                # Roles follow --me as the turns are met (an undone run leaves them: it adds nothing).
                 roles_changed += _follow_me(core, batch, fresh)
             if fresh:
                 imports.will_store(run_id, [(t.conversation, t.external_id) for t in fresh])
