@@ -65,9 +65,10 @@ def _with_progress(run: Callable):
 
 def summary_lines(report) -> list[str]:
     """What an import did, in a few lines: counts, where from, who spoke, what was left out."""
-    rate = report.added / max(report.seconds, 1e-6) * 60
-    lines = [f"imported {report.added} new turns of {report.turns} in {report.conversations} conversations "
-             f"({report.turns - report.added} already known; {report.seconds:.1f} s, {rate:.0f} turns/min)",
+    speed = f", {report.added / max(report.seconds, 1e-6) * 60:.0f} turns/min" if report.added else ""
+    lines = [f"imported {report.added} new {_plural(report.added, 'turn')} of {report.turns} in "
+             f"{report.conversations} {_plural(report.conversations, 'conversation')} "
+             f"({report.turns - report.added} already known; {report.seconds:.1f} s{speed})",
              f"from {safe(report.source)}: {report.format_title}"]
     names = ", ".join(f"{safe(name)} ({count})" for name, count in report.speakers[:SPEAKERS_SHOWN])
     more = f" and {len(report.speakers) - SPEAKERS_SHOWN} more" if len(report.speakers) > SPEAKERS_SHOWN else ""
@@ -86,6 +87,10 @@ def summary_lines(report) -> list[str]:
         lines.append("note: no speaker is marked as you: import it again with --me NAME to say which one you are "
                      "(your turns feed what second-me learns about you)")
     return lines
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
 
 
 def _as_json(report) -> dict:

@@ -105,6 +105,8 @@ def _store(core: "Core", reading: ExportReading, progress: Optional[Progress], b
     log = core.conversation_log(embed_batch=batch_turns)
     run_id = imports.begin(reading.label, reading.format, core.now())
     added = done = roles_changed = 0
+    if progress is not None:
+        progress(ImportProgress(0, reading.turn_count, 0))  # the total is known before the first batch is stored
     try:
         for batch in reading.batches(batch_turns):
             fresh = _not_stored(core, batch)

@@ -64,7 +64,7 @@ def test_each_format_imports_and_a_second_import_adds_nothing(run_cli, home, tmp
     first = run_cli("import", "chat", str(export), "--tz", "UTC")
     assert first.code == 0, first.err
     assert first.out.startswith(f"imported {reading.turn_count} new turns of {reading.turn_count} "
-                                f"in {len(names)} conversations")
+                                f"in {len(names)} conversation{'' if len(names) == 1 else 's'} (")
     listed = run_cli("conversations", "list", "--json").json()
     assert {c["name"]: c["turns"] for c in listed} == names
     conversations, turns, memories, _ = after = state(home)

@@ -272,7 +272,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             self.post_message(self.ImportFinished())
             raise
         summary = (f"imported {report.added} new turns of {report.turns} from {report.source} "
-                   f"({report.conversations} conversations, {report.seconds:.1f} s)")
+                   f"({report.conversations} conversation{'' if report.conversations == 1 else 's'}, {report.seconds:.1f} s)")
         if report.undecided:
             summary += "; no speaker is marked as you: import it again naming yourself"
         self.post_message(self.ImportFinished(summary))
