@@ -17,7 +17,7 @@ from second_me.eval.dataset import ABILITIES, Dataset
 from second_me.eval.metrics import answer_correct, normalise, prf
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.text.sentences import split_sentences
-from second_me.text.support import Evidence as SupportEvidence
+from second_me.text.support import Support
 
 REQUEST = "request"
 QUOTED = re.compile(r"(?:^|(?<=\n))(?:[^\n“:]{1,60}: )?“[^”]*”(?: \[\d+\])?")
@@ -38,7 +38,7 @@ def unsupported_claims(answer) -> list[str]:
     attribution's "That was Sam, not Lena", excepted)."""
     if answer.abstained or not answer.evidence:
         return []
-    support = SupportEvidence([item.text for item in answer.evidence])
+    support = Support([item.text for item in answer.evidence])
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
     missing = []
     for sentence, _ in split_sentences(" ".join(own_words.split())):

@@ -11,7 +11,7 @@ memories strengthened. An answer is never stored as a memory.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit
@@ -60,6 +60,18 @@ def evidence_entries(answer: Answer) -> list[tuple[int, Hit, Evidence]]:
     return [(*number[item.memory_id], item) for item in answer.evidence if item.memory_id in number]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What an answer is written from: the kind of question, the hits, the quoted evidence, and why
+    it cannot be answered (a rule's reason), or whose the evidence is instead (`not_theirs`)."""
+
+    intent: Intent
+    hits: list[Hit]
+    evidence: list[Evidence]
+    reason: str = ""
+    not_theirs: str = ""
+
+
 class Answering:
     def __init__(self, core: "Core"):
         self.core = core
@@ -97,17 +109,14 @@ class Answering:
             self.core.conversation_log().add_turns(turns, now)
         return answer
 
-    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
-                options: SearchOptions | None, remember: bool) -> Answer:
+    def prepare(self, question: str, options: SearchOptions) -> "Prepared":
+        """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
-        options = options or SearchOptions(k=settings.search_k)
-        if k:
-            options = replace(options, k=k)
         result = self.search(question, options)
         reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
-        if reason:
-            return _refusal(reason, on_token)
         intent = intent_of(question)
+        if reason:
+            return Prepared(intent, [], [], reason=reason)
         hits = relevant_hits(result, settings.abstain_similarity)
         if intent.is_request:
             hits = self._whole_document(hits)
@@ -119,14 +128,30 @@ class Answering:
         users = [name for name, role in speakers if role == "user"]
         attribution = attribute(evidence, subject_of(question, [name for name, _ in speakers], users), users)
         if attribution.other is not None:
-            return self._not_theirs(attribution.message, attribution.other, hits, on_token)
+            return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
-        if not evidence:
-            return _refusal(NOT_ANSWERED, on_token)
-        cited, numbers = citation_numbers(evidence, hits)
+        return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED)
+
+    def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
+        """How likely a capable reader finds that the evidence answers the question (0..1)."""
+        return self.core.chat_model.yes_probability(judge_messages(question, evidence))
+
+    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
+                options: SearchOptions | None, remember: bool) -> Answer:
+        core, settings = self.core, self.core.settings
+        options = options or SearchOptions(k=settings.search_k)
+        if k:
+            options = replace(options, k=k)
+        ready = self.prepare(question, options)
+        if ready.not_theirs:
+            return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
+        if ready.reason:
+            return _refusal(ready.reason, on_token)
+        intent, evidence = ready.intent, ready.evidence
+        cited, numbers = citation_numbers(evidence, ready.hits)
         model = core.chat_model
         if model.profile.capable_reader:
-            if model.yes_probability(judge_messages(question, evidence)) < settings.reader_check:
+            if self.reader_check(question, evidence) < settings.reader_check:
                 return _refusal(NOT_ANSWERED, on_token)
             max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
             text = reader_answer(question, intent, evidence, cited, numbers, model, max_tokens, settings.temperature,
