@@ -217,7 +217,8 @@ def _m5_chat_import_runs(conn) -> None:
         conn,
         """
         -- A chat import is stored in many transactions: a run not finished is undone (storage/imports.py).
-        CREATE TABLE import_runs (
+        -- IF NOT EXISTS: a store whose version was set back (to rerun an earlier migration) keeps its runs.
+        CREATE TABLE IF NOT EXISTS import_runs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             source TEXT NOT NULL,
             format TEXT NOT NULL,
@@ -227,7 +228,7 @@ def _m5_chat_import_runs(conn) -> None:
             state TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'done', 'undone'))
         );
         -- The turns a running import is about to store, written before them; emptied when it finishes.
-        CREATE TABLE import_turns (
+        CREATE TABLE IF NOT EXISTS import_turns (
             run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
             conversation TEXT NOT NULL,
             external_id TEXT NOT NULL,

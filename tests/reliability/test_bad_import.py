@@ -116,4 +116,4 @@ def test_a_byte_order_mark_is_accepted(stocked, run_cli, tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + _line().encode() + b"\n")
     result = run_cli("import", "chat", str(path))
     assert result.code == 0, result.err
-    assert result.out.startswith("imported 1 new turns")
+    assert result.out.startswith("imported 1 new turn of 1")
