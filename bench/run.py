@@ -42,6 +42,8 @@ GOALS = {
     "cli_help_s": (0.3, "max"),
     "tui_first_paint_s": (1.5, "max"),
     "gpu_offload_used": (None, None),
+    "secret_scan_ms_per_mb": (150, "max"),
+    "secret_scan_vs_chunking": (None, None),
 }
 
 
@@ -70,6 +72,12 @@ def _chat_import(quick: bool) -> dict:
     from bench import chat_import
 
     return chat_import.run(chat_import.QUICK_MESSAGES if quick else 50_000)
+
+
+def _secret_scan(quick: bool) -> dict:
+    from bench import secret_scan
+
+    return secret_scan.run(quick)
 
 
 def _ask_overhead_at_10k(quick: bool):
@@ -154,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="≤ 5 minutes on 2 cores (default)")
     mode.add_argument("--full", action="store_true", help="adds 1M memories and more repetitions")
-    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,chat_import,offload,reader")
+    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,chat_import,offload,secrets,reader")
     args = parser.parse_args(argv)
     quick = not args.full
     from bench import models, reader, startup
@@ -170,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": lambda: _ingest(quick),
         "chat_import": lambda: _chat_import(quick),
         "search": lambda: _search(quick),
+        "secrets": lambda: _secret_scan(quick),
         "reader": lambda: reader.run(quick),
     }
     chosen = [s for s in args.only.split(",") if s] or list(sections)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 MEMORY_KINDS: tuple[str, ...] = ("chunk", "message", "fact", "summary", "portrait")
 
@@ -167,9 +167,38 @@ class Answer:
         }
 
 
+def reason_group(reason: str) -> str:
+    """A skip reason without its particulars ("holds a secret (aws-access-key, line 3)" -> "holds a
+    secret"), so that files left out for the same reason are counted together."""
+    return reason.split(" (", 1)[0].strip() or reason
+
+
+def added_counts(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Counts by name added up, most frequent first (then by name)."""
+    total: dict[str, int] = {}
+    for part in counts:
+        for key, count in part.items():
+            total[key] = total.get(key, 0) + count
+    return dict(sorted(total.items(), key=lambda item: (-item[1], item[0])))
+
+
+def count_by(values: Iterable[str]) -> dict[str, int]:
+    """How many times each value occurs, most frequent first (then by name)."""
+    return added_counts({value: 1} for value in values)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """{"hidden": 2, "may hold secrets": 1} -> "hidden 2, may hold secrets 1"."""
+    return ", ".join(f"{reason} {count}" for reason, count in counts.items())
+
+
 @dataclass(frozen=True)
 class IndexReport:
-    """What one indexing run did, for the summary line."""
+    """What one indexing run did, for the summary line.
+
+    `skipped_by_reason`: files looked at and left out (recorded, see `watch list`), by reason;
+    `filtered`: names passed over while walking (hidden, may hold secrets, .gitignore...), by reason;
+    `redacted`: secret spans replaced in what was stored, by kind, in `redacted_files` files."""
 
     files: int = 0
     chunks: int = 0
@@ -177,6 +206,10 @@ class IndexReport:
     errors: int = 0
     removed: int = 0
     error_messages: tuple[str, ...] = ()
+    skipped_by_reason: dict[str, int] = field(default_factory=dict)
+    filtered: dict[str, int] = field(default_factory=dict)
+    redacted: dict[str, int] = field(default_factory=dict)
+    redacted_files: int = 0
 
 
 ROLES = ("user", "assistant", "other")  # who spoke a chat turn

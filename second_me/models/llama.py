@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import os
 import threading
 from collections import deque
 from pathlib import Path
@@ -41,6 +42,9 @@ _extra_buffers: tuple[bool, str] | None = None
 def _llama_cpp() -> Any:
     """Import llama_cpp on first use, route its logging away from the terminal, apply workarounds."""
     global _log_sink, _extra_buffers
+    # Spinning OpenMP threads stall on a busy machine (a question's embedding: 1.1 s, not 13 ms;
+    # models/runtime.py choose_threads). Read when llama_cpp loads the runtime; a user's value stands.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         import llama_cpp
     except ImportError as exc:

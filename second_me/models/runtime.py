@@ -69,15 +69,15 @@ def usable_cores() -> int:
 def choose_threads(setting: int, cores: int) -> tuple[int, int, str]:
     """llama.cpp threads for generation and for prompt batches, and why.
 
-    llama.cpp's threads meet at a barrier after every operation (and, built with OpenMP, spin while
-    they wait), so when every core is busy one descheduled thread stalls the others. On this
-    project's 2-core machine with other work running (load average 7-18), the reader with 2 threads
-    read prompts at 11-41 tokens/s against 26-72 with 1, and generated 0.1-2.8 tokens/s against
-    2.1-4.1 (bench/reader.py, `reader_threads`). So one core is left for everything else: the app's
-    own screen, indexing, the user's other programs.
+    Prompts are read with every core. Generation, bound by memory bandwidth more than by
+    arithmetic, uses half of them (llama.cpp's own choice), leaving the rest to the app, the
+    indexer and the user's other programs. Busy cores no longer stall llama.cpp's threads since
+    they sleep while they wait (models/llama.py sets OMP_WAIT_POLICY): on a 2-core machine at load
+    average 10 the reader read prompts and generated as fast with 2 threads as with 1, where
+    spinning threads had made 2 several times slower (bench/reader.py, `reader_threads`).
     """
     if setting > 0:
         return setting, setting, f"n_threads = {setting} set in settings"
-    batch = max(1, cores - 1)
-    generation = max(1, min(batch, cores // 2))
-    return generation, batch, f"{cores} cores: one left free for the rest of the machine"
+    batch = max(1, cores)
+    generation = max(1, cores // 2)
+    return generation, batch, f"{cores} cores: all read prompts, {generation} generate"

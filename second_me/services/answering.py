@@ -21,7 +21,7 @@ from second_me.retrieval.abstain import abstention_reason, relevant_hits
 from second_me.retrieval.attribution import attribute, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.evidence import select_evidence
+from second_me.retrieval.evidence import MAX_HITS, select_evidence
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
@@ -167,16 +167,19 @@ class Answering:
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
 
     def _whole_document(self, hits: list[Hit]) -> list[Hit]:
-        """A request about a document ("Summarize my sourdough notes") reads the best file's other
-        chunks too, in file order, after the hits themselves."""
-        top = hits[0] if hits else None
-        if top is None or top.memory.kind != "chunk" or top.memory.source_id is None:
+        """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
+        chunk among the first hits, in file order, before the other hits. Summaries often match a
+        request best ("summarize" and "Summary of…"), but the document is what it asks about."""
+        top = next((hit for hit in hits[:MAX_HITS] if hit.memory.kind == "chunk" and hit.memory.source_id), None)
+        if top is None:
             return hits
-        known = {hit.memory.id for hit in hits}
-        siblings = [i for i in self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS) if i not in known]
-        extra = self.core.hits_for(siblings)
+        found = {hit.memory.id: hit for hit in hits}
+        chunk_ids = self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS)
         low = min(hit.score for hit in hits)
-        return hits + [replace(hit, score=low * 0.9) for hit in extra]
+        fetched = {hit.memory.id: replace(hit, score=low * 0.9)
+                   for hit in self.core.hits_for([i for i in chunk_ids if i not in found])}
+        document = [found.get(i) or fetched[i] for i in chunk_ids if i in found or i in fetched]
+        return document + [hit for hit in hits if hit.memory.id not in set(chunk_ids)]
 
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:

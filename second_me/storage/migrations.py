@@ -212,7 +212,19 @@ def _m4_own_words_out_of_search(conn) -> None:
     take_out_of_search(conn, own_words_in_search(conn), time.time())
 
 
-def _m5_chat_import_runs(conn) -> None:
+def _m5_screened_sources(conn) -> None:
+    """What the secret scan did to each file: the spans it redacted (JSON, by kind) and the
+    scan that read it ("redact:1"...; NULL: read before files were scanned, so the next index
+    run reads it again and redacts what it holds); and, per watched folder, the names its last
+    full scan passed over, by reason (JSON)."""
+    for table, columns in (("sources", ("redactions", "screened")), ("watched", ("left_out",))):
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:  # a store whose version was set back re-runs this: nothing to redo
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
+def _m6_chat_import_runs(conn) -> None:
     run_script(
         conn,
         """
@@ -239,7 +251,7 @@ def _m5_chat_import_runs(conn) -> None:
 
 
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
-                              _m5_chat_import_runs]
+                              _m5_screened_sources, _m6_chat_import_runs]
 
 
 def schema_version(conn) -> int:

@@ -29,6 +29,7 @@ RETRAIN_GROWTH = 4
 PROJECTED_DIM = 64
 CANDIDATE_FACTOR = 4
 MIN_CANDIDATES = 100
+KNN_MAX = 4096  # sqlite-vec refuses a vec0 KNN query with k above this ("k value in knn query too large")
 SAMPLE = 20_000
 META_GENERATION = "vec_projection_generation"
 META_TRAINED_AT = "vec_projection_trained_at"
@@ -107,7 +108,7 @@ class VectorIndex:
                params: list) -> list[tuple[int, float]]:
         """(memory id, cosine) best first. `filters_sql` constrains kind / created_at."""
         exact = self.basis(conn) is None
-        k = limit if exact else max(MIN_CANDIDATES, limit * self.candidate_factor)
+        k = min(KNN_MAX, limit if exact else max(MIN_CANDIDATES, limit * self.candidate_factor))
         rows = conn.execute(f"SELECT rowid, distance FROM memory_vec_coarse WHERE coarse MATCH ? AND k = ?"
                             f"{filters_sql} ORDER BY distance", [self.coarse(conn, vector), k, *params]).fetchall()
         if exact:

@@ -20,7 +20,7 @@ tell recap review remind walk go make create plan suggest recommend find collect
 REQUEST_WORDS = REQUEST_VERBS | frozenset("""
 detail details detailed short brief briefly quick quickly bullet bullets point points key main overview everything
 all notes note paragraph paragraphs sentence sentences steps step version summary summaries please me us up through
-down together difference differences between versus vs pros cons list lists checklist table
+down together difference differences between versus vs pros cons list lists checklist table shopping packing todo
 """.split())
 _REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
 

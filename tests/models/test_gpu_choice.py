@@ -82,8 +82,8 @@ def test_doctor_says_whether_offload_is_used(services):
     assert offload["used"] == (offload["available"] and offload["n_gpu_layers"] != 0)
 
 
-@pytest.mark.parametrize("cores, expected", [(1, (1, 1)), (2, (1, 1)), (4, (2, 3)), (8, (4, 7)), (16, (8, 15))])
-def test_chat_threads_leave_a_core_for_the_rest_of_the_machine(cores, expected):
+@pytest.mark.parametrize("cores, expected", [(1, (1, 1)), (2, (1, 2)), (4, (2, 4)), (8, (4, 8)), (16, (8, 16))])
+def test_prompts_are_read_with_every_core_and_half_of_them_generate(cores, expected):
     generation, batch, reason = choose_threads(0, cores)
     assert (generation, batch) == expected
     assert f"{cores} cores" in reason

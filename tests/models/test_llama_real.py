@@ -227,3 +227,20 @@ def test_the_chat_model_runs_with_the_chosen_thread_counts(chat):
 
     generation, batch, _ = choose_threads(0, usable_cores())
     assert (chat._llama.n_threads, chat._llama.n_threads_batch) == (generation, batch)
+
+
+
+@pytest.mark.parametrize("given, expected", [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_llama_threads_sleep_while_they_wait_unless_the_user_says_otherwise(given, expected):
+    # Spinning OpenMP threads stall on a busy machine; the policy must be set before llama.cpp loads.
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("llama_cpp")
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    if given:
+        env["OMP_WAIT_POLICY"] = given
+    code = "import os; from second_me.models import llama; llama._llama_cpp(); print(os.environ['OMP_WAIT_POLICY'])"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == expected, out.stderr

@@ -113,3 +113,15 @@ def test_migration_rebuilds_the_old_vector_table(tmp_path, monkeypatch):
         assert 4 not in {i for i, _ in store.vector_search(vectors[3].tolist(), 5)}
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("trained", [False, True])
+def test_more_neighbours_than_sqlite_vec_allows_is_not_an_error(store, monkeypatch, trained):
+    """sqlite-vec refuses k above 4096; asking for more returns what there is."""
+    if trained:
+        monkeypatch.setattr(vector_index, "TRAIN_AT", 200)
+        monkeypatch.setattr(vector_index, "PROJECTED_DIM", 8)
+    vectors = _vectors(300)
+    store.add_memories(_memories(vectors))
+    assert store.tune_vector_index() is trained
+    assert len(store.vector_search(vectors[0].tolist(), vector_index.KNN_MAX + 1000)) == 300

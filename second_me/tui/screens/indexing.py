@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
+from second_me.domain import counts_text
 from second_me.tui.format import day, display_path, one_line_text
 from second_me.tui.indexing_progress import IndexingView
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
@@ -87,6 +88,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
         yield Label("Watched folders", classes="pane-title")
         yield DataTable(id="watched", cursor_type="row", zebra_stripes=True)
         yield Label("no folders are watched yet: press w to watch one", id="watched-empty", markup=False)
+        yield Label("", id="folder-detail", markup=False)
         yield Label("", id="indexer-line", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Label("idle", id="progress-line", markup=False)
@@ -100,8 +102,8 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
     def on_mount(self) -> None:
         watched = self.query_one("#watched", DataTable)
         watched.add_column("folder")
-        for name in ("files", "chunks", "skipped", "errors"):
-            watched.add_column(name, width=7)
+        for name in ("files", "chunks", "skipped", "errors", "redacted"):
+            watched.add_column(name, width=8 if name == "redacted" else 7)
         watched.add_column("last indexed", width=16)
         self.query_one("#files", DataTable).add_columns("file", "status", "reason")
         self.query_one("#import-line").display = False
@@ -228,8 +230,12 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             return
         monitor.run_finished("once")
         elapsed = time.monotonic() - started
-        self.post_message(self.RunFinished(f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} "
-                                           f"skipped, {report.errors} errors ({elapsed:.1f} s)", bool(report.errors)))
+        summary = (f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} skipped, "
+                   f"{report.errors} errors ({elapsed:.1f} s)")
+        details = [f"{title}: {counts}" for title, counts in (
+            ("skipped", counts_text(report.skipped_by_reason)), ("redacted", counts_text(report.redacted)),
+            ("left out by name", counts_text(report.filtered))) if counts]
+        self.post_message(self.RunFinished("\n".join([summary, *details]), bool(report.errors)))
 
     def on_indexing_screen_waiting(self, message: Waiting) -> None:
         self.notify(f"another indexer (pid {message.pid}) runs: it indexes these files", timeout=4)
@@ -310,9 +316,12 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             name = display_path(f.path) + ("" if f.exists else "  [missing]")
             last = day(f.last_indexed_at) if f.last_indexed_at else "never"
             watched.add_row(one_line_text(name, 40), str(f.files), str(f.chunks), str(f.skipped), str(f.errors),
-                            last, key=f.path)
+                            str(sum(f.redacted.values())), last, key=f.path)
         if folders:
             watched.move_cursor(row=min(row or 0, len(folders) - 1))
+            self._folder_detail(folders[min(row or 0, len(folders) - 1)])
+        else:
+            self.query_one("#folder-detail", Label).update("")
         watched.display = bool(folders)
         self.query_one("#watched-empty").display = not folders
         files = self.query_one("#files", DataTable)
@@ -322,6 +331,22 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
                           one_line_text(problem.reason, 80))
         if not problems:
             self.query_one("#problem-detail", Label).update("no problems")
+
+    @on(DataTable.RowHighlighted, "#watched")
+    def _watched_detail(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.folders):
+            self._folder_detail(self.folders[event.cursor_row])
+
+    def _folder_detail(self, folder) -> None:
+        """Why files of the folder were left out, and which secrets were redacted from what it holds."""
+        parts = []
+        if folder.skipped_by_reason:
+            parts.append(f"skipped: {counts_text(folder.skipped_by_reason)}")
+        if folder.redacted:
+            parts.append(f"redacted: {counts_text(folder.redacted)} in {folder.redacted_files} file(s)")
+        if folder.left_out_by_name:
+            parts.append(f"left out by name: {counts_text(folder.left_out_by_name)}")
+        self.query_one("#folder-detail", Label).update(" · ".join(parts))
 
     @on(DataTable.RowHighlighted, "#files")
     def _problem_detail(self, event: DataTable.RowHighlighted) -> None:
