@@ -23,6 +23,9 @@ GOALS = {
     "chat_ratio": (0.95, "min"),
     "ask_overhead_ms": (150, "max"),
     "ingest_ratio": (0.90, "min"),
+    "chat_import_ratio": (0.90, "min"),
+    "chat_import_peak_rss_mb": (400, "max"),
+    "chat_reimport_seconds": (5.0, "max"),
     "kv_q8_bytes_ratio": (0.55, "max"),
     "kv_q4_bytes_ratio": (0.30, "max"),
     "kv_q8_top1": (0.98, "min"),
@@ -63,6 +66,12 @@ def _ingest(quick: bool) -> dict:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.run(quick=quick)
+
+
+def _chat_import(quick: bool) -> dict:
+    from bench import chat_import
+
+    return chat_import.run(chat_import.QUICK_MESSAGES if quick else 50_000)
 
 
 def _secret_scan(quick: bool) -> dict:
@@ -153,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="≤ 5 minutes on 2 cores (default)")
     mode.add_argument("--full", action="store_true", help="adds 1M memories and more repetitions")
-    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,offload,secrets,reader")
+    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,chat_import,offload,secrets,reader")
     args = parser.parse_args(argv)
     quick = not args.full
     from bench import models, reader, startup
@@ -167,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         "mmap": lambda: models.mmap_weights(quick),
         "memlimit": _memlimit,
         "ingest": lambda: _ingest(quick),
+        "chat_import": lambda: _chat_import(quick),
         "search": lambda: _search(quick),
         "secrets": lambda: _secret_scan(quick),
         "reader": lambda: reader.run(quick),

@@ -213,6 +213,8 @@ class IndexReport:
 
 
 ROLES = ("user", "assistant", "other")  # who spoke a chat turn
+# The chat exports `import chat` reads, as `--format` names them.
+CHAT_EXPORT_FORMATS = ("chatgpt", "claude", "whatsapp", "telegram", "sms", "jsonl")
 
 
 @dataclass(frozen=True)

@@ -224,8 +224,34 @@ def _m5_screened_sources(conn) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _m6_chat_import_runs(conn) -> None:
+    run_script(
+        conn,
+        """
+        -- A chat import is stored in many transactions: a run not finished is undone (storage/imports.py).
+        -- IF NOT EXISTS: a store whose version was set back (to rerun an earlier migration) keeps its runs.
+        CREATE TABLE IF NOT EXISTS import_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            finished_at REAL,
+            turns INTEGER,
+            state TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'done', 'undone'))
+        );
+        -- The turns a running import is about to store, written before them; emptied when it finishes.
+        CREATE TABLE IF NOT EXISTS import_turns (
+            run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+            conversation TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            PRIMARY KEY (run_id, conversation, external_id)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
-                              _m5_screened_sources]
+                              _m5_screened_sources, _m6_chat_import_runs]
 
 
 def schema_version(conn) -> int:

@@ -7,6 +7,7 @@ the same transaction as their memory, and leave with it (trigger) or when forgot
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -16,6 +17,7 @@ from second_me.storage import vector_index
 from second_me.storage.db import Database
 from second_me.storage.events import Events
 from second_me.storage.facts import Facts
+from second_me.storage.imports import ChatImports
 from second_me.storage.memories import (MEMORY_COLUMNS, EmbeddingSource, MemoryStates, NewMemory, memory_filters,
                                         memory_from_row)
 from second_me.storage.messages import Messages
@@ -47,6 +49,9 @@ class MemoryStore:
         self.messages = Messages(self)
         self.facts = Facts(self)
         self.summaries = SummaryNodes(self)
+        self.imports = ChatImports(self)
+        # A chat import killed half-way is undone before anyone reads the memory.
+        self.imports.undo_abandoned(time.time())
 
     # ---- embedding model -------------------------------------------------------------
 

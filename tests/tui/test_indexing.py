@@ -198,3 +198,35 @@ async def test_the_app_learns_facts_in_the_background_when_quiet(services, clock
         await wait_for(pilot, lambda: app.backend.watcher is not None, "the background runner")
         await wait_for(pilot, lambda: services.store.counts()["facts"] >= 1, "a fact learnt in the background", 3000)
     assert app.backend.watcher is None  # stopped with the app
+
+
+async def test_import_a_chat_export_from_the_indexing_screen(services, tmp_path):
+    from tests.ingest.chat_exports.helpers import WHATSAPP_US
+
+    app = SecondMeApp(lambda: services, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.press("f4", "c")
+        await pilot.pause()
+        await pilot.press(*str(WHATSAPP_US), "enter")
+        await pilot.pause()
+        await pilot.press(*"Ana Lima", "enter")
+        screen = app.screen
+        await wait_for(pilot, lambda: any("imported 9 new turns of 9" in n.message for n in app._notifications),
+                       "the import's summary")
+        assert not screen.importing and not screen.query_one("#import-line").display
+        turns = services.conversations.turns("WhatsApp: Sam Rivera")
+        assert {(t.speaker, t.role) for t in turns} == {("Ana Lima", "user"), ("Sam Rivera", "other")}
+
+        # A bad export is a notification naming the place; nothing is stored.
+        bad = tmp_path / "conversations.json"
+        bad.write_text('[{"title": "x", "mapping": {"a": nul}}]')
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*str(bad), "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("conversations[0].mapping.a: not valid JSON" in n.message
+                                          for n in app._notifications), "the error")
+        await wait_for(pilot, lambda: not screen.importing, "the import's end")
+        assert len(services.conversations.list()) == 1

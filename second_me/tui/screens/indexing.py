@@ -1,4 +1,5 @@
-"""The indexing screen: watched folders, live progress (files/s, ETA) and per-file problems.
+"""The indexing screen: watched folders, live progress (files/s, ETA), per-file problems, and
+importing a chat export.
 
 Progress comes from the app's `indexing` view, whoever indexes: the in-app watcher, a
 daemon in another process, or a one-off add/index run started here.
@@ -29,6 +30,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
         Binding("delete,x", "unwatch", "Stop watching"),
         Binding("a", "add", "Add once"),
         Binding("i", "index", "Index now"),
+        Binding("c", "import_chat", "Import chat", show=False),
         Binding("ctrl+r", "reload", "Refresh", show=False),
     ]
 
@@ -56,6 +58,20 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             super().__init__()
             self.pid = pid
 
+    class ImportProgressed(Message):
+        """How far a chat import is (`progress` None: still checking the export)."""
+
+        def __init__(self, progress=None):
+            super().__init__()
+            self.progress = progress
+
+    class ImportFinished(Message):
+        """A chat import ended (`summary` None: it failed, and said so)."""
+
+        def __init__(self, summary: str | None = None):
+            super().__init__()
+            self.summary = summary
+
     class TablesLoaded(Message):
         def __init__(self, folders: list, problems: list):
             super().__init__()
@@ -64,6 +80,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
     def __init__(self):
         super().__init__()
         self.running = False  # a one-off add/index run started from this screen
+        self.importing = False  # a chat import started from this screen
         self.folders: list = []
         self.problems: list = []
 
@@ -75,6 +92,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
         yield Label("", id="indexer-line", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Label("idle", id="progress-line", markup=False)
+        yield Label("", id="import-line", markup=False)
         yield Label("Files with problems", classes="pane-title")
         yield DataTable(id="files", cursor_type="row", zebra_stripes=True)
         yield Label("", id="problem-detail", markup=False)
@@ -88,6 +106,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             watched.add_column(name, width=8 if name == "redacted" else 7)
         watched.add_column("last indexed", width=16)
         self.query_one("#files", DataTable).add_columns("file", "status", "reason")
+        self.query_one("#import-line").display = False
         self.watch(self.app, "indexing", self._show_indexing)
         self.action_reload()
 
@@ -226,6 +245,56 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             self.notify(message.summary, severity="warning" if message.had_errors else "information", timeout=6)
         self.running = False
         self.action_reload()
+        self.app.refresh_status()
+
+    # ---- importing a chat export ---------------------------------------------------------
+
+    def action_import_chat(self) -> None:
+        if self.importing:
+            self.notify("already importing a chat: wait for it to finish", severity="warning")
+            return
+
+        def got_path(path: str | None) -> None:
+            if path:
+                self.app.push_screen(TextPrompt("Which speaker are you in this chat, as the export names you? "
+                                                "(Enter with nothing: none of them)", placeholder="Ana Lima"),
+                                     lambda me: self._start_import(Path(path).expanduser(), me))
+
+        self.app.push_screen(TextPrompt("Import a chat export (ChatGPT, Claude, WhatsApp, Telegram, SMS): "
+                                        "the file, the folder holding it, or the app's .zip",
+                                        placeholder="~/Downloads/WhatsApp Chat with Sam.txt"), got_path)
+
+    def _start_import(self, path: Path, me: str | None) -> None:
+        self.importing = True
+        self.import_chat(path, me)
+
+    @work(thread=True, exit_on_error=False, group="import")
+    def import_chat(self, path: Path, me: str | None) -> None:
+        self.post_message(self.ImportProgressed())
+        try:
+            report = self.app.backend.services.conversations.import_chat(
+                path, me=me, progress=lambda p: self.post_message(self.ImportProgressed(p)))
+        except BaseException:
+            self.post_message(self.ImportFinished())
+            raise
+        summary = (f"imported {report.added} new turns of {report.turns} from {report.source} "
+                   f"({report.conversations} conversation{'' if report.conversations == 1 else 's'}, {report.seconds:.1f} s)")
+        if report.undecided:
+            summary += "; no speaker is marked as you: import it again naming yourself"
+        self.post_message(self.ImportFinished(summary))
+
+    def on_indexing_screen_import_progressed(self, message: ImportProgressed) -> None:
+        line = self.query_one("#import-line", Label)
+        line.display = True
+        p = message.progress
+        line.update("importing a chat: checking the export…" if p is None else
+                    f"importing a chat: {p.done}/{p.total} turns ({p.added} new)")
+
+    def on_indexing_screen_import_finished(self, message: ImportFinished) -> None:
+        self.importing = False
+        self.query_one("#import-line").display = False
+        if message.summary:
+            self.notify(message.summary, timeout=8)
         self.app.refresh_status()
 
     # ---- tables -------------------------------------------------------------------------
