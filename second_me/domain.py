@@ -46,6 +46,10 @@ class Memory:
     valid_from: Optional[float] = None
     valid_to: Optional[float] = None
     parent_id: Optional[int] = None
+    speaker: Optional[str] = None  # who said it (a turn), or whom a fact is about
+    # When what it tells of happened, when the memory says so ("yesterday" in a message):
+    # [start, end) spans in epoch seconds, whole UTC days.
+    about: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,25 +74,84 @@ class FileOrigin:
 
 
 @dataclass(frozen=True)
+class TurnRef:
+    """A turn a derived memory (a fact, a summary) was made from."""
+
+    conversation: str
+    external_id: Optional[str]
+    speaker: str
+
+    def as_json(self) -> dict:
+        return {"conversation": self.conversation, "external_id": self.external_id, "speaker": self.speaker}
+
+
+@dataclass(frozen=True)
 class ConversationOrigin:
     conversation: str
     external_id: Optional[str]
     speaker: str
     timestamp: str
+    # For a fact: every turn it was learnt from (who said each), beyond the first one above.
+    turns: tuple[TurnRef, ...] = ()
+    more: int = 0
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "conversation": self.conversation,
             "external_id": self.external_id,
             "speaker": self.speaker,
             "timestamp": self.timestamp,
         }
+        if self.turns:
+            out["from"] = [turn.as_json() for turn in self.turns]
+        if self.more:
+            out["more"] = self.more
+        return out
 
     def label(self) -> str:
         return f"{self.conversation} · {self.speaker} · {self.timestamp[:16].replace('T', ' ')}"
 
 
-Origin = FileOrigin | ConversationOrigin | None
+@dataclass(frozen=True)
+class DerivedOrigin:
+    """Where a fact or summary came from: the turns it was learnt or written from (a fact learnt
+    from someone else's words names who said them)."""
+
+    turns: tuple[TurnRef, ...]
+    more: int = 0  # turns left out of `turns` (a long summary's)
+
+    def as_json(self) -> dict:
+        out: dict = {"from": [turn.as_json() for turn in self.turns]}
+        if self.more:
+            out["more"] = self.more
+        return out
+
+    def label(self) -> str:
+        first = self.turns[0]
+        others = len(self.turns) - 1 + self.more
+        return f"from {first.conversation} · {first.speaker}" + (f" (+{others} turns)" if others else "")
+
+
+Origin = FileOrigin | ConversationOrigin | DerivedOrigin | None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A turn around a chat turn hit, shown with it (`--context N`)."""
+
+    speaker: str
+    text: str
+    timestamp: float
+    external_id: Optional[str]
+    memory_id: Optional[int]
+    is_hit: bool = False  # the hit itself
+
+    def as_json(self) -> dict:
+        from datetime import datetime, timezone
+
+        return {"speaker": self.speaker, "text": self.text, "external_id": self.external_id,
+                "timestamp": datetime.fromtimestamp(self.timestamp, timezone.utc).isoformat(),
+                "memory_id": self.memory_id, "hit": self.is_hit}
 
 
 @dataclass(frozen=True)
@@ -102,12 +165,16 @@ class Hit:
     similarity: Optional[float] = None  # cosine with the query, when the vector side found it
     bm25_rank: Optional[int] = None
     vector_rank: Optional[int] = None
+    neighbours: tuple[Neighbour, ...] = ()  # the turns around a chat turn, when asked for
 
     def as_json(self) -> dict:
         from datetime import datetime, timezone
 
+        def day(timestamp: float) -> str:
+            return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
+
         created = datetime.fromtimestamp(self.memory.created_at, timezone.utc).isoformat()
-        return {
+        out = {
             "id": self.memory.id,
             "kind": self.memory.kind,
             "text": self.memory.text,
@@ -117,6 +184,11 @@ class Hit:
             "pinned": self.memory.pinned,
             "source": self.origin.as_json() if self.origin is not None else None,
         }
+        if self.memory.about:
+            out["about"] = [{"from": day(start), "until": day(end - 1)} for start, end in self.memory.about]
+        if self.neighbours:
+            out["context"] = [turn.as_json() for turn in self.neighbours]
+        return out
 
     def label(self) -> str:
         return self.origin.label() if self.origin is not None else f"{self.memory.kind} #{self.memory.id}"
