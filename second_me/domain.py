@@ -154,6 +154,26 @@ class Neighbour:
                 "memory_id": self.memory_id, "hit": self.is_hit}
 
 
+def describe_span(start: float, end: float) -> str:
+    """Whole UTC days [start, end) as a reader reads them: 2023-07-05, 2023-07, 2022, or 2023-04-29 to 2023-04-30."""
+    from datetime import datetime, timedelta, timezone
+
+    first = datetime.fromtimestamp(start, timezone.utc)
+    last = datetime.fromtimestamp(end, timezone.utc) - timedelta(days=1)
+    if last <= first:
+        return first.strftime("%Y-%m-%d")
+    if first.day == 1 and first.month == 1 and last.month == 12 and last.day == 31 and first.year == last.year:
+        return str(first.year)
+    if first.day == 1 and (last + timedelta(days=1)).day == 1 and (first.year, first.month) == (last.year, last.month):
+        return first.strftime("%Y-%m")
+    return f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+
+
+def told_dates(memory: Memory) -> str:
+    """The dates a memory tells of, as read: "2023-07-05, 2023-07-08 to 2023-07-09"; "" when none."""
+    return ", ".join(describe_span(start, end) for start, end in memory.about)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A search result: a memory, how well it matched, and where it came from."""
@@ -206,6 +226,11 @@ class Evidence:
     derived: bool = False  # from a fact, summary or portrait second-me wrote, not from the user's own words
     score: float = 0.0
     created_at: float = 0.0
+    about: str = ""  # the dates its memory tells of, as read: "2023-07-05" (for "yesterday" said on 6 July)
+
+    def dated(self, date: str) -> str:
+        """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date."""
+        return f"said {date}, about {self.about}" if self.about else date
 
     def as_json(self) -> dict:
         return {"text": self.text, "memory_id": self.memory_id, "source": self.source}

@@ -37,9 +37,10 @@ def without_names(question: str, names: Sequence[str]) -> str:
     """The question without these names (and their possessive 's): what it asks about them. A
     chat turn's vector carries its speaker's name, so a name in the question drew that speaker's
     shortest turns ("Sam: WHAT!!!!") ahead of everything they said that answers it."""
+    rest = question
     for name in names:
-        question = re.sub(r"\b" + re.escape(name) + r"(?:['’]s)?\b", " ", question, flags=re.I)
-    stripped = " ".join(question.split())
+        rest = re.sub(r"\b" + re.escape(name) + r"(?:['’]s)?\b", " ", rest, flags=re.I)
+    stripped = " ".join(rest.split())
     return stripped if _WORD.search(stripped) else question
 
 

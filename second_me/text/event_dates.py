@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
+from second_me.domain import describe_span
 from second_me.text.words import MONTHS, WEEKDAYS
 
 DAY = timedelta(days=1)
@@ -90,19 +91,6 @@ def _add_months(moment: datetime, months: int) -> datetime:
 def _number(text: str) -> int:
     text = " ".join(text.lower().split())
     return int(text) if text.isdigit() else NUMBERS[text]
-
-
-def describe_span(start: float, end: float) -> str:
-    """A span as a reader reads it: 2023-07-05, 2023-07, 2022, or 2023-04-29 to 2023-04-30."""
-    first = datetime.fromtimestamp(start, timezone.utc)
-    last = datetime.fromtimestamp(end, timezone.utc) - DAY
-    if last <= first:
-        return first.strftime("%Y-%m-%d")
-    if first.day == 1 and first.month == 1 and last.month == 12 and last.day == 31 and first.year == last.year:
-        return str(first.year)
-    if first.day == 1 and (last + DAY).day == 1 and (first.year, first.month) == (last.year, last.month):
-        return first.strftime("%Y-%m")
-    return f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
 
 
 def _tense(words: str) -> Optional[bool]:
