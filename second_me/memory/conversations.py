@@ -50,7 +50,8 @@ def ask_turns(conversation: str, question: str, answer: str, now: float,
 
 @dataclass(frozen=True)
 class _Replied:
-    """The turn a turn replies to: stored already (its memory id), or earlier in the same batch."""
+    """The turn a turn replies to: stored already (its memory id), or earlier in the same batch; its
+    words are the context key, led by the same speaker's turn just before, when there is one."""
 
     words: str
     stored_id: Optional[int] = None
@@ -58,6 +59,10 @@ class _Replied:
 
     def memory_id(self, stored_so_far: dict[int, int]) -> Optional[int]:
         return self.stored_id if self.batch_turn is None else stored_so_far.get(self.batch_turn)
+
+
+def _joined(replied: str, lead: str) -> str:
+    return f"{lead} {replied}" if lead else replied
 
 
 class ConversationLog:
@@ -118,10 +123,18 @@ class ConversationLog:
             earlier = max((t for who, t in seen.items() if who != turn.speaker and t[0] <= turn.timestamp),
                           default=None, key=lambda t: t[:2])
             stored = self.store.messages.replied_to(turn.conversation, turn.speaker, turn.timestamp)
+            own = seen.get(turn.speaker)
+            # A turn right after the same speaker's last one goes on from it ("MEET PEPPER" after the photo).
+            lead = own[2].text if own is not None and (earlier is None or own[:2] > earlier[:2]) else ""
+            if own is None and earlier is None:
+                last = self.store.messages.last_turn(turn.conversation, turn.timestamp)
+                lead = last[2] if last is not None and last[1] == turn.speaker else ""
             if stored is not None and (earlier is None or stored[0] > earlier[0]):
-                out[id(turn)] = _Replied(stored[1], stored_id=stored[2])
+                out[id(turn)] = _Replied(_joined(stored[1], lead), stored_id=stored[2])
             elif earlier is not None:
-                out[id(turn)] = _Replied(earlier[2].text, batch_turn=id(earlier[2]))
+                out[id(turn)] = _Replied(_joined(earlier[2].text, lead), batch_turn=id(earlier[2]))
+            elif lead:
+                out[id(turn)] = _Replied(lead)
             seen[turn.speaker] = (turn.timestamp, order, turn)
         return out
 

@@ -96,6 +96,15 @@ class Messages:
                 (conversation, speaker, ts)).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
+    def last_turn(self, conversation: str, ts: float) -> Optional[tuple[float, str, str]]:
+        """(time, speaker, words) of the last stored turn of a conversation at or before `ts` that is a memory."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT m.ts, m.speaker, m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                "JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
+                "WHERE c.name = ? AND m.ts <= ? ORDER BY m.ts DESC, m.id DESC LIMIT 1", (conversation, ts)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
     def neighbours(self, message_ids: Sequence[int], around: int) -> dict[int, list[StoredTurn]]:
         """message id → up to `around` turns before it and after it in its conversation, in order
         (the turn itself included)."""
@@ -287,11 +296,13 @@ def backfill_turn_keys(conn) -> None:
     for order, (memory_id, conversation_id, speaker, text, ts) in enumerate(rows):
         if conversation_id != current:
             current, last_by = conversation_id, {}
-        earlier = [turn for who, turn in last_by.items() if who != speaker]
-        if earlier:
-            _, _, replied, replied_id = max(earlier)
+        earlier = max((turn for who, turn in last_by.items() if who != speaker), default=None)
+        own = last_by.get(speaker)
+        lead = own[2] if own is not None and (earlier is None or own[:2] > earlier[:2]) else ""
+        if earlier is not None or lead:
+            words = " ".join(part for part in (lead, earlier[2] if earlier else "") if part)
             conn.execute("UPDATE memories SET context = ?, reply_to = ? WHERE id = ?",
-                         (context_key(replied), replied_id, memory_id))
+                         (context_key(words), earlier[3] if earlier else None, memory_id))
         last_by[speaker] = (ts, order, text, memory_id)
         add_event_dates(conn, memory_id, event_dates(text, ts))
 

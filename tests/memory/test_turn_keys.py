@@ -2,6 +2,8 @@
 
 from datetime import datetime, timezone
 
+import pytest
+
 from second_me.domain import DerivedOrigin, Turn, told_dates
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.storage import migrations
@@ -106,3 +108,13 @@ def test_a_summary_names_the_turns_it_was_written_from(services, clock):
     origin = services.store.origins([services.store.get(summaries[0])])[summaries[0]]
     assert isinstance(origin, DerivedOrigin)
     assert {turn.external_id for turn in origin.turns} <= {"a", "b", "c"} and origin.turns
+
+
+@pytest.mark.parametrize("batches", [1, 2])
+def test_a_turn_going_on_from_the_same_speakers_last_one_is_found_by_it(services, clock, batches):
+    turns = [Turn("dog", "Nina", "[photo: a grey greyhound in a yellow raincoat]", _ts("2023-03-21"), "user", "p"),
+             Turn("dog", "Nina", "MEET PEPPER. we picked her up on Saturday", _ts("2023-03-21", 11), "user", "q")]
+    for part in ([turns] if batches == 1 else [turns[:1], turns[1:]]):
+        services.conversations.log.add_turns(part, clock.timestamp())
+    found = [services.store.get(memory_id).text for memory_id, _ in services.store.fts_search('"greyhound"', 10)]
+    assert found == ["Nina: [photo: a grey greyhound in a yellow raincoat]", "Nina: MEET PEPPER. we picked her up on Saturday"]
