@@ -83,6 +83,7 @@ class FusionWeights:
     dedupe_jaccard: float = 0.9  # word overlap above which two hits count as one
     person: float = 0.5  # a memory by or about someone the question names scores this much more
     context: float = 0.3  # BM25: a turn's context (the turn it replies to) against its own words
+    facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -188,6 +189,10 @@ class HybridSearcher:
             if w_since is None or w_until is None or w_since < w_until:
                 self._retrieve(parsed.text, vector, _Scope(options, dated, among, told=True), pool, w_since, w_until,
                                lists, weights, similarity, self.weights.window)
+        people = people_in(parsed.text, known) if options.use_priors else ()
+        gathering = options.use_priors and intent_of(query).kind == GATHER
+        if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
+            self._facts_about(people, vector, among, pool, lists, weights, similarity)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
         # A superseded fact keeps its full score only when the search asks about its time.
@@ -196,7 +201,6 @@ class HybridSearcher:
         memories = self.store.get_many(list(fused))
         lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
         vector_rank = {memory_id: rank for rank, memory_id in enumerate(semantic, 1)}
-        people = people_in(parsed.text, known) if options.use_priors else ()
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)
@@ -218,7 +222,7 @@ class HybridSearcher:
         # Asked for summaries by kind, or a broad question: the summaries themselves are the answer.
         if options.expand_summaries and not set(kinds) & set(SUMMARY_KINDS) and not is_broad(parsed.text):
             ranked = expand_summaries(ranked, self.store, options.k)
-        if options.use_priors and intent_of(query).kind == GATHER:
+        if gathering:
             ranked = spread_over_sessions(ranked, self._sessions(ranked[:options.k * 4]), options.k)
         top = dedupe(ranked, options.k, self.weights.dedupe_jaccard) if options.dedupe else ranked[:options.k]
         origins = self.store.origins([hit.memory for hit in top])
@@ -230,6 +234,18 @@ class HybridSearcher:
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
+
+    def _facts_about(self, people, vector, among, pool, lists, weights, similarity) -> None:
+        """A gathering question about someone ("what hobbies has Nina taken up?") also ranks the facts
+        learnt about them, by meaning alone: they rarely share the question's words."""
+        facts = {memory_id for person in people for memory_id in self.store.memories_of_person(person, ("fact",))}
+        if among is not None:
+            facts &= set(among)
+        found = self.store.vector_search(vector, pool, among=sorted(facts)) if facts else []
+        if found:
+            lists.append([memory_id for memory_id, _ in found])
+            weights.append(self.weights.facts_about)
+            similarity.update({memory_id: score for memory_id, score in found if memory_id not in similarity})
 
     def _sessions(self, hits: Sequence[Hit]) -> dict[int, int]:
         """memory id → its conversation, for the chat turns among `hits`."""

@@ -94,3 +94,26 @@ def test_person_and_context_options_are_checked():
     with pytest.raises(InputRejected):
         search_options(5, person="  ")
     assert search_options(5, person=" Sam ", context=2).person == "Sam"
+
+
+def test_a_gathering_question_about_someone_brings_the_facts_learnt_about_them(services):
+    from dataclasses import replace
+
+    from second_me.retrieval.hybrid import FusionWeights, HybridSearcher
+
+    services.conversations.log.add_turns(
+        [Turn("c1", "Bo", "I live in Porto.", _ts("2024-03-02"), "user", "a")]
+        + [Turn("c1", "Bo", f"Bo here: places {n} and more places to see, Bo says", _ts("2024-03-02", 11, n), "user",
+                f"x{n}") for n in range(12)], services.clock.timestamp())
+    services.memory.learn_facts(budget_seconds=60)
+    (fact_id,) = services.store.memories_of_person("Bo", ("fact",))
+    assert services.store.get(fact_id).speaker == "Bo"
+    searcher = services.answering.searcher()
+
+    def rank(weights: FusionWeights) -> int:
+        ranked = HybridSearcher(searcher.store, searcher.embedder, searcher.policy, searcher.rrf_k,
+                                searcher.candidates, weights)
+        hits = ranked.search("Which places has Bo lived in?", SearchOptions(k=14), services.clock.timestamp()).hits
+        return [h.memory.id for h in hits].index(fact_id)
+
+    assert rank(searcher.weights) < rank(replace(searcher.weights, facts_about=0.0))
