@@ -145,11 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="≤ 5 minutes on 2 cores (default)")
     mode.add_argument("--full", action="store_true", help="adds 1M memories and more repetitions")
-    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,offload")
+    parser.add_argument("--only", default="", help="comma-separated sections: chat,kv,mmap,memlimit,search,startup,ingest,offload,reader")
     args = parser.parse_args(argv)
     quick = not args.full
-    from bench import models, startup
+    from bench import models, reader, startup
 
+    GOALS.update(reader.GOALS)
     sections = {
         "offload": models.offload,
         "startup": lambda: {**startup.cli_help(5 if quick else 10), **startup.tui_first_paint(3 if quick else 5)},
@@ -159,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         "memlimit": _memlimit,
         "ingest": lambda: _ingest(quick),
         "search": lambda: _search(quick),
+        "reader": lambda: reader.run(quick),
     }
     chosen = [s for s in args.only.split(",") if s] or list(sections)
     started = time.perf_counter()

@@ -45,7 +45,7 @@ class Settings:
     models_dir: str = ""
     n_ctx: int = 4096
     n_gpu_layers: str = "auto"  # "auto" or an integer (-1 = all layers, 0 = CPU only)
-    n_threads: int = 0  # 0 = let llama.cpp choose
+    n_threads: int = 0  # 0 = auto: all cores read prompts, half generate (models/runtime.py)
     use_mmap: bool = True
     use_mlock: bool = False
     kv_cache_type_k: str = "q8_0"

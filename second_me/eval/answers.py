@@ -17,7 +17,7 @@ from second_me.eval.dataset import ABILITIES, Dataset
 from second_me.eval.metrics import answer_correct, normalise, prf
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.text.sentences import split_sentences
-from second_me.text.support import Evidence as SupportEvidence
+from second_me.text.support import Support
 
 REQUEST = "request"
 QUOTED = re.compile(r"(?:^|(?<=\n))(?:[^\n“:]{1,60}: )?“[^”]*”(?: \[\d+\])?")
@@ -38,7 +38,7 @@ def unsupported_claims(answer) -> list[str]:
     attribution's "That was Sam, not Lena", excepted)."""
     if answer.abstained or not answer.evidence:
         return []
-    support = SupportEvidence([item.text for item in answer.evidence])
+    support = Support([item.text for item in answer.evidence])
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
     missing = []
     for sentence, _ in split_sentences(" ".join(own_words.split())):
@@ -46,26 +46,31 @@ def unsupported_claims(answer) -> list[str]:
     return missing
 
 
+def ask_one(services, question, settings) -> dict:
+    """Ask one benchmark question as `ask` does (nothing strengthened) and score the reply."""
+    stamps: list[float] = []
+    started = time.perf_counter()
+    answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
+                                    remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
+    finished = time.perf_counter()
+    return {
+        "id": question.id, "ability": question.ability, "question": question.question, "answer": answer.text,
+        "gold": question.answer, "aliases": list(question.aliases), "abstained": answer.abstained,
+        "correct": answer_correct(answer.text, question.answer, answer.abstained, question.aliases),
+        "f1": max((token_f1(answer.text, form) for form in (question.answer, *question.aliases)), default=0.0)
+        if question.answer is not None and not answer.abstained else 0.0,
+        "unsupported": unsupported_claims(answer),
+        "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
+        "answer_s": round(finished - started, 3),
+    }
+
+
 def answer_scores(services, dataset: Dataset, clock_for, settings, progress=None) -> dict:
     """Ask every question; `clock_for(question)` sets the moment it is asked."""
     rows = []
     for number, question in enumerate(dataset.questions, start=1):
         services.clock = clock_for(question)
-        stamps: list[float] = []
-        started = time.perf_counter()
-        answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
-                                        remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
-        finished = time.perf_counter()
-        rows.append({
-            "id": question.id, "ability": question.ability, "question": question.question, "answer": answer.text,
-            "gold": question.answer, "abstained": answer.abstained,
-            "correct": answer_correct(answer.text, question.answer, answer.abstained, question.aliases),
-            "f1": max((token_f1(answer.text, form) for form in (question.answer, *question.aliases)), default=0.0)
-            if question.answer is not None and not answer.abstained else 0.0,
-            "unsupported": unsupported_claims(answer),
-            "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
-            "answer_s": round(finished - started, 3),
-        })
+        rows.append(ask_one(services, question, settings))
         if progress:
             progress("answers", number, len(dataset.questions))
     return summarise(rows, dataset)

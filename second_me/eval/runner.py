@@ -8,7 +8,9 @@ question order does not change the results.
 
 from __future__ import annotations
 
+import getpass
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -83,15 +85,15 @@ def learn_memories(services) -> None:
     services.memory.refresh_summaries(budget_seconds=float("inf"))
 
 
-def _question_clock(question, default_now: float) -> Clock:
-    return Clock(datetime.fromtimestamp(question.now or default_now, timezone.utc))
+def question_clock(question, asked_at: float) -> Clock:
+    """The moment a question is asked: its own, else `asked_at`."""
+    return Clock(datetime.fromtimestamp(question.now or asked_at, timezone.utc))
 
 
 @contextmanager
 def loaded_home(dataset: Dataset, settings: Settings, open_services: ServicesFactory, **overrides) -> Iterator[Loaded]:
     """The dataset loaded into a temporary, unencrypted home (synthetic data), removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
-        workdir = Path(tmp)
+    with _workdir(dataset.name) as workdir:
         home = workdir / "home"
         home.mkdir()
         fixed = dict(home=home, encryption=False, facts_with_model=False, summaries_with_model=False)
@@ -101,6 +103,24 @@ def loaded_home(dataset: Dataset, settings: Settings, open_services: ServicesFac
             yield loaded
         finally:
             loaded.services.close()
+
+
+@contextmanager
+def _workdir(name: str) -> Iterator[Path]:
+    """A folder for one run, at the same path every run where it can be: document and folder
+    summaries are titled by their path, and a random one would change their text (and the
+    figures) from run to run. A run already using that path gets a random folder instead."""
+    try:
+        stable = Path(tempfile.gettempdir()) / f"second-me-eval-{name}-{getpass.getuser()}"
+        stable.mkdir()
+    except (OSError, KeyError):  # taken, or no user name to tell runs apart
+        with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
+            yield Path(tmp)
+        return
+    try:
+        yield stable
+    finally:
+        shutil.rmtree(stable, ignore_errors=True)
 
 
 def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, answers: bool = True,
@@ -115,12 +135,12 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
     with loaded_home(dataset, settings, open_services, max_answer_tokens=min(settings.max_answer_tokens, 64),
                      facts_with_model=model_facts) as loaded:
         services = loaded.services
-        default_now = _default_now(dataset)
+        asked_at = default_now(dataset)
         retrieval, abstain_scores = {}, {}
         for name, switches in ablations.items():
             per_question = []
             for number, question in enumerate(dataset.questions, start=1):
-                services.clock = _question_clock(question, default_now)
+                services.clock = question_clock(question, asked_at)
                 result = services.answering.search(question.question, SearchOptions(k=DEPTH, **switches))
                 ranks = evidence_ranks([loaded.evidence_of.get(h.memory.id, set()) for h in result.hits],
                                        question.evidence)
@@ -136,7 +156,7 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
                   "models": _model_ids(services, answers),
                   "retrieval": retrieval, "abstention": abstain_scores}
         if answers:
-            report["answers"] = answer_scores(services, dataset, lambda q: _question_clock(q, default_now), settings,
+            report["answers"] = answer_scores(services, dataset, lambda q: question_clock(q, asked_at), settings,
                                               progress)
         return report
 
@@ -144,15 +164,15 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
 def abstention_signals(dataset: Dataset, settings: Settings, open_services: ServicesFactory) -> list[tuple]:
     """(question, Signals) for every question, searched as `ask` does: what fitting the bars needs."""
     with loaded_home(dataset, settings, open_services) as loaded:
-        default_now = _default_now(dataset)
+        asked_at = default_now(dataset)
         out = []
         for question in dataset.questions:
-            loaded.services.clock = _question_clock(question, default_now)
+            loaded.services.clock = question_clock(question, asked_at)
             out.append((question, signals(loaded.services.answering.search(question.question, SearchOptions(k=DEPTH)))))
         return out
 
 
-def _default_now(dataset: Dataset) -> float:
+def default_now(dataset: Dataset) -> float:
     """Questions without their own moment are asked a day after the last memory."""
     return max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes]) + 86400
 

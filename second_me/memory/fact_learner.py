@@ -19,7 +19,7 @@ from second_me.memory.reembed import embedding_text
 from second_me.models.base import ChatMessage, ChatModel, Embedder
 from second_me.storage.messages import UnreadTurn
 from second_me.storage.store import MemoryStore, NewMemory
-from second_me.text.support import Evidence as SupportEvidence
+from second_me.text.support import Support
 from second_me.text.utterance import states_something
 
 EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short fact per line starting "
@@ -88,7 +88,7 @@ class FactLearner:
                     ChatMessage("user", f"Messages:\n{EXAMPLE[0]}\nFacts:"), ChatMessage("assistant", EXAMPLE[1]),
                     ChatMessage("user", f"Messages:\n{text}\nFacts:")]
         output = model.complete(messages, max_tokens=MAX_FACT_TOKENS, temperature=0.0)
-        support = SupportEvidence([t.text for t in turns])  # a fact states only what the turns state
+        support = Support([t.text for t in turns])  # a fact states only what the turns state
         facts = [fact for fact in parse_model_facts(output, text, EXAMPLE_WORDS) if support.check(fact).supported]
         return unique(facts)[:MAX_FACTS_PER_PROMPT]
 

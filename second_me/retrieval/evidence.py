@@ -29,6 +29,7 @@ from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
 MAX_HITS = 6  # sentences are looked for in this many of the best hits
+DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
 MAX_SENTENCES = 80  # at most this many are embedded per answer
 MAX_QUOTE_CHARS = 400
 # score = semantic · similarity + lexical · shared words + search · the hit's fused score (relative to the
@@ -46,6 +47,8 @@ TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class _Unit:
     line_index: int  # line of the memory's text where it starts
     context: str
     previous: Optional["_Unit"] = field(default=None, repr=False)
+    header: str = ""  # a table row's header row: quoted with it, a row alone says nothing
 
 
 def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Unit]:
@@ -96,7 +100,19 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
 
     if speaker is not None and len(text.strip()) <= MAX_QUOTE_CHARS:
         return [_Unit(text.strip(), 0, speaker)]  # a chat turn is quoted whole: its sentences lean on each other
+    header = ""
     for index, line in enumerate(lines):
+        if _TABLE_ROW.match(line):
+            flush()
+            if _TABLE_RULE.match(line):
+                continue  # |---|---|
+            if not header:
+                header = line.strip()  # quoted with each row below it, not alone
+                continue
+            context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+            units.append(_Unit(line.strip(), index, context, header=header))
+            continue
+        header = ""
         heading = _HEADING.match(line)
         if heading:
             flush()
@@ -145,15 +161,17 @@ def _title(path: str) -> str:
     return re.sub(r"[_\-.]+", " ", name.rsplit(".", 1)[0]).strip()
 
 
-def candidate_sentences(hits: Sequence[Hit]) -> list[Sentence]:
+def candidate_sentences(hits: Sequence[Hit], most: int = MAX_HITS) -> list[Sentence]:
     out: list[Sentence] = []
-    for rank, hit in enumerate(hits[:MAX_HITS]):
+    for rank, hit in enumerate(hits[:most]):
         speaker = hit.origin.speaker if isinstance(hit.origin, ConversationOrigin) else None
         title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
         units = _units(hit.memory, speaker, title)
         for position, unit in enumerate(units):
             text = unit.text
-            if unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:
+            if unit.header:
+                text = unit.header + "\n" + text
+            elif unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:
                 text = unit.previous.text + " " + text
             if len(text) > MAX_QUOTE_CHARS:
                 text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
@@ -282,7 +300,13 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
     """An extract for a request ("Summarize my sourdough notes", "Explain how I set up the backup"):
     the memories with a sentence close to the best, each read from its start (notes lead with what
     matters), as many sentences each as the room allows, in reading order."""
-    memories = list(dict.fromkeys(s.hit.memory.id for s in close))[:most]
+    # A document read whole for the request comes first (services/answering.py puts it first
+    # among the hits), then the other memories close to the best sentence.
+    first = next((s.hit.memory for s in scored if s.hit_rank == 0), None)
+    source = first.source_id if first is not None and first.kind == "chunk" else None
+    document = [s.hit.memory.id for s in sorted(scored, key=_reading_order)
+                if source is not None and s.hit.memory.source_id == source]
+    memories = list(dict.fromkeys([*document, *(s.hit.memory.id for s in close)]))[:most]
     share = max(2, most // max(1, len(memories)))
     chosen: list[Sentence] = []
     for memory_id in memories:
@@ -310,7 +334,8 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
     oldest memory preferred)."""
     intent = intent or intent_of(question)
     time = time or TimeHint()
-    candidates = candidate_sentences(in_window(hits, time.since, time.until))
+    most = DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS
+    candidates = candidate_sentences(in_window(hits, time.since, time.until), most)
     chosen = choose(score_sentences(question, candidates, embedder, time.order), intent)
     return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,
                      s.hit.origin.speaker if isinstance(s.hit.origin, ConversationOrigin) else None,

@@ -18,7 +18,7 @@ from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block,
 from second_me.retrieval.context import format_memory
 from second_me.retrieval.intent import FACT, Intent
 from second_me.text.sentences import split_sentences
-from second_me.text.support import Evidence as SupportEvidence
+from second_me.text.support import Support
 from second_me.text.words import content_words
 from second_me.safe_text import strip_control
 
@@ -79,7 +79,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         return ""
     if " ".join(line.lower().split()).strip(" .") == " ".join(best.text.lower().split()).strip(" ."):
         return ""
-    return line if SupportEvidence([best.text], question).check(line).supported else ""
+    return line if Support([best.text], question).check(line).supported else ""
 
 
 def said_i_dont_know(text: str) -> bool:
@@ -102,8 +102,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None) -> str:
     """The reader's answer, sentence by sentence, each shown only if its memories support it."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens)
-    support = SupportEvidence([e.text for e in evidence] + [format_memory(numbers[h.memory.id], h) for h in cited],
-                              question)
+    support = Support([e.text for e in evidence] + [format_memory(numbers[h.memory.id], h) for h in cited],
+                      question, question_names=True)
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked

@@ -11,7 +11,7 @@ memories strengthened. An answer is never stored as a memory.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit
@@ -21,7 +21,7 @@ from second_me.retrieval.abstain import abstention_reason, relevant_hits
 from second_me.retrieval.attribution import attribute, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.evidence import select_evidence
+from second_me.retrieval.evidence import MAX_HITS, select_evidence
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
@@ -65,6 +65,18 @@ def evidence_entries(answer: Answer) -> list[tuple[int, Hit, Evidence]]:
     return [(*number[item.memory_id], item) for item in answer.evidence if item.memory_id in number]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What an answer is written from: the kind of question, the hits, the quoted evidence, and why
+    it cannot be answered (a rule's reason), or whose the evidence is instead (`not_theirs`)."""
+
+    intent: Intent
+    hits: list[Hit]
+    evidence: list[Evidence]
+    reason: str = ""
+    not_theirs: str = ""
+
+
 class Answering:
     def __init__(self, core: "Core"):
         self.core = core
@@ -104,17 +116,14 @@ class Answering:
             self.core.conversation_log().add_turns(turns, now)
         return answer
 
-    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
-                options: SearchOptions | None, remember: bool) -> Answer:
+    def prepare(self, question: str, options: SearchOptions) -> "Prepared":
+        """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
-        options = options or SearchOptions(k=settings.search_k)
-        if k:
-            options = replace(options, k=k)
         result = self.search(question, options)
         reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
-        if reason:
-            return _refusal(reason, on_token)
         intent = intent_of(question)
+        if reason:
+            return Prepared(intent, [], [], reason=reason)
         hits = relevant_hits(result, settings.abstain_similarity)
         if intent.is_request:
             hits = self._whole_document(hits)
@@ -126,14 +135,30 @@ class Answering:
         users = [name for name, role in speakers if role == "user"]
         attribution = attribute(evidence, subject_of(question, [name for name, _ in speakers], users), users)
         if attribution.other is not None:
-            return self._not_theirs(attribution.message, attribution.other, hits, on_token)
+            return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
-        if not evidence:
-            return _refusal(NOT_ANSWERED, on_token)
-        cited, numbers = citation_numbers(evidence, hits)
+        return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED)
+
+    def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
+        """How likely a capable reader finds that the evidence answers the question (0..1)."""
+        return self.core.chat_model.yes_probability(judge_messages(question, evidence))
+
+    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
+                options: SearchOptions | None, remember: bool) -> Answer:
+        core, settings = self.core, self.core.settings
+        options = options or SearchOptions(k=settings.search_k)
+        if k:
+            options = replace(options, k=k)
+        ready = self.prepare(question, options)
+        if ready.not_theirs:
+            return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
+        if ready.reason:
+            return _refusal(ready.reason, on_token)
+        intent, evidence = ready.intent, ready.evidence
+        cited, numbers = citation_numbers(evidence, ready.hits)
         model = core.chat_model
         if model.profile.capable_reader:
-            if model.yes_probability(judge_messages(question, evidence)) < settings.reader_check:
+            if self.reader_check(question, evidence) < settings.reader_check:
                 return _refusal(NOT_ANSWERED, on_token)
             max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
             text = reader_answer(question, intent, evidence, cited, numbers, model, max_tokens, settings.temperature,
@@ -149,16 +174,19 @@ class Answering:
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
 
     def _whole_document(self, hits: list[Hit]) -> list[Hit]:
-        """A request about a document ("Summarize my sourdough notes") reads the best file's other
-        chunks too, in file order, after the hits themselves."""
-        top = hits[0] if hits else None
-        if top is None or top.memory.kind != "chunk" or top.memory.source_id is None:
+        """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
+        chunk among the first hits, in file order, before the other hits. Summaries often match a
+        request best ("summarize" and "Summary of…"), but the document is what it asks about."""
+        top = next((hit for hit in hits[:MAX_HITS] if hit.memory.kind == "chunk" and hit.memory.source_id), None)
+        if top is None:
             return hits
-        known = {hit.memory.id for hit in hits}
-        siblings = [i for i in self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS) if i not in known]
-        extra = self.core.hits_for(siblings)
+        found = {hit.memory.id: hit for hit in hits}
+        chunk_ids = self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS)
         low = min(hit.score for hit in hits)
-        return hits + [replace(hit, score=low * 0.9) for hit in extra]
+        fetched = {hit.memory.id: replace(hit, score=low * 0.9)
+                   for hit in self.core.hits_for([i for i in chunk_ids if i not in found])}
+        document = [found.get(i) or fetched[i] for i in chunk_ids if i in found or i in fetched]
+        return document + [hit for hit in hits if hit.memory.id not in set(chunk_ids)]
 
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:

@@ -2,9 +2,11 @@
 what its evidence states.
 
 A sentence is dropped when it names a number, date, amount or name that its evidence does
-not, or when most of its words are not in the evidence (or the question it answers). A
-number is matched as the whole expression it stands in: "4 hours" is not supported by "4 to
-5 hours", so a small model cannot turn a range or a neighbouring figure into a wrong answer.
+not (the question saying it is no proof: a small model turns "two days ago" or "before I
+moved to Berlin" into claims), or when most of its words are in neither the evidence nor the
+question it answers. A number is matched as the whole expression it stands in: "4 hours" is
+not supported by "4 to 5 hours", so a range or a neighbouring figure cannot become a wrong
+answer.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
                       "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12})
 _NUM = r"(?:\d+(?:[.,:]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _EXPRESSION = re.compile(r"(?<![\w.])(?P<a>%s)(?:\s*(?:-|–|—|to|or|and)\s*(?P<b>%s))?(?![\w])" % (_NUM, _NUM), re.I)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(%s)\b\.?(?:,?\s+(\d{4}))?" % _MONTH, re.I)
-_MONTH_DAY = re.compile(r"\b(%s)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?" % _MONTH, re.I)
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>%s)\b\.?(?:,?\s+(?P<year>\d{4}))?"
+                        % _MONTH, re.I)
+_MONTH_DAY = re.compile(r"\b(?P<month>%s)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?" % _MONTH,
+                        re.I)
 _CITATION = re.compile(r"\s*\[\d{1,3}\]")
 # Words that may start a sentence without being a claim of their own.
 _STARTERS = frozenset("yes no sure ok okay well according based in on at for from to with by so also then "
@@ -51,27 +55,16 @@ def _dates(text: str) -> tuple[set[str], str]:
     """Dates as (month-day and year) tokens, and the text with them taken out (their numbers are checked as dates)."""
     found: set[str] = set()
 
-    def iso(match: re.Match) -> str:
-        found.update({f"{int(match.group(2)):02d}-{int(match.group(3)):02d}", match.group(1)})
+    def take(match: re.Match) -> str:
+        month = match.group("month")
+        month = int(month) if month.isdigit() else MONTHS[month.lower()]
+        found.add(f"{month:02d}-{int(match.group('day')):02d}")
+        if match.group("year"):
+            found.add(match.group("year"))
         return " "
 
-    def day_month(match: re.Match) -> str:
-        month = MONTHS[match.group(2).lower()]
-        found.add(f"{month:02d}-{int(match.group(1)):02d}")
-        if match.group(3):
-            found.add(match.group(3))
-        return " "
-
-    def month_day(match: re.Match) -> str:
-        month = MONTHS[match.group(1).lower()]
-        found.add(f"{month:02d}-{int(match.group(2)):02d}")
-        if match.group(3):
-            found.add(match.group(3))
-        return " "
-
-    text = _ISO_DATE.sub(iso, text)
-    text = _DAY_MONTH.sub(day_month, text)
-    text = _MONTH_DAY.sub(month_day, text)
+    for form in (_ISO_DATE, _DAY_MONTH, _MONTH_DAY):
+        text = form.sub(take, text)
     return found, text
 
 
@@ -102,28 +95,30 @@ def _names(sentence: str) -> list[str]:
     return out
 
 
-class Evidence:
+class Support:
     """The evidence texts (and the question), prepared once for checking many sentences."""
 
-    def __init__(self, texts: Iterable[str], question: str = ""):
+    def __init__(self, texts: Iterable[str], question: str = "", question_names: bool = False):
+        """`question_names`: a name the question says may be said back ("your GP is…"); for a
+        capable reader, whose sentences are whole answers, not for a small model's line."""
         joined = "\n".join(texts)
         self.dates, rest = _dates(joined)
         self.numbers = _expressions(rest)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
         self.question_stems = stems(question)
-        question_dates, question_rest = _dates(question)
-        self.question_dates = question_dates
-        self.question_numbers = _expressions(question_rest)
+        self.name_stems = self.stems | (self.question_stems if question_names else set())
 
     def check(self, sentence: str) -> Check:
+        """Names, numbers and dates must be the evidence's own (a question's "two days ago" or
+        "Berlin" proves nothing); the question's words count only towards the other words."""
         sentence = _CITATION.sub("", sentence)
         missing: list[str] = []
         dates, rest = _dates(sentence)
-        missing += sorted(d for d in dates if d not in self.dates and d not in self.question_dates)
-        missing += sorted(n for n in _expressions(rest) if n not in self.numbers and n not in self.question_numbers)
+        missing += sorted(d for d in dates if d not in self.dates)
+        missing += sorted(n for n in _expressions(rest) if n not in self.numbers and n not in self.dates)
         for name in _names(rest):
-            if not (forms(name) & (self.stems | self.question_stems)) and plain(name) not in self.words:
+            if not forms(name) & self.name_stems and plain(name) not in self.words:
                 missing.append(name)
         own = [w for w in content_words(rest) if not w.isdigit()]
         if own:
@@ -135,7 +130,7 @@ class Evidence:
 
 def supported_sentences(text: str, evidence: Sequence[str], question: str = "") -> tuple[str, list[str]]:
     """The text with every unsupported sentence dropped, and the dropped sentences."""
-    checker = Evidence(evidence, question)
+    checker = Support(evidence, question)
     kept, dropped = [], []
     for sentence, _ in split_sentences(" ".join(text.split())):
         (kept if checker.check(sentence).supported else dropped).append(sentence)

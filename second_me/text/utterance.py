@@ -20,7 +20,7 @@ tell recap review remind walk go make create plan suggest recommend find collect
 REQUEST_WORDS = REQUEST_VERBS | frozenset("""
 detail details detailed short brief briefly quick quickly bullet bullets point points key main overview everything
 all notes note paragraph paragraphs sentence sentences steps step version summary summaries please me us up through
-down together difference differences between versus vs pros cons list lists checklist table
+down together difference differences between versus vs pros cons list lists checklist table shopping packing todo
 """.split())
 _REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
 
@@ -32,8 +32,28 @@ def request_verb(text: str) -> str:
     return verb if verb in REQUEST_VERBS else ""
 
 
+# A question typed without its "?" still reads as one: a question word before a verb or a
+# measure ("how often do I…", "where did I…", "when is…"), or a verb first ("do I need…").
+# "When I was young…" stays a statement: the question word is not followed by either.
+_QUESTION_WORDS = frozenset("what when where who whom whose which why how".split())
+_VERBS_FIRST = frozenset("""
+do does did is are was were am can could should would will have has had may might must shall
+""".split())
+_HOW_MEASURES = frozenset("often much many long far old big come".split())
+_SUBJECTS = frozenset("i you we they he she it my your our their his her the there this that these those".split())
+
+
 def is_question(text: str) -> bool:
-    return text.rstrip().endswith("?")
+    text = text.strip()
+    if text.endswith("?"):
+        return True
+    words = re.findall(r"[a-z']+", text.lower())[:2]
+    if len(words) < 2:
+        return False
+    first, second = words
+    if first in _QUESTION_WORDS:
+        return second in _VERBS_FIRST or (first == "how" and second in _HOW_MEASURES)
+    return first in _VERBS_FIRST and second in _SUBJECTS
 
 
 # Longer than this, a message typed into a chat is answered but not kept as a memory of its own

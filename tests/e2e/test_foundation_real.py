@@ -46,6 +46,17 @@ def test_ask_cites_the_right_note(real):
     assert "Proofing" in answer.citations[0].memory.text
 
 
+def test_a_request_about_a_note_reads_the_whole_note_even_when_summaries_match_it_best(real):
+    # "Summarize" matches the "Summary of …" memories the summarizer writes; the note is what is asked about.
+    real.memory.summarize(budget_seconds=120)
+    answer = real.answering.ask("Summarize my sourdough notes", remember=False)
+    assert not answer.abstained
+    sources = [item.source for item in answer.evidence]
+    assert all("sourdough.md" in source for source in sources), sources
+    quoted = " ".join(item.text for item in answer.evidence)
+    assert "12 to 14 hours" in quoted and "250 °C" in quoted
+
+
 @pytest.mark.parametrize("question", ["what is my cat's name?", "what is the capital of France?"])
 def test_unrelated_questions_abstain(real, question):
     answer = real.answering.ask(question)

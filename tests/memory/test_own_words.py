@@ -39,6 +39,15 @@ def test_ask_keeps_its_turns_in_the_log_only_a_statement_becomes_a_memory():
     assert not typed_turn("ask", "user", "x" * 9000, T, max_chars=8192).remembered
 
 
+def test_a_question_typed_without_its_question_mark_is_still_a_question():
+    for question in ("how often do I feed the sourdough starter", "where did I stay in Lisbon",
+                     "Do I need a visa for Japan", "what is my wifi password"):
+        assert not typed_turn("chat", "user", question, T).remembered, question
+    for statement in ("When I was young I lived in Paris.", "I do like green tea",
+                      "Who I met today was Ana.", "Is"):
+        assert typed_turn("chat", "user", statement, T).remembered, statement
+
+
 def test_facts_are_not_read_out_of_questions(services):
     services.conversations.add_chat_turn("chat-1", "user", "where did I stay in Lisbon?")
     services.conversations.add_chat_turn("chat-1", "user", "I live in Berlin now.")

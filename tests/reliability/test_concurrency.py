@@ -99,8 +99,9 @@ def test_summarize_survives_an_indexer_replacing_its_children(settings, clock, n
             rewrites.append(services.indexing.add([notes]))
         return "A short summary of these notes."
 
-    services = Services(settings, open_store(settings), FakeEmbedder(), FakeChatModel(reply_while_the_indexer_runs),
-                        clock)
+    # A capable model: a small one's summaries are extractive, with no model call to race against.
+    services = Services(settings, open_store(settings), FakeEmbedder(),
+                        FakeChatModel(reply_while_the_indexer_runs, parameters=1_500_000_000), clock)
     try:
         services.indexing.add([notes])
         _, first = services.memory.summarize(60)

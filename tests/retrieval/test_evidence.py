@@ -111,3 +111,17 @@ def test_derived_memories_are_marked():
 
 def test_nothing_to_quote_from_nothing():
     assert select_evidence("anything?", [], FakeEmbedder()) == []
+
+
+LAPTOPS = ("# Laptops\n\n| | ThinkPad X1 | MacBook Air |\n|---|---|---|\n| Price | €1,890 | €1,749 |\n"
+           "| Battery | about 11 h | about 15 h |")
+
+
+def test_a_table_row_is_quoted_under_its_header_row_and_the_rule_row_never():
+    hits = [file_hit(1, LAPTOPS, 1, 6)]
+    texts = [s.text for s in candidate_sentences(hits)]
+    assert "| | ThinkPad X1 | MacBook Air |\n| Battery | about 11 h | about 15 h |" in texts
+    assert not any(set(text) <= set("|-: \n") for text in texts)
+    assert "| | ThinkPad X1 | MacBook Air |" not in texts  # the header says nothing alone
+    best = select_evidence("which laptop has the better battery?", hits, FakeEmbedder())[0]
+    assert "MacBook Air" in best.text and "15 h" in best.text

@@ -26,7 +26,7 @@ def summarised(services, clock):
     services.conversations.log.add_turns(turns, clock.timestamp())
     # Every summary says it all at once, in the question's words: it outranks any single turn.
     model = FakeChatModel(lambda messages: "Weekends: baked cardamom buns with Lena, planted tomatoes and basil, "
-                                           "usually on weekends.")
+                                           "usually on weekends.", parameters=1_500_000_000)
     SummaryTree(services.store, lambda: services.embedder, lambda: model, 30.0).refresh(clock.timestamp())
     return services
 

@@ -139,3 +139,11 @@ async def test_errors_are_notifications_not_crashes(tmp_path):
         await pilot.press(*"hello", "enter")
         await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).finished, "the failed answer")
         assert app.is_running
+
+
+def test_two_quotes_from_one_line_are_one_source_row():
+    from second_me.tui.widgets.turns import CitationList
+
+    rows = CitationList([(1, "hit one", "notes/travel.md:7"), (1, "hit one", "notes/travel.md:7"),
+                         (2, "hit two", "notes/travel.md:4")])
+    assert rows.option_count == 2 and rows.hits == ["hit one", "hit two"]

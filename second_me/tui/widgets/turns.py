@@ -35,6 +35,8 @@ class CitationList(OptionList):
             self.hit = hit
 
     def __init__(self, rows: list[tuple[int, Hit, str]]):
+        # Two sentences quoted from one line would show the same row twice: one row says it.
+        rows = list({(n, label): (n, hit, label) for n, hit, label in rows}.values())
         super().__init__(*[Option(f"[{n}] {label}") for n, _, label in rows], classes="citations")
         self.hits = [hit for _, hit, _ in rows]
 
