@@ -52,11 +52,11 @@ def test_the_reader_sees_when_a_message_was_said_and_what_day_it_is_about():
 
 
 def test_the_support_check_accepts_the_resolved_date():
-    from second_me.text.support import Evidence as SupportEvidence
+    from second_me.text.support import Support
 
     said = 1688634000.0
     memory = Memory(1, "message", "Nina: We climbed Pen y Fan yesterday", said, None, 7.0, 0, False, "active",
                     speaker="Nina", about=((said - 9 * 3600 - 86400, said - 9 * 3600),))
-    support = SupportEvidence([format_memory(1, Hit(memory, 1.0, 1.0, None))])
+    support = Support([format_memory(1, Hit(memory, 1.0, 1.0, None))])
     assert support.check("Nina climbed Pen y Fan on 2023-07-05.").supported
     assert not support.check("Nina climbed Pen y Fan on 2023-07-02.").supported
