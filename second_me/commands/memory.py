@@ -10,7 +10,7 @@ import typer
 from second_me.clock import minute
 from second_me.commands.arguments import SQLITE_INT_MAX, check_id, check_limit
 from second_me.commands.common import json_text, opened, safe, shown_name
-from second_me.domain import MEMORY_KINDS
+from second_me.domain import MEMORY_KINDS, told_dates
 from second_me.errors import InputRejected
 
 memory_app = typer.Typer(help="List, inspect, pin, forget, restore and prune memories.", no_args_is_help=True,
@@ -25,7 +25,8 @@ def _view_json(view) -> dict:
             "created_at": m.created_at, "last_recalled_at": m.last_recalled_at, "strength": round(m.strength, 4),
             "recall_count": m.recall_count, "retention": round(view.retention, 4),
             "superseded_by": m.superseded_by, "valid_from": m.valid_from, "valid_to": m.valid_to,
-            "source": view.origin.as_json() if view.origin is not None else None}
+            "source": view.origin.as_json() if view.origin is not None else None,
+            "speaker": m.speaker, "about": told_dates(m) or None}
 
 
 def _line(view) -> str:
@@ -81,6 +82,8 @@ def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar
         until = minute(m.valid_to) if m.valid_to else "now"
         typer.echo(f"valid {minute(m.valid_from or m.created_at)} → {until}"
                    + (f" · superseded by {m.superseded_by}" if m.superseded_by else ""))
+    if m.about:  # "yesterday" in a message, read against when it was sent
+        typer.echo(f"tells of: {told_dates(m)}")
     for label, ids in (("summarised in", detail.summaries), ("summarises", detail.children),
                        ("learnt from", detail.linked_turns)):
         if ids:

@@ -18,6 +18,8 @@ def render_hits(hits, out) -> None:
 
     from rich.text import Text
 
+    from second_me.domain import told_dates
+
     if not hits:
         out.print("no matching memories")
         return
@@ -28,20 +30,31 @@ def render_hits(hits, out) -> None:
         head.append(f"  {hit.memory.kind} · {date} · score {hit.score:.4f}", style="dim")
         out.print(head)
         lines = [line for line in safe(hit.memory.text).splitlines() if line.strip()][:3]
+        if hit.memory.about:
+            out.print(Text("   about " + told_dates(hit.memory), style="dim"))
+        if hit.neighbours:
+            for turn in hit.neighbours:
+                line = f"{turn.speaker}: {' '.join(turn.text.split())}"
+                out.print(Text(("   > " if turn.is_hit else "     ") + safe(line)[:160],
+                               style="" if turn.is_hit else "dim"))
+            continue
         for line in lines:
             out.print(Text("   " + line[:160]))
 
 
-def _options(k: int, kind: Optional[List[str]], since: Optional[str], until: Optional[str], path: Optional[str]):
+def _options(k: int, kind: Optional[List[str]], since: Optional[str], until: Optional[str], path: Optional[str],
+             person: Optional[str] = None, context: int = 0):
     from second_me.services import search_options
 
-    return search_options(check_k(k), kind or [], since, until, path)
+    return search_options(check_k(k), kind or [], since, until, path, person, context)
 
 
 KIND_HELP = "Only this kind of memory (chunk, message, fact, summary, portrait); repeatable."
 SINCE_HELP = "Only memories from this date on (2024, 2024-05, 2024-05-03 or ISO time)."
 UNTIL_HELP = "Only memories up to this date, included (2024-05 includes all of May)."
 PATH_HELP = "Only memories from files whose path contains this (or starts with it, if absolute)."
+PERSON_HELP = "Only memories by or about this person (what they said, facts about them, words naming them)."
+CONTEXT_HELP = "Show this many turns before and after each chat turn found."
 
 
 def search(
@@ -53,6 +66,8 @@ def search(
     since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
     path: Optional[str] = typer.Option(None, "--path", help=PATH_HELP),
+    person: Optional[str] = typer.Option(None, "--person", help=PERSON_HELP),
+    context: int = typer.Option(0, "--context", help=CONTEXT_HELP),
     batch: Optional[Path] = typer.Option(None, "--batch", help="Read one query per line from FILE ('-' = stdin); "
                                          "write one JSON object per line."),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
@@ -60,7 +75,7 @@ def search(
     """Search memories (BM25 + vectors, fused; time words like "last week" are understood)."""
     if (query is None) == (batch is None):
         raise UsageError("give a QUERY or --batch FILE (not both)")
-    options = _options(k, kind, since, until, path)
+    options = _options(k, kind, since, until, path, person, context)
     lines = _batch_lines(batch) if batch is not None else None
     with opened(ctx, now) as services:
         if lines is not None:
@@ -119,12 +134,13 @@ def ask(
     since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
     path: Optional[str] = typer.Option(None, "--path", help=PATH_HELP),
+    person: Optional[str] = typer.Option(None, "--person", help=PERSON_HELP),
     now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time."),
     conversation: Optional[str] = typer.Option(None, "--conversation",
                                                help="Store this exchange in this conversation (default: ask YYYY-MM-DD)."),
 ):
     """Answer from memory, citing sources — or say it does not know."""
-    options = _options(k, kind, since, until, path)
+    options = _options(k, kind, since, until, path, person)
 
     def on_token(piece: str) -> None:
         sys.stdout.write(safe(piece))

@@ -91,7 +91,7 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
     for item in evidence:
         who = f"{item.speaker} said " if item.speaker else ""
         derived = " (derived)" if item.derived else ""
-        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({_date(item.created_at)}): "
+        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({item.dated(_date(item.created_at))}): "
                    f"{neutralise(item.text)}")
     return "\n".join(out)
 
@@ -121,7 +121,7 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
 
 def judge_messages(question: str, evidence: Sequence[Evidence]) -> list[ChatMessage]:
     """Does the evidence answer the question? (the reader check; read as P(yes) from the model)."""
-    text = "\n".join(f"({_date(item.created_at)}) {item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}"
+    text = "\n".join(f"({item.dated(_date(item.created_at))}) {item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}"
                      for item in evidence)
     return [ChatMessage("system", JUDGE_SYSTEM),
             ChatMessage("user", f"Text:\n{text}\n\nQuestion: {question.strip()}\n"

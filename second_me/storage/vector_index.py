@@ -113,16 +113,25 @@ class VectorIndex:
                             f"{filters_sql} ORDER BY distance", [self.coarse(conn, vector), k, *params]).fetchall()
         if exact:
             return [(r[0], 1.0 - r[1]) for r in rows]
-        ids = [r[0] for r in rows]
-        if not ids:
-            return []
-        full = conn.execute(f"SELECT id, embedding FROM memory_vec WHERE id IN ({','.join(map(str, ids))})").fetchall()
-        matrix = np.frombuffer(b"".join(r[1] for r in full), dtype=np.float32).reshape(len(full), -1)
-        query = np.asarray(vector, dtype=np.float32)
-        norms = np.maximum(np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(query)), 1e-12)
-        scores = matrix @ query / norms
-        order = np.argsort(-scores)[:limit]
-        return [(int(full[i][0]), float(scores[i])) for i in order]
+        return search_among(conn, vector, [r[0] for r in rows], limit)
+
+
+def search_among(conn, vector: Sequence[float], ids: Sequence[int], limit: int) -> list[tuple[int, float]]:
+    """(memory id, cosine) best first, among `ids` only, by exact cosine on their full vectors: for
+    the few memories a filter leaves (a person's, those telling of a date), which a KNN pass over
+    everything would mostly miss."""
+    rows = []
+    for start in range(0, len(ids), 500):
+        part = ",".join(str(int(i)) for i in ids[start:start + 500])
+        rows.extend(conn.execute(f"SELECT id, embedding FROM memory_vec WHERE id IN ({part})").fetchall())
+    if not rows:
+        return []
+    matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+    query = np.asarray(vector, dtype=np.float32)
+    norms = np.maximum(np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(query)), 1e-12)
+    scores = matrix @ query / norms
+    order = np.argsort(-scores)[:limit]
+    return [(int(rows[i][0]), float(scores[i])) for i in order]
 
 
 def tune(conn, index: VectorIndex, seed: int = 0) -> bool:
