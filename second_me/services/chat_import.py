@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from second_me.domain import Turn
-from second_me.errors import SecondMeError, StorageError, UsageError
+from second_me.errors import InputRejected, SecondMeError, StorageError
 from second_me.ingest.chat_exports import FORMAT_TITLES, ExportReading, read_export
 
 if TYPE_CHECKING:
@@ -65,13 +65,13 @@ Progress = Callable[[ImportProgress], None]
 
 
 def time_zone(name: Optional[str]):
-    """The zone `--tz` names (None: this machine's); UsageError for a name the system does not know."""
+    """The zone `--tz` names (None: this machine's); InputRejected for a name the system does not know."""
     if not name:
         return None
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"unknown time zone {name!r}: give an IANA name such as Europe/Berlin or America/New_York")
+        raise InputRejected(f"--tz: unknown time zone {name!r}: give an IANA name such as Europe/Berlin or America/New_York")
 
 
 def import_chat(core: "Core", path: Path, format: Optional[str] = None, me: Optional[str] = None,

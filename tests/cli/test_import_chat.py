@@ -102,13 +102,13 @@ def test_me_says_which_speaker_is_the_user_even_after_the_first_import(run_cli):
     assert {(t["speaker"], t["role"]) for t in turns} == {("Ana Lima", "user"), ("Sam Rivera", "other")}
 
     nobody = run_cli("import", "chat", str(WHATSAPP_US), "--me", "Anna")
-    assert nobody.code == 1 and "--me 'Anna' is not one of the speakers" in nobody.err
+    assert nobody.code == 3 and "--me 'Anna' is not one of the speakers" in nobody.err
 
 
 @pytest.mark.parametrize("options, code, words", [
     (("--format", "telegram"), 3, "this is a whatsapp export, not telegram; nothing was imported"),
-    (("--format", "signal"), 1, "unknown format 'signal': use one of chatgpt, claude, whatsapp, telegram, sms, jsonl"),
-    (("--tz", "Mars/Olympus"), 1, "unknown time zone 'Mars/Olympus'"),
+    (("--format", "signal"), 3, "--format: unknown format 'signal': use one of chatgpt, claude, whatsapp, telegram, sms, jsonl"),
+    (("--tz", "Mars/Olympus"), 3, "--tz: unknown time zone 'Mars/Olympus'"),
 ])
 def test_bad_options_are_one_line_errors(run_cli, home, options, code, words):
     result = run_cli("import", "chat", str(WHATSAPP_US), *options)

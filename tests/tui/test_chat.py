@@ -141,7 +141,7 @@ async def test_errors_are_notifications_not_crashes(tmp_path):
         assert app.is_running
 
 
-def test_two_quotes_from_one_line_are_one_source_row():
+async def test_two_quotes_from_one_line_are_one_source_row():
     from second_me.tui.widgets.turns import CitationList
 
     rows = CitationList([(1, "hit one", "notes/travel.md:7"), (1, "hit one", "notes/travel.md:7"),

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from second_me.domain import Turn
-from second_me.errors import InputRejected, UsageError
+from second_me.errors import InputRejected
 from second_me.ingest.chat_exports import chatgpt, claude, jsonl, sms, telegram, whatsapp
 from second_me.ingest.chat_exports.base import FORMATS, ExportedMessage, ReadContext, clean_name, same_person
 from second_me.ingest.chat_exports.detect import choose_source, sniff
@@ -101,7 +101,7 @@ def read_export(path: Path, format: Optional[str] = None, me: Optional[str] = No
     times (WhatsApp; old Telegram exports), this machine's when None.
     """
     if format is not None and format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+        raise InputRejected(f"--format: unknown format {format!r}: use one of {', '.join(FORMATS)}")
     path = Path(path)
     me = clean_name(me) if me else None
     if format is None:
@@ -126,7 +126,7 @@ def read_export(path: Path, format: Optional[str] = None, me: Optional[str] = No
         ctx.reject("", "no messages in the export")
     if me and undecided and not any(same_person(name, me) for name in speakers):
         listed = ", ".join(name for name, _ in speakers.most_common(10))
-        raise UsageError(f"--me {me!r} is not one of the speakers in {source.label}: {listed}")
+        raise InputRejected(f"--me {me!r} is not one of the speakers in {source.label}: {listed}")
     names = _names(threads)
     summaries = tuple(ConversationSummary(names[key], thread.turns, thread.first_at, thread.last_at)
                       for key, thread in threads.items())

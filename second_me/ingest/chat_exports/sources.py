@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Iterator, Optional
 
 from second_me.errors import InputRejected, NotFoundError
+from second_me.ingest.paths import not_regular_reason, special_reason
 
 HEAD_BYTES = 65_536
 MAX_CANDIDATES = 30
@@ -85,6 +86,10 @@ def candidates(path: Path) -> list[Source]:
     """The files that may hold the export at `path`, most likely first."""
     if not path.exists():
         raise NotFoundError(f"no such file: {path}")
+    # Never opened: a FIFO would block the import, /proc/self/environ would import the environment.
+    refused = special_reason(path) or (None if path.is_dir() else not_regular_reason(path.stat().st_mode))
+    if refused:
+        raise InputRejected(f"{path.name or path}: {refused}; give the export file, its folder or its .zip")
     if path.is_dir():
         names = sorted((entry.name for entry in path.iterdir() if entry.is_file() and _wanted(entry.name)),
                        key=_rank)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from second_me.errors import InputRejected, NotFoundError, UsageError
+from second_me.errors import InputRejected, NotFoundError
 from second_me.ingest.chat_exports import read_export
 from tests.ingest.chat_exports.helpers import (CHATGPT, CLAUDE, SMS, TELEGRAM_CHAT, WHATSAPP_US, write, zipped)
 
@@ -164,9 +164,9 @@ def test_encrypted_backups_and_databases(tmp_path):
 
 
 def test_me_must_be_one_of_the_speakers_and_format_must_be_known(tmp_path):
-    with pytest.raises(UsageError, match=r"--me 'Anna' is not one of the speakers in .*: Sam Rivera, Ana Lima"):
+    with pytest.raises(InputRejected, match=r"--me 'Anna' is not one of the speakers in .*: Sam Rivera, Ana Lima"):
         read_export(WHATSAPP_US, me="Anna")
-    with pytest.raises(UsageError, match="unknown format 'signal': use one of chatgpt, claude, whatsapp"):
+    with pytest.raises(InputRejected, match="--format: unknown format 'signal': use one of chatgpt, claude, whatsapp"):
         read_export(WHATSAPP_US, format="signal")
     with pytest.raises(NotFoundError):
         read_export(tmp_path / "nope.txt")
