@@ -201,7 +201,15 @@ def _m3_coarse_vectors(conn) -> None:
         vector_index.migrate_from_vec0(conn)
 
 
-MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors]
+def _m4_compact_vectors(conn) -> None:
+    """A store in the projected layout moves to the compact one (int8 vectors, bit codes); its vectors
+    are converted after this transaction, in resumable batches (see vector_layout.finish_conversion)."""
+    from second_me.storage import vector_layout
+
+    vector_layout.migrate_to_codes(conn)
+
+
+MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_compact_vectors]
 
 
 def schema_version(conn) -> int:

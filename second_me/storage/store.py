@@ -12,12 +12,11 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Memory, Origin
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
-from second_me.storage import vector_index
+from second_me.storage import fulltext, vector_index, vector_layout
 from second_me.storage.db import Database
 from second_me.storage.events import Events
 from second_me.storage.facts import Facts
-from second_me.storage.memories import (MEMORY_COLUMNS, EmbeddingSource, MemoryStates, NewMemory, memory_filters,
-                                        memory_from_row)
+from second_me.storage.memories import MEMORY_COLUMNS, EmbeddingSource, MemoryStates, NewMemory, memory_from_row
 from second_me.storage.messages import Messages
 from second_me.storage.migrations import migrate
 from second_me.storage.queue import IndexQueue
@@ -37,6 +36,7 @@ class MemoryStore:
     def __init__(self, db: Database):
         self.db = db
         migrate(db)
+        vector_layout.finish_conversion(db)  # a layout change a killed process left half-way
         self._dim: Optional[int] = self._recorded_embedder()[1]
         self.vectors = vector_index.VectorIndex()
         self.events = Events(db)
@@ -77,9 +77,6 @@ class MemoryStore:
     @staticmethod
     def _create_vector_table(conn, dim: int) -> None:
         vector_index.create_tables(conn, dim)
-        conn.execute("DROP TRIGGER IF EXISTS memories_vec_delete")
-        conn.execute("CREATE TRIGGER memories_vec_delete AFTER DELETE ON memories BEGIN "
-                     "DELETE FROM memory_vec WHERE rowid = old.id; END")
 
     def reset_embedder(self, model_id: str, dim: int, now: float) -> None:
         """Switch embedders: drop every vector; the caller re-embeds all active memories."""
@@ -172,26 +169,16 @@ class MemoryStore:
     # ---- search primitives ------------------------------------------------------------
 
     def fts_any(self, match: str) -> bool:
-        """Does any active memory match this FTS5 expression? No ranking: a word in 10k memories costs
-        no more than a word in one."""
-        if not match:
-            return False
+        """Does any active memory match this FTS5 expression? (No ranking: cheap for common words.)"""
         with self.db.read() as conn:
-            return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
-                                "WHERE memory_fts MATCH ? AND m.state = 'active' LIMIT 1", (match,)).fetchone() is not None
+            return fulltext.any_match(conn, match)
 
     def fts_search(self, match: str, limit: int, kinds: Sequence[str] = (), since: Optional[float] = None,
-                   until: Optional[float] = None) -> list[tuple[int, float]]:
-        """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression."""
-        if not match:
-            return []
-        sql = ("SELECT m.id, bm25(memory_fts) AS rank FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
-               "WHERE memory_fts MATCH ? AND m.state = 'active'")
-        filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True)
-        sql += filters + " ORDER BY rank LIMIT ?"
-        params = [match, *params, limit]
+                   until: Optional[float] = None, bounded: bool = True) -> list[tuple[int, float]]:
+        """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression; its cost is
+        bounded at any size, exact below a few thousand matches (see fulltext.py; `bounded=False`: always exact)."""
         with self.db.read() as conn:
-            return [(row[0], row[1]) for row in conn.execute(sql, params).fetchall()]
+            return fulltext.search(conn, match, limit, kinds, since, until, bounded)
 
     def vector_search(self, vector: Sequence[float], limit: int, kinds: Sequence[str] = (),
                       since: Optional[float] = None, until: Optional[float] = None) -> list[tuple[int, float]]:
@@ -200,16 +187,28 @@ class MemoryStore:
             return []
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"query vector has {len(vector)} dims, the store {self._dim}")
-        filters, params = memory_filters(kinds, since, until)
         with self.db.read() as conn:
-            return self.vectors.search(conn, vector, limit, filters, params)
+            return self.vectors.search(conn, vector, limit, kinds, since, until)
+
+    def vector_candidates(self, vector: Sequence[float], limit: int) -> list[int]:
+        """What the vector index's coarse pass finds for a search of `limit` (for measuring its recall)."""
+        with self.db.read() as conn:
+            return self.vectors.candidates(conn, vector, limit)
+
+    def stored_vector(self, conn, memory_id: int) -> Optional[bytes]:
+        """A memory's vector as float32 bytes, whatever form the index keeps it in (None without one)."""
+        if self._dim is None:
+            return None
+        vector = vector_index.stored_vector(conn, memory_id, self._dim)
+        return None if vector is None else serialize_vector(vector)
 
     def tune_vector_index(self) -> bool:
-        """Train or retrain the vector index's projection when the store has grown enough (see vector_index)."""
+        """Switch the vector index to its compact layout once the store is large, retrain it after
+        much growth, rebuild its codes after many removals (see vector_index)."""
         if self._dim is None:
             return False
         with self.db.transaction() as conn:
-            return vector_index.tune(conn, self.vectors)
+            return vector_layout.tune(conn, self.vectors)
 
     # ---- counts and housekeeping ------------------------------------------------------
 
