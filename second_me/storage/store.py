@@ -208,7 +208,7 @@ class MemoryStore:
         if self._dim is None:
             return False
         with self.db.transaction() as conn:
-            return vector_layout.tune(conn, self.vectors)
+            return vector_layout.tune(conn)
 
     # ---- counts and housekeeping ------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from second_me.storage import vector_codes as codes
-from second_me.storage.vector_index import (META_CONVERT, META_LAYOUT, META_STALE, META_TRAINED_AT, VectorIndex,
+from second_me.storage.vector_index import (META_CONVERT, META_LAYOUT, META_STALE, META_TRAINED_AT,
                                             bump_generation, count_stale_codes, create_codes, create_exact_coarse,
                                             create_tables, create_vector_rows, drop_codes, drop_exact_coarse,
                                             has_table, layout, link_to_memories, meta, set_meta, stored_codebook,
@@ -131,12 +131,14 @@ def rebuild_coarse(conn, basis=None) -> None:
         conn.executemany("INSERT INTO memory_vec_coarse(rowid, coarse, kind, created_at) VALUES (?, ?, ?, ?)", rows)
 
 
-def tune(conn, index: VectorIndex, seed: int = 0) -> bool:
-    """Switch to the compact layout once the store is large; retrain after growth, rebuild after many removals."""
-    count = conn.execute("SELECT count(*) FROM memory_vec").fetchone()[0]
+def tune(conn, seed: int = 0) -> bool:
+    """Switch to the compact layout once the store is large; retrain after growth, rebuild after many removals.
+
+    Runs after every indexing run, so it counts from small tables: counting `memory_vec` itself
+    would read every vector (~400 MB at a million memories)."""
     state = layout(conn)
     if state == "exact":
-        if count < TRAIN_AT:
+        if conn.execute("SELECT count(*) FROM memory_vec_coarse_rowids").fetchone()[0] < TRAIN_AT:
             return False
         start_compact(conn, seed)
         while convert_batch(conn):
@@ -144,12 +146,16 @@ def tune(conn, index: VectorIndex, seed: int = 0) -> bool:
         return True
     if state == "converting":
         return False
+    stale = int(meta(conn, META_STALE) or 0)
+    (coded,) = conn.execute("SELECT coalesce(sum(length(ids)), 0) / 8 + (SELECT count(*) FROM memory_vec_code_tail) "
+                            "FROM memory_vec_codes").fetchone()
+    count = coded - stale
     trained_at = int(meta(conn, META_TRAINED_AT) or 0)
     if trained_at and count >= trained_at * RETRAIN_GROWTH:
         rebuild_codes(conn, retrain=True, seed=seed)
         set_meta(conn, META_TRAINED_AT, count)
         return True
-    if int(meta(conn, META_STALE) or 0) > max(codes.BLOCK, STALE_SHARE * count):
+    if stale > max(codes.BLOCK, STALE_SHARE * count):
         rebuild_codes(conn, retrain=False)
         return True
     return False
