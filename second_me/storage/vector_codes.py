@@ -56,10 +56,6 @@ def unpack(blobs: Sequence[bytes], dim: int) -> np.ndarray:
     return np.concatenate([unpack([blob], dim) for blob in blobs]) if blobs else np.zeros((0, dim), np.float32)
 
 
-def is_compact(blob: bytes, dim: int) -> bool:
-    return len(blob) == dim + 4
-
-
 # ---- codes ------------------------------------------------------------------------------------
 
 
