@@ -11,7 +11,10 @@ top. So when a question's words are in more than EXACT_POSTINGS memories in all:
 2. the candidates are the memories with a *rare* word (the rarest words first, while they
    add up to at most SINGLES memories) and those with at least two of the question's words
    (at most MAX_CANDIDATES: those with most words, then the newest);
-3. only the candidates are ranked, by the same bm25 over the question's words.
+3. only the candidates are ranked, by the same bm25 over the question's words; when every
+   word is in more than SKIP_POSTINGS memories, the newest memories with the rarest word come
+   back unranked (bm25 0.0): ranking them would mean counting all of them, for words that
+   barely tell memories apart.
 
 The top of this ranking is the top of the full one when the best memories hold a rare word
 or several words, which is what BM25 favours; bench/README.md reports how often the two
@@ -101,13 +104,17 @@ def _count(conn, phrase: str) -> int:
                         (phrase, SKIP_POSTINGS + 1)).fetchone()[0]
 
 
-def _memories_with(conn, phrase: str, newest: Optional[int] = None) -> np.ndarray:
-    sql = "SELECT group_concat(rowid) FROM memory_fts WHERE memory_fts MATCH ?"
-    if newest is not None:
-        sql = ("SELECT group_concat(rowid) FROM (SELECT rowid FROM memory_fts WHERE memory_fts MATCH ? "
-               f"ORDER BY rowid DESC LIMIT {int(newest)})")
-    (joined,) = conn.execute(sql, (phrase,)).fetchone()
-    return np.array(joined.split(","), dtype=np.int64) if joined else np.zeros(0, dtype=np.int64)
+def _memories_with(conn, phrase: str) -> np.ndarray:
+    (joined,) = conn.execute("SELECT group_concat(rowid) FROM memory_fts WHERE memory_fts MATCH ?", (phrase,)).fetchone()
+    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
+
+
+def _newest(conn, phrase: str, limit: int, filters: str, params: list) -> list[tuple[int, float]]:
+    """Every word is in more than SKIP_POSTINGS memories: bm25 would have to count them all (~1 µs
+    each) to weigh words that say almost nothing. The newest memories with the rarest word, unranked."""
+    rows = conn.execute(_RANKED.replace("bm25(memory_fts)", "0.0") + filters + " ORDER BY memory_fts.rowid DESC LIMIT ?",
+                        [phrase, *params, limit]).fetchall()
+    return [(row[0], row[1]) for row in rows]
 
 
 def _ranked_candidates(conn, phrases: list[str], counts: list[int], limit: int, filters: str,
@@ -115,9 +122,8 @@ def _ranked_candidates(conn, phrases: list[str], counts: list[int], limit: int, 
     """Rank the candidates (see the module's docstring); None when the filters leave too few of them."""
     order = sorted(range(len(phrases)), key=lambda i: counts[i])
     kept = [i for i in order if counts[i] <= SKIP_POSTINGS]
-    if not kept:  # every word is everywhere: the newest memories with the rarest one
-        rarest = phrases[order[0]]
-        return _ranked(conn, rarest, limit, filters, params, within=_memories_with(conn, rarest, MAX_CANDIDATES))
+    if not kept:
+        return _newest(conn, phrases[order[0]], limit, filters, params)
     lists = {i: _memories_with(conn, phrases[i]) for i in kept}
     candidates: list[np.ndarray] = []
     singles = 0
