@@ -173,7 +173,7 @@ def migrate_from_vec0(conn) -> None:
 
 
 def migrate_to_codes(conn) -> None:
-    """Schema 3's projected layout (a PCA projection in vec0) becomes the compact layout (migration 4).
+    """Schema 3's projected layout (a PCA projection in vec0) becomes the compact layout (its migration).
 
     Only the switch happens in the migration's transaction; the vectors are converted
     afterwards in committed batches (`finish_conversion`)."""

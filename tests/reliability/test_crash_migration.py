@@ -1,5 +1,5 @@
 """kill -9 while a store written by an older second-me moves to the compact vector layout
-(migration 4 and its conversion in batches): every kill leaves the store intact with no vector
+(the compact-layout migration and its conversion in batches): every kill leaves the store intact with no vector
 lost or doubled, the next start resumes, and the end state equals an uninterrupted conversion."""
 
 from __future__ import annotations

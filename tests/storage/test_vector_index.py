@@ -182,7 +182,7 @@ def _schema_3_store(path, n, projected=True):
     return vectors
 
 
-def test_migration_4_converts_a_projected_store(tmp_path, small_index):
+def test_the_compact_layout_migration_converts_a_projected_store(tmp_path, small_index):
     path = tmp_path / "memory.db"
     vectors = _schema_3_store(path, 500)
     store = MemoryStore(Database(path, KEY))
@@ -202,7 +202,7 @@ def test_migration_4_converts_a_projected_store(tmp_path, small_index):
         store.close()
 
 
-def test_migration_4_leaves_a_small_store_exact(tmp_path):
+def test_the_compact_layout_migration_leaves_a_small_store_exact(tmp_path):
     path = tmp_path / "memory.db"
     vectors = _schema_3_store(path, 50, projected=False)
     store = MemoryStore(Database(path, KEY))
