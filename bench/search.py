@@ -79,13 +79,13 @@ def _small_thresholds(smoke: bool):
     """In a smoke run the compact vector layout and the bounded full-text path start at tiny sizes."""
     from second_me.storage import fulltext, vector_layout
 
-    saved = vector_layout.TRAIN_AT, fulltext.EXACT_POSTINGS
+    saved = vector_layout.TRAIN_AT, fulltext.EXACT_STORE, fulltext.EXACT_POSTINGS
     if smoke:
-        vector_layout.TRAIN_AT, fulltext.EXACT_POSTINGS = 1_000, 50
+        vector_layout.TRAIN_AT, fulltext.EXACT_STORE, fulltext.EXACT_POSTINGS = 1_000, 1_000, 50
     try:
         yield
     finally:
-        vector_layout.TRAIN_AT, fulltext.EXACT_POSTINGS = saved
+        vector_layout.TRAIN_AT, fulltext.EXACT_STORE, fulltext.EXACT_POSTINGS = saved
 
 
 def _timed(fn, queries) -> list[float]:

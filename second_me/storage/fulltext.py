@@ -18,8 +18,9 @@ top. So when a question's words are in more than EXACT_POSTINGS memories in all:
 
 The top of this ranking is the top of the full one when the best memories hold a rare word
 or several words, which is what BM25 favours; bench/README.md reports how often the two
-agree. Fewer than EXACT_POSTINGS memories in all (every store of a few thousand memories)
-are ranked exactly, as is a filtered search the candidates do not fill.
+agree. A store of at most EXACT_STORE memories (the built-in benchmarks among them) always
+ranks exactly, as does a question whose words are in fewer than EXACT_POSTINGS memories in
+all and a filtered search the candidates do not fill.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import numpy as np
 
 from second_me.storage.memories import memory_filters
 
+EXACT_STORE = 20_000
 EXACT_POSTINGS = 1_500
 SINGLES = 1_000
 MAX_CANDIDATES = 3_000
@@ -63,7 +65,7 @@ def search(conn, match: str, limit: int, kinds: Sequence[str] = (), since: Optio
     if not match:
         return []
     filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True)
-    phrases = or_phrases(match) if bounded else None
+    phrases = or_phrases(match) if bounded and _store_size(conn) > EXACT_STORE else None
     hits = None
     if phrases:
         counts = [_count(conn, phrase) for phrase in phrases]
@@ -96,6 +98,11 @@ def _ranked(conn, match: str, limit: int, filters: str, params: list,
                                            f"AND m.state = 'active'{filters}", params)}
     hits = [(row[0], row[1]) for row in rows if row[0] in keep][:limit]
     return hits if len(hits) >= limit or len(rows) < wanted else None
+
+
+def _store_size(conn) -> int:
+    """The largest memory id: at least the number of memories, and a single index lookup."""
+    return conn.execute("SELECT coalesce(max(id), 0) FROM memories").fetchone()[0]
 
 
 def _count(conn, phrase: str) -> int:

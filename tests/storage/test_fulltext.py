@@ -48,7 +48,16 @@ def test_few_matches_are_ranked_exactly(store):
     assert bounded == exact and {124, 322} <= {i for i, _ in bounded}
 
 
+def test_a_small_store_ranks_every_match_whatever_its_words(store, monkeypatch):
+    monkeypatch.setattr(fulltext, "EXACT_POSTINGS", 10)  # 600 memories: below EXACT_STORE
+    calls = []
+    monkeypatch.setattr(fulltext, "_ranked_candidates", lambda *args: calls.append(args))
+    bounded, exact = _both(store, '"unusual" OR "frequent" OR "common"', 50)
+    assert bounded == exact and not calls
+
+
 def test_many_matches_rank_only_the_candidates_with_the_same_scores(store, monkeypatch):
+    monkeypatch.setattr(fulltext, "EXACT_STORE", 0)
     monkeypatch.setattr(fulltext, "EXACT_POSTINGS", 10)
     monkeypatch.setattr(fulltext, "SINGLES", 20)
     ranked = []
@@ -70,6 +79,7 @@ def test_many_matches_rank_only_the_candidates_with_the_same_scores(store, monke
 
 
 def test_a_word_in_too_many_memories_is_left_out(store, monkeypatch):
+    monkeypatch.setattr(fulltext, "EXACT_STORE", 0)
     monkeypatch.setattr(fulltext, "EXACT_POSTINGS", 10)
     monkeypatch.setattr(fulltext, "SKIP_POSTINGS", 250)
     bounded = store.fts_search('"unusual" OR "common"', 50)  # common: 300 memories
@@ -80,6 +90,7 @@ def test_a_word_in_too_many_memories_is_left_out(store, monkeypatch):
 
 
 def test_filters_and_forgotten_memories(store, monkeypatch):
+    monkeypatch.setattr(fulltext, "EXACT_STORE", 0)
     monkeypatch.setattr(fulltext, "EXACT_POSTINGS", 10)
     with store.db.transaction() as conn:
         conn.execute("UPDATE memories SET state = 'forgotten' WHERE id = 124")
