@@ -78,7 +78,11 @@ def build(life: Life) -> list[dict]:
 
 
 def write(life: Life, out: Path) -> None:
-    rows = build(life)
+    write_rows(build(life), out)
+
+
+def write_rows(rows: list[dict], out: Path) -> None:
+    """One JSON object per line, UTF-8 kept as is; prints what was written."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
         for row in rows:

@@ -1,4 +1,4 @@
-"""Fit the abstention bars on all built-in benchmarks, and show how well they carry over.
+"""Fit the abstention bars on the three built-in people, and show how well they carry over.
 
 Three people's memories ship with second-me (Maya, Noor, Doug; `bench/make_eval*.py`), the
 last two written apart from the abstention rules. Each one is scored with bars fitted on the
@@ -19,7 +19,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from second_me.config import load_settings  # noqa: E402
-from second_me.eval.dataset import BUILTIN, load_dataset  # noqa: E402
+from second_me.eval.dataset import PEOPLE, load_dataset  # noqa: E402
 from second_me.eval.metrics import prf  # noqa: E402
 from second_me.eval.runner import abstention_signals, fit_abstention  # noqa: E402
 from second_me.retrieval.abstain import decide  # noqa: E402
@@ -36,7 +36,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as scratch:
         settings = load_settings(scratch)
-        rows = {name: abstention_signals(load_dataset(Path(name)), settings, Services.open) for name in BUILTIN}
+        rows = {name: abstention_signals(load_dataset(Path(name)), settings, Services.open) for name in PEOPLE}
     report: dict = {"configured": [settings.abstain_similarity, settings.abstain_unknown_similarity], "datasets": {}}
     print(f"{'dataset':<18}{'questions':>10}{'fitted on the others':>24}{'F1 there':>10}{'F1 configured':>15}")
     for name, own in rows.items():

@@ -23,7 +23,7 @@ def main() -> None:
 
     model_path = sys.argv[3] if len(sys.argv) > 3 else ""
     settings = load_settings(tempfile.mkdtemp(prefix="sm-bench-"), environ={}, use_mmap=use_mmap, n_ctx=512,
-                             chat_model=model_path)
+                             chat_model=model_path or "builtin")
     llama._llama_cpp()  # import and configure the runtime outside the timed load
     before = rss_mb()
     started = time.perf_counter()

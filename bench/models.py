@@ -27,7 +27,8 @@ BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}  # ggml block
 def _settings(home: Path, **overrides):
     from second_me.config import load_settings
 
-    return load_settings(home, environ={}, **overrides)
+    # The built-in chat model unless a section asks for another (the reader extra may be installed).
+    return load_settings(home, environ={}, **{"chat_model": "builtin", **overrides})
 
 
 # ---- chat overhead -----------------------------------------------------------------
@@ -46,7 +47,7 @@ def chat(quick: bool, smoke: bool = False) -> dict:
     services = Services(settings, open_store(settings, {"SECOND_ME_PASSPHRASE": "bench"}),
                         lambda: llama.load_embedder(settings), lambda: llama.load_chat_model(settings), Clock())
     try:
-        services.add([REPO_ROOT / "examples" / "notes"])
+        services.indexing.add([REPO_ROOT / "examples" / "notes"])
         model = services.chat_model
         captured: list = []
         original = model.stream
@@ -56,7 +57,7 @@ def chat(quick: bool, smoke: bool = False) -> dict:
             return original(messages, **kwargs)
 
         model.stream = recording  # type: ignore[method-assign]
-        answer = services.ask(QUESTION)  # warm-up; captures the exact prompt second-me builds
+        answer = services.answering.ask(QUESTION)  # warm-up; captures the exact prompt second-me builds
         if not captured:
             raise RuntimeError(f"the question never reached the chat model (answer: {answer.text[:120]!r})")
         messages = [{"role": m.role, "content": m.content} for m in captured[0]]
@@ -64,7 +65,7 @@ def chat(quick: bool, smoke: bool = False) -> dict:
 
         def through_second_me() -> tuple[float, int]:
             stamps: list[float] = []
-            services.ask(QUESTION, on_token=lambda piece: stamps.append(time.perf_counter()))
+            services.answering.ask(QUESTION, on_token=lambda piece: stamps.append(time.perf_counter()))
             return _rate(stamps), len(stamps)
 
         def raw() -> tuple[float, int]:
@@ -126,10 +127,10 @@ def ask_overhead(settings, store, embedder, chat_model, questions: list[str]) ->
     services.reinforce = lambda ids: None  # keep the store unchanged between runs
     timings = []
     for question in questions[:3]:  # warm-up
-        services.ask(question)
+        services.answering.ask(question)
     for question in questions:
         started = time.perf_counter()
-        services.ask(question)
+        services.answering.ask(question)
         timings.append((probe.ready_at - started) * 1000)
     return {"ask_overhead_ms": round(median(timings), 1), "ask_overhead_p95_ms": round(sorted(timings)[
         int(0.95 * (len(timings) - 1))], 1)}

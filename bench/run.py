@@ -56,6 +56,7 @@ REQUIRED = {
     "memlimit": ("memlimit",),
     "ingest": ("ingest_ratio",),
     "search": ("search_recall10_vs_exact", "db_mb_per_100k"),
+    "reader": (),  # skipped, with its reason, when the reader extra is not installed
 }
 
 
@@ -93,7 +94,7 @@ def _ask_overhead_at_10k(mode: str):
         from second_me.models import llama
 
         embedder = llama.load_embedder(settings)
-        chat = llama.load_chat_model(replace(settings, n_ctx=2048))
+        chat = llama.load_chat_model(replace(settings, n_ctx=2048, chat_model=settings.chat_model or "builtin"))
         try:
             corpus = SyntheticCorpus()
             among = 2_000 if mode == "smoke" else 10_000  # the memories the store holds when this runs
@@ -173,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run_mode = "smoke" if args.smoke else "full" if args.full else "quick"
     quick, smoke = run_mode != "full", run_mode == "smoke"
-    from bench import models, startup
+    from bench import models, reader, startup
+
+    GOALS.update(reader.GOALS)
 
     rounds = {"smoke": 1, "quick": 5, "full": 10}[run_mode]
     sections = {
@@ -185,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         "memlimit": _memlimit,
         "ingest": lambda: _ingest(run_mode),
         "search": lambda: _search(run_mode),
+        "reader": lambda: reader.run(quick, smoke=smoke),
     }
     chosen = [s for s in args.only.split(",") if s] or list(sections)
     unknown = [s for s in chosen if s not in sections]

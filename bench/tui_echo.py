@@ -133,7 +133,7 @@ async def _echo_idle_and_streaming(tmp: Path, keys: int) -> dict:
     from second_me.tui.widgets.turns import AnswerTurn
 
     services = _services(tmp / "chat-home", real_embedder=False, delay=0.02)
-    services.add([REPO_ROOT / "examples" / "notes"])
+    services.indexing.add([REPO_ROOT / "examples" / "notes"])
     app = SecondMeApp(lambda: services, watch=False)
     try:
         async with app.run_test(size=(120, 40)) as pilot:

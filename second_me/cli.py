@@ -13,8 +13,8 @@ from typing import Optional
 
 import typer
 
-from second_me.commands import (conversations, doctor, eval as eval_cmd, export, index, memory, safety, search, summarize,
-                                watch)
+from second_me.commands import (conversations, doctor, eval as eval_cmd, export, index, memory, models, safety, search,
+                                summarize, watch)
 from second_me.commands.common import AppContext, app_context
 from second_me.errors import SecondMeError
 
@@ -43,7 +43,7 @@ for module in (index, search, doctor, watch, summarize, export, eval_cmd, safety
 app.add_typer(watch.app, name="watch")
 for name, sub_app in safety.SUB_APPS.items():
     app.add_typer(sub_app, name=name)
-for module in (conversations, memory):
+for module in (conversations, memory, models):
     for sub_app, name in module.SUB_APPS:
         app.add_typer(sub_app, name=name)
 
@@ -61,7 +61,7 @@ def _global(
 
 
 def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> None:
-    """Run the CLI; every error becomes one line and an exit code (DESIGN §6)."""
+    """Run the CLI; every error becomes one line and an exit code (errors.py)."""
     click = _click_exceptions()
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args

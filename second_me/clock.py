@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Callable
-
 from second_me.errors import InputRejected
 
 
@@ -44,8 +42,11 @@ def parse_instant(text: str, what: str = "time") -> datetime:
     return value
 
 
+def minute(timestamp: float) -> str:
+    """A moment as people read it in lists and histories: "2024-05-01 09:30" (UTC, like every time here)."""
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
 def clock_from_option(now: str | None) -> Clock:
     return Clock(parse_instant(now, "--now") if now else None)
 
-
-NowFn = Callable[[], datetime]

@@ -6,13 +6,15 @@ message naming it (exit 3), so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from second_me.errors import ConfigError
+from second_me.errors import ConfigError, StorageError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,12 +36,16 @@ def default_home() -> Path:
 @dataclass(frozen=True)
 class Settings:
     home: Path = field(default_factory=default_home)
-    # Models: empty means the built-in default for that role.
+    # Models: a GGUF path, or empty for the default. chat_model may also name "builtin" (SmolLM2)
+    # or "reader" (the reader extra); empty means the reader when its extra is installed.
     chat_model: str = ""
     embed_model: str = ""
+    # A folder of GGUF files `second-me models` lists, where the reader extra's file is kept;
+    # empty: the models folder of the default home, shared by every home on the machine.
+    models_dir: str = ""
     n_ctx: int = 4096
     n_gpu_layers: str = "auto"  # "auto" or an integer (-1 = all layers, 0 = CPU only)
-    n_threads: int = 0  # 0 = let llama.cpp choose
+    n_threads: int = 0  # 0 = auto: all cores read prompts, half generate (models/runtime.py)
     use_mmap: bool = True
     use_mlock: bool = False
     kv_cache_type_k: str = "q8_0"
@@ -72,7 +78,13 @@ class Settings:
     time_weight: float = 2.0  # extra weight of matches inside a time the question names
     order_weight: float = 1.0  # bonus for the earliest/latest relevant hit ("the first time", "now")
     context_tokens: int = 0  # 0 = derived from n_ctx
-    # Memory lifecycle (DESIGN §5)
+    # Answers (services/answering.py): always built on quoted evidence.
+    answer_line: bool = True  # with a small model, add one short line extracted from the best quote
+    # With a capable reader: below this probability that the evidence answers the question, "I don't know"
+    # (fitted on the built-in benchmarks, bench/fit_reader_check.py).
+    reader_check: float = 0.5
+    remember_max_chars: int = 8192  # a longer message typed in a chat is answered but not stored as a memory
+    # Memory lifecycle (retention.py, memory/lifecycle.py)
     retention_floor: float = 0.7
     strength_chat_days: float = 7.0
     strength_file_days: float = 30.0
@@ -87,12 +99,8 @@ class Settings:
         return self.home / "memory.db"
 
     @property
-    def models_dir(self) -> Path:
-        return self.home / "models"
-
-    @property
-    def config_path(self) -> Path:
-        return self.home / "config.toml"
+    def models_folder(self) -> Path:
+        return Path(self.models_dir).expanduser() if self.models_dir else default_home() / "models"
 
     def gpu_layers_override(self) -> int | None:
         """None for auto, else the forced layer count."""
@@ -203,3 +211,46 @@ def load_settings(home: str | Path | None = None, environ: dict[str, str] | None
         if value is not None:
             values[key] = value
     return _validate(replace(Settings(home=home_path), **values))
+
+
+def write_setting(home: Path, key: str, value: str) -> Path:
+    """Set one key in home/config.toml, keeping every other line as it was; atomic.
+
+    The file is left untouched when it is not valid TOML or the edit would change anything else.
+    """
+    if key not in _field_types() or key == "home":
+        raise ConfigError(f"config: unknown key {key!r}")
+    path = Path(home) / "config.toml"
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        before = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config: {path} is not valid TOML ({exc}): fix it, then try again") from None
+    except OSError as exc:
+        raise ConfigError(f"config: cannot read {path} ({exc.strerror})") from None
+    line = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+    existing = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=.*$", re.M)
+    if existing.search(text):
+        updated = existing.sub(lambda _: line, text, count=1)
+    else:
+        updated = text + ("\n" if text and not text.endswith("\n") else "") + line + "\n"
+    try:
+        after = tomllib.loads(updated)
+    except tomllib.TOMLDecodeError:
+        after = {}
+    others = {k: v for k, v in before.items() if k != key}
+    if after.get(key) != value or {k: v for k, v in after.items() if k != key} != others:
+        raise ConfigError(f"config: cannot set {key} in {path} without changing other lines: "
+                          f"set {key} = {json.dumps(value)} by hand")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"config: cannot write {path} ({exc.strerror or exc}): check its folder's permissions") from None
+    return path

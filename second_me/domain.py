@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Optional
 
-MemoryKind = Literal["chunk", "message", "fact", "summary", "portrait"]
 MEMORY_KINDS: tuple[str, ...] = ("chunk", "message", "fact", "summary", "portrait")
 
 
@@ -124,15 +123,46 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A sentence of a memory that an answer stands on, quoted as it is, with where it stands."""
+
+    text: str
+    memory_id: int
+    source: str  # path:line, or conversation · speaker · date
+    kind: str = "chunk"
+    speaker: Optional[str] = None  # who said it, for a chat turn
+    derived: bool = False  # from a fact, summary or portrait second-me wrote, not from the user's own words
+    score: float = 0.0
+    created_at: float = 0.0
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "memory_id": self.memory_id, "source": self.source}
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: tuple[Hit, ...] = field(default_factory=tuple)
     abstained: bool = False
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+
+    def source_labels(self) -> list[str]:
+        """For each citation [n], where its quoted sentences stand (path:line), else the memory's own label."""
+        labels = []
+        for hit in self.citations:
+            quoted = list(dict.fromkeys(item.source for item in self.evidence if item.memory_id == hit.memory.id))
+            paths = {source.rpartition(":")[0] for source in quoted}
+            if len(quoted) > 1 and len(paths) == 1:  # one file: path:10, 11
+                labels.append(quoted[0] + "".join(", " + source.rpartition(":")[2] for source in quoted[1:]))
+            else:
+                labels.append(", ".join(quoted) if quoted else hit.label())
+        return labels
 
     def as_json(self) -> dict:
         return {
             "answer": self.text,
             "citations": [hit.as_json() for hit in self.citations],
+            "evidence": [item.as_json() for item in self.evidence],
             "abstained": self.abstained,
         }
 

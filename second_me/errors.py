@@ -1,4 +1,5 @@
-"""Errors a user can act on. Each class maps to one CLI exit code (DESIGN §6)."""
+"""Errors a user can act on. Each class maps to one CLI exit code: 0 ok, 1 usage, 2 not found,
+3 input rejected, 4 model problem, 5 storage problem (130 when the user stopped it)."""
 
 from __future__ import annotations
 

@@ -31,14 +31,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session")
+def _models_folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("models")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch, tmp_path_factory):
-    """No test sees the developer's real home, keyring or SECOND_ME_* settings."""
+def _isolated_env(monkeypatch, tmp_path_factory, _models_folder):
+    """No test sees the developer's real home, keyring or SECOND_ME_* settings.
+
+    The built-in chat model answers whatever extras the machine has (tests of the reader
+    extra build their own), and no model file is written outside a tmp dir."""
     for name in list(os.environ):
         if name.startswith("SECOND_ME_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("SECOND_ME_PASSPHRASE", "test-passphrase")
     monkeypatch.setenv("SECOND_ME_HOME", str(tmp_path_factory.mktemp("default-home")))
+    monkeypatch.setenv("SECOND_ME_CHAT_MODEL", "builtin")
+    monkeypatch.setenv("SECOND_ME_MODELS_DIR", str(_models_folder))
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import typer
-
-from second_me.errors import InputRejected
 
 
 @dataclass
@@ -19,7 +18,7 @@ class AppContext:
     open_services: Optional[Callable] = None
 
     def settings(self):
-        from second_me.config import load_settings
+        from second_me.services import load_settings
 
         return load_settings(self.home)
 
@@ -51,7 +50,12 @@ def safe(text: str) -> str:
     return strip_control(text)
 
 
-def positive_k(k: int) -> int:
-    if k <= 0:
-        raise InputRejected(f"-k must be a positive number, not {k}")
-    return k
+
+@contextmanager
+def opened(ctx: typer.Context, now: Optional[str] = None) -> Iterator:
+    """The memory, open for one command (closed whatever happens); `now` as `--now` gives it."""
+    services = app_context(ctx).services(now)
+    try:
+        yield services
+    finally:
+        services.close()

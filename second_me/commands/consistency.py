@@ -6,18 +6,15 @@ import json
 
 import typer
 
-from second_me.commands.common import app_context
+from second_me.commands.common import opened
 
 
 def check_or_repair(ctx: typer.Context, repair: bool, as_json: bool) -> None:
     """Exit 0 when the store is (now) consistent, 5 when problems remain."""
-    services = app_context(ctx).services()
-    try:
-        before = services.check()
-        actions = services.repair().actions if repair and not before.ok else []
-        after = services.check() if actions else before
-    finally:
-        services.close()
+    with opened(ctx) as services:
+        before = services.safety.check()
+        actions = services.safety.repair().actions if repair and not before.ok else []
+        after = services.safety.check() if actions else before
     if as_json:
         out = after.as_json()
         if repair:

@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from second_me.commands.common import app_context, console
+from second_me.commands.common import console, opened
 
 
 def doctor(
@@ -21,17 +21,22 @@ def doctor(
 
         check_or_repair(ctx, repair, as_json)
         return
-    services = app_context(ctx).services()
-    try:
+    with opened(ctx) as services:
         info = services.doctor()
-    finally:
-        services.close()
     if as_json:
         typer.echo(json.dumps(info, indent=2))
         return
     out = console()
     for name, value in _rows(info):
         out.print(f"{name:>12}  {value}", markup=False)
+
+
+def answers_row(models: dict) -> str:
+    """Which model answers, how (quote-first or a reader that writes), and how to get a better one."""
+    chat = models["chat"]
+    how = "a reader: writes answers from the evidence" if chat.get("capable_reader") else "quote-first"
+    hint = f"; {models['hint']}" if models.get("hint") else ""
+    return f"{chat.get('answers_with', '?')} ({how}){hint}"
 
 
 def _rows(info: dict) -> list[tuple[str, str]]:
@@ -42,9 +47,10 @@ def _rows(info: dict) -> list[tuple[str, str]]:
     ]
     for role in ("chat", "embed"):
         model = info["models"][role]
-        described = model.get("error") or (f"{model['path']} ({model['size_mb']} MB"
-                                           + (", built-in default)" if model.get("default") else ")"))
+        described = model.get("error") or (f"{model['path']} ({model['size_mb'] or 'not joined yet,'} MB"
+                                           + (", default)" if model.get("default") else ")"))
         rows.append((f"{role} model", described))
+    rows.append(("answers", answers_row(info["models"])))
     offload = info["offload"]
     used = "GPU/Metal offload in use" if offload.get("used") else "CPU only"
     rows.append(("offload", f"{used}, n_gpu_layers={offload['n_gpu_layers']}: {offload['reason']}"))

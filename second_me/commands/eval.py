@@ -14,7 +14,7 @@ from second_me.commands.common import app_context, console
 def eval_(
     ctx: typer.Context,
     dataset: Optional[Path] = typer.Option(None, "--dataset", help="A benchmark JSONL file, or a built-in one: "
-                                           "memory-benchmark (the default), noor or doug."),
+                                           "memory-benchmark (the default), noor, doug, friends or everyday."),
     json_out: Optional[Path] = typer.Option(None, "--json-out", help="Also write the full report as JSON here."),
     answers: bool = typer.Option(True, "--answers/--no-answers", help="Also answer each question with the chat model."),
     chat_model: Optional[str] = typer.Option(None, "--chat-model", help="GGUF chat model to answer with."),

@@ -10,7 +10,7 @@ from typing import Callable, List
 
 import typer
 
-from second_me.commands.common import app_context, console, safe
+from second_me.commands.common import console, opened, safe
 
 
 def run_with_progress(run: Callable, label: str = "indexing"):
@@ -68,35 +68,26 @@ def print_report(report, elapsed: float, as_json: bool = False) -> None:
 def add(ctx: typer.Context, paths: List[Path] = typer.Argument(..., help="Files or folders to index."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON.")):
     """Index files and folders now, with a progress bar. Idempotent."""
-    services = app_context(ctx).services()
-    try:
-        report, elapsed = run_with_progress(lambda **kw: services.add(paths, **kw))
-    finally:
-        services.close()
+    with opened(ctx) as services:
+        report, elapsed = run_with_progress(lambda **kw: services.indexing.add(paths, **kw))
     print_report(report, elapsed, as_json)
 
 
 def index(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON.")):
     """Catch up every watched folder once (new, changed, moved and deleted files), with progress."""
-    services = app_context(ctx).services()
-    try:
-        if not services.watched.roots() and not services.store.counts()["queued"]:
+    with opened(ctx) as services:
+        if not services.indexing.watched_roots() and not services.indexing.queued():
             typer.echo("no folders are watched: add one with `second-me watch add PATH`", err=True)
             return
-        report, elapsed = run_with_progress(services.index)
-    finally:
-        services.close()
+        report, elapsed = run_with_progress(services.indexing.index)
     print_report(report, elapsed, as_json)
 
 
 def reembed(ctx: typer.Context):
     """Re-embed every memory with the configured embedding model (after changing embed_model)."""
-    services = app_context(ctx).services()
-    try:
-        count = services.reembed()
+    with opened(ctx) as services:
+        count = services.indexing.reembed()
         model_id = services.embedder.model_id
-    finally:
-        services.close()
     typer.echo(f"re-embedded {count} memories with {model_id}")
 
 

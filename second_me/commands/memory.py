@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import Optional
 
 import typer
 
-from second_me.commands.common import app_context, safe
+from second_me.clock import minute
+from second_me.commands.common import opened, safe
 from second_me.domain import MEMORY_KINDS
 from second_me.errors import InputRejected
 
 memory_app = typer.Typer(help="List, inspect, pin, forget, restore and prune memories.", no_args_is_help=True,
                          rich_markup_mode=None)
 NOW_HELP = "Pretend it is this ISO time."
-
-
-def _date(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M")
 
 
 def _view_json(view) -> dict:
@@ -34,7 +30,7 @@ def _line(view) -> str:
     m = view.memory
     flags = ("📌 " if m.pinned else "") + ("(superseded) " if m.superseded_by else "")
     text = " ".join(safe(m.text).split())[:100]
-    return f"{m.id:>6}  {m.kind:<8} {_date(m.created_at)}  R={view.retention:.2f}  {flags}{text}"
+    return f"{m.id:>6}  {m.kind:<8} {minute(m.created_at)}  R={view.retention:.2f}  {flags}{text}"
 
 
 @memory_app.command("list")
@@ -49,11 +45,8 @@ def list_memories(ctx: typer.Context,
         raise InputRejected(f"--kind must be one of {', '.join(MEMORY_KINDS)}, not {kind!r}")
     if limit <= 0:
         raise InputRejected(f"--limit must be a positive number, not {limit}")
-    services = app_context(ctx).services(now)
-    try:
-        views = services.memory.list(services.clock.timestamp(), forgotten, kind, limit)
-    finally:
-        services.close()
+    with opened(ctx, now) as services:
+        views = services.memory.list(forgotten, kind, limit)
     if as_json:
         typer.echo(json.dumps([_view_json(v) for v in views], ensure_ascii=False))
         return
@@ -68,11 +61,8 @@ def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar
                 as_json: bool = typer.Option(False, "--json", help="Print JSON."),
                 now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
     """A memory with its source, retention and history. Opening a memory counts as recalling it."""
-    services = app_context(ctx).services(now)
-    try:
-        detail = services.open_memory(memory_id)
-    finally:
-        services.close()
+    with opened(ctx, now) as services:
+        detail = services.memory.open(memory_id)
     if as_json:
         out = _view_json(detail.view)
         out.update(events=[e.as_json() for e in detail.events], summaries=list(detail.summaries),
@@ -83,11 +73,11 @@ def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar
     typer.echo(f"memory {m.id} · {m.kind} · {m.state}{' · pinned' if m.pinned else ''}")
     if detail.view.origin is not None:
         typer.echo(f"source: {safe(detail.view.origin.label())}")
-    typer.echo(f"created {_date(m.created_at)} · strength {m.strength:.1f} days · recalled {m.recall_count}× · "
+    typer.echo(f"created {minute(m.created_at)} · strength {m.strength:.1f} days · recalled {m.recall_count}× · "
                f"retention {detail.view.retention:.3f}")
     if m.valid_from is not None or m.superseded_by is not None:
-        until = _date(m.valid_to) if m.valid_to else "now"
-        typer.echo(f"valid {_date(m.valid_from or m.created_at)} → {until}"
+        until = minute(m.valid_to) if m.valid_to else "now"
+        typer.echo(f"valid {minute(m.valid_from or m.created_at)} → {until}"
                    + (f" · superseded by {m.superseded_by}" if m.superseded_by else ""))
     for label, ids in (("summarised in", detail.summaries), ("summarises", detail.children),
                        ("learnt from", detail.linked_turns)):
@@ -98,17 +88,14 @@ def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar
     if detail.events:
         typer.echo("\nhistory:")
         for e in detail.events:
-            typer.echo(f"  {_date(e.at)}  {e.action:<9} {safe(e.reason or '')}")
+            typer.echo(f"  {minute(e.at)}  {e.action:<9} {safe(e.reason or '')}")
 
 
 def _change(action: str):
     def command(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar="ID"),
                 now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
-        services = app_context(ctx).services(now)
-        try:
-            memory = getattr(services.memory, action)(memory_id, services.clock.timestamp())
-        finally:
-            services.close()
+        with opened(ctx, now) as services:
+            memory = getattr(services.memory, action)(memory_id)
         typer.echo(f"memory {memory.id}: {memory.state}{', pinned' if memory.pinned else ''}")
 
     command.__doc__ = {
@@ -130,11 +117,8 @@ def prune(ctx: typer.Context,
           as_json: bool = typer.Option(False, "--json", help="Print JSON."),
           now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
     """Move faded memories (below the threshold, unpinned, covered by a summary) to the forgotten tier."""
-    services = app_context(ctx).services(now)
-    try:
-        pruned = services.memory.prune(services.clock.timestamp(), dry_run)
-    finally:
-        services.close()
+    with opened(ctx, now) as services:
+        pruned = services.memory.prune(dry_run)
     if as_json:
         typer.echo(json.dumps({"dry_run": dry_run, "memories": [
             {"id": c.memory.id, "kind": c.memory.kind, "retention": round(c.retention, 4),

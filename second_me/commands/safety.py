@@ -9,17 +9,14 @@ from pathlib import Path
 
 import typer
 
-from second_me.commands.common import app_context
+from second_me.commands.common import opened
 
 
 def backup(ctx: typer.Context, file: Path = typer.Argument(..., help="Where to write the backup (replaced if it exists).")):
     """Write a consistent, encrypted copy of this memory (safe while the daemon runs)."""
-    services = app_context(ctx).services()
-    try:
-        info = services.backup(file)
-        encrypted = services.store.db.key.encrypted
-    finally:
-        services.close()
+    with opened(ctx) as services:
+        info = services.safety.backup(file)
+        encrypted = services.safety.encrypted
     typer.echo(f"backed up {info.memories} memories to {info.path} ({info.size_bytes / 1e6:.2f} MB, "
                + ("encrypted with this memory's key)" if encrypted else "NOT encrypted: encryption is off)"))
 
@@ -30,11 +27,8 @@ def restore(
     force: bool = typer.Option(False, "--force", help="Restore even if this memory changed after the backup."),
 ):
     """Replace this memory with a backup; the current memory is kept aside, never deleted."""
-    services = app_context(ctx).services()
-    try:
-        info = services.restore_backup(file, force)
-    finally:
-        services.close()
+    with opened(ctx) as services:
+        info = services.safety.restore(file, force)
     made = (datetime.fromtimestamp(info.made_at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             if info.made_at else "an unknown time")
     typer.echo(f"restored {info.memories} memories from the backup made {made}")
@@ -52,17 +46,13 @@ def rotate(ctx: typer.Context):
     With a keyring key: a new random key replaces it. With a passphrase: the new one is
     read from SECOND_ME_NEW_PASSPHRASE, or asked for when run in a terminal.
     """
-    from second_me.secrets import PASSPHRASE_ENV
-    from second_me.storage.rekey import NEW_PASSPHRASE_ENV
+    from second_me.services.safety import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
-    services = app_context(ctx).services()
-    try:
+    with opened(ctx) as services:
         new_passphrase = None
-        if services.store.db.key.source == "passphrase":
+        if services.safety.key_source == "passphrase":
             new_passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or _ask_new_passphrase()
-        where = services.rotate_key(new_passphrase)
-    finally:
-        services.close()
+        where = services.safety.rotate_key(new_passphrase)
     if where == "keyring":
         typer.echo("rotated: a new random key is in the OS keyring. Backups made before keep the old key.")
     else:

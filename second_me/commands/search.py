@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from second_me.commands.common import app_context, console, positive_k, safe
+from second_me.commands.common import console, opened, safe
 from second_me.errors import InputRejected, NotFoundError, UsageError
 
 
@@ -33,14 +33,9 @@ def render_hits(hits, out) -> None:
 
 
 def _options(k: int, kind: Optional[List[str]], since: Optional[str], until: Optional[str], path: Optional[str]):
-    from second_me.retrieval.hybrid import SearchOptions
-    from second_me.retrieval.query import check_kinds, filter_range
+    from second_me.services import search_options
 
-    start, end = filter_range(since, until)
-    kinds = check_kinds([part for value in kind or [] for part in value.split(",")])
-    if "summary" in kinds and "portrait" not in kinds:
-        kinds += ("portrait",)  # the portrait is the top of the summary tree
-    return SearchOptions(k=positive_k(k), kinds=kinds, since=start, until=end, path=path)
+    return search_options(k, kind or [], since, until, path)
 
 
 KIND_HELP = "Only this kind of memory (chunk, message, fact, summary, portrait); repeatable."
@@ -53,7 +48,7 @@ def search(
     ctx: typer.Context,
     query: Optional[str] = typer.Argument(None, help="What to look for. Inline filters: dt>=2024-01-01 kind:fact path:notes/"),
     k: int = typer.Option(8, "-k", help="How many results."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
     kind: Optional[List[str]] = typer.Option(None, "--kind", help=KIND_HELP),
     since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
@@ -67,14 +62,11 @@ def search(
         raise UsageError("give a QUERY or --batch FILE (not both)")
     options = _options(k, kind, since, until, path)
     lines = _batch_lines(batch) if batch is not None else None
-    services = app_context(ctx).services(now)
-    try:
+    with opened(ctx, now) as services:
         if lines is not None:
             _run_batch(services, lines, options)
             return
-        result = services.search(query, options)
-    finally:
-        services.close()
+        result = services.answering.search(query, options)
     if as_json:
         typer.echo(json.dumps({"query": query, "results": [hit.as_json() for hit in result.hits]}, ensure_ascii=False))
     else:
@@ -100,7 +92,7 @@ def _run_batch(services, lines: list[str], options) -> None:
         if not query:
             continue
         try:
-            result = services.search(query, options)
+            result = services.answering.search(query, options)
             record = {"query": query, "results": [hit.as_json() for hit in result.hits]}
         except InputRejected as exc:
             rejected += 1
@@ -115,7 +107,7 @@ def ask(
     ctx: typer.Context,
     question: str = typer.Argument(..., help="A question about what you wrote or said."),
     k: int = typer.Option(8, "-k", help="How many memories to consider."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON (DESIGN §6 shape)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer and its sources as JSON."),
     kind: Optional[List[str]] = typer.Option(None, "--kind", help=KIND_HELP),
     since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
     until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
@@ -126,30 +118,36 @@ def ask(
 ):
     """Answer from memory, citing sources — or say it does not know."""
     options = _options(k, kind, since, until, path)
-    services = app_context(ctx).services(now)
 
     def on_token(piece: str) -> None:
         sys.stdout.write(safe(piece))
         sys.stdout.flush()
 
-    try:
+    with opened(ctx, now) as services:
         name = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
-        answer = services.ask(question, on_token=None if as_json else on_token, options=options, conversation=name)
-    except KeyboardInterrupt:
-        sys.stdout.write("\n")
-        typer.echo("stopped.", err=True)
-        raise typer.Exit(130)
-    finally:
-        services.close()
+        try:
+            answer = services.answering.ask(question, on_token=None if as_json else on_token, options=options,
+                                            conversation=name)
+        except KeyboardInterrupt:
+            sys.stdout.write("\n")
+            typer.echo("stopped.", err=True)
+            raise typer.Exit(130)
     if as_json:
         typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
         return
+    from second_me.services import evidence_entries
+
     sys.stdout.write("\n")
-    if answer.citations:
-        out = console()
+    out = console()
+    unquoted = [(n, item) for n, _, item in evidence_entries(answer) if item.text not in answer.text]
+    if unquoted:  # a reader's answer: the sentences it stands on, quoted, with where they stand
+        out.print("\nEvidence:", style="bold")
+        for number, item in unquoted:
+            out.print(f"  [{number}] “{safe(item.text)}” — {safe(item.source)}", markup=False)
+    elif answer.citations:
         out.print("\nSources:", style="bold")
-        for number, hit in enumerate(answer.citations, start=1):
-            out.print(f"  [{number}] {safe(hit.label())}", markup=False)
+        for number, label in enumerate(answer.source_labels(), start=1):
+            out.print(f"  [{number}] {safe(label)}", markup=False)
 
 
 COMMANDS = [search, ask]

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from second_me.commands.common import app_context
+from second_me.commands.common import opened
 from second_me.errors import InputRejected
 
 
@@ -16,12 +16,9 @@ def summarize(ctx: typer.Context,
     """Learn facts from new conversation turns, then rebuild dirty summaries and the portrait."""
     if budget <= 0:
         raise InputRejected(f"--budget must be a positive number of seconds, not {budget}")
-    services = app_context(ctx).services(now)
-    try:
-        facts, summaries = services.summarize(budget, on_wait=lambda pid: typer.echo(
+    with opened(ctx, now) as services:
+        facts, summaries = services.memory.summarize(budget, on_wait=lambda pid: typer.echo(
             f"waiting for the background memory work (pid {pid or '?'}) to finish its round…", err=True))
-    finally:
-        services.close()
     typer.echo(f"facts: {facts.facts_added} learnt from {facts.turns_read} turns, {facts.superseded} superseded"
                + (f", {facts.pending} turns left" if facts.pending else ""))
     typer.echo(f"summaries: {summaries.built} rebuilt, {summaries.removed} removed"

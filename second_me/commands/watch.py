@@ -7,13 +7,13 @@ import os
 import signal
 import sys
 import threading
-import time
 from datetime import datetime
 from pathlib import Path
 
 import typer
 
-from second_me.commands.common import app_context, safe
+from second_me.clock import minute
+from second_me.commands.common import app_context, opened, safe
 from second_me.commands.index import print_report, run_with_progress
 
 app = typer.Typer(help="Folders kept in step with memory.", no_args_is_help=True, rich_markup_mode=None)
@@ -24,40 +24,31 @@ def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="A folde
               no_index: bool = typer.Option(False, "--no-index", help="Only register it; the daemon or "
                                                                       "`second-me index` reads it later.")):
     """Watch a folder: index it now, then the daemon (or the TUI) keeps it up to date."""
-    services = app_context(ctx).services()
-    try:
-        folder, replaced = services.watch_add(path)
+    with opened(ctx) as services:
+        folder, replaced = services.indexing.watch(path)
         typer.echo(f"watching {folder}")
         for inner in replaced:
             typer.echo(f"  (replaces {inner}, which it contains)")
         if not no_index:
-            report, elapsed = run_with_progress(lambda **kw: services.index(roots=[folder], **kw))
+            report, elapsed = run_with_progress(lambda **kw: services.indexing.index(roots=[folder], **kw))
             print_report(report, elapsed)
-    finally:
-        services.close()
 
 
 @app.command("remove")
 def watch_remove(ctx: typer.Context, path: Path = typer.Argument(..., help="A watched folder."),
                  keep: bool = typer.Option(False, "--keep", help="Keep what was indexed from it in memory.")):
     """Stop watching a folder; its files leave memory unless --keep (the files themselves are untouched)."""
-    services = app_context(ctx).services()
-    try:
-        folder, removed = services.watch_remove(path, forget=not keep)
-    finally:
-        services.close()
+    with opened(ctx) as services:
+        folder, removed = services.indexing.unwatch(path, forget=not keep)
     typer.echo(f"stopped watching {folder}" + ("" if keep else f"; {removed} chunks removed from memory"))
 
 
 @app.command("list")
 def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Watched folders: files, chunks, last indexed, and the files that could not be read."""
-    services = app_context(ctx).services()
-    try:
-        folders = services.watch_list()
-        queued = services.store.counts()["queued"]
-    finally:
-        services.close()
+    with opened(ctx) as services:
+        folders = services.indexing.watched()
+        queued = services.indexing.queued()
     if as_json:
         typer.echo(json.dumps({"folders": [f.as_json() for f in folders], "queued": queued}, indent=2))
         return
@@ -65,7 +56,7 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
         typer.echo("no folders are watched: add one with `second-me watch add PATH`")
         return
     for f in folders:
-        last = _when(f.last_indexed_at) if f.last_indexed_at else "never"
+        last = minute(f.last_indexed_at) if f.last_indexed_at else "never"
         missing = "" if f.exists else "  [MISSING: not mounted or deleted]"
         typer.echo(f"{safe(f.path)}{missing}")
         typer.echo(f"    {f.files} files, {f.chunks} chunks, {f.skipped} skipped, {f.errors} errors; last indexed {last}")
@@ -78,16 +69,15 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 
 def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help="Log only errors and lifecycle.")):
     """Watch every watched folder in the foreground until SIGINT/SIGTERM (for systemd / launchd)."""
-    from second_me.storage.home_lock import HomeLock
+    from second_me.errors import UsageError
+    from second_me.services import claim_daemon
 
-    services = app_context(ctx).services()
-    single = HomeLock(services.settings.home, name="daemon.lock")
-    if not single.try_acquire():
-        pid = single.holder_pid()
+    services = app_context(ctx).services()  # opening the memory makes its home
+    try:
+        single = claim_daemon(services.settings.home)
+    except UsageError:
         services.close()
-        from second_me.errors import UsageError
-
-        raise UsageError(f"a daemon is already running for this home (pid {pid or '?'})")
+        raise
 
     def log(message: str) -> None:
         if quiet and message.split(" ", 1)[0] in ("indexed", "moved", "removed", "skipped", "memory:"):
@@ -97,19 +87,14 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    service = services.watch_service(log=log)
     # Facts and summaries when indexing is quiet; nothing else here uses its models, so it frees them.
-    memory = services.memory_worker(watch=service, log=log, free_models=True)
+    runner = services.background(log=log, free_models=True)
     log(f"second-me daemon started (pid {os.getpid()}, home {services.settings.home})")
-    service.start()
-    memory.start()
+    runner.start()
     while not stop.wait(1.0):
         pass
     log("stopping…")
-    deadline = time.monotonic() + 1.5
-    memory.stop(timeout=0)  # both stop at once: the memory worker at its next step
-    watch_stopped = service.stop(timeout=1.5)
-    if memory.stop(timeout=max(0.0, deadline - time.monotonic())) and watch_stopped:
+    if runner.stop(timeout=1.5):
         services.close()
         single.release()
         log("stopped")
@@ -119,10 +104,6 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
     log("stopped (unfinished work stays queued for next time)")
     sys.stdout.flush()
     os._exit(0)
-
-
-def _when(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
 
 
 COMMANDS = [daemon]

@@ -2,10 +2,13 @@
 
     {"type": "turn", "conversation", "speaker", "text", "timestamp", "id", "role"?}   a chat turn
     {"type": "note", "path", "text", "timestamp"}                                      a notes file
-    {"type": "question", "id", "ability", "question", "answer", "evidence", "now"?}     a question
+    {"type": "question", "id", "ability", "question", "answer", "evidence", "now"?,
+     "aliases"?, "actually"?}                                                          a question
 
 `answer` is a short gold answer, or null when memory has no answer (the right reply is to
 abstain). `evidence` lists turn ids and "note:<path>" for the memories that hold the answer.
+`aliases` are other acceptable forms of the answer ("5 July" for "2023-07-05"); `actually`, on
+a question that pins what one person did on another, names who really did it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,12 @@ from typing import Optional
 from second_me.clock import parse_instant
 from second_me.errors import InputRejected, NotFoundError
 
-ABILITIES = ("information-extraction", "multi-session", "temporal", "knowledge-update", "abstention")
+# LongMemEval's five, then what chats between friends and everyday asks of notes add: gathering
+# (everything of a kind, across sessions), photo (only a shared photo's caption holds the answer),
+# inference (light reasoning over what was said), request (summaries, how-tos, lists over notes:
+# never to be refused), attribution (what one person did, asked about another: nothing to answer).
+ABILITIES = ("information-extraction", "multi-session", "temporal", "knowledge-update", "gathering", "photo",
+             "inference", "request", "attribution", "abstention")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ class Question:
     answer: Optional[str]
     evidence: tuple[str, ...]
     now: Optional[float]
+    aliases: tuple[str, ...] = ()
+    actually: Optional[str] = None
 
     @property
     def answerable(self) -> bool:
@@ -52,8 +62,12 @@ class Dataset:
 
 
 # Shipped datasets by name: Maya's (the default) and two more people, Noor and Doug, written
-# apart from the abstention rules to show whether results carry over (bench/fit_abstention.py).
-BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl"}
+# apart from the abstention rules to show whether results carry over (bench/fit_abstention.py);
+# then two friends chatting (Nina and Sam) and everyday asks of notes, written before any
+# tuning on them.
+PEOPLE = ("memory-benchmark", "noor", "doug")
+BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
+           "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:
@@ -95,9 +109,12 @@ def load_dataset(path: Path | None = None) -> Dataset:
                 if ability not in ABILITIES:
                     raise ValueError(f"ability must be one of {', '.join(ABILITIES)}")
                 answer = row.get("answer")
+                actually = row.get("actually")
                 questions.append(Question(str(row["id"]), ability, str(row["question"]),
                                           None if answer is None else str(answer), tuple(row.get("evidence") or ()),
-                                          _time(row["now"], where) if row.get("now") else None))
+                                          _time(row["now"], where) if row.get("now") else None,
+                                          _strings(row.get("aliases"), "aliases"),
+                                          None if actually is None else str(actually)))
             else:
                 raise ValueError(f"unknown type {kind!r}")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -106,6 +123,14 @@ def load_dataset(path: Path | None = None) -> Dataset:
     if not questions:
         raise InputRejected(f"{path.name} has no questions")
     return Dataset(path.name, tuple(turns), tuple(notes), tuple(questions))
+
+
+def _strings(value, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError(f"{field} must be a list of strings")
+    return tuple(str(item) for item in value)
 
 
 def _time(value, where: str) -> float:

@@ -53,10 +53,12 @@ def normalise(text: str) -> str:
 IDK = re.compile(r"\b(don'?t|do not|cannot|can'?t) (know|tell|find)|\bno (information|memory|record)", re.I)
 
 
-def answer_correct(response: str, gold: str | None, abstained: bool) -> bool:
-    """Unanswerable: right when it said it doesn't know. Otherwise the gold answer must appear."""
+def answer_correct(response: str, gold: str | None, abstained: bool, aliases: Sequence[str] = ()) -> bool:
+    """Unanswerable: right when it said it doesn't know. Otherwise the gold answer, or one of its
+    other accepted forms, must appear."""
     if gold is None:
         return abstained or bool(IDK.search(response))
     if abstained:
         return False
-    return f" {normalise(gold)} " in f" {normalise(response)} "
+    said = f" {normalise(response)} "
+    return any(f" {normalise(form)} " in said for form in (gold, *aliases))

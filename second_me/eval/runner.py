@@ -8,7 +8,9 @@ question order does not change the results.
 
 from __future__ import annotations
 
+import getpass
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -19,7 +21,8 @@ from typing import Callable, Iterator, Optional
 from second_me.clock import Clock
 from second_me.config import Settings
 from second_me.eval.dataset import ABILITIES, Dataset
-from second_me.eval.metrics import answer_correct, evidence_ranks, ndcg_at, prf, recall_at
+from second_me.eval.answers import answer_scores, render_lines
+from second_me.eval.metrics import evidence_ranks, ndcg_at, prf, recall_at
 from second_me.retrieval.abstain import decide, signals
 from second_me.retrieval.hybrid import SearchOptions
 
@@ -53,7 +56,7 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
     last = max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes] + [0.0])
     services = open_services(settings, Clock(datetime.fromtimestamp(last, timezone.utc)))
     if dataset.turns:
-        services.conversations.add_turns(list(dataset.turns), last)
+        services.conversations.add_turns(list(dataset.turns))
     evidence_of: dict[int, set[str]] = {}
     for memory_id, turn_id in services.store.messages.turn_ids_of_memories():
         evidence_of.setdefault(memory_id, set()).add(turn_id)
@@ -64,33 +67,33 @@ def load(dataset: Dataset, settings: Settings, open_services: ServicesFactory, w
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(note.text, encoding="utf-8")
             os.utime(file, (note.timestamp, note.timestamp))
-        services.add([folder])
+        services.indexing.add([folder])
         prefix = str(folder.resolve()) + os.sep
         for memory_id, path in services.store.sources.paths_of_memories():
             relative = path[len(prefix):] if path.startswith(prefix) else path
             evidence_of.setdefault(memory_id, set()).add("note:" + relative.replace(os.sep, "/"))
-    learn_memories(services, last)
+    learn_memories(services)
     # A fact is a key for the turns it came from: finding the fact finds them.
     for fact_id, turn_id in services.store.facts.turn_ids_of_facts():
         evidence_of.setdefault(fact_id, set()).add(turn_id)
     return Loaded(services, evidence_of)
 
 
-def learn_memories(services, now: float) -> None:
+def learn_memories(services) -> None:
     """Facts from every turn, then every summary, with no time budget (the benchmark needs all of them)."""
-    services.learn_facts(budget_seconds=float("inf"))
-    services.summary_tree().refresh(now, budget_seconds=float("inf"))
+    services.memory.learn_facts(budget_seconds=float("inf"))
+    services.memory.refresh_summaries(budget_seconds=float("inf"))
 
 
-def _question_clock(question, default_now: float) -> Clock:
-    return Clock(datetime.fromtimestamp(question.now or default_now, timezone.utc))
+def question_clock(question, asked_at: float) -> Clock:
+    """The moment a question is asked: its own, else `asked_at`."""
+    return Clock(datetime.fromtimestamp(question.now or asked_at, timezone.utc))
 
 
 @contextmanager
 def loaded_home(dataset: Dataset, settings: Settings, open_services: ServicesFactory, **overrides) -> Iterator[Loaded]:
     """The dataset loaded into a temporary, unencrypted home (synthetic data), removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
-        workdir = Path(tmp)
+    with _workdir(dataset.name) as workdir:
         home = workdir / "home"
         home.mkdir()
         fixed = dict(home=home, encryption=False, facts_with_model=False, summaries_with_model=False)
@@ -100,6 +103,24 @@ def loaded_home(dataset: Dataset, settings: Settings, open_services: ServicesFac
             yield loaded
         finally:
             loaded.services.close()
+
+
+@contextmanager
+def _workdir(name: str) -> Iterator[Path]:
+    """A folder for one run, at the same path every run where it can be: document and folder
+    summaries are titled by their path, and a random one would change their text (and the
+    figures) from run to run. A run already using that path gets a random folder instead."""
+    try:
+        stable = Path(tempfile.gettempdir()) / f"second-me-eval-{name}-{getpass.getuser()}"
+        stable.mkdir()
+    except (OSError, KeyError):  # taken, or no user name to tell runs apart
+        with tempfile.TemporaryDirectory(prefix="second-me-eval-") as tmp:
+            yield Path(tmp)
+        return
+    try:
+        yield stable
+    finally:
+        shutil.rmtree(stable, ignore_errors=True)
 
 
 def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, answers: bool = True,
@@ -114,13 +135,13 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
     with loaded_home(dataset, settings, open_services, max_answer_tokens=min(settings.max_answer_tokens, 64),
                      facts_with_model=model_facts) as loaded:
         services = loaded.services
-        default_now = _default_now(dataset)
+        asked_at = default_now(dataset)
         retrieval, abstain_scores = {}, {}
         for name, switches in ablations.items():
             per_question = []
             for number, question in enumerate(dataset.questions, start=1):
-                services.clock = _question_clock(question, default_now)
-                result = services.search(question.question, SearchOptions(k=DEPTH, **switches))
+                services.clock = question_clock(question, asked_at)
+                result = services.answering.search(question.question, SearchOptions(k=DEPTH, **switches))
                 ranks = evidence_ranks([loaded.evidence_of.get(h.memory.id, set()) for h in result.hits],
                                        question.evidence)
                 per_question.append((question, ranks, result))
@@ -135,22 +156,23 @@ def run(dataset: Dataset, settings: Settings, open_services: ServicesFactory, an
                   "models": _model_ids(services, answers),
                   "retrieval": retrieval, "abstention": abstain_scores}
         if answers:
-            report["answers"] = _answer_scores(services, dataset, default_now, settings, progress)
+            report["answers"] = answer_scores(services, dataset, lambda q: question_clock(q, asked_at), settings,
+                                              progress)
         return report
 
 
 def abstention_signals(dataset: Dataset, settings: Settings, open_services: ServicesFactory) -> list[tuple]:
     """(question, Signals) for every question, searched as `ask` does: what fitting the bars needs."""
     with loaded_home(dataset, settings, open_services) as loaded:
-        default_now = _default_now(dataset)
+        asked_at = default_now(dataset)
         out = []
         for question in dataset.questions:
-            loaded.services.clock = _question_clock(question, default_now)
-            out.append((question, signals(loaded.services.search(question.question, SearchOptions(k=DEPTH)))))
+            loaded.services.clock = question_clock(question, asked_at)
+            out.append((question, signals(loaded.services.answering.search(question.question, SearchOptions(k=DEPTH)))))
         return out
 
 
-def _default_now(dataset: Dataset) -> float:
+def default_now(dataset: Dataset) -> float:
     """Questions without their own moment are asked a day after the last memory."""
     return max([t.timestamp for t in dataset.turns] + [n.timestamp for n in dataset.notes]) + 86400
 
@@ -158,7 +180,7 @@ def _default_now(dataset: Dataset) -> float:
 def _model_ids(services, answers: bool) -> dict:
     models = {"embed": services.embedder.model_id}
     if answers:
-        models["chat"] = services.chat_model.model_id
+        models["chat"] = services.chat_model.name
     return models
 
 
@@ -192,6 +214,12 @@ def _abstention_scores(per_question, settings: Settings) -> dict:
     questions = [q for q, _, _ in per_question]
     scores["missed"] = [q.question for q, said in zip(questions, abstained) if not q.answerable and not said]
     scores["wrongly_abstained"] = [q.question for q, said in zip(questions, abstained) if q.answerable and said]
+    by_ability: dict[str, dict] = {}
+    for question, said in zip(questions, abstained):
+        counts = by_ability.setdefault(question.ability, {"abstained": 0, "n": 0})
+        counts["abstained"] += said
+        counts["n"] += 1
+    scores["by_ability"] = {a: by_ability[a] for a in ABILITIES if a in by_ability}
     if any(actual) and not all(actual):
         scores["best"] = fit_abstention(seen, actual)
         halves = {"even": slice(0, None, 2), "odd": slice(1, None, 2)}
@@ -216,24 +244,6 @@ def fit_abstention(seen, actual) -> dict:
     return {"similarity": low, "unknown_similarity": high, "f1": f1}
 
 
-def _answer_scores(services, dataset: Dataset, default_now: float, settings: Settings, progress) -> dict:
-    groups: dict[str, list[bool]] = {}
-    details = []
-    for number, question in enumerate(dataset.questions, start=1):
-        services.clock = _question_clock(question, default_now)
-        answer = services.ask(question.question, options=SearchOptions(k=settings.search_k), remember=False)
-        correct = answer_correct(answer.text, question.answer, answer.abstained)
-        groups.setdefault(question.ability, []).append(correct)
-        groups.setdefault("overall", []).append(correct)
-        details.append({"id": question.id, "answer": answer.text, "gold": question.answer, "correct": correct,
-                        "abstained": answer.abstained})
-        if progress:
-            progress("answers", number, len(dataset.questions))
-    accuracy = {a: {"accuracy": _mean(groups[a]), "n": len(groups[a])}
-                for a in [a for a in ABILITIES if a in groups] + ["overall"]}
-    return {"accuracy": accuracy, "details": details}
-
-
 def _mean(values) -> float:
     values = list(values)
     return sum(values) / len(values) if values else 0.0
@@ -241,13 +251,13 @@ def _mean(values) -> float:
 
 def render(report: dict) -> str:
     """The report as a plain-text table."""
-    abilities = [a for a in ABILITIES if a != "abstention"] + ["overall"]
-    short = {"information-extraction": "extract", "multi-session": "multi", "temporal": "temporal",
-             "knowledge-update": "update", "overall": "overall"}
+    scored = {a for scores in report["retrieval"].values() for a in scores}
+    abilities = [a for a in ABILITIES if a in scored] + ["overall"]
+    short = {"information-extraction": "extract", "multi-session": "multi", "knowledge-update": "update"}
     lines = [f"{report['dataset']}: {report['questions']} questions, {report['turns']} turns, {report['notes']} notes "
              f"(learnt: {report.get('facts', 0)} facts, {report.get('summaries', 0)} summaries); "
              f"models: " + ", ".join(f"{k} {v}" for k, v in report["models"].items()), ""]
-    header = f"{'R@5 / R@10 / NDCG@10':<24}" + "".join(f"{short[a]:>20}" for a in abilities)
+    header = f"{'R@5 / R@10 / NDCG@10':<24}" + "".join(f"{short.get(a, a):>20}" for a in abilities)
     lines.append(header)
     for name, scores in report["retrieval"].items():
         cells = []
@@ -264,6 +274,9 @@ def render(report: dict) -> str:
         for label, key in (("answered, should not have", "missed"), ("abstained, should not have", "wrongly_abstained")):
             if ab.get(key):
                 lines.append(f"  {label}: " + "; ".join(ab[key]))
+        if ab.get("by_ability"):
+            lines.append("  abstained, by ability: " + ", ".join(f"{a} {c['abstained']}/{c['n']}"
+                                                                for a, c in ab["by_ability"].items()))
         if "best" in ab:
             best = ab["best"]
             line = f"  best bars on this dataset {best['similarity']:.2f} / {best['unknown_similarity']:.2f} (F1 {best['f1']:.2f})"
@@ -271,6 +284,5 @@ def render(report: dict) -> str:
                             f"F1 {h['f1']:.2f} there, {h['held_out_f1']:.2f} on the others" for h in ab["held_out"])
             lines.append(line)
     if "answers" in report:
-        acc = report["answers"]["accuracy"]
-        lines += ["", "answer accuracy: " + ", ".join(f"{a} {v['accuracy']:.2f} (n={v['n']})" for a, v in acc.items())]
+        lines += [""] + render_lines(report["answers"], report["models"].get("chat", "the chat model"))
     return "\n".join(lines)

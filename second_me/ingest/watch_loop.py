@@ -39,7 +39,7 @@ class WatchStatus:
 class WatchLoop:
     """Watches every watched folder and keeps memory in step with it, in a background thread.
 
-    `start()`/`stop()` for the TUI; `run(stop_event)` for the daemon's foreground. Catches up
+    `start()`/`stop()`, by the background runner (services/background.py). Catches up
     on start (files changed while nothing watched), loads the embedding model only when a
     file needs embedding and frees it after `embed_idle_unload_s` without work.
     """
@@ -80,11 +80,6 @@ class WatchLoop:
             self._thread.join(timeout)
             return not self._thread.is_alive()
         return True
-
-    def run(self, stop: threading.Event) -> None:
-        """Run in the calling thread until `stop` is set."""
-        self._stop = stop
-        self._run()
 
     def wake(self) -> None:
         """Look at the queue now (e.g. after enqueueing from elsewhere in this process)."""

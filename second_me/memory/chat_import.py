@@ -1,4 +1,5 @@
-"""Reading chat exports (JSON Lines, DESIGN §6) into turns, validated line by line.
+"""Reading chat exports (JSON Lines, one turn per line: conversation, speaker, text,
+timestamp, and optional id and role) into turns, validated line by line.
 
 The whole file is validated before anything is written, so a bad line rejects the file
 and nothing from it is half-imported.

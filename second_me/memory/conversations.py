@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from second_me.domain import Turn
+from second_me.text.utterance import MAX_REMEMBERED_CHARS, states_something
 from second_me.models.base import Embedder
 from second_me.storage.messages import ConversationInfo, StoredTurn
 from second_me.storage.store import MemoryStore, NewMemory
@@ -21,18 +22,23 @@ ASSISTANT_SPEAKER = "second-me"
 USER_SPEAKER = "me"
 
 
-def is_question(text: str) -> bool:
-    return text.rstrip().endswith("?")
+def typed_turn(conversation: str, role: str, text: str, now: float, turn_id: str | None = None,
+               max_chars: int = MAX_REMEMBERED_CHARS) -> Turn:
+    """A turn of a chat with second-me. What the user states becomes a memory; a question, a
+    request or an over-long paste does not, and nothing second-me said ever does (an answer, an
+    "I don't know", a stopped answer): it was derived from memories, and would be found as the
+    source of what it repeats. Every turn stays in the conversation log."""
+    text = text.strip()
+    if role == "user":
+        return Turn(conversation, USER_SPEAKER, text, now, "user", turn_id, states_something(text, max_chars))
+    return Turn(conversation, ASSISTANT_SPEAKER, text, now, "assistant", turn_id, remembered=False)
 
 
-def ask_turns(conversation: str, question: str, answer: str, now: float) -> list[Turn]:
-    """The two turns of one `ask`. A bare question is no memory of its own (it would match
-    itself next time), and the answer was derived from memories; both stay in the log,
-    and fact extraction still reads the question."""
-    return [
-        Turn(conversation, USER_SPEAKER, question.strip(), now, "user", remembered=not is_question(question)),
-        Turn(conversation, ASSISTANT_SPEAKER, answer.strip(), now, "assistant", remembered=False),
-    ]
+def ask_turns(conversation: str, question: str, answer: str, now: float,
+              max_chars: int = MAX_REMEMBERED_CHARS) -> list[Turn]:
+    """The two turns of one `ask` (fact extraction still reads the question)."""
+    return [typed_turn(conversation, "user", question, now, max_chars=max_chars),
+            typed_turn(conversation, "assistant", answer, now)]
 
 
 class ConversationLog:

@@ -19,6 +19,8 @@ from second_me.memory.reembed import embedding_text
 from second_me.models.base import ChatMessage, ChatModel, Embedder
 from second_me.storage.messages import UnreadTurn
 from second_me.storage.store import MemoryStore, NewMemory
+from second_me.text.support import Support
+from second_me.text.utterance import states_something
 
 EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short fact per line starting "
                   "with '- '. Only what they said.")
@@ -68,7 +70,9 @@ class FactLearner:
     # ---- extraction -----------------------------------------------------------------------
 
     def _facts_of(self, batch: Sequence[UnreadTurn]) -> list[tuple[UnreadTurn, str]]:
-        """(turn, fact) pairs: rules per turn, then the model over the batch per speaker."""
+        """(turn, fact) pairs: rules per turn, then the model over the batch per speaker. Only what
+        someone states is read: "where did I stay in Lisbon?" is no fact about anyone."""
+        batch = [turn for turn in batch if states_something(turn.text)]
         pairs = [(turn, fact) for turn in batch for fact in statements(turn.text)]
         if self._chat_model is not None:
             for speaker in dict.fromkeys(t.speaker for t in batch):
@@ -84,7 +88,9 @@ class FactLearner:
                     ChatMessage("user", f"Messages:\n{EXAMPLE[0]}\nFacts:"), ChatMessage("assistant", EXAMPLE[1]),
                     ChatMessage("user", f"Messages:\n{text}\nFacts:")]
         output = model.complete(messages, max_tokens=MAX_FACT_TOKENS, temperature=0.0)
-        return unique(parse_model_facts(output, text, EXAMPLE_WORDS))[:MAX_FACTS_PER_PROMPT]
+        support = Support([t.text for t in turns])  # a fact states only what the turns state
+        facts = [fact for fact in parse_model_facts(output, text, EXAMPLE_WORDS) if support.check(fact).supported]
+        return unique(facts)[:MAX_FACTS_PER_PROMPT]
 
     @staticmethod
     def _source_turn(turns: Sequence[UnreadTurn], fact: str) -> UnreadTurn:

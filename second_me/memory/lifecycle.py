@@ -1,5 +1,5 @@
 """What happens to a memory over its life: pin, unpin, forget, restore, prune, and the
-event log that explains each change (DESIGN §5).
+event log that explains each change.
 
 Forgetting takes a memory out of search (its vector moves to `memory_archive`, and
 search reads active memories only) but keeps its text, so a restore needs no

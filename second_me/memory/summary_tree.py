@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Callable, Optional, Sequence
 
 from second_me.models.base import ChatMessage, ChatModel, Embedder
+from second_me.text.support import supported_sentences
 from second_me.storage.store import MemoryStore
 from second_me.storage.summaries import fingerprint
 
@@ -187,14 +188,20 @@ class SummaryTree:
             texts = [self._summarize_group("default", group, deadline) for group in groups]
 
     def _summarize_group(self, level: str, texts: Sequence[str], deadline: float) -> str:
+        """A model's summary, each sentence kept only if the texts support it; extractive when the
+        model is small (a 135M model invents what it summarises), out of time, or nothing survives."""
         fallback = extractive_summary(texts)
         if self._chat_model is None or not texts or time.monotonic() >= deadline:
             return fallback
+        model = self._chat_model()
+        if not model.profile.capable_reader:
+            return fallback
         prompt = PROMPTS.get(level, PROMPTS["default"])
         source = "\n\n".join(t[:GROUP_CHARS] for t in texts)
-        output = self._chat_model().complete([ChatMessage("system", prompt), ChatMessage("user", source)],
-                                             max_tokens=SUMMARY_TOKENS, temperature=0.0)
-        return _clean(output) or fallback
+        output = model.complete([ChatMessage("system", prompt), ChatMessage("user", source)],
+                                max_tokens=SUMMARY_TOKENS, temperature=0.0)
+        faithful, _ = supported_sentences(_clean(output), texts)
+        return faithful if len(faithful) >= 20 else fallback
 
 
 def _pack(texts: Sequence[str], limit: int) -> list[list[str]]:

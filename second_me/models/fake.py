@@ -13,6 +13,7 @@ import time
 from typing import Callable, Iterator, Sequence
 
 from second_me.models.base import ChatMessage, ChatModel, Embedder
+from second_me.models.profiles import make_profile
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("a an and are as at be by do for from has have how i in is it me my of on or the to was what when where which who why with you your".split())
@@ -71,17 +72,51 @@ def _echo_first_memory(messages: Sequence[ChatMessage]) -> str:
     return f"According to your notes, {sentence} [1]"
 
 
+def _question_words_in_evidence(messages: Sequence[ChatMessage]) -> float:
+    """How much of the question the rest of the prompt covers, as a careful judge would weigh it.
+
+    The question is the last message's "Question: ..." line (else its last line); the evidence
+    is everything else. Every question word present: 0.95; none: 0.05.
+    """
+    if not messages:
+        return 0.5
+    lines = [line for line in messages[-1].content.splitlines() if line.strip()]
+    asked = next((line for line in reversed(lines) if line.strip().lower().startswith("question:")),
+                 lines[-1] if lines else "")
+    others = [m.content for m in messages[:-1]] + [line for line in lines if line is not asked]
+    question, evidence = set(_words(asked.split(":", 1)[-1])), set(_words(" ".join(others)))
+    if not question:
+        return 0.5
+    return 0.05 + 0.9 * len(question & evidence) / len(question)
+
+
 class FakeChatModel(ChatModel):
-    """Streams a reply word by word. `reply` may be a string or a function of the messages."""
+    """Streams a reply word by word. `reply` may be a string or a function of the messages.
+
+    `judge` answers yes_probability: a number, a function of the messages, or by default the
+    share of question words the evidence holds. `parameters` sets the profile's size (0: a
+    small model, like the built-in one; 1.5e9: a capable reader).
+    """
 
     model_id = "fake-chat"
 
     def __init__(self, reply: str | Callable[[Sequence[ChatMessage]], str] | None = None,
-                 n_ctx: int = 2048, delay: float = 0.0):
+                 n_ctx: int = 2048, delay: float = 0.0,
+                 judge: float | Callable[[Sequence[ChatMessage]], float] | None = None,
+                 parameters: int = 0, name: str = "fake chat model"):
         self._reply = reply if reply is not None else _echo_first_memory
         self._n_ctx = n_ctx
         self.delay = delay
+        self._judge = judge if judge is not None else _question_words_in_evidence
+        self._profile = make_profile("fake", int(parameters))
+        self._name = name
         self.prompts: list[list[ChatMessage]] = []
+        self.judged: list[list[ChatMessage]] = []
+
+    def yes_probability(self, messages: Sequence[ChatMessage]) -> float:
+        self.judged.append(list(messages))
+        value = self._judge(messages) if callable(self._judge) else self._judge
+        return min(1.0, max(0.0, float(value)))
 
     @property
     def n_ctx(self) -> int:

@@ -1,4 +1,4 @@
-"""llama.cpp runtime for both model roles (DESIGN §4).
+"""llama.cpp runtime for both model roles.
 
 The only module that imports llama_cpp, and only inside functions, so `second-me --help`
 stays fast. One `Llama` per role, loaded once; each model object guards it with a lock,
@@ -8,16 +8,21 @@ since a llama.cpp context must not be used by two threads at once.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import math
+import os
 import threading
 from collections import deque
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from second_me.errors import ModelError
-from second_me.models.base import ChatMessage, ChatModel, Embedder
-from second_me.models.defaults import ENV_VAR, KIND, GGUFInfo, Role, check_gguf, resolve_model_path
+from second_me.models.base import NO_WORDS, YES_WORDS, ChatMessage, ChatModel, Embedder, yes_share
+from second_me.models.defaults import (ENV_VAR, KIND, GGUFInfo, Purpose, Role, chat_model_choice, check_gguf,
+                                      resolve_model_path)
+from second_me.models.profiles import fold_system, profile_for
+from second_me.models.prompt_cache import PromptCache, SavedPrompt, shared_length
+from second_me.models.runtime import (chat_n_ctx, choose_gpu_layers, choose_threads, flash_attn_needed,
+                                      kv_cache_types, model_id_for, usable_cores)
 
 # GGML type ids for the KV cache settings (llama_cpp.GGML_TYPE_F16, _Q8_0, _Q4_0).
 KV_TYPE_IDS = {"f16": 1, "q8_0": 8, "q4_0": 2}
@@ -37,6 +42,13 @@ _extra_buffers: tuple[bool, str] | None = None
 def _llama_cpp() -> Any:
     """Import llama_cpp on first use, route its logging away from the terminal, apply workarounds."""
     global _log_sink, _extra_buffers
+    # llama.cpp's threads meet after every operation; built with OpenMP they spin while they wait,
+    # so when another program (or second-me's own indexer) holds a core, a descheduled thread
+    # stalls the rest: embedding one question took 1.1 s instead of 13 ms with 2 threads on a busy
+    # 2-core machine, and generation fell from 18 to 1-2 tokens/s. Waiting threads that sleep
+    # instead cost nothing measurable (bench/reader.py `reader_threads`). Read once, when the
+    # OpenMP runtime loads with llama_cpp, so it is set before the import; a user's value stands.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         import llama_cpp
     except ImportError as exc:
@@ -90,33 +102,11 @@ def _first_llama_error() -> str:
     return line.split(": ", 1)[1] if ": " in line else line
 
 
-# --- offload and runtime choices ------------------------------------------------------
-
-
-def choose_gpu_layers(override: int | None, supports_offload: bool) -> tuple[int, str]:
-    """How many layers to put on the GPU, and why (shown by `doctor`)."""
-    if override is not None:
-        reason = f"n_gpu_layers = {override} set in settings"
-        if override != 0 and not supports_offload:
-            reason += " (but this llama.cpp build has no GPU offload, so it runs on the CPU)"
-        return override, reason
-    if supports_offload:
-        return -1, "GPU/Metal offload available: all layers"
-    return 0, "this llama.cpp build has no GPU offload: CPU only"
+# --- runtime --------------------------------------------------------------------------
 
 
 def gpu_offload_supported() -> bool:
     return bool(_llama_cpp().llama_supports_gpu_offload())
-
-
-def _flash_attn(settings: Any) -> bool:
-    # llama.cpp needs flash attention for a quantized V cache; enable it whenever the cache is quantized.
-    return settings.kv_cache_type_k != "f16" or settings.kv_cache_type_v != "f16"
-
-
-def _chat_n_ctx(settings: Any, info: GGUFInfo | None) -> int:
-    trained = info.context_length if info else None
-    return min(settings.n_ctx, trained) if trained else settings.n_ctx
 
 
 def runtime_info(settings: Any) -> dict[str, Any]:
@@ -128,6 +118,8 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         chat_info: GGUFInfo | None = check_gguf(resolve_model_path(settings, "chat"), "chat")
     except ModelError:
         chat_info = None  # doctor reports the model problem itself
+    type_k, type_v, kv_reason = kv_cache_types(settings, profile_for(chat_info).family if chat_info else "")
+    threads = choose_threads(settings.n_threads, usable_cores())
     return {
         "llama_cpp_version": llama_cpp.__version__,
         "gpu_offload_supported": supported,
@@ -135,30 +127,19 @@ def runtime_info(settings: Any) -> dict[str, Any]:
         "n_gpu_layers_reason": reason,
         "use_mmap": settings.use_mmap,
         "use_mlock": settings.use_mlock,
-        "kv_cache_type_k": settings.kv_cache_type_k,
-        "kv_cache_type_v": settings.kv_cache_type_v,
-        "flash_attn": _flash_attn(settings),
-        "n_ctx": _chat_n_ctx(settings, chat_info),
+        "kv_cache_type_k": type_k,
+        "kv_cache_type_v": type_v,
+        "kv_cache_reason": kv_reason,
+        "flash_attn": flash_attn_needed(settings),
+        "n_ctx": chat_n_ctx(settings, chat_info),
         "n_ctx_setting": settings.n_ctx,
         "chat_model_context_length": chat_info.context_length if chat_info else None,
-        "n_threads": settings.n_threads or "auto",
+        "n_threads": f"chat: {threads[0]} generating, {threads[1]} reading prompts",
+        "n_threads_reason": threads[2],
         "weight_repacking": _extra_buffers[0] if _extra_buffers else None,
         "weight_repacking_reason": _extra_buffers[1] if _extra_buffers else None,
         "system_info": llama_cpp.llama_print_system_info().decode("utf-8", errors="replace").strip(),
     }
-
-
-def model_id_for(info: GGUFInfo) -> str:
-    """A stable id for a model file: its name, size and a hash of its head and tail.
-
-    Cheap even for multi-GB files, and unchanged by renaming or moving the file.
-    """
-    digest = hashlib.sha256(str(info.size).encode())
-    with open(info.path, "rb") as handle:
-        digest.update(handle.read(1 << 20))
-        handle.seek(max(0, info.size - (1 << 20)))
-        digest.update(handle.read(1 << 20))
-    return f"{info.name}:{info.size}:{digest.hexdigest()[:12]}"
 
 
 def _open_llama(path: Path, role: Role, params: dict[str, Any]) -> Any:
@@ -192,14 +173,43 @@ def _close_when_idle(llama: Any, lock: threading.Lock) -> None:
 
 # --- chat -----------------------------------------------------------------------------
 
-REPEAT_PENALTY = 1.15
+SEQUENCE = 0  # llama-cpp-python evaluates everything as sequence 0
+
+
+def _save_sequence(llama: Any, tokens: Sequence[int]) -> SavedPrompt:
+    """Copy out the KV cells of the live sequence, which holds exactly `tokens`."""
+    llama_cpp = _llama_cpp()
+    # Cells past the live tokens may linger (llama-cpp-python drops them at the next decode).
+    llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(llama.ctx), SEQUENCE, len(tokens), -1)
+    size = llama_cpp.llama_state_seq_get_size(llama.ctx, SEQUENCE)
+    state = (ctypes.c_uint8 * size)()
+    if llama_cpp.llama_state_seq_get_data(llama.ctx, state, size, SEQUENCE) != size:
+        raise RuntimeError("could not copy the evaluated prompt out of llama.cpp")
+    return SavedPrompt(tuple(tokens), state)
+
+
+def _restore_sequence(llama: Any, saved: SavedPrompt, tokens: Sequence[int]) -> None:
+    """Make `saved` the live sequence (its KV cells replace the live ones) before evaluating `tokens`."""
+    if _llama_cpp().llama_state_seq_set_data(llama.ctx, saved.state, len(saved.state), SEQUENCE) != len(saved.state):
+        llama.reset()
+        raise RuntimeError("could not restore an evaluated prompt into llama.cpp")
+    llama.input_ids[:len(saved.tokens)] = saved.tokens
+    # Short of the whole prompt: the context's logits are still those of the last decode, so the
+    # prompt's last token must be evaluated again, whatever the sequence holds.
+    llama.n_tokens = min(len(saved.tokens), len(tokens) - 1)
 
 
 class LlamaChatModel(ChatModel):
-    def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int):
+    def __init__(self, llama: Any, info: GGUFInfo, n_ctx: int, name: str = ""):
         self._llama = llama
         self._n_ctx = n_ctx
         self._lock = threading.Lock()
+        self._info = info
+        self._profile = profile_for(info)
+        self._name = name or info.name
+        self._formatter: Any = None
+        self._yes_no: tuple[list[int], list[int]] | None = None
+        self.prompt_cache = PromptCache()
         self.path = info.path
         self.model_id = model_id_for(info)
 
@@ -211,17 +221,23 @@ class LlamaChatModel(ChatModel):
         # Tokenizing reads only the vocabulary, which is never modified: no lock needed.
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
+    def _chat(self, messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
+        return [{"role": m.role, "content": m.content} for m in fold_system(messages, self.profile)]
+
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256,
                temperature: float = 0.2, stop: Sequence[str] = ()) -> Iterator[str]:
         with self._lock:
             _log_lines.clear()
+            try:
+                self._reuse_evaluated(self._prompt_tokens(messages))
+            except RuntimeError as exc:
+                raise ModelError(f"chat model failed: {_first_llama_error() or exc}") from None
             chunks = self._llama.create_chat_completion(
-                messages=[{"role": m.role, "content": m.content} for m in messages],
+                messages=self._chat(messages),
                 max_tokens=max_tokens,
                 temperature=temperature,
-                # Small models loop ("The answer is 12 hours." forever) without a penalty.
-                repeat_penalty=REPEAT_PENALTY,
-                stop=list(stop) or None,
+                repeat_penalty=self.profile.repeat_penalty,
+                stop=list(dict.fromkeys([*stop, *self.profile.stops])) or None,
                 stream=True,
             )
             try:
@@ -238,23 +254,99 @@ class LlamaChatModel(ChatModel):
                 # generating after the current token.
                 chunks.close()
 
+    def _token_text(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return self._llama.detokenize([token], special=True).decode("utf-8", errors="replace")
+
+    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
+        """The prompt create_chat_completion would build: the GGUF's template, rendered the same way."""
+        if self._formatter is None:
+            from llama_cpp.llama_chat_format import CHATML_CHAT_TEMPLATE, Jinja2ChatFormatter
+
+            # Without a template in the GGUF, ChatML: what most instruct models are trained on.
+            self._formatter = Jinja2ChatFormatter(
+                template=self._info.chat_template or CHATML_CHAT_TEMPLATE,
+                eos_token=self._token_text(self._llama.token_eos()),
+                bos_token=self._token_text(self._llama.token_bos()))
+        prompt = self._formatter(messages=self._chat(messages)).prompt
+        return self._llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+
+    def _single_tokens(self, words: Sequence[str]) -> list[int]:
+        ids = (self._llama.tokenize(word.encode("utf-8"), add_bos=False, special=False) for word in words)
+        return sorted({tokens[0] for tokens in ids if len(tokens) == 1})
+
+    def _reuse_evaluated(self, tokens: list[int]) -> None:
+        """Before evaluating `tokens`: keep the live sequence if it is about to be cut back a long way,
+        and bring back a saved one that shares more with `tokens` (see prompt_cache.py)."""
+        llama = self._llama
+        live = llama.input_ids[:llama.n_tokens].tolist()
+        live_shared = shared_length(live, tokens)
+        saved = self.prompt_cache.worth_restoring(tokens, live_shared)
+        if self.prompt_cache.should_save(live, live_shared):
+            self.prompt_cache.add(_save_sequence(llama, live))
+        if saved is not None:
+            _restore_sequence(llama, saved, tokens)
+
+    def _next_token_logits(self, tokens: list[int]) -> list[float]:
+        """Evaluate `tokens`, keeping the evaluated prefix they share with an earlier prompt."""
+        llama_cpp = _llama_cpp()
+        llama = self._llama
+        self._reuse_evaluated(tokens)
+        shared = shared_length(llama.input_ids[:llama.n_tokens].tolist(), tokens)
+        shared = min(shared, len(tokens) - 1)  # the last token must be evaluated to get its logits
+        if shared == 0:
+            llama.reset()
+        else:
+            llama.n_tokens = shared
+        llama.eval(tokens[shared:])
+        pointer = llama_cpp.llama_get_logits_ith(llama.ctx, -1)
+        return pointer[:llama.n_vocab()]
+
+    def yes_probability(self, messages: Sequence[ChatMessage]) -> float:
+        with self._lock:
+            _log_lines.clear()
+            if self._yes_no is None:
+                self._yes_no = (self._single_tokens(YES_WORDS), self._single_tokens(NO_WORDS))
+            yes_ids, no_ids = self._yes_no
+            if not yes_ids or not no_ids:
+                raise ModelError(f"chat model {self._name} has no single token for yes or no: "
+                                 f"it cannot judge evidence; choose another with `second-me models use`")
+            try:
+                tokens = self._prompt_tokens(messages)
+                if len(tokens) >= self._n_ctx:
+                    raise ModelError(f"chat model: the check is {len(tokens)} tokens, "
+                                     f"longer than the context window of {self._n_ctx}")
+                logits = self._next_token_logits(tokens)
+            except (ValueError, RuntimeError) as exc:
+                raise ModelError(f"chat model failed: {_first_llama_error() or exc}") from None
+        return yes_share(logits, yes_ids, no_ids)
+
     def close(self) -> None:
         _close_when_idle(self._llama, self._lock)
+        self.prompt_cache.clear()
 
 
-def load_chat_model(settings: Any) -> ChatModel:
-    path = resolve_model_path(settings, "chat")
+def load_chat_model(settings: Any, purpose: Purpose = "answer") -> ChatModel:
+    """The chat model for `purpose` (see defaults.chat_model_choice); the reader extra is joined on first use."""
+    choice = chat_model_choice(settings, purpose)
+    path = resolve_model_path(settings, "chat", purpose)
     info = check_gguf(path, "chat")
-    n_ctx = _chat_n_ctx(settings, info)
+    n_ctx = chat_n_ctx(settings, info)
+    type_k, type_v, _ = kv_cache_types(settings, profile_for(info).family)
+    generation, batch, _ = choose_threads(settings.n_threads, usable_cores())
     params = _common_params(settings)
     params.update(
+        n_threads=generation,
+        n_threads_batch=batch,
         n_ctx=n_ctx,
-        type_k=KV_TYPE_IDS[settings.kv_cache_type_k],
-        type_v=KV_TYPE_IDS[settings.kv_cache_type_v],
-        flash_attn=_flash_attn(settings),
+        type_k=KV_TYPE_IDS[type_k],
+        type_v=KV_TYPE_IDS[type_v],
+        flash_attn=flash_attn_needed(settings),
     )
     llama = _open_llama(path, "chat", params)
-    return LlamaChatModel(llama, info, n_ctx)
+    name = info.name if choice.source == "configured" else choice.label
+    return LlamaChatModel(llama, info, n_ctx, name)
 
 
 # --- embeddings -----------------------------------------------------------------------

@@ -29,6 +29,7 @@ from second_me.domain import Hit
 from second_me.retrieval.answer_type import (MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
                                              proper_names, unknown_names)
 from second_me.retrieval.hybrid import SearchResult
+from second_me.text.utterance import request_words
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
@@ -51,12 +52,17 @@ def signals(result: SearchResult) -> Signals:
     question = result.parsed.text if result.parsed is not None else ""
     never_named = unknown_names(proper_names(question), result.unknown_terms)
     asked_for = {fold(word) for word in answer_type_words(question)}
+    # A request's own words ("summarize", "in detail", "a short list") say what to do, not what about.
+    instructions = request_words(question)
     # A month or weekday is matched against when memories happened, not against their words.
     unknown_words = tuple(term for term in result.unknown_terms
-                          if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS)
+                          if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS
+                          and term.lower() not in instructions)
     lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
-        if result.hits else None
-    return Signals(bool(result.hits), result.best_similarity, never_named, result.detached_names, unknown_words,
+        if result.hits and not instructions else None
+    # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
+    detached = () if instructions else result.detached_names
+    return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
                    lacking)
 
 
@@ -81,10 +87,6 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
 def abstention_reason(result: SearchResult, min_similarity: float,
                       unknown_similarity: float | None = None) -> Optional[str]:
     return decide(signals(result), min_similarity, unknown_similarity)
-
-
-def should_abstain(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None) -> bool:
-    return abstention_reason(result, min_similarity, unknown_similarity) is not None
 
 
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:

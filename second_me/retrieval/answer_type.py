@@ -31,9 +31,8 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
-from second_me.retrieval.fts import STOPWORDS
-from second_me.retrieval.timeparse import MONTHS as MONTH_NUMBERS, WEEKDAYS as WEEKDAY_NUMBERS
-from second_me.retrieval.word_forms import synonyms
+from second_me.text.words import MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
+from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
@@ -158,18 +157,20 @@ def answer_type_words(question: str) -> set[str]:
 
 
 def proper_names(question: str) -> list[str]:
-    """Capitalised words of the question that are not just its first word: Lena, Miso, Paris, Black Friday.
+    """Capitalised words of the question: Lena, Miso, Paris, Black Friday. The first word is one
+    only when possessive ("Lena's husband…"): every sentence starts with a capital, and
+    "Summarize…", "Explain…" are no names.
 
     In a question typed in capitals or Title Case ("What Is My…"), capitals say nothing: no names."""
-    words = _words(question)
-    if any(w[0].isupper() and w.lower() in STOPWORDS and w.lower() != "i" for w in words[1:]):
+    tokens = _tokens(question)
+    if any(w[0].isupper() and w.lower() in STOPWORDS and w.lower() != "i" for w, _ in tokens[1:]):
         return []
     names = []
-    for position, word in enumerate(words):
+    for position, (word, possessive) in enumerate(tokens):
         lower = word.lower()
         if not word[0].isupper() or lower in MONTHS | WEEKDAYS | STOPWORDS | {"i", "i'm", "i'd", "i've", "i'll"}:
             continue
-        if position == 0 and lower in WH_DETERMINERS | {"how"}:
+        if position == 0 and not possessive:
             continue
         names.append(word)
     return names

@@ -56,15 +56,16 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Tuned on the built-in benchmark (`second-me eval`), not on single examples."""
+    """How much each ranked list and bonus counts. Search is given the four user settings
+    (`bm25_weight`, `vector_weight`, `time_weight`, `order_weight` in config.py, chosen with
+    `second-me eval` on the built-in benchmarks); the defaults here are the same values."""
 
     bm25: float = 0.5
     vector: float = 1.0
     window: float = 2.0  # the lists searched inside the question's time window
-    order: float = 0.5  # earliest/latest bonus among relevant hits ("the first time", "now")
+    order: float = 1.0  # earliest/latest bonus among relevant hits ("the first time", "now")
     order_pool: int = 10  # at most this many of the best hits compete on date...
     order_ratio: float = 0.5  # ...those scoring at least this share of the best one
-    superseded: float = 0.5  # factor for a fact that a newer fact replaced
     dedupe_jaccard: float = 0.9  # word overlap above which two hits count as one
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from second_me.storage import vector_index, vector_layout
+from second_me.storage.messages import own_words_in_search, take_out_of_search
 from second_me.storage.store import MemoryStore
 
 # Rows in these tables are derived (re-creatable by indexing): an orphan is deleted.
@@ -22,7 +23,7 @@ DERIVED_TABLES = {"summary_children", "queue"}
 @dataclass
 class Problem:
     name: str  # machine-readable: integrity, fts, missing_vectors, orphan_vectors, coarse_vectors,
-    # vector_layout, orphan_rows, forgotten_vectors, stale_archive
+    # vector_layout, orphan_rows, forgotten_vectors, stale_archive, own_words
     detail: str
     count: int = 0
 
@@ -66,6 +67,7 @@ def check(store: MemoryStore) -> CheckReport:
             report.problems.append(Problem("missing_vectors", f"{report.active} memories have no vector table",
                                            report.active))
         _check_orphans(conn, report)
+        _check_own_words(conn, report)
     return report
 
 
@@ -138,6 +140,13 @@ def _foreign_key_orphans(conn) -> list[tuple[str, int, str, str]]:
     return found
 
 
+def _check_own_words(conn, report: CheckReport) -> None:
+    found = own_words_in_search(conn)
+    if found:
+        report.problems.append(Problem("own_words", f"{len(found)} of second-me's answers, or questions and requests "
+                                                    "typed to it, are searchable memories", len(found)))
+
+
 def _check_orphans(conn, report: CheckReport) -> None:
     orphans = _foreign_key_orphans(conn)
     if orphans:
@@ -185,6 +194,11 @@ def repair(store: MemoryStore, now: float, before: Optional[CheckReport] = None)
             removed = conn.execute("DELETE FROM memory_archive WHERE memory_id IN "
                                    "(SELECT id FROM memories WHERE state = 'active')").rowcount
         report.actions.append(f"removed {removed} archived vectors of active memories (their index vector is kept)")
+    if "own_words" in names:
+        with store.db.transaction() as conn:
+            found = own_words_in_search(conn)
+            take_out_of_search(conn, found, now)
+        report.actions.append(f"took {len(found)} of second-me's own words out of search (the chat log keeps them)")
     if "fts" in names:
         with store.db.transaction() as conn:
             conn.execute("INSERT INTO memory_fts(memory_fts) VALUES ('rebuild')")

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from second_me.domain import Turn
 from second_me.errors import NotFoundError
+from second_me.text.utterance import states_something
 
 if TYPE_CHECKING:
     from second_me.storage.store import MemoryStore
 
 CITED_KEY = "tui.cited.{name}.{turn}"  # meta key: memory ids an answer turn was built from
+APP_SPEAKER, APP_USER = "second-me", "me"  # who speaks in a chat with second-me (the app and its user)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,12 @@ class Messages:
                 "LEFT JOIN messages m ON m.conversation_id = c.id GROUP BY c.id ORDER BY c.updated_at DESC").fetchall()
         return [ConversationInfo(*row) for row in rows]
 
+    def speakers(self) -> list[tuple[str, str]]:
+        """(speaker, role) of everyone who has a turn in memory, most turns first."""
+        with self.db.read() as conn:
+            return conn.execute("SELECT speaker, role FROM messages GROUP BY speaker, role "
+                                "ORDER BY count(*) DESC").fetchall()
+
     def turns(self, name: str) -> list[StoredTurn]:
         with self.db.read() as conn:
             row = conn.execute("SELECT id FROM conversations WHERE name = ?", (name,)).fetchone()
@@ -159,3 +167,43 @@ class Messages:
         with self.db.read() as conn:
             return conn.execute("SELECT mem.id, msg.external_id FROM memories mem JOIN messages msg ON "
                                 "msg.id = mem.message_id JOIN conversations c ON c.id = msg.conversation_id").fetchall()
+
+
+def own_words_in_search(conn) -> list[tuple[int, str, str]]:
+    """(memory id, conversation, why) for each turn of a chat with second-me that is searchable
+    but must not be: second-me's own answers, and the user's questions, requests and over-long
+    pastes there (text/utterance.states_something). Their turns stay in the log."""
+    rows = conn.execute(
+        "SELECT mem.id, c.name, m.speaker, m.text FROM memories mem JOIN messages m ON m.id = mem.message_id "
+        "JOIN conversations c ON c.id = m.conversation_id WHERE mem.kind = 'message' AND (m.speaker = ? OR "
+        "(m.speaker = ? AND c.id IN (SELECT conversation_id FROM messages WHERE speaker = ?)))",
+        (APP_SPEAKER, APP_USER, APP_SPEAKER)).fetchall()
+    found = []
+    for memory_id, conversation, speaker, text in rows:
+        if speaker == APP_SPEAKER:
+            found.append((memory_id, conversation, "an answer second-me gave"))
+        elif not states_something(text):
+            found.append((memory_id, conversation, "a question or request to second-me"))
+    # Facts an older version read out of such questions ("where did I stay in Lisbon" as a fact).
+    facts: dict[int, list] = {}
+    for fact_id, conversation, speaker, text in conn.execute(
+            "SELECT l.fact_id, c.name, m.speaker, m.text FROM fact_links l JOIN messages m ON m.id = l.message_id "
+            "JOIN conversations c ON c.id = m.conversation_id JOIN memories f ON f.id = l.fact_id "
+            "WHERE f.kind = 'fact'").fetchall():
+        own = speaker == APP_SPEAKER or (speaker == APP_USER and not states_something(text))
+        facts.setdefault(fact_id, []).append((own, conversation))
+    found += [(fact_id, links[0][1], "a fact read out of a question to second-me")
+              for fact_id, links in facts.items() if all(own for own, _ in links)]
+    return found
+
+
+def take_out_of_search(conn, found: list[tuple[int, str, str]], now: float) -> None:
+    """Drop these turns' memories (their turns stay in the log), and rebuild their chats' summaries."""
+    for memory_id, conversation, why in found:
+        # Every summary built on it is rebuilt without it (the tree above follows).
+        conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE id IN "
+                     "(SELECT node_id FROM summary_children WHERE memory_id = ?)", (memory_id,))
+        conn.execute("DELETE FROM memories WHERE id = ?", (memory_id,))
+        conn.execute("INSERT INTO events(memory_id, action, reason, at) VALUES (?, 'remove', ?, ?)",
+                     (memory_id, f"not a memory: {why}", now))
+        conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = 'session' AND key = ?", (conversation,))

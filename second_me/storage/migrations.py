@@ -1,8 +1,9 @@
 """Numbered schema migrations on PRAGMA user_version.
 
 A migration, once released, is never edited: add a new function to MIGRATIONS instead.
-The vector table is not here: its dimension depends on the embedder, so the store
-creates it when the first embedding model is recorded (see MemoryStore.use_embedder).
+The vector tables' dimension depends on the embedder, so the store creates them when the
+first embedding model is recorded (MemoryStore.use_embedder, vector_index.create_tables);
+migration 3 moves a store made before that split to them.
 """
 
 from __future__ import annotations
@@ -201,7 +202,17 @@ def _m3_coarse_vectors(conn) -> None:
         vector_index.migrate_from_vec0(conn)
 
 
-def _m4_compact_vectors(conn) -> None:
+def _m4_own_words_out_of_search(conn) -> None:
+    """Answers second-me gave, and questions and requests typed to it, were stored as searchable
+    memories by earlier versions: they come out of search (the conversation log keeps them)."""
+    import time
+
+    from second_me.storage.messages import own_words_in_search, take_out_of_search
+
+    take_out_of_search(conn, own_words_in_search(conn), time.time())
+
+
+def _m5_compact_vectors(conn) -> None:
     """A store in the projected layout moves to the compact one (int8 vectors, bit codes); its vectors
     are converted after this transaction, in resumable batches (see vector_layout.finish_conversion)."""
     from second_me.storage import vector_layout
@@ -209,7 +220,8 @@ def _m4_compact_vectors(conn) -> None:
     vector_layout.migrate_to_codes(conn)
 
 
-MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_compact_vectors]
+MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
+                              _m5_compact_vectors]
 
 
 def schema_version(conn) -> int:

@@ -166,6 +166,13 @@ class Sources:
                         messages.append(f"{path}: {error}")
         return IndexReport(files=files, chunks=chunks, skipped=skipped, errors=errors, error_messages=tuple(messages))
 
+    def chunk_ids(self, source_id: int, limit: int = 200) -> list[int]:
+        """The active chunks of one file, in file order (a request about a document reads all of it)."""
+        with self.db.read() as conn:
+            rows = conn.execute("SELECT id FROM memories WHERE source_id = ? AND kind = 'chunk' AND state = 'active' "
+                                "ORDER BY page, start_line, id LIMIT ?", (source_id, limit)).fetchall()
+        return [row[0] for row in rows]
+
     def paths_of_memories(self) -> list[tuple[int, str]]:
         """(memory id, file path) for every memory that came from a file."""
         with self.db.read() as conn:

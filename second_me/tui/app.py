@@ -18,8 +18,9 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from second_me.tui.backend import Backend, Status, one_line
-from second_me.tui.indexing import IndexingMonitor, IndexingView
+from second_me.tui.indexing_progress import IndexingMonitor, IndexingView
 from second_me.tui.screens.chat import ChatScreen
+from second_me.tui.work import WorkFailed
 
 THEMES = ("textual-dark", "textual-light")
 POLL_S = 1.0  # how often the queue is looked at (a daemon's progress is only seen there)
@@ -33,6 +34,22 @@ class IndexingChanged(Message):
     def __init__(self, view: IndexingView):
         super().__init__()
         self.view = view
+
+
+class StatusChanged(Message):
+    """What the status bar shows changed (posted by the workers that find out)."""
+
+    def __init__(self, status: Status):
+        super().__init__()
+        self.status = status
+
+
+class Opened(Message):
+    """The memory is open (and the models loaded, unless the app was told not to)."""
+
+    def __init__(self, hint: str = ""):
+        super().__init__()
+        self.hint = hint  # how to get better answers, said once
 
 
 def _screen(module: str, name: str) -> Screen:
@@ -83,16 +100,21 @@ class SecondMeApp(App):
     def start(self) -> None:
         """Open the memory, then load the models; the status bar follows along."""
         try:
-            self.call_from_thread(self._set_status, self.backend.status("loading model…"))
+            self.post_message(StatusChanged(self.backend.status("loading model…")))
             if self._load_models_at_start:
                 self.backend.load_models()
-            self.call_from_thread(self._set_status, self.backend.status("ready"))
+            self.post_message(StatusChanged(self.backend.status("ready")))
+            hint = self.backend.better_reader_hint()
         except Exception as exc:
-            self.call_from_thread(self._set_status, Status(state=f"error: {one_line(exc)}"))
-            self.call_from_thread(self.report_error, exc)
-            return
+            self.post_message(StatusChanged(Status(state=f"error: {one_line(exc)}")))
+            raise  # shown by on_worker_state_changed
+        self.post_message(Opened(hint))
+
+    def on_opened(self, message: Opened) -> None:
+        if message.hint:  # said once: while the small built-in model answers, how to get a better one
+            self.notify(message.hint, title="answers are quote-first", timeout=12)
         if self._watch and not self._stopping.is_set():
-            self.call_from_thread(self.follow_indexing)
+            self.follow_indexing()
 
     # ---- indexing: the in-app watcher, or the daemon seen through the queue ------------------
 
@@ -110,21 +132,21 @@ class SecondMeApp(App):
                         backend.stop_watcher()  # a daemon started: one watcher per home is enough
                     elif backend.watcher is None:
                         backend.start_watcher(on_progress=self.monitor.progress, on_status=self._watcher_status)
-                folders = len(backend.services.watched.roots())
+                folders = len(backend.services.indexing.watched_roots())
                 self.monitor.queue_polled(backend.queue_size(), "daemon" if daemon is not None else None,
                                           daemon, folders)
             except Exception as exc:
                 if self._stopping.is_set():
                     return
                 self.post_message(IndexingChanged(self.monitor.view))
-                self.call_from_thread(self.report_error, exc)
+                self.post_message(WorkFailed(exc))
                 self._stopping.wait(POLL_S * DAEMON_CHECK_EVERY)
             polls += 1
             self._stopping.wait(POLL_S)
 
     def _watcher_status(self, status) -> None:
         watcher = self.backend.watcher
-        pid = watcher.lock.holder_pid() if watcher is not None and status.state == "waiting" else None
+        pid = watcher.indexer_pid() if watcher is not None and status.state == "waiting" else None
         self.monitor.watcher_status(status, pid)
 
     def on_indexing_changed(self, message: IndexingChanged) -> None:
@@ -138,8 +160,8 @@ class SecondMeApp(App):
         self._stopping.set()
         self.backend.stop_watcher(timeout=QUIT_WAIT_S)
 
-    def _set_status(self, status: Status) -> None:
-        self.status = status
+    def on_status_changed(self, message: StatusChanged) -> None:
+        self.status = message.status
 
     def set_state(self, state: str) -> None:
         """What the app is doing now (answering…, indexing…, ready), kept with the latest counts."""
@@ -151,18 +173,15 @@ class SecondMeApp(App):
     @work(thread=True, exit_on_error=False, exclusive=True, group="status")
     def refresh_status(self) -> None:
         """Counts change after answers and indexing; the state stays as it is."""
-        if not self.backend.opened:
-            return
-        try:
-            status = self.backend.status(self.status.state)
-        except Exception as exc:
-            self.call_from_thread(self.report_error, exc)
-            return
-        self.call_from_thread(self._set_status, status)
+        if self.backend.opened:
+            self.post_message(StatusChanged(self.backend.status(self.status.state)))
 
     def report_error(self, exc: BaseException) -> None:
         """Every error the user should know about: one line, never a crash."""
         self.notify(one_line(exc), title="error", severity="error", timeout=8)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.report_error(message.error)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:

@@ -35,8 +35,7 @@ class Backend:
         self._chat_lock = threading.Lock()
         self.models_ready = threading.Event()
         self._watch_lock = threading.Lock()
-        self.watcher = None  # the in-app WatchService while it runs
-        self.memory_worker = None  # facts and summaries while indexing is quiet, beside the watcher
+        self.watcher = None  # the background runner (watcher, indexer, memory worker) while it runs here
         self._answers = 0  # answers being written: the memory worker holds back meanwhile
         self._answers_lock = threading.Lock()
         self._watcher_stuck = False
@@ -65,17 +64,27 @@ class Backend:
             self.services.chat_model
         self.models_ready.set()
 
-    def chats(self):
-        """The chat log (needs the embedder: every turn becomes a searchable memory)."""
-        from second_me.tui.conversations import ChatLog
+    def better_reader_hint(self) -> str:
+        """How to get answers from a capable reader, while the small built-in model answers; else ""."""
+        from second_me.services.models import answering_model, better_reader_hint
 
+        services = self.services
+        if not services.chat_loaded or services.chat_model.name != answering_model(services.settings):
+            return ""  # another model than the configured one answers (one handed in, as in tests)
+        return better_reader_hint(services.settings)
+
+    def chats(self):
+        """The chats (the embedder is loaded first: every turn becomes a searchable memory)."""
         self.embedder()
-        return ChatLog(self.services, self.services.conversations)
+        return self.services.conversations
 
     def status(self, state: str) -> Status:
+        from second_me.services import runtime as runtime_info
+        from second_me.services.models import answering_model
+
         services = self.services
-        runtime = _runtime(services.settings)
-        model = services.chat_model.model_id if services.chat_loaded else _model_name(services.settings)
+        runtime = runtime_info(services.settings)
+        model = services.chat_model.name if services.chat_loaded else answering_model(services.settings)
         offload = "GPU" if runtime.get("n_gpu_layers") else "CPU"
         k, v = runtime.get("kv_cache_type_k", "?"), runtime.get("kv_cache_type_v", "?")
         kv = f"KV {k}" if k == v else f"KV {k}/{v}"
@@ -85,13 +94,9 @@ class Backend:
 
     def daemon_pid(self) -> Optional[int]:
         """The pid of a `second-me daemon` running for this home (0 if unknown), else None."""
-        from second_me.storage.home_lock import HomeLock
+        from second_me.services import daemon_pid
 
-        lock = HomeLock(self.services.settings.home, name="daemon.lock")
-        if lock.try_acquire():
-            lock.release()
-            return None
-        return lock.holder_pid() or 0
+        return daemon_pid(self.services.settings.home)
 
     @contextmanager
     def answering(self):
@@ -109,20 +114,15 @@ class Backend:
         and learn facts / rebuild summaries when it is quiet, as the daemon does."""
         with self._watch_lock:
             if self.watcher is None:
-                self.watcher = self.services.watch_service(on_progress=on_progress, on_status=on_status)
-                self.watcher.start()
                 # free_models=False: the chat screen uses the same models.
-                self.memory_worker = self.services.memory_worker(
-                    watch=self.watcher, free_models=False, also_busy=lambda: self._answers > 0)
-                self.memory_worker.start()
+                self.watcher = self.services.background(on_progress=on_progress, on_status=on_status,
+                                                        free_models=False, also_busy=lambda: self._answers > 0)
+                self.watcher.start()
 
     def stop_watcher(self, timeout: float = 3.0) -> bool:
         """True when the watcher finished (unfinished files stay queued for next time)."""
         with self._watch_lock:
             watcher, self.watcher = self.watcher, None
-            worker, self.memory_worker = self.memory_worker, None
-        if worker is not None:
-            worker.stop(timeout)  # unfinished memory work simply waits for the next run
         if watcher is None:
             return True
         stopped = watcher.stop(timeout)
@@ -148,25 +148,10 @@ class Backend:
         return True
 
 
-def _runtime(settings) -> dict:
-    try:
-        from second_me.models import llama
-
-        return llama.runtime_info(settings)
-    except (SecondMeError, ImportError, OSError):
-        return {}
-
-
-def _short(model_id: str, width: int = 24) -> str:
+def _short(model_id: str, width: int = 36) -> str:
     """Model ids carry a size and hash after ':'; the name is what a person recognises."""
     name = model_id.split(":")[0].strip()
     return name if len(name) <= width else name[: width - 1] + "…"
-
-
-def _model_name(settings) -> str:
-    from pathlib import Path
-
-    return Path(settings.chat_model).stem if settings.chat_model else "default model"
 
 
 def one_line(exc: BaseException) -> str:

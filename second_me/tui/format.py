@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 
+from second_me.clock import minute
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
 
 
@@ -19,6 +19,13 @@ def display_path(path: str) -> str:
     if home not in ("", "/") and path.startswith(home + os.sep):
         return "~" + path[len(home):]
     return path
+
+
+def evidence_label(source: str, quote: str = "") -> str:
+    """Where a quoted sentence stands (path:line, the path shortened), and the quote when it is not shown above."""
+    path, sep, line = source.rpartition(":")
+    where = display_path(path) + sep + line if sep and line.replace("-", "").isdigit() else source
+    return f"{where} — “{one_line_text(quote, 70)}”" if quote else where
 
 
 def hit_label(hit: Hit) -> str:
@@ -45,7 +52,7 @@ def bar(fraction: float, width: int = 10) -> str:
 def day(timestamp: float | None) -> str:
     if timestamp is None:
         return "never"
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M")
+    return minute(timestamp)
 
 
 def one_line_text(text: str, width: int) -> str:

@@ -22,7 +22,7 @@ def real(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SECOND_ME_PASSPHRASE", "e2e")
         services = Services.open(load_settings(home))
-    services.add([NOTES])
+    services.indexing.add([NOTES])
     yield services
     services.close()
 
@@ -33,22 +33,33 @@ def real(tmp_path_factory):
     ("where did I sleep in Portugal?", "travel.md"),
 ])
 def test_the_right_note_ranks_first(real, query, expected):
-    hits = real.search(query).hits
+    hits = real.answering.search(query).hits
     assert hits[0].origin.path.endswith(expected)
 
 
 def test_ask_cites_the_right_note(real):
     streamed = []
-    answer = real.ask("how long do I proof the dough?", on_token=streamed.append)
+    answer = real.answering.ask("how long do I proof the dough?", on_token=streamed.append)
     assert not answer.abstained and answer.text
     assert "".join(streamed).strip() == answer.text
     assert answer.citations[0].origin.path.endswith("sourdough.md")
     assert "Proofing" in answer.citations[0].memory.text
 
 
+def test_a_request_about_a_note_reads_the_whole_note_even_when_summaries_match_it_best(real):
+    # "Summarize" matches the "Summary of …" memories the summarizer writes; the note is what is asked about.
+    real.memory.summarize(budget_seconds=120)
+    answer = real.answering.ask("Summarize my sourdough notes", remember=False)
+    assert not answer.abstained
+    sources = [item.source for item in answer.evidence]
+    assert all("sourdough.md" in source for source in sources), sources
+    quoted = " ".join(item.text for item in answer.evidence)
+    assert "12 to 14 hours" in quoted and "250 °C" in quoted
+
+
 @pytest.mark.parametrize("question", ["what is my cat's name?", "what is the capital of France?"])
 def test_unrelated_questions_abstain(real, question):
-    answer = real.ask(question)
+    answer = real.answering.ask(question)
     assert answer.abstained and answer.citations == ()
 
 

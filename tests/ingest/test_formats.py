@@ -87,9 +87,9 @@ def test_every_format_is_indexed_and_searchable(services, tmp_path):
     (folder / "b.docx").write_bytes(docx_bytes([("", "Passport renewal needs two photos")]))
     (folder / "c.eml").write_bytes(EML)
     (folder / "d.go").write_text("package main\n\nfunc greet() string {\n\treturn \"hello gopher\"\n}\n")
-    report = services.add([folder])
+    report = services.indexing.add([folder])
     assert report.files == 4 and report.errors == 0
-    hit = services.search("boiler service October").hits[0]
+    hit = services.answering.search("boiler service October").hits[0]
     assert hit.origin.path.endswith("a.pdf") and hit.origin.page == 1
-    assert services.search("passport photos").hits[0].origin.path.endswith("b.docx")
-    assert services.search("greet gopher").hits[0].origin.path.endswith("d.go")
+    assert services.answering.search("passport photos").hits[0].origin.path.endswith("b.docx")
+    assert services.answering.search("greet gopher").hits[0].origin.path.endswith("d.go")

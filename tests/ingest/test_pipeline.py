@@ -6,54 +6,54 @@ from second_me.errors import NotFoundError
 
 
 def test_add_indexes_markdown_with_line_ranges(services, notes):
-    report = services.add([notes])
+    report = services.indexing.add([notes])
     assert report.files == 3 and report.errors == 0 and report.chunks >= 6
-    hits = services.search("sourdough proofing").hits
+    hits = services.answering.search("sourdough proofing").hits
     assert hits[0].origin.path.endswith("sourdough.md")
     assert hits[0].origin.start_line >= 1
 
 
 def test_readding_unchanged_files_does_no_work(services, notes, fake_embedder):
-    services.add([notes])
+    services.indexing.add([notes])
     calls = fake_embedder.texts_embedded
-    report = services.add([notes])
+    report = services.indexing.add([notes])
     assert report.chunks == 0
     assert fake_embedder.texts_embedded == calls
     assert services.store.counts()["files"] == 3
 
 
 def test_touched_but_unchanged_file_is_not_reembedded(services, notes, fake_embedder):
-    services.add([notes])
+    services.indexing.add([notes])
     calls = fake_embedder.texts_embedded
     os.utime(notes / "travel.md", (1, 1))
-    services.add([notes])
+    services.indexing.add([notes])
     assert fake_embedder.texts_embedded == calls
 
 
 def test_changed_file_replaces_only_its_chunks(services, notes):
-    services.add([notes])
+    services.indexing.add([notes])
     before = services.store.counts()["chunks"]
     (notes / "travel.md").write_text("# Travel\n\nPack the tent and the stove.\n")
-    services.add([notes])
+    services.indexing.add([notes])
     assert services.store.counts()["chunks"] == before - 2 + 1
-    assert "Lisbon" not in " ".join(h.memory.text for h in services.search("Lisbon hostel").hits)
+    assert "Lisbon" not in " ".join(h.memory.text for h in services.answering.search("Lisbon hostel").hits)
 
 
 def test_deleted_file_leaves_search(services, notes):
-    services.add([notes])
+    services.indexing.add([notes])
     (notes / "bicycle.md").unlink()
-    report = services.add([notes])
+    report = services.indexing.add([notes])
     assert report.removed >= 1
-    assert all("bicycle" not in h.origin.path for h in services.search("chain lube tyres").hits)
+    assert all("bicycle" not in h.origin.path for h in services.answering.search("chain lube tyres").hits)
 
 
 def test_renamed_file_moves_without_reembedding(services, notes, fake_embedder):
-    services.add([notes])
+    services.indexing.add([notes])
     calls = fake_embedder.texts_embedded
     (notes / "bicycle.md").rename(notes / "bike.md")
-    services.add([notes])
+    services.indexing.add([notes])
     assert fake_embedder.texts_embedded == calls
-    assert services.search("chain lube").hits[0].origin.path.endswith("bike.md")
+    assert services.answering.search("chain lube").hits[0].origin.path.endswith("bike.md")
 
 
 def test_bad_files_are_recorded_and_the_run_goes_on(services, tmp_path):
@@ -68,7 +68,7 @@ def test_bad_files_are_recorded_and_the_run_goes_on(services, tmp_path):
     locked.chmod(0)
     (folder / ".env").write_text("TOKEN=1")
     (folder / "id_rsa").write_text("key")
-    report = services.add([folder])
+    report = services.indexing.add([folder])
     with services.store.db.read() as conn:
         rows = dict(conn.execute("SELECT path, status FROM sources").fetchall())
     names = {os.path.basename(p): s for p, s in rows.items()}
@@ -77,12 +77,12 @@ def test_bad_files_are_recorded_and_the_run_goes_on(services, tmp_path):
     assert ".env" not in names and "id_rsa" not in names
     if os.geteuid() != 0:  # root reads anything
         assert names["locked.md"] == "error" and report.errors == 1
-    assert "coffee" in services.search("coffee").hits[0].memory.text
+    assert "coffee" in services.answering.search("coffee").hits[0].memory.text
 
 
 def test_missing_path_is_not_found(services, tmp_path):
     with pytest.raises(NotFoundError, match="no such file"):
-        services.add([tmp_path / "nope"])
+        services.indexing.add([tmp_path / "nope"])
 
 
 def test_symlink_loop_does_not_hang(services, tmp_path):
@@ -90,7 +90,7 @@ def test_symlink_loop_does_not_hang(services, tmp_path):
     folder.mkdir()
     (folder / "a.md").write_text("loop note")
     os.symlink(folder, folder / "again")
-    report = services.add([folder])
+    report = services.indexing.add([folder])
     assert report.files == 1
 
 

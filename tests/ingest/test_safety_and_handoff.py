@@ -24,7 +24,7 @@ def test_gitignore_tool_folders_and_secrets_are_never_read(services, tmp_path):
                 "secret-plan.md", "notes/draft.md", ".ssh/id_rsa", "server.pem", "keys.kdbx", ".env.local",
                 "notes/keep.md", "main.py"):
         (root / rel).write_text("words about things")
-    services.add([root])
+    services.indexing.add([root])
     assert sorted(statuses(services)) == ["keep.md", "main.py"]
 
 
@@ -47,7 +47,7 @@ def test_bad_input_corpus_is_recorded_and_the_run_goes_on(services, tmp_path, se
     locked = bad / "locked.md"
     locked.write_text("private")
     locked.chmod(0)
-    report = services.add([bad])
+    report = services.indexing.add([bad])
     got = statuses(services)
     assert got["good.md"][0] == "indexed" and got["empty.md"][0] == "indexed"
     assert got["invalid.txt"][0] == "indexed"
@@ -61,9 +61,9 @@ def test_bad_input_corpus_is_recorded_and_the_run_goes_on(services, tmp_path, se
         texts = [r[0] for r in conn.execute("SELECT text FROM memories")]
     assert any("red and" in t for t in texts) and not any("\x1b" in t for t in texts)
     assert report.errors >= 2 and report.files >= 4
-    folders = services.watch_list()  # not watched: errors still show in doctor's status
+    folders = services.indexing.watched()  # not watched: errors still show in doctor's status
     assert folders == []
-    errors = {os.path.basename(e["path"]) for e in services.indexing_status()["file_errors"]}
+    errors = {os.path.basename(e["path"]) for e in services.indexing.status()["file_errors"]}
     assert {"corrupt.pdf", "corrupt.docx"} <= errors
 
 
@@ -72,22 +72,22 @@ def test_watch_list_shows_counts_and_errors(services, tmp_path):
     folder.mkdir()
     (folder / "a.md").write_text("apples")
     (folder / "b.pdf").write_bytes(b"%PDF-1.4 broken")
-    services.watch_add(folder)
-    services.index()
-    [info] = services.watch_list()
+    services.indexing.watch(folder)
+    services.indexing.index()
+    [info] = services.indexing.watched()
     assert (info.files, info.errors) == (1, 1) and info.last_indexed_at is not None
     assert info.problems[0].path.endswith("b.pdf")
 
 
 def test_changed_or_deleted_file_marks_its_summaries_dirty(services, notes):
-    services.add([notes])
+    services.indexing.add([notes])
     with services.store.db.transaction() as conn:
         ids = [r[0] for r in conn.execute("SELECT m.id FROM memories m JOIN sources s ON s.id = m.source_id "
                                           "WHERE s.path LIKE '%travel.md'")]
         conn.execute("INSERT INTO summary_nodes(id, level, key, dirty) VALUES (1, 'doc', 'travel', 0)")
         conn.executemany("INSERT INTO summary_children(node_id, memory_id) VALUES (1, ?)", [(i,) for i in ids])
     (notes / "travel.md").write_text("# Travel\n\nNew plans.\n")
-    services.add([notes])
+    services.indexing.add([notes])
     with services.store.db.read() as conn:
         assert conn.execute("SELECT dirty FROM summary_nodes WHERE id = 1").fetchone()[0] == 1
 
@@ -100,7 +100,7 @@ def test_second_indexer_hands_work_to_the_lock_holder_and_waits(services, notes,
     result = {}
 
     def second_add():
-        result["report"] = services.add([notes], on_wait=lambda pid: waited.set())
+        result["report"] = services.indexing.add([notes], on_wait=lambda pid: waited.set())
 
     thread = threading.Thread(target=second_add)
     thread.start()

@@ -27,9 +27,9 @@ def watching(request, services, tmp_path, monkeypatch):
     services.settings = replace(services.settings, watch_debounce_s=0.2, watch_poll_interval_s=0.3,
                                 watch_polling=request.param == "polling")
     services.clock = Clock()  # real time: queue rows are ordered by it
-    services.watch_add(folder)
+    services.indexing.watch(folder)
     monkeypatch.setattr("second_me.ingest.watch_loop.CHECK_INTERVAL_S", 0.2)
-    service = services.watch_service()
+    service = services.indexing.watch_loop()
     service.start()
     assert wait_for(lambda: service.status().state == "idle")
     yield services, folder, service

@@ -3,10 +3,10 @@
 import threading
 from datetime import datetime, timezone
 
-from second_me.storage.home_lock import HomeLock
 from second_me.domain import Turn
 from second_me.models.fake import FakeChatModel
-from second_me.services import SUMMARIZER_LOCK, Services
+from second_me.services import Services
+from second_me.storage.home_lock import SUMMARIZER, HomeLock
 from second_me.storage.store import open_store
 
 
@@ -24,7 +24,8 @@ class SlowModel(FakeChatModel):
     """A model whose every call takes one second of the worker's time; counts its calls."""
 
     def __init__(self, timer: ManualTimer):
-        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-8:]) + ".")
+        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-8:]) + ".",
+                         parameters=1_500_000_000)  # a capable model: a small one's summaries are extractive
         self.timer = timer
 
     def stream(self, messages, **kwargs):
@@ -42,7 +43,7 @@ def _chat(services, start: int = 0) -> None:
              "My favourite color is green.", "Booked the train to Vienna for the concert."]
     turns = [Turn(f"chat {n % 3}", "Ana", text, _ts(6 + n % 3, 8 + n), "user", str(start + n))
              for n, text in enumerate(lines)]
-    services.conversations.add_turns(turns, services.clock.timestamp())
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
 
 
 def _counts(services):
@@ -58,7 +59,7 @@ def _worker(services, timer, **kwargs):
 
     services.settings = replace(services.settings, background_idle_s=30, background_budget_s=kwargs.pop("budget", 60),
                                 embed_idle_unload_s=120)
-    worker = services.memory_worker(**kwargs)
+    worker = services.background(**kwargs).memory
     worker.timer = timer
     worker._quiet_since = timer()
     return worker
@@ -73,7 +74,7 @@ def test_work_waits_for_a_quiet_indexer_then_learns_facts_and_builds_summaries(s
     timer.now += 3600
     assert worker.tick() is None  # files are queued: the indexer comes first
     assert _counts(services)[1] == 6
-    services.index()  # the queue drains; the worker now waits background_idle_s of quiet
+    services.indexing.index()  # the queue drains; the worker now waits background_idle_s of quiet
     timer.now += 29
     assert worker.tick() is None and _counts(services)[1] == 6
     timer.now += 1
@@ -156,10 +157,10 @@ def test_one_summarizer_per_home(services, clock, settings):
     timer = ManualTimer()
     _chat(services)
     worker = _worker(services, timer)
-    other = HomeLock(settings.home, SUMMARIZER_LOCK)  # e.g. `second-me summarize` in another process
+    other = HomeLock(settings.home, SUMMARIZER)  # e.g. `second-me summarize` in another process
     assert other.try_acquire()
     waited = []
-    by_hand = threading.Thread(target=lambda: services.summarize(60, on_wait=waited.append))
+    by_hand = threading.Thread(target=lambda: services.memory.summarize(60, on_wait=waited.append))
     try:
         timer.now += 30
         assert worker.tick() is None and _counts(services)[1] == 6
@@ -188,7 +189,7 @@ def test_stop_takes_effect_at_the_next_step(services, clock):
     from dataclasses import replace
 
     services.settings = replace(services.settings, background_idle_s=0.01)
-    worker = services.memory_worker()
+    worker = services.background().memory
     worker.start()
     assert in_call.wait(30)
     stopping = threading.Thread(target=worker.stop, kwargs={"timeout": 30})
@@ -202,7 +203,7 @@ def test_stop_takes_effect_at_the_next_step(services, clock):
 
 
 def test_an_idle_worker_stops_at_once(services):
-    worker = services.memory_worker()
+    worker = services.background().memory
     worker.start()
     assert worker.stop(timeout=5) and not worker.running
 

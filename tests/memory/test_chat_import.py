@@ -59,7 +59,7 @@ def test_import_missing_file_is_not_found(run_cli, tmp_path):
 
 def test_import_embeds_in_batches(services, tmp_path, fake_embedder):
     path = _write(tmp_path / "chat.jsonl", [_turn(i % 60, conversation=f"c{i // 60}") for i in range(100)])
-    report = services.import_chat(path)
+    report = services.conversations.import_chat(path)
     assert report.added == 100 and report.conversations == 2
     assert fake_embedder.calls == 4  # 100 turns in batches of 32
 
@@ -67,11 +67,11 @@ def test_import_embeds_in_batches(services, tmp_path, fake_embedder):
 def test_ask_stores_its_turns(services):
     from second_me.domain import Turn
 
-    services.conversations.add_turns([Turn("notes", "me", "My bike needs chain lube every 300 km", 0.0, "user", "x")],
+    services.conversations.log.add_turns([Turn("notes", "me", "My bike needs chain lube every 300 km", 0.0, "user", "x")],
                                      services.clock.timestamp())
-    answer = services.ask("how often does my bike need lube?", conversation="ask today")
+    answer = services.answering.ask("how often does my bike need lube?", conversation="ask today")
     assert not answer.abstained
-    services.ask("I moved to Lisbon in March.", conversation="ask today")
+    services.answering.ask("I moved to Lisbon in March.", conversation="ask today")
     turns = services.conversations.turns("ask today")
     assert [(t.role, t.memory_id is not None) for t in turns] == [
         ("user", False), ("assistant", False), ("user", True), ("assistant", False)]

@@ -15,9 +15,9 @@ def _turns():
 
 
 def test_turns_become_searchable_message_memories(services, clock):
-    log = services.conversations
+    log = services.conversations.log
     assert log.add_turns(_turns(), clock.timestamp()) == 3
-    hits = services.search("where did I move, Berlin Kreuzberg").hits
+    hits = services.answering.search("where did I move, Berlin Kreuzberg").hits
     top = hits[0]
     assert top.memory.kind == "message" and top.memory.text.startswith("Ana: I just moved")
     assert top.origin.conversation == "2024-05-01 chat" and top.origin.external_id == "t1"
@@ -26,7 +26,7 @@ def test_turns_become_searchable_message_memories(services, clock):
 
 
 def test_adding_the_same_ids_again_is_idempotent(services, clock, fake_embedder):
-    log = services.conversations
+    log = services.conversations.log
     log.add_turns(_turns(), clock.timestamp())
     embedded = fake_embedder.texts_embedded
     assert log.add_turns(_turns(), clock.timestamp()) == 0
@@ -35,7 +35,7 @@ def test_adding_the_same_ids_again_is_idempotent(services, clock, fake_embedder)
 
 
 def test_list_read_and_delete_conversations(services, clock):
-    log = services.conversations
+    log = services.conversations.log
     log.add_turns(_turns(), clock.timestamp())
     listed = log.conversations()
     assert [c.name for c in listed] == ["2024-06-02 chat", "2024-05-01 chat"]
@@ -43,7 +43,7 @@ def test_list_read_and_delete_conversations(services, clock):
     assert [t.role for t in log.turns("2024-05-01 chat")] == ["user", "assistant"]
     assert log.delete("2024-05-01 chat", clock.timestamp()) == 2
     assert services.store.counts()["messages"] == 1
-    assert all(h.memory.kind != "message" or "Berlin" not in h.memory.text for h in services.search("Berlin").hits)
+    assert all(h.memory.kind != "message" or "Berlin" not in h.memory.text for h in services.answering.search("Berlin").hits)
     with pytest.raises(NotFoundError):
         log.turns("2024-05-01 chat")
 
@@ -57,7 +57,7 @@ def test_listing_conversations_loads_no_model(settings, clock):
 
     svc = Services(settings, open_store(settings), no_model, no_model, clock)
     try:
-        assert svc.conversations.conversations() == []
-        assert svc.conversations.add_turns([], clock.timestamp()) == 0
+        assert svc.conversations.list() == []
+        assert svc.conversations.log.add_turns([], clock.timestamp()) == 0
     finally:
         svc.store.close()

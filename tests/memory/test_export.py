@@ -5,11 +5,11 @@ from second_me.domain import Turn
 
 
 def test_export_holds_everything_needed_to_rebuild(run_cli, services, notes, clock, tmp_path):
-    services.add([notes])
-    services.conversations.add_turns([Turn("c", "Ana", "I moved to Lisbon.", 1.7e9, "user", "a")], clock.timestamp())
-    services.summarize(60)
-    chunk_id = services.memory.list(clock.timestamp(), kind="chunk")[0].memory.id
-    services.memory.forget(chunk_id, clock.timestamp())
+    services.indexing.add([notes])
+    services.conversations.log.add_turns([Turn("c", "Ana", "I moved to Lisbon.", 1.7e9, "user", "a")], clock.timestamp())
+    services.memory.summarize(60)
+    chunk_id = services.memory.list(kind="chunk")[0].memory.id
+    services.memory.forget(chunk_id)
     services.close()
     target = tmp_path / "export.json"
     result = run_cli("export", str(target))

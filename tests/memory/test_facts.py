@@ -46,8 +46,8 @@ def test_model_output_is_validated_line_by_line():
 
 
 def _learn(services, *turns):
-    services.conversations.add_turns(list(turns), services.clock.timestamp())
-    return services.learn_facts(budget_seconds=60)
+    services.conversations.log.add_turns(list(turns), services.clock.timestamp())
+    return services.memory.learn_facts(budget_seconds=60)
 
 
 def _facts(services):
@@ -66,13 +66,13 @@ def test_a_new_fact_supersedes_the_old_one_and_keeps_the_timeline(services):
     assert (berlin.text, lisbon.text, porto.text) == ("lives in Berlin", "lives in Lisbon", "lives in Porto")
     assert berlin.superseded_by == lisbon.id and berlin.valid_to == lisbon.valid_from == _ts("2024-03-01")
     assert lisbon.superseded_by is None and porto.superseded_by is None  # Bo's home is Bo's
-    now_hits = [h.memory.id for h in services.search("where do I live?", SearchOptions(kinds=("fact",))).hits]
+    now_hits = [h.memory.id for h in services.answering.search("where do I live?", SearchOptions(kinds=("fact",))).hits]
     assert now_hits.index(lisbon.id) < now_hits.index(berlin.id)
-    in_2023 = services.search("where did I live?", SearchOptions(since=_ts("2023-01-01"), until=_ts("2024-01-01")))
+    in_2023 = services.answering.search("where did I live?", SearchOptions(since=_ts("2023-01-01"), until=_ts("2024-01-01")))
     assert in_2023.hits[0].memory.id == berlin.id
     hit = in_2023.hits[0]
     assert hit.origin.conversation == "c1" and hit.origin.external_id == "a"
-    history = services.memory.detail(berlin.id, services.clock.timestamp())
+    history = services.memory.lifecycle.detail(berlin.id, services.clock.timestamp())
     assert [e.action for e in history.events] == ["learn", "supersede"]
     assert history.linked_turns == (services.conversations.turns("c1")[0].memory_id,)
 
@@ -83,8 +83,8 @@ def test_out_of_order_import_and_repeats(services):
            Turn("new", "Ana", "I still live in Lisbon, love it.", _ts("2024-09-01"), "user", "c"))
     berlin, lisbon = _facts(services)
     assert berlin.text == "lives in Berlin" and berlin.superseded_by == lisbon.id
-    assert services.memory.detail(lisbon.id, 0).linked_turns.__len__() == 2
-    services.conversations.delete("new", services.clock.timestamp())
+    assert services.memory.lifecycle.detail(lisbon.id, 0).linked_turns.__len__() == 2
+    services.conversations.delete("new")
     (berlin,) = _facts(services)
     assert berlin.superseded_by is None and berlin.valid_to is None
 
@@ -120,7 +120,7 @@ def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, 
                Turn("c", "second-me", "How nice!", _ts("2024-01-07"), "assistant", "b"))
         assert [f.text for f in _facts(svc)] == ["has a sister named Eva"]
         assert len(prompts) == 1 and "How nice" not in prompts[0]
-        assert svc.learn_facts().turns_read == 0
+        assert svc.memory.learn_facts().turns_read == 0
     finally:
         svc.close()
 
@@ -147,7 +147,7 @@ def test_real_model_learns_a_fact(tmp_path):
     settings = load_settings(tmp_path / "home")
     svc = Services.open(settings, FixedClock(datetime(2025, 3, 1, tzinfo=timezone.utc)))
     try:
-        svc.conversations.add_turns([Turn("c", "Ana", "I have a dog called Bruno and I play the cello every evening.",
+        svc.conversations.log.add_turns([Turn("c", "Ana", "I have a dog called Bruno and I play the cello every evening.",
                                           _ts("2025-02-01"), "user", "a")], svc.clock.timestamp())
         from second_me.memory.fact_learner import FactLearner
 

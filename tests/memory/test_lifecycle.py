@@ -11,7 +11,7 @@ T = 1_740_830_400.0  # 2025-03-01T12:00Z, the fixture clock
 
 def _remember(services, *texts, at=T):
     turns = [Turn("log", "me", text, at + i, "user", f"id{i}-{text[:8]}") for i, text in enumerate(texts)]
-    services.conversations.add_turns(turns, at)
+    services.conversations.log.add_turns(turns, at)
     return [t.memory_id for t in services.conversations.turns("log")][-len(texts):]
 
 
@@ -38,11 +38,11 @@ def test_decay_curve_floor_and_pin():
 def test_recall_multiplies_strength_and_restarts_the_clock(services, clock):
     (memory_id,) = _remember(services, "the boat is moored at pier nine")
     clock.advance(days=10)
-    services.open_memory(memory_id)
+    services.memory.open(memory_id)
     memory = services.store.get(memory_id)
     assert memory.strength == pytest.approx(14.0) and memory.recall_count == 1
     assert memory.last_recalled_at == clock.timestamp()
-    history = services.memory.detail(memory_id, clock.timestamp()).events
+    history = services.memory.lifecycle.detail(memory_id, clock.timestamp()).events
     assert [(e.action, e.reason) for e in history] == [("recall", "opened by the user")]
 
 
@@ -50,42 +50,42 @@ def test_retention_is_a_prior_not_a_filter(services, clock):
     old, new = _remember(services, "sourdough starter feeding schedule flour water",
                          "random note about the weather")
     clock.advance(days=400)
-    hits = services.search("sourdough starter feeding schedule").hits
+    hits = services.answering.search("sourdough starter feeding schedule").hits
     assert hits[0].memory.id == old and hits[0].retention < 0.01
 
 
 def test_pinned_memory_ranks_above_an_equal_faded_one(services, clock):
     a, b = _remember(services, "locker code is 4711", "locker code is 4711 too")
     clock.advance(days=60)
-    services.memory.pin(b, clock.timestamp())
-    assert _ids(services.search("locker code"))[0] == b
-    services.memory.unpin(b, clock.timestamp())
+    services.memory.pin(b)
+    assert _ids(services.answering.search("locker code"))[0] == b
+    services.memory.unpin(b)
     assert services.store.get(b).pinned is False
 
 
 def test_forget_and_restore_round_trip_without_reembedding(services, clock, fake_embedder):
     (memory_id,) = _remember(services, "the spare key is under the blue flower pot")
-    services.memory.forget(memory_id, clock.timestamp())
-    assert memory_id not in _ids(services.search("spare key flower pot"))
-    assert [v.memory.id for v in services.memory.list(clock.timestamp(), forgotten=True)] == [memory_id]
+    services.memory.forget(memory_id)
+    assert memory_id not in _ids(services.answering.search("spare key flower pot"))
+    assert [v.memory.id for v in services.memory.list(forgotten=True)] == [memory_id]
     embedded = fake_embedder.texts_embedded
-    services.memory.restore(memory_id, clock.timestamp())
+    services.memory.restore(memory_id)
     assert fake_embedder.texts_embedded == embedded
-    hits = services.search("spare key flower pot").hits
+    hits = services.answering.search("spare key flower pot").hits
     assert hits[0].memory.id == memory_id and hits[0].similarity > 0.5
-    actions = [e.action for e in services.memory.detail(memory_id, clock.timestamp()).events]
+    actions = [e.action for e in services.memory.lifecycle.detail(memory_id, clock.timestamp()).events]
     assert actions == ["forget", "restore"]
 
 
 def test_lifecycle_errors(services, clock):
     (memory_id,) = _remember(services, "a note")
     with pytest.raises(NotFoundError):
-        services.memory.forget(999, clock.timestamp())
+        services.memory.forget(999)
     with pytest.raises(InputRejected):
-        services.memory.restore(memory_id, clock.timestamp())
-    services.memory.forget(memory_id, clock.timestamp())
+        services.memory.restore(memory_id)
+    services.memory.forget(memory_id)
     with pytest.raises(InputRejected):
-        services.memory.pin(memory_id, clock.timestamp())
+        services.memory.pin(memory_id)
 
 
 def _cover(services, node_key, memory_ids):
@@ -105,7 +105,7 @@ def _cover(services, node_key, memory_ids):
 def test_prune_only_faded_unpinned_and_covered(run_cli, services, clock):
     faded, pinned, uncovered = _remember(services, "faded covered note", "pinned covered note", "uncovered note")
     summary_id = _cover(services, "2025-03-01", [faded, pinned])
-    services.memory.pin(pinned, clock.timestamp())
+    services.memory.pin(pinned)
     services.close()
     later = "2025-05-01T12:00:00Z"  # 61 days: R = exp(-61/7) ≈ 0.0002
     assert run_cli("memory", "prune", "--dry-run", "--now", "2025-03-02").out.startswith("would forget 0 memories")
@@ -124,9 +124,9 @@ def test_prune_only_faded_unpinned_and_covered(run_cli, services, clock):
 
 def test_one_call_forms_for_the_tui(services, clock):
     (memory_id,) = _remember(services, "the spare key is with the neighbour")
-    services.pin(memory_id)
-    services.unpin(memory_id)
-    services.forget(memory_id)
-    services.restore(memory_id)
-    history = services.memory_history(memory_id)
+    services.memory.pin(memory_id)
+    services.memory.unpin(memory_id)
+    services.memory.forget(memory_id)
+    services.memory.restore(memory_id)
+    history = services.memory.history(memory_id)
     assert [action for _, action, _ in history] == ["created", "pin", "unpin", "forget", "restore"]

@@ -26,16 +26,16 @@ def test_reembed_gives_code_chunks_and_facts_the_vectors_indexing_gave_them(serv
     code.mkdir()
     (code / "tool.py").write_text("def parse(text):\n    return text.split()\n\n\nclass Reader:\n    pass\n")
     (code / "notes.md").write_text("# Bread\nFeed the starter twice a day.\n")
-    services.add([code])
-    services.conversations.add_turns([Turn("c", "me", "I live in Lisbon.", clock.timestamp(), "user", "1")],
+    services.indexing.add([code])
+    services.conversations.log.add_turns([Turn("c", "me", "I live in Lisbon.", clock.timestamp(), "user", "1")],
                                      clock.timestamp())
-    services.learn_facts()
+    services.memory.learn_facts()
     before = _vectors(services)
     kinds = {kind for kind, _ in before.values()}
     assert {"chunk", "message", "fact"} <= kinds
 
     services._embedder = RenamedEmbedder()
-    assert services.reembed() == len(before)
+    assert services.indexing.reembed() == len(before)
 
     after = _vectors(services)
     assert after.keys() == before.keys()

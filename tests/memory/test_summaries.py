@@ -13,7 +13,8 @@ class CountingModel(FakeChatModel):
     """Summarises by echoing the last words of its input; counts the calls."""
 
     def __init__(self):
-        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-12:]) + ".")
+        super().__init__(lambda messages: "In short: " + " ".join(messages[-1].content.split()[-12:]) + ".",
+                         parameters=1_500_000_000)  # a capable model: a small one's summaries are extractive
 
 
 def _tree(services, model=None):
@@ -33,11 +34,11 @@ def _chat(services):
         Turn("evening", "Ana", "Cello practice: the Bach prelude is getting smoother.", _ts("2024-05-06T20:00"), "user", "3"),
         Turn("trip", "Ana", "Booked the train to Vienna for the concert.", _ts("2024-05-09T10:00"), "user", "4"),
     ]
-    services.conversations.add_turns(turns, services.clock.timestamp())
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
 
 
 def test_tree_levels_children_and_drill_down(services, notes, clock):
-    services.add([notes])
+    services.indexing.add([notes])
     _chat(services)
     model = CountingModel()
     report = _tree(services, model).refresh(clock.timestamp())
@@ -48,17 +49,17 @@ def test_tree_levels_children_and_drill_down(services, notes, clock):
     assert levels == ["day", "document", "folder", "portrait", "session", "week"]
     assert ("day", "2024-05-06") in nodes and ("day", "2024-05-09") not in nodes and ("week", "2024-W19") in nodes
     assert report.built == len(nodes) and len(model.prompts) == len(nodes)
-    week = services.memory.detail(nodes[("week", "2024-W19")], clock.timestamp())
+    week = services.memory.lifecycle.detail(nodes[("week", "2024-W19")], clock.timestamp())
     assert set(week.children) == {nodes[("day", "2024-05-06")], nodes[("session", "trip")]}
     portrait = services.store.get(nodes[("portrait", "user")])
     assert portrait.kind == "portrait" and portrait.text.startswith("Portrait of the user: In short:")
-    session = services.memory.detail(nodes[("session", "breakfast")], clock.timestamp())
+    session = services.memory.lifecycle.detail(nodes[("session", "breakfast")], clock.timestamp())
     assert len(session.children) == 2
     assert services.store.get(session.children[0]).parent_id == session.view.memory.id
 
 
 def test_only_dirty_nodes_are_rebuilt(services, notes, clock):
-    services.add([notes])
+    services.indexing.add([notes])
     _chat(services)
     tree = _tree(services, CountingModel())
     tree.refresh(clock.timestamp())
@@ -66,7 +67,7 @@ def test_only_dirty_nodes_are_rebuilt(services, notes, clock):
     model = CountingModel()
     assert _tree(services, model).refresh(clock.timestamp()).built == 0 and model.prompts == []
 
-    services.conversations.add_turns([Turn("trip", "Ana", "The hotel is near the Naschmarkt.",
+    services.conversations.log.add_turns([Turn("trip", "Ana", "The hotel is near the Naschmarkt.",
                                            _ts("2024-05-09T11:00"), "user", "5")], clock.timestamp())
     report = _tree(services, model).refresh(clock.timestamp())
     # The trip session, the week above it, the portrait on top: nothing else.
@@ -89,8 +90,8 @@ def test_budget_leaves_the_rest_dirty(services, clock):
 def test_long_inputs_are_map_reduced_and_bad_output_falls_back(services, clock):
     long_turns = [Turn("diary", "Ana", f"Day {i}: walked {i} km along the river and wrote notes. " * 8,
                        _ts("2024-06-01") + i, "user", str(i)) for i in range(30)]
-    services.conversations.add_turns(long_turns, clock.timestamp())
-    model = FakeChatModel("ok\nok\nok")  # useless output
+    services.conversations.log.add_turns(long_turns, clock.timestamp())
+    model = FakeChatModel("ok\nok\nok", parameters=1_500_000_000)  # useless output
     _tree(services, model).refresh(clock.timestamp())
     session = services.store.get(_nodes(services)[("session", "diary")])
     assert len(model.prompts) > 3  # map, then reduce
@@ -114,3 +115,22 @@ def test_summaries_are_searchable_and_deleted_with_their_subject(run_cli, servic
 
 def test_extractive_summary_takes_first_sentences():
     assert extractive_summary(["One. Two.", "Summary of x: Three! Four.", "One. Again."]) == "One. Three!"
+
+
+def test_a_small_models_summaries_are_extractive(services, clock):
+    _chat(services)
+    small = CountingModel()
+    small._profile = FakeChatModel()._profile  # the built-in model's size: it invents what it summarises
+    _tree(services, small).refresh(clock.timestamp())
+    assert small.prompts == []
+    session = services.store.get(_nodes(services)[("session", "breakfast")])
+    assert session.text.startswith("Summary of conversation breakfast:")
+
+
+def test_a_summary_sentence_the_memories_do_not_support_is_dropped(services, clock):
+    _chat(services)
+    model = FakeChatModel("The user had cardamom buns at the bakery. The user grew up in a family of farmers.",
+                          parameters=1_500_000_000)
+    _tree(services, model).refresh(clock.timestamp())
+    session = services.store.get(_nodes(services)[("session", "breakfast")])
+    assert "cardamom buns" in session.text and "farmers" not in session.text

@@ -63,3 +63,33 @@ def test_fake_chat_cites_the_first_memory_or_abstains():
     answer = chat.complete([ChatMessage("user", prompt)])
     assert answer.endswith("[1]") and "blue bicycle" in answer
     assert chat.complete([ChatMessage("user", "no memories here")]) == "I don't know."
+
+
+def _judge_prompt(evidence: str, question: str) -> list[ChatMessage]:
+    return [ChatMessage("system", "Does the evidence answer the question? Answer yes or no."),
+            ChatMessage("user", f"Evidence: {evidence}\nQuestion: {question}")]
+
+
+def test_fake_judge_weighs_how_much_of_the_question_the_evidence_covers():
+    model = FakeChatModel()
+    covered = model.yes_probability(_judge_prompt("The hostel in Alfama was quiet and cheap.", "was the hostel quiet?"))
+    unrelated = model.yes_probability(_judge_prompt("The hostel in Alfama was quiet and cheap.", "when is Anna's birthday?"))
+    assert covered > 0.9 > 0.1 > unrelated
+    assert len(model.judged) == 2
+
+
+def test_fake_judge_can_be_fixed_or_scripted():
+    assert FakeChatModel(judge=0.7).yes_probability(_judge_prompt("a", "b")) == 0.7
+    assert FakeChatModel(judge=3.0).yes_probability(_judge_prompt("a", "b")) == 1.0  # clamped to a probability
+    scripted = FakeChatModel(judge=lambda messages: 0.2 if "Priya" in messages[-1].content else 0.8)
+    assert scripted.yes_probability(_judge_prompt("Priya brought the tent.", "what did Sam bring?")) == 0.2
+
+
+def test_fake_model_says_which_model_answers_and_how_capable_it_is():
+    small, reader = FakeChatModel(), FakeChatModel(parameters=1_500_000_000, name="fake reader")
+    assert small.name == "fake chat model" and not small.profile.capable_reader
+    assert reader.name == "fake reader" and reader.profile.capable_reader and reader.profile.repeat_penalty == 1.0
+
+
+def test_fake_chat_model_can_be_closed_like_a_real_one():
+    FakeChatModel().close()

@@ -65,9 +65,9 @@ BAD_FILES = {
 @pytest.fixture
 def stocked(services, notes, tmp_path):
     """A store with notes and an imported chat: something a bad import must not touch."""
-    services.add([notes])
-    services.import_chat(write_chat_file(tmp_path / "good.jsonl", 0, days=2, turns_per_day=4))
-    services.summarize(60)
+    services.indexing.add([notes])
+    services.conversations.import_chat(write_chat_file(tmp_path / "good.jsonl", 0, days=2, turns_per_day=4))
+    services.memory.summarize(60)
     return services
 
 

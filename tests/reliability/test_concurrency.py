@@ -96,20 +96,21 @@ def test_summarize_survives_an_indexer_replacing_its_children(settings, clock, n
         if not rewrites:  # the first summary call: every note changes under it, as a daemon would do
             for path in sorted(notes.iterdir()):
                 path.write_text(f"# {path.stem}\nrewritten while summarizing: {path.stem} notes, new text\n")
-            rewrites.append(services.add([notes]))
+            rewrites.append(services.indexing.add([notes]))
         return "A short summary of these notes."
 
-    services = Services(settings, open_store(settings), FakeEmbedder(), FakeChatModel(reply_while_the_indexer_runs),
-                        clock)
+    # A capable model: a small one's summaries are extractive, with no model call to race against.
+    services = Services(settings, open_store(settings), FakeEmbedder(),
+                        FakeChatModel(reply_while_the_indexer_runs, parameters=1_500_000_000), clock)
     try:
-        services.add([notes])
-        _, first = services.summarize(60)
+        services.indexing.add([notes])
+        _, first = services.memory.summarize(60)
         assert rewrites and check(services.store).ok
         with services.store.db.read() as conn:
             assert conn.execute("SELECT count(*) FROM summary_nodes WHERE dirty = 1").fetchone()[0] >= 1
-        _, second = services.summarize(60)
+        _, second = services.memory.summarize(60)
         assert second.built >= 1 and second.dirty_left == 0
-        _, third = services.summarize(60)
+        _, third = services.memory.summarize(60)
         assert third.built == 0  # settled: nothing left dirty
         with services.store.db.read() as conn:
             covered = {row[0] for row in conn.execute(

@@ -215,8 +215,8 @@ def _reference(home: Path, files: list[Path]) -> None:
                         FixedClock(parse_instant(NOW, "now")))
     try:
         for path in files:
-            services.import_chat(path)
-        services.summarize(600)
+            services.conversations.import_chat(path)
+        services.memory.summarize(600)
     finally:
         services.close()
 

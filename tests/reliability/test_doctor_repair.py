@@ -29,7 +29,7 @@ DAMAGE = {
 
 @pytest.mark.parametrize("problem", sorted(DAMAGE))
 def test_check_finds_and_repair_fixes(services, notes, home, run_cli, problem):
-    services.add([notes])
+    services.indexing.add([notes])
     before = memory_snapshot(home)
     _damage(services, DAMAGE[problem], foreign_keys=problem != "orphan_rows")
     services.close()
@@ -64,12 +64,12 @@ def _archive_rows(services):
 
 def test_forgotten_tier_rule_checked_and_repaired(services, notes, home, run_cli):
     """Forgotten memories live in the archive, out of the vector index; the archive holds only them."""
-    services.add([notes])
-    services.forget(2)
-    services.forget(3)
+    services.indexing.add([notes])
+    services.memory.forget(2)
+    services.memory.forget(3)
     archived = _archive_rows(services)
     assert [row[0] for row in archived] == [2, 3]
-    services.restore(3)
+    services.memory.restore(3)
     before = memory_snapshot(home)
     _damage(services, [
         # a forget that left its vector behind (the archive copy is kept), and one with no archive copy

@@ -129,7 +129,7 @@ def test_no_keyring_and_no_passphrase_never_falls_back_to_plaintext(home, monkey
 
 def test_export_warns_that_it_is_plaintext(run_cli, services, notes, home, tmp_path):
     """The one file second-me writes unencrypted says so, on stderr, every time; it is still 0600."""
-    services.add([notes])
+    services.indexing.add([notes])
     services.close()
     target = tmp_path / "export.json"
     old_umask = os.umask(0)  # even a permissive umask gives a private file

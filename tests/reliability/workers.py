@@ -31,7 +31,7 @@ def indexer(home: str, folder: str, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         (root / f"daemon-{rounds % 5}.md").write_text(f"# Daemon note\nround {rounds} of the watcher notes\n")
-        services.add([root])
+        services.indexing.add([root])
         rounds += 1
     services.close()
     print(f"indexer rounds={rounds}")
@@ -41,8 +41,8 @@ def asker(home: str, seconds: float) -> None:
     services, answers = _services(home), 0
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        services.ask("how long do I proof the dough?")  # reinforcement writes after each answer
-        services.search("chain lube")
+        services.answering.ask("how long do I proof the dough?")  # reinforcement writes after each answer
+        services.answering.search("chain lube")
         answers += 1
     services.close()
     print(f"asker answers={answers}")
@@ -54,8 +54,8 @@ def importer(home: str, folder: str, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         path = write_chat_file(Path(folder) / f"chat-{rounds}.jsonl", rounds, days=1, turns_per_day=6)
-        turns += services.import_chat(path).added
-        services.summarize(5)
+        turns += services.conversations.import_chat(path).added
+        services.memory.summarize(5)
         rounds += 1
     services.close()
     print(f"importer rounds={rounds} turns={turns}")

@@ -143,15 +143,15 @@ def test_ask_says_what_it_does_not_know(services, tmp_path):
     folder.mkdir()
     (folder / "dentist.md").write_text("Went to the dentist today, one small filling.\n")
     (folder / "flat.md").write_text("Our landlord is called Mr. Hoffmann.\n")
-    services.add([folder])
+    services.indexing.add([folder])
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
-    dentist = services.ask("What is my dentist's name?", remember=False)
+    dentist = services.answering.ask("What is my dentist's name?", remember=False)
     assert dentist.abstained and dentist.text == "I don't know: the memories about that don't say a name."
-    paris = services.ask("What did I do at the dentist in Paris?", remember=False)
+    paris = services.answering.ask("What did I do at the dentist in Paris?", remember=False)
     assert paris.abstained and paris.text == "I don't know: nothing in your memory mentions Paris."
-    assert not services.ask("What is our landlord's name?", remember=False).abstained
+    assert not services.answering.ask("What is our landlord's name?", remember=False).abstained
     (folder / "friends.md").write_text("Went to a pottery class with Tilly.\n\nMy job at the hospital is busy.\n")
-    services.add([folder])
-    tilly = services.ask("What does Tilly do for work?", remember=False)
+    services.indexing.add([folder])
+    tilly = services.answering.ask("What does Tilly do for work?", remember=False)
     assert tilly.abstained and tilly.text == "I don't know: nothing in your memory about Tilly says that."
-    assert not services.ask("Where did I go with Tilly for pottery?", remember=False).abstained
+    assert not services.answering.ask("Where did I go with Tilly for pottery?", remember=False).abstained

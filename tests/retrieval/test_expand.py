@@ -23,10 +23,10 @@ def summarised(services, clock):
         Turn("sunday", "Ana", "Planted tomatoes and basil on the balcony.", _ts("2024-05-05T10:00"), "user", "3"),
         Turn("monday", "Ana", "Long meeting about the quarterly budget.", _ts("2024-05-06T10:00"), "user", "4"),
     ]
-    services.conversations.add_turns(turns, clock.timestamp())
+    services.conversations.log.add_turns(turns, clock.timestamp())
     # Every summary says it all at once, in the question's words: it outranks any single turn.
     model = FakeChatModel(lambda messages: "Weekends: baked cardamom buns with Lena, planted tomatoes and basil, "
-                                           "usually on weekends.")
+                                           "usually on weekends.", parameters=1_500_000_000)
     SummaryTree(services.store, lambda: services.embedder, lambda: model, 30.0).refresh(clock.timestamp())
     return services
 
@@ -37,18 +37,18 @@ def _kinds(result):
 
 def test_specific_question_gets_the_children_of_a_summary(summarised):
     question = "when did I bake cardamom buns with Lena?"
-    plain = summarised.search(question, SearchOptions(k=3, expand_summaries=False))
+    plain = summarised.answering.search(question, SearchOptions(k=3, expand_summaries=False))
     assert plain.hits[0].memory.kind in ("summary", "portrait")  # the summary wins unexpanded...
-    expanded = summarised.search(question, SearchOptions(k=3))
+    expanded = summarised.answering.search(question, SearchOptions(k=3))
     assert "summary" not in _kinds(expanded) and "portrait" not in _kinds(expanded)  # ...and gives way
     assert expanded.hits[0].memory.text.startswith("Ana: I baked cardamom buns")
     assert [h.score for h in expanded.hits] == sorted((h.score for h in expanded.hits), reverse=True)
 
 
 def test_broad_question_and_kind_filter_keep_summaries(summarised):
-    broad = summarised.search("what do I usually do on weekends, baking and planting?", SearchOptions(k=3))
+    broad = summarised.answering.search("what do I usually do on weekends, baking and planting?", SearchOptions(k=3))
     assert broad.hits[0].memory.kind in ("summary", "portrait")
-    asked = summarised.search("cardamom buns Lena", SearchOptions(k=3, kinds=("summary",)))
+    asked = summarised.answering.search("cardamom buns Lena", SearchOptions(k=3, kinds=("summary",)))
     assert asked.hits and set(_kinds(asked)) == {"summary"}
 
 
@@ -66,7 +66,7 @@ def test_broad_questions(question, broad):
 def test_summaries_stay_out_of_time_windows(summarised):
     """A summary is dated when it was built (now), not by the days it tells of: a window around now lifts it not."""
     def summary_scores(question):
-        found = summarised.search(question, SearchOptions(k=10, expand_summaries=False))
+        found = summarised.answering.search(question, SearchOptions(k=10, expand_summaries=False))
         return found, {h.memory.id: h.score for h in found.hits if h.memory.kind == "summary"}
 
     plain, before = summary_scores("cardamom buns Lena")

@@ -25,12 +25,12 @@ def books(services, clock):
         Turn("c3", "Ana", "I am reading Middlemarch, a long novel about a town.", ts("2025-02-20"), "user", "c"),
         Turn("c4", "Ana", "I moved to Lisbon today, the flat is small.", ts("2024-06-01"), "user", "d"),
     ]
-    services.conversations.add_turns(turns, clock.timestamp())  # clock: 2025-03-01
+    services.conversations.log.add_turns(turns, clock.timestamp())  # clock: 2025-03-01
     return services
 
 
 def top_text(services, query, **options):
-    return services.search(query, SearchOptions(k=3, **options)).hits[0].memory.text
+    return services.answering.search(query, SearchOptions(k=3, **options)).hits[0].memory.text
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -46,21 +46,21 @@ def test_time_words_pick_the_memory_from_that_time(books, question, expected):
 
 
 def test_time_words_are_a_preference_not_a_filter(books):
-    hits = books.search("which novel was I reading in June 2024?", SearchOptions(k=5)).hits
+    hits = books.answering.search("which novel was I reading in June 2024?", SearchOptions(k=5)).hits
     assert {"Piranesi", "Middlemarch"} <= {w for h in hits for w in h.memory.text.split(" ")[3:5]} | {
         h.memory.text.split()[4].rstrip(",") for h in hits}
 
 
 def test_explicit_filters_are_hard(books):
-    hits = books.search("novel dt<2024-02", SearchOptions(k=5)).hits
+    hits = books.answering.search("novel dt<2024-02", SearchOptions(k=5)).hits
     assert [h.memory.text for h in hits] == ["Ana: I am reading Piranesi, a strange novel about a house."]
-    assert books.search("novel", SearchOptions(k=5, since=ts("2025-01-01"))).hits[0].memory.text.count("Middlemarch")
-    assert books.search("novel kind:chunk", SearchOptions(k=5)).hits == ()
+    assert books.answering.search("novel", SearchOptions(k=5, since=ts("2025-01-01"))).hits[0].memory.text.count("Middlemarch")
+    assert books.answering.search("novel kind:chunk", SearchOptions(k=5)).hits == ()
 
 
 def test_path_filter(services, notes):
-    services.add([notes])
-    hits = services.search("notes path:travel", SearchOptions(k=8)).hits
+    services.indexing.add([notes])
+    hits = services.answering.search("notes path:travel", SearchOptions(k=8)).hits
     assert hits and all(h.origin.path.endswith("travel.md") for h in hits)
 
 

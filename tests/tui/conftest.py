@@ -30,7 +30,7 @@ def indexed(services, notes, monkeypatch):
     for offset, path in enumerate(sorted(notes.iterdir())):
         stamp = 1_735_689_600 + offset * 86_400  # 2025-01-01, then a day apart
         os.utime(path, (stamp, stamp))
-    services.add([notes])
+    services.indexing.add([notes])
     return services
 
 

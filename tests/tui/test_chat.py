@@ -19,9 +19,7 @@ QUESTION = "how often do I feed the sourdough starter"
 
 
 def chats(services):
-    from second_me.tui.conversations import ChatLog
-
-    return ChatLog(services, services.conversations)
+    return services.conversations
 
 
 def last_answer(app) -> AnswerTurn:
@@ -41,9 +39,10 @@ async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app,
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         answer = await ask(pilot)
-        assert answer.text.startswith("According to your notes")
+        # The small model's answer is the quote itself; under it, where the quote stands.
+        assert answer.text.startswith("“Feed the starter the night before")
         citations = answer.citations
-        assert citations is not None and "sourdough.md" in str(citations.get_option_at_index(0).prompt)
+        assert citations is not None and "sourdough.md:" in str(citations.get_option_at_index(0).prompt)
         recalls_before = citations.hits[0].memory.recall_count
 
         await pilot.press("ctrl+o", "enter")
@@ -56,27 +55,30 @@ async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app,
 
     saved = chats(indexed).list()
     assert len(saved) == 1 and saved[0].title.startswith("how often do I feed")
-    turns = chats(indexed).turns(saved[0].name)
+    turns = chats(indexed).chat_turns(saved[0].name)
     assert [t.role for t in turns] == ["user", "assistant"] and turns[1].cited
     # Opening a source is a recall: the memory got stronger.
     assert indexed.store.get(citations.hits[0].memory.id).recall_count > recalls_before
 
 
 async def test_esc_stops_the_answer_at_once(make_app, indexed):
-    slow = FakeChatModel(reply=" ".join(f"word{i}" for i in range(400)), delay=0.01)
+    # A capable reader writing a long answer, each sentence supported by the note.
+    slow = FakeChatModel(reply=" ".join(["Feed the starter the night before."] * 400), delay=0.01,
+                         parameters=1_500_000_000, judge=0.9)
     indexed._chat = slow
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: ready(app), "models")
         await pilot.press(*QUESTION, "enter")
-        await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and "word3" in last_answer(app).text, "streaming")
+        await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and "night before" in last_answer(app).text,
+                       "streaming")
         await pilot.press("escape")
         answer = last_answer(app)
         shown = answer.text
         assert answer.stopped and "stopped" in str(answer.query_one(".answer-state").render())
         await wait_for(pilot, lambda: app.screen.cancel is None, "the worker to stop")
-        assert answer.text == shown and "word399" not in shown
-    turns = chats(indexed).turns(chats(indexed).list()[0].name)
+        assert answer.text == shown and shown.count("night before") < 400
+    turns = chats(indexed).chat_turns(chats(indexed).list()[0].name)
     assert turns[-1].text.endswith("(stopped)")
 
 
@@ -137,3 +139,11 @@ async def test_errors_are_notifications_not_crashes(tmp_path):
         await pilot.press(*"hello", "enter")
         await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).finished, "the failed answer")
         assert app.is_running
+
+
+def test_two_quotes_from_one_line_are_one_source_row():
+    from second_me.tui.widgets.turns import CitationList
+
+    rows = CitationList([(1, "hit one", "notes/travel.md:7"), (1, "hit one", "notes/travel.md:7"),
+                         (2, "hit two", "notes/travel.md:4")])
+    assert rows.option_count == 2 and rows.hits == ["hit one", "hit two"]

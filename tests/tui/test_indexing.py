@@ -158,11 +158,11 @@ async def test_the_app_learns_facts_in_the_background_when_quiet(services, clock
     from second_me.domain import Turn
 
     services.settings = replace(services.settings, background_idle_s=0.1)
-    services.conversations.add_turns([Turn("c", "Ana", "I live in Lisbon.", clock.timestamp(), "user", "a")],
+    services.conversations.log.add_turns([Turn("c", "Ana", "I live in Lisbon.", clock.timestamp(), "user", "a")],
                                      clock.timestamp())
     assert services.store.counts()["facts"] == 0
     app = SecondMeApp(lambda: services)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.backend.memory_worker is not None, "the memory worker")
+        await wait_for(pilot, lambda: app.backend.watcher is not None, "the background runner")
         await wait_for(pilot, lambda: services.store.counts()["facts"] >= 1, "a fact learnt in the background", 3000)
-    assert app.backend.memory_worker is None  # stopped with the app
+    assert app.backend.watcher is None  # stopped with the app

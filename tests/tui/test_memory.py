@@ -69,7 +69,7 @@ async def test_pin_forget_restore_round_trip(make_app, indexed):
         screen.query_one("#state", Select).value = "active"
         await wait_for(pilot, lambda: table.row_count == 8, "back among the active")
         assert indexed.store.get(first).state == "active"
-        history = [action for _, action, _ in indexed.memory_history(first)]
+        history = [action for _, action, _ in indexed.memory.history(first)]
         assert history[0] == "created" and {"pin", "unpin", "forget", "restore"} <= set(history)
 
 

@@ -18,7 +18,7 @@ async def test_status_doctor_help_and_theme(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: ready(app), "models")
         status = str(app.screen.query_one("#status").render())
-        assert "fake-chat" in status and "KV q8_0" in status and "8 memories" in status
+        assert "fake chat model" in status and "KV q8_0" in status and "8 memories" in status
         await pilot.press("f5")
         assert isinstance(app.screen, DoctorScreen)
         table = app.screen.query_one(DataTable)

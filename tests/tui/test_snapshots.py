@@ -18,9 +18,10 @@ async def _answered(pilot) -> None:
     await pilot.press(*"how often do I feed the sourdough starter", "enter")
     await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and app.screen.query(AnswerTurn).last().finished
                    , "the answer")
-    # Both turns are stored as memories, and the status bar counts them.
-    await wait_for(pilot, lambda: "10 memories" in str(app.screen.query_one("#status").render()), "counts")
+    # Both turns are kept in the chat, and neither becomes a memory: a question, and second-me's own answer.
     await wait_for(pilot, lambda: app.screen.query_one("#conversations").option_count == 1, "the chat list")
+    app.refresh_status()
+    await wait_for(pilot, lambda: "8 memories" in str(app.screen.query_one("#status").render()), "counts")
     app.screen.query_one(PromptInput).cursor_blink = False  # a blinking cursor is not a stable picture
     await pilot.pause(0.2)
 
@@ -54,8 +55,8 @@ def test_help_screen(snap_compare, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_indexing_screen(snap_compare, make_app, indexed, notes, size):
     (notes / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    indexed.watch_add(notes)
-    indexed.index()
+    indexed.indexing.watch(notes)
+    indexed.indexing.index()
 
     async def before(pilot):
         await wait_for(pilot, lambda: ready(pilot.app), "models")

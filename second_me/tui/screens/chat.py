@@ -1,7 +1,8 @@
-"""The chat screen: conversations on the left, the answer log, the question box.
+"""The chat screen: the chat list on the left, the conversation, the question box.
 
-Answers are produced in a thread worker that streams pieces back to the event loop; Esc
-sets a cancel flag the worker checks on every token, and freezes the answer at once.
+Answers are produced in a thread worker that streams pieces to the answer widget as
+messages; Esc sets a cancel flag the worker checks on every token, and freezes the
+answer at once. Every other worker posts what it found as a message of this screen.
 """
 
 from __future__ import annotations
@@ -12,26 +13,28 @@ from typing import Optional
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Footer
 
 from second_me.domain import Answer, Hit
 from second_me.errors import Cancelled
+from second_me.services import cited_sources, evidence_entries
 from second_me.tui.backend import one_line
-from second_me.tui.conversations import ChatLog, ConversationInfo, Turn
-from second_me.tui.format import one_line_text
+from second_me.tui.format import evidence_label, hit_label
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
+from second_me.tui.widgets.chat_list import ChatList
 from second_me.tui.widgets.prompt import PromptInput
 from second_me.tui.widgets.status import StatusBar
-from second_me.tui.widgets.turns import AnswerTurn, CitationList, UserTurn
+from second_me.tui.widgets.turn_log import TurnLog
+from second_me.tui.widgets.turns import AnswerTurn, CitationList
+from second_me.tui.work import ReportsWorkerErrors
 
-WELCOME = ("Ask anything about what you have told me or the files you have added. "
-           "Answers cite their sources; select one to see it.")
+STILL_ANSWERING = "still answering: Esc stops it"
 
 
-class ChatScreen(Screen):
+class ChatScreen(ReportsWorkerErrors, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("escape", "stop", "Stop", show=False),
@@ -42,6 +45,30 @@ class ChatScreen(Screen):
         Binding("ctrl+y", "copy_answer", "Copy", priority=True, show=False),
         Binding("delete", "delete_chat", "Delete chat", show=False),
     ]
+
+    class ChatsLoaded(Message):
+        def __init__(self, chats: list, open_name: Optional[str]):
+            super().__init__()
+            self.chats, self.open_name = chats, open_name
+
+    class ChatLoaded(Message):
+        def __init__(self, name: str, turns: list, sources: dict):
+            super().__init__()
+            self.name, self.turns, self.sources = name, turns, sources
+
+    class ChatsChanged(Message):
+        """A chat was stored, renamed or deleted (`deleted`: its name): the list is reloaded."""
+
+        def __init__(self, deleted: Optional[str] = None):
+            super().__init__()
+            self.deleted = deleted
+
+    class Answered(Message):
+        """The answer worker ended: with an answer, an error, or stopped (neither)."""
+
+        def __init__(self, answer: Optional[Answer] = None, error: Optional[BaseException] = None):
+            super().__init__()
+            self.answer, self.error = answer, error
 
     def __init__(self, conversation: Optional[str] = None):
         super().__init__()
@@ -54,145 +81,106 @@ class ChatScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            with Vertical(id="sidebar"):
-                yield Label("Chats", classes="pane-title")
-                yield OptionList(id="conversations")
+            yield ChatList(id="sidebar")
             with Vertical(id="chat"):
-                with VerticalScroll(id="log"):
-                    yield Label(WELCOME, id="welcome")
+                yield TurnLog(id="log")
                 yield PromptInput(id="prompt", placeholder="Ask your memory… (Enter sends, Ctrl+J new line)")
         yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#log", VerticalScroll).anchor()
         self.query_one(PromptInput).focus()
         # The app was asked to resume a conversation (`second-me chat --conversation ID`).
-        select = self.initial_conversation or getattr(self.app, "initial_conversation", None)
-        self.refresh_conversations(select=select)
+        self.refresh_conversations(open_key=self.initial_conversation or getattr(self.app, "initial_conversation", None))
 
     def on_unmount(self) -> None:
         if self.cancel is not None:  # leaving the app: stop the model, the store is about to close
             self.cancel.set()
 
     @property
-    def log_view(self) -> VerticalScroll:
-        return self.query_one("#log", VerticalScroll)
+    def log_view(self) -> TurnLog:
+        return self.query_one(TurnLog)
 
     @property
-    def conversations(self) -> ChatLog:
+    def chat_list(self) -> ChatList:
+        return self.query_one(ChatList)
+
+    @property
+    def conversations(self):
         return self.app.backend.chats()
 
-    # ---- conversations ----------------------------------------------------------------
+    def _busy(self) -> bool:
+        if self.cancel is not None:
+            self.notify(STILL_ANSWERING, severity="warning")
+        return self.cancel is not None
+
+    # ---- chats --------------------------------------------------------------------------
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="chat-list")
-    def refresh_conversations(self, select: Optional[str] = None) -> None:
-        try:
-            log = self.conversations
-            chats = log.list()
-            chosen = log.find(select) if select is not None else None
-        except Exception as exc:  # shown, never a crash
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show_conversations, chats)
-        if chosen is not None:
-            self.load_conversation(chosen.name)
+    def refresh_conversations(self, open_key: Optional[str] = None) -> None:
+        chats = self.conversations
+        opened = chats.find(open_key).name if open_key is not None else None
+        self.post_message(self.ChatsLoaded(chats.list(), opened))
 
-    def _show_conversations(self, chats: list[ConversationInfo]) -> None:
-        options = self.query_one("#conversations", OptionList)
-        options.clear_options()
-        options.add_options([Option(one_line_text(c.title, 25), id=c.name) for c in chats])
-        self._highlight_current()
+    def on_chat_screen_chats_loaded(self, message: ChatsLoaded) -> None:
+        self.chat_list.show(message.chats, self.conversation)
+        if message.open_name is not None:
+            self.load_conversation(message.open_name)
 
-    def _highlight_current(self) -> None:
-        options = self.query_one("#conversations", OptionList)
-        if self.conversation is None:
-            options.highlighted = None
-            return
-        try:
-            options.highlighted = options.get_option_index(self.conversation)
-        except Exception:  # not in the list yet
-            pass
+    def on_chat_screen_chats_changed(self, message: ChatsChanged) -> None:
+        if message.deleted is not None:
+            if message.deleted == self.conversation:
+                self.run_worker(self.action_new_chat())
+            self.notify("chat deleted", timeout=2)
+        self.refresh_conversations()
 
-    @on(OptionList.OptionSelected, "#conversations")
-    def _open_selected(self, event: OptionList.OptionSelected) -> None:
-        if self.cancel is not None:
-            self.notify("still answering: Esc stops it", severity="warning")
+    @on(ChatList.Opened)
+    def _open_selected(self, event: ChatList.Opened) -> None:
+        if self._busy():
             return
-        self.load_conversation(event.option.id)
+        self.load_conversation(event.name)
         self.query_one(PromptInput).focus()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="chat-load")
     def load_conversation(self, name: str) -> None:
-        try:
-            turns = self.conversations.turns(name)
-            hits = {i: self.app.backend.services.hits_for(list(t.cited)) for i, t in enumerate(turns) if t.cited}
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show_turns, name, turns, hits)
+        turns = self.conversations.chat_turns(name)
+        hits = self.app.backend.services.hits_for
+        sources = {i: [(n, hit, hit_label(hit)) for n, hit in cited_sources(t.text, hits(list(t.cited)))]
+                   for i, t in enumerate(turns) if t.cited}
+        self.post_message(self.ChatLoaded(name, turns, sources))
 
-    async def _show_turns(self, name: str, turns: list[Turn], hits: dict[int, list[Hit]]) -> None:
-        self.conversation = name
-        log = self.log_view
-        await log.remove_children()
-        prompt = self.query_one(PromptInput)
-        for index, turn in enumerate(turns):
-            if turn.role == "user":
-                await log.mount(UserTurn(turn.text))
-                prompt.asked.append(turn.text)
-            else:
-                answer = AnswerTurn(turn.text)
-                await log.mount(answer)
-                numbered = _numbered(turn.text, hits.get(index, []))
-                if numbered:
-                    await answer.mount(CitationList(numbered))
-        if not turns:
-            await log.mount(Label(WELCOME, id="welcome"))
-        log.scroll_end(animate=False)
-        self._highlight_current()
+    async def on_chat_screen_chat_loaded(self, message: ChatLoaded) -> None:
+        self.conversation = message.name
+        self.query_one(PromptInput).asked.extend(await self.log_view.show(message.turns, message.sources))
+        self.chat_list.highlight(self.conversation)
 
     async def action_new_chat(self) -> None:
-        if self.cancel is not None:
-            self.notify("still answering: Esc stops it", severity="warning")
+        if self._busy():
             return
         self.conversation = None
-        await self.log_view.remove_children()
-        await self.log_view.mount(Label(WELCOME, id="welcome"))
-        self._highlight_current()
+        await self.log_view.clear()
+        self.chat_list.highlight(None)
         self.query_one(PromptInput).focus()
 
     def action_rename_chat(self) -> None:
         if self.conversation is None:
             self.notify("ask something first: a new chat is saved with its first question", severity="warning")
             return
-        options = self.query_one("#conversations", OptionList)
-        current = ""
-        try:
-            current = str(options.get_option(self.conversation).prompt)
-        except Exception:
-            pass
+        name = self.conversation
 
         def done(title: str | None) -> None:
             if title:
-                self._rename(self.conversation, title)
+                self._rename(name, title)
 
-        self.app.push_screen(TextPrompt("Rename this chat", current), done)
+        self.app.push_screen(TextPrompt("Rename this chat", self.chat_list.title_of(name)), done)
 
     @work(thread=True, exit_on_error=False, group="conversations")
     def _rename(self, name: str, title: str) -> None:
-        try:
-            self.conversations.rename(name, title)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.refresh_conversations()
+        self.conversations.rename(name, title)
+        self.post_message(self.ChatsChanged())
 
     def action_delete_chat(self) -> None:
-        options = self.query_one("#conversations", OptionList)
-        target = self.conversation
-        if options.has_focus and options.highlighted is not None:
-            target = options.get_option_at_index(options.highlighted).id
+        target = self.chat_list.selected() or self.conversation
         if target is None:
             self.notify("no saved chat selected", severity="warning")
             return
@@ -205,15 +193,8 @@ class ChatScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="conversations")
     def _delete(self, name: str) -> None:
-        try:
-            self.conversations.delete(name)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        if name == self.conversation:
-            self.app.call_from_thread(self.run_worker, self.action_new_chat())
-        self.app.call_from_thread(self.notify, "chat deleted", timeout=2)
-        self.refresh_conversations()
+        self.conversations.delete(name)
+        self.post_message(self.ChatsChanged(deleted=name))
 
     def action_toggle_sidebar(self) -> None:
         if self.has_class("-narrow"):
@@ -225,77 +206,64 @@ class ChatScreen(Screen):
 
     @on(PromptInput.Submitted)
     async def _ask(self, event: PromptInput.Submitted) -> None:
-        if self.cancel is not None:
-            self.notify("still answering: Esc stops it", severity="warning")
+        if self._busy():
             return
-        for welcome in self.query("#welcome"):
-            await welcome.remove()
-        log = self.log_view
-        await log.mount(UserTurn(event.text))
         waiting = "thinking…" if self.app.backend.models_ready.is_set() else "waiting for the model to load…"
-        self.current = AnswerTurn(state=waiting)
-        await log.mount(self.current)
-        log.scroll_end(animate=False)
+        self.current = await self.log_view.ask(event.text, waiting)
         self.cancel = threading.Event()
         self.app.set_state("answering…")
         self.answer(event.text, self.current, self.cancel)
 
     @work(thread=True, exit_on_error=False, group="answer")
     def answer(self, question: str, view: AnswerTurn, cancel: threading.Event) -> None:
-        call = self.app.call_from_thread
         backend = self.app.backend
         try:
             if not backend.models_ready.is_set():
                 backend.load_models()
-                call(view.set_state, "thinking…")
+                view.post_message(AnswerTurn.State("thinking…"))
             if cancel.is_set():
                 raise Cancelled("stopped")
 
             def on_token(piece: str) -> None:
                 if cancel.is_set():
                     raise Cancelled("stopped")  # closes the model's stream inside ask()
-                call(view.write, piece)
+                view.post_message(AnswerTurn.Piece(piece))
 
             with backend.answering():
-                result = backend.services.ask(question, on_token=on_token)
+                result = backend.services.answering.ask(question, on_token=on_token)
         except Cancelled:
             self._save_question(question)
             self._save_answer(view.text.strip() + " …(stopped)" if view.text.strip() else "(stopped)")
-            call(self._answer_done)
+            self.post_message(self.Answered())
             return
         except Exception as exc:
-            call(self._answer_failed, view, exc)
+            view.post_message(AnswerTurn.Finished(note=f"error: {one_line(exc)}"))
+            self.post_message(self.Answered(error=exc))
             return
         # Stored after answering: a question must not be found as the source of its own answer.
         self._save_question(question)
-        numbered = _numbered(result.text, list(result.citations))
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
         # The answer itself says why memory cannot answer; the note says what that means for sources.
         note = "no sources: memory does not hold the answer" if result.abstained else ""
-        call(self._answer_finished, view, result, numbered, note)
+        view.post_message(AnswerTurn.Finished(result.text, evidence_rows(result), note))
+        self.post_message(self.Answered(result))
 
     def _save_question(self, question: str) -> None:
-        log = self.conversations
+        chats = self.conversations
         if self.conversation is None:
-            self.conversation = log.new_name()
-        log.add_turn(self.conversation, "user", question, title_from=question)
-        self.refresh_conversations()
+            self.conversation = chats.new_name()
+        chats.add_chat_turn(self.conversation, "user", question, title_from=question)
+        self.post_message(self.ChatsChanged())
 
     def _save_answer(self, text: str, cited: tuple[int, ...] = ()) -> None:
         if self.conversation is not None:
-            self.conversations.add_turn(self.conversation, "assistant", text, cited)
+            self.conversations.add_chat_turn(self.conversation, "assistant", text, cited)
 
-    async def _answer_finished(self, view: AnswerTurn, result: Answer, numbered, note: str) -> None:
-        await view.finish(result.text, numbered, note)
-        self._answer_done()
-        self.app.refresh_status()
-
-    async def _answer_failed(self, view: AnswerTurn, exc: BaseException) -> None:
-        await view.finish(note=f"error: {one_line(exc)}")
-        self.app.report_error(exc)
-        self._answer_done()
-
-    def _answer_done(self) -> None:
+    def on_chat_screen_answered(self, message: Answered) -> None:
+        if message.error is not None:
+            self.app.report_error(message.error)
+        elif message.answer is not None:
+            self.app.refresh_status()
         self.cancel = None
         self.app.set_state("ready" if self.app.backend.models_ready.is_set() else "loading model…")
         self.log_view.scroll_end(animate=False)
@@ -314,12 +282,8 @@ class ChatScreen(Screen):
 
         self.app.push_screen(SourceScreen(event.hit))
 
-    def _last_answer(self) -> Optional[AnswerTurn]:
-        answers = self.query(AnswerTurn)
-        return answers.last() if answers else None
-
     def action_sources(self) -> None:
-        answer = self._last_answer()
+        answer = self.log_view.last_answer()
         citations = answer.citations if answer else None
         if citations is None:
             self.notify("the last answer has no sources", severity="warning")
@@ -329,17 +293,15 @@ class ChatScreen(Screen):
             citations.highlighted = 0
 
     def action_copy_answer(self) -> None:
-        answer = self._last_answer()
+        answer = self.log_view.last_answer()
         if answer is None or not answer.text:
             self.notify("no answer to copy yet", severity="warning")
             return
         answer.copy()
 
 
-def _numbered(text: str, hits: list[Hit]) -> list[tuple[int, Hit]]:
-    """The sources an answer cites, with their [n]; all of them when it cites none explicitly."""
-    from second_me.retrieval.context import cited_numbers
-
-    cited = cited_numbers(text, len(hits))
-    numbers = sorted(cited) if cited else range(1, len(hits) + 1)
-    return [(n, hits[n - 1]) for n in numbers]
+def evidence_rows(answer: Answer) -> list[tuple[int, Hit, str]]:
+    """The answer's evidence under it: the quote beside its source unless the answer shows it already."""
+    rows = [(n, hit, evidence_label(item.source, "" if item.text in answer.text else item.text))
+            for n, hit, item in evidence_entries(answer)]
+    return rows or [(n, hit, hit_label(hit)) for n, hit in cited_sources(answer.text, list(answer.citations))]

@@ -6,13 +6,20 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from second_me.tui.format import display_path
+from second_me.tui.work import ReportsWorkerErrors
 
 
-class DoctorScreen(Screen):
+class DoctorScreen(ReportsWorkerErrors, Screen):
+    class Gathered(Message):
+        def __init__(self, rows: list[tuple[str, str]]):
+            super().__init__()
+            self.rows = rows
+
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back"), Binding("r", "reload", "Refresh")]
 
     def compose(self) -> ComposeResult:
@@ -32,17 +39,12 @@ class DoctorScreen(Screen):
 
     @work(thread=True, exit_on_error=False, exclusive=True)
     def gather(self) -> None:
-        try:
-            info = self.app.backend.services.doctor()
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show, doctor_rows(info))
+        self.post_message(self.Gathered(doctor_rows(self.app.backend.services.doctor())))
 
-    def _show(self, rows: list[tuple[str, str]]) -> None:
+    def on_doctor_screen_gathered(self, message: Gathered) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for name, value in rows:
+        for name, value in message.rows:
             table.add_row(name, value)
         table.loading = False
 
@@ -55,8 +57,13 @@ def doctor_rows(info: dict) -> list[tuple[str, str]]:
         if model.get("error"):
             rows.append((f"{role} model", model["error"]))
         else:
-            rows.append((f"{role} model", f"{display_path(model['path'])} ({model['size_mb']} MB"
-                         + (", built-in default)" if model.get("default") else ")")))
+            rows.append((f"{role} model", f"{display_path(model['path'])} ({model['size_mb'] or 'not joined yet,'} MB"
+                         + (", default)" if model.get("default") else ")")))
+    chat = info["models"]["chat"]
+    rows.append(("answers", chat.get("answers_with", "?") + (" (writes answers)" if chat.get("capable_reader")
+                                                              else " (quote-first)")))
+    if info["models"].get("hint"):
+        rows.append(("better answers", info["models"]["hint"]))
     offload = info["offload"]
     rows.append(("GPU offload", ("on" if offload["n_gpu_layers"] else "off") + f": {offload['reason']}"))
     weights = info["weights"]

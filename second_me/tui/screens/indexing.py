@@ -7,20 +7,22 @@ daemon in another process, or a one-off add/index run started here.
 from __future__ import annotations
 
 from pathlib import Path
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
-from second_me.tui import memories
 from second_me.tui.format import day, display_path, one_line_text
-from second_me.tui.indexing import IndexingView
+from second_me.tui.indexing_progress import IndexingView
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
 from second_me.tui.widgets.status import StatusBar
+from second_me.tui.work import ReportsWorkerErrors, WorkFailed
 
 
-class IndexingScreen(Screen):
+class IndexingScreen(ReportsWorkerErrors, Screen):
     BINDINGS = [
         Binding("w", "watch", "Watch folder"),
         Binding("delete,x", "unwatch", "Stop watching"),
@@ -28,6 +30,35 @@ class IndexingScreen(Screen):
         Binding("i", "index", "Index now"),
         Binding("ctrl+r", "reload", "Refresh", show=False),
     ]
+
+    class Watched(Message):
+        def __init__(self, folder: Path, replaced: list[Path]):
+            super().__init__()
+            self.folder, self.replaced = folder, replaced
+
+    class Unwatched(Message):
+        def __init__(self, folder: Path, removed: int):
+            super().__init__()
+            self.folder, self.removed = folder, removed
+
+    class RunFinished(Message):
+        """A one-off add/index run ended (`summary` None: it failed, and said so)."""
+
+        def __init__(self, summary: str | None = None, had_errors: bool = False):
+            super().__init__()
+            self.summary, self.had_errors = summary, had_errors
+
+    class Waiting(Message):
+        """Another process is the indexer: it indexes what this run queued."""
+
+        def __init__(self, pid: int):
+            super().__init__()
+            self.pid = pid
+
+    class TablesLoaded(Message):
+        def __init__(self, folders: list, problems: list):
+            super().__init__()
+            self.folders, self.problems = folders, problems
 
     def __init__(self):
         super().__init__()
@@ -83,21 +114,21 @@ class IndexingScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="index")
     def watch_folder(self, path: Path) -> None:
-        app, backend = self.app, self.app.backend
-        try:
-            folder, replaced = backend.services.watch_add(path)
-        except Exception as exc:
-            app.call_from_thread(app.report_error, exc)
-            return
-        note = f"watching {display_path(str(folder))}"
-        if replaced:
-            note += f" (replaces {', '.join(display_path(str(r)) for r in replaced)})"
-        app.call_from_thread(self.notify, note, timeout=4)
-        app.call_from_thread(self.action_reload)
+        folder, replaced = self.app.backend.services.indexing.watch(path)
+        self.post_message(self.Watched(folder, replaced))
+
+    def on_indexing_screen_watched(self, message: Watched) -> None:
+        backend = self.app.backend
+        note = f"watching {display_path(str(message.folder))}"
+        if message.replaced:
+            note += f" (replaces {', '.join(display_path(str(r)) for r in message.replaced)})"
+        self.notify(note, timeout=4)
+        self.action_reload()
         if backend.watcher is not None:
             backend.wake_watcher()  # it picks the folder up and catches up on it at once
-        elif app.indexing.who != "daemon":  # no watcher at all (not started yet): index it once
-            self._run_once(lambda **kw: backend.services.index(roots=[folder], **kw), "index")
+        elif self.app.indexing.who != "daemon":  # no watcher at all (not started yet): index it once
+            folder = message.folder
+            self._run_once(lambda **kw: backend.services.indexing.index(roots=[folder], **kw), "index")
 
     def action_unwatch(self) -> None:
         folder = self.selected_folder
@@ -114,17 +145,15 @@ class IndexingScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="index")
     def unwatch_folder(self, path: str) -> None:
-        app = self.app
-        try:
-            folder, removed = app.backend.services.watch_remove(Path(path), forget=True)
-        except Exception as exc:
-            app.call_from_thread(app.report_error, exc)
-            return
-        app.call_from_thread(self.notify, f"stopped watching {display_path(str(folder))}; "
-                                          f"{removed} chunks left memory", timeout=4)
-        app.backend.wake_watcher()
-        app.call_from_thread(self.action_reload)
-        app.call_from_thread(app.refresh_status)
+        folder, removed = self.app.backend.services.indexing.unwatch(Path(path), forget=True)
+        self.app.backend.wake_watcher()
+        self.post_message(self.Unwatched(folder, removed))
+
+    def on_indexing_screen_unwatched(self, message: Unwatched) -> None:
+        self.notify(f"stopped watching {display_path(str(message.folder))}; {message.removed} chunks left memory",
+                    timeout=4)
+        self.action_reload()
+        self.app.refresh_status()
 
     @property
     def selected_folder(self):
@@ -144,7 +173,7 @@ class IndexingScreen(Screen):
             if path:
                 services = self.app.backend.services
                 target = Path(path).expanduser()
-                self._run_once(lambda **kw: services.add([target], **kw), f"indexing {display_path(str(target))}")
+                self._run_once(lambda **kw: services.indexing.add([target], **kw), f"indexing {display_path(str(target))}")
 
         self.app.push_screen(TextPrompt("Add a file or folder to your memory (once, not watched)",
                                         placeholder="~/notes"), done)
@@ -154,7 +183,7 @@ class IndexingScreen(Screen):
             self.notify("already indexing: wait for it to finish", severity="warning")
             return
         services = self.app.backend.services
-        self._run_once(lambda **kw: services.index(**kw), "catching up on watched folders")
+        self._run_once(lambda **kw: services.indexing.index(**kw), "catching up on watched folders")
 
     def _run_once(self, run, what: str) -> None:
         self.running = True
@@ -164,30 +193,34 @@ class IndexingScreen(Screen):
     def index_once(self, run, what: str) -> None:
         import time
 
-        app, monitor = self.app, self.app.monitor
+        monitor = self.app.monitor
         started = time.monotonic()
         monitor.run_started("once")
 
         def on_wait(pid: int) -> None:
-            app.call_from_thread(self.notify, f"another indexer (pid {pid}) runs: it indexes these files",
-                                 timeout=4)
+            self.post_message(self.Waiting(pid))
 
         try:
             report = run(progress=lambda p: monitor.progress(p, "once"), on_wait=on_wait)
         except Exception as exc:
             monitor.run_finished("once", "stopped")
-            app.call_from_thread(app.report_error, exc)
-        else:
-            monitor.run_finished("once")
-            elapsed = time.monotonic() - started
-            summary = (f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} skipped, "
-                       f"{report.errors} errors ({elapsed:.1f} s)")
-            app.call_from_thread(self.notify, summary, severity="warning" if report.errors else "information",
-                                 timeout=6)
-        finally:
-            self.running = False
-            app.call_from_thread(self.action_reload)
-            app.call_from_thread(app.refresh_status)
+            self.post_message(WorkFailed(exc))
+            self.post_message(self.RunFinished())
+            return
+        monitor.run_finished("once")
+        elapsed = time.monotonic() - started
+        self.post_message(self.RunFinished(f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} "
+                                           f"skipped, {report.errors} errors ({elapsed:.1f} s)", bool(report.errors)))
+
+    def on_indexing_screen_waiting(self, message: Waiting) -> None:
+        self.notify(f"another indexer (pid {message.pid}) runs: it indexes these files", timeout=4)
+
+    def on_indexing_screen_run_finished(self, message: RunFinished) -> None:
+        if message.summary:
+            self.notify(message.summary, severity="warning" if message.had_errors else "information", timeout=6)
+        self.running = False
+        self.action_reload()
+        self.app.refresh_status()
 
     # ---- tables -------------------------------------------------------------------------
 
@@ -196,17 +229,11 @@ class IndexingScreen(Screen):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="index-tables")
     def load_tables(self) -> None:
-        services = self.app.backend.services
-        try:
-            folders = services.watch_list()
-            problems = memories.file_problems(services)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show_tables, folders, problems)
+        indexing = self.app.backend.services.indexing
+        self.post_message(self.TablesLoaded(indexing.watched(), indexing.problems()))
 
-    def _show_tables(self, folders, problems) -> None:
-        self.folders, self.problems = folders, problems
+    def on_indexing_screen_tables_loaded(self, message: TablesLoaded) -> None:
+        self.folders, self.problems = folders, problems = message.folders, message.problems
         watched = self.query_one("#watched", DataTable)
         row = watched.cursor_row
         watched.clear()

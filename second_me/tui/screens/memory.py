@@ -9,16 +9,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from second_me.domain import MEMORY_KINDS, Hit
-from second_me.tui import memories
+from second_me.services import SearchOptions
+from second_me.tui.periods import PERIODS, period
 from second_me.tui.format import bar, day, hit_label, one_line_text
 from second_me.tui.widgets.status import StatusBar
+from second_me.tui.work import ReportsWorkerErrors
 
 
-class MemoryScreen(Screen):
+class MemoryScreen(ReportsWorkerErrors, Screen):
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("p", "pin", "Pin/unpin"),
@@ -27,6 +30,23 @@ class MemoryScreen(Screen):
         Binding("h", "history", "History"),
         Binding("t", "tree", "Summaries"),
     ]
+
+    class Loaded(Message):
+        def __init__(self, hits: list[Hit]):
+            super().__init__()
+            self.hits = hits
+
+    class Changed(Message):
+        """A memory was pinned, unpinned, forgotten or restored."""
+
+        def __init__(self, memory_id: int, action: str):
+            super().__init__()
+            self.memory_id, self.action = memory_id, action
+
+    class HistoryLoaded(Message):
+        def __init__(self, memory_id: int, events: list[tuple[float, str, str]]):
+            super().__init__()
+            self.memory_id, self.events = memory_id, events
 
     def __init__(self):
         super().__init__()
@@ -38,7 +58,7 @@ class MemoryScreen(Screen):
             yield Select([(k, k) for k in MEMORY_KINDS], prompt="any kind", id="kind")
             yield Select([("active", "active"), ("forgotten", "forgotten")], value="active", allow_blank=False,
                          id="state")
-            yield Select([(label, label) for label, _, _ in memories.PERIODS], prompt="any time", id="when")
+            yield Select([(label, label) for label, _, _ in PERIODS], prompt="any time", id="when")
         yield DataTable(id="memories", cursor_type="row", zebra_stripes=True)
         yield Static("", id="memory-detail", markup=False)
         yield StatusBar(id="status")
@@ -69,25 +89,20 @@ class MemoryScreen(Screen):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="memory-load")
     def load(self, query: str, kinds: tuple[str, ...], state: str, when: Optional[str] = None) -> None:
-        from second_me.retrieval.hybrid import SearchOptions
-
         services = self.app.backend.services
-        try:
-            since, until = memories.period(when, services.clock.timestamp())
-            if query and state == "active":
-                options = SearchOptions(k=50, kinds=kinds, since=since, until=until)
-                hits = list(services.search(query, options).hits)
-            else:
-                hits = memories.browse(services, state, kinds, since=since, until=until)
-                if query:
-                    words = query.lower().split()
-                    hits = [h for h in hits if all(w in h.memory.text.lower() for w in words)]
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show, hits)
+        since, until = period(when, services.now())
+        if query and state == "active":
+            options = SearchOptions(k=50, kinds=kinds, since=since, until=until)
+            hits = list(services.answering.search(query, options).hits)
+        else:
+            hits = services.memory.browse(state, kinds, since=since, until=until)
+            if query:
+                words = query.lower().split()
+                hits = [h for h in hits if all(w in h.memory.text.lower() for w in words)]
+        self.post_message(self.Loaded(hits))
 
-    def _show(self, hits: list[Hit]) -> None:
+    def on_memory_screen_loaded(self, message: Loaded) -> None:
+        hits = message.hits
         table = self.query_one(DataTable)
         # After a pin or forget the list reloads: stay on the same memory, or where it was.
         kept = self.selected.memory.id if self.selected is not None else None
@@ -148,14 +163,13 @@ class MemoryScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="memory-curate")
     def curate(self, action: str, memory_id: int) -> None:
-        try:
-            memories.curate(self.app.backend.services, action, memory_id)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self.notify, f"memory #{memory_id}: {action} done", timeout=3)
-        self.app.call_from_thread(self.reload)
-        self.app.call_from_thread(self.app.refresh_status)
+        getattr(self.app.backend.services.memory, action)(memory_id)  # pin | unpin | forget | restore
+        self.post_message(self.Changed(memory_id, action))
+
+    def on_memory_screen_changed(self, message: Changed) -> None:
+        self.notify(f"memory #{message.memory_id}: {message.action} done", timeout=3)
+        self.reload()
+        self.app.refresh_status()
 
     def action_history(self) -> None:
         if self.selected is not None:
@@ -163,14 +177,11 @@ class MemoryScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="memory-history")
     def show_history(self, memory_id: int) -> None:
-        try:
-            events = memories.history(self.app.backend.services, memory_id)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        lines = [f"{day(at)}  {action}  {reason}" for at, action, reason in events]
-        self.app.call_from_thread(self.query_one("#memory-detail", Static).update,
-                                  f"history of #{memory_id}\n" + "\n".join(lines))
+        self.post_message(self.HistoryLoaded(memory_id, self.app.backend.services.memory.history(memory_id)))
+
+    def on_memory_screen_history_loaded(self, message: HistoryLoaded) -> None:
+        lines = [f"{day(at)}  {action}  {reason}" for at, action, reason in message.events]
+        self.query_one("#memory-detail", Static).update(f"history of #{message.memory_id}\n" + "\n".join(lines))
 
     def action_tree(self) -> None:
         from second_me.tui.screens.summaries import SummaryTreeScreen

@@ -1,6 +1,6 @@
 """A source preview: the file lines an answer used (with their neighbours), or the conversation turn.
 
-Opening a source counts as recalling it: its memory gets stronger (DESIGN §5).
+Opening a source counts as recalling it: its memory gets stronger (retention.py).
 """
 
 from __future__ import annotations
@@ -15,22 +15,29 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
 from second_me.tui.format import bar, day, hit_label
+from second_me.tui.work import ReportsWorkerErrors
 
 CONTEXT_LINES = 3  # lines shown around the cited range
 MAX_PREVIEW_BYTES = 2_000_000
 
 
-class SourceScreen(ModalScreen[None]):
+class SourceScreen(ReportsWorkerErrors, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close"),
         Binding("e", "edit", "Open in $EDITOR"),
         Binding("c", "copy", "Copy text"),
     ]
+
+    class PreviewLoaded(Message):
+        def __init__(self, preview):
+            super().__init__()
+            self.preview = preview
 
     def __init__(self, hit: Hit):
         super().__init__(classes="source-screen")
@@ -55,11 +62,11 @@ class SourceScreen(ModalScreen[None]):
     def load_preview(self) -> None:
         preview = _file_preview(self.hit)
         if preview is not None:
-            self.app.call_from_thread(self.query_one("#source-text", Static).update, preview)
-        try:
-            self.app.backend.services.reinforce([self.hit.memory.id])
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
+            self.post_message(self.PreviewLoaded(preview))
+        self.app.backend.services.reinforce([self.hit.memory.id])
+
+    def on_source_screen_preview_loaded(self, message: PreviewLoaded) -> None:
+        self.query_one("#source-text", Static).update(message.preview)
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.hit.memory.text)

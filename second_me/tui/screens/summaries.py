@@ -7,26 +7,43 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, Tree
 
-from second_me.tui import memories
+from second_me.services import TreeNode
 from second_me.tui.format import bar, hit_label, one_line_text
+from second_me.tui.work import ReportsWorkerErrors
 
 
-def _label(node: memories.TreeNode) -> str:
+def _label(node: TreeNode) -> str:
     m = node.hit.memory
     what = f"{m.kind} #{m.id}" if m.kind in ("portrait", "summary") else hit_label(node.hit)
     extra = f" ({len(node.children)})" if node.children else ""
     return f"{what}{extra} · {one_line_text(m.text, 60)}"
 
 
-class SummaryTreeScreen(ModalScreen[None]):
+class SummaryTreeScreen(ReportsWorkerErrors, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close"),
         Binding("o", "open", "Open memory"),
         Binding("b", "build", "Build summaries"),
     ]
+
+    class TopLoaded(Message):
+        def __init__(self, top: list[TreeNode]):
+            super().__init__()
+            self.top = top
+
+    class ChildrenLoaded(Message):
+        def __init__(self, tree_node, children: list[TreeNode]):
+            super().__init__()
+            self.tree_node, self.children = tree_node, children
+
+    class Built(Message):
+        def __init__(self, report):
+            super().__init__()
+            self.report = report
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-tree"):
@@ -43,14 +60,10 @@ class SummaryTreeScreen(ModalScreen[None]):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="tree-top")
     def load_top(self) -> None:
-        try:
-            top = memories.portraits(self.app.backend.services)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show_top, top)
+        self.post_message(self.TopLoaded(self.app.backend.services.memory.summary_tops()))
 
-    def _show_top(self, top: list[memories.TreeNode]) -> None:
+    def on_summary_tree_screen_top_loaded(self, message: TopLoaded) -> None:
+        top = message.top
         tree = self.query_one(Tree)
         tree.clear()
         if not top:
@@ -64,7 +77,7 @@ class SummaryTreeScreen(ModalScreen[None]):
         if len(top) == 1:
             tree.root.children[0].expand()
 
-    def _add(self, parent, node: memories.TreeNode) -> None:
+    def _add(self, parent, node: TreeNode) -> None:
         if node.children:
             parent.add(_label(node), data=node)
         else:
@@ -78,17 +91,14 @@ class SummaryTreeScreen(ModalScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="tree-children")
     def load_children(self, tree_node) -> None:
-        try:
-            children = memories.tree_nodes(self.app.backend.services, list(tree_node.data.children))
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self._show_children, tree_node, children)
+        children = self.app.backend.services.memory.tree_nodes(list(tree_node.data.children))
+        self.post_message(self.ChildrenLoaded(tree_node, children))
 
-    def _show_children(self, tree_node, children: list[memories.TreeNode]) -> None:
+    def on_summary_tree_screen_children_loaded(self, message: ChildrenLoaded) -> None:
+        tree_node = message.tree_node
         if tree_node.children:  # expanded twice while loading
             return
-        for child in children:
+        for child in message.children:
             self._add(tree_node, child)
 
     @on(Tree.NodeHighlighted)
@@ -114,12 +124,12 @@ class SummaryTreeScreen(ModalScreen[None]):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="tree-build")
     def build(self) -> None:
-        try:
-            _, report = self.app.backend.services.summarize(budget_seconds=60.0)
-        except Exception as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        self.app.call_from_thread(self.notify, f"summaries: {report.built} built, {report.removed} removed"
-                                  + (f", {report.dirty_left} left for later" if report.dirty_left else ""), timeout=5)
-        self.app.call_from_thread(self.load_top)
-        self.app.call_from_thread(self.app.refresh_status)
+        _, report = self.app.backend.services.memory.summarize(budget_seconds=60.0)
+        self.post_message(self.Built(report))
+
+    def on_summary_tree_screen_built(self, message: Built) -> None:
+        report = message.report
+        self.notify(f"summaries: {report.built} built, {report.removed} removed"
+                    + (f", {report.dirty_left} left for later" if report.dirty_left else ""), timeout=5)
+        self.load_top()
+        self.app.refresh_status()

@@ -9,7 +9,6 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from second_me.domain import Hit
-from second_me.tui.format import hit_label
 
 
 class UserTurn(Vertical):
@@ -23,7 +22,10 @@ class UserTurn(Vertical):
 
 
 class CitationList(OptionList):
-    """The sources of one answer; Enter (or a click) opens the selected one."""
+    """The evidence of one answer, each with where it stands; Enter (or a click) opens its memory.
+
+    Built from (n, hit, label) rows: the label is the quote and its source, or the source alone
+    when the answer already shows the quote."""
 
     BINDINGS = [("c", "copy_answer", "Copy answer")]
 
@@ -32,9 +34,11 @@ class CitationList(OptionList):
             super().__init__()
             self.hit = hit
 
-    def __init__(self, numbered: list[tuple[int, Hit]]):
-        super().__init__(*[Option(f"[{n}] {hit_label(hit)}") for n, hit in numbered], classes="citations")
-        self.hits = [hit for _, hit in numbered]
+    def __init__(self, rows: list[tuple[int, Hit, str]]):
+        # Two sentences quoted from one line would show the same row twice: one row says it.
+        rows = list({(n, label): (n, hit, label) for n, hit, label in rows}.values())
+        super().__init__(*[Option(f"[{n}] {label}") for n, _, label in rows], classes="citations")
+        self.hits = [hit for _, hit, _ in rows]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -54,7 +58,27 @@ def _markdown():
 
 
 class AnswerTurn(Vertical):
-    """An answer: its state line while waiting, Markdown as it streams, then its citations."""
+    """An answer: its state line while waiting, Markdown as it streams, then its citations.
+
+    The worker writing the answer sends it `Piece`s, `State`s and at last `Finished` as messages
+    (from its thread): one queue, so they are shown in the order they were written."""
+
+    class Piece(Message, bubble=False):
+        def __init__(self, text: str):
+            super().__init__()
+            self.text = text
+
+    class State(Message, bubble=False):
+        def __init__(self, state: str):
+            super().__init__()
+            self.state = state
+
+    class Finished(Message, bubble=False):
+        """Sent after the last piece, so the answer settles only once every piece is shown."""
+
+        def __init__(self, text: str | None = None, citations: list[tuple[int, Hit, str]] = (), note: str = ""):
+            super().__init__()
+            self.text, self.citations, self.note = text, citations, note
 
     def __init__(self, text: str = "", state: str = ""):
         super().__init__(classes="turn answer-turn")
@@ -72,6 +96,15 @@ class AnswerTurn(Vertical):
     def on_mount(self) -> None:
         self.query_one(".answer-state", Label).display = bool(self._initial_state)
 
+    async def on_answer_turn_piece(self, message: Piece) -> None:
+        await self.write(message.text)
+
+    def on_answer_turn_state(self, message: State) -> None:
+        self.set_state(message.state)
+
+    async def on_answer_turn_finished(self, message: Finished) -> None:
+        await self.finish(message.text, message.citations, message.note)
+
     def set_state(self, state: str) -> None:
         label = self.query_one(".answer-state", Label)
         label.update(state)
@@ -88,7 +121,7 @@ class AnswerTurn(Vertical):
         self.text += piece
         await self._stream.write(piece)
 
-    async def finish(self, text: str | None = None, citations: list[tuple[int, Hit]] = (),
+    async def finish(self, text: str | None = None, citations: list[tuple[int, Hit, str]] = (),
                      note: str = "") -> None:
         """The answer is complete: settle its text (the model's final form) and show its sources."""
         await self._end_stream()

@@ -1,0 +1,91 @@
+"""Who the evidence is about: a question about what Sam said, did or has is answered from Sam's
+own words or from words about Sam — never from Priya's "I went to Paris", however well it matches.
+
+A chat turn is about its speaker when they speak of themselves ("I", "my", "we"), about the one
+spoken to when it says "you", and about anyone it names. A question is about the people it
+names, or about the user when it says "I", "my" or "me". When none of the evidence is about the
+person asked for, the answer says whose it is instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from second_me.domain import Evidence
+from second_me.retrieval.answer_type import proper_names
+from second_me.text.words import plain
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
+_USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
+USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a question is about: names of people memory knows, or the user."""
+
+    people: frozenset[str]  # folded names
+    user: bool
+    shown: str  # as written, for the message
+
+    @property
+    def anyone(self) -> bool:
+        return bool(self.people) or self.user
+
+
+def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]) -> Subject:
+    """The people a question asks about, among the speakers memory knows."""
+    known = {plain(s): s for s in speakers}
+    users = {plain(u) for u in user_names}
+    named = [n for n in proper_names(question) if plain(n) in known]
+    people = frozenset(plain(n) for n in named) - users
+    user = bool(_USER_WORDS.search(question)) or any(plain(n) in users for n in proper_names(question))
+    shown = ", ".join(known[plain(n)] for n in named if plain(n) not in users) or (USER if user else "")
+    return Subject(people, user and not people, shown)
+
+
+def is_about(item: Evidence, subject: Subject, user_names: Iterable[str]) -> Optional[bool]:
+    """Whether a quoted turn is about the subject; None when it cannot be told (not a chat turn)."""
+    if item.speaker is None or not subject.anyone:
+        return None
+    speaker = plain(item.speaker)
+    users = {plain(u) for u in user_names}
+    words = {plain(w) for w in re.findall(r"[\w'’]+", item.text)}
+    speaker_is_subject = speaker in subject.people or (subject.user and speaker in users)
+    if words & subject.people:
+        return True  # names them
+    if subject.user and speaker not in users and _SECOND_PERSON.search(item.text):
+        return True  # someone else speaking to the user
+    if subject.people and speaker not in subject.people and _SECOND_PERSON.search(item.text):
+        return True  # speaking to the one asked about (in a chat of two)
+    if speaker_is_subject:
+        return True
+    if _FIRST_PERSON.search(item.text):
+        return False  # the speaker speaks of themselves, and they are someone else
+    return None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    evidence: tuple[Evidence, ...]  # the evidence about the subject (all of it when that cannot be told)
+    other: Optional[Evidence] = None  # when nothing is about the subject: the best evidence, someone else's
+    message: str = ""  # "That was Priya, not Sam"
+
+
+def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterable[str]) -> Attribution:
+    """Keep the evidence about the subject; when all of it is someone else's, say whose."""
+    users = list(user_names)
+    verdicts = [is_about(item, subject, users) for item in evidence]
+    if not any(v is False for v in verdicts):
+        return Attribution(tuple(evidence))
+    kept = tuple(item for item, verdict in zip(evidence, verdicts) if verdict is not False)
+    if any(v is True for v in verdicts):
+        return Attribution(kept)
+    if kept:
+        return Attribution(kept)  # undecided evidence stays; only what is clearly someone else's goes
+    other = evidence[0]
+    whose = USER if other.speaker and plain(other.speaker) in {plain(u) for u in users} else other.speaker
+    return Attribution((), other, f"That was {whose}, not {subject.shown}")

@@ -1,0 +1,343 @@
+"""Evidence: the sentences of the retrieved memories that answer the question, and where they stand.
+
+Every answer is built on evidence, shown quoted with its source (`path:line`, or
+conversation · speaker · date). Sentences are cut from the top hits (a Markdown heading
+stays as context, a wrapped line is joined, a list item stands alone) and scored by the
+embedder's similarity to the question plus how much of the question's wording they share,
+weighted by how rare each word is among the candidates, with a small lead for the better
+search hits. A question takes its best sentence and the few that score nearly as well; a
+request ("Summarize my sourdough notes") and a gathering question ("what activities…") take
+more, from more memories.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Optional, Sequence
+
+from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory
+from second_me.models.base import Embedder
+from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
+from second_me.retrieval.timeparse import TimeHint
+from second_me.text.sentences import split_sentences
+from second_me.text.utterance import request_words
+from second_me.text.words import content_words, forms, stem, stems
+
+DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
+MAX_HITS = 6  # sentences are looked for in this many of the best hits
+DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
+MAX_SENTENCES = 80  # at most this many are embedded per answer
+MAX_QUOTE_CHARS = 400
+# score = semantic · similarity + lexical · shared words + search · the hit's fused score (relative to the
+# best hit: it carries what sentences cannot see, such as time and which fact is current) + answer shape.
+SEMANTIC_WEIGHT, LEXICAL_WEIGHT, SEARCH_WEIGHT, SHAPE_LEAD = 0.45, 0.35, 0.2, 0.15
+QUESTION_PENALTY = 0.2  # a question or a request rarely answers anything (its reply may)
+CHATTER_PENALTY = 0.1  # nor does a sentence of one or two words ("Got it.")
+ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest) memory leads
+# Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
+MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
+price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
+# How many sentences each kind of question takes, and how close to the best they must score.
+TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
+# A sentence that leans on the one before it is quoted with it ("It is ready when…").
+_LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # as quoted
+    context: str  # the heading path or speaker it stands under (scored with it, not quoted)
+    hit: Hit
+    hit_rank: int
+    position: int  # order inside its memory
+    line: Optional[int]  # the file line it starts on, when known
+    score: float = 0.0
+
+
+@dataclass
+class _Unit:
+    text: str
+    line_index: int  # line of the memory's text where it starts
+    context: str
+    previous: Optional["_Unit"] = field(default=None, repr=False)
+    header: str = ""  # a table row's header row: quoted with it, a row alone says nothing
+
+
+def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Unit]:
+    """The memory's sentences with the line each starts on (in its own text) and their context:
+    the file's name and the headings above them, or who said them."""
+    text = memory.text
+    if speaker and text.startswith(f"{speaker}: "):
+        text = " " * (len(speaker) + 2) + text[len(speaker) + 2:]  # keep offsets; the speaker is the context
+    lines = text.split("\n")
+    headings: list[tuple[int, str]] = []
+    units: list[_Unit] = []
+    paragraph: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        joined, starts = "", []
+        for index, line in paragraph:
+            if joined:
+                joined += " "
+            starts.append((len(joined), index))
+            joined += line.strip()
+        context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+        for sentence, offset in split_sentences(joined):
+            index = max(i for position, i in starts if position <= offset)
+            unit = _Unit(sentence, index, context, units[-1] if units and units[-1].context == context else None)
+            units.append(unit)
+        paragraph.clear()
+
+    if speaker is not None and len(text.strip()) <= MAX_QUOTE_CHARS:
+        return [_Unit(text.strip(), 0, speaker)]  # a chat turn is quoted whole: its sentences lean on each other
+    header = ""
+    for index, line in enumerate(lines):
+        if _TABLE_ROW.match(line):
+            flush()
+            if _TABLE_RULE.match(line):
+                continue  # |---|---|
+            if not header:
+                header = line.strip()  # quoted with each row below it, not alone
+                continue
+            context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+            units.append(_Unit(line.strip(), index, context, header=header))
+            continue
+        header = ""
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            level = len(line.strip()) - len(line.strip().lstrip("#"))
+            headings[:] = [h for h in headings if h[0] < level] + [(level, heading.group(1).strip("# "))]
+            continue
+        if not line.strip():
+            flush()
+            continue
+        ends_sentence = bool(paragraph) and paragraph[-1][1].rstrip()[-1:] in ".!?:;"
+        if _LIST_ITEM.match(line) or ends_sentence or (paragraph and not line.strip()[0].islower()):
+            flush()
+        paragraph.append((index, line))
+    flush()
+    return units
+
+
+def _file_line(memory: Memory, line_index: int) -> Optional[int]:
+    """The file line of a line of the chunk's text. A chunk's text joins its blocks with one blank
+    line whatever the file had between them, so the line is exact only when the chunk's lines
+    fill its whole range; otherwise None (the chunk's range is shown instead)."""
+    if memory.start_line is None or memory.end_line is None:
+        return None
+    lines = memory.text.split("\n")
+    filled = sum(1 for line in lines if line.strip())
+    if filled != memory.end_line - memory.start_line + 1:
+        return None
+    return memory.start_line + sum(1 for line in lines[:line_index] if line.strip())
+
+
+def source_label(hit: Hit, line: Optional[int]) -> str:
+    origin = hit.origin
+    if isinstance(origin, FileOrigin):
+        if line is not None:
+            return f"{origin.path}:{line}"
+        return origin.label()
+    if isinstance(origin, ConversationOrigin):
+        return origin.label()
+    when = datetime.fromtimestamp(hit.memory.created_at, timezone.utc).strftime("%Y-%m-%d")
+    return f"{hit.memory.kind} #{hit.memory.id} · {when}"
+
+
+def _title(path: str) -> str:
+    """A file's name as words: "notes/sourdough-bread.md" → "sourdough bread"."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return re.sub(r"[_\-.]+", " ", name.rsplit(".", 1)[0]).strip()
+
+
+def candidate_sentences(hits: Sequence[Hit], most: int = MAX_HITS) -> list[Sentence]:
+    out: list[Sentence] = []
+    for rank, hit in enumerate(hits[:most]):
+        speaker = hit.origin.speaker if isinstance(hit.origin, ConversationOrigin) else None
+        title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
+        units = _units(hit.memory, speaker, title)
+        for position, unit in enumerate(units):
+            text = unit.text
+            if unit.header:
+                text = unit.header + "\n" + text
+            elif unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:
+                text = unit.previous.text + " " + text
+            if len(text) > MAX_QUOTE_CHARS:
+                text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+            out.append(Sentence(text, unit.context, hit, rank, position, _file_line(hit.memory, unit.line_index)))
+    return out
+
+
+def _question_terms(question: str) -> dict[str, set[str]]:
+    """Content word → the stems it may take in a sentence; request and answer-type words left out."""
+    skip = request_words(question) | TYPE_WORDS
+    return {word: forms(word) for word in content_words(question, frozenset(skip))}
+
+
+def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]:
+    """Share of the question's words a sentence (with its context) has, each weighted by rarity."""
+    terms = _question_terms(question)
+    if not terms or not sentences:
+        return [0.0] * len(sentences)
+    sentence_stems = [stems(s.text) | {stem(w) for w in s.context.split()} for s in sentences]
+    weights = {}
+    for word, word_forms in terms.items():
+        df = sum(1 for found in sentence_stems if found & word_forms)
+        weights[word] = math.log(1 + len(sentences) / (1 + df))
+    total = sum(weights.values()) or 1.0
+    return [sum(weights[w] for w, word_forms in terms.items() if found & word_forms) / total
+            for found in sentence_stems]
+
+
+def wanted_kind(question: str) -> str | None:
+    """The kind of answer a sentence should state (a number, a name, a date…), if the question says."""
+    kind = expected_answer(question)
+    if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
+        return NUMBER
+    return kind
+
+
+def _date_lead(memories: Sequence[Memory], order: Optional[str]) -> dict[int, float]:
+    """1 for the newest memory ("last") or the oldest ("first"), falling to 0 for the other end."""
+    if order not in ("first", "last"):
+        return {}
+    distinct = sorted({m.id: m for m in memories}.values(), key=lambda m: m.created_at, reverse=order == "last")
+    if len(distinct) < 2:
+        return {}
+    return {m.id: 1 - rank / (len(distinct) - 1) for rank, m in enumerate(distinct)}
+
+
+def in_window(hits: Sequence[Hit], since: Optional[float], until: Optional[float]) -> list[Hit]:
+    """The hits from the asked-for time first ("in June 2023"), then the rest, each in search order."""
+    if since is None and until is None:
+        return list(hits)
+    inside = [h for h in hits if (since is None or h.memory.created_at >= since)
+              and (until is None or h.memory.created_at < until)]
+    return inside + [h for h in hits if h not in inside]
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    return sum(x * y for x, y in zip(a, b))
+
+
+def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embedder | None,
+                    order: Optional[str] = None) -> list[Sentence]:
+    """The sentences with their scores, best first."""
+    if not sentences:
+        return []
+    lexical = _lexical_scores(question, sentences)
+    if len(sentences) > MAX_SENTENCES:  # keep the embedder's work bounded: lexical and hit rank choose
+        keep = sorted(range(len(sentences)), key=lambda i: (-lexical[i], sentences[i].hit_rank))[:MAX_SENTENCES]
+        sentences = [sentences[i] for i in sorted(keep)]
+        lexical = [lexical[i] for i in sorted(keep)]
+    semantic = [0.0] * len(sentences)
+    if embedder is not None:
+        vectors = embedder.embed([question] + [f"{s.context}: {s.text}" if s.context else s.text for s in sentences])
+        semantic = [_cosine(vectors[0], v) for v in vectors[1:]]
+    top = max(s.hit.score for s in sentences) or 1.0
+    by_date = _date_lead([s.hit.memory for s in sentences], order)
+    kind = wanted_kind(question)
+    question_words = {fold(w) for w in re.findall(r"\w+", question)}
+    scored = []
+    for sentence, lex, sem in zip(sentences, lexical, semantic):
+        lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
+        if kind is not None and has_answer(kind, sentence.text, question_words):
+            lead += SHAPE_LEAD
+        if sentence.text.rstrip().endswith("?") or intent_of(sentence.text).is_request:
+            lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
+        elif len(content_words(sentence.text)) < 3:
+            lead -= CHATTER_PENALTY
+        lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
+        weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
+        scored.append(_with_score(sentence, weight + lead))
+    scored.sort(key=lambda s: s.score, reverse=True)
+    return scored
+
+
+def _with_score(sentence: Sentence, score: float) -> Sentence:
+    return Sentence(sentence.text, sentence.context, sentence.hit, sentence.hit_rank, sentence.position,
+                    sentence.line, score)
+
+
+def choose(scored: Sequence[Sentence], intent: Intent) -> list[Sentence]:
+    """The best sentence and those close to it. A request quotes the best sentences of several
+    memories (of a whole document, when it was read whole), a gathering question one sentence a
+    memory; both read in memory order."""
+    if not scored:
+        return []
+    most, margin = TAKE[intent.kind]
+    best = scored[0].score
+    close = [s for s in scored if s.score >= best - margin]
+    if intent.kind == REQUEST:
+        return _request_extract(scored, close, most)
+    chosen: list[Sentence] = []
+    for sentence in close:
+        if len(chosen) == most:
+            break
+        if any(sentence.text in other.text or other.text in sentence.text for other in chosen):
+            continue  # a sentence quoted with the one before it is not quoted again
+        if intent.kind == GATHER and any(o.hit.memory.id == sentence.hit.memory.id for o in chosen) \
+                and len({s.hit.memory.id for s in close}) > len(chosen):
+            continue  # gathering: one sentence a memory while other memories have some
+        chosen.append(sentence)
+    if intent.kind == GATHER:
+        chosen.sort(key=_reading_order)
+    return chosen
+
+
+def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
+    """An extract for a request ("Summarize my sourdough notes", "Explain how I set up the backup"):
+    the memories with a sentence close to the best, each read from its start (notes lead with what
+    matters), as many sentences each as the room allows, in reading order."""
+    # A document read whole for the request comes first (services/answering.py puts it first
+    # among the hits), then the other memories close to the best sentence.
+    first = next((s.hit.memory for s in scored if s.hit_rank == 0), None)
+    source = first.source_id if first is not None and first.kind == "chunk" else None
+    document = [s.hit.memory.id for s in sorted(scored, key=_reading_order)
+                if source is not None and s.hit.memory.source_id == source]
+    memories = list(dict.fromkeys([*document, *(s.hit.memory.id for s in close)]))[:most]
+    share = max(2, most // max(1, len(memories)))
+    chosen: list[Sentence] = []
+    for memory_id in memories:
+        own = sorted((s for s in scored if s.hit.memory.id == memory_id), key=lambda s: s.position)
+        for sentence in own:
+            if len(chosen) >= most or sum(c.hit.memory.id == memory_id for c in chosen) >= share:
+                break
+            if not any(sentence.text in o.text or o.text in sentence.text for o in chosen):
+                chosen.append(sentence)
+    return sorted(chosen, key=_reading_order)
+
+
+def _reading_order(sentence: Sentence) -> tuple:
+    """A document's chunks by line, other memories by search rank; sentences in their order."""
+    memory, origin = sentence.hit.memory, sentence.hit.origin
+    page = origin.page if isinstance(origin, FileOrigin) else None
+    return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0,
+            sentence.hit_rank, sentence.position)
+
+
+def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | None,
+                    intent: Intent | None = None, time: TimeHint | None = None) -> list[Evidence]:
+    """The evidence for an answer: quoted sentences with their memory and source, best first.
+    `time`: what the question's time words asked for (a window looked in first, or the newest or
+    oldest memory preferred)."""
+    intent = intent or intent_of(question)
+    time = time or TimeHint()
+    most = DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS
+    candidates = candidate_sentences(in_window(hits, time.since, time.until), most)
+    chosen = choose(score_sentences(question, candidates, embedder, time.order), intent)
+    return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,
+                     s.hit.origin.speaker if isinstance(s.hit.origin, ConversationOrigin) else None,
+                     s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at)
+            for s in chosen]

@@ -1,0 +1,48 @@
+"""What a question or request wants from memory: one fact, everything of a kind, a yes or no,
+or a piece of writing made from the notes ("Summarize my sourdough notes").
+
+A request is answered from memory like a question: its verb ("summarize", "explain",
+"list") names what to do with the memories, not something memory must contain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from second_me.text.utterance import request_verb
+
+FACT, GATHER, YES_NO, REQUEST = "fact", "gather", "yes/no", "request"
+
+# "What activities does Priya do?", "which places have I been to?", "how many times…", "all the…"
+_GATHER = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:activities|places|things|hobbies|books|countries|cities|sports|games|"
+    r"events|foods|movies|films|songs|artists|instruments|pets|people|friends|trips|restaurants|recipes|"
+    r"projects|jobs|classes|courses|languages|gifts|items|kinds|types)\b"
+    r"|\bhow many times\b|\ball (?:the|of)\b|\bevery (?:time|place)\b|\bwhat (?:are|were) (?:all|some)\b"
+    # "which phones have I owned?", "what books did she read?": a plural asked for
+    r"|^\s*(?:what|which)\s+(?:(?!(?:does|do|did|is|was|are|were|has|have|had|kind|sort|type)\b)(?-i:[a-z]+)\s+){0,2}?(?!(?:does|was|has|is|his|this|yes)\b)(?-i:[a-z]{2,}[a-rt-z]s)\s+(?:\w+\s+){0,2}?(?:have|has|had|did|do|does)\b"
+    r"|^\s*what\s+(?:have|has)\s+(?:i|we|you|he|she|they|\w+)\s+\w+", re.I)
+_YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str  # FACT, GATHER, YES_NO or REQUEST
+    verb: str = ""  # the request's verb ("summarize"), when it is one
+
+    @property
+    def is_request(self) -> bool:
+        return self.kind == REQUEST
+
+
+def intent_of(question: str) -> Intent:
+    text = question.strip()
+    verb = request_verb(text)
+    if verb:  # "List…" gathers too; the request verb decides how to answer
+        return Intent(REQUEST, verb)
+    if _GATHER.search(text):
+        return Intent(GATHER)
+    if _YES_NO.match(text):
+        return Intent(YES_NO)
+    return Intent(FACT)

@@ -1,0 +1,131 @@
+"""Writing an answer from its evidence.
+
+Quote-first (a small model answers): the quotes are the answer, shown at once; the model may
+add one short line extracted from the best quote, kept only if that quote alone supports it.
+A capable reader writes the answer in its own words; each sentence is held back until it is
+complete and shown only if the memories it was given support it, so a hallucinated name,
+number or date never reaches the screen. When nothing it wrote survives, the quotes stand.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional, Sequence
+
+from second_me.domain import Evidence, Hit
+from second_me.models.base import ChatModel
+from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
+from second_me.retrieval.context import format_memory
+from second_me.retrieval.intent import FACT, Intent
+from second_me.text.sentences import split_sentences
+from second_me.text.support import Support
+from second_me.text.words import content_words
+from second_me.safe_text import strip_control
+
+TokenFn = Callable[[str], None]
+# A model sometimes starts writing another prompt after its answer: stop there.
+ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
+CLEAR_MARGIN = 0.05
+_IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
+
+
+def _emit(on_token: Optional[TokenFn], text: str) -> None:
+    if on_token and text:
+        on_token(text)
+
+
+def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, stop: Sequence[str]):
+    """The model's pieces; the stream is closed however the caller stops reading."""
+    stream = model.stream(messages, max_tokens=max_tokens, temperature=temperature, stop=stop)
+    try:
+        yield from stream
+    finally:
+        close = getattr(stream, "close", None)
+        if close:
+            close()
+
+
+def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], numbers: dict[int, int],
+                model: Optional[ChatModel], on_token: Optional[TokenFn] = None) -> str:
+    """The quotes, then (for a question after one fact, when `model` is given) one short line the
+    best quote supports on its own."""
+    quotes = quote_block(evidence, numbers)
+    _emit(on_token, quotes)
+    if model is None or intent.kind != FACT or not clear_best(evidence):
+        return quotes
+    best = evidence[0]
+    raw = "".join(_stream(model, line_messages(question, best), LINE_TOKENS, 0.0, ("\n",)))
+    line = short_line(strip_control(raw), best, question)
+    if not line:
+        return quotes
+    _emit(on_token, "\n\n" + line)
+    return quotes + "\n\n" + line
+
+
+def clear_best(evidence: Sequence[Evidence]) -> bool:
+    """One quote stands out: the short line may be taken from it (from two close ones, a small
+    model would pick either, and a line from the wrong one reads like the answer)."""
+    return len(evidence) == 1 or (len(evidence) > 1 and evidence[0].score - evidence[1].score >= CLEAR_MARGIN)
+
+
+def short_line(text: str, best: Evidence, question: str) -> str:
+    """The model's line if it is a short sentence the best quote supports, says something, and
+    is not just the quote again; else ""."""
+    sentences = [s for s, _ in split_sentences(" ".join(text.split()))]
+    if not sentences:
+        return ""
+    line = sentences[0]
+    if _IDK.match(line) or not content_words(line) or len(line) > 200:
+        return ""
+    if " ".join(line.lower().split()).strip(" .") == " ".join(best.text.lower().split()).strip(" ."):
+        return ""
+    return line if Support([best.text], question).check(line).supported else ""
+
+
+def said_i_dont_know(text: str) -> bool:
+    return bool(_IDK.match(text))
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """(separator before it, sentence) for each sentence, lines kept: a list item is a piece of
+    its own, and the separator says whether it starts a new line."""
+    out: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        for index, (sentence, _) in enumerate(split_sentences(line)):
+            out.append(("\n" if number and index == 0 else " ", sentence))
+    return out
+
+
+def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
+                  numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
+                  context_tokens: int = 0, on_token: Optional[TokenFn] = None) -> str:
+    """The reader's answer, sentence by sentence, each shown only if its memories support it."""
+    messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens)
+    support = Support([e.text for e in evidence] + [format_memory(numbers[h.memory.id], h) for h in cited],
+                      question, question_names=True)
+    shown: list[str] = []
+    written = ""
+    released = 0  # how many of the pieces written so far were checked
+
+    def release(final: bool) -> None:
+        nonlocal released
+        pieces = _pieces(written)
+        ready = pieces if final or written.endswith("\n") else pieces[:-1]
+        for separator, sentence in ready[released:]:
+            sentence = strip_control(sentence).strip()
+            if not sentence:
+                continue
+            if said_i_dont_know(sentence) and not shown:
+                shown.append(sentence)
+            elif support.check(sentence).supported:
+                text = (separator if shown else "") + sentence
+                _emit(on_token, text)
+                shown.append(text)
+        released = max(released, len(ready))
+
+    for piece in _stream(model, messages, max_tokens, temperature, ANSWER_STOPS):
+        written += piece
+        release(final=False)
+    release(final=True)
+    return "".join(shown).strip()

@@ -1,0 +1,213 @@
+"""Answering: search memory, and answer from it on quoted evidence — or say why memory cannot
+answer, without guessing.
+
+The answer path: search (retrieval/hybrid.py) → the abstention checks (retrieval/abstain.py)
+→ the evidence, sentence by sentence (retrieval/evidence.py) → whose it is
+(retrieval/attribution.py) → with a capable reader, its check that the evidence answers the
+question, then its answer, each sentence support-checked (retrieval/writing.py); with the
+small built-in model, the quotes themselves and at most one short supported line → the cited
+memories strengthened. An answer is never stored as a memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
+
+from second_me.domain import Answer, Evidence, Hit
+from second_me.errors import InputRejected
+from second_me.memory.conversations import ask_turns
+from second_me.retrieval.abstain import abstention_reason, relevant_hits
+from second_me.retrieval.attribution import attribute, subject_of
+from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
+from second_me.retrieval.context import cited_numbers
+from second_me.retrieval.evidence import MAX_HITS, select_evidence
+from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
+from second_me.retrieval.intent import YES_NO, Intent, intent_of
+from second_me.retrieval.query import check_kinds, filter_range
+from second_me.retrieval.writing import quote_first, reader_answer, said_i_dont_know
+
+if TYPE_CHECKING:
+    from second_me.services.core import Core
+
+TokenFn = Callable[[str], None]
+NOT_ANSWERED = "the memories closest to that question don't answer it."
+DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
+
+
+def search_options(k: int, kinds: Sequence[str] = (), since: Optional[str] = None, until: Optional[str] = None,
+                   path: Optional[str] = None) -> SearchOptions:
+    """Search filters as a user types them (`--kind`, `--since 2024-05`, ...), checked."""
+    if k <= 0:
+        raise InputRejected(f"-k must be a positive number, not {k}")
+    start, end = filter_range(since, until)
+    kinds = check_kinds([part for value in kinds for part in value.split(",")])
+    if "summary" in kinds and "portrait" not in kinds:
+        kinds += ("portrait",)  # the portrait is the top of the summary tree
+    return SearchOptions(k=k, kinds=kinds, since=start, until=end, path=path)
+
+
+def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
+    """The sources an answer cites, with their [n]; all of them when it cites none explicitly."""
+    cited = cited_numbers(answer, len(hits))
+    numbers = sorted(cited) if cited else range(1, len(hits) + 1)
+    return [(n, hits[n - 1]) for n in numbers]
+
+
+def evidence_entries(answer: Answer) -> list[tuple[int, Hit, Evidence]]:
+    """Each quoted sentence with its [n] and the memory it came from, in the answer's order."""
+    number = {hit.memory.id: (n, hit) for n, hit in enumerate(answer.citations, start=1)}
+    return [(*number[item.memory_id], item) for item in answer.evidence if item.memory_id in number]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What an answer is written from: the kind of question, the hits, the quoted evidence, and why
+    it cannot be answered (a rule's reason), or whose the evidence is instead (`not_theirs`)."""
+
+    intent: Intent
+    hits: list[Hit]
+    evidence: list[Evidence]
+    reason: str = ""
+    not_theirs: str = ""
+
+
+class Answering:
+    def __init__(self, core: "Core"):
+        self.core = core
+
+    def searcher(self) -> HybridSearcher:
+        s = self.core.settings
+        weights = FusionWeights(bm25=s.bm25_weight, vector=s.vector_weight, window=s.time_weight, order=s.order_weight)
+        return HybridSearcher(self.core.store, self.core.embedder, self.core.policy, s.rrf_k, s.candidates, weights)
+
+    def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
+        core = self.core
+        if not query.strip():
+            raise InputRejected("the query is empty: give some words to search for")
+        options = options or SearchOptions(k=core.settings.search_k)
+        if core.store.has_vectors and options.use_vectors:
+            core.check_embedder()
+        searcher = self.searcher()
+        # One snapshot: an indexer replacing a file's chunks meanwhile cannot leave half-read hits.
+        with core.store.db.snapshot():
+            return searcher.search(query, options, core.now())
+
+    def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
+            options: SearchOptions | None = None, remember: bool = True,
+            conversation: str | None = None) -> Answer:
+        """Retrieve, then answer from memory with [n] citations — or abstain without guessing.
+
+        `options` carries filters (k is taken from `k` when given); `remember=False` answers
+        without strengthening the cited memories (the benchmark must not change what it measures).
+        With `conversation`, the question and the answer are stored as turns of it.
+        """
+        answer = self._answer(question, k, on_token, options, remember)
+        if conversation:
+            now = self.core.now()
+            turns = ask_turns(conversation, question, answer.text, now, self.core.settings.remember_max_chars)
+            self.core.conversation_log().add_turns(turns, now)
+        return answer
+
+    def prepare(self, question: str, options: SearchOptions) -> "Prepared":
+        """Everything before writing: the search, the rule checks, the evidence, whose it is."""
+        core, settings = self.core, self.core.settings
+        result = self.search(question, options)
+        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
+        intent = intent_of(question)
+        if reason:
+            return Prepared(intent, [], [], reason=reason)
+        hits = relevant_hits(result, settings.abstain_similarity)
+        if intent.is_request:
+            hits = self._whole_document(hits)
+        time_hint = result.parsed.time if result.parsed is not None else None
+        evidence = select_evidence(question, hits, core.embedder, intent, time_hint)
+        if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
+            hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
+        speakers = core.store.messages.speakers()
+        users = [name for name, role in speakers if role == "user"]
+        attribution = attribute(evidence, subject_of(question, [name for name, _ in speakers], users), users)
+        if attribution.other is not None:
+            return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
+        evidence = list(attribution.evidence)
+        return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED)
+
+    def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
+        """How likely a capable reader finds that the evidence answers the question (0..1)."""
+        return self.core.chat_model.yes_probability(judge_messages(question, evidence))
+
+    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
+                options: SearchOptions | None, remember: bool) -> Answer:
+        core, settings = self.core, self.core.settings
+        options = options or SearchOptions(k=settings.search_k)
+        if k:
+            options = replace(options, k=k)
+        ready = self.prepare(question, options)
+        if ready.not_theirs:
+            return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
+        if ready.reason:
+            return _refusal(ready.reason, on_token)
+        intent, evidence = ready.intent, ready.evidence
+        cited, numbers = citation_numbers(evidence, ready.hits)
+        model = core.chat_model
+        if model.profile.capable_reader:
+            if self.reader_check(question, evidence) < settings.reader_check:
+                return _refusal(NOT_ANSWERED, on_token)
+            max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
+            text = reader_answer(question, intent, evidence, cited, numbers, model, max_tokens, settings.temperature,
+                                 settings.context_tokens, on_token)
+            if said_i_dont_know(text):
+                return _refusal(NOT_ANSWERED, on_token)
+            if not text:  # nothing the reader wrote was supported: the quotes stand alone
+                text = quote_first(question, intent, evidence, numbers, None, on_token)
+        else:
+            text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)
+        if remember:
+            core.reinforce([hit.memory.id for hit in cited])
+        return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
+
+    def _whole_document(self, hits: list[Hit]) -> list[Hit]:
+        """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
+        chunk among the first hits, in file order, before the other hits. Summaries often match a
+        request best ("summarize" and "Summary of…"), but the document is what it asks about."""
+        top = next((hit for hit in hits[:MAX_HITS] if hit.memory.kind == "chunk" and hit.memory.source_id), None)
+        if top is None:
+            return hits
+        found = {hit.memory.id: hit for hit in hits}
+        chunk_ids = self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS)
+        low = min(hit.score for hit in hits)
+        fetched = {hit.memory.id: replace(hit, score=low * 0.9)
+                   for hit in self.core.hits_for([i for i in chunk_ids if i not in found])}
+        document = [found.get(i) or fetched[i] for i in chunk_ids if i in found or i in fetched]
+        return document + [hit for hit in hits if hit.memory.id not in set(chunk_ids)]
+
+    def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
+                      time_hint) -> tuple[list[Hit], list[Evidence]]:
+        """A yes/no question about the user is not settled by what second-me derived alone: bring in
+        the turns and notes the fact or summary came from, and quote them beside it."""
+        sources: list[int] = []
+        for item in evidence:
+            links = self.core.store.states.links(item.memory_id)
+            sources += [i for i in links.turns + links.children if i not in sources]
+        if not sources:
+            return hits, evidence
+        low = min(hit.score for hit in hits)
+        extra = [replace(hit, score=low) for hit in self.core.hits_for(sources)]
+        own = [item for item in select_evidence(question, extra, self.core.embedder, intent, time_hint)
+               if not item.derived]
+        return hits + extra, own + evidence if own else evidence
+
+    def _not_theirs(self, message: str, other: Evidence, hits: list[Hit], on_token: TokenFn | None) -> Answer:
+        """The evidence is about someone else: say whose it is, quoted, instead of answering."""
+        cited, numbers = citation_numbers([other], hits)
+        text = f"{message}: " + quote_block([other], numbers, speakers=False)
+        if on_token:
+            on_token(text)
+        return Answer(text, tuple(cited), abstained=True, evidence=(other,))
+
+
+def _refusal(reason: str, on_token: TokenFn | None) -> Answer:
+    text = f"I don't know: {reason}"
+    if on_token:
+        on_token(text)
+    return Answer(text, (), abstained=True)

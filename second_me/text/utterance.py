@@ -1,0 +1,75 @@
+"""What someone's words are: a question, a request ("Summarize my notes"), or a statement.
+
+A request's verb and its "how" words ("in detail", "a short list") are instructions: they are
+never names, never words a memory must contain, and a request, like a question, is not a
+memory of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs (and phrases) that open a request, in any case. They are instructions, never names
+# or words a memory must contain.
+REQUEST_VERBS = frozenset("""
+summarize summarise summarizing summarising summary explain describe list write compare outline draft give show
+tell recap review remind walk go make create plan suggest recommend find collect gather sum break put prepare
+""".split())
+# Words a request uses to say how to answer ("in detail", "a short list", "the key points"):
+# they describe the reply, not the memories, so no memory needs to contain them.
+REQUEST_WORDS = REQUEST_VERBS | frozenset("""
+detail details detailed short brief briefly quick quickly bullet bullets point points key main overview everything
+all notes note paragraph paragraphs sentence sentences steps step version summary summaries please me us up through
+down together difference differences between versus vs pros cons list lists checklist table shopping packing todo
+""".split())
+_REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
+
+
+def request_verb(text: str) -> str:
+    """The verb that opens a request ("summarize"), or "" when the text is not one."""
+    match = _REQUEST.match(text)
+    verb = match.group("verb").lower() if match else ""
+    return verb if verb in REQUEST_VERBS else ""
+
+
+# A question typed without its "?" still reads as one: a question word before a verb or a
+# measure ("how often do I…", "where did I…", "when is…"), or a verb first ("do I need…").
+# "When I was young…" stays a statement: the question word is not followed by either.
+_QUESTION_WORDS = frozenset("what when where who whom whose which why how".split())
+_VERBS_FIRST = frozenset("""
+do does did is are was were am can could should would will have has had may might must shall
+""".split())
+_HOW_MEASURES = frozenset("often much many long far old big come".split())
+_SUBJECTS = frozenset("i you we they he she it my your our their his her the there this that these those".split())
+
+
+def is_question(text: str) -> bool:
+    text = text.strip()
+    if text.endswith("?"):
+        return True
+    words = re.findall(r"[a-z']+", text.lower())[:2]
+    if len(words) < 2:
+        return False
+    first, second = words
+    if first in _QUESTION_WORDS:
+        return second in _VERBS_FIRST or (first == "how" and second in _HOW_MEASURES)
+    return first in _VERBS_FIRST and second in _SUBJECTS
+
+
+# Longer than this, a message typed into a chat is answered but not kept as a memory of its own
+# (a pasted document belongs in a file second-me indexes, where it is chunked and cited by line).
+MAX_REMEMBERED_CHARS = 8192
+
+
+def states_something(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
+    """Words worth a memory of their own: a statement, not a question or a request (either would
+    be found as the source of its own answer next time), not empty, not a paste over `max_chars`."""
+    text = text.strip()
+    return bool(text) and len(text) <= max_chars and not is_question(text) and not request_verb(text)
+
+
+def request_words(question: str) -> frozenset[str]:
+    """The words of a request that say what to do, not what it is about (lower case)."""
+    if not request_verb(question):
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)

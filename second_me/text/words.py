@@ -1,0 +1,75 @@
+"""Words compared the way a reader compares them: case, accents, plurals and common endings
+folded ("proofing" ~ "proof", "baked" ~ "bake"), other forms of a word included ("bought" ~
+"buy", "Mum" ~ "mother"). Used to match a question to sentences and an answer to its evidence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+
+from second_me.text.word_forms import word_forms
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers herself him
+himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
+our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which while who whom why will
+with would you your yours yourself yourselves s t don tell know remember did ever many much
+""".split())
+# Month and weekday names (and abbreviations), lower case → number: time words, not names.
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "es", "ly", "s")
+
+
+def plain(word: str) -> str:
+    """Lower case, accents and a possessive 's off."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return re.sub(r"['’]s$", "", word)
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match forms of one word ("baking", "baked" → bak); at least three letters."""
+    word = plain(word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "stopp(ed)" -> "stop"
+    return word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_words(text: str, also_skip: frozenset[str] = frozenset()) -> list[str]:
+    """Words that carry meaning, lower case, in order, once each."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        lower = plain(word)
+        if lower not in STOPWORDS and lower not in also_skip and not lower.isdigit():
+            seen.setdefault(lower, None)
+    return list(seen)
+
+
+def stems(text: str) -> set[str]:
+    """Every word's stem, stopwords included (a sentence is matched against, not searched)."""
+    return {stem(word) for word in words(text)}
+
+
+def forms(word: str) -> set[str]:
+    """The stems a word may take in another text: its own and its other forms' ("bought" → buy, bought)."""
+    return {stem(form) for form in word_forms(plain(word))} | {stem(word)}

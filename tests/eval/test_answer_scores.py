@@ -1,0 +1,22 @@
+"""What users read, scored: token F1, and names, numbers and dates a reply states without evidence."""
+
+from second_me.domain import Answer, Evidence
+from second_me.eval.answers import token_f1, unsupported_claims
+
+PROOF = Evidence("After shaping, proof the dough in the fridge overnight, 12 to 14 hours.", 1, "sourdough.md:11")
+
+
+def test_token_f1():
+    assert token_f1("12 to 14 hours", "12 to 14 hours") == 1.0
+    # "the" is dropped: 4 of 8 words are the gold's, all 4 of the gold's are said
+    assert abs(token_f1("The dough proofs 12 to 14 hours in the fridge.", "12 to 14 hours") - 2 / 3) < 1e-9
+    assert abs(token_f1("four hours", "12 to 14 hours") - 1 / 3) < 1e-9
+    assert token_f1("a tabby", "Miso") == 0.0
+
+
+def test_quotes_are_evidence_and_a_line_may_only_restate_them():
+    quoted = "“After shaping, proof the dough in the fridge overnight, 12 to 14 hours.” [1]"
+    assert unsupported_claims(Answer(quoted + "\n\n12 to 14 hours.", evidence=(PROOF,))) == []
+    assert unsupported_claims(Answer(quoted + "\n\nAbout 4 hours at 250 °C.", evidence=(PROOF,))) == ["250", "4"]
+    assert unsupported_claims(Answer("Sam: " + quoted, evidence=(PROOF,))) == []
+    assert unsupported_claims(Answer("I don't know: nothing matches.", abstained=True)) == []

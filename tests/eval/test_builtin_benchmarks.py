@@ -1,0 +1,181 @@
+"""The shipped benchmarks: reproduced by their generators, with evidence that exists and holds the answer."""
+
+import importlib
+import json
+import re
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from second_me.eval.dataset import BUILTIN, builtin_path, load_dataset
+
+GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_noor", "doug": "bench.make_eval_doug",
+              "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday"}
+
+
+@pytest.mark.parametrize("name", sorted(BUILTIN))
+def test_the_generator_reproduces_the_shipped_file_byte_for_byte(name):
+    from bench import eval_history
+
+    module = importlib.import_module(GENERATORS[name])
+    rows = module.build() if hasattr(module, "build") else eval_history.build(module.LIFE)
+    generated = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    assert generated == builtin_path(name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def friends():
+    return load_dataset(Path("friends"))
+
+
+def _day(turn) -> date:
+    return datetime.fromtimestamp(turn.timestamp, timezone.utc).date()
+
+
+def test_the_friends_chat_is_long_and_spread_over_months(friends):
+    sessions = Counter(t.conversation for t in friends.turns)
+    days = sorted(_day(t) for t in friends.turns)
+    assert 350 <= len(friends.turns) <= 600 and len(sessions) >= 20
+    assert (days[-1] - days[0]).days >= 6 * 30
+    assert 120 <= len(friends.questions) <= 180
+    assert {(t.speaker, t.role) for t in friends.turns} == {("Nina", "user"), ("Sam", "other"), ("Olu", "other")}
+    speakers = {}
+    for turn in friends.turns:
+        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
+    assert any(len(people) == 3 for people in speakers.values())  # a group chat
+    times = [t.timestamp for t in friends.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+
+
+def test_every_friends_question_points_at_turns_that_exist(friends):
+    turns = {t.external_id: t for t in friends.turns}
+    abilities = Counter(q.ability for q in friends.questions)
+    assert set(abilities) == {"information-extraction", "multi-session", "temporal", "knowledge-update", "gathering",
+                              "photo", "inference", "attribution", "abstention"}
+    for q in friends.questions:
+        assert set(q.evidence) <= set(turns), q.id
+        if q.ability == "abstention":
+            assert q.answer is None and not q.evidence and q.actually is None, q.id
+        elif q.ability == "attribution":
+            # Nothing to answer about the person asked of; the evidence shows who it really was.
+            assert q.answer is None and q.actually in {"Nina", "Sam", "Olu"} and q.evidence, q.id
+            assert {turns[e].speaker for e in q.evidence} == {q.actually}, q.id
+        else:
+            assert q.answer and q.evidence and q.actually is None, q.id
+        if q.ability == "gathering":
+            assert len(q.evidence) >= 2 and len({turns[e].conversation for e in q.evidence}) >= 2, q.id
+        if q.ability == "photo":
+            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+
+
+def _last(weekday: int, day: date) -> date:
+    """The last such weekday before `day` (Monday is 0)."""
+    day -= timedelta(days=1)
+    while day.weekday() != weekday:
+        day -= timedelta(days=1)
+    return day
+
+
+def _next(weekday: int, day: date) -> date:
+    day += timedelta(days=1)
+    while day.weekday() != weekday:
+        day += timedelta(days=1)
+    return day
+
+
+def _last_weekend(day: date) -> date:
+    """The Saturday of the weekend before the week `day` is in."""
+    return _last(5, day - timedelta(days=day.weekday()))
+
+
+# (question, which evidence turn, what it says, the date that means counted from the turn's own date)
+RELATIVE = [
+    ("when did sam sprain his ankle", 0, "last night", lambda d: d - timedelta(days=1)),
+    ("When did Nina sign up for cello lessons?", 0, "yesterday", lambda d: d - timedelta(days=1)),
+    ("When was my Grade 1 cello exam?", 0, "this morning", lambda d: d),
+    ("When did Nugget escape?", 0, "three days ago", lambda d: d - timedelta(days=3)),
+    ("When did Nina and Jamie bring Pepper home?", 0, "on Saturday", lambda d: _last(5, d)),
+    ("When did Pepper swallow the sock?", 0, "on Wednesday", lambda d: _last(2, d)),
+    ("When was Nina's interview at Cotham Park?", 0, "on Thursday", lambda d: _next(3, d)),
+    ("When was Keith's hip operation?", 0, "next Monday", lambda d: _next(0, d)),
+    ("When was Keith's hip operation?", 1, "on Monday", lambda d: _last(0, d)),
+    ("When did Nina go camping in the Brecon Beacons?", 0, "last weekend", _last_weekend),
+    ("What day did we climb Pen y Fan?", 1, "on the Sunday", lambda d: _last_weekend(d) + timedelta(days=1)),
+    ("When did Kate and Iris come to stay with Nina?", 0, "last weekend", _last_weekend),
+    ("When was Nina's mum's 60th birthday party?", 0, "two weekends ago",
+     lambda d: _last_weekend(d) - timedelta(days=7)),
+    ("When was Nina's mum's 60th birthday party?", 1, "on Saturday", lambda d: _next(5, d)),
+    ("When does Little Fires start at Kirkgate Market?", 0, "next month", lambda d: f"{d.year}-{d.month + 1:02d}"),
+    ("When did Sam's family go to Whitby before this summer?", 0, "last year", lambda d: str(d.year - 1)),
+]
+
+
+@pytest.mark.parametrize("question, index, phrase, meaning", RELATIVE, ids=[f"{r[0]} ({r[2]})" for r in RELATIVE])
+def test_a_relative_date_gold_is_the_messages_own_date_plus_what_it_says(friends, question, index, phrase, meaning):
+    q = next(q for q in friends.questions if q.question == question)
+    turn = next(t for t in friends.turns if t.external_id == q.evidence[index])
+    assert phrase.lower() in turn.text.lower()
+    expected = meaning(_day(turn))
+    assert q.answer == (expected.isoformat() if isinstance(expected, date) else expected)
+
+
+def test_every_when_question_has_a_date_as_gold_and_readable_forms_of_it(friends):
+    turns = {t.external_id: t for t in friends.turns}
+    for q in (q for q in friends.questions if q.ability == "temporal"):
+        parts = q.answer.split("-")
+        gold = date(*map(int, parts)) if len(parts) == 3 else None
+        said = _day(turns[q.evidence[0]])
+        if gold:
+            assert -7 <= (said - gold).days <= 14, q.id  # a few days either side of the message
+            assert f"{gold.day} {gold.strftime('%B')}" in q.aliases, q.id
+        else:
+            assert len(parts) in (1, 2) and abs(int(parts[0]) - said.year) <= 1, q.id
+
+
+@pytest.fixture(scope="module")
+def everyday():
+    return load_dataset(Path("everyday"))
+
+
+def test_everyday_requests_are_answered_by_a_note_that_says_so(everyday):
+    notes = {"note:" + n.path: n for n in everyday.notes}
+    assert 10 <= len(notes) <= 20 and not everyday.turns
+    assert all(n.text.startswith("# ") for n in everyday.notes)  # Markdown, with headings
+    requests = [q for q in everyday.questions if q.ability == "request"]
+    refused = [q for q in everyday.questions if q.ability == "abstention"]
+    assert len(requests) >= 40 and len(refused) >= 10 and len(requests) + len(refused) == len(everyday.questions)
+    for q in requests:
+        assert q.evidence and set(q.evidence) <= set(notes), q.id
+        assert q.answer.lower() in notes[q.evidence[0]].text.lower(), q.id
+    assert all(q.answer is None and not q.evidence for q in refused)
+
+
+def test_eval_runs_on_the_everyday_requests(run_cli):
+    result = run_cli("eval", "--dataset", "everyday", "--no-answers")
+    assert result.code == 0, result.err
+    assert "everyday-benchmark.jsonl: 64 questions" in result.out and "request" in result.out
+
+
+def test_the_report_shows_the_new_abilities(tmp_path, run_cli):
+    rows = [
+        {"type": "turn", "conversation": "c1", "speaker": "Ana", "text": "I took up pottery this spring.",
+         "timestamp": "2024-03-05T10:00:00Z", "id": "t1"},
+        {"type": "turn", "conversation": "c2", "speaker": "Bo", "role": "other",
+         "text": "I sprained my ankle at football.",
+         "timestamp": "2024-04-05T10:00:00Z", "id": "t2"},
+        {"type": "turn", "conversation": "c3", "speaker": "Ana", "text": "Started climbing on Tuesdays.",
+         "timestamp": "2024-05-05T10:00:00Z", "id": "t3"},
+        {"type": "question", "id": "q1", "ability": "gathering", "question": "What hobbies has Ana taken up?",
+         "answer": "climbing", "evidence": ["t1", "t3"], "aliases": ["pottery"]},
+        {"type": "question", "id": "q2", "ability": "attribution", "question": "When did Ana sprain her ankle?",
+         "answer": None, "evidence": ["t2"], "actually": "Bo"},
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    data = load_dataset(path)
+    assert data.questions[0].aliases == ("pottery",) and data.questions[1].actually == "Bo"
+    result = run_cli("eval", "--dataset", str(path), "--no-answers")
+    assert result.code == 0, result.err
+    assert "gathering" in result.out and re.search(r"by ability: .*attribution [01]/1", result.out)

@@ -1,0 +1,45 @@
+"""Who the evidence is about: Sam's question is not answered with Priya's words."""
+
+from second_me.domain import Evidence
+from second_me.retrieval.attribution import attribute, subject_of
+
+SPEAKERS = ["Lena", "Sam", "Priya"]
+USERS = ["Lena"]
+
+
+def said(speaker: str, text: str, memory_id: int = 1) -> Evidence:
+    return Evidence(text, memory_id, f"chat · {speaker} · 2023-07-06", "message", speaker)
+
+
+def test_someone_elses_first_person_statement_is_attributed_to_them():
+    subject = subject_of("What did Sam do for his birthday?", SPEAKERS, USERS)
+    result = attribute([said("Priya", "I went to Paris for my birthday!")], subject, USERS)
+    assert result.evidence == () and result.message == "That was Priya, not Sam"
+
+
+def test_the_user_asking_about_themselves_gets_told_it_was_the_friend():
+    subject = subject_of("Where did I go for my birthday?", SPEAKERS, USERS)
+    result = attribute([said("Sam", "I went to Paris for my birthday!")], subject, USERS)
+    assert result.message == "That was Sam, not you"
+
+
+def test_own_words_words_naming_them_and_words_to_them_count():
+    subject = subject_of("What did Sam do for his birthday?", SPEAKERS, USERS)
+    evidence = [said("Priya", "I went to Paris for my birthday!", 1),
+                said("Sam", "I had a quiet dinner for my birthday.", 2),
+                said("Lena", "Sam's birthday party was great", 3),
+                said("Lena", "did you have a good birthday?", 4)]
+    result = attribute(evidence, subject, USERS)
+    assert [e.memory_id for e in result.evidence] == [2, 3, 4] and result.message == ""
+
+
+def test_the_user_by_name_or_as_i():
+    assert subject_of("what did Lena buy?", SPEAKERS, USERS).user
+    assert subject_of("what did I buy?", SPEAKERS, USERS).user
+    assert not subject_of("what did Sam buy?", SPEAKERS, USERS).user
+
+
+def test_notes_and_unknown_names_are_not_judged():
+    subject = subject_of("What did Karl say about the budget?", SPEAKERS, USERS)
+    note = Evidence("Karl: the budget is frozen until May.", 1, "notes/meeting.md:3")
+    assert attribute([note], subject, USERS).evidence == (note,)

@@ -1,0 +1,127 @@
+"""Sentence-level evidence: which sentences of the hits are quoted, and where they stand."""
+
+from dataclasses import replace
+
+from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
+from second_me.models.fake import FakeEmbedder
+from second_me.retrieval.evidence import candidate_sentences, select_evidence
+from second_me.text.sentences import split_sentences
+from second_me.retrieval.intent import intent_of
+
+SOURDOUGH = ("## Proofing\n\nBulk fermentation takes about 4 to 5 hours at 24 °C, with stretch and folds every 30 "
+             "minutes.\nAfter shaping, proof the dough in the fridge overnight, 12 to 14 hours. The cold proof makes"
+             "\nthe crust blister and the crumb open.")
+BAKING = "## Baking\n\nBake in a preheated Dutch oven at 250 °C: 20 minutes with the lid on, then 25 minutes without."
+STARTER = ("## Starter\n\nFeed the starter the night before: 50 g flour, 50 g water, 10 g starter.\n"
+           "It is ready when it has doubled and smells sweet and sour.")
+
+
+def memory(memory_id: int, text: str, kind: str = "chunk", start=None, end=None, created=1_700_000_000.0) -> Memory:
+    return Memory(memory_id, kind, text, created, None, 30.0, 0, False, "active", start_line=start, end_line=end)
+
+
+def file_hit(memory_id: int, text: str, start: int, end: int, score: float = 1.0) -> Hit:
+    return Hit(memory(memory_id, text, start=start, end=end), score, 1.0, FileOrigin("notes/sourdough.md", start, end))
+
+
+def turn_hit(memory_id: int, speaker: str, text: str, score: float = 1.0) -> Hit:
+    origin = ConversationOrigin("chat", f"t{memory_id}", speaker, "2023-07-06T10:00:00+00:00")
+    return Hit(memory(memory_id, f"{speaker}: {text}", kind="message"), score, 1.0, origin)
+
+
+def test_sentences_split_at_ends_but_not_at_decimals_or_abbreviations():
+    text = "Road tyres: 6.5 bar front, 7 bar rear. Check the pressure e.g. before every ride. Done!"
+    assert [s for s, _ in split_sentences(text)] == [
+        "Road tyres: 6.5 bar front, 7 bar rear.", "Check the pressure e.g. before every ride.", "Done!"]
+
+
+def test_wrapped_lines_join_and_each_sentence_knows_its_file_line():
+    sentences = candidate_sentences([file_hit(1, SOURDOUGH, 9, 12)])
+    by_text = {s.text: s.line for s in sentences}
+    assert by_text["After shaping, proof the dough in the fridge overnight, 12 to 14 hours."] == 11
+    assert by_text["The cold proof makes the crust blister and the crumb open."] == 11  # starts on line 11
+    assert all(s.context == "sourdough > Proofing" for s in sentences)
+
+
+def test_a_chunk_whose_blank_lines_are_unknown_shows_its_range():
+    hit = file_hit(1, SOURDOUGH, 9, 14)  # two lines of the range are not in the chunk's text
+    [evidence, *_] = select_evidence("how long do I proof the dough?", [hit], FakeEmbedder())
+    assert evidence.source == "notes/sourdough.md:9-14"
+
+
+def test_the_sentence_that_answers_is_quoted_with_its_line():
+    hits = [file_hit(1, SOURDOUGH, 9, 12), file_hit(2, BAKING, 14, 15, 0.8), file_hit(3, STARTER, 5, 7, 0.6)]
+    evidence = select_evidence("how long do I proof the dough in the fridge?", hits, FakeEmbedder())
+    assert evidence[0].text == "After shaping, proof the dough in the fridge overnight, 12 to 14 hours."
+    assert evidence[0].source == "notes/sourdough.md:11" and evidence[0].memory_id == 1
+    assert len(evidence) <= 3
+
+
+def test_a_question_for_a_measure_prefers_a_sentence_that_states_one():
+    hits = [file_hit(2, BAKING + "\nPreheat the oven well before baking the bread.", 14, 16)]
+    evidence = select_evidence("What temperature do I bake the bread at?", hits, FakeEmbedder())
+    assert "250 °C" in evidence[0].text
+
+
+def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it():
+    evidence = select_evidence("when is the starter ready?", [file_hit(3, STARTER, 5, 7)], FakeEmbedder())
+    assert evidence[0].text.startswith("Feed the starter") and "It is ready when" in evidence[0].text
+
+
+def test_a_chat_turn_is_quoted_whole_without_its_speaker_prefix():
+    hits = [turn_hit(5, "Sam", "Did the staff health check at work. Resting heart rate 58, not bad!")]
+    [evidence] = select_evidence("What was my resting pulse at the health check?", hits, FakeEmbedder())
+    assert evidence.text == "Did the staff health check at work. Resting heart rate 58, not bad!"
+    assert evidence.speaker == "Sam" and evidence.source.startswith("chat · Sam · 2023-07-06")
+
+
+def test_a_question_back_gives_way_to_a_statement():
+    hits = [turn_hit(1, "Maya", "Why does Miso hide under the bed every Saturday?"),
+            turn_hit(2, "Maya", "Miso hides under the bed on Saturdays because he is scared of the vacuum.", 0.9)]
+    evidence = select_evidence("Why does Miso hide under the bed?", hits, FakeEmbedder())
+    assert evidence[0].memory_id == 2
+
+
+def test_a_request_quotes_every_close_memory_in_reading_order():
+    def chunk(memory_id, text, start, end, score):
+        hit = file_hit(memory_id, text, start, end, score)
+        return Hit(replace(hit.memory, source_id=7), hit.score, hit.retention, hit.origin)
+
+    hits = [chunk(1, SOURDOUGH, 9, 12, 1.0), chunk(3, STARTER, 5, 7, 0.9), chunk(2, BAKING, 14, 15, 0.8)]
+    evidence = select_evidence("Summarize my sourdough notes", hits, FakeEmbedder())
+    assert [e.memory_id for e in evidence][:1] == [3] and {e.memory_id for e in evidence} == {1, 2, 3}
+    lines = [int(e.source.rpartition(":")[2]) for e in evidence]
+    assert lines == sorted(lines) and 4 <= len(evidence) <= 8  # the file's order, a few sentences a section
+
+
+def test_a_gathering_question_takes_one_sentence_from_each_memory():
+    hits = [turn_hit(1, "Priya", "Started a pottery class on Tuesdays! Pottery is so calming."),
+            turn_hit(2, "Priya", "Went climbing at the gym with Sam, my arms are dead."),
+            turn_hit(3, "Priya", "Swimming at the lake this morning, so cold.")]
+    intent = intent_of("What activities does Priya do?")
+    evidence = select_evidence("What activities does Priya do?", hits, FakeEmbedder(), intent)
+    assert {e.memory_id for e in evidence} == {1, 2, 3}
+
+
+def test_derived_memories_are_marked():
+    hit = Hit(memory(9, "Priya does pottery, climbing and swimming.", kind="fact"), 1.0, 1.0, None)
+    [evidence] = select_evidence("what does Priya do?", [hit], FakeEmbedder())
+    assert evidence.derived and evidence.source.startswith("fact #9")
+
+
+def test_nothing_to_quote_from_nothing():
+    assert select_evidence("anything?", [], FakeEmbedder()) == []
+
+
+LAPTOPS = ("# Laptops\n\n| | ThinkPad X1 | MacBook Air |\n|---|---|---|\n| Price | €1,890 | €1,749 |\n"
+           "| Battery | about 11 h | about 15 h |")
+
+
+def test_a_table_row_is_quoted_under_its_header_row_and_the_rule_row_never():
+    hits = [file_hit(1, LAPTOPS, 1, 6)]
+    texts = [s.text for s in candidate_sentences(hits)]
+    assert "| | ThinkPad X1 | MacBook Air |\n| Battery | about 11 h | about 15 h |" in texts
+    assert not any(set(text) <= set("|-: \n") for text in texts)
+    assert "| | ThinkPad X1 | MacBook Air |" not in texts  # the header says nothing alone
+    best = select_evidence("which laptop has the better battery?", hits, FakeEmbedder())[0]
+    assert "MacBook Air" in best.text and "15 h" in best.text

@@ -1,0 +1,42 @@
+"""What a question or request wants, and that requests are never refused for their verb."""
+
+import pytest
+
+from second_me.retrieval.answer_type import proper_names
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, intent_of
+from second_me.text.utterance import request_words
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Summarize my sourdough notes", REQUEST),
+    ("Explain in detail how I set up the backup", REQUEST),
+    ("Write a short packing list for the Lisbon trip", REQUEST),
+    ("Can you compare the two laptops I looked at?", REQUEST),
+    ("please list the books I want to read", REQUEST),
+    ("What activities does Priya do?", GATHER),
+    ("Which phones have I owned?", GATHER),
+    ("how many times did I go climbing?", GATHER),
+    ("did I grow up on a farm?", YES_NO),
+    ("Am I still vegetarian?", YES_NO),
+    ("how long do I proof the dough?", FACT),
+    ("What does Jonas do for work now?", FACT),
+    ("What did Karl say about the budget?", FACT),
+])
+def test_intent(text, kind):
+    assert intent_of(text).kind == kind
+
+
+def test_a_request_names_its_instruction_words():
+    assert {"summarize", "notes"} <= request_words("Summarize my sourdough notes")
+    assert "sourdough" not in request_words("Summarize my sourdough notes")
+    assert request_words("what is in my sourdough notes?") == frozenset()
+
+
+@pytest.mark.parametrize("text", ["Summarize my notes", "Explain in detail how it works", "Write a packing list",
+                                  "Compare the laptops", "Tilly does what for work?"])
+def test_a_capitalised_first_word_is_no_name(text):
+    assert proper_names(text) == []
+
+
+def test_a_possessive_first_word_is_a_name():
+    assert proper_names("Lena's husband: what is he called?") == ["Lena"]

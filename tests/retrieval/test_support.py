@@ -1,0 +1,56 @@
+"""The support check: what second-me writes may state only what its evidence states."""
+
+import pytest
+
+from second_me.text.support import Support, supported_sentences
+
+PROOF = ["Bulk fermentation takes about 4 to 5 hours at 24 °C, with stretch and folds every 30 minutes.",
+         "After shaping, proof the dough in the fridge overnight, 12 to 14 hours."]
+QUESTION = "how long do I proof the dough?"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Proof the dough in the fridge for 12 to 14 hours [2].",
+    "You proof it overnight, 12-14 hours.",
+    "Bulk fermentation takes four to five hours.",
+    "12 to 14 hours in the fridge.",
+])
+def test_sentences_that_restate_the_evidence_pass(sentence):
+    assert Support(PROOF, QUESTION).check(sentence).supported
+
+
+@pytest.mark.parametrize("sentence, missing", [
+    ("The answer is: 4 hours", "4"),  # a number taken out of the range it stands in
+    ("Proof it for 12 hours.", "12"),
+    ("Sam proofs the dough for 12 to 14 hours.", "Sam"),
+    ("On 5 July 2023 you proofed the dough.", "07-05"),
+    ("You can't bake bread at 250 °C, but a temperature converter helps.", "250"),
+    ("I grew up in a family of farmers.", "3 of 3 words"),
+])
+def test_a_number_name_date_or_claim_absent_from_the_evidence_fails(sentence, missing):
+    check = Support(PROOF, QUESTION).check(sentence)
+    assert not check.supported and missing in check.missing
+
+
+def test_dates_match_in_any_common_form():
+    evidence = Support(["(said 2023-07-06, about 2023-07-05) we took the kids to the aquarium"])
+    assert evidence.check("We took the kids to the aquarium on 5 July 2023.").supported
+    assert evidence.check("We took the kids to the aquarium on July 5th.").supported
+    assert not evidence.check("We took the kids to the aquarium on 6 August.").supported
+
+
+def test_words_of_the_question_count_as_support_but_not_its_names_numbers_and_dates():
+    evidence = ["Dr. Adeyemi at the new clinic."]
+    assert Support(evidence, "who is my new doctor?").check("My new doctor is Dr. Adeyemi.").supported
+    assert not Support(evidence, "who is my GP now?").check("My GP is Dr. Adeyemi.").supported
+    assert Support(evidence, "who is my GP now?", question_names=True).check("My GP is Dr. Adeyemi.").supported
+    assert not Support(["Went to the dentist today."], "where did I go two days ago?").check("Two days ago.").supported
+    assert not Support(["Tomás moved to Valencia for a job."], "where did I live before I moved to Berlin?",
+                       question_names=True).check("You lived in Berlin in 2019.").supported
+
+
+def test_unsupported_sentences_are_dropped_and_the_rest_kept():
+    kept, dropped = supported_sentences("Proof it overnight, 12 to 14 hours. Then bake it for 3 hours at 300 °C.",
+                                        PROOF, QUESTION)
+    assert kept == "Proof it overnight, 12 to 14 hours."
+    assert dropped == ["Then bake it for 3 hours at 300 °C."]
