@@ -116,7 +116,8 @@ class PromptReady:
 
 
 def ask_overhead(settings, store, embedder, chat_model, questions: list[str]) -> dict:
-    """Question to prompt-ready (embed query, hybrid search, build the cited context), in ms."""
+    """Question to prompt-ready (embed query, hybrid search, evidence, the cited context), in ms; to the
+    finished answer when it is made of quotes alone, without the model."""
     from second_me.clock import Clock
     from second_me.models.base import ChatModel
     from second_me.services import Services
@@ -128,12 +129,16 @@ def ask_overhead(settings, store, embedder, chat_model, questions: list[str]) ->
     timings = []
     for question in questions[:3]:  # warm-up
         services.answering.ask(question)
+    reached_model = 0
     for question in questions:
+        probe.ready_at = None
         started = time.perf_counter()
         services.answering.ask(question)
-        timings.append((probe.ready_at - started) * 1000)
+        # An answer made of quotes alone never calls the model: then the whole answer is the overhead.
+        reached_model += probe.ready_at is not None
+        timings.append(((probe.ready_at or time.perf_counter()) - started) * 1000)
     return {"ask_overhead_ms": round(median(timings), 1), "ask_overhead_p95_ms": round(sorted(timings)[
-        int(0.95 * (len(timings) - 1))], 1)}
+        int(0.95 * (len(timings) - 1))], 1), "ask_overhead_reached_model": f"{reached_model}/{len(questions)}"}
 
 
 # ---- KV cache ------------------------------------------------------------------------
