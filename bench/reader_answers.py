@@ -24,7 +24,6 @@ import argparse
 import json
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,11 +31,10 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from second_me.config import load_settings  # noqa: E402
-from second_me.eval.answers import token_f1, unsupported_claims  # noqa: E402
+from second_me.eval.answers import ask_one, token_f1  # noqa: E402
 from second_me.eval.dataset import PEOPLE, load_dataset  # noqa: E402
 from second_me.eval.metrics import answer_correct, prf  # noqa: E402
 from second_me.eval.runner import default_now, loaded_home, question_clock  # noqa: E402
-from second_me.retrieval.hybrid import SearchOptions  # noqa: E402
 
 RESULTS = REPO_ROOT / "bench" / "results" / "reader_answers.json"
 HELD_OUT = ("friends", "everyday")
@@ -59,19 +57,7 @@ def ask_all(name: str, settings, every: int) -> list[dict]:
         for question in questions:
             services.clock = question_clock(question, now)
             checks.clear()
-            stamps: list[float] = []
-            started = time.perf_counter()
-            answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
-                                            remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
-            finished = time.perf_counter()
-            rows.append({
-                "id": question.id, "ability": question.ability, "question": question.question,
-                "gold": question.answer, "aliases": list(question.aliases), "answer": answer.text,
-                "abstained": answer.abstained, "p": checks[0] if checks else None,
-                "unsupported": unsupported_claims(answer),
-                "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
-                "answer_s": round(finished - started, 3),
-            })
+            rows.append({**ask_one(services, question, settings), "p": checks[0] if checks else None})
             print(f"  {name} {len(rows)}/{len(questions)}", end="\r", file=sys.stderr, flush=True)
     return rows
 
@@ -120,17 +106,20 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1, help="ask every Nth question of each set")
     parser.add_argument("--cached", action="store_true", help=f"rescore {RESULTS.name} without the model")
     parser.add_argument("--sets", default=",".join((*PEOPLE, *HELD_OUT)), help="comma-separated sets to ask")
+    parser.add_argument("--add", action="store_true", help=f"keep the sets already in {RESULTS.name}, ask these too")
     args = parser.parse_args()
     if args.cached:
         rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"]
     else:
         with tempfile.TemporaryDirectory() as scratch:
             settings = replace(load_settings(scratch, chat_model="reader"), reader_check=0.0)
-            rows = {}
+            rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"] if args.add else {}
             for name in args.sets.split(","):
                 rows[name] = ask_all(name, settings, max(1, args.every))
+                for row in rows[name]:
+                    row["every"] = args.every
                 RESULTS.parent.mkdir(parents=True, exist_ok=True)
-                RESULTS.write_text(json.dumps({"every": args.every, "rows": rows}, indent=2) + "\n", encoding="utf-8")
+                RESULTS.write_text(json.dumps({"rows": rows}, indent=2) + "\n", encoding="utf-8")
     report: dict = {"datasets": {}, "rows": rows}
     people = [name for name in PEOPLE if name in rows]
     header = f"{'set':<18}{'n':>4}{'bar':>6}{'accuracy':>10}{'token F1':>10}{'abst. P/R/F1':>17}{'refused req.':>14}" \

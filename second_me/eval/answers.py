@@ -46,26 +46,31 @@ def unsupported_claims(answer) -> list[str]:
     return missing
 
 
+def ask_one(services, question, settings) -> dict:
+    """Ask one benchmark question as `ask` does (nothing strengthened) and score the reply."""
+    stamps: list[float] = []
+    started = time.perf_counter()
+    answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
+                                    remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
+    finished = time.perf_counter()
+    return {
+        "id": question.id, "ability": question.ability, "question": question.question, "answer": answer.text,
+        "gold": question.answer, "aliases": list(question.aliases), "abstained": answer.abstained,
+        "correct": answer_correct(answer.text, question.answer, answer.abstained, question.aliases),
+        "f1": max((token_f1(answer.text, form) for form in (question.answer, *question.aliases)), default=0.0)
+        if question.answer is not None and not answer.abstained else 0.0,
+        "unsupported": unsupported_claims(answer),
+        "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
+        "answer_s": round(finished - started, 3),
+    }
+
+
 def answer_scores(services, dataset: Dataset, clock_for, settings, progress=None) -> dict:
     """Ask every question; `clock_for(question)` sets the moment it is asked."""
     rows = []
     for number, question in enumerate(dataset.questions, start=1):
         services.clock = clock_for(question)
-        stamps: list[float] = []
-        started = time.perf_counter()
-        answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
-                                        remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
-        finished = time.perf_counter()
-        rows.append({
-            "id": question.id, "ability": question.ability, "question": question.question, "answer": answer.text,
-            "gold": question.answer, "abstained": answer.abstained,
-            "correct": answer_correct(answer.text, question.answer, answer.abstained, question.aliases),
-            "f1": max((token_f1(answer.text, form) for form in (question.answer, *question.aliases)), default=0.0)
-            if question.answer is not None and not answer.abstained else 0.0,
-            "unsupported": unsupported_claims(answer),
-            "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
-            "answer_s": round(finished - started, 3),
-        })
+        rows.append(ask_one(services, question, settings))
         if progress:
             progress("answers", number, len(dataset.questions))
     return summarise(rows, dataset)

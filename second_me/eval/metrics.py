@@ -47,6 +47,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\b(a|an|the)\b", " ", text)
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)  # "May 14th" is "May 14"
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 

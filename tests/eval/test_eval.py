@@ -45,6 +45,8 @@ def test_metrics():
     ("It is at 9.45 [2]", "9:45", False, True),
     ("Pastéis de nata!", "pasteis de nata", False, True),
     ("Misoshiru", "Miso", False, False),
+    ("Surgery is booked for May 14th.", "May 14", False, True),
+    ("Surgery is booked for May 14.", "May 4", False, False),
     ("I don't know.", None, False, True),
     ("Your brother is Tom.", None, False, False),
     ("anything", "Miso", True, False),

@@ -40,3 +40,9 @@ def test_a_capitalised_first_word_is_no_name(text):
 
 def test_a_possessive_first_word_is_a_name():
     assert proper_names("Lena's husband: what is he called?") == ["Lena"]
+
+
+def test_ago_is_a_time_word_not_one_memory_must_contain():
+    from second_me.text.words import content_words
+
+    assert "ago" not in content_words("How long ago did I retire?")
