@@ -73,7 +73,7 @@ def chunk_texts(corpus: Path, settings) -> list[str]:
     from second_me.domain import chunk_key
     from second_me.ingest.chunking import chunks_for
     from second_me.ingest.extract import extract
-    from second_me.ingest.pipeline import walk_files
+    from second_me.ingest.scanning import walk_files
 
     texts = []
     for path in walk_files(corpus, settings.ignore):

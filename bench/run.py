@@ -27,6 +27,9 @@ GOALS = {
     "chat_ratio": (0.95, "min"),
     "ask_overhead_ms": (150, "max"),
     "ingest_ratio": (0.90, "min"),
+    "chat_import_ratio": (0.90, "min"),
+    "chat_import_peak_rss_mb": (400, "max"),
+    "chat_reimport_seconds": (5.0, "max"),
     "kv_q8_bytes_ratio": (0.55, "max"),
     "kv_q4_bytes_ratio": (0.30, "max"),
     "kv_q8_top1": (0.98, "min"),
@@ -43,6 +46,8 @@ GOALS = {
     "cli_help_s": (0.3, "max"),
     "tui_first_paint_s": (1.5, "max"),
     "gpu_offload_used": (None, None),
+    "secret_scan_ms_per_mb": (150, "max"),
+    "secret_scan_vs_chunking": (None, None),
     "reindex_unchanged_10k_s": (10, "max"),
 }
 
@@ -55,7 +60,9 @@ REQUIRED = {
     "mmap": ("mmap_load_ratio",),
     "memlimit": ("memlimit",),
     "ingest": ("ingest_ratio",),
+    "chat_import": ("chat_import_ratio",),
     "search": ("search_recall10_vs_exact", "db_mb_per_100k"),
+    "secrets": ("secret_scan_ms_per_mb",),
     "reader": (),  # skipped, with its reason, when the reader extra is not installed
 }
 
@@ -83,6 +90,18 @@ def _ingest(mode: str) -> dict:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.run(quick=mode != "full", smoke=mode == "smoke")
+
+
+def _chat_import(mode: str) -> dict:
+    from bench import chat_import
+
+    return chat_import.run({"smoke": chat_import.SMOKE_MESSAGES, "quick": chat_import.QUICK_MESSAGES}.get(mode, 50_000))
+
+
+def _secret_scan(quick: bool) -> dict:
+    from bench import secret_scan
+
+    return secret_scan.run(quick)
 
 
 def _ask_overhead_at_10k(mode: str):
@@ -187,7 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         "mmap": lambda: models.mmap_weights(quick, smoke=smoke),
         "memlimit": _memlimit,
         "ingest": lambda: _ingest(run_mode),
+        "chat_import": lambda: _chat_import(run_mode),
         "search": lambda: _search(run_mode),
+        "secrets": lambda: _secret_scan(quick),
         "reader": lambda: reader.run(quick, smoke=smoke),
     }
     chosen = [s for s in args.only.split(",") if s] or list(sections)

@@ -17,6 +17,7 @@ from second_me.commands import (conversations, doctor, eval as eval_cmd, export,
                                 summarize, watch)
 from second_me.commands.common import AppContext, app_context
 from second_me.errors import SecondMeError
+from second_me.safe_text import show_name
 
 app = typer.Typer(
     add_completion=False,
@@ -65,13 +66,19 @@ def main(argv: Optional[list[str]] = None, obj: Optional[AppContext] = None) -> 
     click = _click_exceptions()
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args
+    for arg in args:
+        if not _valid_utf8(arg):
+            _fail(f"the argument {arg} is not valid UTF-8: second-me reads and stores text (and "
+                  "file names) as UTF-8; rename the file or retype the text", 3, verbose=False, exact=True)
+        if "\x00" in arg:  # no shell passes one; a caller in Python could
+            _fail(f"the argument {arg} holds a NUL character", 3, verbose=False, exact=True)
     try:
         code = app(args=args, prog_name="second-me", standalone_mode=False, obj=obj or AppContext())
         # Without standalone mode, click returns the code of a `raise typer.Exit(n)`.
         if isinstance(code, int) and code:
             sys.exit(code)
     except SecondMeError as exc:
-        _fail(str(exc), exc.exit_code, verbose)
+        _fail(str(exc), exc.exit_code, verbose, exact=True)
     except click.Exit as exc:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
@@ -107,7 +114,17 @@ def _click_exceptions() -> _ClickErrors:
     return _ClickErrors(modules)
 
 
-def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None:
+def _valid_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an undecodable byte, as Python keeps it from the command line
+        return False
+    return True
+
+
+def _fail(message: str, code: int, verbose: bool, prefix: str = "error", exact: bool = False) -> None:
+    """One line on stderr. `exact`: second-me's own message, shown whole, with the names in it
+    escaped (a newline in a file name must not end the line); others are cut at their first line."""
     if verbose:
         import traceback
 
@@ -115,7 +132,6 @@ def _fail(message: str, code: int, verbose: bool, prefix: str = "error") -> None
     from second_me.safe_text import strip_control
 
     # Paths and file text in messages must not drive the terminal either.
-    message = strip_control(message)
-    first_line = message.strip().splitlines()[0] if message.strip() else prefix
-    print(f"{prefix}: {first_line}", file=sys.stderr)
+    line = show_name(message.strip()) if exact else (strip_control(message).strip().splitlines() or [""])[0]
+    print(f"{prefix}: {line or prefix}", file=sys.stderr)
     sys.exit(code)

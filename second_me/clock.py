@@ -32,14 +32,18 @@ class FixedClock(Clock):
 
 
 def parse_instant(text: str, what: str = "time") -> datetime:
-    """Parse an ISO-8601 date or date-time; naive values are taken as UTC."""
+    """Parse an ISO-8601 date or date-time, returned in UTC; naive values are taken as UTC."""
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise InputRejected(f"invalid {what} {text!r}: use ISO-8601, e.g. 2024-05-01 or 2024-05-01T09:30:00") from None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value
+        return value.replace(tzinfo=timezone.utc)
+    try:
+        # In UTC it must still be a date Python can hold: 9999-12-31T23:00-05:00 is in year 10000.
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        raise InputRejected(f"invalid {what} {text!r}: in UTC it falls outside the years 1 to 9999") from None
 
 
 def minute(timestamp: float) -> str:

@@ -22,6 +22,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KV_TYPES = ("f16", "q8_0", "q4_0")
+# What indexing does with a secret found inside a file (ingest/secret_scan.py).
+SECRET_MODES = ("redact", "skip-file", "off")
+# Which symbolic links indexing follows (ingest/paths.py); special files are never read.
+SYMLINK_MODES = ("inside", "never", "always")
 ENV_PREFIX = "SECOND_ME_"
 # Env vars with this prefix that are not settings keys.
 NON_SETTING_ENV = {"HOME", "PASSPHRASE", "NEW_PASSPHRASE", "NOW"}
@@ -59,6 +63,8 @@ class Settings:
     chunk_chars: int = 1200
     max_file_mb: float = 20.0
     ignore: tuple[str, ...] = ()
+    secrets: str = "redact"  # a secret inside a file: "redact" it, "skip-file", or "off" (index as it is)
+    follow_symlinks: str = "inside"  # only links into a watched folder; "never"; "always"
     watch_debounce_s: float = 1.0  # a file must be quiet this long before it is re-indexed
     watch_polling: bool = False  # poll instead of OS events (network filesystems)
     watch_poll_interval_s: float = 5.0
@@ -157,6 +163,9 @@ def _validate(s: Settings) -> Settings:
     for key in ("kv_cache_type_k", "kv_cache_type_v"):
         if getattr(s, key) not in KV_TYPES:
             raise ConfigError(f"config: {key} = {getattr(s, key)!r} must be one of {', '.join(KV_TYPES)}")
+    for key, allowed in (("secrets", SECRET_MODES), ("follow_symlinks", SYMLINK_MODES)):
+        if getattr(s, key) not in allowed:
+            raise ConfigError(f"config: {key} = {getattr(s, key)!r} must be one of {', '.join(allowed)}")
     if s.n_gpu_layers != "auto":
         try:
             int(s.n_gpu_layers)
@@ -176,12 +185,22 @@ def _validate(s: Settings) -> Settings:
     return s
 
 
+def _checked_home(home: Path) -> Path:
+    """The home must be (or become) a folder of the user's own: not a file, FIFO or device, not in /proc."""
+    resolved = Path(os.path.realpath(home))
+    if resolved.parts[1:2] in (("proc",), ("sys",), ("dev",)):
+        raise ConfigError(f"the home {home} is under /{resolved.parts[1]}: give a folder of your own (--home)")
+    if home.exists() and not home.is_dir():
+        raise ConfigError(f"the home {home} is not a folder: give a folder for this memory (--home)")
+    return home
+
+
 def load_settings(home: str | Path | None = None, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
     """Build settings for a home: defaults < config.toml < SECOND_ME_* env < explicit overrides."""
     env = os.environ if environ is None else environ
     types = _field_types()
     home_value = home or env.get(ENV_PREFIX + "HOME")
-    home_path = Path(home_value).expanduser() if home_value else default_home()
+    home_path = _checked_home(Path(home_value).expanduser() if home_value else default_home())
     values: dict[str, Any] = {}
 
     config_file = home_path / "config.toml"

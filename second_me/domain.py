@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 MEMORY_KINDS: tuple[str, ...] = ("chunk", "message", "fact", "summary", "portrait")
 
@@ -46,6 +46,10 @@ class Memory:
     valid_from: Optional[float] = None
     valid_to: Optional[float] = None
     parent_id: Optional[int] = None
+    speaker: Optional[str] = None  # who said it (a turn), or whom a fact is about
+    # When what it tells of happened, when the memory says so ("yesterday" in a message):
+    # [start, end) spans in epoch seconds, whole UTC days.
+    about: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,25 +74,104 @@ class FileOrigin:
 
 
 @dataclass(frozen=True)
+class TurnRef:
+    """A turn a derived memory (a fact, a summary) was made from."""
+
+    conversation: str
+    external_id: Optional[str]
+    speaker: str
+
+    def as_json(self) -> dict:
+        return {"conversation": self.conversation, "external_id": self.external_id, "speaker": self.speaker}
+
+
+@dataclass(frozen=True)
 class ConversationOrigin:
     conversation: str
     external_id: Optional[str]
     speaker: str
     timestamp: str
+    # For a fact: every turn it was learnt from (who said each), beyond the first one above.
+    turns: tuple[TurnRef, ...] = ()
+    more: int = 0
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "conversation": self.conversation,
             "external_id": self.external_id,
             "speaker": self.speaker,
             "timestamp": self.timestamp,
         }
+        if self.turns:
+            out["from"] = [turn.as_json() for turn in self.turns]
+        if self.more:
+            out["more"] = self.more
+        return out
 
     def label(self) -> str:
         return f"{self.conversation} · {self.speaker} · {self.timestamp[:16].replace('T', ' ')}"
 
 
-Origin = FileOrigin | ConversationOrigin | None
+@dataclass(frozen=True)
+class DerivedOrigin:
+    """Where a fact or summary came from: the turns it was learnt or written from (a fact learnt
+    from someone else's words names who said them)."""
+
+    turns: tuple[TurnRef, ...]
+    more: int = 0  # turns left out of `turns` (a long summary's)
+
+    def as_json(self) -> dict:
+        out: dict = {"from": [turn.as_json() for turn in self.turns]}
+        if self.more:
+            out["more"] = self.more
+        return out
+
+    def label(self) -> str:
+        first = self.turns[0]
+        others = len(self.turns) - 1 + self.more
+        return f"from {first.conversation} · {first.speaker}" + (f" (+{others} turns)" if others else "")
+
+
+Origin = FileOrigin | ConversationOrigin | DerivedOrigin | None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A turn around a chat turn hit, shown with it (`--context N`)."""
+
+    speaker: str
+    text: str
+    timestamp: float
+    external_id: Optional[str]
+    memory_id: Optional[int]
+    is_hit: bool = False  # the hit itself
+
+    def as_json(self) -> dict:
+        from datetime import datetime, timezone
+
+        return {"speaker": self.speaker, "text": self.text, "external_id": self.external_id,
+                "timestamp": datetime.fromtimestamp(self.timestamp, timezone.utc).isoformat(),
+                "memory_id": self.memory_id, "hit": self.is_hit}
+
+
+def describe_span(start: float, end: float) -> str:
+    """Whole UTC days [start, end) as a reader reads them: 2023-07-05, 2023-07, 2022, or 2023-04-29 to 2023-04-30."""
+    from datetime import datetime, timedelta, timezone
+
+    first = datetime.fromtimestamp(start, timezone.utc)
+    last = datetime.fromtimestamp(end, timezone.utc) - timedelta(days=1)
+    if last <= first:
+        return first.strftime("%Y-%m-%d")
+    if first.day == 1 and first.month == 1 and last.month == 12 and last.day == 31 and first.year == last.year:
+        return str(first.year)
+    if first.day == 1 and (last + timedelta(days=1)).day == 1 and (first.year, first.month) == (last.year, last.month):
+        return first.strftime("%Y-%m")
+    return f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+
+
+def told_dates(memory: Memory) -> str:
+    """The dates a memory tells of, as read: "2023-07-05, 2023-07-08 to 2023-07-09"; "" when none."""
+    return ", ".join(describe_span(start, end) for start, end in memory.about)
 
 
 @dataclass(frozen=True)
@@ -102,12 +185,16 @@ class Hit:
     similarity: Optional[float] = None  # cosine with the query, when the vector side found it
     bm25_rank: Optional[int] = None
     vector_rank: Optional[int] = None
+    neighbours: tuple[Neighbour, ...] = ()  # the turns around a chat turn, when asked for
 
     def as_json(self) -> dict:
         from datetime import datetime, timezone
 
+        def day(timestamp: float) -> str:
+            return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
+
         created = datetime.fromtimestamp(self.memory.created_at, timezone.utc).isoformat()
-        return {
+        out = {
             "id": self.memory.id,
             "kind": self.memory.kind,
             "text": self.memory.text,
@@ -117,6 +204,11 @@ class Hit:
             "pinned": self.memory.pinned,
             "source": self.origin.as_json() if self.origin is not None else None,
         }
+        if self.memory.about:
+            out["about"] = [{"from": day(start), "until": day(end - 1)} for start, end in self.memory.about]
+        if self.neighbours:
+            out["context"] = [turn.as_json() for turn in self.neighbours]
+        return out
 
     def label(self) -> str:
         return self.origin.label() if self.origin is not None else f"{self.memory.kind} #{self.memory.id}"
@@ -134,6 +226,11 @@ class Evidence:
     derived: bool = False  # from a fact, summary or portrait second-me wrote, not from the user's own words
     score: float = 0.0
     created_at: float = 0.0
+    about: str = ""  # the dates its memory tells of, as read: "2023-07-05" (for "yesterday" said on 6 July)
+
+    def dated(self, date: str) -> str:
+        """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date."""
+        return f"said {date}, about {self.about}" if self.about else date
 
     def as_json(self) -> dict:
         return {"text": self.text, "memory_id": self.memory_id, "source": self.source}
@@ -167,9 +264,38 @@ class Answer:
         }
 
 
+def reason_group(reason: str) -> str:
+    """A skip reason without its particulars ("holds a secret (aws-access-key, line 3)" -> "holds a
+    secret"), so that files left out for the same reason are counted together."""
+    return reason.split(" (", 1)[0].strip() or reason
+
+
+def added_counts(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Counts by name added up, most frequent first (then by name)."""
+    total: dict[str, int] = {}
+    for part in counts:
+        for key, count in part.items():
+            total[key] = total.get(key, 0) + count
+    return dict(sorted(total.items(), key=lambda item: (-item[1], item[0])))
+
+
+def count_by(values: Iterable[str]) -> dict[str, int]:
+    """How many times each value occurs, most frequent first (then by name)."""
+    return added_counts({value: 1} for value in values)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """{"hidden": 2, "may hold secrets": 1} -> "hidden 2, may hold secrets 1"."""
+    return ", ".join(f"{reason} {count}" for reason, count in counts.items())
+
+
 @dataclass(frozen=True)
 class IndexReport:
-    """What one indexing run did, for the summary line."""
+    """What one indexing run did, for the summary line.
+
+    `skipped_by_reason`: files looked at and left out (recorded, see `watch list`), by reason;
+    `filtered`: names passed over while walking (hidden, may hold secrets, .gitignore...), by reason;
+    `redacted`: secret spans replaced in what was stored, by kind, in `redacted_files` files."""
 
     files: int = 0
     chunks: int = 0
@@ -177,9 +303,15 @@ class IndexReport:
     errors: int = 0
     removed: int = 0
     error_messages: tuple[str, ...] = ()
+    skipped_by_reason: dict[str, int] = field(default_factory=dict)
+    filtered: dict[str, int] = field(default_factory=dict)
+    redacted: dict[str, int] = field(default_factory=dict)
+    redacted_files: int = 0
 
 
 ROLES = ("user", "assistant", "other")  # who spoke a chat turn
+# The chat exports `import chat` reads, as `--format` names them.
+CHAT_EXPORT_FORMATS = ("chatgpt", "claude", "whatsapp", "telegram", "sms", "jsonl")
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,19 @@ def safe(text: str) -> str:
     return strip_control(text)
 
 
+def shown_name(text: str) -> str:
+    """A file name or path (or a label holding one) for one terminal line: newlines and control
+    characters shown escaped, nothing dropped (JSON output keeps the exact name)."""
+    from second_me.safe_text import show_name
+
+    return show_name(text)
+
+
+def json_text(data, indent: int | None = None) -> str:
+    from second_me.safe_text import printable_json
+
+    return printable_json(data, indent)
+
 
 @contextmanager
 def opened(ctx: typer.Context, now: Optional[str] = None) -> Iterator:

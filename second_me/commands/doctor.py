@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from second_me.commands.common import console, opened
+from second_me.commands.common import console, opened, shown_name
 
 
 def doctor(
@@ -42,12 +42,13 @@ def answers_row(models: dict) -> str:
 def _rows(info: dict) -> list[tuple[str, str]]:
     rows = [
         ("versions", ", ".join(f"{name} {value}" for name, value in info["versions"].items())),
-        ("home", info["home"]),
-        ("database", f"{info['database']['path']} ({info['database']['size_mb']} MB)"),
+        ("home", shown_name(str(info["home"]))),
+        ("database", f"{shown_name(str(info['database']['path']))} ({info['database']['size_mb']} MB)"),
     ]
     for role in ("chat", "embed"):
         model = info["models"][role]
-        described = model.get("error") or (f"{model['path']} ({model['size_mb'] or 'not joined yet,'} MB"
+        size = model['size_mb'] or 'not joined yet,'
+        described = model.get("error") or (f"{shown_name(str(model['path']))} ({size} MB"
                                            + (", default)" if model.get("default") else ")"))
         rows.append((f"{role} model", described))
     rows.append(("answers", answers_row(info["models"])))
@@ -68,7 +69,7 @@ def _rows(info: dict) -> list[tuple[str, str]]:
         rows.append(("indexing", f"{len(indexing['watched'])} watched folders, {indexing['queued']} queued, "
                                  f"indexer {state}, {len(indexing['file_errors'])} files with errors"))
         for problem in indexing["file_errors"][:10]:
-            rows.append(("file error", f"{problem['path']}: {problem['reason']}"))
+            rows.append(("file error", f"{shown_name(problem['path'])}: {shown_name(problem['reason'])}"))
     return rows
 
 

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from second_me.commands.common import app_context, console
+from second_me.errors import InputRejected
 
 
 def eval_(
@@ -27,8 +28,13 @@ def eval_(
 
     from second_me.eval.dataset import load_dataset
     from second_me.eval.runner import render, run
+    from second_me.services.safety import output_file
 
     app = app_context(ctx)
+    if json_out is not None:  # checked before a run of minutes, not after it
+        json_out = output_file(json_out, "the --json-out report")
+    if dataset is not None and dataset.exists() and not dataset.is_file():
+        raise InputRejected(f"--dataset {dataset} is not a regular file: give a benchmark JSONL file")
     data = load_dataset(dataset)
     settings = app.settings()
     settings = replace(settings, chat_model=chat_model or settings.chat_model,

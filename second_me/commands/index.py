@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -10,7 +9,8 @@ from typing import Callable, List
 
 import typer
 
-from second_me.commands.common import console, opened, safe
+from second_me.commands.common import console, json_text, opened, shown_name
+from second_me.domain import counts_text
 
 
 def run_with_progress(run: Callable, label: str = "indexing"):
@@ -25,8 +25,8 @@ def run_with_progress(run: Callable, label: str = "indexing"):
     if not sys.stderr.isatty():
         def on_line(p):
             if p.outcome != "waiting":
-                detail = f" ({p.file_chunks} chunks)" if p.outcome == "indexed" else (f": {p.detail}" if p.detail else "")
-                print(f"[{p.done}/{p.total}] {p.outcome} {safe(p.path)}{safe(detail)}", file=sys.stderr, flush=True)
+                line = f"[{p.done}/{p.total}] {p.outcome} {shown_name(p.path)}{shown_name(progress_detail(p))}"
+                print(line, file=sys.stderr, flush=True)
 
         report = run(progress=on_line, on_wait=on_wait)
         return report, time.monotonic() - started
@@ -46,19 +46,49 @@ def run_with_progress(run: Callable, label: str = "indexing"):
     return report, time.monotonic() - started
 
 
+def progress_detail(p) -> str:
+    if p.outcome == "indexed":
+        return f" ({p.file_chunks} chunks" + (f"; {p.detail})" if p.detail else ")")
+    return f": {p.detail}" if p.detail else ""
+
+
+def redacted_text(redacted: dict, files: int) -> str:
+    spans = sum(redacted.values())
+    return (f"{spans} secret{'s' if spans != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+            f"({counts_text(redacted)})")
+
+
+def report_lines(report) -> list[str]:
+    """What was left out and what was redacted, by reason and by kind (under the summary line)."""
+    lines = []
+    if report.skipped_by_reason:
+        lines.append(f"  skipped: {counts_text(report.skipped_by_reason)} (see `second-me watch list`)")
+    if report.redacted:
+        lines.append(f"  redacted: {redacted_text(report.redacted, report.redacted_files)}")
+    if report.filtered:
+        lines.append(f"  left out by name: {counts_text(report.filtered)}")
+    return lines
+
+
 def print_report(report, elapsed: float, as_json: bool = False) -> None:
     """The summary line; exit 3 only when there were errors and nothing could be indexed."""
     if as_json:
-        typer.echo(json.dumps({"files": report.files, "chunks": report.chunks, "skipped": report.skipped,
-                               "errors": report.errors, "removed_chunks": report.removed,
-                               "seconds": round(elapsed, 3), "error_messages": list(report.error_messages)}))
+        typer.echo(json_text({"files": report.files, "chunks": report.chunks, "skipped": report.skipped,
+                              "errors": report.errors, "removed_chunks": report.removed,
+                              "seconds": round(elapsed, 3), "error_messages": list(report.error_messages),
+                              "skipped_by_reason": report.skipped_by_reason, "redacted": report.redacted,
+                              "redacted_files": report.redacted_files, "left_out_by_name": report.filtered}))
     elif not (report.files or report.skipped or report.errors or report.removed):
         typer.echo(f"up to date: nothing new, changed or deleted; 0 chunks written ({elapsed:.1f} s)")
+        for line in report_lines(report):
+            typer.echo(line)
     else:
         typer.echo(f"indexed {report.files} files: {report.chunks} chunks, {report.skipped} skipped, "
                    f"{report.errors} errors, {report.removed} removed chunks ({elapsed:.1f} s)")
+        for line in report_lines(report):
+            typer.echo(line)
         for message in report.error_messages[:20]:
-            typer.echo(f"  error: {safe(message)}", err=True)
+            typer.echo(f"  error: {shown_name(message)}", err=True)
         if len(report.error_messages) > 20:
             typer.echo(f"  … and {len(report.error_messages) - 20} more (see `second-me watch list`)", err=True)
     if report.errors and not report.files:

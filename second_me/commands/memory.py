@@ -8,13 +8,15 @@ from typing import Optional
 import typer
 
 from second_me.clock import minute
-from second_me.commands.common import opened, safe
-from second_me.domain import MEMORY_KINDS
+from second_me.commands.arguments import SQLITE_INT_MAX, check_id, check_limit
+from second_me.commands.common import json_text, opened, safe, shown_name
+from second_me.domain import MEMORY_KINDS, told_dates
 from second_me.errors import InputRejected
 
 memory_app = typer.Typer(help="List, inspect, pin, forget, restore and prune memories.", no_args_is_help=True,
                          rich_markup_mode=None)
 NOW_HELP = "Pretend it is this ISO time."
+ID_HELP = f"A memory id (1 to {SQLITE_INT_MAX}), as `memory list` shows it."
 
 
 def _view_json(view) -> dict:
@@ -23,7 +25,8 @@ def _view_json(view) -> dict:
             "created_at": m.created_at, "last_recalled_at": m.last_recalled_at, "strength": round(m.strength, 4),
             "recall_count": m.recall_count, "retention": round(view.retention, 4),
             "superseded_by": m.superseded_by, "valid_from": m.valid_from, "valid_to": m.valid_to,
-            "source": view.origin.as_json() if view.origin is not None else None}
+            "source": view.origin.as_json() if view.origin is not None else None,
+            "speaker": m.speaker, "about": told_dates(m) or None}
 
 
 def _line(view) -> str:
@@ -37,18 +40,17 @@ def _line(view) -> str:
 def list_memories(ctx: typer.Context,
                   forgotten: bool = typer.Option(False, "--forgotten", help="List the forgotten tier instead."),
                   kind: Optional[str] = typer.Option(None, "--kind", help=f"One of {', '.join(MEMORY_KINDS)}."),
-                  limit: int = typer.Option(50, "--limit", "-n", help="At most this many."),
+                  limit: int = typer.Option(50, "--limit", "-n", help="At most this many (1 or more)."),
                   as_json: bool = typer.Option(False, "--json", help="Print JSON."),
                   now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
     """Memories, newest first (or the forgotten ones, most recently forgotten first)."""
     if kind is not None and kind not in MEMORY_KINDS:
         raise InputRejected(f"--kind must be one of {', '.join(MEMORY_KINDS)}, not {kind!r}")
-    if limit <= 0:
-        raise InputRejected(f"--limit must be a positive number, not {limit}")
+    check_limit(limit)
     with opened(ctx, now) as services:
         views = services.memory.list(forgotten, kind, limit)
     if as_json:
-        typer.echo(json.dumps([_view_json(v) for v in views], ensure_ascii=False))
+        typer.echo(json_text([_view_json(v) for v in views]))
         return
     if not views:
         typer.echo("no forgotten memories" if forgotten else "no memories")
@@ -57,28 +59,31 @@ def list_memories(ctx: typer.Context,
 
 
 @memory_app.command("show")
-def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar="ID"),
+def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar="ID", help=ID_HELP),
                 as_json: bool = typer.Option(False, "--json", help="Print JSON."),
                 now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
     """A memory with its source, retention and history. Opening a memory counts as recalling it."""
+    check_id(memory_id)
     with opened(ctx, now) as services:
         detail = services.memory.open(memory_id)
     if as_json:
         out = _view_json(detail.view)
         out.update(events=[e.as_json() for e in detail.events], summaries=list(detail.summaries),
                    children=list(detail.children), linked_turns=list(detail.linked_turns))
-        typer.echo(json.dumps(out, ensure_ascii=False))
+        typer.echo(json_text(out))
         return
     m = detail.view.memory
     typer.echo(f"memory {m.id} · {m.kind} · {m.state}{' · pinned' if m.pinned else ''}")
     if detail.view.origin is not None:
-        typer.echo(f"source: {safe(detail.view.origin.label())}")
+        typer.echo(f"source: {shown_name(detail.view.origin.label())}")
     typer.echo(f"created {minute(m.created_at)} · strength {m.strength:.1f} days · recalled {m.recall_count}× · "
                f"retention {detail.view.retention:.3f}")
     if m.valid_from is not None or m.superseded_by is not None:
         until = minute(m.valid_to) if m.valid_to else "now"
         typer.echo(f"valid {minute(m.valid_from or m.created_at)} → {until}"
                    + (f" · superseded by {m.superseded_by}" if m.superseded_by else ""))
+    if m.about:  # "yesterday" in a message, read against when it was sent
+        typer.echo(f"tells of: {told_dates(m)}")
     for label, ids in (("summarised in", detail.summaries), ("summarises", detail.children),
                        ("learnt from", detail.linked_turns)):
         if ids:
@@ -92,8 +97,9 @@ def show_memory(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar
 
 
 def _change(action: str):
-    def command(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar="ID"),
+    def command(ctx: typer.Context, memory_id: int = typer.Argument(..., metavar="ID", help=ID_HELP),
                 now: Optional[str] = typer.Option(None, "--now", help=NOW_HELP)):
+        check_id(memory_id)
         with opened(ctx, now) as services:
             memory = getattr(services.memory, action)(memory_id)
         typer.echo(f"memory {memory.id}: {memory.state}{', pinned' if memory.pinned else ''}")

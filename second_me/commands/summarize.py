@@ -6,16 +6,16 @@ from typing import Optional
 
 import typer
 
+from second_me.commands.arguments import MAX_BUDGET_S, check_seconds
 from second_me.commands.common import opened
-from second_me.errors import InputRejected
 
 
 def summarize(ctx: typer.Context,
-              budget: float = typer.Option(60.0, "--budget", help="Stop after about this many seconds."),
+              budget: float = typer.Option(60.0, "--budget",
+                                           help=f"Stop after about this many seconds (at most {MAX_BUDGET_S:g})."),
               now: Optional[str] = typer.Option(None, "--now", help="Pretend it is this ISO time.")):
     """Learn facts from new conversation turns, then rebuild dirty summaries and the portrait."""
-    if budget <= 0:
-        raise InputRejected(f"--budget must be a positive number of seconds, not {budget}")
+    check_seconds(budget, "--budget")
     with opened(ctx, now) as services:
         facts, summaries = services.memory.summarize(budget, on_wait=lambda pid: typer.echo(
             f"waiting for the background memory work (pid {pid or '?'}) to finish its round…", err=True))

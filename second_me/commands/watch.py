@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -13,8 +12,9 @@ from pathlib import Path
 import typer
 
 from second_me.clock import minute
-from second_me.commands.common import app_context, opened, safe
-from second_me.commands.index import print_report, run_with_progress
+from second_me.commands.common import app_context, json_text, opened, shown_name
+from second_me.commands.index import print_report, redacted_text, run_with_progress
+from second_me.domain import counts_text
 
 app = typer.Typer(help="Folders kept in step with memory.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -26,9 +26,9 @@ def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="A folde
     """Watch a folder: index it now, then the daemon (or the TUI) keeps it up to date."""
     with opened(ctx) as services:
         folder, replaced = services.indexing.watch(path)
-        typer.echo(f"watching {folder}")
+        typer.echo(f"watching {shown_name(str(folder))}")
         for inner in replaced:
-            typer.echo(f"  (replaces {inner}, which it contains)")
+            typer.echo(f"  (replaces {shown_name(str(inner))}, which it contains)")
         if not no_index:
             report, elapsed = run_with_progress(lambda **kw: services.indexing.index(roots=[folder], **kw))
             print_report(report, elapsed)
@@ -40,7 +40,8 @@ def watch_remove(ctx: typer.Context, path: Path = typer.Argument(..., help="A wa
     """Stop watching a folder; its files leave memory unless --keep (the files themselves are untouched)."""
     with opened(ctx) as services:
         folder, removed = services.indexing.unwatch(path, forget=not keep)
-    typer.echo(f"stopped watching {folder}" + ("" if keep else f"; {removed} chunks removed from memory"))
+    removed_text = "" if keep else f"; {removed} chunks removed from memory"
+    typer.echo(f"stopped watching {shown_name(str(folder))}{removed_text}")
 
 
 @app.command("list")
@@ -50,7 +51,7 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
         folders = services.indexing.watched()
         queued = services.indexing.queued()
     if as_json:
-        typer.echo(json.dumps({"folders": [f.as_json() for f in folders], "queued": queued}, indent=2))
+        typer.echo(json_text({"folders": [f.as_json() for f in folders], "queued": queued}, indent=2))
         return
     if not folders:
         typer.echo("no folders are watched: add one with `second-me watch add PATH`")
@@ -58,11 +59,16 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
     for f in folders:
         last = minute(f.last_indexed_at) if f.last_indexed_at else "never"
         missing = "" if f.exists else "  [MISSING: not mounted or deleted]"
-        typer.echo(f"{safe(f.path)}{missing}")
+        typer.echo(f"{shown_name(f.path)}{missing}")
         typer.echo(f"    {f.files} files, {f.chunks} chunks, {f.skipped} skipped, {f.errors} errors; last indexed {last}")
+        if f.skipped_by_reason:
+            typer.echo(f"    skipped: {counts_text(f.skipped_by_reason)}")
+        if f.redacted:
+            typer.echo(f"    redacted: {redacted_text(f.redacted, f.redacted_files)}")
+        if f.left_out_by_name:
+            typer.echo(f"    left out by name: {counts_text(f.left_out_by_name)}")
         for problem in f.problems:
-            if problem.status == "error":
-                typer.echo(f"    error: {safe(problem.path)}: {safe(problem.reason)}")
+            typer.echo(f"    {problem.status}: {shown_name(problem.path)}: {shown_name(problem.reason)}")
     if queued:
         typer.echo(f"{queued} changes waiting in the queue (run `second-me index` or the daemon)")
 
@@ -82,7 +88,7 @@ def daemon(ctx: typer.Context, quiet: bool = typer.Option(False, "--quiet", help
     def log(message: str) -> None:
         if quiet and message.split(" ", 1)[0] in ("indexed", "moved", "removed", "skipped", "memory:"):
             return
-        print(f"{datetime.now().strftime('%Y-%m-%d %H:%M:%S')} {safe(message)}", flush=True)
+        print(f"{datetime.now().strftime('%Y-%m-%d %H:%M:%S')} {shown_name(message)}", flush=True)
 
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):

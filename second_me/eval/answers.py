@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime, timezone
 from collections import Counter
 
 from second_me.eval.dataset import ABILITIES, Dataset
@@ -21,6 +22,10 @@ from second_me.text.support import Support
 
 REQUEST = "request"
 QUOTED = re.compile(r"(?:^|(?<=\n))(?:[^\n“:]{1,60}: )?“[^”]*”(?: \[\d+\])?")
+
+
+def _day(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
 def token_f1(response: str, gold: str) -> float:
@@ -38,7 +43,9 @@ def unsupported_claims(answer) -> list[str]:
     attribution's "That was Sam, not Lena", excepted)."""
     if answer.abstained or not answer.evidence:
         return []
-    support = Support([item.text for item in answer.evidence])
+    # The evidence is shown with who said it and when: those are in it too.
+    support = Support([item.text for item in answer.evidence]
+                      + [f"{item.speaker or ''} {_day(item.created_at)}" for item in answer.evidence])
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
     missing = []
     for sentence, _ in split_sentences(" ".join(own_words.split())):

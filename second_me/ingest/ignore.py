@@ -5,7 +5,6 @@ This is the one module that imports `pathspec` (gitignore pattern semantics).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -78,45 +77,15 @@ class IgnoreRules:
             return "listed in .gitignore"
         return None
 
-    def walk(self):
-        """Every file under the root that may be indexed (sorted, symlink loops cut)."""
-        if self.root.is_file():
-            if _component_reason(self.root, self.user_globs, False) is None:
-                yield self.root
-            return
-        yield from self._walk(self.root)
-
-    def walk_under(self, folder: Path):
-        """Every file that may be indexed under `folder`, a folder inside the root."""
-        if folder != self.root and self.reason(folder, is_dir=True) is not None:
-            return
-        yield from self._walk(folder)
-
-    def _walk(self, top: Path):
-        seen: set[tuple[int, int]] = set()
-        for folder, dirs, files in os.walk(top, followlinks=True):
-            here = Path(folder)
-            try:
-                st = here.stat()
-            except OSError:
-                dirs[:] = []
-                continue
-            if (st.st_dev, st.st_ino) in seen:  # a symlink loop
-                dirs[:] = []
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            dirs[:] = sorted(d for d in dirs if self._allowed_here(here / d, True))
-            for name in sorted(files):
-                if self._allowed_here(here / name, False):
-                    yield here / name
-
-    def _allowed_here(self, path: Path, is_dir: bool) -> bool:
-        # Parents were already checked on the way down: only this name and the gitignores.
-        if _component_reason(path, self.user_globs, is_dir):
-            return False
+    def reason_here(self, path: Path, is_dir: bool) -> Optional[str]:
+        """Why a name met while walking down from the root is passed over, or None. Parents were
+        already checked on the way down: only this name and the gitignores."""
+        why = _component_reason(path, self.user_globs, is_dir)
+        if why:
+            return why
         if is_dir and (path / "pyvenv.cfg").exists():  # a virtualenv under any name
-            return False
-        return not self.gitignored(path, is_dir)
+            return "tool or cache folder"
+        return "listed in .gitignore" if self.gitignored(path, is_dir) else None
 
 
 def _component_reason(path: Path, user_globs: Sequence[str], is_dir: bool) -> Optional[str]:

@@ -8,18 +8,23 @@ many small files are embedded together, so the model always gets full batches.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Optional
 
 from second_me.clock import Clock
 from second_me.config import Settings
-from second_me.domain import Chunk, IndexReport, chunk_key
+from second_me.domain import Chunk, IndexReport, added_counts, chunk_key, count_by, reason_group
 from second_me.ingest.chunking import chunks_for
-from second_me.ingest.extract import extract, supported
-from second_me.ingest.ignore import IgnoreRules
+from second_me.ingest.extract import extract
+from second_me.ingest.paths import GONE, NotRegularFile, decide_file, read_regular
+from second_me.ingest.scanning import QueueRow, link_roots, scan
+from second_me.ingest.secret_scan import SecretFound
+from second_me.ingest.secret_screen import describe, kinds_count, screen_extracted, screening
 from second_me.ingest.text import CorruptFile, Extracted, SkipFile
 from second_me.models.base import Embedder
 from second_me.storage.queue import QueueItem
@@ -40,13 +45,6 @@ ProgressFn = Callable[[Progress], None]
 Outcome = tuple[str, int, str]  # (outcome, chunks written or removed, detail)
 
 
-def walk_files(root: Path, user_globs: tuple[str, ...] = ()) -> Iterator[Path]:
-    """Every indexable file under `root` (or `root` itself), skipping what must never be read."""
-    for path in IgnoreRules(root, user_globs).walk():
-        if supported(path):
-            yield path
-
-
 @dataclass
 class _Prepared:
     """A file read and chunked, waiting for its vectors."""
@@ -60,6 +58,7 @@ class _Prepared:
     extracted: Extracted
     chunks: list[Chunk]
     keys: list[str]
+    found: tuple[SecretFound, ...] = ()  # secrets redacted from the chunks
     vectors: list[list[float]] = field(default_factory=list)
 
     @property
@@ -76,23 +75,31 @@ class _Tally:
     removed: int = 0
     done: int = 0
     messages: list[str] = field(default_factory=list)
+    skip_reasons: list[str] = field(default_factory=list)
+    redacted: list[dict[str, int]] = field(default_factory=list)
 
-    def count(self, item: QueueItem, outcome: str, written: int, detail: str) -> None:
+    def count(self, item: QueueItem, outcome: str, written: int, detail: str,
+              found: tuple[SecretFound, ...] = ()) -> None:
         self.done += 1
         if outcome in ("indexed", "moved", "unchanged"):
             self.files += 1
             self.chunks += written
+            if found:
+                self.redacted.append(kinds_count(found))
         elif outcome == "skipped":
             self.skipped += 1
+            self.skip_reasons.append(reason_group(detail))
         elif outcome == "error":
             self.errors += 1
             self.messages.append(f"{item.path}: {detail}")
-        elif outcome == "removed":
+        if outcome in ("skipped", "error", "removed"):  # a skipped or failed file's old chunks leave too
             self.removed += written
 
     def report(self) -> IndexReport:
         return IndexReport(files=self.files, chunks=self.chunks, skipped=self.skipped, errors=self.errors,
-                           removed=self.removed, error_messages=tuple(self.messages))
+                           removed=self.removed, error_messages=tuple(self.messages),
+                           skipped_by_reason=count_by(self.skip_reasons), redacted=added_counts(self.redacted),
+                           redacted_files=len(self.redacted))
 
 
 class Indexer:
@@ -109,6 +116,7 @@ class Indexer:
         # A model handed in belongs to the caller; one this indexer loaded is its own to free.
         self._owns_embedder = not isinstance(embedder, Embedder)
         self.last_used = time.monotonic()
+        self._link_roots: dict[Optional[str], list[Path]] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -124,46 +132,21 @@ class Indexer:
 
     # ---- enqueueing -------------------------------------------------------------------
 
-    def scan(self, folder: Path, root: Optional[str] = None) -> list[tuple[str, str, Optional[str]]]:
-        """Queue rows that bring `folder` up to date: new or changed files (by mtime and size,
-        or with a recorded error to retry) and known files that are gone or now excluded.
+    def scan(self, folder: Path, root: Optional[str] = None, filtered: Optional[Counter] = None) -> list[QueueRow]:
+        """Queue rows that bring `folder` up to date (see scanning.scan)."""
+        return scan(self.store, self.settings, folder, root, filtered)
 
-        `root` is the watched folder `folder` lies in (default: `folder` itself). A missing
-        root is left alone (an unmounted drive is not the deletion of everything on it); a
-        missing subfolder was deleted or moved away.
-        """
-        folder = folder.resolve() if root is None else folder
-        label = root or str(folder)
-        known = {s.path: s for s in self.store.sources.under(str(folder))}
-        if not folder.exists():
-            return [] if root is None else [(path, "delete", label) for path in known]
-        items: list[tuple[str, str, Optional[str]]] = []
-        found: set[str] = set()
-        rules = IgnoreRules(Path(label), self.settings.ignore)
-        walked = rules.walk_under(folder) if root is not None else rules.walk()
-        for path in walked:
-            if not supported(path):
-                continue
-            key = str(path.resolve()) if path.is_symlink() else str(path)
-            found.add(key)
-            source = known.get(key)
-            if source is not None and source.status in ("indexed", "skipped"):
-                try:
-                    st = path.stat()
-                except OSError:
-                    st = None
-                if st is not None and source.mtime == st.st_mtime and source.size == st.st_size:
-                    continue
-            items.append((key, "upsert", label))
-        for path in known:
-            if path not in found:
-                items.append((path, "delete", label))
-        return items
-
-    def queue_changes(self, folders: Iterable[Path]) -> list[str]:
+    def queue_changes(self, folders: Iterable[Path], filtered: Optional[Counter] = None) -> list[str]:
         """Scan `folders` (each a root, or a file) and queue what brings memory up to date
-        with them; returns the paths queued."""
-        items = [item for folder in folders for item in self.scan(Path(folder))]
+        with them; returns the paths queued. `filtered` counts the names passed over, by reason;
+        a watched folder among `folders` records its own count (`watch list` shows it)."""
+        items = []
+        for folder in folders:
+            passed_over: Counter = Counter()
+            items.extend(self.scan(Path(folder), filtered=passed_over))
+            self.store.watched.record_left_out(str(folder), count_by(passed_over.elements()))
+            if filtered is not None:
+                filtered.update(passed_over)
         self.queue.enqueue(items, self.clock.timestamp())
         return [path for path, _, _ in items]
 
@@ -173,13 +156,14 @@ class Indexer:
         """Process the queue until it is empty (or `stop` is set). Safe to kill at any point:
         a queue row goes only after its file's rows are committed, and redoing a file is a no-op."""
         tally = _Tally()
+        self._link_roots = {}
         total = self.queue.size()
         stopped = (lambda: stop.is_set()) if stop else (lambda: False)
 
-        def finished(item: QueueItem, outcome: Outcome) -> None:
+        def finished(item: QueueItem, outcome: Outcome, found: tuple[SecretFound, ...] = ()) -> None:
             nonlocal total
             self.queue.done(item)
-            tally.count(item, *outcome)
+            tally.count(item, *outcome, found)
             total = max(total, tally.done + self.queue.size())
             if progress:
                 progress(Progress(tally.done, total, item.path, tally.chunks, outcome[0], outcome[2], outcome[1]))
@@ -216,7 +200,7 @@ class Indexer:
                 prepared.vectors.append(vector)
         for prepared in waiting:
             if prepared.embedded:
-                finished(prepared.item, self._store(prepared))
+                finished(prepared.item, self._store(prepared), prepared.found)
 
     # ---- one file -----------------------------------------------------------------------
 
@@ -224,38 +208,50 @@ class Indexer:
         """Everything before embedding. Returns the finished outcome when nothing needs embedding."""
         if item.event == "delete":
             return "removed", self.store.sources.delete(item.path), ""
-        path, root, key = Path(item.path), item.root, item.path
+        root, key = item.root, item.path
         now = self.clock.timestamp()
+        if root not in self._link_roots:  # once per drain: the watched folders do not change mid-run
+            self._link_roots[root] = link_roots(self.store, root)
+        decision = decide_file(Path(key), self._link_roots[root], self.settings.follow_symlinks, self.settings.ignore)
+        if not decision.readable:
+            if decision.skip_reason == GONE:
+                return "removed", self.store.sources.delete(key), ""
+            status = "error" if decision.failed else "skipped"
+            return self._problem(key, root, status, decision.skip_reason or "not readable", None, None, now)
         try:
-            st = path.stat()
+            st = os.stat(decision.read_from)
         except FileNotFoundError:
             return "removed", self.store.sources.delete(key), ""
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), None, None, now)
-        if not path.is_file():
-            return self._problem(key, root, "skipped", "not a regular file", st.st_mtime, st.st_size, now)
         known = self.store.sources.by_path(key)
-        if known and known.status == "indexed" and known.mtime == st.st_mtime and known.size == st.st_size:
+        screened_with = screening(self.settings.secrets)
+        if (known and known.status == "indexed" and known.mtime == st.st_mtime and known.size == st.st_size
+                and known.screened == screened_with):
             return "unchanged", 0, ""
         limit = self.settings.max_file_mb * 1024 * 1024
         if st.st_size > limit:
             return self._problem(key, root, "skipped", f"larger than {self.settings.max_file_mb:g} MB",
                                  st.st_mtime, st.st_size, now)
         try:
-            data = path.read_bytes()
+            data = read_regular(decision, int(limit))
         except FileNotFoundError:  # vanished between stat and read
             return "removed", self.store.sources.delete(key), ""
+        except NotRegularFile as reason:  # swapped for a link, a FIFO... since it was looked at
+            return self._problem(key, root, "skipped", str(reason), st.st_mtime, st.st_size, now)
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), st.st_mtime, st.st_size, now)
         content_hash = hashlib.sha256(data).hexdigest()
-        if known and known.status == "indexed" and known.content_hash == content_hash:
+        same_content = known is not None and known.status == "indexed" and known.content_hash == content_hash
+        if same_content and known.screened == screened_with:
             self.store.sources.touch(known.id, st.st_mtime, st.st_size, now)
             return "unchanged", 0, ""
         if not known:
-            moved_from = self._moved_from(content_hash)
+            moved_from = self._moved_from(content_hash, screened_with)
             if moved_from:
                 self.store.sources.move(moved_from, key, root, st.st_mtime, st.st_size, now)
                 return "moved", 0, moved_from
+        path = Path(key)  # the name as met chooses the reader, as it chose the file
         try:
             extracted = extract(path, data)
         except SkipFile as reason:
@@ -265,9 +261,18 @@ class Indexer:
         except Exception as exc:  # a reader bug or an odd file: record it, go on
             reason = f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0]
             return self._problem(key, root, "error", reason, st.st_mtime, st.st_size, now)
-        chunks = chunks_for(extracted, self.settings.chunk_chars)
-        keys = [chunk_key(path.name, c.heading, c.text, extracted.language) for c in chunks]
-        return _Prepared(item, key, root, content_hash, st.st_mtime, st.st_size, extracted, chunks, keys)
+        document, screened = screen_extracted(extracted, self.settings.secrets)
+        if document is None:
+            return self._problem(key, root, "skipped", screened.skip_reason or "holds a secret",
+                                 st.st_mtime, st.st_size, now)
+        if same_content and not screened.found and not known.redactions:
+            # Read again by a newer scan (or another mode) and nothing changes: no re-embedding.
+            self.store.sources.touch(known.id, st.st_mtime, st.st_size, now, screened_with)
+            return "unchanged", 0, ""
+        chunks = chunks_for(document, self.settings.chunk_chars)
+        keys = [chunk_key(path.name, c.heading, c.text, document.language) for c in chunks]
+        return _Prepared(item, key, root, content_hash, st.st_mtime, st.st_size, document, chunks, keys,
+                         screened.found)
 
     def _store(self, p: _Prepared) -> Outcome:
         # A chunk's time is its file's modification time: when that text was written.
@@ -283,18 +288,20 @@ class Indexer:
             for c, v in zip(p.chunks, p.vectors)
         ]
         self.store.sources.replace(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,
-                                  self.clock.timestamp())
-        return "indexed", len(memories), p.extracted.note or ""
+                                   self.clock.timestamp(), kinds_count(p.found), screening(self.settings.secrets))
+        return "indexed", len(memories), "; ".join(part for part in (p.extracted.note, describe(p.found)) if part)
 
-    def _moved_from(self, content_hash: str) -> Optional[str]:
+    def _moved_from(self, content_hash: str, screened_with: str) -> Optional[str]:
         for candidate in self.store.sources.with_hash(content_hash):
-            if candidate.status == "indexed" and not Path(candidate.path).exists():
+            if (candidate.status == "indexed" and candidate.screened == screened_with
+                    and not os.path.lexists(candidate.path)):
                 return candidate.path
         return None
 
     def _problem(self, path: str, root, status: str, reason: str, mtime, size, now) -> Outcome:
-        self.store.sources.record_problem(path, root, status, reason, mtime, size, now)
-        return status, 0, reason
+        removed = self.store.sources.record_problem(path, root, status, reason, mtime, size, now,
+                                                    screening(self.settings.secrets))
+        return status, removed, reason
 
     def release_embedder(self) -> None:
         """Free the embedding model (the daemon does this after an idle period)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from second_me.errors import InputRejected, NotFoundError
+from second_me.ingest.paths import special_reason
 from second_me.storage.store import MemoryStore
 from second_me.storage.watched import WatchedFolder
 
@@ -24,6 +25,9 @@ class WatchedFolders:
     def add(self, path: Path, now: float) -> tuple[Path, list[Path]]:
         """Watch a folder. Returns (the folder, watched folders it replaces because it contains them)."""
         path = Path(path).expanduser()
+        if special_reason(path):
+            raise InputRejected(f"{path} is a system folder (/proc, /sys and /dev are never read): "
+                                "watch a folder of yours")
         if not path.exists():
             raise NotFoundError(f"no such folder: {path}")
         if not path.is_dir():
@@ -44,7 +48,7 @@ class WatchedFolders:
             raise NotFoundError(f"{target} is not watched (see `second-me watch list`)")
         removed = 0
         if forget:
-            for source in self.store.sources.under(target):
+            for source in self.store.sources.belonging_to(target):
                 removed += self.store.sources.delete(source.path)
         self.store.watched.remove(target)
         return Path(target), removed

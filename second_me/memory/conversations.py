@@ -1,15 +1,22 @@
 """Conversations as memory: every turn is stored with speaker, role and time, and becomes a
 `message` memory (with its own vector) that search and answers can cite.
+
+A turn's memory keeps who said it beside its text, the turn it replies to as a second search
+key (a reply that never repeats the question's words is found by them: "They couldn't stop
+talking about the dinosaur bones!" after "what are the kids into?"), and the dates it tells of,
+read against when it was sent ("yesterday", sent on 6 July, is 5 July).
 """
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
 
 from second_me.domain import Turn
+from second_me.text.event_dates import event_dates
 from second_me.text.utterance import MAX_REMEMBERED_CHARS, states_something
 from second_me.models.base import Embedder
-from second_me.storage.messages import ConversationInfo, StoredTurn
+from second_me.storage.messages import ConversationInfo, StoredTurn, context_key
 from second_me.storage.store import MemoryStore, NewMemory
 
 
@@ -41,6 +48,23 @@ def ask_turns(conversation: str, question: str, answer: str, now: float,
             typed_turn(conversation, "assistant", answer, now)]
 
 
+@dataclass(frozen=True)
+class _Replied:
+    """The turn a turn replies to: stored already (its memory id), or earlier in the same batch; its
+    words are the context key, led by the same speaker's turn just before, when there is one."""
+
+    words: str
+    stored_id: Optional[int] = None
+    batch_turn: Optional[int] = None  # id() of the Turn
+
+    def memory_id(self, stored_so_far: dict[int, int]) -> Optional[int]:
+        return self.stored_id if self.batch_turn is None else stored_so_far.get(self.batch_turn)
+
+
+def _joined(replied: str, lead: str) -> str:
+    return f"{lead} {replied}" if lead else replied
+
+
 class ConversationLog:
     def __init__(self, store: MemoryStore, embedder: Callable[[], Embedder], strength_days: float,
                  batch_size: int = 32):
@@ -68,6 +92,8 @@ class ConversationLog:
                 batch = to_embed[start:start + self.batch_size]
                 vectors.extend(embedder.embed([message_memory_text(t) for t in batch]))
         vector_of = {id(t): v for t, v in zip(to_embed, vectors)}
+        replied = self._replied_to(fresh)
+        memory_of: dict[int, int] = {}  # id(turn) → its memory, for the turns replying to it
         added = 0
         with self.store.db.transaction() as conn:
             for turn in fresh:
@@ -75,11 +101,42 @@ class ConversationLog:
                 if message_id is None:
                     continue  # the same id appeared twice in this batch
                 if turn.remembered:
-                    self.store.insert_memories(conn, [NewMemory(
+                    parent = replied.get(id(turn))
+                    (memory_of[id(turn)],) = self.store.insert_memories(conn, [NewMemory(
                         kind="message", text=message_memory_text(turn), vector=vector_of[id(turn)],
-                        created_at=turn.timestamp, strength=self.strength_days, message_id=message_id)])
+                        created_at=turn.timestamp, strength=self.strength_days, message_id=message_id,
+                        speaker=turn.speaker, context=context_key(parent.words) if parent else None,
+                        reply_to=parent.memory_id(memory_of) if parent else None,
+                        about=event_dates(turn.text, turn.timestamp))])
                 added += 1
         return added
+
+    def _replied_to(self, turns: Sequence[Turn]) -> dict[int, "_Replied"]:
+        """id(turn) → the turn it replies to: the last earlier remembered turn of its conversation by
+        someone else, already stored or in this batch."""
+        out: dict[int, _Replied] = {}
+        last_by: dict[str, dict[str, tuple[float, int, Turn]]] = {}  # conversation → speaker → last turn
+        for order, turn in enumerate(turns):
+            if not turn.remembered:
+                continue
+            seen = last_by.setdefault(turn.conversation, {})
+            earlier = max((t for who, t in seen.items() if who != turn.speaker and t[0] <= turn.timestamp),
+                          default=None, key=lambda t: t[:2])
+            stored = self.store.messages.replied_to(turn.conversation, turn.speaker, turn.timestamp)
+            own = seen.get(turn.speaker)
+            # A turn right after the same speaker's last one goes on from it ("MEET PEPPER" after the photo).
+            lead = own[2].text if own is not None and (earlier is None or own[:2] > earlier[:2]) else ""
+            if own is None and earlier is None:
+                last = self.store.messages.last_turn(turn.conversation, turn.timestamp)
+                lead = last[2] if last is not None and last[1] == turn.speaker else ""
+            if stored is not None and (earlier is None or stored[0] > earlier[0]):
+                out[id(turn)] = _Replied(_joined(stored[1], lead), stored_id=stored[2])
+            elif earlier is not None:
+                out[id(turn)] = _Replied(_joined(earlier[2].text, lead), batch_turn=id(earlier[2]))
+            elif lead:
+                out[id(turn)] = _Replied(lead)
+            seen[turn.speaker] = (turn.timestamp, order, turn)
+        return out
 
     def _unknown(self, turns: Sequence[Turn]) -> list[Turn]:
         """The turns not stored yet: a turn without an id is always new."""

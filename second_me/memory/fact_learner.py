@@ -126,7 +126,7 @@ class FactLearner:
                         "value": slot.value if slot else None}
                 (fact_id,) = self.store.insert_memories(conn, [NewMemory(
                     kind="fact", text=fact, vector=vector, created_at=turn.ts, strength=self.strength_days,
-                    message_id=turn.message_id, meta=meta, valid_from=turn.ts)])
+                    message_id=turn.message_id, meta=meta, valid_from=turn.ts, speaker=turn.speaker)])
                 self.store.facts.link(conn, fact_id, turn.message_id)
                 self.store.log_event(conn, fact_id, "learn", "fact from a conversation", now,
                                      {"message_id": turn.message_id})

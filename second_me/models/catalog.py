@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
-from second_me.errors import ModelError, NotFoundError, UsageError
+from second_me.errors import InputRejected, ModelError, NotFoundError, UsageError
 from second_me.models.defaults import (BUILTIN_CHOICE, READER_CHOICE, GGUFInfo, chat_model_choice,
                                       default_chat_model_path, default_embed_model_path, gguf_problem)
 from second_me.models.profiles import parameters_from_label
@@ -318,7 +318,7 @@ def choose_chat_model(settings: Any, target: str, **listing: Any) -> tuple[str, 
     """
     target = target.strip()
     if not target:
-        raise UsageError("give a model name or a GGUF path: `second-me models` lists them")
+        raise InputRejected("the model name is empty: give a model name or a GGUF path (`second-me models` lists them)")
     lowered = target.lower()
     if lowered in (BUILTIN_CHOICE, "built-in"):
         entry = builtin_entries()[0]  # the chat model comes first

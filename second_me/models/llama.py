@@ -42,12 +42,8 @@ _extra_buffers: tuple[bool, str] | None = None
 def _llama_cpp() -> Any:
     """Import llama_cpp on first use, route its logging away from the terminal, apply workarounds."""
     global _log_sink, _extra_buffers
-    # llama.cpp's threads meet after every operation; built with OpenMP they spin while they wait,
-    # so when another program (or second-me's own indexer) holds a core, a descheduled thread
-    # stalls the rest: embedding one question took 1.1 s instead of 13 ms with 2 threads on a busy
-    # 2-core machine, and generation fell from 18 to 1-2 tokens/s. Waiting threads that sleep
-    # instead cost nothing measurable (bench/reader.py `reader_threads`). Read once, when the
-    # OpenMP runtime loads with llama_cpp, so it is set before the import; a user's value stands.
+    # Spinning OpenMP threads stall on a busy machine (a question's embedding: 1.1 s, not 13 ms;
+    # models/runtime.py choose_threads). Read when llama_cpp loads the runtime; a user's value stands.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         import llama_cpp

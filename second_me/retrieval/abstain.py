@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from second_me.domain import Hit
-from second_me.retrieval.answer_type import (MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
+from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
                                              proper_names, unknown_names)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import request_words
@@ -55,9 +55,10 @@ def signals(result: SearchResult) -> Signals:
     # A request's own words ("summarize", "in detail", "a short list") say what to do, not what about.
     instructions = request_words(question)
     # A month or weekday is matched against when memories happened, not against their words.
+    # Nor is a light verb ("where did I *put*…"): notes say where things are, not that they were put.
     unknown_words = tuple(term for term in result.unknown_terms
                           if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS
-                          and term.lower() not in instructions)
+                          and term.lower() not in instructions | LIGHT_VERBS)
     lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
         if result.hits and not instructions else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.

@@ -52,7 +52,8 @@ TYPE_WORDS = frozenset("name names named call called time date day much many old
     | NUMERIC_NOUNS
 # Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in").
 LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "
-                        "live lives lived living see saw seen have has".split())
+                        "staying live lives lived living see saw seen have has say says said tell told plan planned "
+                        "planning think thought want wanted need needed total".split())
 TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())

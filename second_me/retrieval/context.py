@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from second_me.domain import Hit
+from second_me.domain import Hit, told_dates
 
 OPEN_TAG, CLOSE_TAG = "<notes>", "</notes>"
 _CITATION = re.compile(r"\[(\d{1,3})\]")
@@ -26,6 +26,8 @@ def neutralise(text: str) -> str:
 def format_memory(number: int, hit: Hit, max_chars: int | None = None) -> str:
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
     when = _date(hit.memory.created_at)
+    if hit.memory.about:  # "yesterday" in a message: the day it tells of, read against when it was sent
+        when = f"said {when}, about {told_dates(hit.memory)}"
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
         when += f", no longer true since {_date(hit.memory.valid_to)}"
     return f"[{number}] ({when}) {neutralise(text)}"

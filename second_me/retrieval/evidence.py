@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional, Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory
+from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
@@ -339,5 +339,6 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
     chosen = choose(score_sentences(question, candidates, embedder, time.order), intent)
     return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,
                      s.hit.origin.speaker if isinstance(s.hit.origin, ConversationOrigin) else None,
-                     s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at)
+                     s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at,
+                     told_dates(s.hit.memory))
             for s in chosen]

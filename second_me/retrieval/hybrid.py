@@ -4,10 +4,14 @@ score = Σ_list weight / (rrf_k + rank_in_list) · (floor + (1 − floor) · R)
 
 The lists are BM25 and KNN over everything the hard filters allow, plus — when the question
 names a time ("last week", "before I moved to Berlin") — BM25 and KNN again inside that
-window, so memories from the right time are lifted without hiding the rest. "The first
+window, so memories from the right time are lifted without hiding the rest; a message telling
+of a date in the window ("yesterday", said the day after) counts as inside it. "The first
 time" / "currently" add a small bonus by date among the clearly relevant hits; a fact that
-was superseded by a newer one is pushed down. A summary hit for a specific question gives
-its place to its best children (`expand.py`). Near-identical hits are shown once.
+was superseded by a newer one is pushed down. Two priors on chat turns: what says little
+(an acknowledgement, a question back) is held back (`chatter.py`), and when the question names
+someone, what they said or what names them is preferred (`people.py`). A summary hit for a
+specific question gives its place to its best children (`expand.py`); a gathering question
+spreads its top places over conversations (`gather.py`). Near-identical hits are shown once.
 """
 
 from __future__ import annotations
@@ -18,14 +22,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional, Sequence
 
-from second_me.domain import MEMORY_KINDS, Hit
+from second_me.domain import MEMORY_KINDS, Hit, Neighbour
 from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import names_and_details, says_little, unknown_names
+from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
+from second_me.retrieval.gather import spread_over_sessions
+from second_me.retrieval.intent import GATHER, intent_of
+from second_me.retrieval.people import by_or_about, own_words, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.storage.store import MemoryStore
+from second_me.text.utterance import is_question
+
+REPLY_SHARE = 0.7  # of a question's similarity, given to the replies to it that say something
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,9 @@ class SearchOptions:
     use_time: bool = True  # time words in the question → window boost, anchors, earliest/latest
     dedupe: bool = True
     expand_summaries: bool = True  # a specific question gets a summary's best children instead of it
+    person: Optional[str] = None  # only memories by or about this person (a speaker, or a name they bear)
+    context: int = 0  # bring each chat turn's neighbours: this many turns before and after it
+    use_priors: bool = True  # chatter held back, the people a question names preferred, gathering spread
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,9 @@ class FusionWeights:
     order_pool: int = 10  # at most this many of the best hits compete on date...
     order_ratio: float = 0.5  # ...those scoring at least this share of the best one
     dedupe_jaccard: float = 0.9  # word overlap above which two hits count as one
+    person: float = 0.5  # a memory by or about someone the question names scores this much more
+    context: float = 0.3  # BM25: a turn's context (the turn it replies to) against its own words
+    facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -111,6 +128,22 @@ def _narrow(since, until, new_since, new_until):
     return since, until
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What one retrieval pass may return: the search's options, the kinds, someone's memories
+    only (`among`), and whether a time range takes memories telling of a date inside it."""
+
+    options: SearchOptions
+    kinds: tuple[str, ...]
+    among: Optional[Sequence[int]] = None
+    told: bool = False
+
+
+def when_it_happened(memory) -> float:
+    """The start of the first date a memory tells of, else when it was made."""
+    return memory.about[0][0] if memory.about else memory.created_at
+
+
 class HybridSearcher:
     def __init__(self, store: MemoryStore, embedder: Embedder, policy: RetentionPolicy, rrf_k: int = 10,
                  candidates: int = 50, weights: FusionWeights | None = None):
@@ -132,14 +165,19 @@ class HybridSearcher:
         # A path filter is applied after retrieval, so look further down both lists.
         pool = max(self.candidates, options.k) * (4 if path else 1)
         use_vectors = options.use_vectors and self.store.has_vectors
+        # Someone's memories only: the vector side ranks exactly among them (a KNN pass would miss most).
+        among = self.store.memories_of_person(options.person, kinds) if options.person else None
 
+        known = self.store.people() if options.use_priors else []
         vector = None
         if use_vectors:
             t0 = time.perf_counter()
-            vector = self.embedder.embed_one(parsed.text)
+            vector = self.embedder.embed_one(without_names(parsed.text, speakers_in(parsed.text, known))
+                                             if options.use_priors else parsed.text)
             timings["embed"] = (time.perf_counter() - t0) * 1000
         lists, weights, similarity = [], [], {}
-        lexical, semantic = self._retrieve(parsed.text, vector, options, pool, kinds, since, until, lists, weights,
+        scope = _Scope(options, kinds, among)
+        lexical, semantic = self._retrieve(parsed.text, vector, scope, pool, since, until, lists, weights,
                                            similarity, 1.0)
         # A summary is dated when it was built, not by what it tells: it cannot date an event or sit in a window.
         dated = tuple(k for k in (kinds or MEMORY_KINDS) if k not in SUMMARY_KINDS) or kinds
@@ -149,8 +187,12 @@ class HybridSearcher:
         if window != (None, None):
             w_since, w_until = _narrow(since, until, *window)
             if w_since is None or w_until is None or w_since < w_until:
-                self._retrieve(parsed.text, vector, options, pool, dated, w_since, w_until, lists, weights,
-                               similarity, self.weights.window)
+                self._retrieve(parsed.text, vector, _Scope(options, dated, among, told=True), pool, w_since, w_until,
+                               lists, weights, similarity, self.weights.window)
+        people = people_in(parsed.text, known) if options.use_priors else ()
+        gathering = options.use_priors and intent_of(query).kind == GATHER
+        if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
+            self._facts_about(people, vector, among, pool, lists, weights, similarity)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
         # A superseded fact keeps its full score only when the search asks about its time.
@@ -170,6 +212,8 @@ class HybridSearcher:
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)
             if parsed.time.order != "first":  # "the first time" asks for the old facts too
                 score *= validity_prior(memory, *validity_window)
+            if options.use_priors:
+                score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people))
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)
@@ -178,15 +222,46 @@ class HybridSearcher:
         # Asked for summaries by kind, or a broad question: the summaries themselves are the answer.
         if options.expand_summaries and not set(kinds) & set(SUMMARY_KINDS) and not is_broad(parsed.text):
             ranked = expand_summaries(ranked, self.store, options.k)
+        if gathering:
+            ranked = spread_over_sessions(ranked, self._sessions(ranked[:options.k * 4]), options.k)
         top = dedupe(ranked, options.k, self.weights.dedupe_jaccard) if options.dedupe else ranked[:options.k]
         origins = self.store.origins([hit.memory for hit in top])
+        around = self._neighbours(top, options.context)
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
-                         h.vector_rank) for h in top)
+                         h.vector_rank, around.get(h.memory.id, ())) for h in top)
         unknown = self._unknown_terms(parsed.text) if options.use_bm25 else ()
         detached = self._detached_names(parsed.text, unknown) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
+
+    def _facts_about(self, people, vector, among, pool, lists, weights, similarity) -> None:
+        """A gathering question about someone ("what hobbies has Nina taken up?") also ranks the facts
+        learnt about them, by meaning alone: they rarely share the question's words."""
+        facts = {memory_id for person in people for memory_id in self.store.memories_of_person(person, ("fact",))}
+        if among is not None:
+            facts &= set(among)
+        found = self.store.vector_search(vector, pool, among=sorted(facts)) if facts else []
+        if found:
+            lists.append([memory_id for memory_id, _ in found])
+            weights.append(self.weights.facts_about)
+            similarity.update({memory_id: score for memory_id, score in found if memory_id not in similarity})
+
+    def _sessions(self, hits: Sequence[Hit]) -> dict[int, int]:
+        """memory id → its conversation, for the chat turns among `hits`."""
+        turns = {h.memory.id: h.memory.message_id for h in hits if h.memory.kind == "message" and h.memory.message_id}
+        conversation_of = self.store.messages.sessions_of(list(turns.values()))
+        return {memory_id: conversation_of[message_id] for memory_id, message_id in turns.items()
+                if message_id in conversation_of}
+
+    def _neighbours(self, hits: Sequence[Hit], around: int) -> dict[int, tuple[Neighbour, ...]]:
+        """memory id → the turns around a chat turn hit (itself included), when asked for."""
+        turns = {h.memory.message_id: h.memory.id for h in hits if around > 0 and h.memory.message_id is not None
+                 and h.memory.kind == "message"}
+        found = self.store.messages.neighbours(list(turns), around) if turns else {}
+        return {turns[message_id]: tuple(Neighbour(t.speaker, t.text, t.timestamp, t.external_id, t.memory_id,
+                                                   t.message_id == message_id) for t in stored)
+                for message_id, stored in found.items()}
 
     def _unknown_terms(self, text: str) -> tuple[str, ...]:
         """Content words (time words already taken out) that appear in no memory at all, stemmed as the index does."""
@@ -205,41 +280,76 @@ class HybridSearcher:
                 return ()
         return tuple(names)
 
-    def _retrieve(self, text, vector, options, pool, kinds, since, until, lists, weights, similarity,
+    def _retrieve(self, text, vector, scope: "_Scope", pool, since, until, lists, weights, similarity,
                   scale) -> tuple[list[int], list[int]]:
         """Append the BM25 and KNN rankings (memory ids, best first) for one time range; return them."""
         lexical: list[int] = []
         semantic: list[int] = []
+        options, kinds = scope.options, scope.kinds
         if options.use_bm25:
-            lexical = [memory_id for memory_id, _ in self.store.fts_search(match_expression(text), pool, kinds, since,
-                                                                           until)]
+            lexical = [memory_id for memory_id, _ in self.store.fts_search(
+                match_expression(text), pool, kinds, since, until, options.person, scope.told, self.weights.context)]
             lists.append(lexical)
             weights.append(self.weights.bm25 * scale)
         if vector is not None:
-            found = self.store.vector_search(vector, pool, kinds, since, until)
+            found = self.store.vector_search(vector, pool, kinds, since, until, scope.among)
+            if scope.told and (since is not None or until is not None):
+                # Turns telling of a date inside the range ("yesterday", said the day after) count as inside it.
+                told = self.store.told_between(since, until, kinds)
+                if scope.among is not None:
+                    told = sorted(set(told) & set(scope.among))
+                if told:
+                    found = sorted({**dict(found), **dict(self.store.vector_search(vector, pool, among=told))}.items(),
+                                   key=lambda pair: pair[1], reverse=True)[:pool]
+            if "message" in (kinds or MEMORY_KINDS):
+                found = self._answers_to_questions(found, scope.among)
             semantic = [memory_id for memory_id, _ in found]
             lists.append(semantic)
             weights.append(self.weights.vector * scale)
             similarity.update(found)
         return lexical, semantic
 
+    def _answers_to_questions(self, found: list[tuple[int, float]], among) -> list[tuple[int, float]]:
+        """A question found ("how's Crete otherwise?") brings the replies that say something: the
+        answer rarely repeats the question's words ("amazing. 34 degrees, a little apartment in
+        Chania"). Such a reply ranks at REPLY_SHARE of the question's similarity, if that is more."""
+        if not found:
+            return found
+        parents = self.store.get_many([memory_id for memory_id, _ in found])
+        questions = [i for i, m in parents.items() if m.kind == "message" and is_question(own_words(m))]
+        pairs = self.store.messages.replies(questions) if questions else []
+        if not pairs:
+            return found
+        similarity = dict(found)
+        replies = self.store.get_many([reply for reply, _ in pairs])
+        allowed = set(among) if among is not None else None
+        for reply_id, parent_id in pairs:
+            reply = replies.get(reply_id)
+            if reply is None or information_prior(reply) < 1 or (allowed is not None and reply_id not in allowed):
+                continue
+            inherited = REPLY_SHARE * similarity[parent_id]
+            if inherited > similarity.get(reply_id, -1.0):
+                similarity[reply_id] = inherited
+        return sorted(similarity.items(), key=lambda pair: pair[1], reverse=True)[:len(found)]
+
     def _anchor_window(self, parsed: ParsedQuery, options, kinds, since, until) -> tuple:
         """Date the event a question refers to ("before I moved to Berlin") by the best memory of it."""
         vector = self.embedder.embed_one(parsed.time.anchor) if options.use_vectors and self.store.has_vectors else None
         lists, weights, similarity = [], [], {}
-        self._retrieve(parsed.time.anchor, vector, options, 10, kinds, since, until, lists, weights, similarity, 1.0)
+        self._retrieve(parsed.time.anchor, vector, _Scope(options, kinds), 10, since, until, lists, weights, similarity,
+                       1.0)
         fused = rrf_fuse(lists, weights, self.rrf_k)
         if not fused:
             return None, None
-        best = self.store.get_many([max(fused, key=fused.get)])
-        moment = next(iter(best.values())).created_at
+        best = next(iter(self.store.get_many([max(fused, key=fused.get)]).values()))
+        moment = when_it_happened(best)
         return (None, moment) if parsed.time.anchor_relation == "before" else (moment, None)
 
     def _prefer_by_date(self, ranked: list[Hit], order: str) -> list[Hit]:
         """Among the clearly relevant hits, the earliest (or latest) gains most: best score · weight / date rank."""
         top = ranked[0].score
         pool = [hit for hit in ranked[:self.weights.order_pool] if hit.score >= top * self.weights.order_ratio]
-        by_date = sorted(pool, key=lambda h: h.memory.created_at, reverse=(order == "last"))
+        by_date = sorted(pool, key=lambda h: when_it_happened(h.memory), reverse=(order == "last"))
         bonus = {h.memory.id: self.weights.order * top / rank for rank, h in enumerate(by_date, 1)}
         rescored = [Hit(h.memory, h.score + bonus.get(h.memory.id, 0.0), h.retention, h.origin, h.similarity,
                         h.bm25_rank, h.vector_rank) for h in ranked]

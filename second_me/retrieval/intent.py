@@ -22,7 +22,9 @@ _GATHER = re.compile(
     r"|\bhow many times\b|\ball (?:the|of)\b|\bevery (?:time|place)\b|\bwhat (?:are|were) (?:all|some)\b"
     # "which phones have I owned?", "what books did she read?": a plural asked for
     r"|^\s*(?:what|which)\s+(?:(?!(?:does|do|did|is|was|are|were|has|have|had|kind|sort|type)\b)(?-i:[a-z]+)\s+){0,2}?(?!(?:does|was|has|is|his|this|yes)\b)(?-i:[a-z]{2,}[a-rt-z]s)\s+(?:\w+\s+){0,2}?(?:have|has|had|did|do|does)\b"
-    r"|^\s*what\s+(?:have|has)\s+(?:i|we|you|he|she|they|\w+)\s+\w+", re.I)
+    r"|^\s*what\s+(?:have|has)\s+(?:i|we|you|he|she|they|\w+)\s+\w+"
+    # "where has Sam lived?", "who has helped with the truck?": every place or person so far
+    r"|^\s*(?:where|who)\s+(?:have|has)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
 
 

@@ -12,14 +12,15 @@ time words in the question ("last week", "in May 2023") are soft, see timeparse.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Optional
 
 from second_me.domain import MEMORY_KINDS
 from second_me.errors import InputRejected
-from second_me.retrieval.timeparse import TimeHint, parse_time
+from second_me.retrieval.timeparse import DAY, TimeHint, parse_time
 
 _DT = re.compile(r"(?<!\S)(?:dt|date)\s*(?P<op>>=|<=|>|<|=)\s*(?P<value>\S+)", re.I)
 _FIELD = re.compile(r"(?<!\S)(?P<key>path|kind|since|until):(?P<value>\S+)", re.I)
@@ -36,24 +37,28 @@ class ParsedQuery:
 
 
 def value_span(value: str, what: str) -> tuple[float, float]:
-    """The [start, end) of a partial ISO date: 2024 → the year, 2024-05 → May, 2024-05-03 → the day."""
+    """The [start, end) of a partial ISO date: 2024 → the year, 2024-05 → May, 2024-05-03 → the day.
+
+    The end is reckoned in seconds, not as a date: the end of 9999-12-31 is past the last date
+    Python can hold, yet a fine bound.
+    """
     text = value.strip()
     try:
         if re.fullmatch(r"\d{4}", text):
             start = datetime(int(text), 1, 1, tzinfo=timezone.utc)
-            return start.timestamp(), start.replace(year=start.year + 1).timestamp()
+            return start.timestamp(), start.timestamp() + (366 if calendar.isleap(start.year) else 365) * DAY
         if re.fullmatch(r"\d{4}-\d{2}", text):
             year, month = (int(p) for p in text.split("-"))
             start = datetime(year, month, 1, tzinfo=timezone.utc)
-            end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=timezone.utc)
-            return start.timestamp(), end.timestamp()
+            return start.timestamp(), start.timestamp() + calendar.monthrange(year, month)[1] * DAY
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise InputRejected(f"invalid date {value!r} in {what}: use 2024, 2024-05, 2024-05-03 or an ISO time") from None
+    except ValueError as exc:
+        why = "years go from 0001 to 9999" if "year" in str(exc) else "use 2024, 2024-05, 2024-05-03 or an ISO time"
+        raise InputRejected(f"invalid date {value!r} in {what}: {why}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return moment.timestamp(), (moment + timedelta(days=1)).timestamp()
+        return moment.timestamp(), moment.timestamp() + DAY
     return moment.timestamp(), moment.timestamp() + 1
 
 

@@ -230,6 +230,18 @@ def _intersect(a: tuple, b: tuple) -> tuple:
     return since, until
 
 
+def _within_calendar(callback):
+    """A phrase whose dates fall outside the years 1 to 9999 ("10000 years ago", "3 days ago" said on
+    0001-01-01) or do not exist ("on 2024-02-30") is not a time phrase: it stays in the text as words."""
+    def guarded(match: re.Match) -> str:
+        try:
+            return callback(match)
+        except (ValueError, OverflowError):
+            return match.group(0)
+
+    return guarded
+
+
 def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
     """The text with its time phrases removed, and what they asked for."""
     window: tuple = (None, None)
@@ -276,9 +288,9 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
         relation = "before" if match.group("rel").lower() in ("before", "until") else "after"
         return take(match)
 
-    text = _BOUND_DATE.sub(bound, text)
-    text = _RELATIVE.sub(relative, text)
-    text = _ON_IN_DATE.sub(on_date, text)
+    text = _BOUND_DATE.sub(_within_calendar(bound), text)
+    text = _RELATIVE.sub(_within_calendar(relative), text)
+    text = _ON_IN_DATE.sub(_within_calendar(on_date), text)
     text = _ANCHOR.sub(event, text, count=1)
     order = None
     if _FIRST.search(text):

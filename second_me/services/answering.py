@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit
-from second_me.errors import InputRejected
+from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import ask_turns
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
 from second_me.retrieval.attribution import attribute, subject_of
@@ -36,15 +36,20 @@ DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of it
 
 
 def search_options(k: int, kinds: Sequence[str] = (), since: Optional[str] = None, until: Optional[str] = None,
-                   path: Optional[str] = None) -> SearchOptions:
-    """Search filters as a user types them (`--kind`, `--since 2024-05`, ...), checked."""
+                   path: Optional[str] = None, person: Optional[str] = None, context: int = 0) -> SearchOptions:
+    """Search filters as a user types them (`--kind`, `--since 2024-05`, `--person Sam`, ...), checked."""
     if k <= 0:
         raise InputRejected(f"-k must be a positive number, not {k}")
+    if context < 0:
+        raise InputRejected(f"--context must be 0 or more turns, not {context}")
+    if person is not None and not person.strip():
+        raise InputRejected("--person needs a name")
     start, end = filter_range(since, until)
     kinds = check_kinds([part for value in kinds for part in value.split(",")])
     if "summary" in kinds and "portrait" not in kinds:
         kinds += ("portrait",)  # the portrait is the top of the summary tree
-    return SearchOptions(k=k, kinds=kinds, since=start, until=end, path=path)
+    return SearchOptions(k=k, kinds=kinds, since=start, until=end, path=path,
+                         person=person.strip() if person else None, context=context)
 
 
 def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
@@ -88,6 +93,8 @@ class Answering:
         options = options or SearchOptions(k=core.settings.search_k)
         if core.store.has_vectors and options.use_vectors:
             core.check_embedder()
+        if options.person and not core.store.memories_of_person(options.person, options.kinds):
+            raise NotFoundError(f"no memories by or about {options.person}")
         searcher = self.searcher()
         # One snapshot: an indexer replacing a file's chunks meanwhile cannot leave half-read hits.
         with core.store.db.snapshot():

@@ -1,5 +1,5 @@
-"""Conversations: importing chat exports, listing, reading and deleting conversations, and
-the app's chats (titles, fresh names, and the sources each answer cited).
+"""Conversations: importing chat exports (services/chat_import.py), listing, reading and
+deleting conversations, and the app's chats (titles, fresh names, and the sources each answer cited).
 
 Turns are stored through the conversation memory (memory/conversations.py), so each
 becomes a searchable `message` memory; an answer second-me gave is kept in the log but
@@ -8,7 +8,6 @@ never becomes a memory.
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +15,9 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from second_me.domain import Turn
 from second_me.errors import InputRejected, NotFoundError
-from second_me.memory.chat_import import ChatImportReport, read_chat_file
 from second_me.memory.conversations import ConversationLog, typed_turn
+from second_me.services import chat_import
+from second_me.services.chat_import import ChatImportReport, Progress
 from second_me.storage.messages import ConversationInfo, StoredTurn
 
 if TYPE_CHECKING:
@@ -49,13 +49,12 @@ class Conversations:
         """Store turns (each new one a memory unless it says otherwise); returns how many were new."""
         return self.log.add_turns(turns, self.core.now())
 
-    def import_chat(self, path: Path) -> ChatImportReport:
-        """Import a JSONL chat export: all of it or (on any bad line) nothing; idempotent by id."""
-        started = time.monotonic()
-        turns = read_chat_file(Path(path).expanduser())
-        added = self.add_turns(turns)
-        return ChatImportReport(turns=len(turns), added=added, conversations=len({t.conversation for t in turns}),
-                                seconds=time.monotonic() - started)
+    def import_chat(self, path: Path, format: Optional[str] = None, me: Optional[str] = None,
+                    tz: Optional[str] = None, progress: Optional[Progress] = None) -> ChatImportReport:
+        """Import a chat export (a file, a folder or a .zip; its format told from its content unless
+        `format` forces one): all of it or nothing; turns already stored are skipped. `me` names the
+        user among the speakers, `tz` the zone of exports that give wall-clock times."""
+        return chat_import.import_chat(self.core, path, format, me, tz, progress)
 
     def list(self) -> list[ConversationInfo]:
         """Most recently active first."""

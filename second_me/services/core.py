@@ -120,10 +120,11 @@ class Core:
 
     # ---- shared by several use cases ---------------------------------------------------
 
-    def conversation_log(self) -> ConversationLog:
-        """Conversations as memory (the embedder is loaded only when a turn is stored)."""
+    def conversation_log(self, embed_batch: int | None = None) -> ConversationLog:
+        """Conversations as memory (the embedder is loaded only when a turn is stored); `embed_batch`
+        texts per embedder call, `embed_batch_size` unless said."""
         s = self.settings
-        return ConversationLog(self.store, lambda: self.embedder, s.strength_chat_days, s.embed_batch_size)
+        return ConversationLog(self.store, lambda: self.embedder, s.strength_chat_days, embed_batch or s.embed_batch_size)
 
     def reinforce(self, memory_ids: list[int], reason: str = "used in an answer") -> None:
         """Recall strengthens a memory: S ← S · g, and its clock restarts (retention.py)."""

@@ -3,12 +3,15 @@ state, and re-embedding every memory after a change of embedder."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from second_me.domain import IndexReport
-from second_me.errors import NotFoundError
+from second_me.domain import IndexReport, count_by
+from second_me.errors import InputRejected, NotFoundError
 from second_me.ingest.handoff import index_now
+from second_me.ingest.paths import special_reason
 from second_me.ingest.pipeline import Indexer, ProgressFn
 from second_me.ingest.watch_loop import WatchLoop, WatchStatus
 from second_me.ingest.watched_folders import WatchedFolders
@@ -39,10 +42,14 @@ class Indexing:
         """Index files and folders now. If another indexer runs, hand it the work and wait."""
         paths = [Path(p).expanduser() for p in paths]
         for path in paths:
+            if special_reason(path):
+                raise InputRejected(f"{path} is a system file (/proc, /sys and /dev are never read)")
             if not path.exists():
                 raise NotFoundError(f"no such file or folder: {path}")
         indexer = self._indexer()
-        return self._run(indexer, indexer.queue_changes(paths), progress, on_wait)
+        filtered: Counter = Counter()
+        report = self._run(indexer, indexer.queue_changes(paths, filtered), progress, on_wait)
+        return replace(report, filtered=count_by(filtered.elements()))
 
     def index(self, progress: ProgressFn | None = None, on_wait: WaitFn | None = None,
               roots: Iterable[Path] | None = None) -> IndexReport:
@@ -50,11 +57,12 @@ class Indexing:
         indexer = self._indexer()
         folders = self._folders()
         roots = list(roots) if roots is not None else folders.roots()
-        paths = indexer.queue_changes(roots) + [q.path for q in indexer.queue.pending(limit=1_000_000)]
+        filtered: Counter = Counter()
+        paths = indexer.queue_changes(roots, filtered) + [q.path for q in indexer.queue.pending(limit=1_000_000)]
         report = self._run(indexer, sorted(set(paths)), progress, on_wait)
         if not indexer.queue.size():
             folders.mark_indexed(roots, self.core.now())
-        return report
+        return replace(report, filtered=count_by(filtered.elements()))
 
     # ---- watched folders ---------------------------------------------------------------
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
+from second_me.errors import InputRejected
 from second_me.memory.export import write_export
+from second_me.memory.export_target import check_target
 from second_me.memory.reembed import reembed_all
 from second_me.secrets import PASSPHRASE_ENV
 from second_me.storage.backup import BackupInfo, RestoreInfo, make_backup, restore_backup
@@ -20,7 +22,16 @@ from second_me.storage.rekey import NEW_PASSPHRASE_ENV, rotate
 if TYPE_CHECKING:
     from second_me.services.core import Core
 
-__all__ = ["NEW_PASSPHRASE_ENV", "PASSPHRASE_ENV", "Safety"]
+__all__ = ["NEW_PASSPHRASE_ENV", "PASSPHRASE_ENV", "Safety", "output_file"]
+
+
+def output_file(path: Path | str, what: str) -> Path:
+    """Where a file second-me writes (a backup, a report) may go: a new file or a regular file it
+    replaces, never a folder, FIFO, device, socket, link or anything under /proc, /sys or /dev."""
+    target = check_target(path, force=True, what=what)
+    if target.path is None:
+        raise InputRejected(f"{what} needs a file name: it cannot go to standard output")
+    return target.path
 
 
 class Safety:
@@ -37,7 +48,7 @@ class Safety:
         return self.core.store.db.key.source
 
     def backup(self, target: Path) -> BackupInfo:
-        return make_backup(self.core.store.db, target)
+        return make_backup(self.core.store.db, output_file(target, "a backup"))
 
     def restore(self, source: Path, force: bool = False) -> RestoreInfo:
         with self.core.exclusive("restore"):
@@ -66,6 +77,7 @@ class Safety:
                 report.actions.append(f"re-embedded {count} memories that had no vector")
             return report
 
-    def export(self, path: Path, overwrite: bool = False) -> dict:
-        """Everything remembered as plaintext JSON (readable by the owner only); returns the counts."""
+    def export(self, path: Path | str, overwrite: bool = False) -> dict:
+        """Everything remembered as plaintext JSON (readable by the owner only; "-": standard output);
+        returns the counts."""
         return write_export(self.core.store, path, self.core.now(), overwrite)

@@ -67,7 +67,8 @@ def make_backup(db: Database, target: Path) -> BackupInfo:
         # A backup is one self-contained file: no -wal beside it.
         copy.execute("PRAGMA journal_mode = DELETE")
         copy.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (BACKUP_MADE_AT, repr(made_at)))
-        _require_intact(copy, temporary)
+        _require_intact(copy, "the new backup failed its integrity check, so the memory itself may be damaged: "
+                              "run `second-me doctor --check`")
         memories = copy.execute("SELECT count(*) FROM memories").fetchone()[0]
         copy.close()
         copy = None
@@ -87,10 +88,12 @@ def make_backup(db: Database, target: Path) -> BackupInfo:
     return BackupInfo(target, memories, made_at, target.stat().st_size)
 
 
-def _require_intact(conn, path: Path) -> None:
-    result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
-        raise StorageError(f"{path} failed its integrity check ({result})")
+def _require_intact(conn, message: str) -> None:
+    # quick_check answers "ok" or one row per problem, each possibly several lines long: the
+    # user gets one line saying what it means, never SQLite's report.
+    problems = conn.execute("PRAGMA quick_check(100)").fetchall()
+    if [row[0] for row in problems] != ["ok"]:
+        raise StorageError(message)
 
 
 def _fsync(path: Path) -> None:
@@ -119,27 +122,45 @@ def open_backup(source: Path, key: DatabaseKey):
     from second_me.storage.migrations import MIGRATIONS, schema_version
 
     source = Path(source).expanduser()
-    if not source.is_file():
+    if not source.exists():
         raise NotFoundError(f"no such backup file: {source}")
+    if source.is_dir():
+        raise InputRejected(f"{source} is a folder: give the backup file made by `second-me backup`")
+    if not source.is_file():
+        raise InputRejected(f"{source} is not a regular file: give the backup file made by `second-me backup`")
+    if source.stat().st_size == 0:
+        raise InputRejected(f"{source} is empty: it is not a second-me backup")
     error = sqlite_error()
+    damaged = f"{source} is damaged (it failed its integrity check): it cannot be restored; restore another backup"
+    conn = None
     try:
         conn = connect_keyed(source, key, read_only=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except error:
-            conn.close()
             raise StorageError(f"cannot open {source} with this memory's key: it is not a second-me backup, "
                                "or it was made with another key (a backup keeps the key it was made with)") from None
         if schema_version(conn) > len(MIGRATIONS):
-            conn.close()
             raise StorageError(f"{source} was made by a newer second-me: upgrade second-me to restore it")
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'memories'").fetchone():
-            conn.close()
             raise InputRejected(f"{source} is an SQLite database but not a second-me backup")
-        _require_intact(conn, source)
+        _require_intact(conn, damaged)
     except error as exc:
-        raise describe_sqlite_error(exc, source) from exc
+        conn = _closed(conn)
+        lower = str(exc).lower()
+        if any(word in lower for word in ("locked", "busy", "unable to open", "readonly", "read-only")):
+            raise describe_sqlite_error(exc, source) from exc
+        # The key was right (sqlite_master was read): any other failure is a damaged page.
+        raise StorageError(damaged) from exc
+    except BaseException:
+        _closed(conn)
+        raise
     return conn
+
+
+def _closed(conn) -> None:
+    if conn is not None:
+        conn.close()
 
 
 def restore_backup(db: Database, source: Path, force: bool = False) -> RestoreInfo:

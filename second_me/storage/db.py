@@ -187,6 +187,18 @@ class Database:
                     self._rollback(conn)
                     raise describe_sqlite_error(exc, self.path) from exc
 
+    @contextmanager
+    def cache_limited(self, kib: int) -> Iterator[None]:
+        """A smaller page cache for a while: a long write (an import) keeps every page it wrote in
+        the cache, which would grow the process to CACHE_KIB; searches want it large again after."""
+        with self.read() as conn:
+            conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+        try:
+            yield
+        finally:
+            with self.read() as conn:
+                conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+
     def _rollback(self, conn) -> None:
         # SQLite may already have rolled back (e.g. on disk full); that is fine.
         try:

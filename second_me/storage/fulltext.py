@@ -21,6 +21,10 @@ or several words, which is what BM25 favours; bench/README.md reports how often 
 agree. A store of at most EXACT_STORE memories (the built-in benchmarks among them) always
 ranks exactly, as does a question whose words are in fewer than EXACT_POSTINGS memories in
 all and a filtered search the candidates do not fill.
+
+Every path ranks by the same weighted bm25: a memory's context column (for a turn, the words
+of the turn it replies to) counts `context_weight` as much as its own words, and the same
+filters (kinds, time range with the dates a message tells of, person) apply.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from second_me.storage.memories import memory_filters
+from second_me.storage.memories import PERSON_FILTER, memory_filters, person_match
 
 EXACT_STORE = 20_000
 EXACT_POSTINGS = 1_500
@@ -40,7 +44,7 @@ MAX_CANDIDATES = 3_000
 SKIP_POSTINGS = 20_000
 
 _PHRASE = re.compile(r'"(?:[^"]|"")*"')
-_RANKED = ("SELECT m.id, bm25(memory_fts) AS rank FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
+_RANKED = ("SELECT m.id, bm25(memory_fts, 1.0, ?) AS rank FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
            "WHERE memory_fts MATCH ? AND m.state = 'active'")
 
 
@@ -59,45 +63,52 @@ def or_phrases(match: str) -> Optional[list[str]]:
     return phrases if phrases and " OR ".join(phrases) == match.strip() else None
 
 
-def search(conn, match: str, limit: int, kinds: Sequence[str] = (), since: Optional[float] = None,
-           until: Optional[float] = None, bounded: bool = True) -> list[tuple[int, float]]:
-    """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression."""
+def search(conn, match: str, limit: int, kinds: Sequence[str], since: Optional[float], until: Optional[float],
+           person: Optional[str], told: bool, context_weight: float, bounded: bool = True) -> list[tuple[int, float]]:
+    """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression; `person`:
+    only memories by or about them; `told`: the time range also takes memories telling of a date in it."""
     if not match:
         return []
-    filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True)
+    filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True, told=told)
+    if person:
+        filters += f" AND {PERSON_FILTER}"
+        params += [person, person_match(person)]
+    weight = float(context_weight)
     phrases = or_phrases(match) if bounded and _store_size(conn) > EXACT_STORE else None
     hits = None
     if phrases:
         counts = [_count(conn, phrase) for phrase in phrases]
         if sum(counts) > EXACT_POSTINGS:
-            hits = _ranked_candidates(conn, phrases, counts, limit, filters, params)
+            hits = _ranked_candidates(conn, phrases, counts, limit, weight, filters, params)
     if hits is None:
-        hits = _ranked(conn, match, limit, filters, params)
+        hits = _ranked(conn, match, limit, weight, filters, params)
     if hits is None:  # the filters left too few of the best: rank only what they allow
         sql = _RANKED + filters + " ORDER BY rank LIMIT ?"
-        hits = [(row[0], row[1]) for row in conn.execute(sql, [match, *params, limit]).fetchall()]
+        hits = [(row[0], row[1]) for row in conn.execute(sql, [weight, match, *params, limit]).fetchall()]
     return hits
 
 
-def _ranked(conn, match: str, limit: int, filters: str, params: list,
+def _ranked(conn, match: str, limit: int, weight: float, filters: str, params: list,
             within: Optional[np.ndarray] = None) -> Optional[list[tuple[int, float]]]:
     """Rank in FTS5 alone (no lookup of each match's memory), then check the best few against the
     memories table; None when too few of them are active and pass the filters."""
     wanted = 2 * limit + 10
     if within is None:  # FTS5's own sorter: ranks every match
-        rows = conn.execute("SELECT rowid, rank FROM memory_fts WHERE memory_fts MATCH ? ORDER BY rank LIMIT ?",
-                            (match, wanted)).fetchall()
+        rows = conn.execute("SELECT rowid, rank FROM memory_fts WHERE memory_fts MATCH ? AND rank MATCH ? "
+                            "ORDER BY rank LIMIT ?", (match, f"bm25(1.0, {weight!r})", wanted)).fetchall()
     else:
-        rows = conn.execute("SELECT rowid, bm25(memory_fts) AS score FROM memory_fts WHERE memory_fts MATCH ? "
+        rows = conn.execute("SELECT rowid, bm25(memory_fts, 1.0, ?) AS score FROM memory_fts WHERE memory_fts MATCH ? "
                             "AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY score LIMIT ?",
-                            (match, json.dumps(within.tolist()), wanted)).fetchall()
+                            (weight, match, json.dumps(within.tolist()), wanted)).fetchall()
     if not rows:
         return []
     marks = ",".join(str(row[0]) for row in rows)
     keep = {row[0] for row in conn.execute(f"SELECT m.id FROM memories m WHERE m.id IN ({marks}) "
                                            f"AND m.state = 'active'{filters}", params)}
     hits = [(row[0], row[1]) for row in rows if row[0] in keep][:limit]
-    return hits if len(hits) >= limit or len(rows) < wanted else None
+    # All matches seen, or (among candidates) all of them with nothing filtered out: complete.
+    complete = len(rows) < wanted and (within is None or not filters)
+    return hits if len(hits) >= limit or complete else None
 
 
 def _store_size(conn) -> int:
@@ -119,12 +130,12 @@ def _memories_with(conn, phrase: str) -> np.ndarray:
 def _newest(conn, phrase: str, limit: int, filters: str, params: list) -> list[tuple[int, float]]:
     """Every word is in more than SKIP_POSTINGS memories: bm25 would have to count them all (~1 µs
     each) to weigh words that say almost nothing. The newest memories with the rarest word, unranked."""
-    rows = conn.execute(_RANKED.replace("bm25(memory_fts)", "0.0") + filters + " ORDER BY memory_fts.rowid DESC LIMIT ?",
+    rows = conn.execute(_RANKED.replace("bm25(memory_fts, 1.0, ?)", "0.0") + filters + " ORDER BY memory_fts.rowid DESC LIMIT ?",
                         [phrase, *params, limit]).fetchall()
     return [(row[0], row[1]) for row in rows]
 
 
-def _ranked_candidates(conn, phrases: list[str], counts: list[int], limit: int, filters: str,
+def _ranked_candidates(conn, phrases: list[str], counts: list[int], limit: int, weight: float, filters: str,
                        params: list) -> Optional[list[tuple[int, float]]]:
     """Rank the candidates (see the module's docstring); None when the filters leave too few of them."""
     order = sorted(range(len(phrases)), key=lambda i: counts[i])
@@ -146,4 +157,4 @@ def _ranked_candidates(conn, phrases: list[str], counts: list[int], limit: int, 
     chosen = np.unique(np.concatenate(candidates))
     if len(chosen) < limit:  # too few: the newest memories of the rarest words fill up
         chosen = np.unique(np.concatenate([chosen] + [lists[i][-limit:] for i in kept]))
-    return _ranked(conn, " OR ".join(phrases[i] for i in kept), limit, filters, params, within=chosen)
+    return _ranked(conn, " OR ".join(phrases[i] for i in kept), limit, weight, filters, params, within=chosen)

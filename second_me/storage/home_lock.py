@@ -1,4 +1,4 @@
-"""Locks on files in a home: one indexer, one summarizer and one daemon per home.
+"""Locks on files in a home: one indexer, one summarizer, one daemon and one chat import per home.
 
 An advisory lock on a file, released by the OS if the process dies; the file holds the
 holder's pid so others can say who is running.
@@ -14,6 +14,7 @@ from pathlib import Path
 INDEXER = "indexer.lock"  # one process drains the index queue; restore, repair and key rotation hold it too
 SUMMARIZER = "summarizer.lock"  # one process learns facts and rebuilds summaries
 DAEMON = "daemon.lock"  # one `second-me daemon`; the app watches only while none runs
+IMPORTER = "import.lock"  # one chat import stores at a time; free while none runs (see storage/imports.py)
 
 
 class HomeLock:

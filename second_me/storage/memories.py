@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 MEMORY_COLUMNS = (
     "id, kind, text, created_at, last_recalled_at, strength, recall_count, pinned, state, "
-    "source_id, message_id, start_line, end_line, superseded_by, valid_from, valid_to, parent_id"
+    "source_id, message_id, start_line, end_line, superseded_by, valid_from, valid_to, parent_id, speaker"
 )
 
 
@@ -27,7 +27,7 @@ def memory_from_row(row) -> Memory:
         id=row[0], kind=row[1], text=row[2], created_at=row[3], last_recalled_at=row[4],
         strength=row[5], recall_count=row[6], pinned=bool(row[7]), state=row[8],
         source_id=row[9], message_id=row[10], start_line=row[11], end_line=row[12],
-        superseded_by=row[13], valid_from=row[14], valid_to=row[15], parent_id=row[16],
+        superseded_by=row[13], valid_from=row[14], valid_to=row[15], parent_id=row[16], speaker=row[17],
     )
 
 
@@ -48,6 +48,10 @@ class NewMemory:
     content_hash: Optional[str] = None
     meta: Optional[dict] = None
     valid_from: Optional[float] = None
+    speaker: Optional[str] = None  # who said it (a turn) or whom it is about (a fact)
+    context: Optional[str] = None  # more words it is found by: for a turn, the turn it replies to
+    reply_to: Optional[int] = None  # for a turn: the memory of the turn it replies to
+    about: Sequence = ()  # text.event_dates.DateSpan: when what it tells of happened
 
 
 @dataclass(frozen=True)
@@ -62,13 +66,30 @@ class EmbeddingSource:
     created_at: float
 
 
+# By or about someone: said by them (or a fact about them), or naming them in its own words.
+PERSON_FILTER = ("(m.speaker = ? COLLATE NOCASE OR m.id IN "
+                 "(SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?))")
+
+
+def person_match(person: str) -> str:
+    """The FTS5 expression for a memory's own words naming `person` (not the turn it replies to)."""
+    return "text : \"" + person.replace('"', '""') + '"'
+
+
 def memory_filters(kinds: Sequence[str], since: Optional[float], until: Optional[float], prefix: str = "",
-                   facts_while_valid: bool = False) -> tuple[str, list]:
+                   facts_while_valid: bool = False, told: bool = False) -> tuple[str, list]:
     """" AND ..." conditions on kind and created_at in [since, until), and their parameters.
 
     `facts_while_valid`: a fact learnt before `since` still counts while it held (valid_to
-    after since); only where the memories table itself is queried (`prefix` names it).
+    after since); `told`: so does a memory telling of a date inside the range. Both only where
+    the memories table itself is queried (`prefix` names it).
     """
+    if told and (since is not None or until is not None):
+        inside, inside_params = memory_filters((), since, until, prefix, facts_while_valid)
+        kind_sql, kind_params = memory_filters(kinds, None, None, prefix)
+        told_sql = (f"{prefix}id IN (SELECT memory_id FROM memory_dates WHERE starts_at < ? AND ends_at > ?)")
+        told_params = [until if until is not None else 1e18, since if since is not None else -1e18]
+        return (kind_sql + f" AND ((1 = 1{inside}) OR {told_sql})", kind_params + inside_params + told_params)
     sql, params = "", []
     if kinds:
         if len(kinds) == 1:

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from second_me.domain import Turn
 from second_me.errors import NotFoundError
+from second_me.text.event_dates import event_dates
 from second_me.text.utterance import states_something
 
 if TYPE_CHECKING:
     from second_me.storage.store import MemoryStore
 
+CONTEXT_CHARS = 300  # of the turn a turn replies to, kept as its search context
 CITED_KEY = "tui.cited.{name}.{turn}"  # meta key: memory ids an answer turn was built from
 APP_SPEAKER, APP_USER = "second-me", "me"  # who speaks in a chat with second-me (the app and its user)
 
@@ -82,6 +84,67 @@ class Messages:
         conn.execute("UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
                      (turn.timestamp, conversation_id))
         return cursor.lastrowid
+
+    def replied_to(self, conversation: str, speaker: str, ts: float) -> Optional[tuple[float, str, int]]:
+        """(time, words, memory id) of the stored turn a turn by `speaker` at `ts` replies to: the last
+        earlier one by someone else that is a memory (never an answer second-me gave)."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT m.ts, m.text, mem.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                "JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
+                "WHERE c.name = ? AND m.speaker != ? AND m.ts <= ? ORDER BY m.ts DESC, m.id DESC LIMIT 1",
+                (conversation, speaker, ts)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def last_turn(self, conversation: str, ts: float) -> Optional[tuple[float, str, str]]:
+        """(time, speaker, words) of the last stored turn of a conversation at or before `ts` that is a memory."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT m.ts, m.speaker, m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                "JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
+                "WHERE c.name = ? AND m.ts <= ? ORDER BY m.ts DESC, m.id DESC LIMIT 1", (conversation, ts)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def neighbours(self, message_ids: Sequence[int], around: int) -> dict[int, list[StoredTurn]]:
+        """message id → up to `around` turns before it and after it in its conversation, in order
+        (the turn itself included)."""
+        out: dict[int, list[StoredTurn]] = {}
+        with self.db.read() as conn:
+            for message_id in message_ids:
+                row = conn.execute("SELECT conversation_id, ts FROM messages WHERE id = ?", (message_id,)).fetchone()
+                if row is None:
+                    continue
+                columns = ("SELECT m.id, mem.id, m.speaker, m.role, m.text, m.ts, m.external_id FROM messages m "
+                           "LEFT JOIN memories mem ON mem.message_id = m.id AND mem.kind = 'message' "
+                           "WHERE m.conversation_id = ? ")
+                before = conn.execute(columns + "AND (m.ts < ? OR (m.ts = ? AND m.id < ?)) "
+                                      "ORDER BY m.ts DESC, m.id DESC LIMIT ?",
+                                      (row[0], row[1], row[1], message_id, around)).fetchall()
+                after = conn.execute(columns + "AND (m.ts > ? OR (m.ts = ? AND m.id >= ?)) "
+                                     "ORDER BY m.ts, m.id LIMIT ?",
+                                     (row[0], row[1], row[1], message_id, around + 1)).fetchall()
+                out[message_id] = [StoredTurn(*r) for r in list(reversed(before)) + after]
+        return out
+
+    def replies(self, memory_ids: Sequence[int]) -> list[tuple[int, int]]:
+        """(reply, the memory it replies to) for the active turns replying to any of `memory_ids`."""
+        out: list[tuple[int, int]] = []
+        with self.db.read() as conn:
+            for start in range(0, len(memory_ids), 500):
+                part = [int(i) for i in memory_ids[start:start + 500]]
+                out += conn.execute(f"SELECT id, reply_to FROM memories WHERE state = 'active' AND reply_to IN "
+                                    f"({','.join('?' * len(part))})", part).fetchall()
+        return out
+
+    def sessions_of(self, message_ids: Sequence[int]) -> dict[int, int]:
+        """message id → the id of its conversation."""
+        out: dict[int, int] = {}
+        with self.db.read() as conn:
+            for start in range(0, len(message_ids), 500):
+                part = [int(i) for i in message_ids[start:start + 500]]
+                out.update(conn.execute(f"SELECT id, conversation_id FROM messages WHERE id IN "
+                                        f"({','.join('?' * len(part))})", part).fetchall())
+        return out
 
     def list(self) -> list[ConversationInfo]:
         """Most recently active first."""
@@ -207,3 +270,55 @@ def take_out_of_search(conn, found: list[tuple[int, str, str]], now: float) -> N
         conn.execute("INSERT INTO events(memory_id, action, reason, at) VALUES (?, 'remove', ?, ?)",
                      (memory_id, f"not a memory: {why}", now))
         conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = 'session' AND key = ?", (conversation,))
+
+
+def context_key(text: str) -> str:
+    """A replied-to turn's words as a search key: the start of it is what the reply answers."""
+    text = " ".join(text.split())
+    return text if len(text) <= CONTEXT_CHARS else text[:CONTEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def add_event_dates(conn, memory_id: int, spans) -> None:
+    """The moments a memory tells of (text/event_dates.py), for time-aware search."""
+    conn.executemany("INSERT INTO memory_dates(memory_id, starts_at, ends_at, phrase) VALUES (?, ?, ?, ?)",
+                     [(memory_id, span.start, span.end, span.phrase) for span in spans])
+
+
+def backfill_turn_keys(conn) -> None:
+    """For turns stored before speakers, contexts and dates were kept: each turn's memory gets the
+    turn it replies to as its context, and the dates it tells of (read against when it was sent)."""
+    rows = conn.execute(
+        "SELECT mem.id, m.conversation_id, m.speaker, m.text, m.ts FROM memories mem "
+        "JOIN messages m ON m.id = mem.message_id WHERE mem.kind = 'message' "
+        "ORDER BY m.conversation_id, m.ts, m.id").fetchall()
+    last_by: dict[str, tuple[float, int, str, int]] = {}  # speaker → their last turn, in the current conversation
+    current = None
+    for order, (memory_id, conversation_id, speaker, text, ts) in enumerate(rows):
+        if conversation_id != current:
+            current, last_by = conversation_id, {}
+        earlier = max((turn for who, turn in last_by.items() if who != speaker), default=None)
+        own = last_by.get(speaker)
+        lead = own[2] if own is not None and (earlier is None or own[:2] > earlier[:2]) else ""
+        if earlier is not None or lead:
+            words = " ".join(part for part in (lead, earlier[2] if earlier else "") if part)
+            conn.execute("UPDATE memories SET context = ?, reply_to = ? WHERE id = ?",
+                         (context_key(words), earlier[3] if earlier else None, memory_id))
+        last_by[speaker] = (ts, order, text, memory_id)
+        add_event_dates(conn, memory_id, event_dates(text, ts))
+
+
+def turns_behind(conn, memory_id: int, kind: str, limit: int) -> tuple[list[tuple], int]:
+    """((conversation, external id, speaker) of the turns a fact was learnt from or a summary was
+    written from (through the summaries below it), in time order, at most `limit`; and how many there are."""
+    if kind == "fact":
+        below = "SELECT mem.id FROM fact_links l JOIN memories mem ON mem.message_id = l.message_id " \
+                "AND mem.kind = 'message' WHERE l.fact_id = ?"
+    else:
+        below = ("WITH RECURSIVE below(id) AS (SELECT c.memory_id FROM summary_nodes n JOIN summary_children c "
+                 "ON c.node_id = n.id WHERE n.memory_id = ? UNION SELECT c.memory_id FROM below JOIN summary_nodes n "
+                 "ON n.memory_id = below.id JOIN summary_children c ON c.node_id = n.id) SELECT id FROM below")
+    turns = conn.execute(
+        f"SELECT c.name, msg.external_id, msg.speaker FROM memories mem JOIN messages msg ON msg.id = mem.message_id "
+        f"JOIN conversations c ON c.id = msg.conversation_id WHERE mem.kind = 'message' AND mem.id IN ({below}) "
+        f"ORDER BY msg.ts, msg.id", (memory_id,)).fetchall()
+    return turns[:limit], len(turns)

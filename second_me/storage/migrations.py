@@ -212,7 +212,115 @@ def _m4_own_words_out_of_search(conn) -> None:
     take_out_of_search(conn, own_words_in_search(conn), time.time())
 
 
-def _m5_compact_vectors(conn) -> None:
+def _m5_screened_sources(conn) -> None:
+    """What the secret scan did to each file: the spans it redacted (JSON, by kind) and the
+    scan that read it ("redact:1"...; NULL: read before files were scanned, so the next index
+    run reads it again and redacts what it holds); and, per watched folder, the names its last
+    full scan passed over, by reason (JSON)."""
+    for table, columns in (("sources", ("redactions", "screened")), ("watched", ("left_out",))):
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:  # a store whose version was set back re-runs this: nothing to redo
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
+def _m6_chat_import_runs(conn) -> None:
+    run_script(
+        conn,
+        """
+        -- A chat import is stored in many transactions: a run not finished is undone (storage/imports.py).
+        -- IF NOT EXISTS: a store whose version was set back (to rerun an earlier migration) keeps its runs.
+        CREATE TABLE IF NOT EXISTS import_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            finished_at REAL,
+            turns INTEGER,
+            state TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'done', 'undone'))
+        );
+        -- The turns a running import is about to store, written before them; emptied when it finishes.
+        CREATE TABLE IF NOT EXISTS import_turns (
+            run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+            conversation TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            PRIMARY KEY (run_id, conversation, external_id)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
+# The words a memory is found by: a turn's own words, not the "Sam: " its text starts with (a name
+# there made every short turn of Sam's the best match for any question naming Sam).
+_SEARCH_TEXT = ("CASE WHEN {p}speaker IS NOT NULL AND substr({p}text, 1, length({p}speaker) + 2) = {p}speaker || ': ' "
+                "THEN substr({p}text, length({p}speaker) + 3) ELSE {p}text END")
+
+
+def _m7_turns_as_speakers_and_context(conn) -> None:
+    """Who said a turn is stored beside its text, and which turn it replies to; the full-text index
+    holds a turn's own words and, as a second column, the words it replies to; the dates a message
+    tells of get a table."""
+    from second_me.storage.messages import backfill_turn_keys
+
+    # Safe to run again on a store that has it already (a store whose version was set back).
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(memories)")}
+    added = [f"ALTER TABLE memories ADD COLUMN {column};" for name, column in (
+        ("speaker", "speaker TEXT"), ("context", "context TEXT"),
+        ("reply_to", "reply_to INTEGER REFERENCES memories(id) ON DELETE SET NULL")) if name not in columns]
+    run_script(
+        conn,
+        "\n".join(added) + """
+        UPDATE memories SET speaker = (SELECT speaker FROM messages WHERE messages.id = memories.message_id)
+            WHERE kind = 'message' AND message_id IS NOT NULL;
+        UPDATE memories SET speaker = json_extract(meta, '$.subject') WHERE kind = 'fact' AND meta IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS memories_speaker ON memories(speaker) WHERE speaker IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS memories_reply_to ON memories(reply_to) WHERE reply_to IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS memory_dates (
+            memory_id INTEGER NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+            starts_at REAL NOT NULL,  -- [starts_at, ends_at): whole UTC days
+            ends_at REAL NOT NULL,
+            phrase TEXT
+        );
+        CREATE INDEX IF NOT EXISTS memory_dates_memory ON memory_dates(memory_id);
+        CREATE INDEX IF NOT EXISTS memory_dates_start ON memory_dates(starts_at);
+        DELETE FROM memory_dates;
+
+        DROP TRIGGER IF EXISTS memories_fts_insert;
+        DROP TRIGGER IF EXISTS memories_fts_delete;
+        DROP TRIGGER IF EXISTS memories_fts_update;
+        DROP TABLE IF EXISTS memory_fts;
+        DROP VIEW IF EXISTS memory_search_text;
+        """
+    )
+    backfill_turn_keys(conn)  # each turn's context and dates, before the index is made from them
+    run_script(
+        conn,
+        f"""
+        CREATE VIEW memory_search_text(id, text, context) AS
+            SELECT id, {_SEARCH_TEXT.format(p="")}, context FROM memories;
+        CREATE VIRTUAL TABLE memory_fts USING fts5(
+            text, context, content='memory_search_text', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN
+            INSERT INTO memory_fts(rowid, text, context) VALUES (new.id, {_SEARCH_TEXT.format(p="new.")}, new.context);
+        END;
+        CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text, context)
+                VALUES ('delete', old.id, {_SEARCH_TEXT.format(p="old.")}, old.context);
+        END;
+        CREATE TRIGGER memories_fts_update AFTER UPDATE OF text, speaker, context ON memories BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text, context)
+                VALUES ('delete', old.id, {_SEARCH_TEXT.format(p="old.")}, old.context);
+            INSERT INTO memory_fts(rowid, text, context) VALUES (new.id, {_SEARCH_TEXT.format(p="new.")}, new.context);
+        END;
+        """
+    )
+    conn.execute("INSERT INTO memory_fts(memory_fts) VALUES ('rebuild')")
+
+
+def _m8_compact_vectors(conn) -> None:
     """A store in the projected layout moves to the compact one (int8 vectors, bit codes); its vectors
     are converted after this transaction, in resumable batches (see vector_layout.finish_conversion)."""
     from second_me.storage import vector_layout
@@ -221,7 +329,8 @@ def _m5_compact_vectors(conn) -> None:
 
 
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
-                              _m5_compact_vectors]
+                              _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
+                              _m8_compact_vectors]
 
 
 def schema_version(conn) -> int:

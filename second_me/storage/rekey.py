@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets as _random
 from pathlib import Path
 
-from second_me.errors import KeyUnavailable, StorageError, UsageError
+from second_me.errors import InputRejected, KeyUnavailable, StorageError, UsageError
 from second_me.secrets import (KEYRING_SERVICE, DatabaseKey, keyring_module, keyring_user, passphrase_pragma,
                                raw_key_pragma)
 from second_me.storage.db import Database
@@ -96,6 +96,8 @@ def rotate_keyring_key(db: Database, home: Path) -> None:
 def rotate_passphrase(db: Database, new_passphrase: str) -> None:
     if not new_passphrase:
         raise UsageError("the new passphrase is empty")
+    if passphrase_pragma(new_passphrase) == db.key.pragma_value:
+        raise InputRejected("the new passphrase is the current one: nothing was changed; choose another")
     _rekey(db, passphrase_pragma(new_passphrase))
 
 

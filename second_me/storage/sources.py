@@ -3,17 +3,18 @@ and why, and the writes that replace a file's chunks in one transaction."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from second_me.domain import IndexReport
+from second_me.domain import IndexReport, added_counts, count_by, reason_group
 from second_me.storage.memories import NewMemory
 
 if TYPE_CHECKING:
     from second_me.storage.store import MemoryStore
 
-SOURCE_COLUMNS = "id, path, root, content_hash, mtime, size, format, status, error, indexed_at"
+SOURCE_COLUMNS = "id, path, root, content_hash, mtime, size, format, status, error, indexed_at, redactions, screened"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class SourceRecord:
     status: str
     error: Optional[str]
     indexed_at: Optional[float]
+    redactions: Optional[str] = None  # JSON {kind: spans} the secret scan replaced
+    screened: Optional[str] = None  # the scan that read the file ("redact:1"...), None before scans
+
+    def redacted(self) -> dict[str, int]:
+        return json.loads(self.redactions) if self.redactions else {}
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,15 @@ class Sources:
             rows = conn.execute(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE {where} ORDER BY path", params).fetchall()
         return [SourceRecord(*row) for row in rows]
 
+    def belonging_to(self, folder: str) -> list[SourceRecord]:
+        """Files under `folder` and files recorded as found through it (older versions stored a
+        linked file under its target's path, outside the folder)."""
+        where, params = under("path", folder)
+        with self.db.read() as conn:
+            rows = conn.execute(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE {where} OR root = ? ORDER BY path",
+                                (*params, folder)).fetchall()
+        return [SourceRecord(*row) for row in rows]
+
     def ids_matching(self, fragment: str) -> set[int]:
         """Sources whose path starts with `fragment` (absolute) or contains it (relative, e.g. "notes/")."""
         if fragment.startswith(("/", "~")):
@@ -83,28 +98,35 @@ class Sources:
             return {row[0] for row in conn.execute(sql, params).fetchall()}
 
     def record_problem(self, path: str, root: Optional[str], status: str, error: str,
-                       mtime: Optional[float], size: Optional[int], now: float) -> None:
-        """Mark a file skipped or failed, with the reason; its old chunks (if any) leave search."""
+                       mtime: Optional[float], size: Optional[int], now: float, screened: Optional[str] = None) -> int:
+        """Mark a file skipped or failed, with the reason; its old chunks (if any) leave search.
+        Returns how many chunks left."""
+        removed = 0
         with self.db.transaction() as conn:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
                 mark_summaries_dirty(conn, row[0])
-                conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],))
-                conn.execute("UPDATE sources SET status = ?, error = ?, mtime = ?, size = ?, content_hash = NULL, "
-                             "indexed_at = ? WHERE id = ?", (status, error, mtime, size, now, row[0]))
+                removed = conn.execute("DELETE FROM memories WHERE source_id = ?", (row[0],)).rowcount
+                conn.execute("UPDATE sources SET root = COALESCE(?, root), status = ?, error = ?, mtime = ?, size = ?, "
+                             "content_hash = NULL, indexed_at = ?, redactions = NULL, screened = ? WHERE id = ?",
+                             (root, status, error, mtime, size, now, screened, row[0]))
             else:
-                conn.execute("INSERT INTO sources(path, root, status, error, mtime, size, indexed_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)", (path, root, status, error, mtime, size, now))
+                conn.execute("INSERT INTO sources(path, root, status, error, mtime, size, indexed_at, screened) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (path, root, status, error, mtime, size, now, screened))
+        return removed
 
-    def touch(self, source_id: int, mtime: float, size: int, now: float) -> None:
-        """Content unchanged: remember the new mtime so the next scan skips hashing."""
+    def touch(self, source_id: int, mtime: float, size: int, now: float, screened: Optional[str] = None) -> None:
+        """Content unchanged: remember the new mtime (and the scan that read it again) so the next
+        scan skips hashing."""
         with self.db.transaction() as conn:
-            conn.execute("UPDATE sources SET mtime = ?, size = ?, status = 'indexed', error = NULL, indexed_at = ? "
-                         "WHERE id = ?", (mtime, size, now, source_id))
+            conn.execute("UPDATE sources SET mtime = ?, size = ?, status = 'indexed', error = NULL, indexed_at = ?, "
+                         "screened = COALESCE(?, screened) WHERE id = ?", (mtime, size, now, screened, source_id))
 
     def replace(self, path: str, root: Optional[str], content_hash: str, mtime: float, size: int,
-                fmt: str, memories: Sequence[NewMemory], now: float) -> int:
+                fmt: str, memories: Sequence[NewMemory], now: float, redactions: Optional[dict[str, int]] = None,
+                screened: Optional[str] = None) -> int:
         """Write a file's new chunks in place of its old ones, in one transaction."""
+        redacted = json.dumps(redactions, sort_keys=True) if redactions else None
         with self.db.transaction() as conn:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
@@ -112,13 +134,14 @@ class Sources:
                 mark_summaries_dirty(conn, source_id)
                 conn.execute("DELETE FROM memories WHERE source_id = ?", (source_id,))
                 conn.execute("UPDATE sources SET root = COALESCE(?, root), content_hash = ?, mtime = ?, size = ?, "
-                             "format = ?, status = 'indexed', error = NULL, indexed_at = ? WHERE id = ?",
-                             (root, content_hash, mtime, size, fmt, now, source_id))
+                             "format = ?, status = 'indexed', error = NULL, indexed_at = ?, redactions = ?, "
+                             "screened = ? WHERE id = ?",
+                             (root, content_hash, mtime, size, fmt, now, redacted, screened, source_id))
             else:
                 source_id = conn.execute(
-                    "INSERT INTO sources(path, root, content_hash, mtime, size, format, status, indexed_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, 'indexed', ?)",
-                    (path, root, content_hash, mtime, size, fmt, now)).lastrowid
+                    "INSERT INTO sources(path, root, content_hash, mtime, size, format, status, indexed_at, "
+                    "redactions, screened) VALUES (?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?)",
+                    (path, root, content_hash, mtime, size, fmt, now, redacted, screened)).lastrowid
             self.store.insert_memories(conn, [m if m.source_id else replace(m, source_id=source_id) for m in memories])
         return source_id
 
@@ -147,24 +170,31 @@ class Sources:
 
     def report_for(self, paths: list[str]) -> IndexReport:
         """What the table says about `paths` (after another process indexed them)."""
-        files = chunks = skipped = errors = 0
+        files = chunks = errors = 0
         messages: list[str] = []
+        skip_reasons: list[str] = []
+        redactions: list[dict[str, int]] = []
         with self.db.read() as conn:
             for start in range(0, len(paths), 500):
                 part = paths[start:start + 500]
                 marks = ",".join("?" * len(part))
-                for path, status, error, count in conn.execute(
-                        f"SELECT s.path, s.status, s.error, (SELECT count(*) FROM memories m WHERE m.source_id = s.id) "
+                for path, status, error, spans_by_kind, count in conn.execute(
+                        f"SELECT s.path, s.status, s.error, s.redactions, "
+                        f"(SELECT count(*) FROM memories m WHERE m.source_id = s.id) "
                         f"FROM sources s WHERE s.path IN ({marks})", part):
                     if status == "indexed":
                         files += 1
                         chunks += count
+                        if spans_by_kind:
+                            redactions.append(json.loads(spans_by_kind))
                     elif status == "skipped":
-                        skipped += 1
+                        skip_reasons.append(reason_group(error or ""))
                     elif status == "error":
                         errors += 1
                         messages.append(f"{path}: {error}")
-        return IndexReport(files=files, chunks=chunks, skipped=skipped, errors=errors, error_messages=tuple(messages))
+        return IndexReport(files=files, chunks=chunks, skipped=len(skip_reasons), errors=errors,
+                           error_messages=tuple(messages), skipped_by_reason=count_by(skip_reasons),
+                           redacted=added_counts(redactions), redacted_files=len(redactions))
 
     def chunk_ids(self, source_id: int, limit: int = 200) -> list[int]:
         """The active chunks of one file, in file order (a request about a document reads all of it)."""

@@ -7,22 +7,31 @@ the same transaction as their memory, and leave with it (trigger) or when forgot
 from __future__ import annotations
 
 import json
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from second_me.domain import ConversationOrigin, FileOrigin, Memory, Origin
+from second_me.domain import ConversationOrigin, DerivedOrigin, FileOrigin, Memory, Origin, TurnRef
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
 from second_me.storage import fulltext, vector_index, vector_layout
 from second_me.storage.db import Database
 from second_me.storage.events import Events
 from second_me.storage.facts import Facts
-from second_me.storage.memories import MEMORY_COLUMNS, EmbeddingSource, MemoryStates, NewMemory, memory_from_row
-from second_me.storage.messages import Messages
+from second_me.storage.imports import ChatImports
+from second_me.storage.memories import (MEMORY_COLUMNS, PERSON_FILTER, EmbeddingSource, MemoryStates, NewMemory,
+                                        memory_filters, memory_from_row, person_match)
+from second_me.storage.messages import Messages, add_event_dates, turns_behind
 from second_me.storage.migrations import migrate
 from second_me.storage.queue import IndexQueue
 from second_me.storage.sources import Sources
 from second_me.storage.summaries import SummaryNodes
 from second_me.storage.watched import Watched
+
+
+DERIVED_KINDS = ("fact", "summary", "portrait")
+FROM_TURNS = 50  # at most this many of the turns a summary was written from are named
+CONTEXT_WEIGHT = 0.3  # how much a turn's context (the turn it replies to) counts against its own words
 
 
 def serialize_vector(vector: Sequence[float]) -> bytes:
@@ -47,6 +56,9 @@ class MemoryStore:
         self.messages = Messages(self)
         self.facts = Facts(self)
         self.summaries = SummaryNodes(self)
+        self.imports = ChatImports(self)
+        # A chat import killed half-way is undone before anyone reads the memory.
+        self.imports.undo_abandoned(time.time())
 
     # ---- embedding model -------------------------------------------------------------
 
@@ -98,10 +110,14 @@ class MemoryStore:
         for m in memories:
             memory_id = conn.execute(
                 "INSERT INTO memories(kind, text, source_id, message_id, start_line, end_line, page, created_at, "
-                "strength, content_hash, meta, valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "strength, content_hash, meta, valid_from, speaker, context, reply_to) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (m.kind, m.text, m.source_id, m.message_id, m.start_line, m.end_line, m.page, m.created_at,
-                 m.strength, m.content_hash, json.dumps(m.meta) if m.meta else None, m.valid_from)).lastrowid
+                 m.strength, m.content_hash, json.dumps(m.meta) if m.meta else None, m.valid_from, m.speaker,
+                 m.context, m.reply_to)).lastrowid
             self.insert_vector(conn, memory_id, m.vector, m.kind, m.created_at)
+            if m.about:
+                add_event_dates(conn, memory_id, m.about)
             ids.append(memory_id)
         return ids
 
@@ -117,19 +133,24 @@ class MemoryStore:
             return self.insert_memories(conn, memories)
 
     def get(self, memory_id: int) -> Memory:
-        with self.db.read() as conn:
-            row = conn.execute(f"SELECT {MEMORY_COLUMNS} FROM memories WHERE id = ?", (memory_id,)).fetchone()
-        if row is None:
+        found = self.get_many([memory_id])
+        if memory_id not in found:
             raise NotFoundError(f"no memory with id {memory_id}")
-        return memory_from_row(row)
+        return found[memory_id]
 
     def get_many(self, ids: Sequence[int]) -> dict[int, Memory]:
+        """Memories by id, with the dates they tell of."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         with self.db.read() as conn:
             rows = conn.execute(f"SELECT {MEMORY_COLUMNS} FROM memories WHERE id IN ({marks})", tuple(ids)).fetchall()
-        return {row[0]: memory_from_row(row) for row in rows}
+            about: dict[int, list] = {}
+            for memory_id, start, end in conn.execute(
+                    f"SELECT memory_id, starts_at, ends_at FROM memory_dates WHERE memory_id IN ({marks}) "
+                    "ORDER BY memory_id, rowid", tuple(ids)):
+                about.setdefault(memory_id, []).append((start, end))
+        return {row[0]: replace(memory_from_row(row), about=tuple(about.get(row[0], ()))) for row in rows}
 
     def origins(self, memories: Sequence[Memory]) -> dict[int, Origin]:
         """Where each memory came from: a file range or a conversation turn."""
@@ -150,6 +171,13 @@ class MemoryStore:
 
                         stamp = datetime.fromtimestamp(row[3], timezone.utc).isoformat()
                         out[m.id] = ConversationOrigin(row[0], row[1], row[2], stamp)
+                if m.kind in DERIVED_KINDS:  # a fact or summary names the turns it came from
+                    turns, total = turns_behind(conn, m.id, m.kind, FROM_TURNS)
+                    refs = tuple(TurnRef(*t) for t in turns)
+                    if isinstance(out.get(m.id), ConversationOrigin):
+                        out[m.id] = replace(out[m.id], turns=refs, more=total - len(refs))
+                    elif refs:
+                        out[m.id] = DerivedOrigin(refs, total - len(refs))
         return out
 
     def memories_without_vectors(self) -> list[EmbeddingSource]:
@@ -174,20 +202,27 @@ class MemoryStore:
             return fulltext.any_match(conn, match)
 
     def fts_search(self, match: str, limit: int, kinds: Sequence[str] = (), since: Optional[float] = None,
-                   until: Optional[float] = None, bounded: bool = True) -> list[tuple[int, float]]:
-        """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression; its cost is
-        bounded at any size, exact below a few thousand matches (see fulltext.py; `bounded=False`: always exact)."""
+                   until: Optional[float] = None, person: Optional[str] = None, told: bool = False,
+                   context_weight: float = CONTEXT_WEIGHT, bounded: bool = True) -> list[tuple[int, float]]:
+        """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression; a
+        memory's context (the turn it replies to) counts `context_weight` as much as its own words.
+        `person`: only memories by or about them. `told`: the time range also takes memories that
+        tell of a date inside it ("yesterday", said the day after). Its cost is bounded at any size,
+        exact below a few thousand matches (see fulltext.py; `bounded=False`: always exact)."""
         with self.db.read() as conn:
-            return fulltext.search(conn, match, limit, kinds, since, until, bounded)
+            return fulltext.search(conn, match, limit, kinds, since, until, person, told, context_weight, bounded)
 
     def vector_search(self, vector: Sequence[float], limit: int, kinds: Sequence[str] = (),
-                      since: Optional[float] = None, until: Optional[float] = None) -> list[tuple[int, float]]:
-        """(memory id, cosine similarity) best first."""
+                      since: Optional[float] = None, until: Optional[float] = None,
+                      among: Optional[Sequence[int]] = None) -> list[tuple[int, float]]:
+        """(memory id, cosine similarity) best first; `among`: only these memories (exact cosine)."""
         if self._dim is None:
             return []
         if len(vector) != self._dim:
             raise EmbedderMismatch(f"query vector has {len(vector)} dims, the store {self._dim}")
         with self.db.read() as conn:
+            if among is not None:
+                return vector_index.search_among(conn, vector, among, limit)
             return self.vectors.search(conn, vector, limit, kinds, since, until)
 
     def vector_candidates(self, vector: Sequence[float], limit: int) -> list[int]:
@@ -201,6 +236,29 @@ class MemoryStore:
             return None
         vector = vector_index.stored_vector(conn, memory_id, self._dim)
         return None if vector is None else serialize_vector(vector)
+
+    def people(self) -> list[str]:
+        """Everyone memory knows by name: who said its turns, whom its facts are about."""
+        with self.db.read() as conn:
+            return [row[0] for row in conn.execute(
+                "SELECT DISTINCT speaker FROM memories WHERE speaker IS NOT NULL AND state = 'active'")]
+
+    def told_between(self, since: Optional[float], until: Optional[float], kinds: Sequence[str] = ()) -> list[int]:
+        """Active memories that tell of a date in [since, until) ("yesterday", said the day after)."""
+        filters, params = memory_filters(kinds, None, None, "m.")
+        with self.db.read() as conn:
+            return [row[0] for row in conn.execute(
+                "SELECT DISTINCT m.id FROM memory_dates d JOIN memories m ON m.id = d.memory_id "
+                "WHERE m.state = 'active' AND d.starts_at < ? AND d.ends_at > ?" + filters,
+                [until if until is not None else 1e18, since if since is not None else -1e18, *params])]
+
+    def memories_of_person(self, person: str, kinds: Sequence[str] = ()) -> list[int]:
+        """Active memories by or about someone: their turns, facts about them, words naming them."""
+        filters, params = memory_filters(kinds, None, None, "m.")
+        with self.db.read() as conn:
+            return [row[0] for row in conn.execute(
+                f"SELECT m.id FROM memories m WHERE m.state = 'active' AND {PERSON_FILTER}" + filters,
+                [person, person_match(person), *params])]
 
     def tune_vector_index(self) -> bool:
         """Switch the vector index to its compact layout once the store is large, retrain it after

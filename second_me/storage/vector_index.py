@@ -31,6 +31,7 @@ from second_me.storage.memories import memory_filters
 
 CANDIDATE_FACTOR = 20
 MIN_CANDIDATES = 400
+KNN_MAX = 4096  # sqlite-vec refuses a vec0 KNN query with k above this ("k value in knn query too large")
 META_LAYOUT = "vec_layout"
 META_CONVERT = "vec_convert_upto"
 META_STALE = "vec_codes_stale"
@@ -213,7 +214,7 @@ class VectorIndex:
         if state == "exact":
             filters, params = memory_filters(kinds, since, until)
             rows = conn.execute(f"SELECT rowid, distance FROM memory_vec_coarse WHERE coarse MATCH ? AND k = ?"
-                                f"{filters} ORDER BY distance", [serialize(query), limit, *params]).fetchall()
+                                f"{filters} ORDER BY distance", [serialize(query), min(KNN_MAX, limit), *params]).fetchall()
             return [(r[0], 1.0 - r[1]) for r in rows]
         if state == "converting":  # vectors in two tables for now: rank them all
             filters, params = memory_filters(kinds, since, until)
@@ -249,6 +250,20 @@ class VectorIndex:
             rows.extend(conn.execute(f"SELECT id, embedding FROM memory_vec WHERE id IN ({part}){filters}",
                                      params).fetchall())
         return _ranked(rows, query, limit)
+
+
+def search_among(conn, vector: Sequence[float], ids: Sequence[int], limit: int) -> list[tuple[int, float]]:
+    """(memory id, cosine) best first, among `ids` only, by cosine on their stored vectors (float32
+    or int8 + scale, in either table while a conversion is unfinished): for the few memories a filter
+    leaves (a person's, those telling of a date), which a nearest-neighbour pass over everything
+    would mostly miss."""
+    tables = ["memory_vec"] + (["memory_vec_next"] if has_table(conn, "memory_vec_next") else [])
+    rows = []
+    for start in range(0, len(ids), 500):
+        part = ",".join(str(int(i)) for i in ids[start:start + 500])
+        for table in tables:
+            rows.extend(conn.execute(f"SELECT id, embedding FROM {table} WHERE id IN ({part})").fetchall())
+    return _ranked(rows, np.asarray(vector, dtype=np.float32), limit)
 
 
 def _ranked(rows: list, query: np.ndarray, limit: int) -> list[tuple[int, float]]:

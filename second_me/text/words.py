@@ -18,6 +18,7 @@ himself his how i if in into is it its itself just me more most my myself no nor
 our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
 these they this those through to too under until up very was we were what when where which while who whom why will
 with would you your yours yourself yourselves s t don tell know remember did ever many much ago
+us ve ll re d m
 """.split())
 # Month and weekday names (and abbreviations), lower case → number: time words, not names.
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -60,6 +61,8 @@ def content_words(text: str, also_skip: frozenset[str] = frozenset()) -> list[st
     seen: dict[str, None] = {}
     for word in words(text):
         lower = plain(word)
+        if all(part in STOPWORDS for part in re.split(r"['’]", lower)):
+            continue  # "I've", "what'll": a contraction of stop words is one
         if lower not in STOPWORDS and lower not in also_skip and not lower.isdigit():
             seen.setdefault(lower, None)
     return list(seen)

@@ -237,6 +237,8 @@ class SecondMeApp(App):
              "unwatch"),
             ("Add files or folder", "Index a file or folder once, without watching it (a)", "add"),
             ("Index now", "Catch up on every watched folder now (i)", "index"),
+            ("Import chat export", "ChatGPT, Claude, WhatsApp, Telegram or SMS: its turns become memories (c)",
+             "import_chat"),
         ]
         for title, help_text, action in indexing:
             yield SystemCommand(title, help_text, self._in_mode("indexing", action))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from second_me.errors import SecondMeError
+from second_me.safe_text import show_name, strip_control
 
 
 @dataclass(frozen=True)
@@ -157,5 +158,6 @@ def _short(model_id: str, width: int = 36) -> str:
 def one_line(exc: BaseException) -> str:
     """An error as the single line a notification shows."""
     text = str(exc).strip() or type(exc).__name__
-    first = text.splitlines()[0]
-    return first if isinstance(exc, SecondMeError) else f"{type(exc).__name__}: {first}"
+    if isinstance(exc, SecondMeError):  # its own one-line message: names in it stay escaped, never cut
+        return show_name(text)
+    return f"{type(exc).__name__}: {strip_control(text.splitlines()[0])}"

@@ -7,10 +7,16 @@ from pathlib import Path
 
 from second_me.clock import minute
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
+from second_me.safe_text import show_name
 
 
 def display_path(path: str) -> str:
-    """A path as short as it can be: relative to where the app runs, else from ~."""
+    """A path as short as it can be (relative to where the app runs, else from ~), on one line:
+    newlines and control characters in names shown escaped."""
+    return show_name(_shortened(path))
+
+
+def _shortened(path: str) -> str:
     try:
         return str(Path(path).relative_to(Path.cwd()))
     except ValueError:
@@ -24,7 +30,7 @@ def display_path(path: str) -> str:
 def evidence_label(source: str, quote: str = "") -> str:
     """Where a quoted sentence stands (path:line, the path shortened), and the quote when it is not shown above."""
     path, sep, line = source.rpartition(":")
-    where = display_path(path) + sep + line if sep and line.replace("-", "").isdigit() else source
+    where = display_path(path) + sep + line if sep and line.replace("-", "").isdigit() else show_name(source)
     return f"{where} — “{one_line_text(quote, 70)}”" if quote else where
 
 
@@ -38,7 +44,7 @@ def hit_label(hit: Hit) -> str:
             return f"{where}:{origin.start_line}"
         return f"{where}:{origin.start_line}-{origin.end_line}"
     if isinstance(origin, ConversationOrigin):
-        return origin.label()
+        return show_name(origin.label())
     return f"{hit.memory.kind} #{hit.memory.id}"
 
 

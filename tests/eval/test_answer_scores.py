@@ -20,3 +20,10 @@ def test_quotes_are_evidence_and_a_line_may_only_restate_them():
     assert unsupported_claims(Answer(quoted + "\n\nAbout 4 hours at 250 °C.", evidence=(PROOF,))) == ["250", "4"]
     assert unsupported_claims(Answer("Sam: " + quoted, evidence=(PROOF,))) == []
     assert unsupported_claims(Answer("I don't know: nothing matches.", abstained=True)) == []
+
+
+def test_who_said_it_and_when_are_part_of_the_evidence():
+    said = Evidence("Maisie's party was yesterday.", 1, "chat · Sam · 2023-05-15", "message", "Sam",
+                    created_at=1_684_108_800.0)  # 2023-05-15
+    assert unsupported_claims(Answer("On 2023-05-15, Sam said so [1].", evidence=(said,))) == []
+    assert unsupported_claims(Answer("On 2023-05-14, Priya said so [1].", evidence=(said,))) == ["05-14", "Priya"]

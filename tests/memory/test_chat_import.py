@@ -57,11 +57,21 @@ def test_import_missing_file_is_not_found(run_cli, tmp_path):
     assert run_cli("import", "chat", str(tmp_path / "nope.jsonl")).code == 2
 
 
-def test_import_embeds_in_batches(services, tmp_path, fake_embedder):
+def test_import_embeds_each_batch_in_one_call(services, tmp_path, fake_embedder, monkeypatch):
+    from second_me.services import chat_import
+
+    monkeypatch.setattr(chat_import, "BATCH_TURNS", 40)
     path = _write(tmp_path / "chat.jsonl", [_turn(i % 60, conversation=f"c{i // 60}") for i in range(100)])
     report = services.conversations.import_chat(path)
     assert report.added == 100 and report.conversations == 2
-    assert fake_embedder.calls == 4  # 100 turns in batches of 32
+    assert (fake_embedder.calls, fake_embedder.texts_embedded) == (3, 100)  # 40 + 40 + 20
+
+
+def test_turns_without_ids_are_not_imported_twice(run_cli, tmp_path):
+    records = [{k: v for k, v in _turn(i).items() if k != "id"} for i in range(3)]
+    path = _write(tmp_path / "chat.jsonl", records + [records[0]])  # the same line twice: one turn
+    assert run_cli("import", "chat", str(path)).out.startswith("imported 3 new turns of 4")
+    assert run_cli("import", "chat", str(path)).out.startswith("imported 0 new turns of 4")
 
 
 def test_ask_stores_its_turns(services):

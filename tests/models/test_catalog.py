@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from second_me.config import Settings
-from second_me.errors import ModelError, NotFoundError, UsageError
+from second_me.errors import InputRejected, ModelError, NotFoundError, UsageError
 from second_me.models import catalog
 from second_me.models.catalog import choose_chat_model, list_models
 from tests.models.test_defaults import CHAT_META, write_gguf
@@ -139,7 +139,7 @@ def test_choosing_by_path(tmp_path, no_reader):
     ("no-such-model", NotFoundError, 2, "`second-me models` lists"),
     ("/nowhere/model.gguf", NotFoundError, 2, "does not exist"),
     ("reader", ModelError, 4, "pip install 'second-me[reader]'"),
-    ("", UsageError, 1, "give a model name"),
+    ("", InputRejected, 3, "give a model name"),
 ])
 def test_choices_that_cannot_chat_are_refused_in_one_line(machine, tmp_path, no_reader, target, error, code, words):
     with pytest.raises(error) as caught:

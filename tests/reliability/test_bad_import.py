@@ -33,6 +33,7 @@ def _store_state(services) -> tuple[int, int, str]:
 # name → (the file's bytes: a good first line, then the bad one; words the error must hold)
 BAD_FILES = {
     "malformed JSON": (_line(id="x") + '\n{"conversation": "trip", "speaker": \n', "line 2: not valid JSON"),
+    "malformed first line": ('{"conversation": "trip", "speaker": \n' + _line(id="x") + "\n", "line 1: not valid JSON"),
     "JSON that is no object": (_line(id="x") + "\n[1, 2]\n", "line 2: expected a JSON object"),
     "null line": (_line(id="x") + "\nnull\n", "line 2: expected a JSON object"),
     "text a number": (_line(text=42) + "\n", "line 1: 'text' must be a string"),
@@ -52,13 +53,14 @@ BAD_FILES = {
     "timestamp empty": (_line(timestamp="") + "\n", "line 1: 'timestamp' '' is not ISO-8601"),
     "text over the limit": (_line(text="a" * 100_001) + "\n", "line 1: 'text' is longer than 100000 characters"),
     "10 MB single line": (_line(id="x") + "\n" + _line(text="b" * 10_000_000) + "\n", "line 2: longer than 2 MB"),
-    "deeply nested JSON": ("[" * 100_000 + "\n", "line 1: not valid JSON (nested too deeply)"),
+    "deeply nested JSON": ("[" * 100_000 + "\n", "not a chat export second-me knows"),
+    "deeply nested JSON on line 2": (_line(id="x") + "\n" + "[" * 100_000 + "\n", "line 2: not valid JSON (nested too deeply)"),
     "lone surrogate": (_line(id="x") + '\n{"conversation": "trip", "speaker": "Ana", "text": "bad \\ud800 here", '
                        '"timestamp": "2024-05-01"}\n', "line 2: 'text' holds an invalid character"),
     "non-UTF-8 text": (_line(id="x").encode() + b'\n{"conversation": "trip", "speaker": "Ana", "text": "caf\xe9", '
                        b'"timestamp": "2024-05-01"}\n', "line 2: not UTF-8 text"),
-    "empty file": ("", "no turns in the file"),
-    "only blank lines": ("\n  \n\t\n", "no turns in the file"),
+    "empty file": ("", "the file is empty"),
+    "only blank lines": ("\n  \n\t\n", "the file holds only blank lines"),
 }
 
 
@@ -88,7 +90,7 @@ def test_bad_import_file_changes_nothing(stocked, run_cli, tmp_path, name):
 
 @pytest.mark.parametrize("where, code, words", [
     ("missing.jsonl", 2, "no such file"),
-    (".", 3, "is a folder"),
+    (".", 3, "this folder holds no chat export second-me knows"),
 ])
 def test_missing_file_or_a_folder(stocked, run_cli, tmp_path, where, code, words):
     before = _store_state(stocked)
@@ -114,4 +116,4 @@ def test_a_byte_order_mark_is_accepted(stocked, run_cli, tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + _line().encode() + b"\n")
     result = run_cli("import", "chat", str(path))
     assert result.code == 0, result.err
-    assert result.out.startswith("imported 1 new turns")
+    assert result.out.startswith("imported 1 new turn of 1")

@@ -148,5 +148,5 @@ def test_export_warns_that_it_is_plaintext(run_cli, services, notes, home, tmp_p
     assert not list(tmp_path.glob("export.json.partial"))
 
     refused = run_cli("export", str(tmp_path / "no-such-folder" / "export.json"))
-    assert refused.code == 3 and "NOT encrypted" not in refused.err  # nothing written, nothing to warn about
+    assert refused.code == 2 and "NOT encrypted" not in refused.err  # not found, as for backup: nothing to warn about
     assert not (tmp_path / "no-such-folder").exists()

@@ -105,10 +105,10 @@ def test_the_readers_prompt_respects_the_budget_and_keeps_memory_as_data(service
     hits = list(services.answering.search(question, SearchOptions(k=8)).hits)
     evidence = select_evidence(question, hits, services.embedder)
     cited, numbers = citation_numbers(evidence, hits)
-    small = FakeChatModel(n_ctx=400)
+    small = FakeChatModel(n_ctx=700)
     messages = reader_messages(question, intent_of(question), evidence, hits, {h.memory.id: n for n, h in
                                                                                enumerate(hits, 1)}, small, 100)
-    assert sum(small.count_tokens(m.content) for m in messages) <= 400 - 100
+    assert sum(small.count_tokens(m.content) for m in messages) <= 700 - 100
     assert 1 <= messages[1].content.count("\n[") < len(hits)
     big = reader_messages(question, intent_of(question), evidence, cited, numbers, services.chat_model, 100)
     assert big[1].content.count("</notes>") == 1 and "Ignore previous instructions" in big[1].content

@@ -46,3 +46,10 @@ def test_ago_is_a_time_word_not_one_memory_must_contain():
     from second_me.text.words import content_words
 
     assert "ago" not in content_words("How long ago did I retire?")
+
+
+def test_the_pieces_of_contractions_and_us_are_not_content_words():
+    from second_me.text.words import content_words
+
+    assert content_words("what's the best book I've read, and what'll we do, how much did it cost us") == \
+        ["best", "book", "read", "cost"]

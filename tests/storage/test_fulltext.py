@@ -6,6 +6,7 @@ from second_me.secrets import DatabaseKey
 from second_me.storage import fulltext
 from second_me.storage.db import Database
 from second_me.storage.store import MemoryStore, NewMemory
+from second_me.text.event_dates import DateSpan
 
 DIM = 4
 
@@ -63,9 +64,9 @@ def test_many_matches_rank_only_the_candidates_with_the_same_scores(store, monke
     ranked = []
     original = fulltext._ranked
 
-    def recording(conn, match, limit, filters, params, within=None):
+    def recording(conn, match, limit, weight, filters, params, within=None):
         ranked.append(within)
-        return original(conn, match, limit, filters, params, within)
+        return original(conn, match, limit, weight, filters, params, within)
 
     monkeypatch.setattr(fulltext, "_ranked", recording)
     bounded, exact = _both(store, '"zeppelin" OR "unusual" OR "frequent" OR "common"', 30)
@@ -99,3 +100,35 @@ def test_filters_and_forgotten_memories(store, monkeypatch):
     assert all((i - 1) % 10 == 0 for i, _ in bounded)
     assert 124 not in {i for i, _ in store.fts_search('"zeppelin" OR "common"', 50)}
     assert 322 in {i for i, _ in store.fts_search('"zeppelin" OR "common"', 50)}
+
+
+def test_a_person_a_told_date_and_the_context_column_count_in_the_bounded_path_too(store, monkeypatch):
+    """Turns: who said them, the words of the turn they reply to (a second column, weighted less) and
+    the dates they tell of reach the bounded ranking as they reach the exact one."""
+    speakers = ["Nina" if i % 2 else "Sam" for i in range(60)]
+    store.add_memories([NewMemory(kind="message", text=f"{speakers[i]}: common talk {i}", speaker=speakers[i],
+                                  context="zeppelin ride" if i % 3 == 0 else None, vector=[1.0, 0, 0, 0],
+                                  created_at=5000.0 + i, strength=30.0,
+                                  about=(DateSpan(1500.0, 1600.0, "that day"),) if i % 4 == 0 else ())
+                        for i in range(60)])  # ids 601-660
+    monkeypatch.setattr(fulltext, "EXACT_STORE", 0)
+    monkeypatch.setattr(fulltext, "EXACT_POSTINGS", 10)
+    monkeypatch.setattr(fulltext, "SINGLES", 20)
+    match = '"zeppelin" OR "common"'
+    by_nina, exact = _both(store, match, 20, person="Nina")
+    assert by_nina == exact and {store.get(i).speaker for i, _ in by_nina} == {"Nina"}
+    # Few enough to be found among the candidates (turns holding both words), filtered there.
+    by_nina, exact = _both(store, match, 5, person="Nina")
+    assert by_nina == exact and {store.get(i).speaker for i, _ in by_nina} == {"Nina"}
+    told, exact = _both(store, match, 5, since=1400.0, until=1700.0, told=True)
+    assert told == exact and {601 + i for i in range(60) if i % 12 == 0} & {i for i, _ in told}
+    told, exact = _both(store, '"talk" OR "zeppelin"', 30, since=1300.0, until=1700.0, told=True)
+    assert told == exact  # said at 5000 on, telling of 1500: inside the window; and 322, created in it
+    assert {i for i, _ in told} == {601 + i for i in range(60) if i % 4 == 0} | {322}
+    both, exact = _both(store, match, 50)
+    assert both[:10] == exact[:10]
+    in_context = {601 + i for i in range(60) if i % 3 == 0}
+    own_words = {124, 322}  # zeppelin in their own words: above a turn replying to one about it
+    assert own_words <= {i for i, _ in both[:2]} and in_context & {i for i, _ in both}
+    unweighted = store.fts_search(match, 50, context_weight=0.0)
+    assert not in_context & {i for i, _ in unweighted[:len(own_words) + 5]}

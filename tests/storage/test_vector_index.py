@@ -295,3 +295,35 @@ def test_migration_rebuilds_the_schema_1_vector_table(tmp_path, monkeypatch):
         assert check(store).ok
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_more_neighbours_than_sqlite_vec_allows_is_not_an_error(store, request, compact):
+    """sqlite-vec refuses k above 4096; asking for more returns what there is, in either layout."""
+    if compact:
+        request.getfixturevalue("small_index")
+    vectors = _vectors(300)
+    store.add_memories(_memories(vectors))
+    assert store.tune_vector_index() is compact
+    assert len(store.vector_search(vectors[0].tolist(), vector_index.KNN_MAX + 1000)) == 300
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_search_among_some_memories_ranks_them_by_their_stored_vectors(store, request, compact):
+    """A filter's few memories (a person's, those telling of a date) are ranked by cosine on their
+    own vectors: float32 while small, int8 + scale once compact."""
+    if compact:
+        request.getfixturevalue("small_index")
+        vectors = _compact(store, 300)
+        assert _stored_lengths(store) == {DIM + 4}
+    else:
+        vectors = _vectors(300)
+        store.add_memories(_memories(vectors))
+    among = list(range(3, 301, 5))
+    for q in vectors[[2, 40, 299]]:
+        found = store.vector_search(q.tolist(), 5, among=among)
+        assert {i for i, _ in found} <= set(among) and len(found) == 5
+        exact = sorted(among, key=lambda i: -float(vectors[i - 1] @ q))[:5]
+        assert found[0][0] == exact[0]
+        assert found[0][1] == pytest.approx(float(vectors[exact[0] - 1] @ q), abs=2e-2)
+        assert len({i for i, _ in found} & set(exact)) >= 4  # int8 cosines: a near tie may swap

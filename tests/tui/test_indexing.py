@@ -113,6 +113,38 @@ async def test_add_once_reports_progress_and_errors(services, notes, monkeypatch
         assert screen.query_one("#watched-empty").display  # added once: not watched
 
 
+async def test_what_was_left_out_or_redacted_shows_and_odd_names_stay_on_one_line(services, notes, monkeypatch):
+    """A link out of the folder is skipped with its reason, a secret inside a note is counted as redacted,
+    and a file name with a newline is shown escaped."""
+    import os
+
+    monkeypatch.chdir(notes.parent)
+    outside = notes.parent / "outside"
+    outside.mkdir()
+    (outside / "plain.txt").write_text("Not for memory.\n")
+    os.symlink(outside / "plain.txt", notes / "linked.txt")
+    (notes / "aws.md").write_text("# AWS\n\nkey id AKIA" + "QWERTYUIOPASDFGH" + " for the tomato photos\n")
+    (notes / "bad\nname.pdf").write_bytes(b"%PDF-1.4 nope")
+    (notes / ".env").write_text("TOKEN=not-for-memory\n")
+    app = SecondMeApp(lambda: services, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.press("f4", "w")
+        await pilot.pause()
+        await pilot.press(*str(notes), "enter")
+        screen = app.screen
+        watched = screen.query_one("#watched", DataTable)
+        await wait_for(pilot, lambda: _cells(watched) and _cells(watched)[0][1] == "4", "the folder indexed", 1500)
+        assert _cells(watched)[0][3] == "1" and _cells(watched)[0][5] == "1"  # skipped, redacted
+        detail = str(screen.query_one("#folder-detail").render())
+        assert "links outside the watched folder are not followed 1" in detail and "aws-access-key 1" in detail
+        assert "left out by name: may hold secrets 1" in detail
+        files = screen.query_one("#files", DataTable)
+        await wait_for(pilot, lambda: files.row_count == 2, "the problems")
+        shown = [row[0] for row in _cells(files)]
+        assert "notes/bad\\nname.pdf" in shown and all("\n" not in name for name in shown)
+
+
 async def test_the_daemons_progress_is_followed_through_the_queue(services, notes, monkeypatch):
     """A daemon holds its lock: the app starts no watcher and shows the queue draining."""
     monkeypatch.chdir(notes.parent)
@@ -166,3 +198,35 @@ async def test_the_app_learns_facts_in_the_background_when_quiet(services, clock
         await wait_for(pilot, lambda: app.backend.watcher is not None, "the background runner")
         await wait_for(pilot, lambda: services.store.counts()["facts"] >= 1, "a fact learnt in the background", 3000)
     assert app.backend.watcher is None  # stopped with the app
+
+
+async def test_import_a_chat_export_from_the_indexing_screen(services, tmp_path):
+    from tests.ingest.chat_exports.helpers import WHATSAPP_US
+
+    app = SecondMeApp(lambda: services, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.press("f4", "c")
+        await pilot.pause()
+        await pilot.press(*str(WHATSAPP_US), "enter")
+        await pilot.pause()
+        await pilot.press(*"Ana Lima", "enter")
+        screen = app.screen
+        await wait_for(pilot, lambda: any("imported 9 new turns of 9" in n.message for n in app._notifications),
+                       "the import's summary")
+        assert not screen.importing and not screen.query_one("#import-line").display
+        turns = services.conversations.turns("WhatsApp: Sam Rivera")
+        assert {(t.speaker, t.role) for t in turns} == {("Ana Lima", "user"), ("Sam Rivera", "other")}
+
+        # A bad export is a notification naming the place; nothing is stored.
+        bad = tmp_path / "conversations.json"
+        bad.write_text('[{"title": "x", "mapping": {"a": nul}}]')
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*str(bad), "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("conversations[0].mapping.a: not valid JSON" in n.message
+                                          for n in app._notifications), "the error")
+        await wait_for(pilot, lambda: not screen.importing, "the import's end")
+        assert len(services.conversations.list()) == 1

@@ -116,3 +116,29 @@ async def test_summary_tree_from_the_portrait_down(make_app):
         assert "notes/" in str(detail.render())
         await pilot.press("o")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "SourceScreen", "the chunk")
+
+
+async def test_a_chat_turn_found_is_shown_among_its_neighbours(make_app, indexed):
+    from second_me.domain import Turn
+
+    said = 1_688_634_000.0  # 2023-07-06 09:00 UTC
+    indexed.conversations.log.add_turns([
+        Turn("weekend", "Sam", "how was the weekend?", said, "user", "1"),
+        Turn("weekend", "Nina", "We climbed Pen y Fan yesterday, my legs are gone", said + 60, "user", "2"),
+        Turn("weekend", "Sam", "legend", said + 120, "user", "3"),
+    ], indexed.clock.timestamp())
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.press("f3")
+        screen, table = app.screen, app.screen.query_one("#memories", DataTable)
+        await wait_for(pilot, lambda: table.row_count == 11, "recent memories")
+        await pilot.press("slash", *"Pen y Fan", "enter")
+        await wait_for(pilot, lambda: screen.hits and "Pen y Fan" in screen.hits[0].memory.text, "search")
+        table.focus()
+        table.move_cursor(row=0)  # the list keeps the memory it was on before the search
+        await wait_for(pilot, lambda: "▶ Nina: We climbed" in _detail(app), "the turn in context")
+
+        detail = _detail(app)
+        assert "Sam: how was the weekend?" in detail and "Sam: legend" in detail
+        assert "tells of 2023-07-05" in detail

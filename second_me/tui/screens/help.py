@@ -67,6 +67,7 @@ when one runs for this home; either way this screen shows the queue, files/s and
 | `Del` `x` | stop watching the selected folder (asks first; its files leave memory) |
 | `a` | add a file or folder once, without watching it |
 | `i` | index now: catch up on every watched folder |
+| `c` | import a chat export (ChatGPT, Claude, WhatsApp, Telegram, SMS): its turns become memories |
 | `Ctrl+R` | refresh the tables |
 
 Files that could not be read are listed with the reason; select one to see it in full.

@@ -1,4 +1,5 @@
-"""The indexing screen: watched folders, live progress (files/s, ETA) and per-file problems.
+"""The indexing screen: watched folders, live progress (files/s, ETA), per-file problems, and
+importing a chat export.
 
 Progress comes from the app's `indexing` view, whoever indexes: the in-app watcher, a
 daemon in another process, or a one-off add/index run started here.
@@ -15,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
+from second_me.domain import counts_text
 from second_me.tui.format import day, display_path, one_line_text
 from second_me.tui.indexing_progress import IndexingView
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
@@ -28,6 +30,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
         Binding("delete,x", "unwatch", "Stop watching"),
         Binding("a", "add", "Add once"),
         Binding("i", "index", "Index now"),
+        Binding("c", "import_chat", "Import chat", show=False),
         Binding("ctrl+r", "reload", "Refresh", show=False),
     ]
 
@@ -55,6 +58,20 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             super().__init__()
             self.pid = pid
 
+    class ImportProgressed(Message):
+        """How far a chat import is (`progress` None: still checking the export)."""
+
+        def __init__(self, progress=None):
+            super().__init__()
+            self.progress = progress
+
+    class ImportFinished(Message):
+        """A chat import ended (`summary` None: it failed, and said so)."""
+
+        def __init__(self, summary: str | None = None):
+            super().__init__()
+            self.summary = summary
+
     class TablesLoaded(Message):
         def __init__(self, folders: list, problems: list):
             super().__init__()
@@ -63,6 +80,7 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
     def __init__(self):
         super().__init__()
         self.running = False  # a one-off add/index run started from this screen
+        self.importing = False  # a chat import started from this screen
         self.folders: list = []
         self.problems: list = []
 
@@ -70,9 +88,11 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
         yield Label("Watched folders", classes="pane-title")
         yield DataTable(id="watched", cursor_type="row", zebra_stripes=True)
         yield Label("no folders are watched yet: press w to watch one", id="watched-empty", markup=False)
+        yield Label("", id="folder-detail", markup=False)
         yield Label("", id="indexer-line", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Label("idle", id="progress-line", markup=False)
+        yield Label("", id="import-line", markup=False)
         yield Label("Files with problems", classes="pane-title")
         yield DataTable(id="files", cursor_type="row", zebra_stripes=True)
         yield Label("", id="problem-detail", markup=False)
@@ -82,10 +102,11 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
     def on_mount(self) -> None:
         watched = self.query_one("#watched", DataTable)
         watched.add_column("folder")
-        for name in ("files", "chunks", "skipped", "errors"):
-            watched.add_column(name, width=7)
+        for name in ("files", "chunks", "skipped", "errors", "redacted"):
+            watched.add_column(name, width=8 if name == "redacted" else 7)
         watched.add_column("last indexed", width=16)
         self.query_one("#files", DataTable).add_columns("file", "status", "reason")
+        self.query_one("#import-line").display = False
         self.watch(self.app, "indexing", self._show_indexing)
         self.action_reload()
 
@@ -209,8 +230,12 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             return
         monitor.run_finished("once")
         elapsed = time.monotonic() - started
-        self.post_message(self.RunFinished(f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} "
-                                           f"skipped, {report.errors} errors ({elapsed:.1f} s)", bool(report.errors)))
+        summary = (f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} skipped, "
+                   f"{report.errors} errors ({elapsed:.1f} s)")
+        details = [f"{title}: {counts}" for title, counts in (
+            ("skipped", counts_text(report.skipped_by_reason)), ("redacted", counts_text(report.redacted)),
+            ("left out by name", counts_text(report.filtered))) if counts]
+        self.post_message(self.RunFinished("\n".join([summary, *details]), bool(report.errors)))
 
     def on_indexing_screen_waiting(self, message: Waiting) -> None:
         self.notify(f"another indexer (pid {message.pid}) runs: it indexes these files", timeout=4)
@@ -220,6 +245,56 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             self.notify(message.summary, severity="warning" if message.had_errors else "information", timeout=6)
         self.running = False
         self.action_reload()
+        self.app.refresh_status()
+
+    # ---- importing a chat export ---------------------------------------------------------
+
+    def action_import_chat(self) -> None:
+        if self.importing:
+            self.notify("already importing a chat: wait for it to finish", severity="warning")
+            return
+
+        def got_path(path: str | None) -> None:
+            if path:
+                self.app.push_screen(TextPrompt("Which speaker are you in this chat, as the export names you? "
+                                                "(Enter with nothing: none of them)", placeholder="Ana Lima"),
+                                     lambda me: self._start_import(Path(path).expanduser(), me))
+
+        self.app.push_screen(TextPrompt("Import a chat export (ChatGPT, Claude, WhatsApp, Telegram, SMS): "
+                                        "the file, the folder holding it, or the app's .zip",
+                                        placeholder="~/Downloads/WhatsApp Chat with Sam.txt"), got_path)
+
+    def _start_import(self, path: Path, me: str | None) -> None:
+        self.importing = True
+        self.import_chat(path, me)
+
+    @work(thread=True, exit_on_error=False, group="import")
+    def import_chat(self, path: Path, me: str | None) -> None:
+        self.post_message(self.ImportProgressed())
+        try:
+            report = self.app.backend.services.conversations.import_chat(
+                path, me=me, progress=lambda p: self.post_message(self.ImportProgressed(p)))
+        except BaseException:
+            self.post_message(self.ImportFinished())
+            raise
+        summary = (f"imported {report.added} new turns of {report.turns} from {report.source} "
+                   f"({report.conversations} conversation{'' if report.conversations == 1 else 's'}, {report.seconds:.1f} s)")
+        if report.undecided:
+            summary += "; no speaker is marked as you: import it again naming yourself"
+        self.post_message(self.ImportFinished(summary))
+
+    def on_indexing_screen_import_progressed(self, message: ImportProgressed) -> None:
+        line = self.query_one("#import-line", Label)
+        line.display = True
+        p = message.progress
+        line.update("importing a chat: checking the export…" if p is None else
+                    f"importing a chat: {p.done}/{p.total} turns ({p.added} new)")
+
+    def on_indexing_screen_import_finished(self, message: ImportFinished) -> None:
+        self.importing = False
+        self.query_one("#import-line").display = False
+        if message.summary:
+            self.notify(message.summary, timeout=8)
         self.app.refresh_status()
 
     # ---- tables -------------------------------------------------------------------------
@@ -241,9 +316,12 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
             name = display_path(f.path) + ("" if f.exists else "  [missing]")
             last = day(f.last_indexed_at) if f.last_indexed_at else "never"
             watched.add_row(one_line_text(name, 40), str(f.files), str(f.chunks), str(f.skipped), str(f.errors),
-                            last, key=f.path)
+                            str(sum(f.redacted.values())), last, key=f.path)
         if folders:
             watched.move_cursor(row=min(row or 0, len(folders) - 1))
+            self._folder_detail(folders[min(row or 0, len(folders) - 1)])
+        else:
+            self.query_one("#folder-detail", Label).update("")
         watched.display = bool(folders)
         self.query_one("#watched-empty").display = not folders
         files = self.query_one("#files", DataTable)
@@ -253,6 +331,22 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
                           one_line_text(problem.reason, 80))
         if not problems:
             self.query_one("#problem-detail", Label).update("no problems")
+
+    @on(DataTable.RowHighlighted, "#watched")
+    def _watched_detail(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.folders):
+            self._folder_detail(self.folders[event.cursor_row])
+
+    def _folder_detail(self, folder) -> None:
+        """Why files of the folder were left out, and which secrets were redacted from what it holds."""
+        parts = []
+        if folder.skipped_by_reason:
+            parts.append(f"skipped: {counts_text(folder.skipped_by_reason)}")
+        if folder.redacted:
+            parts.append(f"redacted: {counts_text(folder.redacted)} in {folder.redacted_files} file(s)")
+        if folder.left_out_by_name:
+            parts.append(f"left out by name: {counts_text(folder.left_out_by_name)}")
+        self.query_one("#folder-detail", Label).update(" · ".join(parts))
 
     @on(DataTable.RowHighlighted, "#files")
     def _problem_detail(self, event: DataTable.RowHighlighted) -> None:

@@ -13,12 +13,21 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
-from second_me.domain import MEMORY_KINDS, Hit
+from second_me.domain import MEMORY_KINDS, Hit, told_dates
 from second_me.services import SearchOptions
 from second_me.tui.periods import PERIODS, period
 from second_me.tui.format import bar, day, hit_label, one_line_text
 from second_me.tui.widgets.status import StatusBar
 from second_me.tui.work import ReportsWorkerErrors
+
+
+CONTEXT_TURNS = 2  # a chat turn found by search is shown with this many turns before and after it
+
+
+def _in_context(hit: Hit) -> str:
+    """A chat turn among its neighbours, the turn itself marked."""
+    return "\n".join(("▶ " if turn.is_hit else "  ") + one_line_text(f"{turn.speaker}: {turn.text}", 160)
+                     for turn in hit.neighbours)
 
 
 class MemoryScreen(ReportsWorkerErrors, Screen):
@@ -92,7 +101,7 @@ class MemoryScreen(ReportsWorkerErrors, Screen):
         services = self.app.backend.services
         since, until = period(when, services.now())
         if query and state == "active":
-            options = SearchOptions(k=50, kinds=kinds, since=since, until=until)
+            options = SearchOptions(k=50, kinds=kinds, since=since, until=until, context=CONTEXT_TURNS)
             hits = list(services.answering.search(query, options).hits)
         else:
             hits = services.memory.browse(state, kinds, since=since, until=until)
@@ -130,7 +139,8 @@ class MemoryScreen(ReportsWorkerErrors, Screen):
         self.query_one("#memory-detail", Static).update(
             f"{hit_label(hit)}\n{m.kind} #{m.id} · {m.state} · retention {retention} · strength {m.strength:.1f} d"
             f" · added {day(m.created_at)} · last recalled {day(m.last_recalled_at)} · recalled {m.recall_count}×"
-            f"\n\n" + one_line_text(m.text, 400))
+            + (f" · tells of {told_dates(m)}" if m.about else "")
+            + "\n\n" + (_in_context(hit) if hit.neighbours else one_line_text(m.text, 400)))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

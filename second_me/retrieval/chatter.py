@@ -1,0 +1,34 @@
+"""Information, not chatter: a prior that holds back turns that rarely answer anything.
+
+Short acknowledgements ("Thanks!", "haha nice") and questions back ("How did you get into
+that?") match names and common words as well as anything, but hold no answer. Their score is
+multiplied down, so whatever matches as well and says something comes first; when nothing
+else matches, they are still found.
+"""
+
+from __future__ import annotations
+
+from second_me.domain import Memory
+from second_me.retrieval.people import own_words
+from second_me.text.utterance import is_question
+from second_me.text.words import content_words
+
+QUESTION_PRIOR = 0.6  # a question back
+SHORT_PRIOR = 0.6  # a turn of at most SHORT_WORDS content words...
+SHORT_WORDS = 2
+FULL_WORDS = 3  # ...rising to 1 at this many
+
+
+def information_prior(memory: Memory) -> float:
+    """1 for a memory that says something; less for a chat turn that asks or only acknowledges."""
+    if memory.kind != "message":
+        return 1.0
+    text = own_words(memory)
+    if is_question(text):
+        return QUESTION_PRIOR
+    words = len(content_words(text))
+    if words >= FULL_WORDS:
+        return 1.0
+    if words <= SHORT_WORDS:
+        return SHORT_PRIOR
+    return SHORT_PRIOR + (1 - SHORT_PRIOR) * (words - SHORT_WORDS) / (FULL_WORDS - SHORT_WORDS)

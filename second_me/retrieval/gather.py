@@ -1,0 +1,40 @@
+"""Gathering questions ("what activities does Priya do?", "how many times…") want one answer from
+each of many conversations, not ten near-duplicates from one.
+
+The top places are filled greedily (maximal marginal relevance, with "same conversation" as the
+redundancy): each candidate's score is discounted by SAME_SESSION for every hit already chosen
+from its conversation, so a session's best turn keeps its place and its second-best waits
+behind other sessions' best ones.
+"""
+
+from __future__ import annotations
+
+from typing import Hashable, Mapping, Sequence
+
+from second_me.domain import Hit
+
+SAME_SESSION = 0.6  # score kept per hit already chosen from the same conversation
+POOL_FACTOR = 4  # how far down the ranking candidates are drawn from
+
+
+def spread_over_sessions(ranked: Sequence[Hit], session_of: Mapping[int, Hashable], depth: int,
+                         same_session: float | None = None) -> list[Hit]:
+    """The first `depth` places re-chosen across sessions; the rest after them in their order.
+    Memories outside any conversation (notes, facts, summaries) are each a session of their own."""
+    same_session = SAME_SESSION if same_session is None else same_session
+    pool = list(ranked[:depth * POOL_FACTOR])
+    chosen: list[Hit] = []
+    taken: dict[Hashable, int] = {}
+    while pool and len(chosen) < depth:
+        def discounted(hit: Hit) -> float:
+            session = session_of.get(hit.memory.id)
+            return hit.score * (same_session ** taken.get(session, 0) if session is not None else 1.0)
+
+        best = max(pool, key=discounted)
+        pool.remove(best)
+        chosen.append(best)
+        session = session_of.get(best.memory.id)
+        if session is not None:
+            taken[session] = taken.get(session, 0) + 1
+    kept = {hit.memory.id for hit in chosen}
+    return chosen + [hit for hit in ranked if hit.memory.id not in kept]

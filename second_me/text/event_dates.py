@@ -1,0 +1,289 @@
+"""When the things a message tells of happened: its relative time words resolved against the moment
+it was sent.
+
+"Yesterday we took the kids to the aquarium", sent on 6 July 2023, is about 5 July; "my interview
+is on Thursday", sent on a Sunday, about the Thursday after; "mum's party two weekends ago" about
+the weekend before last. A bare weekday or month is read by the sentence's tense: looking back
+("went", "was", "-ed") it is the last one before the message, looking forward ("is", "will",
+"going to", "'re off") the next one; with no sign either way, the last one (chats mostly recount).
+
+Every span is a [start, end) of whole UTC days, like every time in second-me. Vague words ("the
+other day", "recently") give nothing: a wrong date is worse than none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from second_me.domain import describe_span
+from second_me.text.words import MONTHS, WEEKDAYS
+
+DAY = timedelta(days=1)
+# Counts as people write them in time phrases ("two weekends ago", "a couple of days ago").
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+           "couple of": 2, "few": 3, "several": 3}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)
+MAX_SPANS = 4  # a message rarely tells of more moments; a list of dates is better read by the reader
+
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+_PHRASE = re.compile(
+    r"\b(?:"
+    r"(?P<day_before>the day before yesterday)|(?P<day_after>the day after tomorrow)"
+    r"|(?P<yesterday>yesterday|last night)|(?P<tomorrow>tomorrow)"
+    r"|(?P<today>today|tonight|this (?:morning|afternoon|evening))"
+    r"|" + _NUM + r"\s+(?P<ago_unit>day|week|weekend|month|year)s?\s+ago"
+    r"|in\s+" + _NUM.replace("<n>", "<in_n>") + r"\s+(?P<in_unit>day|week|month)s?(?:['’]? time)?"
+    r"|(?P<which>last|this|next|the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:before|after))"
+    r"|(?P<at_weekend>(?:at|over) the weekend)"
+    r"|" + _WEEKDAY.replace("<weekday>", "<nth_wd>") + r"\s+the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)"
+    r"|(?P<which_wd>last|this|next|on|on the)\s+" + _WEEKDAY.replace("<weekday>", "<wd>")
+    + r"|(?P<which_season>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)"
+    r"|(?P<which_month>last|next|in|this)\s+" + _MONTH.replace("<month>", "<in_month>")
+    + r"(?!\s+\d)"
+    r"|(?:on\s+)?(?:the\s+)?(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("<month>", "<dom_month>")
+    + r"(?:,?\s+(?P<dom_year>\d{4})|\s+(?P<dom_rel>next|last|this)\s+year)?"
+    r"|" + _MONTH.replace("<month>", "<md_month>") + r"\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
+    r"|on\s+the\s+(?P<on_nth>\d{1,2})(?:st|nd|rd|th)"
+    r"|(?<!\ba )(?<!every )(?<!each )" + _WEEKDAY +
+    r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
+# Signs of words looking forward or back (a plan, or what happened).
+_FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|hope|hoping|plan|planning|due"
+                     r"|booked|next|tomorrow|is|are|am|isn['’]t|aren['’]t)\b|['’](?:ll|re|m)\b"
+                     r"|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"
+                     r"|\b(?!(?:thing|nothing|something|anything|everything|morning|evening|ring|king|spring|string"
+                     r"|during|wedding|building|ceiling|feeling|meeting|clothing)\b)\w{3,}ing\b", re.I)
+# "has entered", "we've booked": done, but about what is to come.
+_PAST = re.compile(r"\b(?:was|were|did|didn['’]t|went|had|made|took|came|ran|saw|rang|said|told|left|found|"
+                   r"bought|caught|lost|won|sent|gave|ate|yesterday|ago|last)\b|(?<!['’]ve )(?<!have )\bgot\b"
+                   r"|(?<!['’]s )(?<!['’]ve )(?<!has )(?<!have )\b\w{3,}ed\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
+_CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A moment a message tells of: [start, end) in epoch seconds, and the words that said it."""
+
+    start: float
+    end: float
+    phrase: str
+
+    def describe(self) -> str:
+        return describe_span(self.start, self.end)
+
+
+def _utc(year: int, month: int = 1, day: int = 1) -> datetime:
+    return datetime(year, month, day, tzinfo=timezone.utc)
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    index = moment.year * 12 + moment.month - 1 + months
+    return _utc(index // 12, index % 12 + 1)
+
+
+def _number(text: str) -> int:
+    text = " ".join(text.lower().split())
+    return int(text) if text.isdigit() else NUMBERS[text]
+
+
+def _tense(words: str) -> Optional[bool]:
+    """True when the words tell of a plan, False of what happened, None when they do not say."""
+    ahead, back = len(_FUTURE.findall(words)), len(_PAST.findall(words))
+    return None if ahead == back else ahead > back
+
+
+def _clause(sentence: str, match: re.Match) -> str:
+    """The clause of the sentence that holds the phrase, without it."""
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(sentence) if m.end() <= match.start()]
+    ends = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() >= match.end()] + [len(sentence)]
+    return sentence[starts[-1]:ends[0]].replace(match.group(0), " ")
+
+
+def _looks_ahead(sentence: str, match: re.Match) -> Optional[bool]:
+    """The tense of the clause holding the phrase, else of its sentence; None when neither says."""
+    own = _tense(_clause(sentence, match))
+    return own if own is not None else _tense(sentence.replace(match.group(0), " "))
+
+
+def _week_of(day: datetime) -> tuple[datetime, datetime]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=7)
+
+
+def _weekend_before(today: datetime) -> datetime:
+    """The Saturday of the last weekend that began before today (said on a weekend: the one before)."""
+    back = (today.weekday() - 5) % 7
+    if back < 2:  # said on Saturday (0) or Sunday (1)
+        back += 7
+    return today - timedelta(days=back)
+
+
+def _month_year(month: int, today: datetime, ahead: Optional[bool]) -> int:
+    """The year of "in <month>": the next one for a plan, the last one for what happened, else the nearest."""
+    if ahead is None:
+        return min((today.year - 1, today.year, today.year + 1),
+                   key=lambda year: abs((_utc(year, month, 15) - today).total_seconds()))
+    if ahead:
+        return today.year if month >= today.month else today.year + 1
+    return today.year if month <= today.month else today.year - 1
+
+
+def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[datetime, datetime]]:
+    """The days a matched phrase stands for, from the day the message was sent."""
+    if g.get("day_before"):
+        return today - 2 * DAY, today - DAY
+    if g.get("day_after"):
+        return today + 2 * DAY, today + 3 * DAY
+    if g.get("yesterday"):
+        return today - DAY, today
+    if g.get("tomorrow"):
+        return today + DAY, today + 2 * DAY
+    if g.get("today"):
+        return today, today + DAY
+    if g.get("ago_unit"):
+        n, unit = _number(g["n"]), g["ago_unit"].lower()
+        vague = g["n"].lower().strip() in ("a couple of", "couple of", "a few", "few", "several")
+        if unit == "day":
+            day = today - n * DAY
+            return (day - DAY, day + 2 * DAY) if vague else (day, day + DAY)
+        if unit == "week":
+            return _week_of(today - timedelta(weeks=n))
+        if unit == "weekend":
+            saturday = _weekend_before(today) - timedelta(weeks=n - 1)
+            return saturday, saturday + 2 * DAY
+        if unit == "month":
+            start = _add_months(_utc(today.year, today.month), -n)
+            return start, _add_months(start, 1)
+        return _utc(today.year - n), _utc(today.year - n + 1)
+    if g.get("in_unit"):
+        n, unit = _number(g["in_n"]), g["in_unit"].lower()
+        if unit == "day":
+            return today + n * DAY, today + (n + 1) * DAY
+        if unit == "week":
+            return _week_of(today + timedelta(weeks=n))
+        start = _add_months(_utc(today.year, today.month), n)
+        return start, _add_months(start, 1)
+    if g.get("unit"):
+        which, unit = g["which"].lower(), g["unit"].lower()
+        if which == "the" and unit != "weekend":
+            return None  # "the week", "the month": which one is not said
+        step = {"last": -1, "next": 1}.get(which, 0)
+        if unit == "week":
+            return _week_of(today + timedelta(weeks=step))
+        if unit == "weekend":
+            return _weekend(today, which, ahead)
+        if unit == "month":
+            start = _add_months(_utc(today.year, today.month), step)
+            return start, _add_months(start, 1)
+        return _utc(today.year + step), _utc(today.year + step + 1)
+    if g.get("at_weekend"):
+        return _weekend(today, "the", ahead)
+    if g.get("nth") or g.get("on_nth"):
+        return _nth_day(int(g.get("nth") or g["on_nth"]), WEEKDAYS.get((g.get("nth_wd") or "").lower()), today)
+    if g.get("wd") or g.get("weekday"):
+        which = (g.get("which_wd") or "").lower()
+        weekday = WEEKDAYS[(g.get("wd") or g["weekday"]).lower()]
+        forward = which == "next" or (which != "last" and ahead)
+        if forward:
+            day = today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        else:
+            day = today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
+        return day, day + DAY
+    if g.get("season"):
+        which, first = g["which_season"].lower(), SEASONS[g["season"].lower()]
+        year = today.year if first <= today.month else today.year - 1
+        start = _utc(year, first)
+        current = start <= today < _add_months(start, 3)
+        if which == "last" and (current or start > today):
+            start = _utc(year - 1, first)
+        elif which == "next" or (which == "this" and start + timedelta(days=92) <= today and ahead):
+            start = _utc(year + 1, first) if start <= today else start
+        return start, _add_months(start, 3)
+    if g.get("in_month"):
+        which, month = g["which_month"].lower(), MONTHS[g["in_month"].lower()]
+        if which == "last":
+            year = today.year if month < today.month else today.year - 1
+        elif which == "next":
+            year = today.year if month > today.month else today.year + 1
+        else:
+            year = _month_year(month, today, ahead)
+        start = _utc(year, month)
+        return start, _add_months(start, 1)
+    if g.get("dom") or g.get("md_day"):
+        month = MONTHS[(g.get("dom_month") or g["md_month"]).lower()]
+        day = int(g.get("dom") or g["md_day"])
+        year_text = g.get("dom_year") or g.get("md_year")
+        years = [int(year_text)] if year_text else [today.year - 1, today.year, today.year + 1]
+        if g.get("dom_rel"):  # "the 14th of September next year"
+            years = [today.year + {"next": 1, "last": -1}.get(g["dom_rel"].lower(), 0)]
+        # Without a year, the nearest such day: "on the 10th of June" said in May is this June's.
+        days = [_utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
+        if not days:
+            return None
+        start = min(days, key=lambda d: abs((d - today).total_seconds()))
+        return start, start + DAY
+    return None
+
+
+def _nth_day(day: int, weekday: Optional[int], today: datetime) -> Optional[tuple[datetime, datetime]]:
+    """"Saturday the 22nd", "on the 21st": the nearest such day of a month (on that weekday, if said)."""
+    candidates = []
+    for offset in (-1, 0, 1):
+        month = _add_months(_utc(today.year, today.month), offset)
+        if day <= calendar.monthrange(month.year, month.month)[1]:
+            candidates.append(month.replace(day=day))
+    if weekday is not None:
+        candidates = [c for c in candidates if c.weekday() == weekday] or candidates
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda d: abs((d - today).total_seconds()))
+    return nearest, nearest + DAY
+
+
+def _weekend(today: datetime, which: str, ahead: Optional[bool]) -> tuple[datetime, datetime]:
+    """A Saturday–Sunday: "last weekend" the one gone, "next weekend" the one coming, "this"/"the" by tense."""
+    if today.weekday() >= 5 and which in ("this", "the"):
+        saturday = today - timedelta(days=today.weekday() - 5)
+    elif which == "last" or (which in ("this", "the") and not ahead):
+        saturday = _weekend_before(today)
+    else:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+        if which == "next" and today.weekday() >= 5:
+            saturday += timedelta(weeks=1)
+    return saturday, saturday + 2 * DAY
+
+
+def event_dates(text: str, said_at: float) -> list[DateSpan]:
+    """The moments a message tells of, resolved against when it was sent; at most MAX_SPANS, in order."""
+    sent = datetime.fromtimestamp(said_at, timezone.utc)
+    today = _utc(sent.year, sent.month, sent.day)
+    spans: list[DateSpan] = []
+    # Chats are written in lower case: any end mark ends a sentence here.
+    for sentence in _SENTENCES.split(text):
+        for match in _PHRASE.finditer(sentence):
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            if _lower_case_month(groups):
+                continue  # "this may help", "we march on": words, not months
+            if groups.get("in_unit") and not _tense(_clause(sentence, match)):
+                continue  # "29 minutes in four months" is how long, not when
+            found = _span(groups, today, _looks_ahead(sentence, match))
+            if found is None:
+                continue
+            span = DateSpan(found[0].timestamp(), found[1].timestamp(), match.group(0).strip())
+            if all((s.start, s.end) != (span.start, span.end) for s in spans):
+                spans.append(span)
+            if len(spans) == MAX_SPANS:
+                return spans
+    return spans
+
+
+def _lower_case_month(groups: dict) -> bool:
+    month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month")
+    return bool(month) and month.lower() in ("may", "march") and month.islower()

@@ -1,0 +1,119 @@
+"""People are a signal, not a word; chatter is held back; gathering questions spread over conversations."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from second_me.domain import Hit, Memory, Turn
+from second_me.errors import InputRejected, NotFoundError
+from second_me.retrieval.chatter import information_prior
+from second_me.retrieval.gather import spread_over_sessions
+from second_me.retrieval.hybrid import SearchOptions
+from second_me.retrieval.people import by_or_about, people_in, without_names
+from second_me.services import search_options
+
+
+def _ts(day: str, hour: int = 10, minute: int = 0) -> float:
+    return datetime.fromisoformat(day).replace(hour=hour, minute=minute, tzinfo=timezone.utc).timestamp()
+
+
+def _message(text: str, speaker: str = "Sam", memory_id: int = 1) -> Memory:
+    return Memory(memory_id, "message", f"{speaker}: {text}", 0.0, None, 7.0, 0, False, "active", speaker=speaker)
+
+
+def test_short_acknowledgements_and_questions_back_are_held_back():
+    assert information_prior(_message("haha nice")) < 1
+    assert information_prior(_message("How did you get into that?")) < 1
+    assert information_prior(_message("I sprained my ankle at parkrun on Saturday")) == 1
+    note = Memory(2, "chunk", "ok", 0.0, None, 7.0, 0, False, "active")
+    assert information_prior(note) == 1  # only chat turns are judged
+
+
+def test_people_a_question_names():
+    known = ["Sam", "Nina", "me"]
+    assert people_in("when did sam sprain his ankle?", known) == ("Sam",)
+    assert people_in("What did Nina tell Jo about Copenhagen?", known)[:1] == ("Nina",)
+    assert "Jo" in people_in("What did Nina tell Jo about Copenhagen?", known)
+    assert without_names("What is Sam's dog called?", ["Sam"]) == "What is dog called?"
+    assert without_names("Sam?", ["Sam"]) == "Sam?"  # nothing left: the name is the question
+
+
+def test_by_or_about_someone():
+    assert by_or_about(_message("I'm off to Leeds", "Sam"), ["sam"])
+    assert by_or_about(_message("Sam got the job!", "Nina"), ["Sam"])
+    assert not by_or_about(_message("Samphire is lovely", "Nina"), ["Sam"])
+    assert not by_or_about(_message("anything", "Nina"), [])
+
+
+def _hit(memory_id: int, score: float) -> Hit:
+    return Hit(_message("words", memory_id=memory_id), score, 1.0, None)
+
+
+def test_gathering_spreads_the_top_places_over_conversations():
+    ranked = [_hit(1, 1.0), _hit(2, 0.9), _hit(3, 0.8), _hit(4, 0.6)]
+    sessions = {1: "a", 2: "a", 3: "a", 4: "b"}
+    spread = [h.memory.id for h in spread_over_sessions(ranked, sessions, depth=2)]
+    assert spread[:2] == [1, 4] and sorted(spread) == [1, 2, 3, 4]
+    alone = [h.memory.id for h in spread_over_sessions(ranked, {}, depth=2)]
+    assert alone == [1, 2, 3, 4]  # outside conversations, nothing is discounted
+
+
+def _chat(services):
+    day = "2023-05-02"
+    services.conversations.log.add_turns([
+        Turn("c1", "Sam", "WHAT!!!! no way", _ts(day, 9), "user", "1"),
+        Turn("c1", "me", "yes, the parkrun ankle thing again", _ts(day, 9, 1), "user", "2"),
+        Turn("c1", "Sam", "I sprained my ankle on the parkrun course at Woodhouse Moor", _ts(day, 9, 2), "user", "3"),
+        Turn("c1", "Nina", "Jo sprained her ankle skiing once", _ts(day, 9, 3), "user", "4"),
+        Turn("c1", "Nina", "ok", _ts(day, 9, 4), "user", "5"),
+    ], services.clock.timestamp())
+
+
+def test_a_name_in_the_question_prefers_what_that_person_said_not_their_short_turns(services):
+    _chat(services)
+    hits = services.answering.search("How did Sam sprain his ankle?", SearchOptions(k=5)).hits
+    assert hits[0].memory.text.startswith("Sam: I sprained my ankle")
+    # Sam's shortest turn once won any question naming Sam; it is still findable, but behind.
+    shout = next(i for i, h in enumerate(hits) if h.memory.text == "Sam: WHAT!!!! no way") if any(
+        h.memory.text == "Sam: WHAT!!!! no way" for h in hits) else len(hits)
+    assert shout > 1
+
+
+def test_person_is_a_hard_filter(services):
+    _chat(services)
+    hits = services.answering.search("sprained ankle", SearchOptions(k=5, person="Nina")).hits
+    assert hits and all(h.memory.speaker == "Nina" or "Nina" in h.memory.text for h in hits)
+    assert any("skiing" in h.memory.text for h in hits)
+    with pytest.raises(NotFoundError):
+        services.answering.search("sprained ankle", SearchOptions(k=5, person="Gary"))
+
+
+def test_person_and_context_options_are_checked():
+    with pytest.raises(InputRejected):
+        search_options(5, context=-1)
+    with pytest.raises(InputRejected):
+        search_options(5, person="  ")
+    assert search_options(5, person=" Sam ", context=2).person == "Sam"
+
+
+def test_a_gathering_question_about_someone_brings_the_facts_learnt_about_them(services):
+    from dataclasses import replace
+
+    from second_me.retrieval.hybrid import FusionWeights, HybridSearcher
+
+    services.conversations.log.add_turns(
+        [Turn("c1", "Bo", "I live in Porto.", _ts("2024-03-02"), "user", "a")]
+        + [Turn("c1", "Bo", f"Bo here: places {n} and more places to see, Bo says", _ts("2024-03-02", 11, n), "user",
+                f"x{n}") for n in range(12)], services.clock.timestamp())
+    services.memory.learn_facts(budget_seconds=60)
+    (fact_id,) = services.store.memories_of_person("Bo", ("fact",))
+    assert services.store.get(fact_id).speaker == "Bo"
+    searcher = services.answering.searcher()
+
+    def rank(weights: FusionWeights) -> int:
+        ranked = HybridSearcher(searcher.store, searcher.embedder, searcher.policy, searcher.rrf_k,
+                                searcher.candidates, weights)
+        hits = ranked.search("Which places has Bo lived in?", SearchOptions(k=14), services.clock.timestamp()).hits
+        return [h.memory.id for h in hits].index(fact_id)
+
+    assert rank(searcher.weights) < rank(replace(searcher.weights, facts_about=0.0))
