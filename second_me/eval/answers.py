@@ -45,7 +45,7 @@ def unsupported_claims(answer) -> list[str]:
         return []
     # The evidence is shown with who said it and when: those are in it too.
     support = Support([item.text for item in answer.evidence]
-                      + [f"{item.speaker or ''} {_day(item.created_at)}" for item in answer.evidence])
+                      + [f"{item.speaker or ''} {_day(item.created_at)} {item.about}" for item in answer.evidence])
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
     missing = []
     for sentence, _ in split_sentences(" ".join(own_words.split())):

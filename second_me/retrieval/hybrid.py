@@ -278,6 +278,9 @@ class HybridSearcher:
             expression = match_expression(word)
             if expression and self.store.fts_any(f"({together}) AND ({expression})"):
                 return ()
+            # A note names its subject once, in its title ("# Project Atlas"), and its sections go on without it.
+            if expression and self.store.fts_in_one_document(together, expression):
+                return ()
         return tuple(names)
 
     def _retrieve(self, text, vector, scope: "_Scope", pool, since, until, lists, weights, similarity,

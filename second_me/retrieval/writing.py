@@ -10,6 +10,7 @@ number or date never reaches the screen. When nothing it wrote survives, the quo
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Callable, Optional, Sequence
 
 from second_me.domain import Evidence, Hit
@@ -45,12 +46,30 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
             close()
 
 
+_WHEN = re.compile(r"^\s*(?:when\b|(?:on\s+)?what\s+(?:date|day)\b)", re.I)
+
+
+def when_line(question: str, best: Evidence) -> str:
+    """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
+    time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday"."""
+    if not _WHEN.match(question) or best.speaker is None or best.kind != "message":
+        return ""
+    said = datetime.fromtimestamp(best.created_at, timezone.utc).strftime("%Y-%m-%d")
+    if best.about and best.about != said:
+        return f"{best.about} ({best.speaker} said it on {said})."
+    return f"{best.speaker} said it on {said}."
+
+
 def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], numbers: dict[int, int],
                 model: Optional[ChatModel], on_token: Optional[TokenFn] = None) -> str:
-    """The quotes, then (for a question after one fact, when `model` is given) one short line the
-    best quote supports on its own."""
+    """The quotes, then (for a question after one fact) the date a message tells of when the question
+    asks when, or else (when `model` is given) one short line the best quote supports on its own."""
     quotes = quote_block(evidence, numbers)
     _emit(on_token, quotes)
+    dated = when_line(question, evidence[0]) if evidence and intent.kind == FACT else ""
+    if dated:
+        _emit(on_token, "\n\n" + dated)
+        return quotes + "\n\n" + dated
     if model is None or intent.kind != FACT or not clear_best(evidence):
         return quotes
     best = evidence[0]

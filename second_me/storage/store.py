@@ -201,6 +201,19 @@ class MemoryStore:
         with self.db.read() as conn:
             return fulltext.any_match(conn, match)
 
+    def fts_in_one_document(self, first: str, second: str) -> bool:
+        """Do two FTS5 expressions match active chunks of one file (a name in its title, a detail
+        in one of its sections)?"""
+        if not first or not second:
+            return False
+        with self.db.read() as conn:
+            return conn.execute(
+                "SELECT 1 FROM memories a JOIN memories b ON b.source_id = a.source_id "
+                "WHERE a.source_id IS NOT NULL AND a.state = 'active' AND b.state = 'active' "
+                "AND a.id IN (SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?) "
+                "AND b.id IN (SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?) LIMIT 1",
+                (first, second)).fetchone() is not None
+
     def fts_search(self, match: str, limit: int, kinds: Sequence[str] = (), since: Optional[float] = None,
                    until: Optional[float] = None, person: Optional[str] = None, told: bool = False,
                    context_weight: float = CONTEXT_WEIGHT, bounded: bool = True) -> list[tuple[int, float]]:

@@ -169,3 +169,16 @@ def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
 
 def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
     return abstention_reason(result, min_similarity, unknown_similarity) is not None
+
+
+def test_a_name_in_a_notes_title_goes_with_the_words_of_its_sections(services, tmp_path):
+    # "When is the Atlas cutover?": "Atlas" is only in the title, "cutover" only in a later section.
+    filler = " ".join(f"Step {n} of the migration is tracked on the team board." for n in range(60))
+    (tmp_path / "atlas.md").write_text(f"# Project Atlas\n\nOwner: me.\n\n## Background\n\n{filler}\n\n"
+                                       f"## Plan\n\nCutover weekend 22-23 June.\n")
+    (tmp_path / "tilly.md").write_text("# Friends\n\nTilly has a new puppy.\n")
+    services.indexing.add([tmp_path])
+    chunks = [m for m in services.store.states.list(kinds=("chunk",)) if "Cutover" in m.text]
+    assert chunks and "Atlas" not in chunks[0].text  # the premise: another chunk than the title's
+    assert services.answering.search("When is the Atlas cutover?").detached_names == ()
+    assert services.answering.search("What does Tilly do for work?").detached_names == ("Tilly",)

@@ -1,0 +1,30 @@
+"""Quote-first answers: the quotes, and what may be written under them."""
+
+from second_me.domain import Evidence
+from second_me.models.fake import FakeChatModel
+from second_me.retrieval.intent import intent_of
+from second_me.retrieval.writing import quote_first, when_line
+
+SAID = 1_688_601_600.0  # 2023-07-06
+YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
+                     score=0.9, created_at=SAID, about="2023-07-05")
+
+
+def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rule():
+    assert when_line("When did Sam go to the aquarium?", YESTERDAY) == "2023-07-05 (Sam said it on 2023-07-06)."
+    plain = Evidence("we went to the aquarium!", 7, "chat", "message", "Sam", created_at=SAID)
+    assert when_line("when did Sam go to the aquarium", plain) == "Sam said it on 2023-07-06."
+
+
+def test_no_date_line_for_other_questions_or_for_notes():
+    assert when_line("Where did Sam take the kids?", YESTERDAY) == ""
+    note = Evidence("Aquarium trip: 5 July.", 3, "notes/trips.md:4", "chunk", created_at=SAID)
+    assert when_line("When was the aquarium trip?", note) == ""
+
+
+def test_the_date_line_follows_the_quote_and_no_model_line_is_asked_for():
+    shown = []
+    question = "When did Sam go to the aquarium?"
+    text = quote_first(question, intent_of(question), [YESTERDAY], {7: 1}, FakeChatModel(), shown.append)
+    assert text == "Sam: “we took the kids to the aquarium yesterday” [1]\n\n2023-07-05 (Sam said it on 2023-07-06)."
+    assert "".join(shown) == text
