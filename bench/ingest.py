@@ -5,19 +5,32 @@
    same run: `ingest_ratio` = index chunks/s ÷ raw chunks/s (goal ≥ 0.90). The index side
    counts everything the command does (model load, walking, reading, chunking, hashing,
    SQLite + vec0 + FTS writes); process start-up is reported separately.
-2. `second-me daemon` idle on that indexed home, once its memory work is done too (summaries
+2. The same tree indexed again, unchanged (nothing to embed: every file has the mtime and size
+   it was indexed with): wall time of the whole command, process start-up included
+   (`reindex_unchanged_s`; `reindex_unchanged_10k_s` with --files 10000, goal ≤ 10 s). The
+   index command's peak RSS (`ingest_peak_rss_mb`) is the largest of the subprocesses so far,
+   from getrusage; the index is the largest of them.
+3. `second-me daemon` idle on that indexed home, once its memory work is done too (summaries
    built beforehand by `second-me summarize`, extractive for speed): CPU% and RSS over 60 s
    (10 s with --quick), which include the background worker's looks; goal ≤ 1 % CPU and
    ≤ 150 MB RSS (no model is loaded while there is no work).
 
-    python bench/ingest.py [--quick]        # prints JSON; `run(quick)` returns the same dict
+    python bench/ingest.py [--quick] [--files N] [--save]   # prints JSON; `run(quick)` returns the same dict
+
+--save merges the figures into bench/results/latest.json (a 10,000-file run takes a while:
+embedding ~25k chunks, twice, for the baseline). `--reindex-only` measures only the re-index
+of the unchanged tree: the first index then runs in process with a stand-in embedder (a hash
+of the text), since what is measured is the second run, where nothing is embedded and no
+model is loaded.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -70,6 +83,71 @@ def chunk_texts(corpus: Path, settings) -> list[str]:
     return texts
 
 
+class StandInEmbedder:
+    """Vectors from a hash of the text: fills a home fast when only re-indexing it is measured."""
+
+    model_id = "bench-stand-in"
+    dim = 384
+
+    def embed(self, texts):
+        import hashlib
+
+        import numpy as np
+
+        out = []
+        for text in texts:
+            seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+            vector = np.random.default_rng(seed).standard_normal(self.dim)
+            out.append((vector / np.linalg.norm(vector)).tolist())
+        return out
+
+    def embed_one(self, text):
+        return self.embed([text])[0]
+
+    def close(self):
+        pass
+
+
+def measure_reindex_only(files: int, work: Path) -> dict:
+    """Index the tree in process with the stand-in embedder, then time `second-me index` on it unchanged."""
+    from second_me.config import load_settings
+    from second_me.ingest.pipeline import Indexer
+    from second_me.models.base import Embedder
+    from second_me.storage.store import open_store
+
+    corpus, home = work / "corpus", work / "home"
+    make_corpus(corpus, files)
+    _cli(home, "watch", "add", "--no-index", str(corpus))
+    settings = load_settings(home, environ=_env(home))
+    store = open_store(settings, _env(home))
+    try:
+        Embedder.register(StandInEmbedder)
+        indexer = Indexer(store, StandInEmbedder(), settings)
+        indexer.queue_changes([corpus])
+        report = indexer.drain()
+    finally:
+        store.close()
+    return {"ingest_files": report.files, "ingest_chunks": report.chunks, **_reindex(home, files)}
+
+
+def _reindex(home: Path, files: int) -> dict:
+    """`second-me index` on the unchanged tree: wall time, and the CPU time it used (what a loaded
+    machine does not inflate)."""
+    cpu_before = _children_cpu_s()
+    started = time.perf_counter()
+    again = json.loads(_cli(home, "index", "--json").stdout.strip().splitlines()[-1])
+    reindex_s = time.perf_counter() - started
+    if again["chunks"]:
+        raise RuntimeError(f"re-indexing the unchanged tree embedded {again['chunks']} chunks")
+    return {"reindex_unchanged_s": round(reindex_s, 2), "reindex_unchanged_cpu_s": round(_children_cpu_s() - cpu_before, 2),
+            **({"reindex_unchanged_10k_s": round(reindex_s, 2)} if files == 10_000 else {})}
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure_index(files: int, work: Path) -> dict:
     from second_me.config import load_settings
     from second_me.models import llama
@@ -80,7 +158,9 @@ def measure_index(files: int, work: Path) -> dict:
     started = time.perf_counter()
     result = _cli(home, "index", "--json")
     wall = time.perf_counter() - started
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     report = json.loads(result.stdout.strip().splitlines()[-1])
+    reindex = _reindex(home, files)
 
     settings = load_settings(home, environ=_env(home))
     texts = chunk_texts(corpus, settings)
@@ -111,6 +191,8 @@ def measure_index(files: int, work: Path) -> dict:
         "raw_embed_tokens_per_s": round(tokens / raw_s, 1),
         "ingest_ratio": round((report["chunks"] / index_s) / (len(texts) / raw_s), 3),
         "ingest_ratio_vs_raw_with_load": round((report["chunks"] / index_s) / (len(texts) / (raw_s + load_s)), 3),
+        "ingest_peak_rss_mb": round(peak_rss_mb, 1),
+        **reindex,
     }
 
 
@@ -126,7 +208,7 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def measure_daemon_idle(home: Path, seconds: float) -> dict:
+def measure_daemon_idle(home: Path, seconds: float, settle: float = 3.0) -> dict:
     """CPU% and RSS of an idle daemon (Linux /proc), after its start-up catch-up."""
     if not Path("/proc/self/stat").exists():
         return {"daemon_idle_cpu_pct": None, "daemon_idle_rss_mb": None}
@@ -136,7 +218,7 @@ def measure_daemon_idle(home: Path, seconds: float) -> dict:
         for line in proc.stdout:
             if "watching" in line:
                 break
-        time.sleep(3)  # let the catch-up scan (nothing changed) finish
+        time.sleep(settle)  # let the catch-up scan (nothing changed) finish
         cpu0, t0 = _cpu_seconds(proc.pid), time.monotonic()
         time.sleep(seconds)
         cpu1, t1 = _cpu_seconds(proc.pid), time.monotonic()
@@ -148,17 +230,40 @@ def measure_daemon_idle(home: Path, seconds: float) -> dict:
             "daemon_idle_rss_mb": round(rss, 1)}
 
 
-def run(quick: bool = False) -> dict:
+def run(quick: bool = False, smoke: bool = False, files: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="second-me-bench-") as tmp:
         work = Path(tmp)
-        figures = measure_index(30 if quick else 200, work)
+        figures = measure_index(files or (5 if smoke else 30 if quick else 200), work)
         # Idle means nothing left to do, memory work included (else the daemon would rightly start it).
         _cli(work / "home", "summarize", "--budget", "3600", env={"SECOND_ME_SUMMARIES_WITH_MODEL": "false"})
-        figures.update(measure_daemon_idle(work / "home", 10 if quick else 60))
+        figures.update(measure_daemon_idle(work / "home", 1 if smoke else 10 if quick else 60, 1 if smoke else 3))
     figures["ingest_ratio_goal"] = 0.90
     figures["daemon_idle_goals"] = {"cpu_pct": 1.0, "rss_mb": 150}
     return figures
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description="ingest throughput, re-index of an unchanged tree, idle daemon")
+    parser.add_argument("--quick", action="store_true", help="30 files, 10 s of idle daemon")
+    parser.add_argument("--files", type=int, help="files in the generated tree (default 200, 30 with --quick)")
+    parser.add_argument("--save", action="store_true", help="merge the figures into bench/results/latest.json")
+    parser.add_argument("--reindex-only", action="store_true",
+                        help="only the re-index of the unchanged tree (first index with a stand-in embedder)")
+    args = parser.parse_args()
+    if args.reindex_only:
+        with tempfile.TemporaryDirectory(prefix="second-me-bench-") as tmp:
+            figures = measure_reindex_only(args.files or 200, Path(tmp))
+    else:
+        figures = run(quick=args.quick, files=args.files)
+    figures["ingest_load_average"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(figures, indent=2))
+    if args.save:
+        latest = REPO_ROOT / "bench" / "results" / "latest.json"
+        results = json.loads(latest.read_text()) if latest.exists() else {}
+        results.update(figures)
+        results["ingest_date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        latest.write_text(json.dumps(results, indent=2, default=str) + "\n")
+
+
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), indent=2))
+    main()

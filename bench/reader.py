@@ -85,14 +85,15 @@ def answering(quick: bool, smoke: bool) -> dict:
     n_tokens, rounds = (4, 1) if smoke else (32, 5) if quick else (128, 7)
     home = Path(tempfile.mkdtemp(prefix="sm-bench-reader-"))
     # --smoke only checks that the section runs: 3 memories of context instead of 10.
+    # Speed is measured here, not refusals: the reader check still runs before each answer but never refuses.
     settings = load_settings(home, environ={}, chat_model="reader", temperature=0.0, max_answer_tokens=n_tokens,
-                             abstain_similarity=-1.0, search_k=3 if smoke else 10)
+                             abstain_similarity=-1.0, reader_check=0.0, search_k=3 if smoke else 10)
     services = Services(settings, open_store(settings, {"SECOND_ME_PASSPHRASE": "bench"}),
                         lambda: llama.load_embedder(settings), lambda: llama.load_chat_model(settings), Clock())
     try:
         # Her own messages: the assistant's replies in the dataset are filler, and answers are not memories.
         turns = [turn for turn in load_dataset().turns if turn.role == "user"]
-        services.conversations.add_turns(turns, max(turn.timestamp for turn in turns))
+        services.conversations.log.add_turns(turns, max(turn.timestamp for turn in turns))
         model = services.chat_model
         prompts = {question: _captured_prompt(services, question) for question in (FIRST, SECOND, FOLLOW_UP)}
         results = chat_ratio(services, model, prompts[FIRST], n_tokens, rounds)
@@ -116,7 +117,7 @@ def _captured_prompt(services, question: str) -> list:
 
     model.stream = recording  # type: ignore[method-assign]
     try:
-        answer = services.ask(question, remember=False)
+        answer = services.answering.ask(question, remember=False)
     finally:
         del model.stream
     if not captured:
@@ -131,7 +132,7 @@ def chat_ratio(services, model, messages, n_tokens: int, rounds: int) -> dict:
 
     def through_second_me() -> float:
         stamps: list[float] = []
-        services.ask(FIRST, remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
+        services.answering.ask(FIRST, remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
         return _rate(stamps)
 
     def raw() -> float:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from bench.common import REPO_ROOT, child_env, median
 
@@ -20,7 +22,9 @@ settings = load_settings(os.environ["BENCH_HOME"])
 
 async def painted(pilot):
     await pilot.pause()  # let the first screen render
-    print("painted", time.time() - float(os.environ["BENCH_T0"]), flush=True)
+    # To a file: while a model loads, llama-cpp-python points stdout at /dev/null (os.dup2).
+    with open(os.environ["BENCH_OUT"], "w") as out:
+        out.write(f"painted {time.time() - float(os.environ['BENCH_T0'])}")
     pilot.app.exit()
 
 app = SecondMeApp(lambda: Services.open(settings))  # as `second-me` starts it: models load after the first paint
@@ -51,10 +55,12 @@ def tui_first_paint(rounds: int) -> dict:
     times = []
     for _ in range(rounds):
         home = tempfile.mkdtemp(prefix="sm-bench-tui-")
-        env = child_env(BENCH_HOME=home, BENCH_T0=repr(time.time()), SECOND_ME_PASSPHRASE="bench")
+        out = Path(home) / "painted.txt"
+        env = child_env(BENCH_HOME=home, BENCH_OUT=str(out), BENCH_T0=repr(time.time()), SECOND_ME_PASSPHRASE="bench")
         proc = subprocess.run([sys.executable, "-c", TUI_CHILD], capture_output=True, text=True, env=env,
                               cwd=REPO_ROOT, timeout=120)
-        line = next((l for l in proc.stdout.splitlines() if l.startswith("painted")), None)
+        line = out.read_text() if out.exists() else None
+        shutil.rmtree(home, ignore_errors=True)
         if line is None:
             return {"tui_first_paint_s": None,
                     "tui_first_paint_note": f"the TUI did not paint: {proc.stderr.strip()[-300:]}"}

@@ -45,4 +45,5 @@ def reembed_all(store: MemoryStore, embedder: Embedder, now: float, batch_size: 
         done += len(batch)
         if progress:
             progress(done, len(pending))
+    store.tune_vector_index()  # a large store goes back to the compact vector layout
     return done

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from second_me.storage import vector_index, vector_layout
 from second_me.storage.messages import own_words_in_search, take_out_of_search
 from second_me.storage.store import MemoryStore
 
@@ -21,8 +22,8 @@ DERIVED_TABLES = {"summary_children", "queue"}
 
 @dataclass
 class Problem:
-    name: str  # machine-readable: integrity, fts, missing_vectors, orphan_vectors, orphan_rows,
-    # forgotten_vectors, stale_archive, own_words
+    name: str  # machine-readable: integrity, fts, missing_vectors, orphan_vectors, coarse_vectors,
+    # vector_layout, orphan_rows, forgotten_vectors, stale_archive, own_words
     detail: str
     count: int = 0
 
@@ -88,15 +89,26 @@ def _check_fts(conn, report: CheckReport) -> None:
 
 
 def _check_vectors(conn, report: CheckReport) -> None:
-    # Full vectors in memory_vec (id = memory id); the searched coarse copies in memory_vec_coarse.
+    # Vectors in memory_vec (id = memory id); what searches read is the vec0 copy (exact layout)
+    # or the codes (compact layout, see storage/vector_index.py).
+    if vector_index.layout(conn) == "converting":  # vectors are in two tables until it is finished
+        report.problems.append(Problem("vector_layout", "the change to the compact vector layout is unfinished", 1))
+        return
     report.vectors = conn.execute("SELECT count(*) FROM memory_vec").fetchone()[0]
     missing = conn.execute("SELECT count(*) FROM memories WHERE state = 'active' "
                            "AND id NOT IN (SELECT id FROM memory_vec)").fetchone()[0]
     orphans = conn.execute("SELECT count(*) FROM memory_vec WHERE id NOT IN (SELECT id FROM memories)").fetchone()[0]
-    coarse = conn.execute("SELECT count(*) FROM memory_vec_coarse_rowids").fetchone()[0]
-    if coarse != report.vectors:
-        report.problems.append(Problem("coarse_vectors", f"search index holds {coarse} of {report.vectors} vectors",
-                                       abs(report.vectors - coarse)))
+    state = vector_index.layout(conn)
+    if state == "compact" and not _has_table(conn, "memory_vec_codebook"):
+        report.problems.append(Problem("coarse_vectors", "the vector search codes are missing", report.vectors or 1))
+    else:
+        if state == "exact":
+            searched = conn.execute("SELECT count(*) FROM memory_vec_coarse_rowids").fetchone()[0]
+        else:
+            searched = vector_index.code_coverage(conn)[1]
+        if searched != report.vectors:
+            report.problems.append(Problem("coarse_vectors", f"search index holds {searched} of {report.vectors} "
+                                                             "vectors", abs(report.vectors - searched)))
     if missing:
         report.problems.append(Problem("missing_vectors", f"{missing} active memories have no vector", missing))
     if orphans:
@@ -168,11 +180,12 @@ def repair(store: MemoryStore, now: float, before: Optional[CheckReport] = None)
         with store.db.transaction() as conn:
             removed = conn.execute("DELETE FROM memory_vec WHERE id NOT IN (SELECT id FROM memories)").rowcount
         report.actions.append(f"removed {removed} orphan vectors")
+    if "vector_layout" in names:
+        vector_layout.finish_conversion(store.db)
+        report.actions.append("finished the change to the compact vector layout")
     if "coarse_vectors" in names or "orphan_vectors" in names:
-        from second_me.storage import vector_index
-
         with store.db.transaction() as conn:
-            vector_index.rebuild_coarse(conn, store.vectors.basis(conn))
+            vector_layout.rebuild_search_index(conn)
         report.actions.append("rebuilt the vector search index from the vectors")
     if "forgotten_vectors" in names:
         report.actions.append(_archive_forgotten_vectors(store, now))
@@ -200,7 +213,7 @@ def _archive_forgotten_vectors(store: MemoryStore, now: float) -> str:
         ids = [row[0] for row in conn.execute("SELECT id FROM memories WHERE state = 'forgotten' "
                                               "AND id IN (SELECT id FROM memory_vec)").fetchall()]
         for memory_id in ids:
-            (embedding,) = conn.execute("SELECT embedding FROM memory_vec WHERE rowid = ?", (memory_id,)).fetchone()
+            embedding = store.stored_vector(conn, memory_id)  # float32, as forgetting archives it
             if model is not None:  # an archive entry made at forgetting time is kept
                 conn.execute("INSERT OR IGNORE INTO memory_archive(memory_id, embedding, model_id, archived_at) "
                              "VALUES (?, ?, ?, ?)", (memory_id, embedding, model[0], now))

@@ -19,8 +19,8 @@ from second_me.secrets import DatabaseKey
 BUSY_TIMEOUT_MS = 30_000
 # SQLCipher decrypts (and authenticates) every page it reads into its cache; with SQLite's
 # default 2 MiB cache a vector search re-decrypts the same pages on every query (~7x slower
-# than plaintext). The cache only grows as pages are read; 384 MiB holds the coarse vectors
-# of a million memories (see storage/vector_index.py).
+# than plaintext). The cache only grows as pages are read; 384 MiB holds the full-text index
+# and most of the int8 vectors that rescoring reads at a million memories (storage/vector_index.py).
 CACHE_KIB = 384 * 1024
 
 

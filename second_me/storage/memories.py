@@ -159,12 +159,10 @@ class MemoryStates:
     def archive(self, conn, memory_id: int, now: float) -> None:
         """Forgotten: the vector moves out of the index into the archive; the memory leaves search."""
         model_id = conn.execute("SELECT model_id FROM embedding_model WHERE id = 1").fetchone()
-        row = None
-        if model_id is not None:
-            row = conn.execute("SELECT embedding FROM memory_vec WHERE rowid = ?", (memory_id,)).fetchone()
-        if row is not None:
+        vector = self.store.stored_vector(conn, memory_id) if model_id is not None else None
+        if vector is not None:
             conn.execute("INSERT OR REPLACE INTO memory_archive(memory_id, embedding, model_id, archived_at) "
-                         "VALUES (?, ?, ?, ?)", (memory_id, row[0], model_id[0], now))
+                         "VALUES (?, ?, ?, ?)", (memory_id, vector, model_id[0], now))
             conn.execute("DELETE FROM memory_vec WHERE rowid = ?", (memory_id,))
         conn.execute("UPDATE memories SET state = 'forgotten', pinned = 0 WHERE id = ?", (memory_id,))
 

@@ -320,8 +320,17 @@ def _m7_turns_as_speakers_and_context(conn) -> None:
     conn.execute("INSERT INTO memory_fts(memory_fts) VALUES ('rebuild')")
 
 
+def _m8_compact_vectors(conn) -> None:
+    """A store in the projected layout moves to the compact one (int8 vectors, bit codes); its vectors
+    are converted after this transaction, in resumable batches (see vector_layout.finish_conversion)."""
+    from second_me.storage import vector_layout
+
+    vector_layout.migrate_to_codes(conn)
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
-                              _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context]
+                              _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
+                              _m8_compact_vectors]
 
 
 def schema_version(conn) -> int:

@@ -14,7 +14,7 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import ConversationOrigin, DerivedOrigin, FileOrigin, Memory, Origin, TurnRef
 from second_me.errors import EmbedderMismatch, NotFoundError, StorageError
-from second_me.storage import vector_index
+from second_me.storage import fulltext, vector_index, vector_layout
 from second_me.storage.db import Database
 from second_me.storage.events import Events
 from second_me.storage.facts import Facts
@@ -45,6 +45,7 @@ class MemoryStore:
     def __init__(self, db: Database):
         self.db = db
         migrate(db)
+        vector_layout.finish_conversion(db)  # a layout change a killed process left half-way
         self._dim: Optional[int] = self._recorded_embedder()[1]
         self.vectors = vector_index.VectorIndex()
         self.events = Events(db)
@@ -88,9 +89,6 @@ class MemoryStore:
     @staticmethod
     def _create_vector_table(conn, dim: int) -> None:
         vector_index.create_tables(conn, dim)
-        conn.execute("DROP TRIGGER IF EXISTS memories_vec_delete")
-        conn.execute("CREATE TRIGGER memories_vec_delete AFTER DELETE ON memories BEGIN "
-                     "DELETE FROM memory_vec WHERE rowid = old.id; END")
 
     def reset_embedder(self, model_id: str, dim: int, now: float) -> None:
         """Switch embedders: drop every vector; the caller re-embeds all active memories."""
@@ -199,13 +197,9 @@ class MemoryStore:
     # ---- search primitives ------------------------------------------------------------
 
     def fts_any(self, match: str) -> bool:
-        """Does any active memory match this FTS5 expression? No ranking: a word in 10k memories costs
-        no more than a word in one."""
-        if not match:
-            return False
+        """Does any active memory match this FTS5 expression? (No ranking: cheap for common words.)"""
         with self.db.read() as conn:
-            return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
-                                "WHERE memory_fts MATCH ? AND m.state = 'active' LIMIT 1", (match,)).fetchone() is not None
+            return fulltext.any_match(conn, match)
 
     def fts_in_one_document(self, first: str, second: str) -> bool:
         """Do two FTS5 expressions match active chunks of one file (a name in its title, a detail
@@ -222,23 +216,14 @@ class MemoryStore:
 
     def fts_search(self, match: str, limit: int, kinds: Sequence[str] = (), since: Optional[float] = None,
                    until: Optional[float] = None, person: Optional[str] = None, told: bool = False,
-                   context_weight: float = CONTEXT_WEIGHT) -> list[tuple[int, float]]:
+                   context_weight: float = CONTEXT_WEIGHT, bounded: bool = True) -> list[tuple[int, float]]:
         """(memory id, bm25) best first, active memories only. `match` is an FTS5 expression; a
         memory's context (the turn it replies to) counts `context_weight` as much as its own words.
         `person`: only memories by or about them. `told`: the time range also takes memories that
-        tell of a date inside it ("yesterday", said the day after)."""
-        if not match:
-            return []
-        sql = ("SELECT m.id, bm25(memory_fts, 1.0, ?) AS rank FROM memory_fts JOIN memories m "
-               "ON m.id = memory_fts.rowid WHERE memory_fts MATCH ? AND m.state = 'active'")
-        filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True, told=told)
-        if person:
-            filters += f" AND {PERSON_FILTER}"
-            params += [person, person_match(person)]
-        sql += filters + " ORDER BY rank LIMIT ?"
-        params = [context_weight, match, *params, limit]
+        tell of a date inside it ("yesterday", said the day after). Its cost is bounded at any size,
+        exact below a few thousand matches (see fulltext.py; `bounded=False`: always exact)."""
         with self.db.read() as conn:
-            return [(row[0], row[1]) for row in conn.execute(sql, params).fetchall()]
+            return fulltext.search(conn, match, limit, kinds, since, until, person, told, context_weight, bounded)
 
     def vector_search(self, vector: Sequence[float], limit: int, kinds: Sequence[str] = (),
                       since: Optional[float] = None, until: Optional[float] = None,
@@ -251,8 +236,19 @@ class MemoryStore:
         with self.db.read() as conn:
             if among is not None:
                 return vector_index.search_among(conn, vector, among, limit)
-            filters, params = memory_filters(kinds, since, until)
-            return self.vectors.search(conn, vector, limit, filters, params)
+            return self.vectors.search(conn, vector, limit, kinds, since, until)
+
+    def vector_candidates(self, vector: Sequence[float], limit: int) -> list[int]:
+        """What the vector index's coarse pass finds for a search of `limit` (for measuring its recall)."""
+        with self.db.read() as conn:
+            return self.vectors.candidates(conn, vector, limit)
+
+    def stored_vector(self, conn, memory_id: int) -> Optional[bytes]:
+        """A memory's vector as float32 bytes, whatever form the index keeps it in (None without one)."""
+        if self._dim is None:
+            return None
+        vector = vector_index.stored_vector(conn, memory_id, self._dim)
+        return None if vector is None else serialize_vector(vector)
 
     def people(self) -> list[str]:
         """Everyone memory knows by name: who said its turns, whom its facts are about."""
@@ -278,11 +274,12 @@ class MemoryStore:
                 [person, person_match(person), *params])]
 
     def tune_vector_index(self) -> bool:
-        """Train or retrain the vector index's projection when the store has grown enough (see vector_index)."""
+        """Switch the vector index to its compact layout once the store is large, retrain it after
+        much growth, rebuild its codes after many removals (see vector_index)."""
         if self._dim is None:
             return False
         with self.db.transaction() as conn:
-            return vector_index.tune(conn, self.vectors)
+            return vector_layout.tune(conn)
 
     # ---- counts and housekeeping ------------------------------------------------------
 

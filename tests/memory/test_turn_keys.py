@@ -70,10 +70,12 @@ def test_neighbours_come_with_a_hit_when_asked_for(services, clock):
 def test_a_store_from_before_keeps_its_turns_and_gains_their_keys(services, settings, clock):
     services.conversations.log.add_turns(_chat(), clock.timestamp())
     last = len(migrations.MIGRATIONS)
+    number = next(i for i, step in enumerate(migrations.MIGRATIONS, start=1)
+                  if step.__name__ == "_m7_turns_as_speakers_and_context")
     with services.store.db.transaction() as conn:  # as a second-me without speakers and dates left it
         conn.execute("UPDATE memories SET speaker = NULL, context = NULL, reply_to = NULL")
         conn.execute("DELETE FROM memory_dates")
-        conn.execute(f"PRAGMA user_version = {last - 1}")
+        conn.execute(f"PRAGMA user_version = {number - 1}")
     services.store.close()
     store = open_store(settings)
     try:

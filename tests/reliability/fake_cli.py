@@ -5,7 +5,8 @@
 --slow makes embedding take a few ms per text and each chat-model call 20 ms, so a kill -9
 lands in the middle of work. With FAKE_CLI_WORKING_MARK set to a path, the first model call
 creates that file: the crash harness waits for it, so its kills land in the work and not
-in Python's start-up.
+in Python's start-up. FAKE_CLI_CONVERT_BATCH=N converts vectors to the compact layout N at a
+time, each batch taking 20 ms more (and marking the work begun), so a kill lands in a conversion.
 Every code path is the product's; only the models are the deterministic fakes.
 """
 
@@ -23,6 +24,21 @@ def _mark_working() -> None:
         Path(mark).touch()
 
 
+def _slow_conversion(batch: int) -> None:
+    from second_me.storage import vector_codes, vector_layout
+
+    vector_layout.CONVERT_BATCH = batch
+    vector_codes.BLOCK = max(1, batch // 2)
+    convert = vector_layout.convert_batch
+
+    def slow_batch(conn):
+        _mark_working()
+        time.sleep(0.02)
+        return convert(conn)
+
+    vector_layout.convert_batch = slow_batch
+
+
 def main() -> None:
     from second_me.cli import AppContext, main as cli_main
     from second_me.models.fake import FakeChatModel, FakeEmbedder
@@ -30,6 +46,8 @@ def main() -> None:
     from second_me.storage.store import open_store
 
     args = sys.argv[1:]
+    if os.environ.get("FAKE_CLI_CONVERT_BATCH"):
+        _slow_conversion(int(os.environ["FAKE_CLI_CONVERT_BATCH"]))
     slow = args[:1] == ["--slow"]
     if slow:
         args = args[1:]
