@@ -28,3 +28,16 @@ def test_the_date_line_follows_the_quote_and_no_model_line_is_asked_for():
     text = quote_first(question, intent_of(question), [YESTERDAY], {7: 1}, FakeChatModel(), shown.append)
     assert text == "Sam: “we took the kids to the aquarium yesterday” [1]\n\n2023-07-05 (Sam said it on 2023-07-06)."
     assert "".join(shown) == text
+
+
+def test_a_capable_reader_answers_only_above_the_fitted_bar(services, notes):
+    services.indexing.add([notes])
+    bar = services.settings.reader_check
+    services._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000,
+                                   judge=bar + 0.05)
+    answered = services.answering.ask("how long do I proof the dough?", remember=False)
+    assert not answered.abstained and "12 to 14 hours" in answered.text
+    services._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000,
+                                   judge=bar - 0.05)
+    refused = services.answering.ask("how long do I proof the dough?", remember=False)
+    assert refused.abstained and refused.text.startswith("I don't know")
