@@ -17,7 +17,7 @@ from second_me.domain import Evidence, Hit
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory
-from second_me.retrieval.intent import FACT, Intent
+from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.words import content_words
@@ -49,12 +49,16 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
 _WHEN = re.compile(r"^\s*(?:when\b|(?:on\s+)?what\s+(?:date|day)\b)", re.I)
 
 
+def _day(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
+
+
 def when_line(question: str, best: Evidence) -> str:
     """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
     time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday"."""
     if not _WHEN.match(question) or best.speaker is None or best.kind != "message":
         return ""
-    said = datetime.fromtimestamp(best.created_at, timezone.utc).strftime("%Y-%m-%d")
+    said = _day(best.created_at)
     if best.about and best.about != said:
         return f"{best.about} ({best.speaker} said it on {said})."
     return f"{best.speaker} said it on {said}."
@@ -119,10 +123,15 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None) -> str:
-    """The reader's answer, sentence by sentence, each shown only if its memories support it."""
+    """The reader's answer, sentence by sentence, each shown only if the evidence supports it: the
+    quoted sentences and when and by whom they were said (a request's answer may use the whole of
+    the memories it was given). A number from the wrong sentence of the right note ("4 to 5 hours"
+    of bulk fermentation, asked how long to proof) is not an answer the user can check."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens)
-    support = Support([e.text for e in evidence] + [format_memory(numbers[h.memory.id], h) for h in cited],
-                      question, question_names=True)
+    shown_with = [f"{e.speaker or ''} {e.dated(_day(e.created_at))}: {e.text}" for e in evidence]
+    if intent.kind == REQUEST:
+        shown_with += [format_memory(numbers[h.memory.id], h) for h in cited]
+    support = Support(shown_with, question, question_names=True)
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked

@@ -41,3 +41,11 @@ def test_a_capable_reader_answers_only_above_the_fitted_bar(services, notes):
                                    judge=bar - 0.05)
     refused = services.answering.ask("how long do I proof the dough?", remember=False)
     assert refused.abstained and refused.text.startswith("I don't know")
+
+
+def test_a_readers_number_from_the_wrong_sentence_of_the_right_note_is_dropped(services, notes):
+    # The proofing note also says "4 to 5 hours" (bulk fermentation): not what was asked, not quoted.
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="4 to 5 hours [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("how long do I proof the dough?", remember=False)
+    assert "4 to 5 hours" not in answer.text and "12 to 14 hours" in answer.text  # the quote stands alone
