@@ -131,8 +131,21 @@ def chat_ratio(services, model, messages, n_tokens: int, rounds: int) -> dict:
     chat_messages = [{"role": m.role, "content": m.content} for m in messages]
 
     def through_second_me() -> float:
+        # The reader's sentences reach the user once each is checked, so the rate is taken from the
+        # tokens as the model yields them inside `ask`, with second-me's checking in the loop.
         stamps: list[float] = []
-        services.answering.ask(FIRST, remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
+        stream = model.stream
+
+        def timed(*args, **kwargs):
+            for piece in stream(*args, **kwargs):
+                stamps.append(time.perf_counter())
+                yield piece
+
+        model.stream = timed  # type: ignore[method-assign]
+        try:
+            services.answering.ask(FIRST, remember=False)
+        finally:
+            del model.stream
         return _rate(stamps)
 
     def raw() -> float:
