@@ -1,10 +1,12 @@
 """Writing an answer from its evidence.
 
-Quote-first (a small model answers): the quotes are the answer, shown at once; the model may
-add one short line extracted from the best quote, kept only if that quote alone supports it.
+Quote-first (a small model answers): the quotes are the answer, shown at once; a when-question
+over a chat message gets the date it tells of, written by rule; otherwise the model may add one
+short line extracted from the best quote, kept only if that quote alone supports it.
 A capable reader writes the answer in its own words; each sentence is held back until it is
-complete and shown only if the memories it was given support it, so a hallucinated name,
-number or date never reaches the screen. When nothing it wrote survives, the quotes stand.
+complete and shown only if the quoted evidence supports it (a request's, the memories it read),
+so a hallucinated name, number or date never reaches the screen. When nothing it wrote
+survives, the quotes stand.
 """
 
 from __future__ import annotations
