@@ -111,7 +111,9 @@ def ollama_folders(home: Path, env: Mapping[str, str], system: str) -> list[Path
 
 
 def file_locations(settings: Any, home: Path, env: Mapping[str, str], system: str) -> list[Location]:
-    """Folders that hold plain .gguf files, by the tool that keeps them."""
+    """Folders that hold plain .gguf files, by the tool that keeps them. Only folders already on this
+    disk are listed (the Hugging Face one is the download cache other tools filled); nothing is
+    fetched, and no hub library is imported."""
     cache = Path(env.get("XDG_CACHE_HOME") or home / ".cache")
     hub = env.get("HF_HUB_CACHE")
     hf = Path(hub) if hub else Path(env["HF_HOME"]) / "hub" if env.get("HF_HOME") else cache / "huggingface" / "hub"
