@@ -55,8 +55,10 @@ def _converted_so_far(home: Path) -> int:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "memory_vec_next" not in tables:  # not started, or finished
-            return conn.execute("SELECT count(*) FROM memory_vec_codes").fetchone()[0] if "memory_vec_codes" in tables else 0
+        if "memory_vec_next" not in tables:  # not started, or finished: count the vectors coded, not the code rows
+            if "memory_vec_codes" not in tables:
+                return 0
+            return sum(len(ids) // 8 for (ids,) in conn.execute("SELECT ids FROM memory_vec_codes"))
         old = {r[0] for r in conn.execute("SELECT id FROM memory_vec")}
         moved = {r[0] for r in conn.execute("SELECT id FROM memory_vec_next")}
         assert not old & moved and len(old | moved) == MEMORIES
