@@ -289,6 +289,27 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{reason} {count}" for reason, count in counts.items())
 
 
+def redacted_text(redacted: dict[str, int], files: int) -> str:
+    """{"api key": 2} in 1 file -> "2 secrets in 1 file (api key 2)"."""
+    spans = sum(redacted.values())
+    return (f"{spans} secret{'s' if spans != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+            f"({counts_text(redacted)})")
+
+
+def left_out_lines(skipped_by_reason: dict[str, int], redacted: dict[str, int], redacted_files: int,
+                   left_out_by_name: dict[str, int]) -> list[tuple[str, str]]:
+    """(title, what) for what an indexing run or a watched folder left out or redacted, the same
+    words wherever they are shown (the CLI's index and watch list, the app's indexing screen)."""
+    lines = []
+    if skipped_by_reason:
+        lines.append(("skipped", counts_text(skipped_by_reason)))
+    if redacted:
+        lines.append(("redacted", redacted_text(redacted, redacted_files)))
+    if left_out_by_name:
+        lines.append(("left out by name", counts_text(left_out_by_name)))
+    return lines
+
+
 @dataclass(frozen=True)
 class IndexReport:
     """What one indexing run did, for the summary line.

@@ -10,7 +10,7 @@ from typing import Callable, List
 import typer
 
 from second_me.commands.common import console, json_text, opened, shown_name
-from second_me.domain import counts_text
+from second_me.domain import left_out_lines
 
 
 def run_with_progress(run: Callable, label: str = "indexing"):
@@ -52,22 +52,11 @@ def progress_detail(p) -> str:
     return f": {p.detail}" if p.detail else ""
 
 
-def redacted_text(redacted: dict, files: int) -> str:
-    spans = sum(redacted.values())
-    return (f"{spans} secret{'s' if spans != 1 else ''} in {files} file{'s' if files != 1 else ''} "
-            f"({counts_text(redacted)})")
-
-
 def report_lines(report) -> list[str]:
     """What was left out and what was redacted, by reason and by kind (under the summary line)."""
-    lines = []
-    if report.skipped_by_reason:
-        lines.append(f"  skipped: {counts_text(report.skipped_by_reason)} (see `second-me watch list`)")
-    if report.redacted:
-        lines.append(f"  redacted: {redacted_text(report.redacted, report.redacted_files)}")
-    if report.filtered:
-        lines.append(f"  left out by name: {counts_text(report.filtered)}")
-    return lines
+    see = {"skipped": " (see `second-me watch list`)"}
+    return [f"  {title}: {what}{see.get(title, '')}" for title, what in
+            left_out_lines(report.skipped_by_reason, report.redacted, report.redacted_files, report.filtered)]
 
 
 def print_report(report, elapsed: float, as_json: bool = False) -> None:

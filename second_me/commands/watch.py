@@ -13,8 +13,8 @@ import typer
 
 from second_me.clock import minute
 from second_me.commands.common import app_context, json_text, opened, shown_name
-from second_me.commands.index import print_report, redacted_text, run_with_progress
-from second_me.domain import counts_text
+from second_me.commands.index import print_report, run_with_progress
+from second_me.domain import left_out_lines
 
 app = typer.Typer(help="Folders kept in step with memory.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -61,12 +61,8 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
         missing = "" if f.exists else "  [MISSING: not mounted or deleted]"
         typer.echo(f"{shown_name(f.path)}{missing}")
         typer.echo(f"    {f.files} files, {f.chunks} chunks, {f.skipped} skipped, {f.errors} errors; last indexed {last}")
-        if f.skipped_by_reason:
-            typer.echo(f"    skipped: {counts_text(f.skipped_by_reason)}")
-        if f.redacted:
-            typer.echo(f"    redacted: {redacted_text(f.redacted, f.redacted_files)}")
-        if f.left_out_by_name:
-            typer.echo(f"    left out by name: {counts_text(f.left_out_by_name)}")
+        for title, what in left_out_lines(f.skipped_by_reason, f.redacted, f.redacted_files, f.left_out_by_name):
+            typer.echo(f"    {title}: {what}")
         for problem in f.problems:
             typer.echo(f"    {problem.status}: {shown_name(problem.path)}: {shown_name(problem.reason)}")
     if queued:

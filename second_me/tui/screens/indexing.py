@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
 
-from second_me.domain import counts_text
+from second_me.domain import left_out_lines
 from second_me.tui.format import day, display_path, one_line_text
 from second_me.tui.indexing_progress import IndexingView
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
@@ -232,9 +232,8 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
         elapsed = time.monotonic() - started
         summary = (f"{what}: {report.files} files, {report.chunks} chunks, {report.skipped} skipped, "
                    f"{report.errors} errors ({elapsed:.1f} s)")
-        details = [f"{title}: {counts}" for title, counts in (
-            ("skipped", counts_text(report.skipped_by_reason)), ("redacted", counts_text(report.redacted)),
-            ("left out by name", counts_text(report.filtered))) if counts]
+        details = [f"{title}: {what}" for title, what in
+                   left_out_lines(report.skipped_by_reason, report.redacted, report.redacted_files, report.filtered)]
         self.post_message(self.RunFinished("\n".join([summary, *details]), bool(report.errors)))
 
     def on_indexing_screen_waiting(self, message: Waiting) -> None:
@@ -339,13 +338,8 @@ class IndexingScreen(ReportsWorkerErrors, Screen):
 
     def _folder_detail(self, folder) -> None:
         """Why files of the folder were left out, and which secrets were redacted from what it holds."""
-        parts = []
-        if folder.skipped_by_reason:
-            parts.append(f"skipped: {counts_text(folder.skipped_by_reason)}")
-        if folder.redacted:
-            parts.append(f"redacted: {counts_text(folder.redacted)} in {folder.redacted_files} file(s)")
-        if folder.left_out_by_name:
-            parts.append(f"left out by name: {counts_text(folder.left_out_by_name)}")
+        parts = [f"{title}: {what}" for title, what in
+                 left_out_lines(folder.skipped_by_reason, folder.redacted, folder.redacted_files, folder.left_out_by_name)]
         self.query_one("#folder-detail", Label).update(" · ".join(parts))
 
     @on(DataTable.RowHighlighted, "#files")
