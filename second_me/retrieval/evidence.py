@@ -328,13 +328,14 @@ def _reading_order(sentence: Sentence) -> tuple:
 
 
 def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | None,
-                    intent: Intent | None = None, time: TimeHint | None = None) -> list[Evidence]:
+                    intent: Intent | None = None, time: TimeHint | None = None, more: int = 0) -> list[Evidence]:
     """The evidence for an answer: quoted sentences with their memory and source, best first.
     `time`: what the question's time words asked for (a window looked in first, or the newest or
-    oldest memory preferred)."""
+    oldest memory preferred); `more`: hits read beyond the usual number (replies brought in beside
+    the turns they answer)."""
     intent = intent or intent_of(question)
     time = time or TimeHint()
-    most = DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS
+    most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + more
     candidates = candidate_sentences(in_window(hits, time.since, time.until), most)
     chosen = choose(score_sentences(question, candidates, embedder, time.order), intent)
     return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,

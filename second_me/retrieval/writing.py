@@ -22,7 +22,7 @@ from second_me.retrieval.context import format_memory
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import content_words
+from second_me.text.words import content_words, forms, stems
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]
@@ -94,13 +94,17 @@ def clear_best(evidence: Sequence[Evidence]) -> bool:
 
 
 def short_line(text: str, best: Evidence, question: str) -> str:
-    """The model's line if it is a short sentence the best quote supports, says something, and
-    is not just the quote again; else ""."""
+    """The model's line if it is a short sentence the best quote supports, says something the
+    question did not, and is not just the quote again; else "". (A small model often hands the
+    question back, as a question or as a statement that adds nothing.)"""
     sentences = [s for s, _ in split_sentences(" ".join(text.split()))]
     if not sentences:
         return ""
     line = sentences[0]
-    if _IDK.match(line) or not content_words(line) or len(line) > 200:
+    if _IDK.match(line) or not content_words(line) or len(line) > 200 or line.rstrip().endswith("?"):
+        return ""
+    asked = stems(question)
+    if not any(ch.isdigit() for ch in line) and all(forms(word) & asked for word in content_words(line)):
         return ""
     if " ".join(line.lower().split()).strip(" .") == " ".join(best.text.lower().split()).strip(" ."):
         return ""

@@ -26,6 +26,7 @@ from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOpti
 from second_me.retrieval.intent import YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
 from second_me.retrieval.writing import quote_first, reader_answer, said_i_dont_know
+from second_me.text.utterance import is_question
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -120,15 +121,22 @@ class Answering:
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
         result = self.search(question, options)
-        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
         intent = intent_of(question)
+        replies = 0
+        exchanges: list[str] = []
+        if not intent.is_request:  # the rules see the replies too, each read with what it answers
+            with_replies, pairs = self._with_replies(list(result.hits))
+            replies = len(pairs)
+            exchanges = [f"{asked.memory.text}\n{reply.memory.text}" for asked, reply in pairs]
+            result = replace(result, hits=tuple(with_replies))
+        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, exchanges)
         if reason:
             return Prepared(intent, [], [], reason=reason)
         hits = relevant_hits(result, settings.abstain_similarity)
         if intent.is_request:
             hits = self._whole_document(hits)
         time_hint = result.parsed.time if result.parsed is not None else None
-        evidence = select_evidence(question, hits, core.embedder, intent, time_hint)
+        evidence = select_evidence(question, hits, core.embedder, intent, time_hint, more=replies)
         if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
             hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
         speakers = core.store.messages.speakers()
@@ -175,18 +183,54 @@ class Answering:
 
     def _whole_document(self, hits: list[Hit]) -> list[Hit]:
         """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
-        chunk among the first hits, in file order, before the other hits. Summaries often match a
-        request best ("summarize" and "Summary of…"), but the document is what it asks about."""
-        top = next((hit for hit in hits[:MAX_HITS] if hit.memory.kind == "chunk" and hit.memory.source_id), None)
-        if top is None:
+        chunk (or document summary) among the first hits, in file order, before the other hits.
+        Summaries often match a request best ("summarize" and "Summary of…"), but the document is
+        what it asks about."""
+        source = next((source for source in map(self._document_of, hits[:MAX_HITS]) if source), None)
+        if source is None:
             return hits
         found = {hit.memory.id: hit for hit in hits}
-        chunk_ids = self.core.store.sources.chunk_ids(top.memory.source_id, DOCUMENT_CHUNKS)
+        chunk_ids = self.core.store.sources.chunk_ids(source, DOCUMENT_CHUNKS)
         low = min(hit.score for hit in hits)
         fetched = {hit.memory.id: replace(hit, score=low * 0.9)
                    for hit in self.core.hits_for([i for i in chunk_ids if i not in found])}
         document = [found.get(i) or fetched[i] for i in chunk_ids if i in found or i in fetched]
         return document + [hit for hit in hits if hit.memory.id not in set(chunk_ids)]
+
+    def _document_of(self, hit: Hit) -> Optional[int]:
+        """The file a hit is part of, or sums up (a document's summary: its chunks are its children)."""
+        if hit.memory.kind == "chunk":
+            return hit.memory.source_id
+        if hit.memory.kind != "summary":
+            return None
+        children = self.core.store.states.links(hit.memory.id).children
+        first = self.core.store.get_many(list(children[:1])).get(children[0]) if children else None
+        return first.source_id if first is not None and first.kind == "chunk" else None
+
+    def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], list[tuple[Hit, Hit]]]:
+        """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
+        words; the answer is in the turn that replies to it, which rarely repeats them. Each question
+        turn among the first hits brings its replies in right after it, ranked as it is. Returns the
+        hits and the (question turn, reply) pairs brought in."""
+        asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
+                  if hit.memory.kind == "message" and is_question(_words_of(hit))}
+        if not asking:
+            return hits, []
+        present = {hit.memory.id for hit in hits}
+        replies: dict[int, list[int]] = {}
+        for reply, question in self.core.store.messages.replies(list(asking)):
+            if reply not in present:
+                replies.setdefault(question, []).append(reply)
+        found = {hit.memory.id: hit for hit in self.core.hits_for([i for ids in replies.values() for i in ids])}
+        out: list[Hit] = []
+        pairs: list[tuple[Hit, Hit]] = []
+        for hit in hits:
+            out.append(hit)
+            for reply in replies.get(hit.memory.id, ()):
+                if reply in found:
+                    out.append(replace(found[reply], score=hit.score, similarity=hit.similarity))
+                    pairs.append((hit, out[-1]))
+        return out, pairs
 
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:
@@ -211,6 +255,12 @@ class Answering:
         if on_token:
             on_token(text)
         return Answer(text, tuple(cited), abstained=True, evidence=(other,))
+
+
+def _words_of(hit: Hit) -> str:
+    """A chat turn's words without its speaker's name in front."""
+    text, speaker = hit.memory.text, hit.memory.speaker
+    return text[len(speaker) + 2:] if speaker and text.startswith(f"{speaker}: ") else text
 
 
 def _refusal(reason: str, on_token: TokenFn | None) -> Answer:

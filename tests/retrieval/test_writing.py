@@ -2,6 +2,7 @@
 
 from second_me.domain import Evidence
 from second_me.models.fake import FakeChatModel
+from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.writing import quote_first, when_line
 
@@ -49,3 +50,26 @@ def test_a_readers_number_from_the_wrong_sentence_of_the_right_note_is_dropped(s
     services._chat = FakeChatModel(reply="4 to 5 hours [1].", parameters=1_500_000_000, judge=0.9)
     answer = services.answering.ask("how long do I proof the dough?", remember=False)
     assert "4 to 5 hours" not in answer.text and "12 to 14 hours" in answer.text  # the quote stands alone
+
+
+def test_a_line_that_hands_the_question_back_is_not_shown():
+    from second_me.retrieval.writing import short_line
+
+    best = Evidence("About 15 to 20 minutes at a time, with a cloth between the ice pack and your skin.", 4,
+                    "chat", "message", "assistant", score=0.9)
+    question = "How long did you tell me to keep ice on my knee?"
+    assert short_line("How long did you tell me to keep ice on my knee?", best, question) == ""
+    assert short_line("You told me to keep ice on my knee.", best, question) == ""
+    assert short_line("About 15 to 20 minutes at a time.", best, question) == "About 15 to 20 minutes at a time."
+
+
+def test_a_request_whose_best_match_is_the_documents_summary_quotes_the_document(services, notes):
+    """"Summarize my health notes" matches the summary of the note best ("Summary of…"); the answer
+    still quotes the note itself, line by line, not the summary's run-on text."""
+    services.indexing.add([notes])
+    services.memory.refresh_summaries(budget_seconds=60)
+    found = services.answering.search("sourdough", SearchOptions(k=20, kinds=("summary",))).hits
+    summary = next(hit for hit in found if "sourdough" in hit.memory.text.lower())
+    hits = services.answering._whole_document([summary])
+    assert hits[0].memory.kind == "chunk" and "sourdough" in hits[0].origin.path
+    assert hits[-1] is summary  # read after the document
