@@ -23,8 +23,7 @@ which also scores each benchmark with bars fitted on the other two).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
-from typing import Optional, Sequence
+from typing import Optional
 
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
@@ -49,9 +48,7 @@ class Signals:
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
 
 
-def signals(result: SearchResult, exchanges: Sequence[str] = ()) -> Signals:
-    """`exchanges`: a question turn and its reply read as one text (the reply states the answer, the
-    question what it is about)."""
+def signals(result: SearchResult) -> Signals:
     question = result.parsed.text if result.parsed is not None else ""
     never_named = unknown_names(proper_names(question), result.unknown_terms)
     asked_for = {fold(word) for word in answer_type_words(question)}
@@ -62,8 +59,7 @@ def signals(result: SearchResult, exchanges: Sequence[str] = ()) -> Signals:
     unknown_words = tuple(term for term in result.unknown_terms
                           if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS
                           and term.lower() not in instructions | LIGHT_VERBS)
-    texts = chain((hit.memory.text for hit in result.hits), exchanges)
-    lacking = lacks_answer(question, texts, result.unknown_terms) \
+    lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
         if result.hits and not instructions else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
     detached = () if instructions else result.detached_names
@@ -89,9 +85,9 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
     return None
 
 
-def abstention_reason(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None,
-                      exchanges: Sequence[str] = ()) -> Optional[str]:
-    return decide(signals(result, exchanges), min_similarity, unknown_similarity)
+def abstention_reason(result: SearchResult, min_similarity: float,
+                      unknown_similarity: float | None = None) -> Optional[str]:
+    return decide(signals(result), min_similarity, unknown_similarity)
 
 
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:

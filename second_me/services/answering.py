@@ -121,20 +121,16 @@ class Answering:
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
         result = self.search(question, options)
+        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
         intent = intent_of(question)
-        replies = 0
-        exchanges: list[str] = []
-        if not intent.is_request:  # the rules see the replies too, each read with what it answers
-            with_replies, pairs = self._with_replies(list(result.hits))
-            replies = len(pairs)
-            exchanges = [f"{asked.memory.text}\n{reply.memory.text}" for asked, reply in pairs]
-            result = replace(result, hits=tuple(with_replies))
-        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, exchanges)
         if reason:
             return Prepared(intent, [], [], reason=reason)
         hits = relevant_hits(result, settings.abstain_similarity)
+        replies = 0
         if intent.is_request:
             hits = self._whole_document(hits)
+        else:
+            hits, replies = self._with_replies(hits)
         time_hint = result.parsed.time if result.parsed is not None else None
         evidence = select_evidence(question, hits, core.embedder, intent, time_hint, more=replies)
         if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
@@ -207,30 +203,35 @@ class Answering:
         first = self.core.store.get_many(list(children[:1])).get(children[0]) if children else None
         return first.source_id if first is not None and first.kind == "chunk" else None
 
-    def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], list[tuple[Hit, Hit]]]:
+    def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], int]:
         """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
         words; the answer is in the turn that replies to it, which rarely repeats them. Each question
-        turn among the first hits brings its replies in right after it, ranked as it is. Returns the
-        hits and the (question turn, reply) pairs brought in."""
+        turn among the first hits has its replies read right after it, ranked as it is (a reply found
+        further down moves up). Returns the hits and how many replies were placed (the evidence reads
+        that many more)."""
         asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
                   if hit.memory.kind == "message" and is_question(_words_of(hit))}
         if not asking:
-            return hits, []
-        present = {hit.memory.id for hit in hits}
+            return hits, 0
         replies: dict[int, list[int]] = {}
         for reply, question in self.core.store.messages.replies(list(asking)):
-            if reply not in present:
+            if reply not in asking:
                 replies.setdefault(question, []).append(reply)
-        found = {hit.memory.id: hit for hit in self.core.hits_for([i for ids in replies.values() for i in ids])}
+        if not replies:
+            return hits, 0
+        placed = {reply for ids in replies.values() for reply in ids}
+        present = {hit.memory.id: hit for hit in hits}
+        found = {**{hit.memory.id: hit for hit in self.core.hits_for([i for i in placed if i not in present])},
+                 **{i: present[i] for i in placed if i in present}}
         out: list[Hit] = []
-        pairs: list[tuple[Hit, Hit]] = []
         for hit in hits:
+            if hit.memory.id in placed:
+                continue  # read right after the turn it answers
             out.append(hit)
-            for reply in replies.get(hit.memory.id, ()):
-                if reply in found:
-                    out.append(replace(found[reply], score=hit.score, similarity=hit.similarity))
-                    pairs.append((hit, out[-1]))
-        return out, pairs
+            out += [replace(found[reply], score=max(found[reply].score, hit.score),
+                            similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
+                    for reply in replies.get(hit.memory.id, ()) if reply in found]
+        return out, len(placed)
 
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:

@@ -121,24 +121,17 @@ def test_a_gathering_question_about_someone_brings_the_facts_learnt_about_them(s
 
 def test_a_question_turn_brings_the_turn_that_answers_it(services):
     """Asked what the assistant said, the words match the user's own question turn; the answer is
-    in the reply, which shares none of them. A reply is read with its question by the rules too:
-    the question says what it is about, the reply the number."""
-    from dataclasses import replace
-
-    from second_me.retrieval.abstain import abstention_reason
-
-    services.conversations.log.add_turns([
+    in the reply, which shares none of them: it is read right after the question, found or not."""
+    turns = [
         Turn("knee", "me", "How long should I ice my knee after physio?", _ts("2024-05-20", 19, 33), "user", "q"),
         Turn("knee", "assistant", "About 15 to 20 minutes at a time, with a cloth between the pack and your skin.",
              _ts("2024-05-20", 19, 34), "assistant", "a"),
-    ], services.clock.timestamp())
-    asked, reply = sorted(services.store.memories_of_person("me") + services.store.memories_of_person("assistant"))
-    (question_turn,) = services.hits_for([asked])
-    hits, pairs = services.answering._with_replies([question_turn])
-    assert [hit.memory.id for hit in hits] == [asked, reply] and len(pairs) == 1
-    question = "How long did you tell me to keep ice on my knee?"
-    searched = services.answering.search(question, SearchOptions(k=5))
-    alone = replace(searched, hits=(question_turn,), best_similarity=None)
-    assert abstention_reason(alone, 0.2) == "the memories about that don't say a number."
-    exchange = [f"{pairs[0][0].memory.text}\n{pairs[0][1].memory.text}"]
-    assert abstention_reason(replace(alone, hits=tuple(hits)), 0.2, None, exchange) is None
+        Turn("knee", "me", "I sprained my ankle", _ts("2024-05-21", 9), "user", "s"),
+    ]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
+    asked, reply, other = sorted(services.store.memories_of_person("me") + services.store.memories_of_person("assistant"))
+    question_turn, reply_turn, other_turn = services.hits_for([asked, reply, other])
+    for hits in ([question_turn], [question_turn, other_turn, reply_turn]):
+        placed, count = services.answering._with_replies(hits)
+        assert [hit.memory.id for hit in placed][:2] == [asked, reply] and count == 1
+        assert len(placed) == len({hit.memory.id for hit in placed})  # each hit once
