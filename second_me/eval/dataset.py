@@ -64,10 +64,12 @@ class Dataset:
 # Shipped datasets by name: Maya's (the default) and two more people, Noor and Doug, written
 # apart from the abstention rules to show whether results carry over (bench/fit_abstention.py);
 # then two friends chatting (Nina and Sam) and everyday asks of notes, written before any
-# tuning on them.
+# tuning on them; then questions that need arithmetic on dates (Ines), written before the
+# rules that answer them.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
-           "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl"}
+           "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
+           "dates": "dates-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

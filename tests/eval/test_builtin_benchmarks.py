@@ -12,7 +12,8 @@ import pytest
 from second_me.eval.dataset import BUILTIN, builtin_path, load_dataset
 
 GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_noor", "doug": "bench.make_eval_doug",
-              "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday"}
+              "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
+              "dates": "bench.make_eval_dates"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
