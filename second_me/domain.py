@@ -242,6 +242,9 @@ class Answer:
     citations: tuple[Hit, ...] = field(default_factory=tuple)
     abstained: bool = False
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    # A span of time second-me counted by rule from the quoted messages' days ("9 months and 26 days
+    # ago"), part of `text`: the days it names are in the evidence, the span itself is arithmetic.
+    reckoned: str = ""
 
     def source_labels(self) -> list[str]:
         """For each citation [n], where its quoted sentences stand (path:line), else the memory's own label."""

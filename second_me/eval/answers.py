@@ -22,6 +22,8 @@ from second_me.text.support import Support
 
 REQUEST = "request"
 QUOTED = re.compile(r"(?:^|(?<=\n))(?:[^\n“:]{1,60}: )?“[^”]*”(?: \[\d+\])?")
+# "9 months and 26 days", "42 days (6 weeks)": how a reckoned span counts, not a claim of its own.
+SPAN = re.compile(r"\b\d+ (?:years?|months?|weeks?|days?)\b")
 
 
 def _day(timestamp: float) -> str:
@@ -47,6 +49,8 @@ def unsupported_claims(answer) -> list[str]:
     support = Support([item.text for item in answer.evidence]
                       + [f"{item.speaker or ''} {_day(item.created_at)} {item.about}" for item in answer.evidence])
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
+    if answer.reckoned:  # a span counted by rule between days the evidence gives: its days are checked
+        own_words = own_words.replace(answer.reckoned, SPAN.sub(" ", answer.reckoned))
     missing = []
     for sentence, _ in split_sentences(" ".join(own_words.split())):
         missing += [m for m in support.check(sentence).missing if not m.endswith(" words")]

@@ -168,7 +168,8 @@ def abstention_signals(dataset: Dataset, settings: Settings, open_services: Serv
         out = []
         for question in dataset.questions:
             loaded.services.clock = question_clock(question, asked_at)
-            out.append((question, signals(loaded.services.answering.search(question.question, SearchOptions(k=DEPTH)))))
+            result = loaded.services.answering.search(question.question, SearchOptions(k=DEPTH))
+            out.append((question, signals(result, question.question)))
         return out
 
 
@@ -205,7 +206,7 @@ def _retrieval_scores(per_question) -> dict:
 def _abstention_scores(per_question, settings: Settings) -> dict:
     """How well the abstention checks separate unanswerable questions at the configured bars; the bars
     that fit this dataset best; and, against overfitting, bars fitted on one half scored on the other."""
-    seen = [signals(r) for _, _, r in per_question]
+    seen = [signals(r, q.question) for q, _, r in per_question]
     actual = [not q.answerable for q, _, _ in per_question]
     bars = (settings.abstain_similarity, settings.abstain_unknown_similarity)
     abstained = [decide(s, *bars) is not None for s in seen]

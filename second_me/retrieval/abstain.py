@@ -28,12 +28,15 @@ from typing import Optional
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
                                              proper_names, unknown_names)
+from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import request_words
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 NOTHING_MATCHES = "nothing in your memory matches that question."
+# How a question of date arithmetic asks ("how *long* after…", "which came *first*"): never memory's words.
+SPAN_WORDS = frozenset("long first day days week weeks month months year years".split())
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,11 @@ class Signals:
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
 
 
-def signals(result: SearchResult) -> Signals:
+def signals(result: SearchResult, asked: str = "") -> Signals:
+    """`asked`: the question as typed, before search took its time words out."""
     question = result.parsed.text if result.parsed is not None else ""
+    # "How long ago did I retire?" wants a span no memory states: the days its messages were said give it.
+    arithmetic = elapsed_question(asked or question) is not None
     never_named = unknown_names(proper_names(question), result.unknown_terms)
     asked_for = {fold(word) for word in answer_type_words(question)}
     # A request's own words ("summarize", "in detail", "a short list") say what to do, not what about.
@@ -58,9 +64,10 @@ def signals(result: SearchResult) -> Signals:
     # Nor is a light verb ("where did I *put*…"): notes say where things are, not that they were put.
     unknown_words = tuple(term for term in result.unknown_terms
                           if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS
-                          and term.lower() not in instructions | LIGHT_VERBS)
+                          and term.lower() not in instructions | LIGHT_VERBS
+                          and not (arithmetic and term.lower() in SPAN_WORDS))
     lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
-        if result.hits and not instructions else None
+        if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
     detached = () if instructions else result.detached_names
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
@@ -85,9 +92,9 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
     return None
 
 
-def abstention_reason(result: SearchResult, min_similarity: float,
-                      unknown_similarity: float | None = None) -> Optional[str]:
-    return decide(signals(result), min_similarity, unknown_similarity)
+def abstention_reason(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None,
+                      asked: str = "") -> Optional[str]:
+    return decide(signals(result, asked), min_similarity, unknown_similarity)
 
 
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:

@@ -12,6 +12,7 @@ memories strengthened. An answer is never stored as a memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit
@@ -21,12 +22,14 @@ from second_me.retrieval.abstain import abstention_reason, relevant_hits
 from second_me.retrieval.attribution import attribute, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
+from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_line, elapsed_question, event_day
 from second_me.retrieval.evidence import MAX_HITS, select_evidence
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import YES_NO, Intent, intent_of
+from second_me.retrieval.intent import GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
 from second_me.retrieval.writing import quote_first, reader_answer, said_i_dont_know
 from second_me.text.utterance import is_question
+from second_me.text.words import content_words
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -121,7 +124,7 @@ class Answering:
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
         result = self.search(question, options)
-        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity)
+        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, question)
         intent = intent_of(question)
         if reason:
             return Prepared(intent, [], [], reason=reason)
@@ -158,6 +161,10 @@ class Answering:
             return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
         if ready.reason:
             return _refusal(ready.reason, on_token)
+        form = elapsed_question(question)
+        dated = self._elapsed(form, ready, options, on_token, remember) if form else None
+        if dated is not None:
+            return dated
         intent, evidence = ready.intent, ready.evidence
         cited, numbers = citation_numbers(evidence, ready.hits)
         model = core.chat_model
@@ -176,6 +183,48 @@ class Answering:
         if remember:
             core.reinforce([hit.memory.id for hit in cited])
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
+
+    def _elapsed(self, form: ElapsedQuestion, ready: Prepared, options: SearchOptions, on_token: TokenFn | None,
+                 remember: bool) -> Optional[Answer]:
+        """A question of date arithmetic ("how long ago…", "which came first…"): each event's message
+        quoted, and the span between their days (or to today) written by rule under them. None when
+        an event is not found in a chat message: the usual answer then stands."""
+        hits = list(ready.hits)
+        if form.kind == SINCE:
+            events = [item for item in ready.evidence if event_day(item) is not None][:1]
+        else:
+            events = []
+            for words in form.events:
+                found = self._event(words, options, {item.memory_id for item in events})
+                if found is None:
+                    return None
+                events.append(found[0])
+                hits += found[1]
+        today = datetime.fromtimestamp(self.core.now(), timezone.utc).date()
+        line = elapsed_line(form, events, today) if events else ""
+        if not line:
+            return None
+        cited, numbers = citation_numbers(events, hits)
+        text = quote_block(events, numbers) + "\n\n" + line
+        if on_token:
+            on_token(text)
+        if remember:
+            self.core.reinforce([hit.memory.id for hit in cited])
+        return Answer(text, tuple(cited), abstained=False, evidence=tuple(events), reckoned=line)
+
+    def _event(self, words: str, options: SearchOptions, taken: set[int]) -> Optional[tuple[Evidence, list[Hit]]]:
+        """The chat message that best tells of an event the question names ("booking the flights"),
+        other than those already `taken`, and the hits it was found among."""
+        settings = self.core.settings
+        result = self.search(words, options)
+        if result.best_similarity is not None and result.best_similarity < settings.abstain_similarity:
+            return None
+        hits = relevant_hits(result, settings.abstain_similarity)
+        candidates = sorted(select_evidence(words, hits, self.core.embedder, Intent(GATHER)),
+                            key=lambda item: item.score, reverse=True)
+        best = next((item for item in candidates if item.memory_id not in taken and event_day(item) is not None
+                     and _tells_something(item.text)), None)
+        return (best, hits) if best is not None else None
 
     def _whole_document(self, hits: list[Hit]) -> list[Hit]:
         """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
@@ -256,6 +305,11 @@ class Answering:
         if on_token:
             on_token(text)
         return Answer(text, tuple(cited), abstained=True, evidence=(other,))
+
+
+def _tells_something(text: str) -> bool:
+    """A statement with some content: not "Got it." nor a question, which tell of no event."""
+    return len(content_words(text)) >= 3 and not is_question(text)
 
 
 def _words_of(hit: Hit) -> str:

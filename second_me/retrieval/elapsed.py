@@ -1,0 +1,141 @@
+"""Questions that need arithmetic on dates, answered by rule from the dates chat messages carry.
+
+"How long ago did we adopt Pixel?", "How long have I been learning Japanese?", "Which came
+first: the driving test or the new flat?", "How many days after booking the flights was my
+nephew born?". A model of any size is unreliable at date arithmetic, and memory holds no
+sentence that states the span asked for; but every chat message has the day it was said, and
+the day it tells of when it says "yesterday" or "last Saturday". So the events are found and
+quoted as any evidence is, and the span between their days (or from one to today) is written
+by rule under the quotes, with the days it is counted from.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Optional, Sequence
+
+from second_me.domain import Evidence
+
+SINCE, BETWEEN, FIRST = "since", "between", "first"
+_PATTERNS = (
+    # "how long ago did I retire?", "how long since I moved?"
+    (SINCE, re.compile(r"^\s*how\s+long\s+(?:ago\s+(?:did|was|were|had|have|has)|since)\s+(?P<a>.+?)\s*\??\s*$", re.I)),
+    # "how long have I been learning Japanese?", "how long has Sam lived in Otley?"
+    (SINCE, re.compile(r"^\s*how\s+long\s+(?:have|has)\s+(?P<a>.+?)\s*\??\s*$", re.I)),
+    # "which came first: the wedding or the move?", "what happened first, X or Y?"
+    (FIRST, re.compile(r"^\s*(?:which|what)(?:\s+\w+)?\s+(?:came|happened|was)\s+first\s*[:,]?\s*(?P<a>.+?)\s*,?\s+or\s+"
+                       r"(?P<b>.+?)\s*\??\s*$", re.I)),
+    # "how long did I wait between seeing the surgeon and the operation?"
+    (BETWEEN, re.compile(r"^\s*how\s+(?:long|many\s+(?:days|weeks|months|years))\s+.*?\bbetween\s+(?P<a>.+?)\s+and\s+"
+                         r"(?P<b>.+?)\s*\??\s*$", re.I)),
+    # "how many days after the house sold did we buy the condo?", "how long after I started did we…"
+    (BETWEEN, re.compile(r"^\s*how\s+(?:long|many\s+(?:days|weeks|months|years))\s+after\s+(?P<a>.+?)\s+"
+                         r"(?P<b>(?:did|was|were|had|have|has|could|would)\s+.+?)\s*\??\s*$", re.I)),
+    # "how long did the canoe take, from cutting the forms to the last coat?" (the canoe: said of both)
+    (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:it\s+take\s+)?(?P<of>.*?)[\s,]*\bfrom\s+(?P<a>.+?)\s+to\s+"
+                         r"(?P<b>.+?)\s*\??\s*$", re.I)),
+    # "how long did I keep going to pottery before I quit?"
+    (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?:keep|stay|spend)\s+(?P<a>.+?)\s+"
+                         r"before\s+(?P<b>.+?)\s*\??\s*$", re.I)),
+)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DAYS_A_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class ElapsedQuestion:
+    kind: str  # SINCE (one event to today), BETWEEN (two events) or FIRST (which of two)
+    events: tuple[str, ...]  # the words naming each event, as the question says them
+
+
+def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
+    """The question's kind of date arithmetic and its events, or None when it asks none."""
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(question)
+        if match:
+            parts = match.groupdict()
+            events = tuple(parts[name].strip(" ,:") for name in ("a", "b") if parts.get(name))
+            of = re.sub(r"\btake\b", "", parts.get("of") or "", flags=re.I).strip(" ,")
+            if of:
+                events = tuple(f"{of} {event}" for event in events)
+            elif kind == BETWEEN and re.search(r"\b(?:keep|stay|spend)\b", question, re.I):
+                events = (events[0], f"{events[1]} {events[0]}")  # "before I quit": quit what was kept up
+            return ElapsedQuestion(kind, events)
+    return None
+
+
+def event_day(item: Evidence) -> Optional[date]:
+    """The day a chat message tells of (the first, when it tells of several), else the day it was
+    said; None for anything but a chat message (a note's file time is not when its events were)."""
+    if item.kind != "message" or not item.created_at:
+        return None
+    told = _DAY.search(item.about or "")
+    if told:
+        return date.fromisoformat(told.group(0))
+    return datetime.fromtimestamp(item.created_at, timezone.utc).date()
+
+
+def _months_between(start: date, end: date) -> int:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - (end.day < start.day)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}{'s' * (number != 1)}"
+
+
+def span_text(start: date, end: date) -> str:
+    """As a person says it, then exactly: "24 days", "42 days (6 weeks)", "about 10 months (9 months
+    and 26 days)", "7 months", "about 3 years (3 years and 1 month)"."""
+    start, end = min(start, end), max(start, end)
+    days = (end - start).days
+    if days < 56:
+        return _count(days, "day") + (f" ({days // 7} weeks)" if days % 7 == 0 and days >= 14 else "")
+    months = _months_between(start, end)
+    if months >= 24:
+        years, left = divmod(months, 12)
+        exact = _count(years, "year") + (f" and {_count(left, 'month')}" if left else "")
+        rounded = _count(round(days / DAYS_A_YEAR), "year")
+    else:
+        rest = (end - _add_months(start, months)).days
+        exact = _count(months, "month") + (f" and {_count(rest, 'day')}" if rest else "")
+        rounded = _count(round(days / (DAYS_A_YEAR / 12)), "month")
+    return exact if exact == rounded else f"about {rounded} ({exact})"
+
+
+def _said(item: Evidence, day: date) -> str:
+    said = datetime.fromtimestamp(item.created_at, timezone.utc).date()
+    who = item.speaker or "it"
+    return f"{day.isoformat()}, as {who} said on {said.isoformat()}" if said != day else day.isoformat()
+
+
+def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date) -> str:
+    """The span asked for, written by rule from the quoted messages' days; "" when a day is missing."""
+    days = [event_day(item) for item in events]
+    if not events or any(day is None for day in days):
+        return ""
+    if form.kind == SINCE:
+        (day,), (item,) = days[:1], events[:1]
+        if day > today:
+            return ""
+        return f"That was {span_text(day, today)} ago: {_said(item, day)}."
+    if len(events) < 2:
+        return ""
+    (a, b), (first, second) = days[:2], events[:2]
+    if form.kind == FIRST:
+        if a == b:
+            return f"Both on the same day ({a.isoformat()})."
+        earlier, later = ((form.events[0], a, first), (form.events[1], b, second)) if a < b else \
+            ((form.events[1], b, second), (form.events[0], a, first))
+        return (f"The first was {earlier[0]} ({_said(earlier[2], earlier[1])}), then {later[0]} "
+                f"({_said(later[2], later[1])}), {span_text(earlier[1], later[1])} later.")
+    return f"{span_text(a, b)} apart: {_said(first, a)}, and {_said(second, b)}."

@@ -1,0 +1,78 @@
+"""Date arithmetic by rule: which questions ask it, the span written, and the answer it makes."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from second_me.domain import Evidence, Turn
+from second_me.retrieval.elapsed import BETWEEN, FIRST, SINCE, elapsed_line, elapsed_question, event_day, span_text
+
+
+def _said(day: str) -> float:
+    return datetime.fromisoformat(day).replace(hour=19, tzinfo=timezone.utc).timestamp()
+
+
+@pytest.mark.parametrize("question, kind, events", [
+    ("How long ago did I retire?", SINCE, ("I retire",)),
+    ("how long have we been living in the condo", SINCE, ("we been living in the condo",)),
+    ("Which came first: selling the house or Shannon getting engaged?", FIRST,
+     ("selling the house", "Shannon getting engaged")),
+    ("How many days after the house sold did we buy the condo?", BETWEEN, ("the house sold", "did we buy the condo")),
+    ("How long did I wait between seeing the surgeon and the operation?", BETWEEN,
+     ("seeing the surgeon", "the operation")),
+    ("How long did the canoe take, from cutting the forms to the last coat of varnish?", BETWEEN,
+     ("the canoe cutting the forms", "the canoe the last coat of varnish")),
+    ("How long did I keep going to pottery before I quit?", BETWEEN, ("going to pottery", "I quit going to pottery")),
+])
+def test_questions_of_date_arithmetic_and_their_events(question, kind, events):
+    form = elapsed_question(question)
+    assert form is not None and (form.kind, form.events) == (kind, events)
+
+
+@pytest.mark.parametrize("question", ["How long do I proof the dough?", "How long does the loaf bake with the lid on?",
+                                      "When did I retire?", "What came with the flat?"])
+def test_other_questions_ask_no_arithmetic(question):
+    assert elapsed_question(question) is None
+
+
+def test_spans_read_as_a_person_says_them():
+    assert span_text(date(2024, 6, 8), date(2024, 7, 2)) == "24 days"
+    assert span_text(date(2024, 9, 12), date(2024, 9, 26)) == "14 days (2 weeks)"
+    assert span_text(date(2024, 1, 20), date(2024, 11, 15)) == "about 10 months (9 months and 26 days)"
+    assert span_text(date(2024, 4, 14), date(2024, 11, 14)) == "7 months"
+    assert span_text(date(2021, 1, 31), date(2024, 3, 1)) == "about 3 years (3 years and 1 month)"
+    assert span_text(date(2024, 7, 2), date(2024, 6, 8)) == "24 days"  # either order
+
+
+def test_a_message_tells_of_its_own_day_or_the_day_it_names():
+    yesterday = Evidence("Yesterday I passed my driving test!", 1, "chat", "message", "Ines",
+                         created_at=_said("2024-03-02"), about="2024-03-01")
+    note = Evidence("Driving test passed.", 2, "notes/car.md:3", "chunk", created_at=_said("2024-03-02"))
+    assert event_day(yesterday) == date(2024, 3, 1)
+    assert event_day(note) is None  # a file's time is not when its events were
+    line = elapsed_line(elapsed_question("How long ago did I pass my driving test?"), [yesterday], date(2024, 11, 15))
+    assert line == "That was about 9 months (8 months and 14 days) ago: 2024-03-01, as Ines said on 2024-03-02."
+    assert elapsed_line(elapsed_question("How long ago did I pass my driving test?"), [note], date(2024, 11, 15)) == ""
+
+
+def test_which_came_first_names_the_earlier_whichever_the_question_put_first():
+    cat = Evidence("We adopted a cat today, Pixel.", 1, "chat", "message", "Ines", created_at=_said("2024-01-20"))
+    pottery = Evidence("Signed up for pottery.", 2, "chat", "message", "Ines", created_at=_said("2024-02-11"))
+    form = elapsed_question("Which came first, signing up for pottery or adopting Pixel?")
+    assert elapsed_line(form, [pottery, cat], date(2024, 11, 15)) == (
+        "The first was adopting Pixel (2024-01-20), then signing up for pottery (2024-02-11), 22 days later.")
+
+
+def test_the_answer_quotes_both_messages_and_counts_the_days_between(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Ines", "Booked the flights to Tokyo for September, finally happening.", _said("2024-06-08"),
+             "user", "a"),
+        Turn("c2", "Ines", "My sister Rita had her baby last night, a boy called Tomas!", _said("2024-07-03"),
+             "user", "b"),
+        Turn("c3", "Ines", "Made miso soup for dinner, it was fine.", _said("2024-07-20"), "user", "c"),
+    ], services.clock.timestamp())
+    answer = services.answering.ask("How many days after booking the flights did Rita have her baby?", remember=False)
+    assert not answer.abstained
+    assert "“Booked the flights" in answer.text and "“My sister Rita" in answer.text
+    assert answer.reckoned == "24 days apart: 2024-06-08, and 2024-07-02, as Ines said on 2024-07-03."
+    assert answer.text.endswith(answer.reckoned) and len(answer.evidence) == 2
