@@ -138,4 +138,5 @@ def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date)
             ((form.events[1], b, second), (form.events[0], a, first))
         return (f"The first was {earlier[0]} ({_said(earlier[2], earlier[1])}), then {later[0]} "
                 f"({_said(later[2], later[1])}), {span_text(earlier[1], later[1])} later.")
-    return f"{span_text(a, b)} apart: {_said(first, a)}, and {_said(second, b)}."
+    span = span_text(a, b)
+    return f"{span[:1].upper()}{span[1:]} apart: {_said(first, a)}, and {_said(second, b)}."
