@@ -113,9 +113,9 @@ def span_text(start: date, end: date) -> str:
 
 
 def _said(item: Evidence, day: date) -> str:
+    """The event's day, and the day the message was sent when that was another."""
     said = datetime.fromtimestamp(item.created_at, timezone.utc).date()
-    who = item.speaker or "it"
-    return f"{day.isoformat()}, as {who} said on {said.isoformat()}" if said != day else day.isoformat()
+    return f"{day.isoformat()}, said on {said.isoformat()}" if said != day else day.isoformat()
 
 
 def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date) -> str:

@@ -51,7 +51,7 @@ def test_a_message_tells_of_its_own_day_or_the_day_it_names():
     assert event_day(yesterday) == date(2024, 3, 1)
     assert event_day(note) is None  # a file's time is not when its events were
     line = elapsed_line(elapsed_question("How long ago did I pass my driving test?"), [yesterday], date(2024, 11, 15))
-    assert line == "That was about 9 months (8 months and 14 days) ago: 2024-03-01, as Ines said on 2024-03-02."
+    assert line == "That was about 9 months (8 months and 14 days) ago: 2024-03-01, said on 2024-03-02."
     assert elapsed_line(elapsed_question("How long ago did I pass my driving test?"), [note], date(2024, 11, 15)) == ""
 
 
@@ -74,5 +74,5 @@ def test_the_answer_quotes_both_messages_and_counts_the_days_between(services):
     answer = services.answering.ask("How many days after booking the flights did Rita have her baby?", remember=False)
     assert not answer.abstained
     assert "“Booked the flights" in answer.text and "“My sister Rita" in answer.text
-    assert answer.reckoned == "24 days apart: 2024-06-08, and 2024-07-02, as Ines said on 2024-07-03."
+    assert answer.reckoned == "24 days apart: 2024-06-08, and 2024-07-02, said on 2024-07-03."
     assert answer.text.endswith(answer.reckoned) and len(answer.evidence) == 2
