@@ -23,8 +23,10 @@ SINCE, BETWEEN, FIRST = "since", "between", "first"
 _PATTERNS = (
     # "how long ago did I retire?", "how long since I moved?"
     (SINCE, re.compile(r"^\s*how\s+long\s+(?:ago\s+(?:did|was|were|had|have|has)|since)\s+(?P<a>.+?)\s*\??\s*$", re.I)),
-    # "how long have I been learning Japanese?", "how long has Sam lived in Otley?"
-    (SINCE, re.compile(r"^\s*how\s+long\s+(?:have|has)\s+(?P<a>.+?)\s*\??\s*$", re.I)),
+    # "how long have I been learning Japanese?", "how long has Sam lived in Otley?" (not "how long have I
+    # got until…": what is left is not counted from a day that was)
+    (SINCE, re.compile(r"^\s*how\s+long\s+(?:have|has)\s+(?!.*\b(?:got|left|until|till|remaining)\b)(?P<a>.+?)"
+                       r"\s*\??\s*$", re.I)),
     # "which came first: the wedding or the move?", "what happened first, X or Y?"
     (FIRST, re.compile(r"^\s*(?:which|what)(?:\s+\w+)?\s+(?:came|happened|was)\s+first\s*[:,]?\s*(?P<a>.+?)\s*,?\s+or\s+"
                        r"(?P<b>.+?)\s*\??\s*$", re.I)),
