@@ -44,6 +44,10 @@ _PATTERNS = (
                          r"before\s+(?P<b>.+?)\s*\??\s*$", re.I)),
 )
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A message that gives its own span ("vegetarian for five years now", "here since 2019") does not
+# start on the day it was sent: counting from that day would be wrong, and its quote says more.
+_OWN_SPAN = re.compile(r"\b(?:for|since)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|\d{4})\b"
+                       r"|\b(?:years?|months?|weeks?)\s+(?:ago|now)\b", re.I)
 DAYS_A_YEAR = 365.25
 
 
@@ -127,7 +131,7 @@ def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date)
         return ""
     if form.kind == SINCE:
         (day,), (item,) = days[:1], events[:1]
-        if day > today:
+        if day > today or _OWN_SPAN.search(item.text):
             return ""
         return f"That was {span_text(day, today)} ago: {_said(item, day)}."
     if len(events) < 2:

@@ -77,3 +77,10 @@ def test_the_answer_quotes_both_messages_and_counts_the_days_between(services):
     assert "“Booked the flights" in answer.text and "“My sister Rita" in answer.text
     assert answer.reckoned == "24 days apart: 2024-06-08, and 2024-07-02, said on 2024-07-03."
     assert answer.text.endswith(answer.reckoned) and len(answer.evidence) == 2
+
+
+@pytest.mark.parametrize("text", ["I've been vegetarian for five years now.", "Living here since 2019, still love it.",
+                                  "Three years ago I went vegetarian."])
+def test_a_message_that_gives_its_own_span_is_not_counted_from_its_day(text):
+    said = Evidence(text, 1, "chat", "message", "Ines", created_at=_said("2024-03-02"))
+    assert elapsed_line(elapsed_question("How long have I been vegetarian?"), [said], date(2024, 11, 15)) == ""
