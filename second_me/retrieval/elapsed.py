@@ -64,6 +64,8 @@ def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
         if match:
             parts = match.groupdict()
             events = tuple(parts[name].strip(" ,:") for name in ("a", "b") if parts.get(name))
+            if parts.get("of") is not None and all(event[:1].isupper() for event in events):
+                continue  # "how long did it take to drive from Leeds to York?": places, not events
             of = re.sub(r"\btake\b", "", parts.get("of") or "", flags=re.I).strip(" ,")
             if of:
                 events = tuple(f"{of} {event}" for event in events)

@@ -31,7 +31,8 @@ def test_questions_of_date_arithmetic_and_their_events(question, kind, events):
 
 @pytest.mark.parametrize("question", ["How long do I proof the dough?", "How long does the loaf bake with the lid on?",
                                       "When did I retire?", "What came with the flat?",
-                                      "How long have I got until the tax return is due?"])
+                                      "How long have I got until the tax return is due?",
+                                      "How long did it take to drive from Leeds to York?"])
 def test_other_questions_ask_no_arithmetic(question):
     assert elapsed_question(question) is None
 
