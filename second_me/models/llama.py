@@ -50,20 +50,14 @@ def _llama_cpp() -> Any:
     except ImportError as exc:
         raise ModelError(f"llama-cpp-python is not installed ({exc}): pip install llama-cpp-python") from None
     if _log_sink is None:
-        # The deque and the level are bound now: the sink may run while the interpreter shuts down,
-        # when a model freed by the garbage collector logs ("~llama_context: …") and module globals
-        # may already be gone.
+        # At exit a model freed after this module's globals logs ("~llama_context: …"): the sink reads no
+        # globals and is never freed (a freed callback crashed the process in libffi).
         @llama_cpp.llama_log_callback
-        def sink(level: int, text: bytes, user_data: ctypes.c_void_p, lines=_log_lines,
-                 error=GGML_LOG_LEVEL_ERROR) -> None:
+        def sink(level, text, user_data, lines=_log_lines, error=GGML_LOG_LEVEL_ERROR) -> None:
             if level == error:
                 lines.append(text.decode("utf-8", errors="replace").strip())
-
-        # Set after `import llama_cpp`, which installs its own (printing) callback.
-        llama_cpp.llama_log_set(sink, ctypes.c_void_p(0))
+        llama_cpp.llama_log_set(sink, ctypes.c_void_p(0))  # after `import llama_cpp`, which sets its own
         _log_sink = sink
-        # Never freed: at exit the module's globals are cleared before the last models are, and a
-        # model's destructor logging through a freed callback crashed the process (in libffi).
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(sink))
     if _extra_buffers is None:
         _extra_buffers = _configure_extra_buffers(llama_cpp)
