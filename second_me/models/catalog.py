@@ -1,7 +1,7 @@
 """Every model second-me can use: the built-in ones, the reader extra, and GGUF files that
-other local tools (Ollama, LM Studio, GPT4All, the Hugging Face cache) already keep on this
-machine, plus the models_dir folder. Each is described from its GGUF header alone: nothing
-is loaded and nothing is downloaded.
+other local apps (Ollama, LM Studio, GPT4All) already keep on this machine, plus the
+models_dir folder (point it at any other folder of GGUF files). Each is described from its
+GGUF header alone: nothing is loaded and nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from second_me.models.reader import (INSTALL_HINT, REINSTALL_HINT, ReaderSpec, c
 
 OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
 OLLAMA_REGISTRY = "registry.ollama.ai"
-MAX_DEPTH = 6  # folders below a tool's root; enough for LM Studio and Hugging Face layouts
+MAX_DEPTH = 6  # folders below a tool's root; enough for LM Studio's layout and a models_dir tree
 MAX_FILES = 5000  # a models_dir pointed at a huge tree still lists quickly
 _LATER_SPLIT = re.compile(r"-(\d{5})-of-\d{5}\.gguf$", re.I)  # a multi-file model loads from its first file
 NOT_MODELS = frozenset({"clip"})  # vision projectors: GGUF files that are not models on their own
@@ -32,7 +32,7 @@ NOT_MODELS = frozenset({"clip"})  # vision projectors: GGUF files that are not m
 @dataclass(frozen=True)
 class ModelEntry:
     name: str
-    source: str  # built-in, reader extra, ollama, lm studio, gpt4all, hugging face, models_dir
+    source: str  # built-in, reader extra, ollama, lm studio, gpt4all, models_dir
     role: str  # chat or embed
     path: str
     use_as: str  # what `models use` writes to chat_model ("" for embedding models)
@@ -111,17 +111,14 @@ def ollama_folders(home: Path, env: Mapping[str, str], system: str) -> list[Path
 
 
 def file_locations(settings: Any, home: Path, env: Mapping[str, str], system: str) -> list[Location]:
-    """Folders that hold plain .gguf files, by the tool that keeps them. Only folders already on this
-    disk are listed (the Hugging Face one is the download cache other tools filled); nothing is
-    fetched, and no hub library is imported."""
+    """Folders that hold plain .gguf files, by the local app that keeps them, and models_dir. Only
+    folders already on this disk are read; nothing is fetched, and no download cache of an online
+    model library is searched (a user who wants those files points models_dir at them)."""
     cache = Path(env.get("XDG_CACHE_HOME") or home / ".cache")
-    hub = env.get("HF_HUB_CACHE")
-    hf = Path(hub) if hub else Path(env["HF_HOME"]) / "hub" if env.get("HF_HOME") else cache / "huggingface" / "hub"
     return [
         Location("lm studio", home / ".lmstudio" / "models"),
         Location("lm studio", cache / "lm-studio" / "models"),
         Location("gpt4all", _data_home(home, env, system) / "nomic.ai" / "GPT4All"),
-        Location("hugging face", hf.expanduser()),
         Location("models_dir", settings.models_folder, explicit=bool(settings.models_dir)),
     ]
 

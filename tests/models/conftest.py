@@ -93,7 +93,9 @@ def _manifest(folder: Path, name: tuple[str, str, str, str], digest: str, media=
 
 @pytest.fixture
 def machine(tmp_path) -> Path:
-    """A home where Ollama, LM Studio, GPT4All and the Hugging Face cache each keep some models."""
+    """A home where Ollama, LM Studio and GPT4All each keep some models, beside a download cache of an
+    online model library (snapshots linking to one blob), which is not searched unless models_dir
+    points at it."""
     home = tmp_path / "user"
     ollama = home / ".ollama" / "models"
     (ollama / "blobs").mkdir(parents=True)

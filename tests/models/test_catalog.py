@@ -38,10 +38,12 @@ def test_every_tool_s_models_are_listed_with_their_header_facts(machine, tmp_pat
     assert entries["Qwen2.5-0.5B-Q8_0"].source == "lm studio" and entries["Qwen2.5-0.5B-Q8_0"].quantisation == "Q8_0"
     assert entries["Big-00001-of-00002"].source == "lm studio"
     assert entries["tiny-chat.Q4_0"].source == "gpt4all"
-    assert entries["hf-tiny.Q4_K_M"].source == "hugging face"
+    assert "hf-tiny.Q4_K_M" not in entries  # a download cache is not searched: the app stays offline
     names = [e.name for e in _list(_settings(tmp_path), machine).entries]
-    assert names.count("hf-tiny.Q4_K_M") == 1  # two snapshots of one blob
     assert not any(n.startswith(("mmproj", "Big-00002", "adapter")) for n in names)
+    cache = Settings(home=tmp_path / "sm-home", models_dir=str(machine / ".cache" / "huggingface"))
+    cached = [e for e in _list(cache, machine).entries if e.name == "hf-tiny.Q4_K_M"]
+    assert [e.source for e in cached] == ["models_dir"]  # pointed at, its two snapshots of one blob list once
 
 
 def test_broken_ollama_models_say_what_to_do(machine, tmp_path, no_reader):
@@ -84,12 +86,8 @@ def test_models_dir_files_are_listed_and_a_corrupt_one_says_so(tmp_path, no_read
 def test_folders_from_the_environment(machine, tmp_path, no_reader):
     moved = tmp_path / "elsewhere"
     os.rename(machine / ".ollama" / "models", moved)
-    env = {"OLLAMA_MODELS": str(moved), "HF_HOME": str(tmp_path / "no-hf")}
-    entries = _by_name(_list(_settings(tmp_path), machine, env))
-    assert "llama3.2:latest" in entries and "hf-tiny.Q4_K_M" not in entries
-    hub = tmp_path / "hub-elsewhere"
-    os.rename(machine / ".cache" / "huggingface" / "hub", hub)
-    assert "hf-tiny.Q4_K_M" in _by_name(_list(_settings(tmp_path), machine, {"HF_HUB_CACHE": str(hub)}))
+    entries = _by_name(_list(_settings(tmp_path), machine, {"OLLAMA_MODELS": str(moved)}))
+    assert "llama3.2:latest" in entries
     listing = _list(_settings(tmp_path), machine, {"OLLAMA_MODELS": str(tmp_path / "nope")})
     assert any("OLLAMA_MODELS folder" in p and "fix OLLAMA_MODELS" in p for p in listing.problems)
 

@@ -17,8 +17,7 @@ CONFIG = '# my settings\nsearch_k = 5   # fewer hits\n\nchat_model = "old.gguf"\
 def on_machine(machine, monkeypatch):
     """The CLI sees `machine` as the user's home; no SECOND_ME_CHAT_MODEL overrides config.toml."""
     monkeypatch.setenv("HOME", str(machine))
-    for name in ("OLLAMA_MODELS", "HF_HOME", "HF_HUB_CACHE", "XDG_DATA_HOME",
-                 "XDG_CACHE_HOME", "SECOND_ME_CHAT_MODEL"):
+    for name in ("OLLAMA_MODELS", "XDG_DATA_HOME", "XDG_CACHE_HOME", "SECOND_ME_CHAT_MODEL"):
         monkeypatch.delenv(name, raising=False)
     return machine
 
