@@ -28,6 +28,13 @@ _GATHER = re.compile(
 _YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
 
 
+# Requests whose answer is the notes' own words: a summary, an outline or a list of what a note
+# says is its sentences, quoted in order (a reader retelling them drops steps and rewords them).
+# Writing requests (write, draft, explain, compare, plan…) are the reader's to answer.
+EXTRACT_VERBS = frozenset("summarize summarise summary outline list recap review remind collect gather show give "
+                          "sum find".split())
+
+
 @dataclass(frozen=True)
 class Intent:
     kind: str  # FACT, GATHER, YES_NO or REQUEST
@@ -36,6 +43,11 @@ class Intent:
     @property
     def is_request(self) -> bool:
         return self.kind == REQUEST
+
+    @property
+    def wants_extract(self) -> bool:
+        """A request answered by quoting the notes themselves ("Summarize my sourdough notes")."""
+        return self.kind == REQUEST and self.verb in EXTRACT_VERBS
 
 
 def intent_of(question: str) -> Intent:

@@ -168,15 +168,16 @@ class Answering:
         intent, evidence = ready.intent, ready.evidence
         cited, numbers = citation_numbers(evidence, ready.hits)
         model = core.chat_model
-        if model.profile.capable_reader:
-            if self.reader_check(question, evidence) < settings.reader_check:
+        if model.profile.capable_reader and not intent.wants_extract:
+            # A writing request's notes are material to work from, not an answer to it: the rules alone refuse one.
+            if not intent.is_request and self.reader_check(question, evidence) < settings.reader_check:
                 return _refusal(NOT_ANSWERED, on_token)
             max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
             text = reader_answer(question, intent, evidence, cited, numbers, model, max_tokens, settings.temperature,
                                  settings.context_tokens, on_token)
-            if said_i_dont_know(text):
+            if said_i_dont_know(text) and not intent.is_request:
                 return _refusal(NOT_ANSWERED, on_token)
-            if not text:  # nothing the reader wrote was supported: the quotes stand alone
+            if not text or said_i_dont_know(text):  # nothing the reader wrote stands: the quotes do
                 text = quote_first(question, intent, evidence, numbers, None, on_token)
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)

@@ -73,3 +73,33 @@ def test_a_request_whose_best_match_is_the_documents_summary_quotes_the_document
     hits = services.answering._whole_document([summary])
     assert hits[0].memory.kind == "chunk" and "sourdough" in hits[0].origin.path
     assert hits[-1] is summary  # read after the document
+
+
+def test_a_summary_is_the_notes_own_words_with_either_reader_and_a_writing_request_is_the_readers(services, notes):
+    """A reader retelling a note dropped its bake step and reworded the rest; a summary, outline or
+    list quotes the note, every step with its line. "Write…" is still the reader's to answer."""
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="Feed the starter and proof it [1].", parameters=1_500_000_000, judge=0.9)
+    summary = services.answering.ask("Summarize my sourdough notes", remember=False)
+    assert "“Bake in a preheated Dutch oven at 250 °C" in summary.text and "Feed the starter and proof" not in summary.text
+    assert "“After shaping, proof the dough in the fridge overnight, 12 to 14 hours.”" in summary.text
+    written = services.answering.ask("Write a short note about my sourdough bread", remember=False)
+    assert "Feed the starter and proof it" in written.text
+
+
+def test_a_writing_request_is_not_refused_by_the_readers_yes_no_check(services, notes):
+    """"Does this text answer the question?" is no for "Write a shopping list…": the note is what the
+    list is made from. Requests are refused by the rules alone (nothing in memory about them)."""
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="50 g flour, 50 g water [1].", parameters=1_500_000_000, judge=0.01)
+    written = services.answering.ask("Write a short shopping list for my sourdough", remember=False)
+    assert not written.abstained and "50 g flour" in written.text
+    asked = services.answering.ask("how long do I proof the dough?", remember=False)
+    assert asked.abstained  # a question still goes through the check
+
+
+def test_a_writing_request_the_reader_will_not_write_gets_the_notes_quoted(services, notes):
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
+    written = services.answering.ask("Write a short shopping list for my sourdough", remember=False)
+    assert not written.abstained and "“Feed the starter the night before" in written.text
