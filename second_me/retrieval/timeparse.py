@@ -16,17 +16,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Optional
 
+from second_me.text.event_dates import NUMBERS, SEASONS, add_months, count_of, utc
 from second_me.text.words import MONTHS, WEEKDAYS
 
 DAY = 86400.0
-
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
-           "couple of": 2, "few": 3, "several": 3}
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"(?P<n>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
@@ -75,27 +71,13 @@ class TimeHint:
         return self.since is not None or self.until is not None
 
 
-def _utc(year: int, month: int = 1, day: int = 1) -> datetime:
-    return datetime(year, month, day, tzinfo=timezone.utc)
-
-
-def _add_months(moment: datetime, months: int) -> datetime:
-    index = moment.year * 12 + moment.month - 1 + months
-    return _utc(index // 12, index % 12 + 1)
-
-
 def _day_start(moment: datetime) -> datetime:
-    return _utc(moment.year, moment.month, moment.day)
-
-
-def _number(text: str) -> int:
-    text = text.lower()
-    return int(text) if text.isdigit() else NUMBERS[text]
+    return utc(moment.year, moment.month, moment.day)
 
 
 def _season_span(season: str, year: int) -> tuple[datetime, datetime]:
-    start = _utc(year, SEASONS[season.lower()])
-    return start, _add_months(start, 3)
+    start = utc(year, SEASONS[season.lower()])
+    return start, add_months(start, 3)
 
 
 def _latest_month(month: int, now: datetime, strictly_before: bool = False) -> int:
@@ -112,13 +94,13 @@ def date_span(match: re.Match, now: datetime) -> tuple[datetime, datetime]:
     if g.get("iso"):
         parts = [int(p) for p in g["iso"].split("-")]
         if len(parts) == 2:
-            start = _utc(parts[0], parts[1])
-            return start, _add_months(start, 1)
-        start = _utc(*parts)
+            start = utc(parts[0], parts[1])
+            return start, add_months(start, 1)
+        start = utc(*parts)
         return start, start + timedelta(days=1)
     if g.get("bare_year"):
         year = int(g["bare_year"])
-        return _utc(year), _utc(year + 1)
+        return utc(year), utc(year + 1)
     if g.get("season_date"):
         season = g["season"].lower()
         if g.get("year"):
@@ -128,10 +110,10 @@ def date_span(match: re.Match, now: datetime) -> tuple[datetime, datetime]:
     month = MONTHS[g["month"].lower().rstrip(".")]
     year = int(g["year"]) if g.get("year") else _latest_month(month, now)
     if g.get("day"):
-        start = _utc(year, month, min(int(g["day"]), calendar.monthrange(year, month)[1]))
+        start = utc(year, month, min(int(g["day"]), calendar.monthrange(year, month)[1]))
         return start, start + timedelta(days=1)
-    start = _utc(year, month)
-    return start, _add_months(start, 1)
+    start = utc(year, month)
+    return start, add_months(start, 1)
 
 
 def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, datetime]]:
@@ -146,7 +128,7 @@ def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, dateti
     if text == "the day before yesterday":
         return today - timedelta(days=2), today - timedelta(days=1)
     if g.get("ago_unit"):
-        n = _number(g["ago_n"])
+        n = count_of(g["ago_n"])
         unit = g["ago_unit"].lower()
         if unit == "day":
             center = today - timedelta(days=n)
@@ -155,11 +137,11 @@ def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, dateti
             center = now - timedelta(weeks=n)
             return center - timedelta(days=4), center + timedelta(days=4)
         if unit == "month":
-            start = _add_months(_utc(now.year, now.month), -n)
-            return start - timedelta(days=7), _add_months(start, 1) + timedelta(days=7)
-        return _utc(now.year - n), _utc(now.year - n + 1)
+            start = add_months(utc(now.year, now.month), -n)
+            return start - timedelta(days=7), add_months(start, 1) + timedelta(days=7)
+        return utc(now.year - n), utc(now.year - n + 1)
     if g.get("past_unit"):
-        n = _number(g["past_n"]) if g.get("past_n") else 1
+        n = count_of(g["past_n"]) if g.get("past_n") else 1
         unit = g["past_unit"].lower()
         days = {"day": 1, "week": 7, "month": 31, "year": 366}[unit] * n
         return now - timedelta(days=days), now + timedelta(seconds=1)
@@ -169,9 +151,9 @@ def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, dateti
         if unit == "week":
             start = today - timedelta(days=today.weekday()) - timedelta(weeks=back)
         elif unit == "month":
-            start = _add_months(_utc(now.year, now.month), -back)
+            start = add_months(utc(now.year, now.month), -back)
         else:
-            start = _utc(now.year - back)
+            start = utc(now.year - back)
         # "last week" said on a Monday still means the days just gone: the window runs to now.
         return start, now + timedelta(seconds=1)
     if g.get("weekend"):
@@ -195,8 +177,8 @@ def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, dateti
         return start, end
     if g.get("rel_month"):
         month = MONTHS[g["rel_month"].lower().rstrip(".")]
-        start = _utc(_latest_month(month, now, strictly_before=True), month)
-        return start, _add_months(start, 1)
+        start = utc(_latest_month(month, now, strictly_before=True), month)
+        return start, add_months(start, 1)
     return None
 
 

@@ -79,16 +79,19 @@ class DateSpan:
         return describe_span(self.start, self.end)
 
 
-def _utc(year: int, month: int = 1, day: int = 1) -> datetime:
+def utc(year: int, month: int = 1, day: int = 1) -> datetime:
+    """Midnight UTC of a day (time words in questions are read with these too: retrieval/timeparse.py)."""
     return datetime(year, month, day, tzinfo=timezone.utc)
 
 
-def _add_months(moment: datetime, months: int) -> datetime:
+def add_months(moment: datetime, months: int) -> datetime:
+    """The first day of the month `months` after (or before) `moment`'s."""
     index = moment.year * 12 + moment.month - 1 + months
-    return _utc(index // 12, index % 12 + 1)
+    return utc(index // 12, index % 12 + 1)
 
 
-def _number(text: str) -> int:
+def count_of(text: str) -> int:
+    """A count as written in a time phrase: "3", "three", "a couple of"."""
     text = " ".join(text.lower().split())
     return int(text) if text.isdigit() else NUMBERS[text]
 
@@ -129,7 +132,7 @@ def _month_year(month: int, today: datetime, ahead: Optional[bool]) -> int:
     """The year of "in <month>": the next one for a plan, the last one for what happened, else the nearest."""
     if ahead is None:
         return min((today.year - 1, today.year, today.year + 1),
-                   key=lambda year: abs((_utc(year, month, 15) - today).total_seconds()))
+                   key=lambda year: abs((utc(year, month, 15) - today).total_seconds()))
     if ahead:
         return today.year if month >= today.month else today.year + 1
     return today.year if month <= today.month else today.year - 1
@@ -148,7 +151,7 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
     if g.get("today"):
         return today, today + DAY
     if g.get("ago_unit"):
-        n, unit = _number(g["n"]), g["ago_unit"].lower()
+        n, unit = count_of(g["n"]), g["ago_unit"].lower()
         vague = g["n"].lower().strip() in ("a couple of", "couple of", "a few", "few", "several")
         if unit == "day":
             day = today - n * DAY
@@ -159,17 +162,17 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
             saturday = _weekend_before(today) - timedelta(weeks=n - 1)
             return saturday, saturday + 2 * DAY
         if unit == "month":
-            start = _add_months(_utc(today.year, today.month), -n)
-            return start, _add_months(start, 1)
-        return _utc(today.year - n), _utc(today.year - n + 1)
+            start = add_months(utc(today.year, today.month), -n)
+            return start, add_months(start, 1)
+        return utc(today.year - n), utc(today.year - n + 1)
     if g.get("in_unit"):
-        n, unit = _number(g["in_n"]), g["in_unit"].lower()
+        n, unit = count_of(g["in_n"]), g["in_unit"].lower()
         if unit == "day":
             return today + n * DAY, today + (n + 1) * DAY
         if unit == "week":
             return _week_of(today + timedelta(weeks=n))
-        start = _add_months(_utc(today.year, today.month), n)
-        return start, _add_months(start, 1)
+        start = add_months(utc(today.year, today.month), n)
+        return start, add_months(start, 1)
     if g.get("unit"):
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "the" and unit != "weekend":
@@ -180,9 +183,9 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         if unit == "weekend":
             return _weekend(today, which, ahead)
         if unit == "month":
-            start = _add_months(_utc(today.year, today.month), step)
-            return start, _add_months(start, 1)
-        return _utc(today.year + step), _utc(today.year + step + 1)
+            start = add_months(utc(today.year, today.month), step)
+            return start, add_months(start, 1)
+        return utc(today.year + step), utc(today.year + step + 1)
     if g.get("at_weekend"):
         return _weekend(today, "the", ahead)
     if g.get("nth") or g.get("on_nth"):
@@ -199,13 +202,13 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
     if g.get("season"):
         which, first = g["which_season"].lower(), SEASONS[g["season"].lower()]
         year = today.year if first <= today.month else today.year - 1
-        start = _utc(year, first)
-        current = start <= today < _add_months(start, 3)
+        start = utc(year, first)
+        current = start <= today < add_months(start, 3)
         if which == "last" and (current or start > today):
-            start = _utc(year - 1, first)
+            start = utc(year - 1, first)
         elif which == "next" or (which == "this" and start + timedelta(days=92) <= today and ahead):
-            start = _utc(year + 1, first) if start <= today else start
-        return start, _add_months(start, 3)
+            start = utc(year + 1, first) if start <= today else start
+        return start, add_months(start, 3)
     if g.get("in_month"):
         which, month = g["which_month"].lower(), MONTHS[g["in_month"].lower()]
         if which == "last":
@@ -214,8 +217,8 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
             year = today.year if month > today.month else today.year + 1
         else:
             year = _month_year(month, today, ahead)
-        start = _utc(year, month)
-        return start, _add_months(start, 1)
+        start = utc(year, month)
+        return start, add_months(start, 1)
     if g.get("dom") or g.get("md_day"):
         month = MONTHS[(g.get("dom_month") or g["md_month"]).lower()]
         day = int(g.get("dom") or g["md_day"])
@@ -224,7 +227,7 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         if g.get("dom_rel"):  # "the 14th of September next year"
             years = [today.year + {"next": 1, "last": -1}.get(g["dom_rel"].lower(), 0)]
         # Without a year, the nearest such day: "on the 10th of June" said in May is this June's.
-        days = [_utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
+        days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
         if not days:
             return None
         start = min(days, key=lambda d: abs((d - today).total_seconds()))
@@ -236,7 +239,7 @@ def _nth_day(day: int, weekday: Optional[int], today: datetime) -> Optional[tupl
     """"Saturday the 22nd", "on the 21st": the nearest such day of a month (on that weekday, if said)."""
     candidates = []
     for offset in (-1, 0, 1):
-        month = _add_months(_utc(today.year, today.month), offset)
+        month = add_months(utc(today.year, today.month), offset)
         if day <= calendar.monthrange(month.year, month.month)[1]:
             candidates.append(month.replace(day=day))
     if weekday is not None:
@@ -263,7 +266,7 @@ def _weekend(today: datetime, which: str, ahead: Optional[bool]) -> tuple[dateti
 def event_dates(text: str, said_at: float) -> list[DateSpan]:
     """The moments a message tells of, resolved against when it was sent; at most MAX_SPANS, in order."""
     sent = datetime.fromtimestamp(said_at, timezone.utc)
-    today = _utc(sent.year, sent.month, sent.day)
+    today = utc(sent.year, sent.month, sent.day)
     spans: list[DateSpan] = []
     # Chats are written in lower case: any end mark ends a sentence here.
     for sentence in _SENTENCES.split(text):
