@@ -15,6 +15,7 @@ Needs the reader extra (`pip install 'second-me[reader]'`); real models, tempora
 
     python bench/reader_answers.py             # every question (about 10 s each on 2 idle cores)
     python bench/reader_answers.py --every 3   # every third question of each set
+    python bench/reader_answers.py --every 4 --offset 2 --results other.json   # questions the first left out
     python bench/reader_answers.py --cached    # rescore bench/results/reader_answers.json
 """
 
@@ -42,12 +43,12 @@ GRID = [round(0.02 * i, 2) for i in range(51)]
 REFUSAL = "I don't know"
 
 
-def ask_all(name: str, settings, every: int) -> list[dict]:
+def ask_all(name: str, settings, every: int, offset: int = 0) -> list[dict]:
     """Per question: the reply with the bar at 0, whether a rule refused it, and the reader's P(yes)."""
     from second_me.services import Services
 
     dataset = load_dataset(Path(name))
-    questions = dataset.questions[::every]
+    questions = dataset.questions[offset::every]
     rows = []
     with loaded_home(dataset, settings, Services.open) as loaded:
         services, now = loaded.services, default_now(dataset)
@@ -104,22 +105,26 @@ def _mean(values) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=1, help="ask every Nth question of each set")
+    parser.add_argument("--offset", type=int, default=0,
+                        help="start at this question: --every 4 --offset 2 asks questions other than --every 4's")
+    parser.add_argument("--results", type=Path, default=RESULTS, help=f"where to keep the replies (default {RESULTS})")
     parser.add_argument("--cached", action="store_true", help=f"rescore {RESULTS.name} without the model")
     parser.add_argument("--sets", default=",".join((*PEOPLE, *HELD_OUT)), help="comma-separated sets to ask")
     parser.add_argument("--add", action="store_true", help=f"keep the sets already in {RESULTS.name}, ask these too")
     args = parser.parse_args()
+    results = args.results
     if args.cached:
-        rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"]
+        rows = json.loads(results.read_text(encoding="utf-8"))["rows"]
     else:
         with tempfile.TemporaryDirectory() as scratch:
             settings = replace(load_settings(scratch, chat_model="reader"), reader_check=0.0)
-            rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"] if args.add else {}
+            rows = json.loads(results.read_text(encoding="utf-8"))["rows"] if args.add else {}
             for name in args.sets.split(","):
-                rows[name] = ask_all(name, settings, max(1, args.every))
+                rows[name] = ask_all(name, settings, max(1, args.every), max(0, args.offset))
                 for row in rows[name]:
-                    row["every"] = args.every
-                RESULTS.parent.mkdir(parents=True, exist_ok=True)
-                RESULTS.write_text(json.dumps({"rows": rows}, indent=2) + "\n", encoding="utf-8")
+                    row["every"], row["offset"] = args.every, args.offset
+                results.parent.mkdir(parents=True, exist_ok=True)
+                results.write_text(json.dumps({"rows": rows}, indent=2) + "\n", encoding="utf-8")
     report: dict = {"datasets": {}, "rows": rows}
     people = [name for name in PEOPLE if name in rows]
     header = f"{'set':<18}{'n':>4}{'bar':>6}{'accuracy':>10}{'token F1':>10}{'abst. P/R/F1':>17}{'refused req.':>14}" \
@@ -140,7 +145,7 @@ def main() -> None:
         report["pooled_bar"] = pooled
         print(f"reader_check fitted on {', '.join(people)}: {pooled:.2f} (each set above is scored with the bar "
               f"fitted on the other people; {', '.join(HELD_OUT)} with the bar fitted on all of them)")
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    results.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -89,3 +89,15 @@ def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterab
     other = evidence[0]
     whose = USER if other.speaker and plain(other.speaker) in {plain(u) for u in users} else other.speaker
     return Attribution((), other, f"That was {whose}, not {subject.shown}")
+
+
+def attribute_quotes(quoted: Sequence[Evidence], given: Sequence[Evidence], subject: Subject,
+                     user_names: Iterable[str]) -> Attribution:
+    """Whose the answer is, judged on the quotes (the best evidence); of what a capable reader is
+    given beyond them (`given`), what is clearly someone else's goes. "Which job did Sam get in
+    Toronto?" is answered "That was Olu, not Sam" even when Sam's "my job is fine" is given too."""
+    users = list(user_names)
+    judged = attribute(quoted, subject, users)
+    if judged.other is not None:
+        return judged
+    return Attribution(attribute(given, subject, users).evidence or judged.evidence)

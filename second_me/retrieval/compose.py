@@ -100,10 +100,15 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
 
 def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                     numbers: dict[int, int], model: ChatModel, answer_tokens: int,
-                    context_tokens: int = 0) -> list[ChatMessage]:
-    """The reader's prompt: the memories the evidence stands in (as many as fit), then the evidence itself."""
+                    context_tokens: int = 0, users: Sequence[str] = (), today: str = "") -> list[ChatMessage]:
+    """The reader's prompt: the memories the evidence stands in (as many as fit, in their [n] order),
+    then the sentences of longer memories that matter most, who "I" is, and today's date."""
     system = READER_REQUEST_SYSTEM if intent.kind == REQUEST else READER_SYSTEM
-    highlights = _evidence_lines(evidence, numbers)
+    # A chat turn is quoted whole: listing it again as a highlight would only double the prompt.
+    whole = {hit.memory.id for hit in cited if hit.memory.kind == "message"}
+    highlights = _evidence_lines([item for item in evidence if item.memory_id not in whole], numbers)
+    who = f"I am {' and '.join(users)}: \"I\", \"me\" and \"my\" in the question mean me.\n" if users else ""
+    when = f"Today is {today}.\n" if today else ""
     budget = (context_tokens or model.n_ctx) - answer_tokens - model.count_tokens(system) \
         - model.count_tokens(question) - model.count_tokens(highlights) - 96
     blocks = []
@@ -116,8 +121,9 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
             continue
         blocks.append(block)
         budget -= cost
+    matter = f"The sentences that matter most:\n{highlights}\n\n" if highlights else ""
     user = (f"{OPEN_TAG}\n" + "\n\n".join(blocks) + f"\n{CLOSE_TAG}\n\n"
-            f"The sentences that matter most:\n{highlights}\n\nQuestion: {question.strip()}")
+            f"{matter}{who}{when}Question: {question.strip()}")
     return [ChatMessage("system", system), ChatMessage("user", user)]
 
 

@@ -43,6 +43,9 @@ MEASURES = frozenset("""temperature temp pressure speed distance weight height l
 price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
 # How many sentences each kind of question takes, and how close to the best they must score.
 TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
+# A capable reader weighs several memories itself (an older statement and the newer one that
+# replaces it, a loan and a repayment): it is given more, and cites the ones it answers from.
+READER_TAKE = {FACT: (5, 0.2), YES_NO: (4, 0.2), GATHER: (8, 0.25), REQUEST: (8, 0.35)}
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
@@ -270,13 +273,13 @@ def _with_score(sentence: Sentence, score: float) -> Sentence:
                     sentence.line, score)
 
 
-def choose(scored: Sequence[Sentence], intent: Intent) -> list[Sentence]:
+def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), a gathering question one sentence a
     memory; both read in memory order."""
     if not scored:
         return []
-    most, margin = TAKE[intent.kind]
+    most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
     best = scored[0].score
     close = [s for s in scored if s.score >= best - margin]
     if intent.kind == REQUEST:
@@ -333,11 +336,23 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
     `time`: what the question's time words asked for (a window looked in first, or the newest or
     oldest memory preferred); `more`: hits read beyond the usual number (replies brought in beside
     the turns they answer)."""
+    return evidence_choices(question, hits, embedder, intent, time, more)[0]
+
+
+def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | None,
+                     intent: Intent | None = None, time: TimeHint | None = None,
+                     more: int = 0) -> tuple[list[Evidence], list[Evidence]]:
+    """The evidence as the quotes take it (TAKE), and as a capable reader is given it (READER_TAKE),
+    from one scoring of the sentences."""
     intent = intent or intent_of(question)
     time = time or TimeHint()
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + more
     candidates = candidate_sentences(in_window(hits, time.since, time.until), most)
-    chosen = choose(score_sentences(question, candidates, embedder, time.order), intent)
+    scored = score_sentences(question, candidates, embedder, time.order)
+    return _as_evidence(choose(scored, intent)), _as_evidence(choose(scored, intent, wide=True))
+
+
+def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
     return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,
                      s.hit.origin.speaker if isinstance(s.hit.origin, ConversationOrigin) else None,
                      s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at,

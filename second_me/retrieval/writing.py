@@ -126,15 +126,28 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _shown_with(evidence: Sequence[Evidence]) -> list[str]:
+    """The evidence as a reader's sentences are checked against: its text, who said it and when."""
+    return [f"{e.speaker or ''} {e.dated(_day(e.created_at))}: {e.text}" for e in evidence]
+
+
+def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
+    """Whether every sentence of a reader's answer is supported by these pieces of evidence alone."""
+    support = Support(_shown_with(evidence), question, question_names=True)
+    return all(support.check(sentence).supported for _, sentence in _pieces(text) if sentence.strip())
+
+
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
-                  context_tokens: int = 0, on_token: Optional[TokenFn] = None) -> str:
+                  context_tokens: int = 0, on_token: Optional[TokenFn] = None, users: Sequence[str] = (),
+                  today: str = "") -> str:
     """The reader's answer, sentence by sentence, each shown only if the evidence supports it: the
     quoted sentences and when and by whom they were said (a request's answer may use the whole of
     the memories it was given). A number from the wrong sentence of the right note ("4 to 5 hours"
     of bulk fermentation, asked how long to proof) is not an answer the user can check."""
-    messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens)
-    shown_with = [f"{e.speaker or ''} {e.dated(_day(e.created_at))}: {e.text}" for e in evidence]
+    messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens,
+                               users, today)
+    shown_with = _shown_with(evidence)
     if intent.kind == REQUEST:
         shown_with += [format_memory(numbers[h.memory.id], h) for h in cited]
     support = Support(shown_with, question, question_names=True)

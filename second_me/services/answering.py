@@ -19,15 +19,15 @@ from second_me.domain import Answer, Evidence, Hit
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import ask_turns
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
-from second_me.retrieval.attribution import attribute, subject_of
+from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_line, elapsed_question, event_day
-from second_me.retrieval.evidence import MAX_HITS, select_evidence
+from second_me.retrieval.evidence import MAX_HITS, evidence_choices, select_evidence
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import GATHER, YES_NO, Intent, intent_of
+from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
-from second_me.retrieval.writing import quote_first, reader_answer, said_i_dont_know
+from second_me.retrieval.writing import quote_first, reader_answer, rests_on, said_i_dont_know
 from second_me.text.utterance import is_question
 from second_me.text.words import content_words
 
@@ -79,6 +79,9 @@ class Prepared:
     evidence: list[Evidence]
     reason: str = ""
     not_theirs: str = ""
+    order: Optional[str] = None  # the question asks for the newest ("now") or the oldest ("first") memory
+    users: tuple[str, ...] = ()  # the user's own names in chats: who "I" is
+    assistants: tuple[str, ...] = ()  # the names assistants answer under in chats
 
 
 class Answering:
@@ -135,16 +138,23 @@ class Answering:
         else:
             hits, replies = self._with_replies(hits)
         time_hint = result.parsed.time if result.parsed is not None else None
-        evidence = select_evidence(question, hits, core.embedder, intent, time_hint, more=replies)
+        order = time_hint.order if time_hint is not None else None
+        quoted, wider = evidence_choices(question, hits, core.embedder, intent, time_hint, more=replies)
+        # A capable reader is given more; so is a question about what is true now, which weighs an
+        # older statement against newer ones, whichever model answers.
+        evidence = wider if core.chat_model.profile.capable_reader or _asks_now(intent, order) else quoted
         if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
             hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
-        attribution = attribute(evidence, subject_of(question, [name for name, _ in speakers], users), users)
+        subject = subject_of(question, [name for name, _ in speakers], users)
+        attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users)
         if attribution.other is not None:
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
-        return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED)
+        return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED,
+                        order=order, users=tuple(users),
+                        assistants=tuple(name for name, role in speakers if role == "assistant"))
 
     def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
         """How likely a capable reader finds that the evidence answers the question (0..1)."""
@@ -166,24 +176,44 @@ class Answering:
         if dated is not None:
             return dated
         intent, evidence = ready.intent, ready.evidence
-        cited, numbers = citation_numbers(evidence, ready.hits)
         model = core.chat_model
-        if model.profile.capable_reader and not intent.wants_extract:
+        reads = model.profile.capable_reader and not intent.wants_extract
+        shown = evidence
+        if _asks_now(intent, ready.order):
+            # "What phone do I use now?": of the evidence, the newest statement says what is true now,
+            # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
+            # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
+            # that one memory, and the others are quoted after its answer.
+            evidence = shown = _newest_first(evidence, ready.assistants)
+            if reads:
+                evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
+        cited, numbers = citation_numbers(shown, ready.hits)
+        if reads:
             # A writing request's notes are material to work from, not an answer to it: the rules alone refuse one.
             if not intent.is_request and self.reader_check(question, evidence) < settings.reader_check:
                 return _refusal(NOT_ANSWERED, on_token)
             max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
-            text = reader_answer(question, intent, evidence, cited, numbers, model, max_tokens, settings.temperature,
-                                 settings.context_tokens, on_token)
+            today = datetime.fromtimestamp(core.now(), timezone.utc).strftime("%Y-%m-%d")
+            read = {item.memory_id for item in evidence}
+            text = reader_answer(question, intent, evidence, [hit for hit in cited if hit.memory.id in read], numbers,
+                                 model, max_tokens, settings.temperature, settings.context_tokens, on_token,
+                                 ready.users, today)
             if said_i_dont_know(text) and not intent.is_request:
                 return _refusal(NOT_ANSWERED, on_token)
             if not text or said_i_dont_know(text):  # nothing the reader wrote stands: the quotes do
-                text = quote_first(question, intent, evidence, numbers, None, on_token)
+                text = quote_first(question, intent, shown, numbers, None, on_token)
+            elif not _asks_now(intent, ready.order) and not intent.is_request:
+                # The reader is given more than it needs: what it cites is shown under its answer, when
+                # that alone supports what it wrote.
+                used = set(cited_numbers(text, len(cited)))
+                own = [item for item in shown if numbers.get(item.memory_id) in used]
+                shown = own if own and rests_on(text, own, question) else shown
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)
         if remember:
-            core.reinforce([hit.memory.id for hit in cited])
-        return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
+            quoted_ids = {item.memory_id for item in shown}
+            core.reinforce([hit.memory.id for hit in cited if hit.memory.id in quoted_ids])
+        return Answer(text, tuple(cited), abstained=False, evidence=tuple(shown))
 
     def _elapsed(self, form: ElapsedQuestion, ready: Prepared, options: SearchOptions, on_token: TokenFn | None,
                  remember: bool) -> Optional[Answer]:
@@ -306,6 +336,22 @@ class Answering:
         if on_token:
             on_token(text)
         return Answer(text, tuple(cited), abstained=True, evidence=(other,))
+
+
+def _asks_now(intent: Intent, order: Optional[str]) -> bool:
+    """A question of one fact about what is true now ("now", "these days", "currently"). ("The
+    first…" is not turned around by date: "the very first time" is a statement's words, not its date.)"""
+    return order == "last" and intent.kind == FACT
+
+
+def _newest_first(evidence: list[Evidence], assistants: Sequence[str]) -> list[Evidence]:
+    """The statements among the evidence newest first, then the rest: questions and requests state
+    nothing ("Suggest a vegetarian dinner" says nothing of what the user eats now), nor does an
+    assistant's reply say what is true of the user now."""
+    statements = [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
+                  and item.speaker not in assistants]
+    return sorted(statements, key=lambda item: item.created_at, reverse=True) + \
+        [item for item in evidence if item not in statements]
 
 
 def _tells_something(text: str) -> bool:

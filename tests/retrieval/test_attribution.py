@@ -1,7 +1,7 @@
 """Who the evidence is about: Sam's question is not answered with Priya's words."""
 
 from second_me.domain import Evidence
-from second_me.retrieval.attribution import attribute, subject_of
+from second_me.retrieval.attribution import attribute, attribute_quotes, subject_of
 
 SPEAKERS = ["Lena", "Sam", "Priya"]
 USERS = ["Lena"]
@@ -43,3 +43,15 @@ def test_notes_and_unknown_names_are_not_judged():
     subject = subject_of("What did Karl say about the budget?", SPEAKERS, USERS)
     note = Evidence("Karl: the budget is frozen until May.", 1, "notes/meeting.md:3")
     assert attribute([note], subject, USERS).evidence == (note,)
+
+
+def test_whose_it_is_is_judged_on_the_quotes_not_on_what_else_a_reader_is_given():
+    subject = subject_of("Which job did Sam get in Toronto?", SPEAKERS, USERS)
+    olu = said("Priya", "I got a job in Toronto!! moving in November.", 1)
+    sam = said("Sam", "my job is fine, the truck is busy every weekend", 2)
+    result = attribute_quotes([olu], [olu, sam], subject, USERS)
+    assert result.message == "That was Priya, not Sam" and result.other == olu
+    # When the quotes are about Sam, what else is given is kept unless it is clearly someone else's.
+    own = said("Sam", "I got the Toronto job at the bakery!", 3)
+    kept = attribute_quotes([own], [own, olu, sam], subject, USERS)
+    assert [e.memory_id for e in kept.evidence] == [3, 2] and kept.message == ""

@@ -1,6 +1,9 @@
 """Quote-first answers: the quotes, and what may be written under them."""
 
-from second_me.domain import Evidence
+import re
+from datetime import datetime, timezone
+
+from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
@@ -103,3 +106,81 @@ def test_a_writing_request_the_reader_will_not_write_gets_the_notes_quoted(servi
     services._chat = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
     written = services.answering.ask("Write a short shopping list for my sourdough", remember=False)
     assert not written.abstained and "“Feed the starter the night before" in written.text
+
+
+def _said(day: str) -> float:
+    return datetime.fromisoformat(day).replace(hour=18, tzinfo=timezone.utc).timestamp()
+
+
+def _phones(services) -> None:
+    services.conversations.log.add_turns([
+        Turn("c1", "Maya", "Got a new phone, a Pixel 7. The camera is so much better than my old one.",
+             _said("2023-03-25"), "user", "c"),
+        Turn("c2", "Maya", "Switched phone to an iPhone 15, the Pixel's battery had died for good.",
+             _said("2024-03-23"), "user", "c"),
+        Turn("c4", "assistant", "Good question: a new phone is a big choice.", _said("2024-05-01"),
+             "assistant", "d"),
+    ], services.clock.timestamp())
+
+
+def test_a_capable_reader_asked_what_is_true_now_reads_the_newest_memory_and_all_are_quoted(services):
+    _phones(services)
+    reader = FakeChatModel(reply="An iPhone 15 [1].", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    answer = services.answering.ask("What phone do I use these days?", remember=False)
+    assert reader.prompts, answer.text
+    prompt = reader.prompts[-1][-1].content
+    # An older "Got a new phone" reads like the answer; a newer reply by the assistant says nothing of now.
+    assert "iPhone 15" in prompt and "Pixel 7" not in prompt and "big choice" not in prompt
+    assert 'I am Maya: "I", "me" and "my" in the question mean me.' in prompt
+    assert "Today is " in prompt
+    assert answer.text == "An iPhone 15 [1]."
+    assert [item.text[:12] for item in answer.evidence][:2] == ["Switched pho", "Got a new ph"]  # newest first
+    assert any("big choice" in item.text for item in answer.evidence[2:])  # the others are quoted after
+
+
+
+def test_the_small_model_quotes_the_newest_statement_first_when_asked_what_is_true_now(services):
+    _phones(services)
+    answer = services.answering.ask("What phone do I use these days?", remember=False)
+    assert answer.text.startswith("Maya: “Switched phone to an iPhone 15")
+    assert answer.text.index("iPhone 15") < answer.text.index("Got a new phone, a Pixel 7")
+    asked_before = services.answering.ask("What phone did I get in March 2023?", remember=False)
+    assert asked_before.text.startswith("Maya: “Got a new phone, a Pixel 7")  # only "now" turns them around
+
+
+def test_a_capable_reader_asked_about_someone_elses_news_is_told_whose_it_is(services):
+    services.conversations.log.add_turns([
+        Turn("group", "Nina", "Sam, Olu: how is everyone doing?", _said("2023-09-01"), "user", "g1"),
+        Turn("group", "Olu", "I got a job in Toronto!! moving in November.", _said("2023-09-02"), "other", "g2"),
+        Turn("group", "Sam", "my job is fine, the truck is busy every weekend", _said("2023-09-03"), "other", "g3"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="Sam got a job in Toronto [1].", parameters=1_500_000_000, judge=0.9)
+    ready = services.answering.prepare("Which job did Sam get in Toronto?", SearchOptions(k=8))
+    answer = services.answering.ask("Which job did Sam get in Toronto?", remember=False)
+    assert ready.not_theirs == "That was Olu, not Sam"
+    assert answer.abstained and answer.text.startswith("That was Olu, not Sam: “I got a job in Toronto!!")
+
+
+def test_a_readers_answer_shows_the_evidence_it_cited_and_keeps_the_numbering(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Maya", "My phone camera takes great photos at night, 48 megapixels.", _said("2023-03-25"), "user", "a"),
+        Turn("c2", "Maya", "My phone camera cracked when it fell at the gym.", _said("2023-04-25"), "user", "b"),
+    ], services.clock.timestamp())
+
+    said = {"reply": "It cracked when it fell at the gym [{n}]."}
+
+    def cite_the_crack(messages) -> str:
+        number = re.search(r"\[(\d+)\] \([^)]*\) Maya: My phone camera cracked", messages[-1].content).group(1)
+        return said["reply"].format(n=number)
+
+    services._chat = FakeChatModel(reply=cite_the_crack, parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What happened to my phone camera?", remember=False)
+    assert len(answer.citations) == 2  # the reader was given both
+    assert [item.text[:24] for item in answer.evidence] == ["My phone camera cracked "]
+    n = [hit.memory.id for hit in answer.citations].index(answer.evidence[0].memory_id) + 1
+    assert answer.text == f"It cracked when it fell at the gym [{n}]."
+    # A sentence the cited memory alone does not support: everything the reader was given is shown.
+    said["reply"] = "The 48 megapixel camera cracked when it fell at the gym [{n}]."
+    answer = services.answering.ask("What happened to my phone camera?", remember=False)
+    assert "48 megapixel" in answer.text and len(answer.evidence) == 2
