@@ -122,9 +122,11 @@ async def test_conversations_new_rename_delete_and_resume(make_app, indexed):
 
     app = make_app(conversation=str(bike.id))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.screen.query(AnswerTurn), "resume")
+        # The past answer's sources are mounted after its text: wait for them, not just the turn.
+        await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).citations is not None,
+                       "the resumed answer and its sources")
         answer = last_answer(app)
-        assert "bicycle" in answer.text.lower() or answer.citations is not None
+        assert [hit.origin.path.rsplit("/", 1)[-1] for hit in answer.citations.hits] == ["bicycle.md"]
         assert app.screen.conversation == bike.name
 
 
