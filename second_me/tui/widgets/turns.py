@@ -125,13 +125,13 @@ class AnswerTurn(Vertical):
                      note: str = "") -> None:
         """The answer is complete: settle its text (the model's final form) and show its sources."""
         await self._end_stream()
-        self.finished = True
         if text is not None and text != self.text:
             self.text = text
             await self.query_one(".answer-text", _markdown()).update(text)
         self.set_state(note)
         if citations:
             await self.mount(CitationList(list(citations)))
+        self.finished = True  # last: whoever waits for a finished answer finds its sources there too
 
     async def stop(self) -> None:
         """Stopped by the user: freeze what is shown, at once."""
