@@ -104,9 +104,10 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
     """The reader's prompt: the memories the evidence stands in (as many as fit, in their [n] order),
     then the sentences of longer memories that matter most, who "I" is, and today's date."""
     system = READER_REQUEST_SYSTEM if intent.kind == REQUEST else READER_SYSTEM
-    # A chat turn is quoted whole: listing it again as a highlight would only double the prompt.
-    whole = {hit.memory.id for hit in cited if hit.memory.kind == "message"}
-    highlights = _evidence_lines([item for item in evidence if item.memory_id not in whole], numbers)
+    # A chat turn quoted whole is its block's own words: listing it again would only double the prompt.
+    turns = {hit.memory.id: hit.memory.text for hit in cited if hit.memory.kind == "message"}
+    highlights = _evidence_lines([item for item in evidence
+                                  if not turns.get(item.memory_id, "").endswith(item.text)], numbers)
     who = f"I am {' and '.join(users)}: \"I\", \"me\" and \"my\" in the question mean me.\n" if users else ""
     when = f"Today is {today}.\n" if today else ""
     budget = (context_tokens or model.n_ctx) - answer_tokens - model.count_tokens(system) \
