@@ -1,7 +1,7 @@
 """Convert all-MiniLM-L6-v2 (safetensors + tokenizer.json) into a BERT GGUF for llama.cpp.
 
 Torch-free: weights are read with `safetensors` into numpy and written with `gguf`
-(llama.cpp's own Python writer). It follows what llama.cpp's convert_hf_to_gguf.py does
+(llama.cpp's own Python writer). It follows what llama.cpp's own converter does
 for `BertModel`: arch "bert", a WordPiece ("bert") vocabulary in phantom-space form,
 mean pooling from the sentence-transformers pooling config, 2-D weights in f16 and
 norms, biases, position and token-type embeddings in f32.
@@ -30,7 +30,7 @@ from second_me.errors import ModelError
 
 ARCH = "bert"
 PHANTOM_SPACE = "\u2581"  # llama.cpp's WordPiece vocab marks word starts with "▁" instead of "##" on continuations
-# Tensors llama.cpp keeps in f32 even in an f16 file (as convert_hf_to_gguf.py does).
+# Tensors llama.cpp keeps in f32 even in an f16 file (as its own converter does).
 F32_TENSORS = ("position_embd.weight", "token_types.weight")
 # Weights sentence-transformers does not use for embeddings.
 SKIPPED_TENSORS = ("embeddings.position_ids", "pooler.dense.weight", "pooler.dense.bias")
@@ -168,14 +168,14 @@ def write_gguf(model_dir: Path, out: Path, name: str) -> None:
 
     names = gguf.TensorNameMap(gguf.MODEL_ARCH.BERT, n_layers)
     weights = load_file(str(model_dir / "model.safetensors"))
-    for hf_name in sorted(weights):
-        bare = hf_name.removeprefix("bert.")
+    for source_name in sorted(weights):
+        bare = source_name.removeprefix("bert.")
         if bare in SKIPPED_TENSORS or bare.startswith("cls."):
             continue
         new_name = names.get_name(bare, try_suffixes=(".weight", ".bias"))
         if new_name is None:
-            raise ModelError(f"convert: cannot map tensor {hf_name!r}")
-        data = weights[hf_name]
+            raise ModelError(f"convert: cannot map tensor {source_name!r}")
+        data = weights[source_name]
         keep_f32 = data.ndim <= 1 or new_name in F32_TENSORS or new_name.endswith("_norm.weight")
         data = data.astype(np.float32 if keep_f32 else np.float16)
         writer.add_tensor(new_name, np.ascontiguousarray(data))

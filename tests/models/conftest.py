@@ -104,7 +104,7 @@ def machine(tmp_path) -> Path:
     _manifest(ollama, ("registry.ollama.ai", "library", "llama3.2", "latest"), "aaa")
     _manifest(ollama, ("registry.ollama.ai", "library", "nomic-embed-text", "latest"), "bbb")
     _manifest(ollama, ("registry.ollama.ai", "someone", "custom", "q4"), "aaa")
-    _manifest(ollama, ("hf.co", "bartowski", "Qwen", "Q8_0"), "ccc")  # its blob is missing
+    _manifest(ollama, ("models.example", "someone", "Qwen", "Q8_0"), "ccc")  # its blob is missing
     _manifest(ollama, ("registry.ollama.ai", "library", "adapter", "latest"), "ddd",
               media="application/vnd.ollama.image.adapter")
     broken = ollama / "manifests" / "registry.ollama.ai" / "library" / "broken" / "latest"
@@ -122,11 +122,11 @@ def machine(tmp_path) -> Path:
     gpt4all.mkdir(parents=True)
     write_gguf(gpt4all / "tiny-chat.Q4_0.gguf", CHAT_META)
 
-    repo = home / ".cache" / "huggingface" / "hub" / "models--org--tiny-GGUF"
+    repo = home / ".cache" / "model-downloads" / "tiny-GGUF"  # another tool's download folder
     (repo / "blobs").mkdir(parents=True)
-    blob = write_gguf(repo / "blobs" / "123abc", {**CHAT_META, "general.name": "hf tiny"})
+    blob = write_gguf(repo / "blobs" / "123abc", {**CHAT_META, "general.name": "downloaded tiny"})
     for revision in ("rev1", "rev2"):  # two snapshots, one file
         snapshot = repo / "snapshots" / revision
         snapshot.mkdir(parents=True)
-        (snapshot / "hf-tiny.Q4_K_M.gguf").symlink_to(blob)
+        (snapshot / "downloaded-tiny.Q4_K_M.gguf").symlink_to(blob)
     return home

@@ -38,19 +38,19 @@ def test_every_tool_s_models_are_listed_with_their_header_facts(machine, tmp_pat
     assert entries["Qwen2.5-0.5B-Q8_0"].source == "lm studio" and entries["Qwen2.5-0.5B-Q8_0"].quantisation == "Q8_0"
     assert entries["Big-00001-of-00002"].source == "lm studio"
     assert entries["tiny-chat.Q4_0"].source == "gpt4all"
-    assert "hf-tiny.Q4_K_M" not in entries  # a download cache is not searched: the app stays offline
+    assert "downloaded-tiny.Q4_K_M" not in entries  # a download cache is not searched: the app stays offline
     names = [e.name for e in _list(_settings(tmp_path), machine).entries]
     assert not any(n.startswith(("mmproj", "Big-00002", "adapter")) for n in names)
-    cache = Settings(home=tmp_path / "sm-home", models_dir=str(machine / ".cache" / "huggingface"))
-    cached = [e for e in _list(cache, machine).entries if e.name == "hf-tiny.Q4_K_M"]
+    cache = Settings(home=tmp_path / "sm-home", models_dir=str(machine / ".cache" / "model-downloads"))
+    cached = [e for e in _list(cache, machine).entries if e.name == "downloaded-tiny.Q4_K_M"]
     assert [e.source for e in cached] == ["models_dir"]  # pointed at, its two snapshots of one blob list once
 
 
 def test_broken_ollama_models_say_what_to_do(machine, tmp_path, no_reader):
     entries = _by_name(_list(_settings(tmp_path), machine))
-    missing = entries["hf.co/bartowski/Qwen:Q8_0"]
+    missing = entries["models.example/someone/Qwen:Q8_0"]
     assert "points at a missing blob sha256-ccc" in missing.error
-    assert "ollama pull hf.co/bartowski/Qwen:Q8_0" in missing.error
+    assert "ollama pull models.example/someone/Qwen:Q8_0" in missing.error
     assert "not a valid manifest" in entries["broken:latest"].error
 
 
@@ -133,7 +133,7 @@ def test_choosing_by_path(tmp_path, no_reader):
 
 @pytest.mark.parametrize("target, error, code, words", [
     ("nomic-embed-text", ModelError, 4, "is an embedding model"),
-    ("hf.co/bartowski/Qwen:Q8_0", ModelError, 4, "missing blob"),
+    ("models.example/someone/Qwen:Q8_0", ModelError, 4, "missing blob"),
     ("no-such-model", NotFoundError, 2, "`second-me models` lists"),
     ("/nowhere/model.gguf", NotFoundError, 2, "does not exist"),
     ("reader", ModelError, 4, "pip install 'second-me[reader]'"),

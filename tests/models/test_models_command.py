@@ -31,7 +31,7 @@ def test_models_lists_every_source(run_cli, on_machine, no_reader):
     assert smol.lstrip().startswith("*") and "(in use)" in smol and "Q4_1" in smol and "ctx 8192" in smol
     assert any("llama3.2:latest" in line and "ollama" in line and "3.0B" in line for line in lines)
     assert any("Absent-Reader" in line and "not installed: pip install 'second-me[reader]'" in line for line in lines)
-    assert any("hf.co/bartowski/Qwen:Q8_0" in line and "unusable:" in line for line in lines)
+    assert any("models.example/someone/Qwen:Q8_0" in line and "unusable:" in line for line in lines)
 
 
 def test_models_json(run_cli, on_machine, no_reader):
@@ -63,7 +63,7 @@ def test_models_use_reader_when_the_extra_is_installed(run_cli, on_machine, home
 
 @pytest.mark.parametrize("target, code, words", [
     ("nomic-embed-text", 4, "it cannot chat"),
-    ("hf.co/bartowski/Qwen:Q8_0", 4, "missing blob"),
+    ("models.example/someone/Qwen:Q8_0", 4, "missing blob"),
     ("no-such-model", 2, "no model named"),
     ("reader", 4, "pip install 'second-me[reader]'"),
     ("./missing.gguf", 2, "does not exist"),
