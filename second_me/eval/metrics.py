@@ -62,4 +62,46 @@ def answer_correct(response: str, gold: str | None, abstained: bool, aliases: Se
     if abstained:
         return False
     said = f" {normalise(response)} "
-    return any(f" {normalise(form)} " in said for form in (gold, *aliases))
+    if any(f" {normalise(form)} " in said for form in (gold, *aliases)):
+        return True
+    # A day is the same day however it is written: "2024-05-14" answers "May 14", "14 May 2024" answers "2024-05-14".
+    asked_days = [day for form in (gold, *aliases) for day in days_in(form) if _whole_day(form)]
+    return any(_same_day(day, told) for day in asked_days for told in days_in(response))
+
+
+_MONTHS = {name: number for number, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_FORMS = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(r"\b" + _MONTH.format("mn") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4})\b)?", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("mn") + r"\b(?:,?\s+(?P<y>\d{4})\b)?",
+               re.I),
+)
+
+
+def days_in(text: str) -> list[tuple[int | None, int, int]]:
+    """The days a text names: (year or None, month, day)."""
+    days = []
+    for form in _DAY_FORMS:
+        for match in form.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["m"]) if parts.get("m") else _MONTHS[parts["mn"].lower()]
+            year = int(parts["y"]) if parts.get("y") else None
+            days.append((year, month, int(parts["d"])))
+    return days
+
+
+def _whole_day(form: str) -> bool:
+    """A gold answer that is only a day ("May 14", "2023-11-18"), not a range ("22–23 June") nor a
+    sentence that names one."""
+    for pattern in _DAY_FORMS:
+        match = pattern.fullmatch(form.strip().rstrip("."))
+        if match:
+            return True
+    return False
+
+
+def _same_day(asked: tuple[int | None, int, int], told: tuple[int | None, int, int]) -> bool:
+    return asked[1:] == told[1:] and (asked[0] is None or told[0] is None or asked[0] == told[0])

@@ -61,6 +61,15 @@ def test_an_answer_may_match_another_accepted_form():
     assert not answer_correct("On 15 July.", "2023-07-05", False, ("5 July", "July 5"))
 
 
+def test_a_day_matches_however_it_is_written():
+    assert answer_correct("On 2024-05-14, the day of the surgery [3].", "May 14", False)
+    assert answer_correct("On November 18, 2023 [1].", "2023-11-18", False)
+    assert answer_correct("The 15th of March [2].", "15 March", False)
+    assert not answer_correct("On 2023-11-19 [1].", "2023-11-18", False)
+    assert not answer_correct("On 2022-11-18 [1].", "2023-11-18", False)
+    assert not answer_correct("June 23 [1].", "22–23 June", False)  # a range is not one of its days
+
+
 @pytest.mark.parametrize("name", [None, "noor", "doug"])
 def test_builtin_people_cover_longmemevals_five_abilities(name):
     data = load_dataset(Path(name) if name else None)
