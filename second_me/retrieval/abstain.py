@@ -23,14 +23,14 @@ which also scores each benchmark with bars fitted on the other two).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
                                              proper_names, unknown_names)
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
-from second_me.text.utterance import request_words
+from second_me.text.utterance import asking_words, request_words
 
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
@@ -51,8 +51,10 @@ class Signals:
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
 
 
-def signals(result: SearchResult, asked: str = "") -> Signals:
-    """`asked`: the question as typed, before search took its time words out."""
+def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:
+    """`asked`: the question as typed, before search took its time words out. `replied`: for a chat
+    turn among the hits that replies to another among them, that turn's words ("got any name ideas
+    for my pottery Instagram?" → "How about Wonky Mugs Studio?": the answer, told without its subject)."""
     question = result.parsed.text if result.parsed is not None else ""
     # "How long ago did I retire?" wants a span no memory states: the days its messages were said give it.
     arithmetic = elapsed_question(asked or question) is not None
@@ -64,9 +66,12 @@ def signals(result: SearchResult, asked: str = "") -> Signals:
     # Nor is a light verb ("where did I *put*…"): notes say where things are, not that they were put.
     unknown_words = tuple(term for term in result.unknown_terms
                           if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS
-                          and term.lower() not in instructions | LIGHT_VERBS
+                          and term.lower() not in instructions | LIGHT_VERBS | asking_words(asked or question)
                           and not (arithmetic and term.lower() in SPAN_WORDS))
-    lacking = lacks_answer(question, (hit.memory.text for hit in result.hits), result.unknown_terms) \
+    replied = replied or {}
+    texts = (f"{replied[hit.memory.id]} {hit.memory.text}" if hit.memory.id in replied else hit.memory.text
+             for hit in result.hits)
+    lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
     detached = () if instructions else result.detached_names
@@ -93,8 +98,8 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
 
 
 def abstention_reason(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None,
-                      asked: str = "") -> Optional[str]:
-    return decide(signals(result, asked), min_similarity, unknown_similarity)
+                      asked: str = "", replied: Mapping[int, str] | None = None) -> Optional[str]:
+    return decide(signals(result, asked, replied), min_similarity, unknown_similarity)
 
 
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:

@@ -50,10 +50,18 @@ NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 TYPE_WORDS = frozenset("name names named call called time date day much many old long far tall heavy big".split()) \
     | NUMERIC_NOUNS
-# Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in").
+# Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
+# and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
 LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "
                         "staying live lives lived living see saw seen have has say says said tell told plan planned "
-                        "planning think thought want wanted need needed total".split())
+                        "planning think thought want wanted need needed total home".split())
+# Words placing a question in time ("last Christmas", "my next trip"): a memory need not say them.
+TIME_WORDS = frozenset("last next previous recent recently ago lately".split())
+# Which part of a name is asked for: memory holds the whole name, never the word "middle". How many
+# words that whole name has at least ("Owen James Fraser" has a middle name; "Iris" alone has none).
+NAME_PART_WORDS = {"first": 1, "given": 1, "second": 3, "middle": 3, "last": 2, "family": 2, "full": 2, "maiden": 2}
+NAME_PARTS = frozenset(NAME_PART_WORDS)
+_NAME_PART = re.compile(r"\b(" + "|".join(NAME_PART_WORDS) + r")\s+names?\b", re.I)
 TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
@@ -154,6 +162,8 @@ def answer_type_words(question: str) -> set[str]:
         if tokenised[i][1]:  # "Lena's husband": the husband is asked for, Lena is the subject
             run = []
         i += 1
+    if len(run) > 1 and run[-1] in ("name", "names") and run[-2] in NAME_PARTS:
+        return set(run[-2:])  # "my grandson's middle name": memory says "Owen James Fraser"
     return {run[-1]} if run else set()
 
 
@@ -194,8 +204,9 @@ def names_and_details(question: str) -> tuple[list[str], list[str]]:
 
 
 def says_little(words: Iterable[str]) -> bool:
-    """Only light verbs ("where did I spend…", "the suburb I live in"): their absence proves nothing."""
-    return all(word.lower() in LIGHT_VERBS for word in words)
+    """Only light verbs ("where did I spend…", "the suburb I live in") and time words ("last
+    Christmas"): their absence proves nothing (their presence may still say a memory is about it)."""
+    return all(word.lower() in LIGHT_VERBS | TIME_WORDS for word in words)
 
 
 def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
@@ -246,15 +257,22 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     question_words = {fold(w) for w in _words(question)}
     names = {fold(n) for n in proper_names(question)} - unknown
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
-                   and w.lower() not in WH_DETERMINERS | {"how"}}
+                   and w.lower() not in WH_DETERMINERS | NAME_PARTS | {"how"}}
     subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
     if not names and not subject:
         return kind  # everything the question is about is unknown to memory
     if kind == NAME and about_words & unknown:
         return kind  # the name of a vet, a husband, a teacher that memory never mentions
+    part = _NAME_PART.search(question) if kind == NAME else None
+    needed = NAME_PART_WORDS[part.group(1).lower()] if part else 1
     for text in texts:
         mentioned = {fold(w) for w in _words(text)}
         about = names <= mentioned if names else bool(subject & mentioned)
-        if about and has_answer(kind, text, question_words):
+        if about and has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
             return None
     return kind
+
+
+def _has_name_of(text: str, words: int) -> bool:
+    """A name of at least this many capitalised words ("Owen James Fraser" for a middle name)."""
+    return re.search(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){%d,}" % (words - 1), text) is not None

@@ -8,6 +8,7 @@ answer; it is also asked, before answering, whether the evidence answers the que
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Sequence
 
@@ -36,10 +37,10 @@ READER_SYSTEM = (
     # Worked examples: a 1.5B reader otherwise copies a whole memory, or answers about the wrong person.
     # They sit in the fixed start of every prompt, which the chat model keeps evaluated between questions.
     "Example memories:\n"
-    "- [1] Alex said (2021-03-10): Got the keys to the new flat in Leith yesterday!\n"
-    "- [2] Sam said (2021-03-12): The boiler in my place is broken again.\n"
+    "- [1] Alex said (March 10, 2021): Got the keys to the new flat in Leith yesterday!\n"
+    "- [2] Sam said (March 12, 2021): The boiler in my place is broken again.\n"
     "Question: Where is Alex's new flat?\nAnswer: In Leith [1].\n"
-    "Question: When did Alex get the keys?\nAnswer: On 2021-03-09, the day before Alex said so [1].\n"
+    "Question: When did Alex get the keys?\nAnswer: On March 9, 2021, the day before Alex said so [1].\n"
     "Question: Whose boiler is broken?\nAnswer: Sam's [2].\n"
     "Question: What did the boiler repair cost?\nAnswer: I don't know."
 )
@@ -55,6 +56,22 @@ JUDGE_SYSTEM = "You check whether a text answers a question. Reply with one word
 
 def _date(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_MEMORY_HEAD = re.compile(r"^(\[\d+\] \()([^)]*)(\))")
+
+
+def spoken_dates(text: str) -> str:
+    """"2024-05-14" → "May 14, 2024", "2024-09" → "September 2024". A reader copies the dates it is
+    shown into its answer ("On 2024-05-14, Doug said so"), and people write them in words."""
+    def spoken(match: re.Match) -> str:
+        year, month, day = match.group(1), int(match.group(2)), match.group(3)
+        if not 1 <= month <= 12:
+            return match.group(0)
+        name = datetime(2000, month, 1).strftime("%B")
+        return f"{name} {int(day)}, {year}" if day else f"{name} {year}"
+    return _ISO_DAY.sub(spoken, text)
 
 
 def citation_numbers(evidence: Sequence[Evidence], hits: Sequence[Hit]) -> tuple[list[Hit], dict[int, int]]:
@@ -93,14 +110,15 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
     for item in evidence:
         who = f"{item.speaker} said " if item.speaker else ""
         derived = " (derived)" if item.derived else ""
-        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({item.dated(_date(item.created_at))}): "
+        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({spoken_dates(item.dated(_date(item.created_at)))}): "
                    f"{neutralise(item.text)}")
     return "\n".join(out)
 
 
 def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                     numbers: dict[int, int], model: ChatModel, answer_tokens: int,
-                    context_tokens: int = 0, users: Sequence[str] = (), today: str = "") -> list[ChatMessage]:
+                    context_tokens: int = 0, users: Sequence[str] = (), today: str = "",
+                    assistants: Sequence[str] = ()) -> list[ChatMessage]:
     """The reader's prompt: the memories the evidence stands in (as many as fit, in their [n] order),
     then the sentences of longer memories that matter most, who "I" is, and today's date."""
     system = READER_REQUEST_SYSTEM if intent.kind == REQUEST else READER_SYSTEM
@@ -109,12 +127,17 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
     highlights = _evidence_lines([item for item in evidence
                                   if not turns.get(item.memory_id, "").endswith(item.text)], numbers)
     who = f"I am {' and '.join(users)}: \"I\", \"me\" and \"my\" in the question mean me.\n" if users else ""
-    when = f"Today is {today}.\n" if today else ""
+    if assistants and re.search(r"\byou(?:r|rs)?\b", question, re.I):
+        # "Which podcast did you suggest?": the assistant in the chats, not the user.
+        who += f"\"You\" in the question means {' and '.join(assistants)}, who answered me in the chats.\n"
+    when = f"Today is {spoken_dates(today)}.\n" if today else ""
     budget = (context_tokens or model.n_ctx) - answer_tokens - model.count_tokens(system) \
         - model.count_tokens(question) - model.count_tokens(highlights) - 96
     blocks = []
     for hit in cited:
-        block = format_memory(numbers[hit.memory.id], hit)
+        # Only the date it was said (and tells of) is spoken: the memory's own words stay as written.
+        block = _MEMORY_HEAD.sub(lambda m: m.group(1) + spoken_dates(m.group(2)) + m.group(3),
+                                 format_memory(numbers[hit.memory.id], hit), count=1)
         if hit.memory.kind in ("fact", "summary", "portrait"):
             block = block.replace("] (", "] (derived, ", 1)
         cost = model.count_tokens(block) + 2

@@ -140,13 +140,13 @@ def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None, users: Sequence[str] = (),
-                  today: str = "") -> str:
+                  today: str = "", assistants: Sequence[str] = ()) -> str:
     """The reader's answer, sentence by sentence, each shown only if the evidence supports it: the
     quoted sentences and when and by whom they were said (a request's answer may use the whole of
     the memories it was given). A number from the wrong sentence of the right note ("4 to 5 hours"
     of bulk fermentation, asked how long to proof) is not an answer the user can check."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens,
-                               users, today)
+                               users, today, assistants)
     shown_with = _shown_with(evidence)
     if intent.kind == REQUEST:
         shown_with += [format_memory(numbers[h.memory.id], h) for h in cited]

@@ -11,6 +11,7 @@ memories strengthened. An answer is never stored as a memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
@@ -28,7 +29,7 @@ from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOpti
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
 from second_me.retrieval.writing import quote_first, reader_answer, rests_on, said_i_dont_know
-from second_me.text.utterance import is_question
+from second_me.text.utterance import direct_question, is_question, states_something
 from second_me.text.words import content_words
 
 if TYPE_CHECKING:
@@ -36,6 +37,22 @@ if TYPE_CHECKING:
 
 TokenFn = Callable[[str], None]
 NOT_ANSWERED = "the memories closest to that question don't answer it."
+# What the user tells second-me ("I moved to Berlin last week") is kept as a memory of the chat
+# (memory/conversations.py); when nothing else in memory is about it, that is all there is to say.
+NOTED = "Noted: I'll remember that."
+ALREADY = "Already in your memory:"
+# "How much does my brother still owe me?": an amount built up over time, from every memory of it.
+_ACCUMULATES = re.compile(r"^\s*how\s+(?:much|many)\b", re.I)
+# Words that make a few words a sentence someone says, not keywords typed to search.
+SENTENCE_WORDS = frozenset("""
+i i'm i've i'd i'll me my mine we we're we've our us he he's his him she she's her they they're their them it's
+is was are were am be been have has had do did does will would can could got get gets went go goes
+""".split())
+# Words that make a turn chatter, not news: "ok thanks" is kept, but not acknowledged as news.
+SOCIAL_WORDS = frozenset("""
+ok okay thanks thank thx cheers haha hahaha lol nice cool great good fine sure yes yeah yep no nope hi hello hey bye
+morning night evening afternoon welcome sorry alright right awesome perfect wow oh ah hmm
+""".split())
 DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
 
 
@@ -116,7 +133,7 @@ class Answering:
         without strengthening the cited memories (the benchmark must not change what it measures).
         With `conversation`, the question and the answer are stored as turns of it.
         """
-        answer = self._answer(question, k, on_token, options, remember)
+        answer = self._answer(direct_question(question), k, on_token, options, remember)
         if conversation:
             now = self.core.now()
             turns = ask_turns(conversation, question, answer.text, now, self.core.settings.remember_max_chars)
@@ -127,7 +144,8 @@ class Answering:
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
         result = self.search(question, options)
-        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, question)
+        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, question,
+                                   self._replied(result.hits))
         intent = intent_of(question)
         if reason:
             return Prepared(intent, [], [], reason=reason)
@@ -167,6 +185,8 @@ class Answering:
         if k:
             options = replace(options, k=k)
         ready = self.prepare(question, options)
+        if _tells_news(question, settings.remember_max_chars):
+            return self._noted(ready, on_token)
         if ready.not_theirs:
             return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
         if ready.reason:
@@ -185,7 +205,8 @@ class Answering:
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
             # that one memory, and the others are quoted after its answer.
             evidence = shown = _newest_first(evidence, ready.assistants)
-            if reads:
+            if reads and not _ACCUMULATES.match(question):
+                # (How much is still owed, how many so far: the older memories count too.)
                 evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
         cited, numbers = citation_numbers(shown, ready.hits)
         if reads:
@@ -197,7 +218,7 @@ class Answering:
             read = {item.memory_id for item in evidence}
             text = reader_answer(question, intent, evidence, [hit for hit in cited if hit.memory.id in read], numbers,
                                  model, max_tokens, settings.temperature, settings.context_tokens, on_token,
-                                 ready.users, today)
+                                 ready.users, today, ready.assistants)
             if said_i_dont_know(text) and not intent.is_request:
                 return _refusal(NOT_ANSWERED, on_token)
             if not text or said_i_dont_know(text):  # nothing the reader wrote stands: the quotes do
@@ -214,6 +235,24 @@ class Answering:
             quoted_ids = {item.memory_id for item in shown}
             core.reinforce([hit.memory.id for hit in cited if hit.memory.id in quoted_ids])
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(shown))
+
+    def _noted(self, ready: Prepared, on_token: TokenFn | None) -> Answer:
+        """News the user tells, with what memory already holds about it quoted under the
+        acknowledgement ("Noted… Already in your memory: “My cat Luna…”"), never answered as if
+        it were a question (nor refused with "I don't know", which reads as if it was not heard). The
+        memories are not strengthened: nobody asked for them."""
+        if ready.reason or not ready.evidence:
+            if on_token:
+                on_token(NOTED)
+            return Answer(NOTED, (), abstained=False)
+        cited, numbers = citation_numbers(ready.evidence, ready.hits)
+        lead = f"{NOTED} {ALREADY}\n\n"  # a paragraph of its own: the app shows answers as Markdown
+        if on_token:
+            on_token(lead)
+        quotes = quote_block(ready.evidence, numbers)
+        if on_token:
+            on_token(quotes)
+        return Answer(lead + quotes, tuple(cited), abstained=False, evidence=tuple(ready.evidence))
 
     def _elapsed(self, form: ElapsedQuestion, ready: Prepared, options: SearchOptions, on_token: TokenFn | None,
                  remember: bool) -> Optional[Answer]:
@@ -282,6 +321,15 @@ class Answering:
         children = self.core.store.states.links(hit.memory.id).children
         first = self.core.store.get_many(list(children[:1])).get(children[0]) if children else None
         return first.source_id if first is not None and first.kind == "chunk" else None
+
+    def _replied(self, hits: list[Hit]) -> dict[int, str]:
+        """For each chat turn among the hits that replies to a turn asking something among them, the
+        words it replies to."""
+        asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
+                  if hit.memory.kind == "message" and is_question(_words_of(hit))}
+        found = {hit.memory.id for hit in hits}
+        pairs = self.core.store.messages.replies(list(asking)) if asking else []
+        return {reply: asking[question].memory.text for reply, question in pairs if reply in found}
 
     def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], int]:
         """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
@@ -363,6 +411,16 @@ def _words_of(hit: Hit) -> str:
     """A chat turn's words without its speaker's name in front."""
     text, speaker = hit.memory.text, hit.memory.speaker
     return text[len(speaker) + 2:] if speaker and text.startswith(f"{speaker}: ") else text
+
+
+def _tells_news(text: str, max_chars: int) -> bool:
+    """The user telling something to remember ("I moved to Berlin last week"): a statement kept as
+    a memory, with at least two words of content that are not chatter ("ok thanks", "good morning"),
+    and a sentence (a person or a verb in it, or its full stop), not keywords ("sourdough proofing time")."""
+    words = content_words(text)
+    sentence = text.rstrip().endswith((".", "!")) or bool(SENTENCE_WORDS & set(re.findall(r"[a-z']+", text.lower())))
+    return states_something(text, max_chars) and len(words) >= 2 and any(w not in SOCIAL_WORDS for w in words) \
+        and sentence
 
 
 def _refusal(reason: str, on_token: TokenFn | None) -> Answer:

@@ -43,16 +43,31 @@ _HOW_MEASURES = frozenset("often much many long far old big come".split())
 _SUBJECTS = frozenset("i you we they he she it my your our their his her the there this that these those".split())
 
 
+# A question asked as a statement: "I wonder where I stayed in Lisbon", "I can't remember when…",
+# "I'd like to know what…". It wants an answer, and states nothing worth remembering.
+_ASKS_INDIRECTLY = re.compile(
+    r"^\s*(?:(?:i|we)(?:'m|'re| am| are)?\s*)?(?:just\s+|really\s+)?"
+    r"(?:wonder(?:ed|ing)?|(?:can't|cannot|can not|don't|do not|didn't|did not)\s+(?:remember|recall|know)|"
+    r"forgot|forget|(?:'d|would)\s+like\s+to\s+know|(?:want|need|wanted|needed)\s+to\s+know|"
+    r"wish\s+i\s+knew|(?:have\s+)?no\s+idea|trying\s+to\s+remember)\s+"
+    r"(?P<wh>what|when|where|who|whom|whose|which|why|how|if|whether)\b", re.I)
+
+
 def is_question(text: str) -> bool:
     text = text.strip()
-    if text.endswith("?"):
+    if text.endswith("?") or _ASKS_INDIRECTLY.match(text):
         return True
-    words = re.findall(r"[a-z']+", text.lower())[:2]
+    words = re.findall(r"[a-z']+", text.lower())[:5]
     if len(words) < 2:
         return False
-    first, second = words
+    first, second = words[:2]
+    if first.endswith("'s") and first[:-2] in _QUESTION_WORDS:  # "what's my blood type"
+        return True
     if first in _QUESTION_WORDS:
-        return second in _VERBS_FIRST or (first == "how" and second in _HOW_MEASURES)
+        # "what subject did I teach", "which year group do I teach": a noun or two, then the verb.
+        nouns_then_verb = first in ("what", "which", "whose") and second not in _SUBJECTS | {"a", "an"} \
+            and any(word in _VERBS_FIRST for word in words[2:5])
+        return second in _VERBS_FIRST or (first == "how" and second in _HOW_MEASURES) or nouns_then_verb
     return first in _VERBS_FIRST and second in _SUBJECTS
 
 
@@ -66,6 +81,23 @@ def states_something(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
     be found as the source of its own answer next time), not empty, not a paste over `max_chars`."""
     text = text.strip()
     return bool(text) and len(text) <= max_chars and not is_question(text) and not request_verb(text)
+
+
+def direct_question(text: str) -> str:
+    """The question a statement asks: "I wonder where I stayed in Lisbon" → "where I stayed in
+    Lisbon?", read as the question it is. Other text, and "I wonder if…", is returned as it is."""
+    lead = _ASKS_INDIRECTLY.match(text)
+    if not lead or lead.group("wh").lower() in ("if", "whether"):
+        return text
+    asked = text[lead.start("wh"):].strip().rstrip(".!")
+    return asked if asked.endswith("?") else asked + "?"
+
+
+def asking_words(question: str) -> frozenset[str]:
+    """The words of a question asked as a statement that only say it is one ("I wonder where…",
+    "I can't remember when…"): not what it is about, so no memory needs to contain them."""
+    lead = _ASKS_INDIRECTLY.match(question)
+    return frozenset(re.findall(r"[a-z]+", lead.group(0).lower())) if lead else frozenset()
 
 
 def request_words(question: str) -> frozenset[str]:

@@ -41,7 +41,7 @@ _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
-doctor gp physician; sweater jumper
+doctor gp physician; sweater jumper; boss manager supervisor
 """
 
 

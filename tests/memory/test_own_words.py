@@ -48,6 +48,22 @@ def test_a_question_typed_without_its_question_mark_is_still_a_question():
         assert typed_turn("chat", "user", statement, T).remembered, statement
 
 
+def test_a_question_asked_as_a_statement_is_a_question():
+    from second_me.text.utterance import asking_words, direct_question
+
+    for question in ("I wonder where I stayed in Lisbon", "I can't remember when the dentist is",
+                     "I'd like to know what my cat is called", "I forgot where I parked",
+                     "what subject did i teach for 31 years", "what's my blood type", "which year group do I teach"):
+        assert not typed_turn("chat", "user", question, T).remembered, question
+    for statement in ("I wonder.", "I don't know him", "I like to know what I eat", "What a lovely day it was",
+                      "I know what you did"):
+        assert typed_turn("chat", "user", statement, T).remembered, statement
+    assert direct_question("I can't remember where I stayed in Lisbon.") == "where I stayed in Lisbon?"
+    assert direct_question("I wonder if I locked the door") == "I wonder if I locked the door"
+    assert direct_question("Where did I stay?") == "Where did I stay?"
+    assert {"wonder", "if"} <= asking_words("I wonder if I locked the door")
+
+
 def test_facts_are_not_read_out_of_questions(services):
     services.conversations.add_chat_turn("chat-1", "user", "where did I stay in Lisbon?")
     services.conversations.add_chat_turn("chat-1", "user", "I live in Berlin now.")

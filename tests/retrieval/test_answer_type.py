@@ -158,3 +158,37 @@ def test_ask_says_what_it_does_not_know(services, tmp_path):
     tilly = services.answering.ask("What does Tilly do for work?", remember=False)
     assert tilly.abstained and tilly.text == "I don't know: nothing in your memory about Tilly says that."
     assert not services.answering.ask("Where did I go with Tilly for pottery?", remember=False).abstained
+
+
+def test_a_part_of_a_name_and_a_time_word_are_not_what_memory_must_say():
+    grandson = ["Doug: Our grandson arrived last night! Owen James Fraser, 8 lb 2 oz."]
+    assert answer_type_words("What is my grandson's middle name?") == {"middle", "name"}
+    assert lacks_answer("What is my grandson's middle name?", grandson, ("middle",)) is None
+    assert lacks_answer("What is my grandson's name?", ["Doug: The weather was grim."], ()) == NAME
+    # A middle or last name needs a name long enough to have one.
+    iris = ["Jamie: Iris is here! 3.2 kg, both doing well, Nina is a champion."]
+    assert lacks_answer("What is Iris's middle name?", iris, ("middle",)) == NAME
+    assert lacks_answer("What is Iris's first name?", iris, ()) is None
+    # "last" places the question in time: Christmas is never mentioned with it, and need not be.
+    assert says_little(names_and_details("Where did I spend last Christmas?")[1])
+    assert not says_little(names_and_details("What would I do differently next time in Lisbon?")[1])
+    assert says_little(["home"])  # "where's home for Linda and me now?": memory names the condo
+
+
+def test_a_reply_is_read_with_the_turn_it_answers():
+    from datetime import datetime, timezone
+
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import signals
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+
+    def turn(memory_id, text):
+        return Hit(Memory(memory_id, "message", text, 0.0, None, 1.0, 0, False, "active"), 0.5, 1.0, None, 0.6)
+
+    question = "What name did you come up with for my pottery Instagram?"
+    hits = (turn(1, "Noor: I want to start an Instagram for my pottery, got any name ideas?"),
+            turn(2, "assistant: How about Wonky Mugs Studio? It's friendly and easy to remember."))
+    result = SearchResult(hits, 0.6, parsed=parse_query(question, datetime(2024, 8, 16, tzinfo=timezone.utc)))
+    assert signals(result, question).lacking == NAME  # the name is told without the word Instagram
+    assert signals(result, question, {2: hits[0].memory.text}).lacking is None

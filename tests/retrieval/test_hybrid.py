@@ -92,6 +92,30 @@ def test_ask_abstains_when_nothing_is_similar(services, notes, fake_chat):
     assert answer.abstained and fake_chat.prompts == []
 
 
+def test_news_the_user_tells_is_acknowledged_not_refused(services, notes, fake_chat):
+    from second_me.services.answering import ALREADY, NOTED
+
+    services.indexing.add([notes])
+    told = services.answering.ask("My sister Ana moved to Porto last spring.")
+    assert told.text == NOTED and not told.abstained and told.citations == ()
+    assert fake_chat.prompts == []
+    # What memory already holds about it is quoted under the acknowledgement, not read as an answer.
+    related = services.answering.ask("The hostel in Alfama was noisy this time.")
+    assert related.text.startswith(f"{NOTED} {ALREADY}") and "quiet and cheap" in related.text
+    assert fake_chat.prompts == [] and not related.abstained
+    # Keywords and chatter are not news: "I don't know" stays the answer to them.
+    assert services.answering.ask("quantum chromodynamics lattice").abstained
+    assert services.answering.ask("ok thanks").abstained
+
+
+def test_a_question_asked_as_a_statement_is_answered_as_the_question(services, notes):
+    services.indexing.add([notes])
+    direct = services.answering.ask("Where did I stay in Lisbon?")
+    told = services.answering.ask("I can't remember where I stayed in Lisbon")
+    assert not told.abstained and "Alfama" in told.text
+    assert [hit.memory.id for hit in told.citations][:1] == [hit.memory.id for hit in direct.citations][:1]
+
+
 def test_the_readers_prompt_respects_the_budget_and_keeps_memory_as_data(services, notes, tmp_path):
     from second_me.models.fake import FakeChatModel
     from second_me.retrieval.compose import citation_numbers, reader_messages

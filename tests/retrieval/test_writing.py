@@ -134,6 +134,8 @@ def test_a_capable_reader_asked_what_is_true_now_reads_the_newest_memory_and_all
     assert "iPhone 15" in prompt and "Pixel 7" not in prompt and "big choice" not in prompt
     assert 'I am Maya: "I", "me" and "my" in the question mean me.' in prompt
     assert "Today is " in prompt
+    # Days in words, as the reader should write them ("(March 23, 2024)"), never "2024-03-23".
+    assert "(March 23, 2024)" in prompt and "2024-03-23" not in prompt
     assert answer.text == "An iPhone 15 [1]."
     assert [item.text[:12] for item in answer.evidence][:2] == ["Switched pho", "Got a new ph"]  # newest first
     assert any("big choice" in item.text for item in answer.evidence[2:])  # the others are quoted after
@@ -184,3 +186,14 @@ def test_a_readers_answer_shows_the_evidence_it_cited_and_keeps_the_numbering(se
     said["reply"] = "The 48 megapixel camera cracked when it fell at the gym [{n}]."
     answer = services.answering.ask("What happened to my phone camera?", remember=False)
     assert "48 megapixel" in answer.text and len(answer.evidence) == 2
+
+
+def test_the_reader_is_told_that_you_is_the_assistant_when_the_question_says_you(services):
+    _phones(services)
+    reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("Which phone did you tell me to get?", remember=False)
+    services.answering.ask("Which phone did I get in March 2023?", remember=False)
+    told, plain = (prompts[-1].content for prompts in reader.prompts[-2:])
+    assert '"You" in the question means assistant, who answered me in the chats.' in told
+    assert '"You" in the question' not in plain
