@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit
 from second_me.errors import InputRejected, NotFoundError
-from second_me.memory.conversations import ask_turns
+from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
 from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
@@ -218,7 +218,8 @@ class Answering:
             read = {item.memory_id for item in evidence}
             text = reader_answer(question, intent, evidence, [hit for hit in cited if hit.memory.id in read], numbers,
                                  model, max_tokens, settings.temperature, settings.context_tokens, on_token,
-                                 ready.users, today, ready.assistants)
+                                 [name for name in ready.users if name != USER_SPEAKER],  # not "I am me"
+                                 today, ready.assistants)
             if said_i_dont_know(text) and not intent.is_request:
                 return _refusal(NOT_ANSWERED, on_token)
             if not text or said_i_dont_know(text):  # nothing the reader wrote stands: the quotes do

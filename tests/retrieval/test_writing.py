@@ -197,3 +197,14 @@ def test_the_reader_is_told_that_you_is_the_assistant_when_the_question_says_you
     told, plain = (prompts[-1].content for prompts in reader.prompts[-2:])
     assert '"You" in the question means assistant, who answered me in the chats.' in told
     assert '"You" in the question' not in plain
+
+
+def test_the_reader_is_not_told_i_am_me(services):
+    """Questions typed to second-me itself are by "me": "I am me" tells the reader nothing."""
+    _phones(services)
+    reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("Which phone did I get in March 2023?", conversation="ask 2024-05-02")
+    services.answering.ask("Which phone did I get in March 2023?", remember=False)
+    prompt = reader.prompts[-1][-1].content
+    assert 'I am Maya: "I"' in prompt and "I am me" not in prompt and "Maya and me" not in prompt
