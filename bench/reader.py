@@ -25,6 +25,14 @@ from bench.models import KV_TEXT, _near_tie_share, _rate
 FIRST = "What have I told you about my running and races?"
 SECOND = "What kind of bicycle do I ride?"
 FOLLOW_UP = "Where do I keep my bicycle?"
+# Questions whose answers the KV cache types are compared on (the built-in person's; answered or not,
+# the prompt is what the reader reads).
+KV_QUESTIONS = (
+    "Where do I work now?", "What is my cat's name?", "How far was my longest run?", "Where did I go in March?",
+    "What did I cook for the dinner party?", "Who is my landlord?", "What do I do on Sunday mornings?",
+    "Which languages am I learning?", "When is my sister's birthday?", "What bike do I ride?",
+    "What did I buy last weekend?", "Where did I stay in Lisbon?",
+)
 # The evidence check the answer layer asks before answering (its own fixed instructions).
 JUDGE_SYSTEM = "You check whether a text answers a question. Reply with one word: yes or no."
 
@@ -37,6 +45,7 @@ GOALS = {
     "reader_ttft_second_ratio": (0.6, "max"),
     "reader_kv_q8_top1": (0.98, "min"),
     "reader_kv_q4_top1": (None, None),
+    "reader_kv_q8_answer_top1": (0.98, "min"),
 }
 
 
@@ -55,8 +64,10 @@ def run(quick: bool = True, smoke: bool = False) -> dict:
     if reason:
         print(f"  reader: skipped: {reason}", file=sys.stderr, flush=True)
         return {"reader_skipped": reason}
-    results = answering(quick, smoke)
+    results, prompts = answering(quick, smoke)
     results.update(kv_cache(quick, smoke))
+    # --smoke only checks that it runs: the start of one prompt, a 4-token answer, no floor.
+    results.update(kv_answers([prompt[:96] for prompt in prompts], 4, floor=False) if smoke else kv_answers(prompts))
     return results
 
 
@@ -74,7 +85,7 @@ def _judge(messages) -> list:
                                 "Reply yes or no.")]
 
 
-def answering(quick: bool, smoke: bool) -> dict:
+def answering(quick: bool, smoke: bool) -> tuple[dict, list[list[int]]]:
     from second_me.clock import Clock
     from second_me.config import load_settings
     from second_me.eval.dataset import load_dataset
@@ -100,7 +111,17 @@ def answering(quick: bool, smoke: bool) -> dict:
         results.update(time_to_first_token(model, *prompts.values(), rounds=1 if smoke else 2 if quick else 4))
         if not smoke:
             results.update(threads(model, 2 if quick else 3))
-        return results
+        # The prompts of real questions, as the app builds them, for the KV cache's effect on answers.
+        wanted = 1 if smoke else 8 if quick else len(KV_QUESTIONS)
+        tokens: list[list[int]] = []
+        for question in KV_QUESTIONS:
+            try:
+                tokens.append(model._prompt_tokens(_captured_prompt(services, question)))
+            except RuntimeError:
+                continue  # refused by a rule check before the reader reads anything: no prompt to compare on
+            if len(tokens) == wanted:
+                break
+        return results, tokens
     finally:
         services.close()
         shutil.rmtree(home, ignore_errors=True)
@@ -261,6 +282,65 @@ def threads(model, rounds: int) -> dict:
 
 
 # ---- KV cache quantisation ------------------------------------------------------------------------
+
+
+def kv_answers(prompts: list[list[int]], answer_tokens: int = 24, floor: bool = True) -> dict:
+    """What a quantised KV cache changes in what the user reads: for the prompts of real questions,
+    the f16 cache's greedy answer, then at each of its tokens whether q8_0 (and, for the floor, f16
+    without flash attention) picks the same next token, fed the same answer so far; an answer is the
+    same when every one of its tokens is."""
+    from second_me.config import load_settings
+    from second_me.models import llama
+    from second_me.models.defaults import resolve_model_path
+
+    if not prompts:
+        raise RuntimeError("no question reached the reader: no prompt to compare the KV cache types on")
+    llama_cpp = llama._llama_cpp()
+    path = resolve_model_path(load_settings(Path(tempfile.gettempdir()), environ={}, chat_model="reader"), "chat")
+    n_ctx = max(len(tokens) for tokens in prompts) + answer_tokens + 8
+    answers: list[list[int]] = []
+    agree: dict[str, list[bool]] = {"q8_0": [], "f16-noflash": []}
+    same: dict[str, list[bool]] = {"q8_0": [], "f16-noflash": []}
+    for kv_type, flash in (("f16", True), ("q8_0", True), ("f16-noflash", False))[:3 if floor else 2]:
+        kind = kv_type.split("-")[0]
+        model = llama_cpp.Llama(str(path), n_ctx=n_ctx, n_batch=512, type_k=llama.KV_TYPE_IDS[kind],
+                                type_v=llama.KV_TYPE_IDS[kind], flash_attn=flash, verbose=False)
+
+        def next_token() -> int:  # only the last position's logits are kept without logits_all
+            logits = llama_cpp.llama_get_logits_ith(model.ctx, -1)
+            return int(np.argmax(np.ctypeslib.as_array(logits, shape=(model.n_vocab(),))))
+
+        try:
+            vocabulary = llama_cpp.llama_model_get_vocab(model.model)
+            for index, prompt in enumerate(prompts):
+                model.reset()
+                model.eval(prompt)
+                if kv_type == "f16":  # the reference answer, greedy
+                    answer: list[int] = []
+                    while len(answer) < answer_tokens:
+                        token = next_token()
+                        if llama_cpp.llama_vocab_is_eog(vocabulary, token):  # <|im_end|> and the like
+                            break
+                        answer.append(token)
+                        model.eval([token])
+                    answers.append(answer)
+                    continue
+                hits = []
+                for token in answers[index]:  # the same answer so far; does it pick the same next token?
+                    hits.append(next_token() == token)
+                    model.eval([token])
+                agree[kv_type] += hits
+                same[kv_type].append(all(hits))
+        finally:
+            model.close()
+    return {
+        "reader_kv_q8_answer_top1": round(float(np.mean(agree["q8_0"])), 4) if agree["q8_0"] else None,
+        "reader_kv_q8_same_answers": f"{sum(same['q8_0'])}/{len(same['q8_0'])}",
+        "reader_kv_f16_noflash_answer_top1": round(float(np.mean(agree["f16-noflash"])), 4)
+        if agree["f16-noflash"] else None,
+        "reader_kv_f16_noflash_same_answers": f"{sum(same['f16-noflash'])}/{len(same['f16-noflash'])}",
+        "reader_kv_answer_tokens": len(agree["q8_0"]),
+    }
 
 
 def kv_cache(quick: bool, smoke: bool) -> dict:
