@@ -110,8 +110,8 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
     for item in evidence:
         who = f"{item.speaker} said " if item.speaker else ""
         derived = " (derived)" if item.derived else ""
-        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({spoken_dates(item.dated(_date(item.created_at)))}): "
-                   f"{neutralise(item.text)}")
+        when = spoken_dates(item.dated(_date(item.created_at)))
+        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {neutralise(item.text)}")
     return "\n".join(out)
 
 
@@ -120,7 +120,7 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
                     context_tokens: int = 0, users: Sequence[str] = (), today: str = "",
                     assistants: Sequence[str] = ()) -> list[ChatMessage]:
     """The reader's prompt: the memories the evidence stands in (as many as fit, in their [n] order),
-    then the sentences of longer memories that matter most, who "I" is, and today's date."""
+    then the sentences of longer memories that matter most, who "I" (and "you") is, and today's date."""
     system = READER_REQUEST_SYSTEM if intent.kind == REQUEST else READER_SYSTEM
     # A chat turn quoted whole is its block's own words: listing it again would only double the prompt.
     turns = {hit.memory.id: hit.memory.text for hit in cited if hit.memory.kind == "message"}

@@ -87,6 +87,25 @@ def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], num
     return quotes + "\n\n" + line
 
 
+# What the user tells second-me ("I moved to Berlin last week") is kept as a memory of the chat
+# (memory/conversations.py); nothing in memory answers a statement, and "I don't know: nothing in
+# your memory mentions Berlin" would read as if it was not heard.
+NOTED = "Noted: I'll remember that."
+ALREADY = "Already in your memory:"
+
+
+def acknowledgement(evidence: Sequence[Evidence], numbers: dict[int, int], on_token: Optional[TokenFn] = None) -> str:
+    """"Noted", then what memory already holds about the news, quoted ("Already in your memory: “…”")."""
+    if not evidence:
+        _emit(on_token, NOTED)
+        return NOTED
+    lead = f"{NOTED} {ALREADY}\n\n"  # a paragraph of its own: the app shows answers as Markdown
+    quotes = quote_block(evidence, numbers)
+    _emit(on_token, lead)
+    _emit(on_token, quotes)
+    return lead + quotes
+
+
 def clear_best(evidence: Sequence[Evidence]) -> bool:
     """One quote stands out: the short line may be taken from it (from two close ones, a small
     model would pick either, and a line from the wrong one reads like the answer)."""

@@ -28,8 +28,8 @@ from second_me.retrieval.evidence import MAX_HITS, evidence_choices, select_evid
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
-from second_me.retrieval.writing import quote_first, reader_answer, rests_on, said_i_dont_know
-from second_me.text.utterance import direct_question, is_question, states_something
+from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, rests_on, said_i_dont_know
+from second_me.text.utterance import direct_question, is_question, tells_news
 from second_me.text.words import content_words
 
 if TYPE_CHECKING:
@@ -37,22 +37,8 @@ if TYPE_CHECKING:
 
 TokenFn = Callable[[str], None]
 NOT_ANSWERED = "the memories closest to that question don't answer it."
-# What the user tells second-me ("I moved to Berlin last week") is kept as a memory of the chat
-# (memory/conversations.py); when nothing else in memory is about it, that is all there is to say.
-NOTED = "Noted: I'll remember that."
-ALREADY = "Already in your memory:"
 # "How much does my brother still owe me?": an amount built up over time, from every memory of it.
 _ACCUMULATES = re.compile(r"^\s*how\s+(?:much|many)\b", re.I)
-# Words that make a few words a sentence someone says, not keywords typed to search.
-SENTENCE_WORDS = frozenset("""
-i i'm i've i'd i'll me my mine we we're we've our us he he's his him she she's her they they're their them it's
-is was are were am be been have has had do did does will would can could got get gets went go goes
-""".split())
-# Words that make a turn chatter, not news: "ok thanks" is kept, but not acknowledged as news.
-SOCIAL_WORDS = frozenset("""
-ok okay thanks thank thx cheers haha hahaha lol nice cool great good fine sure yes yeah yep no nope hi hello hey bye
-morning night evening afternoon welcome sorry alright right awesome perfect wow oh ah hmm
-""".split())
 DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
 
 
@@ -185,7 +171,7 @@ class Answering:
         if k:
             options = replace(options, k=k)
         ready = self.prepare(question, options)
-        if _tells_news(question, settings.remember_max_chars):
+        if tells_news(question, settings.remember_max_chars):
             return self._noted(ready, on_token)
         if ready.not_theirs:
             return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
@@ -238,22 +224,11 @@ class Answering:
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(shown))
 
     def _noted(self, ready: Prepared, on_token: TokenFn | None) -> Answer:
-        """News the user tells, with what memory already holds about it quoted under the
-        acknowledgement ("Noted… Already in your memory: “My cat Luna…”"), never answered as if
-        it were a question (nor refused with "I don't know", which reads as if it was not heard). The
-        memories are not strengthened: nobody asked for them."""
-        if ready.reason or not ready.evidence:
-            if on_token:
-                on_token(NOTED)
-            return Answer(NOTED, (), abstained=False)
-        cited, numbers = citation_numbers(ready.evidence, ready.hits)
-        lead = f"{NOTED} {ALREADY}\n\n"  # a paragraph of its own: the app shows answers as Markdown
-        if on_token:
-            on_token(lead)
-        quotes = quote_block(ready.evidence, numbers)
-        if on_token:
-            on_token(quotes)
-        return Answer(lead + quotes, tuple(cited), abstained=False, evidence=tuple(ready.evidence))
+        """News the user tells: acknowledged, with what memory already holds about it quoted, never
+        answered as if it were a question. Those memories are not strengthened: nobody asked for them."""
+        evidence = [] if ready.reason else ready.evidence
+        cited, numbers = citation_numbers(evidence, ready.hits)
+        return Answer(acknowledgement(evidence, numbers, on_token), tuple(cited), evidence=tuple(evidence))
 
     def _elapsed(self, form: ElapsedQuestion, ready: Prepared, options: SearchOptions, on_token: TokenFn | None,
                  remember: bool) -> Optional[Answer]:
@@ -412,16 +387,6 @@ def _words_of(hit: Hit) -> str:
     """A chat turn's words without its speaker's name in front."""
     text, speaker = hit.memory.text, hit.memory.speaker
     return text[len(speaker) + 2:] if speaker and text.startswith(f"{speaker}: ") else text
-
-
-def _tells_news(text: str, max_chars: int) -> bool:
-    """The user telling something to remember ("I moved to Berlin last week"): a statement kept as
-    a memory, with at least two words of content that are not chatter ("ok thanks", "good morning"),
-    and a sentence (a person or a verb in it, or its full stop), not keywords ("sourdough proofing time")."""
-    words = content_words(text)
-    sentence = text.rstrip().endswith((".", "!")) or bool(SENTENCE_WORDS & set(re.findall(r"[a-z']+", text.lower())))
-    return states_something(text, max_chars) and len(words) >= 2 and any(w not in SOCIAL_WORDS for w in words) \
-        and sentence
 
 
 def _refusal(reason: str, on_token: TokenFn | None) -> Answer:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from second_me.text.words import content_words
+
 # Verbs (and phrases) that open a request, in any case. They are instructions, never names
 # or words a memory must contain.
 REQUEST_VERBS = frozenset("""
@@ -105,3 +107,25 @@ def request_words(question: str) -> frozenset[str]:
     if not request_verb(question):
         return frozenset()
     return frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)
+
+
+# Words that make a few words a sentence someone says, not keywords typed to search.
+_SENTENCE_WORDS = frozenset("""
+i i'm i've i'd i'll me my mine we we're we've our us he he's his him she she's her they they're their them it's
+is was are were am be been have has had do did does will would can could got get gets went go goes
+""".split())
+# Words that make a turn chatter, not news: "ok thanks" is kept, but not acknowledged as news.
+_SOCIAL_WORDS = frozenset("""
+ok okay thanks thank thx cheers haha hahaha lol nice cool great good fine sure yes yeah yep no nope hi hello hey bye
+morning night evening afternoon welcome sorry alright right awesome perfect wow oh ah hmm
+""".split())
+
+
+def tells_news(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
+    """The user telling something to remember ("I moved to Berlin last week"): a statement kept as
+    a memory, with at least two words of content that are not chatter ("ok thanks", "good morning"),
+    and a sentence (a person or a verb in it, or its full stop), not keywords ("sourdough proofing time")."""
+    words = content_words(text)
+    sentence = text.rstrip().endswith((".", "!")) or bool(_SENTENCE_WORDS & set(re.findall(r"[a-z']+", text.lower())))
+    return states_something(text, max_chars) and len(words) >= 2 and any(w not in _SOCIAL_WORDS for w in words) \
+        and sentence

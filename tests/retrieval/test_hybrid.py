@@ -93,7 +93,7 @@ def test_ask_abstains_when_nothing_is_similar(services, notes, fake_chat):
 
 
 def test_news_the_user_tells_is_acknowledged_not_refused(services, notes, fake_chat):
-    from second_me.services.answering import ALREADY, NOTED
+    from second_me.retrieval.writing import ALREADY, NOTED
 
     services.indexing.add([notes])
     told = services.answering.ask("My sister Ana moved to Porto last spring.")
