@@ -6,7 +6,8 @@ The answer path: search (retrieval/hybrid.py) → the abstention checks (retriev
 (retrieval/attribution.py) → with a capable reader, its check that the evidence answers the
 question, then its answer, each sentence support-checked (retrieval/writing.py); with the
 small built-in model, the quotes themselves and at most one short supported line → the cited
-memories strengthened. An answer is never stored as a memory.
+memories strengthened. An answer is never stored as a memory. News the user tells is
+acknowledged, with what memory holds about it quoted; it is not a question.
 """
 
 from __future__ import annotations

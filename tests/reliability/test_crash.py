@@ -129,7 +129,9 @@ def crash_harness(tmp_path: Path, kills: int, files: int, seed: int, command: tu
 
     done_kills = version = 0
     interrupted_mid_work = 0
-    while done_kills < kills:
+    # On a loaded machine start-up takes more of each run, and a kill may land before any work is
+    # queued: up to 4× the kills are tried until one lands mid-work (else the harness tested nothing).
+    while done_kills < kills or (not interrupted_mid_work and done_kills < 4 * kills):
         version += 1
         _write_corpus(corpus, files, version, rng)
         process = _start_working(home, command)
