@@ -12,7 +12,6 @@ acknowledged, with what memory holds about it quoted; it is not a question.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
@@ -38,8 +37,6 @@ if TYPE_CHECKING:
 
 TokenFn = Callable[[str], None]
 NOT_ANSWERED = "the memories closest to that question don't answer it."
-# "How much does my brother still owe me?": an amount built up over time, from every memory of it.
-_ACCUMULATES = re.compile(r"^\s*how\s+(?:much|many)\b", re.I)
 DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
 
 
@@ -192,8 +189,7 @@ class Answering:
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
             # that one memory, and the others are quoted after its answer.
             evidence = shown = _newest_first(evidence, ready.assistants)
-            if reads and not _ACCUMULATES.match(question):
-                # (How much is still owed, how many so far: the older memories count too.)
+            if reads:
                 evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
         cited, numbers = citation_numbers(shown, ready.hits)
         if reads:
