@@ -22,7 +22,9 @@ from second_me.models.reader import (INSTALL_HINT, REINSTALL_HINT, ReaderSpec, c
                                      reader_file_path)
 
 OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
-OLLAMA_REGISTRY = "registry.ollama.ai"
+# The folder under Ollama's manifests/ that holds the models it names without a prefix
+# ("llama3:8b"); second-me only reads the folders Ollama keeps on disk.
+OLLAMA_OWN_FOLDER = "registry.ollama.ai"
 MAX_DEPTH = 6  # folders below a tool's root; enough for LM Studio's layout and a models_dir tree
 MAX_FILES = 5000  # a models_dir pointed at a huge tree still lists quickly
 _LATER_SPLIT = re.compile(r"-(\d{5})-of-\d{5}\.gguf$", re.I)  # a multi-file model loads from its first file
@@ -165,10 +167,11 @@ def ollama_entries(folder: Path, problems: list[str]) -> Iterator[ModelEntry]:
     for manifest in _gguf_manifests(manifests, problems):
         parts = manifest.relative_to(manifests).parts
         registry, namespace, model, tag = parts[-4:] if len(parts) >= 4 else ("", "", parts[-2], parts[-1])
-        prefix = "" if (registry, namespace) == (OLLAMA_REGISTRY, "library") else (
-            f"{namespace}/" if registry == OLLAMA_REGISTRY else f"{registry}/{namespace}/")
+        prefix = "" if (registry, namespace) == (OLLAMA_OWN_FOLDER, "library") else (
+            f"{namespace}/" if registry == OLLAMA_OWN_FOLDER else f"{registry}/{namespace}/")
         name = f"{prefix}{model}:{tag}"
-        fix = f"re-pull it (ollama pull {name}) or remove it (ollama rm {name})"
+        # Local steps only: second-me never sends anyone to fetch weights.
+        fix = f"remove it (ollama rm {name}) or use another model (second-me models use NAME)"
         try:
             layers = json.loads(manifest.read_text(encoding="utf-8")).get("layers") or []
             digest = next(layer["digest"] for layer in layers if layer.get("mediaType") == OLLAMA_MODEL_LAYER)

@@ -50,7 +50,7 @@ def test_broken_ollama_models_say_what_to_do(machine, tmp_path, no_reader):
     entries = _by_name(_list(_settings(tmp_path), machine))
     missing = entries["models.example/someone/Qwen:Q8_0"]
     assert "points at a missing blob sha256-ccc" in missing.error
-    assert "ollama pull models.example/someone/Qwen:Q8_0" in missing.error
+    assert "ollama rm models.example/someone/Qwen:Q8_0" in missing.error and "pull" not in missing.error
     assert "not a valid manifest" in entries["broken:latest"].error
 
 
