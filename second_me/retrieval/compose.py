@@ -14,7 +14,7 @@ from typing import Sequence
 
 from second_me.domain import Evidence, Hit
 from second_me.models.base import ChatMessage, ChatModel
-from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, format_memory, neutralise
+from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -56,22 +56,6 @@ JUDGE_SYSTEM = "You check whether a text answers a question. Reply with one word
 
 def _date(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
-
-
-_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-_MEMORY_HEAD = re.compile(r"^(\[\d+\] \()([^)]*)(\))")
-
-
-def spoken_dates(text: str) -> str:
-    """"2024-05-14" → "May 14, 2024", "2024-09" → "September 2024". A reader copies the dates it is
-    shown into its answer ("On 2024-05-14, Doug said so"), and people write them in words."""
-    def spoken(match: re.Match) -> str:
-        year, month, day = match.group(1), int(match.group(2)), match.group(3)
-        if not 1 <= month <= 12:
-            return match.group(0)
-        name = datetime(2000, month, 1).strftime("%B")
-        return f"{name} {int(day)}, {year}" if day else f"{name} {year}"
-    return _ISO_DAY.sub(spoken, text)
 
 
 def citation_numbers(evidence: Sequence[Evidence], hits: Sequence[Hit]) -> tuple[list[Hit], dict[int, int]]:
@@ -135,9 +119,7 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
         - model.count_tokens(question) - model.count_tokens(highlights) - 96
     blocks = []
     for hit in cited:
-        # Only the date it was said (and tells of) is spoken: the memory's own words stay as written.
-        block = _MEMORY_HEAD.sub(lambda m: m.group(1) + spoken_dates(m.group(2)) + m.group(3),
-                                 format_memory(numbers[hit.memory.id], hit), count=1)
+        block = format_memory(numbers[hit.memory.id], hit, spoken=True)
         if hit.memory.kind in ("fact", "summary", "portrait"):
             block = block.replace("] (", "] (derived, ", 1)
         cost = model.count_tokens(block) + 2
