@@ -295,13 +295,18 @@ class Answering:
         first = self.core.store.get_many(list(children[:1])).get(children[0]) if children else None
         return first.source_id if first is not None and first.kind == "chunk" else None
 
-    def _replied(self, hits: list[Hit]) -> dict[int, str]:
-        """For each chat turn among the hits that replies to a turn asking something among them, the
-        words it replies to."""
+    def _questions_and_replies(self, hits: Sequence[Hit]) -> tuple[dict[int, Hit], list[tuple[int, int]]]:
+        """The chat turns among the first hits that ask something, and (reply, question) for each
+        turn that replies to one of them."""
         asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
                   if hit.memory.kind == "message" and is_question(_words_of(hit))}
+        return asking, (self.core.store.messages.replies(list(asking)) if asking else [])
+
+    def _replied(self, hits: Sequence[Hit]) -> dict[int, str]:
+        """For each chat turn among the hits that replies to a turn asking something among them, the
+        words it replies to."""
+        asking, pairs = self._questions_and_replies(hits)
         found = {hit.memory.id for hit in hits}
-        pairs = self.core.store.messages.replies(list(asking)) if asking else []
         return {reply: asking[question].memory.text for reply, question in pairs if reply in found}
 
     def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], int]:
@@ -310,12 +315,11 @@ class Answering:
         turn among the first hits has its replies read right after it, ranked as it is (a reply found
         further down moves up). Returns the hits and how many replies were placed (the evidence reads
         that many more)."""
-        asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
-                  if hit.memory.kind == "message" and is_question(_words_of(hit))}
+        asking, pairs = self._questions_and_replies(hits)
         if not asking:
             return hits, 0
         replies: dict[int, list[int]] = {}
-        for reply, question in self.core.store.messages.replies(list(asking)):
+        for reply, question in pairs:
             if reply not in asking:
                 replies.setdefault(question, []).append(reply)
         if not replies:
