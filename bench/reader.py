@@ -19,9 +19,9 @@ import numpy as np
 from bench.common import median
 from bench.models import KV_TEXT, _near_tie_share, _rate
 
-# Questions to the built-in person, answered from her chats (10 memories of context each). The first
-# asks for a long answer, so the chat ratio has tokens to time; the third follows up on the second, and
-# two of its memories come first in both prompts.
+# Questions to the built-in person, answered from her chats (10 hits searched; the prompt holds the
+# memories its evidence quotes, 5 and 2 here). The first asks for a long answer, so the chat ratio has
+# tokens to time; the third follows up on the second, and its memories come first in both prompts.
 FIRST = "What have I told you about my running and races?"
 SECOND = "What kind of bicycle do I ride?"
 FOLLOW_UP = "Where do I keep my bicycle?"
@@ -128,7 +128,7 @@ def answering(quick: bool, smoke: bool) -> tuple[dict, list[list[int]]]:
 
 
 def _captured_prompt(services, question: str) -> list:
-    """The messages second-me builds for `question` (10 memories of context), without answering it."""
+    """The messages second-me builds for `question` (from 10 hits), without answering it."""
     model = services.chat_model
     captured: list = []
 
