@@ -244,8 +244,15 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     if kind == NUMBER:
         return bool(re.search(r"\d", text)) or bool(words & NUMBER_WORDS)
     if kind == DATE:
-        return bool(_DATE.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS))
+        return bool(_DATE.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
+            or _states_condition(lower, question_words)
     return True
+
+
+def _states_condition(lower: str, question_words: set[str]) -> bool:
+    """"When is the starter ready?" is answered by a condition, not a day: "It is ready when it has doubled"."""
+    return any(re.search(rf"\b{re.escape(word)}\s+(?:when|once|as soon as)\b", lower)
+               for word in question_words if word not in STOPWORDS and len(word) > 2)
 
 
 def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[str]) -> Optional[str]:

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
 from second_me.models.base import Embedder
@@ -171,14 +171,14 @@ def candidate_sentences(hits: Sequence[Hit], most: int = MAX_HITS) -> list[Sente
         title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
         units = _units(hit.memory, speaker, title)
         for position, unit in enumerate(units):
-            text = unit.text
+            text, starts = unit.text, unit.line_index
             if unit.header:
                 text = unit.header + "\n" + text
             elif unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:
-                text = unit.previous.text + " " + text
+                text, starts = unit.previous.text + " " + text, unit.previous.line_index  # the quote's first line
             if len(text) > MAX_QUOTE_CHARS:
                 text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-            out.append(Sentence(text, unit.context, hit, rank, position, _file_line(hit.memory, unit.line_index)))
+            out.append(Sentence(text, unit.context, hit, rank, position, _file_line(hit.memory, starts)))
     return out
 
 
@@ -273,10 +273,12 @@ def _with_score(sentence: Sentence, score: float) -> Sentence:
                     sentence.line, score)
 
 
-def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False) -> list[Sentence]:
+def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
+           replies: Mapping[int, Sequence[int]] | None = None) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), a gathering question one sentence a
-    memory; both read in memory order."""
+    memory; both read in memory order. `replies`: for a chat turn that asks something, the turns
+    that reply to it; a turn quoted is followed by its reply's best sentence."""
     if not scored:
         return []
     most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
@@ -294,15 +296,31 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False) -> li
                 and len({s.hit.memory.id for s in close}) > len(chosen):
             continue  # gathering: one sentence a memory while other memories have some
         chosen.append(sentence)
+    chosen = _with_their_replies(chosen, scored, replies or {})
     if intent.kind == GATHER:
         chosen.sort(key=_reading_order)
     return chosen
 
 
+def _with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
+                        replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
+    """"any podcast recs for the drive?" is close to "Which podcast did you suggest for the drive?",
+    but the answer is the reply, which shares few of its words: a turn that asks something is
+    quoted with the best sentence of its reply right after it."""
+    out: list[Sentence] = []
+    for sentence in chosen:
+        out.append(sentence)
+        for reply in replies.get(sentence.hit.memory.id, ()):
+            best = next((s for s in scored if s.hit.memory.id == reply), None)  # scored is best first
+            if best is not None and not any(o.hit.memory.id == reply for o in (*chosen, *out)):
+                out.append(best)
+    return out
+
+
 def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
     """An extract for a request ("Summarize my sourdough notes", "Explain how I set up the backup"):
     the memories with a sentence close to the best, each read from its start (notes lead with what
-    matters), as many sentences each as the room allows, in reading order."""
+    matters), a sentence of each in turn while there is room, in reading order."""
     # A document read whole for the request comes first (services/answering.py puts it first
     # among the hits), then the other memories close to the best sentence.
     first = next((s.hit.memory for s in scored if s.hit_rank == 0), None)
@@ -310,15 +328,23 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
     document = [s.hit.memory.id for s in sorted(scored, key=_reading_order)
                 if source is not None and s.hit.memory.source_id == source]
     memories = list(dict.fromkeys([*document, *(s.hit.memory.id for s in close)]))[:most]
-    share = max(2, most // max(1, len(memories)))
+    # Turn by turn (every memory's first sentence, then every second one…), so that a section of
+    # three sentences is not cut to two while the room holds them all.
+    queues = [sorted((s for s in scored if s.hit.memory.id == memory_id), key=lambda s: s.position)
+              for memory_id in memories]
     chosen: list[Sentence] = []
-    for memory_id in memories:
-        own = sorted((s for s in scored if s.hit.memory.id == memory_id), key=lambda s: s.position)
-        for sentence in own:
-            if len(chosen) >= most or sum(c.hit.memory.id == memory_id for c in chosen) >= share:
+    while any(queues) and len(chosen) < most:
+        for queue in queues:
+            while queue:
+                sentence = queue.pop(0)
+                if any(sentence.text in o.text for o in chosen):
+                    continue  # already quoted, whole or inside a longer quote
+                # "It is ready when…" is quoted with the sentence it leans on: the longer quote
+                # takes the place of the shorter one it contains.
+                chosen = [o for o in chosen if o.text not in sentence.text]
+                if len(chosen) < most:
+                    chosen.append(sentence)
                 break
-            if not any(sentence.text in o.text or o.text in sentence.text for o in chosen):
-                chosen.append(sentence)
     return sorted(chosen, key=_reading_order)
 
 
@@ -331,25 +357,28 @@ def _reading_order(sentence: Sentence) -> tuple:
 
 
 def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | None,
-                    intent: Intent | None = None, time: TimeHint | None = None, more: int = 0) -> list[Evidence]:
+                    intent: Intent | None = None, time: TimeHint | None = None,
+                    replies: Mapping[int, Sequence[int]] | None = None) -> list[Evidence]:
     """The evidence for an answer: quoted sentences with their memory and source, best first.
     `time`: what the question's time words asked for (a window looked in first, or the newest or
-    oldest memory preferred); `more`: hits read beyond the usual number (replies brought in beside
-    the turns they answer)."""
-    return evidence_choices(question, hits, embedder, intent, time, more)[0]
+    oldest memory preferred); `replies`: for a chat turn among the hits that asks something, the
+    turns among them that reply to it (read beyond the usual number of hits, quoted with it)."""
+    return evidence_choices(question, hits, embedder, intent, time, replies)[0]
 
 
 def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | None,
                      intent: Intent | None = None, time: TimeHint | None = None,
-                     more: int = 0) -> tuple[list[Evidence], list[Evidence]]:
+                     replies: Mapping[int, Sequence[int]] | None = None) -> tuple[list[Evidence], list[Evidence]]:
     """The evidence as the quotes take it (TAKE), and as a capable reader is given it (READER_TAKE),
     from one scoring of the sentences."""
     intent = intent or intent_of(question)
     time = time or TimeHint()
-    most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + more
+    replies = replies or {}
+    most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
     candidates = candidate_sentences(in_window(hits, time.since, time.until), most)
     scored = score_sentences(question, candidates, embedder, time.order)
-    return _as_evidence(choose(scored, intent)), _as_evidence(choose(scored, intent, wide=True))
+    return (_as_evidence(choose(scored, intent, replies=replies)),
+            _as_evidence(choose(scored, intent, wide=True, replies=replies)))
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:

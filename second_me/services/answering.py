@@ -29,7 +29,7 @@ from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOpti
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, rests_on, said_i_dont_know
-from second_me.text.utterance import direct_question, is_question, tells_news
+from second_me.text.utterance import asks_something, direct_question, is_question, tells_news
 from second_me.text.words import content_words
 
 if TYPE_CHECKING:
@@ -134,14 +134,14 @@ class Answering:
         if reason:
             return Prepared(intent, [], [], reason=reason)
         hits = relevant_hits(result, settings.abstain_similarity)
-        replies = 0
+        replies: dict[int, list[int]] = {}
         if intent.is_request:
             hits = self._whole_document(hits)
         else:
             hits, replies = self._with_replies(hits)
         time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
-        quoted, wider = evidence_choices(question, hits, core.embedder, intent, time_hint, more=replies)
+        quoted, wider = evidence_choices(question, hits, core.embedder, intent, time_hint, replies)
         # A capable reader is given more; so is a question about what is true now, which weighs an
         # older statement against newer ones, whichever model answers.
         evidence = wider if core.chat_model.profile.capable_reader or _asks_now(intent, order) else quoted
@@ -299,7 +299,7 @@ class Answering:
         """The chat turns among the first hits that ask something, and (reply, question) for each
         turn that replies to one of them."""
         asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
-                  if hit.memory.kind == "message" and is_question(_words_of(hit))}
+                  if hit.memory.kind == "message" and asks_something(_words_of(hit))}
         return asking, (self.core.store.messages.replies(list(asking)) if asking else [])
 
     def _replied(self, hits: Sequence[Hit]) -> dict[int, str]:
@@ -309,21 +309,21 @@ class Answering:
         found = {hit.memory.id for hit in hits}
         return {reply: asking[question].memory.text for reply, question in pairs if reply in found}
 
-    def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], int]:
+    def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], dict[int, list[int]]]:
         """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
         words; the answer is in the turn that replies to it, which rarely repeats them. Each question
         turn among the first hits has its replies read right after it, ranked as it is (a reply found
-        further down moves up). Returns the hits and how many replies were placed (the evidence reads
-        that many more)."""
+        further down moves up). Returns the hits and, for each such turn, the replies placed after it
+        (the evidence reads that many more hits, and quotes a reply with the turn it answers)."""
         asking, pairs = self._questions_and_replies(hits)
         if not asking:
-            return hits, 0
+            return hits, {}
         replies: dict[int, list[int]] = {}
         for reply, question in pairs:
             if reply not in asking:
                 replies.setdefault(question, []).append(reply)
         if not replies:
-            return hits, 0
+            return hits, {}
         placed = {reply for ids in replies.values() for reply in ids}
         present = {hit.memory.id: hit for hit in hits}
         found = {**{hit.memory.id: hit for hit in self.core.hits_for([i for i in placed if i not in present])},
@@ -336,7 +336,7 @@ class Answering:
             out += [replace(found[reply], score=max(found[reply].score, hit.score),
                             similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
                     for reply in replies.get(hit.memory.id, ()) if reply in found]
-        return out, len(placed)
+        return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
 
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from second_me.text.sentences import split_sentences
 from second_me.text.words import content_words
 
 # Verbs (and phrases) that open a request, in any case. They are instructions, never names
@@ -71,6 +72,14 @@ def is_question(text: str) -> bool:
             and any(word in _VERBS_FIRST for word in words[2:5])
         return second in _VERBS_FIRST or (first == "how" and second in _HOW_MEASURES) or nouns_then_verb
     return first in _VERBS_FIRST and second in _SUBJECTS
+
+
+def asks_something(text: str) -> bool:
+    """A chat turn another turn may answer: a question or a request in any of its sentences
+    ("any podcast recs for the drive? it's about an hour each way")."""
+    if re.search(r"\?(?=\s|$)", text):  # chat is often typed in lower case, where sentences do not split
+        return True
+    return any(is_question(sentence) or request_verb(sentence) for sentence, _ in split_sentences(text.strip()))
 
 
 # Longer than this, a message typed into a chat is answered but not kept as a memory of its own

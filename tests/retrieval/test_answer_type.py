@@ -114,6 +114,11 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     sam = ["Sam fixed the car on Saturday, it is a 2011 Mazda.", "Mum's birthday is June 2."]
     assert lacks_answer("When is Sam's birthday?", sam, ()) == DAY_OF_YEAR  # a weekday or a year is not a birthday
     assert lacks_answer("When is Mum's birthday?", sam, ()) is None
+    starter = ["Feed the starter the night before. It is ready when it has doubled and smells sweet and sour."]
+    assert lacks_answer("When is the starter ready?", starter, ()) is None  # a condition answers it
+    assert lacks_answer("When is the starter fed?", ["Fed when I remember, ready when it has doubled."],
+                        ()) is None
+    assert lacks_answer("When is the starter due?", starter, ()) == DATE  # "ready when" does not say when it is due
     board = ["Bought a 7'6 mini mal surfboard, second hand.", "Paid $350 for the wetsuit."]
     assert lacks_answer("How much did I pay for my surfboard?", board, ()) == MONEY  # a length is not a price
     assert lacks_answer("How much did I pay for the wetsuit?", board, ()) is None

@@ -94,6 +94,31 @@ def test_a_request_quotes_every_close_memory_in_reading_order():
     assert lines == sorted(lines) and 4 <= len(evidence) <= 8  # the file's order, a few sentences a section
 
 
+def test_a_request_reads_each_section_whole_when_there_is_room():
+    def chunk(memory_id, text, start, end, score):
+        hit = file_hit(memory_id, text, start, end, score)
+        return Hit(replace(hit.memory, source_id=7), hit.score, hit.retention, hit.origin)
+
+    hits = [chunk(1, SOURDOUGH, 9, 12, 1.0), chunk(3, STARTER, 5, 7, 0.9), chunk(2, BAKING, 14, 15, 0.8)]
+    quoted = " ".join(e.text for e in select_evidence("Summarize my sourdough notes", hits, FakeEmbedder()))
+    for sentence in ("It is ready when it has doubled", "The cold proof makes", "Bake in a preheated"):
+        assert sentence in quoted  # every section's sentences, not two of each
+    assert quoted.count("Feed the starter") == 1  # the sentence leaned on is quoted once, with its follower
+
+
+def test_a_turn_that_asks_is_quoted_with_its_reply():
+    asked = turn_hit(1, "Noor", "any podcast recs for the drive to Mum's? it's about an hour each way")
+    reply = turn_hit(2, "assistant", "Try Conversations from the ABC: long, warm interviews. One episode fits.", 0.9)
+    other = turn_hit(3, "Noor", "The podcast about the drive to the coast was boring.", 0.8)
+    question = "Which podcast did you suggest for the drive to Mum's?"
+    alone = select_evidence(question, [asked, reply, other], FakeEmbedder())
+    assert 2 not in [e.memory_id for e in alone]  # the reply shares none of the question's words
+    quoted = select_evidence(question, [asked, reply, other], FakeEmbedder(), replies={1: [2]})
+    ids = [e.memory_id for e in quoted]
+    assert ids.index(2) == ids.index(1) + 1 and ids.count(2) == 1  # right after the turn it answers
+    assert quoted[ids.index(2)].text.startswith("Try Conversations")
+
+
 def test_a_gathering_question_takes_one_sentence_from_each_memory():
     hits = [turn_hit(1, "Priya", "Started a pottery class on Tuesdays! Pottery is so calming."),
             turn_hit(2, "Priya", "Went climbing at the gym with Sam, my arms are dead."),

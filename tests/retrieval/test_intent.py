@@ -4,7 +4,7 @@ import pytest
 
 from second_me.retrieval.answer_type import proper_names
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, intent_of
-from second_me.text.utterance import request_words
+from second_me.text.utterance import asks_something, request_words
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -53,3 +53,15 @@ def test_the_pieces_of_contractions_and_us_are_not_content_words():
 
     assert content_words("what's the best book I've read, and what'll we do, how much did it cost us") == \
         ["best", "book", "read", "cost"]
+
+
+@pytest.mark.parametrize("turn, asks", [
+    ("any podcast recs for the drive to Mum's? it's about an hour each way", True),  # lower case, "?" inside
+    ("Hurt my knee at physio. How long should I ice it", True),
+    ("Give me a five minute vocal warm-up for choir.", True),  # a request is answered too
+    ("see https://example.org/?page=2 for the list", False),  # a "?" in an address asks nothing
+    ("I moved to Berlin last week.", False),
+    ("ok thanks", False),
+])
+def test_a_chat_turn_that_asks_something(turn, asks):
+    assert asks_something(turn) is asks

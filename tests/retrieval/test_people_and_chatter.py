@@ -132,6 +132,6 @@ def test_a_question_turn_brings_the_turn_that_answers_it(services):
     asked, reply, other = sorted(services.store.memories_of_person("me") + services.store.memories_of_person("assistant"))
     question_turn, reply_turn, other_turn = services.hits_for([asked, reply, other])
     for hits in ([question_turn], [question_turn, other_turn, reply_turn]):
-        placed, count = services.answering._with_replies(hits)
-        assert [hit.memory.id for hit in placed][:2] == [asked, reply] and count == 1
+        placed, replies = services.answering._with_replies(hits)
+        assert [hit.memory.id for hit in placed][:2] == [asked, reply] and replies == {asked: [reply]}
         assert len(placed) == len({hit.memory.id for hit in placed})  # each hit once
