@@ -145,14 +145,22 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _shown_with(evidence: Sequence[Evidence]) -> list[str]:
-    """The evidence as a reader's sentences are checked against: its text, who said it and when."""
-    return [f"{e.speaker or ''} {e.dated(_day(e.created_at))}: {e.text}" for e in evidence]
+# "When did I write the packing list?" asks for a note's own date; "when should I replace the chain?" does not.
+_ASKS_WHEN_NOTED = re.compile(r"\b(?:wrote|write|written|noted|note down|saved|added|edited|updated|changed)\b", re.I)
+
+
+def _shown_with(evidence: Sequence[Evidence], question: str) -> list[str]:
+    """The evidence as a reader's sentences are checked against: its text, who said it and when. A
+    note's date is only when its file was saved: unless the question asks that, it supports no date
+    ("When should I replace the chain?" is not answered "On December 1, 2026")."""
+    noted = bool(_ASKS_WHEN_NOTED.search(question))
+    return [f"{e.speaker or ''} {e.dated(_day(e.created_at)) if e.kind != 'chunk' or noted else ''}: {e.text}"
+            for e in evidence]
 
 
 def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
     """Whether every sentence of a reader's answer is supported by these pieces of evidence alone."""
-    support = Support(_shown_with(evidence), question, question_names=True)
+    support = Support(_shown_with(evidence, question), question, question_names=True)
     return all(support.check(sentence).supported for _, sentence in _pieces(text) if sentence.strip())
 
 
@@ -166,7 +174,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     of bulk fermentation, asked how long to proof) is not an answer the user can check."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens,
                                users, today, assistants)
-    shown_with = _shown_with(evidence)
+    shown_with = _shown_with(evidence, question)
     if intent.kind == REQUEST:
         shown_with += [format_memory(numbers[h.memory.id], h) for h in cited]
     support = Support(shown_with, question, question_names=True)

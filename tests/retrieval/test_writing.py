@@ -1,13 +1,14 @@
 """Quote-first answers: the quotes, and what may be written under them."""
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
-from second_me.retrieval.writing import quote_first, when_line
+from second_me.retrieval.writing import quote_first, rests_on, when_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
@@ -24,6 +25,17 @@ def test_no_date_line_for_other_questions_or_for_notes():
     assert when_line("Where did Sam take the kids?", YESTERDAY) == ""
     note = Evidence("Aquarium trip: 5 July.", 3, "notes/trips.md:4", "chunk", created_at=SAID)
     assert when_line("When was the aquarium trip?", note) == ""
+
+
+def test_a_notes_saved_date_supports_no_answer_unless_the_question_asks_when_it_was_written():
+    chain = Evidence("Replace it when the chain checker shows 0.5 % wear.", 3, "notes/bicycle.md:5", "chunk",
+                     created_at=SAID)
+    assert not rests_on("On July 6, 2023, you should replace the chain [1].", [chain],
+                        "When should I replace the chain?")
+    assert rests_on("When the chain checker shows 0.5 % wear [1].", [chain], "When should I replace the chain?")
+    assert rests_on("On July 6, 2023 [1].", [chain], "When did I write the chain note?")
+    assert rests_on("On July 6, 2023 [1].", [replace(YESTERDAY, about="")],
+                    "When did Sam mention the aquarium?")  # a message's date is when it was said
 
 
 def test_the_date_line_follows_the_quote_and_no_model_line_is_asked_for():
