@@ -290,8 +290,13 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
     for sentence in close:
         if len(chosen) == most:
             break
-        if any(sentence.text in other.text or other.text in sentence.text for other in chosen):
-            continue  # a sentence quoted with the one before it is not quoted again
+        same = next((i for i, other in enumerate(chosen)
+                     if _within(sentence.text, other.text) or _within(other.text, sentence.text)), None)
+        if same is not None:  # a sentence quoted with the one before it is not quoted again
+            if chosen[same].hit.memory.kind in DERIVED_KINDS and sentence.hit.memory.kind not in DERIVED_KINDS \
+                    and _within(chosen[same].text, sentence.text):
+                chosen[same] = sentence  # the user's own words rather than the fact learnt from them
+            continue
         if intent.kind == GATHER and any(o.hit.memory.id == sentence.hit.memory.id for o in chosen) \
                 and len({s.hit.memory.id for s in close}) > len(chosen):
             continue  # gathering: one sentence a memory while other memories have some
@@ -337,15 +342,25 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
         for queue in queues:
             while queue:
                 sentence = queue.pop(0)
-                if any(sentence.text in o.text for o in chosen):
+                if any(_within(sentence.text, o.text) for o in chosen):
                     continue  # already quoted, whole or inside a longer quote
                 # "It is ready when…" is quoted with the sentence it leans on: the longer quote
                 # takes the place of the shorter one it contains.
-                chosen = [o for o in chosen if o.text not in sentence.text]
+                chosen = [o for o in chosen if not _within(o.text, sentence.text)]
                 if len(chosen) < most:
                     chosen.append(sentence)
                 break
     return sorted(chosen, key=_reading_order)
+
+
+def _within(part: str, whole: str) -> bool:
+    """`part` is said in `whole`, case and punctuation aside: a fact learnt from a message by rule
+    ("the hostel in Alfama was noisy this time") is the message's own sentence again."""
+    return f" {_plain(part)} " in f" {_plain(whole)} "
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _reading_order(sentence: Sentence) -> tuple:

@@ -128,6 +128,17 @@ def test_a_gathering_question_takes_one_sentence_from_each_memory():
     assert {e.memory_id for e in evidence} == {1, 2, 3}
 
 
+def test_a_fact_that_repeats_a_message_is_not_quoted_beside_it():
+    fact = Hit(memory(9, "the hostel in Alfama was noisy this time", kind="fact"), 1.0, 1.0, None)
+    said = turn_hit(4, "me", "The hostel in Alfama was noisy this time.", 0.9)
+    note = file_hit(2, "## Lisbon\n\nThe hostel in Alfama was quiet and cheap.", 6, 7, 0.8)
+    evidence = select_evidence("How was the hostel in Alfama?", [fact, said, note], FakeEmbedder(),
+                               intent_of("How was the hostel in Alfama?"))
+    texts = [e.text.lower().rstrip(".") for e in evidence]
+    assert texts.count("the hostel in alfama was noisy this time") == 1  # once, case and full stop aside
+    assert evidence[0].memory_id == 4 and not evidence[0].derived  # in the user's own words
+
+
 def test_derived_memories_are_marked():
     hit = Hit(memory(9, "Priya does pottery, climbing and swimming.", kind="fact"), 1.0, 1.0, None)
     [evidence] = select_evidence("what does Priya do?", [hit], FakeEmbedder())
