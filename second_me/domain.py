@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Iterable, Optional
 
 MEMORY_KINDS: tuple[str, ...] = ("chunk", "message", "fact", "summary", "portrait")
+
+
+def utc_day(timestamp: float) -> str:
+    """The UTC date of an instant, "2023-07-06": the same in any time zone."""
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
 @dataclass(frozen=True)
@@ -147,8 +153,6 @@ class Neighbour:
     is_hit: bool = False  # the hit itself
 
     def as_json(self) -> dict:
-        from datetime import datetime, timezone
-
         return {"speaker": self.speaker, "text": self.text, "external_id": self.external_id,
                 "timestamp": datetime.fromtimestamp(self.timestamp, timezone.utc).isoformat(),
                 "memory_id": self.memory_id, "hit": self.is_hit}
@@ -156,8 +160,6 @@ class Neighbour:
 
 def describe_span(start: float, end: float) -> str:
     """Whole UTC days [start, end) as a reader reads them: 2023-07-05, 2023-07, 2022, or 2023-04-29 to 2023-04-30."""
-    from datetime import datetime, timedelta, timezone
-
     first = datetime.fromtimestamp(start, timezone.utc)
     last = datetime.fromtimestamp(end, timezone.utc) - timedelta(days=1)
     if last <= first:
@@ -188,11 +190,6 @@ class Hit:
     neighbours: tuple[Neighbour, ...] = ()  # the turns around a chat turn, when asked for
 
     def as_json(self) -> dict:
-        from datetime import datetime, timezone
-
-        def day(timestamp: float) -> str:
-            return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
-
         created = datetime.fromtimestamp(self.memory.created_at, timezone.utc).isoformat()
         out = {
             "id": self.memory.id,
@@ -205,7 +202,7 @@ class Hit:
             "source": self.origin.as_json() if self.origin is not None else None,
         }
         if self.memory.about:
-            out["about"] = [{"from": day(start), "until": day(end - 1)} for start, end in self.memory.about]
+            out["about"] = [{"from": utc_day(start), "until": utc_day(end - 1)} for start, end in self.memory.about]
         if self.neighbours:
             out["context"] = [turn.as_json() for turn in self.neighbours]
         return out
@@ -228,8 +225,9 @@ class Evidence:
     created_at: float = 0.0
     about: str = ""  # the dates its memory tells of, as read: "2023-07-05" (for "yesterday" said on 6 July)
 
-    def dated(self, date: str) -> str:
+    def dated(self) -> str:
         """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date."""
+        date = utc_day(self.created_at)
         return f"said {date}, about {self.about}" if self.about else date
 
     def as_json(self) -> dict:

@@ -14,17 +14,15 @@ from second_me.errors import InputRejected, NotFoundError, UsageError
 
 
 def render_hits(hits, out) -> None:
-    from datetime import datetime, timezone
-
     from rich.text import Text
 
-    from second_me.domain import told_dates
+    from second_me.domain import told_dates, utc_day
 
     if not hits:
         out.print("no matching memories")
         return
     for number, hit in enumerate(hits, start=1):
-        date = datetime.fromtimestamp(hit.memory.created_at, timezone.utc).strftime("%Y-%m-%d")
+        date = utc_day(hit.memory.created_at)
         head = Text(f"{number}. ", style="bold")
         head.append(shown_name(hit.label()), style="cyan")
         head.append(f"  {hit.memory.kind} · {date} · score {hit.score:.4f}", style="dim")

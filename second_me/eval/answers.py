@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime, timezone
 from collections import Counter
 
+from second_me.domain import utc_day
 from second_me.eval.dataset import ABILITIES, Dataset
 from second_me.eval.metrics import answer_correct, normalise, prf
 from second_me.retrieval.hybrid import SearchOptions
@@ -24,10 +24,6 @@ REQUEST = "request"
 QUOTED = re.compile(r"(?:^|(?<=\n))(?:[^\n“:]{1,60}: )?“[^”]*”(?: \[\d+\])?")
 # "9 months and 26 days", "42 days (6 weeks)": how a reckoned span counts, not a claim of its own.
 SPAN = re.compile(r"\b\d+ (?:years?|months?|weeks?|days?)\b")
-
-
-def _day(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
 def token_f1(response: str, gold: str) -> float:
@@ -47,7 +43,7 @@ def unsupported_claims(answer) -> list[str]:
         return []
     # The evidence is shown with who said it and when: those are in it too.
     support = Support([item.text for item in answer.evidence]
-                      + [f"{item.speaker or ''} {_day(item.created_at)} {item.about}" for item in answer.evidence])
+                      + [f"{item.speaker or ''} {utc_day(item.created_at)} {item.about}" for item in answer.evidence])
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
     if answer.reckoned:  # a span counted by rule between days the evidence gives: its days are checked
         own_words = own_words.replace(answer.reckoned, SPAN.sub(" ", answer.reckoned))

@@ -9,7 +9,6 @@ answer; it is also asked, before answering, whether the evidence answers the que
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 from typing import Sequence
 
 from second_me.domain import Evidence, Hit
@@ -54,10 +53,6 @@ READER_REQUEST_SYSTEM = (
 JUDGE_SYSTEM = "You check whether a text answers a question. Reply with one word: yes or no."
 
 
-def _date(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
-
-
 def citation_numbers(evidence: Sequence[Evidence], hits: Sequence[Hit]) -> tuple[list[Hit], dict[int, int]]:
     """The memories the evidence comes from, in evidence order, and memory id → its [n]."""
     by_id = {hit.memory.id: hit for hit in hits}
@@ -94,7 +89,7 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
     for item in evidence:
         who = f"{item.speaker} said " if item.speaker else ""
         derived = " (derived)" if item.derived else ""
-        when = spoken_dates(item.dated(_date(item.created_at)))
+        when = spoken_dates(item.dated())
         out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {neutralise(item.text)}")
     return "\n".join(out)
 
@@ -135,7 +130,7 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
 
 def judge_messages(question: str, evidence: Sequence[Evidence]) -> list[ChatMessage]:
     """Does the evidence answer the question? (the reader check; read as P(yes) from the model)."""
-    text = "\n".join(f"({item.dated(_date(item.created_at))}) {item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}"
+    text = "\n".join(f"({item.dated()}) {item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}"
                      for item in evidence)
     return [ChatMessage("system", JUDGE_SYSTEM),
             ChatMessage("user", f"Text:\n{text}\n\nQuestion: {question.strip()}\n"

@@ -7,15 +7,11 @@ as instructions to the model (nor close its own block).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from second_me.domain import Hit, told_dates
+from datetime import datetime
+from second_me.domain import Hit, told_dates, utc_day
 
 OPEN_TAG, CLOSE_TAG = "<notes>", "</notes>"
 _CITATION = re.compile(r"\[(\d{1,3})\]")
-
-
-def _date(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
 def neutralise(text: str) -> str:
@@ -42,11 +38,11 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: b
     """`[n] (when) text`; with `spoken`, the days in words (only the header's: the memory's own words
     stay as written)."""
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
-    when = _date(hit.memory.created_at)
+    when = utc_day(hit.memory.created_at)
     if hit.memory.about:  # "yesterday" in a message: the day it tells of, read against when it was sent
         when = f"said {when}, about {told_dates(hit.memory)}"
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
-        when += f", no longer true since {_date(hit.memory.valid_to)}"
+        when += f", no longer true since {utc_day(hit.memory.valid_to)}"
     return f"[{number}] ({spoken_dates(when) if spoken else when}) {neutralise(text)}"
 
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Mapping, Optional, Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
+from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
@@ -154,7 +153,7 @@ def source_label(hit: Hit, line: Optional[int]) -> str:
         return origin.label()
     if isinstance(origin, ConversationOrigin):
         return origin.label()
-    when = datetime.fromtimestamp(hit.memory.created_at, timezone.utc).strftime("%Y-%m-%d")
+    when = utc_day(hit.memory.created_at)
     return f"{hit.memory.kind} #{hit.memory.id} · {when}"
 
 

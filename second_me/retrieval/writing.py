@@ -12,10 +12,9 @@ survives, the quotes stand.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 from typing import Callable, Optional, Sequence
 
-from second_me.domain import Evidence, Hit
+from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory
@@ -51,16 +50,12 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
 _WHEN = re.compile(r"^\s*(?:when\b|(?:on\s+)?what\s+(?:date|day)\b)", re.I)
 
 
-def _day(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
-
-
 def when_line(question: str, best: Evidence) -> str:
     """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
     time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday"."""
     if not _WHEN.match(question) or best.speaker is None or best.kind != "message":
         return ""
-    said = _day(best.created_at)
+    said = utc_day(best.created_at)
     if best.about and best.about != said:
         return f"{best.about} ({best.speaker} said it on {said})."
     return f"{best.speaker} said it on {said}."
@@ -154,7 +149,7 @@ def _shown_with(evidence: Sequence[Evidence], question: str) -> list[str]:
     note's date is only when its file was saved: unless the question asks that, it supports no date
     ("When should I replace the chain?" is not answered "On December 1, 2026")."""
     noted = bool(_ASKS_WHEN_NOTED.search(question))
-    return [f"{e.speaker or ''} {e.dated(_day(e.created_at)) if e.kind != 'chunk' or noted else ''}: {e.text}"
+    return [f"{e.speaker or ''} {e.dated() if e.kind != 'chunk' or noted else ''}: {e.text}"
             for e in evidence]
 
 

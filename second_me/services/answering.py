@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
-from second_me.domain import Answer, Evidence, Hit
+from second_me.domain import Answer, Evidence, Hit, utc_day
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
@@ -197,7 +197,7 @@ class Answering:
             if not intent.is_request and self.reader_check(question, evidence) < settings.reader_check:
                 return _refusal(NOT_ANSWERED, on_token)
             max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
-            today = datetime.fromtimestamp(core.now(), timezone.utc).strftime("%Y-%m-%d")
+            today = utc_day(core.now())
             read = {item.memory_id for item in evidence}
             text = reader_answer(question, intent, evidence, [hit for hit in cited if hit.memory.id in read], numbers,
                                  model, max_tokens, settings.temperature, settings.context_tokens, on_token,

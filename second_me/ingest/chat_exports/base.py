@@ -12,7 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import NoReturn, Optional
 
 from second_me.clock import parse_instant
-from second_me.domain import CHAT_EXPORT_FORMATS
+from second_me.domain import CHAT_EXPORT_FORMATS, utc_day
 from second_me.errors import InputRejected
 from second_me.ingest.text import strip_control
 
@@ -141,11 +141,6 @@ def epoch_seconds(value: object) -> Optional[float]:
 
 def plausible(timestamp: float) -> bool:
     return _EARLIEST <= timestamp < _LATEST
-
-
-def utc_day(timestamp: float) -> str:
-    """The UTC date of an instant: a conversation name built on it stays the same in any time zone."""
-    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
 def conversation_title(app: str, title: Optional[str], day_of: Optional[float]) -> str:
