@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from second_me.domain import Hit
-from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, WEEKDAYS, WITH_ARTICLE, answer_type_words, fold, lacks_answer,
-                                             proper_names, unknown_names)
+from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE, answer_type_words,
+                                             fold, lacks_answer, proper_names, unknown_names)
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import asking_words, request_words
+from second_me.text.words import content_words, forms, stems
 
+COVERING_HITS = 3  # the first hits looked at for every word of the question
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 NOTHING_MATCHES = "nothing in your memory matches that question."
@@ -49,6 +51,7 @@ class Signals:
     detached: tuple[str, ...]  # names no memory mentions together with anything else the question says
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
+    covered: bool = False  # one of the first hits has every word the question is about ("Belém")
 
 
 def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:
@@ -75,8 +78,12 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
     detached = () if instructions else result.detached_names
+    about = content_words(question, frozenset(asked_for | instructions | LIGHT_VERBS | TIME_WORDS
+                                              | asking_words(asked or question)))
+    covered = bool(about) and any(all(forms(word) & stems(hit.memory.text) for word in about)
+                                  for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
-                   lacking)
+                   lacking, covered)
 
 
 def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:
@@ -87,7 +94,10 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
         return f"nothing in your memory mentions {' '.join(seen.never_named)}."
     if seen.detached:
         return f"nothing in your memory about {' and '.join(seen.detached)} says that."
-    if seen.best_similarity is not None:  # lexical-only search has no similarity to judge by
+    # Lexical-only search has no similarity to judge by; and a memory with every word the question is
+    # about matches it, however far its vector ("what did I say about Belém?": a name the embedder
+    # barely knows, in a note about Lisbon).
+    if seen.best_similarity is not None and not seen.covered:
         if seen.best_similarity < min_similarity:
             return NOTHING_MATCHES
         if seen.unknown_words and unknown_similarity is not None and seen.best_similarity < unknown_similarity:

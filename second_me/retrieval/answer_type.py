@@ -50,6 +50,8 @@ NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 TYPE_WORDS = frozenset("name names named call called time date day much many old long far tall heavy big".split()) \
     | NUMERIC_NOUNS
+# What "how …" asks for: a frequency, a span, a distance, an amount.
+HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late".split())
 # Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
 # and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
 LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "
@@ -138,6 +140,8 @@ def answer_type_words(question: str) -> set[str]:
     Memory is not expected to contain it (it says "Valencia", not "city")."""
     tokenised = [(word.lower(), possessive) for word, possessive in _tokens(question)]
     tokens = [word for word, _ in tokenised]
+    if len(tokens) > 1 and tokens[0] == "how" and tokens[1] in HOW_MEASURES:
+        return {tokens[1]}  # "how *often* do I check the tyres?": memory says "before every ride"
     i = 0
     while i < len(tokens) and tokens[i] in PREPOSITIONS:  # "on which day", "in what city"
         i += 1

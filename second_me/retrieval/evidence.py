@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, Sequence
 
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
+from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.sentences import split_sentences
@@ -341,11 +342,14 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
         for queue in queues:
             while queue:
                 sentence = queue.pop(0)
-                if any(_within(sentence.text, o.text) for o in chosen):
-                    continue  # already quoted, whole or inside a longer quote
+                if any(_within(sentence.text, o.text) or (_within(o.text, sentence.text)
+                                                          and o.hit.memory.id != sentence.hit.memory.id)
+                       for o in chosen):
+                    continue  # already quoted, or quoting again what is (a summary of the note it sums up)
                 # "It is ready when…" is quoted with the sentence it leans on: the longer quote
-                # takes the place of the shorter one it contains.
-                chosen = [o for o in chosen if not _within(o.text, sentence.text)]
+                # takes the place of the shorter one of its memory that it contains.
+                chosen = [o for o in chosen
+                          if not (o.hit.memory.id == sentence.hit.memory.id and _within(o.text, sentence.text))]
                 if len(chosen) < most:
                     chosen.append(sentence)
                 break
@@ -368,6 +372,33 @@ def _reading_order(sentence: Sentence) -> tuple:
     page = origin.page if isinstance(origin, FileOrigin) else None
     return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0,
             sentence.hit_rank, sentence.position)
+
+
+SENTENCE_CHECK_HITS = 3  # the first hits whose sentences are compared with the question one by one
+
+
+def with_sentence_similarity(result: SearchResult, question: str, embedder: Embedder | None,
+                             below: float) -> SearchResult:
+    """A note's chunk holds several things, and its one vector is far from a question about one of
+    them ("do I need an adapter plug?" and a packing list: 0.15). When nothing is closer than `below`,
+    each of the first chunk hits is as close as its closest sentence, for the checks that judge by
+    similarity and for which hits are read. A question with a word no memory has is left as it is:
+    whether a memory says the same in other words is judged memory by memory, as the bar was set."""
+    if embedder is None or result.best_similarity is None or result.best_similarity >= below \
+            or result.unknown_terms:
+        return result
+    chunks = [hit for hit in result.hits[:SENTENCE_CHECK_HITS] if hit.memory.kind == "chunk"]
+    sentences = candidate_sentences(chunks, len(chunks))
+    if not sentences:
+        return result
+    vectors = embedder.embed([question] + [f"{s.context}: {s.text}" if s.context else s.text for s in sentences])
+    closest: dict[int, float] = {}
+    for sentence, vector in zip(sentences, vectors[1:]):
+        memory_id = sentence.hit.memory.id
+        closest[memory_id] = max(closest.get(memory_id, -1.0), _cosine(vectors[0], vector))
+    hits = tuple(replace(hit, similarity=max(hit.similarity or 0.0, closest[hit.memory.id]))
+                 if hit.memory.id in closest else hit for hit in result.hits)
+    return replace(result, hits=hits, best_similarity=max(result.best_similarity, *closest.values()))
 
 
 def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | None,

@@ -24,7 +24,7 @@ from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_line, elapsed_question, event_day
-from second_me.retrieval.evidence import MAX_HITS, evidence_choices, select_evidence
+from second_me.retrieval.evidence import MAX_HITS, evidence_choices, select_evidence, with_sentence_similarity
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
@@ -127,7 +127,8 @@ class Answering:
     def prepare(self, question: str, options: SearchOptions) -> "Prepared":
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
-        result = self.search(question, options)
+        result = with_sentence_similarity(self.search(question, options), question, core.embedder,
+                                          settings.abstain_unknown_similarity)
         reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, question,
                                    self._replied(result.hits))
         intent = intent_of(question)

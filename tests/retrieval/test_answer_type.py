@@ -49,6 +49,8 @@ def test_expected_answer(question, kind):
     ("What is Lena's husband called?", set()),  # a name is asked for: the husband is the subject
     ("Who was my first boss?", set()),
     ("Where did I go scuba diving?", set()),
+    ("How often should I check the tyre pressure?", {"often"}),  # memory says "before every ride"
+    ("How far is the beach from the flat?", {"far"}),
 ])
 def test_answer_type_words(question, words):
     assert answer_type_words(question) == words
@@ -139,9 +141,34 @@ def test_decide_gives_the_reason():
         "nothing in your memory mentions 'vet'."
     assert decide(seen(unknown_words=("vet",), best_similarity=0.6), 0.2, 0.47) is None  # a close paraphrase
     assert decide(seen(lacking=NAME), 0.2, 0.47) == "the memories about that don't say a name."
+    # A memory with every word the question is about matches it, however far its vector ("Belém").
+    assert decide(seen(best_similarity=0.1, covered=True), 0.2, 0.47) is None
+    assert decide(seen(best_similarity=0.1, covered=True, never_named=("Paris",)), 0.2, 0.47) is not None
+    assert decide(seen(best_similarity=0.1, covered=True, lacking=NAME), 0.2, 0.47) is not None
     # lexical-only search: no similarity to judge by, the other checks still apply
     assert decide(seen(best_similarity=None, unknown_words=("vet",)), 0.2, 0.47) is None
     assert decide(seen(best_similarity=None, never_named=("Paris",)), 0.2, 0.47) is not None
+
+
+def test_a_question_is_covered_when_one_hit_has_every_word_it_is_about():
+    from datetime import datetime, timezone
+
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import signals
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+
+    note = Memory(1, "chunk", "## Lisbon\n\nTry the custard tarts at the bakery in Belém.", 0.0, None, 30.0, 0,
+                  False, "active")
+
+    def seen(question):
+        return signals(SearchResult((Hit(note, 1.0, 1.0, None, similarity=0.1),), 0.1,
+                                    parsed=parse_query(question, datetime(2024, 6, 1, tzinfo=timezone.utc))), question)
+
+    assert seen("what did I say about Belém?").covered  # "say" is a light verb, "Belém" is in the note
+    assert seen("where are the custard tarts?").covered
+    assert not seen("what did I say about Belém and Porto?").covered
+    assert not seen("what did I say?").covered  # about nothing: no words to cover
 
 
 def test_ask_says_what_it_does_not_know(services, tmp_path):
@@ -181,6 +208,8 @@ def test_a_part_of_a_name_and_a_time_word_are_not_what_memory_must_say():
 
 
 def test_a_reply_is_read_with_the_turn_it_answers():
+    from datetime import datetime, timezone
+
     from datetime import datetime, timezone
 
     from second_me.domain import Hit, Memory

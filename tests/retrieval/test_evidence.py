@@ -106,6 +106,19 @@ def test_a_request_reads_each_section_whole_when_there_is_room():
     assert quoted.count("Feed the starter") == 1  # the sentence leaned on is quoted once, with its follower
 
 
+def test_a_request_quotes_the_note_not_its_summary_that_repeats_it():
+    def chunk(memory_id, text, start, end, score):
+        hit = file_hit(memory_id, text, start, end, score)
+        return Hit(replace(hit.memory, source_id=7), hit.score, hit.retention, hit.origin)
+
+    summary = Hit(memory(9, "Summary of notes/sourdough.md: ## Starter Feed the starter the night before: 50 g flour, "
+                            "50 g water, 10 g starter. It is ready when it has doubled", kind="summary"), 0.95, 1.0, None)
+    hits = [chunk(3, STARTER, 5, 7, 1.0), summary, chunk(2, BAKING, 14, 15, 0.8)]
+    evidence = select_evidence("Summarize my sourdough notes", hits, FakeEmbedder())
+    assert 9 not in {e.memory_id for e in evidence}  # the summary says again what is quoted
+    assert any(e.text.startswith("Feed the starter") for e in evidence)  # the note's own words stay
+
+
 def test_a_turn_that_asks_is_quoted_with_its_reply():
     asked = turn_hit(1, "Noor", "any podcast recs for the drive to Mum's? it's about an hour each way")
     reply = turn_hit(2, "assistant", "Try Conversations from the ABC: long, warm interviews. One episode fits.", 0.9)
@@ -137,6 +150,23 @@ def test_a_fact_that_repeats_a_message_is_not_quoted_beside_it():
     texts = [e.text.lower().rstrip(".") for e in evidence]
     assert texts.count("the hostel in alfama was noisy this time") == 1  # once, case and full stop aside
     assert evidence[0].memory_id == 4 and not evidence[0].derived  # in the user's own words
+
+
+def test_a_note_is_as_close_to_a_question_as_its_closest_sentence():
+    from second_me.retrieval.evidence import with_sentence_similarity
+    from second_me.retrieval.hybrid import SearchResult
+
+    packing = file_hit(1, "# Travel\n\nPassport, charger, adapter plug, headphones.\nBook the train to Lisbon "
+                          "three weeks ahead: prices double in the last week.\nThe hostel in Alfama was quiet.", 1, 5)
+    result = SearchResult((replace(packing, similarity=0.05),), 0.05)
+    closer = with_sentence_similarity(result, "adapter plug headphones", FakeEmbedder(), 0.44)
+    assert closer.best_similarity > 0.3 and closer.hits[0].similarity == closer.best_similarity
+    # A question with a word no memory has keeps the note's own similarity, as the bar was set on.
+    unknown = replace(result, unknown_terms=("voltage",))
+    assert with_sentence_similarity(unknown, "adapter plug voltage", FakeEmbedder(), 0.44) == unknown
+    # Close enough already: nothing is embedded again.
+    near = replace(result, best_similarity=0.5)
+    assert with_sentence_similarity(near, "adapter plug headphones", FakeEmbedder(), 0.44) == near
 
 
 def test_derived_memories_are_marked():
