@@ -4,7 +4,7 @@ The checks, each with the reason the user is told:
 
 1. nothing found, or nothing close: the best cosine similarity of any memory with the
    question is below `min_similarity` (similarity is comparable across questions, unlike
-   fused rank scores);
+   fused rank scores; a note is as close as its closest sentence, `with_sentence_similarity`);
 2. the question names someone or something (a capitalised word: Paris, Netflix) that no
    memory contains: it is about something never mentioned;
 3. it names someone memory knows, but no memory mentions them together with anything else
@@ -16,6 +16,9 @@ The checks, each with the reason the user is told:
 5. the question wants a name, amount, age, date or number, and no memory about its subject
    states one ("what is my dentist's name?" when memory only says "went to the dentist"),
    see `answer_type.py`.
+
+Checks 1 and 4 judge by similarity; a question whose every word is in one of the first hits
+("what did I say about Belém?") is not refused by them, whatever the embedder makes of it.
 
 Both bars are fitted on the three built-in benchmarks together (`bench/fit_abstention.py`,
 which also scores each benchmark with bars fitted on the other two).
