@@ -17,8 +17,8 @@ The checks, each with the reason the user is told:
    states one ("what is my dentist's name?" when memory only says "went to the dentist"),
    see `answer_type.py`.
 
-Checks 1 and 4 judge by similarity; a question whose every word is in one of the first hits
-("what did I say about Belém?") is not refused by them, whatever the embedder makes of it.
+Checks 1 and 4 judge by similarity; a question about names alone that one of the first hits has
+("what did I say about Belém?") is not refused by them, whatever the embedder makes of a name.
 
 Both bars are fitted on the three built-in benchmarks together (`bench/fit_abstention.py`,
 which also scores each benchmark with bars fitted on the other two).
@@ -34,7 +34,7 @@ from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, TIME_WORDS, WE
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import asking_words, request_words
-from second_me.text.words import content_words, forms, stems
+from second_me.text.words import content_words, forms, plain, stems
 
 COVERING_HITS = 3  # the first hits looked at for every word of the question
 # A hit this far below the best one is noise to a small model, even above the threshold.
@@ -54,7 +54,7 @@ class Signals:
     detached: tuple[str, ...]  # names no memory mentions together with anything else the question says
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
-    covered: bool = False  # one of the first hits has every word the question is about ("Belém")
+    covered: bool = False  # the question is about names alone, and one of the first hits has them ("Belém")
 
 
 def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:
@@ -83,8 +83,11 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     detached = () if instructions else result.detached_names
     about = content_words(question, frozenset(asked_for | instructions | LIGHT_VERBS | TIME_WORDS
                                               | asking_words(asked or question)))
-    covered = bool(about) and any(all(forms(word) & stems(hit.memory.text) for word in about)
-                                  for hit in result.hits[:COVERING_HITS])
+    # Only a question about names alone: "what mark did I get for my capstone?" has every word in
+    # a note about the capstone, and is rightly refused by how far that note is.
+    names = {plain(name) for name in proper_names(question)}
+    covered = bool(about) and set(about) <= names \
+        and any(all(forms(word) & stems(hit.memory.text) for word in about) for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
                    lacking, covered)
 
