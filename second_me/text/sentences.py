@@ -19,6 +19,8 @@ def split_sentences(text: str) -> list[tuple[str, int]]:
         last = before[-1].lower().rstrip(".") if before else ""
         if match.group(0).startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
+        if match.group(0) == "." and len(before) == 1 and last.isdigit():
+            continue  # "1. Schema freeze": a list's number, not a sentence of its own
         following = text[end:].lstrip()
         if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘([*-"):
             continue

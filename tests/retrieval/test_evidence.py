@@ -35,6 +35,11 @@ def test_sentences_split_at_ends_but_not_at_decimals_or_abbreviations():
         "Road tyres: 6.5 bar front, 7 bar rear.", "Check the pressure e.g. before every ride.", "Done!"]
 
 
+def test_a_numbered_list_item_keeps_its_number():
+    assert [s for s, _ in split_sentences("1. Schema freeze (done 9 Feb)")] == ["1. Schema freeze (done 9 Feb)"]
+    assert [s for s, _ in split_sentences("It costs 5. Then we go.")] == ["It costs 5.", "Then we go."]
+
+
 def test_wrapped_lines_join_and_each_sentence_knows_its_file_line():
     sentences = candidate_sentences([file_hit(1, SOURDOUGH, 9, 12)])
     by_text = {s.text: s.line for s in sentences}
