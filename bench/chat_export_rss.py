@@ -4,7 +4,7 @@ For each format a synthetic export of about `--mb` megabytes is written to a tem
 (ChatGPT and Claude: many conversations in one conversations.json; Telegram: ONE chat holding
 every message, the hardest case for a JSON reader; WhatsApp: one .txt; SMS: one XML), then a
 fresh Python process checks it (`read_export`) and reads every turn, reporting its peak RSS
-(ru_maxrss) and the time of each reading. Goal: peak RSS ≤ 400 MB whatever the size.
+(VmHWM, its own high-water mark) and the time of each reading. Goal: peak RSS ≤ 400 MB whatever the size.
 
     python bench/chat_export_rss.py [--mb 300] [--only whatsapp,telegram]    # prints JSON
 """
@@ -26,7 +26,7 @@ from bench.make_whatsapp_export import sentence, write_export  # noqa: E402
 GOAL_MB = 400
 BASE = 1_600_000_000  # seconds since 1970 of the first message
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from second_me.ingest.chat_exports import read_export
 start = time.perf_counter()
@@ -35,7 +35,8 @@ checked = time.perf_counter()
 count = sum(1 for _ in reading)
 done = time.perf_counter()
 print(json.dumps({"turns": count, "check_s": round(checked - start, 2), "read_s": round(done - checked, 2),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+                  "peak_rss_mb": round(int(next(line.split()[1] for line in open("/proc/self/status")
+                                                if line.startswith("VmHWM:"))) / 1024, 1)}))
 """
 
 

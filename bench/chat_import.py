@@ -3,7 +3,7 @@
 1. A synthetic export (bench/make_whatsapp_export.py, 50,000 messages by default) is imported by
    the real command in a subprocess (encrypted home, the shipped embedding model) with `--json`:
    its own seconds (checking the export, model load, embedding, storing) and its peak RSS
-   (the child's ru_maxrss, from wait4). Goal: peak RSS ≤ 400 MB whatever the size.
+   (the child's own high-water mark, VmHWM). Goal: peak RSS ≤ 400 MB whatever the size.
 2. The same command again: it must add nothing, in ≤ 5 s (`reimport_seconds`; its CPU seconds
    too, which a busy machine does not inflate).
 3. Raw `Llama.embed` over exactly the texts the import embedded (the memory texts, "speaker:
@@ -29,6 +29,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import reported_peak_mb, second_me_command  # noqa: E402
 from bench.make_whatsapp_export import PEOPLE, write_export  # noqa: E402
 
 GOALS = {"chat_import_ratio": 0.90, "chat_import_peak_rss_mb": 400, "chat_reimport_seconds": 5.0}
@@ -51,7 +52,8 @@ def _load() -> float:
 def run_import(home: Path, export: Path, work: Path) -> dict:
     """The command in a subprocess: its JSON report, wall seconds, CPU seconds and peak RSS."""
     out_path, err_path = work / "import.out", work / "import.err"
-    command = [sys.executable, "-m", "second_me", "import", "chat", str(export), "--me", ME, "--tz", "UTC", "--json"]
+    peak = work / "import.peak"
+    command = second_me_command(["import", "chat", str(export), "--me", ME, "--tz", "UTC", "--json"], peak)
     started = time.perf_counter()
     with out_path.open("w") as out, err_path.open("w") as err:
         process = subprocess.Popen(command, env=_env(home), stdout=out, stderr=err, cwd=REPO_ROOT)
@@ -62,7 +64,7 @@ def run_import(home: Path, export: Path, work: Path) -> dict:
         raise RuntimeError(f"import failed ({process.returncode}): {err_path.read_text().strip()}")
     report = json.loads(out_path.read_text().strip().splitlines()[-1])
     return {"report": report, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mb": usage.ru_maxrss / 1024}  # ru_maxrss: KiB on Linux
+            "peak_rss_mb": reported_peak_mb(peak)}
 
 
 def memory_texts(export: Path) -> list[str]:

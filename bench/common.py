@@ -35,6 +35,31 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[index])
 
 
+# A child's ru_maxrss (wait4, RUSAGE_CHILDREN, even its own RUSAGE_SELF) counts the pages it held
+# between fork and exec, a copy of the parent's: a benchmark that has loaded a model reports ~1 GB
+# for any command it starts. VmHWM is the high-water mark of the child's own memory since exec.
+_REPORTS_PEAK = """
+import atexit, runpy, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open({report!r}, "w") as out:
+        out.write(peak)
+atexit.register(_peak)
+sys.argv = {argv!r}
+runpy.run_module("second_me", run_name="__main__", alter_sys=True)
+"""
+
+
+def second_me_command(args: Sequence[str], peak_report: Path) -> list[str]:
+    """`python -m second_me ARGS`, writing the peak resident memory of its own (kB) to `peak_report` at exit."""
+    return [sys.executable, "-c", _REPORTS_PEAK.format(report=str(peak_report), argv=["second_me", *args])]
+
+
+def reported_peak_mb(peak_report: Path) -> float:
+    return int(peak_report.read_text().strip()) / 1024
+
+
 def rss_mb(pid: str = "self") -> dict[str, float]:
     """Resident memory of a process from /proc: total, anonymous and file-backed (mapped weights), in MB."""
     fields = {}

@@ -40,6 +40,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import reported_peak_mb, second_me_command  # noqa: E402
+
 WORDS = ("river garden kettle morning letter budget planning travel recipe bicycle meeting doctor "
          "invoice holiday sister station window project deadline coffee weather museum library "
          "piano runner market harbour lantern orchard ticket village").split()
@@ -156,9 +158,11 @@ def measure_index(files: int, work: Path) -> dict:
     make_corpus(corpus, files)
     _cli(home, "watch", "add", "--no-index", str(corpus))
     started = time.perf_counter()
-    result = _cli(home, "index", "--json")
+    peak = work / "index.peak"
+    result = subprocess.run(second_me_command(["index", "--json"], peak), env=_env(home), capture_output=True,
+                            text=True, check=True)
     wall = time.perf_counter() - started
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_rss_mb = reported_peak_mb(peak)
     report = json.loads(result.stdout.strip().splitlines()[-1])
     reindex = _reindex(home, files)
 

@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import io
 import json
+import math
 import re
 import subprocess
 import sys
@@ -58,36 +59,64 @@ def chat(quick: bool, smoke: bool = False) -> dict:
 
         model.stream = recording  # type: ignore[method-assign]
         answer = services.answering.ask(QUESTION)  # warm-up; captures the exact prompt second-me builds
+        del model.stream
         if not captured:
             raise RuntimeError(f"the question never reached the chat model (answer: {answer.text[:120]!r})")
-        messages = [{"role": m.role, "content": m.content} for m in captured[0]]
-        raw_llama = model._llama
-
-        def through_second_me() -> tuple[float, int]:
-            stamps: list[float] = []
-            services.answering.ask(QUESTION, on_token=lambda piece: stamps.append(time.perf_counter()))
-            return _rate(stamps), len(stamps)
-
-        def raw() -> tuple[float, int]:
-            stamps: list[float] = []
-            for chunk in raw_llama.create_chat_completion(messages=messages, max_tokens=n_tokens, temperature=0.0,
-                                                          stream=True):
-                if chunk["choices"][0]["delta"].get("content"):
-                    stamps.append(time.perf_counter())
-            return _rate(stamps), len(stamps)
-
-        ours, theirs = [], []
-        for _ in range(rounds):  # interleaved: the machine's noise hits both alike
-            theirs.append(raw())
-            ours.append(through_second_me())
+        ours, theirs, tokens = streamed_rates(services, model, QUESTION, captured[0], n_tokens, rounds)
         # Ratio of medians: one slow round on a shared machine does not swing it.
-        ratio = median([o[0] for o in ours]) / median([t[0] for t in theirs])
-        return {"chat_ratio": round(ratio, 3), "chat_ratio_rounds": [round(o[0] / t[0], 3) for o, t in zip(ours, theirs)], "chat_tokens_per_s": round(median([o[0] for o in ours]), 1),
-                "chat_raw_tokens_per_s": round(median([t[0] for t in theirs]), 1),
-                "chat_tokens": ours[0][1], "chat_prompt_tokens": len(raw_llama.tokenize(
-                    json.dumps(messages).encode()))}
+        ratio = median(ours) / median(theirs)
+        messages = [{"role": m.role, "content": m.content} for m in captured[0]]
+        return {"chat_ratio": round(ratio, 3), "chat_ratio_rounds": [round(o / t, 3) for o, t in zip(ours, theirs)],
+                "chat_tokens_per_s": round(median(ours), 1), "chat_raw_tokens_per_s": round(median(theirs), 1),
+                "chat_tokens": tokens, "chat_prompt_tokens": len(model._llama.tokenize(json.dumps(messages).encode()))}
     finally:
         services.close()
+
+
+def streamed_rates(services, model, question: str, messages, n_tokens: int,
+                   rounds: int) -> tuple[list[float], list[float], int]:
+    """Tokens/s as the model yields them inside `Services.ask` (second-me's checking in the loop: what
+    the user reads is released a checked sentence at a time, so its own pieces are no token count),
+    and through raw `create_chat_completion` on the same Llama and messages, interleaved so the
+    machine's noise hits both alike. Returns both rates per round and the tokens of one ask."""
+    raw_llama = model._llama
+    chat_messages = [{"role": m.role, "content": m.content} for m in messages]
+    stream = model.stream
+
+    def through_second_me() -> tuple[float, int]:
+        stamps: list[float] = []
+
+        def timed(*args, **kwargs):
+            for piece in stream(*args, **kwargs):
+                stamps.append(time.perf_counter())
+                yield piece
+
+        model.stream = timed  # type: ignore[method-assign]
+        try:
+            services.answering.ask(question, remember=False)
+        finally:
+            del model.stream
+        return _rate(stamps), len(stamps)
+
+    def raw() -> float:
+        stamps: list[float] = []
+        for chunk in raw_llama.create_chat_completion(messages=chat_messages, max_tokens=n_tokens, temperature=0.0,
+                                                      stream=True):
+            if chunk["choices"][0]["delta"].get("content"):
+                stamps.append(time.perf_counter())
+        return _rate(stamps)
+
+    raw()  # warm-up: the prompt is evaluated once, both sides then reuse it
+    ours: list[float] = []
+    theirs: list[float] = []
+    tokens = 0
+    for _ in range(rounds):
+        theirs.append(raw())
+        rate, tokens = through_second_me()
+        ours.append(rate)
+    if tokens < 2 or any(math.isnan(rate) for rate in ours + theirs):
+        raise RuntimeError(f"the model streamed {tokens} token(s) inside ask: no rate to compare")
+    return ours, theirs, tokens
 
 
 def _rate(stamps: list[float]) -> float:

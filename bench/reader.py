@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.common import median
-from bench.models import KV_TEXT, _near_tie_share, _rate
+from bench.models import KV_TEXT, _near_tie_share, streamed_rates
 
 # Questions to the built-in person, answered from her chats (10 hits searched; the prompt holds the
 # memories its evidence quotes, 5 and 2 here). The first asks for a long answer, so the chat ratio has
@@ -148,40 +148,7 @@ def _captured_prompt(services, question: str) -> list:
 
 def chat_ratio(services, model, messages, n_tokens: int, rounds: int) -> dict:
     """Tokens/s streamed through Services.ask vs raw create_chat_completion on the same Llama and messages."""
-    raw_llama = model._llama
-    chat_messages = [{"role": m.role, "content": m.content} for m in messages]
-
-    def through_second_me() -> float:
-        # The reader's sentences reach the user once each is checked, so the rate is taken from the
-        # tokens as the model yields them inside `ask`, with second-me's checking in the loop.
-        stamps: list[float] = []
-        stream = model.stream
-
-        def timed(*args, **kwargs):
-            for piece in stream(*args, **kwargs):
-                stamps.append(time.perf_counter())
-                yield piece
-
-        model.stream = timed  # type: ignore[method-assign]
-        try:
-            services.answering.ask(FIRST, remember=False)
-        finally:
-            del model.stream
-        return _rate(stamps)
-
-    def raw() -> float:
-        stamps: list[float] = []
-        for chunk in raw_llama.create_chat_completion(messages=chat_messages, max_tokens=n_tokens, temperature=0.0,
-                                                      stream=True):
-            if chunk["choices"][0]["delta"].get("content"):
-                stamps.append(time.perf_counter())
-        return _rate(stamps)
-
-    raw()  # warm-up: the prompt is evaluated once, both sides then reuse it
-    ours, theirs = [], []
-    for _ in range(rounds):  # interleaved: the machine's noise hits both alike
-        theirs.append(raw())
-        ours.append(through_second_me())
+    ours, theirs, _ = streamed_rates(services, model, FIRST, messages, n_tokens, rounds)
     return {"reader_chat_ratio": round(median(ours) / median(theirs), 3),
             "reader_chat_ratio_rounds": [round(o / t, 3) for o, t in zip(ours, theirs)],
             "reader_chat_tokens_per_s": round(median(ours), 2), "reader_chat_raw_tokens_per_s": round(median(theirs), 2)}

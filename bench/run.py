@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import platform
 import sys
@@ -73,7 +74,9 @@ def _section(name: str, fn, out: dict, errors: dict) -> None:
     try:
         figures = fn()
         out.update(figures)
-        missing = [figure for figure in REQUIRED.get(name, ()) if figures.get(figure) is None]
+        # Not a number is no figure: a ratio of NaN rates once hid a chat section measuring nothing.
+        missing = [figure for figure in REQUIRED.get(name, ()) if figures.get(figure) is None
+                   or (isinstance(figures[figure], float) and math.isnan(figures[figure]))]
         if missing:
             errors[name] = f"ended without {', '.join(missing)}"
     except Exception as exc:  # a broken benchmark is reported, the others still run

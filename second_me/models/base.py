@@ -106,3 +106,26 @@ class Embedder(ABC):
 
     def close(self) -> None:
         """Free the model's memory."""
+
+
+class RememberingEmbedder(Embedder):
+    """An embedder that embeds each text once over its short life (one question's answer: the
+    closest-sentence check and the evidence read the same sentences)."""
+
+    def __init__(self, inner: Embedder):
+        self.inner = inner
+        self.model_id = inner.model_id
+        self._vectors: dict[str, list[float]] = {}
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        new = list(dict.fromkeys(text for text in texts if text not in self._vectors))
+        if new:
+            self._vectors.update(zip(new, self.inner.embed(new)))
+        return [self._vectors[text] for text in texts]
+
+    def close(self) -> None:
+        self._vectors.clear()  # the model itself belongs to whoever made `inner`

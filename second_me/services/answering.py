@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit, utc_day
+from second_me.models.base import RememberingEmbedder
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.retrieval.abstain import abstention_reason, relevant_hits
@@ -127,7 +128,8 @@ class Answering:
     def prepare(self, question: str, options: SearchOptions) -> "Prepared":
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
         core, settings = self.core, self.core.settings
-        result = with_sentence_similarity(self.search(question, options), question, core.embedder,
+        embedder = RememberingEmbedder(core.embedder)  # the closest-sentence check and the evidence share sentences
+        result = with_sentence_similarity(self.search(question, options), question, embedder,
                                           settings.abstain_unknown_similarity)
         reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, question,
                                    self._replied(result.hits))
@@ -142,7 +144,7 @@ class Answering:
             hits, replies = self._with_replies(hits)
         time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
-        quoted, wider = evidence_choices(question, hits, core.embedder, intent, time_hint, replies)
+        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies)
         # A capable reader is given more; so is a question about what is true now, which weighs an
         # older statement against newer ones, whichever model answers.
         evidence = wider if core.chat_model.profile.capable_reader or _asks_now(intent, order) else quoted

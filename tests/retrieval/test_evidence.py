@@ -4,7 +4,8 @@ from dataclasses import replace
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
-from second_me.retrieval.evidence import candidate_sentences, select_evidence
+from second_me.retrieval.evidence import select_evidence
+from second_me.retrieval.quotable import candidate_sentences
 from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
 

@@ -1,0 +1,154 @@
+"""The sentences a memory can be quoted by, and where each stands.
+
+A chunk is cut into sentences: a Markdown heading stays as context (with the file's name), a
+wrapped line is joined, a list item stands alone, a table row is quoted under its header row,
+and a sentence leaning on the one before ("It is ready when…") is quoted with it. Each knows the
+file line it starts on when that can be told. A chat turn is quoted whole, its speaker as context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, utc_day
+from second_me.text.sentences import split_sentences
+
+MAX_QUOTE_CHARS = 400
+# A sentence that leans on the one before it is quoted with it ("It is ready when…").
+_LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # as quoted
+    context: str  # the heading path or speaker it stands under (scored with it, not quoted)
+    hit: Hit
+    hit_rank: int
+    position: int  # order inside its memory
+    line: Optional[int]  # the file line it starts on, when known
+    score: float = 0.0
+
+
+@dataclass
+class _Unit:
+    text: str
+    line_index: int  # line of the memory's text where it starts
+    context: str
+    previous: Optional["_Unit"] = field(default=None, repr=False)
+    header: str = ""  # a table row's header row: quoted with it, a row alone says nothing
+
+
+def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Unit]:
+    """The memory's sentences with the line each starts on (in its own text) and their context:
+    the file's name and the headings above them, or who said them."""
+    text = memory.text
+    if speaker and text.startswith(f"{speaker}: "):
+        text = " " * (len(speaker) + 2) + text[len(speaker) + 2:]  # keep offsets; the speaker is the context
+    lines = text.split("\n")
+    headings: list[tuple[int, str]] = []
+    units: list[_Unit] = []
+    paragraph: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        joined, starts = "", []
+        for index, line in paragraph:
+            if joined:
+                joined += " "
+            starts.append((len(joined), index))
+            joined += line.strip()
+        context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+        for sentence, offset in split_sentences(joined):
+            index = max(i for position, i in starts if position <= offset)
+            unit = _Unit(sentence, index, context, units[-1] if units and units[-1].context == context else None)
+            units.append(unit)
+        paragraph.clear()
+
+    if speaker is not None and len(text.strip()) <= MAX_QUOTE_CHARS:
+        return [_Unit(text.strip(), 0, speaker)]  # a chat turn is quoted whole: its sentences lean on each other
+    header = ""
+    for index, line in enumerate(lines):
+        if _TABLE_ROW.match(line):
+            flush()
+            if _TABLE_RULE.match(line):
+                continue  # |---|---|
+            if not header:
+                header = line.strip()  # quoted with each row below it, not alone
+                continue
+            context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+            units.append(_Unit(line.strip(), index, context, header=header))
+            continue
+        header = ""
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            level = len(line.strip()) - len(line.strip().lstrip("#"))
+            headings[:] = [h for h in headings if h[0] < level] + [(level, heading.group(1).strip("# "))]
+            continue
+        if not line.strip():
+            flush()
+            continue
+        ends_sentence = bool(paragraph) and paragraph[-1][1].rstrip()[-1:] in ".!?:;"
+        if _LIST_ITEM.match(line) or ends_sentence or (paragraph and not line.strip()[0].islower()):
+            flush()
+        paragraph.append((index, line))
+    flush()
+    return units
+
+
+def _file_line(memory: Memory, line_index: int) -> Optional[int]:
+    """The file line of a line of the chunk's text. A chunk's text joins its blocks with one blank
+    line whatever the file had between them, so the line is exact only when the chunk's lines
+    fill its whole range; otherwise None (the chunk's range is shown instead)."""
+    if memory.start_line is None or memory.end_line is None:
+        return None
+    lines = memory.text.split("\n")
+    filled = sum(1 for line in lines if line.strip())
+    if filled != memory.end_line - memory.start_line + 1:
+        return None
+    return memory.start_line + sum(1 for line in lines[:line_index] if line.strip())
+
+
+def source_label(hit: Hit, line: Optional[int]) -> str:
+    origin = hit.origin
+    if isinstance(origin, FileOrigin):
+        if line is not None:
+            return f"{origin.path}:{line}"
+        return origin.label()
+    if isinstance(origin, ConversationOrigin):
+        return origin.label()
+    when = utc_day(hit.memory.created_at)
+    return f"{hit.memory.kind} #{hit.memory.id} · {when}"
+
+
+def _title(path: str) -> str:
+    """A file's name as words: "notes/sourdough-bread.md" → "sourdough bread"."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return re.sub(r"[_\-.]+", " ", name.rsplit(".", 1)[0]).strip()
+
+
+def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list[Sentence]:
+    """The sentences of the first `most` hits (all by default), in hit order, each with its context
+    and file line."""
+    out: list[Sentence] = []
+    for rank, hit in enumerate(hits[:most]):
+        speaker = hit.origin.speaker if isinstance(hit.origin, ConversationOrigin) else None
+        title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
+        units = _units(hit.memory, speaker, title)
+        for position, unit in enumerate(units):
+            text, starts = unit.text, unit.line_index
+            if unit.header:
+                text = unit.header + "\n" + text
+            elif unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:
+                text, starts = unit.previous.text + " " + text, unit.previous.line_index  # the quote's first line
+            if len(text) > MAX_QUOTE_CHARS:
+                text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+            out.append(Sentence(text, unit.context, hit, rank, position, _file_line(hit.memory, starts)))
+    return out
