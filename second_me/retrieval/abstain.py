@@ -36,7 +36,7 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import asking_words, request_words
 from second_me.text.words import content_words, forms, plain, stems
 
-COVERING_HITS = 3  # the first hits looked at for every word of the question
+COVERING_HITS = 3  # the first hits looked at for the names a question is about
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 NOTHING_MATCHES = "nothing in your memory matches that question."
@@ -100,9 +100,9 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
         return f"nothing in your memory mentions {' '.join(seen.never_named)}."
     if seen.detached:
         return f"nothing in your memory about {' and '.join(seen.detached)} says that."
-    # Lexical-only search has no similarity to judge by; and a memory with every word the question is
-    # about matches it, however far its vector ("what did I say about Belém?": a name the embedder
-    # barely knows, in a note about Lisbon).
+    # Lexical-only search has no similarity to judge by; and a question about names alone matches a
+    # memory that has them, however far its vector ("what did I say about Belém?": a name the
+    # embedder barely knows, in a note about Lisbon).
     if seen.best_similarity is not None and not seen.covered:
         if seen.best_similarity < min_similarity:
             return NOTHING_MATCHES

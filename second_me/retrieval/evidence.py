@@ -2,8 +2,8 @@
 
 Every answer is built on evidence, shown quoted with its source (`path:line`, or
 conversation · speaker · date). Sentences are cut from the top hits (`quotable.py`: a
-Markdown heading stays as context, a wrapped line is joined, a list item stands alone) and scored by the
-embedder's similarity to the question plus how much of the question's wording they share,
+Markdown heading stays as context, a wrapped line is joined, a list item stands alone) and
+scored by the embedder's similarity to the question plus how much of the question's wording they share,
 weighted by how rare each word is among the candidates, with a small lead for the better
 search hits. A question takes its best sentence and the few that score nearly as well; a
 request ("Summarize my sourdough notes") and a gathering question ("what activities…") take
@@ -210,7 +210,7 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
                 if any(_within(sentence.text, o.text) or (_within(o.text, sentence.text)
                                                           and o.hit.memory.id != sentence.hit.memory.id)
                        for o in chosen):
-                    continue  # already quoted, or quoting again what is (a summary of the note it sums up)
+                    continue  # already quoted; or a summary saying again what a note's sentence says
                 # "It is ready when…" is quoted with the sentence it leans on: the longer quote
                 # takes the place of the shorter one of its memory that it contains.
                 chosen = [o for o in chosen
