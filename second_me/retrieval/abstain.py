@@ -57,6 +57,20 @@ class Signals:
     covered: bool = False  # the question is about names alone, and one of the first hits has them ("Belém")
 
 
+def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]:
+    """The question's words no memory contains, as check 4 counts them: not the word naming what is
+    asked, a month or weekday (matched against when memories happened), a light verb ("where did I
+    *put*…": notes say where things are, not that they were put), a request's or an indirect
+    question's own words, nor the span words of date arithmetic."""
+    question = result.parsed.text if result.parsed is not None else ""
+    arithmetic = elapsed_question(asked or question) is not None
+    asked_for = {fold(word) for word in answer_type_words(question)}
+    skip = request_words(question) | LIGHT_VERBS | asking_words(asked or question)
+    return tuple(term for term in result.unknown_terms
+                 if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
+                 and not (arithmetic and term.lower() in SPAN_WORDS))
+
+
 def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:
     """`asked`: the question as typed, before search took its time words out. `replied`: for a chat
     turn among the hits that replies to another among them, that turn's words ("got any name ideas
@@ -68,12 +82,7 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     asked_for = {fold(word) for word in answer_type_words(question)}
     # A request's own words ("summarize", "in detail", "a short list") say what to do, not what about.
     instructions = request_words(question)
-    # A month or weekday is matched against when memories happened, not against their words.
-    # Nor is a light verb ("where did I *put*…"): notes say where things are, not that they were put.
-    unknown_words = tuple(term for term in result.unknown_terms
-                          if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS
-                          and term.lower() not in instructions | LIGHT_VERBS | asking_words(asked or question)
-                          and not (arithmetic and term.lower() in SPAN_WORDS))
+    unknown_words = words_memory_lacks(result, asked)
     replied = replied or {}
     texts = (f"{replied[hit.memory.id]} {hit.memory.text}" if hit.memory.id in replied else hit.memory.text
              for hit in result.hits)

@@ -19,6 +19,7 @@ from typing import Mapping, Optional, Sequence
 
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
 from second_me.models.base import Embedder
+from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
@@ -250,7 +251,7 @@ def with_sentence_similarity(result: SearchResult, question: str, embedder: Embe
     similarity and for which hits are read. A question with a word no memory has is left as it is:
     whether a memory says the same in other words is judged memory by memory, as the bar was set."""
     if embedder is None or result.best_similarity is None or result.best_similarity >= below \
-            or result.unknown_terms:
+            or words_memory_lacks(result, question):
         return result
     chunks = [hit for hit in result.hits[:SENTENCE_CHECK_HITS] if hit.memory.kind == "chunk"]
     sentences = candidate_sentences(chunks, len(chunks))

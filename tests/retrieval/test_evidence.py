@@ -170,6 +170,9 @@ def test_a_note_is_as_close_to_a_question_as_its_closest_sentence():
     # A question with a word no memory has keeps the note's own similarity, as the bar was set on.
     unknown = replace(result, unknown_terms=("voltage",))
     assert with_sentence_similarity(unknown, "adapter plug voltage", FakeEmbedder(), 0.44) == unknown
+    # A light verb no memory has ("do I *need* an adapter plug?") is not such a word.
+    light = replace(result, unknown_terms=("need",))
+    assert with_sentence_similarity(light, "need adapter plug headphones", FakeEmbedder(), 0.44).best_similarity > 0.3
     # Close enough already: nothing is embedded again.
     near = replace(result, best_similarity=0.5)
     assert with_sentence_similarity(near, "adapter plug headphones", FakeEmbedder(), 0.44) == near
