@@ -22,9 +22,9 @@ from second_me.models.reader import (INSTALL_HINT, REINSTALL_HINT, ReaderSpec, c
                                      reader_file_path)
 
 OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
-# The folder under Ollama's manifests/ that holds the models it names without a prefix
-# ("llama3:8b"); second-me only reads the folders Ollama keeps on disk.
-OLLAMA_OWN_FOLDER = "registry.ollama.ai"
+# Ollama names its own models without a prefix ("llama3:8b"): they are kept under a "library"
+# namespace of its default registry's folder, which is told by that, not by its address.
+OLLAMA_OWN_NAMESPACE = "library"
 MAX_DEPTH = 6  # folders below a tool's root; enough for LM Studio's layout and a models_dir tree
 MAX_FILES = 5000  # a models_dir pointed at a huge tree still lists quickly
 _LATER_SPLIT = re.compile(r"-(\d{5})-of-\d{5}\.gguf$", re.I)  # a multi-file model loads from its first file
@@ -164,11 +164,12 @@ def _gguf_files(folder: Path, problems: list[str], source: str) -> Iterator[Path
 def ollama_entries(folder: Path, problems: list[str]) -> Iterator[ModelEntry]:
     """Ollama's named models: manifests/<registry>/<namespace>/<model>/<tag> -> blobs/sha256-<digest>."""
     manifests = folder / "manifests"
+    own = _own_registries(manifests)
     for manifest in _gguf_manifests(manifests, problems):
         parts = manifest.relative_to(manifests).parts
         registry, namespace, model, tag = parts[-4:] if len(parts) >= 4 else ("", "", parts[-2], parts[-1])
-        prefix = "" if (registry, namespace) == (OLLAMA_OWN_FOLDER, "library") else (
-            f"{namespace}/" if registry == OLLAMA_OWN_FOLDER else f"{registry}/{namespace}/")
+        prefix = "" if registry in own and namespace == OLLAMA_OWN_NAMESPACE else (
+            f"{namespace}/" if registry in own else f"{registry}/{namespace}/")
         name = f"{prefix}{model}:{tag}"
         # Local steps only: second-me never sends anyone to fetch weights.
         fix = f"remove it (ollama rm {name}) or use another model (second-me models use NAME)"
@@ -190,6 +191,14 @@ def ollama_entries(folder: Path, problems: list[str]) -> Iterator[ModelEntry]:
         entry = describe_file(blob, "ollama", name, fix)
         if entry:
             yield entry
+
+
+def _own_registries(manifests: Path) -> set[str]:
+    """The registry folders under Ollama's manifests/ that hold its own "library" namespace."""
+    try:
+        return {entry.name for entry in manifests.iterdir() if (entry / OLLAMA_OWN_NAMESPACE).is_dir()}
+    except OSError:
+        return set()
 
 
 def _gguf_manifests(manifests: Path, problems: list[str]) -> Iterator[Path]:

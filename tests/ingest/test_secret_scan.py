@@ -211,7 +211,7 @@ NEGATIVES = [
     ("number", "pin: 12345678"),
     ("type hint", "def login(user: str, password: str) -> bool:"),
     ("a key that is not a credential", "key: C#m7 and capo 2; monkey: Bubbles2023"),
-    ("tokenizer code", "tokenizer = AutoTokenizer.from_pretrained(name)\nmax_tokens = 384"),
+    ("tokenizer code", "tokenizer = Tokenizer.from_file(tokenizer_path)\nmax_tokens = 384"),
     ("hex colours", "colours: #ff00aa, #1e90ff and #ABCDEF"),
     ("uuid in a note", "Ticket 123e4567-e89b-12d3-a456-426614174000 was closed."),
     ("git sha", "Fixed in commit 9fceb02d0ae598e95dc970b74767f19372d61af8 and 1a410efbd13591db07496601ebc7a059dd55cfe9."),

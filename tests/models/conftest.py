@@ -101,13 +101,13 @@ def machine(tmp_path) -> Path:
     (ollama / "blobs").mkdir(parents=True)
     write_gguf(ollama / "blobs" / "sha256-aaa", LLAMA3)
     write_gguf(ollama / "blobs" / "sha256-bbb", {**EMBED_META, "general.name": "nomic embed"})
-    _manifest(ollama, ("registry.ollama.ai", "library", "llama3.2", "latest"), "aaa")
-    _manifest(ollama, ("registry.ollama.ai", "library", "nomic-embed-text", "latest"), "bbb")
-    _manifest(ollama, ("registry.ollama.ai", "someone", "custom", "q4"), "aaa")
+    _manifest(ollama, ("ollama-registry", "library", "llama3.2", "latest"), "aaa")
+    _manifest(ollama, ("ollama-registry", "library", "nomic-embed-text", "latest"), "bbb")
+    _manifest(ollama, ("ollama-registry", "someone", "custom", "q4"), "aaa")
     _manifest(ollama, ("models.example", "someone", "Qwen", "Q8_0"), "ccc")  # its blob is missing
-    _manifest(ollama, ("registry.ollama.ai", "library", "adapter", "latest"), "ddd",
+    _manifest(ollama, ("ollama-registry", "library", "adapter", "latest"), "ddd",
               media="application/vnd.ollama.image.adapter")
-    broken = ollama / "manifests" / "registry.ollama.ai" / "library" / "broken" / "latest"
+    broken = ollama / "manifests" / "ollama-registry" / "library" / "broken" / "latest"
     broken.parent.mkdir(parents=True)
     broken.write_text("{not json", encoding="utf-8")
 
