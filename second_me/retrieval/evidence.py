@@ -254,7 +254,7 @@ def with_sentence_similarity(result: SearchResult, question: str, embedder: Embe
             or words_memory_lacks(result, question):
         return result
     chunks = [hit for hit in result.hits[:SENTENCE_CHECK_HITS] if hit.memory.kind == "chunk"]
-    sentences = candidate_sentences(chunks, len(chunks))
+    sentences = candidate_sentences(chunks)
     if not sentences:
         return result
     vectors = embedder.embed([question] + [f"{s.context}: {s.text}" if s.context else s.text for s in sentences])
