@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from second_me.domain import Evidence, Hit
+from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatMessage, ChatModel
-from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, format_memory, neutralise, spoken_dates
+from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -27,7 +27,8 @@ LINE_TOKENS = 40
 READER_SYSTEM = (
     "You answer questions about the user's own notes and chats, using only the numbered memories. "
     "Answer in one short sentence that gives the exact name, number or date the memories state, and cite "
-    "the memory like [1]. When a message says \"yesterday\" or \"last week\", count from the date it was said. "
+    "the memory like [1]. When a message says \"yesterday\" or \"last week\", give the day written beside it, "
+    "or count from the date it was said. "
     "When memories disagree, the newest one says what is true now. "
     "When the question asks for several things, name each one the memories state. "
     "A memory marked (derived) is a summary second-me wrote: prefer the user's own words. "
@@ -36,10 +37,10 @@ READER_SYSTEM = (
     # Worked examples: a 1.5B reader otherwise copies a whole memory, or answers about the wrong person.
     # They sit in the fixed start of every prompt, which the chat model keeps evaluated between questions.
     "Example memories:\n"
-    "- [1] Alex said (March 10, 2021): Got the keys to the new flat in Leith yesterday!\n"
+    "- [1] Alex said (March 10, 2021): Got the keys to the new flat in Leith yesterday (March 9, 2021)!\n"
     "- [2] Sam said (March 12, 2021): The boiler in my place is broken again.\n"
     "Question: Where is Alex's new flat?\nAnswer: In Leith [1].\n"
-    "Question: When did Alex get the keys?\nAnswer: On March 9, 2021, the day before Alex said so [1].\n"
+    "Question: When did Alex get the keys?\nAnswer: On March 9, 2021 [1].\n"
     "Question: Whose boiler is broken?\nAnswer: Sam's [2].\n"
     "Question: What did the boiler repair cost?\nAnswer: I don't know."
 )
@@ -89,8 +90,9 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
     for item in evidence:
         who = f"{item.speaker} said " if item.speaker else ""
         derived = " (derived)" if item.derived else ""
-        when = spoken_dates(item.dated())
-        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {neutralise(item.text)}")
+        text, placed = dates_in_place(item.text, item.created_at, item.about.split(", ")) if item.about else (item.text, False)
+        when = spoken_dates(utc_day(item.created_at) if placed else item.dated())
+        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {neutralise(text)}")
     return "\n".join(out)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from second_me.domain import Hit, told_dates, utc_day
+from typing import Collection
+from second_me.domain import Hit, describe_span, told_dates, utc_day
+from second_me.text.event_dates import event_dates
 
 OPEN_TAG, CLOSE_TAG = "<notes>", "</notes>"
 _CITATION = re.compile(r"\[(\d{1,3})\]")
@@ -34,12 +36,38 @@ def spoken_dates(text: str) -> str:
     return _ISO_DAY.sub(spoken, text)
 
 
+def dates_in_place(text: str, said_at: float, told: Collection[str]) -> tuple[str, bool]:
+    """Each time phrase of a message followed by the day it tells of, in words: "handed my notice in
+    yesterday (July 8, 2023)"; and whether every day in `told` (its memory's, as `describe_span`
+    writes them) was placed. Only the days its memory holds: they are what the support check knows.
+    A reader told "said July 9, about November 2023, July 8" at the head of a message still answers
+    "yesterday"; the day written beside the word is the one it copies."""
+    placed: set[str] = set()
+    out, cursor = [], 0
+    for span in event_dates(text, said_at):
+        day = describe_span(span.start, span.end)
+        at = text.find(span.phrase, cursor)
+        if day not in told or at < 0:
+            continue
+        end = at + len(span.phrase)
+        out.append(f"{text[cursor:end]} ({spoken_dates(day)})")
+        cursor = end
+        placed.add(day)
+    return "".join(out) + text[cursor:], placed >= set(told)
+
+
 def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: bool = False) -> str:
-    """`[n] (when) text`; with `spoken`, the days in words (only the header's: the memory's own words
-    stay as written)."""
+    """`[n] (when) text`; with `spoken`, the days in words, and the day a message's time words tell
+    of written beside them (the memory's own words otherwise stay as written)."""
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
     when = utc_day(hit.memory.created_at)
-    if hit.memory.about:  # "yesterday" in a message: the day it tells of, read against when it was sent
+    placed = False
+    if spoken and hit.memory.about:
+        told = {describe_span(start, end) for start, end in hit.memory.about}
+        text, placed = dates_in_place(text, hit.memory.created_at, told)
+    if placed:
+        when = f"said {when}"
+    elif hit.memory.about:  # "yesterday" in a message: the day it tells of, read against when it was sent
         when = f"said {when}, about {told_dates(hit.memory)}"
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
         when += f", no longer true since {utc_day(hit.memory.valid_to)}"

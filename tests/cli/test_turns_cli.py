@@ -51,6 +51,33 @@ def test_the_reader_sees_when_a_message_was_said_and_what_day_it_is_about():
     assert format_memory(1, Hit(memory, 1.0, 1.0, None)).startswith("[1] (said 2023-07-06, about 2023-07-05) Nina:")
 
 
+def test_the_reader_reads_the_day_beside_the_words_that_tell_of_it():
+    # A 1.5B reader told "said July 9, about November 2023, July 8" answered "When did Olu hand in his
+    # notice?" with "Yesterday": the day written beside "yesterday" is the one it copies.
+    said = 1688898240.0  # 2023-07-09 10:24 UTC
+    day = 86400
+    july_8 = said - 10 * 3600 - 24 * 60 - day
+    november = (1698796800.0, 1701388800.0)  # 2023-11
+    memory = Memory(1, "message", "Olu: moving in November. handed my notice in yesterday", said, None, 7.0, 0,
+                    False, "active", speaker="Olu", about=(november, (july_8, july_8 + day)))
+    assert format_memory(1, Hit(memory, 1.0, 1.0, None), spoken=True) == (
+        "[1] (said July 9, 2023) Olu: moving in November (November 2023). handed my notice in yesterday (July 8, 2023)")
+    # What is shown to the user, and a day the memory does not hold, stay as they were.
+    assert format_memory(1, Hit(memory, 1.0, 1.0, None)).startswith("[1] (said 2023-07-09, about 2023-11, 2023-07-08) Olu:")
+    only_november = Memory(1, "message", memory.text, said, None, 7.0, 0, False, "active", speaker="Olu",
+                           about=(november,))
+    assert format_memory(1, Hit(only_november, 1.0, 1.0, None), spoken=True).endswith(
+        "(November 2023). handed my notice in yesterday")
+
+
+def test_the_reader_is_told_what_it_could_not_be_shown_in_place():
+    said = 1688634000.0
+    memory = Memory(1, "message", "Nina: We went up Pen y Fan", said, None, 7.0, 0, False, "active",
+                    speaker="Nina", about=((said - 9 * 3600 - 86400, said - 9 * 3600),))
+    assert format_memory(1, Hit(memory, 1.0, 1.0, None), spoken=True).startswith(
+        "[1] (said July 6, 2023, about July 5, 2023) Nina: We went up Pen y Fan")
+
+
 def test_the_support_check_accepts_the_resolved_date():
     from second_me.text.support import Support
 
@@ -60,3 +87,17 @@ def test_the_support_check_accepts_the_resolved_date():
     support = Support([format_memory(1, Hit(memory, 1.0, 1.0, None))])
     assert support.check("Nina climbed Pen y Fan on 2023-07-05.").supported
     assert not support.check("Nina climbed Pen y Fan on 2023-07-02.").supported
+
+
+def test_the_sentences_that_matter_carry_their_day_in_place_too():
+    from second_me.domain import Evidence
+    from second_me.models.fake import FakeChatModel
+    from second_me.retrieval.compose import reader_messages
+    from second_me.retrieval.intent import intent_of
+
+    said = 1688634000.0  # 2023-07-06 09:00 UTC
+    sentence = Evidence("We climbed Pen y Fan yesterday", 1, "chat · Nina · 2023-07-06", "message", "Nina",
+                        created_at=said, about="2023-07-05")
+    question = "When did Nina climb Pen y Fan?"
+    prompt = reader_messages(question, intent_of(question), [sentence], [], {1: 1}, FakeChatModel(), 100)[1].content
+    assert "- [1] Nina said (July 6, 2023): We climbed Pen y Fan yesterday (July 5, 2023)" in prompt
