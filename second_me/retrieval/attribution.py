@@ -2,7 +2,9 @@
 own words or from words about Sam — never from Priya's "I went to Paris", however well it matches.
 
 A chat turn is about its speaker when they speak of themselves ("I", "my", "we"), about the one
-spoken to when it says "you", and about anyone it names. A question is about the people it
+spoken to when it says "you", and about anyone it names. A turn that speaks of no one at all is
+about its speaker too: people leave themselves out of what they tell ("NEW PB at parkrun
+yesterday! 29:47!!"); an assistant's turn is advice, about nobody. A question is about the people it
 names, or about the user when it says "I", "my" or "me". When none of the evidence is about the
 person asked for, the answer says whose it is instead.
 """
@@ -19,6 +21,8 @@ from second_me.text.words import plain
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she’s|her|hers|herself|they|they're|they’re"
+                           r"|them|their|theirs|themselves)\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
 USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
 
@@ -47,7 +51,8 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     return Subject(people, user and not people, shown)
 
 
-def is_about(item: Evidence, subject: Subject, user_names: Iterable[str]) -> Optional[bool]:
+def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
+             assistants: Iterable[str] = ()) -> Optional[bool]:
     """Whether a quoted turn is about the subject; None when it cannot be told (not a chat turn)."""
     if item.speaker is None or not subject.anyone:
         return None
@@ -65,7 +70,10 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str]) -> Opt
         return True
     if _FIRST_PERSON.search(item.text):
         return False  # the speaker speaks of themselves, and they are someone else
-    return None
+    if speaker in {plain(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
+            or any(not name.isupper() for name in proper_names(item.text)):
+        return None  # advice, or perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
+    return False  # speaks of no one: of themselves, and they are someone else
 
 
 @dataclass(frozen=True)
@@ -75,10 +83,11 @@ class Attribution:
     message: str = ""  # "That was Priya, not Sam"
 
 
-def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterable[str]) -> Attribution:
+def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterable[str],
+              assistants: Iterable[str] = ()) -> Attribution:
     """Keep the evidence about the subject; when all of it is someone else's, say whose."""
-    users = list(user_names)
-    verdicts = [is_about(item, subject, users) for item in evidence]
+    users, assistants = list(user_names), list(assistants)
+    verdicts = [is_about(item, subject, users, assistants) for item in evidence]
     if not any(v is False for v in verdicts):
         return Attribution(tuple(evidence))
     kept = tuple(item for item, verdict in zip(evidence, verdicts) if verdict is not False)
@@ -92,12 +101,12 @@ def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterab
 
 
 def attribute_quotes(quoted: Sequence[Evidence], given: Sequence[Evidence], subject: Subject,
-                     user_names: Iterable[str]) -> Attribution:
+                     user_names: Iterable[str], assistants: Iterable[str] = ()) -> Attribution:
     """Whose the answer is, judged on the quotes (the best evidence); of what a capable reader is
     given beyond them (`given`), what is clearly someone else's goes. "Which job did Sam get in
     Toronto?" is answered "That was Olu, not Sam" even when Sam's "my job is fine" is given too."""
-    users = list(user_names)
-    judged = attribute(quoted, subject, users)
+    users, assistants = list(user_names), list(assistants)
+    judged = attribute(quoted, subject, users, assistants)
     if judged.other is not None:
         return judged
-    return Attribution(attribute(given, subject, users).evidence or judged.evidence)
+    return Attribution(attribute(given, subject, users, assistants).evidence or judged.evidence)

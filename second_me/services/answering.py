@@ -152,14 +152,14 @@ class Answering:
             hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
+        assistants = tuple(name for name, role in speakers if role == "assistant")
         subject = subject_of(question, [name for name, _ in speakers], users)
-        attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users)
+        attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users, assistants)
         if attribution.other is not None:
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
         return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED,
-                        order=order, users=tuple(users),
-                        assistants=tuple(name for name, role in speakers if role == "assistant"))
+                        order=order, users=tuple(users), assistants=assistants)
 
     def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
         """How likely a capable reader finds that the evidence answers the question (0..1)."""

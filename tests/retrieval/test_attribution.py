@@ -55,3 +55,15 @@ def test_whose_it_is_is_judged_on_the_quotes_not_on_what_else_a_reader_is_given(
     own = said("Sam", "I got the Toronto job at the bakery!", 3)
     kept = attribute_quotes([own], [own, olu, sam], subject, USERS)
     assert [e.memory_id for e in kept.evidence] == [3, 2] and kept.message == ""
+
+
+def test_a_turn_that_speaks_of_no_one_is_about_its_speaker():
+    # "What's Sam's parkrun PB?" found Priya's "NEW PB at parkrun yesterday! 29:47!!!", and the reader
+    # answered "Sam's parkrun PB is 29:47".
+    subject = subject_of("What's Sam's parkrun PB?", SPEAKERS, USERS)
+    priya = said("Priya", "NEW PB at parkrun yesterday! 29:47!!! under 30 minutes!!!")
+    assert attribute([priya], subject, USERS).message == "That was Priya, not Sam"
+    # Words about a third person, someone named, or an assistant's advice cannot be told.
+    for speaker, text in [("Priya", "she's called Nugget and she bites"), ("Priya", "Maisie's hamster escaped"),
+                          ("Helper", "Parkrun PBs come from steady easy runs.")]:
+        assert attribute([said(speaker, text)], subject, USERS, ["Helper"]).message == ""
