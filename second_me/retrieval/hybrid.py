@@ -229,7 +229,7 @@ class HybridSearcher:
         around = self._neighbours(top, options.context)
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank, around.get(h.memory.id, ())) for h in top)
-        unknown = self._unknown_terms(parsed.text) if options.use_bm25 else ()
+        unknown = self._unknown_terms(parsed.text, known or self.store.people()) if options.use_bm25 else ()
         detached = self._detached_names(parsed.text, unknown) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
@@ -263,9 +263,12 @@ class HybridSearcher:
                                                    t.message_id == message_id) for t in stored)
                 for message_id, stored in found.items()}
 
-    def _unknown_terms(self, text: str) -> tuple[str, ...]:
-        """Content words (time words already taken out) that appear in no memory at all, stemmed as the index does."""
-        return tuple(term for term in query_terms(text) if not self.store.fts_any(match_expression(term)))
+    def _unknown_terms(self, text: str, speakers: Sequence[str]) -> tuple[str, ...]:
+        """Content words (time words already taken out) that appear in no memory at all, stemmed as the
+        index does. Who said a turn is known, though the index holds only what they said."""
+        said_by = {term for speaker in speakers for term in query_terms(speaker)}
+        return tuple(term for term in query_terms(text)
+                     if term not in said_by and not self.store.fts_any(match_expression(term)))
 
     def _detached_names(self, text: str, unknown: tuple[str, ...]) -> tuple[str, ...]:
         """The question's names when no memory mentions them together with any other word of the
@@ -276,7 +279,7 @@ class HybridSearcher:
         together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
         for word in details:
             expression = match_expression(word)
-            if expression and self.store.fts_any(f"({together}) AND ({expression})"):
+            if expression and self.store.fts_any_by_or_naming(names, expression):
                 return ()
             # A note names its subject once, in its title ("# Project Atlas"), and its sections go on without it.
             if expression and self.store.fts_in_one_document(together, expression):

@@ -57,6 +57,19 @@ def any_match(conn, match: str) -> bool:
                         "WHERE memory_fts MATCH ? AND m.state = 'active' LIMIT 1", (match,)).fetchone() is not None
 
 
+def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
+    """Does any active memory match this FTS5 expression, said by or naming each of `names`? Sam's
+    own "we moved on Saturday!!! we're in Otley" does not say "Sam": a turn's speaker is beside it."""
+    if not match or not names:
+        return False
+    by_or_naming = " AND ".join(["(m.speaker = ? COLLATE NOCASE OR m.id IN "
+                                 "(SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?))"] * len(names))
+    params = [value for name in names for value in (name, '"' + name.replace('"', '""') + '"')]
+    return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
+                        f"WHERE memory_fts MATCH ? AND m.state = 'active' AND {by_or_naming} LIMIT 1",
+                        (match, *params)).fetchone() is not None
+
+
 def or_phrases(match: str) -> Optional[list[str]]:
     """The quoted phrases of an expression `"a" OR "b" OR …`, or None for any other expression."""
     phrases = _PHRASE.findall(match)

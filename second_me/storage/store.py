@@ -201,6 +201,11 @@ class MemoryStore:
         with self.db.read() as conn:
             return fulltext.any_match(conn, match)
 
+    def fts_any_by_or_naming(self, names: Sequence[str], match: str) -> bool:
+        """Does an active memory said by or naming each of `names` match this FTS5 expression?"""
+        with self.db.read() as conn:
+            return fulltext.any_by_or_naming(conn, names, match)
+
     def fts_in_one_document(self, first: str, second: str) -> bool:
         """Do two FTS5 expressions match active chunks of one file (a name in its title, a detail
         in one of its sections)?"""

@@ -135,3 +135,15 @@ def test_a_question_turn_brings_the_turn_that_answers_it(services):
         placed, replies = services.answering._with_replies(hits)
         assert [hit.memory.id for hit in placed][:2] == [asked, reply] and replies == {asked: [reply]}
         assert len(placed) == len({hit.memory.id for hit in placed})  # each hit once
+
+
+def test_a_speakers_own_turn_is_memory_about_them(services):
+    # "When did Sam's family move to Otley?" was refused, "nothing in your memory about Sam and Otley
+    # says that": Sam's own "we moved on Saturday" does not name Sam.
+    day = "2023-09-04"
+    services.conversations.log.add_turns([
+        Turn("c2", "Sam", "we moved on Saturday!!! we're in Otley", _ts(day, 9), "user", "1"),
+        Turn("c2", "Nina", "Otley has a lovely market", _ts(day, 9, 1), "user", "2"),
+    ], services.clock.timestamp())
+    assert services.answering.search("When did Sam's family move to Otley?", SearchOptions(k=5)).detached_names == ()
+    assert services.answering.search("What did Sam cook in Otley?", SearchOptions(k=5)).detached_names == ("Sam", "Otley")
