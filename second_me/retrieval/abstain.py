@@ -30,7 +30,7 @@ from typing import Mapping, Optional
 
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE, answer_type_words,
-                                             fold, lacks_answer, proper_names, unknown_names)
+                                             as_written, fold, lacks_answer, proper_names, unknown_names)
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import asking_words, request_words
@@ -89,7 +89,7 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
-    detached = () if instructions else result.detached_names
+    detached = () if instructions else as_written(question, result.detached_names)
     about = content_words(question, frozenset(asked_for | instructions | LIGHT_VERBS | TIME_WORDS
                                               | asking_words(asked or question)))
     # Only a question about names alone: "what mark did I get for my capstone?" has every word in

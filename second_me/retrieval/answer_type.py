@@ -191,6 +191,19 @@ def proper_names(question: str) -> list[str]:
     return names
 
 
+def as_written(question: str, names: Iterable[str]) -> tuple[str, ...]:
+    """Names side by side in the question as one: ("Little", "Fires", "Kirkgate", "Market") in "does
+    Little Fires start at Kirkgate Market?" → ("Little Fires", "Kirkgate Market")."""
+    out: list[str] = []
+    for name in names:
+        joined = f"{out[-1]} {name}" if out else ""
+        if joined and re.search(r"(?<![\w'’])" + re.escape(joined) + r"(?![\w'’])", question):
+            out[-1] = joined
+        else:
+            out.append(name)
+    return tuple(out)
+
+
 def unknown_names(names: Iterable[str], unknown_terms: Iterable[str]) -> tuple[str, ...]:
     """The names that no memory contains (the search's unknown terms, compared folded)."""
     unknown = {fold(term) for term in unknown_terms}

@@ -126,6 +126,14 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     assert lacks_answer("How much did I pay for the wetsuit?", board, ()) is None
 
 
+def test_names_side_by_side_are_told_as_one():
+    from second_me.retrieval.answer_type import as_written
+
+    question = "When does Little Fires start at Kirkgate Market?"
+    assert as_written(question, proper_names(question)) == ("Little Fires", "Kirkgate Market")
+    assert as_written("Did Sam and Jo go?", ["Sam", "Jo"]) == ("Sam", "Jo")
+
+
 def test_decide_gives_the_reason():
     def seen(**kw):
         base = dict(found=True, best_similarity=0.5, never_named=(), detached=(), unknown_words=(), lacking=None)
