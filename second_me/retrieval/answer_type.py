@@ -31,7 +31,7 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
-from second_me.text.words import MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
+from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
 from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
@@ -50,8 +50,6 @@ NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 TYPE_WORDS = frozenset("name names named call called time date day much many old long far tall heavy big".split()) \
     | NUMERIC_NOUNS
-# What "how …" asks for: a frequency, a span, a distance, an amount.
-HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late".split())
 # Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
 # and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
 LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "

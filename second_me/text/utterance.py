@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from second_me.text.sentences import split_sentences
-from second_me.text.words import content_words
+from second_me.text.words import HOW_MEASURES, content_words
 
 # Verbs (and phrases) that open a request, in any case. They are instructions, never names
 # or words a memory must contain.
@@ -42,7 +42,6 @@ _QUESTION_WORDS = frozenset("what when where who whom whose which why how".split
 _VERBS_FIRST = frozenset("""
 do does did is are was were am can could should would will have has had may might must shall
 """.split())
-_HOW_MEASURES = frozenset("often much many long far old big come".split())
 _SUBJECTS = frozenset("i you we they he she it my your our their his her the there this that these those".split())
 
 
@@ -70,7 +69,7 @@ def is_question(text: str) -> bool:
         # "what subject did I teach", "which year group do I teach": a noun or two, then the verb.
         nouns_then_verb = first in ("what", "which", "whose") and second not in _SUBJECTS | {"a", "an"} \
             and any(word in _VERBS_FIRST for word in words[2:5])
-        return second in _VERBS_FIRST or (first == "how" and second in _HOW_MEASURES) or nouns_then_verb
+        return second in _VERBS_FIRST or (first == "how" and second in HOW_MEASURES | {"come"}) or nouns_then_verb
     return first in _VERBS_FIRST and second in _SUBJECTS
 
 

@@ -20,6 +20,8 @@ these they this those through to too under until up very was we were what when w
 with would you your yours yourself yourselves s t don tell know remember did ever many much ago
 us ve ll re d m
 """.split())
+# What "how …" asks for: a frequency, a span, a distance, an amount ("how often", "how far").
+HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late".split())
 # Month and weekday names (and abbreviations), lower case → number: time words, not names.
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
