@@ -19,9 +19,10 @@ import numpy as np
 from bench.common import REPO_ROOT, child_env, median
 
 KV_TEXT = Path(__file__).resolve().parent / "data" / "kv_text.txt"
-# Asked of the example notes: it must get past the abstention checks (every content word is in
-# them), or the model is never called and there is nothing to measure.
-QUESTION = "What do my notes say about the sourdough starter, proofing the dough and baking the bread?"
+# Asked of the example notes: it must get past the abstention checks and ask for one fact (a
+# request like "what do my notes say about…" is answered by quoting the note), or the model is
+# never called and there is nothing to measure.
+QUESTION = "How long does the bulk fermentation of the sourdough take, and at what temperature?"
 BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}  # ggml block sizes
 
 

@@ -28,8 +28,17 @@ down together difference differences between versus vs pros cons list lists chec
 _REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
 
 
+# "What do my notes say about the starter and the proofing?", "what did I write about Lisbon?":
+# a summary asked as a question. It is about the notes, not one fact in them.
+_NOTES_SAY = re.compile(r"^\s*what\s+(?:do|does|did|have|has)\s+(?:my|the|our|i)\s+(?:\w+\s+)?"
+                        r"(?:notes?\s+(?:say|said|tell|told)|written|(?:write|wrote|note|jot)(?:\s+down)?)"
+                        r"\s+(?:about|on)\b", re.I)
+
+
 def request_verb(text: str) -> str:
     """The verb that opens a request ("summarize"), or "" when the text is not one."""
+    if _NOTES_SAY.match(text):
+        return "summarize"
     match = _REQUEST.match(text)
     verb = match.group("verb").lower() if match else ""
     return verb if verb in REQUEST_VERBS else ""
@@ -114,7 +123,9 @@ def request_words(question: str) -> frozenset[str]:
     """The words of a request that say what to do, not what it is about (lower case)."""
     if not request_verb(question):
         return frozenset()
-    return frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)
+    notes_say = _NOTES_SAY.match(question)
+    lead = frozenset(re.findall(r"[a-z]+", notes_say.group(0).lower())) if notes_say else frozenset()
+    return lead | frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)
 
 
 # Words that make a few words a sentence someone says, not keywords typed to search.

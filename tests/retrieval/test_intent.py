@@ -21,6 +21,10 @@ from second_me.text.utterance import asks_something, request_words
     ("how long do I proof the dough?", FACT),
     ("What does Jonas do for work now?", FACT),
     ("What did Karl say about the budget?", FACT),
+    ("What did I say about Belém?", FACT),
+    ("What do my notes say about the starter, proofing the dough and baking the bread?", REQUEST),
+    ("what did I write about Lisbon?", REQUEST),
+    ("What have I written about the canoe?", REQUEST),
 ])
 def test_intent(text, kind):
     assert intent_of(text).kind == kind
@@ -30,6 +34,10 @@ def test_a_request_names_its_instruction_words():
     assert {"summarize", "notes"} <= request_words("Summarize my sourdough notes")
     assert "sourdough" not in request_words("Summarize my sourdough notes")
     assert request_words("what is in my sourdough notes?") == frozenset()
+    # A summary asked as a question: what a note must say is the topic, not "written".
+    assert intent_of("What have I written about the canoe?").wants_extract
+    assert request_words("What have I written about the canoe?") >= {"written", "about"}
+    assert "canoe" not in request_words("What have I written about the canoe?")
 
 
 @pytest.mark.parametrize("text", ["Summarize my notes", "Explain in detail how it works", "Write a packing list",
