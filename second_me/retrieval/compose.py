@@ -27,8 +27,7 @@ LINE_TOKENS = 40
 READER_SYSTEM = (
     "You answer questions about the user's own notes and chats, using only the numbered memories. "
     "Answer in one short sentence that gives the exact name, number or date the memories state, and cite "
-    "the memory like [1]. When a message says \"yesterday\" or \"last week\", give the day written beside it, "
-    "or count from the date it was said. "
+    "the memory like [1]. When a message says \"yesterday\" or \"last week\", count from the date it was said. "
     "When memories disagree, the newest one says what is true now. "
     "When the question asks for several things, name each one the memories state. "
     "A memory marked (derived) is a summary second-me wrote: prefer the user's own words. "
@@ -37,10 +36,10 @@ READER_SYSTEM = (
     # Worked examples: a 1.5B reader otherwise copies a whole memory, or answers about the wrong person.
     # They sit in the fixed start of every prompt, which the chat model keeps evaluated between questions.
     "Example memories:\n"
-    "- [1] Alex said (March 10, 2021): Got the keys to the new flat in Leith yesterday (March 9, 2021)!\n"
+    "- [1] Alex said (March 10, 2021): Got the keys to the new flat in Leith yesterday!\n"
     "- [2] Sam said (March 12, 2021): The boiler in my place is broken again.\n"
     "Question: Where is Alex's new flat?\nAnswer: In Leith [1].\n"
-    "Question: When did Alex get the keys?\nAnswer: On March 9, 2021 [1].\n"
+    "Question: When did Alex get the keys?\nAnswer: On March 9, 2021, the day before Alex said so [1].\n"
     "Question: Whose boiler is broken?\nAnswer: Sam's [2].\n"
     "Question: What did the boiler repair cost?\nAnswer: I don't know."
 )

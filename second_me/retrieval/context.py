@@ -37,11 +37,11 @@ def spoken_dates(text: str) -> str:
 
 
 def dates_in_place(text: str, said_at: float, told: Collection[str]) -> tuple[str, bool]:
-    """Each time phrase of a message followed by the day it tells of, in words: "handed my notice in
-    yesterday (July 8, 2023)"; and whether every day in `told` (its memory's, as `describe_span`
-    writes them) was placed. Only the days its memory holds: they are what the support check knows.
-    A reader told "said July 9, about November 2023, July 8" at the head of a message still answers
-    "yesterday"; the day written beside the word is the one it copies."""
+    """A message's time words as the days they tell of, in words: "handed my notice in yesterday",
+    said on 9 July 2023, reads "handed my notice in on July 8, 2023"; and whether every day in
+    `told` (its memory's, as `describe_span` writes them) was placed. Only the days its memory
+    holds: they are what the support check knows. Told the days at the head of the message, or
+    even beside the word ("yesterday (July 8, 2023)"), a 1.5B reader still answered "Yesterday"."""
     placed: set[str] = set()
     out, cursor = [], 0
     for span in event_dates(text, said_at):
@@ -49,16 +49,29 @@ def dates_in_place(text: str, said_at: float, told: Collection[str]) -> tuple[st
         at = text.find(span.phrase, cursor)
         if day not in told or at < 0:
             continue
-        end = at + len(span.phrase)
-        out.append(f"{text[cursor:end]} ({spoken_dates(day)})")
-        cursor = end
+        before = text[cursor:at]
+        out.append(before + _as_when(day, after_preposition=bool(_ENDS_WITH_PREPOSITION.search(before))))
+        cursor = at + len(span.phrase)
         placed.add(day)
     return "".join(out) + text[cursor:], placed >= set(told)
 
 
+_ENDS_WITH_PREPOSITION = re.compile(r"\b(?:since|until|till|by|from|before|after|for|of)\s+$", re.I)
+
+
+def _as_when(day: str, after_preposition: bool) -> str:
+    """"2023-07-08" → "on July 8, 2023"; "2023-11" → "in November 2023"; a range → "between … and …"."""
+    first, _, last = day.partition(" to ")
+    if last:
+        words = f"{spoken_dates(first)} and {spoken_dates(last)}"
+        return words if after_preposition else f"between {words}"
+    preposition = "on" if len(day) == 10 else "in"
+    return spoken_dates(day) if after_preposition else f"{preposition} {spoken_dates(day)}"
+
+
 def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: bool = False) -> str:
-    """`[n] (when) text`; with `spoken`, the days in words, and the day a message's time words tell
-    of written beside them (the memory's own words otherwise stay as written)."""
+    """`[n] (when) text`; with `spoken`, the days in words, a message's time words among them (the
+    memory's own words otherwise stay as written)."""
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
     when = utc_day(hit.memory.created_at)
     placed = False

@@ -2,7 +2,7 @@
 
 import json
 
-from second_me.domain import Hit, Memory
+from second_me.domain import Hit, Memory, describe_span
 from second_me.retrieval.context import format_memory
 
 
@@ -51,9 +51,9 @@ def test_the_reader_sees_when_a_message_was_said_and_what_day_it_is_about():
     assert format_memory(1, Hit(memory, 1.0, 1.0, None)).startswith("[1] (said 2023-07-06, about 2023-07-05) Nina:")
 
 
-def test_the_reader_reads_the_day_beside_the_words_that_tell_of_it():
+def test_the_reader_reads_the_day_in_place_of_the_words_that_tell_of_it():
     # A 1.5B reader told "said July 9, about November 2023, July 8" answered "When did Olu hand in his
-    # notice?" with "Yesterday": the day written beside "yesterday" is the one it copies.
+    # notice?" with "Yesterday"; so it did with "yesterday (July 8, 2023)". It reads the day itself.
     said = 1688898240.0  # 2023-07-09 10:24 UTC
     day = 86400
     july_8 = said - 10 * 3600 - 24 * 60 - day
@@ -61,13 +61,13 @@ def test_the_reader_reads_the_day_beside_the_words_that_tell_of_it():
     memory = Memory(1, "message", "Olu: moving in November. handed my notice in yesterday", said, None, 7.0, 0,
                     False, "active", speaker="Olu", about=(november, (july_8, july_8 + day)))
     assert format_memory(1, Hit(memory, 1.0, 1.0, None), spoken=True) == (
-        "[1] (said July 9, 2023) Olu: moving in November (November 2023). handed my notice in yesterday (July 8, 2023)")
+        "[1] (said July 9, 2023) Olu: moving in November 2023. handed my notice in on July 8, 2023")
     # What is shown to the user, and a day the memory does not hold, stay as they were.
     assert format_memory(1, Hit(memory, 1.0, 1.0, None)).startswith("[1] (said 2023-07-09, about 2023-11, 2023-07-08) Olu:")
     only_november = Memory(1, "message", memory.text, said, None, 7.0, 0, False, "active", speaker="Olu",
                            about=(november,))
     assert format_memory(1, Hit(only_november, 1.0, 1.0, None), spoken=True).endswith(
-        "(November 2023). handed my notice in yesterday")
+        "moving in November 2023. handed my notice in yesterday")
 
 
 def test_the_reader_is_told_what_it_could_not_be_shown_in_place():
@@ -100,4 +100,15 @@ def test_the_sentences_that_matter_carry_their_day_in_place_too():
                         created_at=said, about="2023-07-05")
     question = "When did Nina climb Pen y Fan?"
     prompt = reader_messages(question, intent_of(question), [sentence], [], {1: 1}, FakeChatModel(), 100)[1].content
-    assert "- [1] Nina said (July 6, 2023): We climbed Pen y Fan yesterday (July 5, 2023)" in prompt
+    assert "- [1] Nina said (July 6, 2023): We climbed Pen y Fan on July 5, 2023" in prompt
+
+
+def test_a_span_and_a_preposition_before_the_words_read_as_people_write_them():
+    from second_me.retrieval.context import dates_in_place
+    from second_me.text.event_dates import event_dates
+
+    said = 1688634000.0  # Thursday 2023-07-06
+    text = "we were in Whitby last weekend and it has rained since yesterday"
+    told = [describe_span(span.start, span.end) for span in event_dates(text, said)]
+    assert dates_in_place(text, said, told) == (
+        "we were in Whitby between July 1, 2023 and July 2, 2023 and it has rained since July 5, 2023", True)
