@@ -44,10 +44,15 @@ def test_memory_show_tells_the_date_a_message_is_about(run_cli, tmp_path):
     assert run_cli("memory", "show", str(found["id"]), "--json").json()["about"] == "2023-07-05"
 
 
+def _nina(text: str) -> Memory:
+    """Nina's message said on 2023-07-06 09:00 UTC, telling of the day before."""
+    said = 1688634000.0
+    return Memory(1, "message", f"Nina: {text}", said, None, 7.0, 0, False, "active", speaker="Nina",
+                  about=((said - 9 * 3600 - 86400, said - 9 * 3600),))
+
+
 def test_the_reader_sees_when_a_message_was_said_and_what_day_it_is_about():
-    said = 1688634000.0  # 2023-07-06 09:00 UTC
-    memory = Memory(1, "message", "Nina: We climbed Pen y Fan yesterday", said, None, 7.0, 0, False, "active",
-                    speaker="Nina", about=((said - 9 * 3600 - 86400, said - 9 * 3600),))
+    memory = _nina("We climbed Pen y Fan yesterday")
     assert format_memory(1, Hit(memory, 1.0, 1.0, None)).startswith("[1] (said 2023-07-06, about 2023-07-05) Nina:")
 
 
@@ -71,9 +76,7 @@ def test_the_reader_reads_the_day_in_place_of_the_words_that_tell_of_it():
 
 
 def test_the_reader_is_told_what_it_could_not_be_shown_in_place():
-    said = 1688634000.0
-    memory = Memory(1, "message", "Nina: We went up Pen y Fan", said, None, 7.0, 0, False, "active",
-                    speaker="Nina", about=((said - 9 * 3600 - 86400, said - 9 * 3600),))
+    memory = _nina("We went up Pen y Fan")
     assert format_memory(1, Hit(memory, 1.0, 1.0, None), spoken=True).startswith(
         "[1] (said July 6, 2023, about July 5, 2023) Nina: We went up Pen y Fan")
 
@@ -81,9 +84,7 @@ def test_the_reader_is_told_what_it_could_not_be_shown_in_place():
 def test_the_support_check_accepts_the_resolved_date():
     from second_me.text.support import Support
 
-    said = 1688634000.0
-    memory = Memory(1, "message", "Nina: We climbed Pen y Fan yesterday", said, None, 7.0, 0, False, "active",
-                    speaker="Nina", about=((said - 9 * 3600 - 86400, said - 9 * 3600),))
+    memory = _nina("We climbed Pen y Fan yesterday")
     support = Support([format_memory(1, Hit(memory, 1.0, 1.0, None))])
     assert support.check("Nina climbed Pen y Fan on 2023-07-05.").supported
     assert not support.check("Nina climbed Pen y Fan on 2023-07-02.").supported
