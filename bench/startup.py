@@ -14,21 +14,33 @@ from bench.common import REPO_ROOT, child_env, median
 
 TUI_CHILD = """
 import os, sys, time
+from pathlib import Path
 from second_me.config import load_settings
 from second_me.services import Services
 from second_me.tui.app import SecondMeApp
 
 settings = load_settings(os.environ["BENCH_HOME"])
 
-async def painted(pilot):
-    await pilot.pause()  # let the first screen render
-    # To a file: while a model loads, llama-cpp-python points stdout at /dev/null (os.dup2).
-    with open(os.environ["BENCH_OUT"], "w") as out:
-        out.write(f"painted {time.time() - float(os.environ['BENCH_T0'])}")
-    pilot.app.exit()
 
-app = SecondMeApp(lambda: Services.open(settings))  # as `second-me` starts it: models load after the first paint
-app.run(headless=True, size=(100, 30), auto_pilot=painted)
+class Timed(SecondMeApp):
+    CSS_PATH = str(Path(sys.modules[SecondMeApp.__module__].__file__).parent / SecondMeApp.CSS_PATH)
+
+    def on_mount(self):
+        # Called back right after the first screen is refreshed: that moment is the first paint. (Waiting
+        # for the process to go idle instead, as Pilot.pause() does, also waits up to a second for the
+        # memory to open and the models to load in their worker, which the app starts after this paint.)
+        self.call_after_refresh(self.painted)
+        super().on_mount()
+
+    def painted(self):
+        # To a file: while a model loads, llama-cpp-python points stdout at /dev/null (os.dup2).
+        with open(os.environ["BENCH_OUT"], "w") as out:
+            out.write(f"painted {time.time() - float(os.environ['BENCH_T0'])}")
+        self.exit()
+
+
+app = Timed(lambda: Services.open(settings))  # as `second-me` starts it: models load after the first paint
+app.run(headless=True, size=(100, 30))
 """
 
 
