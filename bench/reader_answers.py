@@ -8,7 +8,7 @@ a question is refused at bar b when a rule refused it, the reader said it does n
 P(yes) < b.
 
 Each built-in person is scored with the bar fitted on the other two; the default is the bar
-fitted on all three; the friends, everyday and dates sets are never fitted on and are scored at it.
+fitted on all three; the friends, everyday, dates and siblings sets are never fitted on and are scored at it.
 Reported per set: answer accuracy, token F1, abstention precision/recall/F1, refused requests,
 replies stating a name, number or date their evidence does not, time to first text and answer.
 Needs the reader extra (`pip install 'second-me[reader]'`); real models, temporary homes, offline.
@@ -38,7 +38,7 @@ from second_me.eval.metrics import answer_correct, prf  # noqa: E402
 from second_me.eval.runner import default_now, loaded_home, question_clock  # noqa: E402
 
 RESULTS = REPO_ROOT / "bench" / "results" / "reader_answers.json"
-HELD_OUT = ("friends", "everyday", "dates")
+HELD_OUT = ("friends", "everyday", "dates", "siblings")
 GRID = [round(0.02 * i, 2) for i in range(51)]
 REFUSAL = "I don't know"
 

@@ -65,11 +65,12 @@ class Dataset:
 # apart from the abstention rules to show whether results carry over (bench/fit_abstention.py);
 # then two friends chatting (Nina and Sam) and everyday asks of notes, written before any
 # tuning on them; then questions that need arithmetic on dates (Ines), written before the
-# rules that answer them.
+# rules that answer them; then a sister and brother texting (Priya and Dev), written after the
+# rules of 2026-12-02 and before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
-           "dates": "dates-benchmark.jsonl"}
+           "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

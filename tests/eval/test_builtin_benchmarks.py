@@ -13,7 +13,7 @@ from second_me.eval.dataset import BUILTIN, builtin_path, load_dataset
 
 GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_noor", "doug": "bench.make_eval_doug",
               "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
-              "dates": "bench.make_eval_dates"}
+              "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -69,6 +69,24 @@ def test_every_friends_question_points_at_turns_that_exist(friends):
             assert len(q.evidence) >= 2 and len({turns[e].conversation for e in q.evidence}) >= 2, q.id
         if q.ability == "photo":
             assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+
+
+def test_the_siblings_set_is_complete_and_points_at_turns_that_exist():
+    siblings = load_dataset(Path("siblings"))
+    turns = {t.external_id: t for t in siblings.turns}
+    assert {(t.speaker, t.role) for t in siblings.turns} == {("Priya", "user"), ("Dev", "other"), ("Mum", "other")}
+    assert len({t.conversation for t in siblings.turns}) >= 12 and len(siblings.questions) >= 60
+    assert len({q.ability for q in siblings.questions}) == 9
+    for q in siblings.questions:
+        assert set(q.evidence) <= set(turns), q.id
+        if q.ability == "attribution":
+            assert q.answer is None and {turns[e].speaker for e in q.evidence} == {q.actually}, q.id
+        elif q.ability == "abstention":
+            assert q.answer is None and not q.evidence, q.id
+        else:
+            assert q.answer and q.evidence, q.id
+        if q.ability == "gathering":
+            assert len({turns[e].conversation for e in q.evidence}) >= 2, q.id
 
 
 def _last(weekday: int, day: date) -> date:
