@@ -24,6 +24,7 @@ import random
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Optional, Union
 
 HEADER = re.compile(r"^== (\d{4}-\d\d-\d\d) (\d\d:\d\d) \| (.+)$")
@@ -64,6 +65,20 @@ class Ask:
     evidence: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     actually: Optional[str] = None  # who really did what the question pins on someone else
+
+
+# The kinds of question a chat benchmark asks (README, "Benchmark").
+IE, GATHER, WHEN_, UPDATE = "information-extraction", "gathering", "temporal", "knowledge-update"
+PHOTO, INFER, MULTI, WHO, NONE = "photo", "inference", "multi-session", "attribution", "abstention"
+
+
+def ask(ability: str, question: str, answer, *evidence: str, aliases=(), actually=None) -> Ask:
+    return Ask(ability, question, answer, evidence, tuple(aliases), actually)
+
+
+def build_rows(script: Path, people: dict[str, tuple[str, str]], seed: int, asks: list[Ask], now: str) -> list[dict]:
+    """A benchmark's rows from its script file and its questions."""
+    return rows(parse(script.read_text(encoding="utf-8"), people, seed), asks, now)
 
 
 def parse(script: str, people: dict[str, tuple[str, str]], seed: int) -> list[Message]:

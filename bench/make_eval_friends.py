@@ -28,7 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import eval_history  # noqa: E402
-from bench.eval_chats import Ask, When, date_aliases, parse, rows  # noqa: E402
+from bench.eval_chats import (GATHER, IE, INFER, MULTI, NONE, PHOTO, UPDATE, WHEN_, WHO, When, ask,  # noqa: E402
+                              build_rows, date_aliases)
 
 ROOT = Path(__file__).resolve().parent
 SCRIPT = ROOT / "data" / "friends-chats.txt"
@@ -36,14 +37,6 @@ OUT = ROOT.parent / "second_me" / "data" / "eval" / "friends-benchmark.jsonl"
 PEOPLE = {"N": ("Nina", "user"), "S": ("Sam", "other"), "O": ("Olu", "other")}
 SEED = 20231028
 NOW = "2023-10-28T18:00:00+00:00"  # every question is asked at this moment (a Saturday evening)
-
-
-def ask(ability: str, question: str, answer, *evidence: str, aliases=(), actually=None) -> Ask:
-    return Ask(ability, question, answer, evidence, tuple(aliases), actually)
-
-
-IE, GATHER, WHEN_, UPDATE = "information-extraction", "gathering", "temporal", "knowledge-update"
-PHOTO, INFER, MULTI, WHO, NONE = "photo", "inference", "multi-session", "attribution", "abstention"
 
 QUESTIONS = [
     # one fact, about either of them
@@ -255,8 +248,7 @@ QUESTIONS = [
 
 
 def build() -> list[dict]:
-    messages = parse(SCRIPT.read_text(encoding="utf-8"), PEOPLE, SEED)
-    return rows(messages, QUESTIONS, NOW)
+    return build_rows(SCRIPT, PEOPLE, SEED, QUESTIONS, NOW)
 
 
 def main() -> None:

@@ -19,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import eval_history  # noqa: E402
-from bench.eval_chats import Ask, When, parse, rows  # noqa: E402
+from bench.eval_chats import (GATHER, IE, INFER, MULTI, NONE, PHOTO, UPDATE, WHEN_, WHO, When, ask,  # noqa: E402
+                              build_rows)
 
 ROOT = Path(__file__).resolve().parent
 SCRIPT = ROOT / "data" / "siblings-chats.txt"
@@ -27,14 +28,6 @@ OUT = ROOT.parent / "second_me" / "data" / "eval" / "siblings-benchmark.jsonl"
 PEOPLE = {"P": ("Priya", "user"), "D": ("Dev", "other"), "M": ("Mum", "other")}
 SEED = 20240630
 NOW = "2024-06-30T19:00:00+00:00"  # every question is asked at this moment (a Sunday evening)
-
-
-def ask(ability: str, question: str, answer, *evidence: str, aliases=(), actually=None) -> Ask:
-    return Ask(ability, question, answer, evidence, tuple(aliases), actually)
-
-
-IE, GATHER, WHEN_, UPDATE = "information-extraction", "gathering", "temporal", "knowledge-update"
-PHOTO, INFER, MULTI, WHO, NONE = "photo", "inference", "multi-session", "attribution", "abstention"
 
 QUESTIONS = [
     # one fact, about either of them
@@ -117,8 +110,7 @@ QUESTIONS = [
 
 
 def build() -> list[dict]:
-    messages = parse(SCRIPT.read_text(encoding="utf-8"), PEOPLE, SEED)
-    return rows(messages, QUESTIONS, NOW)
+    return build_rows(SCRIPT, PEOPLE, SEED, QUESTIONS, NOW)
 
 
 def main() -> None:
