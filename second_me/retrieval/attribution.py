@@ -21,8 +21,8 @@ from second_me.text.words import plain
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she’s|her|hers|herself|they|they're|they’re"
-                           r"|them|their|theirs|themselves)\b", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she’s|her|hers|herself"
+                           r"|they|they're|they’re|them|their|theirs|themselves)\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
 USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
 

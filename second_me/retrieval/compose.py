@@ -89,7 +89,8 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
     for item in evidence:
         who = f"{item.speaker} said " if item.speaker else ""
         derived = " (derived)" if item.derived else ""
-        text, placed = dates_in_place(item.text, item.created_at, item.about.split(", ")) if item.about else (item.text, False)
+        text, placed = (dates_in_place(item.text, item.created_at, item.about.split(", ")) if item.about
+                        else (item.text, False))
         when = spoken_dates(utc_day(item.created_at) if placed else item.dated())
         out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {neutralise(text)}")
     return "\n".join(out)
