@@ -25,7 +25,7 @@ which also scores each benchmark with bars fitted on the other two).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, Optional
 
 from second_me.domain import Hit
@@ -120,6 +120,13 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
     if seen.lacking:
         return f"the memories about that don't say {WITH_ARTICLE[seen.lacking]}."
     return None
+
+
+def only_words_doubt(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> bool:
+    """Only the word checks (3, 4 and 5) would refuse: something close was found, and every name is
+    in memory, but not with the question's words. People say things in other words ("Dr Fenwick
+    says…" for "who is Dev's supervisor?"): a capable reader may judge it (services/answering.py)."""
+    return decide(replace(seen, detached=(), unknown_words=(), lacking=None), min_similarity, unknown_similarity) is None
 
 
 def abstention_reason(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None,

@@ -25,7 +25,7 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
 from second_me.retrieval.timeparse import TimeHint
-from second_me.text.utterance import request_words
+from second_me.text.utterance import is_question, request_words
 from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -298,3 +298,13 @@ def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
                      s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at,
                      told_dates(s.hit.memory))
             for s in chosen]
+
+
+def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str]) -> list[Evidence]:
+    """The statements among the evidence newest first, then the rest: questions and requests state
+    nothing ("Suggest a vegetarian dinner" says nothing of what the user eats now), nor does an
+    assistant's reply say what is true of the user now."""
+    statements = [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
+                  and item.speaker not in assistants]
+    return sorted(statements, key=lambda item: item.created_at, reverse=True) + \
+        [item for item in evidence if item not in statements]

@@ -20,12 +20,13 @@ from second_me.domain import Answer, Evidence, Hit, utc_day
 from second_me.models.base import RememberingEmbedder
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
-from second_me.retrieval.abstain import abstention_reason, relevant_hits
+from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
 from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_line, elapsed_question, event_day
-from second_me.retrieval.evidence import MAX_HITS, evidence_choices, select_evidence, with_sentence_similarity
+from second_me.retrieval.evidence import (MAX_HITS, evidence_choices, newest_statements_first, select_evidence,
+                                         with_sentence_similarity)
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
@@ -84,6 +85,7 @@ class Prepared:
     order: Optional[str] = None  # the question asks for the newest ("now") or the oldest ("first") memory
     users: tuple[str, ...] = ()  # the user's own names in chats: who "I" is
     assistants: tuple[str, ...] = ()  # the names assistants answer under in chats
+    doubt: str = ""  # a word check's reason, left for a capable reader to judge
 
 
 class Answering:
@@ -131,9 +133,14 @@ class Answering:
         embedder = RememberingEmbedder(core.embedder)  # the closest-sentence check and the evidence share sentences
         result = with_sentence_similarity(self.search(question, options), question, embedder,
                                           settings.abstain_unknown_similarity)
-        reason = abstention_reason(result, settings.abstain_similarity, settings.abstain_unknown_similarity, question,
-                                   self._replied(result.hits))
+        seen = signals(result, question, self._replied(result.hits))
+        reason = decide(seen, settings.abstain_similarity, settings.abstain_unknown_similarity)
         intent = intent_of(question)
+        doubt = ""
+        if reason and core.chat_model.profile.capable_reader and not intent.is_request \
+                and not elapsed_question(question) \
+                and only_words_doubt(seen, settings.abstain_similarity, settings.abstain_unknown_similarity):
+            reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
         if reason:
             return Prepared(intent, [], [], reason=reason)
         hits = relevant_hits(result, settings.abstain_similarity)
@@ -158,8 +165,8 @@ class Answering:
         if attribution.other is not None:
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
-        return Prepared(intent, hits, evidence, reason="" if evidence else NOT_ANSWERED,
-                        order=order, users=tuple(users), assistants=assistants)
+        return Prepared(intent, hits, evidence, reason="" if evidence else (doubt or NOT_ANSWERED),
+                        order=order, users=tuple(users), assistants=assistants, doubt=doubt)
 
     def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
         """How likely a capable reader finds that the evidence answers the question (0..1)."""
@@ -191,14 +198,15 @@ class Answering:
             # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
             # that one memory, and the others are quoted after its answer.
-            evidence = shown = _newest_first(evidence, ready.assistants)
+            evidence = shown = newest_statements_first(evidence, ready.assistants)
             if reads:
                 evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
         cited, numbers = citation_numbers(shown, ready.hits)
         if reads:
             # A writing request's notes are material to work from, not an answer to it: the rules alone refuse one.
-            if not intent.is_request and self.reader_check(question, evidence) < settings.reader_check:
-                return _refusal(NOT_ANSWERED, on_token)
+            bar = max(settings.reader_check, settings.reader_check_doubted) if ready.doubt else settings.reader_check
+            if not intent.is_request and self.reader_check(question, evidence) < bar:
+                return _refusal(ready.doubt or NOT_ANSWERED, on_token)
             max_tokens = min(settings.max_answer_tokens, model.profile.max_answer_tokens)
             today = utc_day(core.now())
             read = {item.memory_id for item in evidence}
@@ -370,16 +378,6 @@ def _asks_now(intent: Intent, order: Optional[str]) -> bool:
     """A question of one fact about what is true now ("now", "these days", "currently"). ("The
     first…" is not turned around by date: "the very first time" is a statement's words, not its date.)"""
     return order == "last" and intent.kind == FACT
-
-
-def _newest_first(evidence: list[Evidence], assistants: Sequence[str]) -> list[Evidence]:
-    """The statements among the evidence newest first, then the rest: questions and requests state
-    nothing ("Suggest a vegetarian dinner" says nothing of what the user eats now), nor does an
-    assistant's reply say what is true of the user now."""
-    statements = [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
-                  and item.speaker not in assistants]
-    return sorted(statements, key=lambda item: item.created_at, reverse=True) + \
-        [item for item in evidence if item not in statements]
 
 
 def _tells_something(text: str) -> bool:

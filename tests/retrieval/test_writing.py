@@ -220,3 +220,26 @@ def test_the_reader_is_not_told_i_am_me(services):
     services.answering.ask("Which phone did I get in March 2023?", remember=False)
     prompt = reader.prompts[-1][-1].content
     assert 'I am Maya: "I"' in prompt and "I am me" not in prompt and "Maya and me" not in prompt
+
+
+def test_a_capable_reader_judges_what_only_a_word_check_doubts_and_must_be_surer(services, tmp_path):
+    # "Who is Dev's supervisor?" was refused by rule, "nothing in your memory about Dev says that":
+    # Dev's own turn says "Dr Fenwick says…". A capable reader may judge it, above a higher bar.
+    from dataclasses import replace
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "friends.md").write_text("Went to a pottery class with Tilly.\n\nTilly is a nurse at the Royal.\n")
+    services.indexing.add([folder])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    question, doubt = "What does Tilly do for work?", "I don't know: nothing in your memory about Tilly says that."
+    assert services.answering.ask(question, remember=False).text == doubt  # the built-in model: the rule decides
+    for judge, answered in [(services.settings.reader_check_doubted + 0.05, True),
+                            (services.settings.reader_check_doubted - 0.05, False)]:
+        services._chat = FakeChatModel(reply="A nurse at the Royal [1].", parameters=1_500_000_000, judge=judge)
+        answer = services.answering.ask(question, remember=False)
+        assert (not answer.abstained and "nurse" in answer.text) if answered else answer.text == doubt
+    # A name memory has never held is no word check's doubt: refused, however sure the reader.
+    services._chat = FakeChatModel(reply="In Paris [1].", parameters=1_500_000_000, judge=0.99)
+    assert services.answering.ask("What did Tilly do in Paris?", remember=False).text == \
+        "I don't know: nothing in your memory mentions Paris."
