@@ -129,11 +129,6 @@ def only_words_doubt(seen: Signals, min_similarity: float, unknown_similarity: f
     return decide(replace(seen, detached=(), unknown_words=(), lacking=None), min_similarity, unknown_similarity) is None
 
 
-def abstention_reason(result: SearchResult, min_similarity: float, unknown_similarity: float | None = None,
-                      asked: str = "", replied: Mapping[int, str] | None = None) -> Optional[str]:
-    return decide(signals(result, asked, replied), min_similarity, unknown_similarity)
-
-
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:
     """The hits close enough to the question to put in front of the model, best first."""
     if result.best_similarity is None:

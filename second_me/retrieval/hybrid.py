@@ -168,7 +168,8 @@ class HybridSearcher:
         # Someone's memories only: the vector side ranks exactly among them (a KNN pass would miss most).
         among = self.store.memories_of_person(options.person, kinds) if options.person else None
 
-        known = self.store.people() if options.use_priors else []
+        speakers = self.store.people()  # also what `_unknown_terms` knows, whatever the priors
+        known = speakers if options.use_priors else []
         vector = None
         if use_vectors:
             t0 = time.perf_counter()
@@ -229,7 +230,7 @@ class HybridSearcher:
         around = self._neighbours(top, options.context)
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank, around.get(h.memory.id, ())) for h in top)
-        unknown = self._unknown_terms(parsed.text, known or self.store.people()) if options.use_bm25 else ()
+        unknown = self._unknown_terms(parsed.text, speakers) if options.use_bm25 else ()
         detached = self._detached_names(parsed.text, unknown) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None

@@ -17,9 +17,9 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit, utc_day
-from second_me.models.base import RememberingEmbedder
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
+from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
 from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block

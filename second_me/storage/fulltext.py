@@ -62,8 +62,8 @@ def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
     own "we moved on Saturday!!! we're in Otley" does not say "Sam": a turn's speaker is beside it."""
     if not match or not names:
         return False
-    by_or_naming = " AND ".join(["(m.speaker = ? COLLATE NOCASE OR m.id IN "
-                                 "(SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?))"] * len(names))
+    by_or_naming = " AND ".join([PERSON_FILTER] * len(names))
+    # The name in either column, as the question's other words are matched: not `person_match`'s own words only.
     params = [value for name in names for value in (name, '"' + name.replace('"', '""') + '"')]
     return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
                         f"WHERE memory_fts MATCH ? AND m.state = 'active' AND {by_or_naming} LIMIT 1",

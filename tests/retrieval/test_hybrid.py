@@ -1,7 +1,7 @@
 
 import pytest
 
-from second_me.retrieval.abstain import abstention_reason
+from second_me.retrieval.abstain import decide, signals
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.hybrid import SearchOptions, rrf_fuse
@@ -192,7 +192,7 @@ def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
 
 
 def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
-    return abstention_reason(result, min_similarity, unknown_similarity) is not None
+    return decide(signals(result), min_similarity, unknown_similarity) is not None
 
 
 def test_a_name_in_a_notes_title_goes_with_the_words_of_its_sections(services, tmp_path):
