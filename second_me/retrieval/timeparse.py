@@ -197,8 +197,12 @@ _RELATIVE = re.compile(
 
 _ON_IN_DATE = re.compile(r"\b(?:on|in|during|from)\s+(?:the\s+)?" + _DATE.pattern, re.I)
 _BOUND_DATE = re.compile(r"\b(?P<rel>since|after|before|until|till|by)\s+" + _DATE.pattern, re.I)
-# "before I moved to Berlin", "after my trip to Japan", "since we adopted the cat".
-_ANCHOR = re.compile(r"\b(?P<rel>before|after|since|until)\s+(?P<event>(?:I|I'd|I've|we|my|our|the)\b[^?.!,;]*)", re.I)
+# "before I moved to Berlin", "after my trip to Japan", "since we adopted the cat". The event ends where
+# an inverted question goes on ("after the house sold *did we* buy the condo?"): the rest is what is asked.
+_MAIN_CLAUSE = (r"\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|could|can|should)"
+                r"\s+(?:I|we|you|he|she|they|my|our|the)\b")
+_ANCHOR = re.compile(r"\b(?P<rel>before|after|since|until)\s+"
+                     r"(?P<event>(?:I|I'd|I've|we|my|our|the)\b(?:(?!" + _MAIN_CLAUSE + r")[^?.!,;])*)", re.I)
 _FIRST = re.compile(r"\b(?:(?:the\s+)?(?:very\s+)?first\s+time|the\s+(?:very\s+)?first|earliest|initially|originally"
                     r"|at\s+first|(?<=I )first|(?<=we )first)\b", re.I)
 _LAST = re.compile(

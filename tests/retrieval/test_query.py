@@ -52,6 +52,10 @@ def test_time_words_become_windows(question, text, since, until):
 @pytest.mark.parametrize("question, text, order, anchor, relation", [
     ("where did I live before I moved to Berlin?", "where did I live ?", None, "I moved to Berlin", "before"),
     ("what did I cook after my trip to Japan", "what did I cook", None, "my trip to Japan", "after"),
+    # The event ends where an inverted question goes on: the rest is what is asked.
+    ("how many days after the house sold did we buy the condo?", "how many days did we buy the condo?", None,
+     "the house sold", "after"),
+    ("after the party was over did we go home", "did we go home", None, "the party was over", "after"),
     ("when was the first time I went climbing", "when was I went climbing", "first", None, None),
     ("when did I first meet Sam", "when did I meet Sam", "first", None, None),
     ("where do I work now?", "where do I work ?", "last", None, None),
