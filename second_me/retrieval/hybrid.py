@@ -27,6 +27,7 @@ from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import names_and_details, says_little, unknown_names
 from second_me.retrieval.chatter import information_prior
+from second_me.retrieval.elapsed import SINCE, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.gather import spread_over_sessions
@@ -84,6 +85,7 @@ class FusionWeights:
     person: float = 0.5  # a memory by or about someone the question names scores this much more
     context: float = 0.3  # BM25: a turn's context (the turn it replies to) against its own words
     facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
+    event: float = 1.0  # a question comparing two events' days: each event's own ranking
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -190,6 +192,8 @@ class HybridSearcher:
             if w_since is None or w_until is None or w_since < w_until:
                 self._retrieve(parsed.text, vector, _Scope(options, dated, among, told=True), pool, w_since, w_until,
                                lists, weights, similarity, self.weights.window)
+        if options.use_time:
+            self._events_compared(query, vector is not None, scope, pool, since, until, lists, weights)
         people = people_in(parsed.text, known) if options.use_priors else ()
         gathering = options.use_priors and intent_of(query).kind == GATHER
         if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
@@ -235,6 +239,19 @@ class HybridSearcher:
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
+
+    def _events_compared(self, query: str, use_vectors: bool, scope: "_Scope", pool, since, until, lists,
+                         weights) -> None:
+        """A question comparing the days of two events ("which came first: selling the house or Shannon
+        getting engaged?", "how long between seeing the surgeon and the operation?") is searched for
+        each event too: one event's words would otherwise fill the top with memories of it alone.
+        Similarity stays the question's, which the abstention checks judge by."""
+        asked = elapsed_question(query)
+        if asked is None or asked.kind == SINCE:
+            return
+        for event in asked.events:
+            vector = self.embedder.embed_one(event) if use_vectors else None
+            self._retrieve(event, vector, scope, pool, since, until, lists, weights, {}, self.weights.event)
 
     def _facts_about(self, people, vector, among, pool, lists, weights, similarity) -> None:
         """A gathering question about someone ("what hobbies has Nina taken up?") also ranks the facts

@@ -58,6 +58,29 @@ def test_explicit_filters_are_hard(books):
     assert books.answering.search("novel kind:chunk", SearchOptions(k=5)).hits == ()
 
 
+def test_a_question_comparing_two_events_is_searched_for_each(services, clock):
+    """One event's words fill the top with memories of it alone ("the house" in every turn about
+    the sale); the other event is found by its own search."""
+    from dataclasses import replace
+
+    from second_me.retrieval.hybrid import HybridSearcher
+
+    turns = [Turn("c1", "Doug", f"Which came first, selling the house or painting the house? Selling, viewing {n}",
+                  ts("2023-08-01") + n * DAY, "user", f"h{n}") for n in range(12)]
+    turns.append(Turn("c2", "Doug", "Big news: Shannon got engaged to Raj!", ts("2023-10-01"), "user", "e"))
+    services.conversations.log.add_turns(turns, clock.timestamp())
+    searcher = services.answering.searcher()
+    question = "Which came first: selling the house or Shannon getting engaged?"
+
+    def found(event_weight: float) -> bool:
+        ranked = HybridSearcher(searcher.store, searcher.embedder, searcher.policy, searcher.rrf_k,
+                                searcher.candidates, replace(searcher.weights, event=event_weight, person=0.0))
+        hits = ranked.search(question, SearchOptions(k=3), clock.timestamp()).hits
+        return any("engaged" in h.memory.text for h in hits)
+
+    assert found(searcher.weights.event) and not found(0.0)
+
+
 def test_path_filter(services, notes):
     services.indexing.add([notes])
     hits = services.answering.search("notes path:travel", SearchOptions(k=8)).hits
