@@ -90,8 +90,8 @@ class Settings:
     # (fitted on the three built-in people, `python bench/reader_answers.py`: little separates
     # the reader's P(yes) on answerable and unanswerable questions, so the bar is low).
     reader_check: float = 0.16
-    # ...and the bar when only a word check doubts the question (a name never said with its other
-    # words, a word memory lacks, no number where one is asked for): the reader judges it, surer.
+    # ...and the bar when the only check against the question is a word memory lacks (a paraphrase:
+    # "registered with" for "my GP is"): the reader judges it, surer.
     reader_check_doubted: float = 0.5
     remember_max_chars: int = 8192  # a longer message typed in a chat is answered but not stored as a memory
     # Memory lifecycle (retention.py, memory/lifecycle.py)

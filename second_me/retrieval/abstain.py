@@ -123,10 +123,13 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
 
 
 def only_words_doubt(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> bool:
-    """Only the word checks (3, 4 and 5) would refuse: something close was found, and every name is
-    in memory, but not with the question's words. People say things in other words ("Dr Fenwick
-    says…" for "who is Dev's supervisor?"): a capable reader may judge it (services/answering.py)."""
-    return decide(replace(seen, detached=(), unknown_words=(), lacking=None), min_similarity, unknown_similarity) is None
+    """Only check 4 would refuse: something close was found, but the question has a word no memory
+    holds. People say things in other words ("registered with" for "my GP is", "travel" for "flew
+    to"): a capable reader may judge it (services/answering.py). Checks 3 and 5 stay refusals: given
+    a name said only apart from the question's words, or no number where one is asked, a 1.5B
+    reader judged the evidence good and answered from someone else's news or any number in it
+    ("What's Raj's last name?" → "Raj"; "How much did Mike pay for his truck?" → "$800")."""
+    return decide(replace(seen, unknown_words=()), min_similarity, unknown_similarity) is None
 
 
 def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:

@@ -222,24 +222,31 @@ def test_the_reader_is_not_told_i_am_me(services):
     assert 'I am Maya: "I"' in prompt and "I am me" not in prompt and "Maya and me" not in prompt
 
 
-def test_a_capable_reader_judges_what_only_a_word_check_doubts_and_must_be_surer(services, tmp_path):
-    # "Who is Dev's supervisor?" was refused by rule, "nothing in your memory about Dev says that":
-    # Dev's own turn says "Dr Fenwick says…". A capable reader may judge it, above a higher bar.
+def test_a_capable_reader_judges_a_word_memory_lacks_and_must_be_surer(services, tmp_path):
+    # "Which doctors have I been registered with?" was refused by rule, "nothing in your memory
+    # mentions 'registered'": the notes say "my GP is…". A capable reader may judge it, above a higher bar.
     from dataclasses import replace
 
     folder = tmp_path / "notes"
     folder.mkdir()
-    (folder / "friends.md").write_text("Went to a pottery class with Tilly.\n\nTilly is a nurse at the Royal.\n")
+    (folder / "health.md").write_text("My GP is Dr Marsh at the Elm Street practice.\n\n"
+                                      "Went to a pottery class with Tilly.\n\nTilly is a nurse at the Royal.\n")
     services.indexing.add([folder])
-    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
-    question, doubt = "What does Tilly do for work?", "I don't know: nothing in your memory about Tilly says that."
+    # Every question is close enough; one with a word no memory holds is not (check 4 refuses it).
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.99)
+    question, doubt = "Which doctor am I registered with?", "I don't know: nothing in your memory mentions 'registered'."
     assert services.answering.ask(question, remember=False).text == doubt  # the built-in model: the rule decides
     for judge, answered in [(services.settings.reader_check_doubted + 0.05, True),
                             (services.settings.reader_check_doubted - 0.05, False)]:
-        services._chat = FakeChatModel(reply="A nurse at the Royal [1].", parameters=1_500_000_000, judge=judge)
+        services._chat = FakeChatModel(reply="Dr Marsh [1].", parameters=1_500_000_000, judge=judge)
         answer = services.answering.ask(question, remember=False)
-        assert (not answer.abstained and "nurse" in answer.text) if answered else answer.text == doubt
-    # A name memory has never held is no word check's doubt: refused, however sure the reader.
+        assert (not answer.abstained and "Marsh" in answer.text) if answered else answer.text == doubt
+    # A name never said with the question's other words stays a refusal, however sure the reader: a
+    # 1.5B reader answers such questions from someone else's news.
+    services._chat = FakeChatModel(reply="A nurse [1].", parameters=1_500_000_000, judge=0.99)
+    assert services.answering.ask("Where does Tilly do her work?", remember=False).text == \
+        "I don't know: nothing in your memory about Tilly says that."
+    # So does a name memory has never held.
     services._chat = FakeChatModel(reply="In Paris [1].", parameters=1_500_000_000, judge=0.99)
     assert services.answering.ask("What did Tilly do in Paris?", remember=False).text == \
         "I don't know: nothing in your memory mentions Paris."
