@@ -17,16 +17,17 @@ import re
 from dataclasses import replace
 from typing import Mapping, Optional, Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
+from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import NUMBER, TYPE_WORDS, expected_answer, fold, has_answer
+from second_me.retrieval.answer_type import (NUMBER, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
+                                             expected_answer, fold, has_answer)
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, intent_of
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.utterance import is_question, request_words
-from second_me.text.words import content_words, forms, stem, stems
+from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
 MAX_HITS = 6  # sentences are looked for in this many of the best hits
@@ -301,10 +302,45 @@ def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
 
 
 def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str]) -> list[Evidence]:
-    """The statements among the evidence newest first, then the rest: questions and requests state
-    nothing ("Suggest a vegetarian dinner" says nothing of what the user eats now), nor does an
-    assistant's reply say what is true of the user now."""
-    statements = [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
-                  and item.speaker not in assistants]
+    """The statements among the evidence newest first, then the rest."""
+    statements = _statements(evidence, assistants)
     return sorted(statements, key=lambda item: item.created_at, reverse=True) + \
         [item for item in evidence if item not in statements]
+
+
+def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence: Sequence[Evidence],
+               assistants: Sequence[str]) -> bool:
+    """A question of how many or how much is so ("What dose of amlodipine am I on?") whose subject
+    statements of two different days give other numbers for ("amlodipine 5 mg", then "bumped the
+    amlodipine up to 10 mg"): the newer one says what is so now, as if the question had said "now"."""
+    if intent.kind != FACT or (time is not None and time.phrases) or not asks_present(question):
+        return False
+    asked = answer_type_words(question)
+    if not asked & (HOW_MEASURES | NUMERIC_NOUNS | {"dose"}):  # "how many…", "what dose…": a number is asked
+        return False
+    topic = [forms(word) for word in content_words(question, frozenset(asked))]
+    if not topic:
+        return False
+    need = (len(topic) + 1) // 2  # half the subject's words, at least one
+    about = [item for item in _statements(evidence, assistants) if sum(1 for word in topic if word & stems(item.text)) >= need]
+    # One thing told twice with another number: two statements sharing more than a name ("Dinner with
+    # Jess tonight" and "Jess is a paramedic" are two facts), each with its own numbers.
+    said = [(utc_day(item.created_at), {stem(word) for word in content_words(item.text)}, _numbers(item.text))
+            for item in about]
+    return any(day != other_day and len(words & other_words) >= 2 and numbers and other_numbers
+               and numbers != other_numbers
+               for i, (day, words, numbers) in enumerate(said) for other_day, other_words, other_numbers in said[i + 1:])
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a text states, in digits or words ("5 mg", "nine students")."""
+    return frozenset(word for word in re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", text.lower())
+                     if word[0].isdigit() or word in NUMBER_WORDS)
+
+
+def _statements(evidence: Sequence[Evidence], assistants: Sequence[str]) -> list[Evidence]:
+    """What the evidence states: questions and requests state nothing ("Suggest a vegetarian
+    dinner" says nothing of what the user eats now), nor does an assistant's reply say what is
+    true of the user now."""
+    return [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
+            and item.speaker not in assistants]

@@ -26,6 +26,9 @@ _GATHER = re.compile(
     # "where has Sam lived?", "who has helped with the truck?": every place or person so far
     r"|^\s*(?:where|who)\s+(?:have|has)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
+# "What dose of amlodipine am I on?", "what position do I play?": what is so, not what was or will be.
+_PRESENT = re.compile(r"\b(?:am|is|are|do|does)\b|^\s*(?:what|where|who|which|how)['’]s\b", re.I)
+_NOT_PRESENT = re.compile(r"\b(?:did|was|were|had|used|will|would|going)\b", re.I)
 
 
 # Requests whose answer is the notes' own words: a summary, an outline or a list of what a note
@@ -60,3 +63,8 @@ def intent_of(question: str) -> Intent:
     if _YES_NO.match(text):
         return Intent(YES_NO)
     return Intent(FACT)
+
+
+def asks_present(question: str) -> bool:
+    """The question asks what is so now, in the present tense, without saying "now"."""
+    return bool(_PRESENT.search(question)) and not _NOT_PRESENT.search(question)

@@ -26,7 +26,7 @@ from second_me.retrieval.compose import citation_numbers, judge_messages, quote_
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_line, elapsed_question, event_day
 from second_me.retrieval.evidence import (MAX_HITS, evidence_choices, newest_statements_first, select_evidence,
-                                         with_sentence_similarity)
+                                         told_again, with_sentence_similarity)
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
@@ -152,14 +152,15 @@ class Answering:
         time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
         quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies)
+        speakers = core.store.messages.speakers()
+        users = [name for name, role in speakers if role == "user"]
+        assistants = tuple(name for name, role in speakers if role == "assistant")
+        order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
         # A capable reader is given more; so is a question about what is true now, which weighs an
         # older statement against newer ones, whichever model answers.
         evidence = wider if core.chat_model.profile.capable_reader or _asks_now(intent, order) else quoted
         if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
             hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
-        speakers = core.store.messages.speakers()
-        users = [name for name, role in speakers if role == "user"]
-        assistants = tuple(name for name, role in speakers if role == "assistant")
         subject = subject_of(question, [name for name, _ in speakers], users)
         attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users, assistants)
         if attribution.other is not None:

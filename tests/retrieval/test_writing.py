@@ -154,6 +154,48 @@ def test_a_capable_reader_asked_what_is_true_now_reads_the_newest_memory_and_all
 
 
 
+def test_a_question_in_the_present_whose_subject_two_days_speak_of_reads_the_newer(services):
+    """A dose raised is a knowledge update: "what dose am I on?" says no "now", but asks what is so;
+    the 1.5B reader answered "5 mg" from the older statement when it read both."""
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Started on amlodipine, 5 mg once a day in the morning.", _said("2023-04-02"), "user", "a"),
+        Turn("c2", "Doug", "dr mahmoud bumped the amlodipine up to 10 mg, readings still high", _said("2024-02-10"),
+             "user", "b"),
+    ], services.clock.timestamp())
+    reader = FakeChatModel(reply="10 mg [1].", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("What dose of amlodipine am I on?", remember=False)
+    prompt = reader.prompts[-1][-1].content
+    assert "10 mg" in prompt and "5 mg" not in prompt
+    services.answering.ask("What dose of amlodipine did I start on?", remember=False)  # the past: both are read
+    prompt = reader.prompts[-1][-1].content
+    assert "10 mg" in prompt and "5 mg" in prompt
+
+
+def test_told_again_needs_the_present_two_days_and_another_number():
+    from second_me.retrieval.evidence import told_again
+
+    def said(text: str, day: str, speaker: str = "Doug") -> Evidence:
+        return Evidence(text, hash(text) % 1000, "c", "message", speaker, created_at=_said(day))
+
+    old, new = said("Life list: 78 species as of January", "2024-01-04"), \
+        said("Life list hit 100 species this morning!!", "2024-06-07")
+    question = "How many species are on my life list?"
+    assert told_again(question, intent_of(question), None, [old, new], ())
+    assert not told_again(question, intent_of(question), None, [old], ())  # one day
+    assert not told_again(question, intent_of(question), None, [old, replace(new, speaker="assistant")],
+                          ("assistant",))  # an assistant says nothing of the user now
+    past = "How many species were on my life list?"
+    assert not told_again(past, intent_of(past), None, [old, new], ())
+    other = said("Saw 3 herons on the lake", "2024-03-01")
+    assert not told_again(question, intent_of(question), None, [old, other], ())  # not its subject
+    # Asked for a name, a second mention is no update: the club is the same.
+    club = "What's the name of my curling club?"
+    first, again = said("curling tonight at the Mayflower club", "2023-10-04"), \
+        said("Big promotion at the curling club, I'm playing vice now", "2024-02-07")
+    assert not told_again(club, intent_of(club), None, [first, again], ())
+
+
 def test_the_small_model_quotes_the_newest_statement_first_when_asked_what_is_true_now(services):
     _phones(services)
     answer = services.answering.ask("What phone do I use these days?", remember=False)
