@@ -268,10 +268,14 @@ def kv_answers(prompts: list[list[int]], answer_tokens: int = 24, floor: bool = 
     answers: list[list[int]] = []
     agree: dict[str, list[bool]] = {"q8_0": [], "f16-noflash": []}
     same: dict[str, list[bool]] = {"q8_0": [], "f16-noflash": []}
+    # Every position of prompt and answer, as the reader reads them: the next token each cache type
+    # would pick there (logits_all keeps them), and how sure f16 is of its own.
+    read: dict[str, list[np.ndarray]] = {"f16": [], "q8_0": [], "f16-noflash": []}
+    margins: list[np.ndarray] = []
     for kv_type, flash in (("f16", True), ("q8_0", True), ("f16-noflash", False))[:3 if floor else 2]:
         kind = kv_type.split("-")[0]
         model = llama_cpp.Llama(str(path), n_ctx=n_ctx, n_batch=512, type_k=llama.KV_TYPE_IDS[kind],
-                                type_v=llama.KV_TYPE_IDS[kind], flash_attn=flash, verbose=False)
+                                type_v=llama.KV_TYPE_IDS[kind], flash_attn=flash, logits_all=True, verbose=False)
 
         def next_token() -> int:  # only the last position's logits are kept without logits_all
             logits = llama_cpp.llama_get_logits_ith(model.ctx, -1)
@@ -291,6 +295,10 @@ def kv_answers(prompts: list[list[int]], answer_tokens: int = 24, floor: bool = 
                         answer.append(token)
                         model.eval([token])
                     answers.append(answer)
+                    scores = model.scores[:model.n_tokens]
+                    top2 = np.partition(scores, -2, axis=1)[:, -2:]
+                    margins.append(np.abs(top2[:, 1] - top2[:, 0]))
+                    read[kv_type].append(np.argmax(scores, axis=1))
                     continue
                 hits = []
                 for token in answers[index]:  # the same answer so far; does it pick the same next token?
@@ -298,9 +306,18 @@ def kv_answers(prompts: list[list[int]], answer_tokens: int = 24, floor: bool = 
                     model.eval([token])
                 agree[kv_type] += hits
                 same[kv_type].append(all(hits))
+                read[kv_type].append(np.argmax(model.scores[:model.n_tokens], axis=1))
         finally:
             model.close()
+    reference = np.concatenate(read["f16"])
+    margin = np.concatenate(margins)
+    read_q8 = np.concatenate(read["q8_0"]) == reference
     return {
+        "reader_kv_q8_read_top1": round(float(np.mean(read_q8)), 4),
+        "reader_kv_f16_noflash_read_top1": round(float(np.mean(np.concatenate(read["f16-noflash"]) == reference)), 4)
+        if read["f16-noflash"] else None,
+        "reader_kv_q8_read_disagreements_near_tie": _near_tie_share(~read_q8, margin),
+        "reader_kv_read_tokens": int(len(reference)),
         "reader_kv_q8_answer_top1": round(float(np.mean(agree["q8_0"])), 4) if agree["q8_0"] else None,
         "reader_kv_q8_same_answers": f"{sum(same['q8_0'])}/{len(same['q8_0'])}",
         "reader_kv_f16_noflash_answer_top1": round(float(np.mean(agree["f16-noflash"])), 4)
