@@ -71,8 +71,10 @@ _NAMING = re.compile(r"\b(?:called|named|name is|names are|known as)\s+([^\W\d_]
 _COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
 _AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + _COUNT + r"\b"
                   r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b")
+# An amount with its currency, or a rate without one ("my rent went up to 1450 a month").
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
-                    r"|francs?|rupees?|yen|cents?|pence)")
+                    r"|francs?|rupees?|yen|cents?|pence)"
+                    r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b")
 _DAY_OF_YEAR = re.compile(r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
                           r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"

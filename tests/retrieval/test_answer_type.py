@@ -97,6 +97,8 @@ def test_names_and_details():
     (MONEY, "The rent is 1,480 euros warm.", True),
     (MONEY, "It was $350 in the sale.", True),
     (MONEY, "A 7'6 board, two years old.", False),
+    (MONEY, "My rent went up to 1450 a month.", True),  # a rate is an amount, currency or not
+    (MONEY, "I run 3 times a week.", False),
 ])
 def test_has_answer(kind, text, found):
     assert has_answer(kind, text, {"miso", "dentist", "landlord"}) is found
