@@ -149,3 +149,13 @@ async def test_two_quotes_from_one_line_are_one_source_row():
     rows = CitationList([(1, "hit one", "notes/travel.md:7"), (1, "hit one", "notes/travel.md:7"),
                          (2, "hit two", "notes/travel.md:4")])
     assert rows.option_count == 2 and rows.hits == ["hit one", "hit two"]
+
+
+async def test_two_lines_of_one_memory_are_one_source_row():
+    from second_me.tui.widgets.turns import CitationList
+
+    rows = CitationList([(3, "proofing", "notes/sourdough.md:10"), (3, "proofing", "notes/sourdough.md:11"),
+                         (4, "baking", "notes/sourdough.md:15"), (4, "baking", "chat · me · 2024-05-02")])
+    assert [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)] == [
+        "[3] notes/sourdough.md:10, 11", "[4] notes/sourdough.md:15", "[4] chat · me · 2024-05-02"]
+    assert rows.hits == ["proofing", "baking", "baking"]

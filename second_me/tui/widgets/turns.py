@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Optional
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -35,8 +38,17 @@ class CitationList(OptionList):
             self.hit = hit
 
     def __init__(self, rows: list[tuple[int, Hit, str]]):
-        # Two sentences quoted from one line would show the same row twice: one row says it.
+        # Two sentences quoted from one line would show the same row twice: one row says it; from
+        # two lines of one memory, one row says both lines ("sourdough.md:10, 11").
         rows = list({(n, label): (n, hit, label) for n, hit, label in rows}.values())
+        merged: list[tuple[int, Hit, str]] = []
+        for n, hit, label in rows:
+            lines = _more_lines(merged[-1][2], label) if merged and merged[-1][0] == n else None
+            if lines:
+                merged[-1] = (n, merged[-1][1], lines)
+            else:
+                merged.append((n, hit, label))
+        rows = merged
         super().__init__(*[Option(f"[{n}] {label}") for n, _, label in rows], classes="citations")
         self.hits = [hit for _, hit, _ in rows]
 
@@ -48,6 +60,17 @@ class CitationList(OptionList):
         answer = self.parent
         if isinstance(answer, AnswerTurn):
             answer.copy()
+
+
+_FILE_LINES = re.compile(r"^(?P<path>.+):(?P<lines>\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)$")
+
+
+def _more_lines(shown: str, label: str) -> Optional[str]:
+    """`shown` with the line(s) of `label` added, when both are lines of one file and nothing else."""
+    first, second = _FILE_LINES.match(shown), _FILE_LINES.match(label)
+    if not first or not second or first["path"] != second["path"]:
+        return None
+    return f"{shown}, {second['lines']}"
 
 
 def _markdown():
