@@ -176,7 +176,7 @@ def test_told_again_needs_the_present_two_days_and_another_number():
     from second_me.retrieval.evidence import told_again
 
     def said(text: str, day: str, speaker: str = "Doug") -> Evidence:
-        return Evidence(text, hash(text) % 1000, "c", "message", speaker, created_at=_said(day))
+        return Evidence(text, len(text), "c", "message", speaker, created_at=_said(day))
 
     old, new = said("Life list: 78 species as of January", "2024-01-04"), \
         said("Life list hit 100 species this morning!!", "2024-06-07")
@@ -276,7 +276,8 @@ def test_a_capable_reader_judges_a_word_memory_lacks_and_must_be_surer(services,
     services.indexing.add([folder])
     # Every question is close enough; one with a word no memory holds is not (check 4 refuses it).
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.99)
-    question, doubt = "Which doctor am I registered with?", "I don't know: nothing in your memory mentions 'registered'."
+    question = "Which doctor am I registered with?"
+    doubt = "I don't know: nothing in your memory mentions 'registered'."
     assert services.answering.ask(question, remember=False).text == doubt  # the built-in model: the rule decides
     for judge, answered in [(services.settings.reader_check_doubted + 0.05, True),
                             (services.settings.reader_check_doubted - 0.05, False)]:
