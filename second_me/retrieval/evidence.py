@@ -322,12 +322,14 @@ def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence
     if not topic:
         return False
     need = (len(topic) + 1) // 2  # half the subject's words, at least one
-    about = [item for item in _statements(evidence, assistants)
-             if sum(1 for word in topic if word & stems(item.text)) >= need]
     # One thing told twice with another number: two statements sharing more than a name ("Dinner with
     # Jess tonight" and "Jess is a paramedic" are two facts), each with its own numbers.
-    said = [(utc_day(item.created_at), {stem(word) for word in content_words(item.text)}, _numbers(item.text))
-            for item in about]
+    said = []
+    for item in _statements(evidence, assistants):
+        own = stems(item.text)
+        if sum(1 for word in topic if word & own) >= need:
+            said.append((utc_day(item.created_at), {stem(word) for word in content_words(item.text)},
+                         _numbers(item.text)))
     return any(day != other_day and len(words & other_words) >= 2 and numbers and other_numbers
                and numbers != other_numbers
                for i, (day, words, numbers) in enumerate(said)

@@ -85,7 +85,7 @@ class Prepared:
     order: Optional[str] = None  # the question asks for the newest ("now") or the oldest ("first") memory
     users: tuple[str, ...] = ()  # the user's own names in chats: who "I" is
     assistants: tuple[str, ...] = ()  # the names assistants answer under in chats
-    doubt: str = ""  # a word check's reason, left for a capable reader to judge
+    doubt: str = ""  # check 4's reason (a word no memory holds), left for a capable reader to judge
 
 
 class Answering:
