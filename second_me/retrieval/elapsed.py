@@ -148,3 +148,50 @@ def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date)
                 f"({_said(later[2], later[1])}), {span_text(earlier[1], later[1])} later.")
     span = span_text(a, b)
     return f"{span[:1].upper()}{span[1:]} apart: {_said(first, a)}, and {_said(second, b)}."
+
+
+# "How old is Ella now?", "how old's Biscuit these days?", "How old is my mother?": asked in the present.
+_AGE_NOW = re.compile(r"^\s*how\s+old(?:\s+is|['’]s)\s+(?P<who>.+?)(?:\s+(?:now|these\s+days|nowadays|today"
+                      r"|at\s+the\s+moment))?\s*\??\s*$", re.I)
+_NUMBER_WORDS = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_AGE_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+# A birthday says the age and its day together: "Biscuit turned 9 today", "her 65th birthday lunch",
+# "she's turning seven" (on a day the message names). "She is 7 years old" does not say when 7 began.
+_BIRTHDAY_AGE = re.compile(r"\b(?:turned|turns|turning)\s+" + _AGE_NUMBER + r"\b(?![.,]\d|\s*(?:%|percent|degrees))"
+                           r"|\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
+
+
+def age_question(question: str) -> Optional[str]:
+    """Whose age a present-tense "how old" question asks ("Ella"), else None."""
+    match = _AGE_NOW.match(question)
+    return match.group("who") if match else None
+
+
+def birthday_age(text: str) -> Optional[tuple[int, str]]:
+    """The age a message says a birthday brought, and the words saying it ("turned 9", "65th
+    birthday"), else None."""
+    match = _BIRTHDAY_AGE.search(text)
+    if match is None:
+        return None
+    told = match.group(1) or match.group(2)
+    return (int(told) if told.isdigit() else _NUMBER_WORDS[told.lower()]), match.group(0)
+
+
+def _full_years(start: date, end: date) -> int:
+    return _months_between(start, end) // 12
+
+
+def age_line(item: Evidence, today: date) -> str:
+    """The age now, counted by rule from a birthday a chat message tells of, in the message's own
+    words: "Turned 9 on 2023-03-19: 10 years old now.", "7th birthday on 2023-05-06: 8 years old
+    now." "" when the message tells of no birthday age or has no day."""
+    told, day = birthday_age(item.text), event_day(item)
+    if told is None or day is None:
+        return ""
+    (age, words), when = told, _said(item, day)
+    said = f"{words[:1].upper()}{words[1:]} on {when}"
+    if day > today:
+        return f"{said}: {_count(age - 1, 'year')} old until then."
+    return f"{said}: {_count(age + _full_years(day, today), 'year')} old now."

@@ -21,7 +21,7 @@ from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memo
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import (NUMBER, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
-                                             expected_answer, fold, has_answer)
+                                             expected_answer, fold, has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
@@ -301,10 +301,13 @@ def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
             for s in chosen]
 
 
-def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str]) -> list[Evidence]:
-    """The statements among the evidence newest first, then the rest."""
+def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "") -> list[Evidence]:
+    """The statements among the evidence newest first, then the rest. Those that state the kind of
+    answer the question wants, about its subject, come before those that do not: "How old is Biscuit
+    these days?" is answered by "Biscuit turned 9 today", not by a newer walk with Biscuit."""
     statements = _statements(evidence, assistants)
-    return sorted(statements, key=lambda item: item.created_at, reverse=True) + \
+    answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
+    return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
 
 

@@ -8,10 +8,14 @@ from second_me.text.word_forms import word_forms
 from second_me.text.words import STOPWORDS
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# "Which two doctors…": how many answers are wanted, not a word they hold ("two bedrooms", "two trout").
+_ANSWER_COUNT = re.compile(r"\b(which|what)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+
+
 def query_terms(text: str) -> list[str]:
     """Content words of a question, lower-cased, stopwords removed, order kept, no repeats."""
     seen: dict[str, None] = {}
-    for token in _TOKEN.findall(text.lower()):
+    for token in _TOKEN.findall(_ANSWER_COUNT.sub(r"\1", text).lower()):
         if token not in STOPWORDS and token not in seen:
             seen[token] = None
     return list(seen)

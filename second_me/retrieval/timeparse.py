@@ -203,6 +203,9 @@ _MAIN_CLAUSE = (r"\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|coul
                 r"\s+(?:I|we|you|he|she|they|my|our|the)\b")
 _ANCHOR = re.compile(r"\b(?P<rel>before|after|since|until)\s+"
                      r"(?P<event>(?:I|I'd|I've|we|my|our|the)\b(?:(?!" + _MAIN_CLAUSE + r")[^?.!,;])*)", re.I)
+# "after" that belongs to its verb: "the doctors looking after my health", "the canoe is named after
+# my wife" say nothing about time.
+_VERB_BEFORE_AFTER = re.compile(r"\b(?:look|looks|looked|looking|named)\s+$", re.I)
 _FIRST = re.compile(r"\b(?:(?:the\s+)?(?:very\s+)?first\s+time|the\s+(?:very\s+)?first|earliest|initially|originally"
                     r"|at\s+first|(?<=I )first|(?<=we )first)\b", re.I)
 _LAST = re.compile(
@@ -277,7 +280,12 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
     text = _BOUND_DATE.sub(_within_calendar(bound), text)
     text = _RELATIVE.sub(_within_calendar(relative), text)
     text = _ON_IN_DATE.sub(_within_calendar(on_date), text)
-    text = _ANCHOR.sub(event, text, count=1)
+    anchored = _ANCHOR.search(text)
+    while anchored is not None and anchored.group("rel").lower() == "after" \
+            and _VERB_BEFORE_AFTER.search(text[:anchored.start()]):
+        anchored = _ANCHOR.search(text, anchored.start("event"))  # a later "after" may still be time
+    if anchored is not None:
+        text = text[:anchored.start()] + event(anchored) + text[anchored.end():]
     order = None
     if _FIRST.search(text):
         order = "first"

@@ -21,10 +21,12 @@ from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
+from second_me.retrieval.answer_type import lacks_answer
 from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_line, elapsed_question, event_day
+from second_me.retrieval.elapsed import (SINCE, ElapsedQuestion, age_line, age_question, birthday_age, elapsed_line,
+                                         elapsed_question, event_day)
 from second_me.retrieval.evidence import (MAX_HITS, evidence_choices, newest_statements_first, select_evidence,
                                          told_again, with_sentence_similarity)
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
@@ -188,6 +190,8 @@ class Answering:
             return _refusal(ready.reason, on_token)
         form = elapsed_question(question)
         dated = self._elapsed(form, ready, options, on_token, remember) if form else None
+        if dated is None and age_question(question):
+            dated = self._age_now(question, ready, on_token, remember)
         if dated is not None:
             return dated
         intent, evidence = ready.intent, ready.evidence
@@ -199,7 +203,7 @@ class Answering:
             # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
             # that one memory, and the others are quoted after its answer.
-            evidence = shown = newest_statements_first(evidence, ready.assistants)
+            evidence = shown = newest_statements_first(evidence, ready.assistants, question)
             if reads:
                 evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
         cited, numbers = citation_numbers(shown, ready.hits)
@@ -266,6 +270,25 @@ class Answering:
         if remember:
             self.core.reinforce([hit.memory.id for hit in cited])
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(events), reckoned=line)
+
+    def _age_now(self, question: str, ready: Prepared, on_token: TokenFn | None, remember: bool) -> Optional[Answer]:
+        """"How old is Ella now?": the newest birthday a message tells of her ("Ella's 7th birthday
+        party"), quoted, and the age counted from its day to today by rule under it. None when no
+        message of the evidence tells of a birthday of the question's subject."""
+        birthdays = [item for item in ready.evidence if birthday_age(item.text) is not None
+                     and lacks_answer(question, [item.text], ()) is None]
+        today = datetime.fromtimestamp(self.core.now(), timezone.utc).date()
+        for item in sorted(birthdays, key=lambda item: item.created_at, reverse=True):
+            line = age_line(item, today)
+            if line:
+                cited, numbers = citation_numbers([item], ready.hits)
+                text = quote_block([item], numbers) + "\n\n" + line
+                if on_token:
+                    on_token(text)
+                if remember:
+                    self.core.reinforce([hit.memory.id for hit in cited])
+                return Answer(text, tuple(cited), abstained=False, evidence=(item,), reckoned=line)
+        return None
 
     def _event(self, words: str, options: SearchOptions, taken: set[int]) -> Optional[tuple[Evidence, list[Hit]]]:
         """The chat message that best tells of an event the question names ("booking the flights"),

@@ -36,12 +36,13 @@ write wrote written
 """
 
 
-# Words for the same person or thing (British and American English included).
+# Words for the same person or thing (British and American English included). "Dr" is any
+# doctor's title, not a GP's: it shares a family with "doctor" alone.
 _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
-doctor gp physician; sweater jumper; boss manager supervisor
+doctor gp physician; doctor dr; sweater jumper; boss manager supervisor
 """
 
 
@@ -60,9 +61,15 @@ SYNONYMS = _table(_SAME)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
-    """Every form of a word given any of them ("bought" → buy, bought; "mum" → mother, mum, mom…);
+    """Every form of a word given any of them ("bought" → buy, bought; "mum" → mother, mum, mom…),
+    a plural's through its singular ("doctors" → doctor, dr…: the index stems what it finds);
     else just the word."""
-    return FORMS.get(word.lower(), (word,))
+    lowered = word.lower()
+    if lowered in FORMS:
+        return FORMS[lowered]
+    if lowered.endswith("s") and lowered[:-1] in FORMS:
+        return (lowered, *FORMS[lowered[:-1]])
+    return (word,)
 
 
 def synonyms(word: str) -> tuple[str, ...]:

@@ -4,8 +4,11 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from second_me.clock import FixedClock
 from second_me.domain import Evidence, Turn
-from second_me.retrieval.elapsed import BETWEEN, FIRST, SINCE, elapsed_line, elapsed_question, event_day, span_text
+from second_me.eval.answers import unsupported_claims
+from second_me.retrieval.elapsed import (BETWEEN, FIRST, SINCE, age_line, age_question, birthday_age, elapsed_line,
+                                       elapsed_question, event_day, span_text)
 
 
 def _said(day: str) -> float:
@@ -85,3 +88,46 @@ def test_the_answer_quotes_both_messages_and_counts_the_days_between(services):
 def test_a_message_that_gives_its_own_span_is_not_counted_from_its_day(text):
     said = Evidence(text, 1, "chat", "message", "Ines", created_at=_said("2024-03-02"))
     assert elapsed_line(elapsed_question("How long have I been vegetarian?"), [said], date(2024, 11, 15)) == ""
+
+
+@pytest.mark.parametrize("question, who", [
+    ("How old is Ella now?", "Ella"), ("how old's Biscuit these days?", "Biscuit"), ("How old is my mother?", "my mother"),
+    ("How old was Owen when he started walking?", None), ("How old will Ella be in 2030?", None),
+])
+def test_an_age_asked_in_the_present(question, who):
+    assert age_question(question) == who
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Biscuit turned 9 today.", 9), ("Ella's 7th birthday party at Mike and Aisha's", 7),
+    ("Maisie's birthday is on the 14th, she's turning seven.", 7), ("The oven turned 200 degrees", None),
+    ("She is 7 years old and loves dinosaurs", None),  # no day the age began
+])
+def test_a_birthday_tells_the_age_it_brought(text, age):
+    assert (birthday_age(text) or (None,))[0] == age
+
+
+def test_the_age_now_is_counted_from_the_birthdays_day():
+    turned = Evidence("Biscuit turned 9 today.", 1, "chat", "message", "Doug", created_at=_said("2023-03-19"))
+    assert age_line(turned, date(2024, 3, 18)) == "Turned 9 on 2023-03-19: 9 years old now."
+    assert age_line(turned, date(2024, 8, 16)) == "Turned 9 on 2023-03-19: 10 years old now."
+    ahead = Evidence("Maisie's birthday is on the 14th, she's turning seven.", 2, "chat", "message", "Sam",
+                     created_at=_said("2023-05-04"), about="2023-05-14")
+    assert age_line(ahead, date(2023, 5, 10)) == "Turning seven on 2023-05-14, said on 2023-05-04: 6 years old until then."
+    assert age_line(Evidence("Biscuit loves cheddar.", 3, "chat", "message", "Doug", created_at=_said("2023-03-19")),
+                    date(2024, 8, 16)) == ""
+
+
+def test_how_old_someone_is_now_is_answered_from_their_newest_birthday(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Ella's 6th birthday party today, a pirate cake.", _said("2022-05-07"), "user", "a"),
+        Turn("c2", "Doug", "Ella's 7th birthday party at Mike and Aisha's: a unicorn cake.", _said("2023-05-06"),
+             "user", "b"),
+        Turn("c3", "Doug", "Biscuit turned 9 today, cheddar for a treat.", _said("2023-03-19"), "user", "c"),
+    ], services.clock.timestamp())
+    services.clock = FixedClock(datetime(2024, 8, 16, 12, tzinfo=timezone.utc))
+    answer = services.answering.ask("How old is Ella now?", remember=False)
+    assert answer.text.endswith("7th birthday on 2023-05-06: 8 years old now.") and "“Ella's 7th birthday" in answer.text
+    assert [item.text[:9] for item in answer.evidence] == ["Ella's 7t"] and not unsupported_claims(answer)
+    other = services.answering.ask("How old is Biscuit these days?", remember=False)
+    assert other.reckoned == "Turned 9 on 2023-03-19: 10 years old now." and not unsupported_claims(other)

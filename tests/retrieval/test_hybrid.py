@@ -32,6 +32,17 @@ def test_everyday_words_for_the_same_person_match():
     assert match_expression("the of and") == ""
 
 
+def test_a_plural_brings_the_forms_of_its_singular():
+    assert set(match_expression("my doctors").split(" OR ")) == {'"doctors"', '"doctor"', '"dr"', '"gp"', '"physician"'}
+    assert match_expression("the buses") == '"buses"'  # no singular in the table: just the word
+
+
+def test_how_many_answers_are_wanted_is_not_a_word_to_find():
+    assert query_terms("Which two doctors did I see?") == ["doctors", "see"]
+    assert query_terms("What three things did I pack?") == ["things", "pack"]
+    assert query_terms("I bought two bikes") == ["bought", "two", "bikes"]
+
+
 def test_hybrid_ranks_the_right_note_first(services, notes):
     services.indexing.add([notes])
     for query, expected in [("sourdough proofing time", "sourdough.md"), ("chain lube", "bicycle.md"),

@@ -56,6 +56,10 @@ def test_time_words_become_windows(question, text, since, until):
     ("how many days after the house sold did we buy the condo?", "how many days did we buy the condo?", None,
      "the house sold", "after"),
     ("after the party was over did we go home", "did we go home", None, "the party was over", "after"),
+    # "after" that belongs to its verb is no time; a later one still is.
+    ("which doctors are looking after my health?", "which doctors are looking after my health?", None, None, None),
+    ("who looked after the dog after the move", "who looked after the dog", None, "the move", "after"),
+    ("is the canoe named after my wife?", "is the canoe named after my wife?", None, None, None),
     ("when was the first time I went climbing", "when was I went climbing", "first", None, None),
     ("when did I first meet Sam", "when did I meet Sam", "first", None, None),
     ("where do I work now?", "where do I work ?", "last", None, None),

@@ -154,6 +154,27 @@ def test_a_capable_reader_asked_what_is_true_now_reads_the_newest_memory_and_all
 
 
 
+def test_asked_what_is_so_now_the_newest_statement_that_answers_it_is_read_not_the_newest_mention(services):
+    """"How heavy is Biscuit these days?": a walk with Biscuit told later says nothing of his weight."""
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Biscuit weighed in at 31 kg at the vet, he needs fewer treats.", _said("2023-06-02"),
+             "user", "a"),
+        Turn("c2", "Doug", "Long walk with Biscuit around the lake, he loved the ducks.", _said("2024-05-10"),
+             "user", "b"),
+    ], services.clock.timestamp())
+    reader = FakeChatModel(reply="31 kg [1].", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("How heavy is Biscuit these days?", remember=False)
+    prompt = reader.prompts[-1][-1].content
+    assert "31 kg" in prompt and "ducks" not in prompt
+    services._chat = FakeChatModel(reply="", parameters=135_000_000)
+    quoted = services.answering.ask("How heavy is Biscuit these days?", remember=False)
+    assert quoted.text.index("31 kg") < quoted.text.index("ducks")
+    services._chat = reader
+    services.answering.ask("Where did I walk Biscuit these days?", remember=False)  # no number asked: the newest
+    assert "ducks" in reader.prompts[-1][-1].content and "31 kg" not in reader.prompts[-1][-1].content
+
+
 def test_a_question_in_the_present_whose_subject_two_days_speak_of_reads_the_newer(services):
     """A dose raised is a knowledge update: "what dose am I on?" says no "now", but asks what is so;
     the 1.5B reader answered "5 mg" from the older statement when it read both."""
