@@ -39,6 +39,7 @@ from second_me.text.words import content_words, forms, plain, stems
 COVERING_HITS = 3  # the first hits looked at for the names a question is about
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
+LEXICAL_KEPT = 3  # ...but one found by its words alone is read when ranked this high
 NOTHING_MATCHES = "nothing in your memory matches that question."
 # How a question of date arithmetic asks ("how *long* after…", "which came *first*"): never memory's words.
 SPAN_WORDS = frozenset("long first day days week weeks month months year years".split())
@@ -137,6 +138,9 @@ def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:
     if result.best_similarity is None:
         return list(result.hits)
     bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
-    kept = [h for h in result.hits
-            if (h.similarity is not None and h.similarity >= bar) or (h.similarity is None and (h.bm25_rank or 99) <= 3)]
+    # A hit found by its words alone is kept when they rank it high, or when search ranks it among
+    # its first few for what similarity cannot see ("what am I reading at the moment?": the newest).
+    kept = [h for position, h in enumerate(result.hits)
+            if (h.similarity is not None and h.similarity >= bar)
+            or (h.similarity is None and min(h.bm25_rank or 99, position + 1) <= LEXICAL_KEPT)]
     return kept or list(result.hits[:1])

@@ -247,7 +247,8 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
             return True
         for token, starts_sentence in _tokens_and_starts(text):
             word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
-            if (word and word[0].isupper() and not starts_sentence and word.lower() not in MONTHS | WEEKDAYS | {"i"}
+            if (word and word[0].isupper() and not starts_sentence
+                    and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
                     and word.lower().rstrip(".") not in TITLES and fold(word) not in question_words):
                 return True
         return False

@@ -20,7 +20,7 @@ from typing import Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import (NUMBER, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
+from second_me.retrieval.answer_type import (NAME, NUMBER, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
                                              expected_answer, fold, has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
@@ -71,11 +71,18 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
 
 
 def wanted_kind(question: str) -> str | None:
-    """The kind of answer a sentence should state (a number, a name, a date…), if the question says."""
+    """The kind of answer a sentence should state (a number, a name, a date…), if the question says.
+    "Who…" and "where…" want a person or a place: a name, though memory may say it otherwise ("my
+    sister", "the clinic"), so this only ranks sentences and never refuses (`lacks_answer` does not ask it)."""
     kind = expected_answer(question)
     if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
         return NUMBER
+    if kind is None and _WHO_OR_WHERE.match(question):
+        return NAME
     return kind
+
+
+_WHO_OR_WHERE = re.compile(r"\s*(?:who|whom|where)\b", re.I)
 
 
 def _date_lead(memories: Sequence[Memory], order: Optional[str]) -> dict[int, float]:
@@ -303,40 +310,52 @@ def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
 
 def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "") -> list[Evidence]:
     """The statements among the evidence newest first, then the rest. Those that state the kind of
-    answer the question wants, about its subject, come before those that do not: "How old is Biscuit
-    these days?" is answered by "Biscuit turned 9 today", not by a newer walk with Biscuit."""
+    answer the question wants come before those that do not: "How old is Biscuit these days?" is
+    answered by "Biscuit turned 9 today", not by a newer walk with Biscuit."""
     statements = _statements(evidence, assistants)
-    answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
+    if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
+        answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
+    else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
+        kind, asked = wanted_kind(question), {fold(word) for word in re.findall(r"\w+", question)}
+        answering = {id(item) for item in statements if kind is None or has_answer(kind, item.text, asked)}
     return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
 
 
 def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence: Sequence[Evidence],
                assistants: Sequence[str]) -> bool:
-    """A question of how many or how much is so ("What dose of amlodipine am I on?") whose subject
-    statements of two different days give other numbers for ("amlodipine 5 mg", then "bumped the
-    amlodipine up to 10 mg"): the newer one says what is so now, as if the question had said "now"."""
+    """A question in the present tense about something that statements of two different days tell
+    differently, as if the question had said "now": the newer says what is so now.
+    - How many or how much ("What dose of amlodipine am I on?"): the two give other numbers
+      ("amlodipine 5 mg", then "bumped the amlodipine up to 10 mg").
+    - Anything else ("What position do I play on my curling team?"): the newer says itself that
+      things changed ("I'm playing lead this season", then "I'm playing vice now")."""
     if intent.kind != FACT or (time is not None and time.phrases) or not asks_present(question):
         return False
     asked = answer_type_words(question)
-    if not asked & (HOW_MEASURES | NUMERIC_NOUNS | {"dose"}):  # "how many…", "what dose…": a number is asked
-        return False
+    number = bool(asked & (HOW_MEASURES | NUMERIC_NOUNS | {"dose"}))  # "how many…", "what dose…"
     topic = [forms(word) for word in content_words(question, frozenset(asked))]
     if not topic:
         return False
     need = (len(topic) + 1) // 2  # half the subject's words, at least one
-    # One thing told twice with another number: two statements sharing more than a name ("Dinner with
-    # Jess tonight" and "Jess is a paramedic" are two facts), each with its own numbers.
+    # One thing told twice: two statements sharing more than a name ("Dinner with Jess tonight" and
+    # "Jess is a paramedic" are two facts).
     said = []
     for item in _statements(evidence, assistants):
         own = stems(item.text)
         if sum(1 for word in topic if word & own) >= need:
-            said.append((utc_day(item.created_at), {stem(word) for word in content_words(item.text)},
-                         _numbers(item.text)))
-    return any(day != other_day and len(words & other_words) >= 2 and numbers and other_numbers
-               and numbers != other_numbers
-               for i, (day, words, numbers) in enumerate(said)
-               for other_day, other_words, other_numbers in said[i + 1:])
+            said.append((item.created_at, utc_day(item.created_at),
+                         {stem(word) for word in content_words(item.text)}, _numbers(item.text),
+                         bool(_SAYS_IT_CHANGED.search(item.text))))
+    said.sort(key=lambda told: told[0])
+    return any(day != later_day and len(words & later_words) >= 2
+               and ((numbers and later_numbers and numbers != later_numbers) if number else changed)
+               for i, (_, day, words, numbers, _) in enumerate(said)
+               for _, later_day, later_words, later_numbers, changed in said[i + 1:])
+
+
+# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore".
+_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b", re.I)
 
 
 def _numbers(text: str) -> frozenset[str]:

@@ -35,10 +35,19 @@ _NOTES_SAY = re.compile(r"^\s*what\s+(?:do|does|did|have|has)\s+(?:my|the|our|i)
                         r"\s+(?:about|on)\b", re.I)
 
 
+# "tips for reading more when I'm tired", "any recs for a podcast": a request without its verb;
+# "tips for the waiter were 15%" tells something (when in doubt it stays a statement, and a memory).
+_ASKS_FOR = re.compile(r"^\s*(?:(?:any|some|good)\s+)*(?:tips|advice|suggestions|recommendations|recs)\s+(?:for|on|about)\b",
+                       re.I)
+_TELLS = re.compile(r"\b(?:was|were|is|are|came|cost|paid|helped|worked)\b", re.I)
+
+
 def request_verb(text: str) -> str:
     """The verb that opens a request ("summarize"), or "" when the text is not one."""
     if _NOTES_SAY.match(text):
         return "summarize"
+    if _ASKS_FOR.match(text) and not _TELLS.search(text):
+        return "suggest"
     match = _REQUEST.match(text)
     verb = match.group("verb").lower() if match else ""
     return verb if verb in REQUEST_VERBS else ""

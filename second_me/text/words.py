@@ -47,6 +47,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    if len(word) == 3 and word[2] == "s" and not set(word[:2]) & set("aeiousy") and word != "mrs":
+        return word[:2]  # an abbreviation's plural: "GPs", "TVs", "PCs" ("Mrs" is no plural of "Mr")
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":

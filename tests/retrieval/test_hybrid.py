@@ -190,6 +190,9 @@ def test_relevant_hits_drop_far_weaker_matches():
 
     result = SearchResult((hit(1, 0.7), hit(2, 0.55), hit(3, 0.45), hit(4, None, 2), hit(5, None, 9)), 0.7)
     assert [h.memory.id for h in relevant_hits(result, 0.35)] == [1, 2, 4]
+    # Found by its words alone, ranked low by them but third by search (the newest, asked "now"): read.
+    newest = SearchResult((hit(1, 0.45), hit(2, 0.3), hit(3, None, 12), hit(4, None, 9)), 0.45)
+    assert [h.memory.id for h in relevant_hits(newest, 0.25)] == [1, 2, 3]
 
 
 def test_ask_abstains_on_a_word_memory_never_saw(services, notes):

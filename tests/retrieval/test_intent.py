@@ -25,6 +25,10 @@ from second_me.text.utterance import asks_something, request_words
     ("What do my notes say about the starter, proofing the dough and baking the bread?", REQUEST),
     ("what did I write about Lisbon?", REQUEST),
     ("What have I written about the canoe?", REQUEST),
+    # A request without its verb; a statement about tips is none.
+    ("tips for reading more when ur tired all the time", REQUEST),
+    ("any recs for a podcast on the drive", REQUEST),
+    ("Tips for the waiter were 15%, fine", FACT),
 ])
 def test_intent(text, kind):
     assert intent_of(text).kind == kind

@@ -175,6 +175,20 @@ def test_asked_what_is_so_now_the_newest_statement_that_answers_it_is_read_not_t
     assert "ducks" in reader.prompts[-1][-1].content and "31 kg" not in reader.prompts[-1][-1].content
 
 
+def test_asked_where_or_who_now_the_newest_statement_naming_someone_or_somewhere_is_read(services):
+    """"Where do I work these days?": a newer day at work names no place."""
+    services.conversations.log.add_turns([
+        Turn("c1", "Noor", "I GOT THE JOB!! I work at the Alfred from March, as a nurse educator.",
+             _said("2024-01-20"), "user", "a"),
+        Turn("c2", "Noor", "Work was long today, home by 4 and straight to the couch.", _said("2024-03-12"), "user", "b"),
+    ], services.clock.timestamp())
+    reader = FakeChatModel(reply="At the Alfred [1].", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("Where do I work these days?", remember=False)
+    prompt = reader.prompts[-1][-1].content
+    assert "the Alfred" in prompt and "couch" not in prompt
+
+
 def test_a_question_in_the_present_whose_subject_two_days_speak_of_reads_the_newer(services):
     """A dose raised is a knowledge update: "what dose am I on?" says no "now", but asks what is so;
     the 1.5B reader answered "5 mg" from the older statement when it read both."""
@@ -193,8 +207,8 @@ def test_a_question_in_the_present_whose_subject_two_days_speak_of_reads_the_new
     assert "10 mg" in prompt and "5 mg" in prompt
 
 
-def test_told_again_needs_the_present_two_days_and_another_number():
-    from second_me.retrieval.evidence import told_again
+def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_told():
+    from second_me.retrieval.evidence import newest_statements_first, told_again
 
     def said(text: str, day: str, speaker: str = "Doug") -> Evidence:
         return Evidence(text, len(text), "c", "message", speaker, created_at=_said(day))
@@ -210,11 +224,16 @@ def test_told_again_needs_the_present_two_days_and_another_number():
     assert not told_again(past, intent_of(past), None, [old, new], ())
     other = said("Saw 3 herons on the lake", "2024-03-01")
     assert not told_again(question, intent_of(question), None, [old, other], ())  # not its subject
-    # Asked for a name, a second mention is no update: the club is the same.
-    club = "What's the name of my curling club?"
-    first, again = said("curling tonight at the Mayflower club", "2023-10-04"), \
+    # Told again without a number: the newer must say itself that things changed.
+    position = "What position do I play on my curling team?"
+    lead, vice = said("curling tonight at the Mayflower club. i'm playing lead this season", "2023-10-04"), \
         said("Big promotion at the curling club, I'm playing vice now", "2024-02-07")
-    assert not told_again(club, intent_of(club), None, [first, again], ())
+    assert told_again(position, intent_of(position), None, [vice, lead], ())
+    assert not told_again(position, intent_of(position), None,
+                          [lead, said("Big win at the curling club, I'm playing well", "2024-02-07")], ())
+    # Asked for a name, the newest statement that states one is read first: the club is the same.
+    club = "What's the name of my curling club?"
+    assert newest_statements_first([lead, vice], (), club)[0] is lead
 
 
 def test_the_small_model_quotes_the_newest_statement_first_when_asked_what_is_true_now(services):
