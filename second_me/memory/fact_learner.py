@@ -27,6 +27,8 @@ EXTRACT_PROMPT = ("Write facts about the speaker from their messages, one short 
 # One worked example: a tiny model follows a shown format far better than a described one.
 EXAMPLE = ("I work as a nurse and my son Tom is five.", "- works as a nurse\n- has a son named Tom, aged five")
 EXAMPLE_WORDS = "nurse son Tom five"  # its particulars: a fact using them (unsaid) is a copy
+# Words a fact may use that its turns need not: how a fact is framed, not what it claims.
+FACT_FRAMING = "named called aged age old years user speaker"
 MAX_FACTS_PER_PROMPT = 8
 TURNS_PER_PROMPT = 6
 MAX_FACT_TOKENS = 96
@@ -88,7 +90,10 @@ class FactLearner:
                     ChatMessage("user", f"Messages:\n{EXAMPLE[0]}\nFacts:"), ChatMessage("assistant", EXAMPLE[1]),
                     ChatMessage("user", f"Messages:\n{text}\nFacts:")]
         output = model.complete(messages, max_tokens=MAX_FACT_TOKENS, temperature=0.0)
-        support = Support([t.text for t in turns])  # a fact states only what the turns state
+        # A fact states only what the turns state, in their words but for how a fact is framed ("has
+        # a son named Tom, aged five"): "Ella, a baby girl, is the unicorn cake" has 3 of its 5
+        # words in "Ella turned 7 today, we had a unicorn cake.", enough for an answer's check.
+        support = Support([t.text for t in turns], FACT_FRAMING, coverage=1.0)
         facts = [fact for fact in parse_model_facts(output, text, EXAMPLE_WORDS) if support.check(fact).supported]
         return unique(facts)[:MAX_FACTS_PER_PROMPT]
 

@@ -39,7 +39,7 @@ from second_me.text.words import content_words, forms, plain, stems
 COVERING_HITS = 3  # the first hits looked at for the names a question is about
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
-LEXICAL_KEPT = 3  # ...but one found by its words alone is read when ranked this high
+LEXICAL_KEPT = 3  # ...but one found by its words is read when ranked this high (`_found_by_words`)
 NOTHING_MATCHES = "nothing in your memory matches that question."
 # How a question of date arithmetic asks ("how *long* after…", "which came *first*"): never memory's words.
 SPAN_WORDS = frozenset("long first day days week weeks month months year years".split())
@@ -138,9 +138,16 @@ def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:
     if result.best_similarity is None:
         return list(result.hits)
     bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
-    # A hit found by its words alone is kept when they rank it high, or when search ranks it among
-    # its first few for what similarity cannot see ("what am I reading at the moment?": the newest).
     kept = [h for position, h in enumerate(result.hits)
-            if (h.similarity is not None and h.similarity >= bar)
-            or (h.similarity is None and min(h.bm25_rank or 99, position + 1) <= LEXICAL_KEPT)]
+            if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position)]
     return kept or list(result.hits[:1])
+
+
+def _found_by_words(hit: Hit, position: int) -> bool:
+    """A hit its words rank high, or one search ranks among its first few for what similarity cannot
+    see, is read however far its vector: "Switched GPs to Dr. Adeyemi, Sydney Road is too far now"
+    is 0.24 from "who is my GP now?", and it is the answer (the newest, asked "now")."""
+    by_words = (hit.bm25_rank or 99) <= LEXICAL_KEPT
+    if hit.similarity is None:
+        return by_words or position < LEXICAL_KEPT
+    return by_words and position < LEXICAL_KEPT

@@ -77,8 +77,9 @@ def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
 
 def event_day(item: Evidence) -> Optional[date]:
     """The day a chat message tells of (the first, when it tells of several), else the day it was
-    said; None for anything but a chat message (a note's file time is not when its events were)."""
-    if item.kind != "message" or not item.created_at:
+    said (a fact is learnt from one message and carries its day); None for anything else (a note's
+    file time is not when its events were)."""
+    if item.kind not in ("message", "fact") or not item.created_at:
         return None
     told = _DAY.search(item.about or "")
     if told:

@@ -98,9 +98,12 @@ def _names(sentence: str) -> list[str]:
 class Support:
     """The evidence texts (and the question), prepared once for checking many sentences."""
 
-    def __init__(self, texts: Iterable[str], question: str = "", question_names: bool = False):
+    def __init__(self, texts: Iterable[str], question: str = "", question_names: bool = False,
+                 coverage: float = MIN_COVERAGE):
         """`question_names`: a name the question says may be said back ("your GP is…"); for a
-        capable reader, whose sentences are whole answers, not for a small model's line."""
+        capable reader, whose sentences are whole answers, not for a small model's line.
+        `coverage`: the share of a sentence's own words its evidence (or question) must hold."""
+        self.coverage = coverage
         joined = "\n".join(texts)
         self.dates, rest = _dates(joined)
         self.numbers = _expressions(rest)
@@ -123,7 +126,7 @@ class Support:
         own = [w for w in content_words(rest) if not w.isdigit()]
         if own:
             covered = sum(1 for w in own if forms(w) & (self.stems | self.question_stems) or stem(w) in self.stems)
-            if covered / len(own) < MIN_COVERAGE:
+            if covered / len(own) < self.coverage:
                 missing.append(f"{len(own) - covered} of {len(own)} words")
         return Check(not missing, tuple(missing))
 

@@ -111,7 +111,9 @@ def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, 
 
     def reply(messages):
         prompts.append(messages[-1].content)
-        return "- has a sister named Eva\n- owns a red tractor\n- works as a nurse"  # last: the prompt's example
+        # Last: the prompt's example. "visits a baby girl" has most of its words in the turn, and claims what it does not.
+        return ("- has a sister named Eva\n- owns a red tractor\n- works as a nurse\n"
+                "- Eva, a baby girl, visits on Sundays")
 
     services.close()
     svc = Services(settings, open_store(settings), fake_embedder, FakeChatModel(reply), clock)

@@ -116,6 +116,11 @@ def test_the_age_now_is_counted_from_the_birthdays_day():
     assert age_line(ahead, date(2023, 5, 10)) == "Turning seven on 2023-05-14, said on 2023-05-04: 6 years old until then."
     assert age_line(Evidence("Biscuit loves cheddar.", 3, "chat", "message", "Doug", created_at=_said("2023-03-19")),
                     date(2024, 8, 16)) == ""
+    # A fact learnt from a message carries the message's day; a note's does not say when.
+    learnt = Evidence("Ella turned 7 today", 4, "chat", "fact", "me", created_at=_said("2024-05-06"))
+    assert age_line(learnt, date(2025, 5, 7)) == "Turned 7 on 2024-05-06: 8 years old now."
+    assert age_line(Evidence("Ella turned 7 in May", 5, "notes/ella.md", "chunk", None, created_at=_said("2024-05-06")),
+                    date(2025, 5, 7)) == ""
 
 
 def test_how_old_someone_is_now_is_answered_from_their_newest_birthday(services):

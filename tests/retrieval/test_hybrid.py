@@ -193,6 +193,9 @@ def test_relevant_hits_drop_far_weaker_matches():
     # Found by its words alone, ranked low by them but third by search (the newest, asked "now"): read.
     newest = SearchResult((hit(1, 0.45), hit(2, 0.3), hit(3, None, 12), hit(4, None, 9)), 0.45)
     assert [h.memory.id for h in relevant_hits(newest, 0.25)] == [1, 2, 3]
+    # Far by its vector, but first by search and third by its words ("Switched GPs…", asked "now"): read.
+    update = SearchResult((hit(1, 0.24, 3), hit(2, 0.62, 4), hit(3, 0.3, 1), hit(4, 0.2, 2)), 0.62)
+    assert [h.memory.id for h in relevant_hits(update, 0.25)] == [1, 2, 3]
 
 
 def test_ask_abstains_on_a_word_memory_never_saw(services, notes):

@@ -154,56 +154,49 @@ def test_a_capable_reader_asked_what_is_true_now_reads_the_newest_memory_and_all
 
 
 
+def _told(services, speaker: str, *said: tuple[str, str]) -> None:
+    """One speaker's chat turns, each (text, day), each in its own conversation."""
+    services.conversations.log.add_turns([Turn(f"c{n}", speaker, text, _said(day), "user", f"t{n}")
+                                          for n, (text, day) in enumerate(said, 1)], services.clock.timestamp())
+
+
+def _read_by_reader(services, question: str) -> str:
+    """What a capable reader is shown when asked this."""
+    reader = FakeChatModel(reply="[1].", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask(question, remember=False)
+    return reader.prompts[-1][-1].content
+
+
 def test_asked_what_is_so_now_the_newest_statement_that_answers_it_is_read_not_the_newest_mention(services):
     """"How heavy is Biscuit these days?": a walk with Biscuit told later says nothing of his weight."""
-    services.conversations.log.add_turns([
-        Turn("c1", "Doug", "Biscuit weighed in at 31 kg at the vet, he needs fewer treats.", _said("2023-06-02"),
-             "user", "a"),
-        Turn("c2", "Doug", "Long walk with Biscuit around the lake, he loved the ducks.", _said("2024-05-10"),
-             "user", "b"),
-    ], services.clock.timestamp())
-    reader = FakeChatModel(reply="31 kg [1].", parameters=1_500_000_000, judge=0.9)
-    services._chat = reader
-    services.answering.ask("How heavy is Biscuit these days?", remember=False)
-    prompt = reader.prompts[-1][-1].content
+    _told(services, "Doug", ("Biscuit weighed in at 31 kg at the vet, he needs fewer treats.", "2023-06-02"),
+          ("Long walk with Biscuit around the lake, he loved the ducks.", "2024-05-10"))
+    prompt = _read_by_reader(services, "How heavy is Biscuit these days?")
     assert "31 kg" in prompt and "ducks" not in prompt
     services._chat = FakeChatModel(reply="", parameters=135_000_000)
     quoted = services.answering.ask("How heavy is Biscuit these days?", remember=False)
     assert quoted.text.index("31 kg") < quoted.text.index("ducks")
-    services._chat = reader
-    services.answering.ask("Where did I walk Biscuit these days?", remember=False)  # no number asked: the newest
-    assert "ducks" in reader.prompts[-1][-1].content and "31 kg" not in reader.prompts[-1][-1].content
+    prompt = _read_by_reader(services, "Where did I walk Biscuit these days?")  # no number asked: the newest
+    assert "ducks" in prompt and "31 kg" not in prompt
 
 
 def test_asked_where_or_who_now_the_newest_statement_naming_someone_or_somewhere_is_read(services):
     """"Where do I work these days?": a newer day at work names no place."""
-    services.conversations.log.add_turns([
-        Turn("c1", "Noor", "I GOT THE JOB!! I work at the Alfred from March, as a nurse educator.",
-             _said("2024-01-20"), "user", "a"),
-        Turn("c2", "Noor", "Work was long today, home by 4 and straight to the couch.", _said("2024-03-12"), "user", "b"),
-    ], services.clock.timestamp())
-    reader = FakeChatModel(reply="At the Alfred [1].", parameters=1_500_000_000, judge=0.9)
-    services._chat = reader
-    services.answering.ask("Where do I work these days?", remember=False)
-    prompt = reader.prompts[-1][-1].content
+    _told(services, "Noor", ("I GOT THE JOB!! I work at the Alfred from March, as a nurse educator.", "2024-01-20"),
+          ("Work was long today, home by 4 and straight to the couch.", "2024-03-12"))
+    prompt = _read_by_reader(services, "Where do I work these days?")
     assert "the Alfred" in prompt and "couch" not in prompt
 
 
 def test_a_question_in_the_present_whose_subject_two_days_speak_of_reads_the_newer(services):
     """A dose raised is a knowledge update: "what dose am I on?" says no "now", but asks what is so;
     the 1.5B reader answered "5 mg" from the older statement when it read both."""
-    services.conversations.log.add_turns([
-        Turn("c1", "Doug", "Started on amlodipine, 5 mg once a day in the morning.", _said("2023-04-02"), "user", "a"),
-        Turn("c2", "Doug", "dr mahmoud bumped the amlodipine up to 10 mg, readings still high", _said("2024-02-10"),
-             "user", "b"),
-    ], services.clock.timestamp())
-    reader = FakeChatModel(reply="10 mg [1].", parameters=1_500_000_000, judge=0.9)
-    services._chat = reader
-    services.answering.ask("What dose of amlodipine am I on?", remember=False)
-    prompt = reader.prompts[-1][-1].content
+    _told(services, "Doug", ("Started on amlodipine, 5 mg once a day in the morning.", "2023-04-02"),
+          ("dr mahmoud bumped the amlodipine up to 10 mg, readings still high", "2024-02-10"))
+    prompt = _read_by_reader(services, "What dose of amlodipine am I on?")
     assert "10 mg" in prompt and "5 mg" not in prompt
-    services.answering.ask("What dose of amlodipine did I start on?", remember=False)  # the past: both are read
-    prompt = reader.prompts[-1][-1].content
+    prompt = _read_by_reader(services, "What dose of amlodipine did I start on?")  # the past: both are read
     assert "10 mg" in prompt and "5 mg" in prompt
 
 
