@@ -138,16 +138,21 @@ def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:
     if result.best_similarity is None:
         return list(result.hits)
     bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
+    ordered = result.parsed is not None and result.parsed.time.order is not None
     kept = [h for position, h in enumerate(result.hits)
-            if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position)]
+            if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position, ordered)]
     return kept or list(result.hits[:1])
 
 
-def _found_by_words(hit: Hit, position: int) -> bool:
-    """A hit its words rank high, or one search ranks among its first few for what similarity cannot
-    see, is read however far its vector: "Switched GPs to Dr. Adeyemi, Sydney Road is too far now"
-    is 0.24 from "who is my GP now?", and it is the answer (the newest, asked "now")."""
+def _found_by_words(hit: Hit, position: int, ordered: bool) -> bool:
+    """A hit found by its words alone is read when they rank it high, or when search ranks it among
+    its first few for what similarity cannot see. Asked for the newest or the oldest (`ordered`), so
+    is a chat message both rank high, however far its vector: "Switched GPs to Dr. Adeyemi, Sydney
+    Road is too far now" is 0.24 from "who is my GP now?", and it is the answer. Not a note: its
+    file's date is not when what it says was so ("Cottage booked in Portree" for "which book am I
+    reading at the moment?"); nor without an order ("compare it with diff -r" for "Compare the two
+    laptops")."""
     by_words = (hit.bm25_rank or 99) <= LEXICAL_KEPT
     if hit.similarity is None:
         return by_words or position < LEXICAL_KEPT
-    return by_words and position < LEXICAL_KEPT
+    return ordered and hit.memory.kind == "message" and by_words and position < LEXICAL_KEPT

@@ -34,7 +34,7 @@ from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.query import check_kinds, filter_range
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, rests_on, said_i_dont_know
 from second_me.text.utterance import asks_something, direct_question, is_question, tells_news
-from second_me.text.words import content_words
+from second_me.text.words import content_words, stems
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -229,6 +229,11 @@ class Answering:
                 used = set(cited_numbers(text, len(cited)))
                 own = [item for item in shown if numbers.get(item.memory_id) in used]
                 shown = own if own and rests_on(text, own, question) else shown
+                # Of one memory's sentences, the one holding the answer's words comes first ("Alfama [1]":
+                # the hostel sentence before the custard tarts one).
+                said = stems(text)
+                shown = sorted(shown, key=lambda item: (numbers.get(item.memory_id, len(numbers) + 1),
+                                                        -len(said & stems(item.text))))
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)
         if remember:

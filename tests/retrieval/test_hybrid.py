@@ -183,9 +183,11 @@ def test_relevant_hits_drop_far_weaker_matches():
     from second_me.domain import Hit, Memory
     from second_me.retrieval.abstain import relevant_hits
     from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import ParsedQuery
+    from second_me.retrieval.timeparse import TimeHint
 
-    def hit(i, sim, bm25=None):
-        m = Memory(i, "chunk", "t", 0.0, None, 1.0, 0, False, "active")
+    def hit(i, sim, bm25=None, kind="chunk"):
+        m = Memory(i, kind, "t", 0.0, None, 1.0, 0, False, "active")
         return Hit(m, 1.0 / i, 1.0, None, sim, bm25, None)
 
     result = SearchResult((hit(1, 0.7), hit(2, 0.55), hit(3, 0.45), hit(4, None, 2), hit(5, None, 9)), 0.7)
@@ -193,9 +195,15 @@ def test_relevant_hits_drop_far_weaker_matches():
     # Found by its words alone, ranked low by them but third by search (the newest, asked "now"): read.
     newest = SearchResult((hit(1, 0.45), hit(2, 0.3), hit(3, None, 12), hit(4, None, 9)), 0.45)
     assert [h.memory.id for h in relevant_hits(newest, 0.25)] == [1, 2, 3]
-    # Far by its vector, but first by search and third by its words ("Switched GPs…", asked "now"): read.
-    update = SearchResult((hit(1, 0.24, 3), hit(2, 0.62, 4), hit(3, 0.3, 1), hit(4, 0.2, 2)), 0.62)
-    assert [h.memory.id for h in relevant_hits(update, 0.25)] == [1, 2, 3]
+    # Far by its vector, but first by search and third by its words ("Switched GPs…", asked "now"): read;
+    # asked with no order, a word a far memory shares is no reason ("compare it with diff -r").
+    # A note's file date is not when what it says was so: the order is no reason to read it.
+    hits = (hit(1, 0.24, 3, "message"), hit(2, 0.62, 4), hit(3, 0.3, 1, "message"), hit(4, 0.2, 2, "message"))
+    now = SearchResult(hits, 0.62, parsed=ParsedQuery("who is my GP", time=TimeHint(order="last")))
+    assert [h.memory.id for h in relevant_hits(now, 0.25)] == [1, 2, 3]
+    notes = SearchResult((hit(1, 0.24, 3), *hits[1:]), 0.62, parsed=now.parsed)
+    assert [h.memory.id for h in relevant_hits(notes, 0.25)] == [2, 3]
+    assert [h.memory.id for h in relevant_hits(SearchResult(hits, 0.62, parsed=ParsedQuery("compare")), 0.25)] == [2]
 
 
 def test_ask_abstains_on_a_word_memory_never_saw(services, notes):

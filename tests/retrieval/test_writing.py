@@ -326,3 +326,13 @@ def test_a_capable_reader_judges_a_word_memory_lacks_and_must_be_surer(services,
     services._chat = FakeChatModel(reply="In Paris [1].", parameters=1_500_000_000, judge=0.99)
     assert services.answering.ask("What did Tilly do in Paris?", remember=False).text == \
         "I don't know: nothing in your memory mentions Paris."
+
+
+def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_first(services, notes):
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="Belém [1].", parameters=1_500_000_000, judge=0.9)
+    first = services.answering.ask("Where did I stay in Lisbon?", remember=False).evidence
+    services._chat = FakeChatModel(reply="Alfama [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    assert len(answer.evidence) == 2 and answer.evidence[0].memory_id == answer.evidence[1].memory_id
+    assert answer.evidence[0].text.startswith("The hostel in Alfama") and first[0].text.startswith("Try the custard")
