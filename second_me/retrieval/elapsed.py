@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import Evidence
+from second_me.retrieval.answer_type import lacks_answer
 
 SINCE, BETWEEN, FIRST = "since", "between", "first"
 _PATTERNS = (
@@ -196,3 +197,18 @@ def age_line(item: Evidence, today: date) -> str:
     if day > today:
         return f"{said}: {_count(age - 1, 'year')} old until then."
     return f"{said}: {_count(age + _full_years(day, today), 'year')} old now."
+
+
+def age_now(question: str, evidence: Sequence[Evidence], today: date) -> tuple[Optional[Evidence], str]:
+    """For a present-tense "how old" question, the newest message of the evidence telling of a
+    birthday of its subject ("Ella's 7th birthday party" for "How old is Ella now?"), and the age
+    line counted from it; (None, "") when there is none."""
+    if age_question(question) is None:
+        return None, ""
+    birthdays = [item for item in evidence if birthday_age(item.text) is not None
+                 and lacks_answer(question, [item.text], ()) is None]  # about Ella, stating an age
+    for item in sorted(birthdays, key=lambda item: item.created_at, reverse=True):
+        line = age_line(item, today)
+        if line:
+            return item, line
+    return None, ""

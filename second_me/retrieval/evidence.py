@@ -322,6 +322,13 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         [item for item in evidence if item not in statements]
 
 
+def answer_sentences_first(shown: Sequence[Evidence], answer: str, numbers: Mapping[int, int]) -> list[Evidence]:
+    """The evidence in its [n] order, and of one memory's sentences, the one holding the answer's
+    words first ("Alfama [1]": the hostel sentence before the custard tarts one)."""
+    said = stems(answer)
+    return sorted(shown, key=lambda item: (numbers.get(item.memory_id, len(numbers) + 1), -len(said & stems(item.text))))
+
+
 def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence: Sequence[Evidence],
                assistants: Sequence[str]) -> bool:
     """A question in the present tense about something that statements of two different days tell

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from second_me.config import Settings, load_settings
 from second_me.retrieval.hybrid import SearchOptions
-from second_me.services.answering import Answering, cited_sources, evidence_entries, search_options
+from second_me.services.answering import Answering, cited_sources, evidence_entries
+from second_me.services.search_filters import search_options
 from second_me.services.background import BackgroundRunner, claim_daemon, daemon_pid
 from second_me.services.conversations import ChatTurn, Conversations
 from second_me.services.core import Core

@@ -13,7 +13,7 @@ acknowledged, with what memory holds about it quoted; it is not a question.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit, utc_day
@@ -21,20 +21,17 @@ from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
-from second_me.retrieval.answer_type import lacks_answer
 from second_me.retrieval.attribution import attribute_quotes, subject_of
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.elapsed import (SINCE, ElapsedQuestion, age_line, age_question, birthday_age, elapsed_line,
-                                         elapsed_question, event_day)
-from second_me.retrieval.evidence import (MAX_HITS, evidence_choices, newest_statements_first, select_evidence,
-                                         told_again, with_sentence_similarity)
+from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
+from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, newest_statements_first,
+                                         select_evidence, told_again, with_sentence_similarity)
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
-from second_me.retrieval.query import check_kinds, filter_range
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, rests_on, said_i_dont_know
 from second_me.text.utterance import asks_something, direct_question, is_question, tells_news
-from second_me.text.words import content_words, stems
+from second_me.text.words import content_words
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -42,23 +39,6 @@ if TYPE_CHECKING:
 TokenFn = Callable[[str], None]
 NOT_ANSWERED = "the memories closest to that question don't answer it."
 DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
-
-
-def search_options(k: int, kinds: Sequence[str] = (), since: Optional[str] = None, until: Optional[str] = None,
-                   path: Optional[str] = None, person: Optional[str] = None, context: int = 0) -> SearchOptions:
-    """Search filters as a user types them (`--kind`, `--since 2024-05`, `--person Sam`, ...), checked."""
-    if k <= 0:
-        raise InputRejected(f"-k must be a positive number, not {k}")
-    if context < 0:
-        raise InputRejected(f"--context must be 0 or more turns, not {context}")
-    if person is not None and not person.strip():
-        raise InputRejected("--person needs a name")
-    start, end = filter_range(since, until)
-    kinds = check_kinds([part for value in kinds for part in value.split(",")])
-    if "summary" in kinds and "portrait" not in kinds:
-        kinds += ("portrait",)  # the portrait is the top of the summary tree
-    return SearchOptions(k=k, kinds=kinds, since=start, until=end, path=path,
-                         person=person.strip() if person else None, context=context)
 
 
 def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
@@ -189,9 +169,8 @@ class Answering:
         if ready.reason:
             return _refusal(ready.reason, on_token)
         form = elapsed_question(question)
-        dated = self._elapsed(form, ready, options, on_token, remember) if form else None
-        if dated is None and age_question(question):
-            dated = self._age_now(question, ready, on_token, remember)
+        dated = self._elapsed(form, ready, options, on_token, remember) if form else \
+            self._age_now(question, ready, on_token, remember)
         if dated is not None:
             return dated
         intent, evidence = ready.intent, ready.evidence
@@ -228,12 +207,7 @@ class Answering:
                 # that alone supports what it wrote.
                 used = set(cited_numbers(text, len(cited)))
                 own = [item for item in shown if numbers.get(item.memory_id) in used]
-                shown = own if own and rests_on(text, own, question) else shown
-                # Of one memory's sentences, the one holding the answer's words comes first ("Alfama [1]":
-                # the hostel sentence before the custard tarts one).
-                said = stems(text)
-                shown = sorted(shown, key=lambda item: (numbers.get(item.memory_id, len(numbers) + 1),
-                                                        -len(said & stems(item.text))))
+                shown = answer_sentences_first(own if own and rests_on(text, own, question) else shown, text, numbers)
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)
         if remember:
@@ -264,10 +238,18 @@ class Answering:
                     return None
                 events.append(found[0])
                 hits += found[1]
-        today = datetime.fromtimestamp(self.core.now(), timezone.utc).date()
-        line = elapsed_line(form, events, today) if events else ""
-        if not line:
-            return None
+        line = elapsed_line(form, events, self._today()) if events else ""
+        return self._reckoned(events, line, hits, on_token, remember) if line else None
+
+    def _age_now(self, question: str, ready: Prepared, on_token: TokenFn | None, remember: bool) -> Optional[Answer]:
+        """"How old is Ella now?": the newest birthday a message tells of her, quoted, and the age
+        counted from its day to today by rule under it (`elapsed.age_now`); None when none is told."""
+        told, line = age_now(question, ready.evidence, self._today())
+        return self._reckoned([told], line, ready.hits, on_token, remember) if told is not None else None
+
+    def _reckoned(self, events: list[Evidence], line: str, hits: Sequence[Hit], on_token: TokenFn | None,
+                  remember: bool) -> Answer:
+        """The events' messages quoted, and under them the line counted by rule from their days."""
         cited, numbers = citation_numbers(events, hits)
         text = quote_block(events, numbers) + "\n\n" + line
         if on_token:
@@ -276,24 +258,8 @@ class Answering:
             self.core.reinforce([hit.memory.id for hit in cited])
         return Answer(text, tuple(cited), abstained=False, evidence=tuple(events), reckoned=line)
 
-    def _age_now(self, question: str, ready: Prepared, on_token: TokenFn | None, remember: bool) -> Optional[Answer]:
-        """"How old is Ella now?": the newest birthday a message tells of her ("Ella's 7th birthday
-        party"), quoted, and the age counted from its day to today by rule under it. None when no
-        message of the evidence tells of a birthday of the question's subject."""
-        birthdays = [item for item in ready.evidence if birthday_age(item.text) is not None
-                     and lacks_answer(question, [item.text], ()) is None]
-        today = datetime.fromtimestamp(self.core.now(), timezone.utc).date()
-        for item in sorted(birthdays, key=lambda item: item.created_at, reverse=True):
-            line = age_line(item, today)
-            if line:
-                cited, numbers = citation_numbers([item], ready.hits)
-                text = quote_block([item], numbers) + "\n\n" + line
-                if on_token:
-                    on_token(text)
-                if remember:
-                    self.core.reinforce([hit.memory.id for hit in cited])
-                return Answer(text, tuple(cited), abstained=False, evidence=(item,), reckoned=line)
-        return None
+    def _today(self) -> date:
+        return datetime.fromtimestamp(self.core.now(), timezone.utc).date()
 
     def _event(self, words: str, options: SearchOptions, taken: set[int]) -> Optional[tuple[Evidence, list[Hit]]]:
         """The chat message that best tells of an event the question names ("booking the flights"),
