@@ -70,6 +70,9 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
             for found in sentence_stems]
 
 
+_WHO_OR_WHERE = re.compile(r"\s*(?:who|whom|where)\b", re.I)
+
+
 def wanted_kind(question: str) -> str | None:
     """The kind of answer a sentence should state (a number, a name, a date…), if the question says.
     "Who…" and "where…" want a person or a place: a name, though memory may say it otherwise ("my
@@ -80,9 +83,6 @@ def wanted_kind(question: str) -> str | None:
     if kind is None and _WHO_OR_WHERE.match(question):
         return NAME
     return kind
-
-
-_WHO_OR_WHERE = re.compile(r"\s*(?:who|whom|where)\b", re.I)
 
 
 def _date_lead(memories: Sequence[Memory], order: Optional[str]) -> dict[int, float]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from second_me.config import Settings, load_settings
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.services.answering import Answering, cited_sources, evidence_entries
-from second_me.services.search_filters import search_options
 from second_me.services.background import BackgroundRunner, claim_daemon, daemon_pid
 from second_me.services.conversations import ChatTurn, Conversations
 from second_me.services.core import Core
@@ -18,6 +17,7 @@ from second_me.services.doctor import doctor_report, runtime
 from second_me.services.indexing import Indexing
 from second_me.services.memory import MemoryCare, TreeNode
 from second_me.services.safety import Safety
+from second_me.services.search_filters import search_options
 
 __all__ = ["BackgroundRunner", "ChatTurn", "SearchOptions", "Services", "Settings", "TreeNode", "cited_sources", "evidence_entries",
            "claim_daemon", "daemon_pid", "load_settings", "runtime", "search_options"]
