@@ -117,6 +117,7 @@ class Indexer:
         self._owns_embedder = not isinstance(embedder, Embedder)
         self.last_used = time.monotonic()
         self._link_roots: dict[Optional[str], list[Path]] = {}
+        self._gone_waits_for_event = False
 
     @property
     def embedder(self) -> Embedder:
@@ -152,10 +153,16 @@ class Indexer:
 
     # ---- draining ---------------------------------------------------------------------
 
-    def drain(self, progress: ProgressFn | None = None, stop: threading.Event | None = None) -> IndexReport:
+    def drain(self, progress: ProgressFn | None = None, stop: threading.Event | None = None,
+              watcher_reports_deletes: bool = False) -> IndexReport:
         """Process the queue until it is empty (or `stop` is set). Safe to kill at any point:
-        a queue row goes only after its file's rows are committed, and redoing a file is a no-op."""
+        a queue row goes only after its file's rows are committed, and redoing a file is a no-op.
+
+        With `watcher_reports_deletes`, a file queued for a change but gone when read keeps its
+        rows: the watcher reports its delete or rename next, and a rename then moves the rows
+        instead of embedding the file again under its new name."""
         tally = _Tally()
+        self._gone_waits_for_event = watcher_reports_deletes
         self._link_roots = {}
         total = self.queue.size()
         stopped = (lambda: stop.is_set()) if stop else (lambda: False)
@@ -215,13 +222,13 @@ class Indexer:
         decision = decide_file(Path(key), self._link_roots[root], self.settings.follow_symlinks, self.settings.ignore)
         if not decision.readable:
             if decision.skip_reason == GONE:
-                return "removed", self.store.sources.delete(key), ""
+                return self._gone(key)
             status = "error" if decision.failed else "skipped"
             return self._problem(key, root, status, decision.skip_reason or "not readable", None, None, now)
         try:
             st = os.stat(decision.read_from)
         except FileNotFoundError:
-            return "removed", self.store.sources.delete(key), ""
+            return self._gone(key)
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), None, None, now)
         known = self.store.sources.by_path(key)
@@ -236,7 +243,7 @@ class Indexer:
         try:
             data = read_regular(decision, int(limit))
         except FileNotFoundError:  # vanished between stat and read
-            return "removed", self.store.sources.delete(key), ""
+            return self._gone(key)
         except NotRegularFile as reason:  # swapped for a link, a FIFO... since it was looked at
             return self._problem(key, root, "skipped", str(reason), st.st_mtime, st.st_size, now)
         except OSError as exc:
@@ -290,6 +297,11 @@ class Indexer:
         self.store.sources.replace(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,
                                    self.clock.timestamp(), kinds_count(p.found), screening(self.settings.secrets))
         return "indexed", len(memories), "; ".join(part for part in (p.extracted.note, describe(p.found)) if part)
+
+    def _gone(self, key: str) -> Outcome:
+        if self._gone_waits_for_event:
+            return "unchanged", 0, "gone; its delete or rename follows"
+        return "removed", self.store.sources.delete(key), ""
 
     def _moved_from(self, content_hash: str, screened_with: str) -> Optional[str]:
         for candidate in self.store.sources.with_hash(content_hash):

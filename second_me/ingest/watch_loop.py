@@ -165,7 +165,7 @@ class WatchLoop:
         self._waiting_logged = False
         try:
             self._set_state("indexing")
-            report = self.indexer.drain(self._progress, self._stop)
+            report = self.indexer.drain(self._progress, self._stop, watcher_reports_deletes=True)
         finally:
             self.lock.release()
         self._last_report = report

@@ -56,6 +56,29 @@ def test_renamed_file_moves_without_reembedding(services, notes, fake_embedder):
     assert services.answering.search("chain lube").hits[0].origin.path.endswith("bike.md")
 
 
+
+@pytest.mark.parametrize("watching", [True, False])
+def test_change_queued_before_a_rename_keeps_the_rows_for_the_rename(services, notes, settings, clock,
+                                                                     fake_embedder, watching):
+    """A change seen just before a rename is read after it: the file is gone under its old name.
+    Under the watcher its rows wait for the rename's events, which move them; a one-off run
+    (no events follow) removes them."""
+    from second_me.ingest.pipeline import Indexer
+
+    indexer = Indexer(services.store, fake_embedder, settings, clock)
+    indexer.queue_changes([notes])
+    indexer.drain()
+    calls = fake_embedder.texts_embedded
+    old, new = str(notes / "bicycle.md"), str(notes / "bike.md")
+    indexer.queue.enqueue([(old, "upsert", str(notes))], clock.timestamp())
+    (notes / "bicycle.md").rename(notes / "bike.md")
+    indexer.drain(watcher_reports_deletes=watching)
+    assert (services.store.sources.by_path(old) is not None) == watching
+    indexer.queue.enqueue([(old, "delete", str(notes)), (new, "upsert", str(notes))], clock.timestamp())
+    indexer.drain(watcher_reports_deletes=watching)
+    assert services.store.sources.by_path(old) is None and services.store.sources.by_path(new) is not None
+    assert (fake_embedder.texts_embedded == calls) == watching
+
 def test_bad_files_are_recorded_and_the_run_goes_on(services, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
