@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
-from second_me.text.words import plain
+from second_me.text.words import name_forms, plain
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
@@ -31,9 +31,10 @@ USER = "you"  # how the user is named in an attribution ("That was Sam, not you"
 class Subject:
     """Who a question is about: names of people memory knows, or the user."""
 
-    people: frozenset[str]  # folded names
+    people: frozenset[str]  # their whole names, folded
     user: bool
     shown: str  # as written, for the message
+    called: frozenset[str] = frozenset()  # the one-word names a turn may call them by ("tom" for Tom Reed)
 
     @property
     def anyone(self) -> bool:
@@ -41,14 +42,24 @@ class Subject:
 
 
 def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]) -> Subject:
-    """The people a question asks about, among the speakers memory knows."""
-    known = {plain(s): s for s in speakers}
-    users = {plain(u) for u in user_names}
-    named = [n for n in proper_names(question) if plain(n) in known]
-    people = frozenset(plain(n) for n in named) - users
-    user = bool(_USER_WORDS.search(question)) or any(plain(n) in users for n in proper_names(question))
-    shown = ", ".join(known[plain(n)] for n in named if plain(n) not in users) or (USER if user else "")
-    return Subject(people, user and not people, shown)
+    """The people a question asks about, among the speakers memory knows: named in full or by
+    their first name ("Tom" for Tom Reed, as chat exports name him)."""
+    known: dict[str, list[str]] = {}
+    for speaker in dict.fromkeys(speakers):
+        for form in name_forms(speaker):
+            known.setdefault(form, []).append(speaker)
+    users = {form for u in user_names for form in name_forms(u)}
+    names = proper_names(question)
+    named = list(dict.fromkeys(s for n in names if plain(n) not in users for s in known.get(plain(n), [])))
+    people = frozenset(_whole(s) for s in named)
+    user = bool(_USER_WORDS.search(question)) or any(plain(n) in users for n in names)
+    called = frozenset(form for s in named for form in name_forms(s) if " " not in form)
+    shown = ", ".join(named) or (USER if user else "")
+    return Subject(people, user and not people, shown, called)
+
+
+def _whole(name: str) -> str:
+    return " ".join(plain(name).split())
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
@@ -56,11 +67,11 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
     """Whether a quoted turn is about the subject; None when it cannot be told (not a chat turn)."""
     if item.speaker is None or not subject.anyone:
         return None
-    speaker = plain(item.speaker)
-    users = {plain(u) for u in user_names}
+    speaker = _whole(item.speaker)
+    users = {_whole(u) for u in user_names}
     words = {plain(w) for w in re.findall(r"[\w'’]+", item.text)}
     speaker_is_subject = speaker in subject.people or (subject.user and speaker in users)
-    if words & subject.people:
+    if words & (subject.called or subject.people):
         return True  # names them
     if subject.user and speaker not in users and _SECOND_PERSON.search(item.text):
         return True  # someone else speaking to the user
@@ -70,7 +81,7 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return True
     if _FIRST_PERSON.search(item.text):
         return False  # the speaker speaks of themselves, and they are someone else
-    if speaker in {plain(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
+    if speaker in {_whole(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
             or any(not name.isupper() for name in proper_names(item.text)):
         return None  # advice, or perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
     return False  # speaks of no one: of themselves, and they are someone else
@@ -96,7 +107,7 @@ def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterab
     if kept:
         return Attribution(kept)  # undecided evidence stays; only what is clearly someone else's goes
     other = evidence[0]
-    whose = USER if other.speaker and plain(other.speaker) in {plain(u) for u in users} else other.speaker
+    whose = USER if other.speaker and _whole(other.speaker) in {_whole(u) for u in users} else other.speaker
     return Attribution((), other, f"That was {whose}, not {subject.shown}")
 
 

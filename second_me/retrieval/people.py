@@ -14,21 +14,34 @@ from typing import Iterable, Sequence
 
 from second_me.domain import Memory
 from second_me.retrieval.answer_type import proper_names
-from second_me.text.words import STOPWORDS, plain
+from second_me.text.words import STOPWORDS, name_forms, plain
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def speakers_in(question: str, speakers: Iterable[str]) -> list[str]:
-    """The speakers memory knows that the question names, in any case."""
-    words = {plain(word) for word in _WORD.findall(question)} - STOPWORDS
-    return [speaker for speaker in dict.fromkeys(speakers) if plain(speaker) in words]
+    """The speakers memory knows that the question names: by their whole name in any case, or by
+    the first word of a longer one ("Tom" for "Tom Reed") written as a name — "how much was the
+    bill?" is not about Bill Jones — unless the whole question is typed in lower case."""
+    tokens = _WORD.findall(question)
+    said = " " + " ".join(plain(token) for token in tokens) + " "
+    single = {plain(token) for token in tokens} - STOPWORDS
+    lower_case = question == question.lower()
+    first_names = {plain(token) for token in tokens if token[:1].isupper() or lower_case} - STOPWORDS
+    found = []
+    for speaker in dict.fromkeys(speakers):
+        whole = " ".join(plain(speaker).split())
+        if not whole:
+            continue
+        if (whole in single) if " " not in whole else (f" {whole} " in said or whole.split()[0] in first_names):
+            found.append(speaker)
+    return found
 
 
 def people_in(question: str, speakers: Iterable[str]) -> tuple[str, ...]:
     """The people the question names: speakers memory knows (in any case), then its capitalised names."""
     found = speakers_in(question, speakers)
-    known = {plain(name) for name in found}
+    known = {word for name in found for word in plain(name).split()}  # "Reed" of Tom Reed is no one else
     found += [name for name in proper_names(question) if plain(name) not in known]
     return tuple(dict.fromkeys(found))
 
@@ -38,8 +51,10 @@ def without_names(question: str, names: Sequence[str]) -> str:
     chat turn's vector carries its speaker's name, so a name in the question drew that speaker's
     shortest turns ("Sam: WHAT!!!!") ahead of everything they said that answers it."""
     rest = question
-    for name in names:
-        rest = re.sub(r"\b" + re.escape(name) + r"(?:['’]s)?\b", " ", rest, flags=re.I)
+    forms = sorted({form for name in names for form in (name.lower(), name.lower().split()[0], *name_forms(name))},
+                   key=len, reverse=True)
+    for form in forms:  # the whole name before its first word
+        rest = re.sub(r"\b" + re.escape(form) + r"(?:['’]s)?\b", " ", rest, flags=re.I)
     stripped = " ".join(rest.split())
     return stripped if _WORD.search(stripped) else question
 
@@ -55,7 +70,9 @@ def by_or_about(memory: Memory, people: Sequence[str]) -> bool:
     """Said by one of them (or a fact about them), or naming one of them in its own words."""
     if not people:
         return False
-    wanted = {plain(person) for person in people}
-    if memory.speaker and plain(memory.speaker) in wanted:
+    # "Tom" asks for any speaker called Tom; "Tom Reed" for him alone. A memory naming Tom may mean either.
+    wanted = {" ".join(plain(person).split()) for person in people}
+    if memory.speaker and wanted & name_forms(memory.speaker):
         return True
-    return bool(wanted & {plain(word) for word in _WORD.findall(own_words(memory))})
+    called = {form for person in people for form in name_forms(person) if " " not in form}
+    return bool(called & {plain(word) for word in _WORD.findall(own_words(memory))})

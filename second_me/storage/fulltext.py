@@ -35,7 +35,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from second_me.storage.memories import PERSON_FILTER, memory_filters, person_match
+from second_me.storage.memories import PERSON_FILTER, memory_filters, person_params
 
 EXACT_STORE = 20_000
 EXACT_POSTINGS = 1_500
@@ -64,7 +64,7 @@ def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
         return False
     by_or_naming = " AND ".join([PERSON_FILTER] * len(names))
     # The name in either column, as the question's other words are matched: not `person_match`'s own words only.
-    params = [value for name in names for value in (name, '"' + name.replace('"', '""') + '"')]
+    params = [value for name in names for value in (*person_params(name)[:2], '"' + name.replace('"', '""') + '"')]
     return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
                         f"WHERE memory_fts MATCH ? AND m.state = 'active' AND {by_or_naming} LIMIT 1",
                         (match, *params)).fetchone() is not None
@@ -85,7 +85,7 @@ def search(conn, match: str, limit: int, kinds: Sequence[str], since: Optional[f
     filters, params = memory_filters(kinds, since, until, "m.", facts_while_valid=True, told=told)
     if person:
         filters += f" AND {PERSON_FILTER}"
-        params += [person, person_match(person)]
+        params += person_params(person)
     weight = float(context_weight)
     phrases = or_phrases(match) if bounded and _store_size(conn) > EXACT_STORE else None
     hits = None

@@ -7,6 +7,7 @@ meaning of each change (why, when, what the user is told) is memory/lifecycle.py
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
@@ -66,14 +67,22 @@ class EmbeddingSource:
     created_at: float
 
 
-# By or about someone: said by them (or a fact about them), or naming them in its own words.
-PERSON_FILTER = ("(m.speaker = ? COLLATE NOCASE OR m.id IN "
+# By or about someone: said by them (or a fact about them), or naming them in its own words. A
+# speaker is also known by the first word of their name: "Tom" said what "Tom Reed" said in a chat
+# export. Its parameters: `person_params`.
+PERSON_FILTER = ("(m.speaker = ? COLLATE NOCASE OR m.speaker LIKE ? ESCAPE '\\' OR m.id IN "
                  "(SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?))")
 
 
 def person_match(person: str) -> str:
     """The FTS5 expression for a memory's own words naming `person` (not the turn it replies to)."""
     return "text : \"" + person.replace('"', '""') + '"'
+
+
+def person_params(person: str) -> list[str]:
+    """The parameters of one PERSON_FILTER for `person`."""
+    first_name_of = re.sub(r"([\\%_])", r"\\\1", person) + " %"
+    return [person, first_name_of, person_match(person)]
 
 
 def memory_filters(kinds: Sequence[str], since: Optional[float], until: Optional[float], prefix: str = "",

@@ -20,7 +20,7 @@ from second_me.storage.events import Events
 from second_me.storage.facts import Facts
 from second_me.storage.imports import ChatImports
 from second_me.storage.memories import (MEMORY_COLUMNS, PERSON_FILTER, EmbeddingSource, MemoryStates, NewMemory,
-                                        memory_filters, memory_from_row, person_match)
+                                        memory_filters, memory_from_row, person_params)
 from second_me.storage.messages import Messages, add_event_dates, turns_behind
 from second_me.storage.migrations import migrate
 from second_me.storage.queue import IndexQueue
@@ -276,7 +276,7 @@ class MemoryStore:
         with self.db.read() as conn:
             return [row[0] for row in conn.execute(
                 f"SELECT m.id FROM memories m WHERE m.state = 'active' AND {PERSON_FILTER}" + filters,
-                [person, person_match(person), *params])]
+                [*person_params(person), *params])]
 
     def tune_vector_index(self) -> bool:
         """Switch the vector index to its compact layout once the store is large, retrain it after

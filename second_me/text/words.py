@@ -38,6 +38,13 @@ def plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
 
+def name_forms(name: str) -> frozenset[str]:
+    """How people call someone, plain: the whole name, and its first word when it has several
+    ("tom" for "Tom Reed": chat exports name a speaker in full, a question by the first name)."""
+    whole = " ".join(plain(name).split())
+    return frozenset({whole, whole.split()[0]}) if whole else frozenset()
+
+
 def stem(word: str) -> str:
     """A crude stem, enough to match forms of one word ("baking", "baked" → bak); at least three letters."""
     word = plain(word)

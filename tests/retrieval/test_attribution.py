@@ -67,3 +67,12 @@ def test_a_turn_that_speaks_of_no_one_is_about_its_speaker():
     for speaker, text in [("Priya", "she's called Nugget and she bites"), ("Priya", "Maisie's hamster escaped"),
                           ("Helper", "Parkrun PBs come from steady easy runs.")]:
         assert attribute([said(speaker, text)], subject, USERS, ["Helper"]).message == ""
+
+
+def test_a_speaker_named_in_full_is_the_subject_when_asked_by_first_name():
+    speakers, users = ["Ana Lima", "Tom Reed"], ["Ana Lima"]
+    subject = subject_of("What is Tom's cat called?", speakers, users)
+    assert subject.people == {"tom reed"} and subject.shown == "Tom Reed" and not subject.user
+    evidence = [said("Ana Lima", "I adopted a cat last year", 1), said("Tom Reed", "yesterday we adopted a cat", 2)]
+    assert [e.memory_id for e in attribute(evidence, subject, users).evidence] == [2]
+    assert subject_of("what did Ana buy?", speakers, users).user

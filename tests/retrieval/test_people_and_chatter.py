@@ -45,6 +45,21 @@ def test_by_or_about_someone():
     assert not by_or_about(_message("anything", "Nina"), [])
 
 
+
+def test_a_speaker_named_in_full_is_found_by_their_first_name():
+    """Chat exports name a speaker in full ("Tom Reed"); people ask about "Tom"."""
+    known = ["Tom Reed", "Ana Lima", "Bill Jones"]
+    assert people_in("What is Tom's cat called?", known) == ("Tom Reed",)
+    assert people_in("what is tom's cat called", known) == ("Tom Reed",)  # typed all in lower case
+    assert people_in("What did Tom Reed say about Leith?", known)[:1] == ("Tom Reed",)
+    assert "Reed" not in people_in("What did Tom Reed say about Leith?", known)
+    assert people_in("How much was the bill?", known) == ()  # a word here, not Bill Jones
+    assert without_names("What is Tom's cat called?", ["Tom Reed"]) == "What is cat called?"
+    assert by_or_about(_message("yesterday we adopted a cat", "Tom Reed"), ["Tom Reed"])
+    assert by_or_about(_message("Tom adopted a cat", "Ana Lima"), ["Tom Reed"])
+    assert not by_or_about(_message("we adopted a cat", "Tom Hardy"), ["Tom Reed"])
+    assert by_or_about(_message("we adopted a cat", "Tom Hardy"), ["Tom"])
+
 def _hit(memory_id: int, score: float) -> Hit:
     return Hit(_message("words", memory_id=memory_id), score, 1.0, None)
 
@@ -147,3 +162,25 @@ def test_a_speakers_own_turn_is_memory_about_them(services):
     ], services.clock.timestamp())
     assert services.answering.search("When did Sam's family move to Otley?", SearchOptions(k=5)).detached_names == ()
     assert services.answering.search("What did Sam cook in Otley?", SearchOptions(k=5)).detached_names == ("Sam", "Otley")
+
+
+
+def test_a_speaker_named_in_full_is_asked_about_by_first_name(services):
+    from dataclasses import replace
+
+    from second_me.retrieval.abstain import signals
+
+    day = "2024-04-20"
+    services.conversations.log.add_turns([
+        Turn("w1", "Tom Reed", "yesterday we adopted a cat, her name is Miso", _ts(day, 21), "user", "1"),
+        Turn("w1", "Ana Lima", "omg she's tiny", _ts(day, 21, 2), "user", "2"),
+        Turn("w1", "Ana Lima", "I got the job at the library", _ts(day, 21, 3), "user", "3"),
+    ], services.clock.timestamp())
+    hits = services.answering.search("cat", SearchOptions(k=5, person="Tom")).hits
+    assert [h.memory.speaker for h in hits] == ["Tom Reed"]
+    result = services.answering.search("What is Tom's cat called?")
+    # Tom's own turn speaks of the cat; and "called" is how a name is asked for, not a word to find.
+    assert result.detached_names == () and signals(result, "What is Tom's cat called?").unknown_words == ()
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    answer = services.answering.ask("What is Tom's cat called?", remember=False)
+    assert not answer.abstained and "Miso" in answer.text
