@@ -29,8 +29,9 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Optional
 
 from second_me.domain import Hit
-from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE, answer_type_words,
-                                             as_written, fold, lacks_answer, proper_names, unknown_names)
+from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE,
+                                             answer_type_words, as_written, fold, lacks_answer, proper_names,
+                                             unknown_names)
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import asking_words, request_words
@@ -61,12 +62,13 @@ class Signals:
 def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]:
     """The question's words no memory contains, as check 4 counts them: not the word naming what is
     asked, a month or weekday (matched against when memories happened), a light verb ("where did I
-    *put*…": notes say where things are, not that they were put), a request's or an indirect
+    *put*…": notes say where things are, not that they were put), how a name is asked for ("what is
+    Tom's cat *called*?": a chat says "her name is Miso", or just "Miso"), a request's or an indirect
     question's own words, nor the span words of date arithmetic."""
     question = result.parsed.text if result.parsed is not None else ""
     arithmetic = elapsed_question(asked or question) is not None
     asked_for = {fold(word) for word in answer_type_words(question)}
-    skip = request_words(question) | LIGHT_VERBS | asking_words(asked or question)
+    skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question)
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
                  and not (arithmetic and term.lower() in SPAN_WORDS))
@@ -133,15 +135,17 @@ def only_words_doubt(seen: Signals, min_similarity: float, unknown_similarity: f
     return decide(replace(seen, unknown_words=()), min_similarity, unknown_similarity) is None
 
 
-def relevant_hits(result: SearchResult, min_similarity: float) -> list[Hit]:
-    """The hits close enough to the question to put in front of the model, best first."""
+def relevant_hits(result: SearchResult, min_similarity: float, request: bool = False) -> list[Hit]:
+    """The hits close enough to the question to put in front of the model, best first. A request
+    says what to do more than what about ("Summarize my chats with Tom" is close to no turn of
+    them): when no hit is close, it works from all that search found, in its order."""
     if result.best_similarity is None:
         return list(result.hits)
     bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
     ordered = result.parsed is not None and result.parsed.time.order is not None
     kept = [h for position, h in enumerate(result.hits)
             if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position, ordered)]
-    return kept or list(result.hits[:1])
+    return kept or list(result.hits if request else result.hits[:1])
 
 
 def _found_by_words(hit: Hit, position: int, ordered: bool) -> bool:

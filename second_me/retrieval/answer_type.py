@@ -48,8 +48,8 @@ fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirt
 # Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
 NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance".split())
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
-TYPE_WORDS = frozenset("name names named call called time date day much many old long far tall heavy big".split()) \
-    | NUMERIC_NOUNS
+NAMING_WORDS = frozenset("name names named call called".split())
+TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall heavy big".split()) | NUMERIC_NOUNS
 # Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
 # and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
 LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "

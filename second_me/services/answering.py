@@ -125,7 +125,7 @@ class Answering:
             reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
         if reason:
             return Prepared(intent, [], [], reason=reason)
-        hits = relevant_hits(result, settings.abstain_similarity)
+        hits = relevant_hits(result, settings.abstain_similarity, intent.is_request)
         replies: dict[int, list[int]] = {}
         if intent.is_request:
             hits = self._whole_document(hits)

@@ -18,12 +18,13 @@ REQUEST_VERBS = frozenset("""
 summarize summarise summarizing summarising summary explain describe list write compare outline draft give show
 tell recap review remind walk go make create plan suggest recommend find collect gather sum break put prepare
 """.split())
-# Words a request uses to say how to answer ("in detail", "a short list", "the key points"):
-# they describe the reply, not the memories, so no memory needs to contain them.
+# Words a request uses to say how to answer ("in detail", "a short list", "the key points") or
+# to name the memories themselves ("my notes", "my chats with Tom"): no memory needs to contain them.
 REQUEST_WORDS = REQUEST_VERBS | frozenset("""
 detail details detailed short brief briefly quick quickly bullet bullets point points key main overview everything
 all notes note paragraph paragraphs sentence sentences steps step version summary summaries please me us up through
 down together difference differences between versus vs pros cons list lists checklist table shopping packing todo
+chat chats conversation conversations message messages
 """.split())
 _REQUEST = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+|would you\s+|pls\s+)?(?P<verb>[a-z]+)\b", re.I)
 

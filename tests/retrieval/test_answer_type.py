@@ -195,7 +195,7 @@ def test_ask_says_what_it_does_not_know(services, tmp_path):
     paris = services.answering.ask("What did I do at the dentist in Paris?", remember=False)
     assert paris.abstained and paris.text == "I don't know: nothing in your memory mentions Paris."
     assert not services.answering.ask("What is our landlord's name?", remember=False).abstained
-    (folder / "friends.md").write_text("Went to a pottery class with Tilly.\n\nMy job at the hospital is busy.\n")
+    (folder / "friends.md").write_text("Went to a pottery class with Tilly.\n\nMy shifts at the hospital are long.\n")
     services.indexing.add([folder])
     tilly = services.answering.ask("What does Tilly do for work?", remember=False)
     assert tilly.abstained and tilly.text == "I don't know: nothing in your memory about Tilly says that."
@@ -236,3 +236,16 @@ def test_a_reply_is_read_with_the_turn_it_answers():
     result = SearchResult(hits, 0.6, parsed=parse_query(question, datetime(2024, 8, 16, tzinfo=timezone.utc)))
     assert signals(result, question).lacking == NAME  # the name is told without the word Instagram
     assert signals(result, question, {2: hits[0].memory.text}).lacking is None
+
+
+def test_a_request_close_to_no_memory_works_from_all_that_search_found():
+    """"Summarize my chats with Tom" is close to no turn of them: not one quote, but what search found."""
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import relevant_hits
+    from second_me.retrieval.hybrid import SearchResult
+
+    hits = tuple(Hit(Memory(i, "message", f"Tom Reed: turn {i}", 0.0, None, 7.0, 0, False, "active", speaker="Tom Reed"),
+                     1.0 - i / 10, 1.0, similarity=0.1) for i in range(1, 5))
+    result = SearchResult(hits, best_similarity=0.3)
+    assert [h.memory.id for h in relevant_hits(result, 0.25)] == [1]
+    assert [h.memory.id for h in relevant_hits(result, 0.25, request=True)] == [1, 2, 3, 4]

@@ -37,6 +37,9 @@ def test_intent(text, kind):
 def test_a_request_names_its_instruction_words():
     assert {"summarize", "notes"} <= request_words("Summarize my sourdough notes")
     assert "sourdough" not in request_words("Summarize my sourdough notes")
+    # The memories themselves, named in a request: no memory says "chats".
+    assert request_words("Summarize my chats with Tom") >= {"summarize", "chats"}
+    assert "tom" not in request_words("Summarize my chats with Tom")
     assert request_words("what is in my sourdough notes?") == frozenset()
     # A summary asked as a question: what a note must say is the topic, not "written".
     assert intent_of("What have I written about the canoe?").wants_extract
