@@ -42,7 +42,7 @@ _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
-doctor gp physician; doctor dr; sweater jumper; boss manager supervisor
+doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work
 """
 
 
@@ -58,18 +58,35 @@ def _table(*lists: str) -> dict[str, tuple[str, ...]]:
 
 FORMS = _table(_VERBS, _SAME)
 SYNONYMS = _table(_SAME)
+# What a regular ending is added to: a verb's base form ("bored" is not "bore", the past of "bear").
+_BASES = frozenset(entry.split()[0] for entry in _VERBS.replace("\n", " ").split(";") if entry.split()) \
+    | frozenset(SYNONYMS)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
     """Every form of a word given any of them ("bought" → buy, bought; "mum" → mother, mum, mom…),
-    a plural's through its singular ("doctors" → doctor, dr…: the index stems what it finds);
-    else just the word."""
+    a regular form's through the word it is made from ("doctors" → doctor, dr…; "flying" → fly,
+    flew, flight…: the index stems what it finds); else just the word."""
     lowered = word.lower()
     if lowered in FORMS:
         return FORMS[lowered]
-    if lowered.endswith("s") and lowered[:-1] in FORMS:
-        return (lowered, *FORMS[lowered[:-1]])
-    return (word,)
+    base = _listed_base(lowered)
+    return (lowered, *FORMS[base]) if base else (word,)
+
+
+def _listed_base(word: str) -> str | None:
+    """The listed word a regular form is made from: doctors → doctor, flying → fly, working and
+    worked → work, making → make, running → run."""
+    candidates = []
+    if word.endswith("s"):
+        candidates.append(word[:-1])
+    if word.endswith("ing") and len(word) > 4:
+        stem = word[:-3]
+        candidates += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    if word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        candidates += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    return next((candidate for candidate in candidates if candidate in _BASES), None)
 
 
 def synonyms(word: str) -> tuple[str, ...]:

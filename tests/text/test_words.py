@@ -2,7 +2,8 @@
 
 import pytest
 
-from second_me.text.words import stem, stems
+from second_me.text.word_forms import word_forms
+from second_me.text.words import name_forms, stem, stems
 
 
 @pytest.mark.parametrize("word, stemmed", [
@@ -18,3 +19,24 @@ def test_stems(word, stemmed):
 
 def test_a_sentence_with_a_plural_abbreviation_shares_the_questions_word():
     assert "gp" in stems("Switched GPs to Dr. Adeyemi in Seddon")
+
+
+@pytest.mark.parametrize("word, among", [
+    # A regular form finds the listed word's other forms: "where am I flying?" finds "booked flights".
+    ("flying", "flight"), ("flights", "fly"), ("working", "job"), ("worked", "job"), ("jobs", "work"),
+    ("running", "ran"), ("making", "made"), ("going", "went"), ("doctors", "dr"),
+])
+def test_a_regular_form_brings_the_forms_of_the_word_it_is_made_from(word, among):
+    assert among in word_forms(word)
+
+
+def test_an_ending_is_only_taken_off_a_base_form():
+    assert word_forms("bored") == ("bored",)  # not "bore", the past of "bear"
+    assert word_forms("things") == ("things",)
+
+
+def test_a_name_is_called_in_full_or_by_its_first_word():
+    assert name_forms("Tom Reed") == {"tom reed", "tom"}
+    assert name_forms("Sam") == {"sam"}
+    assert name_forms("  José  Silva ") == {"jose silva", "jose"}
+    assert name_forms("") == frozenset()
