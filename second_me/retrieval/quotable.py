@@ -16,6 +16,8 @@ from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, utc_da
 from second_me.text.sentences import split_sentences
 
 MAX_QUOTE_CHARS = 400
+# A photo or sound sent without a caption, as the chat importers write it: nothing to quote.
+_BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|video message|voice message)\]$", re.I)
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
@@ -144,6 +146,8 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
         units = _units(hit.memory, speaker, title)
         for position, unit in enumerate(units):
             text, starts = unit.text, unit.line_index
+            if _BARE_MEDIA.match(text):
+                continue
             if unit.header:
                 text = unit.header + "\n" + text
             elif unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:

@@ -81,6 +81,12 @@ def test_a_chat_turn_is_quoted_whole_without_its_speaker_prefix():
     assert evidence.speaker == "Sam" and evidence.source.startswith("chat · Sam · 2023-07-06")
 
 
+
+def test_a_photo_sent_without_a_caption_is_not_quoted():
+    hits = [turn_hit(5, "Tom", "[photo]"), turn_hit(6, "Tom", "[photo] Miso asleep in the sink", 0.9)]
+    texts = [s.text for s in candidate_sentences(hits)]
+    assert texts == ["[photo] Miso asleep in the sink"]
+
 def test_a_question_back_gives_way_to_a_statement():
     hits = [turn_hit(1, "Maya", "Why does Miso hide under the bed every Saturday?"),
             turn_hit(2, "Maya", "Miso hides under the bed on Saturdays because he is scared of the vacuum.", 0.9)]
