@@ -307,6 +307,16 @@ def backfill_turn_keys(conn) -> None:
         add_event_dates(conn, memory_id, event_dates(text, ts))
 
 
+def read_event_dates_again(conn) -> None:
+    """Every chat turn's dates, read again from its words and when it was sent (after the reading
+    of dates has learnt new forms)."""
+    rows = conn.execute("SELECT mem.id, m.text, m.ts FROM memories mem JOIN messages m ON m.id = mem.message_id "
+                        "WHERE mem.kind = 'message'").fetchall()
+    conn.execute("DELETE FROM memory_dates WHERE memory_id IN (SELECT id FROM memories WHERE kind = 'message')")
+    for memory_id, text, ts in rows:
+        add_event_dates(conn, memory_id, event_dates(text, ts))
+
+
 def turns_behind(conn, memory_id: int, kind: str, limit: int) -> tuple[list[tuple], int]:
     """((conversation, external id, speaker) of the turns a fact was learnt from or a summary was
     written from (through the summaries below it), in time order, at most `limit`; and how many there are."""

@@ -328,9 +328,17 @@ def _m8_compact_vectors(conn) -> None:
     vector_layout.migrate_to_codes(conn)
 
 
+def _m9_dates_read_again(conn) -> None:
+    """The dates messages tell of, read again: stays of several days ("14 to 21 June") and the month a
+    plan is for ("flights for June") are now understood."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
                               _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
-                              _m8_compact_vectors]
+                              _m8_compact_vectors, _m9_dates_read_again]
 
 
 def schema_version(conn) -> int:

@@ -33,6 +33,7 @@ MAX_SPANS = 4  # a message rarely tells of more moments; a list of dates is bett
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+_TO = r"(?:-|–|to|until|till|through)"
 _PHRASE = re.compile(
     r"\b(?:"
     r"(?P<day_before>the day before yesterday)|(?P<day_after>the day after tomorrow)"
@@ -45,8 +46,13 @@ _PHRASE = re.compile(
     r"|" + _WEEKDAY.replace("<weekday>", "<nth_wd>") + r"\s+the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)"
     r"|(?P<which_wd>last|this|next|on|on the)\s+" + _WEEKDAY.replace("<weekday>", "<wd>")
     + r"|(?P<which_season>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)"
-    r"|(?P<which_month>last|next|in|this)\s+" + _MONTH.replace("<month>", "<in_month>")
-    + r"(?!\s+\d)"
+    r"|(?P<which_month>last|next|in|this|for)\s+" + _MONTH.replace("<month>", "<in_month>")
+    + r"(?!,?\s+\d)"
+    # A stay of several days: "14 to 21 June", "the 14th-21st of June", "June 14-21", "June, 14th to 21st".
+    r"|(?:the\s+)?(?P<from_day>\d{1,2})(?:st|nd|rd|th)?\s*" + _TO + r"\s*(?:the\s+)?(?P<to_day>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s+(?:of\s+)?" + _MONTH.replace("<month>", "<range_month>") + r"(?:,?\s+(?P<range_year>\d{4}))?"
+    r"|" + _MONTH.replace("<month>", "<month_range>") + r",?\s+(?:the\s+)?(?P<month_from>\d{1,2})(?:st|nd|rd|th)?\s*"
+    + _TO + r"\s*(?:the\s+)?(?P<month_to>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<month_range_year>\d{4}))?"
     r"|(?:on\s+)?(?:the\s+)?(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("<month>", "<dom_month>")
     + r"(?:,?\s+(?P<dom_year>\d{4})|\s+(?P<dom_rel>next|last|this)\s+year)?"
     r"|" + _MONTH.replace("<month>", "<md_month>") + r"\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
@@ -219,20 +225,32 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
             year = _month_year(month, today, ahead)
         start = utc(year, month)
         return start, add_months(start, 1)
+    if g.get("from_day") or g.get("month_from"):
+        month = MONTHS[(g.get("range_month") or g["month_range"]).lower()]
+        first, last = int(g.get("from_day") or g["month_from"]), int(g.get("to_day") or g["month_to"])
+        year_text = g.get("range_year") or g.get("month_range_year")
+        start = _nearest_day(month, first, [int(year_text)] if year_text else None, today)
+        if start is None or not first < last <= calendar.monthrange(start.year, month)[1]:
+            return None
+        return start, start + (last - first + 1) * DAY
     if g.get("dom") or g.get("md_day"):
         month = MONTHS[(g.get("dom_month") or g["md_month"]).lower()]
         day = int(g.get("dom") or g["md_day"])
         year_text = g.get("dom_year") or g.get("md_year")
-        years = [int(year_text)] if year_text else [today.year - 1, today.year, today.year + 1]
+        years = [int(year_text)] if year_text else None
         if g.get("dom_rel"):  # "the 14th of September next year"
             years = [today.year + {"next": 1, "last": -1}.get(g["dom_rel"].lower(), 0)]
-        # Without a year, the nearest such day: "on the 10th of June" said in May is this June's.
-        days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
-        if not days:
-            return None
-        start = min(days, key=lambda d: abs((d - today).total_seconds()))
-        return start, start + DAY
+        start = _nearest_day(month, day, years, today)
+        return (start, start + DAY) if start is not None else None
     return None
+
+
+def _nearest_day(month: int, day: int, years: Optional[list[int]], today: datetime) -> Optional[datetime]:
+    """That day of the month in one of `years`; without a year, the nearest such day: "on the 10th
+    of June" said in May is this June's."""
+    years = years or [today.year - 1, today.year, today.year + 1]
+    days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
+    return min(days, key=lambda d: abs((d - today).total_seconds())) if days else None
 
 
 def _nth_day(day: int, weekday: Optional[int], today: datetime) -> Optional[tuple[datetime, datetime]]:
@@ -288,5 +306,6 @@ def event_dates(text: str, said_at: float) -> list[DateSpan]:
 
 
 def _lower_case_month(groups: dict) -> bool:
-    month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month")
+    month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month") \
+        or groups.get("range_month") or groups.get("month_range")
     return bool(month) and month.lower() in ("may", "march") and month.islower()

@@ -26,6 +26,12 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("We're going to Crete on Saturday", ["2023-07-08"]),
     ("We went to Crete on Saturday", ["2023-07-01"]),
     ("The launch is on the 14th of September", ["2023-09-14"]),
+    # A stay of several days, however it is written; a month the plan is "for".
+    ("booked flights to Porto for August, 14th to 21st", ["2023-08-14 to 2023-08-21"]),
+    ("we're in Crete 14 to 21 August", ["2023-08-14 to 2023-08-21"]),
+    ("away August 14-21", ["2023-08-14 to 2023-08-21"]),
+    ("away the 3rd–5th of June 2024", ["2024-06-03 to 2024-06-05"]),
+    ("booked the cottage for October", ["2023-10"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected
@@ -35,6 +41,8 @@ def test_words_that_only_look_like_dates_are_not_dates():
     assert _read("this may help with the cello") == []
     assert _read("I practise every Saturday morning") == []
     assert _read("It went from 40 minutes to 29 minutes in four months") == []
+    assert _read("I ran 5 to 10 miles a day in training") == []
+    assert _read("from the 21st to the 14th of June") == []  # backwards: no such stay
 
 
 def test_a_message_without_time_words_tells_of_no_date():
@@ -46,3 +54,25 @@ def test_spans_are_whole_days_and_read_back_as_written():
     assert span.phrase == "tomorrow"
     assert span.end - span.start == 86400
     assert describe_span(span.start, span.end) == "2023-07-07"
+
+
+def test_a_store_written_before_the_new_forms_reads_its_turns_dates_again(services, settings):
+    """Migration 9: turns stored when "14 to 21 August" was no date get it."""
+    from second_me.domain import Turn
+    from second_me.storage import migrations
+    from second_me.storage.store import open_store
+
+    services.conversations.log.add_turns([Turn("w1", "Ana", "we're in Crete 14 to 21 August", SENT, "user", "1"),
+                                          Turn("w1", "Tom", "see you tomorrow", SENT + 60, "user", "2")], SENT)
+    with services.store.db.transaction() as conn:
+        conn.execute("DELETE FROM memory_dates WHERE phrase = '14 to 21 August'")  # as the older reading left it
+        conn.execute("PRAGMA user_version = 8")
+    services.store.close()
+    store = open_store(settings)
+    try:
+        with store.db.read() as conn:
+            assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
+            phrases = sorted(row[0] for row in conn.execute("SELECT phrase FROM memory_dates"))
+        assert phrases == ["14 to 21 August", "tomorrow"]
+    finally:
+        store.close()
