@@ -24,6 +24,7 @@ from second_me.retrieval.answer_type import (NAME, NUMBER, NUMBER_WORDS, NUMERIC
                                              expected_answer, fold, has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
+from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.utterance import is_question, request_words
@@ -60,7 +61,7 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
     terms = _question_terms(question)
     if not terms or not sentences:
         return [0.0] * len(sentences)
-    sentence_stems = [stems(s.text) | {stem(w) for w in s.context.split()} for s in sentences]
+    sentence_stems = [stems(f"{s.answers} {s.text}") | {stem(w) for w in s.context.split()} for s in sentences]
     weights = {}
     for word, word_forms in terms.items():
         df = sum(1 for found in sentence_stems if found & word_forms)
@@ -120,7 +121,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
         lexical = [lexical[i] for i in sorted(keep)]
     semantic = [0.0] * len(sentences)
     if embedder is not None:
-        vectors = embedder.embed([question] + [f"{s.context}: {s.text}" if s.context else s.text for s in sentences])
+        vectors = embedder.embed([question] + [_as_read(s) for s in sentences])
         semantic = [_cosine(vectors[0], v) for v in vectors[1:]]
     top = max(s.hit.score for s in sentences) or 1.0
     by_date = _date_lead([s.hit.memory for s in sentences], order)
@@ -133,7 +134,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             lead += SHAPE_LEAD
         if sentence.text.rstrip().endswith("?") or intent_of(sentence.text).is_request:
             lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
-        elif len(content_words(sentence.text)) < 3:
+        elif len(content_words(sentence.text)) < 3 and not sentence.answers:  # "my niece!" answers "who's Ines?"
             lead -= CHATTER_PENALTY
         lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
         weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
@@ -142,9 +143,14 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     return scored
 
 
+def _as_read(sentence: Sentence) -> str:
+    """What a sentence is embedded as: under its context, and a reply after the question it answers."""
+    text = f"{sentence.answers} {sentence.text}" if sentence.answers else sentence.text
+    return f"{sentence.context}: {text}" if sentence.context else text
+
+
 def _with_score(sentence: Sentence, score: float) -> Sentence:
-    return Sentence(sentence.text, sentence.context, sentence.hit, sentence.hit_rank, sentence.position,
-                    sentence.line, score)
+    return replace(sentence, score=score)
 
 
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
@@ -185,9 +191,15 @@ def _with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
                         replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
     """"any podcast recs for the drive?" is close to "Which podcast did you suggest for the drive?",
     but the answer is the reply, which shares few of its words: a turn that asks something is
-    quoted with the best sentence of its reply right after it."""
+    quoted with the best sentence of its reply right after it, and a reply with the turn it answers
+    right before it ("my niece!" says whose niece only after "who's Ines again?")."""
+    asked_in = {reply: question for question, ids in replies.items() for reply in ids}
     out: list[Sentence] = []
     for sentence in chosen:
+        question = asked_in.get(sentence.hit.memory.id)
+        asking = next((s for s in scored if s.hit.memory.id == question), None) if question is not None else None
+        if asking is not None and not any(o.hit.memory.id == question for o in (*chosen, *out)):
+            out.append(asking)
         out.append(sentence)
         for reply in replies.get(sentence.hit.memory.id, ()):
             best = next((s for s in scored if s.hit.memory.id == reply), None)  # scored is best first
@@ -294,10 +306,19 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     time = time or TimeHint()
     replies = replies or {}
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
-    candidates = candidate_sentences(in_window(hits, time.since, time.until), most)
+    candidates = _with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
+                                          hits, replies)
     scored = score_sentences(question, candidates, embedder, time.order)
     return (_as_evidence(choose(scored, intent, replies=replies)),
             _as_evidence(choose(scored, intent, wide=True, replies=replies)))
+
+
+def _with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit],
+                             replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
+    """A reply is scored with the question turn it answers ("my niece!" after "who's Ines again?")."""
+    asking = {hit.memory.id: own_words(hit.memory) for hit in hits if hit.memory.id in replies}
+    answers = {reply: asking[question] for question, ids in replies.items() if question in asking for reply in ids}
+    return [replace(s, answers=answers[s.hit.memory.id]) if s.hit.memory.id in answers else s for s in sentences]
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:

@@ -35,6 +35,7 @@ class Sentence:
     position: int  # order inside its memory
     line: Optional[int]  # the file line it starts on, when known
     score: float = 0.0
+    answers: str = ""  # of a chat turn replying to a question turn, that turn's words (scored with it)
 
 
 @dataclass

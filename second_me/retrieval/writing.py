@@ -109,7 +109,7 @@ def clear_best(evidence: Sequence[Evidence]) -> bool:
 
 def short_line(text: str, best: Evidence, question: str) -> str:
     """The model's line if it is a short sentence the best quote supports, says something the
-    question did not, and is not just the quote again; else "". (A small model often hands the
+    question did not, and is not just the quote or one of its sentences again; else "". (A small model often hands the
     question back, as a question or as a statement that adds nothing.)"""
     sentences = [s for s, _ in split_sentences(" ".join(text.split()))]
     if not sentences:
@@ -120,9 +120,14 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     asked = stems(question)
     if not any(ch.isdigit() for ch in line) and all(forms(word) & asked for word in content_words(line)):
         return ""
-    if " ".join(line.lower().split()).strip(" .") == " ".join(best.text.lower().split()).strip(" ."):
+    said = {_plain_sentence(quoted) for quoted, _ in split_sentences(best.text)} | {_plain_sentence(best.text)}
+    if _plain_sentence(line) in said:  # a sentence of the quote again ("Amazing." of "Amazing. We ate…")
         return ""
     return line if Support([best.text], question).check(line).supported else ""
+
+
+def _plain_sentence(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .!")
 
 
 def said_i_dont_know(text: str) -> bool:

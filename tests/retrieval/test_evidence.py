@@ -144,6 +144,16 @@ def test_a_turn_that_asks_is_quoted_with_its_reply():
     assert quoted[ids.index(2)].text.startswith("Try Conversations")
 
 
+
+def test_a_reply_is_read_with_the_question_turn_it_answers():
+    """"Who is Ines?": the answer is "my niece!", the reply to "who's Ines again?", which the user's
+    question matches better than any statement; the question turn itself is no quote of its own."""
+    told = turn_hit(1, "Jon", "We ate way too many pastries. Ines loved the tram 28")
+    asked = turn_hit(2, "Maria", "who's Ines again?", 0.9)
+    reply = turn_hit(3, "Jon", "my niece! she's 6", 0.9)
+    quoted = select_evidence("Who is Ines?", [told, asked, reply], FakeEmbedder(), replies={2: [3]})
+    assert [e.memory_id for e in quoted][:2] == [2, 3]  # the reply leads, after the turn it answers
+
 def test_a_gathering_question_takes_one_sentence_from_each_memory():
     hits = [turn_hit(1, "Priya", "Started a pottery class on Tuesdays! Pottery is so calming."),
             turn_hit(2, "Priya", "Went climbing at the gym with Sam, my arms are dead."),

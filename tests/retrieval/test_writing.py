@@ -78,6 +78,16 @@ def test_a_line_that_hands_the_question_back_is_not_shown():
     assert short_line("About 15 to 20 minutes at a time.", best, question) == "About 15 to 20 minutes at a time."
 
 
+def test_a_line_that_is_a_sentence_of_the_quote_again_is_not_shown():
+    from second_me.retrieval.writing import short_line
+
+    best = Evidence("Amazing. We ate way too many pastéis de nata. Ines loved the tram 28", 4,
+                    "chat", "message", "Jon", score=0.9)
+    assert short_line("Amazing.", best, "Who is Ines?") == ""
+    assert short_line("Amazing!", best, "Who is Ines?") == ""
+    assert short_line("Tram 28.", best, "Which tram did Ines love?") == "Tram 28."
+
+
 def test_a_request_whose_best_match_is_the_documents_summary_quotes_the_document(services, notes):
     """"Summarize my health notes" matches the summary of the note best ("Summary of…"); the answer
     still quotes the note itself, line by line, not the summary's run-on text."""
