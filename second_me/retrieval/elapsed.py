@@ -45,6 +45,7 @@ _PATTERNS = (
                          r"before\s+(?P<b>.+?)\s*\??\s*$", re.I)),
 )
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
 # A message that gives its own span ("vegetarian for five years now", "here since 2019") does not
 # start on the day it was sent: counting from that day would be wrong, and its quote says more.
 _OWN_SPAN = re.compile(r"\b(?:for|since)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|\d{4})\b"
@@ -155,6 +156,7 @@ def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date)
 # "How old is Ella now?", "how old's Biscuit these days?", "How old is my mother?": asked in the present.
 _AGE_NOW = re.compile(r"^\s*how\s+old(?:\s+is|['’]s)\s+(?P<who>.+?)(?:\s+(?:now|these\s+days|nowadays|today"
                       r"|at\s+the\s+moment))?\s*\??\s*$", re.I)
+_TURNING = re.compile(r"\b(?:turning|going\s+to\s+be)$", re.I)
 _NUMBER_WORDS = {word: number for number, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -166,9 +168,10 @@ _BIRTHDAY_AGE = re.compile(r"\b(?:turned|turns|turning)\s+" + _AGE_NUMBER + r"\b
 
 
 def age_question(question: str) -> Optional[str]:
-    """Whose age a present-tense "how old" question asks ("Ella"), else None."""
+    """Whose age a present-tense "how old" question asks ("Ella"), else None ("how old is Dad
+    turning?" asks the age a birthday brings, which the message says)."""
     match = _AGE_NOW.match(question)
-    return match.group("who") if match else None
+    return match.group("who") if match and not _TURNING.search(match.group("who")) else None
 
 
 def birthday_age(text: str) -> Optional[tuple[int, str]]:
@@ -188,12 +191,23 @@ def _full_years(start: date, end: date) -> int:
 def age_line(item: Evidence, today: date) -> str:
     """The age now, counted by rule from a birthday a chat message tells of, in the message's own
     words: "Turned 9 on 2023-03-19: 10 years old now.", "7th birthday on 2023-05-06: 8 years old
-    now." "" when the message tells of no birthday age or has no day."""
+    now.", "Turns 70 in 2024-03, said on 2024-02-01: 72 years old now." "" when the message tells of
+    no birthday age or has no day, or today is in the month of a birthday told by its month only."""
     told, day = birthday_age(item.text), event_day(item)
     if told is None or day is None:
         return ""
-    (age, words), when = told, _said(item, day)
-    said = f"{words[:1].upper()}{words[1:]} on {when}"
+    (age, words), month = told, _MONTH_ONLY.fullmatch(item.about or "")
+    if month:  # "Dad turns 70 in March", said in February: no day of it is his birthday, its month is
+        year, number = int(month.group(1)), int(month.group(2))
+        said = f"{words[:1].upper()}{words[1:]} in {item.about}, said on {_said(item, day)}"
+        if (today.year, today.month) == (year, number):
+            return ""
+        if (today.year, today.month) < (year, number):
+            return f"{said}: {_count(age - 1, 'year')} old until then."
+        return f"{said}: {_count(age + today.year - year - (today.month < number), 'year')} old now."
+    if item.about and not _DAY.search(item.about):
+        return ""  # "turns 70 next year": no day of it is known
+    said = f"{words[:1].upper()}{words[1:]} on {_said(item, day)}"
     if day > today:
         return f"{said}: {_count(age - 1, 'year')} old until then."
     return f"{said}: {_count(age + _full_years(day, today), 'year')} old now."

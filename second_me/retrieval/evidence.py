@@ -27,7 +27,7 @@ from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, as
 from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
 from second_me.retrieval.timeparse import TimeHint
-from second_me.text.utterance import is_question, request_words
+from second_me.text.utterance import is_question, request_words, what_it_asks
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -315,8 +315,8 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
 
 def _with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit],
                              replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
-    """A reply is scored with the question turn it answers ("my niece!" after "who's Ines again?")."""
-    asking = {hit.memory.id: own_words(hit.memory) for hit in hits if hit.memory.id in replies}
+    """A reply is scored with what the turn it answers asks ("my niece!" after "who's Ines again?")."""
+    asking = {hit.memory.id: what_it_asks(own_words(hit.memory)) for hit in hits if hit.memory.id in replies}
     answers = {reply: asking[question] for question, ids in replies.items() if question in asking for reply in ids}
     return [replace(s, answers=answers[s.hit.memory.id]) if s.hit.memory.id in answers else s for s in sentences]
 

@@ -127,7 +127,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
 
 
 def _plain_sentence(text: str) -> str:
-    return " ".join(text.lower().split()).strip(" .!")
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def said_i_dont_know(text: str) -> bool:

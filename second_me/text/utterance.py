@@ -100,6 +100,14 @@ def asks_something(text: str) -> bool:
     return any(is_question(sentence) or request_verb(sentence) for sentence, _ in split_sentences(text.strip()))
 
 
+def what_it_asks(text: str) -> str:
+    """The sentences of a turn that ask something, which is what a reply to it answers: "Gift
+    ideas?" of "My dad turns 70 in March. Gift ideas?"; the whole turn when none does on its own."""
+    asking = [sentence for sentence, _ in split_sentences(text.strip())
+              if sentence.rstrip().endswith("?") or is_question(sentence) or request_verb(sentence)]
+    return " ".join(asking) or text.strip()
+
+
 # Longer than this, a message typed into a chat is answered but not kept as a memory of its own
 # (a pasted document belongs in a file second-me indexes, where it is chunked and cited by line).
 MAX_REMEMBERED_CHARS = 8192

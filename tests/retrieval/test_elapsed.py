@@ -93,6 +93,7 @@ def test_a_message_that_gives_its_own_span_is_not_counted_from_its_day(text):
 @pytest.mark.parametrize("question, who", [
     ("How old is Ella now?", "Ella"), ("how old's Biscuit these days?", "Biscuit"), ("How old is my mother?", "my mother"),
     ("How old was Owen when he started walking?", None), ("How old will Ella be in 2030?", None),
+    ("How old is my dad turning?", None),  # the age the birthday brings: the message says it
 ])
 def test_an_age_asked_in_the_present(question, who):
     assert age_question(question) == who
@@ -121,6 +122,14 @@ def test_the_age_now_is_counted_from_the_birthdays_day():
     assert age_line(learnt, date(2025, 5, 7)) == "Turned 7 on 2024-05-06: 8 years old now."
     assert age_line(Evidence("Ella turned 7 in May", 5, "notes/ella.md", "chunk", None, created_at=_said("2024-05-06")),
                     date(2025, 5, 7)) == ""
+    # Said in February of a birthday in March: the age is counted from the month, not the day it was said.
+    month = Evidence("My dad Henrik turns 70 in March.", 6, "chat", "message", "me", created_at=_said("2024-02-01"),
+                     about="2024-03")
+    assert age_line(month, date(2026, 12, 2)) == "Turns 70 in 2024-03, said on 2024-02-01: 72 years old now."
+    assert age_line(month, date(2026, 2, 2)) == "Turns 70 in 2024-03, said on 2024-02-01: 71 years old now."
+    assert age_line(month, date(2024, 3, 10)) == ""  # in the month itself: before or after the day?
+    year = Evidence("Dad turns 70 next year.", 7, "chat", "message", "me", created_at=_said("2024-02-01"), about="2025")
+    assert age_line(year, date(2026, 12, 2)) == ""
 
 
 def test_how_old_someone_is_now_is_answered_from_their_newest_birthday(services):

@@ -154,6 +154,13 @@ def test_a_reply_is_read_with_the_question_turn_it_answers():
     quoted = select_evidence("Who is Ines?", [told, asked, reply], FakeEmbedder(), replies={2: [3]})
     assert [e.memory_id for e in quoted][:2] == [2, 3]  # the reply leads, after the turn it answers
 
+
+def test_a_reply_answers_what_its_turn_asks_not_what_it_tells():
+    told = turn_hit(1, "me", "My dad Henrik turns 70 in March. He loves jazz. Gift ideas?")
+    reply = turn_hit(2, "ChatGPT", "A vintage Blue Note vinyl, or tickets to a jazz club night.", 0.9)
+    quoted = select_evidence("How old is my dad turning?", [told, reply], FakeEmbedder(), replies={1: [2]})
+    assert quoted[0].memory_id == 1
+
 def test_a_gathering_question_takes_one_sentence_from_each_memory():
     hits = [turn_hit(1, "Priya", "Started a pottery class on Tuesdays! Pottery is so calming."),
             turn_hit(2, "Priya", "Went climbing at the gym with Sam, my arms are dead."),

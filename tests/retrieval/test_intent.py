@@ -4,7 +4,7 @@ import pytest
 
 from second_me.retrieval.answer_type import proper_names
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, intent_of
-from second_me.text.utterance import asks_something, request_words
+from second_me.text.utterance import asks_something, request_words, what_it_asks
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -80,3 +80,9 @@ def test_the_pieces_of_contractions_and_us_are_not_content_words():
 ])
 def test_a_chat_turn_that_asks_something(turn, asks):
     assert asks_something(turn) is asks
+
+
+def test_what_a_turn_asks_is_what_a_reply_to_it_answers():
+    assert what_it_asks("My dad turns 70 in March. He loves jazz. Gift ideas?") == "Gift ideas?"
+    assert what_it_asks("who's Ines again?") == "who's Ines again?"
+    assert what_it_asks("Ok see you then") == "Ok see you then"  # asks nothing on its own: all of it

@@ -85,6 +85,7 @@ def test_a_line_that_is_a_sentence_of_the_quote_again_is_not_shown():
                     "chat", "message", "Jon", score=0.9)
     assert short_line("Amazing.", best, "Who is Ines?") == ""
     assert short_line("Amazing!", best, "Who is Ines?") == ""
+    assert short_line("We ate way too many pastéis de nata", best, "What did we eat too many of?") == ""
     assert short_line("Tram 28.", best, "Which tram did Ines love?") == "Tram 28."
 
 
