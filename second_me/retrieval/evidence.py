@@ -138,7 +138,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             lead -= CHATTER_PENALTY
         lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
         weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
-        scored.append(_with_score(sentence, weight + lead))
+        scored.append(replace(sentence, score=weight + lead))
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
 
@@ -147,10 +147,6 @@ def _as_read(sentence: Sentence) -> str:
     """What a sentence is embedded as: under its context, and a reply after the question it answers."""
     text = f"{sentence.answers} {sentence.text}" if sentence.answers else sentence.text
     return f"{sentence.context}: {text}" if sentence.context else text
-
-
-def _with_score(sentence: Sentence, score: float) -> Sentence:
-    return replace(sentence, score=score)
 
 
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
@@ -299,26 +295,27 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
 
 def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | None,
                      intent: Intent | None = None, time: TimeHint | None = None,
-                     replies: Mapping[int, Sequence[int]] | None = None) -> tuple[list[Evidence], list[Evidence]]:
+                     replies: Mapping[int, Sequence[int]] | None = None,
+                     assistants: Sequence[str] = ()) -> tuple[list[Evidence], list[Evidence]]:
     """The evidence as the quotes take it (TAKE), and as a capable reader is given it (READER_TAKE),
-    from one scoring of the sentences."""
-    intent = intent or intent_of(question)
-    time = time or TimeHint()
-    replies = replies or {}
+    from one scoring of the sentences. An assistant's reply is advice, not what the asker told: it is
+    read after its question, not scored with it ("What should I read next?" for "What am I reading?")."""
+    intent, time, replies = intent or intent_of(question), time or TimeHint(), replies or {}
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
     candidates = _with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
-                                          hits, replies)
+                                          hits, replies, assistants)
     scored = score_sentences(question, candidates, embedder, time.order)
     return (_as_evidence(choose(scored, intent, replies=replies)),
             _as_evidence(choose(scored, intent, wide=True, replies=replies)))
 
 
-def _with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit],
-                             replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
+def _with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit], replies: Mapping[int, Sequence[int]],
+                             assistants: Sequence[str]) -> list[Sentence]:
     """A reply is scored with what the turn it answers asks ("my niece!" after "who's Ines again?")."""
     asking = {hit.memory.id: what_it_asks(own_words(hit.memory)) for hit in hits if hit.memory.id in replies}
     answers = {reply: asking[question] for question, ids in replies.items() if question in asking for reply in ids}
-    return [replace(s, answers=answers[s.hit.memory.id]) if s.hit.memory.id in answers else s for s in sentences]
+    return [replace(s, answers=answers[s.hit.memory.id])
+            if s.hit.memory.id in answers and s.hit.memory.speaker not in assistants else s for s in sentences]
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:

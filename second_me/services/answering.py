@@ -133,10 +133,10 @@ class Answering:
             hits, replies = self._with_replies(hits)
         time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
-        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies)
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
         assistants = tuple(name for name, role in speakers if role == "assistant")
+        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants)
         order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
         # A capable reader is given more; so is a question about what is true now, which weighs an
         # older statement against newer ones, whichever model answers.

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
-from second_me.retrieval.evidence import select_evidence
+from second_me.retrieval.evidence import evidence_choices, select_evidence
 from second_me.retrieval.quotable import candidate_sentences
 from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
@@ -153,6 +153,20 @@ def test_a_reply_is_read_with_the_question_turn_it_answers():
     reply = turn_hit(3, "Jon", "my niece! she's 6", 0.9)
     quoted = select_evidence("Who is Ines?", [told, asked, reply], FakeEmbedder(), replies={2: [3]})
     assert [e.memory_id for e in quoted][:2] == [2, 3]  # the reply leads, after the turn it answers
+
+
+def test_an_assistants_reply_is_advice_not_scored_with_the_question_it_answers():
+    def said(memory_id, speaker, text, score=1.0):
+        hit = turn_hit(memory_id, speaker, text, score)
+        return replace(hit, memory=replace(hit.memory, speaker=speaker))
+
+    hits = [said(1, "Doug", "Which book should I read at the moment?"),
+            said(2, "assistant", "I'd suggest trying it this weekend and seeing how it goes.", 0.9)]
+    question = "Which book am I reading at the moment?"
+    friend = evidence_choices(question, hits, FakeEmbedder(), replies={1: [2]})[0]
+    advice = evidence_choices(question, hits, FakeEmbedder(), replies={1: [2]}, assistants=("assistant",))[0]
+    assert [e.memory_id for e in advice] == [1, 2]  # still read after the question it answers
+    assert friend[1].score > friend[0].score and advice[1].score < advice[0].score
 
 
 def test_a_reply_answers_what_its_turn_asks_not_what_it_tells():
