@@ -73,15 +73,17 @@ def test_gathering_spreads_the_top_places_over_conversations():
     assert alone == [1, 2, 3, 4]  # outside conversations, nothing is discounted
 
 
+def _told(services, conversation: str, day: str, *said: tuple[str, str]) -> None:
+    """(speaker, words) turns of one conversation, a minute apart from 09:00 on `day`."""
+    services.conversations.log.add_turns([Turn(conversation, speaker, words, _ts(day, 9, minute), "user", str(minute + 1))
+                                          for minute, (speaker, words) in enumerate(said)], services.clock.timestamp())
+
+
 def _chat(services):
-    day = "2023-05-02"
-    services.conversations.log.add_turns([
-        Turn("c1", "Sam", "WHAT!!!! no way", _ts(day, 9), "user", "1"),
-        Turn("c1", "me", "yes, the parkrun ankle thing again", _ts(day, 9, 1), "user", "2"),
-        Turn("c1", "Sam", "I sprained my ankle on the parkrun course at Woodhouse Moor", _ts(day, 9, 2), "user", "3"),
-        Turn("c1", "Nina", "Jo sprained her ankle skiing once", _ts(day, 9, 3), "user", "4"),
-        Turn("c1", "Nina", "ok", _ts(day, 9, 4), "user", "5"),
-    ], services.clock.timestamp())
+    _told(services, "c1", "2023-05-02",
+          ("Sam", "WHAT!!!! no way"), ("me", "yes, the parkrun ankle thing again"),
+          ("Sam", "I sprained my ankle on the parkrun course at Woodhouse Moor"),
+          ("Nina", "Jo sprained her ankle skiing once"), ("Nina", "ok"))
 
 
 def test_a_name_in_the_question_prefers_what_that_person_said_not_their_short_turns(services):
@@ -155,14 +157,10 @@ def test_a_question_turn_brings_the_turn_that_answers_it(services):
 def test_a_speakers_own_turn_is_memory_about_them(services):
     # "When did Sam's family move to Otley?" was refused, "nothing in your memory about Sam and Otley
     # says that": Sam's own "we moved on Saturday" does not name Sam.
-    day = "2023-09-04"
-    services.conversations.log.add_turns([
-        Turn("c2", "Sam", "we moved on Saturday!!! we're in Otley", _ts(day, 9), "user", "1"),
-        Turn("c2", "Nina", "Otley has a lovely market", _ts(day, 9, 1), "user", "2"),
-    ], services.clock.timestamp())
+    _told(services, "c2", "2023-09-04", ("Sam", "we moved on Saturday!!! we're in Otley"),
+          ("Nina", "Otley has a lovely market"))
     assert services.answering.search("When did Sam's family move to Otley?", SearchOptions(k=5)).detached_names == ()
     assert services.answering.search("What did Sam cook in Otley?", SearchOptions(k=5)).detached_names == ("Sam", "Otley")
-
 
 
 def test_a_speaker_named_in_full_is_asked_about_by_first_name(services):
@@ -170,12 +168,8 @@ def test_a_speaker_named_in_full_is_asked_about_by_first_name(services):
 
     from second_me.retrieval.abstain import signals
 
-    day = "2024-04-20"
-    services.conversations.log.add_turns([
-        Turn("w1", "Tom Reed", "yesterday we adopted a cat, her name is Miso", _ts(day, 21), "user", "1"),
-        Turn("w1", "Ana Lima", "omg she's tiny", _ts(day, 21, 2), "user", "2"),
-        Turn("w1", "Ana Lima", "I got the job at the library", _ts(day, 21, 3), "user", "3"),
-    ], services.clock.timestamp())
+    _told(services, "w1", "2024-04-20", ("Tom Reed", "yesterday we adopted a cat, her name is Miso"),
+          ("Ana Lima", "omg she's tiny"), ("Ana Lima", "I got the job at the library"))
     hits = services.answering.search("cat", SearchOptions(k=5, person="Tom")).hits
     assert [h.memory.speaker for h in hits] == ["Tom Reed"]
     result = services.answering.search("What is Tom's cat called?")
