@@ -17,6 +17,7 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
+from second_me.text.utterance import is_question
 from second_me.text.words import name_forms, plain
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
@@ -106,7 +107,8 @@ def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterab
         return Attribution(kept)
     if kept:
         return Attribution(kept)  # undecided evidence stays; only what is clearly someone else's goes
-    other = evidence[0]
+    # Whose it was is shown with something they told, not with a question they asked ("what's the job?").
+    other = next((item for item in evidence if not is_question(item.text)), evidence[0])
     whose = USER if other.speaker and _whole(other.speaker) in {_whole(u) for u in users} else other.speaker
     return Attribution((), other, f"That was {whose}, not {subject.shown}")
 

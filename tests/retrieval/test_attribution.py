@@ -76,3 +76,10 @@ def test_a_speaker_named_in_full_is_the_subject_when_asked_by_first_name():
     evidence = [said("Ana Lima", "I adopted a cat last year", 1), said("Tom Reed", "yesterday we adopted a cat", 2)]
     assert [e.memory_id for e in attribute(evidence, subject, users).evidence] == [2]
     assert subject_of("what did Ana buy?", speakers, users).user
+
+
+def test_whose_it_was_is_shown_with_what_they_told_not_a_question_they_asked():
+    subject = subject_of("What does Sam do for work these days?", SPEAKERS + ["Olu"], USERS)
+    evidence = [said("Lena", "what's the job?", 1), said("Olu", "risk analyst at a bank, same thing I do now", 2)]
+    result = attribute(evidence, subject, USERS)
+    assert result.other.memory_id == 2 and result.message == "That was Olu, not Sam"
