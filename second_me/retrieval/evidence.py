@@ -192,7 +192,7 @@ def _with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
     asked_in = {reply: question for question, ids in replies.items() for reply in ids}
     out: list[Sentence] = []
     for sentence in chosen:
-        question = asked_in.get(sentence.hit.memory.id)
+        question = asked_in.get(sentence.hit.memory.id) if sentence.answers else None  # not advice: it stands alone
         asking = next((s for s in scored if s.hit.memory.id == question), None) if question is not None else None
         if asking is not None and not any(o.hit.memory.id == question for o in (*chosen, *out)):
             out.append(asking)

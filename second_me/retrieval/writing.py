@@ -109,7 +109,7 @@ def clear_best(evidence: Sequence[Evidence]) -> bool:
 
 def short_line(text: str, best: Evidence, question: str) -> str:
     """The model's line if it is a short sentence the best quote supports, says something the
-    question did not, and is not just the quote or one of its sentences again; else "". (A small model often hands the
+    question did not, and is not just the quote again, nor a word it exclaims; else "". (A small model often hands the
     question back, as a question or as a statement that adds nothing.)"""
     sentences = [s for s, _ in split_sentences(" ".join(text.split()))]
     if not sentences:
@@ -120,8 +120,11 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     asked = stems(question)
     if not any(ch.isdigit() for ch in line) and all(forms(word) & asked for word in content_words(line)):
         return ""
-    said = {_plain_sentence(quoted) for quoted, _ in split_sentences(best.text)} | {_plain_sentence(best.text)}
-    if _plain_sentence(line) in said:  # a sentence of the quote again ("Amazing." of "Amazing. We ate…")
+    if _plain_sentence(line) == _plain_sentence(best.text):
+        return ""
+    # A word the quote exclaims is no answer ("Amazing." of "Amazing. We ate…" for "Who is Ines?").
+    exclaimed = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text)}
+    if len(content_words(line)) < 2 and _plain_sentence(line) in exclaimed:
         return ""
     return line if Support([best.text], question).check(line).supported else ""
 

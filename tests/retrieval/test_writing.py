@@ -78,14 +78,18 @@ def test_a_line_that_hands_the_question_back_is_not_shown():
     assert short_line("About 15 to 20 minutes at a time.", best, question) == "About 15 to 20 minutes at a time."
 
 
-def test_a_line_that_is_a_sentence_of_the_quote_again_is_not_shown():
+def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     from second_me.retrieval.writing import short_line
 
     best = Evidence("Amazing. We ate way too many pastéis de nata. Ines loved the tram 28", 4,
                     "chat", "message", "Jon", score=0.9)
     assert short_line("Amazing.", best, "Who is Ines?") == ""
     assert short_line("Amazing!", best, "Who is Ines?") == ""
-    assert short_line("We ate way too many pastéis de nata", best, "What did we eat too many of?") == ""
+    # A sentence of the quote that answers is kept: it points at the answer within the quote.
+    pointed = "We ate way too many pastéis de nata"
+    assert short_line(pointed, best, "What did we eat?") == pointed
+    whole = Evidence("Bake 45 minutes at 180 °C, until the top is golden.", 5, "notes", "chunk", None, score=0.9)
+    assert short_line("Bake 45 minutes at 180 °C until the top is golden.", whole, "How long do I bake it?") == ""
     assert short_line("Tram 28.", best, "Which tram did Ines love?") == "Tram 28."
 
 
