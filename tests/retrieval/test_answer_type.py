@@ -244,8 +244,9 @@ def test_a_request_close_to_no_memory_works_from_all_that_search_found():
     from second_me.retrieval.abstain import relevant_hits
     from second_me.retrieval.hybrid import SearchResult
 
-    hits = tuple(Hit(Memory(i, "message", f"Tom Reed: turn {i}", 0.0, None, 7.0, 0, False, "active", speaker="Tom Reed"),
-                     1.0 - i / 10, 1.0, similarity=0.1) for i in range(1, 5))
+    turns = [Memory(i, "message", f"Tom Reed: turn {i}", 0.0, None, 7.0, 0, False, "active", speaker="Tom Reed")
+             for i in range(1, 5)]
+    hits = tuple(Hit(turn, 1.0 - turn.id / 10, 1.0, similarity=0.1) for turn in turns)
     result = SearchResult(hits, best_similarity=0.3)
     assert [h.memory.id for h in relevant_hits(result, 0.25)] == [1]
     assert [h.memory.id for h in relevant_hits(result, 0.25, request=True)] == [1, 2, 3, 4]

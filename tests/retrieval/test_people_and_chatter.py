@@ -75,8 +75,9 @@ def test_gathering_spreads_the_top_places_over_conversations():
 
 def _told(services, conversation: str, day: str, *said: tuple[str, str]) -> None:
     """(speaker, words) turns of one conversation, a minute apart from 09:00 on `day`."""
-    services.conversations.log.add_turns([Turn(conversation, speaker, words, _ts(day, 9, minute), "user", str(minute + 1))
-                                          for minute, (speaker, words) in enumerate(said)], services.clock.timestamp())
+    turns = [Turn(conversation, speaker, words, _ts(day, 9, minute), "user", str(minute + 1))
+             for minute, (speaker, words) in enumerate(said)]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
 
 
 def _chat(services):
