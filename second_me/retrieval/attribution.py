@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
 from second_me.text.utterance import is_question
-from second_me.text.words import name_forms, plain
+from second_me.text.words import name_forms, plain, whole_name
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
@@ -52,15 +52,11 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     users = {form for u in user_names for form in name_forms(u)}
     names = proper_names(question)
     named = list(dict.fromkeys(s for n in names if plain(n) not in users for s in known.get(plain(n), [])))
-    people = frozenset(_whole(s) for s in named)
+    people = frozenset(whole_name(s) for s in named)
     user = bool(_USER_WORDS.search(question)) or any(plain(n) in users for n in names)
     called = frozenset(form for s in named for form in name_forms(s) if " " not in form)
     shown = ", ".join(named) or (USER if user else "")
     return Subject(people, user and not people, shown, called)
-
-
-def _whole(name: str) -> str:
-    return " ".join(plain(name).split())
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
@@ -68,8 +64,8 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
     """Whether a quoted turn is about the subject; None when it cannot be told (not a chat turn)."""
     if item.speaker is None or not subject.anyone:
         return None
-    speaker = _whole(item.speaker)
-    users = {_whole(u) for u in user_names}
+    speaker = whole_name(item.speaker)
+    users = {whole_name(u) for u in user_names}
     words = {plain(w) for w in re.findall(r"[\w'’]+", item.text)}
     speaker_is_subject = speaker in subject.people or (subject.user and speaker in users)
     if words & (subject.called or subject.people):
@@ -82,7 +78,7 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return True
     if _FIRST_PERSON.search(item.text):
         return False  # the speaker speaks of themselves, and they are someone else
-    if speaker in {_whole(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
+    if speaker in {whole_name(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
             or any(not name.isupper() for name in proper_names(item.text)):
         return None  # advice, or perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
     return False  # speaks of no one: of themselves, and they are someone else
@@ -109,7 +105,7 @@ def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterab
         return Attribution(kept)  # undecided evidence stays; only what is clearly someone else's goes
     # Whose it was is shown with something they told, not with a question they asked ("what's the job?").
     other = next((item for item in evidence if not is_question(item.text)), evidence[0])
-    whose = USER if other.speaker and _whole(other.speaker) in {_whole(u) for u in users} else other.speaker
+    whose = USER if other.speaker and whole_name(other.speaker) in {whole_name(u) for u in users} else other.speaker
     return Attribution((), other, f"That was {whose}, not {subject.shown}")
 
 

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from second_me.domain import Memory
 from second_me.retrieval.answer_type import proper_names
-from second_me.text.words import STOPWORDS, name_forms, plain
+from second_me.text.words import STOPWORDS, name_forms, plain, whole_name
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -30,7 +30,7 @@ def speakers_in(question: str, speakers: Iterable[str]) -> list[str]:
     first_names = {plain(token) for token in tokens if token[:1].isupper() or lower_case} - STOPWORDS
     found = []
     for speaker in dict.fromkeys(speakers):
-        whole = " ".join(plain(speaker).split())
+        whole = whole_name(speaker)
         if not whole:
             continue
         if (whole in single) if " " not in whole else (f" {whole} " in said or whole.split()[0] in first_names):
@@ -71,7 +71,7 @@ def by_or_about(memory: Memory, people: Sequence[str]) -> bool:
     if not people:
         return False
     # "Tom" asks for any speaker called Tom; "Tom Reed" for him alone. A memory naming Tom may mean either.
-    wanted = {" ".join(plain(person).split()) for person in people}
+    wanted = {whole_name(person) for person in people}
     if memory.speaker and wanted & name_forms(memory.speaker):
         return True
     called = {form for person in people for form in name_forms(person) if " " not in form}

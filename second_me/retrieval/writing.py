@@ -120,11 +120,12 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     asked = stems(question)
     if not any(ch.isdigit() for ch in line) and all(forms(word) & asked for word in content_words(line)):
         return ""
-    if _plain_sentence(line) == _plain_sentence(best.text):
+    plain_line = _plain_sentence(line)
+    if plain_line == _plain_sentence(best.text):
         return ""
     # A word the quote exclaims is no answer ("Amazing." of "Amazing. We ate…" for "Who is Ines?").
     exclaimed = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text)}
-    if len(content_words(line)) < 2 and _plain_sentence(line) in exclaimed:
+    if len(content_words(line)) < 2 and plain_line in exclaimed:
         return ""
     return line if Support([best.text], question).check(line).supported else ""
 

@@ -38,10 +38,15 @@ def plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
 
+def whole_name(name: str) -> str:
+    """A name plain, its words single-spaced: "tom reed" for " Tom  Reed"."""
+    return " ".join(plain(name).split())
+
+
 def name_forms(name: str) -> frozenset[str]:
     """How people call someone, plain: the whole name, and its first word when it has several
     ("tom" for "Tom Reed": chat exports name a speaker in full, a question by the first name)."""
-    whole = " ".join(plain(name).split())
+    whole = whole_name(name)
     return frozenset({whole, whole.split()[0]}) if whole else frozenset()
 
 
