@@ -198,19 +198,18 @@ def age_line(item: Evidence, today: date) -> str:
         return ""
     (age, words), month = told, _MONTH_ONLY.fullmatch(item.about or "")
     if month:  # "Dad turns 70 in March", said in February: no day of it is his birthday, its month is
-        year, number = int(month.group(1)), int(month.group(2))
-        said = f"{words[:1].upper()}{words[1:]} in {item.about}, said on {_said(item, day)}"
-        if (today.year, today.month) == (year, number):
+        birthday = date(int(month.group(1)), int(month.group(2)), 1)
+        if (today.year, today.month) == (birthday.year, birthday.month):
             return ""
-        if (today.year, today.month) < (year, number):
-            return f"{said}: {_count(age - 1, 'year')} old until then."
-        return f"{said}: {_count(age + today.year - year - (today.month < number), 'year')} old now."
-    if item.about and not _DAY.search(item.about):
+        when = f"in {item.about}, said on {_said(item, day)}"
+    elif item.about and not _DAY.search(item.about):
         return ""  # "turns 70 next year": no day of it is known
-    said = f"{words[:1].upper()}{words[1:]} on {_said(item, day)}"
-    if day > today:
+    else:
+        birthday, when = day, f"on {_said(item, day)}"
+    said = f"{words[:1].upper()}{words[1:]} {when}"
+    if birthday > today:
         return f"{said}: {_count(age - 1, 'year')} old until then."
-    return f"{said}: {_count(age + _full_years(day, today), 'year')} old now."
+    return f"{said}: {_count(age + _full_years(birthday, today), 'year')} old now."
 
 
 def age_now(question: str, evidence: Sequence[Evidence], today: date) -> tuple[Optional[Evidence], str]:
