@@ -192,15 +192,16 @@ def age_line(item: Evidence, today: date) -> str:
     """The age now, counted by rule from a birthday a chat message tells of, in the message's own
     words: "Turned 9 on 2023-03-19: 10 years old now.", "7th birthday on 2023-05-06: 8 years old
     now.", "Turns 70 in 2024-03, said on 2024-02-01: 72 years old now." "" when the message tells of
-    no birthday age or has no day, or today is in the month of a birthday told by its month only."""
+    no birthday age or has no day, or today is in the month of a birthday told by its month only
+    (the year it was told of or any later one)."""
     told, day = birthday_age(item.text), event_day(item)
     if told is None or day is None:
         return ""
     (age, words), month = told, _MONTH_ONLY.fullmatch(item.about or "")
     if month:  # "Dad turns 70 in March", said in February: no day of it is his birthday, its month is
         birthday = date(int(month.group(1)), int(month.group(2)), 1)
-        if (today.year, today.month) == (birthday.year, birthday.month):
-            return ""
+        if today.month == birthday.month and today >= birthday:
+            return ""  # in that month, this year or any later one: before the day or after it?
         when = f"in {item.about}, said on {_said(item, day)}"
     elif item.about and not _DAY.search(item.about):
         return ""  # "turns 70 next year": no day of it is known

@@ -128,6 +128,7 @@ def test_the_age_now_is_counted_from_the_birthdays_day():
     assert age_line(month, date(2026, 12, 2)) == "Turns 70 in 2024-03, said on 2024-02-01: 72 years old now."
     assert age_line(month, date(2026, 2, 2)) == "Turns 70 in 2024-03, said on 2024-02-01: 71 years old now."
     assert age_line(month, date(2024, 3, 10)) == ""  # in the month itself: before or after the day?
+    assert age_line(month, date(2026, 3, 20)) == ""  # 71 or 72: the same, two years on
     year = Evidence("Dad turns 70 next year.", 7, "chat", "message", "me", created_at=_said("2024-02-01"), about="2025")
     assert age_line(year, date(2026, 12, 2)) == ""
 
