@@ -117,7 +117,6 @@ class Indexer:
         self._owns_embedder = not isinstance(embedder, Embedder)
         self.last_used = time.monotonic()
         self._link_roots: dict[Optional[str], list[Path]] = {}
-        self._gone_waits_for_event = False
 
     @property
     def embedder(self) -> Embedder:
@@ -162,7 +161,6 @@ class Indexer:
         rows: the watcher reports its delete or rename next, and a rename then moves the rows
         instead of embedding the file again under its new name."""
         tally = _Tally()
-        self._gone_waits_for_event = watcher_reports_deletes
         self._link_roots = {}
         total = self.queue.size()
         stopped = (lambda: stop.is_set()) if stop else (lambda: False)
@@ -183,7 +181,7 @@ class Indexer:
             for item in batch:
                 if stopped():
                     break
-                prepared = self._prepare(item)
+                prepared = self._prepare(item, watcher_reports_deletes)
                 if isinstance(prepared, _Prepared):
                     waiting.append(prepared)
                     if sum(len(p.keys) for p in waiting) >= self.settings.embed_batch_size:
@@ -211,8 +209,9 @@ class Indexer:
 
     # ---- one file -----------------------------------------------------------------------
 
-    def _prepare(self, item: QueueItem) -> _Prepared | Outcome:
-        """Everything before embedding. Returns the finished outcome when nothing needs embedding."""
+    def _prepare(self, item: QueueItem, gone_waits_for_event: bool) -> _Prepared | Outcome:
+        """Everything before embedding. Returns the finished outcome when nothing needs embedding.
+        `gone_waits_for_event`: see `drain`'s `watcher_reports_deletes`."""
         if item.event == "delete":
             return "removed", self.store.sources.delete(item.path), ""
         root, key = item.root, item.path
@@ -222,13 +221,13 @@ class Indexer:
         decision = decide_file(Path(key), self._link_roots[root], self.settings.follow_symlinks, self.settings.ignore)
         if not decision.readable:
             if decision.skip_reason == GONE:
-                return self._gone(key)
+                return self._gone(key, gone_waits_for_event)
             status = "error" if decision.failed else "skipped"
             return self._problem(key, root, status, decision.skip_reason or "not readable", None, None, now)
         try:
             st = os.stat(decision.read_from)
         except FileNotFoundError:
-            return self._gone(key)
+            return self._gone(key, gone_waits_for_event)
         except OSError as exc:
             return self._problem(key, root, "error", _os_reason(exc), None, None, now)
         known = self.store.sources.by_path(key)
@@ -243,7 +242,7 @@ class Indexer:
         try:
             data = read_regular(decision, int(limit))
         except FileNotFoundError:  # vanished between stat and read
-            return self._gone(key)
+            return self._gone(key, gone_waits_for_event)
         except NotRegularFile as reason:  # swapped for a link, a FIFO... since it was looked at
             return self._problem(key, root, "skipped", str(reason), st.st_mtime, st.st_size, now)
         except OSError as exc:
@@ -298,8 +297,8 @@ class Indexer:
                                    self.clock.timestamp(), kinds_count(p.found), screening(self.settings.secrets))
         return "indexed", len(memories), "; ".join(part for part in (p.extracted.note, describe(p.found)) if part)
 
-    def _gone(self, key: str) -> Outcome:
-        if self._gone_waits_for_event:
+    def _gone(self, key: str, waits_for_event: bool) -> Outcome:
+        if waits_for_event:
             return "unchanged", 0, "gone; its delete or rename follows"
         return "removed", self.store.sources.delete(key), ""
 
