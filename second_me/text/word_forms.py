@@ -80,12 +80,10 @@ def _listed_base(word: str) -> str | None:
     candidates = []
     if word.endswith("s"):
         candidates.append(word[:-1])
-    if word.endswith("ing") and len(word) > 4:
-        stem = word[:-3]
-        candidates += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
-    if word.endswith("ed") and len(word) > 4:
-        stem = word[:-2]
-        candidates += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > 4:
+            stem = word[:-len(ending)]
+            candidates += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
     return next((candidate for candidate in candidates if candidate in _BASES), None)
 
 
