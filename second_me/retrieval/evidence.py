@@ -24,10 +24,10 @@ from second_me.retrieval.answer_type import (NAME, NUMBER, NUMBER_WORDS, NUMERIC
                                              expected_answer, fold, has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
-from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
+from second_me.retrieval.replies import with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
-from second_me.text.utterance import is_question, request_words, what_it_asks
+from second_me.text.utterance import is_question, request_words
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -177,31 +177,10 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
                 and len({s.hit.memory.id for s in close}) > len(chosen):
             continue  # gathering: one sentence a memory while other memories have some
         chosen.append(sentence)
-    chosen = _with_their_replies(chosen, scored, replies or {})
+    chosen = with_their_replies(chosen, scored, replies or {})
     if intent.kind == GATHER:
         chosen.sort(key=_reading_order)
     return chosen
-
-
-def _with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
-                        replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
-    """"any podcast recs for the drive?" is close to "Which podcast did you suggest for the drive?",
-    but the answer is the reply, which shares few of its words: a turn that asks something is
-    quoted with the best sentence of its reply right after it, and a reply with the turn it answers
-    right before it ("my niece!" says whose niece only after "who's Ines again?")."""
-    asked_in = {reply: question for question, ids in replies.items() for reply in ids}
-    out: list[Sentence] = []
-    for sentence in chosen:
-        question = asked_in.get(sentence.hit.memory.id) if sentence.answers else None  # not advice: it stands alone
-        asking = next((s for s in scored if s.hit.memory.id == question), None) if question is not None else None
-        if asking is not None and not any(o.hit.memory.id == question for o in (*chosen, *out)):
-            out.append(asking)
-        out.append(sentence)
-        for reply in replies.get(sentence.hit.memory.id, ()):
-            best = next((s for s in scored if s.hit.memory.id == reply), None)  # scored is best first
-            if best is not None and not any(o.hit.memory.id == reply for o in (*chosen, *out)):
-                out.append(best)
-    return out
 
 
 def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
@@ -302,20 +281,11 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     read after its question, not scored with it ("What should I read next?" for "What am I reading?")."""
     intent, time, replies = intent or intent_of(question), time or TimeHint(), replies or {}
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
-    candidates = _with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
+    candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                           hits, replies, assistants)
     scored = score_sentences(question, candidates, embedder, time.order)
     return (_as_evidence(choose(scored, intent, replies=replies)),
             _as_evidence(choose(scored, intent, wide=True, replies=replies)))
-
-
-def _with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit], replies: Mapping[int, Sequence[int]],
-                             assistants: Sequence[str]) -> list[Sentence]:
-    """A reply is scored with what the turn it answers asks ("my niece!" after "who's Ines again?")."""
-    asking = {hit.memory.id: what_it_asks(own_words(hit.memory)) for hit in hits if hit.memory.id in replies}
-    answers = {reply: asking[question] for question, ids in replies.items() if question in asking for reply in ids}
-    return [replace(s, answers=answers[s.hit.memory.id])
-            if s.hit.memory.id in answers and s.hit.memory.speaker not in assistants else s for s in sentences]
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
