@@ -243,15 +243,7 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     """Does `text` state something of this kind that the question does not already say?"""
     lower = text.lower()
     if kind == NAME:
-        if any(fold(m.group(1)) not in question_words for m in _NAMING.finditer(text)):
-            return True
-        for token, starts_sentence in _tokens_and_starts(text):
-            word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
-            if (word and word[0].isupper() and not starts_sentence
-                    and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
-                    and word.lower().rstrip(".") not in TITLES and fold(word) not in question_words):
-                return True
-        return False
+        return bool(names_in(text, question_words))
     words = set(re.findall(r"[a-z]+", lower))
     if kind == AGE:  # "two years old", "aged 7", "her 65th birthday": not just any number
         return bool(_AGE.search(lower))
@@ -265,6 +257,19 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
         return bool(_DATE.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
             or _states_condition(lower, question_words)
     return True
+
+
+def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
+    """The names `text` states that the question does not (folded): a word after "called" or "named",
+    or capitalised where a sentence does not begin (not a month, a weekday, "I" or a title)."""
+    found = {fold(m.group(1)) for m in _NAMING.finditer(text)}
+    for token, starts_sentence in _tokens_and_starts(text):
+        word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
+        if (word and word[0].isupper() and not starts_sentence
+                and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
+                and word.lower().rstrip(".") not in TITLES):
+            found.add(fold(word))
+    return found - question_words
 
 
 def _states_condition(lower: str, question_words: set[str]) -> bool:

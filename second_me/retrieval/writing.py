@@ -18,6 +18,7 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory
+from second_me.retrieval.answer_type import NAME, expected_answer, fold, names_in
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -127,7 +128,28 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     exclaimed = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text)}
     if len(content_words(line)) < 2 and plain_line in exclaimed:
         return ""
+    if not _words_of_the_quote(line, best.text):
+        return ""
+    if expected_answer(question) == NAME and not _folded(line) & names_in(best.text, _folded(question)):
+        return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
     return line if Support([best.text], question).check(line).supported else ""
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _words_of_the_quote(line: str, quote: str) -> bool:
+    """The line is a run of the quote's own words (an article before it aside). A 135M model that
+    rewrites a quote garbles it: "Leith is Felix." of "my brother Felix says Leith has the best
+    coffee", "ate pastebin every morning" of "ate pastéis de nata every morning"."""
+    said = f" {_plain_sentence(quote)} "
+    words = _plain_sentence(line).split()
+    return f" {' '.join(words)} " in said or (
+        len(words) > 1 and words[0] in _ARTICLES and f" {' '.join(words[1:])} " in said)
+
+
+def _folded(text: str) -> set[str]:
+    return {fold(word) for word in re.findall(r"[\w'’]+", text)}
 
 
 def _plain_sentence(text: str) -> str:

@@ -93,6 +93,35 @@ def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     assert short_line("Tram 28.", best, "Which tram did Ines love?") == "Tram 28."
 
 
+def test_a_line_that_rewrites_the_quote_is_not_shown():
+    """The built-in model's line is a run of the quote's own words, or nothing: rewritten, it garbles
+    (a relation the quote does not state, a word misspelt into another, the user's "my" as its own)."""
+    from second_me.retrieval.writing import short_line
+
+    felix = Evidence("amazing. my brother Felix says Leith has the best coffee in Edinburgh", 1, "chat", "message",
+                     "Lena Hart", score=0.9)
+    assert short_line("Leith is Felix.", felix, "Who is Felix?") == ""
+    assert short_line("The best coffee in Edinburgh.", felix, "What does Felix say about Leith?") \
+        == "The best coffee in Edinburgh."
+    lisbon = Evidence("Flew to Lisbon for a long weekend, ate pastéis de nata every morning.", 2, "chat", "message",
+                      "Maya", score=0.9)
+    assert short_line("Flew to Lisbon for a long weekend, ate pastebin every morning.", lisbon,
+                      "What did I eat every morning in Lisbon?") == ""
+    manager = Evidence("first week at Shelter done. my manager Morag is lovely", 3, "chat", "message", "Lena Hart",
+                       score=0.9)
+    assert short_line("Morag is my manager.", manager, "What's my manager's name?") == ""
+    assert short_line("Morag.", manager, "What's my manager's name?") == "Morag."
+
+
+def test_a_line_for_a_name_question_states_a_name_the_quote_gives():
+    from second_me.retrieval.writing import short_line
+
+    dog = Evidence("adopted a dog yesterday. a greyhound called Pickle", 1, "chat", "message", "Lena Hart", score=0.9)
+    assert short_line("A greyhound.", dog, "What's my dog called?") == ""
+    assert short_line("A greyhound called Pickle.", dog, "What's my dog called?") == "A greyhound called Pickle."
+    assert short_line("Pickle.", dog, "What's my dog called?") == "Pickle."
+
+
 def test_a_request_whose_best_match_is_the_documents_summary_quotes_the_document(services, notes):
     """"Summarize my health notes" matches the summary of the note best ("Summary of…"); the answer
     still quotes the note itself, line by line, not the summary's run-on text."""
