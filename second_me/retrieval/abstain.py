@@ -28,10 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping, Optional
 
-from second_me.domain import Hit
+from second_me.domain import Hit, told_dates
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE,
                                              answer_type_words, as_written, fold, lacks_answer, proper_names,
                                              unknown_names)
+from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import asking_words, request_words
@@ -87,7 +88,8 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     instructions = request_words(question)
     unknown_words = words_memory_lacks(result, asked)
     replied = replied or {}
-    texts = (f"{replied[hit.memory.id]} {hit.memory.text}" if hit.memory.id in replied else hit.memory.text
+    # The days a message tells of count as stated: "it's on the 19th", said on 4 May, says when.
+    texts = (" ".join(filter(None, (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory)))))
              for hit in result.hits)
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None

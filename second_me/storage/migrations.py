@@ -336,9 +336,18 @@ def _m9_dates_read_again(conn) -> None:
     read_event_dates_again(conn)
 
 
+def _m10_days_of_the_month_read_again(conn) -> None:
+    """A day of the month alone ("it's on the 19th") is read on the side its tense says, not just the
+    nearest: said on 4 May, it had been 19 April."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
                               _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
-                              _m8_compact_vectors, _m9_dates_read_again]
+                              _m8_compact_vectors, _m9_dates_read_again,
+                              _m10_days_of_the_month_read_again]
 
 
 def schema_version(conn) -> int:

@@ -195,7 +195,7 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
     if g.get("at_weekend"):
         return _weekend(today, "the", ahead)
     if g.get("nth") or g.get("on_nth"):
-        return _nth_day(int(g.get("nth") or g["on_nth"]), WEEKDAYS.get((g.get("nth_wd") or "").lower()), today)
+        return _nth_day(int(g.get("nth") or g["on_nth"]), WEEKDAYS.get((g.get("nth_wd") or "").lower()), today, ahead)
     if g.get("wd") or g.get("weekday"):
         which = (g.get("which_wd") or "").lower()
         weekday = WEEKDAYS[(g.get("wd") or g["weekday"]).lower()]
@@ -253,8 +253,10 @@ def _nearest_day(month: int, day: int, years: Optional[list[int]], today: dateti
     return min(days, key=lambda d: abs((d - today).total_seconds())) if days else None
 
 
-def _nth_day(day: int, weekday: Optional[int], today: datetime) -> Optional[tuple[datetime, datetime]]:
-    """"Saturday the 22nd", "on the 21st": the nearest such day of a month (on that weekday, if said)."""
+def _nth_day(day: int, weekday: Optional[int], today: datetime,
+             ahead: Optional[bool] = None) -> Optional[tuple[datetime, datetime]]:
+    """"Saturday the 22nd", "on the 21st": the nearest such day of a month (on that weekday, if said),
+    on the side the tense says: "it's on the 19th", said on 4 May, is 19 May, not 19 April."""
     candidates = []
     for offset in (-1, 0, 1):
         month = add_months(utc(today.year, today.month), offset)
@@ -262,6 +264,8 @@ def _nth_day(day: int, weekday: Optional[int], today: datetime) -> Optional[tupl
             candidates.append(month.replace(day=day))
     if weekday is not None:
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
+    if ahead is not None:
+        candidates = [c for c in candidates if (c >= today if ahead else c <= today)] or candidates
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - today).total_seconds()))

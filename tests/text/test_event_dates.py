@@ -32,6 +32,9 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("away August 14-21", ["2023-08-14 to 2023-08-21"]),
     ("away the 3rd–5th of June 2024", ["2024-06-03 to 2024-06-05"]),
     ("booked the cottage for October", ["2023-10"]),
+    # A day of the month alone, on the side its tense says (the 21st is as far either way from the 6th).
+    ("her birthday? it's on the 21st", ["2023-07-21"]),
+    ("we went out for her birthday on the 21st", ["2023-06-21"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected
@@ -74,5 +77,27 @@ def test_a_store_written_before_the_new_forms_reads_its_turns_dates_again(servic
             assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
             phrases = sorted(row[0] for row in conn.execute("SELECT phrase FROM memory_dates"))
         assert phrases == ["14 to 21 August", "tomorrow"]
+    finally:
+        store.close()
+
+
+def test_a_store_written_before_days_of_the_month_took_their_tense_reads_them_again(services, settings):
+    """Migration 10: "it's on the 21st", said on 6 July, had been stored as 21 June."""
+    from second_me.domain import Turn
+    from second_me.storage import migrations
+    from second_me.storage.store import open_store
+
+    services.conversations.log.add_turns([Turn("w1", "Ana", "her birthday? it's on the 21st", SENT, "user", "1")], SENT)
+    june_21 = datetime(2023, 6, 21, tzinfo=timezone.utc).timestamp()
+    with services.store.db.transaction() as conn:
+        conn.execute("UPDATE memory_dates SET starts_at = ?, ends_at = ?", (june_21, june_21 + 86400))
+        conn.execute("PRAGMA user_version = 9")
+    services.store.close()
+    store = open_store(settings)
+    try:
+        with store.db.read() as conn:
+            assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
+            (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
+        assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2023-07-21"
     finally:
         store.close()
