@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Optional, Sequence
 
@@ -34,6 +34,7 @@ from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about, own_words, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
+from second_me.retrieval.timeparse import earlier_years
 from second_me.storage.store import MemoryStore
 from second_me.text.utterance import is_question
 
@@ -187,6 +188,10 @@ class HybridSearcher:
         window = (parsed.time.since, parsed.time.until)
         if parsed.time.anchor:
             window = _narrow(*window, *self._anchor_window(parsed, options, dated, since, until))
+        if parsed.time.yearly and not self.store.any_between(*window, dated):
+            window = next((earlier for earlier in earlier_years(*window) if self.store.any_between(*earlier, dated)),
+                          window)
+            parsed = replace(parsed, time=replace(parsed.time, since=window[0], until=window[1]))
         if window != (None, None):
             w_since, w_until = _narrow(since, until, *window)
             if w_since is None or w_until is None or w_since < w_until:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Optional
+from datetime import datetime, timedelta, timezone
+from typing import Iterator, Optional
 
 from second_me.text.event_dates import NUMBERS, SEASONS, add_months, count_of, utc
 from second_me.text.words import MONTHS, WEEKDAYS
@@ -65,6 +65,7 @@ class TimeHint:
     anchor: Optional[str] = None  # an event to date from memory ("I moved to Berlin")
     anchor_relation: Optional[str] = None  # "before" or "after" the anchor
     phrases: tuple[str, ...] = ()  # the phrases recognised, for display
+    yearly: bool = False  # the window is a month, season or day named without a year: any year's may be meant
 
     @property
     def has_window(self) -> bool:
@@ -236,6 +237,7 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
     window: tuple = (None, None)
     phrases: list[str] = []
     anchor = relation = None
+    yearless: list[bool] = []  # for each window named, whether it is a date without a year
 
     def take(match: re.Match) -> str:
         phrases.append(match.group(0).strip())
@@ -250,12 +252,15 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
         else:
             span = (None, (start if rel == "before" else end).timestamp())
         window = _intersect(window, span)
+        yearless.append(False)
         return take(match)
 
     def on_date(match: re.Match) -> str:
         nonlocal window
         start, end = date_span(match, now)
         window = _intersect(window, (start.timestamp(), end.timestamp()))
+        g = _groups(match)
+        yearless.append(not (g.get("iso") or g.get("bare_year") or g.get("year")))
         return take(match)
 
     def relative(match: re.Match) -> str:
@@ -269,6 +274,7 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
         if span is None:
             return match.group(0)
         window = _intersect(window, (span[0].timestamp(), span[1].timestamp()))
+        yearless.append(False)
         return take(match)
 
     def event(match: re.Match) -> str:
@@ -294,4 +300,19 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
         order = "last"
         text = _LAST.sub(take, text)
     cleaned = re.sub(r"\s+", " ", text).strip()
-    return cleaned, TimeHint(window[0], window[1], order, anchor, relation, tuple(phrases))
+    # "in September" alone: the latest September, or an earlier one (`earlier_years`).
+    return cleaned, TimeHint(window[0], window[1], order, anchor, relation, tuple(phrases), yearless == [True])
+
+
+EARLIER_YEARS = 30  # how far back a month named without a year is looked for
+
+
+def earlier_years(since: float, until: float) -> Iterator[tuple[float, float]]:
+    """The same window a year earlier, then two years…: "What did I do in September?" asked in
+    December 2026 of chats from 2024 means September 2024."""
+    start, end = (datetime.fromtimestamp(moment, timezone.utc) for moment in (since, until))
+    for back in range(1, EARLIER_YEARS + 1):
+        try:
+            yield start.replace(year=start.year - back).timestamp(), end.replace(year=end.year - back).timestamp()
+        except ValueError:  # 29 February in a year without one
+            continue

@@ -270,6 +270,13 @@ class MemoryStore:
                 "WHERE m.state = 'active' AND d.starts_at < ? AND d.ends_at > ?" + filters,
                 [until if until is not None else 1e18, since if since is not None else -1e18, *params])]
 
+    def any_between(self, since: float, until: float, kinds: Sequence[str] = ()) -> bool:
+        """Whether an active memory was made in [since, until), or tells of a date inside it."""
+        filters, params = memory_filters(kinds, since, until, told=True)
+        with self.db.read() as conn:
+            return conn.execute("SELECT 1 FROM memories WHERE state = 'active'" + filters + " LIMIT 1",
+                                params).fetchone() is not None
+
     def memories_of_person(self, person: str, kinds: Sequence[str] = ()) -> list[int]:
         """Active memories by or about someone: their turns, facts about them, words naming them."""
         filters, params = memory_filters(kinds, None, None, "m.")

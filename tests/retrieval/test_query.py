@@ -101,3 +101,25 @@ def test_bad_inline_filters_are_rejected(query, words):
 def test_cli_range_includes_both_ends():
     assert filter_range("2024-05", "2024-05") == (day("2024-05-01"), day("2024-06-01"))
     assert filter_range(None, None) == (None, None)
+
+
+@pytest.mark.parametrize("question, yearly", [
+    ("what did I do in September?", True),
+    ("where were we on March 3rd?", True),
+    ("what did I do in September 2024?", False),
+    ("what did I do last week?", False),
+    ("what did I do in September last year?", False),
+])
+def test_a_date_named_without_a_year_may_be_an_earlier_years(question, yearly):
+    from second_me.retrieval.timeparse import parse_time
+
+    assert parse_time(question, datetime(2026, 12, 2, tzinfo=timezone.utc))[1].yearly is yearly
+
+
+def test_earlier_years_step_back_a_year_at_a_time():
+    from second_me.retrieval.timeparse import earlier_years
+
+    september = tuple(datetime(2026, month, 1, tzinfo=timezone.utc).timestamp() for month in (9, 10))
+    first, second = list(earlier_years(*september))[:2]
+    assert datetime.fromtimestamp(first[0], timezone.utc).date().isoformat() == "2025-09-01"
+    assert datetime.fromtimestamp(second[1], timezone.utc).date().isoformat() == "2024-10-01"

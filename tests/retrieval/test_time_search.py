@@ -45,6 +45,15 @@ def test_time_words_pick_the_memory_from_that_time(books, question, expected):
     assert expected in top_text(books, question)
 
 
+def test_a_month_named_without_a_year_is_the_latest_one_memory_has(books):
+    """Asked on 1 March 2025, "in January" is January 2025 first; memory holds nothing from then,
+    so January 2024 is meant (and "in February" stays February 2025)."""
+    assert "Piranesi" in top_text(books, "which novel was I reading in January?")
+    assert "Middlemarch" in top_text(books, "which novel was I reading in February?")
+    result = books.answering.search("which novel was I reading in January?", SearchOptions(k=3))
+    assert result.parsed.time.since == ts("2024-01-01") and result.parsed.time.until == ts("2024-02-01")
+
+
 def test_time_words_are_a_preference_not_a_filter(books):
     hits = books.answering.search("which novel was I reading in June 2024?", SearchOptions(k=5)).hits
     assert {"Piranesi", "Middlemarch"} <= {w for h in hits for w in h.memory.text.split(" ")[3:5]} | {
