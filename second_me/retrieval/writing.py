@@ -18,7 +18,7 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory
-from second_me.retrieval.answer_type import NAME, expected_answer, fold, names_in
+from second_me.retrieval.answer_type import NAME, expected_answer, fold, has_answer, names_in
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -125,13 +125,20 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if plain_line == _plain_sentence(best.text):
         return ""
     # A word the quote exclaims is no answer ("Amazing." of "Amazing. We ate…" for "Who is Ines?").
-    exclaimed = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text)}
-    if len(content_words(line)) < 2 and plain_line in exclaimed:
+    quote_sentences = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text)}
+    if len(content_words(line)) < 2 and plain_line in quote_sentences:
         return ""
     if not _words_of_the_quote(line, best.text):
         return ""
-    if expected_answer(question) == NAME and not _folded(line) & names_in(best.text, _folded(question)):
+    kind = expected_answer(question)
+    if kind == NAME and not _folded(line) & names_in(best.text, _folded(question)):
         return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
+    if kind not in (None, NAME) and not has_answer(kind, line, _folded(question)):
+        return ""  # "Sorted out the pension paperwork finally." for "How much is my pension?"
+    # A whole sentence of the quote points at the answer only if it is about what was asked
+    # ("No more night shifts ever." of a longer message is no answer to "Where do I work these days?").
+    if plain_line in quote_sentences and not any(forms(word) & asked for word in content_words(line)):
+        return ""
     return line if Support([best.text], question).check(line).supported else ""
 
 

@@ -113,6 +113,20 @@ def test_a_line_that_rewrites_the_quote_is_not_shown():
     assert short_line("Morag.", manager, "What's my manager's name?") == "Morag."
 
 
+def test_a_line_states_the_kind_of_answer_asked_for_and_a_whole_sentence_is_about_the_question():
+    from second_me.retrieval.writing import short_line
+
+    pension = Evidence("Sorted out the pension paperwork finally. It comes to $4,150 a month before tax.", 1,
+                       "chat", "message", "Doug", score=0.9)
+    question = "How much is my pension per month before tax?"
+    assert short_line("Sorted out the pension paperwork finally.", pension, question) == ""
+    assert short_line("$4,150 a month before tax.", pension, question) == "$4,150 a month before tax."
+    shifts = Evidence("Started at the Alfred on Monday. No more night shifts ever.", 2, "chat", "message", "Noor",
+                      score=0.9)
+    assert short_line("No more night shifts ever.", shifts, "Where do I work these days?") == ""
+    assert short_line("At the Alfred.", shifts, "Where do I work these days?") == "At the Alfred."
+
+
 def test_a_line_for_a_name_question_states_a_name_the_quote_gives():
     from second_me.retrieval.writing import short_line
 
