@@ -70,7 +70,11 @@ _TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _NAMING = re.compile(r"\b(?:called|named|name is|names are|known as)\s+([^\W\d_][\w'’-]*)", re.I | re.UNICODE)
 _COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
 _AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + _COUNT + r"\b"
-                  r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b")
+                  r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b"
+                  # "she's 4 and retired from racing": not "she's 4 minutes away", "it's 12:30"
+                  r"|\b(?:she|he|they|who)(?:['’]s|\s+is|\s+was|['’]re|\s+are)\s+(?:only\s+|just\s+)?\d{1,3}\b"
+                  r"(?![.,:/]\d|\s*(?:%|percent|degrees|°|minutes?|mins?|hours?|hrs?|days?|weeks?|km|k\b|miles?|kg"
+                  r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
 # An amount with its currency, or a rate without one ("my rent went up to 1450 a month").
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
                     r"|francs?|rupees?|yen|cents?|pence)"
