@@ -55,11 +55,17 @@ def test_control_sequences_in_files_never_reach_the_terminal(run_cli, tmp_path):
 
 def test_control_sequences_in_model_output_are_stripped(run_cli, notes):
     run_cli("add", str(notes))
-    run_cli.models["chat"] = FakeChatModel(reply=f"Proof it {CONTROL}overnight, 12 to 14 hours.")
+    # A reader's sentence is shown in its own words, stripped of what a terminal would obey.
+    run_cli.models["chat"] = FakeChatModel(reply=f"Proof it {CONTROL}overnight, 12 to 14 hours.",
+                                           parameters=1_500_000_000, judge=lambda messages: 0.9)
     result = run_cli("ask", "how long do I proof the dough?")
     assert result.code == 0
     assert ESC not in result.out and "\x9b" not in result.out and "\x07" not in result.out
     assert "Proof it" in result.out and "overnight, 12 to 14 hours." in result.out
     as_json = run_cli("ask", "how long do I proof the dough?", "--json")
     assert "\x9b" not in as_json.out and ESC not in as_json.out
-    assert as_json.json()["answer"].splitlines()[-1].startswith("Proof it")
+    assert as_json.json()["answer"].startswith("Proof it")
+    # The built-in model's line is the quote's own words or nothing: what is left of the sequence is not.
+    run_cli.models["chat"] = FakeChatModel(reply=f"Proof the dough in the fridge {CONTROL}overnight, 12 to 14 hours.")
+    result = run_cli("ask", "how long do I proof the dough?")
+    assert ESC not in result.out and "red31m" not in result.out and "12 to 14 hours" in result.out
