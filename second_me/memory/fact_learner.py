@@ -1,7 +1,7 @@
 """Learning facts from conversations, in the background and under a time budget.
 
 Each user turn is read once (`messages.facts_done_at`). Facts come from first-person
-rules and from the chat model; each becomes a `fact` memory linked to the turns it came
+rules and, when the background model is a capable reader, from it; each becomes a `fact` memory linked to the turns it came
 from (an extra search key for them). A fact about a single-valued attribute (where the
 speaker lives, works...) supersedes the earlier value: the old fact gets `valid_to` and
 `superseded_by`, so the timeline survives ("where did I live in 2023?").
@@ -76,15 +76,18 @@ class FactLearner:
         someone states is read: "where did I stay in Lisbon?" is no fact about anyone."""
         batch = [turn for turn in batch if states_something(turn.text)]
         pairs = [(turn, fact) for turn in batch for fact in statements(turn.text)]
-        if self._chat_model is not None:
+        # Only a capable reader writes facts of its own: a 135M model's pass the word check and still
+        # misread ("worked at Shelter Scotland" of "I want to do data work at a charity. applied to
+        # Shelter Scotland"). The summary tree makes the same choice.
+        model = self._chat_model() if self._chat_model is not None and batch else None
+        if model is not None and model.profile.capable_reader:
             for speaker in dict.fromkeys(t.speaker for t in batch):
                 turns = [t for t in batch if t.speaker == speaker]
-                for fact in self._ask_model(turns):
+                for fact in self._ask_model(model, turns):
                     pairs.append((self._source_turn(turns, fact), fact))
         return pairs
 
-    def _ask_model(self, turns: Sequence[UnreadTurn]) -> list[str]:
-        model = self._chat_model()
+    def _ask_model(self, model: ChatModel, turns: Sequence[UnreadTurn]) -> list[str]:
         text = "\n".join(t.text[:400] for t in turns)
         messages = [ChatMessage("system", EXTRACT_PROMPT),
                     ChatMessage("user", f"Messages:\n{EXAMPLE[0]}\nFacts:"), ChatMessage("assistant", EXAMPLE[1]),

@@ -120,7 +120,7 @@ def test_a_queued_file_pauses_a_round_between_steps(services, clock, tmp_path):
         queue.enqueue([(str(tmp_path / "late.md"), "upsert", str(tmp_path))], clock.timestamp())
         return "- lives in Lisbon"
 
-    services._chat = services._chat_source = FakeChatModel(reply)
+    services._chat = services._chat_source = FakeChatModel(reply, parameters=1_500_000_000)
     _chat(services)
     worker = _worker(services, timer)
     timer.now += 30
@@ -183,7 +183,7 @@ def test_stop_takes_effect_at_the_next_step(services, clock):
         go_on.wait(30)
         return "In short: the user wrote a few notes."
 
-    model = FakeChatModel(reply)
+    model = FakeChatModel(reply, parameters=1_500_000_000)
     services._chat = services._chat_source = model
     _chat(services)
     from dataclasses import replace

@@ -116,7 +116,8 @@ def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, 
                 "- Eva, a baby girl, visits on Sundays")
 
     services.close()
-    svc = Services(settings, open_store(settings), fake_embedder, FakeChatModel(reply), clock)
+    svc = Services(settings, open_store(settings), fake_embedder, FakeChatModel(reply, parameters=1_500_000_000),
+                   clock)
     try:
         _learn(svc, Turn("c", "Ana", "My sister Eva visits on Sundays.", _ts("2024-01-07"), "user", "a"),
                Turn("c", "second-me", "How nice!", _ts("2024-01-07"), "assistant", "b"))
@@ -140,25 +141,45 @@ def test_a_broken_model_never_corrupts_the_store(services, settings, fake_embedd
         svc.close()
 
 
+def test_a_small_model_writes_no_facts_of_its_own(services, settings, fake_embedder, clock):
+    """A 135M model's facts pass the word check and still misread: "worked at Shelter Scotland" of
+    "I want to do data work at a charity. applied to Shelter Scotland". Facts then come from rules alone."""
+    from second_me.services import Services
+    from second_me.storage.store import open_store
+
+    asked = []
+    services.close()
+    small = FakeChatModel(lambda messages: asked.append(messages) or "- worked at Shelter Scotland")
+    svc = Services(settings, open_store(settings), fake_embedder, small, clock)
+    try:
+        _learn(svc, Turn("c", "Lena", "I want to do data work at a charity. applied to Shelter Scotland",
+                         _ts("2024-08-22"), "user", "a"),
+               Turn("c", "Lena", "I'm allergic to peanuts.", _ts("2024-08-23"), "user", "b"))
+        assert [f.text for f in _facts(svc)] == ["is allergic to peanuts"] and asked == []
+    finally:
+        svc.close()
+
+
 @pytest.mark.real_models
-def test_real_model_learns_a_fact(tmp_path):
+def test_with_the_built_in_model_facts_come_from_rules_alone(tmp_path):
+    """The real built-in model is not asked for facts: a statement no rule reads gives none, and
+    one a rule reads gives the rule's fact."""
+    from dataclasses import replace
+
     from second_me.clock import FixedClock
     from second_me.config import load_settings
     from second_me.services import Services
 
-    settings = load_settings(tmp_path / "home")
+    settings = replace(load_settings(tmp_path / "home"), chat_model="builtin")
     svc = Services.open(settings, FixedClock(datetime(2025, 3, 1, tzinfo=timezone.utc)))
     try:
         svc.conversations.log.add_turns([Turn("c", "Ana", "I have a dog called Bruno and I play the cello every evening.",
-                                          _ts("2025-02-01"), "user", "a")], svc.clock.timestamp())
-        from second_me.memory.fact_learner import FactLearner
-
-        # The model alone (no rules match this sentence), to prove the real extraction path.
-        learner = FactLearner(svc.store, lambda: svc.embedder, lambda: svc.chat_model, 90.0)
-        report = learner.run(svc.clock.timestamp(), budget_seconds=120)
-        facts = [f.text for f in _facts(svc)]
-        assert report.facts_added >= 1, facts
-        assert any("bruno" in f.lower() or "cello" in f.lower() or "dog" in f.lower() for f in facts), facts
+                                              _ts("2025-02-01"), "user", "a"),
+                                         Turn("c", "Ana", "I moved to Lisbon.", _ts("2025-02-02"), "user", "b")],
+                                        svc.clock.timestamp())
+        report = svc.memory.learn_facts(budget_seconds=120)
+        assert [f.text for f in _facts(svc)] == ["lives in Lisbon"] and report.turns_read == 2
+        assert not svc.chat_model.profile.capable_reader
     finally:
         svc.close()
 
