@@ -19,6 +19,7 @@ from typing import Callable, Optional, Sequence
 
 from second_me.models.base import ChatMessage, ChatModel, Embedder
 from second_me.text.support import supported_sentences
+from second_me.text.utterance import is_question, telling_words
 from second_me.storage.store import MemoryStore
 from second_me.storage.summaries import fingerprint
 
@@ -34,6 +35,8 @@ GROUP_CHARS = 2400  # input per model call; longer inputs are summarised map-red
 MAX_SUMMARY_CHARS = 700
 SUMMARY_TOKENS = 160
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
+_SPEAKER = re.compile(r"^[^:]{1,60}:\s")  # "Raj Mehta: " before a turn's words
+TELLING = 3  # content words a sentence needs to tell something
 
 
 @dataclass(frozen=True)
@@ -63,18 +66,44 @@ def _month_of_week(week: str) -> str:
 
 
 def extractive_summary(texts: Sequence[str], limit: int = MAX_SUMMARY_CHARS) -> str:
-    """The first sentence of each text: a summary that cannot invent anything."""
-    out: list[str] = []
+    """The first sentence of each text, in their order: a summary that cannot invent anything.
+    When they do not all fit, those that tell the most are kept: "Raj Mehta: haha classic" and a
+    question back tell nothing of a conversation, "got the job!!! senior designer at Fernwood
+    Studio" does. Each ends as a sentence, so that facts ("has a dog named Pickle") do not run on."""
+    firsts: list[str] = []
     for text in texts:
         flat = " ".join(text.split())
         flat = re.sub(r"^(?:Summary of [^:]{0,200}|Portrait of the user): ", "", flat)
-        match = _SENTENCE.match(flat)
-        sentence = (match.group(1) if match else flat)[:200]
-        if sentence and sentence not in out:
-            out.append(sentence)
-        if sum(len(s) + 1 for s in out) > limit:
+        sentence = _first_telling(flat)
+        if sentence and sentence not in firsts:
+            firsts.append(sentence)
+    if sum(len(s) + 1 for s in firsts) > limit:
+        kept, size = set(), 0
+        for index in sorted(range(len(firsts)), key=lambda i: -_telling(firsts[i])):  # stable: earlier first
+            if size + len(firsts[index]) + 1 <= limit:
+                kept.add(index)
+                size += len(firsts[index]) + 1
+        firsts = [sentence for index, sentence in enumerate(firsts) if index in kept]
+    return " ".join(s if s[-1] in ".!?…" else f"{s}." for s in firsts)[:limit]
+
+
+def _first_telling(flat: str) -> str:
+    """The text's first sentence, with those after it while it tells little ("hey! how was the move?"
+    starts with "hey!"), up to 200 characters."""
+    taken = ""
+    for match in _SENTENCE.finditer(flat):
+        taken = flat[:match.end(1)]
+        if _telling(taken) >= TELLING or len(taken) >= 200:
             break
-    return " ".join(out)[:limit]
+    if not taken or (_telling(taken) < TELLING and len(flat) <= 200):
+        taken = flat  # the text is one unfinished sentence, or short and telling little anyway
+    return taken[:200]
+
+
+def _telling(sentence: str) -> int:
+    """How much a sentence tells: its words that are not chatter (nor its speaker's name), none for a question."""
+    said = _SPEAKER.sub("", sentence)
+    return 0 if is_question(said) else len(telling_words(said))
 
 
 class SummaryTree:

@@ -158,6 +158,11 @@ morning night evening afternoon welcome sorry alright right awesome perfect wow 
 """.split())
 
 
+def telling_words(text: str) -> list[str]:
+    """The content words of `text` that are not chatter ("haha", "thanks", "nice")."""
+    return [word for word in content_words(text) if word not in _SOCIAL_WORDS]
+
+
 def tells_news(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
     """The user telling something to remember ("I moved to Berlin last week"): a statement kept as
     a memory, with at least two words of content that are not chatter ("ok thanks", "good morning"),

@@ -114,7 +114,23 @@ def test_summaries_are_searchable_and_deleted_with_their_subject(run_cli, servic
 
 
 def test_extractive_summary_takes_first_sentences():
-    assert extractive_summary(["One. Two.", "Summary of x: Three! Four.", "One. Again."]) == "One. Three!"
+    texts = ["Bulk ferment 4 to 5 hours. Then shape.", "Summary of x: Proof overnight in the fridge! Bake hot.",
+             "Bulk ferment 4 to 5 hours. Again."]
+    assert extractive_summary(texts) == "Bulk ferment 4 to 5 hours. Proof overnight in the fridge!"
+    # A fact is not a sentence: it is ended as one, so the next does not run on from it.
+    assert extractive_summary(["has a dog named Pickle", "lives in Leith"]) == "has a dog named Pickle. lives in Leith."
+
+
+def test_an_extractive_summary_of_a_chat_keeps_what_tells_something():
+    """A turn's first sentence is often a greeting ("hey!"): the sentences after it are taken while
+    it tells little. When the turns do not all fit, chatter and questions back give way."""
+    turns = ["Lena: hey! how was the move?", "Raj: exhausting but we're in. the new flat is in Leith, right by the water",
+             "Raj: haha classic", "Raj: got the job!!! senior designer at Fernwood Studio, start in April",
+             "Lena: which app?"]
+    assert extractive_summary(turns, limit=160) == (
+        "Raj: exhausting but we're in. the new flat is in Leith, right by the water. "
+        "Raj: got the job!!! senior designer at Fernwood Studio, start in April.")
+    assert extractive_summary(turns).startswith("Lena: hey! how was the move? Raj: exhausting")  # all fit: all kept
 
 
 def test_a_small_models_summaries_are_extractive(services, clock):
