@@ -344,10 +344,16 @@ def _m10_days_of_the_month_read_again(conn) -> None:
     read_event_dates_again(conn)
 
 
+def _m11_summaries_written_again(conn) -> None:
+    """Every summary is written again in the background: an extract now keeps what tells something,
+    not a conversation's first greetings."""
+    conn.execute("UPDATE summary_nodes SET dirty = 1")
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
                               _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
                               _m8_compact_vectors, _m9_dates_read_again,
-                              _m10_days_of_the_month_read_again]
+                              _m10_days_of_the_month_read_again, _m11_summaries_written_again]
 
 
 def schema_version(conn) -> int:
