@@ -157,6 +157,7 @@ class SummaryTree:
         before each rebuild (a background run yields when it says no; the rest stays dirty)."""
         deadline = time.monotonic() + budget_seconds
         reps: dict[str, dict[str, int]] = {}
+        titles: dict[int, str] = {}  # a summary memory → its title, which a summary above it leaves out
         built = removed = dirty_left = 0
         for level in LEVELS:
             with self.store.db.read() as conn:
@@ -179,17 +180,20 @@ class SummaryTree:
                         dirty_left += 1
                         if node is not None and node[1] is not None:
                             reps[level][key] = node[1]  # stale, but better than nothing above it
+                            titles[node[1]] = TITLES[level].format(key=key)
                         continue
-                    reps[level][key] = self._build(level, key, pairs, now, deadline)
+                    reps[level][key] = self._build(level, key, pairs, now, deadline, titles)
                     built += 1
                 else:
                     reps[level][key] = node[1]
+                titles[reps[level][key]] = TITLES[level].format(key=key)
         return SummaryReport(built, removed, dirty_left)
 
     def _build(self, level: str, key: str, children: list[tuple[int, str]], now: float,
-               deadline: float = float("inf")) -> int:
+               deadline: float = float("inf"), titles: Optional[dict[int, str]] = None) -> int:
+        """`titles`: of the children that are summaries, their titles, left out of what is summarised."""
         title = TITLES[level].format(key=key)
-        body = self._summarize(level, [text for _, text in children], deadline)
+        body = self._summarize(level, [_untitled(text, (titles or {}).get(m)) for m, text in children], deadline)
         text = f"{title}: {body}"
         embedder = self._embedder()
         self.store.use_embedder(embedder.model_id, embedder.dim, now)
@@ -231,6 +235,12 @@ class SummaryTree:
                                 max_tokens=SUMMARY_TOKENS, temperature=0.0)
         faithful, _ = supported_sentences(_clean(output), texts)
         return faithful if len(faithful) >= 20 else fallback
+
+
+def _untitled(text: str, title: Optional[str]) -> str:
+    """A summary's text without its title: "Summary of conversation WhatsApp: Raj Mehta: …" has
+    a colon in its key, where a pattern would cut it."""
+    return text[len(title) + 2:] if title and text.startswith(f"{title}: ") else text
 
 
 def _pack(texts: Sequence[str], limit: int) -> list[list[str]]:

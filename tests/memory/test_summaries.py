@@ -170,3 +170,16 @@ def test_summaries_written_before_the_telling_extract_are_written_again(services
         assert flags == {1}
     finally:
         store.close()
+
+
+def test_a_summary_above_another_leaves_out_its_title_even_with_a_colon_in_its_key(services, clock):
+    """A chat export's conversation is named "WhatsApp: Raj Mehta": the portrait quotes what the
+    conversation's summary says, not "Raj Mehta:" left over from its title."""
+    services.conversations.log.add_turns([
+        Turn("WhatsApp: Raj Mehta", "Lena", "hey! how was the move?", _ts("2024-03-02T20:14"), "user", "1"),
+        Turn("WhatsApp: Raj Mehta", "Raj Mehta", "exhausting but we're in. the new flat is in Leith",
+             _ts("2024-03-02T20:20"), "user", "2")], clock.timestamp())
+    _tree(services).refresh(clock.timestamp())
+    with services.store.db.read() as conn:
+        (portrait,) = conn.execute("SELECT text FROM memories WHERE kind = 'portrait'").fetchone()
+    assert portrait.startswith("Portrait of the user: Lena: hey! how was the move? Raj Mehta: exhausting"), portrait
