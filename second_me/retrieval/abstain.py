@@ -35,6 +35,7 @@ from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, 
 from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.hybrid import SearchResult
+from second_me.text.sentences import split_sentences
 from second_me.text.utterance import asking_words, request_words
 from second_me.text.words import content_words, forms, plain, stems
 
@@ -75,6 +76,17 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
                  and not (arithmetic and term.lower() in SPAN_WORDS))
 
 
+def _as_checked(hit: Hit, replied: Mapping[int, str]) -> list[str]:
+    """What a hit is checked as for the kind of answer asked: a summary sentence by sentence (they
+    come from different memories: "Lena's birthday is on March 14th" beside a sentence naming Tomás
+    says nothing of his birthday); a turn with what it replies to and the days it tells of ("it's
+    on the 19th", said on 4 May, says when)."""
+    if hit.memory.kind in ("summary", "portrait"):
+        return [sentence for sentence, _ in split_sentences(hit.memory.text)]
+    return [" ".join(filter(None, (replied.get(hit.memory.id), hit.memory.text,
+                                   spoken_dates(told_dates(hit.memory)))))]
+
+
 def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:
     """`asked`: the question as typed, before search took its time words out. `replied`: for a chat
     turn among the hits that replies to another among them, that turn's words ("got any name ideas
@@ -88,9 +100,7 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     instructions = request_words(question)
     unknown_words = words_memory_lacks(result, asked)
     replied = replied or {}
-    # The days a message tells of count as stated: "it's on the 19th", said on 4 May, says when.
-    texts = (" ".join(filter(None, (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory)))))
-             for hit in result.hits)
+    texts = (text for hit in result.hits for text in _as_checked(hit, replied))
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
