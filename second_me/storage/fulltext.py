@@ -65,10 +65,9 @@ def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
     by_or_naming = " AND ".join([PERSON_FILTER] * len(names))
     # The name in either column, as the question's other words are matched: not `person_match`'s own words only.
     params = [value for name in names for value in (*person_params(name)[:2], '"' + name.replace('"', '""') + '"')]
-    # Not a summary: it sets sentences of several memories side by side ("Sam's new job" beside "Lena's birthday").
     return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
-                        f"WHERE memory_fts MATCH ? AND m.state = 'active' AND m.kind NOT IN ('summary', 'portrait') "
-                        f"AND {by_or_naming} LIMIT 1", (match, *params)).fetchone() is not None
+                        f"WHERE memory_fts MATCH ? AND m.state = 'active' AND {by_or_naming} LIMIT 1",
+                        (match, *params)).fetchone() is not None
 
 
 def or_phrases(match: str) -> Optional[list[str]]:
