@@ -32,7 +32,8 @@ from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import by_or_about, own_words, people_in, speakers_in, without_names
+from second_me.retrieval.people import (by_or_about, each_named_with, own_words, people_in, speakers_in,
+                                       without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.storage.store import MemoryStore
@@ -307,6 +308,9 @@ class HybridSearcher:
             # A note names its subject once, in its title ("# Project Atlas"), and its sections go on without it.
             if expression and self.store.fts_in_one_document(together, expression):
                 return ()
+        summaries = self.store.fts_summaries_by_or_naming(names, match_expression(" ".join(details)))
+        if any(each_named_with(text, names, details) for text in summaries):
+            return ()  # "which came first, Nina's engagement or Sam's move?": two memories, in one summary
         return tuple(names)
 
     def _retrieve(self, text, vector, scope: "_Scope", pool, since, until, lists, weights, similarity,

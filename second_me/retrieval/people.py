@@ -14,7 +14,8 @@ from typing import Iterable, Sequence
 
 from second_me.domain import Memory
 from second_me.retrieval.answer_type import proper_names
-from second_me.text.words import STOPWORDS, name_forms, plain, whole_name
+from second_me.text.sentences import split_sentences
+from second_me.text.words import STOPWORDS, forms, name_forms, plain, stems, whole_name
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -76,3 +77,14 @@ def by_or_about(memory: Memory, people: Sequence[str]) -> bool:
         return True
     called = {form for person in people for form in name_forms(person) if " " not in form}
     return bool(called & {plain(word) for word in _WORD.findall(own_words(memory))})
+
+
+def each_named_with(text: str, names: Sequence[str], words: Sequence[str]) -> bool:
+    """Does each of `names` share a sentence of `text` with one of `words` (in any of its forms)? A
+    summary sets sentences of several memories side by side: "Mum's birthday" beside "Sam: we
+    hiked up to the Pinnacle" says nothing of Sam's birthday."""
+    wanted = set().union(*(forms(word) for word in words)) if words else set()
+    sentences = [({plain(w) for w in _WORD.findall(sentence)}, stems(sentence))
+                 for sentence, _ in split_sentences(" ".join(text.split()))]
+    return all(any(set(plain(name).split()) <= said and wanted & stemmed for said, stemmed in sentences)
+               for name in names)

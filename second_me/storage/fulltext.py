@@ -58,16 +58,29 @@ def any_match(conn, match: str) -> bool:
 
 
 def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
-    """Does any active memory match this FTS5 expression, said by or naming each of `names`? Sam's
-    own "we moved on Saturday!!! we're in Otley" does not say "Sam": a turn's speaker is beside it."""
+    """Does any active memory but a summary match this FTS5 expression, said by or naming each of
+    `names`? Sam's own "we moved on Saturday!!! we're in Otley" does not say "Sam": a turn's speaker
+    is beside it. (A summary sets sentences of several memories side by side: see
+    `summaries_by_or_naming`.)"""
+    return bool(_by_or_naming(conn, names, match, "NOT IN", 1))
+
+
+def summaries_by_or_naming(conn, names: Sequence[str], match: str, limit: int) -> list[str]:
+    """The texts of active summaries (and the portrait) that match and name each of `names`."""
+    return _by_or_naming(conn, names, match, "IN", limit)
+
+
+def _by_or_naming(conn, names: Sequence[str], match: str, summaries: str, limit: int) -> list[str]:
     if not match or not names:
-        return False
+        return []
     by_or_naming = " AND ".join([PERSON_FILTER] * len(names))
     # The name in either column, as the question's other words are matched: not `person_match`'s own words only.
-    params = [value for name in names for value in (*person_params(name)[:2], '"' + name.replace('"', '""') + '"')]
-    return conn.execute("SELECT 1 FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid "
-                        f"WHERE memory_fts MATCH ? AND m.state = 'active' AND {by_or_naming} LIMIT 1",
-                        (match, *params)).fetchone() is not None
+    params = [value for name in names
+              for value in (*person_params(name)[:2], '"' + name.replace('"', '""') + '"')]
+    return [row[0] for row in conn.execute(
+        "SELECT m.text FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid WHERE memory_fts MATCH ? "
+        f"AND m.state = 'active' AND m.kind {summaries} ('summary', 'portrait') AND {by_or_naming} LIMIT ?",
+        (match, *params, limit))]
 
 
 def or_phrases(match: str) -> Optional[list[str]]:

@@ -202,9 +202,14 @@ class MemoryStore:
             return fulltext.any_match(conn, match)
 
     def fts_any_by_or_naming(self, names: Sequence[str], match: str) -> bool:
-        """Does an active memory said by or naming each of `names` match this FTS5 expression?"""
+        """Does an active memory (not a summary) said by or naming each of `names` match this FTS5 expression?"""
         with self.db.read() as conn:
             return fulltext.any_by_or_naming(conn, names, match)
+
+    def fts_summaries_by_or_naming(self, names: Sequence[str], match: str, limit: int = 20) -> list[str]:
+        """The texts of active summaries naming each of `names` that match this FTS5 expression."""
+        with self.db.read() as conn:
+            return fulltext.summaries_by_or_naming(conn, names, match, limit)
 
     def fts_in_one_document(self, first: str, second: str) -> bool:
         """Do two FTS5 expressions match active chunks of one file (a name in its title, a detail
