@@ -164,6 +164,28 @@ def test_a_speakers_own_turn_is_memory_about_them(services):
     assert services.answering.search("What did Sam cook in Otley?", SearchOptions(k=5)).detached_names == ("Sam", "Otley")
 
 
+def test_a_summary_says_names_are_together_only_within_one_of_its_sentences(services):
+    """The day's summary sets Noor's "lunch for Mum's birthday" beside Sam's move, told in another
+    chat: it says nothing of Sam's birthday. Two people of one question may sit in two of its sentences."""
+    from second_me.memory.summary_tree import SummaryTree
+
+    _told(services, "c1", "2024-02-24", ("Noor", "lunch for Mum's birthday today, she loved the cake"))
+    _told(services, "c2", "2024-02-24", ("Sam", "we moved on Saturday, we're in Otley now"))
+    _told(services, "c3", "2024-02-24", ("Nina", "we moved to Leeds in May, finally unpacked"))
+    SummaryTree(services.store, lambda: services.embedder, None, 30.0).refresh(services.clock.timestamp())
+    search = services.answering.search
+    assert search("When is Sam's birthday?", SearchOptions(k=5)).detached_names == ("Sam",)
+    assert search("Who moved first, Nina or Sam?", SearchOptions(k=5)).detached_names == ()
+
+
+def test_each_named_with_reads_sentence_by_sentence():
+    from second_me.retrieval.people import each_named_with
+
+    summary = "Summary of c1: Noor: lunch for Mum's birthday today. Sam: We hiked up to the Pinnacle."
+    assert not each_named_with(summary, ["Sam"], ["birthday"])
+    assert each_named_with(summary, ["Sam"], ["hike"]) and each_named_with(summary, ["Noor", "Sam"], ["birthday", "hike"])
+
+
 def test_a_speaker_named_in_full_is_asked_about_by_first_name(services):
     from dataclasses import replace
 
