@@ -178,6 +178,27 @@ def test_a_summary_says_names_are_together_only_within_one_of_its_sentences(serv
     assert search("Who moved first, Nina or Sam?", SearchOptions(k=5)).detached_names == ()
 
 
+def test_the_kind_of_answer_asked_is_looked_for_in_a_summary_sentence_by_sentence(services):
+    """The day's summary holds Maya's "my sister Lena's birthday is on March 14th" and a turn of
+    Tomás's: no sentence of it tells Tomás's birthday."""
+    from second_me.memory.summary_tree import SummaryTree
+    from second_me.retrieval.abstain import signals
+    from second_me.retrieval.answer_type import DAY_OF_YEAR
+
+    _told(services, "c1", "2023-02-03", ("Maya", "My sister Lena's birthday is on March 14th, flowers again"))
+    _told(services, "c2", "2023-02-03", ("Tomás", "finally fixed the birthday bike for my nephew"))
+    SummaryTree(services.store, lambda: services.embedder, None, 30.0).refresh(services.clock.timestamp())
+    from dataclasses import replace
+
+    question = "When is Tomás's birthday?"
+    with services.store.db.read() as conn:
+        (day,) = conn.execute("SELECT memory_id FROM summary_nodes WHERE level = 'day'").fetchone()
+    result = services.answering.search(question, SearchOptions(k=10))
+    summary = services.hits_for([day])
+    assert "March 14th" in summary[0].memory.text and "Tomás" in summary[0].memory.text
+    assert signals(replace(result, hits=tuple(summary)), question).lacking == DAY_OF_YEAR
+
+
 def test_each_named_with_reads_sentence_by_sentence():
     from second_me.retrieval.people import each_named_with
 
