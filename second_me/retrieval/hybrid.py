@@ -241,7 +241,8 @@ class HybridSearcher:
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank, around.get(h.memory.id, ())) for h in top)
         unknown = self._unknown_terms(parsed.text, speakers) if options.use_bm25 else ()
-        detached = self._detached_names(parsed.text, unknown) if options.use_bm25 else ()
+        detached = self._detached_names(parsed.text, unknown, elapsed_question(query) is not None) \
+            if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
@@ -294,9 +295,11 @@ class HybridSearcher:
         return tuple(term for term in query_terms(text)
                      if term not in said_by and not self.store.fts_any(match_expression(term)))
 
-    def _detached_names(self, text: str, unknown: tuple[str, ...]) -> tuple[str, ...]:
+    def _detached_names(self, text: str, unknown: tuple[str, ...], joins_events: bool = False) -> tuple[str, ...]:
         """The question's names when no memory mentions them together with any other word of the
-        question: "what does Tilly do for work?" when Tilly is never mentioned with work."""
+        question: "what does Tilly do for work?" when Tilly is never mentioned with work. A question
+        joining two events ("what happened first: Tomas being born or me starting Japanese?") finds
+        them in two memories, which a summary puts side by side."""
         names, details = names_and_details(text)
         if not names or says_little(details) or unknown_names(names, unknown):
             return ()  # a name no memory has at all is a stronger reason, found elsewhere
@@ -309,8 +312,8 @@ class HybridSearcher:
             if expression and self.store.fts_in_one_document(together, expression):
                 return ()
         summaries = self.store.fts_summaries_by_or_naming(names, match_expression(" ".join(details)))
-        if any(each_named_with(text, names, details) for text in summaries):
-            return ()  # "which came first, Nina's engagement or Sam's move?": two memories, in one summary
+        if any(joins_events or each_named_with(summary, names, details) for summary in summaries):
+            return ()
         return tuple(names)
 
     def _retrieve(self, text, vector, scope: "_Scope", pool, since, until, lists, weights, similarity,

@@ -176,6 +176,12 @@ def test_a_summary_says_names_are_together_only_within_one_of_its_sentences(serv
     search = services.answering.search
     assert search("When is Sam's birthday?", SearchOptions(k=5)).detached_names == ("Sam",)
     assert search("Who moved first, Nina or Sam?", SearchOptions(k=5)).detached_names == ()
+    # Two events of a question of dates may share no word with it: the summary joins them.
+    _told(services, "c4", "2024-07-03", ("Ines", "My sister Rita had her baby last night, a boy called Tomas!"))
+    _told(services, "c5", "2024-07-03", ("Ines", "Started learning Japanese on Duolingo"))
+    SummaryTree(services.store, lambda: services.embedder, None, 30.0).refresh(services.clock.timestamp())
+    joined = "What happened first: Tomas being born or me starting Japanese?"
+    assert search(joined, SearchOptions(k=5)).detached_names == ()
 
 
 def test_the_kind_of_answer_asked_is_looked_for_in_a_summary_sentence_by_sentence(services):
