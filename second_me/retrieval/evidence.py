@@ -27,7 +27,7 @@ from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, as
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
 from second_me.retrieval.replies import with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
-from second_me.text.utterance import is_question, request_words
+from second_me.text.utterance import is_question, request_words, telling_words
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -196,7 +196,8 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
     memories = list(dict.fromkeys([*document, *(s.hit.memory.id for s in close)]))[:most]
     # Turn by turn (every memory's first sentence, then every second one…), so that a section of
     # three sentences is not cut to two while the room holds them all.
-    queues = [sorted((s for s in scored if s.hit.memory.id == memory_id), key=lambda s: s.position)
+    # A chat turn's "haha classic" or "omg I need to meet her" tells nothing of what the chat was about.
+    queues = [sorted((s for s in scored if s.hit.memory.id == memory_id and _tells(s)), key=lambda s: s.position)
               for memory_id in memories]
     chosen: list[Sentence] = []
     while any(queues) and len(chosen) < most:
@@ -215,6 +216,14 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
                     chosen.append(sentence)
                 break
     return sorted(chosen, key=_reading_order)
+
+
+def _tells(sentence: Sentence) -> bool:
+    """Not chatter: a note's sentence, or a chat turn's that is no question and has three words that
+    are not chatter (a request for a summary of a chat takes these)."""
+    if sentence.hit.memory.kind != "message":
+        return True
+    return not is_question(sentence.text) and len(telling_words(sentence.text)) >= 3
 
 
 def _within(part: str, whole: str) -> bool:

@@ -228,3 +228,12 @@ def test_a_speaker_named_in_full_is_asked_about_by_first_name(services):
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
     answer = services.answering.ask("What is Tom's cat called?", remember=False)
     assert not answer.abstained and "Miso" in answer.text
+
+
+def test_a_summary_of_a_chat_quotes_what_was_told_not_the_chatter(services):
+    _told(services, "c1", "2024-03-21", ("Raj", "got the job!!! senior designer at Fernwood Studio, start in April"),
+          ("Lena", "RAJ!!! congratulations 🎉"), ("Raj", "haha thanks"), ("Raj", "which app do you use?"),
+          ("Lena", "my car failed its MOT today, brakes again"), ("Raj", "🥹"))
+    answer = services.answering.ask("Summarize my chats with Raj", remember=False)
+    assert "senior designer at Fernwood Studio" in answer.text
+    assert not any(chatter in answer.text for chatter in ("haha thanks", "which app", "🥹", "congratulations"))
