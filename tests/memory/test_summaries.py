@@ -154,22 +154,13 @@ def test_a_summary_sentence_the_memories_do_not_support_is_dropped(services, clo
 
 def test_summaries_written_before_the_telling_extract_are_written_again(services, settings, clock):
     """Migration 11: every summary is flagged, and the next refresh writes it again."""
-    from second_me.storage import migrations
-    from second_me.storage.store import open_store
+    from tests.storage.legacy import reopened_at
 
     _chat(services)
     _tree(services).refresh(clock.timestamp())
-    with services.store.db.transaction() as conn:
-        conn.execute("PRAGMA user_version = 10")
-    services.store.close()
-    store = open_store(settings)
-    try:
-        with store.db.read() as conn:
-            assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
-            flags = {row[0] for row in conn.execute("SELECT dirty FROM summary_nodes")}
-        assert flags == {1}
-    finally:
-        store.close()
+    with reopened_at(services, settings, 10) as conn:
+        flags = {row[0] for row in conn.execute("SELECT dirty FROM summary_nodes")}
+    assert flags == {1}
 
 
 def test_a_summary_above_another_leaves_out_its_title_even_with_a_colon_in_its_key(services, clock):

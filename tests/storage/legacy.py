@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -54,3 +55,24 @@ def write_schema_3_store(path: Path, key: DatabaseKey, texts: Sequence[str], vec
                              (i, searched.tobytes(), 1000.0 + i))
     finally:
         db.close()
+
+
+@contextmanager
+def reopened_at(services, settings, version: int, as_left: Optional[Callable] = None) -> Iterator:
+    """The services' store set back to schema `version` (its rows first changed by `as_left(conn)`
+    as that version left them), closed, and opened again by today's second-me: a read connection
+    of the migrated store, checked to be at today's version."""
+    from second_me.storage.store import open_store
+
+    with services.store.db.transaction() as conn:
+        if as_left is not None:
+            as_left(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    services.store.close()
+    store = open_store(settings)
+    try:
+        with store.db.read() as conn:
+            assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
+            yield conn
+    finally:
+        store.close()

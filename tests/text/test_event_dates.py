@@ -62,42 +62,30 @@ def test_spans_are_whole_days_and_read_back_as_written():
 def test_a_store_written_before_the_new_forms_reads_its_turns_dates_again(services, settings):
     """Migration 9: turns stored when "14 to 21 August" was no date get it."""
     from second_me.domain import Turn
-    from second_me.storage import migrations
-    from second_me.storage.store import open_store
+    from tests.storage.legacy import reopened_at
 
     services.conversations.log.add_turns([Turn("w1", "Ana", "we're in Crete 14 to 21 August", SENT, "user", "1"),
                                           Turn("w1", "Tom", "see you tomorrow", SENT + 60, "user", "2")], SENT)
-    with services.store.db.transaction() as conn:
-        conn.execute("DELETE FROM memory_dates WHERE phrase = '14 to 21 August'")  # as the older reading left it
-        conn.execute("PRAGMA user_version = 8")
-    services.store.close()
-    store = open_store(settings)
-    try:
-        with store.db.read() as conn:
-            assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
-            phrases = sorted(row[0] for row in conn.execute("SELECT phrase FROM memory_dates"))
-        assert phrases == ["14 to 21 August", "tomorrow"]
-    finally:
-        store.close()
+
+    def as_left(conn):  # the older reading found no date in "14 to 21 August"
+        conn.execute("DELETE FROM memory_dates WHERE phrase = '14 to 21 August'")
+
+    with reopened_at(services, settings, 8, as_left) as conn:
+        phrases = sorted(row[0] for row in conn.execute("SELECT phrase FROM memory_dates"))
+    assert phrases == ["14 to 21 August", "tomorrow"]
 
 
 def test_a_store_written_before_days_of_the_month_took_their_tense_reads_them_again(services, settings):
     """Migration 10: "it's on the 21st", said on 6 July, had been stored as 21 June."""
     from second_me.domain import Turn
-    from second_me.storage import migrations
-    from second_me.storage.store import open_store
+    from tests.storage.legacy import reopened_at
 
     services.conversations.log.add_turns([Turn("w1", "Ana", "her birthday? it's on the 21st", SENT, "user", "1")], SENT)
     june_21 = datetime(2023, 6, 21, tzinfo=timezone.utc).timestamp()
-    with services.store.db.transaction() as conn:
+
+    def as_left(conn):
         conn.execute("UPDATE memory_dates SET starts_at = ?, ends_at = ?", (june_21, june_21 + 86400))
-        conn.execute("PRAGMA user_version = 9")
-    services.store.close()
-    store = open_store(settings)
-    try:
-        with store.db.read() as conn:
-            assert migrations.schema_version(conn) == len(migrations.MIGRATIONS)
-            (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
-        assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2023-07-21"
-    finally:
-        store.close()
+
+    with reopened_at(services, settings, 9, as_left) as conn:
+        (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
+    assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2023-07-21"
