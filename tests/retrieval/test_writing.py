@@ -4,11 +4,13 @@ import re
 from dataclasses import replace
 from datetime import datetime, timezone
 
+import pytest
+
 from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
-from second_me.retrieval.writing import quote_first, rests_on, when_line
+from second_me.retrieval.writing import quote_first, rests_on, short_line, when_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
@@ -68,8 +70,6 @@ def test_a_readers_number_from_the_wrong_sentence_of_the_right_note_is_dropped(s
 
 
 def test_a_line_that_hands_the_question_back_is_not_shown():
-    from second_me.retrieval.writing import short_line
-
     best = Evidence("About 15 to 20 minutes at a time, with a cloth between the ice pack and your skin.", 4,
                     "chat", "message", "assistant", score=0.9)
     question = "How long did you tell me to keep ice on my knee?"
@@ -79,8 +79,6 @@ def test_a_line_that_hands_the_question_back_is_not_shown():
 
 
 def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
-    from second_me.retrieval.writing import short_line
-
     best = Evidence("Amazing. We ate way too many pastéis de nata. Ines loved the tram 28", 4,
                     "chat", "message", "Jon", score=0.9)
     assert short_line("Amazing.", best, "Who is Ines?") == ""
@@ -93,47 +91,35 @@ def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     assert short_line("Tram 28.", best, "Which tram did Ines love?") == "Tram 28."
 
 
-def test_a_line_that_rewrites_the_quote_is_not_shown():
-    """The built-in model's line is a run of the quote's own words, or nothing: rewritten, it garbles
-    (a relation the quote does not state, a word misspelt into another, the user's "my" as its own)."""
-    from second_me.retrieval.writing import short_line
-
-    felix = Evidence("amazing. my brother Felix says Leith has the best coffee in Edinburgh", 1, "chat", "message",
-                     "Lena Hart", score=0.9)
-    assert short_line("Leith is Felix.", felix, "Who is Felix?") == ""
-    assert short_line("The best coffee in Edinburgh.", felix, "What does Felix say about Leith?") \
-        == "The best coffee in Edinburgh."
-    lisbon = Evidence("Flew to Lisbon for a long weekend, ate pastéis de nata every morning.", 2, "chat", "message",
-                      "Maya", score=0.9)
-    assert short_line("Flew to Lisbon for a long weekend, ate pastebin every morning.", lisbon,
-                      "What did I eat every morning in Lisbon?") == ""
-    manager = Evidence("first week at Shelter done. my manager Morag is lovely", 3, "chat", "message", "Lena Hart",
-                       score=0.9)
-    assert short_line("Morag is my manager.", manager, "What's my manager's name?") == ""
-    assert short_line("Morag.", manager, "What's my manager's name?") == "Morag."
+FELIX = "amazing. my brother Felix says Leith has the best coffee in Edinburgh"
+LISBON = "Flew to Lisbon for a long weekend, ate pastéis de nata every morning."
+MORAG = "first week at Shelter done. my manager Morag is lovely"
+PICKLE = "adopted a dog yesterday. a greyhound called Pickle"
+PENSION = "Sorted out the pension paperwork finally. It comes to $4,150 a month before tax."
+ALFRED = "Started at the Alfred on Monday. No more night shifts ever."
 
 
-def test_a_line_states_the_kind_of_answer_asked_for_and_a_whole_sentence_is_about_the_question():
-    from second_me.retrieval.writing import short_line
-
-    pension = Evidence("Sorted out the pension paperwork finally. It comes to $4,150 a month before tax.", 1,
-                       "chat", "message", "Doug", score=0.9)
-    question = "How much is my pension per month before tax?"
-    assert short_line("Sorted out the pension paperwork finally.", pension, question) == ""
-    assert short_line("$4,150 a month before tax.", pension, question) == "$4,150 a month before tax."
-    shifts = Evidence("Started at the Alfred on Monday. No more night shifts ever.", 2, "chat", "message", "Noor",
-                      score=0.9)
-    assert short_line("No more night shifts ever.", shifts, "Where do I work these days?") == ""
-    assert short_line("At the Alfred.", shifts, "Where do I work these days?") == "At the Alfred."
-
-
-def test_a_line_for_a_name_question_states_a_name_the_quote_gives():
-    from second_me.retrieval.writing import short_line
-
-    dog = Evidence("adopted a dog yesterday. a greyhound called Pickle", 1, "chat", "message", "Lena Hart", score=0.9)
-    assert short_line("A greyhound.", dog, "What's my dog called?") == ""
-    assert short_line("A greyhound called Pickle.", dog, "What's my dog called?") == "A greyhound called Pickle."
-    assert short_line("Pickle.", dog, "What's my dog called?") == "Pickle."
+@pytest.mark.parametrize("quote, question, line, shown", [
+    # A run of the quote's own words, or nothing: a 135M model rewriting a quote garbles it.
+    (FELIX, "Who is Felix?", "Leith is Felix.", False),
+    (FELIX, "What does Felix say about Leith?", "The best coffee in Edinburgh.", True),
+    (LISBON, "What did I eat every morning in Lisbon?", "Flew to Lisbon for a long weekend, ate pastebin every morning.",
+     False),
+    (MORAG, "What's my manager's name?", "Morag is my manager.", False),  # the user's "my" as its own
+    (MORAG, "What's my manager's name?", "Morag.", True),
+    # A name question's line states a name the quote gives.
+    (PICKLE, "What's my dog called?", "A greyhound.", False),
+    (PICKLE, "What's my dog called?", "A greyhound called Pickle.", True),
+    (PICKLE, "What's my dog called?", "Pickle.", True),
+    # The kind of answer asked for; a whole sentence of the quote only when it is about the question.
+    (PENSION, "How much is my pension per month before tax?", "Sorted out the pension paperwork finally.", False),
+    (PENSION, "How much is my pension per month before tax?", "$4,150 a month before tax.", True),
+    (ALFRED, "Where do I work these days?", "No more night shifts ever.", False),
+    (ALFRED, "Where do I work these days?", "At the Alfred.", True),
+])
+def test_the_built_in_models_line_is_the_quotes_own_words_and_says_what_was_asked(quote, question, line, shown):
+    best = Evidence(quote, 1, "chat", "message", "Lena Hart", score=0.9)
+    assert short_line(line, best, question) == (line if shown else "")
 
 
 def test_a_request_whose_best_match_is_the_documents_summary_quotes_the_document(services, notes):
