@@ -2,9 +2,10 @@
 
 Each user turn is read once (`messages.facts_done_at`). Facts come from first-person
 rules and, when the background model is a capable reader, from it; each becomes a `fact`
-memory linked to the turns it came from (an extra search key for them). A fact about a single-valued attribute (where the
-speaker lives, works...) supersedes the earlier value: the old fact gets `valid_to` and
-`superseded_by`, so the timeline survives ("where did I live in 2023?").
+memory linked to the turns it came from (an extra search key for them). A fact about a
+single-valued attribute (where the speaker lives, works...) supersedes the earlier value:
+the old fact gets `valid_to` and `superseded_by`, so the timeline survives ("where did I
+live in 2023?").
 """
 
 from __future__ import annotations

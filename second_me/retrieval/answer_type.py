@@ -74,7 +74,8 @@ _AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" 
                   # "she's 4 and retired from racing": not "she's 4 minutes away", "it's 12:30"
                   r"|\b(?:she|he|they|who)(?:['’]s|\s+is|\s+was|['’]re|\s+are)\s+(?:only\s+|just\s+)?\d{1,3}\b"
                   r"(?![.,:/]\d|\s*(?:%|percent|degrees|°|minutes?|mins?|hours?|hrs?|days?|weeks?|km|k\b|miles?|kg"
-                  r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
+                  r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock"
+                  r"|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
 # An amount with its currency, or a rate without one ("my rent went up to 1450 a month").
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
                     r"|francs?|rupees?|yen|cents?|pence)"

@@ -291,7 +291,7 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     intent, time, replies = intent or intent_of(question), time or TimeHint(), replies or {}
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
-                                          hits, replies, assistants)
+                                         hits, replies, assistants)
     scored = score_sentences(question, candidates, embedder, time.order)
     return (_as_evidence(choose(scored, intent, replies=replies)),
             _as_evidence(choose(scored, intent, wide=True, replies=replies)))

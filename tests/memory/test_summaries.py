@@ -124,7 +124,8 @@ def test_extractive_summary_takes_first_sentences():
 def test_an_extractive_summary_of_a_chat_keeps_what_tells_something():
     """A turn's first sentence is often a greeting ("hey!"): the sentences after it are taken while
     it tells little. When the turns do not all fit, chatter and questions back give way."""
-    turns = ["Lena: hey! how was the move?", "Raj: exhausting but we're in. the new flat is in Leith, right by the water",
+    turns = ["Lena: hey! how was the move?",
+             "Raj: exhausting but we're in. the new flat is in Leith, right by the water",
              "Raj: haha classic", "Raj: got the job!!! senior designer at Fernwood Studio, start in April",
              "Lena: which app?"]
     assert extractive_summary(turns, limit=160) == (

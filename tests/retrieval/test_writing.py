@@ -103,8 +103,8 @@ ALFRED = "Started at the Alfred on Monday. No more night shifts ever."
     # A run of the quote's own words, or nothing: a 135M model rewriting a quote garbles it.
     (FELIX, "Who is Felix?", "Leith is Felix.", False),
     (FELIX, "What does Felix say about Leith?", "The best coffee in Edinburgh.", True),
-    (LISBON, "What did I eat every morning in Lisbon?", "Flew to Lisbon for a long weekend, ate pastebin every morning.",
-     False),
+    (LISBON, "What did I eat every morning in Lisbon?",
+     "Flew to Lisbon for a long weekend, ate pastebin every morning.", False),
     (MORAG, "What's my manager's name?", "Morag is my manager.", False),  # the user's "my" as its own
     (MORAG, "What's my manager's name?", "Morag.", True),
     # A name question's line states a name the quote gives.
