@@ -158,7 +158,7 @@ class SecondMeApp(App):
     def on_unmount(self) -> None:
         # Quitting: the watcher leaves unfinished files queued, and the store closes after it.
         self._stopping.set()
-        self.backend.stop_watcher(timeout=QUIT_WAIT_S)
+        self.backend.stop_watcher(timeout=QUIT_WAIT_S, quitting=True)
 
     def on_status_changed(self, message: StatusChanged) -> None:
         self.status = message.status

@@ -37,6 +37,7 @@ class Backend:
         self.models_ready = threading.Event()
         self._watch_lock = threading.Lock()
         self.watcher = None  # the background runner (watcher, indexer, memory worker) while it runs here
+        self._quitting = False  # once the app quits, no watcher starts again
         self._answers = 0  # answers being written: the memory worker holds back meanwhile
         self._answers_lock = threading.Lock()
         self._watcher_stuck = False
@@ -114,16 +115,18 @@ class Backend:
         """Watch every watched folder in a background thread (its own embedder, loaded on work),
         and learn facts / rebuild summaries when it is quiet, as the daemon does."""
         with self._watch_lock:
-            if self.watcher is None:
+            if self.watcher is None and not self._quitting:
                 # free_models=False: the chat screen uses the same models.
                 self.watcher = self.services.background(on_progress=on_progress, on_status=on_status,
                                                         free_models=False, also_busy=lambda: self._answers > 0)
                 self.watcher.start()
 
-    def stop_watcher(self, timeout: float = 3.0) -> bool:
-        """True when the watcher finished (unfinished files stay queued for next time)."""
+    def stop_watcher(self, timeout: float = 3.0, quitting: bool = False) -> bool:
+        """True when the watcher finished (unfinished files stay queued for next time). `quitting`:
+        none starts again, whatever a poll that looked before the stop goes on to do."""
         with self._watch_lock:
             watcher, self.watcher = self.watcher, None
+            self._quitting = self._quitting or quitting
         if watcher is None:
             return True
         stopped = watcher.stop(timeout)
@@ -140,7 +143,7 @@ class Backend:
 
     def close(self) -> bool:
         """Stop the watcher and close the memory; False when the watcher could not stop in time."""
-        self.stop_watcher(timeout=0.5)
+        self.stop_watcher(timeout=0.5, quitting=True)
         # A watcher stuck inside a model call still uses the store: the process is ending anyway.
         if self._watcher_stuck:
             return False

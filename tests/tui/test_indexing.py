@@ -230,3 +230,16 @@ async def test_import_a_chat_export_from_the_indexing_screen(services, tmp_path)
                                           for n in app._notifications), "the error")
         await wait_for(pilot, lambda: not screen.importing, "the import's end")
         assert len(services.conversations.list()) == 1
+
+
+def test_no_watcher_starts_again_once_the_app_quits(services):
+    """The app's poll may look ("no watcher yet") just before quitting stops the watcher, and go on
+    to start one: once quitting, none starts, and none outlives the app."""
+    from second_me.tui.backend import Backend
+
+    backend = Backend(lambda: services)
+    backend.start_watcher()
+    assert backend.watcher is not None
+    assert backend.stop_watcher(timeout=10, quitting=True) and backend.watcher is None
+    backend.start_watcher()  # the poll that looked before the stop
+    assert backend.watcher is None
