@@ -33,6 +33,7 @@ FACT_FRAMING = "named called aged age old years user speaker"
 MAX_FACTS_PER_PROMPT = 8
 TURNS_PER_PROMPT = 6
 MAX_FACT_TOKENS = 96
+RULES = "rules"  # a fact's `by` when a first-person rule wrote it (else the model's name)
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,11 @@ class FactLearner:
 
     # ---- extraction -----------------------------------------------------------------------
 
-    def _facts_of(self, batch: Sequence[UnreadTurn]) -> list[tuple[UnreadTurn, str]]:
-        """(turn, fact) pairs: rules per turn, then the model over the batch per speaker. Only what
-        someone states is read: "where did I stay in Lisbon?" is no fact about anyone."""
+    def _facts_of(self, batch: Sequence[UnreadTurn]) -> list[tuple[UnreadTurn, str, str]]:
+        """(turn, fact, what wrote it): rules per turn, then the model over the batch per speaker. Only
+        what someone states is read: "where did I stay in Lisbon?" is no fact about anyone."""
         batch = [turn for turn in batch if states_something(turn.text)]
-        pairs = [(turn, fact) for turn in batch for fact in statements(turn.text)]
+        pairs = [(turn, fact, RULES) for turn in batch for fact in statements(turn.text)]
         # Only a capable reader writes facts of its own: a 135M model's pass the word check and still
         # misread ("worked at Shelter Scotland" of "I want to do data work at a charity. applied to
         # Shelter Scotland"). The summary tree makes the same choice.
@@ -85,7 +86,7 @@ class FactLearner:
             for speaker in dict.fromkeys(t.speaker for t in batch):
                 turns = [t for t in batch if t.speaker == speaker]
                 for fact in self._ask_model(model, turns):
-                    pairs.append((self._source_turn(turns, fact), fact))
+                    pairs.append((self._source_turn(turns, fact), fact, model.name))
         return pairs
 
     def _ask_model(self, model: ChatModel, turns: Sequence[UnreadTurn]) -> list[str]:
@@ -109,21 +110,22 @@ class FactLearner:
 
     # ---- storing --------------------------------------------------------------------------
 
-    def _store(self, batch: Sequence[UnreadTurn], pairs: list[tuple[UnreadTurn, str]], now: float) -> tuple[int, int]:
-        by_key: dict[tuple[str, str], tuple[UnreadTurn, str]] = {}
-        for turn, fact in pairs:
+    def _store(self, batch: Sequence[UnreadTurn], pairs: list[tuple[UnreadTurn, str, str]],
+               now: float) -> tuple[int, int]:
+        by_key: dict[tuple[str, str], tuple[UnreadTurn, str, str]] = {}
+        for turn, fact, by in pairs:
             if normalise(fact):
-                by_key.setdefault((turn.speaker, normalise(fact)), (turn, fact))
+                by_key.setdefault((turn.speaker, normalise(fact)), (turn, fact, by))
         facts = list(by_key.values())
         vectors = []
         if facts:
             embedder = self._embedder()
             self.store.use_embedder(embedder.model_id, embedder.dim, now)
-            vectors = embedder.embed([embedding_text("fact", fact) for _, fact in facts])
+            vectors = embedder.embed([embedding_text("fact", fact) for _, fact, _ in facts])
         added = superseded = 0
         with self.store.db.transaction() as conn:
             touched: set[tuple[str, str]] = set()
-            for (turn, fact), vector in zip(facts, vectors):
+            for (turn, fact, by), vector in zip(facts, vectors):
                 slot = slot_of(fact)
                 existing = self._same_fact(conn, turn, fact, slot)
                 if existing is not None:
@@ -131,8 +133,9 @@ class FactLearner:
                     if slot:  # the fact may now start earlier: its neighbours' validity moves too
                         touched.add((turn.speaker, slot.name))
                     continue
+                # What wrote it: a fact can then be checked again when the rules or the model change.
                 meta = {"subject": turn.speaker, "slot": slot.name if slot else None,
-                        "value": slot.value if slot else None}
+                        "value": slot.value if slot else None, "by": by}
                 (fact_id,) = self.store.insert_memories(conn, [NewMemory(
                     kind="fact", text=fact, vector=vector, created_at=turn.ts, strength=self.strength_days,
                     message_id=turn.message_id, meta=meta, valid_from=turn.ts, speaker=turn.speaker)])

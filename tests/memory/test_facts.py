@@ -123,6 +123,7 @@ def test_model_facts_are_grounded_and_nothing_is_read_twice(services, settings, 
                Turn("c", "second-me", "How nice!", _ts("2024-01-07"), "assistant", "b"))
         assert [f.text for f in _facts(svc)] == ["has a sister named Eva"]
         assert len(prompts) == 1 and "How nice" not in prompts[0]
+        assert _written_by(svc) == {"has a sister named Eva": svc.chat_model.name}
         assert svc.memory.learn_facts().turns_read == 0
     finally:
         svc.close()
@@ -141,6 +142,14 @@ def test_a_broken_model_never_corrupts_the_store(services, settings, fake_embedd
         svc.close()
 
 
+def _written_by(services) -> dict[str, str]:
+    import json
+
+    with services.store.db.read() as conn:
+        return {text: json.loads(meta)["by"] for text, meta in
+                conn.execute("SELECT text, meta FROM memories WHERE kind = 'fact'")}
+
+
 def test_a_small_model_writes_no_facts_of_its_own(services, settings, fake_embedder, clock):
     """A 135M model's facts pass the word check and still misread: "worked at Shelter Scotland" of
     "I want to do data work at a charity. applied to Shelter Scotland". Facts then come from rules alone."""
@@ -156,6 +165,7 @@ def test_a_small_model_writes_no_facts_of_its_own(services, settings, fake_embed
                          _ts("2024-08-22"), "user", "a"),
                Turn("c", "Lena", "I'm allergic to peanuts.", _ts("2024-08-23"), "user", "b"))
         assert [f.text for f in _facts(svc)] == ["is allergic to peanuts"] and asked == []
+        assert _written_by(svc) == {"is allergic to peanuts": "rules"}  # so it can be checked again one day
     finally:
         svc.close()
 
