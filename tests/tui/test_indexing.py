@@ -232,7 +232,7 @@ async def test_import_a_chat_export_from_the_indexing_screen(services, tmp_path)
         assert len(services.conversations.list()) == 1
 
 
-def test_no_watcher_starts_again_once_the_app_quits(services):
+async def test_no_watcher_starts_again_once_the_app_quits(services):
     """The app's poll may look ("no watcher yet") just before quitting stops the watcher, and go on
     to start one: once quitting, none starts, and none outlives the app."""
     from second_me.tui.backend import Backend
