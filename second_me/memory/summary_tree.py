@@ -178,12 +178,12 @@ class SummaryTree:
                 if not fresh:
                     if time.monotonic() >= deadline or (keep_going is not None and not keep_going()):
                         dirty_left += 1
-                        if node is not None and node[1] is not None:
-                            reps[level][key] = node[1]  # stale, but better than nothing above it
-                            titles[node[1]] = TITLES[level].format(key=key)
-                        continue
-                    reps[level][key] = self._build(level, key, pairs, now, deadline, titles)
-                    built += 1
+                        if node is None or node[1] is None:
+                            continue
+                        reps[level][key] = node[1]  # stale, but better than nothing above it
+                    else:
+                        reps[level][key] = self._build(level, key, pairs, now, deadline, titles)
+                        built += 1
                 else:
                     reps[level][key] = node[1]
                 titles[reps[level][key]] = TITLES[level].format(key=key)

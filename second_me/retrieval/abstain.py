@@ -34,6 +34,7 @@ from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, 
                                              unknown_names)
 from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
+from second_me.retrieval.expand import SUMMARY_KINDS
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import asking_words, request_words
@@ -81,7 +82,7 @@ def _as_checked(hit: Hit, replied: Mapping[int, str]) -> list[str]:
     come from different memories: "Lena's birthday is on March 14th" beside a sentence naming Tomás
     says nothing of his birthday); a turn with what it replies to and the days it tells of ("it's
     on the 19th", said on 4 May, says when)."""
-    if hit.memory.kind in ("summary", "portrait"):
+    if hit.memory.kind in SUMMARY_KINDS:
         return [sentence for sentence, _ in split_sentences(hit.memory.text)]
     return [" ".join(filter(None, (replied.get(hit.memory.id), hit.memory.text,
                                    spoken_dates(told_dates(hit.memory)))))]

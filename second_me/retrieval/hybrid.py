@@ -27,7 +27,7 @@ from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import names_and_details, says_little, unknown_names
 from second_me.retrieval.chatter import information_prior
-from second_me.retrieval.elapsed import SINCE, elapsed_question
+from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.gather import spread_over_sessions
@@ -198,8 +198,9 @@ class HybridSearcher:
             if w_since is None or w_until is None or w_since < w_until:
                 self._retrieve(parsed.text, vector, _Scope(options, dated, among, told=True), pool, w_since, w_until,
                                lists, weights, similarity, self.weights.window)
+        elapsed = elapsed_question(query)
         if options.use_time:
-            self._events_compared(query, vector is not None, scope, pool, since, until, lists, weights)
+            self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
         people = people_in(parsed.text, known) if options.use_priors else ()
         gathering = options.use_priors and intent_of(query).kind == GATHER
         if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
@@ -241,19 +242,17 @@ class HybridSearcher:
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank, around.get(h.memory.id, ())) for h in top)
         unknown = self._unknown_terms(parsed.text, speakers) if options.use_bm25 else ()
-        detached = self._detached_names(parsed.text, unknown, elapsed_question(query) is not None) \
-            if options.use_bm25 else ()
+        detached = self._detached_names(parsed.text, unknown, elapsed is not None) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
 
-    def _events_compared(self, query: str, use_vectors: bool, scope: "_Scope", pool, since, until, lists,
-                         weights) -> None:
+    def _events_compared(self, asked: Optional[ElapsedQuestion], use_vectors: bool, scope: "_Scope", pool, since,
+                         until, lists, weights) -> None:
         """A question comparing the days of two events ("which came first: selling the house or Shannon
         getting engaged?", "how long between seeing the surgeon and the operation?") is searched for
         each event too: one event's words would otherwise fill the top with memories of it alone.
         Similarity stays the question's, which the abstention checks judge by."""
-        asked = elapsed_question(query)
         if asked is None or asked.kind == SINCE:
             return
         for event in asked.events:

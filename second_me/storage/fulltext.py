@@ -62,15 +62,15 @@ def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
     `names`? Sam's own "we moved on Saturday!!! we're in Otley" does not say "Sam": a turn's speaker
     is beside it. (A summary sets sentences of several memories side by side: see
     `summaries_by_or_naming`.)"""
-    return bool(_by_or_naming(conn, names, match, "NOT IN", 1))
+    return bool(_by_or_naming(conn, names, match, summaries=False, limit=1))
 
 
 def summaries_by_or_naming(conn, names: Sequence[str], match: str, limit: int) -> list[str]:
     """The texts of active summaries (and the portrait) that match and name each of `names`."""
-    return _by_or_naming(conn, names, match, "IN", limit)
+    return _by_or_naming(conn, names, match, summaries=True, limit=limit)
 
 
-def _by_or_naming(conn, names: Sequence[str], match: str, summaries: str, limit: int) -> list[str]:
+def _by_or_naming(conn, names: Sequence[str], match: str, summaries: bool, limit: int) -> list[str]:
     if not match or not names:
         return []
     by_or_naming = " AND ".join([PERSON_FILTER] * len(names))
@@ -79,7 +79,8 @@ def _by_or_naming(conn, names: Sequence[str], match: str, summaries: str, limit:
               for value in (*person_params(name)[:2], '"' + name.replace('"', '""') + '"')]
     return [row[0] for row in conn.execute(
         "SELECT m.text FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid WHERE memory_fts MATCH ? "
-        f"AND m.state = 'active' AND m.kind {summaries} ('summary', 'portrait') AND {by_or_naming} LIMIT ?",
+        f"AND m.state = 'active' AND m.kind {'IN' if summaries else 'NOT IN'} ('summary', 'portrait') "
+        f"AND {by_or_naming} LIMIT ?",
         (match, *params, limit))]
 
 
