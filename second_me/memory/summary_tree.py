@@ -19,7 +19,7 @@ from typing import Callable, Optional, Sequence
 
 from second_me.models.base import ChatMessage, ChatModel, Embedder
 from second_me.text.support import supported_sentences
-from second_me.text.utterance import is_question, telling_words
+from second_me.text.utterance import TELLING, how_much_it_tells
 from second_me.storage.store import MemoryStore
 from second_me.storage.summaries import fingerprint
 
@@ -36,7 +36,6 @@ MAX_SUMMARY_CHARS = 700
 SUMMARY_TOKENS = 160
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
 _SPEAKER = re.compile(r"^[^:]{1,60}:\s")  # "Raj Mehta: " before a turn's words
-TELLING = 3  # content words a sentence needs to tell something
 
 
 @dataclass(frozen=True)
@@ -101,9 +100,8 @@ def _first_telling(flat: str) -> str:
 
 
 def _telling(sentence: str) -> int:
-    """How much a sentence tells: its words that are not chatter (nor its speaker's name), none for a question."""
-    said = _SPEAKER.sub("", sentence)
-    return 0 if is_question(said) else len(telling_words(said))
+    """How much a sentence tells, its speaker's name aside."""
+    return how_much_it_tells(_SPEAKER.sub("", sentence))
 
 
 class SummaryTree:

@@ -104,6 +104,11 @@ def _words(text: str) -> list[str]:
     return [word for word, _ in _tokens(text)]
 
 
+def folded_words(text: str) -> set[str]:
+    """The words of `text` as two mentions of a word are compared (`fold`)."""
+    return {fold(word) for word in _words(text)}
+
+
 def fold(word: str) -> str:
     """Lower case, possessive and plural s off: the form two mentions of a word are compared in."""
     word = unicodedata.normalize("NFKD", word.lower())
@@ -289,7 +294,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     if kind is None:
         return None
     unknown = {fold(t) for t in unknown_terms}
-    question_words = {fold(w) for w in _words(question)}
+    question_words = folded_words(question)
     names = {fold(n) for n in proper_names(question)} - unknown
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
                    and w.lower() not in WH_DETERMINERS | NAME_PARTS | {"how"}}
@@ -301,7 +306,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     part = _NAME_PART.search(question) if kind == NAME else None
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 1
     for text in texts:
-        mentioned = {fold(w) for w in _words(text)}
+        mentioned = folded_words(text)
         about = names <= mentioned if names else bool(subject & mentioned)
         if about and has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
             return None

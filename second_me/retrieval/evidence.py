@@ -27,7 +27,7 @@ from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, as
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
 from second_me.retrieval.replies import with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
-from second_me.text.utterance import is_question, request_words, telling_words
+from second_me.text.utterance import TELLING, how_much_it_tells, is_question, request_words
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -219,11 +219,9 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
 
 
 def _tells(sentence: Sentence) -> bool:
-    """Not chatter: a note's sentence, or a chat turn's that is no question and has three words that
-    are not chatter (a request for a summary of a chat takes these)."""
-    if sentence.hit.memory.kind != "message":
-        return True
-    return not is_question(sentence.text) and len(telling_words(sentence.text)) >= 3
+    """Not chatter: a note's sentence, or a chat turn's that tells something (a request for a summary
+    of a chat takes these)."""
+    return sentence.hit.memory.kind != "message" or how_much_it_tells(sentence.text) >= TELLING
 
 
 def _within(part: str, whole: str) -> bool:

@@ -18,7 +18,7 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory
-from second_me.retrieval.answer_type import NAME, expected_answer, fold, has_answer, names_in
+from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer, names_in
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -131,9 +131,9 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if not _words_of_the_quote(line, best.text):
         return ""
     kind = expected_answer(question)
-    if kind == NAME and not _folded(line) & names_in(best.text, _folded(question)):
+    if kind == NAME and not folded_words(line) & names_in(best.text, folded_words(question)):
         return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
-    if kind not in (None, NAME) and not has_answer(kind, line, _folded(question)):
+    if kind not in (None, NAME) and not has_answer(kind, line, folded_words(question)):
         return ""  # "Sorted out the pension paperwork finally." for "How much is my pension?"
     # A whole sentence of the quote points at the answer only if it is about what was asked
     # ("No more night shifts ever." of a longer message is no answer to "Where do I work these days?").
@@ -153,10 +153,6 @@ def _words_of_the_quote(line: str, quote: str) -> bool:
     words = _plain_sentence(line).split()
     return f" {' '.join(words)} " in said or (
         len(words) > 1 and words[0] in _ARTICLES and f" {' '.join(words[1:])} " in said)
-
-
-def _folded(text: str) -> set[str]:
-    return {fold(word) for word in re.findall(r"[\w'’]+", text)}
 
 
 def _plain_sentence(text: str) -> str:

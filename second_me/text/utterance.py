@@ -158,9 +158,12 @@ morning night evening afternoon welcome sorry alright right awesome perfect wow 
 """.split())
 
 
-def telling_words(text: str) -> list[str]:
-    """The content words of `text` that are not chatter ("haha", "thanks", "nice")."""
-    return [word for word in content_words(text) if word not in _SOCIAL_WORDS]
+TELLING = 3  # words that are not chatter a sentence needs to tell something
+
+
+def how_much_it_tells(text: str) -> int:
+    """Its content words that are not chatter ("haha", "thanks", "nice"); none for a question."""
+    return 0 if is_question(text) else len([word for word in content_words(text) if word not in _SOCIAL_WORDS])
 
 
 def tells_news(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
