@@ -40,6 +40,7 @@ from second_me.storage.store import MemoryStore
 from second_me.text.utterance import is_question
 
 REPLY_SHARE = 0.7  # of a question's similarity, given to the replies to it that say something
+NEAR_TURNS = 2  # a chat goes on about someone for a turn or two without naming them again
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,8 @@ class HybridSearcher:
         together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
         for word in details:
             expression = match_expression(word)
-            if expression and self.store.fts_any_by_or_naming(names, expression):
+            if expression and (self.store.fts_any_by_or_naming(names, expression)
+                               or self.store.fts_near_naming(names, expression, NEAR_TURNS)):
                 return ()
             # A note names its subject once, in its title ("# Project Atlas"), and its sections go on without it.
             if expression and self.store.fts_in_one_document(together, expression):

@@ -84,6 +84,25 @@ def _by_or_naming(conn, names: Sequence[str], match: str, summaries: bool, limit
         (match, *params, limit))]
 
 
+def any_near_naming(conn, names: Sequence[str], match: str, turns: int) -> bool:
+    """Does an active chat turn match this FTS5 expression within `turns` turns of its conversation
+    of a turn said by or naming each of `names`? A chat names its subject once and goes on without
+    it: "Kate and Iris are coming to stay" … "she can hold her head up now"."""
+    if not match or not names:
+        return False
+    near = ("SELECT id FROM (SELECT id FROM messages WHERE conversation_id = mb.conversation_id AND "
+            "(ts < mb.ts OR (ts = mb.ts AND id <= mb.id)) ORDER BY ts DESC, id DESC LIMIT ?) "
+            "UNION SELECT id FROM (SELECT id FROM messages WHERE conversation_id = mb.conversation_id AND "
+            "(ts > mb.ts OR (ts = mb.ts AND id >= mb.id)) ORDER BY ts, id LIMIT ?)")
+    each = ("EXISTS (SELECT 1 FROM memories m WHERE m.state = 'active' AND m.kind = 'message' "
+            f"AND m.message_id IN ({near}) AND {PERSON_FILTER})")
+    params = [value for name in names for value in (turns + 1, turns + 1, *person_params(name))]
+    return conn.execute(
+        "SELECT 1 FROM memory_fts JOIN memories b ON b.id = memory_fts.rowid JOIN messages mb ON mb.id = b.message_id "
+        "WHERE memory_fts MATCH ? AND b.state = 'active' AND b.kind = 'message' "
+        f"AND {' AND '.join([each] * len(names))} LIMIT 1", (match, *params)).fetchone() is not None
+
+
 def or_phrases(match: str) -> Optional[list[str]]:
     """The quoted phrases of an expression `"a" OR "b" OR …`, or None for any other expression."""
     phrases = _PHRASE.findall(match)

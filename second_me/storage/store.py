@@ -206,6 +206,11 @@ class MemoryStore:
         with self.db.read() as conn:
             return fulltext.any_by_or_naming(conn, names, match)
 
+    def fts_near_naming(self, names: Sequence[str], match: str, turns: int) -> bool:
+        """Does a chat turn match this FTS5 expression within `turns` turns of turns by or naming each of `names`?"""
+        with self.db.read() as conn:
+            return fulltext.any_near_naming(conn, names, match, turns)
+
     def fts_summaries_by_or_naming(self, names: Sequence[str], match: str, limit: int = 20) -> list[str]:
         """The texts of active summaries naming each of `names` that match this FTS5 expression."""
         with self.db.read() as conn:

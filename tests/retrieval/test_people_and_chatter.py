@@ -164,6 +164,21 @@ def test_a_speakers_own_turn_is_memory_about_them(services):
     assert services.answering.search("What did Sam cook in Otley?", SearchOptions(k=5)).detached_names == ("Sam", "Otley")
 
 
+def test_a_chat_goes_on_about_someone_for_a_turn_or_two_without_naming_them(services):
+    # "Where does Leo play?" was refused, "nothing in your memory about Leo says that": the turn
+    # that answers it says "they", two turns after the one naming Leo.
+    _told(services, "c1", "2024-03-02", ("Ana", "Leo joined a band!! bass, of all things"), ("me", "no way"),
+          ("Ana", "they play at the Crown on Fridays, come along"), ("me", "ok"), ("me", "sure"),
+          ("Ana", "also the boiler is broken again"))
+    search = services.answering.search
+    assert search("Where does Leo play?", SearchOptions(k=5)).detached_names == ()
+    # Further on, the chat has moved on: that is not said of Leo.
+    assert search("Is Leo's boiler broken?", SearchOptions(k=5)).detached_names == ("Leo",)
+    _told(services, "c2", "2024-03-09", ("Ana", "Leo says hi"), ("Ana", "the Crown has a quiz on Mondays"))
+    assert search("Does Leo do the quiz?", SearchOptions(k=5)).detached_names == ()
+    assert search("Does Leo like the boiler?", SearchOptions(k=5)).detached_names == ("Leo",)  # another chat's
+
+
 def test_a_summary_says_names_are_together_only_within_one_of_its_sentences(services):
     """The day's summary sets Noor's "lunch for Mum's birthday" beside Sam's move, told in another
     chat: it says nothing of Sam's birthday. Two people of one question may sit in two of its sentences."""
