@@ -17,7 +17,7 @@ from typing import Callable, Optional, Sequence
 from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
-from second_me.retrieval.context import format_memory
+from second_me.retrieval.context import cited_numbers, format_memory
 from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer, names_in
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
@@ -29,6 +29,7 @@ TokenFn = Callable[[str], None]
 # A model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
+_CITATIONS = re.compile(r"\[\d{1,3}\]")
 _IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
@@ -193,6 +194,19 @@ def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
     return all(support.check(sentence).supported for _, sentence in _pieces(text) if sentence.strip())
 
 
+def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:
+    """Does a sentence citing memories say something one of them says? "Science [1]." for "What
+    subject did I teach for 31 years?", where [1] says "31 years of teaching chemistry" and another
+    memory "Science classes only", passes a check against all the evidence; its own citation says
+    otherwise. A sentence without a citation, or adding no word to the question's, is not judged here."""
+    cited = [said_in[number] for number in cited_numbers(sentence, max(said_in, default=0)) if number in said_in]
+    if not cited:
+        return True
+    asked = stems(question)
+    own = {word for word in content_words(_CITATIONS.sub(" ", sentence)) if not forms(word) & asked}
+    return not own or any(forms(word) & said for word in own for said in cited)
+
+
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None, users: Sequence[str] = (),
@@ -207,6 +221,9 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     if intent.kind == REQUEST:
         shown_with += [format_memory(numbers[h.memory.id], h) for h in cited]
     support = Support(shown_with, question, question_names=True)
+    # A request's answer may draw on any of the memories it was given, whatever it cites.
+    said_in = {} if intent.kind == REQUEST else \
+        {numbers[hit.memory.id]: stems(hit.memory.text) for hit in cited if hit.memory.id in numbers}
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked
@@ -221,7 +238,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                 continue
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
-            elif support.check(sentence).supported:
+            elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question):
                 text = (separator if shown else "") + sentence
                 _emit(on_token, text)
                 shown.append(text)

@@ -319,6 +319,29 @@ def test_a_readers_answer_shows_the_evidence_it_cited_and_keeps_the_numbering(se
     assert "48 megapixel" in answer.text and len(answer.evidence) == 2
 
 
+def test_a_readers_answer_its_own_citation_does_not_say_is_dropped(services):
+    # "Science [1]." passed a check against all the evidence (another memory says "science
+    # classes"), while [1] says "chemistry": the quotes stand instead.
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Last day at Citadel High after 31 years of teaching chemistry.", _said("2023-06-20"),
+             "user", "a"),
+        Turn("c2", "Doug", "On the substitute list for the fall. Science classes only.", _said("2023-08-20"),
+             "user", "b"),
+    ], services.clock.timestamp())
+    said = {"word": "Science"}
+
+    def cite_the_last_day(messages) -> str:
+        number = re.search(r"\[(\d+)\] \([^)]*\) Doug: Last day", messages[-1].content).group(1)
+        return f"{said['word']} [{number}]."
+
+    services._chat = FakeChatModel(reply=cite_the_last_day, parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What subject did I teach for 31 years?", remember=False)
+    assert not answer.abstained and "Science [" not in answer.text and "teaching chemistry" in answer.text
+    said["word"] = "Chemistry"
+    answer = services.answering.ask("What subject did I teach for 31 years?", remember=False)
+    assert answer.text.startswith("Chemistry [")
+
+
 def test_the_reader_is_told_that_you_is_the_assistant_when_the_question_says_you(services):
     _phones(services)
     reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
