@@ -18,11 +18,12 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import cited_numbers, format_memory
-from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer, names_in
+from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer, names_in, proper_names
+from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import content_words, forms, stems
+from second_me.text.words import content_words, forms, name_forms, plain, stems, whole_name
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]
@@ -30,6 +31,10 @@ TokenFn = Callable[[str], None]
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
 _CITATIONS = re.compile(r"\[\d{1,3}\]")
+_WORD_AND_WHOSE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WHOSE = re.compile(r"['’]s$", re.I)
+_ASKS_WHO = re.compile(r"\s*who(?:se|m)?\b", re.I)
+_ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+[A-Z]", re.I)
 _IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
@@ -207,6 +212,33 @@ def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str)
     return not own or any(forms(word) & said for word in own for said in cited)
 
 
+def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], question: str) -> bool:
+    """Does a sentence name, instead of whom the question asks about, a speaker who only stands beside
+    the memory's words? Given "Priya Shah said: Sesame. she's 5 months old", a 1.5B reader answers
+    "How old is Sesame?" with "Priya Shah is 5 months old", and "Who is Ravi?" with "Priya Shah".
+    "Priya Shah's brother" (whose) and a question naming no one ("Who got the archivist job?") stand."""
+    asked = {form for name in proper_names(question) for form in name_forms(name)}
+    if not asked or (_ASKS_WHO.match(question) and not _ASKS_WHO_SOMEONE_IS.match(question)):
+        return False  # "Who went to Lisbon?": the one who said so may well be the answer
+    tokens = _WORD_AND_WHOSE.findall(sentence)
+    words = [plain(word) for word in tokens]
+    if any(" ".join(words[i:i + len(form.split())]) == form for form in asked for i in range(len(words))):
+        return False
+    for hit in cited:
+        speaker = hit.memory.speaker
+        if not speaker or name_forms(speaker) & asked:
+            continue
+        in_its_words = {plain(word) for word in _WORD_AND_WHOSE.findall(own_words(hit.memory))}
+        whole = whole_name(speaker).split()
+        for i, word in enumerate(words):
+            if word != whole[0] or set(whole[:1]) <= in_its_words:
+                continue
+            size = len(whole) if words[i:i + len(whole)] == whole else 1  # "Priya Shah's", or "Priya's"
+            if not _WHOSE.search(tokens[i + size - 1]):
+                return True
+    return False
+
+
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None, users: Sequence[str] = (),
@@ -238,7 +270,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                 continue
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
-            elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question):
+            elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
+                    and not sentence.rstrip().endswith("?") and not takes_the_speaker_for_the_answer(sentence, cited, question):
                 text = (separator if shown else "") + sentence
                 _emit(on_token, text)
                 shown.append(text)

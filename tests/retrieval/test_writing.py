@@ -342,6 +342,42 @@ def test_a_readers_answer_its_own_citation_does_not_say_is_dropped(services):
     assert answer.text.startswith("Chemistry [")
 
 
+def _turn_hit(speaker: str, words: str):
+    from second_me.domain import Hit, Memory
+
+    return Hit(Memory(1, "message", f"{speaker}: {words}", 0.0, None, 1.0, 0, False, "active", speaker=speaker), 1.0, 1.0)
+
+
+@pytest.mark.parametrize("sentence, question, taken", [
+    ("Priya Shah is 5 months old [1].", "How old is Sesame?", True),  # the speaker, not the kitten
+    ("Priya is 5 months old [1].", "How old is Sesame?", True),
+    ("Sesame is 5 months old [1].", "How old is Sesame?", False),
+    ("Priya Shah [1].", "Who is Ravi?", True),
+    ("Priya Shah's brother [1].", "Who is Ravi?", False),  # whose he is: an answer
+    ("Priya's brother [1].", "Who is Ravi?", False),
+    ("Priya Shah [1].", "Who went to Lisbon?", False),  # who did it: the speaker may be the answer
+    ("Priya Shah is 5 months old [1].", "How old is the kitten?", False),  # the question names no one
+    ("Priya works at the library [1].", "Where does Priya work?", False),
+])
+def test_a_readers_sentence_naming_the_speaker_instead_of_whom_it_was_asked_about(sentence, question, taken):
+    from second_me.retrieval.writing import takes_the_speaker_for_the_answer
+
+    said = _turn_hit("Priya Shah", "Sesame. she's 5 months old and already rules the flat")
+    assert takes_the_speaker_for_the_answer(sentence, [said], question) is taken
+
+
+def test_a_readers_sentence_that_asks_or_names_the_speaker_instead_is_not_shown(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Priya Shah", "big news: we adopted a kitten!!", _said("2025-02-03"), "user", "a"),
+        Turn("c1", "Priya Shah", "Sesame. she's 5 months old and already rules the flat", _said("2025-02-03"),
+             "user", "b"),
+    ], services.clock.timestamp())
+    for reply in ("Priya Shah is 5 months old [1].", "How old is Sesame?"):
+        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+        answer = services.answering.ask("How old is Sesame?", remember=False)
+        assert reply not in answer.text and "“Sesame. she's 5 months old" in answer.text  # the quote stands
+
+
 def test_the_reader_is_told_that_you_is_the_assistant_when_the_question_says_you(services):
     _phones(services)
     reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
