@@ -235,11 +235,12 @@ def _plain(text: str) -> str:
 
 
 def _reading_order(sentence: Sentence) -> tuple:
-    """A document's chunks by line, other memories by search rank; sentences in their order."""
+    """A document's chunks by line, chat turns as they were said, other memories by search rank;
+    sentences in their order."""
     memory, origin = sentence.hit.memory, sentence.hit.origin
     page = origin.page if isinstance(origin, FileOrigin) else None
     return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0,
-            sentence.hit_rank, sentence.position)
+            memory.created_at if memory.kind == "message" else 0.0, sentence.hit_rank, sentence.position)
 
 
 SENTENCE_CHECK_HITS = 3  # the first hits whose sentences are compared with the question one by one

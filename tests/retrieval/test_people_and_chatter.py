@@ -253,3 +253,13 @@ def test_a_summary_of_a_chat_quotes_what_was_told_not_the_chatter(services):
     answer = services.answering.ask("Summarize my chats with Raj", remember=False)
     assert "senior designer at Fernwood Studio" in answer.text
     assert not any(chatter in answer.text for chatter in ("haha thanks", "which app", "🥹", "congratulations"))
+
+
+def test_a_summary_of_chats_reads_them_in_the_order_they_were_said(services):
+    # Quoted by search rank, the engagement in June came before the kitten in February.
+    _told(services, "c1", "2025-02-03", ("Priya", "big news: we adopted a kitten called Sesame"))
+    _told(services, "c2", "2025-03-20", ("Priya", "I got the archivist job at the Wellcome Collection"))
+    _told(services, "c3", "2025-06-14", ("Priya", "Dan proposed!!!! last night, on the beach at Whitstable"))
+    text = services.answering.ask("Summarize my chats with Priya", remember=False).text
+    said = [text.find(words) for words in ("adopted a kitten", "archivist job", "Dan proposed")]
+    assert -1 not in said and said == sorted(said)
