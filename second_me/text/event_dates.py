@@ -56,6 +56,7 @@ _PHRASE = re.compile(
     r"|(?:on\s+)?(?:the\s+)?(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("<month>", "<dom_month>")
     + r"(?:,?\s+(?P<dom_year>\d{4})|\s+(?P<dom_rel>next|last|this)\s+year)?"
     r"|" + _MONTH.replace("<month>", "<md_month>") + r"\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
+    r"|(?:(?:in|for)\s+)?" + _MONTH.replace("<month>", "<my_month>") + r",?\s+(?P<my_year>(?:19|20)\d{2})"
     r"|on\s+the\s+(?P<on_nth>\d{1,2})(?:st|nd|rd|th)"
     r"|(?<!\ba )(?<!every )(?<!each )" + _WEEKDAY +
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
@@ -224,6 +225,9 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         else:
             year = _month_year(month, today, ahead)
         start = utc(year, month)
+        return start, add_months(start, 1)
+    if g.get("my_month"):  # "July 2026": the whole month
+        start = utc(int(g["my_year"]), MONTHS[g["my_month"].lower()])
         return start, add_months(start, 1)
     if g.get("from_day") or g.get("month_from"):
         month = MONTHS[(g.get("range_month") or g["month_range"]).lower()]

@@ -35,6 +35,10 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     # A day of the month alone, on the side its tense says (the 21st is as far either way from the 6th).
     ("her birthday? it's on the 21st", ["2023-07-21"]),
     ("we went out for her birthday on the 21st", ["2023-06-21"]),
+    # A month with its year, said ahead or back.
+    ("we're looking at July 2024 for the wedding", ["2024-07"]),
+    ("we met in March 2019", ["2019-03"]),
+    ("the lease ends in September, 2025", ["2025-09"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected
@@ -46,6 +50,8 @@ def test_words_that_only_look_like_dates_are_not_dates():
     assert _read("It went from 40 minutes to 29 minutes in four months") == []
     assert _read("I ran 5 to 10 miles a day in training") == []
     assert _read("from the 21st to the 14th of June") == []  # backwards: no such stay
+    assert _read("my PIN is 2019 and the code is July") == []
+    assert _read("I scored 2024 points") == []
 
 
 def test_a_message_without_time_words_tells_of_no_date():
@@ -89,3 +95,18 @@ def test_a_store_written_before_days_of_the_month_took_their_tense_reads_them_ag
     with reopened_at(services, settings, 9, as_left) as conn:
         (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
     assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2023-07-21"
+
+
+def test_a_store_written_before_months_of_a_year_were_dates_reads_them_again(services, settings):
+    """Migration 12: "we're looking at July 2024" told no date."""
+    from second_me.domain import Turn
+    from tests.storage.legacy import reopened_at
+
+    services.conversations.log.add_turns([Turn("w1", "Ana", "we're looking at July 2024", SENT, "user", "1")], SENT)
+
+    def as_left(conn):
+        conn.execute("DELETE FROM memory_dates")
+
+    with reopened_at(services, settings, 11, as_left) as conn:
+        phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
+    assert phrases == ["July 2024"]
