@@ -1,6 +1,6 @@
 """Other forms of a word that the full-text index cannot know: irregular verbs, so "what did I
 buy?" finds "I bought", and everyday words for the same person or thing, so "my mother" finds
-"Mum" and "my car" finds "the automobile".
+"Mum", "my car" finds "the automobile" and "my cat" the kitten.
 
 The index stems regular forms (walked → walk) and nothing else; without these, a question
 misses a memory told in other words, and its word looks like one no memory contains (which
@@ -42,7 +42,8 @@ _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
-doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work
+doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
+cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance
 """
 
 
