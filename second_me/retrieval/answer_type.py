@@ -35,6 +35,7 @@ from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORD
 from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
+LODGING = "lodging"  # where someone stayed or slept: a hostel, an apartment, a tent
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
                 AGE: "an age"}
 
@@ -249,11 +250,19 @@ def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+_LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
+                      r"|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?|lodges?"
+                      r"|chalets?|stayed|staying|slept)\b")
+ASKS_WHERE_STAYED = re.compile(r"^\s*where\b.*\b(?:stay|stayed|staying|stays|sleep|slept|sleeping|sleeps)\b", re.I)
+
+
 def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     """Does `text` state something of this kind that the question does not already say?"""
     lower = text.lower()
     if kind == NAME:
         return bool(names_in(text, question_words))
+    if kind == LODGING:  # "the hostel in Alfama", not the bakery in Belém
+        return bool(_LODGING.search(lower))
     words = set(re.findall(r"[a-z]+", lower))
     if kind == AGE:  # "two years old", "aged 7", "her 65th birthday": not just any number
         return bool(_AGE.search(lower))

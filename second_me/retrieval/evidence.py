@@ -20,8 +20,9 @@ from typing import Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import (NAME, NUMBER, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
-                                             expected_answer, fold, has_answer, lacks_answer)
+from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LODGING, NAME, NUMBER, NUMBER_WORDS, NUMERIC_NOUNS,
+                                             TYPE_WORDS, answer_type_words, expected_answer, fold, has_answer,
+                                             lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
@@ -79,6 +80,8 @@ def wanted_kind(question: str) -> str | None:
     "Who…" and "where…" want a person or a place: a name, though memory may say it otherwise ("my
     sister", "the clinic"), so this only ranks sentences and never refuses (`lacks_answer` does not ask it)."""
     kind = expected_answer(question)
+    if kind is None and ASKS_WHERE_STAYED.match(question):
+        return LODGING
     if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
         return NUMBER
     if kind is None and _WHO_OR_WHERE.match(question):

@@ -69,6 +69,14 @@ def test_a_question_for_a_measure_prefers_a_sentence_that_states_one():
     assert "250 °C" in evidence[0].text
 
 
+def test_asked_where_someone_stayed_a_sentence_naming_a_lodging_comes_first():
+    # Both sentences name a place, and the other shares a word with the question; one says where the night was spent.
+    note = "## Lisbon\n\nThe hostel in Alfama was quiet. In Lisbon, try the custard tarts at the bakery in Belém."
+    hits = [file_hit(1, note, 6, 7)]
+    for question in ("Where did I stay in Lisbon?", "where did we sleep in Lisbon"):
+        assert select_evidence(question, hits, FakeEmbedder())[0].text == "The hostel in Alfama was quiet."
+
+
 def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it():
     evidence = select_evidence("when is the starter ready?", [file_hit(3, STARTER, 5, 7)], FakeEmbedder())
     assert evidence[0].text.startswith("Feed the starter") and "It is ready when" in evidence[0].text
