@@ -271,7 +271,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
-                    and not sentence.rstrip().endswith("?") and not takes_the_speaker_for_the_answer(sentence, cited, question):
+                    and not sentence.rstrip().endswith("?") \
+                    and not takes_the_speaker_for_the_answer(sentence, cited, question):
                 text = (separator if shown else "") + sentence
                 _emit(on_token, text)
                 shown.append(text)
