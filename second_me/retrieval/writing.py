@@ -34,7 +34,7 @@ _CITATIONS = re.compile(r"\[\d{1,3}\]")
 _WORD_AND_WHOSE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WHOSE = re.compile(r"['’]s$", re.I)
 _ASKS_WHO = re.compile(r"\s*who(?:se|m)?\b", re.I)
-_ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+[A-Z]", re.I)
+_ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?-i:[A-Z])", re.I)
 _IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
@@ -230,7 +230,7 @@ def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], questi
             continue
         in_its_words = {plain(word) for word in _WORD_AND_WHOSE.findall(own_words(hit.memory))}
         whole = whole_name(speaker).split()
-        for i, word in enumerate(words):
+        for i, word in enumerate(words if whole else ()):
             if word != whole[0] or set(whole[:1]) <= in_its_words:
                 continue
             size = len(whole) if words[i:i + len(whole)] == whole else 1  # "Priya Shah's", or "Priya's"
