@@ -18,12 +18,13 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import cited_numbers, format_memory
-from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer, names_in, proper_names
+from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer, names_in,
+                                             proper_names)
 from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import content_words, forms, name_forms, plain, stems, whole_name
+from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]
@@ -208,7 +209,9 @@ def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str)
     if not cited:
         return True
     asked = stems(question)
-    own = {word for word in content_words(_CITATIONS.sub(" ", sentence)) if not forms(word) & asked}
+    # Days and counts are the support check's to match: a reader writes "yesterday", said on 10 March, as March 9.
+    own = {word for word in content_words(_CITATIONS.sub(" ", sentence))
+           if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS}
     return not own or any(forms(word) & said for word in own for said in cited)
 
 

@@ -342,6 +342,20 @@ def test_a_readers_answer_its_own_citation_does_not_say_is_dropped(services):
     assert answer.text.startswith("Chemistry [")
 
 
+@pytest.mark.parametrize("sentence, memory, kept", [
+    ("Science [1].", "31 years of teaching chemistry", False),
+    ("Chemistry [1].", "31 years of teaching chemistry", True),
+    ("On March 9, 2021 [1].", "Got the keys yesterday!", True),  # a day the message tells of: the support check's
+    ("Nine [1].", "the group has grown to 9 students", True),
+    ("The subject you taught.", "31 years of teaching chemistry", True),  # no citation: not judged here
+])
+def test_a_readers_sentence_must_say_a_word_of_the_memory_it_cites(sentence, memory, kept):
+    from second_me.retrieval.writing import in_what_it_cites
+    from second_me.text.words import stems
+
+    assert in_what_it_cites(sentence, {1: stems(memory)}, "What subject did I teach for 31 years?") is kept
+
+
 def _turn_hit(speaker: str, words: str):
     from second_me.domain import Hit, Memory
 
