@@ -218,7 +218,7 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
                 if len(chosen) < most:
                     chosen.append(sentence)
                 break
-    return sorted(chosen, key=_told_order)
+    return sorted(chosen, key=lambda sentence: _reading_order(sentence, as_told=True))
 
 
 def _tells(sentence: Sentence) -> bool:
@@ -237,18 +237,14 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _reading_order(sentence: Sentence) -> tuple:
-    """A document's chunks by line, other memories by search rank; sentences in their order."""
+def _reading_order(sentence: Sentence, as_told: bool = False) -> tuple:
+    """A document's chunks by line, other memories by search rank; sentences in their order.
+    `as_told`: chat turns as they were said (an extract of chats is their story)."""
     memory, origin = sentence.hit.memory, sentence.hit.origin
     page = origin.page if isinstance(origin, FileOrigin) else None
-    return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0,
+    said = memory.created_at if as_told and memory.kind == "message" else 0.0
+    return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0, said,
             sentence.hit_rank, sentence.position)
-
-
-def _told_order(sentence: Sentence) -> tuple:
-    """As `_reading_order`, but chat turns as they were said: an extract of chats is their story."""
-    order = _reading_order(sentence)
-    return (*order[:4], sentence.hit.memory.created_at if sentence.hit.memory.kind == "message" else 0.0, *order[4:])
 
 
 SENTENCE_CHECK_HITS = 3  # the first hits whose sentences are compared with the question one by one

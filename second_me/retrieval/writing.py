@@ -24,15 +24,13 @@ from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name
+from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]
 # A model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
-_CITATIONS = re.compile(r"\[\d{1,3}\]")
-_WORD_AND_WHOSE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WHOSE = re.compile(r"['’]s$", re.I)
 _ASKS_WHO = re.compile(r"\s*who(?:se|m)?\b", re.I)
 _ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?-i:[A-Z])", re.I)
@@ -210,7 +208,7 @@ def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str)
         return True
     asked = stems(question)
     # Days and counts are the support check's to match: a reader writes "yesterday", said on 10 March, as March 9.
-    own = {word for word in content_words(_CITATIONS.sub(" ", sentence))
+    own = {word for word in content_words(sentence)  # "[1]" is digits, which content_words passes over
            if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS}
     return not own or any(forms(word) & said for word in own for said in cited)
 
@@ -223,20 +221,20 @@ def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], questi
     asked = {form for name in proper_names(question) for form in name_forms(name)}
     if not asked or (_ASKS_WHO.match(question) and not _ASKS_WHO_SOMEONE_IS.match(question)):
         return False  # "Who went to Lisbon?": the one who said so may well be the answer
-    tokens = _WORD_AND_WHOSE.findall(sentence)
-    words = [plain(word) for word in tokens]
-    if any(" ".join(words[i:i + len(form.split())]) == form for form in asked for i in range(len(words))):
+    tokens = words(sentence)
+    said = [plain(token) for token in tokens]
+    if any(" ".join(said[i:i + len(form.split())]) == form for form in asked for i in range(len(said))):
         return False
     for hit in cited:
         speaker = hit.memory.speaker
         if not speaker or name_forms(speaker) & asked:
             continue
-        in_its_words = {plain(word) for word in _WORD_AND_WHOSE.findall(own_words(hit.memory))}
+        in_its_words = {plain(word) for word in words(own_words(hit.memory))}
         whole = whole_name(speaker).split()
-        for i, word in enumerate(words if whole else ()):
-            if word != whole[0] or set(whole[:1]) <= in_its_words:
+        for i, word in enumerate(said if whole else ()):
+            if word != whole[0] or whole[0] in in_its_words:
                 continue
-            size = len(whole) if words[i:i + len(whole)] == whole else 1  # "Priya Shah's", or "Priya's"
+            size = len(whole) if said[i:i + len(whole)] == whole else 1  # "Priya Shah's", or "Priya's"
             if not _WHOSE.search(tokens[i + size - 1]):
                 return True
     return False
