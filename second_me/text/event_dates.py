@@ -62,14 +62,15 @@ _PHRASE = re.compile(
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
 # Signs of words looking forward or back (a plan, or what happened).
 _FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|hope|hoping|plan|planning|due"
-                     r"|booked|next|tomorrow|is|are|am|isn['’]t|aren['’]t)\b|['’](?:ll|re|m)\b"
+                     r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t)\b|['’](?:ll|re|m)\b"
                      r"|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"
                      r"|\b(?!(?:thing|nothing|something|anything|everything|morning|evening|ring|king|spring|string"
                      r"|during|wedding|building|ceiling|feeling|meeting|clothing)\b)\w{3,}ing\b", re.I)
-# "has entered", "we've booked": done, but about what is to come.
+# "has entered", "we've booked", "I signed up for": done, but about what is to come.
 _PAST = re.compile(r"\b(?:was|were|did|didn['’]t|went|had|made|took|came|ran|saw|rang|said|told|left|found|"
                    r"bought|caught|lost|won|sent|gave|ate|yesterday|ago|last)\b|(?<!['’]ve )(?<!have )\bgot\b"
-                   r"|(?<!['’]s )(?<!['’]ve )(?<!has )(?<!have )\b\w{3,}ed\b", re.I)
+                   r"|(?<!['’]s )(?<!['’]ve )(?<!has )(?<!have )\b(?!booked\b|signed up\b|registered for\b)\w{3,}ed\b",
+                   re.I)
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 
@@ -244,16 +245,21 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         years = [int(year_text)] if year_text else None
         if g.get("dom_rel"):  # "the 14th of September next year"
             years = [today.year + {"next": 1, "last": -1}.get(g["dom_rel"].lower(), 0)]
-        start = _nearest_day(month, day, years, today)
+        start = _nearest_day(month, day, years, today, ahead)
         return (start, start + DAY) if start is not None else None
     return None
 
 
-def _nearest_day(month: int, day: int, years: Optional[list[int]], today: datetime) -> Optional[datetime]:
-    """That day of the month in one of `years`; without a year, the nearest such day: "on the 10th
-    of June" said in May is this June's."""
+def _nearest_day(month: int, day: int, years: Optional[list[int]], today: datetime,
+                 ahead: Optional[bool] = None) -> Optional[datetime]:
+    """That day of the month in one of `years`; without a year, the nearest such day on the side
+    the tense says: "on the 10th of June" said in May is this June's; "I signed up for the
+    marathon on 7 December", said in February, is the coming December's."""
+    given = years is not None
     years = years or [today.year - 1, today.year, today.year + 1]
     days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
+    if ahead is not None and not given:
+        days = [d for d in days if (d >= utc(today.year, today.month, today.day) if ahead else d <= today)] or days
     return min(days, key=lambda d: abs((d - today).total_seconds())) if days else None
 
 

@@ -35,6 +35,10 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     # A day of the month alone, on the side its tense says (the 21st is as far either way from the 6th).
     ("her birthday? it's on the 21st", ["2023-07-21"]),
     ("we went out for her birthday on the 21st", ["2023-06-21"]),
+    # A day and month, nearer a year back, on the side its tense says; signing up is for what is to come.
+    ("I signed up for the Tokyo marathon on 2 March", ["2024-03-02"]),
+    ("I ran the Tokyo marathon on 2 March", ["2023-03-02"]),
+    ("The Tokyo marathon is on 2 March", ["2024-03-02"]),
     # A month with its year, said ahead or back.
     ("we're looking at July 2024 for the wedding", ["2024-07"]),
     ("we met in March 2019", ["2019-03"]),
@@ -110,3 +114,21 @@ def test_a_store_written_before_months_of_a_year_were_dates_reads_them_again(ser
     with reopened_at(services, settings, 11, as_left) as conn:
         phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
     assert phrases == ["July 2024"]
+
+
+def test_a_store_written_before_dated_days_took_their_tense_reads_them_again(services, settings):
+    """Migration 13: "I signed up for the Tokyo marathon on 2 March", said in July, had been stored as
+    the March before."""
+    from second_me.domain import Turn
+    from tests.storage.legacy import reopened_at
+
+    services.conversations.log.add_turns(
+        [Turn("w1", "Ana", "I signed up for the Tokyo marathon on 2 March", SENT, "user", "1")], SENT)
+    march_before = datetime(2023, 3, 2, tzinfo=timezone.utc).timestamp()
+
+    def as_left(conn):
+        conn.execute("UPDATE memory_dates SET starts_at = ?, ends_at = ?", (march_before, march_before + 86400))
+
+    with reopened_at(services, settings, 12, as_left) as conn:
+        (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
+    assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2024-03-02"
