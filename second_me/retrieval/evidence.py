@@ -26,7 +26,7 @@ from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LODGING, NAME, N
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
-from second_me.retrieval.replies import with_questions_answered, with_their_replies
+from second_me.retrieval.replies import with_one_stating_it, with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.utterance import TELLING, how_much_it_tells, is_question, request_words
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
@@ -296,8 +296,9 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)
     scored = score_sentences(question, candidates, embedder, time.order)
-    return (_as_evidence(choose(scored, intent, replies=replies)),
-            _as_evidence(choose(scored, intent, wide=True, replies=replies)))
+    quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies), scored)
+    wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies), scored)
+    return _as_evidence(quoted), _as_evidence(wider)
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:

@@ -1,13 +1,17 @@
 """A chat turn and its replies: a friend's reply often answers with none of the question's words
 ("my niece! she's 6" after "who's Ines again?"), so it is scored with what the turn it answers
-asks, and quoted together with that turn."""
+asks, and quoted together with that turn; and the turn beside a quote that says how much or when."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from second_me.domain import Hit
+from second_me.domain import ConversationOrigin, FileOrigin, Hit
+from second_me.retrieval.answer_type import expected_answer, fold, has_answer
+from second_me.retrieval.hybrid import NEAR_TURNS
+from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence
 from second_me.text.utterance import what_it_asks
@@ -41,3 +45,35 @@ def with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
             if best is not None and not any(o.hit.memory.id == reply for o in (*chosen, *out)):
                 out.append(best)
     return out
+
+
+def with_one_stating_it(question: str, intent: Intent, quoted: list[Sentence],
+                        scored: Sequence[Sentence]) -> list[Sentence]:
+    """Asked how much, when or how many, quotes that state none are followed by the best sentence
+    that does and is told beside them: "Lisbon rents are higher than Porto's" shares the
+    words of "How much is our rent in Lisbon?"; the reply to it, "We found a flat in Alvalade, 1,350
+    euros a month", says how much. Not an amount said of something else, anywhere in memory."""
+    kind = expected_answer(question)
+    if intent.kind != FACT or kind is None or not quoted:
+        return quoted
+    words = {fold(w) for w in re.findall(r"\w+", question)}
+    if any(has_answer(kind, s.text, words) for s in quoted):
+        return quoted
+    stating = next((s for s in scored if has_answer(kind, s.text, words) and _told_beside(s.hit, quoted)), None)
+    return quoted + [stating] if stating is not None else quoted
+
+
+def _told_beside(hit: Hit, quoted: Sequence[Sentence]) -> bool:
+    """In the same memory or note as a quoted sentence, or a turn or two from one in its conversation."""
+    for other in (sentence.hit for sentence in quoted):
+        if hit.memory.id == other.memory.id:
+            return True
+        if isinstance(hit.origin, FileOrigin) and isinstance(other.origin, FileOrigin):
+            if hit.origin.path == other.origin.path:
+                return True
+        elif isinstance(hit.origin, ConversationOrigin) and isinstance(other.origin, ConversationOrigin) \
+                and hit.origin.conversation == other.origin.conversation \
+                and hit.memory.message_id is not None and other.memory.message_id is not None \
+                and abs(hit.memory.message_id - other.memory.message_id) <= NEAR_TURNS:
+            return True
+    return False

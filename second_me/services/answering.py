@@ -309,11 +309,13 @@ class Answering:
         return asking, (self.core.store.messages.replies(list(asking)) if asking else [])
 
     def _replied(self, hits: Sequence[Hit]) -> dict[int, str]:
-        """For each chat turn among the hits that replies to a turn asking something among them, the
-        words it replies to."""
-        asking, pairs = self._questions_and_replies(hits)
+        """For each chat turn among the hits that replies to one of the first hits, the words it
+        replies to: a reply goes on about what it answers, without naming it ("We found a flat in
+        Alvalade, 1,350 euros a month" after "Lisbon rents are higher than Porto's")."""
+        turns = {hit.memory.id: hit for hit in hits[:MAX_HITS] if hit.memory.kind == "message"}
         found = {hit.memory.id for hit in hits}
-        return {reply: asking[question].memory.text for reply, question in pairs if reply in found}
+        pairs = self.core.store.messages.replies(list(turns)) if turns else []
+        return {reply: turns[replied].memory.text for reply, replied in pairs if reply in found}
 
     def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], dict[int, list[int]]]:
         """A chat turn that asks something ("How long should I ice my knee?") is found by the question's

@@ -245,3 +245,19 @@ def test_a_table_row_is_quoted_under_its_header_row_and_the_rule_row_never():
     assert "| | ThinkPad X1 | MacBook Air |" not in texts  # the header says nothing alone
     best = select_evidence("which laptop has the better battery?", hits, FakeEmbedder())[0]
     assert "MacBook Air" in best.text and "15 h" in best.text
+
+
+def test_asked_how_much_the_turn_beside_the_quotes_that_says_how_much_is_quoted_too():
+    """Not an amount said of something else elsewhere in memory."""
+    def turn(memory_id, speaker, text, conversation, score):
+        hit = turn_hit(memory_id, speaker, text, score)
+        return replace(hit, memory=replace(hit.memory, message_id=memory_id),
+                       origin=replace(hit.origin, conversation=conversation))
+    hits = [turn(1, "ChatGPT", "Exciting! Rent in Lisbon is higher than in Porto.", "lisbon", 1.0),
+            turn(5, "Ana", "Rent in Lisbon is mad, everyone says so.", "friends", 0.9),
+            turn(9, "Ana", "Jess paid back 200 euros of the rego money.", "friends", 0.5),
+            turn(2, "me", "We found a flat in Alvalade, 1,350 euros a month.", "lisbon", 0.4)]
+    quoted, wider = evidence_choices("How much is the rent in Lisbon?", hits, FakeEmbedder())
+    assert [e.text for e in quoted][-1] == "We found a flat in Alvalade, 1,350 euros a month."
+    assert not any("200 euros" in e.text for e in quoted + wider)
+    assert "We found a flat in Alvalade, 1,350 euros a month." in [e.text for e in wider]
