@@ -14,6 +14,7 @@ from second_me.text.event_dates import event_dates
 
 OPEN_TAG, CLOSE_TAG = "<notes>", "</notes>"
 _CITATION = re.compile(r"\[(\d{1,3})\]")
+_STRAY_CITATION = re.compile(r"\s*\[(\d{1,3})\]")  # with the space before it
 
 
 def neutralise(text: str) -> str:
@@ -95,3 +96,9 @@ def cited_numbers(answer: str, available: int) -> list[int]:
         if 1 <= number <= available:
             seen.setdefault(number, None)
     return list(seen)
+
+
+def without_stray_citations(answer: str, given: set[int]) -> str:
+    """The answer without [n] markers that point at no memory it was given: given one memory, a
+    reader may still write "Santa Maria [2]", and the user would look for a [2] in vain."""
+    return _STRAY_CITATION.sub(lambda m: m.group(0) if int(m.group(1)) in given else "", answer)

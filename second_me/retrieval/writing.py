@@ -17,7 +17,7 @@ from typing import Callable, Optional, Sequence
 from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
-from second_me.retrieval.context import cited_numbers, format_memory
+from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
 from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer, names_in,
                                              proper_names)
 from second_me.retrieval.people import own_words
@@ -135,6 +135,9 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         return ""
     if not _words_of_the_quote(line, best.text):
         return ""
+    if _ASKS_WHO_SOMEONE_IS.match(question) \
+            and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
+        return ""  # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria")
     kind = expected_answer(question)
     if kind == NAME and not folded_words(line) & names_in(best.text, folded_words(question)):
         return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
@@ -213,6 +216,26 @@ def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str)
     return not own or any(forms(word) & said for word in own for said in cited)
 
 
+_ASKS_ABOUT_YOU = re.compile(r"\byou(?:r|rs)?\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
+def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question: str,
+                                   assistants: Sequence[str]) -> bool:
+    """Does a sentence about the user say mostly what only an assistant wrote? Asked "What did I get
+    my mum for her birthday?", a 1.5B reader answers with the gifts ChatGPT suggested ("I got my mum a
+    personalised set of garden tools…"), not the pruning shears the user said they bought."""
+    advice = [hit for hit in cited if hit.memory.speaker in assistants]
+    if not advice or not _FIRST_PERSON.search(sentence) or _ASKS_ABOUT_YOU.search(question):
+        return False  # "Which podcast did you suggest?" asks what the assistant wrote
+    advised = set().union(*(stems(hit.memory.text) for hit in advice))
+    told = set().union(*(stems(hit.memory.text) for hit in cited if hit.memory.speaker not in assistants))
+    asked = stems(question)
+    own = [word for word in content_words(sentence) if not forms(word) & asked]
+    only_advised = [word for word in own if forms(word) & advised and not forms(word) & told]
+    return 2 * len(only_advised) > len(own)
+
+
 def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], question: str) -> bool:
     """Does a sentence name, instead of whom the question asks about, a speaker who only stands beside
     the memory's words? Given "Priya Shah said: Sesame. she's 5 months old", a 1.5B reader answers
@@ -257,6 +280,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     # A request's answer may draw on any of the memories it was given, whatever it cites.
     said_in = {} if intent.kind == REQUEST else \
         {numbers[hit.memory.id]: stems(hit.memory.text) for hit in cited if hit.memory.id in numbers}
+    given = {numbers[hit.memory.id] for hit in cited if hit.memory.id in numbers}
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked
@@ -266,14 +290,15 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
         pieces = _pieces(written)
         ready = pieces if final or written.endswith("\n") else pieces[:-1]
         for separator, sentence in ready[released:]:
-            sentence = strip_control(sentence).strip()
+            sentence = without_stray_citations(strip_control(sentence), given).strip()
             if not sentence:
                 continue
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
                     and not sentence.rstrip().endswith("?") \
-                    and not takes_the_speaker_for_the_answer(sentence, cited, question):
+                    and not takes_the_speaker_for_the_answer(sentence, cited, question) \
+                    and not takes_advice_for_what_was_done(sentence, cited, question, assistants):
                 text = (separator if shown else "") + sentence
                 _emit(on_token, text)
                 shown.append(text)

@@ -97,6 +97,7 @@ MORAG = "first week at Shelter done. my manager Morag is lovely"
 PICKLE = "adopted a dog yesterday. a greyhound called Pickle"
 PENSION = "Sorted out the pension paperwork finally. It comes to $4,150 a month before tax."
 ALFRED = "Started at the Alfred on Monday. No more night shifts ever."
+TIAGO = "My partner Tiago got a job at a hospital there, Santa Maria."
 
 
 @pytest.mark.parametrize("quote, question, line, shown", [
@@ -116,6 +117,10 @@ ALFRED = "Started at the Alfred on Monday. No more night shifts ever."
     (PENSION, "How much is my pension per month before tax?", "$4,150 a month before tax.", True),
     (ALFRED, "Where do I work these days?", "No more night shifts ever.", False),
     (ALFRED, "Where do I work these days?", "At the Alfred.", True),
+    # Asked who someone is, another name is no answer; how the quote relates them is.
+    (TIAGO, "Who is Tiago?", "Santa Maria.", False),
+    (TIAGO, "Who is Tiago?", "My partner Tiago.", True),
+    (TIAGO, "Where does Tiago work?", "Santa Maria.", True),
 ])
 def test_the_built_in_models_line_is_the_quotes_own_words_and_says_what_was_asked(quote, question, line, shown):
     best = Evidence(quote, 1, "chat", "message", "Lena Hart", score=0.9)
@@ -453,3 +458,31 @@ def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_fi
     answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
     assert len(answer.evidence) == 2 and answer.evidence[0].memory_id == answer.evidence[1].memory_id
     assert answer.evidence[0].text.startswith("The hostel in Alfama") and first[0].text.startswith("Try the custard")
+
+
+def test_a_readers_citation_of_a_memory_it_was_not_given_is_taken_out(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "My partner Tiago got a job at a hospital in Lisbon, Santa Maria.", _said("2025-08-11"),
+             "user", "a"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="Santa Maria [2]. He started in October [1].",
+                                   parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Where does Tiago work?", remember=False)
+    assert answer.text.startswith("Santa Maria.") and "[2]" not in answer.text
+
+
+def test_a_readers_sentence_telling_an_assistants_advice_as_what_the_user_did_is_not_shown(services):
+    services.conversations.log.add_turns([
+        Turn("g1", "me", "What to get my mum for her birthday? She loves gardening. Ideas under 80 euros?",
+             _said("2025-05-20"), "user", "a"),
+        Turn("g1", "ChatGPT", "For her birthday, get your mum a personalised set of garden tools or a subscription box of seeds.",
+             _said("2025-05-20") + 60, "assistant", "b"),
+        Turn("g1", "me", "For her birthday I got my mum Felco pruning shears, 62 euros.", _said("2025-05-20") + 120,
+             "user", "c"),
+    ], services.clock.timestamp())
+    advice = "I got my mum a personalised set of garden tools or a subscription box of seeds [1]."
+    for reply, shown in ((advice, False), ("I got her Felco pruning shears [2].", True)):
+        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+        answer = services.answering.ask("What did I get my mum for her birthday?", remember=False)
+        assert (reply in answer.text) == shown and (shown or "Felco pruning shears, 62 euros" in answer.text)
+
