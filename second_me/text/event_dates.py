@@ -62,15 +62,16 @@ _PHRASE = re.compile(
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
 # Signs of words looking forward or back (a plan, or what happened).
 _FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|hope|hoping|plan|planning|due"
-                     r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t)\b|['’](?:ll|re|m)\b"
+                     r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t)\b"
+                     r"|['’](?:ll|re|m)\b"
                      r"|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"
                      r"|\b(?!(?:thing|nothing|something|anything|everything|morning|evening|ring|king|spring|string"
                      r"|during|wedding|building|ceiling|feeling|meeting|clothing)\b)\w{3,}ing\b", re.I)
 # "has entered", "we've booked", "I signed up for": done, but about what is to come.
 _PAST = re.compile(r"\b(?:was|were|did|didn['’]t|went|had|made|took|came|ran|saw|rang|said|told|left|found|"
                    r"bought|caught|lost|won|sent|gave|ate|yesterday|ago|last)\b|(?<!['’]ve )(?<!have )\bgot\b"
-                   r"|(?<!['’]s )(?<!['’]ve )(?<!has )(?<!have )\b(?!booked\b|signed up\b|registered for\b)\w{3,}ed\b",
-                   re.I)
+                   r"|(?<!['’]s )(?<!['’]ve )(?<!has )(?<!have )"
+                   r"\b(?!booked\b|signed up\b|registered for\b)\w{3,}ed\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 

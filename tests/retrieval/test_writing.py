@@ -475,7 +475,8 @@ def test_a_readers_sentence_telling_an_assistants_advice_as_what_the_user_did_is
     services.conversations.log.add_turns([
         Turn("g1", "me", "What to get my mum for her birthday? She loves gardening. Ideas under 80 euros?",
              _said("2025-05-20"), "user", "a"),
-        Turn("g1", "ChatGPT", "For her birthday, get your mum a personalised set of garden tools or a subscription box of seeds.",
+        Turn("g1", "ChatGPT",
+             "For her birthday, get your mum a personalised set of garden tools or a subscription box of seeds.",
              _said("2025-05-20") + 60, "assistant", "b"),
         Turn("g1", "me", "For her birthday I got my mum Felco pruning shears, 62 euros.", _said("2025-05-20") + 120,
              "user", "c"),
