@@ -85,20 +85,26 @@ def test_a_store_written_before_the_new_forms_reads_its_turns_dates_again(servic
     assert phrases == ["14 to 21 August", "tomorrow"]
 
 
-def test_a_store_written_before_days_of_the_month_took_their_tense_reads_them_again(services, settings):
-    """Migration 10: "it's on the 21st", said on 6 July, had been stored as 21 June."""
+def _day_read_again(services, settings, text: str, stored_as: datetime, version: int) -> str:
+    """The day a turn tells of after reopening a store left at `version` with that turn's day `stored_as`."""
     from second_me.domain import Turn
     from tests.storage.legacy import reopened_at
 
-    services.conversations.log.add_turns([Turn("w1", "Ana", "her birthday? it's on the 21st", SENT, "user", "1")], SENT)
-    june_21 = datetime(2023, 6, 21, tzinfo=timezone.utc).timestamp()
+    services.conversations.log.add_turns([Turn("w1", "Ana", text, SENT, "user", "1")], SENT)
+    old = stored_as.timestamp()
 
     def as_left(conn):
-        conn.execute("UPDATE memory_dates SET starts_at = ?, ends_at = ?", (june_21, june_21 + 86400))
+        conn.execute("UPDATE memory_dates SET starts_at = ?, ends_at = ?", (old, old + 86400))
 
-    with reopened_at(services, settings, 9, as_left) as conn:
+    with reopened_at(services, settings, version, as_left) as conn:
         (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
-    assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2023-07-21"
+    return datetime.fromtimestamp(start, timezone.utc).date().isoformat()
+
+
+def test_a_store_written_before_days_of_the_month_took_their_tense_reads_them_again(services, settings):
+    """Migration 10: "it's on the 21st", said on 6 July, had been stored as 21 June."""
+    june_21 = datetime(2023, 6, 21, tzinfo=timezone.utc)
+    assert _day_read_again(services, settings, "her birthday? it's on the 21st", june_21, 9) == "2023-07-21"
 
 
 def test_a_store_written_before_months_of_a_year_were_dates_reads_them_again(services, settings):
@@ -119,16 +125,6 @@ def test_a_store_written_before_months_of_a_year_were_dates_reads_them_again(ser
 def test_a_store_written_before_dated_days_took_their_tense_reads_them_again(services, settings):
     """Migration 13: "I signed up for the Tokyo marathon on 2 March", said in July, had been stored as
     the March before."""
-    from second_me.domain import Turn
-    from tests.storage.legacy import reopened_at
-
-    services.conversations.log.add_turns(
-        [Turn("w1", "Ana", "I signed up for the Tokyo marathon on 2 March", SENT, "user", "1")], SENT)
-    march_before = datetime(2023, 3, 2, tzinfo=timezone.utc).timestamp()
-
-    def as_left(conn):
-        conn.execute("UPDATE memory_dates SET starts_at = ?, ends_at = ?", (march_before, march_before + 86400))
-
-    with reopened_at(services, settings, 12, as_left) as conn:
-        (start,) = conn.execute("SELECT starts_at FROM memory_dates").fetchone()
-    assert datetime.fromtimestamp(start, timezone.utc).date().isoformat() == "2024-03-02"
+    march_before = datetime(2023, 3, 2, tzinfo=timezone.utc)
+    assert _day_read_again(services, settings, "I signed up for the Tokyo marathon on 2 March", march_before,
+                           12) == "2024-03-02"
