@@ -13,7 +13,8 @@ from second_me.eval.dataset import BUILTIN, builtin_path, load_dataset
 
 GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_noor", "doug": "bench.make_eval_doug",
               "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
-              "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings"}
+              "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings",
+              "flatmates": "bench.make_eval_flatmates"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -87,6 +88,31 @@ def test_the_siblings_set_is_complete_and_points_at_turns_that_exist():
             assert q.answer and q.evidence, q.id
         if q.ability == "gathering":
             assert len({turns[e].conversation for e in q.evidence}) >= 2, q.id
+
+
+def test_the_flatmates_set_is_complete_and_points_at_turns_that_exist():
+    flatmates = load_dataset(Path("flatmates"))
+    turns = {t.external_id: t for t in flatmates.turns}
+    assert {(t.speaker, t.role) for t in flatmates.turns} == {("Leah", "user"), ("Kofi", "other"), ("Rosa", "other")}
+    speakers = {}
+    for turn in flatmates.turns:
+        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
+    assert len(speakers) >= 20 and any(len(people) == 3 for people in speakers.values())  # a group chat
+    assert len(flatmates.questions) >= 70 and len({q.ability for q in flatmates.questions}) == 9
+    times = [t.timestamp for t in flatmates.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    for q in flatmates.questions:
+        assert set(q.evidence) <= set(turns), q.id
+        if q.ability == "attribution":
+            assert q.answer is None and {turns[e].speaker for e in q.evidence} == {q.actually}, q.id
+        elif q.ability == "abstention":
+            assert q.answer is None and not q.evidence, q.id
+        else:
+            assert q.answer and q.evidence, q.id
+        if q.ability == "gathering":
+            assert len({turns[e].conversation for e in q.evidence}) >= 3, q.id
+        if q.ability == "photo":
+            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
 
 
 def _last(weekday: int, day: date) -> date:
