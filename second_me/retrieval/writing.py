@@ -201,6 +201,31 @@ def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
     return all(support.check(sentence).supported for _, sentence in _pieces(text) if sentence.strip())
 
 
+class KeptToQuotes:
+    """A reader's sentence answering a question of fact may say only what the quotes say: the
+    sentences chosen for the question, which the built-in model's answer is. A 1.5B reader given
+    more memories than those takes its answer from one that is beside the point as often as not:
+    "The new automobile is black [3]." when [3] is a friend's truck and the first quote says
+    "Traded the old Subaru for a Toyota RAV4 hybrid. Silver."; there the quotes stand alone."""
+
+    def __init__(self, quoted: Sequence[Evidence], question: str):
+        self.support = Support(_shown_with(quoted, question), question, question_names=True)
+        self.said = stems(" ".join(f"{e.speaker or ''} {e.text}" for e in quoted))
+        self.asked = stems(question)
+
+    def holds(self, sentence: str) -> bool:
+        """Its names, numbers and dates are the quotes', and so are most words it adds to the question's."""
+        if not self.support.check(sentence).supported:
+            return False
+        # Days and counts are the support check's to match: a reader writes "yesterday", said on 10 March, as March 9.
+        added = [word for word in content_words(_CITATION_MARKS.sub("", sentence)) if not forms(word) & self.asked
+                 and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS]
+        return 2 * sum(1 for word in added if forms(word) & self.said) >= len(added)
+
+
+_CITATION_MARKS = re.compile(r"\[\d+\]")
+
+
 def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:
     """Does a sentence citing memories say something one of them says? "Science [1]." for "What
     subject did I teach for 31 years?", where [1] says "31 years of teaching chemistry" and another
@@ -266,11 +291,12 @@ def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], questi
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
                   numbers: dict[int, int], model: ChatModel, max_tokens: int, temperature: float,
                   context_tokens: int = 0, on_token: Optional[TokenFn] = None, users: Sequence[str] = (),
-                  today: str = "", assistants: Sequence[str] = ()) -> str:
+                  today: str = "", assistants: Sequence[str] = (), kept_to: Optional[KeptToQuotes] = None) -> str:
     """The reader's answer, sentence by sentence, each shown only if the evidence supports it: the
     quoted sentences and when and by whom they were said (a request's answer may use the whole of
     the memories it was given). A number from the wrong sentence of the right note ("4 to 5 hours"
-    of bulk fermentation, asked how long to proof) is not an answer the user can check."""
+    of bulk fermentation, asked how long to proof) is not an answer the user can check. `kept_to`:
+    the quotes a question of fact's answer must keep to (`KeptToQuotes`)."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens,
                                users, today, assistants)
     shown_with = _shown_with(evidence, question)
@@ -298,7 +324,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
                     and not sentence.rstrip().endswith("?") \
                     and not takes_the_speaker_for_the_answer(sentence, cited, question) \
-                    and not takes_advice_for_what_was_done(sentence, cited, question, assistants):
+                    and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
+                    and (kept_to is None or kept_to.holds(sentence)):
                 text = (separator if shown else "") + sentence
                 _emit(on_token, text)
                 shown.append(text)

@@ -12,7 +12,7 @@ acknowledged, with what memory holds about it quoted; it is not a question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
@@ -29,7 +29,8 @@ from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evid
                                          select_evidence, told_again, with_sentence_similarity)
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
-from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, rests_on, said_i_dont_know
+from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, quote_first, reader_answer, rests_on,
+                                         said_i_dont_know)
 from second_me.text.utterance import asks_something, direct_question, is_question, tells_news
 from second_me.text.words import content_words
 
@@ -68,6 +69,7 @@ class Prepared:
     users: tuple[str, ...] = ()  # the user's own names in chats: who "I" is
     assistants: tuple[str, ...] = ()  # the names assistants answer under in chats
     doubt: str = ""  # check 4's reason (a word no memory holds), left for a capable reader to judge
+    quoted: list[Evidence] = field(default_factory=list)  # of the evidence, what the built-in model would quote
 
 
 class Answering:
@@ -149,7 +151,8 @@ class Answering:
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
         return Prepared(intent, hits, evidence, reason="" if evidence else (doubt or NOT_ANSWERED),
-                        order=order, users=tuple(users), assistants=assistants, doubt=doubt)
+                        order=order, users=tuple(users), assistants=assistants, doubt=doubt,
+                        quoted=[item for item in quoted if item in evidence] or evidence)
 
     def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
         """How likely a capable reader finds that the evidence answers the question (0..1)."""
@@ -197,7 +200,8 @@ class Answering:
             text = reader_answer(question, intent, evidence, [hit for hit in cited if hit.memory.id in read], numbers,
                                  model, max_tokens, settings.temperature, settings.context_tokens, on_token,
                                  [name for name in ready.users if name != USER_SPEAKER],  # not "I am me"
-                                 today, ready.assistants)
+                                 today, ready.assistants, KeptToQuotes(ready.quoted, question)
+                                 if intent.kind in (FACT, YES_NO) and not _asks_now(intent, ready.order) else None)
             if said_i_dont_know(text) and not intent.is_request:
                 return _refusal(NOT_ANSWERED, on_token)
             if not text or said_i_dont_know(text):  # nothing the reader wrote stands: the quotes do

@@ -10,7 +10,7 @@ from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
-from second_me.retrieval.writing import quote_first, rests_on, short_line, when_line
+from second_me.retrieval.writing import KeptToQuotes, quote_first, rests_on, short_line, when_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
@@ -452,12 +452,16 @@ def test_a_capable_reader_judges_a_word_memory_lacks_and_must_be_surer(services,
 
 def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_first(services, notes):
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="Belém [1].", parameters=1_500_000_000, judge=0.9)
-    first = services.answering.ask("Where did I stay in Lisbon?", remember=False).evidence
     services._chat = FakeChatModel(reply="Alfama [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    answer = services.answering.ask("What did I say about Lisbon?", remember=False)
     assert len(answer.evidence) == 2 and answer.evidence[0].memory_id == answer.evidence[1].memory_id
-    assert answer.evidence[0].text.startswith("The hostel in Alfama") and first[0].text.startswith("Try the custard")
+    assert answer.text.startswith("Alfama") and answer.evidence[0].text.startswith("The hostel in Alfama")
+    services._chat = FakeChatModel(reply="Belém [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What did I say about Lisbon?", remember=False)
+    assert answer.text.startswith("Belém") and answer.evidence[0].text.startswith("Try the custard")
+    # Asked where I stayed, the bakery in the sentence beside the hostel's is not an answer: the quote stands.
+    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    assert "Belém [1]" not in answer.text and answer.evidence[0].text.startswith("The hostel in Alfama")
 
 
 def test_a_readers_citation_of_a_memory_it_was_not_given_is_taken_out(services):
@@ -487,3 +491,30 @@ def test_a_readers_sentence_telling_an_assistants_advice_as_what_the_user_did_is
         answer = services.answering.ask("What did I get my mum for her birthday?", remember=False)
         assert (reply in answer.text) == shown and (shown or "Felco pruning shears, 62 euros" in answer.text)
 
+
+
+def test_a_readers_answer_to_a_question_of_fact_keeps_to_what_the_quotes_say():
+    quoted = [Evidence("The Subaru needed new brake pads and rotors, $640.", 1, "journal · Doug · 2023-03-02",
+                       "message", "Doug"),
+              Evidence("Traded in the old Subaru Outback for a Toyota RAV4 hybrid. Silver.", 2,
+                       "journal · Doug · 2023-09-10", "message", "Doug")]
+    kept = KeptToQuotes(quoted, "What colour is the new automobile?")
+    assert kept.holds("The new automobile is silver [2].") and kept.holds("A silver Toyota RAV4 hybrid [2].")
+    assert not kept.holds("The new automobile is black [3].")  # a friend's truck, among the wider memories
+    assert not kept.holds("It cost $480 [1].")
+
+
+def test_a_readers_sentence_from_a_memory_beside_the_point_gives_way_to_the_quotes(services):
+    services.conversations.log.add_turns([
+        Turn("j0", "me", "My old car needed new brake pads, $640.", _said("2023-03-02"), "user", "a"),
+        Turn("j1", "me", "Traded in my old car for a new car, a Toyota RAV4 hybrid. Silver.", _said("2023-09-10"),
+             "user", "b"),
+        Turn("j2", "me", "Mike got a new car as well, a Ford F-150, black.", _said("2023-10-01"), "user", "c"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="", parameters=1_500_000_000, judge=0.9)
+    prepared = services.answering.prepare("What colour is my new car?", SearchOptions(k=8))
+    assert "Mike" in prepared.evidence[-1].text and all("Mike" not in e.text for e in prepared.quoted)
+    for reply, shown in (("Your new car is black [3].", False), ("Your new car is silver [1].", True)):
+        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+        answer = services.answering.ask("What colour is my new car?", remember=False)
+        assert (reply in answer.text) == shown and (shown or "Silver" in answer.text)
