@@ -204,9 +204,12 @@ def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
 class KeptToQuotes:
     """A reader's sentence answering a question of fact may say only what the quotes say: the
     sentences chosen for the question, which the built-in model's answer is. A 1.5B reader given
-    more memories than those takes its answer from one that is beside the point as often as not:
-    "The new automobile is black [3]." when [3] is a friend's truck and the first quote says
-    "Traded the old Subaru for a Toyota RAV4 hybrid. Silver."; there the quotes stand alone."""
+    more memories than those takes its answer from one beside the point as often as not: "The new
+    automobile is black [3]." when [3] is a friend's truck and the first quote says "Traded the old
+    Subaru for a Toyota RAV4 hybrid. Silver."; there the quotes stand, the others given after them.
+    Judged by the words they share with the question, the other memories cannot be told apart:
+    "Jess paid back $200" shares "pay" with "How much did I pay for my surfboard?", and "turns out
+    I'm an alto" nothing with "Which voice part do I sing?"."""
 
     def __init__(self, quoted: Sequence[Evidence], question: str):
         self.support = Support(_shown_with(quoted, question), question, question_names=True)
