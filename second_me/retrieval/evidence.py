@@ -20,9 +20,9 @@ from typing import Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LODGING, NAME, NUMBER, NUMBER_WORDS, NUMERIC_NOUNS,
-                                             TYPE_WORDS, answer_type_words, expected_answer, fold, has_answer,
-                                             lacks_answer)
+from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LIGHT_VERBS, LODGING, NAME, NUMBER, NUMBER_WORDS,
+                                             NUMERIC_NOUNS, TYPE_WORDS, answer_type_words, expected_answer, fold,
+                                             has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
@@ -342,10 +342,13 @@ def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence
         return False
     asked = answer_type_words(question)
     number = bool(asked & (HOW_MEASURES | NUMERIC_NOUNS | {"dose"}))  # "how many…", "what dose…"
-    topic = [forms(word) for word in content_words(question, frozenset(asked))]
+    # "come" of "how many kids come to my tutoring?" is no part of what was told twice; "kids" is
+    # what is counted, which a statement may call otherwise ("grown to nine students").
+    topic = [forms(word) for word in content_words(question, frozenset(asked) | LIGHT_VERBS)]
     if not topic:
         return False
-    need = (len(topic) + 1) // 2  # half the subject's words, at least one
+    counted = _COUNTED.match(question)
+    need = max(1, (len(topic) - (1 if counted else 0) + 1) // 2)  # half the subject's words, at least one
     # One thing told twice: two statements sharing more than a name ("Dinner with Jess tonight" and
     # "Jess is a paramedic" are two facts).
     said = []
@@ -364,6 +367,9 @@ def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence
 
 # How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore".
 _SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b", re.I)
+
+
+_COUNTED = re.compile(r"\s*how (?:many|much) \w+", re.I)
 
 
 def _numbers(text: str) -> frozenset[str]:

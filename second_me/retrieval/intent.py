@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from second_me.text.utterance import request_verb
+from second_me.text.word_forms import is_past_form
 
 FACT, GATHER, YES_NO, REQUEST = "fact", "gather", "yes/no", "request"
 
@@ -29,6 +30,10 @@ _YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could
 # "What dose of amlodipine am I on?", "what position do I play?": what is so, not what was or will be.
 _PRESENT = re.compile(r"\b(?:am|is|are|do|does)\b|^\s*(?:what|where|who|which|how)['’]s\b", re.I)
 _NOT_PRESENT = re.compile(r"\b(?:did|was|were|had|used|will|would|going)\b", re.I)
+# "How many kids come to my tutoring?": a count asked with no auxiliary at all is asked of now,
+# unless a verb in it is past ("how many races I ran") or perfect ("how many times has she been").
+_HOW_MANY = re.compile(r"^\s*how (?:many|much)\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
 
 
 # Requests whose answer is the notes' own words: a summary, an outline or a list of what a note
@@ -67,4 +72,7 @@ def intent_of(question: str) -> Intent:
 
 def asks_present(question: str) -> bool:
     """The question asks what is so now, in the present tense, without saying "now"."""
-    return bool(_PRESENT.search(question)) and not _NOT_PRESENT.search(question)
+    if _NOT_PRESENT.search(question):
+        return False
+    return bool(_PRESENT.search(question)) or bool(_HOW_MANY.search(question)) and not _PERFECT.search(question) \
+        and not any(is_past_form(word) for word in re.findall(r"[a-z]+", question.lower()))

@@ -88,6 +88,17 @@ def _listed_base(word: str) -> str | None:
     return next((candidate for candidate in candidates if candidate in _BASES), None)
 
 
+_PAST = frozenset(form for entry in _VERBS.replace("\n", " ").split(";") if len(entry.split()) == 3
+                  for part in entry.split()[1:] for form in part.split("/")) - frozenset(
+    entry.split()[0] for entry in _VERBS.replace("\n", " ").split(";") if entry.split())
+
+
+def is_past_form(word: str) -> bool:
+    """A verb's past or past participle: an irregular one ("ran", "been"), or a regular "-ed"."""
+    lowered = word.lower()
+    return lowered in _PAST or (lowered.endswith("ed") and len(lowered) > 4)
+
+
 def synonyms(word: str) -> tuple[str, ...]:
     """The word and its everyday equivalents ("mother" → mum, mom…), without verb forms."""
     return SYNONYMS.get(word.lower(), (word,))

@@ -278,6 +278,22 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     assert newest_statements_first([lead, vice], (), club)[0] is lead
 
 
+def test_a_count_asked_with_no_auxiliary_is_asked_of_now_and_may_be_told_in_other_words():
+    from second_me.retrieval.evidence import told_again
+    from second_me.retrieval.intent import asks_present
+
+    first = Evidence("Started tutoring at the library on Saturday mornings. Four students so far.", 1, "c",
+                     "message", "Doug", created_at=_said("2023-09-09"))
+    grown = Evidence("The tutoring group has grown to nine students! Had to ask the library for the bigger room.",
+                     2, "c", "message", "Doug", created_at=_said("2023-10-21"))
+    question = "How many kids come to my Saturday tutoring?"
+    assert asks_present(question) and told_again(question, intent_of(question), None, [first, grown], ())
+    for past in ("How many kids came to my Saturday tutoring?", "How many races have I run?",
+                 "How many times has Pepper been to the vet?", "How many people turned up?"):
+        assert not asks_present(past), past
+    assert asks_present("How much rent do we pay?") and asks_present("How many cats live with Mia?")
+
+
 def test_the_small_model_quotes_the_newest_statement_first_when_asked_what_is_true_now(services):
     _phones(services)
     answer = services.answering.ask("What phone do I use these days?", remember=False)
@@ -509,7 +525,7 @@ def test_a_readers_sentence_from_a_memory_beside_the_point_gives_way_to_the_quot
         Turn("j0", "me", "My old car needed new brake pads, $640.", _said("2023-03-02"), "user", "a"),
         Turn("j1", "me", "Traded in my old car for a new car, a Toyota RAV4 hybrid. Silver.", _said("2023-09-10"),
              "user", "b"),
-        Turn("j2", "me", "Mike got a new car as well, a Ford F-150, black.", _said("2023-10-01"), "user", "c"),
+        Turn("j2", "me", "Mike's truck colour: black, the colour he always picks.", _said("2023-10-01"), "user", "c"),
     ], services.clock.timestamp())
     services._chat = FakeChatModel(reply="", parameters=1_500_000_000, judge=0.9)
     prepared = services.answering.prepare("What colour is my new car?", SearchOptions(k=8))
