@@ -313,15 +313,22 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked
+    said_before: list[frozenset[str]] = []  # the words of each sentence written so far
+    looping = False
 
     def release(final: bool) -> None:
-        nonlocal released
+        nonlocal released, looping
         pieces = _pieces(written)
         ready = pieces if final or written.endswith("\n") else pieces[:-1]
         for separator, sentence in ready[released:]:
             sentence = without_stray_citations(strip_control(sentence), given).strip()
             if not sentence:
                 continue
+            own = frozenset(re.findall(r"[^\W\d_]+", sentence.lower()))
+            if any(_says_again(own, before) for before in said_before):
+                looping = True  # "Pedro says five weeks. Marta says Pedro says five weeks. Marta says…"
+                continue
+            said_before.append(own)
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
@@ -337,5 +344,13 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     for piece in _stream(model, messages, max_tokens, temperature, ANSWER_STOPS):
         written += piece
         release(final=False)
-    release(final=True)
+        if looping:  # a reader saying a sentence again has nothing more to say
+            break
+    release(final=not looping)
     return "".join(shown).strip()
+
+
+def _says_again(words: frozenset[str], before: frozenset[str]) -> bool:
+    """A sentence is said again when it holds every word of an earlier one of three words or more
+    and adds at most three: the same sentence, or it behind "Marta Silva says"."""
+    return len(before) >= 3 and before <= words and len(words - before) <= 3

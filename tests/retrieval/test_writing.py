@@ -534,3 +534,15 @@ def test_a_readers_sentence_from_a_memory_beside_the_point_gives_way_to_the_quot
         services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
         answer = services.answering.ask("What colour is my new car?", remember=False)
         assert (reply in answer.text) == shown and (shown or "Silver" in answer.text)
+
+
+def test_a_reader_saying_a_sentence_again_is_shown_it_once_and_stopped(services):
+    services.conversations.log.add_turns([
+        Turn("k1", "Jonas", "how long will you be without a kitchen?", _said("2025-04-03"), "other", "a"),
+        Turn("k1", "me", "Pedro says five weeks. I'm living on toast and the microwave", _said("2025-04-03") + 60,
+             "user", "b"),
+    ], services.clock.timestamp())
+    loop = "Pedro says five weeks [2]. " + "Me says Pedro says five weeks [2]. " * 30
+    services._chat = FakeChatModel(reply=loop, parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("How long will I be without a kitchen?", remember=False)
+    assert answer.text.startswith("Pedro says five weeks") and answer.text.count("five weeks") == 1
