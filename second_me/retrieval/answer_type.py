@@ -36,8 +36,9 @@ from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 LODGING = "lodging"  # where someone stayed or slept: a hostel, an apartment, a tent
+PHONE, EMAIL = "phone number", "email address"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
-                AGE: "an age"}
+                AGE: "an age", PHONE: "a phone number", EMAIL: "an email address"}
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
@@ -55,7 +56,7 @@ TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall
 # and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
 LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "
                         "staying live lives lived living see saw seen have has say says said tell told plan planned "
-                        "planning think thought want wanted need needed total home".split())
+                        "planning think thought want wanted need needed total home use uses used using".split())
 # Words placing a question in time ("last Christmas", "my next trip"): a memory need not say them.
 TIME_WORDS = frozenset("last next previous recent recently ago lately".split())
 # Which part of a name is asked for: memory holds the whole name, never the word "middle". How many
@@ -63,6 +64,9 @@ TIME_WORDS = frozenset("last next previous recent recently ago lately".split())
 NAME_PART_WORDS = {"first": 1, "given": 1, "second": 3, "middle": 3, "last": 2, "family": 2, "full": 2, "maiden": 2}
 NAME_PARTS = frozenset(NAME_PART_WORDS)
 _NAME_PART = re.compile(r"\b(" + "|".join(NAME_PART_WORDS) + r")\s+names?\b", re.I)
+# What a contact detail is asked as: memory gives the number or the address, rarely the words.
+CONTACT_DETAILS = frozenset({("phone", "number"), ("mobile", "number"), ("telephone", "number"), ("cell", "number"),
+                             ("email", "address"), ("e-mail", "address"), ("mail", "address")})
 TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
@@ -121,8 +125,13 @@ def fold(word: str) -> str:
 
 
 def expected_answer(question: str) -> Optional[str]:
-    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE) a memory would have to state; else None."""
+    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL) a memory would have to
+    state; else None."""
     q = " ".join(_words(question.lower()))
+    if re.search(r"\b(phone|mobile|telephone|cell) (number|no)\b", q):
+        return PHONE
+    if re.search(r"\be-?mail\b", q):
+        return EMAIL
     if re.search(r"\b(name|names|named|called|call)\b", q):
         return NAME
     if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b", q) or re.search(r"\bwhat date\b", q):
@@ -179,6 +188,8 @@ def answer_type_words(question: str) -> set[str]:
         i += 1
     if len(run) > 1 and run[-1] in ("name", "names") and run[-2] in NAME_PARTS:
         return set(run[-2:])  # "my grandson's middle name": memory says "Owen James Fraser"
+    if len(run) > 1 and (run[-2], run[-1]) in CONTACT_DETAILS:
+        return set(run[-2:])  # "the electrician's phone number": memory says "Sofia, +351 912 000 111"
     return {run[-1]} if run else set()
 
 
@@ -261,6 +272,10 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     lower = text.lower()
     if kind == NAME:
         return bool(names_in(text, question_words))
+    if kind == PHONE:  # "+351 912 000 111", "0161 496 0000": not a price or a date
+        return bool(re.search(r"\+?\d[\d ().-]{5,}\d", text)) and len(re.findall(r"\d", text)) >= 7
+    if kind == EMAIL:
+        return bool(re.search(r"[\w.+-]+@[\w-]+\.\w", text))
     if kind == LODGING:  # "the hostel in Alfama", not the bakery in Belém
         return bool(_LODGING.search(lower))
     words = set(re.findall(r"[a-z]+", lower))

@@ -3,9 +3,9 @@
 import pytest
 
 from second_me.retrieval.abstain import Signals, decide
-from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, MONEY, NAME, NUMBER, answer_type_words,
-                                             expected_answer, has_answer, lacks_answer, names_and_details,
-                                             proper_names, says_little)
+from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, MONEY, NAME, NUMBER, PHONE,
+                                             answer_type_words, expected_answer, has_answer, lacks_answer,
+                                             names_and_details, proper_names, says_little)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -22,7 +22,8 @@ from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, MONEY, NAME
     ("How long do I bake the plum cake?", NUMBER),
     ("How many children does Priya have?", NUMBER),
     ("What is my shoe size?", NUMBER),
-    ("What is the plumber's phone number?", NUMBER),
+    ("What is the plumber's phone number?", PHONE),
+    ("What's Sofia's email?", EMAIL),
     # answered from when memories happened, or by counting them: nothing to find in the text
     ("When did I go skiing?", None),
     ("How long have I lived in Berlin?", None),
@@ -43,7 +44,7 @@ def test_expected_answer(question, kind):
     ("Which football team do I support?", {"team"}),
     ("What is my current job title?", {"title"}),
     ("What's my current job title?", {"title"}),
-    ("What's the electrician's phone number?", {"number"}),
+    ("What's the electrician's phone number?", {"phone", "number"}),
     ("What is my brother's name?", {"name"}),
     ("What is the name of Miso's vet?", {"name"}),
     ("What is Lena's husband called?", set()),  # a name is asked for: the husband is the subject
@@ -123,6 +124,15 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     sam = ["Sam fixed the car on Saturday, it is a 2011 Mazda.", "Mum's birthday is June 2."]
     assert lacks_answer("When is Sam's birthday?", sam, ()) == DAY_OF_YEAR  # a weekday or a year is not a birthday
     assert lacks_answer("When is Mum's birthday?", sam, ()) is None
+
+
+def test_a_contact_detail_is_asked_for_as_itself_and_must_be_stated():
+    contacts = ["- Pedro Alves (Casa Nova Obras), builder.\n- Electrician: Sofia, +351 912 000 111."]
+    question = "What's the electrician's phone number?"
+    assert answer_type_words(question) == {"phone", "number"}  # memory says the number, not "phone"
+    assert lacks_answer(question, contacts, ("phone",)) is None
+    assert lacks_answer("What's the electrician's email address?", contacts, ("email",)) == EMAIL
+    assert lacks_answer("What's the plumber's phone number?", ["Paid the plumber 1,200 euros on 2 May."], ()) == PHONE
     starter = ["Feed the starter the night before. It is ready when it has doubled and smells sweet and sour."]
     assert lacks_answer("When is the starter ready?", starter, ()) is None  # a condition answers it
     assert lacks_answer("When is the starter fed?", ["Fed when I remember, ready when it has doubled."],
