@@ -25,7 +25,7 @@ from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LIGHT_VERBS, LOD
                                              has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
-from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label
+from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
 from second_me.retrieval.replies import with_one_stating_it, with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.utterance import TELLING, how_much_it_tells, is_question, request_words
@@ -183,7 +183,7 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
     chosen = with_their_replies(chosen, scored, replies or {})
     if intent.kind == GATHER:
         chosen.sort(key=_reading_order)
-    return chosen
+    return with_whole_lists(chosen, scored) if intent.kind == FACT else chosen
 
 
 def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:

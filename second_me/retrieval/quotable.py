@@ -16,6 +16,7 @@ from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, utc_da
 from second_me.text.sentences import split_sentences
 
 MAX_QUOTE_CHARS = 400
+MAX_LIST_ITEMS = 15  # a longer list is quoted by its best items only
 # A photo or sound sent without a caption, as the chat importers write it: nothing to quote.
 _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|video message|voice message)\]$", re.I)
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
@@ -157,3 +158,36 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
                 text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
             out.append(Sentence(text, unit.context, hit, rank, position, _file_line(hit.memory, starts)))
     return out
+
+
+def with_whole_lists(chosen: Sequence[Sentence], scored: Sequence[Sentence]) -> list[Sentence]:
+    """Two items of one list chosen bring the whole list, in its order, where the first stood: "What
+    do I need to pack for the Douro trip?" is answered by the packing list, not by the two items
+    that scored best. `scored`: every sentence the chosen ones were picked from."""
+    out: list[Sentence] = []
+    taken: set[int] = set()
+    for sentence in chosen:
+        memory_id = sentence.hit.memory.id
+        items = [s for s in chosen if s.hit.memory.id == memory_id and _LIST_ITEM.match(s.text)]
+        if len(items) < 2 or not _LIST_ITEM.match(sentence.text):
+            out.append(sentence)
+            continue
+        if memory_id in taken:
+            continue
+        taken.add(memory_id)
+        whole = _lists_holding(items, sorted((s for s in scored if s.hit.memory.id == memory_id),
+                                             key=lambda s: s.position))
+        out.extend(whole if len(whole) <= MAX_LIST_ITEMS else items)
+    return out
+
+
+def _lists_holding(items: Sequence[Sentence], memory: Sequence[Sentence]) -> list[Sentence]:
+    """Of a memory's sentences in order, the runs of list items that hold any of `items`."""
+    wanted = {s.position for s in items}
+    runs: list[list[Sentence]] = [[]]
+    for sentence in memory:
+        if _LIST_ITEM.match(sentence.text):
+            runs[-1].append(sentence)
+        elif runs[-1]:
+            runs.append([])
+    return [s for run in runs if any(s.position in wanted for s in run) for s in run]

@@ -5,7 +5,7 @@ from dataclasses import replace
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
 from second_me.retrieval.evidence import evidence_choices, select_evidence
-from second_me.retrieval.quotable import candidate_sentences
+from second_me.retrieval.quotable import candidate_sentences, with_whole_lists
 from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
 
@@ -261,3 +261,17 @@ def test_asked_how_much_the_turn_beside_the_quotes_that_says_how_much_is_quoted_
     assert [e.text for e in quoted][-1] == "We found a flat in Alvalade, 1,350 euros a month."
     assert not any("200 euros" in e.text for e in quoted + wider)
     assert "We found a flat in Alvalade, 1,350 euros a month." in [e.text for e in wider]
+
+
+def test_two_items_of_one_list_quoted_bring_the_whole_list_in_its_order():
+    packing = ("# Douro trip packing list\n\n- Helmet, gloves, sunglasses\n- Two bottles, electrolyte tablets\n"
+               "- Spare tube, levers, mini pump, multitool\n- Light rain jacket\n- Sun cream (factor 50)\n\n"
+               "Pack the night before the trip.\n\n- Bike lock")
+    sentences = candidate_sentences([file_hit(1, packing, 1, 11)])
+    by_text = {s.text: s for s in sentences}
+    chosen = [by_text["- Light rain jacket"], by_text["- Helmet, gloves, sunglasses"]]
+    assert [s.text for s in with_whole_lists(chosen, sentences)] == [
+        "- Helmet, gloves, sunglasses", "- Two bottles, electrolyte tablets", "- Spare tube, levers, mini pump, multitool",
+        "- Light rain jacket", "- Sun cream (factor 50)"]  # not the other list, after the sentence between
+    one = [by_text["- Light rain jacket"], by_text["Pack the night before the trip."]]
+    assert with_whole_lists(one, sentences) == one  # one item chosen: no list brought
