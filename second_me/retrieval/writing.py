@@ -56,11 +56,22 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
 _WHEN = re.compile(r"^\s*(?:when\b|(?:on\s+)?what\s+(?:date|day)\b)", re.I)
 
 
-def when_line(question: str, best: Evidence) -> str:
+def when_line(question: str, evidence: Sequence[Evidence]) -> str:
     """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
-    time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday"."""
-    if not _WHEN.match(question) or best.speaker is None or best.kind != "message":
+    time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday";
+    else the day it was said. When the first quote asks something ("dinner at yours to christen the
+    kitchen?"), the day it was said is not the answer: a later quote telling of a date is (the
+    reply "Saturday the 28th"), or nothing."""
+    if not _WHEN.match(question) or not evidence:
         return ""
+    best = evidence[0]
+    if best.speaker is None or best.kind != "message":
+        return ""
+    if "?" in best.text and not (best.about and best.about != utc_day(best.created_at)):
+        best = next((item for item in evidence[1:] if item.speaker is not None and item.kind == "message"
+                     and item.about and item.about != utc_day(item.created_at)), None)
+        if best is None:
+            return ""
     said = utc_day(best.created_at)
     if best.about and best.about != said:
         return f"{best.about} ({best.speaker} said it on {said})."
@@ -73,7 +84,7 @@ def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], num
     asks when, or else (when `model` is given) one short line the best quote supports on its own."""
     quotes = quote_block(evidence, numbers)
     _emit(on_token, quotes)
-    dated = when_line(question, evidence[0]) if evidence and intent.kind == FACT else ""
+    dated = when_line(question, evidence) if intent.kind == FACT else ""
     if dated:
         _emit(on_token, "\n\n" + dated)
         return quotes + "\n\n" + dated
@@ -315,9 +326,10 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     released = 0  # how many of the pieces written so far were checked
     said_before: list[frozenset[str]] = []  # the words of each sentence written so far
     looping = False
+    last_shown = False  # whether the sentence before was shown: a "[2]" after it belongs to it
 
     def release(final: bool) -> None:
-        nonlocal released, looping
+        nonlocal released, looping, last_shown
         pieces = _pieces(written)
         ready = pieces if final or written.endswith("\n") else pieces[:-1]
         for separator, sentence in ready[released:]:
@@ -325,12 +337,16 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             if not sentence:
                 continue
             own = frozenset(re.findall(r"[^\W\d_]+", sentence.lower()))
+            if not own and not last_shown:
+                continue  # the citation of a sentence not shown ("…on March 17, 2023. [2]")
             if any(_says_again(own, before) for before in said_before):
                 looping = True  # "Pedro says five weeks. Marta says Pedro says five weeks. Marta says…"
                 continue
             said_before.append(own)
+            last_shown = False
             if said_i_dont_know(sentence) and not shown:
                 shown.append(sentence)
+                last_shown = True
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
                     and not sentence.rstrip().endswith("?") \
                     and not takes_the_speaker_for_the_answer(sentence, cited, question) \
@@ -339,6 +355,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                 text = (separator if shown else "") + sentence
                 _emit(on_token, text)
                 shown.append(text)
+                last_shown = True
         released = max(released, len(ready))
 
     for piece in _stream(model, messages, max_tokens, temperature, ANSWER_STOPS):

@@ -18,15 +18,25 @@ YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · S
 
 
 def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rule():
-    assert when_line("When did Sam go to the aquarium?", YESTERDAY) == "2023-07-05 (Sam said it on 2023-07-06)."
+    assert when_line("When did Sam go to the aquarium?", [YESTERDAY]) == "2023-07-05 (Sam said it on 2023-07-06)."
     plain = Evidence("we went to the aquarium!", 7, "chat", "message", "Sam", created_at=SAID)
-    assert when_line("when did Sam go to the aquarium", plain) == "Sam said it on 2023-07-06."
+    assert when_line("when did Sam go to the aquarium", [plain, YESTERDAY]) == "Sam said it on 2023-07-06."
+
+
+def test_a_when_question_whose_first_quote_asks_gets_the_date_its_reply_tells_of():
+    asked = Evidence("dinner at yours to christen the kitchen? I'll bring wine", 8, "chat", "message", "Jonas",
+                     created_at=SAID)
+    reply = Evidence("yes! Saturday the 28th, I'm making arroz de pato", 9, "chat", "message", "Marta",
+                     created_at=SAID + 180, about="2023-07-08")
+    assert when_line("When is the dinner to christen the kitchen?", [asked, reply]) \
+        == "2023-07-08 (Marta said it on 2023-07-06)."
+    assert when_line("When is the dinner to christen the kitchen?", [asked]) == ""  # not the day it was asked
 
 
 def test_no_date_line_for_other_questions_or_for_notes():
-    assert when_line("Where did Sam take the kids?", YESTERDAY) == ""
+    assert when_line("Where did Sam take the kids?", [YESTERDAY]) == ""
     note = Evidence("Aquarium trip: 5 July.", 3, "notes/trips.md:4", "chunk", created_at=SAID)
-    assert when_line("When was the aquarium trip?", note) == ""
+    assert when_line("When was the aquarium trip?", [note]) == ""
 
 
 def test_a_notes_saved_date_supports_no_answer_unless_the_question_asks_when_it_was_written():
@@ -546,3 +556,17 @@ def test_a_reader_saying_a_sentence_again_is_shown_it_once_and_stopped(services)
     services._chat = FakeChatModel(reply=loop, parameters=1_500_000_000, judge=0.9)
     answer = services.answering.ask("How long will I be without a kitchen?", remember=False)
     assert answer.text.startswith("Pedro says five weeks") and answer.text.count("five weeks") == 1
+
+
+def test_the_citation_of_a_readers_sentence_not_shown_is_not_shown_alone(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "Saw Fever Ray at the Columbiahalle, what a show.", _said("2023-02-10"), "user", "a"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="I saw Bonobo live at the Columbiahalle. [1]", parameters=1_500_000_000,
+                                   judge=0.9)
+    answer = services.answering.ask("Which concert did I see at the Columbiahalle?", remember=False)
+    assert answer.text.strip() != "[1]" and "Fever Ray" in answer.text
+    services._chat = FakeChatModel(reply="I saw Fever Ray at the Columbiahalle. [1]", parameters=1_500_000_000,
+                                   judge=0.9)
+    answer = services.answering.ask("Which concert did I see at the Columbiahalle?", remember=False)
+    assert answer.text.startswith("I saw Fever Ray at the Columbiahalle. [1]")
