@@ -337,7 +337,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             if not sentence:
                 continue
             own = frozenset(re.findall(r"[^\W\d_]+", sentence.lower()))
-            if not own and not last_shown:
+            if not last_shown and not re.search(r"\w", _CITATION_MARKS.sub("", sentence)):
                 continue  # the citation of a sentence not shown ("…on March 17, 2023. [2]")
             if any(_says_again(own, before) for before in said_before):
                 looping = True  # "Pedro says five weeks. Marta says Pedro says five weeks. Marta says…"

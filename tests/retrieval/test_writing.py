@@ -570,3 +570,12 @@ def test_the_citation_of_a_readers_sentence_not_shown_is_not_shown_alone(service
                                    judge=0.9)
     answer = services.answering.ask("Which concert did I see at the Columbiahalle?", remember=False)
     assert answer.text.startswith("I saw Fever Ray at the Columbiahalle. [1]")
+
+
+def test_a_readers_answer_of_digits_alone_is_shown(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "The electrician is Sofia, her number is +351 912 000 111.", _said("2025-03-02"), "user", "a"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="+351 912 000 111 [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What's the electrician's phone number?", remember=False)
+    assert answer.text.startswith("+351 912 000 111 [1].")
