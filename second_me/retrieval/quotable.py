@@ -190,4 +190,6 @@ def _lists_holding(items: Sequence[Sentence], memory: Sequence[Sentence]) -> lis
             runs[-1].append(sentence)
         elif runs[-1]:
             runs.append([])
-    return [s for run in runs if any(s.position in wanted for s in run) for s in run]
+    held = [s for run in runs if any(s.position in wanted for s in run) for s in run]
+    # An item quoted with the sentence leaning on it ("…1.2M rows an hour. It has to finish…") is that item once.
+    return [s for s in held if not any(o is not s and s.text in o.text for o in held)]

@@ -275,3 +275,7 @@ def test_two_items_of_one_list_quoted_bring_the_whole_list_in_its_order():
         "- Light rain jacket", "- Sun cream (factor 50)"]  # not the other list, after the sentence between
     one = [by_text["- Light rain jacket"], by_text["Pack the night before the trip."]]
     assert with_whole_lists(one, sentences) == one  # one item chosen: no list brought
+    risks = "## Risks\n- On-call cover: only Deniz and me.\n- Backfill: 1.2M rows an hour. It must end by June.\n- Rounding."
+    sentences = candidate_sentences([file_hit(2, risks, 1, 4)])
+    assert [s.text for s in with_whole_lists([sentences[0], sentences[-1]], sentences)] == [
+        "- On-call cover: only Deniz and me.", "- Backfill: 1.2M rows an hour. It must end by June.", "- Rounding."]
