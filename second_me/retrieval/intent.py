@@ -74,5 +74,6 @@ def asks_present(question: str) -> bool:
     """The question asks what is so now, in the present tense, without saying "now"."""
     if _NOT_PRESENT.search(question):
         return False
-    return bool(_PRESENT.search(question)) or bool(_HOW_MANY.search(question)) and not _PERFECT.search(question) \
-        and not any(is_past_form(word) for word in re.findall(r"[a-z]+", question.lower()))
+    return bool(_PRESENT.search(question)) or (
+        bool(_HOW_MANY.search(question)) and not _PERFECT.search(question)
+        and not any(is_past_form(word) for word in re.findall(r"[a-z]+", question.lower())))

@@ -59,9 +59,9 @@ def _table(*lists: str) -> dict[str, tuple[str, ...]]:
 
 FORMS = _table(_VERBS, _SAME)
 SYNONYMS = _table(_SAME)
+_VERB_ENTRIES = [entry.split() for entry in _VERBS.replace("\n", " ").split(";") if entry.split()]
 # What a regular ending is added to: a verb's base form ("bored" is not "bore", the past of "bear").
-_BASES = frozenset(entry.split()[0] for entry in _VERBS.replace("\n", " ").split(";") if entry.split()) \
-    | frozenset(SYNONYMS)
+_BASES = frozenset(entry[0] for entry in _VERB_ENTRIES) | frozenset(SYNONYMS)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
@@ -88,9 +88,8 @@ def _listed_base(word: str) -> str | None:
     return next((candidate for candidate in candidates if candidate in _BASES), None)
 
 
-_PAST = frozenset(form for entry in _VERBS.replace("\n", " ").split(";") if len(entry.split()) == 3
-                  for part in entry.split()[1:] for form in part.split("/")) - frozenset(
-    entry.split()[0] for entry in _VERBS.replace("\n", " ").split(";") if entry.split())
+_PAST = frozenset(form for entry in _VERB_ENTRIES for part in entry[1:] for form in part.split("/")) \
+    - frozenset(entry[0] for entry in _VERB_ENTRIES)  # "come came come": "come" is no past
 
 
 def is_past_form(word: str) -> bool:
