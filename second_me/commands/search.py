@@ -141,8 +141,9 @@ def ask(
     options = _options(k, kind, since, until, path, person)
 
     def on_token(piece: str) -> None:
-        sys.stdout.write(safe(piece))
-        sys.stdout.flush()
+        if piece:
+            sys.stdout.write(safe(piece))
+            sys.stdout.flush()
 
     with opened(ctx, now) as services:
         conversation = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")

@@ -58,7 +58,7 @@ def ask_one(services, question, settings) -> dict:
     stamps: list[float] = []
     started = time.perf_counter()
     answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
-                                    remember=False, on_token=lambda piece: stamps.append(time.perf_counter()))
+                                    remember=False, on_token=lambda piece: piece and stamps.append(time.perf_counter()))
     finished = time.perf_counter()
     return {
         "id": question.id, "ability": question.ability, "question": question.question, "answer": answer.text,

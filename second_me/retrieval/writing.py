@@ -27,7 +27,7 @@ from second_me.text.support import Support
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words
 from second_me.safe_text import strip_control
 
-TokenFn = Callable[[str], None]
+TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a reader writes what is not shown yet
 # A model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
@@ -360,6 +360,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
 
     for piece in _stream(model, messages, max_tokens, temperature, ANSWER_STOPS):
         written += piece
+        if on_token:
+            on_token("")  # nothing to show yet, but a caller stopping the answer (Esc) can stop it here
         release(final=False)
         if looping:  # a reader saying a sentence again has nothing more to say
             break

@@ -62,9 +62,10 @@ async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app,
 
 
 async def test_esc_stops_the_answer_at_once(make_app, indexed):
-    # A capable reader writing a long answer, each sentence supported by the note.
-    slow = FakeChatModel(reply=" ".join(["Feed the starter the night before."] * 400), delay=0.01,
-                         parameters=1_500_000_000, judge=0.9)
+    # A capable reader writing a long answer: a sentence the note supports, then one that goes on and on
+    # (a reader saying the same sentence again would be stopped by second-me itself).
+    slow = FakeChatModel(reply="Feed the starter the night before. " + "It is ready when it has doubled and " * 400,
+                         delay=0.01, parameters=1_500_000_000, judge=0.9)
     indexed._chat = slow
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,7 +78,7 @@ async def test_esc_stops_the_answer_at_once(make_app, indexed):
         shown = answer.text
         assert answer.stopped and "stopped" in str(answer.query_one(".answer-state").render())
         await wait_for(pilot, lambda: app.screen.cancel is None, "the worker to stop")
-        assert answer.text == shown and shown.count("night before") < 400
+        assert answer.text == shown and "doubled" not in shown
     turns = chats(indexed).chat_turns(chats(indexed).list()[0].name)
     assert turns[-1].text.endswith("(stopped)")
 

@@ -227,7 +227,8 @@ class ChatScreen(ReportsWorkerErrors, Screen):
             def on_token(piece: str) -> None:
                 if cancel.is_set():
                     raise Cancelled("stopped")  # closes the model's stream inside ask()
-                view.post_message(AnswerTurn.Piece(piece))
+                if piece:
+                    view.post_message(AnswerTurn.Piece(piece))
 
             with backend.answering():
                 result = backend.services.answering.ask(question, on_token=on_token)
