@@ -114,6 +114,12 @@ def folded_words(text: str) -> set[str]:
     return {fold(word) for word in _words(text)}
 
 
+def asked_words(question: str) -> set[str]:
+    """The question's words as `has_answer` is given them: every run of letters and digits, folded
+    ("daughter-in-law" is three, unlike `folded_words`)."""
+    return {fold(word) for word in re.findall(r"\w+", question)}
+
+
 def fold(word: str) -> str:
     """Lower case, possessive and plural s off: the form two mentions of a word are compared in."""
     word = unicodedata.normalize("NFKD", word.lower())

@@ -21,8 +21,8 @@ from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memo
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LIGHT_VERBS, LODGING, NAME, NUMBER, NUMBER_WORDS,
-                                             NUMERIC_NOUNS, TYPE_WORDS, answer_type_words, expected_answer, fold,
-                                             has_answer, lacks_answer)
+                                             NUMERIC_NOUNS, TYPE_WORDS, answer_type_words, asked_words, expected_answer,
+                                             fold, has_answer, lacks_answer)
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
@@ -129,7 +129,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     top = max(s.hit.score for s in sentences) or 1.0
     by_date = _date_lead([s.hit.memory for s in sentences], order)
     kind = wanted_kind(question)
-    question_words = {fold(w) for w in re.findall(r"\w+", question)}
+    question_words = asked_words(question)
     scored = []
     for sentence, lex, sem in zip(sentences, lexical, semantic):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
@@ -317,7 +317,7 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
         answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
-        kind, asked = wanted_kind(question), {fold(word) for word in re.findall(r"\w+", question)}
+        kind, asked = wanted_kind(question), asked_words(question)
         answering = {id(item) for item in statements if kind is None or has_answer(kind, item.text, asked)}
     return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]

@@ -4,12 +4,11 @@ asks, and quoted together with that turn; and the turn beside a quote that says 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Mapping, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
-from second_me.retrieval.answer_type import expected_answer, fold, has_answer
+from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer
 from second_me.retrieval.hybrid import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
@@ -56,7 +55,7 @@ def with_one_stating_it(question: str, intent: Intent, quoted: list[Sentence],
     kind = expected_answer(question)
     if intent.kind != FACT or kind is None or not quoted:
         return quoted
-    words = {fold(w) for w in re.findall(r"\w+", question)}
+    words = asked_words(question)
     if any(has_answer(kind, s.text, words) for s in quoted):
         return quoted
     stating = next((s for s in scored if has_answer(kind, s.text, words) and _told_beside(s.hit, quoted)), None)
