@@ -231,9 +231,7 @@ class KeptToQuotes:
         """Its names, numbers and dates are the quotes', and so are most words it adds to the question's."""
         if not self.support.check(sentence).supported:
             return False
-        # Days and counts are the support check's to match: a reader writes "yesterday", said on 10 March, as March 9.
-        added = [word for word in content_words(_CITATION_MARKS.sub("", sentence)) if not forms(word) & self.asked
-                 and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS]
+        added = _added_words(sentence, self.asked)
         return 2 * sum(1 for word in added if forms(word) & self.said) >= len(added)
 
 
@@ -248,11 +246,15 @@ def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str)
     cited = [said_in[number] for number in cited_numbers(sentence, max(said_in, default=0)) if number in said_in]
     if not cited:
         return True
-    asked = stems(question)
-    # Days and counts are the support check's to match: a reader writes "yesterday", said on 10 March, as March 9.
-    own = {word for word in content_words(sentence)  # "[1]" is digits, which content_words passes over
-           if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS}
+    own = _added_words(sentence, stems(question))
     return not own or any(forms(word) & said for word in own for said in cited)
+
+
+def _added_words(sentence: str, asked: set[str]) -> list[str]:
+    """The words a sentence adds to the question's (`asked`: its stems). Days and counts are the
+    support check's to match: a reader writes "yesterday", said on 10 March, as March 9."""
+    return [word for word in content_words(sentence)  # "[1]" is digits, which content_words passes over
+            if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS]
 
 
 _ASKS_ABOUT_YOU = re.compile(r"\byou(?:r|rs)?\b", re.I)
