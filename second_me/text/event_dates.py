@@ -256,11 +256,18 @@ def _nearest_day(month: int, day: int, years: Optional[list[int]], today: dateti
     """That day of the month in one of `years`; without a year, the nearest such day on the side
     the tense says: "on the 10th of June" said in May is this June's; "I signed up for the
     marathon on 7 December", said in February, is the coming December's."""
-    given = years is not None
+    side = ahead if years is None else None  # a year said is the year, whatever the tense
     years = years or [today.year - 1, today.year, today.year + 1]
     days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
-    if ahead is not None and not given:
-        days = [d for d in days if (d >= utc(today.year, today.month, today.day) if ahead else d <= today)] or days
+    return _nearest_on_its_side(days, today, side, utc(today.year, today.month, today.day))
+
+
+def _nearest_on_its_side(days: list[datetime], today: datetime, ahead: Optional[bool],
+                         from_: datetime) -> Optional[datetime]:
+    """The day nearest today among those on the side the tense says (from `from_` on for a plan,
+    up to today for what happened), else among all of them; None when there are none."""
+    if ahead is not None:
+        days = [d for d in days if (d >= from_ if ahead else d <= today)] or days
     return min(days, key=lambda d: abs((d - today).total_seconds())) if days else None
 
 
@@ -275,12 +282,8 @@ def _nth_day(day: int, weekday: Optional[int], today: datetime,
             candidates.append(month.replace(day=day))
     if weekday is not None:
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
-    if ahead is not None:
-        candidates = [c for c in candidates if (c >= today if ahead else c <= today)] or candidates
-    if not candidates:
-        return None
-    nearest = min(candidates, key=lambda d: abs((d - today).total_seconds()))
-    return nearest, nearest + DAY
+    nearest = _nearest_on_its_side(candidates, today, ahead, today)
+    return (nearest, nearest + DAY) if nearest is not None else None
 
 
 def _weekend(today: datetime, which: str, ahead: Optional[bool]) -> tuple[datetime, datetime]:
