@@ -68,11 +68,13 @@ class Dataset:
 # rules that answer them; then a sister and brother texting (Priya and Dev), written after the
 # rules of 2026-12-02 and before anything was measured on it. Then a group of flatmates (Leah,
 # Kofi and Rosa) in a shared group chat and one to one, written before anything was measured on it.
+# Then a couple apart (Owen in Glasgow, Mei in Halifax) texting one to one and now and then with
+# Owen's sister Catriona, also written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
            "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl",
-           "flatmates": "flatmates-benchmark.jsonl"}
+           "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

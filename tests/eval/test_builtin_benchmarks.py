@@ -14,7 +14,7 @@ from second_me.eval.dataset import BUILTIN, builtin_path, load_dataset
 GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_noor", "doug": "bench.make_eval_doug",
               "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
               "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings",
-              "flatmates": "bench.make_eval_flatmates"}
+              "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -95,6 +95,27 @@ def test_the_flatmates_set_is_complete_and_points_at_turns_that_exist():
     for q in flatmates.questions:
         if q.ability == "photo":
             assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+
+
+def test_the_couple_set_is_complete_and_points_at_turns_that_exist():
+    couple = load_dataset(Path("couple"))
+    turns = {t.external_id: t for t in couple.turns}
+    assert {(t.speaker, t.role) for t in couple.turns} == {("Owen", "user"), ("Mei", "other"),
+                                                           ("Catriona", "other")}
+    speakers = {}
+    for turn in couple.turns:
+        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
+    assert len(speakers) >= 26 and any(len(people) == 3 for people in speakers.values())  # a group chat
+    assert 320 <= len(couple.turns) <= 400
+    assert 85 <= len(couple.questions) <= 100 and len({q.ability for q in couple.questions}) == 9
+    times = [t.timestamp for t in couple.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    _each_question_points_at_its_turns(couple, gathering_from=3)
+    for q in couple.questions:
+        if q.ability == "photo":
+            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+    swapped = [q for q in couple.questions if q.ability == "attribution" and q.actually in {"Owen", "Mei"}]
+    assert len(swapped) >= 4
 
 
 def _each_question_points_at_its_turns(dataset, gathering_from: int) -> None:
