@@ -36,11 +36,15 @@ from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS
 from second_me.retrieval.hybrid import SearchResult
+from second_me.retrieval.people import by_or_about
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import asking_words, request_words
 from second_me.text.words import content_words, forms, plain, stems
 
 COVERING_HITS = 3  # the first hits looked at for the names a question is about
+# How close (cosine, the question's names left out) a memory naming them must be to count as saying
+# what the question asks of them in other words (`_close_naming`).
+NAMED_CLOSE = 0.6
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 LEXICAL_KEPT = 3  # ...but one found by its words is read when ranked this high (`_found_by_words`)
@@ -105,7 +109,7 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
-    detached = () if instructions else as_written(question, result.detached_names)
+    detached = () if instructions or _close_naming(result) else as_written(question, result.detached_names)
     about = content_words(question, frozenset(asked_for | instructions | LIGHT_VERBS | TIME_WORDS
                                               | asking_words(asked or question)))
     # Only a question about names alone: "what mark did I get for my capstone?" has every word in
@@ -115,6 +119,16 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
         and any(all(forms(word) & stems(hit.memory.text) for word in about) for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
                    lacking, covered)
+
+
+def _close_naming(result: SearchResult) -> bool:
+    """A hit naming everyone the question names is as close to it as a paraphrase: their words are
+    not the question's, their meaning is ("Iris arrived on Tuesday, 3.2 kg" for "how much did Iris
+    weigh when she was born?"), so the names are not detached from what is asked."""
+    names = result.detached_names
+    return bool(names) and any((hit.similarity or 0.0) >= NAMED_CLOSE and all(by_or_about(hit.memory, [name])
+                                                                               for name in names)
+                               for hit in result.hits)
 
 
 def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:

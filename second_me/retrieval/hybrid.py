@@ -25,7 +25,8 @@ from typing import Optional, Sequence
 from second_me.domain import MEMORY_KINDS, Hit, Neighbour
 from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
-from second_me.retrieval.answer_type import names_and_details, says_little, unknown_names
+from second_me.retrieval.answer_type import (NAMING_WORDS, answer_type_words, names_and_details, says_little,
+                                             unknown_names)
 from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
@@ -312,6 +313,11 @@ class HybridSearcher:
             # A note names its subject once, in its title ("# Project Atlas"), and its sections go on without it.
             if expression and self.store.fts_in_one_document(together, expression):
                 return ()
+        # The word asked for counts when one memory says it with the name ("Back from Porto. Graham's was
+        # the highlight" for "what was the highlight of the Porto trip?"); "name" or "called" never does.
+        asked = [match_expression(word) for word in sorted(answer_type_words(text) - NAMING_WORDS)]
+        if any(expression and self.store.fts_any_by_or_naming(names, expression) for expression in asked):
+            return ()
         summaries = self.store.fts_summaries_by_or_naming(names, match_expression(" ".join(details)))
         if any(joins_events or each_named_with(summary, names, details) for summary in summaries):
             return ()

@@ -231,3 +231,13 @@ def test_a_name_in_a_notes_title_goes_with_the_words_of_its_sections(services, t
     assert chunks and "Atlas" not in chunks[0].text  # the premise: another chunk than the title's
     assert services.answering.search("When is the Atlas cutover?").detached_names == ()
     assert services.answering.search("What does Tilly do for work?").detached_names == ("Tilly",)
+
+
+def test_the_word_a_question_asks_for_said_with_its_name_is_the_name_mentioned_with_it(services, tmp_path):
+    # "What was the highlight of the Porto trip?": "highlight" is what is asked for, "trip" is never said.
+    (tmp_path / "porto.md").write_text("# October\n\nBack from Porto. Graham's was the highlight.\n")
+    (tmp_path / "tilly.md").write_text("# Friends\n\nTilly has a new puppy.\n")
+    services.indexing.add([tmp_path])
+    assert services.answering.search("What was the highlight of the Porto trip?").detached_names == ()
+    assert services.answering.search("What was the highlight of Tilly's trip?").detached_names == ("Tilly",)
+    assert services.answering.search("What's the name of Tilly's trip?").detached_names == ("Tilly",)
