@@ -73,9 +73,17 @@ def when_line(question: str, evidence: Sequence[Evidence]) -> str:
         if best is None:
             return ""
     said = utc_day(best.created_at)
-    if best.about and best.about != said:
-        return f"{best.about} ({best.speaker} said it on {said})."
-    return f"{best.speaker} said it on {said}."
+    # "I handed in my notice today. I start on 1 September": the day it was said is said after.
+    told = ", ".join(day for day in best.about.split(", ") if day != said) if best.about else ""
+    who = _as_addressed(best.speaker)
+    if told:
+        return f"{told} ({who} said it on {said})."
+    return f"{who[:1].upper()}{who[1:]} said it on {said}."
+
+
+def _as_addressed(speaker: str) -> str:
+    """An export that names its user "me" (Claude's) is read back to that user: "you said it"."""
+    return "you" if speaker.strip().lower() in ("me", "i", "you") else speaker
 
 
 def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], numbers: dict[int, int],

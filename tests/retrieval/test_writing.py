@@ -23,6 +23,14 @@ def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rul
     assert when_line("when did Sam go to the aquarium", [plain, YESTERDAY]) == "Sam said it on 2023-07-06."
 
 
+def test_a_when_line_leaves_out_the_day_it_was_said_among_the_days_told_and_reads_me_as_you():
+    notice = Evidence("I handed in my notice today. I start at Fernhill on 1 September.", 9, "chat", "message", "me",
+                      created_at=SAID, about="2023-07-06, 2023-09-01")
+    assert when_line("When do I start at Fernhill?", [notice]) == "2023-09-01 (you said it on 2023-07-06)."
+    plain = Evidence("I start at Fernhill soon.", 9, "chat", "message", "me", created_at=SAID)
+    assert when_line("When do I start at Fernhill?", [plain]) == "You said it on 2023-07-06."
+
+
 def test_a_when_question_whose_first_quote_asks_gets_the_date_its_reply_tells_of():
     asked = Evidence("dinner at yours to christen the kitchen? I'll bring wine", 8, "chat", "message", "Jonas",
                      created_at=SAID)
