@@ -3,13 +3,16 @@
 Short acknowledgements ("Thanks!", "haha nice") and questions back ("How did you get into
 that?") match names and common words as well as anything, but hold no answer. Their score is
 multiplied down, so whatever matches as well and says something comes first; when nothing
-else matches, they are still found.
+else matches, they are still found. A turn that tells something before it asks ("My dog is
+limping on his back leg after chasing a ball. Should I worry?", as people write to an assistant)
+says something, and is not held back.
 """
 
 from __future__ import annotations
 
 from second_me.domain import Memory
 from second_me.retrieval.people import own_words
+from second_me.text.sentences import split_sentences
 from second_me.text.utterance import is_question
 from second_me.text.words import content_words
 
@@ -24,7 +27,7 @@ def information_prior(memory: Memory) -> float:
     if memory.kind != "message":
         return 1.0
     text = own_words(memory)
-    if is_question(text):
+    if is_question(text) and not tells_before_asking(text):
         return QUESTION_PRIOR
     words = len(content_words(text))
     if words >= FULL_WORDS:
@@ -32,3 +35,9 @@ def information_prior(memory: Memory) -> float:
     if words <= SHORT_WORDS:
         return SHORT_PRIOR
     return SHORT_PRIOR + (1 - SHORT_PRIOR) * (words - SHORT_WORDS) / (FULL_WORDS - SHORT_WORDS)
+
+
+def tells_before_asking(text: str) -> bool:
+    """A sentence of the turn that is no question says something of its own (FULL_WORDS content words)."""
+    return any(not is_question(sentence) and len(content_words(sentence)) >= FULL_WORDS
+               for sentence, _ in split_sentences(text.strip()))

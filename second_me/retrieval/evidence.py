@@ -23,6 +23,7 @@ from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LIGHT_VERBS, LODGING, NAME, NUMBER, NUMBER_WORDS,
                                              NUMERIC_NOUNS, TYPE_WORDS, answer_type_words, asked_words, expected_answer,
                                              fold, has_answer, lacks_answer)
+from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
@@ -135,7 +136,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
         if kind is not None and has_answer(kind, sentence.text, question_words):
             lead += SHAPE_LEAD
-        if sentence.text.rstrip().endswith("?") or intent_of(sentence.text).is_request:
+        if (sentence.text.rstrip().endswith("?") and not tells_before_asking(sentence.text)) \
+                or intent_of(sentence.text).is_request:
             lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
         elif len(content_words(sentence.text)) < 3 and not sentence.answers:  # "my niece!" answers "who's Ines?"
             lead -= CHATTER_PENALTY

@@ -177,6 +177,13 @@ def test_an_assistants_reply_is_advice_not_scored_with_the_question_it_answers()
     assert friend[1].score > friend[0].score and advice[1].score < advice[0].score
 
 
+def test_a_turn_that_tells_something_before_it_asks_is_quoted_as_what_it_tells():
+    limping = turn_hit(1, "me", "My dog Biscuit is limping on his back left leg after chasing a ball. Should I worry?")
+    note = file_hit(2, "# Biscuit\n\nBiscuit's lead hangs in the hall.", 1, 3)
+    [first, *_] = select_evidence("What's wrong with Biscuit's leg?", [limping, note], FakeEmbedder())
+    assert first.memory_id == 1
+
+
 def test_a_reply_answers_what_its_turn_asks_not_what_it_tells():
     told = turn_hit(1, "me", "My dad Henrik turns 70 in March. He loves jazz. Gift ideas?")
     reply = turn_hit(2, "ChatGPT", "A vintage Blue Note vinyl, or tickets to a jazz club night.", 0.9)

@@ -29,6 +29,14 @@ def test_short_acknowledgements_and_questions_back_are_held_back():
     assert information_prior(note) == 1  # only chat turns are judged
 
 
+def test_a_turn_that_tells_something_before_it_asks_is_not_held_back():
+    # How people write to an assistant: the news, then the question.
+    told = "My dog Biscuit is limping on his back left leg after chasing a ball. Should I worry?"
+    assert information_prior(_message(told, "me")) == 1
+    assert information_prior(_message("haha yes. how did you get into that?")) < 1
+    assert information_prior(_message("we went to Crete last week, how was yours?")) < 1  # one sentence, asking
+
+
 def test_people_a_question_names():
     known = ["Sam", "Nina", "me"]
     assert people_in("when did sam sprain his ankle?", known) == ("Sam",)
