@@ -8,13 +8,12 @@ answer; it is also asked, before answering, whether the evidence answers the que
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatMessage, ChatModel
 from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
-from second_me.retrieval.intent import REQUEST, Intent
+from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
@@ -108,7 +107,7 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
     highlights = _evidence_lines([item for item in evidence
                                   if not turns.get(item.memory_id, "").endswith(item.text)], numbers)
     who = f"I am {' and '.join(users)}: \"I\", \"me\" and \"my\" in the question mean me.\n" if users else ""
-    if assistants and re.search(r"\byou(?:r|rs)?\b", question, re.I):
+    if assistants and asks_about_you(question):
         # "Which podcast did you suggest?": the assistant in the chats, not the user.
         who += f"\"You\" in the question means {' and '.join(assistants)}, who answered me in the chats.\n"
     when = f"Today is {spoken_dates(today)}.\n" if today else ""

@@ -25,7 +25,8 @@ from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LIGHT_VERBS, LOD
                                              fold, has_answer, lacks_answer)
 from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, intent_of
+from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, asks_what_user_did,
+                                       intent_of)
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
 from second_me.retrieval.replies import with_one_stating_it, with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
@@ -41,6 +42,7 @@ MAX_SENTENCES = 80  # at most this many are embedded per answer
 SEMANTIC_WEIGHT, LEXICAL_WEIGHT, SEARCH_WEIGHT, SHAPE_LEAD = 0.45, 0.35, 0.2, 0.15
 QUESTION_PENALTY = 0.2  # a question or a request rarely answers anything (its reply may)
 CHATTER_PENALTY = 0.1  # nor does a sentence of one or two words ("Got it.")
+ADVICE_PENALTY = 0.2  # asked what the user did, an assistant's suggestion is not it
 ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest) memory leads
 # Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
 MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
@@ -114,8 +116,10 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embedder | None,
-                    order: Optional[str] = None) -> list[Sentence]:
-    """The sentences with their scores, best first."""
+                    order: Optional[str] = None, assistants: Sequence[str] = ()) -> list[Sentence]:
+    """The sentences with their scores, best first. Asked what the user did ("Where did we stay in
+    Porto?"), an assistant's turn ("In Porto you could… walk the Ribeira") comes after the user's own
+    ("We booked the Casa do Rio guesthouse in Ribeira")."""
     if not sentences:
         return []
     lexical = _lexical_scores(question, sentences)
@@ -131,6 +135,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     by_date = _date_lead([s.hit.memory for s in sentences], order)
     kind = wanted_kind(question)
     question_words = asked_words(question)
+    advisers = set(assistants) if asks_what_user_did(question) else set()
     scored = []
     for sentence, lex, sem in zip(sentences, lexical, semantic):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
@@ -141,6 +146,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
         elif len(content_words(sentence.text)) < 3 and not sentence.answers:  # "my niece!" answers "who's Ines?"
             lead -= CHATTER_PENALTY
+        if sentence.hit.memory.speaker in advisers:
+            lead -= ADVICE_PENALTY
         lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
         weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
         scored.append(replace(sentence, score=weight + lead))
@@ -297,7 +304,7 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)
-    scored = score_sentences(question, candidates, embedder, time.order)
+    scored = score_sentences(question, candidates, embedder, time.order, assistants)
     quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies), scored)
     wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies), scored)
     return _as_evidence(quoted), _as_evidence(wider)

@@ -34,6 +34,10 @@ _NOT_PRESENT = re.compile(r"\b(?:did|was|were|had|used|will|would|going)\b", re.
 # unless a verb in it is past ("how many races I ran") or perfect ("how many times has she been").
 _HOW_MANY = re.compile(r"^\s*how (?:many|much)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
+# "What did I do about the blight?", "where did we stay?", "have I booked…": the user's own doing.
+_USER_DID = re.compile(r"\b(?:did|have|had)\s+(?:I|we)\b", re.I)
+# "Which podcast did you suggest?": "you" in a question to one's memory is the assistant in the chats.
+_ASKS_YOU = re.compile(r"\byou(?:r|rs)?\b", re.I)
 
 
 # Requests whose answer is the notes' own words: a summary, an outline or a list of what a note
@@ -77,3 +81,13 @@ def asks_present(question: str) -> bool:
     return bool(_PRESENT.search(question)) or (
         bool(_HOW_MANY.search(question)) and not _PERFECT.search(question)
         and not any(is_past_form(word) for word in re.findall(r"[a-z]+", question.lower())))
+
+
+def asks_about_you(question: str) -> bool:
+    """The question says "you" (or "your"): it asks what the assistant in the chats wrote."""
+    return bool(_ASKS_YOU.search(question))
+
+
+def asks_what_user_did(question: str) -> bool:
+    """The question asks what the user did, not what anyone advised ("What did you suggest?" does)."""
+    return bool(_USER_DID.search(question)) and not asks_about_you(question)

@@ -21,7 +21,7 @@ from second_me.retrieval.context import cited_numbers, format_memory, without_st
 from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer, names_in,
                                              proper_names)
 from second_me.retrieval.people import own_words
-from second_me.retrieval.intent import FACT, REQUEST, Intent
+from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words
@@ -265,7 +265,6 @@ def _added_words(sentence: str, asked: set[str]) -> list[str]:
             if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS]
 
 
-_ASKS_ABOUT_YOU = re.compile(r"\byou(?:r|rs)?\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
@@ -275,7 +274,7 @@ def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question
     my mum for her birthday?", a 1.5B reader answers with the gifts ChatGPT suggested ("I got my mum a
     personalised set of garden tools…"), not the pruning shears the user said they bought."""
     advice = [hit for hit in cited if hit.memory.speaker in assistants]
-    if not advice or not _FIRST_PERSON.search(sentence) or _ASKS_ABOUT_YOU.search(question):
+    if not advice or not _FIRST_PERSON.search(sentence) or asks_about_you(question):
         return False  # "Which podcast did you suggest?" asks what the assistant wrote
     advised = set().union(*(stems(hit.memory.text) for hit in advice))
     told = set().union(*(stems(hit.memory.text) for hit in cited if hit.memory.speaker not in assistants))

@@ -177,6 +177,20 @@ def test_an_assistants_reply_is_advice_not_scored_with_the_question_it_answers()
     assert friend[1].score > friend[0].score and advice[1].score < advice[0].score
 
 
+def test_asked_what_the_user_did_the_users_own_turn_comes_before_an_assistants_suggestion():
+    def said(memory_id, speaker, text, score=1.0):
+        hit = turn_hit(memory_id, speaker, text, score)
+        return replace(hit, memory=replace(hit.memory, speaker=speaker))
+
+    hits = [said(1, "Claude", "In Porto you could take a port cellar tour in Vila Nova de Gaia or walk the Ribeira."),
+            said(2, "me", "We booked the Casa do Rio guesthouse in Ribeira, 4 nights.", 0.8)]
+    [first, *_] = evidence_choices("Where did we stay in Porto?", hits, FakeEmbedder(), assistants=("Claude",))[0]
+    assert first.memory_id == 2
+    asked_you = "Where did you suggest we stay in Porto?"  # asks what the assistant wrote: nothing held back
+    assert evidence_choices(asked_you, hits, FakeEmbedder(), assistants=("Claude",))[1] \
+        == evidence_choices(asked_you, hits, FakeEmbedder())[1]
+
+
 def test_a_turn_that_tells_something_before_it_asks_is_quoted_as_what_it_tells():
     limping = turn_hit(1, "me", "My dog Biscuit is limping on his back left leg after chasing a ball. Should I worry?")
     note = file_hit(2, "# Biscuit\n\nBiscuit's lead hangs in the hall.", 1, 3)

@@ -519,8 +519,9 @@ def test_a_readers_sentence_telling_an_assistants_advice_as_what_the_user_did_is
         Turn("g1", "me", "For her birthday I got my mum Felco pruning shears, 62 euros.", _said("2025-05-20") + 120,
              "user", "c"),
     ], services.clock.timestamp())
-    advice = "I got my mum a personalised set of garden tools or a subscription box of seeds [1]."
-    for reply, shown in ((advice, False), ("I got her Felco pruning shears [2].", True)):
+    # Asked what the user did, the user's own turn is quoted first [1], ChatGPT's suggestion after it [2].
+    advice = "I got my mum a personalised set of garden tools or a subscription box of seeds [2]."
+    for reply, shown in ((advice, False), ("I got her Felco pruning shears [1].", True)):
         services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
         answer = services.answering.ask("What did I get my mum for her birthday?", remember=False)
         assert (reply in answer.text) == shown and (shown or "Felco pruning shears, 62 euros" in answer.text)
