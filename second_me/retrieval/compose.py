@@ -14,6 +14,7 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatMessage, ChatModel
 from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
+from second_me.text.tasks import states_in_words
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
@@ -91,7 +92,8 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
         text, placed = (dates_in_place(item.text, item.created_at, item.about.split(", ")) if item.about
                         else (item.text, False))
         when = spoken_dates(utc_day(item.created_at) if placed else item.dated())
-        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {neutralise(text)}")
+        text = neutralise(states_in_words(text))
+        out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {text}")
     return "\n".join(out)
 
 
@@ -131,7 +133,8 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
 
 def judge_messages(question: str, evidence: Sequence[Evidence]) -> list[ChatMessage]:
     """Does the evidence answer the question? (the reader check; read as P(yes) from the model)."""
-    text = "\n".join(f"({item.dated()}) {item.speaker + ': ' if item.speaker else ''}{neutralise(item.text)}"
+    text = "\n".join(f"({item.dated()}) {item.speaker + ': ' if item.speaker else ''}"
+                     f"{neutralise(states_in_words(item.text))}"
                      for item in evidence)
     return [ChatMessage("system", JUDGE_SYSTEM),
             ChatMessage("user", f"Text:\n{text}\n\nQuestion: {question.strip()}\n"

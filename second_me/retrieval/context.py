@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Collection
 from second_me.domain import Hit, describe_span, told_dates, utc_day
 from second_me.text.event_dates import event_dates
+from second_me.text.tasks import states_in_words
 
 OPEN_TAG, CLOSE_TAG = "<notes>", "</notes>"
 _CITATION = re.compile(r"\[(\d{1,3})\]")
@@ -71,8 +72,8 @@ def _as_when(day: str, after_preposition: bool) -> str:
 
 
 def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: bool = False) -> str:
-    """`[n] (when) text`; with `spoken`, the days in words, a message's time words among them (the
-    memory's own words otherwise stay as written)."""
+    """`[n] (when) text`; with `spoken`, the days in words, a message's time words among them, and
+    whether each task item is done (the memory's own words otherwise stay as written)."""
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
     when = utc_day(hit.memory.created_at)
     placed = False
@@ -85,6 +86,8 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: b
         when = f"said {when}, about {told_dates(hit.memory)}"
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
         when += f", no longer true since {utc_day(hit.memory.valid_to)}"
+    if spoken:
+        text = states_in_words(text)
     return f"[{number}] ({spoken_dates(when) if spoken else when}) {neutralise(text)}"
 
 

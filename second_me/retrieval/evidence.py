@@ -30,6 +30,7 @@ from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, a
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
 from second_me.retrieval.replies import with_one_stating_it, with_questions_answered, with_their_replies
 from second_me.retrieval.timeparse import TimeHint
+from second_me.text.tasks import asked_state, task_state
 from second_me.text.utterance import TELLING, how_much_it_tells, is_question, request_words
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
@@ -136,6 +137,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     kind = wanted_kind(question)
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
+    tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
     scored = []
     for sentence, lex, sem in zip(sentences, lexical, semantic):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
@@ -148,6 +150,9 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             lead -= CHATTER_PENALTY
         if sentence.hit.memory.speaker in advisers:
             lead -= ADVICE_PENALTY
+        state = task_state(sentence.text) if tasks else None
+        if state is not None:
+            lead += SHAPE_LEAD if state == tasks else -SHAPE_LEAD
         lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
         weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
         scored.append(replace(sentence, score=weight + lead))
@@ -162,11 +167,12 @@ def _as_read(sentence: Sentence) -> str:
 
 
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
-           replies: Mapping[int, Sequence[int]] | None = None) -> list[Sentence]:
+           replies: Mapping[int, Sequence[int]] | None = None, tasks: Optional[str] = None) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), a gathering question one sentence a
     memory; both read in memory order. `replies`: for a chat turn that asks something, the turns
-    that reply to it; a turn quoted is followed by its reply's best sentence."""
+    that reply to it; a turn quoted is followed by its reply's best sentence. `tasks`: the state of
+    the task items asked for (`text/tasks.py`)."""
     if not scored:
         return []
     most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
@@ -192,7 +198,7 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
     chosen = with_their_replies(chosen, scored, replies or {})
     if intent.kind == GATHER:
         chosen.sort(key=_reading_order)
-    return with_whole_lists(chosen, scored) if intent.kind == FACT else chosen
+    return with_whole_lists(chosen, scored, tasks) if intent.kind == FACT else chosen
 
 
 def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
@@ -305,8 +311,10 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)
     scored = score_sentences(question, candidates, embedder, time.order, assistants)
-    quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies), scored)
-    wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies), scored)
+    tasks = asked_state(question)
+    quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks), scored)
+    wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks),
+                                scored)
     return _as_evidence(quoted), _as_evidence(wider)
 
 

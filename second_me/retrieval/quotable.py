@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, utc_day
 from second_me.text.sentences import split_sentences
+from second_me.text.tasks import task_state
 
 MAX_QUOTE_CHARS = 400
 MAX_LIST_ITEMS = 15  # a longer list is quoted by its best items only
@@ -160,10 +161,12 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
     return out
 
 
-def with_whole_lists(chosen: Sequence[Sentence], scored: Sequence[Sentence]) -> list[Sentence]:
+def with_whole_lists(chosen: Sequence[Sentence], scored: Sequence[Sentence],
+                     tasks: Optional[str] = None) -> list[Sentence]:
     """Two items of one list chosen bring the whole list, in its order, where the first stood: "What
     do I need to pack for the Douro trip?" is answered by the packing list, not by the two items
-    that scored best. `scored`: every sentence the chosen ones were picked from."""
+    that scored best. `scored`: every sentence the chosen ones were picked from. `tasks`: asked for
+    open (or done) tasks, a task list's items in the other state are left out, chosen or not."""
     out: list[Sentence] = []
     taken: set[int] = set()
     for sentence in chosen:
@@ -178,7 +181,7 @@ def with_whole_lists(chosen: Sequence[Sentence], scored: Sequence[Sentence]) -> 
         whole = _lists_holding(items, sorted((s for s in scored if s.hit.memory.id == memory_id),
                                              key=lambda s: s.position))
         out.extend(whole if len(whole) <= MAX_LIST_ITEMS else items)
-    return out
+    return [s for s in out if tasks is None or task_state(s.text) in (None, tasks)] or list(chosen)
 
 
 def _lists_holding(items: Sequence[Sentence], memory: Sequence[Sentence]) -> list[Sentence]:

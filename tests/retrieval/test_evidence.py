@@ -198,6 +198,18 @@ def test_a_turn_that_tells_something_before_it_asks_is_quoted_as_what_it_tells()
     assert first.memory_id == 1
 
 
+def test_asked_what_is_still_to_do_the_open_tasks_are_quoted_not_the_ticked_ones():
+    garden = ("# Kitchen garden\n\n- [x] Order seed potatoes\n- [ ] Fix the greenhouse door hinge\n"
+              "- [ ] Buy copper tape for the slugs\n\nSee also the compost note.")
+    quoted = [e.text for e in select_evidence("What's still to do in the garden?", [file_hit(1, garden, 1, 7)],
+                                              FakeEmbedder())]
+    assert "- [ ] Fix the greenhouse door hinge" in quoted and "- [ ] Buy copper tape for the slugs" in quoted
+    assert "- [x] Order seed potatoes" not in quoted
+    done = [e.text for e in select_evidence("What have I done in the garden?", [file_hit(1, garden, 1, 7)],
+                                            FakeEmbedder())]
+    assert done[0] == "- [x] Order seed potatoes"
+
+
 def test_a_reply_answers_what_its_turn_asks_not_what_it_tells():
     told = turn_hit(1, "me", "My dad Henrik turns 70 in March. He loves jazz. Gift ideas?")
     reply = turn_hit(2, "ChatGPT", "A vintage Blue Note vinyl, or tickets to a jazz club night.", 0.9)

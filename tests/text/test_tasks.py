@@ -1,0 +1,30 @@
+"""Task lists in notes: open and done items, what a question asks of them, and how a model reads them."""
+
+from second_me.domain import FileOrigin, Hit, Memory
+from second_me.retrieval.context import format_memory
+from second_me.text.tasks import DONE, OPEN, asked_state, states_in_words, task_state
+
+GARDEN = "- [x] Order seed potatoes\n- [ ] Fix the greenhouse door hinge\n1. [X] Turn the compost\nnot [ ] a task"
+
+
+def test_a_task_item_is_open_or_done_and_other_text_is_neither():
+    assert task_state("- [ ] Fix the greenhouse door hinge") == OPEN
+    assert task_state("* [x] Order seed potatoes") == DONE
+    assert task_state("2) [X] Turn the compost") == DONE
+    assert task_state("The hinge [ ] is loose") is None and task_state("- Fix the hinge") is None
+
+
+def test_what_a_question_asks_of_a_task_list():
+    assert asked_state("What's still to do in the garden?") == OPEN
+    assert asked_state("What's left on my todo list?") == OPEN
+    assert asked_state("Which jobs have I finished?") == DONE
+    assert asked_state("How long do I proof the dough?") is None
+
+
+def test_a_model_is_shown_each_items_state_in_words_and_the_quote_keeps_the_notes_text():
+    assert states_in_words(GARDEN) == ("- [x] (done) Order seed potatoes\n- [ ] (not done yet) Fix the greenhouse door "
+                                       "hinge\n1. [X] (done) Turn the compost\nnot [ ] a task")
+    hit = Hit(Memory(1, "chunk", GARDEN, 1_700_000_000.0, None, 30.0, 0, False, "active"), 1.0, 1.0,
+              FileOrigin("garden.md", 1, 4))
+    assert "[x] (done) Order seed potatoes" in format_memory(1, hit, spoken=True)  # what the reader reads
+    assert "[x] Order seed potatoes" in format_memory(1, hit)  # as written elsewhere
