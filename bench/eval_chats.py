@@ -25,7 +25,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Union
+
+from bench.eval_history import write_rows
 
 HEADER = re.compile(r"^== (\d{4}-\d\d-\d\d) (\d\d:\d\d) \| (.+)$")
 LINE = re.compile(r"^(?P<who>[A-Z])(?:#(?P<key>\w+))?(?:@(?P<at>\d\d:\d\d))?: (?P<text>.+)$")
@@ -79,6 +81,19 @@ def ask(ability: str, question: str, answer, *evidence: str, aliases=(), actuall
 def build_rows(script: Path, people: dict[str, tuple[str, str]], seed: int, asks: list[Ask], now: str) -> list[dict]:
     """A benchmark's rows from its script file and its questions."""
     return rows(parse(script.read_text(encoding="utf-8"), people, seed), asks, now)
+
+
+def generator(script: Path, people: dict[str, tuple[str, str]], seed: int, asks: list[Ask], now: str,
+              out: Path) -> tuple[Callable[[], list[dict]], Callable[[], None]]:
+    """A chat benchmark generator's `build` (its rows, which the tests compare with the shipped file)
+    and `main` (write them to `out`)."""
+    def build() -> list[dict]:
+        return build_rows(script, people, seed, asks, now)
+
+    def main() -> None:
+        write_rows(build(), out)
+
+    return build, main
 
 
 def parse(script: str, people: dict[str, tuple[str, str]], seed: int) -> list[Message]:

@@ -20,9 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import eval_history  # noqa: E402
 from bench.eval_chats import (GATHER, IE, INFER, MULTI, NONE, PHOTO, UPDATE, WHEN_, WHO, When, ask,  # noqa: E402
-                              build_rows)
+                              generator)
 
 ROOT = Path(__file__).resolve().parent
 SCRIPT = ROOT / "data" / "couple-chats.txt"
@@ -189,13 +188,7 @@ QUESTIONS = [
 ]
 
 
-def build() -> list[dict]:
-    return build_rows(SCRIPT, PEOPLE, SEED, QUESTIONS, NOW)
-
-
-def main() -> None:
-    eval_history.write_rows(build(), OUT)
-
+build, main = generator(SCRIPT, PEOPLE, SEED, QUESTIONS, NOW, OUT)
 
 if __name__ == "__main__":
     main()
