@@ -273,6 +273,27 @@ _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottag
 ASKS_WHERE_STAYED = re.compile(r"^\s*where\b.*\b(?:stay|stayed|staying|stays|sleep|slept|sleeping|sleeps)\b", re.I)
 
 
+# Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
+MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
+price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
+
+_WHO_OR_WHERE = re.compile(r"\s*(?:who|whom|where)\b", re.I)
+
+
+def wanted_kind(question: str) -> str | None:
+    """The kind of answer a sentence should state (a number, a name, a date…), if the question says.
+    "Who…" and "where…" want a person or a place: a name, though memory may say it otherwise ("my
+    sister", "the clinic"), so this only ranks sentences and never refuses (`lacks_answer` does not ask it)."""
+    kind = expected_answer(question)
+    if kind is None and ASKS_WHERE_STAYED.match(question):
+        return LODGING
+    if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
+        return NUMBER
+    if kind is None and _WHO_OR_WHERE.match(question):
+        return NAME
+    return kind
+
+
 def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     """Does `text` state something of this kind that the question does not already say?"""
     lower = text.lower()

@@ -20,9 +20,8 @@ from typing import Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import (ASKS_WHERE_STAYED, LIGHT_VERBS, LODGING, NAME, NUMBER, NUMBER_WORDS,
-                                             NUMERIC_NOUNS, TYPE_WORDS, answer_type_words, asked_words, expected_answer,
-                                             fold, has_answer, lacks_answer)
+from second_me.retrieval.answer_type import (LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
+                                             asked_words, expected_answer, has_answer, lacks_answer, wanted_kind)
 from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, asks_what_user_did,
@@ -45,9 +44,6 @@ QUESTION_PENALTY = 0.2  # a question or a request rarely answers anything (its r
 CHATTER_PENALTY = 0.1  # nor does a sentence of one or two words ("Got it.")
 ADVICE_PENALTY = 0.2  # asked what the user did, an assistant's suggestion is not it
 ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest) memory leads
-# Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
-MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
-price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
 # How many sentences each kind of question takes, and how close to the best they must score.
 TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
 # A capable reader weighs several memories itself (an older statement and the newer one that
@@ -76,21 +72,6 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
             for found in sentence_stems]
 
 
-_WHO_OR_WHERE = re.compile(r"\s*(?:who|whom|where)\b", re.I)
-
-
-def wanted_kind(question: str) -> str | None:
-    """The kind of answer a sentence should state (a number, a name, a date…), if the question says.
-    "Who…" and "where…" want a person or a place: a name, though memory may say it otherwise ("my
-    sister", "the clinic"), so this only ranks sentences and never refuses (`lacks_answer` does not ask it)."""
-    kind = expected_answer(question)
-    if kind is None and ASKS_WHERE_STAYED.match(question):
-        return LODGING
-    if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
-        return NUMBER
-    if kind is None and _WHO_OR_WHERE.match(question):
-        return NAME
-    return kind
 
 
 def _date_lead(memories: Sequence[Memory], order: Optional[str]) -> dict[int, float]:
