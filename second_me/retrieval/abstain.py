@@ -123,8 +123,9 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
 
 def _close_naming(result: SearchResult) -> bool:
     """A hit naming everyone the question names is as close to it as a paraphrase: their words are
-    not the question's, their meaning is ("Iris arrived on Tuesday, 3.2 kg" for "how much did Iris
-    weigh when she was born?"), so the names are not detached from what is asked."""
+    not the question's, their meaning is ("from next month Little Fires has a permanent pitch at
+    Kirkgate Market" for "When does Little Fires start at Kirkgate Market?"), so the names are not
+    detached from what is asked."""
     names = result.detached_names
     return bool(names) and any((hit.similarity or 0.0) >= NAMED_CLOSE and all(by_or_about(hit.memory, [name])
                                                                                for name in names)

@@ -268,8 +268,9 @@ def test_a_request_close_to_no_memory_works_from_all_that_search_found():
 
 
 def test_a_memory_naming_them_as_close_as_a_paraphrase_is_not_detached_from_the_question():
-    """"How much did Iris weigh when she was born?" shares no word but the name with "Iris arrived on
-    Tuesday, 3.2 kg": close in meaning, it says what is asked; far, it does not."""
+    """"When does Little Fires start at Kirkgate Market?" shares no word but the names with "from next
+    month Little Fires has a permanent pitch at Kirkgate Market": close in meaning, it says what is
+    asked; far, it does not."""
     from datetime import datetime, timezone
 
     from second_me.domain import Hit, Memory
@@ -277,15 +278,15 @@ def test_a_memory_naming_them_as_close_as_a_paraphrase_is_not_detached_from_the_
     from second_me.retrieval.hybrid import SearchResult
     from second_me.retrieval.query import parse_query
 
-    question = "How much did Iris weigh when she was born?"
-    told = Memory(1, "message", "Nina: she's here!!! Iris arrived on Tuesday, 3.2 kg", 0.0, None, 7.0, 0, False,
-                  "active", speaker="Nina")
+    question = "When does Little Fires start at Kirkgate Market?"
+    told = Memory(1, "message", "Sam: from next month Little Fires has a permanent pitch at Kirkgate Market!!", 0.0,
+                  None, 7.0, 0, False, "active", speaker="Sam")
 
     def detached(similarity):
         result = SearchResult((Hit(told, 1.0, 1.0, None, similarity=similarity),), similarity,
                               parsed=parse_query(question, datetime(2023, 8, 1, tzinfo=timezone.utc)),
-                              detached_names=("Iris",))
+                              detached_names=("Little Fires", "Kirkgate Market"))
         return signals(result, question).detached
 
     assert detached(NAMED_CLOSE + 0.05) == ()
-    assert detached(NAMED_CLOSE - 0.15) == ("Iris",)
+    assert detached(NAMED_CLOSE - 0.15) == ("Little Fires", "Kirkgate Market")
