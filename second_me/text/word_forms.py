@@ -1,6 +1,7 @@
 """Other forms of a word that the full-text index cannot know: irregular verbs, so "what did I
 buy?" finds "I bought", and everyday words for the same person or thing, so "my mother" finds
-"Mum", "my car" finds "the automobile" and "my cat" the kitten.
+"Mum", "my car" finds "the automobile", "my cat" the kitten and "Ros's wedding" that she
+gets married.
 
 The index stems regular forms (walked → walk) and nothing else; without these, a question
 misses a memory told in other words, and its word looks like one no memory contains (which
@@ -43,7 +44,8 @@ mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma grann
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
 doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
-cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance
+cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
+wedding marry married marries wed
 """
 
 
