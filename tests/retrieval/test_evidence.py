@@ -30,6 +30,12 @@ def turn_hit(memory_id: int, speaker: str, text: str, score: float = 1.0) -> Hit
     return Hit(memory(memory_id, f"{speaker}: {text}", kind="message"), score, 1.0, origin)
 
 
+def said_by(memory_id: int, speaker: str, text: str, score: float = 1.0) -> Hit:
+    """A turn whose memory knows its speaker, as an imported chat's does (an assistant's, the user's)."""
+    hit = turn_hit(memory_id, speaker, text, score)
+    return replace(hit, memory=replace(hit.memory, speaker=speaker))
+
+
 def test_sentences_split_at_ends_but_not_at_decimals_or_abbreviations():
     text = "Road tyres: 6.5 bar front, 7 bar rear. Check the pressure e.g. before every ride. Done!"
     assert [s for s, _ in split_sentences(text)] == [
@@ -164,12 +170,8 @@ def test_a_reply_is_read_with_the_question_turn_it_answers():
 
 
 def test_an_assistants_reply_is_advice_not_scored_with_the_question_it_answers():
-    def said(memory_id, speaker, text, score=1.0):
-        hit = turn_hit(memory_id, speaker, text, score)
-        return replace(hit, memory=replace(hit.memory, speaker=speaker))
-
-    hits = [said(1, "Doug", "Which book should I read at the moment?"),
-            said(2, "assistant", "I'd suggest trying it this weekend and seeing how it goes.", 0.9)]
+    hits = [said_by(1, "Doug", "Which book should I read at the moment?"),
+            said_by(2, "assistant", "I'd suggest trying it this weekend and seeing how it goes.", 0.9)]
     question = "Which book am I reading at the moment?"
     friend = evidence_choices(question, hits, FakeEmbedder(), replies={1: [2]})[0]
     advice = evidence_choices(question, hits, FakeEmbedder(), replies={1: [2]}, assistants=("assistant",))[0]
@@ -178,12 +180,9 @@ def test_an_assistants_reply_is_advice_not_scored_with_the_question_it_answers()
 
 
 def test_asked_what_the_user_did_the_users_own_turn_comes_before_an_assistants_suggestion():
-    def said(memory_id, speaker, text, score=1.0):
-        hit = turn_hit(memory_id, speaker, text, score)
-        return replace(hit, memory=replace(hit.memory, speaker=speaker))
-
-    hits = [said(1, "Claude", "In Porto you could take a port cellar tour in Vila Nova de Gaia or walk the Ribeira."),
-            said(2, "me", "We booked the Casa do Rio guesthouse in Ribeira, 4 nights.", 0.8)]
+    hits = [said_by(1, "Claude",
+                    "In Porto you could take a port cellar tour in Vila Nova de Gaia or walk the Ribeira."),
+            said_by(2, "me", "We booked the Casa do Rio guesthouse in Ribeira, 4 nights.", 0.8)]
     [first, *_] = evidence_choices("Where did we stay in Porto?", hits, FakeEmbedder(), assistants=("Claude",))[0]
     assert first.memory_id == 2
     asked_you = "Where did you suggest we stay in Porto?"  # asks what the assistant wrote: nothing held back
