@@ -82,40 +82,36 @@ def test_the_siblings_set_is_complete_and_points_at_turns_that_exist():
 
 def test_the_flatmates_set_is_complete_and_points_at_turns_that_exist():
     flatmates = load_dataset(Path("flatmates"))
-    turns = {t.external_id: t for t in flatmates.turns}
-    assert {(t.speaker, t.role) for t in flatmates.turns} == {("Leah", "user"), ("Kofi", "other"), ("Rosa", "other")}
-    speakers = {}
-    for turn in flatmates.turns:
-        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
-    assert len(speakers) >= 20 and any(len(people) == 3 for people in speakers.values())  # a group chat
-    assert len(flatmates.questions) >= 70 and len({q.ability for q in flatmates.questions}) == 9
-    times = [t.timestamp for t in flatmates.turns]
-    assert times == sorted(times) and len(set(times)) == len(times)
-    _each_question_points_at_its_turns(flatmates, gathering_from=3)
-    for q in flatmates.questions:
-        if q.ability == "photo":
-            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+    _a_chat_set_with_a_group_chat(flatmates, {("Leah", "user"), ("Kofi", "other"), ("Rosa", "other")}, sessions=20)
+    assert len(flatmates.questions) >= 70
 
 
 def test_the_couple_set_is_complete_and_points_at_turns_that_exist():
     couple = load_dataset(Path("couple"))
-    turns = {t.external_id: t for t in couple.turns}
-    assert {(t.speaker, t.role) for t in couple.turns} == {("Owen", "user"), ("Mei", "other"),
-                                                           ("Catriona", "other")}
-    speakers = {}
-    for turn in couple.turns:
-        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
-    assert len(speakers) >= 26 and any(len(people) == 3 for people in speakers.values())  # a group chat
+    _a_chat_set_with_a_group_chat(couple, {("Owen", "user"), ("Mei", "other"), ("Catriona", "other")}, sessions=26)
     assert 320 <= len(couple.turns) <= 400
-    assert 85 <= len(couple.questions) <= 100 and len({q.ability for q in couple.questions}) == 9
-    times = [t.timestamp for t in couple.turns]
-    assert times == sorted(times) and len(set(times)) == len(times)
-    _each_question_points_at_its_turns(couple, gathering_from=3)
-    for q in couple.questions:
-        if q.ability == "photo":
-            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+    assert 85 <= len(couple.questions) <= 100
     swapped = [q for q in couple.questions if q.ability == "attribution" and q.actually in {"Owen", "Mei"}]
     assert len(swapped) >= 4
+
+
+def _a_chat_set_with_a_group_chat(dataset, people: set, sessions: int) -> None:
+    """These people (speaker, role) in `sessions` conversations or more, one of them a group chat of
+    three; turns in time order, none at the same moment; questions of all nine kinds, each pointing
+    at its turns, a photo question at a photo."""
+    assert {(t.speaker, t.role) for t in dataset.turns} == people
+    speakers = {}
+    for turn in dataset.turns:
+        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
+    assert len(speakers) >= sessions and any(len(said) == 3 for said in speakers.values())  # a group chat
+    times = [t.timestamp for t in dataset.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    assert len({q.ability for q in dataset.questions}) == 9
+    _each_question_points_at_its_turns(dataset, gathering_from=3)
+    turns = {t.external_id: t for t in dataset.turns}
+    for q in dataset.questions:
+        if q.ability == "photo":
+            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
 
 
 def _each_question_points_at_its_turns(dataset, gathering_from: int) -> None:
