@@ -69,12 +69,15 @@ class Dataset:
 # rules of 2026-12-02 and before anything was measured on it. Then a group of flatmates (Leah,
 # Kofi and Rosa) in a shared group chat and one to one, written before anything was measured on it.
 # Then a couple apart (Owen in Glasgow, Mei in Halifax) texting one to one and now and then with
-# Owen's sister Catriona, also written before anything was measured on it.
+# Owen's sister Catriona, also written before anything was measured on it. Then Wanjiru, a quantity
+# surveyor in Nairobi telling her assistant of a house built, a loan paid back in parts and a half
+# marathon, with her notes, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
            "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl",
-           "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl"}
+           "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
+           "wanjiru": "wanjiru-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

@@ -14,7 +14,8 @@ from second_me.eval.dataset import BUILTIN, builtin_path, load_dataset
 GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_noor", "doug": "bench.make_eval_doug",
               "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
               "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings",
-              "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple"}
+              "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple",
+              "wanjiru": "bench.make_eval_wanjiru"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -128,6 +129,85 @@ def _each_question_points_at_its_turns(dataset, gathering_from: int) -> None:
             assert q.answer and q.evidence, q.id
         if q.ability == "gathering":
             assert len({turns[e].conversation for e in q.evidence}) >= gathering_from, q.id
+
+
+def _month_day(day: date) -> str:
+    return f"{day:%B} {day.day}"
+
+
+# Wanjiru's answers that no message states word for word: (words the evidence says, the answer
+# worked out from the days of the evidence turns, in order, and the day the questions are asked).
+WANJIRU_WORKED = {
+    "How much does Kimani still owe me?": (("45,000", "15,000", "10,000"), lambda d, now: f"{45_000 - 15_000 - 2 * 10_000:,}"),
+    "How much has Kimani paid back so far?": (("15,000", "10,000"), lambda d, now: f"{15_000 + 2 * 10_000:,}"),
+    "What did the foundation, the walls and the roof of the house cost altogether?":
+        (("1,100,000", "850,000", "620,000"), lambda d, now: f"{1_100_000 + 850_000 + 620_000:,}"),
+    "By how much did the foundation go over what I budgeted for it?":
+        (("Foundation: 950,000", "1,100,000"), lambda d, now: f"{1_100_000 - 950_000:,}"),
+    "How much more did the Mazda cost than I got for the Premio?":
+        (("780,000", "2,350,000"), lambda d, now: f"{2_350_000 - 780_000:,}"),
+    "How much has my HbA1c come down since the work medical?": (("6.3", "5.8"), lambda d, now: f"{6.3 - 5.8:.1f}"),
+    "by how many minutes did I beat my half marathon goal":
+        (("2 hours 45 minutes", "2 hours 38 minutes"), lambda d, now: f"{45 - 38} minutes"),
+    "How big is the chama pot now when it's someone's turn?": (("12 members", "7,000"), lambda d, now: f"{12 * 7_000:,}"),
+    "How many times have I been out of the country since January 2024?": (("Kigali", "Joburg"), lambda d, now: str(len(d))),
+    "What have Simba's vet visits cost me in total?": (("4,800", "3,500"), lambda d, now: f"{4_800 + 3_500:,}"),
+    "How many years older is Baraka than Njeri?": (("turned 10", "16 years old"), lambda d, now: str(16 - 10)),
+    "How much faster is my 10 km now than the first time I ran it without walking?":
+        (("1 hour 14 minutes", "61 minutes"), lambda d, now: f"{60 + 14 - 61} minutes"),
+    "When did Mum have her cataract operation?": (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "What day was Wambui's baby born?": (("last night",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When was our housewarming party?": (("last Saturday",), lambda d, now: _month_day(_last(5, d[0]))),
+    "what date did I fly to Johannesburg": (("tomorrow",), lambda d, now: _month_day(d[0] + timedelta(days=1))),
+    "When did we move into the Kitengela house?": (("today",), lambda d, now: _month_day(d[0])),
+    "On what date did I run the half marathon?": (("this morning", "27 October"), lambda d, now: _month_day(d[0])),
+    "When did Kimani last send me money?": (("Kimani sent",), lambda d, now: _month_day(d[0])),
+    "When was Mum's 70th birthday party?": (("today",), lambda d, now: _month_day(d[0])),
+    "In which month did the roof go on the house?": (("over the weekend",), lambda d, now: f"{d[0]:%B}"),
+    "How many weeks after we moved in was the housewarming?":
+        (("today", "last Saturday"), lambda d, now: f"{(_last(5, d[1]) - d[0]).days // 7} weeks"),
+    "How long ago did I run the half marathon?": (("this morning",), lambda d, now: f"{round((now - d[0]).days / 30.44)} months"),
+    "What was I celebrating on September 14 last year?":
+        (("birthday",), lambda d, now: "birthday" if d[0] == date(now.year - 1, 9, 14) else "another day"),
+}
+# Asked relative to the moment of asking: how many days before it the evidence was said.
+WANJIRU_BEFORE_NOW = {"What did I do yesterday?": 1, "What did I get up to last Saturday morning?": 6}
+
+
+def test_the_wanjiru_set_is_complete_and_each_gold_is_in_its_evidence():
+    data = load_dataset(Path("wanjiru"))
+    turns = {t.external_id: t for t in data.turns}
+    notes = {"note:" + n.path: n for n in data.notes}
+    days = sorted(_day(t) for t in data.turns)
+    assert 500 <= len(data.turns) <= 800 and len({t.conversation for t in data.turns}) >= 100
+    assert (days[-1] - days[0]).days >= 16 * 30 and {(t.speaker, t.role) for t in data.turns} == {
+        ("Wanjiru", "user"), ("assistant", "assistant")}
+    times = [t.timestamp for t in data.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    assert 4 <= len(notes) <= 5 and all(n.text.startswith("# ") for n in data.notes)
+    counts = Counter(q.ability for q in data.questions)
+    assert 95 <= len(data.questions) <= 110
+    assert 24 <= counts["information-extraction"] <= 30 and 13 <= counts["multi-session"] <= 18
+    assert 18 <= counts["temporal"] <= 23 and 12 <= counts["knowledge-update"] <= 16
+    assert 22 <= counts["abstention"] <= 28 and len(counts) == 5
+    now = datetime.fromtimestamp(data.questions[0].now, timezone.utc).date()
+    assert all(q.now == data.questions[0].now for q in data.questions)
+    for q in data.questions:
+        assert set(q.evidence) <= set(turns) | set(notes), q.id
+        if q.answer is None:
+            assert q.ability == "abstention" and not q.evidence, q.id
+            continue
+        assert q.evidence and q.ability != "abstention", q.id
+        texts = [(turns.get(e) or notes[e]).text.lower() for e in q.evidence]
+        if q.question in WANJIRU_WORKED:
+            said, worked = WANJIRU_WORKED[q.question]
+            assert all(any(s.lower() in text for text in texts) for s in said), q.id
+            assert worked([_day(turns[e]) for e in q.evidence if e in turns], now) == q.answer, q.id
+        else:
+            assert any(q.answer.lower() in text for text in texts), q.id
+        if q.question in WANJIRU_BEFORE_NOW:
+            assert _day(turns[q.evidence[0]]) == now - timedelta(days=WANJIRU_BEFORE_NOW[q.question]), q.id
+    assert set(WANJIRU_WORKED) | set(WANJIRU_BEFORE_NOW) <= {q.question for q in data.questions}
 
 
 def _last(weekday: int, day: date) -> date:
