@@ -310,6 +310,8 @@ def event_dates(text: str, said_at: float) -> list[DateSpan]:
             groups = {k: v for k, v in match.groupdict().items() if v}
             if _lower_case_month(groups):
                 continue  # "this may help", "we march on": words, not months
+            if _titled_day_word(sentence, match):
+                continue  # "now reading Tomorrow, and Tomorrow, and Tomorrow": a title, not a day
             if groups.get("in_unit") and not _tense(_clause(sentence, match)):
                 continue  # "29 minutes in four months" is how long, not when
             found = _span(groups, today, _looks_ahead(sentence, match))
@@ -321,6 +323,16 @@ def event_dates(text: str, said_at: float) -> list[DateSpan]:
             if len(spans) == MAX_SPANS:
                 return spans
     return spans
+
+
+def _titled_day_word(sentence: str, match: re.Match) -> bool:
+    """A day word capitalised inside a sentence ("saw Yesterday at the cinema") names something:
+    people write the day in lower case there."""
+    word = match.group(0)
+    if not word[0].isupper() or word.split()[0].lower() not in ("yesterday", "tomorrow", "today", "tonight"):
+        return False
+    before = sentence[:match.start()].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
 
 def _lower_case_month(groups: dict) -> bool:

@@ -58,6 +58,13 @@ def test_words_that_only_look_like_dates_are_not_dates():
     assert _read("I scored 2024 points") == []
 
 
+def test_a_day_word_capitalised_inside_a_sentence_is_a_title_not_a_day():
+    assert _read("Now reading Tomorrow, and Tomorrow, and Tomorrow by Gabrielle Zevin") == []
+    assert _read("we watched Yesterday, the Beatles film") == []
+    assert _read("Yesterday we went to the beach") == ["2023-07-05"]  # a sentence's first word
+    assert _read("Update: Tomorrow is the big day") == ["2023-07-07"]
+
+
 def test_a_message_without_time_words_tells_of_no_date():
     assert event_dates("Pepper loves her new raincoat", SENT) == []
 
