@@ -36,14 +36,16 @@ def token_f1(response: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def unsupported_claims(answer) -> list[str]:
+def unsupported_claims(answer, question: str = "") -> list[str]:
     """Names, numbers and dates in a reply that its own evidence does not state (quotes, and an
-    attribution's "That was Sam, not Lena", excepted)."""
+    attribution's "That was Sam, not Lena", excepted); a sum or difference of two of its amounts
+    counts as stated when the question asks for one."""
     if answer.abstained or not answer.evidence:
         return []
     # The evidence is shown with who said it and when: those are in it too.
     support = Support([item.text for item in answer.evidence]
-                      + [f"{item.speaker or ''} {utc_day(item.created_at)} {item.about}" for item in answer.evidence])
+                      + [f"{item.speaker or ''} {utc_day(item.created_at)} {item.about}" for item in answer.evidence],
+                      question)
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
     if answer.reckoned:  # a span counted by rule between days the evidence gives: its days are checked
         own_words = own_words.replace(answer.reckoned, SPAN.sub(" ", answer.reckoned))
@@ -66,7 +68,7 @@ def ask_one(services, question, settings) -> dict:
         "correct": answer_correct(answer.text, question.answer, answer.abstained, question.aliases),
         "f1": max((token_f1(answer.text, form) for form in (question.answer, *question.aliases)), default=0.0)
         if question.answer is not None and not answer.abstained else 0.0,
-        "unsupported": unsupported_claims(answer),
+        "unsupported": unsupported_claims(answer, question.question),
         "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
         "answer_s": round(finished - started, 3),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from second_me.text.support import asks_to_reckon
 from second_me.text.utterance import request_verb
 from second_me.text.word_forms import is_past_form
 
@@ -67,7 +68,7 @@ def intent_of(question: str) -> Intent:
     verb = request_verb(text)
     if verb:  # "List…" gathers too; the request verb decides how to answer
         return Intent(REQUEST, verb)
-    if _GATHER.search(text):
+    if _GATHER.search(text) or asks_to_reckon(text):  # an amount worked out from several statements
         return Intent(GATHER)
     if _YES_NO.match(text):
         return Intent(YES_NO)

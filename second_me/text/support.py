@@ -6,7 +6,9 @@ not (the question saying it is no proof: a small model turns "two days ago" or "
 moved to Berlin" into claims), or when most of its words are in neither the evidence nor the
 question it answers. A number is matched as the whole expression it stands in: "4 hours" is
 not supported by "4 to 5 hours", so a range or a neighbouring figure cannot become a wrong
-answer.
+answer. Asked how far two amounts are apart, what is left or what they come to, a number worked
+out from two the evidence states (lent 200, 120 paid back: 80 still owed) is as checkable as one
+copied from it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon
 _MONTH_DAY = re.compile(r"\b(?P<month>%s)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?" % _MONTH,
                         re.I)
 _CITATION = re.compile(r"\s*\[\d{1,3}\]")
+# "How much does Tomás still owe me?", "by how many km has it gone up?", "how much in total?": the
+# answer is worked out from amounts of several statements (lent, then paid back in parts).
+_HOW_MUCH = r"\bhow (?:much|many|far|long)\b.*"
+_ASKS_DIFFERENCE = re.compile(
+    _HOW_MUCH + r"\b(?:more|less|fewer|still|left|remaining|faster|slower|longer|shorter"
+    r"|(?:gone|went|come|came) (?:up|down)|increased?|decreased?|owes?|owed)\b"
+    r"|\bdifference between\b|\bby how (?:much|many|far)\b", re.I)
+_ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Words that may start a sentence without being a claim of their own.
 _STARTERS = frozenset("yes no sure ok okay well according based in on at for from to with by so also then "
                       "you your it its this that these those there here they he she we i".split())
@@ -80,6 +91,28 @@ def _expressions(text: str) -> set[str]:
     return out
 
 
+def asks_to_reckon(question: str) -> str | None:
+    """"difference" or "sum" when the question asks for an amount worked out from others, else None."""
+    if _ASKS_DIFFERENCE.search(question):
+        return "difference"
+    return "sum" if _ASKS_SUM.search(question) else None
+
+
+def _reckoned(numbers: Iterable[str], question: str) -> set[str]:
+    """What the question asks to work out from two of the numbers: their differences ("how much
+    more", "still owe") or their sums ("in total"), written as `_value` writes numbers."""
+    reckoning = asks_to_reckon(question)
+    if reckoning is None:
+        return set()
+    values = sorted({float(n) for n in numbers if _PLAIN_NUMBER.fullmatch(n)})
+    out = set()
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            value = b - a if reckoning == "difference" else a + b
+            out.add(str(int(value)) if value == int(value) else f"{value:g}")
+    return out
+
+
 def _names(sentence: str) -> list[str]:
     """Capitalised words that claim someone or something: not a sentence's first word when it is an
     ordinary starter, not months, weekdays or "I"."""
@@ -107,6 +140,7 @@ class Support:
         joined = "\n".join(texts)
         self.dates, rest = _dates(joined)
         self.numbers = _expressions(rest)
+        self.reckoned = _reckoned(self.numbers, question)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
         self.question_stems = stems(question)
@@ -119,7 +153,8 @@ class Support:
         missing: list[str] = []
         dates, rest = _dates(sentence)
         missing += sorted(d for d in dates if d not in self.dates)
-        missing += sorted(n for n in _expressions(rest) if n not in self.numbers and n not in self.dates)
+        missing += sorted(n for n in _expressions(rest)
+                          if n not in self.numbers and n not in self.dates and n not in self.reckoned)
         for name in _names(rest):
             if not forms(name) & self.name_stems and plain(name) not in self.words:
                 missing.append(name)

@@ -22,6 +22,13 @@ def test_quotes_are_evidence_and_a_line_may_only_restate_them():
     assert unsupported_claims(Answer("I don't know: nothing matches.", abstained=True)) == []
 
 
+def test_a_difference_the_question_asks_for_is_a_claim_its_evidence_supports():
+    lent = (Evidence("I lent Tomás 200 euros.", 1, "chat"), Evidence("Tomás paid back 120 euros.", 2, "chat"))
+    owed = Answer("Tomás still owes you 80 euros [1].", evidence=lent)
+    assert unsupported_claims(owed, "How much does Tomás still owe me?") == []
+    assert unsupported_claims(owed, "How much did I lend Tomás?") == ["80"]
+
+
 def test_who_said_it_and_when_are_part_of_the_evidence():
     said = Evidence("Maisie's party was yesterday.", 1, "chat · Sam · 2023-05-15", "message", "Sam",
                     created_at=1_684_108_800.0)  # 2023-05-15

@@ -16,6 +16,12 @@ from second_me.text.utterance import asks_something, request_words, what_it_asks
     ("What activities does Priya do?", GATHER),
     ("Which phones have I owned?", GATHER),
     ("how many times did I go climbing?", GATHER),
+    # An amount worked out from several statements: each of them is wanted.
+    ("How much does Tomás still owe me?", GATHER),
+    ("What's the difference between my old and new rent?", GATHER),
+    ("By how many km a week has my cycling gone up?", GATHER),
+    ("How much did I pay for my surfboard?", FACT),
+    ("How many km did I run up the hill?", FACT),
     ("did I grow up on a farm?", YES_NO),
     ("Am I still vegetarian?", YES_NO),
     ("how long do I proof the dough?", FACT),

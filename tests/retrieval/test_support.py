@@ -49,6 +49,20 @@ def test_words_of_the_question_count_as_support_but_not_its_names_numbers_and_da
                        question_names=True).check("You lived in Berlin in 2019.").supported
 
 
+def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_stated():
+    lent = ["I lent Tomás 200 euros for his flight home.", "Tomás paid back 120 euros of the money I lent him."]
+    assert Support(lent, "How much does Tomás still owe me?").check("Tomás still owes you 80 euros.").supported
+    assert Support(lent, "How much have I lent and been paid back in total?").check("320 euros.").supported
+    assert Support(lent, "How much did Tomás pay back altogether?").check("320 euros.").supported
+    # Not asked for: a number the evidence does not state is still a claim of its own.
+    assert not Support(lent, "How much did I lend Tomás?").check("You lent Tomás 80 euros.").supported
+    # A difference is not a total, nor the other way round, nor any other number.
+    assert not Support(lent, "How much does Tomás still owe me?").check("Tomás owes you 320 euros.").supported
+    assert not Support(lent, "How much does Tomás still owe me?").check("Tomás owes you 90 euros.").supported
+    rent = ["The rent for the new flat is 1,480 euros warm.", "Rent was 1,150 euros warm."]
+    assert Support(rent, "What's the difference between my old and new rent?").check("It is 330 euros.").supported
+
+
 def test_unsupported_sentences_are_dropped_and_the_rest_kept():
     kept, dropped = supported_sentences("Proof it overnight, 12 to 14 hours. Then bake it for 3 hours at 300 °C.",
                                         PROOF, QUESTION)
