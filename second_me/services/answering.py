@@ -202,9 +202,10 @@ class Answering:
                                  [name for name in ready.users if name != USER_SPEAKER],  # not "I am me"
                                  today, ready.assistants, KeptToQuotes(ready.quoted, question)
                                  if intent.kind in (FACT, YES_NO) and not _asks_now(intent, ready.order) else None)
-            if said_i_dont_know(text) and not intent.is_request:
-                return _refusal(NOT_ANSWERED, on_token)
-            if not text or said_i_dont_know(text):  # nothing the reader wrote stands: the quotes do
+            # Nothing the reader wrote stands, or it says it does not know when the check found that the
+            # evidence answers the question ("Which night do I play five-a-side?", quoting "five-a-side
+            # on Wednesday"): the quotes do, for the user to read.
+            if not text or said_i_dont_know(text):
                 text = quote_first(question, intent, shown, numbers, None, on_token)
             elif not _asks_now(intent, ready.order) and not intent.is_request:
                 # The reader is given more than it needs: what it cites is shown under its answer, when

@@ -187,6 +187,19 @@ def test_a_writing_request_the_reader_will_not_write_gets_the_notes_quoted(servi
     assert not written.abstained and "“Feed the starter the night before" in written.text
 
 
+def test_a_reader_saying_it_does_not_know_when_the_check_found_an_answer_leaves_the_quotes(services, notes):
+    """The check (P(yes) from the same model, over the quotes) is fitted; a reader that declines over
+    the evidence the check passed leaves the user the quotes to read, not a refusal."""
+    services.indexing.add([notes])
+    bar = services.settings.reader_check
+    services._chat = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=bar + 0.05)
+    answer = services.answering.ask("how long do I proof the dough?", remember=False)
+    assert not answer.abstained and "I don't know" not in answer.text
+    assert "“After shaping, proof the dough in the fridge overnight, 12 to 14 hours.”" in answer.text
+    services._chat = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=bar - 0.05)
+    assert services.answering.ask("how long do I proof the dough?", remember=False).abstained
+
+
 def _said(day: str) -> float:
     return datetime.fromisoformat(day).replace(hour=18, tzinfo=timezone.utc).timestamp()
 
