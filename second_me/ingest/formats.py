@@ -241,11 +241,12 @@ def read_docx(path: Path, data: bytes) -> Extracted:
         style = paragraph.find(f"{_W}pPr/{_W}pStyle")
         name = style.get(f"{_W}val", "") if style is not None else ""
         level = re.match(r"(?i)heading\s*(\d)", name) or (re.match(r"(?i)title", name) and "1")
-        if text and level:
+        if text and level:  # the heading once, as a heading: written twice, a summary quoted only headings
             depth = int(level if isinstance(level, str) else level.group(1))
             lines.append("")
             lines.append("#" * min(max(depth, 1), 6) + " " + text)
-        lines.append(text)
+        else:
+            lines.append(text)
         lines.append("")
     return Extracted(strip_control("\n".join(lines)), "docx", markdown=True)
 

@@ -365,11 +365,18 @@ def _m13_dated_days_read_again(conn) -> None:
     read_event_dates_again(conn)
 
 
+def _m14_titles_and_word_headings_read_again(conn) -> None:
+    """"Reading Tomorrow, and Tomorrow" tells of no day (a title); a Word file's headings were read twice."""
+    from second_me.storage.messages import read_event_dates_again
+    read_event_dates_again(conn)  # and Word files are read again at their next scan
+    conn.execute("UPDATE sources SET content_hash = NULL, mtime = NULL WHERE lower(path) LIKE '%.docx'")
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
                               _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
-                              _m8_compact_vectors, _m9_dates_read_again,
-                              _m10_days_of_the_month_read_again, _m11_summaries_written_again,
-                              _m12_months_of_a_year_read_again, _m13_dated_days_read_again]
+                              _m8_compact_vectors, _m9_dates_read_again, _m10_days_of_the_month_read_again,
+                              _m11_summaries_written_again, _m12_months_of_a_year_read_again,
+                              _m13_dated_days_read_again, _m14_titles_and_word_headings_read_again]
 
 
 def schema_version(conn) -> int:

@@ -33,6 +33,7 @@ def test_docx_paragraphs_and_headings(tmp_path):
     chunks = chunks_for(extracted, 400)
     assert extracted.format == "docx"
     assert chunks[0].heading == "Garden" and "tomatoes" in chunks[0].text
+    assert extracted.text.count("Garden") == 1  # a heading paragraph is the heading, not also a line of text
 
 
 def test_eml_headers_and_body(tmp_path):

@@ -120,3 +120,29 @@ def test_a_turn_going_on_from_the_same_speakers_last_one_is_found_by_it(services
         services.conversations.log.add_turns(part, clock.timestamp())
     found = [services.store.get(memory_id).text for memory_id, _ in services.store.fts_search('"greyhound"', 10)]
     assert found == ["Nina: [photo: a grey greyhound in a yellow raincoat]", "Nina: MEET PEPPER. we picked her up on Saturday"]
+
+
+def test_a_store_from_before_reads_titles_and_word_headings_again(services, settings, clock, tmp_path):
+    from tests.ingest.samples import docx_bytes
+
+    services.conversations.log.add_turns([Turn("books", "Maya", "Now reading Tomorrow, and Tomorrow, and Tomorrow",
+                                                _ts("2024-05-11"), "user", "r")], clock.timestamp())
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "lease.docx").write_bytes(docx_bytes([("Heading1", "Deposit"), ("", "The deposit is 1,067 pounds.")]))
+    services.indexing.add([folder])
+    reading = next(t for t in services.conversations.turns("books")).memory_id
+    number = next(i for i, step in enumerate(migrations.MIGRATIONS, start=1)
+                  if step.__name__ == "_m14_titles_and_word_headings_read_again")
+    with services.store.db.transaction() as conn:  # as an earlier second-me left it: "Tomorrow" a day
+        conn.execute("INSERT INTO memory_dates(memory_id, starts_at, ends_at, phrase) VALUES (?, ?, ?, ?)",
+                     (reading, _ts("2024-05-12", 0), _ts("2024-05-13", 0), "Tomorrow"))
+        conn.execute(f"PRAGMA user_version = {number - 1}")
+    services.store.close()
+    store = open_store(settings)
+    try:
+        assert told_dates(store.get(reading)) == ""
+        source = store.sources.by_path(str((folder / "lease.docx").resolve()))
+        assert source.content_hash is None and source.mtime is None  # read again at its next scan
+    finally:
+        store.close()
