@@ -26,6 +26,8 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+# A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20"): a quote of its own.
+_RECORD = re.compile(r"^\s*[^:;\n]{1,40}: [^;\n]*(?:; [^:;\n]{1,40}: [^;\n]*)+$")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,11 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             headings[:] = [h for h in headings if h[0] < level] + [(level, heading.group(1).strip("# "))]
             continue
         if not line.strip():
+            flush()
+            continue
+        if _RECORD.match(line):
+            flush()
+            paragraph.append((index, line))
             flush()
             continue
         ends_sentence = bool(paragraph) and paragraph[-1][1].rstrip()[-1:] in ".!?:;"

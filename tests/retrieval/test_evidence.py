@@ -295,6 +295,14 @@ def test_asked_how_much_the_turn_beside_the_quotes_that_says_how_much_is_quoted_
     assert "We found a flat in Alvalade, 1,350 euros a month." in [e.text for e in wider]
 
 
+def test_each_row_of_a_spreadsheet_is_a_quote_of_its_own():
+    rows = ("date | shop | amount\ndate: 2025-03-02; shop: Tesco; amount: 54.20\n"
+            "date: 2025-03-14; shop: Waterstones; amount: 18.99\ndate: 2025-03-29; shop: Tesco; amount: 47.10")
+    texts = [s.text for s in candidate_sentences([file_hit(1, rows, 1, 4)])]
+    assert texts[1:] == ["date: 2025-03-02; shop: Tesco; amount: 54.20", "date: 2025-03-14; shop: Waterstones; amount: 18.99",
+                         "date: 2025-03-29; shop: Tesco; amount: 47.10"]
+
+
 def test_two_items_of_one_list_quoted_bring_the_whole_list_in_its_order():
     packing = ("# Douro trip packing list\n\n- Helmet, gloves, sunglasses\n- Two bottles, electrolyte tablets\n"
                "- Spare tube, levers, mini pump, multitool\n- Light rain jacket\n- Sun cream (factor 50)\n\n"
