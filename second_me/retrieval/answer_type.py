@@ -54,7 +54,7 @@ NAMING_WORDS = frozenset("name names named call called".split())
 TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall heavy big".split()) | NUMERIC_NOUNS
 # Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
 # and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
-LIGHT_VERBS = frozenset("go goes going gone went come came get got make made take took put spend spent stay stayed "
+LIGHT_VERBS = frozenset("go goes going gone went come came get got buy bought make made take took put spend spent stay stayed "
                         "staying live lives lived living see saw seen have has say says said tell told plan planned "
                         "planning think thought want wanted need needed total home use uses used using".split())
 # Words placing a question in time ("last Christmas", "my next trip"): a memory need not say them.
@@ -81,10 +81,13 @@ _AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" 
                   r"(?![.,:/]\d|\s*(?:%|percent|degrees|°|minutes?|mins?|hours?|hrs?|days?|weeks?|km|k\b|miles?|kg"
                   r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock"
                   r"|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
-# An amount with its currency, or a rate without one ("my rent went up to 1450 a month").
+# An amount with its currency, or a rate without one ("my rent went up to 1450 a month"), or one to
+# the cent as payslips, statements and spreadsheets write it ("Income tax: 437.20"), not a time or a measure.
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
                     r"|francs?|rupees?|yen|cents?|pence)"
-                    r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b")
+                    r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b"
+                    r"|(?<![\d.:,])(?<!\bat )\d{1,3}(?:,\d{3})*\.\d{2}(?!\d|[.,]\d|\s*(?:[%°]|(?:am|pm|kg|g|km|mi|miles?"
+                    r"|m|cm|mm|l|ml|litres?|liters?|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|s|lbs?|oz|bar|mph)\b))")
 _DAY_OF_YEAR = re.compile(r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
                           r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"

@@ -72,6 +72,7 @@ def test_names_and_details():
     assert names_and_details("Where did Karim and Hana go on their honeymoon?") == (["Karim", "Hana"], ["go", "honeymoon"])
     assert names_and_details("What is my brother's name?") == ([], ["brother"])
     assert says_little(["spend"]) and says_little([]) and not says_little(["spend", "honeymoon"])
+    assert says_little(["buy"])  # "What did I buy at Waterstones?": "shop: Waterstones; category: books"
     # "What did Karl say about the budget?": the budget is what is asked; "say" proves nothing.
     assert says_little(names_and_details("What did Karl say about the budget?")[1])
     assert says_little(names_and_details("Which walks did I plan on Skye?")[1])
@@ -105,6 +106,12 @@ def test_names_and_details():
     (MONEY, "A 7'6 board, two years old.", False),
     (MONEY, "My rent went up to 1450 a month.", True),  # a rate is an amount, currency or not
     (MONEY, "I run 3 times a week.", False),
+    # To the cent, as a payslip or a spreadsheet writes an amount; not a time or a measure.
+    (MONEY, "Income tax: 437.20", True),
+    (MONEY, "date: 2025-03-02; shop: Tesco; amount: 54.20", True),
+    (MONEY, "Meet at 10.30 by the clock.", False),
+    (MONEY, "It weighs 1.25 kg.", False),
+    (MONEY, "Finished in 52.10 minutes.", False),
 ])
 def test_has_answer(kind, text, found):
     assert has_answer(kind, text, {"miso", "dentist", "landlord"}) is found
