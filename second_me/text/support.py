@@ -44,6 +44,9 @@ _ASKS_DIFFERENCE = re.compile(
     r"|\bdifference between\b|\bby how (?:much|many|far)\b", re.I)
 _ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A currency is a claim too: "$47.10" when the spreadsheet says "amount: 47.10", in pounds.
+_CURRENCIES = {"$": ("$", "dollar", "usd", "aud", "cad", "nzd", "bucks"), "€": ("€", "euro", "eur"),
+               "£": ("£", "pound", "gbp", "quid", "pence"), "¥": ("¥", "yen", "jpy"), "₹": ("₹", "rupee", "inr")}
 # Words that may start a sentence without being a claim of their own.
 _STARTERS = frozenset("yes no sure ok okay well according based in on at for from to with by so also then "
                       "you your it its this that these those there here they he she we i".split())
@@ -143,6 +146,8 @@ class Support:
         self.reckoned = _reckoned(self.numbers, question)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
+        lower = joined.lower()
+        self.currencies = {symbol for symbol, said in _CURRENCIES.items() if any(form in lower for form in said)}
         self.question_stems = stems(question)
         self.name_stems = self.stems | (self.question_stems if question_names else set())
 
@@ -153,6 +158,7 @@ class Support:
         missing: list[str] = []
         dates, rest = _dates(sentence)
         missing += sorted(d for d in dates if d not in self.dates)
+        missing += sorted({symbol for symbol in _CURRENCIES if symbol in sentence} - self.currencies)
         missing += sorted(n for n in _expressions(rest)
                           if n not in self.numbers and n not in self.dates and n not in self.reckoned)
         for name in _names(rest):

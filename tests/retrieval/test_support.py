@@ -63,6 +63,14 @@ def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_
     assert Support(rent, "What's the difference between my old and new rent?").check("It is 330 euros.").supported
 
 
+def test_a_currency_the_evidence_does_not_state_is_a_claim():
+    row = ["date: 2025-03-29; shop: Tesco; category: groceries; amount: 47.10"]
+    assert not Support(row, "How much did I spend at Tesco?").check("$47.10 [1].").supported
+    assert Support(row, "How much did I spend at Tesco?").check("47.10 [1].").supported
+    assert Support(["Tomás paid back 120 euros."]).check("He paid back €120.").supported  # the word says it
+    assert not Support(["Tomás paid back 120 euros."]).check("He paid back £120.").supported
+
+
 def test_unsupported_sentences_are_dropped_and_the_rest_kept():
     kept, dropped = supported_sentences("Proof it overnight, 12 to 14 hours. Then bake it for 3 hours at 300 °C.",
                                         PROOF, QUESTION)
