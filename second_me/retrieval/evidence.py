@@ -37,6 +37,7 @@ DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
 MAX_HITS = 6  # sentences are looked for in this many of the best hits
 DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
 MAX_SENTENCES = 80  # at most this many are embedded per answer
+WHOLE_DOCUMENT = 12  # a request quotes a document read whole of at most this many sentences all of it
 # score = semantic · similarity + lexical · shared words + search · the hit's fused score (relative to the
 # best hit: it carries what sentences cannot see, such as time and which fact is current) + answer shape.
 SEMANTIC_WEIGHT, LEXICAL_WEIGHT, SEARCH_WEIGHT, SHAPE_LEAD = 0.45, 0.35, 0.2, 0.15
@@ -70,8 +71,6 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
     total = sum(weights.values()) or 1.0
     return [sum(weights[w] for w, word_forms in terms.items() if found & word_forms) / total
             for found in sentence_stems]
-
-
 
 
 def _date_lead(memories: Sequence[Memory], order: Optional[str]) -> dict[int, float]:
@@ -192,6 +191,8 @@ def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most
     source = first.source_id if first is not None and first.kind == "chunk" else None
     document = [s.hit.memory.id for s in sorted(scored, key=_reading_order)
                 if source is not None and s.hit.memory.source_id == source]
+    whole = sum(1 for s in scored if s.hit.memory.source_id == source and source is not None and _tells(s))
+    most = max(most, whole) if whole <= WHOLE_DOCUMENT else most  # a payslip's last line is its net pay
     memories = list(dict.fromkeys([*document, *(s.hit.memory.id for s in close)]))[:most]
     # Turn by turn (every memory's first sentence, then every second one…), so that a section of
     # three sentences is not cut to two while the room holds them all.

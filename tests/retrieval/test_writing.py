@@ -169,6 +169,19 @@ def test_a_summary_is_the_notes_own_words_with_either_reader_and_a_writing_reque
     assert "Feed the starter and proof it" in written.text
 
 
+def test_a_summary_of_a_short_document_quotes_all_of_it(services, tmp_path):
+    """Cut at eight quotes, a payslip's summary lost its last lines: the net pay."""
+    folder = tmp_path / "pay"
+    folder.mkdir()
+    lines = ["Nant Software Ltd payslip", "Employee number: NS-0417", "Pay date: 31 October 2025",
+             "Basic salary: 3,250.00", "Income tax: 437.20", "National Insurance: 167.48", "Pension: 162.50",
+             "Total deductions: 767.18", "Net pay: 2,482.82", "Year to date gross: 22,750.00"]
+    (folder / "payslip.txt").write_text("\n".join(lines) + "\n")
+    services.indexing.add([folder])
+    summary = services.answering.ask("Summarize my payslip", remember=False)
+    assert all(f"“{line}”" in summary.text for line in lines), summary.text
+
+
 def test_a_writing_request_is_not_refused_by_the_readers_yes_no_check(services, notes):
     """"Does this text answer the question?" is no for "Write a shopping list…": the note is what the
     list is made from. Requests are refused by the rules alone (nothing in memory about them)."""
