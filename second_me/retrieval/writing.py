@@ -284,6 +284,20 @@ def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question
     return 2 * len(only_advised) > len(own)
 
 
+_ASKER = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+
+
+def names_the_asker(sentence: str, question: str, users: Sequence[str]) -> bool:
+    """Asked "Who did I have dinner with yesterday?", a 1.5B reader answers with the user's own name
+    ("Maya [1].", "Owen went hill-walking"): whoever "I" did something with, it was not "I"."""
+    if not users or not _ASKS_WHO.match(question) or not _ASKER.search(question):
+        return False
+    said = {plain(token) for token in words(sentence)}
+    mine = {part for name in users for part in name_forms(name)}
+    parts = {part for name in users for part in name.lower().split()}
+    return bool(said & mine) and all(set(name.lower().split()) <= parts for name in names_in(sentence))
+
+
 def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], question: str) -> bool:
     """Does a sentence name, instead of whom the question asks about, a speaker who only stands beside
     the memory's words? Given "Priya Shah said: Sesame. she's 5 months old", a 1.5B reader answers
@@ -359,6 +373,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
                     and not sentence.rstrip().endswith("?") \
                     and not takes_the_speaker_for_the_answer(sentence, cited, question) \
+                    and not names_the_asker(sentence, question, users) \
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 text = (separator if shown else "") + sentence

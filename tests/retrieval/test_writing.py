@@ -10,7 +10,7 @@ from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
-from second_me.retrieval.writing import KeptToQuotes, quote_first, rests_on, short_line, when_line
+from second_me.retrieval.writing import KeptToQuotes, names_the_asker, quote_first, rests_on, short_line, when_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
@@ -167,6 +167,17 @@ def test_a_summary_is_the_notes_own_words_with_either_reader_and_a_writing_reque
     assert "“After shaping, proof the dough in the fridge overnight, 12 to 14 hours.”" in summary.text
     written = services.answering.ask("Write a short note about my sourdough bread", remember=False)
     assert "Feed the starter and proof it" in written.text
+
+
+@pytest.mark.parametrize("sentence, question, dropped", [
+    ("Maya [1].", "Who did I have dinner with yesterday?", True),
+    ("Maya went hill-walking with Maya.", "Who do I go hill-walking with?", True),
+    ("Maya had dinner with Priya [1].", "Who did I have dinner with yesterday?", False),
+    ("Priya [1].", "Who did I have dinner with yesterday?", False),
+    ("Maya [1].", "Who is Priya's sister?", False),  # the question asks of someone else
+])
+def test_asked_who_the_user_did_something_with_a_reader_naming_the_user_alone_is_not_shown(sentence, question, dropped):
+    assert names_the_asker(sentence, question, ["Maya Schmidt"]) is dropped
 
 
 def test_a_summary_of_a_short_document_quotes_all_of_it(services, tmp_path):
