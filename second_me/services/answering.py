@@ -203,8 +203,8 @@ class Answering:
                                  today, ready.assistants, KeptToQuotes(ready.quoted, question)
                                  if intent.kind in (FACT, YES_NO) and not _asks_now(intent, ready.order) else None)
             # Nothing the reader wrote stands, or it says it does not know when the check found that the
-            # evidence answers the question ("Which night do I play five-a-side?", quoting "five-a-side
-            # on Wednesday"): the quotes do, for the user to read.
+            # evidence answers the question ("What film did Sam and I watch last Saturday?" over "Watched
+            # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
             if not text or said_i_dont_know(text):
                 text = quote_first(question, intent, shown, numbers, None, on_token)
             elif not _asks_now(intent, ready.order) and not intent.is_request:

@@ -45,8 +45,9 @@ _ASKS_DIFFERENCE = re.compile(
 _ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A currency is a claim too: "$47.10" when the spreadsheet says "amount: 47.10", in pounds.
-_CURRENCIES = {"$": ("$", "dollar", "usd", "aud", "cad", "nzd", "bucks"), "€": ("€", "euro", "eur"),
-               "£": ("£", "pound", "gbp", "quid", "pence"), "¥": ("¥", "yen", "jpy"), "₹": ("₹", "rupee", "inr")}
+_CURRENCIES = {symbol: re.compile(pattern, re.I) for symbol, pattern in (
+    ("$", r"\$|\b(?:dollars?|usd|aud|cad|nzd|bucks)\b"), ("€", r"€|\b(?:euros?|eur)\b"),
+    ("£", r"£|\b(?:pounds?|gbp|quid|pence)\b"), ("¥", r"¥|\b(?:yen|jpy)\b"), ("₹", r"₹|\b(?:rupees?|inr)\b"))}
 # Words that may start a sentence without being a claim of their own.
 _STARTERS = frozenset("yes no sure ok okay well according based in on at for from to with by so also then "
                       "you your it its this that these those there here they he she we i".split())
@@ -101,19 +102,20 @@ def asks_to_reckon(question: str) -> str | None:
     return "sum" if _ASKS_SUM.search(question) else None
 
 
-def _reckoned(numbers: Iterable[str], question: str) -> set[str]:
+def _amount(number: str) -> float | None:
+    """A plain number's value to the cent ("85.90" and "85.9" are one amount); None for a range."""
+    return round(float(number), 2) if _PLAIN_NUMBER.fullmatch(number) else None
+
+
+def _reckoned(numbers: Iterable[str], question: str) -> set[float]:
     """What the question asks to work out from two of the numbers: their differences ("how much
-    more", "still owe") or their sums ("in total"), written as `_value` writes numbers."""
+    more", "still owe") or their sums ("in total"), to the cent."""
     reckoning = asks_to_reckon(question)
     if reckoning is None:
         return set()
-    values = sorted({float(n) for n in numbers if _PLAIN_NUMBER.fullmatch(n)})
-    out = set()
-    for i, a in enumerate(values):
-        for b in values[i + 1:]:
-            value = b - a if reckoning == "difference" else a + b
-            out.add(str(int(value)) if value == int(value) else f"{value:g}")
-    return out
+    values = sorted({value for value in map(_amount, numbers) if value is not None})
+    return {round(b - a if reckoning == "difference" else a + b, 2)
+            for i, a in enumerate(values) for b in values[i + 1:]}
 
 
 def _names(sentence: str) -> list[str]:
@@ -146,8 +148,7 @@ class Support:
         self.reckoned = _reckoned(self.numbers, question)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
-        lower = joined.lower()
-        self.currencies = {symbol for symbol, said in _CURRENCIES.items() if any(form in lower for form in said)}
+        self.currencies = {symbol for symbol, said in _CURRENCIES.items() if said.search(joined)}
         self.question_stems = stems(question)
         self.name_stems = self.stems | (self.question_stems if question_names else set())
 
@@ -160,7 +161,7 @@ class Support:
         missing += sorted(d for d in dates if d not in self.dates)
         missing += sorted({symbol for symbol in _CURRENCIES if symbol in sentence} - self.currencies)
         missing += sorted(n for n in _expressions(rest)
-                          if n not in self.numbers and n not in self.dates and n not in self.reckoned)
+                          if n not in self.numbers and n not in self.dates and _amount(n) not in self.reckoned)
         for name in _names(rest):
             if not forms(name) & self.name_stems and plain(name) not in self.words:
                 missing.append(name)
