@@ -58,6 +58,8 @@ def request_verb(text: str) -> str:
 # measure ("how often do I…", "where did I…", "when is…"), or a verb first ("do I need…").
 # "When I was young…" stays a statement: the question word is not followed by either.
 _QUESTION_WORDS = frozenset("what when where who whom whose which why how".split())
+# "by how many minutes did I beat my goal", "in which year did we move": a question after its preposition.
+_LEADING_PREPOSITIONS = frozenset("by in at on for from to with since until about during".split())
 _VERBS_FIRST = frozenset("""
 do does did is are was were am can could should would will have has had may might must shall
 """.split())
@@ -78,7 +80,10 @@ def is_question(text: str) -> bool:
     text = text.strip()
     if text.endswith("?") or _ASKS_INDIRECTLY.match(text):
         return True
-    words = re.findall(r"[a-z']+", text.lower())[:5]
+    words = re.findall(r"[a-z']+", text.lower())[:6]
+    if words and words[0] in _LEADING_PREPOSITIONS and words[1:2] and words[1] in _QUESTION_WORDS:
+        words = words[1:]
+    words = words[:5]
     if len(words) < 2:
         return False
     first, second = words[:2]
