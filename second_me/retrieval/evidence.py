@@ -38,6 +38,10 @@ MAX_HITS = 6  # sentences are looked for in this many of the best hits
 DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
 MAX_SENTENCES = 80  # at most this many are embedded per answer
 WHOLE_DOCUMENT = 12  # a request quotes a document read whole of at most this many sentences all of it
+# Asked how much more or how much is left, a sentence stating an amount this close to the best is
+# quoted too: "the difference between the bulk fermentation and the proofing time" needs both.
+RECKON_MARGIN = 0.3
+_AMOUNT = re.compile(r"\d")
 # score = semantic · similarity + lexical · shared words + search · the hit's fused score (relative to the
 # best hit: it carries what sentences cannot see, such as time and which fact is current) + answer shape.
 SEMANTIC_WEIGHT, LEXICAL_WEIGHT, SEARCH_WEIGHT, SHAPE_LEAD = 0.45, 0.35, 0.2, 0.15
@@ -157,7 +161,8 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
         return []
     most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
     best = scored[0].score
-    close = [s for s in scored if s.score >= best - margin]
+    close = [s for s in scored if s.score >= best - margin
+             or (intent.reckons and s.score >= best - RECKON_MARGIN and _AMOUNT.search(s.text))]
     if intent.kind == REQUEST:
         return _request_extract(scored, close, most)
     chosen: list[Sentence] = []
@@ -171,7 +176,8 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
                     and _within(chosen[same].text, sentence.text):
                 chosen[same] = sentence  # the user's own words rather than the fact learnt from them
             continue
-        if intent.kind == GATHER and any(o.hit.memory.id == sentence.hit.memory.id for o in chosen) \
+        if intent.kind == GATHER and not intent.reckons \
+                and any(o.hit.memory.id == sentence.hit.memory.id for o in chosen) \
                 and len({s.hit.memory.id for s in close}) > len(chosen):
             continue  # gathering: one sentence a memory while other memories have some
         chosen.append(sentence)

@@ -52,6 +52,7 @@ EXTRACT_VERBS = frozenset("summarize summarise summary outline list recap review
 class Intent:
     kind: str  # FACT, GATHER, YES_NO or REQUEST
     verb: str = ""  # the request's verb ("summarize"), when it is one
+    reckons: bool = False  # an amount worked out from several statements ("how much is left")
 
     @property
     def is_request(self) -> bool:
@@ -68,7 +69,9 @@ def intent_of(question: str) -> Intent:
     verb = request_verb(text)
     if verb:  # "List…" gathers too; the request verb decides how to answer
         return Intent(REQUEST, verb)
-    if _GATHER.search(text) or asks_to_reckon(text):  # an amount worked out from several statements
+    if asks_to_reckon(text):  # an amount worked out from several statements: each of them is wanted
+        return Intent(GATHER, reckons=True)
+    if _GATHER.search(text):
         return Intent(GATHER)
     if _YES_NO.match(text):
         return Intent(YES_NO)

@@ -38,6 +38,9 @@ from second_me.text.utterance import asks_something, request_words, what_it_asks
 ])
 def test_intent(text, kind):
     assert intent_of(text).kind == kind
+    assert intent_of(text).reckons == (text in ("How much does Tomás still owe me?",
+                                                "What's the difference between my old and new rent?",
+                                                "By how many km a week has my cycling gone up?"))
 
 
 def test_a_request_names_its_instruction_words():

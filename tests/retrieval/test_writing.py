@@ -180,6 +180,14 @@ def test_asked_who_the_user_did_something_with_a_reader_naming_the_user_alone_is
     assert names_the_asker(sentence, question, ["Maya Schmidt"]) is dropped
 
 
+def test_asked_the_difference_between_two_amounts_of_one_note_both_are_quoted(services, notes):
+    services.indexing.add([notes])
+    answer = services.answering.ask("What's the difference between the bulk fermentation time and the proofing time?",
+                                    remember=False)
+    assert "“Bulk fermentation takes about 4 to 5 hours" in answer.text
+    assert "“After shaping, proof the dough in the fridge overnight, 12 to 14 hours.”" in answer.text
+
+
 def test_a_summary_of_a_short_document_quotes_all_of_it(services, tmp_path):
     """Cut at eight quotes, a payslip's summary lost its last lines: the net pay."""
     folder = tmp_path / "pay"
