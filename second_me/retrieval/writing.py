@@ -284,13 +284,10 @@ def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question
     return 2 * len(only_advised) > len(own)
 
 
-_ASKER = re.compile(r"\b(?:I|me|my|we|us|our)\b")
-
-
 def names_the_asker(sentence: str, question: str, users: Sequence[str]) -> bool:
     """Asked "Who did I have dinner with yesterday?", a 1.5B reader answers with the user's own name
     ("Maya [1].", "Owen went hill-walking"): whoever "I" did something with, it was not "I"."""
-    if not users or not _ASKS_WHO.match(question) or not _ASKER.search(question):
+    if not users or not _ASKS_WHO.match(question) or not _FIRST_PERSON.search(question):
         return False
     said = {plain(token) for token in words(sentence)}
     mine = {part for name in users for part in name_forms(name)}
