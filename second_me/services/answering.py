@@ -31,7 +31,8 @@ from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOpti
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, quote_first, reader_answer, rests_on,
                                          said_i_dont_know)
-from second_me.text.utterance import asks_something, direct_question, is_question, tells_news
+from second_me.services.turn_replies import replied_words, with_replies
+from second_me.text.utterance import direct_question, is_question, tells_news
 from second_me.text.words import content_words
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class Answering:
         embedder = RememberingEmbedder(core.embedder)  # the closest-sentence check and the evidence share sentences
         result = with_sentence_similarity(self.search(question, options), question, embedder,
                                           settings.abstain_unknown_similarity)
-        seen = signals(result, question, self._replied(result.hits))
+        seen = signals(result, question, replied_words(core, result.hits))
         reason = decide(seen, settings.abstain_similarity, settings.abstain_unknown_similarity)
         intent = intent_of(question)
         doubt = ""
@@ -132,7 +133,7 @@ class Answering:
         if intent.is_request:
             hits = self._whole_document(hits)
         else:
-            hits, replies = self._with_replies(hits)
+            hits, replies = with_replies(core, hits)
         time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
         speakers = core.store.messages.speakers()
@@ -306,51 +307,6 @@ class Answering:
         first = self.core.store.get_many(list(children[:1])).get(children[0]) if children else None
         return first.source_id if first is not None and first.kind == "chunk" else None
 
-    def _questions_and_replies(self, hits: Sequence[Hit]) -> tuple[dict[int, Hit], list[tuple[int, int]]]:
-        """The chat turns among the first hits that ask something, and (reply, question) for each
-        turn that replies to one of them."""
-        asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
-                  if hit.memory.kind == "message" and asks_something(_words_of(hit))}
-        return asking, (self.core.store.messages.replies(list(asking)) if asking else [])
-
-    def _replied(self, hits: Sequence[Hit]) -> dict[int, str]:
-        """For each chat turn among the hits that replies to one of the first hits, the words it
-        replies to: a reply goes on about what it answers, without naming it ("We found a flat in
-        Alvalade, 1,350 euros a month" after "Lisbon rents are higher than Porto's")."""
-        turns = {hit.memory.id: hit for hit in hits[:MAX_HITS] if hit.memory.kind == "message"}
-        found = {hit.memory.id for hit in hits}
-        pairs = self.core.store.messages.replies(list(turns)) if turns else []
-        return {reply: turns[replied].memory.text for reply, replied in pairs if reply in found}
-
-    def _with_replies(self, hits: list[Hit]) -> tuple[list[Hit], dict[int, list[int]]]:
-        """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
-        words; the answer is in the turn that replies to it, which rarely repeats them. Each question
-        turn among the first hits has its replies read right after it, ranked as it is (a reply found
-        further down moves up). Returns the hits and, for each such turn, the replies placed after it
-        (the evidence reads that many more hits, and quotes a reply with the turn it answers)."""
-        asking, pairs = self._questions_and_replies(hits)
-        if not asking:
-            return hits, {}
-        replies: dict[int, list[int]] = {}
-        for reply, question in pairs:
-            if reply not in asking:
-                replies.setdefault(question, []).append(reply)
-        if not replies:
-            return hits, {}
-        placed = {reply for ids in replies.values() for reply in ids}
-        present = {hit.memory.id: hit for hit in hits}
-        found = {**{hit.memory.id: hit for hit in self.core.hits_for([i for i in placed if i not in present])},
-                 **{i: present[i] for i in placed if i in present}}
-        out: list[Hit] = []
-        for hit in hits:
-            if hit.memory.id in placed:
-                continue  # read right after the turn it answers
-            out.append(hit)
-            out += [replace(found[reply], score=max(found[reply].score, hit.score),
-                            similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
-                    for reply in replies.get(hit.memory.id, ()) if reply in found]
-        return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
-
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:
         """A yes/no question about the user is not settled by what second-me derived alone: bring in
@@ -385,12 +341,6 @@ def _asks_now(intent: Intent, order: Optional[str]) -> bool:
 def _tells_something(text: str) -> bool:
     """A statement with some content: not "Got it." nor a question, which tell of no event."""
     return len(content_words(text)) >= 3 and not is_question(text)
-
-
-def _words_of(hit: Hit) -> str:
-    """A chat turn's words without its speaker's name in front."""
-    text, speaker = hit.memory.text, hit.memory.speaker
-    return text[len(speaker) + 2:] if speaker and text.startswith(f"{speaker}: ") else text
 
 
 def _refusal(reason: str, on_token: TokenFn | None) -> Answer:

@@ -11,6 +11,7 @@ from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.people import by_or_about, people_in, without_names
 from second_me.services import search_options
+from second_me.services.turn_replies import with_replies
 
 
 def _ts(day: str, hour: int = 10, minute: int = 0) -> float:
@@ -158,7 +159,7 @@ def test_a_question_turn_brings_the_turn_that_answers_it(services):
     asked, reply, other = sorted(services.store.memories_of_person("me") + services.store.memories_of_person("assistant"))
     question_turn, reply_turn, other_turn = services.hits_for([asked, reply, other])
     for hits in ([question_turn], [question_turn, other_turn, reply_turn]):
-        placed, replies = services.answering._with_replies(hits)
+        placed, replies = with_replies(services.answering.core, hits)
         assert [hit.memory.id for hit in placed][:2] == [asked, reply] and replies == {asked: [reply]}
         assert len(placed) == len({hit.memory.id for hit in placed})  # each hit once
 

@@ -1,0 +1,55 @@
+"""Chat turns that ask something among the hits, and the turns that reply to them (read from the
+conversation log, so a reply that search did not find is brought in)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from second_me.domain import Hit
+from second_me.retrieval.evidence import MAX_HITS
+from second_me.retrieval.people import own_words
+from second_me.text.utterance import asks_something
+
+if TYPE_CHECKING:
+    from second_me.services.core import Core
+
+
+def replied_words(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
+    """For each chat turn among the hits that replies to one of the first hits, the words it
+    replies to: a reply goes on about what it answers, without naming it ("We found a flat in
+    Alvalade, 1,350 euros a month" after "Lisbon rents are higher than Porto's")."""
+    turns = {hit.memory.id: hit for hit in hits[:MAX_HITS] if hit.memory.kind == "message"}
+    found = {hit.memory.id for hit in hits}
+    pairs = core.store.messages.replies(list(turns)) if turns else []
+    return {reply: turns[replied].memory.text for reply, replied in pairs if reply in found}
+
+
+def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, list[int]]]:
+    """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
+    words; the answer is in the turn that replies to it, which rarely repeats them. Each question
+    turn among the first hits has its replies read right after it, ranked as it is (a reply found
+    further down moves up). Returns the hits and, for each such turn, the replies placed after it
+    (the evidence reads that many more hits, and quotes a reply with the turn it answers)."""
+    asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
+              if hit.memory.kind == "message" and asks_something(own_words(hit.memory))}
+    pairs = core.store.messages.replies(list(asking)) if asking else []
+    replies: dict[int, list[int]] = {}
+    for reply, question in pairs:
+        if reply not in asking:
+            replies.setdefault(question, []).append(reply)
+    if not replies:
+        return hits, {}
+    placed = {reply for ids in replies.values() for reply in ids}
+    present = {hit.memory.id: hit for hit in hits}
+    found = {**{hit.memory.id: hit for hit in core.hits_for([i for i in placed if i not in present])},
+             **{i: present[i] for i in placed if i in present}}
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.memory.id in placed:
+            continue  # read right after the turn it answers
+        out.append(hit)
+        out += [replace(found[reply], score=max(found[reply].score, hit.score),
+                        similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
+                for reply in replies.get(hit.memory.id, ()) if reply in found]
+    return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
