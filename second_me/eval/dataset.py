@@ -71,13 +71,15 @@ class Dataset:
 # Then a couple apart (Owen in Glasgow, Mei in Halifax) texting one to one and now and then with
 # Owen's sister Catriona, also written before anything was measured on it. Then Wanjiru, a quantity
 # surveyor in Nairobi telling her assistant of a house built, a loan paid back in parts and a half
-# marathon, with her notes, written before anything was measured on it.
+# marathon, with her notes, written before anything was measured on it. Then two former colleagues
+# (Declan in Cork, Harriet in Rotterdam) texting one to one and now and then with their old workmate
+# Orla, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
            "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl",
            "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
-           "wanjiru": "wanjiru-benchmark.jsonl"}
+           "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

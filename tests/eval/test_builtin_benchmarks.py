@@ -15,7 +15,7 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
               "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings",
               "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple",
-              "wanjiru": "bench.make_eval_wanjiru"}
+              "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -94,6 +94,21 @@ def test_the_couple_set_is_complete_and_points_at_turns_that_exist():
     assert 85 <= len(couple.questions) <= 100
     swapped = [q for q in couple.questions if q.ability == "attribution" and q.actually in {"Owen", "Mei"}]
     assert len(swapped) >= 4
+
+
+def test_the_colleagues_set_is_complete_and_points_at_turns_that_exist():
+    colleagues = load_dataset(Path("colleagues"))
+    people = {"Declan", "Harriet", "Orla"}
+    _a_chat_set_with_a_group_chat(colleagues, {("Declan", "user"), ("Harriet", "other"), ("Orla", "other")},
+                                  sessions=22)
+    assert len({t.conversation for t in colleagues.turns}) <= 28 and 320 <= len(colleagues.turns) <= 420
+    assert 90 <= len(colleagues.questions) <= 100
+    swapped = [q for q in colleagues.questions if q.ability == "attribution"]
+    assert len([q for q in swapped if q.actually in {"Declan", "Harriet"}]) >= 4
+    for q in swapped:
+        # Asked of someone else: in the user's own voice ("I", "my") or by another's name, never the doer's.
+        asked_of = {"Declan"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
+        assert q.actually not in q.question and asked_of and q.actually not in asked_of, q.id
 
 
 def _a_chat_set_with_a_group_chat(dataset, people: set, sessions: int) -> None:
