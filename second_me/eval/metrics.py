@@ -43,11 +43,20 @@ def prf(predicted: Sequence[bool], actual: Sequence[bool]) -> dict:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
+# A count said in words is the count: "Three plants" answers "3". ("One" is as often "the one…".)
+_COUNTS = {word: str(number) for number, word in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=2)}
+_COUNT_WORD = re.compile(r"\b(" + "|".join(_COUNTS) + r")\b")
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\b(a|an|the)\b", " ", text)
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)  # "May 14th" is "May 14"
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "16,000" is "16000"
+    text = _COUNT_WORD.sub(lambda found: _COUNTS[found.group(1)], text)
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 

@@ -50,6 +50,10 @@ def test_metrics():
     ("I don't know.", None, False, True),
     ("Your brother is Tom.", None, False, False),
     ("anything", "Miso", True, False),
+    ("Three plants [1].", "3", False, True),  # a count in words is the count
+    ("$16000 over asking [2].", "$16,000", False, True),
+    ("$1,600 over asking [2].", "$16,000", False, False),
+    ("Thirteen minutes.", "3 minutes", False, False),
 ])
 def test_answer_match(response, gold, abstained, correct):
     assert answer_correct(response, gold, abstained) is correct
