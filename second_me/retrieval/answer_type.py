@@ -94,6 +94,7 @@ _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1
                    r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
 
 
+_SPEAKER = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?: ")  # "Priya Shah: " before a turn
 _CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that|it|there)['’]s\b", re.I)
 
 
@@ -359,10 +360,17 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
         return kind  # the name of a vet, a husband, a teacher that memory never mentions
     part = _NAME_PART.search(question) if kind == NAME else None
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 1
-    for text in texts:
-        mentioned = folded_words(text)
-        about = names <= mentioned if names else bool(subject & mentioned)
-        if about and has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
+    texts = list(texts)
+    about = [text for text in texts if (names <= folded_words(text) if names else subject & folded_words(text))]
+    # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
+    # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
+    # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
+    # Dev and no octopus, and says what the octopus in Dev's lab is called.
+    thing = {word for word in subject - names if word not in TYPE_WORDS}  # not "these days"
+    both = [text for text in about if thing and names <= folded_words(_SPEAKER.sub(" ", text))
+            and thing & folded_words(text)] if names else []
+    for text in both or about:
+        if has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
             return None
     return kind
 

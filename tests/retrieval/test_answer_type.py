@@ -133,6 +133,22 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     assert lacks_answer("When is Mum's birthday?", sam, ()) is None
 
 
+def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
+    # The memories that mention Simba and the vet name no vet; one about Simba elsewhere names a town.
+    simba = ["Wanjiru: Took Simba to the vet, tick fever. Ksh 4,800 for the injections.",
+             "Wanjiru: We moved into our own house in Kitengela today!!! Simba ran around the compound."]
+    assert lacks_answer("What's the name of Simba's vet?", simba, ()) == NAME
+    assert lacks_answer("What's the name of Simba's vet?", simba + ["Wanjiru: Simba's vet, Dr. Kamau, says he's fine."],
+                        ()) is None
+    assert lacks_answer("Where does Simba sleep?", simba, ()) is None  # no name asked for: not checked
+    # A speaker's own turn names them only before it, and need not repeat what it is about.
+    dev = ["Priya: how's the octopus in your lab?", "Dev: the lab octopus escaped again", "Dev: this is Inky, my favourite"]
+    assert lacks_answer("What's the octopus in Dev's lab called?", dev, ()) is None
+    # "These days" is when, not what about.
+    biscuit = ["Doug: Biscuit turned 9 today!", "Doug: Biscuit slept for days after the walk"]
+    assert lacks_answer("How old is Biscuit these days?", biscuit, ()) is None
+
+
 def test_a_contact_detail_is_asked_for_as_itself_and_must_be_stated():
     contacts = ["- Pedro Alves (Casa Nova Obras), builder.\n- Electrician: Sofia, +351 912 000 111."]
     question = "What's the electrician's phone number?"
