@@ -25,23 +25,20 @@ from typing import Optional, Sequence
 from second_me.domain import MEMORY_KINDS, Hit, Neighbour
 from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
-from second_me.retrieval.answer_type import (NAMING_WORDS, answer_type_words, names_and_details, says_little,
-                                             unknown_names)
 from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import (by_or_about, each_named_with, own_words, people_in, speakers_in,
-                                       without_names)
+from second_me.retrieval.people import by_or_about, own_words, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
+from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
 from second_me.text.utterance import is_question
 
 REPLY_SHARE = 0.7  # of a question's similarity, given to the replies to it that say something
-NEAR_TURNS = 2  # a chat goes on about someone for a turn or two without naming them again
 
 
 @dataclass(frozen=True)
@@ -243,8 +240,8 @@ class HybridSearcher:
         around = self._neighbours(top, options.context)
         hits = tuple(Hit(h.memory, h.score, h.retention, origins.get(h.memory.id), h.similarity, h.bm25_rank,
                          h.vector_rank, around.get(h.memory.id, ())) for h in top)
-        unknown = self._unknown_terms(parsed.text, speakers) if options.use_bm25 else ()
-        detached = self._detached_names(parsed.text, unknown, elapsed is not None) if options.use_bm25 else ()
+        unknown = unknown_terms(self.store, parsed.text, speakers) if options.use_bm25 else ()
+        detached = detached_names(self.store, parsed.text, unknown, elapsed is not None) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
@@ -288,40 +285,6 @@ class HybridSearcher:
         return {turns[message_id]: tuple(Neighbour(t.speaker, t.text, t.timestamp, t.external_id, t.memory_id,
                                                    t.message_id == message_id) for t in stored)
                 for message_id, stored in found.items()}
-
-    def _unknown_terms(self, text: str, speakers: Sequence[str]) -> tuple[str, ...]:
-        """Content words (time words already taken out) that appear in no memory at all, stemmed as the
-        index does. Who said a turn is known, though the index holds only what they said."""
-        said_by = {term for speaker in speakers for term in query_terms(speaker)}
-        return tuple(term for term in query_terms(text)
-                     if term not in said_by and not self.store.fts_any(match_expression(term)))
-
-    def _detached_names(self, text: str, unknown: tuple[str, ...], joins_events: bool = False) -> tuple[str, ...]:
-        """The question's names when no memory mentions them together with any other word of the
-        question: "what does Tilly do for work?" when Tilly is never mentioned with work. A question
-        joining two events ("what happened first: Tomas being born or me starting Japanese?") finds
-        them in two memories, which a summary puts side by side."""
-        names, details = names_and_details(text)
-        if not names or says_little(details) or unknown_names(names, unknown):
-            return ()  # a name no memory has at all is a stronger reason, found elsewhere
-        together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
-        for word in details:
-            expression = match_expression(word)
-            if expression and (self.store.fts_any_by_or_naming(names, expression)
-                               or self.store.fts_near_naming(names, expression, NEAR_TURNS)):
-                return ()
-            # A note names its subject once, in its title ("# Project Atlas"), and its sections go on without it.
-            if expression and self.store.fts_in_one_document(together, expression):
-                return ()
-        # The word asked for counts when one memory says it with the name ("Back from Porto. Graham's was
-        # the highlight" for "what was the highlight of the Porto trip?"); "name" or "called" never does.
-        asked = [match_expression(word) for word in sorted(answer_type_words(text) - NAMING_WORDS)]
-        if any(expression and self.store.fts_any_by_or_naming(names, expression) for expression in asked):
-            return ()
-        summaries = self.store.fts_summaries_by_or_naming(names, match_expression(" ".join(details)))
-        if any(joins_events or each_named_with(summary, names, details) for summary in summaries):
-            return ()
-        return tuple(names)
 
     def _retrieve(self, text, vector, scope: "_Scope", pool, since, until, lists, weights, similarity,
                   scale) -> tuple[list[int], list[int]]:

@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
 from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer
-from second_me.retrieval.hybrid import NEAR_TURNS
+from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence
