@@ -12,6 +12,10 @@ from typing import Callable
 
 from second_me.errors import StorageError
 from second_me.storage.db import complete_statement
+from second_me.storage.migrations_reread import (_m9_dates_read_again, _m10_days_of_the_month_read_again,
+                                                 _m11_summaries_written_again, _m12_months_of_a_year_read_again,
+                                                 _m13_dated_days_read_again, _m14_titles_and_word_headings_read_again,
+                                                 _m15_weekdays_of_dates_read_again)
 
 
 def run_script(conn, script: str) -> None:
@@ -328,55 +332,12 @@ def _m8_compact_vectors(conn) -> None:
     vector_layout.migrate_to_codes(conn)
 
 
-def _m9_dates_read_again(conn) -> None:
-    """The dates messages tell of, read again: stays of several days ("14 to 21 June") and the month a
-    plan is for ("flights for June") are now understood."""
-    from second_me.storage.messages import read_event_dates_again
-
-    read_event_dates_again(conn)
-
-
-def _m10_days_of_the_month_read_again(conn) -> None:
-    """A day of the month alone ("it's on the 19th") is read on the side its tense says, not just the
-    nearest: said on 4 May, it had been 19 April."""
-    from second_me.storage.messages import read_event_dates_again
-
-    read_event_dates_again(conn)
-
-
-def _m11_summaries_written_again(conn) -> None:
-    """Every summary is written again in the background: an extract now keeps what tells something,
-    not a conversation's first greetings."""
-    conn.execute("UPDATE summary_nodes SET dirty = 1")
-
-
-def _m12_months_of_a_year_read_again(conn) -> None:
-    """A month with its year ("we're looking at July 2026") is now a date a message tells of."""
-    from second_me.storage.messages import read_event_dates_again
-
-    read_event_dates_again(conn)
-
-
-def _m13_dated_days_read_again(conn) -> None:
-    """A day and month without a year ("the marathon on 7 December") is read on the side its tense
-    says, as a day of the month alone is: signed up for in February, it had been last December's."""
-    from second_me.storage.messages import read_event_dates_again
-
-    read_event_dates_again(conn)
-
-
-def _m14_titles_and_word_headings_read_again(conn) -> None:
-    """"Reading Tomorrow, and Tomorrow" tells of no day (a title); a Word file's headings were read twice."""
-    from second_me.storage.messages import read_event_dates_again
-    read_event_dates_again(conn)  # and Word files are read again at their next scan
-    conn.execute("UPDATE sources SET content_hash = NULL, mtime = NULL WHERE lower(path) LIKE '%.docx'")
-
-
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
                               _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
                               _m8_compact_vectors, _m9_dates_read_again, _m10_days_of_the_month_read_again,
                               _m11_summaries_written_again, _m12_months_of_a_year_read_again,
-                              _m13_dated_days_read_again, _m14_titles_and_word_headings_read_again]
+                              _m13_dated_days_read_again, _m14_titles_and_word_headings_read_again,
+                              _m15_weekdays_of_dates_read_again]
 
 
 def schema_version(conn) -> int:

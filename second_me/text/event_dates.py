@@ -34,6 +34,9 @@ _NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
 _TO = r"(?:-|–|to|until|till|through)"
+# "Saturday 6th June 2026", "Sat, June 6": the weekday is part of the date after it, not a Saturday of its own.
+_DATE_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("?P<month>", "?:")
+               + r"|,?\s+" + _MONTH.replace("?P<month>", "?:") + r"\s+\d)")
 _PHRASE = re.compile(
     r"\b(?:"
     r"(?P<day_before>the day before yesterday)|(?P<day_after>the day after tomorrow)"
@@ -44,7 +47,7 @@ _PHRASE = re.compile(
     r"|(?P<which>last|this|next|the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:before|after))"
     r"|(?P<at_weekend>(?:at|over) the weekend)"
     r"|" + _WEEKDAY.replace("<weekday>", "<nth_wd>") + r"\s+the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)"
-    r"|(?P<which_wd>last|this|next|on|on the)\s+" + _WEEKDAY.replace("<weekday>", "<wd>")
+    r"|(?P<which_wd>last|this|next|on|on the)\s+" + _WEEKDAY.replace("<weekday>", "<wd>") + r"\b" + _DATE_AFTER
     + r"|(?P<which_season>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)"
     r"|(?P<which_month>last|next|in|this|for)\s+" + _MONTH.replace("<month>", "<in_month>")
     + r"(?!,?\s+\d)"
@@ -58,7 +61,7 @@ _PHRASE = re.compile(
     r"|" + _MONTH.replace("<month>", "<md_month>") + r"\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
     r"|(?:(?:in|for)\s+)?" + _MONTH.replace("<month>", "<my_month>") + r",?\s+(?P<my_year>(?:19|20)\d{2})"
     r"|on\s+the\s+(?P<on_nth>\d{1,2})(?:st|nd|rd|th)"
-    r"|(?<!\ba )(?<!every )(?<!each )" + _WEEKDAY +
+    r"|(?<!\ba )(?<!every )(?<!each )" + _WEEKDAY + r"\b" + _DATE_AFTER +
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
 # Signs of words looking forward or back (a plan, or what happened).
 _FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|hope|hoping|plan|planning|due"

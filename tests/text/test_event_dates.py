@@ -43,6 +43,10 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("we're looking at July 2024 for the wedding", ["2024-07"]),
     ("we met in March 2019", ["2019-03"]),
     ("the lease ends in September, 2025", ["2025-09"]),
+    # A weekday before a date is part of it, not a day of its own.
+    ("The Mill, Saturday 6th June 2026!!", ["2026-06-06"]),
+    ("on Saturday 14 October we fly", ["2023-10-14"]),
+    ("Sat, October 14 works for us", ["2023-10-14"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected
@@ -135,3 +139,22 @@ def test_a_store_written_before_dated_days_took_their_tense_reads_them_again(ser
     march_before = datetime(2023, 3, 2, tzinfo=timezone.utc)
     assert _day_read_again(services, settings, "I signed up for the Tokyo marathon on 2 March", march_before,
                            12) == "2024-03-02"
+
+
+def test_a_store_written_before_weekdays_were_part_of_their_dates_reads_them_again(services, settings):
+    """Migration 15: "The Mill, Saturday 6th June 2026" also told of the Saturday before it was said."""
+    from second_me.domain import Turn
+    from tests.storage.legacy import reopened_at
+
+    services.conversations.log.add_turns([Turn("w1", "Ana", "The Mill, Saturday 6th June 2026!!", SENT, "user", "1")],
+                                         SENT)
+
+    def as_left(conn):  # as the older reading stored it: the Saturday before too
+        conn.execute("INSERT INTO memory_dates (memory_id, starts_at, ends_at, phrase) "
+                     "SELECT memory_id, ?, ?, 'Saturday' FROM memory_dates",
+                     (datetime(2023, 7, 1, tzinfo=timezone.utc).timestamp(),
+                      datetime(2023, 7, 2, tzinfo=timezone.utc).timestamp()))
+
+    with reopened_at(services, settings, 14, as_left) as conn:
+        phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
+    assert phrases == ["6th June 2026"]

@@ -1,0 +1,56 @@
+"""Migrations 9 to 15: what older rules stored is read again with the newer ones (the dates messages
+tell of, summaries, Word files). Listed in order in `migrations.MIGRATIONS`; once released, never edited."""
+
+from __future__ import annotations
+
+
+def _m9_dates_read_again(conn) -> None:
+    """The dates messages tell of, read again: stays of several days ("14 to 21 June") and the month a
+    plan is for ("flights for June") are now understood."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m10_days_of_the_month_read_again(conn) -> None:
+    """A day of the month alone ("it's on the 19th") is read on the side its tense says, not just the
+    nearest: said on 4 May, it had been 19 April."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m11_summaries_written_again(conn) -> None:
+    """Every summary is written again in the background: an extract now keeps what tells something,
+    not a conversation's first greetings."""
+    conn.execute("UPDATE summary_nodes SET dirty = 1")
+
+
+def _m12_months_of_a_year_read_again(conn) -> None:
+    """A month with its year ("we're looking at July 2026") is now a date a message tells of."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m13_dated_days_read_again(conn) -> None:
+    """A day and month without a year ("the marathon on 7 December") is read on the side its tense
+    says, as a day of the month alone is: signed up for in February, it had been last December's."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m14_titles_and_word_headings_read_again(conn) -> None:
+    """"Reading Tomorrow, and Tomorrow" tells of no day (a title); a Word file's headings were read twice."""
+    from second_me.storage.messages import read_event_dates_again
+    read_event_dates_again(conn)  # and Word files are read again at their next scan
+    conn.execute("UPDATE sources SET content_hash = NULL, mtime = NULL WHERE lower(path) LIKE '%.docx'")
+
+
+def _m15_weekdays_of_dates_read_again(conn) -> None:
+    """"The Mill, Saturday 6th June 2026" tells of 6 June 2026 alone: the weekday had been read as a
+    Saturday of its own, the one before the message."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
