@@ -6,6 +6,10 @@ multiplied down, so whatever matches as well and says something comes first; whe
 else matches, they are still found. A turn that tells something before it asks ("My dog is
 limping on his back leg after chasing a ball. Should I worry?", as people write to an assistant)
 says something, and is not held back.
+
+Asked when something happens, a memory that tells of a day (`Memory.about`: "The Mill, Saturday
+6th June 2026!!", "we got the keys yesterday") is preferred: the turns that name the thing most
+("wedding drama update, you ready") rarely say when.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ def information_prior(memory: Memory) -> float:
     if words <= SHORT_WORDS:
         return SHORT_PRIOR
     return SHORT_PRIOR + (1 - SHORT_PRIOR) * (words - SHORT_WORDS) / (FULL_WORDS - SHORT_WORDS)
+
+
+def dated_prior(memory: Memory, asks_when: bool, weight: float) -> float:
+    """1 + `weight` for a memory telling of a day, asked when; else 1."""
+    return 1.0 + weight if asks_when and memory.about else 1.0
 
 
 def tells_before_asking(text: str) -> bool:

@@ -25,7 +25,8 @@ from typing import Optional, Sequence
 from second_me.domain import MEMORY_KINDS, Hit, Neighbour
 from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
-from second_me.retrieval.chatter import information_prior
+from second_me.retrieval.answer_type import ASKS_WHEN
+from second_me.retrieval.chatter import dated_prior, information_prior
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.fts import match_expression, query_terms
@@ -87,6 +88,7 @@ class FusionWeights:
     context: float = 0.3  # BM25: a turn's context (the turn it replies to) against its own words
     facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
     event: float = 1.0  # a question comparing two events' days: each event's own ranking
+    dated: float = 0.5  # asked when, a memory telling of a day scores this much more
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -201,6 +203,7 @@ class HybridSearcher:
         if options.use_time:
             self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
         people = people_in(parsed.text, known) if options.use_priors else ()
+        asks_when = bool(ASKS_WHEN.match(query))
         gathering = options.use_priors and intent_of(query).kind == GATHER
         if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
             self._facts_about(people, vector, among, pool, lists, weights, similarity)
@@ -224,7 +227,8 @@ class HybridSearcher:
             if parsed.time.order != "first":  # "the first time" asks for the old facts too
                 score *= validity_prior(memory, *validity_window)
             if options.use_priors:
-                score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people))
+                score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people)) \
+                    * dated_prior(memory, asks_when, self.weights.dated)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)

@@ -18,8 +18,8 @@ from second_me.domain import Evidence, Hit, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
-from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer, names_in,
-                                             proper_names)
+from second_me.retrieval.answer_type import (ASKS_WHEN, NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer,
+                                             names_in, proper_names)
 from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
 from second_me.text.sentences import split_sentences
@@ -53,16 +53,13 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
             close()
 
 
-_WHEN = re.compile(r"^\s*(?:when\b|(?:on\s+)?what\s+(?:date|day)\b)", re.I)
-
-
 def when_line(question: str, evidence: Sequence[Evidence]) -> str:
     """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
     time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday";
     else the day it was said. When the first quote asks something ("dinner at yours to christen the
     kitchen?"), the day it was said is not the answer: a later quote telling of a date is (the
     reply "Saturday the 28th"), or nothing."""
-    if not _WHEN.match(question) or not evidence:
+    if not ASKS_WHEN.match(question) or not evidence:
         return ""
     best = evidence[0]
     if best.speaker is None or best.kind != "message":

@@ -1,5 +1,6 @@
 """People are a signal, not a word; chatter is held back; gathering questions spread over conversations."""
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -8,7 +9,7 @@ from second_me.domain import Hit, Memory, Turn
 from second_me.errors import InputRejected, NotFoundError
 from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.gather import spread_over_sessions
-from second_me.retrieval.hybrid import SearchOptions
+from second_me.retrieval.hybrid import FusionWeights, SearchOptions
 from second_me.retrieval.people import by_or_about, people_in, without_names
 from second_me.services import search_options
 from second_me.services.turn_replies import with_replies
@@ -272,3 +273,18 @@ def test_a_summary_of_chats_reads_them_in_the_order_they_were_said(services):
     text = services.answering.ask("Summarize my chats with Priya", remember=False).text
     said = [text.find(words) for words in ("adopted a kitten", "archivist job", "Dan proposed")]
     assert -1 not in said and said == sorted(said)
+
+
+def test_asked_when_a_turn_telling_of_a_day_comes_before_one_that_only_names_the_thing(services):
+    # "The Mill, Saturday 6th June 2026!!" never says "wedding"; the chatter that does rarely says when.
+    _told(services, "c3", "2025-04-10", ("Tamsin", "wedding stuff again, the wedding planning never ends"),
+          ("Tamsin", "the wedding venue is booked for 6 June 2026"))
+    searcher = services.answering.searcher()
+    now = services.clock.timestamp()
+
+    def first(dated: float) -> str:
+        searcher.weights = replace(searcher.weights, dated=dated)
+        return searcher.search("When is the wedding?", SearchOptions(k=2), now).hits[0].memory.text
+
+    assert "6 June 2026" in first(FusionWeights().dated)
+    assert "6 June 2026" not in first(0.0)  # without the preference, the turn naming the wedding most
