@@ -94,6 +94,7 @@ _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1
                    r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
 
 
+_COMPARES = re.compile(r"\bthan\b|\bdifference between\b|\bcompared?\b|\bversus\b|\bvs\b", re.I)
 _SPEAKER = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?: ")  # "Priya Shah: " before a turn
 _CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that|it|there)['’]s\b", re.I)
 
@@ -362,7 +363,9 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     part = _NAME_PART.search(question) if kind == NAME else None
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 1
     texts = list(texts)
-    about = [text for text in texts if (names <= folded_words(text) if names else subject & folded_words(text))]
+    # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
+    each = len(names) > 1 and _COMPARES.search(question) is not None
+    about = [text for text in texts if _about(folded_words(text), names, subject, each)]
     # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
     # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
     # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
@@ -374,6 +377,14 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
         if has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
             return None
     return kind
+
+
+def _about(mentioned: set[str], names: set[str], subject: set[str], each: bool) -> bool:
+    """Whether a memory mentioning these words is about what is asked: every name the question
+    says (`each`: any of them), or, naming no one, a word of its subject."""
+    if not names:
+        return bool(subject & mentioned)
+    return bool(names & mentioned) if each else names <= mentioned
 
 
 def _has_name_of(text: str, words: int) -> bool:

@@ -41,7 +41,8 @@ _HOW_MUCH = r"\bhow (?:much|many|far|long)\b.*"
 _ASKS_DIFFERENCE = re.compile(
     _HOW_MUCH + r"\b(?:more|less|fewer|still|left|remaining|faster|slower|longer|shorter"
     r"|(?:gone|went|come|came) (?:up|down)|increased?|decreased?|owes?|owed)\b"
-    r"|\bdifference between\b|\bby how (?:much|many|far)\b", re.I)
+    r"|\bdifference between\b|\bby how (?:much|many|far)\b"
+    r"|" + _HOW_MUCH + r"\b[a-z]+er\b.*\bthan\b", re.I)  # "how much cheaper was the Mill than the barn?"
 _ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A currency is a claim too: "$47.10" when the spreadsheet says "amount: 47.10", in pounds.

@@ -149,6 +149,14 @@ def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
     assert lacks_answer("How old is Biscuit these days?", biscuit, ()) is None
 
 
+def test_two_things_compared_are_each_told_of_apart():
+    venues = ["Tamsin: then a barn near Ilkley which is gorgeous but £9,500 just for the venue hire",
+              "Tamsin: and then The Mill at Hebden Bridge. Rafa. I cried"]
+    assert lacks_answer("How much cheaper was the Mill than the barn near Ilkley?", venues, ()) is None
+    assert lacks_answer("How much did the Mill cost?", venues, ()) == MONEY  # the Mill's own price is not told
+    assert lacks_answer("How much did the Mill and Ilkley cost?", venues, ()) == MONEY  # not compared: both in one
+
+
 def test_a_contact_detail_is_asked_for_as_itself_and_must_be_stated():
     contacts = ["- Pedro Alves (Casa Nova Obras), builder.\n- Electrician: Sofia, +351 912 000 111."]
     question = "What's the electrician's phone number?"

@@ -61,6 +61,9 @@ def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_
     assert not Support(lent, "How much does Tomás still owe me?").check("Tomás owes you 90 euros.").supported
     rent = ["The rent for the new flat is 1,480 euros warm.", "Rent was 1,150 euros warm."]
     assert Support(rent, "What's the difference between my old and new rent?").check("It is 330 euros.").supported
+    venues = ["then a barn near Ilkley, £9,500 just for the venue hire", "The Mill: £6,800 for the day"]
+    assert Support(venues, "How much cheaper was the Mill than the barn near Ilkley?").check("£2,700 cheaper.").supported
+    assert not Support(venues, "How much water was there for the Mill?").check("£2,700.").supported
 
 
 def test_a_currency_the_evidence_does_not_state_is_a_claim():
