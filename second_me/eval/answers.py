@@ -18,7 +18,7 @@ from second_me.eval.dataset import ABILITIES, Dataset
 from second_me.eval.metrics import answer_correct, normalise, prf
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.text.sentences import split_sentences
-from second_me.text.support import Support
+from second_me.text.support import NOT_WORKED_OUT, Support
 
 REQUEST = "request"
 QUOTED = re.compile(r"(?:^|(?<=\n))(?:[^\n“:]{1,60}: )?“[^”]*”(?: \[\d+\])?")
@@ -51,7 +51,8 @@ def unsupported_claims(answer, question: str = "") -> list[str]:
         own_words = own_words.replace(answer.reckoned, SPAN.sub(" ", answer.reckoned))
     missing = []
     for sentence, _ in split_sentences(" ".join(own_words.split())):
-        missing += [m for m in support.check(sentence).missing if not m.endswith(" words")]
+        # Claims only: a copied amount where one was to be worked out is stated, if wrong.
+        missing += [m for m in support.check(sentence).missing if not m.endswith(" words") and m != NOT_WORKED_OUT]
     return missing
 
 

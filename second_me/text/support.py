@@ -45,6 +45,7 @@ _ASKS_DIFFERENCE = re.compile(
     r"|" + _HOW_MUCH + r"\b[a-z]+er\b.*\bthan\b", re.I)  # "how much cheaper was the Mill than the barn?"
 _ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NOT_WORKED_OUT = "an amount worked out"  # what a sentence lacks that copies an amount when asked to work one out
 # A currency is a claim too: "$47.10" when the spreadsheet says "amount: 47.10", in pounds.
 _CURRENCIES = {symbol: re.compile(pattern, re.I) for symbol, pattern in (
     ("$", r"\$|\b(?:dollars?|usd|aud|cad|nzd|bucks)\b"), ("€", r"€|\b(?:euros?|eur)\b"),
@@ -146,6 +147,7 @@ class Support:
         joined = "\n".join(texts)
         self.dates, rest = _dates(joined)
         self.numbers = _expressions(rest)
+        self.reckons = asks_to_reckon(question) is not None
         self.reckoned = _reckoned(self.numbers, question)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
@@ -161,8 +163,14 @@ class Support:
         dates, rest = _dates(sentence)
         missing += sorted(d for d in dates if d not in self.dates)
         missing += sorted({symbol for symbol in _CURRENCIES if symbol in sentence} - self.currencies)
-        missing += sorted(n for n in _expressions(rest)
+        numbers = _expressions(rest)
+        missing += sorted(n for n in numbers
                           if n not in self.numbers and n not in self.dates and _amount(n) not in self.reckoned)
+        amounts = {_amount(n) for n in numbers} - {None}
+        if self.reckons and amounts and not amounts & self.reckoned:
+            # Asked how much is left or more, one amount copied from the evidence is no answer: "The
+            # Mill was £9,500 cheaper than the barn" of "a barn near Ilkley… £9,500".
+            missing.append(NOT_WORKED_OUT)
         for name in _names(rest):
             if not forms(name) & self.name_stems and plain(name) not in self.words:
                 missing.append(name)

@@ -64,6 +64,12 @@ def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_
     venues = ["then a barn near Ilkley, £9,500 just for the venue hire", "The Mill: £6,800 for the day"]
     assert Support(venues, "How much cheaper was the Mill than the barn near Ilkley?").check("£2,700 cheaper.").supported
     assert not Support(venues, "How much water was there for the Mill?").check("£2,700.").supported
+    # One of the amounts copied is not what is left or the difference; both stated beside it are fine.
+    assert not Support(lent, "How much does Tomás still owe me?").check("Tomás still owes you 120 euros.").supported
+    assert not Support(venues, "How much cheaper was the Mill than the barn near Ilkley?").check(
+        "The Mill was £9,500 cheaper than the barn near Ilkley.").supported
+    assert Support(venues, "How much cheaper was the Mill than the barn near Ilkley?").check(
+        "£9,500 - £6,800 = £2,700.").supported
 
 
 def test_a_currency_the_evidence_does_not_state_is_a_claim():
