@@ -29,7 +29,7 @@ from second_me.retrieval.answer_type import ASKS_WHEN
 from second_me.retrieval.chatter import dated_prior, information_prior
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
-from second_me.retrieval.fts import match_expression, query_terms
+from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about, own_words, people_in, speakers_in, without_names
