@@ -362,18 +362,18 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
         return kind  # the name of a vet, a husband, a teacher that memory never mentions
     part = _NAME_PART.search(question) if kind == NAME else None
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 1
-    texts = list(texts)
     # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
     each = len(names) > 1 and _COMPARES.search(question) is not None
-    about = [text for text in texts if _about(folded_words(text), names, subject, each)]
+    about = [(text, mentioned) for text in texts
+             if _about(mentioned := folded_words(text), names, subject, each)]
     # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
     # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
     # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
     # Dev and no octopus, and says what the octopus in Dev's lab is called.
     thing = {word for word in subject - names if word not in TYPE_WORDS}  # not "these days"
-    both = [text for text in about if thing and names <= folded_words(_SPEAKER.sub(" ", text))
-            and thing & folded_words(text)] if names else []
-    for text in both or about:
+    both = [(text, mentioned) for text, mentioned in about
+            if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
+    for text, _ in both or about:
         if has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
             return None
     return kind

@@ -109,10 +109,9 @@ def _amount(number: str) -> float | None:
     return round(float(number), 2) if _PLAIN_NUMBER.fullmatch(number) else None
 
 
-def _reckoned(numbers: Iterable[str], question: str) -> set[float]:
-    """What the question asks to work out from two of the numbers: their differences ("how much
-    more", "still owe") or their sums ("in total"), to the cent."""
-    reckoning = asks_to_reckon(question)
+def _reckoned(numbers: Iterable[str], reckoning: str | None) -> set[float]:
+    """What the question asks to work out from two of the numbers (`asks_to_reckon`): their
+    differences ("how much more", "still owe") or their sums ("in total"), to the cent."""
     if reckoning is None:
         return set()
     values = sorted({value for value in map(_amount, numbers) if value is not None})
@@ -147,8 +146,9 @@ class Support:
         joined = "\n".join(texts)
         self.dates, rest = _dates(joined)
         self.numbers = _expressions(rest)
-        self.reckons = asks_to_reckon(question) is not None
-        self.reckoned = _reckoned(self.numbers, question)
+        reckoning = asks_to_reckon(question)
+        self.reckons = reckoning is not None
+        self.reckoned = _reckoned(self.numbers, reckoning)
         self.stems = stems(joined)
         self.words = {plain(w) for w in re.findall(r"\w+", joined)}
         self.currencies = {symbol for symbol, said in _CURRENCIES.items() if said.search(joined)}
