@@ -73,13 +73,16 @@ class Dataset:
 # surveyor in Nairobi telling her assistant of a house built, a loan paid back in parts and a half
 # marathon, with her notes, written before anything was measured on it. Then two former colleagues
 # (Declan in Cork, Harriet in Rotterdam) texting one to one and now and then with their old workmate
-# Orla, written before anything was measured on it.
+# Orla, written before anything was measured on it. Then two people who met on a walking holiday
+# (Bronwen, a midwife in Swansea, and Tariq, a bus driver in Leeds turned student paramedic) texting
+# one to one for ten months, with no one else in the chat, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
            "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl",
            "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
-           "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl"}
+           "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
+           "penpals": "penpals-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

@@ -15,7 +15,8 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "friends": "bench.make_eval_friends", "everyday": "bench.make_eval_everyday",
               "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings",
               "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple",
-              "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues"}
+              "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues",
+              "penpals": "bench.make_eval_penpals"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -109,6 +110,39 @@ def test_the_colleagues_set_is_complete_and_points_at_turns_that_exist():
         # Asked of someone else: in the user's own voice ("I", "my") or by another's name, never the doer's.
         asked_of = {"Declan"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
         assert q.actually not in q.question and asked_of and q.actually not in asked_of, q.id
+
+
+def test_the_penpals_set_is_complete_and_points_at_turns_that_exist():
+    penpals = load_dataset(Path("penpals"))
+    people = {"Bronwen", "Tariq"}
+    _a_chat_set_of_two(penpals, {("Bronwen", "user"), ("Tariq", "other")}, sessions=22)
+    assert len({t.conversation for t in penpals.turns}) <= 28 and 380 <= len(penpals.turns) <= 480
+    assert 90 <= len(penpals.questions) <= 100
+    swapped = [q for q in penpals.questions if q.ability == "attribution"]
+    assert len([q for q in swapped if q.actually in people]) >= 4
+    for q in swapped:
+        # Asked of the other one: in the user's own voice ("I", "my") or by the other's name, never the doer's.
+        asked_of = {"Bronwen"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
+        assert q.actually in people and q.actually not in q.question and asked_of == people - {q.actually}, q.id
+
+
+def _a_chat_set_of_two(dataset, people: set, sessions: int) -> None:
+    """Two people (speaker, role) texting one to one in `sessions` conversations or more, no one else in
+    any of them; turns in time order, none at the same moment; questions of all nine kinds, each
+    pointing at its turns, a photo question at a photo."""
+    assert {(t.speaker, t.role) for t in dataset.turns} == people
+    speakers = {}
+    for turn in dataset.turns:
+        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
+    assert len(speakers) >= sessions and all(said == {p for p, _ in people} for said in speakers.values())
+    times = [t.timestamp for t in dataset.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    assert len({q.ability for q in dataset.questions}) == 9
+    _each_question_points_at_its_turns(dataset, gathering_from=3)
+    turns = {t.external_id: t for t in dataset.turns}
+    for q in dataset.questions:
+        if q.ability == "photo":
+            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
 
 
 def _a_chat_set_with_a_group_chat(dataset, people: set, sessions: int) -> None:
