@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional, Sequence
 
-from second_me.domain import Evidence, Hit, utc_day
+from second_me.domain import Evidence, Hit, describe_span, utc_day
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
@@ -22,6 +22,7 @@ from second_me.retrieval.answer_type import (ASKS_WHEN, NAME, NUMBER_WORDS, expe
                                              names_in, proper_names)
 from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
+from second_me.text.event_dates import dates_of_event, event_asked
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words
@@ -71,7 +72,10 @@ def when_line(question: str, evidence: Sequence[Evidence]) -> str:
             return ""
     said = utc_day(best.created_at)
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.
-    told = ", ".join(day for day in best.about.split(", ") if day != said) if best.about else ""
+    # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
+    stored = best.about.split(", ") if best.about else []
+    days = [describe_span(d.start, d.end) for d in dates_of_event(best.text, best.created_at, event_asked(question))]
+    told = ", ".join(day for day in ([day for day in days if day in stored] or stored) if day != said)
     who = _as_addressed(best.speaker)
     if told:
         return f"{told} ({who} said it on {said})."

@@ -54,3 +54,11 @@ def _m15_weekdays_of_dates_read_again(conn) -> None:
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)
+
+
+def _m16_counts_ago_read_again(conn) -> None:
+    """"put a stent in two days ago" tells of two days before the message (the "in" had made it a
+    time ahead, and dropped it), and "a fortnight ago" of two weeks before."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Optional
 
 from second_me.domain import describe_span
-from second_me.text.words import MONTHS, WEEKDAYS
+from second_me.text.words import MONTHS, WEEKDAYS, stems
 
 DAY = timedelta(days=1)
 # Counts as people write them in time phrases ("two weekends ago", "a couple of days ago").
@@ -42,8 +42,9 @@ _PHRASE = re.compile(
     r"(?P<day_before>the day before yesterday)|(?P<day_after>the day after tomorrow)"
     r"|(?P<yesterday>yesterday|last night)|(?P<tomorrow>tomorrow)"
     r"|(?P<today>today|tonight|this (?:morning|afternoon|evening))"
-    r"|" + _NUM + r"\s+(?P<ago_unit>day|week|weekend|month|year)s?\s+ago"
-    r"|in\s+" + _NUM.replace("<n>", "<in_n>") + r"\s+(?P<in_unit>day|week|month)s?(?:['’]? time)?"
+    r"|" + _NUM + r"\s+(?P<ago_unit>day|week|weekend|fortnight|month|year)s?\s+ago"
+    # "put a stent in two days ago": "in" before a count that ends in "ago" is no time ahead.
+    r"|in\s+" + _NUM.replace("<n>", "<in_n>") + r"\s+(?P<in_unit>day|week|fortnight|month)s?(?!\s+ago\b)(?:['’]? time)?"
     r"|(?P<which>last|this|next|the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:before|after))"
     r"|(?P<at_weekend>(?:at|over) the weekend)"
     r"|" + _WEEKDAY.replace("<weekday>", "<nth_wd>") + r"\s+the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)"
@@ -168,8 +169,8 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         if unit == "day":
             day = today - n * DAY
             return (day - DAY, day + 2 * DAY) if vague else (day, day + DAY)
-        if unit == "week":
-            return _week_of(today - timedelta(weeks=n))
+        if unit in ("week", "fortnight"):
+            return _week_of(today - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
         if unit == "weekend":
             saturday = _weekend_before(today) - timedelta(weeks=n - 1)
             return saturday, saturday + 2 * DAY
@@ -181,8 +182,8 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         n, unit = count_of(g["in_n"]), g["in_unit"].lower()
         if unit == "day":
             return today + n * DAY, today + (n + 1) * DAY
-        if unit == "week":
-            return _week_of(today + timedelta(weeks=n))
+        if unit in ("week", "fortnight"):
+            return _week_of(today + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
         start = add_months(utc(today.year, today.month), n)
         return start, add_months(start, 1)
     if g.get("unit"):
@@ -304,11 +305,45 @@ def _weekend(today: datetime, which: str, ahead: Optional[bool]) -> tuple[dateti
 
 def event_dates(text: str, said_at: float) -> list[DateSpan]:
     """The moments a message tells of, resolved against when it was sent; at most MAX_SPANS, in order."""
+    return [span for span, _ in _told(text, said_at)]
+
+
+def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
+    """The moments a message tells of for one event: of a message telling of two ("Dad had chest
+    pains on Saturday night. they … put a stent in two days ago"), those whose sentence (or clause,
+    in a sentence with two) says most of the event's words ("get his stent"); all of them when
+    none says any, or all say as many."""
+    told = _told(text, said_at)
+    wanted = stems(event)
+    shared = [len(wanted & stems(part)) for _, part in told]
+    if not told or max(shared) == 0 or min(shared) == max(shared):
+        return [span for span, _ in told]
+    return [span for (span, _), count in zip(told, shared) if count == max(shared)]
+
+
+# "When did my dad get his stent?": who it is about, then the event ("get his stent"). A thing
+# someone has ("Pryce's letter") is part of the event.
+_WHO = r"(?:I|we|you|he|she|they|(?:my|our|your|his|her|their)\s+[\w-]+|(?-i:[A-Z])[\w-]*)(?!['’]s)"
+_WHEN_WHO = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+(?:did|was|were|is|are|will|do|does"
+                       r"|has|have|had)\s+" + _WHO + r"(?:\s+and\s+" + _WHO + r")?\s+", re.I)
+
+
+def event_asked(question: str) -> str:
+    """What a when-question asks the day of, without whom it is about: "get his stent" of "When did
+    my dad get his stent?"; the whole question when it is not put that way."""
+    found = _WHEN_WHO.match(question)
+    return question[found.end():] if found and question[found.end():].strip(" ?") else question
+
+
+def _told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
+    """(a moment the message tells of, the words telling of it: its sentence, or its clause when
+    the sentence tells of more than one)."""
     sent = datetime.fromtimestamp(said_at, timezone.utc)
     today = utc(sent.year, sent.month, sent.day)
-    spans: list[DateSpan] = []
+    told: list[tuple[DateSpan, str]] = []
     # Chats are written in lower case: any end mark ends a sentence here.
     for sentence in _SENTENCES.split(text):
+        matches = []
         for match in _PHRASE.finditer(sentence):
             groups = {k: v for k, v in match.groupdict().items() if v}
             if _lower_case_month(groups):
@@ -318,14 +353,14 @@ def event_dates(text: str, said_at: float) -> list[DateSpan]:
             if groups.get("in_unit") and not _tense(_clause(sentence, match)):
                 continue  # "29 minutes in four months" is how long, not when
             found = _span(groups, today, _looks_ahead(sentence, match))
-            if found is None:
-                continue
-            span = DateSpan(found[0].timestamp(), found[1].timestamp(), match.group(0).strip())
-            if all((s.start, s.end) != (span.start, span.end) for s in spans):
-                spans.append(span)
-            if len(spans) == MAX_SPANS:
-                return spans
-    return spans
+            if found is not None:
+                matches.append((DateSpan(found[0].timestamp(), found[1].timestamp(), match.group(0).strip()), match))
+        for span, match in matches:
+            if all((s.start, s.end) != (span.start, span.end) for s, _ in told):
+                told.append((span, _clause(sentence, match) if len(matches) > 1 else sentence))
+            if len(told) == MAX_SPANS:
+                return told
+    return told
 
 
 def _titled_day_word(sentence: str, match: re.Match) -> bool:

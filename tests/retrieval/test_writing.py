@@ -31,6 +31,13 @@ def test_a_when_line_leaves_out_the_day_it_was_said_among_the_days_told_and_read
     assert when_line("When do I start at Fernhill?", [plain]) == "You said it on 2023-07-06."
 
 
+def test_a_when_line_of_a_message_telling_of_two_days_gives_the_asked_events():
+    stent = Evidence("Dad had chest pains on Saturday night. they put a stent in two days ago", 9, "chat", "message",
+                     "me", created_at=SAID, about="2023-07-01, 2023-07-04")
+    assert when_line("When did my dad get his stent?", [stent]) == "2023-07-04 (you said it on 2023-07-06)."
+    assert when_line("When did Dad have chest pains?", [stent]) == "2023-07-01 (you said it on 2023-07-06)."
+
+
 def test_a_when_question_whose_first_quote_asks_gets_the_date_its_reply_tells_of():
     asked = Evidence("dinner at yours to christen the kitchen? I'll bring wine", 8, "chat", "message", "Jonas",
                      created_at=SAID)

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pytest
 
 from second_me.domain import describe_span
-from second_me.text.event_dates import event_dates
+from second_me.text.event_dates import dates_of_event, event_asked, event_dates
 
 # Thursday 6 July 2023, 18:00 UTC
 SENT = datetime(2023, 7, 6, 18, 0, tzinfo=timezone.utc).timestamp()
@@ -47,6 +47,9 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("The Mill, Saturday 6th June 2026!!", ["2026-06-06"]),
     ("on Saturday 14 October we fly", ["2023-10-14"]),
     ("Sat, October 14 works for us", ["2023-10-14"]),
+    # "in" before a count that ends in "ago" is no time ahead; a fortnight is two weeks.
+    ("they put a stent in two days ago", ["2023-07-04"]),
+    ("we moved in a fortnight ago", ["2023-06-19 to 2023-06-25"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected
@@ -158,3 +161,27 @@ def test_a_store_written_before_weekdays_were_part_of_their_dates_reads_them_aga
     with reopened_at(services, settings, 14, as_left) as conn:
         phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
     assert phrases == ["6th June 2026"]
+
+
+def test_of_two_days_a_message_tells_of_the_asked_events_is_the_one_its_words_are_said_with():
+    told = "Dad had chest pains on Saturday night. they kept him in and put a stent in two days ago"
+    assert event_asked("When did my dad get his stent?") == "get his stent?"
+    assert event_asked("When did Orla and Cathal get married?") == "get married?"
+    assert event_asked("when is it") == "when is it"  # nothing left after whom it is about: the question
+    assert [s.describe() for s in dates_of_event(told, SENT, "get his stent")] == ["2023-07-04"]
+    assert [s.describe() for s in dates_of_event(told, SENT, "chest pains")] == ["2023-07-01"]
+    assert [s.describe() for s in dates_of_event(told, SENT, "the wedding")] == ["2023-07-01", "2023-07-04"]
+    both = "we had the scan yesterday and the results come tomorrow"  # one sentence: its two clauses
+    assert [s.describe() for s in dates_of_event(both, SENT, "get the results")] == ["2023-07-07"]
+
+
+def test_a_store_written_before_counts_ago_after_in_were_read_reads_them_again(services, settings):
+    """Migration 16: "put a stent in two days ago" had told of no day."""
+    from second_me.domain import Turn
+    from tests.storage.legacy import reopened_at
+
+    services.conversations.log.add_turns([Turn("w1", "Ana", "they put a stent in two days ago", SENT, "user", "1")],
+                                         SENT)
+    with reopened_at(services, settings, 15, lambda conn: conn.execute("DELETE FROM memory_dates")) as conn:
+        phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
+    assert phrases == ["two days ago"]
