@@ -31,7 +31,7 @@ from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOpti
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, quote_first, reader_answer, rests_on,
                                          said_i_dont_know)
-from second_me.services.turn_replies import replied_words, with_replies
+from second_me.services.turn_replies import replied_words, with_replies, with_turns_nearby
 from second_me.text.utterance import direct_question, is_question, tells_news
 from second_me.text.words import content_words
 
@@ -133,7 +133,7 @@ class Answering:
         if intent.is_request:
             hits = self._whole_document(hits)
         else:
-            hits, replies = with_replies(core, hits)
+            hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits))
         time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
         speakers = core.store.messages.speakers()

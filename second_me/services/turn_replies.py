@@ -1,5 +1,6 @@
 """Chat turns that ask something among the hits, and the turns that reply to them (read from the
-conversation log, so a reply that search did not find is brought in)."""
+conversation log, so a reply that search did not find is brought in); turns said next to those
+read."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 from second_me.domain import Hit
 from second_me.retrieval.evidence import MAX_HITS
 from second_me.retrieval.people import own_words
+from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.text.utterance import asks_something
 
 if TYPE_CHECKING:
@@ -53,3 +55,20 @@ def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, li
                         similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
                 for reply in replies.get(hit.memory.id, ()) if reply in found]
     return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
+
+
+def with_turns_nearby(core: "Core", found: Sequence[Hit], kept: Sequence[Hit]) -> list[Hit]:
+    """The hits close enough to read (`kept`), and with them, in search order, the chat turns search
+    found that the same person said a turn or two from one of them: people go on about a thing
+    without naming it again, so the answer is often far from the question in meaning ("he's called
+    Bram. he's six" after "I have a CAT", for "What's Harriet's cat called?"). Not another's: that
+    would read the one the question names beside someone else's news it asks about."""
+    speaker = {hit.memory.message_id: hit.memory.speaker for hit in kept
+               if hit.memory.kind == "message" and hit.memory.message_id}
+    around = core.store.messages.neighbours(list(speaker), NEAR_TURNS) if speaker else {}
+    near = {turn.memory_id for message_id, said in around.items() for turn in said
+            if turn.speaker == speaker[message_id]}
+    reading = {hit.memory.id for hit in kept}
+    if not near - reading:
+        return list(kept)
+    return [hit for hit in found if hit.memory.id in reading or hit.memory.id in near]

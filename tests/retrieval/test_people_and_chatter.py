@@ -12,7 +12,7 @@ from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.hybrid import FusionWeights, SearchOptions
 from second_me.retrieval.people import by_or_about, people_in, without_names
 from second_me.services import search_options
-from second_me.services.turn_replies import with_replies
+from second_me.services.turn_replies import with_replies, with_turns_nearby
 
 
 def _ts(day: str, hour: int = 10, minute: int = 0) -> float:
@@ -163,6 +163,27 @@ def test_a_question_turn_brings_the_turn_that_answers_it(services):
         placed, replies = with_replies(services.answering.core, hits)
         assert [hit.memory.id for hit in placed][:2] == [asked, reply] and replies == {asked: [reply]}
         assert len(placed) == len({hit.memory.id for hit in placed})  # each hit once
+
+
+def test_turns_said_next_to_a_turn_read_are_read_too_in_search_order(services):
+    """"he's called Bram" is far in meaning from "What's Harriet's cat called?"; it was said two turns
+    after "I have a CAT", which is read: so is it. A turn said days later is not."""
+    turns = [
+        Turn("c", "Harriet", "meanwhile, I have a CAT. adopted him on Saturday", _ts("2025-06-02", 20, 0), "other", "1"),
+        Turn("c", "Declan", "NO. name??", _ts("2025-06-02", 20, 1), "user", "2"),
+        Turn("c", "Harriet", "he's called Bram. he's six and he has opinions", _ts("2025-06-02", 20, 2), "other", "3"),
+        Turn("c", "Harriet", "Bram says hi", _ts("2025-06-09", 20, 0), "other", "4"),
+        Turn("c", "Harriet", "Bram knocked the plant over", _ts("2025-06-09", 20, 1), "other", "5"),
+        Turn("c", "Harriet", "anyway", _ts("2025-06-09", 20, 2), "other", "6"),
+        Turn("c", "Harriet", "the rowing was fun", _ts("2025-06-09", 20, 3), "other", "7"),
+    ]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
+    cat, _, name, _, _, _, rowing = sorted(services.store.memories_of_person("Harriet")
+                                           + services.store.memories_of_person("Declan"))
+    found = services.hits_for([rowing, cat, name])
+    read = [hit for hit in found if hit.memory.id == cat]
+    assert [hit.memory.id for hit in with_turns_nearby(services.answering.core, found, read)] == [cat, name]
+    assert [hit.memory.id for hit in with_turns_nearby(services.answering.core, found, found[:1])] == [rowing]
 
 
 def test_a_speakers_own_turn_is_memory_about_them(services):
