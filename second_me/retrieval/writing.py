@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional, Sequence
 
-from second_me.domain import Evidence, Hit, describe_span, utc_day
+from second_me.domain import Evidence, Hit
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
-from second_me.retrieval.answer_type import (ASKS_WHEN, NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer,
+from second_me.retrieval.dated_answer import when_line
+from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer,
                                              names_in, proper_names)
 from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
-from second_me.text.event_dates import dates_of_event, event_asked
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words
@@ -52,39 +52,6 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
         close = getattr(stream, "close", None)
         if close:
             close()
-
-
-def when_line(question: str, evidence: Sequence[Evidence]) -> str:
-    """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
-    time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday";
-    else the day it was said. When the first quote asks something ("dinner at yours to christen the
-    kitchen?"), the day it was said is not the answer: a later quote telling of a date is (the
-    reply "Saturday the 28th"), or nothing."""
-    if not ASKS_WHEN.match(question) or not evidence:
-        return ""
-    best = evidence[0]
-    if best.speaker is None or best.kind != "message":
-        return ""
-    if "?" in best.text and not (best.about and best.about != utc_day(best.created_at)):
-        best = next((item for item in evidence[1:] if item.speaker is not None and item.kind == "message"
-                     and item.about and item.about != utc_day(item.created_at)), None)
-        if best is None:
-            return ""
-    said = utc_day(best.created_at)
-    # "I handed in my notice today. I start on 1 September": the day it was said is said after.
-    # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
-    stored = best.about.split(", ") if best.about else []
-    days = [describe_span(d.start, d.end) for d in dates_of_event(best.text, best.created_at, event_asked(question))]
-    told = ", ".join(day for day in ([day for day in days if day in stored] or stored) if day != said)
-    who = _as_addressed(best.speaker)
-    if told:
-        return f"{told} ({who} said it on {said})."
-    return f"{who[:1].upper()}{who[1:]} said it on {said}."
-
-
-def _as_addressed(speaker: str) -> str:
-    """An export that names its user "me" (Claude's) is read back to that user: "you said it"."""
-    return "you" if speaker.strip().lower() in ("me", "i", "you") else speaker
 
 
 def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], numbers: dict[int, int],

@@ -10,7 +10,8 @@ from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
-from second_me.retrieval.writing import KeptToQuotes, names_the_asker, quote_first, rests_on, short_line, when_line
+from second_me.retrieval.dated_answer import when_line
+from second_me.retrieval.writing import KeptToQuotes, names_the_asker, quote_first, rests_on, short_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
