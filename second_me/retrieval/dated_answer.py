@@ -8,6 +8,7 @@ from typing import Sequence
 from second_me.domain import Evidence, describe_span, utc_day
 from second_me.retrieval.answer_type import ASKS_WHEN
 from second_me.text.event_dates import dates_of_event, event_asked
+from second_me.text.words import stems
 
 
 def when_line(question: str, evidence: Sequence[Evidence]) -> str:
@@ -15,27 +16,41 @@ def when_line(question: str, evidence: Sequence[Evidence]) -> str:
     time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday";
     else the day it was said. When the first quote asks something ("dinner at yours to christen the
     kitchen?"), the day it was said is not the answer: a later quote telling of a date is (the
-    reply "Saturday the 28th"), or nothing."""
+    reply "Saturday the 28th"), or nothing. A later quote telling of a day and saying more of what
+    the question asks the day of is read instead of the first."""
     if not ASKS_WHEN.match(question) or not evidence:
         return ""
     best = evidence[0]
     if best.speaker is None or best.kind != "message":
         return ""
-    if "?" in best.text and not (best.about and best.about != utc_day(best.created_at)):
+    if "?" in best.text and not _tells_a_day(best):
         best = next((item for item in evidence[1:] if item.speaker is not None and item.kind == "message"
-                     and item.about and item.about != utc_day(item.created_at)), None)
+                     and _tells_a_day(item)), None)
         if best is None:
             return ""
+    # "When did Nina run her first parkrun?": the quote about a later run may come first; another
+    # telling of a day and saying more of the asked event's words ("my first parkrun on Saturday") is its date.
+    asked = event_asked(question)
+    event = stems(asked)
+    dated = [item for item in evidence if item.speaker is not None and item.kind == "message" and _tells_a_day(item)]
+    closer = max(dated, key=lambda item: len(event & stems(item.text)), default=None)
+    if closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
+        best = closer
     said = utc_day(best.created_at)
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.
     # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
     stored = best.about.split(", ") if best.about else []
-    days = [describe_span(d.start, d.end) for d in dates_of_event(best.text, best.created_at, event_asked(question))]
+    days = [describe_span(d.start, d.end) for d in dates_of_event(best.text, best.created_at, asked)]
     told = ", ".join(day for day in ([day for day in days if day in stored] or stored) if day != said)
     who = _as_addressed(best.speaker)
     if told:
         return f"{told} ({who} said it on {said})."
     return f"{who[:1].upper()}{who[1:]} said it on {said}."
+
+
+def _tells_a_day(item: Evidence) -> bool:
+    """A message telling of a day other than the one it was said on."""
+    return bool(item.about) and item.about != utc_day(item.created_at)
 
 
 def _as_addressed(speaker: str) -> str:

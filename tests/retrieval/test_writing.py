@@ -39,6 +39,19 @@ def test_a_when_line_of_a_message_telling_of_two_days_gives_the_asked_events():
     assert when_line("When did Dad have chest pains?", [stent]) == "2023-07-01 (you said it on 2023-07-06)."
 
 
+def test_a_when_line_reads_the_quote_telling_of_a_day_that_says_more_of_the_asked_event():
+    later = Evidence("also I ran 31:02 at parkrun yesterday!", 7, "chat", "message", "Nina", created_at=SAID,
+                     about="2023-07-05")
+    first = Evidence("I did my first parkrun on Saturday!! Ashton Court", 8, "chat", "message", "Nina",
+                     created_at=SAID - 5 * 86400, about="2023-06-24")
+    undated = Evidence("my first parkrun was a shock", 9, "chat", "message", "Nina", created_at=SAID)
+    assert when_line("When did Nina run her first parkrun?", [later, first]) \
+        == "2023-06-24 (Nina said it on 2023-07-01)."
+    assert when_line("When did Nina run her first parkrun?", [later, undated]) \
+        == "2023-07-05 (Nina said it on 2023-07-06)."  # a quote telling of no day dates nothing
+    assert when_line("When did Nina run at parkrun?", [later, first]).startswith("2023-07-05")  # as many: the first
+
+
 def test_a_when_question_whose_first_quote_asks_gets_the_date_its_reply_tells_of():
     asked = Evidence("dinner at yours to christen the kitchen? I'll bring wine", 8, "chat", "message", "Jonas",
                      created_at=SAID)
