@@ -24,12 +24,17 @@ def unknown_terms(store: MemoryStore, text: str, speakers: Sequence[str]) -> tup
 
 def detached_names(store: MemoryStore, text: str, unknown: tuple[str, ...], joins_events: bool = False) -> tuple[str, ...]:
     """The question's names when no memory mentions them together with any other word of the
-    question: "what does Tilly do for work?" when Tilly is never mentioned with work. A question
-    joining two events ("what happened first: Tomas being born or me starting Japanese?") finds
-    them in two memories, which a summary puts side by side."""
+    question: "what does Tilly do for work?" when Tilly is never mentioned with work; never a name
+    said in a chat with another person. A question joining two events ("what happened first: Tomas
+    being born or me starting Japanese?") finds them in two memories, which a summary puts side by side."""
     names, details = names_and_details(text)
     if not names or says_little(details) or unknown_names(names, unknown):
         return ()  # a name no memory has at all is a stronger reason, found elsewhere
+    # Between people a chat refers back without naming again, and asks in other words: "she's here!!!
+    # Iris arrived on Tuesday, 3.2 kg" tells how much Iris weighed when she was born, in none of those
+    # words. What the user tells an assistant, or writes in a note, says the thing next to the name.
+    if all(store.said_between_people(name) for name in names):
+        return ()
     together = " AND ".join('"' + name.replace('"', '""') + '"' for name in names)
     for word in details:
         expression = match_expression(word)

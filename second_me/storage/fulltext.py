@@ -65,6 +65,16 @@ def any_by_or_naming(conn, names: Sequence[str], match: str) -> bool:
     return bool(_by_or_naming(conn, names, match, summaries=False, limit=1))
 
 
+def said_between_people(conn, name: str) -> bool:
+    """Is a name (someone, a place, a thing) said by or named in a chat turn of a conversation with
+    another person in it (a friend, not the user alone with an assistant)?"""
+    return conn.execute(
+        "SELECT 1 FROM memories m JOIN messages msg ON msg.id = m.message_id "
+        f"WHERE m.kind = 'message' AND m.state = 'active' AND {PERSON_FILTER} AND EXISTS "
+        "(SELECT 1 FROM messages other WHERE other.conversation_id = msg.conversation_id AND other.role = 'other') "
+        "LIMIT 1", person_params(name)).fetchone() is not None
+
+
 def summaries_by_or_naming(conn, names: Sequence[str], match: str, limit: int) -> list[str]:
     """The texts of active summaries (and the portrait) that match and name each of `names`."""
     return _by_or_naming(conn, names, match, summaries=True, limit=limit)

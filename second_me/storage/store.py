@@ -211,6 +211,11 @@ class MemoryStore:
         with self.db.read() as conn:
             return fulltext.any_near_naming(conn, names, match, turns)
 
+    def said_between_people(self, name: str) -> bool:
+        """Is a name said by or named in a chat with another person (not an assistant)?"""
+        with self.db.read() as conn:
+            return fulltext.said_between_people(conn, name)
+
     def fts_summaries_by_or_naming(self, names: Sequence[str], match: str, limit: int = 20) -> list[str]:
         """The texts of active summaries naming each of `names` that match this FTS5 expression."""
         with self.db.read() as conn:

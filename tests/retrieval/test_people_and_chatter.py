@@ -195,6 +195,21 @@ def test_a_speakers_own_turn_is_memory_about_them(services):
     assert services.answering.search("What did Sam cook in Otley?", SearchOptions(k=5)).detached_names == ("Sam", "Otley")
 
 
+def test_a_name_said_in_a_chat_with_another_person_is_never_detached_from_the_question(services):
+    """Told an assistant, "Dinner with Tilly on Sydney Road" says nothing of what Tilly does for work;
+    between friends, "she's here!!! Iris arrived on Tuesday, 3.2 kg" tells how much Iris weighed
+    when she was born, in none of those words."""
+    services.conversations.log.add_turns([
+        Turn("a1", "Noor", "Dinner with Tilly on Sydney Road", _ts("2024-03-02", 19), "user", "1"),
+        Turn("a1", "assistant", "Sounds lovely!", _ts("2024-03-02", 19, 1), "assistant", "2"),
+        Turn("f1", "Nina", "she's here!!! Iris arrived on Tuesday, 3.2 kg", _ts("2024-03-05", 9), "user", "3"),
+        Turn("f1", "Sam", "congratulations to Kate!!", _ts("2024-03-05", 9, 5), "other", "4"),
+    ], services.clock.timestamp())
+    search = services.answering.search
+    assert search("What does Tilly do for work?", SearchOptions(k=5)).detached_names == ("Tilly",)
+    assert search("How much did Iris weigh when she was born?", SearchOptions(k=5)).detached_names == ()
+
+
 def test_a_chat_goes_on_about_someone_for_a_turn_or_two_without_naming_them(services):
     # "Where does Leo play?" was refused, "nothing in your memory about Leo says that": the turn
     # that answers it says "they", two turns after the one naming Leo.
