@@ -128,32 +128,32 @@ def test_the_penpals_set_is_complete_and_points_at_turns_that_exist():
 
 def _a_chat_set_of_two(dataset, people: set, sessions: int) -> None:
     """Two people (speaker, role) texting one to one in `sessions` conversations or more, no one else in
-    any of them; turns in time order, none at the same moment; questions of all nine kinds, each
-    pointing at its turns, a photo question at a photo."""
-    assert {(t.speaker, t.role) for t in dataset.turns} == people
-    speakers = {}
-    for turn in dataset.turns:
-        speakers.setdefault(turn.conversation, set()).add(turn.speaker)
+    any of them; as every chat set (`_turns_in_order_and_questions_of_every_kind`)."""
+    speakers = _speakers_by_conversation(dataset, people)
     assert len(speakers) >= sessions and all(said == {p for p, _ in people} for said in speakers.values())
-    times = [t.timestamp for t in dataset.turns]
-    assert times == sorted(times) and len(set(times)) == len(times)
-    assert len({q.ability for q in dataset.questions}) == 9
-    _each_question_points_at_its_turns(dataset, gathering_from=3)
-    turns = {t.external_id: t for t in dataset.turns}
-    for q in dataset.questions:
-        if q.ability == "photo":
-            assert any(turns[e].text.startswith("[photo:") for e in q.evidence), q.id
+    _turns_in_order_and_questions_of_every_kind(dataset)
 
 
 def _a_chat_set_with_a_group_chat(dataset, people: set, sessions: int) -> None:
     """These people (speaker, role) in `sessions` conversations or more, one of them a group chat of
-    three; turns in time order, none at the same moment; questions of all nine kinds, each pointing
-    at its turns, a photo question at a photo."""
+    three; as every chat set (`_turns_in_order_and_questions_of_every_kind`)."""
+    speakers = _speakers_by_conversation(dataset, people)
+    assert len(speakers) >= sessions and any(len(said) == 3 for said in speakers.values())  # a group chat
+    _turns_in_order_and_questions_of_every_kind(dataset)
+
+
+def _speakers_by_conversation(dataset, people: set) -> dict[str, set]:
+    """conversation → who speaks in it; the set's speakers are exactly `people` (speaker, role)."""
     assert {(t.speaker, t.role) for t in dataset.turns} == people
-    speakers = {}
+    speakers: dict[str, set] = {}
     for turn in dataset.turns:
         speakers.setdefault(turn.conversation, set()).add(turn.speaker)
-    assert len(speakers) >= sessions and any(len(said) == 3 for said in speakers.values())  # a group chat
+    return speakers
+
+
+def _turns_in_order_and_questions_of_every_kind(dataset) -> None:
+    """Turns in time order, none at the same moment; questions of all nine kinds, each pointing at
+    its turns, a photo question at a photo."""
     times = [t.timestamp for t in dataset.turns]
     assert times == sorted(times) and len(set(times)) == len(times)
     assert len({q.ability for q in dataset.questions}) == 9
