@@ -44,7 +44,8 @@ _PHRASE = re.compile(
     r"|(?P<today>today|tonight|this (?:morning|afternoon|evening))"
     r"|" + _NUM + r"\s+(?P<ago_unit>day|week|weekend|fortnight|month|year)s?\s+ago"
     # "put a stent in two days ago": "in" before a count that ends in "ago" is no time ahead.
-    r"|in\s+" + _NUM.replace("<n>", "<in_n>") + r"\s+(?P<in_unit>day|week|fortnight|month)s?(?!\s+ago\b)(?:['’]? time)?"
+    r"|in\s+" + _NUM.replace("<n>", "<in_n>") + r"\s+(?P<in_unit>day|week|fortnight|month)s?(?!\s+ago\b)"
+    r"(?:['’]? time)?"
     r"|(?P<which>last|this|next|the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:before|after))"
     r"|(?P<at_weekend>(?:at|over) the weekend)"
     r"|" + _WEEKDAY.replace("<weekday>", "<nth_wd>") + r"\s+the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)"
@@ -324,8 +325,9 @@ def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
 # "When did my dad get his stent?": who it is about, then the event ("get his stent"). A thing
 # someone has ("Pryce's letter") is part of the event.
 _WHO = r"(?:I|we|you|he|she|they|(?:my|our|your|his|her|their)\s+[\w-]+|(?-i:[A-Z])[\w-]*)(?!['’]s)"
-_WHEN_WHO = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+(?:did|was|were|is|are|will|do|does"
-                       r"|has|have|had)\s+" + _WHO + r"(?:\s+and\s+" + _WHO + r")?\s+", re.I)
+_WHEN_WHO = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+"
+                       r"(?:did|was|were|is|are|will|do|does|has|have|had)\s+" + _WHO + r"(?:\s+and\s+" + _WHO + r")?\s+",
+                       re.I)
 
 
 def event_asked(question: str) -> str:
