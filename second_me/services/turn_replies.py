@@ -63,12 +63,9 @@ def with_turns_nearby(core: "Core", found: Sequence[Hit], kept: Sequence[Hit]) -
     without naming it again, so the answer is often far from the question in meaning ("he's called
     Bram. he's six" after "I have a CAT", for "What's Harriet's cat called?"). Not another's: that
     would read the one the question names beside someone else's news it asks about."""
-    speaker = {hit.memory.message_id: hit.memory.speaker for hit in kept
+    said_by = {hit.memory.message_id: hit.memory.speaker for hit in kept
                if hit.memory.kind == "message" and hit.memory.message_id}
-    around = core.store.messages.neighbours(list(speaker), NEAR_TURNS) if speaker else {}
-    near = {turn.memory_id for message_id, said in around.items() for turn in said
-            if turn.speaker == speaker[message_id]}
-    reading = {hit.memory.id for hit in kept}
-    if not near - reading:
-        return list(kept)
-    return [hit for hit in found if hit.memory.id in reading or hit.memory.id in near]
+    around = core.store.messages.neighbours(list(said_by), NEAR_TURNS) if said_by else {}
+    read = {hit.memory.id for hit in kept} | {turn.memory_id for message_id, turns in around.items()
+                                              for turn in turns if turn.speaker == said_by[message_id]}
+    return [hit for hit in found if hit.memory.id in read]  # `kept` is a part of `found`, in its order
