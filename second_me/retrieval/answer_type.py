@@ -77,14 +77,23 @@ _COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
 _AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + _COUNT + r"\b"
                   r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b"
                   # "she's 4 and retired from racing": not "she's 4 minutes away", "it's 12:30"
-                  r"|\b(?:she|he|they|who)(?:['’]s|\s+is|\s+was|['’]re|\s+are)\s+(?:only\s+|just\s+)?\d{1,3}\b"
+                  # "Birthday number 44 today!", "I am 43 and today I feel 70"
+                  r"|\bbirthday\s+(?:number\s+|no\.?\s+)?\d{1,3}\b"
+                  r"|\b(?:i|she|he|they|who)(?:['’]s|['’]m|\s+am|\s+is|\s+was|['’]re|\s+are)\s+(?:only\s+|just\s+|now\s+)?\d{1,3}\b"
                   r"(?![.,:/]\d|\s*(?:%|percent|degrees|°|minutes?|mins?|hours?|hrs?|days?|weeks?|km|k\b|miles?|kg"
                   r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock"
                   r"|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
 # An amount with its currency, or a rate without one ("my rent went up to 1450 a month"), or one to
 # the cent as payslips, statements and spreadsheets write it ("Income tax: 437.20"), not a time or a measure.
-_MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
-                    r"|francs?|rupees?|yen|cents?|pence)"
+_MONEY = re.compile(r"[$€£¥₹₱₦₩₺₽₫₴₪฿]\s?\d|\b(?:ksh|kes|kr|nok|sek|dkk|chf|zar|ngn|inr|php|mxn|brl|zł|pln|rs)\.?\s?\d"
+                    r"|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
+                    r"|francs?|rupees?|yen|cents?|pence|kroner|krone|kronor|krona|kr\b|nok\b|sek\b|dkk\b|chf\b|shillings?"
+                    r"|bob\b|ksh\b|kes\b|rand\b|naira|pesos?|reais|real\b|zloty|złoty|lira|lire|dirhams?|riyals?|baht"
+                    r"|ringgit|rupiah|won\b|yuan|rmb\b)"
+                    # A thousands-grouped count paid, sent or spent: "Kimani sent 15,000 back", "came to 1,100,000".
+                    r"|(?:\b(?:paid|pays?|sent|send|lent|lend|borrowed|owes?|spent|spend|gave|give|costs?)(?:\s+[\w'’-]+){0,3}"
+                    r"|\b(?:came to|for|another|total:?))\s+\d{1,3}(?:,\d{3})+(?![\d,]|\s*(?:steps?|people|km|kg|words?"
+                    r"|miles?|metres?|meters?|views?|followers?|likes?))"
                     r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b"
                     r"|(?<![\d.:,])(?<!\bat )\d{1,3}(?:,\d{3})*\.\d{2}(?!\d|[.,]\d|\s*(?:[%°]|(?:am|pm|kg|g|km|mi|miles?"
                     r"|m|cm|mm|l|ml|litres?|liters?|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|s|lbs?|oz|bar|mph)\b))")

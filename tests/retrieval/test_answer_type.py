@@ -112,6 +112,16 @@ def test_names_and_details():
     (MONEY, "Meet at 10.30 by the clock.", False),
     (MONEY, "It weighs 1.25 kg.", False),
     (MONEY, "Finished in 52.10 minutes.", False),
+    # Other currencies, and a grouped amount sent or paid without one, as people write it at home.
+    (MONEY, "Ksh 4,800 for the injections", True),
+    (MONEY, "Dinner was 450 kr for the two of us.", True),
+    (MONEY, "Sent my cousin Kimani 45,000 on M-Pesa for the deposit", True),
+    (MONEY, "Sold the old Premio to a guy in Kiserian for 780,000.", True),
+    (MONEY, "I walked 12,000 steps today.", False),
+    (MONEY, "A town of 45,000 people.", False),
+    (AGE, "Birthday number 44 today!", True),
+    (AGE, "I am 43 and today I feel 70", True),
+    (AGE, "I'm 30 minutes away", False),
 ])
 def test_has_answer(kind, text, found):
     assert has_answer(kind, text, {"miso", "dentist", "landlord"}) is found
