@@ -281,7 +281,9 @@ def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:on\s+)?what\s+(?:date|day)\b)", re.I)  # "when…?", "on what day…?"
+# "when…?", "on what day…?", "in which month…?", "what year…?"
+ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|month|year)\b)", re.I)
+ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)
 _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
                       r"|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?|lodges?"
                       r"|chalets?|stayed|staying|slept)\b")

@@ -3,10 +3,11 @@ own time: the quote itself says only "yesterday"."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Sequence
 
 from second_me.domain import Evidence, describe_span, utc_day
-from second_me.retrieval.answer_type import ASKS_WHEN
+from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN
 from second_me.text.event_dates import dates_of_event, event_asked
 from second_me.text.words import stems
 
@@ -40,9 +41,16 @@ def when_line(question: str, evidence: Sequence[Evidence]) -> str:
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.
     # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
     stored = best.about.split(", ") if best.about else []
-    days = [describe_span(d.start, d.end) for d in dates_of_event(best.text, best.created_at, asked)]
+    spans = dates_of_event(best.text, best.created_at, asked)
+    days = [describe_span(d.start, d.end) for d in spans]
     told = ", ".join(day for day in ([day for day in days if day in stored] or stored) if day != said)
     who = _as_addressed(best.speaker)
+    unit = ASKS_MONTH_OR_YEAR.match(question)
+    if unit:  # "In which month did the roof go on?": the month, not a day to work it out from
+        start = next((d.start for d in spans if describe_span(d.start, d.end) in told.split(", ")), best.created_at)
+        when = datetime.fromtimestamp(start, timezone.utc)
+        label = f"{when:%B %Y}" if unit.group(1).lower() == "month" else f"{when:%Y}"
+        return f"{label} ({who} said it on {said})."
     if told:
         return f"{told} ({who} said it on {said})."
     return f"{who[:1].upper()}{who[1:]} said it on {said}."

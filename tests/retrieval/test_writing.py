@@ -32,6 +32,16 @@ def test_a_when_line_leaves_out_the_day_it_was_said_among_the_days_told_and_read
     assert when_line("When do I start at Fernhill?", [plain]) == "You said it on 2023-07-06."
 
 
+def test_asked_which_month_or_year_the_when_line_says_the_month_or_the_year():
+    roof = Evidence("The roof went on over the weekend!!", 9, "chat", "message", "me", created_at=SAID + 10 * 86400,
+                    about="2023-07-15 to 2023-07-16")
+    assert when_line("In which month did the roof go on the house?", [roof]) == "July 2023 (you said it on 2023-07-16)."
+    assert when_line("what year did the roof go on", [roof]) == "2023 (you said it on 2023-07-16)."
+    june = Evidence("Roof's on!", 9, "chat", "message", "me", created_at=SAID - 10 * 86400)
+    assert when_line("Which month did the roof go on?", [june]) == "June 2023 (you said it on 2023-06-26)."
+    assert when_line("Which roofer did I use?", [roof]) == ""
+
+
 def test_a_when_line_of_a_message_telling_of_two_days_gives_the_asked_events():
     stent = Evidence("Dad had chest pains on Saturday night. they put a stent in two days ago", 9, "chat", "message",
                      "me", created_at=SAID, about="2023-07-01, 2023-07-04")
