@@ -15,6 +15,7 @@ Asked when something happens, a memory that tells of a day (`Memory.about`: "The
 from __future__ import annotations
 
 from second_me.domain import Memory
+from second_me.retrieval.answer_type import fold
 from second_me.retrieval.people import own_words
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import is_question
@@ -39,6 +40,26 @@ def information_prior(memory: Memory) -> float:
     if words <= SHORT_WORDS:
         return SHORT_PRIOR
     return SHORT_PRIOR + (1 - SHORT_PRIOR) * (words - SHORT_WORDS) / (FULL_WORDS - SHORT_WORDS)
+
+
+# The words chat reactions are made of: a turn of these alone acknowledges, and tells nothing.
+REACTION_WORDS = frozenset("""ok okay okk kk k got thanks thank thx ty cheers nice cool great good haha hahaha ha hah
+lol lmao omg wow yes yeah yep yup ya no nope nah sure right sounds noted happy help glad keep mind same true agreed
+absolutely exactly perfect awesome amazing lovely love aw aww oh ah hmm fair enough totally definitely welcome problem
+worries np brilliant sweet fab fine alright alrighty understood makes sense appreciate appreciated hehe yay""".split())
+
+
+def says_nothing_asked(memory: Memory, question: str) -> bool:
+    """A chat turn of reactions alone ("Got it.", "haha nice", "Happy to help with that.") sharing
+    no word with the question: search may still rank it first when nothing else is close, but
+    quoted as the answer it tells the user nothing. "Bram!" or "3.2 kg" may answer the turn before."""
+    if memory.kind != "message":
+        return False
+    words = [word.lower() for word in content_words(own_words(memory))]
+    if not all(word in REACTION_WORDS for word in words):
+        return False
+    asked = {fold(word) for word in content_words(question)}
+    return not any(fold(word) in asked for word in words)
 
 
 def dated_prior(memory: Memory, asks_when: bool, weight: float) -> float:

@@ -22,6 +22,7 @@ from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
 from second_me.retrieval.attribution import attribute_quotes, subject_of
+from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
@@ -128,7 +129,8 @@ class Answering:
             reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
         if reason:
             return Prepared(intent, [], [], reason=reason)
-        hits = relevant_hits(result, settings.abstain_similarity, intent.is_request)
+        hits = [hit for hit in relevant_hits(result, settings.abstain_similarity, intent.is_request)
+                if not says_nothing_asked(hit.memory, question)]
         replies: dict[int, list[int]] = {}
         if intent.is_request:
             hits = self._whole_document(hits)

@@ -7,7 +7,7 @@ import pytest
 
 from second_me.domain import Hit, Memory, Turn
 from second_me.errors import InputRejected, NotFoundError
-from second_me.retrieval.chatter import information_prior
+from second_me.retrieval.chatter import information_prior, says_nothing_asked
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.hybrid import FusionWeights, SearchOptions
 from second_me.retrieval.people import by_or_about, people_in, without_names
@@ -37,6 +37,21 @@ def test_a_turn_that_tells_something_before_it_asks_is_not_held_back():
     assert information_prior(_message(told, "me")) == 1
     assert information_prior(_message("haha yes. how did you get into that?")) < 1
     assert information_prior(_message("we went to Crete last week, how was yours?")) < 1  # one sentence, asking
+
+
+def test_a_short_turn_sharing_no_word_with_the_question_is_not_read_as_its_answer():
+    """"Got it." may be the closest thing to "What's my job title now?" when nothing says it;
+    quoted, it tells the user nothing."""
+    asked = "What's my job title now?"
+    assert says_nothing_asked(_message("Got it.", "assistant"), asked)
+    assert says_nothing_asked(_message("Happy to help with that.", "assistant"), asked)
+    assert says_nothing_asked(_message("haha nice"), asked)
+    assert not says_nothing_asked(_message("Bram!"), "What's Harriet's cat called?")  # a name answers
+    assert not says_nothing_asked(_message("3.2 kg"), "How much did Iris weigh?")  # so does a number
+    assert not says_nothing_asked(_message("new job title!!"), asked)  # it says what is asked about
+    assert not says_nothing_asked(_message("Promoted to Commercial Manager at last, from November"), asked)
+    note = Memory(2, "chunk", "ok", 0.0, None, 7.0, 0, False, "active")
+    assert not says_nothing_asked(note, asked)  # only chat turns are judged
 
 
 def test_people_a_question_names():
