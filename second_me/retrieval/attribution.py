@@ -26,6 +26,12 @@ _THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she�
                            r"|they|they're|they’re|them|their|theirs|themselves)\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
 USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
+# "What did you tell me to…", "which book did you recommend", "your advice": what the assistant said.
+_ASKS_THE_ASSISTANT = re.compile(
+    r"\b(?:did|do|would|have|had|could|can|will)\s+you\s+(?:\w+\s+)?(?:tell|say|suggest|recommend|advise|propose"
+    r"|come up with|give|mention|explain|think of)\b"
+    r"|\byou\s+(?:told|said|suggested|recommended|advised|proposed|came up with|gave|mentioned|explained)\b"
+    r"|\byour\s+(?:advice|suggestions?|recommendations?|tips?|ideas?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,3 +125,20 @@ def attribute_quotes(quoted: Sequence[Evidence], given: Sequence[Evidence], subj
     if judged.other is not None:
         return judged
     return Attribution(attribute(given, subject, users, assistants).evidence or judged.evidence)
+
+
+def the_assistants_words(question: str, quoted: Sequence[Evidence], given: Sequence[Evidence],
+                         assistants: Iterable[str]) -> tuple[list[Evidence], list[Evidence]]:
+    """Asked what the assistant told ("What pace did you tell me to run the half marathon at?"),
+    the assistant's replies among the evidence are the answer, each after the question it answers
+    when that is given too; the user's own "Longest run yet: 18 km" matches better, and is not what
+    was told. `given` is what a capable reader reads: the same turns come first in it."""
+    assistants = {whole_name(a) for a in assistants}
+    said = [i for i, item in enumerate(given) if item.speaker and whole_name(item.speaker) in assistants]
+    if not said or not _ASKS_THE_ASSISTANT.search(question):
+        return list(quoted), list(given)
+    first: list[Evidence] = []
+    for i in said:
+        asked = given[i - 1] if i > 0 and i - 1 not in said and is_question(given[i - 1].text) else None
+        first += [item for item in (asked, given[i]) if item is not None and item not in first]
+    return first, first + [item for item in given if item not in first]

@@ -21,7 +21,7 @@ from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
-from second_me.retrieval.attribution import attribute_quotes, subject_of
+from second_me.retrieval.attribution import attribute_quotes, subject_of, the_assistants_words
 from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
@@ -141,7 +141,8 @@ class Answering:
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
         assistants = tuple(name for name, role in speakers if role == "assistant")
-        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants)
+        quoted, wider = the_assistants_words(
+            question, *evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants), assistants)
         order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
         # A capable reader is given more; so is a question about what is true now, which weighs an
         # older statement against newer ones, whichever model answers.

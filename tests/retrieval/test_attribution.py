@@ -1,7 +1,7 @@
 """Who the evidence is about: Sam's question is not answered with Priya's words."""
 
 from second_me.domain import Evidence
-from second_me.retrieval.attribution import attribute, attribute_quotes, subject_of
+from second_me.retrieval.attribution import attribute, attribute_quotes, subject_of, the_assistants_words
 
 SPEAKERS = ["Lena", "Sam", "Priya"]
 USERS = ["Lena"]
@@ -83,3 +83,19 @@ def test_whose_it_was_is_shown_with_what_they_told_not_a_question_they_asked():
     evidence = [said("Lena", "what's the job?", 1), said("Olu", "risk analyst at a bank, same thing I do now", 2)]
     result = attribute(evidence, subject, USERS)
     assert result.other.memory_id == 2 and result.message == "That was Olu, not Sam"
+
+
+def test_asked_what_the_assistant_told_its_reply_is_quoted_after_the_question_it_answers():
+    own = said("Lena", "Longest run yet: 18 km this morning. Ready for the half marathon.", 1)
+    asked = said("Lena", "what pace should I run the half marathon at?", 2)
+    reply = said("assistant", "About 7:40 per km, and hold back for the first 5 km.", 3)
+    quoted, given = the_assistants_words("What pace per km did you tell me to run the half marathon at?",
+                                         [own], [own, asked, reply], ["assistant"])
+    assert quoted == [asked, reply] and given == [asked, reply, own]
+    for question in ("Which book did you recommend?", "what was your advice on the knee", "what you told me about pace"):
+        assert the_assistants_words(question, [own], [own, reply], ["assistant"])[0] == [reply]
+    # Asked what the user did, or with no reply among the evidence, nothing changes.
+    assert the_assistants_words("What pace did I run the half marathon at?", [own], [own, reply], ["assistant"]) \
+        == ([own], [own, reply])
+    assert the_assistants_words("What did you tell me about pace?", [own], [own, asked], ["assistant"]) \
+        == ([own], [own, asked])
