@@ -12,13 +12,14 @@ from second_me.text.event_dates import dates_of_event, event_asked
 from second_me.text.words import stems
 
 
-def when_line(question: str, evidence: Sequence[Evidence]) -> str:
+def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = False) -> str:
     """For "when…?" over a chat message, the date it tells of, written by rule from the message's own
     time ("yesterday", said on 6 July: 2023-07-05), since the quote itself says only "yesterday";
     else the day it was said. When the first quote asks something ("dinner at yours to christen the
     kitchen?"), the day it was said is not the answer: a later quote telling of a date is (the
     reply "Saturday the 28th"), or nothing. A later quote telling of a day and saying more of what
-    the question asks the day of is read instead of the first."""
+    the question asks the day of is read instead of the first, unless the quotes are newest first
+    because the newest time is asked ("When did Kimani last send me money?")."""
     if not ASKS_WHEN.match(question) or not evidence:
         return ""
     best = evidence[0]
@@ -35,7 +36,7 @@ def when_line(question: str, evidence: Sequence[Evidence]) -> str:
     event = stems(asked)
     dated = [item for item in evidence if item.speaker is not None and item.kind == "message" and _tells_a_day(item)]
     closer = max(dated, key=lambda item: len(event & stems(item.text)), default=None)
-    if closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
+    if not newest_first and closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
         best = closer
     said = utc_day(best.created_at)
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.

@@ -213,6 +213,12 @@ _LAST = re.compile(
     r"\b(?:the\s+)?(?:last\s+time|most\s+recent(?:ly)?|latest|currently|current|right\s+now|now|these\s+days|nowadays"
     r"|at\s+the\s+moment|still|anymore|any\s+more|recently|lately)\b", re.I)
 
+# "When did Kimani last send me money?", "when have I last seen the dentist": the newest time it
+# happened, not "last week" or "the last time" (above).
+_LAST_DONE = re.compile(r"\b((?:did|do|does|have|has|had)\s+(?:\S+\s+){1,3}?)last\s+(?!(?:time|week|month|year|night"
+                        r"|weekend|summer|winter|spring|autumn|fall|christmas|easter|day|one|two|few|couple)\b)(?=[a-z])",
+                        re.I)
+
 
 def _intersect(a: tuple, b: tuple) -> tuple:
     since = max((x for x in (a[0], b[0]) if x is not None), default=None)
@@ -299,6 +305,10 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
     elif _LAST.search(text):
         order = "last"
         text = _LAST.sub(take, text)
+    elif _LAST_DONE.search(text):
+        order = "last"
+        phrases.append("last")
+        text = _LAST_DONE.sub(r"\1", text)
     cleaned = re.sub(r"\s+", " ", text).strip()
     # "in September" alone: the latest September, or an earlier one (`earlier_years`).
     return cleaned, TimeHint(window[0], window[1], order, anchor, relation, tuple(phrases), yearless == [True])

@@ -55,12 +55,13 @@ def _stream(model: ChatModel, messages, max_tokens: int, temperature: float, sto
 
 
 def quote_first(question: str, intent: Intent, evidence: Sequence[Evidence], numbers: dict[int, int],
-                model: Optional[ChatModel], on_token: Optional[TokenFn] = None) -> str:
+                model: Optional[ChatModel], on_token: Optional[TokenFn] = None, newest_first: bool = False) -> str:
     """The quotes, then (for a question after one fact) the date a message tells of when the question
-    asks when, or else (when `model` is given) one short line the best quote supports on its own."""
+    asks when, or else (when `model` is given) one short line the best quote supports on its own.
+    `newest_first`: the quotes are in that order because the newest is asked."""
     quotes = quote_block(evidence, numbers)
     _emit(on_token, quotes)
-    dated = when_line(question, evidence) if intent.kind == FACT else ""
+    dated = when_line(question, evidence, newest_first) if intent.kind == FACT else ""
     if dated:
         _emit(on_token, "\n\n" + dated)
         return quotes + "\n\n" + dated

@@ -210,7 +210,7 @@ class Answering:
             # evidence answers the question ("What film did Sam and I watch last Saturday?" over "Watched
             # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
             if not text or said_i_dont_know(text):
-                text = quote_first(question, intent, shown, numbers, None, on_token)
+                text = quote_first(question, intent, shown, numbers, None, on_token, _asks_now(intent, ready.order))
             elif not _asks_now(intent, ready.order) and not intent.is_request:
                 # The reader is given more than it needs: what it cites is shown under its answer, when
                 # that alone supports what it wrote.
@@ -218,7 +218,8 @@ class Answering:
                 own = [item for item in shown if numbers.get(item.memory_id) in used]
                 shown = answer_sentences_first(own if own and rests_on(text, own, question) else shown, text, numbers)
         else:
-            text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token)
+            text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token,
+                               _asks_now(intent, ready.order))
         if remember:
             quoted_ids = {item.memory_id for item in shown}
             core.reinforce([hit.memory.id for hit in cited if hit.memory.id in quoted_ids])

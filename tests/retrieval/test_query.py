@@ -65,6 +65,10 @@ def test_time_words_become_windows(question, text, since, until):
     ("where do I work now?", "where do I work ?", "last", None, None),
     ("what is my current phone", "what is my phone", "last", None, None),
     ("first aid kit", "first aid kit", None, None, None),  # not a time word
+    # "last" after whom it is about: the newest time it happened; not a weekend or a time named.
+    ("When did Kimani last send me money?", "When did Kimani send me money?", "last", None, None),
+    ("when have I last seen the dentist", "when have I seen the dentist", "last", None, None),
+    ("Did I pay the last instalment?", "Did I pay the instalment?", "last", None, None),
 ])
 def test_order_and_anchor_phrases(question, text, order, anchor, relation):
     cleaned, hint = parse_time(question, NOW)

@@ -60,6 +60,11 @@ def test_a_when_line_reads_the_quote_telling_of_a_day_that_says_more_of_the_aske
     assert when_line("When did Nina run her first parkrun?", [later, undated]) \
         == "2023-07-05 (Nina said it on 2023-07-06)."  # a quote telling of no day dates nothing
     assert when_line("When did Nina run at parkrun?", [later, first]).startswith("2023-07-05")  # as many: the first
+    # Asked the newest time, the quotes are newest first: the first is the one asked about.
+    newest = Evidence("back home, legs gone, never again", 6, "chat", "message", "Nina", created_at=SAID + 86400)
+    assert when_line("When did Nina last run parkrun?", [newest, first]).startswith("2023-06-24")
+    assert when_line("When did Nina last run parkrun?", [newest, first], newest_first=True) \
+        == "Nina said it on 2023-07-07."
 
 
 def test_a_when_question_whose_first_quote_asks_gets_the_date_its_reply_tells_of():
