@@ -76,9 +76,14 @@ _ASKS_INDIRECTLY = re.compile(
     r"(?P<wh>what|when|where|who|whom|whose|which|why|how|if|whether)\b", re.I)
 
 
+# How a question is typed in a hurry: "whats the best way to stop a roof rusting", "how to remove
+# mould from a ceiling". ("Best way to end the week: a swim" is no question.)
+_ASKS_IN_A_HURRY = re.compile(r"^\s*(?:(?:whats|wheres|whos|hows|whens|whys)\b|how\s+to\b)", re.I)
+
+
 def is_question(text: str) -> bool:
     text = text.strip()
-    if text.endswith("?") or _ASKS_INDIRECTLY.match(text):
+    if text.endswith("?") or _ASKS_INDIRECTLY.match(text) or _ASKS_IN_A_HURRY.match(text):
         return True
     words = re.findall(r"[a-z']+", text.lower())[:6]
     if words and words[0] in _LEADING_PREPOSITIONS and words[1:2] and words[1] in _QUESTION_WORDS:

@@ -42,10 +42,12 @@ def test_ask_keeps_its_turns_in_the_log_only_a_statement_becomes_a_memory():
 def test_a_question_typed_without_its_question_mark_is_still_a_question():
     for question in ("how often do I feed the sourdough starter", "where did I stay in Lisbon",
                      "Do I need a visa for Japan", "what is my wifi password",
-                     "by how many minutes did I beat my half marathon goal", "in which year did we move to Leeds"):
+                     "by how many minutes did I beat my half marathon goal", "in which year did we move to Leeds",
+                     "whats the best way to stop a mabati roof rusting", "how to remove mould from a bathroom ceiling"):
         assert not typed_turn("chat", "user", question, T).remembered, question
     for statement in ("When I was young I lived in Paris.", "I do like green tea",
-                      "Who I met today was Ana.", "Is", "by the way I moved to Leeds"):
+                      "Who I met today was Ana.", "Is", "by the way I moved to Leeds",
+                      "Best way to end the week: a swim at Balos"):
         assert typed_turn("chat", "user", statement, T).remembered, statement
 
 
