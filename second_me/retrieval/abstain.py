@@ -25,10 +25,12 @@ which also scores each benchmark with bars fitted on the other two).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Mapping, Optional
 
-from second_me.domain import Hit, told_dates
+from second_me.domain import FileOrigin, Hit, told_dates
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE,
                                              answer_type_words, as_written, fold, lacks_answer, proper_names,
                                              unknown_names)
@@ -76,9 +78,24 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     arithmetic = elapsed_question(asked or question) is not None
     asked_for = {fold(word) for word in answer_type_words(question)}
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question)
+    titled = _next_to_a_file_name(question, result.hits)
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
-                 and not (arithmetic and term.lower() in SPAN_WORDS))
+                 and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled)
+
+
+_FILE_WORDS = frozenset("notes note list lists todo misc readme index draft drafts new old copy final".split())
+
+
+def _next_to_a_file_name(question: str, hits) -> set[str]:
+    """A word a found note's file is named by, and the question's words next to it: "What do I still
+    need for my *tax return*?" over finance/tax-2023-24.md, titled "Self-assessment". The user named
+    the file for what it is about, and calls it other things when asking."""
+    named = {fold(word) for hit in hits if isinstance(getattr(hit, "origin", None), FileOrigin)
+             for word in re.findall(r"[a-z]{3,}", PurePath(hit.origin.path).stem.lower()) if word not in _FILE_WORDS}
+    words = [word.lower() for word in re.findall(r"[\w'’-]+", question)]
+    return {words[i + step] for i, word in enumerate(words) if fold(word) in named
+            for step in (-1, 0, 1) if 0 <= i + step < len(words)}
 
 
 def _as_checked(hit: Hit, replied: Mapping[int, str]) -> list[str]:

@@ -216,6 +216,19 @@ def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
     assert answer.abstained and answer.citations == ()
 
 
+def test_a_word_next_to_the_name_of_a_found_notes_file_is_not_a_word_memory_never_saw(services, tmp_path):
+    # The file is named for what it is about ("tax"), its title calls it something else, and so does the user.
+    (tmp_path / "finance").mkdir()
+    (tmp_path / "finance" / "tax-2023-24.md").write_text(
+        "# Self-assessment 2023-24\n\n## Still need\n\n- The letting agent's annual statement\n")
+    services.indexing.add([tmp_path])
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    assert words_memory_lacks(services.answering.search("What do I still need for my tax return?")) == ()
+    assert words_memory_lacks(services.answering.search("What do I still need for my netflix return?")) \
+        == ("netflix", "return")
+
+
 def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
     return decide(signals(result), min_similarity, unknown_similarity) is not None
 
