@@ -28,6 +28,7 @@ from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
 from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, newest_statements_first,
                                          select_evidence, told_again, with_sentence_similarity)
+from second_me.retrieval.happened import asks_what_happened, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, quote_first, reader_answer, rests_on,
@@ -131,15 +132,17 @@ class Answering:
             return Prepared(intent, [], [], reason=reason)
         hits = [hit for hit in relevant_hits(result, settings.abstain_similarity, intent.is_request)
                 if not says_nothing_asked(hit.memory, question)]
+        time_hint = result.parsed.time if result.parsed is not None else None
+        speakers = core.store.messages.speakers()
+        users = [name for name, role in speakers if role == "user"]
+        if time_hint is not None and asks_what_happened(question):
+            hits = told_then(result.hits, time_hint.since, time_hint.until, users) or hits
         replies: dict[int, list[int]] = {}
         if intent.is_request:
             hits = self._whole_document(hits)
         else:
             hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits))
-        time_hint = result.parsed.time if result.parsed is not None else None
         order = time_hint.order if time_hint is not None else None
-        speakers = core.store.messages.speakers()
-        users = [name for name, role in speakers if role == "user"]
         assistants = tuple(name for name, role in speakers if role == "assistant")
         quoted, wider = the_assistants_words(
             question, *evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants), assistants)
