@@ -159,6 +159,20 @@ def said_i_dont_know(text: str) -> bool:
     return bool(_IDK.match(text))
 
 
+def only_copies(text: str, evidence: Sequence[Evidence]) -> bool:
+    """The reader wrote out one whole sentence of a memory, uncited, and nothing else ("Shannon and
+    Raj are moving to Vancouver!" asked who Raj works for, over "… Raj got a job with a mining company
+    out there."): it echoed the memory rather than answer from it (an answer cites its memory), and
+    the quote says that and more, with who said it and where."""
+    written = _plain_sentence(text)
+    return bool(written) and not _CITATION_MARKS.search(text) and any(written == _plain_sentence(sentence)
+                                 for item in evidence for sentence, _ in split_sentences(item.text))
+
+
+def _plain_sentence(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
 def _pieces(text: str) -> list[tuple[str, str]]:
     """(separator before it, sentence) for each sentence, lines kept: a list item is a piece of
     its own, and the separator says whether it starts a new line."""

@@ -31,8 +31,8 @@ from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evid
 from second_me.retrieval.happened import asks_what_happened, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
-from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, quote_first, reader_answer, rests_on,
-                                         said_i_dont_know)
+from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
+                                         rests_on, said_i_dont_know)
 from second_me.services.turn_replies import replied_words, with_replies, with_turns_nearby
 from second_me.text.utterance import direct_question, is_question, tells_news
 from second_me.text.words import content_words
@@ -212,7 +212,7 @@ class Answering:
             # Nothing the reader wrote stands, or it says it does not know when the check found that the
             # evidence answers the question ("What film did Sam and I watch last Saturday?" over "Watched
             # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
-            if not text or said_i_dont_know(text):
+            if not text or said_i_dont_know(text) or only_copies(text, evidence):
                 text = quote_first(question, intent, shown, numbers, None, on_token, _asks_now(intent, ready.order))
             elif not _asks_now(intent, ready.order) and not intent.is_request:
                 # The reader is given more than it needs: what it cites is shown under its answer, when

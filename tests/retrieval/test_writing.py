@@ -11,7 +11,7 @@ from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.dated_answer import when_line
-from second_me.retrieval.writing import KeptToQuotes, names_the_asker, quote_first, rests_on, short_line
+from second_me.retrieval.writing import KeptToQuotes, names_the_asker, only_copies, quote_first, rests_on, short_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
@@ -669,3 +669,13 @@ def test_a_readers_answer_of_digits_alone_is_shown(services):
     services._chat = FakeChatModel(reply="+351 912 000 111 [1].", parameters=1_500_000_000, judge=0.9)
     answer = services.answering.ask("What's the electrician's phone number?", remember=False)
     assert answer.text.startswith("+351 912 000 111 [1].")
+
+
+def test_a_reader_that_only_copies_a_sentence_of_a_memory_is_not_an_answer_of_its_own():
+    raj = Evidence("Shannon and Raj are moving to Vancouver! Raj got a job with a mining company out there.", 3,
+                   "chat", "message", "Doug", created_at=SAID)
+    assert only_copies("Shannon and Raj are moving to Vancouver!", [raj])
+    assert only_copies("shannon and raj are moving to vancouver", [raj])
+    assert not only_copies("Shannon and Raj are moving to Vancouver [1].", [raj])  # cited: an answer
+    assert not only_copies("Raj works for a mining company.", [raj])  # in its own words
+    assert not only_copies("Shannon and Raj are moving to Vancouver! Raj got a job with a mining company", [])
