@@ -38,7 +38,7 @@ NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date",
 LODGING = "lodging"  # where someone stayed or slept: a hostel, an apartment, a tent
 PHONE, EMAIL = "phone number", "email address"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
-                AGE: "an age", PHONE: "a phone number", EMAIL: "an email address"}
+                AGE: "an age", PHONE: "a phone number", EMAIL: "an email address", LODGING: "a place to stay"}
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
@@ -145,9 +145,12 @@ def fold(word: str) -> str:
 
 
 def expected_answer(question: str) -> Optional[str]:
-    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL) a memory would have to
-    state; else None."""
+    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING) a memory would
+    have to state; else None."""
     q = " ".join(_words(question.lower()))
+    # "Which hotel are we staying at in Edinburgh?": a place to stay, which "going to Scotland" is not.
+    if re.match(r"(?:at |in )?(?:which|what) (?:hotel|hostel|guest ?house|b&b|airbnb|campsite|motel|inn)s?\b", q):
+        return LODGING
     if re.search(r"\b(phone|mobile|telephone|cell) (number|no)\b", q):
         return PHONE
     if re.search(r"\be-?mail\b", q):

@@ -3,7 +3,7 @@
 import pytest
 
 from second_me.retrieval.abstain import Signals, decide
-from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, MONEY, NAME, NUMBER, PHONE,
+from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODGING, MONEY, NAME, NUMBER, PHONE,
                                              answer_type_words, expected_answer, has_answer, lacks_answer,
                                              names_and_details, proper_names, says_little)
 
@@ -24,6 +24,8 @@ from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, MONE
     ("What is my shoe size?", NUMBER),
     ("What is the plumber's phone number?", PHONE),
     ("What's Sofia's email?", EMAIL),
+    ("Which hotel are we staying at in Edinburgh?", LODGING),
+    ("what airbnb did we book in Porto", LODGING),
     # answered from when memories happened, or by counting them: nothing to find in the text
     ("When did I go skiing?", None),
     ("How long have I lived in Berlin?", None),
@@ -125,6 +127,13 @@ def test_names_and_details():
 ])
 def test_has_answer(kind, text, found):
     assert has_answer(kind, text, {"miso", "dentist", "landlord"}) is found
+
+
+def test_asked_which_hotel_a_trip_with_no_place_to_stay_says_none():
+    trip = ["Booked it. Linda and I are going to Scotland in September: Edinburgh first, then the Isle of Skye."]
+    assert lacks_answer("Which hotel are we staying at in Edinburgh?", trip, ()) == LODGING
+    stay = ["Edinburgh booked: three nights at the Balmoral hotel, then the Isle of Skye."]
+    assert lacks_answer("Which hotel are we staying at in Edinburgh?", stay, ()) is None
 
 
 def test_lacks_answer_looks_only_at_memories_about_the_subject():
