@@ -32,6 +32,8 @@ import unicodedata
 from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
+from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
+                                  ORDINAL_WORDS)
 from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
@@ -42,11 +44,6 @@ WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
-NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-billion half quarter dozen couple""".split())
-ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
-fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split())
 # Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
 NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance".split())
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
@@ -73,34 +70,6 @@ PREPOSITIONS = frozenset("in on at for from to with by of about into during".spl
 
 _TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _NAMING = re.compile(r"\b(?:called|named|name is|names are|known as)\s+([^\W\d_][\w'’-]*)", re.I | re.UNICODE)
-_COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
-_AGE = re.compile(_COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + _COUNT + r"\b"
-                  r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + _COUNT + r"\b"
-                  # "she's 4 and retired from racing": not "she's 4 minutes away", "it's 12:30"
-                  # "Birthday number 44 today!", "I am 43 and today I feel 70"
-                  r"|\bbirthday\s+(?:number\s+|no\.?\s+)?\d{1,3}\b"
-                  r"|\b(?:i|she|he|they|who)(?:['’]s|['’]m|\s+am|\s+is|\s+was|['’]re|\s+are)\s+(?:only\s+|just\s+|now\s+)?\d{1,3}\b"
-                  r"(?![.,:/]\d|\s*(?:%|percent|degrees|°|minutes?|mins?|hours?|hrs?|days?|weeks?|km|k\b|miles?|kg"
-                  r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock"
-                  r"|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
-# An amount with its currency, or a rate without one ("my rent went up to 1450 a month"), or one to
-# the cent as payslips, statements and spreadsheets write it ("Income tax: 437.20"), not a time or a measure.
-_MONEY = re.compile(r"[$€£¥₹₱₦₩₺₽₫₴₪฿]\s?\d|\b(?:ksh|kes|kr|nok|sek|dkk|chf|zar|ngn|inr|php|mxn|brl|zł|pln|rs)\.?\s?\d"
-                    r"|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid"
-                    r"|francs?|rupees?|yen|cents?|pence|kroner|krone|kronor|krona|kr\b|nok\b|sek\b|dkk\b|chf\b|shillings?"
-                    r"|bob\b|ksh\b|kes\b|rand\b|naira|pesos?|reais|real\b|zloty|złoty|lira|lire|dirhams?|riyals?|baht"
-                    r"|ringgit|rupiah|won\b|yuan|rmb\b)"
-                    # A thousands-grouped count paid, sent or spent: "Kimani sent 15,000 back", "came to 1,100,000".
-                    r"|(?:\b(?:paid|pays?|sent|send|lent|lend|borrowed|owes?|spent|spend|gave|give|costs?)(?:\s+[\w'’-]+){0,3}"
-                    r"|\b(?:came to|for|another|total:?))\s+\d{1,3}(?:,\d{3})+(?![\d,]|\s*(?:steps?|people|km|kg|words?"
-                    r"|miles?|metres?|meters?|views?|followers?|likes?))"
-                    r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b"
-                    r"|(?<![\d.:,])(?<!\bat )\d{1,3}(?:,\d{3})*\.\d{2}(?!\d|[.,]\d|\s*(?:[%°]|(?:am|pm|kg|g|km|mi|miles?"
-                    r"|m|cm|mm|l|ml|litres?|liters?|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|s|lbs?|oz|bar|mph)\b))")
-_DAY_OF_YEAR = re.compile(r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
-                          r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
-_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
-                   r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
 
 
 _COMPARES = re.compile(r"\bthan\b|\bdifference between\b|\bcompared?\b|\bversus\b|\bvs\b", re.I)
@@ -327,15 +296,15 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
         return bool(_LODGING.search(lower))
     words = set(re.findall(r"[a-z]+", lower))
     if kind == AGE:  # "two years old", "aged 7", "her 65th birthday": not just any number
-        return bool(_AGE.search(lower))
+        return bool(AGE_STATED.search(lower))
     if kind == MONEY:  # "$350", "1,480 euros", "200 bucks", "12k": not a board length or a date
-        return bool(_MONEY.search(lower))
+        return bool(MONEY_STATED.search(lower))
     if kind == DAY_OF_YEAR:
-        return bool(_DAY_OF_YEAR.search(lower))
+        return bool(DAY_OF_YEAR_STATED.search(lower))
     if kind == NUMBER:
         return bool(re.search(r"\d", text)) or bool(words & NUMBER_WORDS)
     if kind == DATE:
-        return bool(_DATE.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
+        return bool(DATE_STATED.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
             or _states_condition(lower, question_words)
     return True
 

@@ -1,0 +1,51 @@
+"""What a text states, as the kind of answer a question asks for: an age ("turned 9", "her 65th
+birthday"), an amount ("1,480 euros", "Ksh 4,800", "sent 15,000"), a day of the year ("the 3rd of
+May"), a date or a time. Patterns only: which memories must state them is `retrieval/answer_type.py`'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from second_me.text.words import MONTHS as MONTH_NUMBERS
+
+MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
+NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+billion half quarter dozen couple""".split())
+ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split())
+
+COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
+# An age, not just any number: "two years old", "aged 7", "her 65th birthday", "turned 9".
+AGE_STATED = re.compile(
+    COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + COUNT + r"\b"
+    r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + COUNT + r"\b"
+    r"|\bbirthday\s+(?:number\s+|no\.?\s+)?\d{1,3}\b"  # "Birthday number 44 today!"
+    # "she's 4 and retired from racing", "I am 43": not "she's 4 minutes away", "it's 12:30"
+    r"|\b(?:i|she|he|they|who)(?:['’]s|['’]m|\s+am|\s+is|\s+was|['’]re|\s+are)\s+(?:only\s+|just\s+|now\s+)?"
+    r"\d{1,3}\b(?![.,:/]\d|\s*(?:%|percent|degrees|°|minutes?|mins?|hours?|hrs?|days?|weeks?|km|k\b|miles?|kg"
+    r"|kilos?|pounds?|lbs?|foot|feet|ft\b|cm\b|m\b|metres?|meters?|inch(?:es)?|am\b|pm\b|o['’]clock"
+    r"|points?|euros?|dollars?|quid|bucks|grand|of\b|out\b|in\s+a\b))")
+# An amount with its currency (any currency people write at home: "Ksh 4,800", "450 kr"), a grouped
+# one sent, paid or lent without it ("Kimani sent 15,000 back", "came to 1,100,000"), a rate
+# without one ("my rent went up to 1450 a month"), or one to the cent as payslips, statements and
+# spreadsheets write it ("Income tax: 437.20"); not a time or a measure.
+MONEY_STATED = re.compile(
+    r"[$€£¥₹₱₦₩₺₽₫₴₪฿]\s?\d|\b(?:ksh|kes|kr|nok|sek|dkk|chf|zar|ngn|inr|php|mxn|brl|zł|pln|rs)\.?\s?\d"
+    r"|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid|francs?|rupees?|yen"
+    r"|cents?|pence|kroner|krone|kronor|krona|kr\b|nok\b|sek\b|dkk\b|chf\b|shillings?|bob\b|ksh\b|kes\b"
+    r"|rand\b|naira|pesos?|reais|real\b|zloty|złoty|lira|lire|dirhams?|riyals?|baht|ringgit|rupiah|won\b"
+    r"|yuan|rmb\b)"
+    r"|(?:\b(?:paid|pays?|sent|send|lent|lend|borrowed|owes?|spent|spend|gave|give|costs?)(?:\s+[\w'’-]+){0,3}"
+    r"|\b(?:came to|for|another|total:?))\s+\d{1,3}(?:,\d{3})+(?![\d,]|\s*(?:steps?|people|km|kg|words?"
+    r"|miles?|metres?|meters?|views?|followers?|likes?))"
+    r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b"
+    r"|(?<![\d.:,])(?<!\bat )\d{1,3}(?:,\d{3})*\.\d{2}(?!\d|[.,]\d|\s*(?:[%°]|(?:am|pm|kg|g|km|mi|miles?"
+    r"|m|cm|mm|l|ml|litres?|liters?|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|s|lbs?|oz|bar|mph)\b))")
+DAY_OF_YEAR_STATED = re.compile(
+    r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
+DATE_STATED = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
+    r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
