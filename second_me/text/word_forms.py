@@ -38,14 +38,15 @@ write wrote written
 
 
 # Words for the same person or thing (British and American English included). "Dr" is any
-# doctor's title, not a GP's: it shares a family with "doctor" alone.
+# doctor's title, not a GP's: it shares a family with "doctor" alone. Where someone lives is
+# told by their moving there ("We moved into the new flat in Prenzlauer Berg!").
 _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
 doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
 cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
-wedding marry married marries wed
+wedding marry married marries wed; live move
 """
 
 
