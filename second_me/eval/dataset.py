@@ -76,13 +76,16 @@ class Dataset:
 # Orla, written before anything was measured on it. Then two people who met on a walking holiday
 # (Bronwen, a midwife in Swansea, and Tariq, a bus driver in Leeds turned student paramedic) texting
 # one to one for ten months, with no one else in the chat, written before anything was measured on it.
+# Then Halvor, a ferry engineer in western Norway who retires to guide at a maritime museum, telling
+# his assistant of an old boat restored, a new knee and a move to Bergen, with his notes, written
+# before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
            "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl",
            "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
            "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
-           "penpals": "penpals-benchmark.jsonl"}
+           "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

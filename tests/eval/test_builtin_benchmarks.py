@@ -16,7 +16,7 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "dates": "bench.make_eval_dates", "siblings": "bench.make_eval_siblings",
               "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple",
               "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues",
-              "penpals": "bench.make_eval_penpals"}
+              "penpals": "bench.make_eval_penpals", "halvor": "bench.make_eval_halvor"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -257,6 +257,100 @@ def test_the_wanjiru_set_is_complete_and_each_gold_is_in_its_evidence():
         if q.question in WANJIRU_BEFORE_NOW:
             assert _day(turns[q.evidence[0]]) == now - timedelta(days=WANJIRU_BEFORE_NOW[q.question]), q.id
     assert set(WANJIRU_WORKED) | set(WANJIRU_BEFORE_NOW) <= {q.question for q in data.questions}
+
+
+# Halvor's answers that no message states word for word: (words the evidence says, the answer
+# worked out from the days of the evidence turns, in order, and the day the questions are asked).
+HALVOR_WORKED = {
+    "How much did I get for the house and the Volvo together?":
+        (("4,650,000", "22,000"), lambda d, now: f"{4_650_000 + 22_000:,}"),
+    "How much was left from the house money after I bought the flat?":
+        (("4,650,000", "3,900,000"), lambda d, now: f"{4_650_000 - 3_900_000:,}"),
+    "How much has my LDL dropped since I started on statins?": (("4.4", "3.1"), lambda d, now: f"{4.4 - 3.1:.1f}"),
+    "how many kilos have I lost since I started weighing myself before the knee op":
+        (("96 kg", "87 kg"), lambda d, now: f"{96 - 87} kg"),
+    "What did the piston rings and the new propeller cost together?":
+        (("3,450", "5,200"), lambda d, now: f"{3_450 + 5_200:,}"),
+    "How many points has my chess rating gone up since March 2024?": (("1420", "1615"), lambda d, now: str(1615 - 1420)),
+    "How many weeks was I away on the Edinburgh and Gran Canaria trips put together?":
+        (("two weeks", "One week"), lambda d, now: f"{2 + 1} weeks"),
+    "How much more an hour does the museum pay me now than when I started?":
+        (("250 kr an hour", "275 kr an hour"), lambda d, now: f"{275 - 250} kr"),
+    "By how much did the felleskostnader on the flat go up?": (("3,850", "4,120"), lambda d, now: f"{4_120 - 3_850:,}"),
+    "How much more did the e-Golf cost than I got for the Volvo?":
+        (("22,000", "129,000"), lambda d, now: f"{129_000 - 22_000:,}"),
+    "How many times have I been abroad since I retired?": (("Edinburgh", "Gran Canaria"), lambda d, now: str(len(d))),
+    "How many km did I ski altogether at Kvamskogen this winter?": (("8 km", "15 km"), lambda d, now: f"{8 + 15} km"),
+    "how many rating points am I behind Gunvor, going by the last numbers":
+        (("1640", "1615"), lambda d, now: str(1640 - 1615)),
+    "What did the flat and the movers cost me together?":
+        (("3,900,000", "14,500"), lambda d, now: f"{3_900_000 + 14_500:,}"),
+    "When did Arne have his hip done?": (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "what date did I fly to Edinburgh": (("tommorow",), lambda d, now: _month_day(d[0] + timedelta(days=1))),
+    "When did I climb Arthur's Seat?": (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When did I meet the estate agent about selling the house?": (("on Tuesday",), lambda d, now: _month_day(_next(1, d[0]))),
+    "When did I get my new knee?": (("this morning",), lambda d, now: _month_day(d[0])),
+    "How many days was I in hospital for the knee?":
+        (("this morning", "since yesterday"), lambda d, now: f"{(d[1] - timedelta(days=1) - d[0]).days} days"),
+    "When was Tuva born?": (("last night",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When did I sell the Volvo?": (("two weeks ago",), lambda d, now: _month_day(d[0] - timedelta(days=14))),
+    "when was the museum julebord": (("last night",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "What day did I ski the 15 km at Kvamskogen?": (("on Saturday",), lambda d, now: _month_day(_last(5, d[0]))),
+    "When did I fly to Gran Canaria?": (("tomorrow",), lambda d, now: _month_day(d[0] + timedelta(days=1))),
+    "When is Freya's birthday?": (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When did the Solveig go in the water?": (("this morning",), lambda d, now: _month_day(d[0])),
+    "In which month did the Sabb run again for the first time?": (("THE SABB RUNS",), lambda d, now: f"{d[0]:%B}"),
+    "In what month did Eirik get engaged?": (("last weekend",), lambda d, now: f"{_last_weekend(d[0]):%B}"),
+    "How long ago did I move to Sandviken?": (("today",), lambda d, now: f"{round((now - d[0]).days / 30.44)} months"),
+    "How long ago was Tuva born?":
+        (("last night",), lambda d, now: f"{round((now - d[0] + timedelta(days=1)).days / 30.44)} months"),
+    "What happened on June 7 last year?":
+        (("Last shift",), lambda d, now: "Last shift" if d[0] == date(now.year - 1, 6, 7) else "another day"),
+    "When did I start at the maritime museum?": (("First day",), lambda d, now: _month_day(d[0])),
+    "How many months after I retired did I start at the museum?":
+        (("Last shift", "First day"), lambda d, now: f"{d[1].month - d[0].month} months"),
+}
+# Asked relative to the moment of asking: how many days before it the evidence was said.
+HALVOR_BEFORE_NOW = {"What did I do yesterday?": 1, "what did I do last Saturday": 5}
+
+
+def test_the_halvor_set_is_complete_and_each_gold_is_in_its_evidence():
+    data = load_dataset(Path("halvor"))
+    turns = {t.external_id: t for t in data.turns}
+    notes = {"note:" + n.path: n for n in data.notes}
+    days = sorted(_day(t) for t in data.turns)
+    assert 500 <= len(data.turns) <= 800 and len({t.conversation for t in data.turns}) >= 100
+    assert (days[-1] - days[0]).days >= 16 * 30 and {(t.speaker, t.role) for t in data.turns} == {
+        ("Halvor", "user"), ("assistant", "assistant")}
+    times = [t.timestamp for t in data.turns]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    assert 4 <= len(notes) <= 5 and all(n.text.startswith("# ") for n in data.notes)
+    counts = Counter(q.ability for q in data.questions)
+    assert 95 <= len(data.questions) <= 110
+    assert 24 <= counts["information-extraction"] <= 30 and 13 <= counts["multi-session"] <= 18
+    assert 18 <= counts["temporal"] <= 23 and 12 <= counts["knowledge-update"] <= 16
+    assert 22 <= counts["abstention"] <= 28 and len(counts) == 5
+    now = datetime.fromtimestamp(data.questions[0].now, timezone.utc).date()
+    assert all(q.now == data.questions[0].now for q in data.questions)
+    assert max(days) < now
+    for q in data.questions:
+        assert set(q.evidence) <= set(turns) | set(notes), q.id
+        if q.answer is None:
+            assert q.ability == "abstention" and not q.evidence, q.id
+            continue
+        assert q.evidence and q.ability != "abstention", q.id
+        texts = [(turns.get(e) or notes[e]).text.lower() for e in q.evidence]
+        if q.ability == "multi-session":
+            assert len(q.evidence) >= 2, q.id
+        if q.question in HALVOR_WORKED:
+            said, worked = HALVOR_WORKED[q.question]
+            assert all(any(s.lower() in text for text in texts) for s in said), q.id
+            assert worked([_day(turns[e]) for e in q.evidence if e in turns], now) == q.answer, q.id
+        else:
+            assert any(q.answer.lower() in text for text in texts), q.id
+        if q.question in HALVOR_BEFORE_NOW:
+            assert _day(turns[q.evidence[0]]) == now - timedelta(days=HALVOR_BEFORE_NOW[q.question]), q.id
+    assert set(HALVOR_WORKED) | set(HALVOR_BEFORE_NOW) <= {q.question for q in data.questions}
 
 
 def _last(weekday: int, day: date) -> date:
