@@ -140,10 +140,15 @@ def direct_question(text: str) -> str:
     return asked if asked.endswith("?") else asked + "?"
 
 
+# "what's the best way to store the starter?": a how-to, which "best way" only says.
+_ASKS_HOW_TO = re.compile(r"^\s*(?:what(?:['’]?s|\s+is)\s+)?(?:the\s+)?(?:best|easiest|quickest|right)\s+way\s+to\b",
+                          re.I)
+
+
 def asking_words(question: str) -> frozenset[str]:
-    """The words of a question asked as a statement that only say it is one ("I wonder where…",
-    "I can't remember when…"): not what it is about, so no memory needs to contain them."""
-    lead = _ASKS_INDIRECTLY.match(question)
+    """The words of a question that only say it is one ("I wonder where…", "I can't remember
+    when…", "what's the best way to…"): not what it is about, so no memory needs to contain them."""
+    lead = _ASKS_INDIRECTLY.match(question) or _ASKS_HOW_TO.match(question)
     return frozenset(re.findall(r"[a-z]+", lead.group(0).lower())) if lead else frozenset()
 
 

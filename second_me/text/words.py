@@ -19,7 +19,8 @@ our ours ourselves out over own same she should so some such than that the their
 these they this those through to too under until up very was we were what when where which while who whom why will
 with would you your yours yourself yourselves s t don tell know remember did ever many much ago
 us ve ll re d m
-""".split())
+whats wheres whos hows whens whys thats theres im ive id youre dont doesnt didnt isnt arent wasnt cant wont
+""".split())  # the last line: contractions typed without their apostrophe ("whats the best way to…")
 # What "how …" asks for: a frequency, a span, a distance, an amount ("how often", "how far").
 HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late".split())
 # Month and weekday names (and abbreviations), lower case → number: time words, not names.

@@ -229,6 +229,15 @@ def test_a_word_next_to_the_name_of_a_found_notes_file_is_not_a_word_memory_neve
         == ("netflix", "return")
 
 
+def test_a_question_typed_without_apostrophes_asks_with_its_own_words_only(services, notes):
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    services.indexing.add([notes])
+    assert words_memory_lacks(services.answering.search("whats the best way to store the sourdough starter")) \
+        == ("store",)  # "whats", "best way to": how it asks, not what about
+    assert words_memory_lacks(services.answering.search("what's the best way to feed the sourdough starter")) == ()
+
+
 def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
     return decide(signals(result), min_similarity, unknown_similarity) is not None
 
