@@ -157,6 +157,12 @@ class Answering:
         if attribution.other is not None:
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
+        if intent.kind == FACT and all(item.speaker and is_question(item.text) for item in evidence):
+            # Only questions someone asked ("whats the best way to get red wine out of a carpet"): the
+            # replies to them that were read answer it; with none, memory holds the asking, not an answer.
+            answering = {reply for item in evidence for reply in replies.get(item.memory_id, ())}
+            answers = [item for item in wider if item.memory_id in answering and not is_question(item.text)]
+            evidence = evidence + answers if answers else []
         return Prepared(intent, hits, evidence, reason="" if evidence else (doubt or NOT_ANSWERED),
                         order=order, users=tuple(users), assistants=assistants, doubt=doubt,
                         quoted=[item for item in quoted if item in evidence] or evidence)

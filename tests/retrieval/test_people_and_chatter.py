@@ -339,3 +339,16 @@ def test_asked_when_a_turn_telling_of_a_day_comes_before_one_that_only_names_the
 
     assert "6 June 2026" in first(FusionWeights().dated)
     assert "6 June 2026" not in first(0.0)  # without the preference, the turn naming the wedding most
+
+
+def test_a_question_asked_in_a_chat_and_never_answered_there_is_no_answer_to_it(services):
+    _told(services, "c9", "2025-05-18", ("me", "whats the best way to get red wine out of a carpet"))
+    answer = services.answering.ask("whats the best way to get red wine out of a carpet", remember=False)
+    assert answer.abstained and "carpet" not in answer.text
+
+
+def test_a_question_asked_in_a_chat_is_answered_by_the_reply_it_got_there(services):
+    _told(services, "c10", "2025-05-19", ("me", "whats the best way to get red wine out of a carpet"),
+          ("Tamsin", "soda water and salt! blot it, never rub"))
+    answer = services.answering.ask("whats the best way to get red wine out of a carpet", remember=False)
+    assert not answer.abstained and "soda water" in answer.text
