@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from second_me.domain import FileOrigin, Hit, told_dates
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE,
@@ -87,7 +87,7 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
 _FILE_WORDS = frozenset("notes note list lists todo misc readme index draft drafts new old copy final".split())
 
 
-def _next_to_a_file_name(question: str, hits) -> set[str]:
+def _next_to_a_file_name(question: str, hits: Sequence[Hit]) -> set[str]:
     """A word a found note's file is named by, and the question's words next to it: "What do I still
     need for my *tax return*?" over finance/tax-2023-24.md, titled "Self-assessment". The user named
     the file for what it is about, and calls it other things when asking."""

@@ -165,8 +165,9 @@ def only_copies(text: str, evidence: Sequence[Evidence]) -> bool:
     out there."): it echoed the memory rather than answer from it (an answer cites its memory), and
     the quote says that and more, with who said it and where."""
     written = _plain_sentence(text)
-    return bool(written) and not _CITATION_MARKS.search(text) and any(written == _plain_sentence(sentence)
-                                 for item in evidence for sentence, _ in split_sentences(item.text))
+    if not written or _CITATION_MARKS.search(text):
+        return False
+    return any(written == _plain_sentence(sentence) for item in evidence for sentence, _ in split_sentences(item.text))
 
 
 def _plain_sentence(text: str) -> str:
