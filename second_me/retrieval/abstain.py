@@ -79,9 +79,13 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     asked_for = {fold(word) for word in answer_type_words(question)}
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question)
     titled = _next_to_a_file_name(question, result.hits)
+    # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
+    # they say when, and a memory need not contain them.
+    timed = {word for phrase in (result.parsed.time.phrases if result.parsed is not None else ())
+             for word in re.findall(r"\w+", phrase.lower())}
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
-                 and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled)
+                 and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled | timed)
 
 
 _FILE_WORDS = frozenset("notes note list lists todo misc readme index draft drafts new old copy final".split())

@@ -34,10 +34,10 @@ def told_then(hits: Sequence[Hit], since: Optional[float], until: Optional[float
     of a day in it, and that tell something; none without a time."""
     if since is None and until is None:
         return []
-    return [hit for hit in hits if _in_time(hit.memory, since, until) and _tells(hit.memory, users)]
+    return [hit for hit in hits if of_then(hit.memory, since, until) and _tells(hit.memory, users)]
 
 
-def _in_time(memory: Memory, since: Optional[float], until: Optional[float]) -> bool:
+def of_then(memory: Memory, since: Optional[float], until: Optional[float]) -> bool:
     """Said then, or telling of a day then ("yesterday"); not of a month ahead ("the canoe in August")."""
     spans = ((memory.created_at, memory.created_at + 1),) + tuple(
         (start, end) for start, end in memory.about if end - start <= DAY_TOLD)

@@ -28,7 +28,7 @@ from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
 from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, newest_statements_first,
                                          select_evidence, told_again, with_sentence_similarity)
-from second_me.retrieval.happened import asks_what_happened, told_then
+from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 TokenFn = Callable[[str], None]
 NOT_ANSWERED = "the memories closest to that question don't answer it."
+NOTHING_THEN = "nothing in your memory is from then."
 DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
 
 
@@ -121,7 +122,14 @@ class Answering:
         result = with_sentence_similarity(self.search(question, options), question, embedder,
                                           settings.abstain_unknown_similarity)
         seen = signals(result, question, replied_words(core, result.hits))
-        reason = decide(seen, settings.abstain_similarity, settings.abstain_unknown_similarity)
+        time_hint = result.parsed.time if result.parsed is not None else None
+        # "What did I do on 22 February?" says nothing but when: how close memories are to its words
+        # says nothing either (`retrieval/happened.py`); whether memory holds anything from then does.
+        happened = time_hint is not None and time_hint.has_window and asks_what_happened(question)
+        if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
+            return Prepared(intent_of(question), [], [], reason=NOTHING_THEN)
+        reason = decide(seen, 0.0 if happened else settings.abstain_similarity,
+                        None if happened else settings.abstain_unknown_similarity)
         intent = intent_of(question)
         doubt = ""
         if reason and core.chat_model.profile.capable_reader and not intent.is_request \
@@ -132,10 +140,9 @@ class Answering:
             return Prepared(intent, [], [], reason=reason)
         hits = [hit for hit in relevant_hits(result, settings.abstain_similarity, intent.is_request)
                 if not says_nothing_asked(hit.memory, question)]
-        time_hint = result.parsed.time if result.parsed is not None else None
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
-        if time_hint is not None and asks_what_happened(question):
+        if happened:
             hits = told_then(result.hits, time_hint.since, time_hint.until, users) or hits
         replies: dict[int, list[int]] = {}
         if intent.is_request:

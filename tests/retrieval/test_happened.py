@@ -45,3 +45,15 @@ def test_what_did_i_do_last_saturday_is_answered_with_what_was_told_of_it(servic
                                           for n, (text, day) in enumerate(turns)], services.clock.timestamp())
     answer = services.answering.ask("What did I do last Saturday?", remember=False)
     assert "aquarium" in answer.text and "Last day" not in answer.text and "egg" not in answer.text
+
+
+def test_a_day_named_in_full_is_searched_and_a_day_memory_has_nothing_of_is_said_so(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "Took the kids to the aquarium in Plymouth, the octopus was the star", _ts("2025-02-22", 15),
+             "user", "1"),
+        Turn("c2", "me", "Last day at the old job. Cleared out my desk and said goodbye", _ts("2025-01-10", 15),
+             "user", "2")], services.clock.timestamp())
+    answer = services.answering.ask("What did I do on 22 February 2025?", remember=False)
+    assert "aquarium" in answer.text  # "22", "2025" say when; no memory needs to contain them
+    answer = services.answering.ask("What did I do on 3 January 2025?", remember=False)
+    assert answer.abstained and answer.text == "I don't know: nothing in your memory is from then."
