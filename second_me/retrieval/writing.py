@@ -170,10 +170,6 @@ def only_copies(text: str, evidence: Sequence[Evidence]) -> bool:
     return any(written == _plain_sentence(sentence) for item in evidence for sentence, _ in split_sentences(item.text))
 
 
-def _plain_sentence(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
-
-
 def _pieces(text: str) -> list[tuple[str, str]]:
     """(separator before it, sentence) for each sentence, lines kept: a list item is a piece of
     its own, and the separator says whether it starts a new line."""
