@@ -122,15 +122,15 @@ class Answering:
         result = with_sentence_similarity(self.search(question, options), question, embedder,
                                           settings.abstain_unknown_similarity)
         seen = signals(result, question, replied_words(core, result.hits))
+        intent = intent_of(question)
         time_hint = result.parsed.time if result.parsed is not None else None
         # "What did I do on 22 February?" says nothing but when: how close memories are to its words
         # says nothing either (`retrieval/happened.py`); whether memory holds anything from then does.
         happened = time_hint is not None and time_hint.has_window and asks_what_happened(question)
         if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
-            return Prepared(intent_of(question), [], [], reason=NOTHING_THEN)
+            return Prepared(intent, [], [], reason=NOTHING_THEN)
         reason = decide(seen, 0.0 if happened else settings.abstain_similarity,
                         None if happened else settings.abstain_unknown_similarity)
-        intent = intent_of(question)
         doubt = ""
         if reason and core.chat_model.profile.capable_reader and not intent.is_request \
                 and not elapsed_question(question) \
