@@ -44,16 +44,16 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     stored = best.about.split(", ") if best.about else []
     spans = dates_of_event(best.text, best.created_at, asked)
     days = [describe_span(d.start, d.end) for d in spans]
-    told = ", ".join(day for day in ([day for day in days if day in stored] or stored) if day != said)
+    told = [day for day in ([day for day in days if day in stored] or stored) if day != said]
     who = _as_addressed(best.speaker)
     unit = ASKS_MONTH_OR_YEAR.match(question)
     if unit:  # "In which month did the roof go on?": the month, not a day to work it out from
-        start = next((d.start for d in spans if describe_span(d.start, d.end) in told.split(", ")), best.created_at)
+        start = next((span.start for span, day in zip(spans, days) if day in told), best.created_at)
         when = datetime.fromtimestamp(start, timezone.utc)
         label = f"{when:%B %Y}" if unit.group(1).lower() == "month" else f"{when:%Y}"
         return f"{label} ({who} said it on {said})."
     if told:
-        return f"{told} ({who} said it on {said})."
+        return f"{', '.join(told)} ({who} said it on {said})."
     return f"{who[:1].upper()}{who[1:]} said it on {said}."
 
 
