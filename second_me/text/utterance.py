@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from second_me.text.sentences import split_sentences
-from second_me.text.words import HOW_MEASURES, content_words
+from second_me.text.words import HOW_MEASURES, UNAPOSTROPHISED_QUESTION_WORDS, content_words
 
 # Verbs (and phrases) that open a request, in any case. They are instructions, never names
 # or words a memory must contain.
@@ -78,7 +78,7 @@ _ASKS_INDIRECTLY = re.compile(
 
 # How a question is typed in a hurry: "whats the best way to stop a roof rusting", "how to remove
 # mould from a ceiling". ("Best way to end the week: a swim" is no question.)
-_ASKS_IN_A_HURRY = re.compile(r"^\s*(?:(?:whats|wheres|whos|hows|whens|whys)\b|how\s+to\b)", re.I)
+_ASKS_IN_A_HURRY = re.compile(r"^\s*(?:(?:" + "|".join(UNAPOSTROPHISED_QUESTION_WORDS) + r")\b|how\s+to\b)", re.I)
 
 
 def is_question(text: str) -> bool:

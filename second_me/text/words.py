@@ -11,6 +11,11 @@ import unicodedata
 
 from second_me.text.word_forms import word_forms
 
+# Contractions typed without their apostrophe ("whats the best way to…"): stop words like the rest;
+# the question words among them open a question (`utterance.is_question`).
+UNAPOSTROPHISED_QUESTION_WORDS = ("whats", "wheres", "whos", "hows", "whens", "whys")
+UNAPOSTROPHISED = UNAPOSTROPHISED_QUESTION_WORDS + tuple(
+    "thats theres im ive id youre dont doesnt didnt isnt arent wasnt cant wont".split())
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both but by
 can could did do does doing down during each few for from further had has have having he her here hers herself him
@@ -19,8 +24,7 @@ our ours ourselves out over own same she should so some such than that the their
 these they this those through to too under until up very was we were what when where which while who whom why will
 with would you your yours yourself yourselves s t don tell know remember did ever many much ago
 us ve ll re d m
-whats wheres whos hows whens whys thats theres im ive id youre dont doesnt didnt isnt arent wasnt cant wont
-""".split())  # the last line: contractions typed without their apostrophe ("whats the best way to…")
+""".split()) | frozenset(UNAPOSTROPHISED)
 # What "how …" asks for: a frequency, a span, a distance, an amount ("how often", "how far").
 HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late".split())
 # Month and weekday names (and abbreviations), lower case → number: time words, not names.
