@@ -9,13 +9,16 @@ says something, and is not held back.
 
 Asked when something happens, a memory that tells of a day (`Memory.about`: "The Mill, Saturday
 6th June 2026!!", "we got the keys yesterday") is preferred: the turns that name the thing most
-("wedding drama update, you ready") rarely say when.
+("wedding drama update, you ready") rarely say when. In the same way, asked how much, how many,
+how old or where someone stayed, a turn that states an amount, a number, an age or a place to
+stay is preferred: "he's home in a cone. £640 though" for "How much was Bunsen's vet bill?", which
+the turns naming the cat and the vet outnumber.
 """
 
 from __future__ import annotations
 
 from second_me.domain import Memory
-from second_me.retrieval.answer_type import fold
+from second_me.retrieval.answer_type import DATE, DAY_OF_YEAR, NAME, fold, has_answer
 from second_me.retrieval.people import own_words
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import is_question
@@ -60,6 +63,19 @@ def says_nothing_asked(memory: Memory, question: str) -> bool:
         return False
     asked = {fold(word) for word in content_words(question)}
     return not any(fold(word) in asked for word in words)
+
+
+# A name is too loose a kind to prefer by (any capitalised word), and asked when, `dated_prior` judges.
+UNTYPED = frozenset({NAME, DATE, DAY_OF_YEAR})
+
+
+def typed_prior(memory: Memory, kind: str | None, asked: set[str], weight: float) -> float:
+    """1 + `weight` for a chat turn stating the kind of answer the question wants (`wanted_kind`),
+    beyond what the question says itself (`asked`, as `asked_words` gives them); else 1. A note's
+    section states numbers and amounts of everything it covers: that says nothing of this question."""
+    if kind is None or kind in UNTYPED or memory.kind != "message":
+        return 1.0
+    return 1.0 + weight if has_answer(kind, own_words(memory), asked) else 1.0
 
 
 def dated_prior(memory: Memory, asks_when: bool, weight: float) -> float:

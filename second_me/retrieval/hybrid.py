@@ -7,9 +7,11 @@ names a time ("last week", "before I moved to Berlin") — BM25 and KNN again in
 window, so memories from the right time are lifted without hiding the rest; a message telling
 of a date in the window ("yesterday", said the day after) counts as inside it. "The first
 time" / "currently" add a small bonus by date among the clearly relevant hits; a fact that
-was superseded by a newer one is pushed down. Two priors on chat turns: what says little
+was superseded by a newer one is pushed down. Priors: a chat turn that says little
 (an acknowledgement, a question back) is held back (`chatter.py`), and when the question names
-someone, what they said or what names them is preferred (`people.py`). A summary hit for a
+someone, what they said or what names them is preferred (`people.py`); asked when, how much or
+how many, what tells of a day or states an amount or a number (`chatter.py`). A turn found brings
+the replies to it and its speaker's next turns (`follow_on.py`). A summary hit for a
 specific question gives its place to its best children (`expand.py`); a gathering question
 spreads its top places over conversations (`gather.py`). Near-identical hits are shown once.
 """
@@ -25,21 +27,19 @@ from typing import Optional, Sequence
 from second_me.domain import MEMORY_KINDS, Hit, Neighbour
 from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
-from second_me.retrieval.answer_type import ASKS_WHEN
-from second_me.retrieval.chatter import dated_prior, information_prior
+from second_me.retrieval.answer_type import ASKS_WHEN, asked_words, wanted_kind
+from second_me.retrieval.chatter import dated_prior, information_prior, typed_prior
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
+from second_me.retrieval.follow_on import with_replies, with_what_follows
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import by_or_about, own_words, people_in, speakers_in, without_names
+from second_me.retrieval.people import by_or_about, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
-from second_me.text.utterance import is_question
-
-REPLY_SHARE = 0.7  # of a question's similarity, given to the replies to it that say something
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class FusionWeights:
     facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
     event: float = 1.0  # a question comparing two events' days: each event's own ranking
     dated: float = 0.5  # asked when, a memory telling of a day scores this much more
+    typed: float = 0.5  # asked how much/many/old, a chat turn stating an amount, a number, an age scores this much more
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -204,6 +205,7 @@ class HybridSearcher:
             self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
         people = people_in(parsed.text, known) if options.use_priors else ()
         asks_when = bool(ASKS_WHEN.match(query))
+        kind, asked = wanted_kind(query), asked_words(query)
         gathering = options.use_priors and intent_of(query).kind == GATHER
         if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
             self._facts_about(people, vector, among, pool, lists, weights, similarity)
@@ -228,7 +230,8 @@ class HybridSearcher:
                 score *= validity_prior(memory, *validity_window)
             if options.use_priors:
                 score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people)) \
-                    * dated_prior(memory, asks_when, self.weights.dated)
+                    * dated_prior(memory, asks_when, self.weights.dated) \
+                    * typed_prior(memory, kind, asked, self.weights.typed)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)
@@ -312,35 +315,12 @@ class HybridSearcher:
                     found = sorted({**dict(found), **dict(self.store.vector_search(vector, pool, among=told))}.items(),
                                    key=lambda pair: pair[1], reverse=True)[:pool]
             if "message" in (kinds or MEMORY_KINDS):
-                found = self._answers_to_questions(found, scope.among)
+                found = with_what_follows(self.store, with_replies(self.store, found, scope.among), scope.among)
             semantic = [memory_id for memory_id, _ in found]
             lists.append(semantic)
             weights.append(self.weights.vector * scale)
             similarity.update(found)
         return lexical, semantic
-
-    def _answers_to_questions(self, found: list[tuple[int, float]], among) -> list[tuple[int, float]]:
-        """A question found ("how's Crete otherwise?") brings the replies that say something: the
-        answer rarely repeats the question's words ("amazing. 34 degrees, a little apartment in
-        Chania"). Such a reply ranks at REPLY_SHARE of the question's similarity, if that is more."""
-        if not found:
-            return found
-        parents = self.store.get_many([memory_id for memory_id, _ in found])
-        questions = [i for i, m in parents.items() if m.kind == "message" and is_question(own_words(m))]
-        pairs = self.store.messages.replies(questions) if questions else []
-        if not pairs:
-            return found
-        similarity = dict(found)
-        replies = self.store.get_many([reply for reply, _ in pairs])
-        allowed = set(among) if among is not None else None
-        for reply_id, parent_id in pairs:
-            reply = replies.get(reply_id)
-            if reply is None or information_prior(reply) < 1 or (allowed is not None and reply_id not in allowed):
-                continue
-            inherited = REPLY_SHARE * similarity[parent_id]
-            if inherited > similarity.get(reply_id, -1.0):
-                similarity[reply_id] = inherited
-        return sorted(similarity.items(), key=lambda pair: pair[1], reverse=True)[:len(found)]
 
     def _anchor_window(self, parsed: ParsedQuery, options, kinds, since, until) -> tuple:
         """Date the event a question refers to ("before I moved to Berlin") by the best memory of it."""
