@@ -33,7 +33,8 @@ AGE_STATED = re.compile(
 # spreadsheets write it ("Income tax: 437.20"); not a time or a measure.
 MONEY_STATED = re.compile(
     r"[$€£¥₹₱₦₩₺₽₫₴₪฿]\s?\d|\b(?:ksh|kes|kr|nok|sek|dkk|chf|zar|ngn|inr|php|mxn|brl|zł|pln|rs)\.?\s?\d"
-    r"|\b\d[\d,.]*\s?(?:k\b|m\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid|francs?|rupees?|yen"
+    r"|\b\d+(?:\.\d+)?m\b"  # "2.5m": millions; "1,813 m" up a mountain is a height
+    r"|\b\d[\d,.]*\s?(?:k\b|euros?|eur\b|dollars?|usd|aud|cad|bucks|pounds?|quid|francs?|rupees?|yen"
     r"|cents?|pence|kroner|krone|kronor|krona|kr\b|nok\b|sek\b|dkk\b|chf\b|shillings?|bob\b|ksh\b|kes\b"
     r"|rand\b|naira|pesos?|reais|real\b|zloty|złoty|lira|lire|dirhams?|riyals?|baht|ringgit|rupiah|won\b"
     r"|yuan|rmb\b)"

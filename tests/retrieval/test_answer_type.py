@@ -121,6 +121,8 @@ def test_names_and_details():
     (MONEY, "Sold the old Premio to a guy in Kiserian for 780,000.", True),
     (MONEY, "I walked 12,000 steps today.", False),
     (MONEY, "A town of 45,000 people.", False),
+    (MONEY, "The budget is 2.5m, give or take.", True),  # millions
+    (MONEY, "Took me up Roque Nublo, 1,813 m, and the knee didn't complain.", False),  # a height
     (AGE, "Birthday number 44 today!", True),
     (AGE, "I am 43 and today I feel 70", True),
     (AGE, "I'm 30 minutes away", False),
