@@ -17,6 +17,7 @@ from second_me.domain import utc_day
 from second_me.eval.dataset import ABILITIES, Dataset
 from second_me.eval.metrics import answer_correct, normalise, prf
 from second_me.retrieval.hybrid import SearchOptions
+from second_me.retrieval.reckoning import adds_up, unstated_operands
 from second_me.text.sentences import split_sentences
 from second_me.text.support import NOT_WORKED_OUT, Support
 
@@ -39,7 +40,8 @@ def token_f1(response: str, gold: str) -> float:
 def unsupported_claims(answer, question: str = "") -> list[str]:
     """Names, numbers and dates in a reply that its own evidence does not state (quotes, and an
     attribution's "That was Sam, not Lena", excepted); a sum or difference of two of its amounts
-    counts as stated when the question asks for one."""
+    counts as stated when the question asks for one, and so does a line working amounts out by rule
+    (`Answer.reckoned`) whose operands the evidence states and which adds up."""
     if answer.abstained or not answer.evidence:
         return []
     # The evidence is shown with who said it and when: those are in it too.
@@ -47,9 +49,14 @@ def unsupported_claims(answer, question: str = "") -> list[str]:
                       + [f"{item.speaker or ''} {utc_day(item.created_at)} {item.about}" for item in answer.evidence],
                       question)
     own_words = QUOTED.sub(" ", answer.text)  # a quote (with who said it) is the evidence itself
-    if answer.reckoned:  # a span counted by rule between days the evidence gives: its days are checked
-        own_words = own_words.replace(answer.reckoned, SPAN.sub(" ", answer.reckoned))
     missing = []
+    if " = " in answer.reckoned:  # amounts worked out by rule: each stated, and they must add up
+        missing += unstated_operands(answer.reckoned, [item.text for item in answer.evidence])
+        if not adds_up(answer.reckoned):
+            missing.append(answer.reckoned.rsplit("=", 1)[1].strip(" ."))
+        own_words = own_words.replace(answer.reckoned, " ")
+    elif answer.reckoned:  # a span counted by rule between days the evidence gives: its days are checked
+        own_words = own_words.replace(answer.reckoned, SPAN.sub(" ", answer.reckoned))
     for sentence, _ in split_sentences(" ".join(own_words.split())):
         # Claims only: a copied amount where one was to be worked out is stated, if wrong.
         missing += [m for m in support.check(sentence).missing if not m.endswith(" words") and m != NOT_WORKED_OUT]

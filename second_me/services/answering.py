@@ -31,6 +31,7 @@ from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evid
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
+from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
 from second_me.services.turn_replies import replied_words, with_replies, with_turns_nearby
@@ -196,6 +197,10 @@ class Answering:
             self._age_now(question, ready, on_token, remember)
         if dated is not None:
             return dated
+        # "How much does Tomás still owe me?": the amounts quoted, and what they come to worked out under them.
+        worked = worked_out(question, ready.evidence)
+        if worked is not None:
+            return self._reckoned(*worked, ready.hits, on_token, remember)
         intent, evidence = ready.intent, ready.evidence
         model = core.chat_model
         reads = model.profile.capable_reader and not intent.wants_extract

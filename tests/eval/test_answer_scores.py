@@ -29,6 +29,18 @@ def test_a_difference_the_question_asks_for_is_a_claim_its_evidence_supports():
     assert unsupported_claims(owed, "How much did I lend Tomás?") == ["80"]
 
 
+def test_amounts_worked_out_by_rule_are_checked_operand_by_operand_and_must_add_up():
+    letter = (Evidence("service charge goes up from 3,850 to 4,120 a month", 1, "chat"),)
+    quoted = "“service charge goes up from 3,850 to 4,120 a month” [1]\n\n"
+    # "3,850 to 4,120" reads as one range to the support check; each amount is stated all the same.
+    worked = "4,120 − 3,850 = 270."
+    assert unsupported_claims(Answer(quoted + worked, evidence=letter, reckoned=worked)) == []
+    wrong = "4,120 − 3,850 = 207."
+    assert unsupported_claims(Answer(quoted + wrong, evidence=letter, reckoned=wrong)) == ["207"]
+    unstated = "4,210 − 3,850 = 360."
+    assert unsupported_claims(Answer(quoted + unstated, evidence=letter, reckoned=unstated)) == ["4,210"]
+
+
 def test_who_said_it_and_when_are_part_of_the_evidence():
     said = Evidence("Maisie's party was yesterday.", 1, "chat · Sam · 2023-05-15", "message", "Sam",
                     created_at=1_684_108_800.0)  # 2023-05-15

@@ -1,0 +1,158 @@
+"""Amounts worked out by rule from the amounts memory states, for either reader.
+
+Asked "What's the difference between my old and new rent?", "How much does Tomás still owe me?"
+or "How many jars of honey have my bees given me altogether?", the evidence states the amounts
+("Rent is 1,150 euros", "The rent for the new flat is 1,480 euros"); the answer is their
+difference, sum, or what was lent less what came back. A small model copies one of them, and a
+1.5B reader often does: the sum is written under the quotes by rule ("1,480 − 1,150 = 330
+euros"), every operand quoted above it, and only when the evidence leaves no doubt which
+amounts count: all of one kind (the currency or the unit the question names), two of them for a
+difference, one loan for what is still owed. Otherwise nothing is worked out and the usual
+answer stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from second_me.domain import Evidence
+from second_me.retrieval.answer_type import fold
+from second_me.text.support import asks_to_reckon
+
+_SYMBOLS = "$€£¥₹₱₦₩₺₽₫₴₪฿"
+_QUANTITY = re.compile(
+    r"(?<![\w.,:/-])(?P<symbol>[%s])?\s?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d:/-])"
+    r"(?:\s?(?:more|extra|new|other|further)\s)?(?:\s?(?P<unit>[^\W\d_]+))?" % _SYMBOLS, re.UNICODE)
+_CODE_BEFORE = re.compile(r"\b(ksh|kes|kr|nok|sek|dkk|chf|zar|rs)\.?\s?$", re.I)
+# Words for money after a number; a unit named in the question ("jars", "km") counts as its kind.
+_CURRENCY_WORDS = frozenset("euro eur dollar usd aud cad buck pound quid franc rupee yen kroner krone kronor krona "
+                            "kr nok sek dkk chf shilling ksh kes rand naira peso real reais zloty lira dirham riyal "
+                            "baht ringgit rupiah won yuan rmb".split())
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NOT_AMOUNTS = frozenset("am pm st nd rd th".split())
+_OWED = re.compile(r"\b(?:still\s+)?owes?\b|\bpaid\s+back\b|\bpay\s+(?:me\s+)?back\b|\bleft\s+to\s+pay\b", re.I)
+_LENT = re.compile(r"\b(?:lent|lend|loaned|borrowed)\b", re.I)
+# The loan told with its promise: "Sent my cousin 45,000 for a motorbike. He says he'll pay me back".
+_WILL_REPAY = re.compile(r"\b(?:will|'ll|’ll|to)\s+(?:pay|give)\s+(?:me|it|us)?\s*back\b", re.I)
+# Money that came back; "I lent him 200, he'll pay me back soon" is the loan itself.
+_REPAID = re.compile(r"\b(?:paid|sent|gave|transferred|returned)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: float
+    written: str  # the number as written: "1,480"
+    kind: str  # a currency symbol or word, a unit ("km", "jar"), or "" for a bare number
+    before: bool  # the symbol stands before the number ("£640"), not after ("640 kr")
+    item: Evidence
+
+
+def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[list[Evidence], str]]:
+    """(the evidence whose amounts were used, the line working out the answer) when the question
+    asks for a difference, a sum or what is still owed and the evidence leaves no doubt which
+    amounts count; else None."""
+    reckoning = asks_to_reckon(question)
+    if reckoning is None:
+        return None
+    asked = {fold(word) for word in re.findall(r"[^\W\d_]+", question)}
+    asked_numbers = set(re.findall(r"\d[\d,.]*", question))
+    found = [q for item in evidence for q in _quantities(item, asked) if q.written not in asked_numbers]
+    wanted = [q for q in found if q.kind and fold(q.kind) in asked] or \
+             [q for q in found if q.kind or "," in q.written]
+    if not wanted or len({(q.kind, q.before) for q in wanted}) != 1:
+        return None
+    if _OWED.search(question):
+        lent = [q for q in wanted if (_LENT.search(q.item.text) and not _REPAID.search(q.item.text))
+                or _WILL_REPAY.search(q.item.text)]
+        repaid = _distinct([q for q in wanted if q not in lent and _REPAID.search(q.item.text)])
+        if len({q.value for q in lent}) != 1 or not repaid:
+            return None
+        used = [lent[0], *repaid]
+        result = lent[0].value - sum(q.value for q in repaid)
+        line = " − ".join(_written(q) for q in used)
+    elif reckoning == "difference":
+        values = sorted({q.value for q in wanted})
+        if len(values) != 2:
+            return None
+        high = next(q for q in wanted if q.value == values[1])
+        low = next(q for q in wanted if q.value == values[0])
+        used, result, line = [high, low], values[1] - values[0], f"{_written(high)} − {_written(low)}"
+    else:
+        used = _distinct(wanted)
+        if len(used) < 2:
+            return None
+        result, line = sum(q.value for q in used), " + ".join(_written(q) for q in used)
+    if result < 0:
+        return None
+    items = list({id(q.item): q.item for q in used}.values())
+    return items, f"{line} = {_written(used[0], result)}."
+
+
+def _quantities(item: Evidence, asked: set[str]) -> list[_Quantity]:
+    """The amounts a statement states: with their currency, or the unit the question names
+    ("12 jars" for "how many jars…"); any other number is bare ("2 rooms" counts no money)."""
+    out = []
+    for match in _QUANTITY.finditer(item.text):
+        number, symbol, unit = match["number"], match["symbol"], (match["unit"] or "")
+        code = _CODE_BEFORE.search(item.text[:match.start()])
+        money = bool(symbol or code) or fold(unit) in _CURRENCY_WORDS
+        if unit.lower() in _NOT_AMOUNTS or (not money and re.fullmatch(r"(?:19|20)\d\d", number)):
+            continue  # a time ("7 pm"), an ordinal, or a year ("a 2016 Mazda")
+        if not money and (not unit.islower() or fold(unit) not in asked):
+            unit = ""  # a unit is written in lower case, and counts when the question names it
+        kind, before = (symbol, True) if symbol else (code[1].lower(), True) if code else (unit.lower(), False)
+        out.append(_Quantity(float(number.replace(",", "")), number, kind, before, item))
+    return out
+
+
+def _distinct(quantities: list[_Quantity]) -> list[_Quantity]:
+    """One amount per statement: the same statement read twice counts once."""
+    seen: dict[tuple[str, float], _Quantity] = {}
+    for q in quantities:
+        seen.setdefault((q.item.text, q.value), q)
+    return list(seen.values())
+
+
+def _written(q: _Quantity, value: float | None = None) -> str:
+    """An amount as its operands are written: their currency or unit, grouping and decimals."""
+    number = q.written if value is None else _as_written(value, q.written)
+    if q.before:
+        return f"{q.kind}{number}" if q.kind in _SYMBOLS else f"{q.kind.upper()} {number}"
+    return f"{number} {q.kind}" if q.kind else number
+
+
+def _as_written(value: float, like: str) -> str:
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    return f"{value:,.{decimals}f}" if "," in like else f"{value:.{decimals}f}"
+
+
+def adds_up(line: str) -> bool:
+    """Does a line written by `worked_out` ("$800 − $250 − $300 = $250.") come to what it says?
+    Its operands are checked against the evidence like any number; its result by this."""
+    if "=" not in line:
+        return False
+    left, right = line.rsplit("=", 1)
+    parts = re.split(r"\s([−+])\s", left)
+    values = [_value_in(part) for part in parts[::2]]
+    result = _value_in(right)
+    if None in values or result is None:
+        return False
+    total = values[0]
+    for sign, value in zip(parts[1::2], values[1:]):
+        total = total - value if sign == "−" else total + value
+    return abs(total - result) < 0.005
+
+
+def unstated_operands(line: str, texts: Sequence[str]) -> list[str]:
+    """The amounts a line written by `worked_out` works from that none of `texts` states as such
+    ("4,120" is stated by "from 3,850 to 4,120", which the support check reads as one range)."""
+    left = line.rsplit("=", 1)[0]
+    return [number for number in _NUMBER.findall(left)
+            if not any(re.search(r"(?<![\d,.])" + re.escape(number) + r"(?![\d]|[,.]\d)", text) for text in texts)]
+
+
+def _value_in(text: str) -> Optional[float]:
+    found = _NUMBER.search(text)
+    return float(found[0].replace(",", "")) if found else None

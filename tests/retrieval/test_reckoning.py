@@ -1,0 +1,81 @@
+"""Amounts worked out by rule: a difference, a sum, what is still owed; only when the evidence
+leaves no doubt which amounts count."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from second_me.domain import Evidence, Turn
+from second_me.retrieval.reckoning import adds_up, worked_out
+
+
+def _line(question: str, *said: str):
+    found = worked_out(question, [Evidence(text, number, "chat") for number, text in enumerate(said)])
+    return found[1] if found else None
+
+
+@pytest.mark.parametrize("question, said, line", [
+    ("What's the difference between my old and new rent?",
+     ["Rent is 1,150 euros warm, due on the 3rd of each month.", "The rent for the new flat is 1,480 euros warm."],
+     "1,480 euros − 1,150 euros = 330 euros."),
+    # A loan less what came back; "he'll pay me back soon" is said with the loan, not a payment.
+    ("How much money does Tomás still owe me?",
+     ["Tomás paid back 120 euros of the money I lent him.", "I lent Tomás 200 euros, he said he'll pay me back soon."],
+     "200 euros − 120 euros = 80 euros."),
+    ("How much does my brother still owe me?",
+     ["Lent my brother Gord $800 for his truck.", "Gord sent another $250.", "Gord e-transferred $300 of what he owes."],
+     "$800 − $250 − $300 = $250."),
+    # A loan told with its promise, paid back in parts; a loan refused is none.
+    ("How much does Kimani still owe me?",
+     ["Sent my cousin Kimani 45,000 for a motorbike. He says he'll pay me back in three months.",
+      "kimani paid another 10,000", "Kimani sent 15,000 back!", "Kimani's brother asked to borrow 30,000. I said no"],
+     "45,000 − 10,000 − 15,000 = 20,000."),
+    # The unit the question names counts, whatever else is said ("a week", "1 hour 52 minutes", "67").
+    ("By how many km a week has my cycling gone up?", ["up to about 90 km a week now", "roughly 60 km a week"],
+     "90 km − 60 km = 30 km."),
+    ("How many km did I ski altogether this winter?", ["Back on skis!! 8 km classic", "15 km, 1 hour 52 minutes at 67"],
+     "8 km + 15 km = 23 km."),
+    ("How many jars of honey have I got altogether?", ["first harvest: 12 jars", "9 more jars from the swarm hive"],
+     "12 jars + 9 jars = 21 jars."),
+    # Grouped amounts without a currency, as people write them at home; a model year is no amount.
+    ("How much more did the Mazda cost than I got for the Premio?",
+     ["Sold the old Premio for 780,000. 14 years together.", "Picked up a 2016 Mazda CX-5 today. 2,350,000."],
+     "2,350,000 − 780,000 = 1,570,000."),
+    ("How much more an hour do I get now?", ["pay raised to 275 kr an hour", "250 kr an hour to start"],
+     "275 kr − 250 kr = 25 kr."),
+    # The same amount told twice is one amount.
+    ("By how much did the service charge go up?", ["Service charge: 3,850 a month.", "going up from 3,850 to 4,120"],
+     "4,120 − 3,850 = 270."),
+])
+def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, line):
+    assert _line(question, *said) == line
+    assert adds_up(line)
+
+
+@pytest.mark.parametrize("question, said", [
+    ("How much is the rent?", ["Rent is 1,150 euros"]),  # nothing to work out
+    # Three rents for a difference of two: which two is not for a rule to guess.
+    ("How much more rent do I pay now?", ["my share is $245 a week", "The unit is $620 a week, $310 each"]),
+    ("How much more did I pay?", ["It was £40", "and 35 euros for the taxi"]),  # two currencies
+    ("How much faster was my race than my time trial?", ["10k time trial: 52:10"]),  # times are no amounts
+    ("How much does Sam still owe me?", ["Sam sent £50 back", "Sam paid another £20"]),  # no loan told
+])
+def test_nothing_is_worked_out_when_the_amounts_leave_doubt(question, said):
+    assert _line(question, *said) is None
+
+
+def test_a_line_that_does_not_add_up_is_found_out():
+    assert not adds_up("1,480 euros − 1,150 euros = 331 euros.")
+    assert not adds_up("That was 11 months ago: 2023-09-16.")
+
+
+def test_asked_what_is_still_owed_the_answer_quotes_the_loan_and_the_payment_and_works_it_out(services):
+    start = datetime(2025, 3, 4, 9, tzinfo=timezone.utc).timestamp()
+    said = ["I lent Tomás 200 euros for his flight home, money he says he'll pay me back soon.",
+            "Tomás paid back 120 euros of the money I lent him."]
+    services.conversations.log.add_turns([Turn("c1", "me", text, start + 86400 * day, "user", str(day))
+                                          for day, text in enumerate(said)], services.clock.timestamp())
+    answer = services.answering.ask("How much money does Tomás still owe me?", remember=False)
+    assert "“I lent Tomás 200 euros" in answer.text and "“Tomás paid back 120 euros" in answer.text
+    assert answer.text.endswith("\n\n200 euros − 120 euros = 80 euros.")
+    assert answer.reckoned == "200 euros − 120 euros = 80 euros."
