@@ -33,21 +33,23 @@ from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
-                                  ORDINAL_WORDS)
+                                  OCCUPATION_STATED, ORDINAL_WORDS)
 from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 LODGING = "lodging"  # where someone stayed or slept: a hostel, an apartment, a tent
+OCCUPATION = "occupation"  # what someone does for a living: a trade, a post, work somewhere
 PHONE, EMAIL = "phone number", "email address"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
-                AGE: "an age", PHONE: "a phone number", EMAIL: "an email address", LODGING: "a place to stay"}
+                AGE: "an age", PHONE: "a phone number", EMAIL: "an email address", LODGING: "a place to stay",
+                OCCUPATION: "a job"}
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 # Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
 NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance".split())
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
-NAMING_WORDS = frozenset("name names named call called".split())
+NAMING_WORDS = frozenset("name names named call called surname surnames".split())
 TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall heavy big".split()) | NUMERIC_NOUNS
 # Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
 # and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
@@ -114,8 +116,8 @@ def fold(word: str) -> str:
 
 
 def expected_answer(question: str) -> Optional[str]:
-    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING) a memory would
-    have to state; else None."""
+    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING, OCCUPATION) a
+    memory would have to state; else None."""
     q = " ".join(_words(question.lower()))
     # "Which hotel are we staying at in Edinburgh?": a place to stay, which "going to Scotland" is not.
     if re.match(r"(?:at |in )?(?:which|what) (?:hotel|hostel|guest ?house|b&b|airbnb|campsite|motel|inn)s?\b", q):
@@ -124,8 +126,14 @@ def expected_answer(question: str) -> Optional[str]:
         return PHONE
     if re.search(r"\be-?mail\b", q):
         return EMAIL
-    if re.search(r"\b(name|names|named|called|call)\b", q):
+    if re.search(r"\b(name|names|named|called|call|surname|surnames)\b", q):
         return NAME
+    # "What does Stuart do for a living?", "What's my job now?": not "what did the brake job cost".
+    if re.search(r"\bdo(?:es)? for (?:a )?(?:living|work)\b|\bdid .+ do for (?:a )?(?:living|work)\b", q) \
+            or re.match(r"(?:what|which) (?:(?:is|was|does|did) )?(?:\w+ ){0,3}?(?:job|occupation|profession)"
+                        r"(?: title)?(?: now| these days| nowadays)?$", q) \
+            or re.match(r"(?:what|which) (?:job|occupation|profession) (?!did\b)", q):  # "which job did Sam get?": Olu's?
+        return OCCUPATION
     if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b", q) or re.search(r"\bwhat date\b", q):
         # A birthday comes round every year: "on Saturday" or "2011" does not say when it is.
         return DAY_OF_YEAR if re.search(r"\b(birthday|anniversary|name day)\b", q) else DATE
@@ -294,6 +302,8 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
         return bool(re.search(r"[\w.+-]+@[\w-]+\.\w", text))
     if kind == LODGING:  # "the hostel in Alfama", not the bakery in Belém
         return bool(_LODGING.search(lower))
+    if kind == OCCUPATION:  # "he's a plumber, works for himself", not "Stuart's doing a roast"
+        return bool(OCCUPATION_STATED.search(lower))
     words = set(re.findall(r"[a-z]+", lower))
     if kind == AGE:  # "two years old", "aged 7", "her 65th birthday": not just any number
         return bool(AGE_STATED.search(lower))
@@ -344,7 +354,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     if kind == NAME and about_words & unknown:
         return kind  # the name of a vet, a husband, a teacher that memory never mentions
     part = _NAME_PART.search(question) if kind == NAME else None
-    needed = NAME_PART_WORDS[part.group(1).lower()] if part else 1
+    needed = NAME_PART_WORDS[part.group(1).lower()] if part else 2 if re.search(r"\bsurnames?\b", question, re.I) else 1
     # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
     each = len(names) > 1 and _COMPARES.search(question) is not None
     about = [(text, mentioned) for text in texts

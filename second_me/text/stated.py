@@ -1,6 +1,7 @@
 """What a text states, as the kind of answer a question asks for: an age ("turned 9", "her 65th
 birthday"), an amount ("1,480 euros", "Ksh 4,800", "sent 15,000"), a day of the year ("the 3rd of
-May"), a date or a time. Patterns only: which memories must state them is `retrieval/answer_type.py`'s.
+May"), a date or a time, an occupation ("he's a plumber", "works at the café"). Patterns only:
+which memories must state them is `retrieval/answer_type.py`'s.
 """
 
 from __future__ import annotations
@@ -50,3 +51,25 @@ DAY_OF_YEAR_STATED = re.compile(
 DATE_STATED = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
     r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
+
+# What people do for a living, as they say it: a trade or a post ("he's a plumber", "Principal
+# Teacher of Chemistry", "a research fellow"), or work somewhere ("works at a café", "runs the
+# hardware shop", "started his own business").
+_JOBS = """
+accountant actor actress administrator advisor adviser agent analyst anaesthetist architect artist assistant
+attendant author baker banker barber barista bartender beautician bookkeeper builder butcher buyer carer carpenter
+cashier chef chemist cleaner clerk coach consultant cook counsellor counselor courier curator dentist designer
+developer dietitian director doctor driver economist editor educator electrician engineer farmer firefighter
+fisherman fitter florist gardener geologist guard guide hairdresser head headteacher historian hygienist
+illustrator inspector instructor journalist joiner joinery judge labourer lawyer lecturer librarian lifeguard
+manager mechanic midwife miner musician nanny nurse officer optician painter paramedic pharmacist photographer
+physician physio physiotherapist pilot plasterer plumber poet police policeman policewoman porter postman
+principal producer professor programmer psychologist publican receptionist researcher retired roofer sailor
+salesman scientist secretary solicitor steward student surgeon surveyor tailor teacher technician therapist tiler
+trainee translator tutor vet veterinarian waiter waitress welder writer fellow postdoc ceo cto founder owner
+"""
+OCCUPATION_STATED = re.compile(
+    r"\b(?:" + "|".join(sorted(_JOBS.split(), key=len, reverse=True)) + r")s?\b"
+    r"|\b(?:works?|working|worked)\s+(?:as|at|for|in)\b"
+    r"|\b(?:runs?|owns?|started|opened)\s+(?:a|an|the|his|her|my|their)\b"
+    r"|\bself-employed\b|\bfreelanc\w*|\bown (?:business|company|firm|shop)\b")

@@ -3,7 +3,8 @@
 import pytest
 
 from second_me.retrieval.abstain import Signals, decide
-from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODGING, MONEY, NAME, NUMBER, PHONE,
+from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODGING, MONEY, NAME, NUMBER, OCCUPATION,
+                                             PHONE,
                                              answer_type_words, expected_answer, has_answer, lacks_answer,
                                              names_and_details, proper_names, says_little)
 
@@ -136,6 +137,23 @@ def test_asked_which_hotel_a_trip_with_no_place_to_stay_says_none():
     assert lacks_answer("Which hotel are we staying at in Edinburgh?", trip, ()) == LODGING
     stay = ["Edinburgh booked: three nights at the Balmoral hotel, then the Isle of Skye."]
     assert lacks_answer("Which hotel are we staying at in Edinburgh?", stay, ()) is None
+
+
+def test_asked_what_someone_does_for_a_living_a_memory_naming_them_at_something_else_says_nothing():
+    assert expected_answer("What does Stuart do for a living?") == OCCUPATION
+    assert expected_answer("What's my job now?") == OCCUPATION
+    assert expected_answer("What did the brake job on the old car cost?") != OCCUPATION
+    assert expected_answer("When did Tidal Games offer me the job?") != OCCUPATION
+    roast = ["Catriona: Sunday lunch here next weekend? Stuart's doing a roast"]
+    assert lacks_answer("What does Stuart do for a living?", roast, ()) == OCCUPATION
+    for said in ("Stuart's a plumber, works for himself", "Stuart works at the café on Byres Road",
+                 "Stuart runs the hardware shop", "Stuart, a dentist from Manchester"):
+        assert lacks_answer("What does Stuart do for a living?", [said], ()) is None, said
+
+
+def test_a_surname_is_a_name_of_two_words():
+    assert lacks_answer("What's Tariq's surname?", ["Tariq: Bilal. a dentist from Manchester."], ()) == NAME
+    assert lacks_answer("What's Tariq's surname?", ["the booking is under Tariq Hussain"], ()) is None
 
 
 def test_lacks_answer_looks_only_at_memories_about_the_subject():
