@@ -78,14 +78,18 @@ class Dataset:
 # one to one for ten months, with no one else in the chat, written before anything was measured on it.
 # Then Halvor, a ferry engineer in western Norway who retires to guide at a maritime museum, telling
 # his assistant of an old boat restored, a new knee and a move to Bergen, with his notes, written
-# before anything was measured on it.
+# before anything was measured on it. Then two former next-door neighbours (Marcel, a shop teacher in
+# Winnipeg turned college carpentry instructor, and Lieve, a pianist who moved back to Belgium)
+# texting one to one for ten months, with no one else in the chat, written before anything was
+# measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
            "dates": "dates-benchmark.jsonl", "siblings": "siblings-benchmark.jsonl",
            "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
            "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
-           "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl"}
+           "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl",
+           "neighbours": "neighbours-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:
