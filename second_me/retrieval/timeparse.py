@@ -23,6 +23,9 @@ from second_me.text.event_dates import NUMBERS, SEASONS, add_months, count_of, u
 from second_me.text.words import MONTHS, WEEKDAYS
 
 DAY = 86400.0
+# "This year" said while the year is younger than this means the twelve months just gone: in
+# January, the things told of last summer, not the few weeks since New Year.
+YOUNG_YEAR = timedelta(days=91)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"(?P<n>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
@@ -155,6 +158,9 @@ def _relative(match: re.Match, now: datetime) -> Optional[tuple[datetime, dateti
             start = add_months(utc(now.year, now.month), -back)
         else:
             start = utc(now.year - back)
+            if not back and now - start < YOUNG_YEAR:
+                # "Where have I swum this year?" asked in January means the swims of the months just gone.
+                start = min(start, now - timedelta(days=365))
         # "last week" said on a Monday still means the days just gone: the window runs to now.
         return start, now + timedelta(seconds=1)
     if g.get("weekend"):

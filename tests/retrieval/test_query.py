@@ -26,6 +26,7 @@ TIME_TABLE = [
     ("what did I buy last week",                 "what did I buy",           "2024-06-03", "2024-06-12T15:00:01"),
     ("books I read this month",                  "books I read",             "2024-06-01", "2024-06-12T15:00:01"),
     ("trips last year",                          "trips",                    "2023-01-01", "2024-06-12T15:00:01"),
+    ("where have I swum this year",              "where have I swum",        "2024-01-01", "2024-06-12T15:00:01"),
     ("where was I 3 days ago",                   "where was I",              "2024-06-08", "2024-06-11"),
     ("what did I read two months ago",           "what did I read",          "2024-03-25", "2024-05-08"),
     ("runs in the past 2 weeks",                 "runs",                     "2024-05-29T15:00", "2024-06-12T15:00:01"),
@@ -47,6 +48,17 @@ def test_time_words_become_windows(question, text, since, until):
     cleaned, hint = parse_time(question, NOW)
     assert cleaned == text
     assert (hint.since, hint.until) == (day(since), day(until))
+
+
+@pytest.mark.parametrize("asked, since", [
+    ("2025-01-25T19:00", "2024-01-26T19:00"),  # a month into the year: the twelve months just gone
+    ("2025-03-31T12:00", "2024-03-31T12:00"),
+    ("2025-04-02T12:00", "2025-01-01"),  # a quarter in: the year itself
+])
+def test_this_year_said_early_in_the_year_reaches_back_twelve_months(asked, since):
+    now = datetime.fromisoformat(asked).replace(tzinfo=timezone.utc)
+    _, hint = parse_time("where have I swum this year?", now)
+    assert (hint.since, hint.until) == (day(since), now.timestamp() + 1)
 
 
 @pytest.mark.parametrize("question, text, order, anchor, relation", [
