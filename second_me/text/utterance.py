@@ -81,9 +81,13 @@ _ASKS_INDIRECTLY = re.compile(
 _ASKS_IN_A_HURRY = re.compile(r"^\s*(?:(?:" + "|".join(UNAPOSTROPHISED_QUESTION_WORDS) + r")\b|how\s+to\b)", re.I)
 
 
+# "a wood oven in a van?!", "how was it? 😂": asked, whatever marks or faces come after.
+_ENDS_ASKING = re.compile(r"\?[^\w\s]*(?:\s+[^\w\s]+)*$")
+
+
 def is_question(text: str) -> bool:
     text = text.strip()
-    if text.endswith("?") or _ASKS_INDIRECTLY.match(text) or _ASKS_IN_A_HURRY.match(text):
+    if _ENDS_ASKING.search(text) or _ASKS_INDIRECTLY.match(text) or _ASKS_IN_A_HURRY.match(text):
         return True
     words = re.findall(r"[a-z']+", text.lower())[:6]
     if words and words[0] in _LEADING_PREPOSITIONS and words[1:2] and words[1] in _QUESTION_WORDS:
@@ -93,6 +97,8 @@ def is_question(text: str) -> bool:
         return False
     first, second = words[:2]
     if first.endswith("'s") and first[:-2] in _QUESTION_WORDS:  # "what's my blood type"
+        return True
+    if first == "why":  # "why parkrun all of a sudden": nothing after it but what is asked about
         return True
     if first in _QUESTION_WORDS:
         # "what subject did I teach", "which year group do I teach": a noun or two, then the verb.

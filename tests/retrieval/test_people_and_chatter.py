@@ -31,6 +31,13 @@ def test_short_acknowledgements_and_questions_back_are_held_back():
     assert information_prior(note) == 1  # only chat turns are judged
 
 
+def test_a_question_back_is_one_however_it_ends_and_whatever_it_leaves_out():
+    assert information_prior(_message("a wood oven in a van?!")) < 1
+    assert information_prior(_message("how was it? 😂")) < 1
+    assert information_prior(_message("why parkrun all of a sudden")) < 1
+    assert information_prior(_message("a wood oven in a van!")) == 1
+
+
 def test_a_turn_that_tells_something_before_it_asks_is_not_held_back():
     # How people write to an assistant: the news, then the question.
     told = "My dog Biscuit is limping on his back left leg after chasing a ball. Should I worry?"
