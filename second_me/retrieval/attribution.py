@@ -59,10 +59,13 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     names = proper_names(question)
     named = list(dict.fromkeys(s for n in names if plain(n) not in users for s in known.get(plain(n), [])))
     people = frozenset(whole_name(s) for s in named)
-    user = bool(_USER_WORDS.search(question)) or any(plain(n) in users for n in names)
+    named_user = any(plain(n) in users for n in names)
+    user = bool(_USER_WORDS.search(question)) or named_user
     called = frozenset(form for s in named for form in name_forms(s) if " " not in form)
     shown = ", ".join(named) or (USER if user else "")
-    return Subject(people, user and not people, shown, called)
+    # "What parkrun times has Nina told Sam about?", Nina being the user: about both of them. "My"
+    # beside a name ("What did Sam give my daughter?") leaves the question about Sam.
+    return Subject(people, user and (not people or named_user), shown, called)
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],

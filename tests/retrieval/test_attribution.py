@@ -39,6 +39,15 @@ def test_the_user_by_name_or_as_i():
     assert not subject_of("what did Sam buy?", SPEAKERS, USERS).user
 
 
+def test_a_question_naming_the_user_and_someone_else_is_about_both():
+    subject = subject_of("What parkrun times has Lena told Sam about?", SPEAKERS, USERS)
+    told = said("Lena", "I did my first parkrun on Saturday!! 34:10")
+    assert attribute([told], subject, USERS).evidence == (told,)
+    # "my" beside a name leaves it about the one named
+    subject = subject_of("What did Sam give my daughter?", SPEAKERS, USERS)
+    assert attribute([said("Priya", "I gave her a kite")], subject, USERS).message == "That was Priya, not Sam"
+
+
 def test_notes_and_unknown_names_are_not_judged():
     subject = subject_of("What did Karl say about the budget?", SPEAKERS, USERS)
     note = Evidence("Karl: the budget is frozen until May.", 1, "notes/meeting.md:3")
