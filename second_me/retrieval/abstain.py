@@ -38,6 +38,7 @@ from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS
 from second_me.retrieval.hybrid import SearchResult
+from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import asking_words, request_words
@@ -76,7 +77,9 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     question's own words, nor the span words of date arithmetic."""
     question = result.parsed.text if result.parsed is not None else ""
     arithmetic = elapsed_question(asked or question) is not None
-    asked_for = {fold(word) for word in answer_type_words(question)}
+    # Asked for everything of a kind ("What health problems have I had?"), memory names each thing, not the kind.
+    gathers = intent_of(asked or question).kind == GATHER
+    asked_for = {fold(word) for word in answer_type_words(question, whole=gathers)}
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question)
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):

@@ -154,11 +154,13 @@ def expected_answer(question: str) -> Optional[str]:
     return None
 
 
-def answer_type_words(question: str) -> set[str]:
-    """The noun the question asks for: "which *city*…", "what kind of *bike*…", "what is my *diet*", "X's *name*".
+def answer_type_words(question: str, whole: bool = False) -> set[str]:
+    """The noun the question asks for: "which *city*…", "what kind of *bike*…", "what is my *diet*", "X's *name*";
+    `whole`: all of what is asked for, "what *health problems*…", "what *illnesses* and *injuries*…", but a name.
 
-    Memory is not expected to contain it (it says "Valencia", not "city")."""
-    tokenised = [(word.lower(), possessive) for word, possessive in _tokens(question)]
+    Memory is not expected to contain it (it says "Valencia", not "city"; "plantar fasciitis", not "health")."""
+    written = _tokens(question)
+    tokenised = [(word.lower(), possessive) for word, possessive in written]
     tokens = [word for word, _ in tokenised]
     if len(tokens) > 1 and tokens[0] == "how" and tokens[1] in HOW_MEASURES:
         return {tokens[1]}  # "how *often* do I check the tyres?": memory says "before every ride"
@@ -181,6 +183,9 @@ def answer_type_words(question: str) -> set[str]:
         if word in ("called", "named"):  # "what is Lena's husband called?" asks for a name
             return set()
         if word in STOPWORDS:
+            if whole and word in ("and", "or") and run and i + 1 < len(tokens) and tokens[i + 1] not in STOPWORDS:
+                i += 1
+                continue
             break
         run.append(word)
         if tokenised[i][1]:  # "Lena's husband": the husband is asked for, Lena is the subject
@@ -190,6 +195,8 @@ def answer_type_words(question: str) -> set[str]:
         return set(run[-2:])  # "my grandson's middle name": memory says "Owen James Fraser"
     if len(run) > 1 and (run[-2], run[-1]) in CONTACT_DETAILS:
         return set(run[-2:])  # "the electrician's phone number": memory says "Sofia, +351 912 000 111"
+    if whole:
+        return {word for word in run if word not in {w.lower() for w, _ in written if w[:1].isupper()}}
     return {run[-1]} if run else set()
 
 

@@ -359,3 +359,15 @@ def test_a_question_asked_in_a_chat_is_answered_by_the_reply_it_got_there(servic
           ("Tamsin", "soda water and salt! blot it, never rub"))
     answer = services.answering.ask("whats the best way to get red wine out of a carpet", remember=False)
     assert not answer.abstained and "soda water" in answer.text
+
+
+def test_asked_for_everything_of_a_kind_memory_need_not_name_the_kind(services):
+    """"What health problems…": memory says "plantar fasciitis", never "health"; asked one thing
+    ("what's my blood pressure?"), a word no memory has still counts."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    _told(services, "c1", "2024-03-02", ("Bronwen", "my foot's been killing me. GP says plantar fasciitis"),
+          ("Tariq", "oh no. rest it"))
+    _told(services, "c2", "2024-07-20", ("Bronwen", "I've got covid. tested positive this morning"))
+    assert words_memory_lacks(services.answering.search("What health problems have I had this year?")) == ()
+    assert words_memory_lacks(services.answering.search("What was my blood pressure at the GP?")) == ("blood",)
