@@ -81,7 +81,9 @@ class Dataset:
 # before anything was measured on it. Then two former next-door neighbours (Marcel, a shop teacher in
 # Winnipeg turned college carpentry instructor, and Lieve, a pianist who moved back to Belgium)
 # texting one to one for ten months, with no one else in the chat, written before anything was
-# measured on it.
+# measured on it. Then two cousins (Josie, a night-shift laboratory scientist in Dunedin who moves to
+# days, and Ruben, a glaciology PhD student in Zurich) texting one to one for nine months, with no one
+# else in the chat, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
@@ -89,7 +91,7 @@ BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark
            "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
            "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
            "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl",
-           "neighbours": "neighbours-benchmark.jsonl"}
+           "neighbours": "neighbours-benchmark.jsonl", "cousins": "cousins-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

@@ -17,7 +17,7 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple",
               "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues",
               "penpals": "bench.make_eval_penpals", "halvor": "bench.make_eval_halvor",
-              "neighbours": "bench.make_eval_neighbours"}
+              "neighbours": "bench.make_eval_neighbours", "cousins": "bench.make_eval_cousins"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -140,6 +140,22 @@ def test_the_neighbours_set_is_complete_and_points_at_turns_that_exist():
     for q in swapped:
         # Asked of the other one: in the user's own voice ("I", "my") or by the other's name, never the doer's.
         asked_of = {"Marcel"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
+        assert q.actually in people and q.actually not in q.question and asked_of == people - {q.actually}, q.id
+
+
+def test_the_cousins_set_is_complete_and_points_at_turns_that_exist():
+    cousins = load_dataset(Path("cousins"))
+    people = {"Josie", "Ruben"}
+    _a_chat_set_of_two(cousins, {("Josie", "user"), ("Ruben", "other")}, sessions=22)
+    days = sorted(_day(t) for t in cousins.turns)
+    assert len({t.conversation for t in cousins.turns}) <= 26 and 380 <= len(cousins.turns) <= 450
+    assert (days[-1] - days[0]).days >= 7 * 30
+    assert 95 <= len(cousins.questions) <= 100
+    swapped = [q for q in cousins.questions if q.ability == "attribution"]
+    assert all(len([q for q in swapped if q.actually == doer]) >= 4 for doer in people)
+    for q in swapped:
+        # Asked of the other one: in the user's own voice ("I", "my") or by the other's name, never the doer's.
+        asked_of = {"Josie"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
         assert q.actually in people and q.actually not in q.question and asked_of == people - {q.actually}, q.id
 
 
