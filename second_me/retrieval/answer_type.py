@@ -196,7 +196,8 @@ def answer_type_words(question: str, whole: bool = False) -> set[str]:
     if len(run) > 1 and (run[-2], run[-1]) in CONTACT_DETAILS:
         return set(run[-2:])  # "the electrician's phone number": memory says "Sofia, +351 912 000 111"
     if whole:
-        return {word for word in run if word not in {w.lower() for w, _ in written if w[:1].isupper()}}
+        names = {word.lower() for word, _ in written if word[:1].isupper()}
+        return {word for word in run if word not in names}
     return {run[-1]} if run else set()
 
 
