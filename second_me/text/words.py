@@ -6,6 +6,7 @@ folded ("proofing" ~ "proof", "baked" ~ "bake"), other forms of a word included 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 
@@ -38,9 +39,22 @@ _SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "es", "ly"
 
 def plain(word: str) -> str:
     """Lower case, accents and a possessive 's off."""
-    word = unicodedata.normalize("NFKD", word.lower())
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    return re.sub(r"['’]s$", "", word)
+    # Search weighs every word of every candidate turn: the same few thousand words, over and over.
+    return _plain_word(word) if len(word) <= _CACHED_CHARS else _plain(word)
+
+
+def _plain(word: str) -> str:
+    word = word.lower()
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in word if not unicodedata.combining(c))
+    return _POSSESSIVE.sub("", word)
+
+
+_CACHED_CHARS = 40
+_POSSESSIVE = re.compile(r"['’]s$")
+_APOSTROPHE = re.compile(r"['’]")
+_plain_word = functools.lru_cache(maxsize=1 << 16)(_plain)
 
 
 def whole_name(name: str) -> str:
@@ -82,10 +96,11 @@ def content_words(text: str, also_skip: frozenset[str] = frozenset()) -> list[st
     seen: dict[str, None] = {}
     for word in words(text):
         lower = plain(word)
-        if all(part in STOPWORDS for part in re.split(r"['’]", lower)):
+        if lower in STOPWORDS or lower in also_skip or lower.isdigit():
+            continue
+        if ("'" in lower or "’" in lower) and all(part in STOPWORDS for part in _APOSTROPHE.split(lower)):
             continue  # "I've", "what'll": a contraction of stop words is one
-        if lower not in STOPWORDS and lower not in also_skip and not lower.isdigit():
-            seen.setdefault(lower, None)
+        seen.setdefault(lower, None)
     return list(seen)
 
 
