@@ -28,10 +28,9 @@ mentioned, while an answer-type word is expected to be missing (memory says "Val
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable, Optional
 
-from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS
+from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS)
 from second_me.text.word_forms import synonyms
@@ -107,9 +106,7 @@ def asked_words(question: str) -> set[str]:
 
 def fold(word: str) -> str:
     """Lower case, possessive and plural s off: the form two mentions of a word are compared in."""
-    word = unicodedata.normalize("NFKD", word.lower())
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    word = re.sub(r"['’]s$", "", word)
+    word = plain(word)
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word
