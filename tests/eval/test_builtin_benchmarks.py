@@ -121,10 +121,7 @@ def test_the_penpals_set_is_complete_and_points_at_turns_that_exist():
     assert 90 <= len(penpals.questions) <= 100
     swapped = [q for q in penpals.questions if q.ability == "attribution"]
     assert len([q for q in swapped if q.actually in people]) >= 4
-    for q in swapped:
-        # Asked of the other one: in the user's own voice ("I", "my") or by the other's name, never the doer's.
-        asked_of = {"Bronwen"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
-        assert q.actually in people and q.actually not in q.question and asked_of == people - {q.actually}, q.id
+    _each_asked_of_the_other(swapped, people, user="Bronwen")
 
 
 def test_the_neighbours_set_is_complete_and_points_at_turns_that_exist():
@@ -137,10 +134,7 @@ def test_the_neighbours_set_is_complete_and_points_at_turns_that_exist():
     assert 95 <= len(neighbours.questions) <= 100
     swapped = [q for q in neighbours.questions if q.ability == "attribution"]
     assert all(len([q for q in swapped if q.actually == doer]) >= 4 for doer in people)
-    for q in swapped:
-        # Asked of the other one: in the user's own voice ("I", "my") or by the other's name, never the doer's.
-        asked_of = {"Marcel"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
-        assert q.actually in people and q.actually not in q.question and asked_of == people - {q.actually}, q.id
+    _each_asked_of_the_other(swapped, people, user="Marcel")
 
 
 def test_the_cousins_set_is_complete_and_points_at_turns_that_exist():
@@ -153,9 +147,14 @@ def test_the_cousins_set_is_complete_and_points_at_turns_that_exist():
     assert 95 <= len(cousins.questions) <= 100
     swapped = [q for q in cousins.questions if q.ability == "attribution"]
     assert all(len([q for q in swapped if q.actually == doer]) >= 4 for doer in people)
+    _each_asked_of_the_other(swapped, people, user="Josie")
+
+
+def _each_asked_of_the_other(swapped, people: set, user: str) -> None:
+    """Each question pinning one's doing on the other is asked of the other one: in the user's own voice
+    ("I", "my") or by the other's name, never the doer's."""
     for q in swapped:
-        # Asked of the other one: in the user's own voice ("I", "my") or by the other's name, never the doer's.
-        asked_of = {"Josie"} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
+        asked_of = {user} if re.search(r"\b(I|my|me)\b", q.question) else {p for p in people if p in q.question}
         assert q.actually in people and q.actually not in q.question and asked_of == people - {q.actually}, q.id
 
 
