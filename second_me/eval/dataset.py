@@ -83,7 +83,10 @@ class Dataset:
 # texting one to one for ten months, with no one else in the chat, written before anything was
 # measured on it. Then two cousins (Josie, a night-shift laboratory scientist in Dunedin who moves to
 # days, and Ruben, a glaciology PhD student in Zurich) texting one to one for nine months, with no one
-# else in the chat, written before anything was measured on it.
+# else in the chat, written before anything was measured on it. Then two old bandmates (Dom, a drummer
+# turned paramedic in Portland who moves to the helicopter, and Bea, the band's bass player and singer,
+# a game sound designer in Osaka) texting one to one for eleven months, with no one else in the chat,
+# written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
@@ -91,7 +94,8 @@ BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark
            "flatmates": "flatmates-benchmark.jsonl", "couple": "couple-benchmark.jsonl",
            "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
            "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl",
-           "neighbours": "neighbours-benchmark.jsonl", "cousins": "cousins-benchmark.jsonl"}
+           "neighbours": "neighbours-benchmark.jsonl", "cousins": "cousins-benchmark.jsonl",
+           "bandmates": "bandmates-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

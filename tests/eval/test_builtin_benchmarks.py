@@ -17,7 +17,8 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "flatmates": "bench.make_eval_flatmates", "couple": "bench.make_eval_couple",
               "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues",
               "penpals": "bench.make_eval_penpals", "halvor": "bench.make_eval_halvor",
-              "neighbours": "bench.make_eval_neighbours", "cousins": "bench.make_eval_cousins"}
+              "neighbours": "bench.make_eval_neighbours", "cousins": "bench.make_eval_cousins",
+              "bandmates": "bench.make_eval_bandmates"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -148,6 +149,19 @@ def test_the_cousins_set_is_complete_and_points_at_turns_that_exist():
     swapped = [q for q in cousins.questions if q.ability == "attribution"]
     assert all(len([q for q in swapped if q.actually == doer]) >= 4 for doer in people)
     _each_asked_of_the_other(swapped, people, user="Josie")
+
+
+def test_the_bandmates_set_is_complete_and_points_at_turns_that_exist():
+    bandmates = load_dataset(Path("bandmates"))
+    people = {"Dom", "Bea"}
+    _a_chat_set_of_two(bandmates, {("Dom", "user"), ("Bea", "other")}, sessions=22)
+    days = sorted(_day(t) for t in bandmates.turns)
+    assert len({t.conversation for t in bandmates.turns}) <= 26 and 400 <= len(bandmates.turns) <= 450
+    assert (days[-1] - days[0]).days >= 10 * 30
+    assert 95 <= len(bandmates.questions) <= 100
+    swapped = [q for q in bandmates.questions if q.ability == "attribution"]
+    assert all(len([q for q in swapped if q.actually == doer]) >= 4 for doer in people)
+    _each_asked_of_the_other(swapped, people, user="Dom")
 
 
 def _each_asked_of_the_other(swapped, people: set, user: str) -> None:
