@@ -41,7 +41,7 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.text.sentences import split_sentences
-from second_me.text.utterance import asking_words, request_words
+from second_me.text.utterance import asked_verbs, asking_words, request_words
 from second_me.text.words import content_words, forms, plain, stems
 
 COVERING_HITS = 3  # the first hits looked at for the names a question is about
@@ -80,7 +80,9 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     # Asked for everything of a kind ("What health problems have I had?"), memory names each thing, not the kind.
     gathers = intent_of(asked or question).kind == GATHER
     asked_for = {fold(word) for word in answer_type_words(question, whole=gathers)}
-    skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question)
+    # How it happened is told in other verbs ("had the baby" for "born"); the nouns name the thing.
+    skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question) \
+        | asked_verbs(asked or question)
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from second_me.text.sentences import split_sentences
-from second_me.text.words import HOW_MEASURES, UNAPOSTROPHISED_QUESTION_WORDS, content_words
+from second_me.text.word_forms import looks_like_a_verb
+from second_me.text.words import HOW_MEASURES, STOPWORDS, UNAPOSTROPHISED_QUESTION_WORDS, content_words
 
 # Verbs (and phrases) that open a request, in any case. They are instructions, never names
 # or words a memory must contain.
@@ -165,6 +166,72 @@ def request_words(question: str) -> frozenset[str]:
     notes_say = _NOTES_SAY.match(question)
     lead = frozenset(re.findall(r"[a-z]+", notes_say.group(0).lower())) if notes_say else frozenset()
     return lead | frozenset(w for w in re.findall(r"[a-z]+", question.lower()) if w in REQUEST_WORDS)
+
+
+# What a question's verb is found after: an auxiliary and its subject ("when *did Owen* cook…",
+# "what *has Mei* cooked…", "when *was Arlo* born"), a verb that takes another ("need to borrow"),
+# or the question word itself ("what knocked Kofi off his bike?").
+_AUXILIARIES = frozenset("do does did has have had was were is are will would can could should".split())
+_SUBJECT_PRONOUNS = frozenset("i you he she we they it".split())
+_DETERMINERS = frozenset("my our your his her their the a an this that".split())
+_TAKES_A_VERB = frozenset("want wants wanted need needs needed try tries tried trying decide decided learn learning "
+                          "going plan planned hope hoped start started manage managed like ask asked".split())
+_NOT_VERBS = STOPWORDS | frozenset("been being".split())
+_ADVERBS = frozenset("still really actually ever already just also first usually always never recently".split())
+
+
+def asked_verbs(question: str) -> frozenset[str]:
+    """The verbs of a question, lower case: how what is asked happened, which memory tells in
+    its own words ("had the baby" for "born", "flew to" for "travelled", "made" for "cooked"),
+    where the question's nouns name the thing itself."""
+    tokens = re.findall(r"[\w'’-]+", question)
+    lowered = [token.lower() for token in tokens]
+    verbs: set[str] = set()
+
+    def verb_at(j: int, surely: bool = True) -> None:
+        if j < len(tokens) and tokens[j].isalpha() and tokens[j].islower() and lowered[j] not in _NOT_VERBS \
+                and (surely or looks_like_a_verb(lowered[j])):
+            verbs.add(lowered[j])
+
+    if len(tokens) > 2 and lowered[0] in _QUESTION_WORDS and lowered[1].endswith("ed") \
+            and lowered[2] not in _AUXILIARIES:
+        verb_at(1)  # "what knocked Kofi off his bike?", not "what breed is Dev's dog?"
+    for i, word in enumerate(lowered):
+        if word in _AUXILIARIES:
+            j, surely = _after_subject(tokens, lowered, i + 1)
+            while j < len(tokens) and (lowered[j] in ("been", "being") or lowered[j] in _ADVERBS):
+                j += 1
+            verb_at(j, surely)
+        elif word == "to" and i > 0 and (lowered[i - 1] in _TAKES_A_VERB or i > 1 and lowered[i - 2] in _TAKES_A_VERB
+                                         and lowered[i - 1] in ("me", "us", "him", "her", "them")):
+            verb_at(i + 1)
+    return frozenset(verbs)
+
+
+def _after_subject(tokens: list[str], lowered: list[str], j: int) -> tuple[int, bool]:
+    """Where the words after an auxiliary's subject start, past a pronoun, a name, or a noun with
+    its determiner and possessives ("my daughter's fiancé", "Mei's visa", "Tariq's 34th birthday");
+    and whether the next word is surely not the subject's: after "the physio" it may be its second
+    noun ("appointment"), so only a word that looks like a verb is taken for one."""
+    if j >= len(tokens):
+        return j, True
+    if lowered[j] in _SUBJECT_PRONOUNS:
+        return j + 1, True
+    possessive = determined = lowered[j] in _DETERMINERS
+    if determined:
+        j += 1
+    while j < len(tokens) and (tokens[j][:1].isupper() or tokens[j].isdigit()):
+        possessive = tokens[j].endswith(("'s", "’s"))
+        j += 1
+        if not possessive:
+            break
+    while j < len(tokens) and possessive:  # the thing that is theirs, past its ordinal or number
+        while j < len(tokens) and re.fullmatch(r"\d+(?:st|nd|rd|th)?", lowered[j]):
+            j += 1
+        determined = True
+        possessive = j < len(tokens) and tokens[j].endswith(("'s", "’s"))
+        j += 1
+    return j, not determined
 
 
 # Words that make a few words a sentence someone says, not keywords typed to search.

@@ -101,6 +101,16 @@ def is_past_form(word: str) -> bool:
     return lowered in _PAST or (lowered.endswith("ed") and len(lowered) > 4)
 
 
+_VERB_FORMS = frozenset(form for entry in _VERB_ENTRIES for part in entry for form in part.split("/")) | {"born"}
+
+
+def looks_like_a_verb(word: str) -> bool:
+    """A listed verb in any of its forms ("born" among them), or a regular "-ed" or "-ing" form:
+    what tells a verb from the second noun of "the physio appointment"."""
+    lowered = word.lower()
+    return lowered in _VERB_FORMS or (lowered.endswith(("ed", "ing")) and len(lowered) > 4)
+
+
 def synonyms(word: str) -> tuple[str, ...]:
     """The word and its everyday equivalents ("mother" → mum, mom…), without verb forms."""
     return SYNONYMS.get(word.lower(), (word,))

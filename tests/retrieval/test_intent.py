@@ -4,7 +4,7 @@ import pytest
 
 from second_me.retrieval.answer_type import proper_names
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, intent_of
-from second_me.text.utterance import asks_something, request_words, what_it_asks
+from second_me.text.utterance import asked_verbs, asks_something, request_words, what_it_asks
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -95,3 +95,22 @@ def test_what_a_turn_asks_is_what_a_reply_to_it_answers():
     assert what_it_asks("My dad turns 70 in March. He loves jazz. Gift ideas?") == "Gift ideas?"
     assert what_it_asks("who's Ines again?") == "who's Ines again?"
     assert what_it_asks("Ok see you then") == "Ok see you then"  # asks nothing on its own: all of it
+
+
+@pytest.mark.parametrize("question, verbs", [
+    ("When was Arlo born?", {"born"}),
+    ("Why did Ruben need to borrow money off me?", {"need", "borrow"}),
+    ("How much did Ruben still owe me?", {"owe"}),
+    ("What has Owen cooked this year?", {"cooked"}),
+    ("What knocked Kofi off his bike?", {"knocked"}),
+    ("Which doctors have I been registered with?", {"registered"}),
+    ("How much did Mei's visa cost?", {"cost"}),
+    ("What colour sari was Mum wearing at her party?", {"wearing"}),
+    # The nouns name the thing: never a verb.
+    ("What breed is Dev's dog?", set()),
+    ("When was Tariq's 34th birthday?", set()),
+    ("What's my sister's name?", set()),
+    ("Which town are Lieve's mum and dad in?", set()),
+])
+def test_a_questions_verbs_are_found_after_its_subject(question, verbs):
+    assert asked_verbs(question) == verbs

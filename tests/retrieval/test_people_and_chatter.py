@@ -371,3 +371,14 @@ def test_asked_for_everything_of_a_kind_memory_need_not_name_the_kind(services):
     _told(services, "c2", "2024-07-20", ("Bronwen", "I've got covid. tested positive this morning"))
     assert words_memory_lacks(services.answering.search("What health problems have I had this year?")) == ()
     assert words_memory_lacks(services.answering.search("What was my blood pressure at the GP?")) == ("blood",)
+
+
+def test_how_it_happened_is_told_in_other_verbs_the_thing_itself_is_not(services):
+    """"When was Arlo born?" over "Ellie had the baby!! Arlo": no memory says "born", and the
+    question is not refused for it; "What is my brother's name?" still is, for "brother"."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    _told(services, "c11", "2025-08-05", ("Ruben", "Ellie had the baby last night!! a boy, Arlo, 3.4 kg"),
+          ("Josie", "AUNTY JOSIE. send photos"))
+    assert words_memory_lacks(services.answering.search("When was Arlo born?")) == ()
+    assert words_memory_lacks(services.answering.search("What is my brother's name?")) == ("brother",)
