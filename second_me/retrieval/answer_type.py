@@ -131,7 +131,8 @@ def expected_answer(question: str) -> Optional[str]:
                         r"(?: title)?(?: now| these days| nowadays)?$", q) \
             or re.match(r"(?:what|which) (?:job|occupation|profession) (?!did\b)", q):  # "which job did Sam get?": Olu's?
         return OCCUPATION
-    if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b", q) or re.search(r"\bwhat date\b", q):
+    if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b", q) or re.search(r"\bwhat date\b", q) \
+            or re.match(_DAY_OF, q):
         # A birthday comes round every year: "on Saturday" or "2011" does not say when it is.
         return DAY_OF_YEAR if re.search(r"\b(birthday|anniversary|name day)\b", q) else DATE
     if re.match(r"how old\b", q):
@@ -267,7 +268,11 @@ def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
 
 
 # "when…?", "on what day…?", "in which month…?", "what year…?"
-ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|month|year)\b)", re.I)
+# "What was my first day at the college?", "What was the date of Sam's last shift?": a when-question too.
+_DAY_OF = r"(?:what|which)(?:['’]s|\s+(?:was|is|were))\s+(?:(?:the|my|our|his|her|their|\w+['’]s)\s+)?" \
+          r"(?:(?:first|last|next)\s+)?(?:date|day)\b(?!\s+like\b)"
+ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|month|year)\b|" + _DAY_OF + ")",
+                       re.I)
 ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)
 _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
                       r"|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?|lodges?"
@@ -352,7 +357,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     question_words = folded_words(question)
     names = {fold(n) for n in proper_names(question)} - unknown
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
-                   and w.lower() not in WH_DETERMINERS | NAME_PARTS | {"how"}}
+                   and w.lower() not in WH_DETERMINERS | {"how"} and not (kind == NAME and w.lower() in NAME_PARTS)}
     subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
     if not names and not subject:
         return kind  # everything the question is about is unknown to memory

@@ -199,6 +199,12 @@ def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
     assert lacks_answer("How old is Biscuit these days?", biscuit, ()) is None
 
 
+def test_first_or_last_is_what_the_question_is_about_unless_a_name_is_asked_for():
+    days = ["Josie: first day on days was yesterday!!! I saw the sun 2025-08-18"]
+    assert lacks_answer("What was my first day on day shifts?", days, ()) is None
+    assert lacks_answer("What's Kenji's last name?", ["Ruben: Kenji says hi"], ()) == NAME
+
+
 def test_two_things_compared_are_each_told_of_apart():
     venues = ["Tamsin: then a barn near Ilkley which is gorgeous but £9,500 just for the venue hire",
               "Tamsin: and then The Mill at Hebden Bridge. Rafa. I cried"]

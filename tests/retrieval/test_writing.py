@@ -24,6 +24,14 @@ def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rul
     assert when_line("when did Sam go to the aquarium", [plain, YESTERDAY]) == "Sam said it on 2023-07-06."
 
 
+def test_asked_what_day_something_was_is_a_when_question_too():
+    first_day = Evidence("first day on days was yesterday!!! I saw the sun", 8, "chat · Josie · 2023-07-06", "message",
+                         "Josie", created_at=SAID, about="2023-07-05")
+    assert when_line("What was my first day on day shifts?", [first_day]).startswith("2023-07-05 (")
+    assert when_line("What was the date of Sam's trip to the aquarium?", [YESTERDAY]).startswith("2023-07-05 (")
+    assert when_line("What was the day like?", [YESTERDAY]) == ""
+
+
 def test_a_when_line_leaves_out_the_day_it_was_said_among_the_days_told_and_reads_me_as_you():
     notice = Evidence("I handed in my notice today. I start at Fernhill on 1 September.", 9, "chat", "message", "me",
                       created_at=SAID, about="2023-07-06, 2023-09-01")
