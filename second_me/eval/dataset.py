@@ -86,7 +86,9 @@ class Dataset:
 # else in the chat, written before anything was measured on it. Then two old bandmates (Dom, a drummer
 # turned paramedic in Portland who moves to the helicopter, and Bea, the band's bass player and singer,
 # a game sound designer in Osaka) texting one to one for eleven months, with no one else in the chat,
-# written before anything was measured on it.
+# written before anything was measured on it. Then Marisol, a veterinary nurse in Montevideo made head
+# nurse, telling her assistant of migraines, a loan to her brother paid back in parts, drumming in a
+# candombe comparsa and a move to Malvín, with her notes, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
@@ -95,7 +97,7 @@ BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark
            "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
            "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl",
            "neighbours": "neighbours-benchmark.jsonl", "cousins": "cousins-benchmark.jsonl",
-           "bandmates": "bandmates-benchmark.jsonl"}
+           "bandmates": "bandmates-benchmark.jsonl", "marisol": "marisol-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

@@ -18,7 +18,7 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "wanjiru": "bench.make_eval_wanjiru", "colleagues": "bench.make_eval_colleagues",
               "penpals": "bench.make_eval_penpals", "halvor": "bench.make_eval_halvor",
               "neighbours": "bench.make_eval_neighbours", "cousins": "bench.make_eval_cousins",
-              "bandmates": "bench.make_eval_bandmates"}
+              "bandmates": "bench.make_eval_bandmates", "marisol": "bench.make_eval_marisol"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -250,7 +250,7 @@ WANJIRU_BEFORE_NOW = {"What did I do yesterday?": 1, "What did I get up to last 
 
 
 def _a_person_set_is_complete(name: str, user: str, worked_out: dict, before_now: dict) -> None:
-    """A person telling an assistant (Wanjiru's, Halvor's shape): its size, its kinds of question,
+    """A person telling an assistant (Wanjiru's, Halvor's, Marisol's shape): its size, its kinds of question,
     and each gold answer in its evidence, or worked out from the evidence's numbers and days."""
     data = load_dataset(Path(name))
     turns = {t.external_id: t for t in data.turns}
@@ -351,6 +351,70 @@ HALVOR_BEFORE_NOW = {"What did I do yesterday?": 1, "what did I do last Saturday
 
 def test_the_halvor_set_is_complete_and_each_gold_is_in_its_evidence():
     _a_person_set_is_complete("halvor", "Halvor", HALVOR_WORKED, HALVOR_BEFORE_NOW)
+
+
+# Marisol's answers that no message states word for word: (words the evidence says, the answer
+# worked out from the days of the evidence turns, in order, and the day the questions are asked).
+MARISOL_WORKED = {
+    "How much did the anaesthesia course cost me after Dr Ferrando's half?":
+        (("18,000", "paying half"), lambda d, now: f"{18_000 // 2:,}"),
+    "How much does Nico still owe me?":
+        (("40,000", "12,000", "10,000"), lambda d, now: f"{40_000 - 12_000 - 2 * 10_000:,}"),
+    "How much has my haemoglobin gone up since I started on iron?": (("10.2", "12.9"), lambda d, now: f"{12.9 - 10.2:.1f}"),
+    "How much more do I earn a month now than before I was head nurse?":
+        (("48,000", "60,000"), lambda d, now: f"{60_000 - 48_000:,}"),
+    "How much is my half of the rent now?": (("split", "36,500"), lambda d, now: f"{36_500 // 2:,}"),
+    "How much has the rent in Malvín gone up since we moved in?":
+        (("34,000", "36,500"), lambda d, now: f"{36_500 - 34_000:,}"),
+    "How much have Gonzalo and I lent to family between us?":
+        (("40,000", "25,000"), lambda d, now: f"{40_000 + 25_000:,}"),
+    "How many times have I been abroad since March last year?":
+        (("Buenos Aires", "Florianópolis", "Santiago"), lambda d, now: str(len(d))),
+    "How many more points did I get in the final anaesthesia exam than in the first module?":
+        (("88 out of 100", "91 out of 100"), lambda d, now: str(91 - 88)),
+    "How many fewer migraines a month am I getting since the topiramate went up to 50 mg?":
+        (("4 migraines a month", "1 migraine"), lambda d, now: str(4 - 1)),
+    "How much further was the river crossing than my first swim at Club Sirena?":
+        (("1,000 metres", "3 km"), lambda d, now: f"{3_000 - 1_000:,} metres"),
+    "How much older am I than Abril?":
+        (("40 today", "turned 13"), lambda d, now: f"{(d[1].year - 13) - (d[0].year - 40)} years"),
+    "What do my salary and Abril's child support come to a month now?":
+        (("60,000", "9,000"), lambda d, now: f"{60_000 + 9_000:,}"),
+    "When did I go up to Salto for Semana de Turismo last year?":
+        (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When did Mamá get her pacemaker?": (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When was my appointment to have the crown fitted?":
+        (("in two weeks",), lambda d, now: _month_day(d[0] + timedelta(days=14))),
+    "what date did I take the Buquebus to Buenos Aires":
+        (("tommorow",), lambda d, now: _month_day(d[0] + timedelta(days=1))),
+    "When was Valeria's wedding?": (("on Saturday", "19 October"), lambda d, now: _month_day(_last(5, d[0]))),
+    "When is Abril's birthday?": (("yesterday",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When did the labrador with the corn cob have his surgery?":
+        (("Last Friday",), lambda d, now: _month_day(_last(4, d[0]))),
+    "When did I sit the final exam for the anaesthesia certificate?": (("this morning",), lambda d, now: _month_day(d[0])),
+    "How many weeks after the final exam did I find out I'd passed?":
+        (("this morning", "PASSED"), lambda d, now: f"{(d[1] - d[0]).days // 7} weeks"),
+    "When did we leave for Florianópolis?": (("tonight",), lambda d, now: _month_day(d[0])),
+    "How many days were we away in Brazil?":
+        (("tonight", "Home from Brazil"), lambda d, now: f"{(d[1] - d[0]).days} days"),
+    "When was the Desfile de Llamadas?": (("last night",), lambda d, now: _month_day(d[0] - timedelta(days=1))),
+    "When did I swim the river crossing?": (("this morning",), lambda d, now: _month_day(d[0])),
+    "What date did I fly to Santiago?": (("on Wednesday",), lambda d, now: _month_day(_next(2, d[0]))),
+    "In which month did I start swimming with the masters group?":
+        (("Joined the masters swimming group",), lambda d, now: f"{d[0]:%B}"),
+    "What happened on July 27 last year?":
+        (("Coqui is adopted", "today"),
+         lambda d, now: "Coqui is adopted" if d[0] == date(now.year - 1, 7, 27) else "another day"),
+    "How long ago did we move to Malvín?": (("today",), lambda d, now: f"{round((now - d[0]).days / 30.44)} months"),
+    "How long have I been head nurse?":
+        (("First day as head nurse",), lambda d, now: f"{round((now - d[0]).days / 30.44)} months"),
+}
+# Asked relative to the moment of asking: how many days before it the evidence was said.
+MARISOL_BEFORE_NOW = {"What did I do yesterday?": 1, "What did I do last Saturday?": 5}
+
+
+def test_the_marisol_set_is_complete_and_each_gold_is_in_its_evidence():
+    _a_person_set_is_complete("marisol", "Marisol", MARISOL_WORKED, MARISOL_BEFORE_NOW)
 
 
 def _last(weekday: int, day: date) -> date:
