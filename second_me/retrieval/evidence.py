@@ -27,7 +27,8 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, asks_what_user_did,
                                        intent_of)
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
-from second_me.retrieval.replies import with_one_stating_it, with_questions_answered, with_their_replies
+from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
+                                         with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.tasks import asked_state, task_state
 from second_me.text.utterance import TELLING, how_much_it_tells, is_question, request_words
@@ -67,7 +68,8 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
     terms = _question_terms(question)
     if not terms or not sentences:
         return [0.0] * len(sentences)
-    sentence_stems = [stems(f"{s.answers} {s.text}") | {stem(w) for w in s.context.split()} for s in sentences]
+    sentence_stems = [stems(f"{s.goes_on_from} {s.answers} {s.text}") | {stem(w) for w in s.context.split()}
+                      for s in sentences]
     weights = {}
     for word, word_forms in terms.items():
         df = sum(1 for found in sentence_stems if found & word_forms)
@@ -145,8 +147,9 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
 
 
 def _as_read(sentence: Sentence) -> str:
-    """What a sentence is embedded as: under its context, and a reply after the question it answers."""
-    text = f"{sentence.answers} {sentence.text}" if sentence.answers else sentence.text
+    """What a sentence is embedded as: under its context, and a reply after the question it answers,
+    a turn after the one it goes on from."""
+    text = " ".join(filter(None, (sentence.goes_on_from, sentence.answers, sentence.text)))
     return f"{sentence.context}: {text}" if sentence.context else text
 
 
@@ -298,6 +301,7 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)
+    candidates = with_what_they_go_on_from(candidates, hits, assistants)
     scored = score_sentences(question, candidates, embedder, time.order, assistants)
     tasks = asked_state(question)
     quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks), scored)

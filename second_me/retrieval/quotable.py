@@ -40,6 +40,7 @@ class Sentence:
     line: Optional[int]  # the file line it starts on, when known
     score: float = 0.0
     answers: str = ""  # of a chat turn replying to a question turn, that turn's words (scored with it)
+    goes_on_from: str = ""  # of a chat turn going on from its speaker's turn just before, that turn's words (the same)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """A chat turn and its replies: a friend's reply often answers with none of the question's words
 ("my niece! she's 6" after "who's Ines again?"), so it is scored with what the turn it answers
-asks, and quoted together with that turn; and the turn beside a quote that says how much or when."""
+asks, and quoted together with that turn; a turn going on from its speaker's turn before it is scored
+with that one too; and the turn beside a quote that says how much or when."""
 
 from __future__ import annotations
 
@@ -23,6 +24,28 @@ def with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit], repl
     answers = {reply: asking[question] for question, ids in replies.items() if question in asking for reply in ids}
     return [replace(s, answers=answers[s.hit.memory.id])
             if s.hit.memory.id in answers and s.hit.memory.speaker not in assistants else s for s in sentences]
+
+
+GOES_ON_TURNS = 2  # a turn goes on from its speaker's turn this many turns before it or fewer
+
+
+def with_what_they_go_on_from(sentences: list[Sentence], hits: Sequence[Hit],
+                              assistants: Sequence[str]) -> list[Sentence]:
+    """A chat turn is scored with its speaker's turn just before it among the hits: people text a
+    thought in pieces ("I adopted a cat from Cats Protection this morning", then "she's called Mango"),
+    and the piece that answers often shares no word with the question."""
+    turns = {(hit.origin.conversation, hit.memory.message_id): hit.memory for hit in hits
+             if isinstance(hit.origin, ConversationOrigin) and hit.memory.message_id is not None
+             and hit.memory.speaker and hit.memory.speaker not in assistants}
+    before: dict[int, str] = {}
+    for (conversation, message_id), memory in turns.items():
+        earlier = next((turns[(conversation, message_id - back)] for back in range(1, GOES_ON_TURNS + 1)
+                        if turns.get((conversation, message_id - back), memory).speaker == memory.speaker
+                        and (conversation, message_id - back) in turns), None)  # the other's reply may sit between
+        if earlier is not None:
+            before[memory.id] = own_words(earlier)
+    return [replace(s, goes_on_from=before[s.hit.memory.id]) if s.hit.memory.id in before and not s.answers else s
+            for s in sentences]
 
 
 def with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],

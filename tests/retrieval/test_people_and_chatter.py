@@ -382,3 +382,15 @@ def test_how_it_happened_is_told_in_other_verbs_the_thing_itself_is_not(services
           ("Josie", "AUNTY JOSIE. send photos"))
     assert words_memory_lacks(services.answering.search("When was Arlo born?")) == ()
     assert words_memory_lacks(services.answering.search("What is my brother's name?")) == ("brother",)
+
+
+def test_a_turn_is_read_with_its_speakers_turn_just_before_it(services):
+    """People text a thought in pieces: the piece that answers ("she's called Mango") shares no word
+    with the question, the one before it ("I adopted a cat") does."""
+    _told(services, "c12", "2024-02-10", ("Priya", "I did a thing. I adopted a cat from Cats Protection this morning"),
+          ("Dev", "WHAT"), ("Priya", "she's called Mango, she's a 3 year old tabby with a bent ear and no manners"))
+    from second_me.retrieval.evidence import evidence_choices
+
+    hits = services.answering.search("What's my cat called?").hits
+    quoted, _ = evidence_choices("What's my cat called?", hits, None)  # by their words alone
+    assert any("Mango" in item.text for item in quoted)
