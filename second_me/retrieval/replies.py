@@ -39,9 +39,9 @@ def with_what_they_go_on_from(sentences: list[Sentence], hits: Sequence[Hit],
              and hit.memory.speaker and hit.memory.speaker not in assistants}
     before: dict[int, str] = {}
     for (conversation, message_id), memory in turns.items():
-        earlier = next((turns[(conversation, message_id - back)] for back in range(1, GOES_ON_TURNS + 1)
-                        if turns.get((conversation, message_id - back), memory).speaker == memory.speaker
-                        and (conversation, message_id - back) in turns), None)  # the other's reply may sit between
+        # The nearest of the speaker's turns before it among the hits: the other's reply may sit between.
+        keys = [(conversation, message_id - back) for back in range(1, GOES_ON_TURNS + 1)]
+        earlier = next((turns[key] for key in keys if key in turns and turns[key].speaker == memory.speaker), None)
         if earlier is not None:
             before[memory.id] = own_words(earlier)
     return [replace(s, goes_on_from=before[s.hit.memory.id]) if s.hit.memory.id in before and not s.answers else s
