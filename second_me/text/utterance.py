@@ -217,6 +217,10 @@ def _after_subject(tokens: list[str], lowered: list[str], j: int) -> tuple[int, 
         return j, True
     if lowered[j] in _SUBJECT_PRONOUNS:
         return j + 1, True
+    if tokens[j].isalpha() and tokens[j].islower() and lowered[j] not in _NOT_VERBS | _DETERMINERS \
+            and not lowered[j].endswith("ly") and j + 1 < len(tokens) \
+            and tokens[j + 1].isalpha() and tokens[j + 1].islower() and lowered[j + 1] not in _NOT_VERBS:
+        return j + 1, True  # a name typed in lower case ("when did owen cook haggis"), not the verb itself ("was born in")
     possessive = determined = lowered[j] in _DETERMINERS
     if determined:
         j += 1

@@ -106,6 +106,9 @@ def test_what_a_turn_asks_is_what_a_reply_to_it_answers():
     ("Which doctors have I been registered with?", {"registered"}),
     ("How much did Mei's visa cost?", {"cost"}),
     ("What colour sari was Mum wearing at her party?", {"wearing"}),
+    # Typed in lower case, a name is still the subject, and the word after it the verb.
+    ("when did owen cook haggis", {"cook"}),
+    ("Who was born in 1990?", {"born"}),
     # The nouns name the thing: never a verb.
     ("What breed is Dev's dog?", set()),
     ("When was Tariq's 34th birthday?", set()),
