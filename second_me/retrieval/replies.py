@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
 from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer
+from second_me.retrieval.follow_on import GOES_ON_TURNS
 from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
@@ -26,14 +27,12 @@ def with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit], repl
             if s.hit.memory.id in answers and s.hit.memory.speaker not in assistants else s for s in sentences]
 
 
-GOES_ON_TURNS = 2  # a turn goes on from its speaker's turn this many turns before it or fewer
-
-
 def with_what_they_go_on_from(sentences: list[Sentence], hits: Sequence[Hit],
                               assistants: Sequence[str]) -> list[Sentence]:
-    """A chat turn is scored with its speaker's turn just before it among the hits: people text a
-    thought in pieces ("I adopted a cat from Cats Protection this morning", then "she's called Mango"),
-    and the piece that answers often shares no word with the question."""
+    """A chat turn is scored with its speaker's turn just before it among the hits, as far back as
+    search brings a turn along from (`follow_on.GOES_ON_TURNS`): people text a thought in pieces ("I
+    adopted a cat from Cats Protection this morning", then "she's called Mango"), and the piece that
+    answers often shares no word with the question."""
     turns = {(hit.origin.conversation, hit.memory.message_id): hit.memory for hit in hits
              if isinstance(hit.origin, ConversationOrigin) and hit.memory.message_id is not None
              and hit.memory.speaker and hit.memory.speaker not in assistants}
