@@ -198,19 +198,21 @@ def relevant_hits(result: SearchResult, min_similarity: float, request: bool = F
     bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
     ordered = result.parsed is not None and result.parsed.time.order is not None
     kept = [h for position, h in enumerate(result.hits)
-            if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position, ordered)]
+            if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position, ordered, request)]
     return kept or list(result.hits if request else result.hits[:1])
 
 
-def _found_by_words(hit: Hit, position: int, ordered: bool) -> bool:
+def _found_by_words(hit: Hit, position: int, ordered: bool, request: bool) -> bool:
     """A hit found by its words alone is read when they rank it high, or when search ranks it among
-    its first few for what similarity cannot see. Asked for the newest or the oldest (`ordered`), so
-    is a chat message both rank high, however far its vector: "Switched GPs to Dr. Adeyemi, Sydney
-    Road is too far now" is 0.24 from "who is my GP now?", and it is the answer. Not a note: its
-    file's date is not when what it says was so ("Cottage booked in Portree" for "which book am I
-    reading at the moment?"); nor without an order ("compare it with diff -r" for "Compare the two
-    laptops")."""
+    its first few for what similarity cannot see. So is a chat message both rank high, however far
+    its vector: a short turn in its own words sits far from any question ("the Millport people were
+    lovely. and cycling round Cumbrae after" is 0.22 from "Which island did Owen and Mei cycle round
+    in April?"; "Switched GPs to Dr. Adeyemi, Sydney Road is too far now" 0.24 from "who is my GP
+    now?"), and it is the answer. Not a note: a note is as close as its closest sentence already
+    (`with_sentence_similarity`), and its file's date is not when what it says was so ("Cottage
+    booked in Portree" for "which book am I reading at the moment?"); nor for a request, whose words say what to do, unless it asks
+    for the newest or the oldest (`ordered`): "compare it with diff -r" for "Compare the two laptops"."""
     by_words = (hit.bm25_rank or 99) <= LEXICAL_KEPT
     if hit.similarity is None:
         return by_words or position < LEXICAL_KEPT
-    return ordered and hit.memory.kind == "message" and by_words and position < LEXICAL_KEPT
+    return hit.memory.kind == "message" and by_words and position < LEXICAL_KEPT and (ordered or not request)
