@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Optional
 
 from second_me.domain import describe_span
+from second_me.text.word_forms import is_present_form
 from second_me.text.words import MONTHS, WEEKDAYS, stems
 
 DAY = timedelta(days=1)
@@ -77,6 +78,15 @@ _PAST = re.compile(r"\b(?:was|were|did|didn['’]t|went|had|made|took|came|ran|s
                    r"bought|caught|lost|won|sent|gave|ate|yesterday|ago|last)\b|(?<!['’]ve )(?<!have )\bgot\b"
                    r"|(?<!['’]s )(?<!['’]ve )(?<!has )(?<!have )"
                    r"\b(?!booked\b|signed up\b|registered for\b)\w{3,}ed\b", re.I)
+# A verb in the present after its subject tells of a plan when a day is named: "I swim on Saturday",
+# "we fly on Friday", "she starts on Monday" (said on Tuesday: the coming ones).
+_SUBJECT_AND_VERB = re.compile(r"\b(?:(?:i|we|they|you)\s+(?:(?:just|also|really|still|finally|actually|only|even"
+                               r"|all|both|then|definitely|probably|usually|always|normally)\s+)?(?P<verb>[a-z]+)"
+                               r"|(?:he|she)\s+(?P<verb_s>[a-z]+s))\b", re.I)
+# ...except a word that says what someone thinks or feels of it ("I think it was on Friday"), or an auxiliary.
+_NOT_A_PLAN = frozenset("think guess know mean suppose reckon believe wonder love hate miss remember wish feel bet "
+                        "swear promise was were did didn had hadn could couldn would wouldn should shouldn might "
+                        "must may can don doesn has have".split())
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 
@@ -112,8 +122,13 @@ def count_of(text: str) -> int:
 
 def _tense(words: str) -> Optional[bool]:
     """True when the words tell of a plan, False of what happened, None when they do not say."""
-    ahead, back = len(_FUTURE.findall(words)), len(_PAST.findall(words))
+    ahead, back = len(_FUTURE.findall(words)) + _present_verbs(words), len(_PAST.findall(words))
     return None if ahead == back else ahead > back
+
+
+def _present_verbs(words: str) -> int:
+    verbs = ((m.group("verb") or m.group("verb_s")).lower() for m in _SUBJECT_AND_VERB.finditer(words))
+    return sum(1 for verb in verbs if verb not in _NOT_A_PLAN and is_present_form(verb))
 
 
 def _clause(sentence: str, match: re.Match) -> str:

@@ -101,6 +101,17 @@ def is_past_form(word: str) -> bool:
     return lowered in _PAST or (lowered.endswith("ed") and len(lowered) > 4)
 
 
+# "read", "put", "set": as like the present as the past, they tell of neither.
+_SAME_IN_THE_PAST = frozenset(entry[0] for entry in _VERB_ENTRIES if entry[0] in entry[1].split("/"))
+
+
+def is_present_form(word: str) -> bool:
+    """A word after "I" or "we" that can only be the present ("swim", "start", "fly"): not a past
+    form, nor a verb whose past is the same word."""
+    lowered = word.lower()
+    return not is_past_form(lowered) and lowered not in _SAME_IN_THE_PAST
+
+
 _VERB_FORMS = frozenset(form for entry in _VERB_ENTRIES for part in entry for form in part.split("/")) | {"born"}
 
 

@@ -25,6 +25,13 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("Three days ago the vet said she was fine", ["2023-07-03"]),
     ("We're going to Crete on Saturday", ["2023-07-08"]),
     ("We went to Crete on Saturday", ["2023-07-01"]),
+    # A verb in the present after its subject tells of a plan; an irregular past, or one that reads
+    # the same in the past, does not.
+    ("and I swim on Saturday!!! two laps of the lake", ["2023-07-08"]),
+    ("she starts on Monday", ["2023-07-10"]),
+    ("I swam on Saturday", ["2023-07-01"]),
+    ("I read it on Saturday", ["2023-07-01"]),
+    ("I think it was on Saturday", ["2023-07-01"]),
     ("The launch is on the 14th of September", ["2023-09-14"]),
     # A stay of several days, however it is written; a month the plan is "for".
     ("booked flights to Porto for August, 14th to 21st", ["2023-08-14 to 2023-08-21"]),
