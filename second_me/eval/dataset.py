@@ -89,6 +89,9 @@ class Dataset:
 # written before anything was measured on it. Then Marisol, a veterinary nurse in Montevideo made head
 # nurse, telling her assistant of migraines, a loan to her brother paid back in parts, drumming in a
 # candombe comparsa and a move to Malvín, with her notes, written before anything was measured on it.
+# Then two old classmates from architecture school (Zanele, an architect in Cape Town who buys a house
+# in Muizenberg, and Hugo, back in Lyon, who starts his own practice and becomes a father) texting one
+# to one for ten months, with no one else in the chat, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
@@ -97,7 +100,8 @@ BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark
            "wanjiru": "wanjiru-benchmark.jsonl", "colleagues": "colleagues-benchmark.jsonl",
            "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl",
            "neighbours": "neighbours-benchmark.jsonl", "cousins": "cousins-benchmark.jsonl",
-           "bandmates": "bandmates-benchmark.jsonl", "marisol": "marisol-benchmark.jsonl"}
+           "bandmates": "bandmates-benchmark.jsonl", "marisol": "marisol-benchmark.jsonl",
+           "classmates": "classmates-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:
