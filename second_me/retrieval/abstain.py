@@ -34,6 +34,7 @@ from second_me.domain import FileOrigin, Hit, told_dates
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE,
                                              answer_type_words, as_written, fold, lacks_answer, proper_names,
                                              unknown_names)
+from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS
@@ -198,7 +199,8 @@ def relevant_hits(result: SearchResult, min_similarity: float, request: bool = F
     bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
     ordered = result.parsed is not None and result.parsed.time.order is not None
     kept = [h for position, h in enumerate(result.hits)
-            if (h.similarity is not None and h.similarity >= bar) or _found_by_words(h, position, ordered, request)]
+            if (h.similarity is not None and h.similarity >= bar)
+            or _found_by_words(h, position, ordered, request)]
     return kept or list(result.hits if request else result.hits[:1])
 
 
@@ -208,11 +210,15 @@ def _found_by_words(hit: Hit, position: int, ordered: bool, request: bool) -> bo
     its vector: a short turn in its own words sits far from any question ("the Millport people were
     lovely. and cycling round Cumbrae after" is 0.22 from "Which island did Owen and Mei cycle round
     in April?"; "Switched GPs to Dr. Adeyemi, Sydney Road is too far now" 0.24 from "who is my GP
-    now?"), and it is the answer. Not a note: a note is as close as its closest sentence already
-    (`with_sentence_similarity`), and its file's date is not when what it says was so ("Cottage
-    booked in Portree" for "which book am I reading at the moment?"); nor for a request, whose words say what to do, unless it asks
-    for the newest or the oldest (`ordered`): "compare it with diff -r" for "Compare the two laptops"."""
+    now?"), and it is the answer. Unless the newest or the oldest is asked (`ordered`), only a turn
+    that says something (`information_prior`): "Sam, Olu: how is everyone doing?" names Sam, and
+    tells nothing of "Which job did Sam get?"; nor for a request, whose words say what to do
+    ("compare it with diff -r" for "Compare the two laptops"). Not a note: its file's date is not
+    when what it says was so ("Cottage booked in Portree" for "which book am I reading at the
+    moment?"), and it is as close as its closest sentence already."""
     by_words = (hit.bm25_rank or 99) <= LEXICAL_KEPT
     if hit.similarity is None:
         return by_words or position < LEXICAL_KEPT
-    return hit.memory.kind == "message" and by_words and position < LEXICAL_KEPT and (ordered or not request)
+    if hit.memory.kind != "message" or not by_words or position >= LEXICAL_KEPT:
+        return False
+    return ordered or (not request and information_prior(hit.memory) >= 1)

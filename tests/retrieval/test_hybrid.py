@@ -195,20 +195,30 @@ def test_relevant_hits_drop_far_weaker_matches():
     # Found by its words alone, ranked low by them but third by search (the newest, asked "now"): read.
     newest = SearchResult((hit(1, 0.45), hit(2, 0.3), hit(3, None, 12), hit(4, None, 9)), 0.45)
     assert [h.memory.id for h in relevant_hits(newest, 0.25)] == [1, 2, 3]
-    # A chat turn far by its vector, but first by search and third by its words, is read ("Switched GPs…"
-    # for "who is my GP now?", "cycling round Cumbrae after" for "which island did we cycle round?");
-    # for a request a word a far memory shares is no reason ("compare it with diff -r"), unless it asks
-    # for the newest. A note is as close as its closest sentence: its words are no reason either.
+    # Far by its vector, but first by search and third by its words ("Switched GPs…", asked "now"): read;
+    # asked with no order, a word a far memory shares is no reason ("compare it with diff -r").
+    # A note's file date is not when what it says was so: the order is no reason to read it.
     hits = (hit(1, 0.24, 3, "message"), hit(2, 0.62, 4), hit(3, 0.3, 1, "message"), hit(4, 0.2, 2, "message"))
     now = SearchResult(hits, 0.62, parsed=ParsedQuery("who is my GP", time=TimeHint(order="last")))
     assert [h.memory.id for h in relevant_hits(now, 0.25)] == [1, 2, 3]
     notes = SearchResult((hit(1, 0.24, 3), *hits[1:]), 0.62, parsed=now.parsed)
     assert [h.memory.id for h in relevant_hits(notes, 0.25)] == [2, 3]
-    unordered = SearchResult(hits, 0.62, parsed=ParsedQuery("which island"))
-    assert [h.memory.id for h in relevant_hits(unordered, 0.25)] == [1, 2, 3]
-    assert [h.memory.id for h in relevant_hits(unordered, 0.25, request=True)] == [2]
-    assert [h.memory.id for h in relevant_hits(now, 0.25, request=True)] == [1, 2, 3]
-    assert [h.memory.id for h in relevant_hits(SearchResult(notes.hits, 0.62), 0.25)] == [2, 3]
+    assert [h.memory.id for h in relevant_hits(SearchResult(hits, 0.62, parsed=ParsedQuery("compare")), 0.25)] == [2]
+    # With no order, so is a chat turn that says something ("cycling round Cumbrae after" for "Which island
+    # did we cycle round?"); not a question turn that shares a name ("Sam, Olu: how is everyone doing?"),
+    # nor a turn for a request, nor a note.
+    def turn(i, text, sim, bm25):
+        m = Memory(i, "message", text, 0.0, None, 1.0, 0, False, "active")
+        return Hit(m, 1.0 / i, 1.0, None, sim, bm25, None)
+
+    island = (turn(1, "and I went out paddling round Lawlor Island", 0.37, 3),
+              turn(2, "the Millport people were lovely. and cycling round Cumbrae after", 0.12, 2),
+              turn(3, "Sam, Olu: how is everyone doing?", 0.0, 1))
+    unordered = SearchResult(island, 0.37, parsed=ParsedQuery("which island"))
+    assert [h.memory.id for h in relevant_hits(unordered, 0.25)] == [1, 2]
+    assert [h.memory.id for h in relevant_hits(unordered, 0.25, request=True)] == [1]
+    as_notes = SearchResult(tuple(hit(i, h.similarity, h.bm25_rank) for i, h in enumerate(island, 1)), 0.37)
+    assert [h.memory.id for h in relevant_hits(as_notes, 0.25)] == [1]
 
 
 def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
