@@ -3,6 +3,7 @@ own time: the quote itself says only "yesterday"."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Sequence
 
@@ -38,6 +39,13 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     closer = max(dated, key=lambda item: len(event & stems(item.text)), default=None)
     if not newest_first and closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
         best = closer
+    elif not newest_first and not _tells_a_day(best) and _ASKS_PAST.match(question):
+        # "When did Tariq move house?": "we HAVE moved. technically I kept my word" says that it
+        # happened; a later quote telling of a day gone by when it was said, and of the event in as
+        # many words ("moved into Bramley on Saturday"), says when.
+        told_back = [item for item in dated if item.about < utc_day(item.created_at)
+                     and len(event & stems(item.text)) >= max(1, len(event & stems(best.text)))]
+        best = told_back[0] if told_back else best
     said = utc_day(best.created_at)
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.
     # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
@@ -55,6 +63,10 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     if told:
         return f"{', '.join(told)} ({who} said it on {said})."
     return f"{who[:1].upper()}{who[1:]} said it on {said}."
+
+
+# A question about what has happened: the day is gone by, never one planned ahead.
+_ASKS_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
 
 
 def _tells_a_day(item: Evidence) -> bool:

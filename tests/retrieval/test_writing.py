@@ -21,7 +21,9 @@ YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · S
 def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rule():
     assert when_line("When did Sam go to the aquarium?", [YESTERDAY]) == "2023-07-05 (Sam said it on 2023-07-06)."
     plain = Evidence("we went to the aquarium!", 7, "chat", "message", "Sam", created_at=SAID)
-    assert when_line("when did Sam go to the aquarium", [plain, YESTERDAY]) == "Sam said it on 2023-07-06."
+    assert when_line("when did Sam go to the aquarium", [plain]) == "Sam said it on 2023-07-06."
+    # A quote saying only that it happened gives way to one telling the day it did.
+    assert when_line("when did Sam go to the aquarium", [plain, YESTERDAY]) == "2023-07-05 (Sam said it on 2023-07-06)."
 
 
 def test_asked_what_day_something_was_is_a_when_question_too():
@@ -73,6 +75,18 @@ def test_a_when_line_reads_the_quote_telling_of_a_day_that_says_more_of_the_aske
     assert when_line("When did Nina last run parkrun?", [newest, first]).startswith("2023-06-24")
     assert when_line("When did Nina last run parkrun?", [newest, first], newest_first=True) \
         == "Nina said it on 2023-07-07."
+
+
+def test_asked_when_something_happened_a_quote_saying_only_that_it_did_gives_way_to_one_telling_the_day():
+    moved = Evidence("we HAVE moved. technically I kept my word", 8, "chat", "message", "Tariq", created_at=SAID)
+    on_saturday = Evidence("WE'RE IN. moved into Bramley on Saturday", 7, "chat", "message", "Tariq",
+                           created_at=SAID - 86400, about="2023-07-01")
+    planned = Evidence("we're moving next month!", 6, "chat", "message", "Tariq", created_at=SAID - 40 * 86400,
+                       about="2023-06")
+    assert when_line("When did Tariq move house?", [moved, on_saturday]) == "2023-07-01 (Tariq said it on 2023-07-05)."
+    # A plan tells of a day ahead of when it was said: not when it happened.
+    assert when_line("When did Tariq move house?", [moved, planned]) == "Tariq said it on 2023-07-06."
+    assert when_line("When is Tariq moving house?", [moved, on_saturday]) == "Tariq said it on 2023-07-06."
 
 
 def test_a_when_question_whose_first_quote_asks_gets_the_date_its_reply_tells_of():
