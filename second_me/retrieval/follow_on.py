@@ -6,12 +6,14 @@ A turn found among the best brings what its speaker said in the next turn or two
 thought in pieces ("Bunsen had to go to the vet yesterday. he'd swallowed a hair tie", then "he's
 fine, home in a cone. £640 though" after the other asked how he was), and the piece that answers
 often shares no word with the question; a short turn is often the start ("the name!!", then where
-it came from). Each ranks at a share of the similarity of the turn it follows, when that is more
-than its own; a turn that says little (`information_prior`) is never brought along.
+it came from); a photo sent next shows what was just told. Each ranks at a share of the
+similarity of the turn it follows, when that is more than its own; a turn that says little
+(`information_prior`) is never brought along.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Optional, Sequence
 
 from second_me.retrieval.chatter import information_prior
@@ -23,6 +25,10 @@ REPLY_SHARE = 0.7  # of a question's similarity, given to the replies to it that
 GOES_ON_SHARE = 0.5  # of a turn's similarity, given to what its speaker says next
 GOES_ON_FROM = 10  # only the best this many turns bring their speaker's next ones...
 GOES_ON_TURNS = 2  # ...from this many turns after each (the other's reply may sit between)
+# A photo sent next shows what its sender just told ("we went camping at Manzanita last weekend", then
+# "[photo: Eli kneeling by a sand ambulance]"): it is ranked nearly as the turn it follows.
+PHOTO_SHARE = 0.9
+_PHOTO = re.compile(r"^\s*\[(?:photo|image|picture|pic)\b", re.I)
 
 Ranked = list[tuple[int, float]]  # (memory id, similarity), best first
 
@@ -55,7 +61,8 @@ def with_what_follows(store: MemoryStore, found: Ranked, among: Optional[Sequenc
         at = next((i for i, turn in enumerate(stored) if turn.message_id == message_id), None)
         for turn in stored[at + 1:] if at is not None else ():
             if turn.speaker == said.speaker and turn.memory_id is not None:
-                offered[turn.memory_id] = max(offered.get(turn.memory_id, 0.0), GOES_ON_SHARE * similarity[said.id])
+                share = PHOTO_SHARE if _PHOTO.match(turn.text) else GOES_ON_SHARE
+                offered[turn.memory_id] = max(offered.get(turn.memory_id, 0.0), share * similarity[said.id])
     return _inherit(store, found, offered, among)
 
 

@@ -8,7 +8,7 @@ from second_me.domain import Memory, Turn
 from second_me.retrieval import follow_on
 from second_me.retrieval.answer_type import asked_words, wanted_kind
 from second_me.retrieval.chatter import typed_prior
-from second_me.retrieval.follow_on import GOES_ON_SHARE, with_what_follows
+from second_me.retrieval.follow_on import GOES_ON_SHARE, PHOTO_SHARE, with_what_follows
 from second_me.retrieval.hybrid import FusionWeights, SearchOptions
 
 
@@ -40,6 +40,17 @@ def test_a_turn_found_brings_what_its_speaker_said_next(services):
         (ids[VET], 0.8), (ids[COST], GOES_ON_SHARE * 0.8), found[1], (ids[LATER], 0.2)]
     # Only what may be returned: someone else's memories, or a hard filter, keep it out.
     assert with_what_follows(services.store, found, among=[ids[VET]]) == found
+
+
+def test_a_photo_sent_next_ranks_nearly_as_the_turn_it_shows(services):
+    """"we went camping at Manzanita", then the picture: what "What did Eli make in the sand?" asks
+    about, sharing no word with it, ranks nearly as the turn it shows; a turn of words only, at its share."""
+    camping = "we went camping at Manzanita last weekend"
+    photo = "[photo: a boy kneeling beside a sand sculpture of an ambulance]"
+    ids = _told(services, "c1", ("Dom", camping), ("Dom", photo), ("Dom", LATER))
+    found = [(ids[camping], 0.6), (ids[LATER], 0.4), (ids[photo], 0.1)]
+    assert with_what_follows(services.store, found, None) == [
+        (ids[camping], 0.6), (ids[photo], PHOTO_SHARE * 0.6), (ids[LATER], 0.4)]
 
 
 def test_a_turn_that_says_little_is_not_brought_along(services):
