@@ -55,6 +55,10 @@ LEXICAL_KEPT = 3  # ...but one found by its words is read when ranked this high 
 NOTHING_MATCHES = "nothing in your memory matches that question."
 # How a question of date arithmetic asks ("how *long* after…", "which came *first*"): never memory's words.
 SPAN_WORDS = frozenset("long first day days week weeks month months year years".split())
+# A whole kind that memory tells of by its members: "What's been wrong with my health this year?" (or
+# "health-wise") is answered by "tonsillitis" and "a kidney stone"; no memory says "health".
+KIND_WORDS = frozenset({"health"})
+_WISE = re.compile(r"\w-wise\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     asked, a month or weekday (matched against when memories happened), a light verb ("where did I
     *put*…": notes say where things are, not that they were put), how a name is asked for ("what is
     Tom's cat *called*?": a chat says "her name is Miso", or just "Miso"), a request's or an indirect
-    question's own words, nor the span words of date arithmetic."""
+    question's own words, the span words of date arithmetic, nor a word for a whole kind ("health")."""
     question = result.parsed.text if result.parsed is not None else ""
     arithmetic = elapsed_question(asked or question) is not None
     # Asked for everything of a kind ("What health problems have I had?"), memory names each thing, not the kind.
@@ -89,6 +93,7 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     # they say when, and a memory need not contain them.
     timed = {word for phrase in (result.parsed.time.phrases if result.parsed is not None else ())
              for word in re.findall(r"\w+", phrase.lower())}
+    skip |= KIND_WORDS | ({"wise"} if _WISE.search(asked or question) else set())
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
                  and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled | timed)

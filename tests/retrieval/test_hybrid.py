@@ -253,6 +253,19 @@ def test_a_question_typed_without_apostrophes_asks_with_its_own_words_only(servi
     assert words_memory_lacks(services.answering.search("what's the best way to feed the sourdough starter")) == ()
 
 
+def test_a_word_for_a_whole_kind_is_not_one_memory_must_hold(services, tmp_path):
+    """Memory names the illness ("a chest infection"), never "health"; a word it lacks still counts."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    (tmp_path / "log.md").write_text("# March\n\nFelt wrong all week. "
+                                     "GP says it's a chest infection, antibiotics from Monday.\n")
+    services.indexing.add([tmp_path])
+    assert words_memory_lacks(services.answering.search("What's been wrong with my health this year?")) == ()
+    assert words_memory_lacks(services.answering.search("What's been wrong with me health-wise?")) == ()
+    assert words_memory_lacks(services.answering.search("What was my blood pressure at the health check?")) \
+        == ("blood", "check")  # "pressure" is asked for
+
+
 def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
     return decide(signals(result), min_similarity, unknown_similarity) is not None
 
