@@ -2,9 +2,10 @@
 own words or from words about Sam — never from Priya's "I went to Paris", however well it matches.
 
 A chat turn is about its speaker when they speak of themselves ("I", "my", "we"), about the one
-spoken to when it says "you", and about anyone it names. A turn that speaks of no one at all is
-about its speaker too: people leave themselves out of what they tell ("NEW PB at parkrun
-yesterday! 29:47!!"); an assistant's turn is advice, about nobody. A question is about the people it
+spoken to when it says "you", and about anyone it names; its "Dad" or "Mum" is the speaker's own
+(asked about someone's dad). A turn that speaks of no one at all is about its speaker too: people
+leave themselves out of what they tell ("NEW PB at parkrun yesterday! 29:47!!"); an assistant's
+turn is advice, about nobody. A question is about the people it
 names, or about the user when it says "I", "my" or "me". When none of the evidence is about the
 person asked for, the answer says whose it is instead.
 """
@@ -18,6 +19,7 @@ from typing import Iterable, Optional, Sequence
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
 from second_me.text.utterance import is_question
+from second_me.text.word_forms import synonyms
 from second_me.text.words import name_forms, plain, whole_name
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
@@ -26,6 +28,11 @@ _THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she�
                            r"|they|they're|they’re|them|their|theirs|themselves)\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
 USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
+_KIN = r"\b(mum|mom|mam|mother|dad|father|grandma|granny|gran|nana|grandpa|grandad|granddad)\b"
+# The family a question asks about, as someone's: "Bea's dad", "my mum", "Harriet's mother".
+_KIN_ASKED = re.compile(r"(?:\bmy|['’]s)\s+" + _KIN, re.I)
+# Whose a family word is not the speaker's: "her dad", "Bea's mum", "the mum at the school gate".
+_SOMEONE_ELSES = frozenset("her his your their the a an whose its ur yr".split())
 # "What did you tell me to…", "which book did you recommend", "your advice": what the assistant said.
 _ASKS_THE_ASSISTANT = re.compile(
     r"\b(?:did|do|would|have|had|could|can|will)\s+you\s+(?:\w+\s+)?(?:tell|say|suggest|recommend|advise|propose"
@@ -42,6 +49,7 @@ class Subject:
     user: bool
     shown: str  # as written, for the message
     called: frozenset[str] = frozenset()  # the one-word names a turn may call them by ("tom" for Tom Reed)
+    kin: frozenset[str] = frozenset()  # "Bea's dad", "my mum": the family asked about, in all its words
 
     @property
     def anyone(self) -> bool:
@@ -65,7 +73,8 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     shown = ", ".join(named) or (USER if user else "")
     # "What parkrun times has Nina told Sam about?", Nina being the user: about both of them. "My"
     # beside a name ("What did Sam give my daughter?") leaves the question about Sam.
-    return Subject(people, user and (not people or named_user), shown, called)
+    kin = frozenset(form for m in _KIN_ASKED.finditer(question) for form in synonyms(m.group(1).lower()))
+    return Subject(people, user and (not people or named_user), shown, called, kin)
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
@@ -85,12 +94,24 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return True  # speaking to the one asked about (in a chat of two)
     if speaker_is_subject:
         return True
-    if _FIRST_PERSON.search(item.text):
-        return False  # the speaker speaks of themselves, and they are someone else
+    if _FIRST_PERSON.search(item.text) or _own_family(item.text, subject.kin):
+        return False  # the speaker speaks of themselves (or their own "Dad"), and they are someone else
     if speaker in {whole_name(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
             or any(not name.isupper() for name in proper_names(item.text)):
         return None  # advice, or perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
     return False  # speaks of no one: of themselves, and they are someone else
+
+
+def _own_family(text: str, kin: frozenset[str]) -> bool:
+    """A turn telling of "Dad" or "my mum" tells of the speaker's own: asked about Bea's dad, Dom's
+    "rough week. Dad had a heart attack on Wednesday" is his father's."""
+    for match in re.finditer(_KIN, text, re.I):
+        if match.group(1).lower() not in kin:
+            continue
+        before = re.findall(r"[\w'’]+", text[:match.start()])
+        if not before or not (before[-1].lower() in _SOMEONE_ELSES or re.search(r"['’]s$", before[-1])):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -108,3 +108,20 @@ def test_asked_what_the_assistant_told_its_reply_is_quoted_after_the_question_it
         == ([own], [own, reply])
     assert the_assistants_words("What did you tell me about pace?", [own], [own, asked], ["assistant"]) \
         == ([own], [own, asked])
+
+
+def test_someones_dad_or_mum_as_a_name_is_the_speakers_own():
+    """Asked about Sam's dad, Priya's "rough week. Dad had a heart attack" is her father's; "her dad"
+    or "Sam's mum" is not the speaker's, and says nothing of whose it is."""
+    subject = subject_of("When did Sam's dad have a heart attack?", SPEAKERS, USERS)
+    own = attribute([said("Priya", "rough week. Dad had a heart attack on Wednesday. he was mowing the lawn")],
+                    subject, USERS)
+    assert own.message == "That was Priya, not Sam"
+    for told in ("her dad had a heart attack on Wednesday", "Sam's dad had a heart attack on Wednesday"):
+        assert attribute([said("Priya", told)], subject, USERS).message == ""
+    mine = subject_of("When did my mum move to Leeds?", SPEAKERS, USERS)
+    assert attribute([said("Sam", "Mum moved to Leeds on Saturday!")], mine, USERS).message == "That was Sam, not you"
+    assert attribute([said("Lena", "Mum moved to Leeds on Saturday!")], mine, USERS).message == ""
+    # Asked about Sam himself, a turn naming "Dad" may be about anyone: undecided, as before.
+    plain = subject_of("When did Sam move to Leeds?", SPEAKERS, USERS)
+    assert attribute([said("Priya", "Dad moved to Leeds on Saturday")], plain, USERS).message == ""
