@@ -5,9 +5,9 @@ A chat turn is about its speaker when they speak of themselves ("I", "my", "we")
 spoken to when it says "you", and about anyone it names; its "Dad" or "Mum" is the speaker's own
 (asked about someone's dad). A turn that speaks of no one at all is about its speaker too: people
 leave themselves out of what they tell ("NEW PB at parkrun yesterday! 29:47!!"); an assistant's
-turn is advice, about nobody. A question is about the people it
-names, or about the user when it says "I", "my" or "me". When none of the evidence is about the
-person asked for, the answer says whose it is instead.
+turn is advice, about nobody. A question is about the people it names, or about the user when it
+says "I", "my" or "me". When none of the evidence is about the person asked for, the answer says
+whose it is instead.
 """
 
 from __future__ import annotations
