@@ -86,14 +86,13 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     gathers = intent_of(asked or question).kind == GATHER
     asked_for = {fold(word) for word in answer_type_words(question, whole=gathers)}
     # How it happened is told in other verbs ("had the baby" for "born"); the nouns name the thing.
-    skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | asking_words(asked or question) \
-        | asked_verbs(asked or question)
+    skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | KIND_WORDS | asking_words(asked or question) \
+        | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set())
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.
     timed = {word for phrase in (result.parsed.time.phrases if result.parsed is not None else ())
              for word in re.findall(r"\w+", phrase.lower())}
-    skip |= KIND_WORDS | ({"wise"} if _WISE.search(asked or question) else set())
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
                  and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled | timed)

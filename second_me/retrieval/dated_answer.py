@@ -43,9 +43,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
         # "When did Tariq move house?": "we HAVE moved. technically I kept my word" says that it
         # happened; a later quote telling of a day gone by when it was said, and of the event in as
         # many words ("moved into Bramley on Saturday"), says when.
-        told_back = [item for item in dated if item.about < utc_day(item.created_at)
-                     and len(event & stems(item.text)) >= max(1, len(event & stems(best.text)))]
-        best = told_back[0] if told_back else best
+        best = next((item for item in dated if item.about < utc_day(item.created_at)
+                     and len(event & stems(item.text)) >= max(1, len(event & stems(best.text)))), best)
     said = utc_day(best.created_at)
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.
     # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
