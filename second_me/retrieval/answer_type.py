@@ -33,6 +33,7 @@ from typing import Iterable, Optional
 from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS)
+from second_me.text.measures import MEASURE_KINDS, asked_measure, states_measure
 from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
@@ -292,6 +293,8 @@ def wanted_kind(question: str) -> str | None:
     "Who…" and "where…" want a person or a place: a name, though memory may say it otherwise ("my
     sister", "the clinic"), so this only ranks sentences and never refuses (`lacks_answer` does not ask it)."""
     kind = expected_answer(question)
+    if kind == NUMBER:  # "how big was my kidney stone?": "4 millimetres", not "a hundred times"
+        return asked_measure(question) or kind
     if kind is None and ASKS_WHERE_STAYED.match(question):
         return LODGING
     if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
@@ -323,6 +326,8 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
         return bool(DAY_OF_YEAR_STATED.search(lower))
     if kind == NUMBER:
         return bool(re.search(r"\d", text)) or bool(words & NUMBER_WORDS)
+    if kind in MEASURE_KINDS:
+        return states_measure(kind, text)
     if kind == DATE:
         return bool(DATE_STATED.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
             or _states_condition(lower, question_words)

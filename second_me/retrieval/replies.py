@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit
-from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer
+from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer, wanted_kind
 from second_me.retrieval.follow_on import GOES_ON_TURNS
 from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
@@ -74,13 +74,17 @@ def with_one_stating_it(question: str, intent: Intent, quoted: list[Sentence],
     that does and is told beside them: "Lisbon rents are higher than Porto's" shares the
     words of "How much is our rent in Lisbon?"; the reply to it, "We found a flat in Alvalade, 1,350
     euros a month", says how much. Not an amount said of something else, anywhere in memory."""
-    kind = expected_answer(question)
+    kind = wanted_kind(question) if expected_answer(question) is not None else None  # a measure's own unit
     if intent.kind != FACT or kind is None or not quoted:
         return quoted
     words = asked_words(question)
     if any(has_answer(kind, s.text, words) for s in quoted):
         return quoted
-    stating = next((s for s in scored if has_answer(kind, s.text, words) and _told_beside(s.hit, quoted)), None)
+    # A turn or two on from the quote, by way of its speaker's turn between ("passed a kidney stone on
+    # Tuesday", "oh no!", "I've given people morphine for this…", "are you ok now", "fine. it was 4 millimetres").
+    beside = quoted + [s for s in scored if s.hit.memory.speaker
+                       and any(s.hit.memory.speaker == q.hit.memory.speaker and _told_beside(s.hit, [q]) for q in quoted)]
+    stating = next((s for s in scored if has_answer(kind, s.text, words) and _told_beside(s.hit, beside)), None)
     return quoted + [stating] if stating is not None else quoted
 
 

@@ -319,3 +319,19 @@ def test_two_items_of_one_list_quoted_bring_the_whole_list_in_its_order():
     sentences = candidate_sentences([file_hit(2, risks, 1, 4)])
     assert [s.text for s in with_whole_lists([sentences[0], sentences[-1]], sentences)] == [
         "- On-call cover: only Deniz and me.", "- Backfill: 1.2M rows an hour. It must end by June.", "- Rounding."]
+
+
+def test_asked_how_big_a_number_with_its_unit_is_the_answer_not_any_number():
+    """"a hundred times" is a number; "4 millimetres" is how big. Said on after the quote, by way of
+    the same person's turn between (the other's replies between those), it is quoted too."""
+    def turn(memory_id, speaker, text, score):
+        hit = turn_hit(memory_id, speaker, text, score)
+        return replace(hit, memory=replace(hit.memory, message_id=memory_id, speaker=speaker))
+    hits = [turn(1, "Dom", "passed a kidney stone on Tuesday. worst pain of my life", 1.0),
+            turn(3, "Dom", "I've given people morphine for this a hundred times. they were not exaggerating", 0.6),
+            turn(5, "Dom", "fine. it was 4 millimetres. they gave it to me in a jar", 0.5)]
+    quoted = select_evidence("How big was my kidney stone?", hits, FakeEmbedder())
+    assert any("4 millimetres" in e.text for e in quoted)
+    # Without the turn between, as far off is another story.
+    quoted = select_evidence("How big was my kidney stone?", [hits[0], hits[2]], FakeEmbedder())
+    assert not any("4 millimetres" in e.text for e in quoted)

@@ -1,0 +1,65 @@
+"""Measures: asked how long, how far, how big or how heavy, an answer is a number with its unit
+("29 hours 12 minutes", "4 millimetres", "7lb 2oz"), not any number ("12 of us", "a hundred times").
+Which measure a question asks for, and whether a text states one of it. Patterns only: how a sentence
+stating it is preferred is `retrieval/answer_type.py`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from second_me.text.stated import NUMBER_WORDS
+
+DURATION, LENGTH, DISTANCE, WEIGHT, SIZE = "duration", "length", "distance", "weight", "size"
+MEASURE_KINDS = frozenset({DURATION, LENGTH, DISTANCE, WEIGHT, SIZE})
+
+_TIME = (r"seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?"
+         r"|decades?")
+_LONG = (r"mm|cm|m|km|k|millimet(?:re|er)s?|centimet(?:re|er)s?|met(?:re|er)s?|kilomet(?:re|er)s?|miles?|mi|yards?"
+         r"|yds?|feet|foot|ft|inch(?:es)?")
+_HEAVY = r"g|kg|grams?|kilos?|kilograms?|lbs?|pounds?|oz|ounces?|stones?|st|tonnes?|tons?"
+_ROOM = (r"sq(?:uare)?\.?\s*(?:m|metres?|meters?|feet|ft)|m2|m²|acres?|hectares?|litres?|liters?|l|ml|gallons?|gb|tb"
+         r"|bed(?:room)?s?")
+_COUNT = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS)) + r")"
+
+
+def _stated(units: str, spoken: str = "") -> re.Pattern:
+    return re.compile(r"\b" + _COUNT + r"(?:\s*-\s*|\s*)(?:" + units + r")\b" + spoken, re.I)
+
+
+_STATED = {
+    # "an hour", "a fortnight", a finishing time "1:58" or "2h11": how long something took
+    DURATION: re.compile(_stated(_TIME).pattern + r"|\b(?:an?|half an?)\s+(?:hour|day|week|fortnight|month|year)\b"
+                         r"|\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d+h\d\d\b", re.I),
+    LENGTH: _stated(_LONG + "|" + _TIME),  # "how long is the canoe?" 17 feet; "how long is the flight?" 11 hours
+    DISTANCE: _stated(_LONG + "|" + _TIME),  # "how far is it?" 3 km, or 20 minutes' walk
+    WEIGHT: _stated(_HEAVY),
+    SIZE: _stated(_LONG + "|" + _HEAVY + "|" + _ROOM),
+}
+
+# "How long is the canoe?": a thing's length (or a trip's time); "how long did it take?", "how long
+# were we together?", "how long do I bake it?": a time.
+_LENGTH_OF = re.compile(r"^how long (?:is|was|are|were) (?:the|my|our|your|his|her|their|a|an|\w+['’]s) ", re.I)
+_TIME_WORDS = re.compile(r"\b(?:take|takes|took|last|lasts|lasted|wait|waited|together|stay|stayed|for)\b", re.I)
+
+
+def asked_measure(question: str) -> Optional[str]:
+    """The measure a "how long / far / big / tall / heavy" question asks for, or "weigh"; else None."""
+    q = question.strip().lower()
+    if q.startswith("how long"):
+        return LENGTH if _LENGTH_OF.match(q) and not _TIME_WORDS.search(q) else DURATION
+    if q.startswith("how far"):
+        return DISTANCE
+    if re.match(r"how (?:tall|high|deep|wide)\b", q):
+        return LENGTH
+    if q.startswith("how heavy") or re.match(r"how much\b.*\bweigh(?:s|ed)?\b", q):
+        return WEIGHT
+    if q.startswith("how big"):
+        return SIZE
+    return None
+
+
+def states_measure(kind: str, text: str) -> bool:
+    """Does `text` state a number with a unit of this measure?"""
+    return bool(_STATED[kind].search(text))
