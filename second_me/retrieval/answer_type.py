@@ -32,8 +32,8 @@ from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
-                                  OCCUPATION_STATED, ORDINAL_WORDS)
-from second_me.text.measures import MEASURE_KINDS, asked_measure, states_measure
+                                  OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
+from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, states_measure
 from second_me.text.word_forms import synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
@@ -138,7 +138,8 @@ def expected_answer(question: str) -> Optional[str]:
         return DAY_OF_YEAR if re.search(r"\b(birthday|anniversary|name day)\b", q) else DATE
     if re.match(r"how old\b", q):
         return AGE
-    if re.match(r"how much\b.*\b(pay|paid|cost|costs|spend|spent|owe|owes|earn|earns|money|rent|charge|price)\b", q):
+    if re.match(r"how much\b.*\b(pay|paid|cost|costs|spend|spent|owe|owes|earn|earns|money|rent|charge|price)\b", q) \
+            or re.match(r"what (did|does|do|will|would)\b.*\bcost\b", q):  # "What did the RAV4 cost me?"
         return MONEY
     if re.match(r"(how (much|far|tall|heavy|big)|what time)\b", q):
         return NUMBER
@@ -281,10 +282,6 @@ _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottag
 ASKS_WHERE_STAYED = re.compile(r"^\s*where\b.*\b(?:stay|stayed|staying|stays|sleep|slept|sleeping|sleeps)\b", re.I)
 
 
-# Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
-MEASURES = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
-price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
-
 _WHO_OR_WHERE = re.compile(r"\s*(?:who|whom|where)\b", re.I)
 
 
@@ -297,7 +294,7 @@ def wanted_kind(question: str) -> str | None:
         return asked_measure(question) or kind
     if kind is None and ASKS_WHERE_STAYED.match(question):
         return LODGING
-    if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURES:
+    if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURED_NOUNS:
         return NUMBER
     if kind is None and _WHO_OR_WHERE.match(question):
         return NAME
@@ -362,7 +359,8 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     question_words = folded_words(question)
     names = {fold(n) for n in proper_names(question)} - unknown
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
-                   and w.lower() not in WH_DETERMINERS | {"how"} and not (kind == NAME and w.lower() in NAME_PARTS)}
+                   and w.lower() not in WH_DETERMINERS | {"how"} and not (kind == NAME and w.lower() in NAME_PARTS)
+                   and not (kind == MONEY and w.lower() in PAYING_WORDS)}
     subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
     if not names and not subject:
         return kind  # everything the question is about is unknown to memory

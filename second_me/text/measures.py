@@ -11,6 +11,9 @@ from typing import Optional
 
 from second_me.text.stated import NUMBER_WORDS
 
+# Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
+MEASURED_NOUNS = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
+price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
 DURATION, LENGTH, DISTANCE, WEIGHT, SIZE = "duration", "length", "distance", "weight", "size"
 MEASURE_KINDS = frozenset({DURATION, LENGTH, DISTANCE, WEIGHT, SIZE})
 

@@ -45,6 +45,9 @@ MONEY_STATED = re.compile(
     r"|\b\d[\d,.]*\s*(?:a|an|per|/)\s*(?:month|week|year|day|night|hour|mo|wk|yr|hr)\b"
     r"|(?<![\d.:,])(?<!\bat )\d{1,3}(?:,\d{3})*\.\d{2}(?!\d|[.,]\d|\s*(?:[%°]|(?:am|pm|kg|g|km|mi|miles?"
     r"|m|cm|mm|l|ml|litres?|liters?|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|s|lbs?|oz|bar|mph)\b))")
+# Asked how much was paid, "paid" is how an amount is asked for, not what it was paid for: "Jess paid
+# back $200 of the rego money" says nothing of "How much did I pay for my surfboard?".
+PAYING_WORDS = frozenset("pay pays paid paying cost costs spend spends spent charge charged".split())
 DAY_OF_YEAR_STATED = re.compile(
     r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))

@@ -17,6 +17,7 @@ from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODG
     ("When is the team offsite?", DATE),
     ("On which day of the month is the rent due?", DATE),
     ("How much did I pay for the bike?", MONEY),
+    ("What did the RAV4 cost me?", MONEY),
     ("How much faster was my 10k than the time trial?", NUMBER),
     ("How old is my mother?", AGE),
     ("What time is the standup?", NUMBER),
@@ -181,6 +182,13 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     sam = ["Sam fixed the car on Saturday, it is a 2011 Mazda.", "Mum's birthday is June 2."]
     assert lacks_answer("When is Sam's birthday?", sam, ()) == DAY_OF_YEAR  # a weekday or a year is not a birthday
     assert lacks_answer("When is Mum's birthday?", sam, ()) is None
+
+
+def test_asked_how_much_was_paid_for_something_an_amount_paid_for_something_else_says_nothing():
+    asked = "How much did I pay for my surfboard?"
+    said = ["Bought my own surfboard!! An 8 foot blue foamie.", "Jess paid back $200 of the rego money."]
+    assert lacks_answer(asked, said, []) == MONEY
+    assert lacks_answer(asked, said + ["The surfboard was $450 in the end."], []) is None
 
 
 def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
