@@ -15,24 +15,22 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from typing import Mapping, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates, utc_day
+from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import (LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, TYPE_WORDS, answer_type_words,
-                                             asked_words, expected_answer, has_answer, lacks_answer, wanted_kind)
+from second_me.retrieval.answer_type import TYPE_WORDS, asked_words, has_answer, wanted_kind
 from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_present, asks_what_user_did,
-                                       intent_of)
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_what_user_did, intent_of
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
 from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
                                          with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.tasks import asked_state, task_state
-from second_me.text.utterance import TELLING, how_much_it_tells, is_question, request_words
-from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
+from second_me.text.utterance import TELLING, how_much_it_tells, request_words
+from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
 MAX_HITS = 6  # sentences are looked for in this many of the best hits
@@ -154,18 +152,22 @@ def _as_read(sentence: Sentence) -> str:
 
 
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
-           replies: Mapping[int, Sequence[int]] | None = None, tasks: Optional[str] = None) -> list[Sentence]:
+           replies: Mapping[int, Sequence[int]] | None = None, tasks: Optional[str] = None,
+           stating: Optional[Callable[[str], bool]] = None) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), a gathering question one sentence a
     memory; both read in memory order. `replies`: for a chat turn that asks something, the turns
     that reply to it; a turn quoted is followed by its reply's best sentence. `tasks`: the state of
-    the task items asked for (`text/tasks.py`)."""
+    the task items asked for (`text/tasks.py`). `stating`: asked what is so now (or first), a sentence
+    that states the kind of answer asked is taken from further down, as an amount is for a reckoning:
+    "Rating 1615 now." says no "chess", and is what "What's my chess rating now?" asks."""
     if not scored:
         return []
     most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
     best = scored[0].score
     close = [s for s in scored if s.score >= best - margin
-             or (intent.reckons and s.score >= best - RECKON_MARGIN and _AMOUNT.search(s.text))]
+             or (intent.reckons and s.score >= best - RECKON_MARGIN and _AMOUNT.search(s.text))
+             or (stating is not None and s.score >= best - RECKON_MARGIN and stating(s.text))]
     if intent.kind == REQUEST:
         return _request_extract(scored, close, most)
     chosen: list[Sentence] = []
@@ -304,10 +306,18 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     candidates = with_what_they_go_on_from(candidates, hits, assistants)
     scored = score_sentences(question, candidates, embedder, time.order, assistants)
     tasks = asked_state(question)
-    quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks), scored)
-    wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks),
-                                scored)
+    stating = _stating(question) if time.order is not None else None
+    quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks,
+                                                          stating=stating), scored)
+    wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks,
+                                                         stating=stating), scored)
     return _as_evidence(quoted), _as_evidence(wider)
+
+
+def _stating(question: str) -> Optional[Callable[[str], bool]]:
+    """Whether a text states the kind of answer the question wants, when it says which."""
+    kind, words = wanted_kind(question), asked_words(question)
+    return (lambda text: has_answer(kind, text, words)) if kind is not None else None
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
@@ -318,78 +328,8 @@ def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
             for s in chosen]
 
 
-def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "") -> list[Evidence]:
-    """The statements among the evidence newest first, then the rest. Those that state the kind of
-    answer the question wants come before those that do not: "How old is Biscuit these days?" is
-    answered by "Biscuit turned 9 today", not by a newer walk with Biscuit."""
-    statements = _statements(evidence, assistants)
-    if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
-        answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
-    else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
-        kind, asked = wanted_kind(question), asked_words(question)
-        answering = {id(item) for item in statements if kind is None or has_answer(kind, item.text, asked)}
-    return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
-        [item for item in evidence if item not in statements]
-
-
 def answer_sentences_first(shown: Sequence[Evidence], answer: str, numbers: Mapping[int, int]) -> list[Evidence]:
     """The evidence in its [n] order, and of one memory's sentences, the one holding the answer's
     words first ("Alfama [1]": the hostel sentence before the custard tarts one)."""
     said = stems(answer)
     return sorted(shown, key=lambda item: (numbers.get(item.memory_id, len(numbers) + 1), -len(said & stems(item.text))))
-
-
-def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence: Sequence[Evidence],
-               assistants: Sequence[str]) -> bool:
-    """A question in the present tense about something that statements of two different days tell
-    differently, as if the question had said "now": the newer says what is so now.
-    - How many or how much ("What dose of amlodipine am I on?"): the two give other numbers
-      ("amlodipine 5 mg", then "bumped the amlodipine up to 10 mg").
-    - Anything else ("What position do I play on my curling team?"): the newer says itself that
-      things changed ("I'm playing lead this season", then "I'm playing vice now")."""
-    if intent.kind != FACT or (time is not None and time.phrases) or not asks_present(question):
-        return False
-    asked = answer_type_words(question)
-    number = bool(asked & (HOW_MEASURES | NUMERIC_NOUNS | {"dose"}))  # "how many…", "what dose…"
-    # "come" of "how many kids come to my tutoring?" is no part of what was told twice; "kids" is
-    # what is counted, which a statement may call otherwise ("grown to nine students").
-    topic = [forms(word) for word in content_words(question, frozenset(asked) | LIGHT_VERBS)]
-    if not topic:
-        return False
-    counted = _COUNTED.match(question)
-    need = max(1, (len(topic) - (1 if counted else 0) + 1) // 2)  # half the subject's words, at least one
-    # One thing told twice: two statements sharing more than a name ("Dinner with Jess tonight" and
-    # "Jess is a paramedic" are two facts).
-    said = []
-    for item in _statements(evidence, assistants):
-        own = stems(item.text)
-        if sum(1 for word in topic if word & own) >= need:
-            said.append((item.created_at, utc_day(item.created_at),
-                         {stem(word) for word in content_words(item.text)}, _numbers(item.text),
-                         bool(_SAYS_IT_CHANGED.search(item.text))))
-    said.sort(key=lambda told: told[0])
-    return any(day != later_day and len(words & later_words) >= 2
-               and ((numbers and later_numbers and numbers != later_numbers) if number else changed)
-               for i, (_, day, words, numbers, _) in enumerate(said)
-               for _, later_day, later_words, later_numbers, changed in said[i + 1:])
-
-
-# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore".
-_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b", re.I)
-
-
-_COUNTED = re.compile(r"\s*how (?:many|much) \w+", re.I)
-
-
-def _numbers(text: str) -> frozenset[str]:
-    """The numbers a text states, in digits or words ("5 mg", "nine students")."""
-    return frozenset(word for word in re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", text.lower())
-                     if word[0].isdigit() or word in NUMBER_WORDS)
-
-
-def _statements(evidence: Sequence[Evidence], assistants: Sequence[str]) -> list[Evidence]:
-    """What the evidence states: questions and requests state nothing ("Suggest a vegetarian
-    dinner" says nothing of what the user eats now), nor does an assistant's reply say what is
-    true of the user now."""
-    return [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
-            and item.speaker not in assistants]

@@ -26,8 +26,9 @@ from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
-from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, newest_statements_first,
-                                         select_evidence, told_again, with_sentence_similarity)
+from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, select_evidence,
+                                         with_sentence_similarity)
+from second_me.retrieval.newest import newest_statements_first, told_again
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of

@@ -36,7 +36,7 @@ _STATED = {
     DURATION: re.compile(_stated(_TIME).pattern + r"|\b(?:an?|half an?)\s+(?:hour|day|week|fortnight|month|year)\b"
                          r"|\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d+h\d\d\b", re.I),
     LENGTH: _stated(_LONG + "|" + _TIME),  # "how long is the canoe?" 17 feet; "how long is the flight?" 11 hours
-    DISTANCE: _stated(_LONG + "|" + _TIME),  # "how far is it?" 3 km, or 20 minutes' walk
+    DISTANCE: _stated(_LONG + "|" + _TIME + r"|degrees?|°"),  # 3 km, 20 minutes' walk; a knee bends 110°
     WEIGHT: _stated(_HEAVY),
     SIZE: _stated(_LONG + "|" + _HEAVY + "|" + _ROOM),
 }

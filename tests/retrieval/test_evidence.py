@@ -335,3 +335,21 @@ def test_asked_how_big_a_number_with_its_unit_is_the_answer_not_any_number():
     # Without the turn between, as far off is another story.
     quoted = select_evidence("How big was my kidney stone?", [hits[0], hits[2]], FakeEmbedder())
     assert not any("4 millimetres" in e.text for e in quoted)
+
+
+def test_asked_what_is_so_now_a_sentence_stating_the_kind_asked_is_taken_from_further_down():
+    """The newer "22 now" scores below the older statement that says more of the question's words,
+    and is taken for the reader and the newest-first order all the same; not without "now"."""
+    from second_me.retrieval.timeparse import TimeHint
+
+    def turn(memory_id, text, score, day):
+        hit = turn_hit(memory_id, "Lieve", text, score)
+        return replace(hit, memory=replace(hit.memory, created_at=1_700_000_000.0 + day * 86_400))
+    hits = [turn(1, "more piano pupils this term, I have 19 piano pupils now", 1.0, 0),
+            turn(2, "the director sent me three more pupils!! 22 now", 0.6, 200),
+            turn(3, "piano pupils are hard work on a Monday", 0.9, 100)]
+    asked = "How many piano pupils do I have now?"
+    _, wider = evidence_choices(asked, hits, FakeEmbedder(), time=TimeHint(order="last"))
+    assert any("22 now" in e.text for e in wider)
+    _, wider = evidence_choices(asked, hits, FakeEmbedder())
+    assert not any("22 now" in e.text for e in wider)

@@ -371,7 +371,7 @@ def test_a_question_in_the_present_whose_subject_two_days_speak_of_reads_the_new
 
 
 def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_told():
-    from second_me.retrieval.evidence import newest_statements_first, told_again
+    from second_me.retrieval.newest import newest_statements_first, told_again
 
     def said(text: str, day: str, speaker: str = "Doug") -> Evidence:
         return Evidence(text, len(text), "c", "message", speaker, created_at=_said(day))
@@ -400,7 +400,7 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
 
 
 def test_a_count_asked_with_no_auxiliary_is_asked_of_now_and_may_be_told_in_other_words():
-    from second_me.retrieval.evidence import told_again
+    from second_me.retrieval.newest import told_again
     from second_me.retrieval.intent import asks_present
 
     first = Evidence("Started tutoring at the library on Saturday mornings. Four students so far.", 1, "c",

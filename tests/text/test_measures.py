@@ -30,6 +30,7 @@ def test_the_measure_a_question_asks_for(question, measure):
     (DURATION, "a relay from the mountain to the ocean, 12 of us, 200 miles", False),
     (LENGTH, "she's a 17-foot canoe", True),
     (DISTANCE, "it's 3 km, or 20 mins on the bike", True),
+    (DISTANCE, "Knee bends to 85 degrees. The goal is 120.", True),  # how far a knee bends
     (WEIGHT, "7lb 2oz and very loud", True),
     (WEIGHT, "we had 7 visitors", False),
     (SIZE, "fine. it was 4 millimetres", True),

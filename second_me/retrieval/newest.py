@@ -1,0 +1,86 @@
+"""Asked what is so now: of statements that tell one thing on different days, the newest says what
+is true now. Which statements those are, newest first, and whether a question in the present tense
+asks it without saying "now" (`told_again`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from second_me.domain import Evidence, utc_day
+from second_me.retrieval.answer_type import (LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words, asked_words,
+                                             expected_answer, has_answer, lacks_answer, wanted_kind)
+from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
+from second_me.retrieval.timeparse import TimeHint
+from second_me.text.utterance import is_question
+from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
+
+
+def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "") -> list[Evidence]:
+    """The statements among the evidence newest first, then the rest. Those that state the kind of
+    answer the question wants come before those that do not: "How old is Biscuit these days?" is
+    answered by "Biscuit turned 9 today", not by a newer walk with Biscuit."""
+    statements = _statements(evidence, assistants)
+    if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
+        answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
+    else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
+        kind, asked = wanted_kind(question), asked_words(question)
+        answering = {id(item) for item in statements if kind is None or has_answer(kind, item.text, asked)}
+    return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
+        [item for item in evidence if item not in statements]
+
+
+def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence: Sequence[Evidence],
+               assistants: Sequence[str]) -> bool:
+    """A question in the present tense about something that statements of two different days tell
+    differently, as if the question had said "now": the newer says what is so now.
+    - How many or how much ("What dose of amlodipine am I on?"): the two give other numbers
+      ("amlodipine 5 mg", then "bumped the amlodipine up to 10 mg").
+    - Anything else ("What position do I play on my curling team?"): the newer says itself that
+      things changed ("I'm playing lead this season", then "I'm playing vice now")."""
+    if intent.kind != FACT or (time is not None and time.phrases) or not asks_present(question):
+        return False
+    asked = answer_type_words(question)
+    number = bool(asked & (HOW_MEASURES | NUMERIC_NOUNS | {"dose"}))  # "how many…", "what dose…"
+    # "come" of "how many kids come to my tutoring?" is no part of what was told twice; "kids" is
+    # what is counted, which a statement may call otherwise ("grown to nine students").
+    topic = [forms(word) for word in content_words(question, frozenset(asked) | LIGHT_VERBS)]
+    if not topic:
+        return False
+    counted = _COUNTED.match(question)
+    need = max(1, (len(topic) - (1 if counted else 0) + 1) // 2)  # half the subject's words, at least one
+    # One thing told twice: two statements sharing more than a name ("Dinner with Jess tonight" and
+    # "Jess is a paramedic" are two facts).
+    said = []
+    for item in _statements(evidence, assistants):
+        own = stems(item.text)
+        if sum(1 for word in topic if word & own) >= need:
+            said.append((item.created_at, utc_day(item.created_at),
+                         {stem(word) for word in content_words(item.text)}, _numbers(item.text),
+                         bool(_SAYS_IT_CHANGED.search(item.text))))
+    said.sort(key=lambda told: told[0])
+    return any(day != later_day and len(words & later_words) >= 2
+               and ((numbers and later_numbers and numbers != later_numbers) if number else changed)
+               for i, (_, day, words, numbers, _) in enumerate(said)
+               for _, later_day, later_words, later_numbers, changed in said[i + 1:])
+
+
+# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore".
+_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b", re.I)
+
+
+_COUNTED = re.compile(r"\s*how (?:many|much) \w+", re.I)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a text states, in digits or words ("5 mg", "nine students")."""
+    return frozenset(word for word in re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", text.lower())
+                     if word[0].isdigit() or word in NUMBER_WORDS)
+
+
+def _statements(evidence: Sequence[Evidence], assistants: Sequence[str]) -> list[Evidence]:
+    """What the evidence states: questions and requests state nothing ("Suggest a vegetarian
+    dinner" says nothing of what the user eats now), nor does an assistant's reply say what is
+    true of the user now."""
+    return [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
+            and item.speaker not in assistants]
