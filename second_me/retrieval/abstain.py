@@ -43,6 +43,7 @@ from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import asked_verbs, asking_words, request_words
+from second_me.text.word_forms import RELATIVES
 from second_me.text.words import content_words, forms, plain, stems
 
 COVERING_HITS = 3  # the first hits looked at for the names a question is about
@@ -87,7 +88,8 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     asked_for = {fold(word) for word in answer_type_words(question, whole=gathers)}
     # How it happened is told in other verbs ("had the baby" for "born"); the nouns name the thing.
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | KIND_WORDS | asking_words(asked or question) \
-        | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set())
+        | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set()) \
+        | _someones_relatives(asked or question)
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.
@@ -96,6 +98,15 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
                  and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled | timed)
+
+
+def _someones_relatives(question: str) -> set[str]:
+    """"Orla's *husband*", "my *nephew*", "my daughter's *fiancé*": memory names them instead. Not an
+    in-law: whose sister's husband, or husband's sister, memory seldom says even by name."""
+    words = re.findall(r"[\w'’-]+", question.lower())
+    return {re.sub(r"['’]s$", "", word) for before, word in zip(words, words[1:])
+            if (before in ("my", "your", "his", "her", "our", "their") or re.search(r"\w['’]s$", before))
+            and re.sub(r"['’]s$", "", word) in RELATIVES}
 
 
 _FILE_WORDS = frozenset("notes note list lists todo misc readme index draft drafts new old copy final".split())

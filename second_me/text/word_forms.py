@@ -50,6 +50,14 @@ wedding marry married marries wed; live move
 """
 
 
+# Someone's relatives: memory calls them by their names ("marrying Cathal", "Polly's coming over"),
+# seldom by what they are to whom ("Orla's husband", "my nephew").
+RELATIVES = frozenset("""husband wife partner boyfriend girlfriend fiance fiancé fiancee fiancée son sons daughter
+daughters sister sisters brother brothers nephew nephews niece nieces cousin cousins aunt uncle grandson grandsons
+granddaughter granddaughters grandchild grandchildren grandkid grandkids stepson stepdaughter stepmum
+stepdad""".split())
+
+
 def _table(*lists: str) -> dict[str, tuple[str, ...]]:
     table: dict[str, set[str]] = {}
     for entry in ";".join(lists).replace("\n", " ").split(";"):

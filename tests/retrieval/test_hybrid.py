@@ -266,6 +266,20 @@ def test_a_word_for_a_whole_kind_is_not_one_memory_must_hold(services, tmp_path)
         == ("blood", "check")  # "pressure" is asked for
 
 
+def test_someones_relative_is_not_a_word_memory_must_hold(services, tmp_path):
+    """Memory names the son ("Drove Baraka back to Kagumo High"), and would name a cousin; an in-law,
+    or a relative who is nobody's, still counts."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    (tmp_path / "log.md").write_text("# January\n\nDrove Baraka back to Kagumo High in Nyeri, he's in Form 3 now.\n")
+    services.indexing.add([tmp_path])
+    assert words_memory_lacks(services.answering.search("Which school does my son go to?")) == ()
+    assert words_memory_lacks(services.answering.search("Which school does Baraka's cousin go to?")) == ()
+    assert words_memory_lacks(services.answering.search("Which school does my sister-in-law teach at?")) \
+        == ("sister", "law")
+    assert words_memory_lacks(services.answering.search("Did a nephew drive to Nyeri?")) == ("nephew",)
+
+
 def _abstains(result, min_similarity, unknown_similarity=None) -> bool:
     return decide(signals(result), min_similarity, unknown_similarity) is not None
 
