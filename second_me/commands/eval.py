@@ -17,7 +17,7 @@ def eval_(
     dataset: Optional[Path] = typer.Option(None, "--dataset", help="A benchmark JSONL file, or a built-in one: "
                                            "memory-benchmark (the default), noor, doug, friends, everyday, dates, "
                                            "siblings, flatmates, couple, wanjiru, colleagues, penpals, halvor, "
-                                           "neighbours, cousins, bandmates, marisol or classmates."),
+                                           "neighbours, cousins, bandmates, marisol, classmates or teacher."),
     json_out: Optional[Path] = typer.Option(None, "--json-out", help="Also write the full report as JSON here."),
     answers: bool = typer.Option(True, "--answers/--no-answers", help="Also answer each question with the chat model."),
     chat_model: Optional[str] = typer.Option(None, "--chat-model", help="GGUF chat model to answer with."),

@@ -92,6 +92,9 @@ class Dataset:
 # Then two old classmates from architecture school (Zanele, an architect in Cape Town who buys a house
 # in Muizenberg, and Hugo, back in Lyon, who starts his own practice and becomes a father) texting one
 # to one for ten months, with no one else in the chat, written before anything was measured on it.
+# Then a retired teacher and her former pupil (Elspeth, who taught chemistry in Aberdeen, and Callum,
+# an emergency nurse in Auckland who becomes a charge nurse) texting one to one for ten months, with
+# no one else in the chat, written before anything was measured on it.
 PEOPLE = ("memory-benchmark", "noor", "doug")
 BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark.jsonl", "doug": "doug-benchmark.jsonl",
            "friends": "friends-benchmark.jsonl", "everyday": "everyday-benchmark.jsonl",
@@ -101,7 +104,7 @@ BUILTIN = {"memory-benchmark": "memory-benchmark.jsonl", "noor": "noor-benchmark
            "penpals": "penpals-benchmark.jsonl", "halvor": "halvor-benchmark.jsonl",
            "neighbours": "neighbours-benchmark.jsonl", "cousins": "cousins-benchmark.jsonl",
            "bandmates": "bandmates-benchmark.jsonl", "marisol": "marisol-benchmark.jsonl",
-           "classmates": "classmates-benchmark.jsonl"}
+           "classmates": "classmates-benchmark.jsonl", "teacher": "teacher-benchmark.jsonl"}
 
 
 def builtin_path(name: str = "memory-benchmark") -> Path:

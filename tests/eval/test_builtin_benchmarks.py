@@ -19,7 +19,7 @@ GENERATORS = {"memory-benchmark": "bench.make_eval", "noor": "bench.make_eval_no
               "penpals": "bench.make_eval_penpals", "halvor": "bench.make_eval_halvor",
               "neighbours": "bench.make_eval_neighbours", "cousins": "bench.make_eval_cousins",
               "bandmates": "bench.make_eval_bandmates", "marisol": "bench.make_eval_marisol",
-              "classmates": "bench.make_eval_classmates"}
+              "classmates": "bench.make_eval_classmates", "teacher": "bench.make_eval_teacher"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN))
@@ -131,6 +131,7 @@ def test_the_penpals_set_is_complete_and_points_at_turns_that_exist():
     ("cousins", "Josie", "Ruben", 22, 450, 7),
     ("bandmates", "Dom", "Bea", 22, 450, 10),
     ("classmates", "Zanele", "Hugo", 22, 480, 10),
+    ("teacher", "Elspeth", "Callum", 24, 480, 10),
 ])
 def test_a_chat_set_of_two_held_out_in_its_round_is_complete(name, user, other, sessions, most_turns, months):
     """Two people texting one to one for most of a year, each doing things the questions pin on the other."""
