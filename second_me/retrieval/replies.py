@@ -80,10 +80,11 @@ def with_one_stating_it(question: str, intent: Intent, quoted: list[Sentence],
     words = asked_words(question)
     if any(has_answer(kind, s.text, words) for s in quoted):
         return quoted
-    # A turn or two on from the quote, by way of its speaker's turn between ("passed a kidney stone on
-    # Tuesday", "oh no!", "I've given people morphine for this…", "are you ok now", "fine. it was 4 millimetres").
+    # Or on from the quote by way of its speaker's turn between: "passed a kidney stone on Tuesday",
+    # "oh no!", "I've given people morphine for this…", "are you ok now", "fine. it was 4 millimetres".
     beside = quoted + [s for s in scored if s.hit.memory.speaker
-                       and any(s.hit.memory.speaker == q.hit.memory.speaker and _told_beside(s.hit, [q]) for q in quoted)]
+                       and any(s.hit.memory.speaker == q.hit.memory.speaker and _told_beside(s.hit, [q])
+                               for q in quoted)]
     stating = next((s for s in scored if has_answer(kind, s.text, words) and _told_beside(s.hit, beside)), None)
     return quoted + [stating] if stating is not None else quoted
 
