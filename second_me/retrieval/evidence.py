@@ -24,6 +24,7 @@ from second_me.retrieval.answer_type import TYPE_WORDS, asked_words, has_answer,
 from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_what_user_did, intent_of
+from second_me.retrieval.newest import states_kind_asked
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
 from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
                                          with_what_they_go_on_from)
@@ -306,18 +307,12 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     candidates = with_what_they_go_on_from(candidates, hits, assistants)
     scored = score_sentences(question, candidates, embedder, time.order, assistants)
     tasks = asked_state(question)
-    stating = _stating(question) if time.order is not None else None
+    stating = states_kind_asked(question) if time.order is not None else None
     quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks,
                                                           stating=stating), scored)
     wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks,
                                                          stating=stating), scored)
     return _as_evidence(quoted), _as_evidence(wider)
-
-
-def _stating(question: str) -> Optional[Callable[[str], bool]]:
-    """Whether a text states the kind of answer the question wants, when it says which."""
-    kind, words = wanted_kind(question), asked_words(question)
-    return (lambda text: has_answer(kind, text, words)) if kind is not None else None
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:

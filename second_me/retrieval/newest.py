@@ -5,7 +5,7 @@ asks it without saying "now" (`told_again`)."""
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from second_me.domain import Evidence, utc_day
 from second_me.retrieval.answer_type import (LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words, asked_words,
@@ -24,10 +24,16 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
         answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
-        kind, asked = wanted_kind(question), asked_words(question)
-        answering = {id(item) for item in statements if kind is None or has_answer(kind, item.text, asked)}
+        stating = states_kind_asked(question)
+        answering = {id(item) for item in statements if stating is None or stating(item.text)}
     return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
+
+
+def states_kind_asked(question: str) -> Optional[Callable[[str], bool]]:
+    """Whether a text states the kind of answer the question wants (`wanted_kind`), when it says which."""
+    kind, words = wanted_kind(question), asked_words(question)
+    return (lambda text: has_answer(kind, text, words)) if kind is not None else None
 
 
 def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence: Sequence[Evidence],
