@@ -33,6 +33,8 @@ from typing import Iterable, Optional
 from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
+from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, category_asked,
+                                       colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, states_measure
 from second_me.text.word_forms import synonyms
 
@@ -42,7 +44,7 @@ OCCUPATION = "occupation"  # what someone does for a living: a trade, a post, wo
 PHONE, EMAIL = "phone number", "email address"
 WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a date", DAY_OF_YEAR: "a date",
                 AGE: "an age", PHONE: "a phone number", EMAIL: "an email address", LODGING: "a place to stay",
-                OCCUPATION: "a job"}
+                OCCUPATION: "a job", **CATEGORY_ARTICLES}
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
@@ -151,7 +153,7 @@ def expected_answer(question: str) -> Optional[str]:
         return NUMBER
     if re.match(r"what (is|are|was|were)\b", q) and any(w in NUMERIC_NOUNS for w in q.split()[-2:]):
         return NUMBER
-    return None
+    return category_asked(question, answer_type_words(question), NAME)  # "which airline…", "what breed…"
 
 
 def answer_type_words(question: str, whole: bool = False) -> set[str]:
@@ -221,25 +223,6 @@ def proper_names(question: str) -> list[str]:
     return names
 
 
-def as_written(question: str, names: Iterable[str]) -> tuple[str, ...]:
-    """Names side by side in the question as one: ("Little", "Fires", "Kirkgate", "Market") in "does
-    Little Fires start at Kirkgate Market?" → ("Little Fires", "Kirkgate Market")."""
-    out: list[str] = []
-    for name in names:
-        joined = f"{out[-1]} {name}" if out else ""
-        if joined and re.search(r"(?<![\w'’])" + re.escape(joined) + r"(?![\w'’])", question):
-            out[-1] = joined
-        else:
-            out.append(name)
-    return tuple(out)
-
-
-def unknown_names(names: Iterable[str], unknown_terms: Iterable[str]) -> tuple[str, ...]:
-    """The names that no memory contains (the search's unknown terms, compared folded)."""
-    unknown = {fold(term) for term in unknown_terms}
-    return tuple(name for name in names if fold(name) in unknown)
-
-
 def names_and_details(question: str) -> tuple[list[str], list[str]]:
     """The question's proper names, and the other words it says about them (not the word naming
     what is asked, nor question or answer-type words): "what does *Tilly* do for *work*?"."""
@@ -298,7 +281,7 @@ def wanted_kind(question: str) -> str | None:
         return NUMBER
     if kind is None and _WHO_OR_WHERE.match(question):
         return NAME
-    return kind
+    return kind or colour_asked(question)
 
 
 def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
@@ -325,6 +308,8 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
         return bool(re.search(r"\d", text)) or bool(words & NUMBER_WORDS)
     if kind in MEASURE_KINDS:
         return states_measure(kind, text)
+    if kind in CATEGORY_KINDS:
+        return states_category(kind, text)
     if kind == DATE:
         return bool(DATE_STATED.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
             or _states_condition(lower, question_words)
@@ -358,13 +343,17 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     unknown = {fold(t) for t in unknown_terms}
     question_words = folded_words(question)
     names = {fold(n) for n in proper_names(question)} - unknown
+    # Not what the answer is ("which *airline*": memory says "KLM"), nor how it is paid.
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
-                   and w.lower() not in WH_DETERMINERS | {"how"} and not (kind == NAME and w.lower() in NAME_PARTS)
+                   and w.lower() not in WH_DETERMINERS | {"how"}
+                   and not (kind == NAME and w.lower() in NAME_PARTS | NAMED_CATEGORIES)
                    and not (kind == MONEY and w.lower() in PAYING_WORDS)}
     subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
+    # "Which hospital…" names a place, not a thing memory must say: "my operation" may be "surgery" there.
+    category = kind == NAME and bool(answer_type_words(question) & NAMED_CATEGORIES)
     if not names and not subject:
-        return kind  # everything the question is about is unknown to memory
-    if kind == NAME and about_words & unknown:
+        return None if category else kind  # everything the question is about is unknown to memory
+    if kind == NAME and about_words & unknown and not category:
         return kind  # the name of a vet, a husband, a teacher that memory never mentions
     part = _NAME_PART.search(question) if kind == NAME else None
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 2 if re.search(r"\bsurnames?\b", question, re.I) else 1

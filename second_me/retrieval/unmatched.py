@@ -3,10 +3,10 @@ together with anything else the question says (both read by the abstention check
 
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from typing import Iterable, Sequence
 
-from second_me.retrieval.answer_type import (NAMING_WORDS, answer_type_words, names_and_details, says_little,
-                                             unknown_names)
+from second_me.retrieval.answer_type import NAMING_WORDS, answer_type_words, fold, names_and_details, says_little
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.people import each_named_with
 from second_me.storage.store import MemoryStore
@@ -53,3 +53,22 @@ def detached_names(store: MemoryStore, text: str, unknown: tuple[str, ...], join
     if any(joins_events or each_named_with(summary, names, details) for summary in summaries):
         return ()
     return tuple(names)
+
+
+def as_written(question: str, names: Iterable[str]) -> tuple[str, ...]:
+    """Names side by side in the question as one: ("Little", "Fires", "Kirkgate", "Market") in "does
+    Little Fires start at Kirkgate Market?" → ("Little Fires", "Kirkgate Market")."""
+    out: list[str] = []
+    for name in names:
+        joined = f"{out[-1]} {name}" if out else ""
+        if joined and re.search(r"(?<![\w'’])" + re.escape(joined) + r"(?![\w'’])", question):
+            out[-1] = joined
+        else:
+            out.append(name)
+    return tuple(out)
+
+
+def unknown_names(names: Iterable[str], unknown_terms: Iterable[str]) -> tuple[str, ...]:
+    """The names that no memory contains (the search's unknown terms, compared folded)."""
+    unknown = {fold(term) for term in unknown_terms}
+    return tuple(name for name in names if fold(name) in unknown)

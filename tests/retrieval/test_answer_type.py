@@ -6,7 +6,8 @@ from second_me.retrieval.abstain import Signals, decide
 from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODGING, MONEY, NAME, NUMBER, OCCUPATION,
                                              PHONE,
                                              answer_type_words, expected_answer, has_answer, lacks_answer,
-                                             names_and_details, proper_names, says_little)
+                                             names_and_details, proper_names, says_little, wanted_kind)
+from second_me.text.categories import BREED, COLOUR
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -238,8 +239,30 @@ def test_a_contact_detail_is_asked_for_as_itself_and_must_be_stated():
     assert lacks_answer("How much did I pay for the wetsuit?", board, ()) is None
 
 
+def test_a_member_of_a_category_known_by_name_or_breed_must_be_stated():
+    # "Which airline…" is answered by a name: flights to Lahore name none.
+    lahore = ["Tariq: lahore next month!! flights booked, manchester to lahore direct"]
+    assert lacks_answer("Which airline did Tariq fly to Lahore with?", lahore, ["airline"]) == NAME
+    emirates = ["Tariq: flew Emirates to Lahore, 9 hours and a crying baby behind me"]
+    assert lacks_answer("Which airline did Tariq fly to Lahore with?", emirates, ["airline"]) is None
+    # The category's own word, and the question's other words, need not be memory's: it names the place.
+    binoculars = ["Doug: Linda got me binoculars as an early retirement present, Nikon Monarch 8x42."]
+    assert lacks_answer("What brand of binoculars did my wife give me?", binoculars, ["wife", "brand"]) is None
+    surgery = ["Doug: knee surgery is booked for May 14th at the Halifax Infirmary."]
+    assert lacks_answer("In which hospital did I have my operation?", surgery, ["operation"]) is None
+    # A breed is a breed, not the animal named.
+    maskin = ["Halvor: Maskin brought a mouse in. (Maskin is my cat. Solveig named him.)"]
+    assert lacks_answer("What breed is Maskin?", maskin, ()) == BREED
+    biscuit = ["Noor: we adopted a rescue dog today!!! She's a red kelpie cross called Biscuit"]
+    assert lacks_answer("What breed is Biscuit?", biscuit, ()) is None
+    # A colour is never refused for: a photo shows it without saying whose it is.
+    assert expected_answer("What colour hat was Isla wearing?") is None
+    assert wanted_kind("What colour hat was Isla wearing?") == COLOUR
+    assert decide(Signals(True, 0.5, (), (), (), BREED), 0.2, 0.47) == "the memories about that don't say a breed."
+
+
 def test_names_side_by_side_are_told_as_one():
-    from second_me.retrieval.answer_type import as_written
+    from second_me.retrieval.unmatched import as_written
 
     question = "When does Little Fires start at Kirkgate Market?"
     assert as_written(question, proper_names(question)) == ("Little Fires", "Kirkgate Market")

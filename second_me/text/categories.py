@@ -1,0 +1,62 @@
+"""Categories a question asks for one member of: "which airline…", "what breed…", "what colour…".
+
+An airline, a school, a hospital or a street is answered by its name ("KLM", "Cotham Park", "the
+Heath"), as "what is X called?" is; a breed by a breed ("a kelpie", "some kind of terrier", "a
+collie cross"); a colour by a colour ("mustard yellow", "pale blue"). A memory that mentions the
+flight, the dog or the hat without one does not answer: "flights booked, manchester to lahore
+direct" names no airline. Word lists only: which memories must state one is
+`retrieval/answer_type.py`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+COLOUR, BREED = "colour", "breed"
+CATEGORY_KINDS = frozenset({COLOUR, BREED})
+CATEGORY_ARTICLES = {COLOUR: "a colour", BREED: "a breed"}
+
+# Places and bodies known by their names. Not a team ("which team did I join?": "flood resilience"),
+# nor a town or a beach, which chats write in lower case as often as not ("back in manchester").
+NAMED_CATEGORIES = frozenset("""airline airlines school schools college university uni hospital clinic company firm
+employer club gym restaurant cafe café pub bar shop store street road airport brand make label band""".split())
+
+COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white grey gray silver gold golden
+beige cream ivory navy teal turquoise aqua cyan magenta maroon burgundy crimson scarlet lilac lavender mauve indigo
+khaki olive mint mustard ochre tan bronze copper rust coral peach salmon charcoal ginger sage emerald ruby amber lime
+plum brindle tortoiseshell auburn blonde blond chestnut caramel chocolate""".split())
+_COLOUR = re.compile(r"\b(?:" + "|".join(sorted(COLOURS)) + r")(?:dish|ish|y)?\b", re.I)
+
+# Dog and cat breeds people name, and the words for a dog of no one breed ("a collie cross", "a mutt").
+BREEDS = ("""labrador labradors retriever spaniel cocker springer collie sheepdog shepherd alsatian terrier russell
+staffie staffy staffordshire bulldog frenchie pug poodle cockapoo cavapoo cavalier labradoodle goldendoodle doodle
+dachshund beagle boxer husky malamute samoyed chihuahua corgi greyhound whippet lurcher saluki kelpie heeler huntaway
+pointer setter vizsla weimaraner ridgeback rottweiler doberman dobermann schnauzer shih tzu maltese bichon pomeranian
+yorkie westie scottie cairn dane mastiff newfoundland bernese akita shiba spitz basset bloodhound dalmatian mutt
+mongrel crossbreed cross mix tabby siamese persian coon ragdoll bengal shorthair longhair sphynx burmese abyssinian
+birman tortie calico moggy moggie""".split())
+_BREED = re.compile(r"\b(?:" + "|".join(sorted(BREEDS)) + r")s?\b", re.I)
+_BREED_ASKED = re.compile(r"\b(?:breeds?|(?:kind|sort|type)s?\s+of\s+(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pups?))\b",
+                          re.I)
+_COLOUR_ASKED = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+colou?rs?\b", re.I)
+
+
+def category_asked(question: str, asked_for: Iterable[str], name: str) -> Optional[str]:
+    """The kind of answer a question about a category must find stated: `name` for a body or place
+    known by its name, BREED; else None. `asked_for`: the noun the question asks for ("which *airline*…").
+    Not a colour: a photo shows it without naming whose it is ("a newborn in a yellow knitted hat"),
+    so only the ranking asks for one (`colour_asked`)."""
+    if _BREED_ASKED.search(question):
+        return BREED
+    return name if set(asked_for) & NAMED_CATEGORIES else None
+
+
+def colour_asked(question: str) -> Optional[str]:
+    """COLOUR for "what colour…": a sentence stating one is preferred."""
+    return COLOUR if _COLOUR_ASKED.match(question) else None
+
+
+def states_category(kind: str, text: str) -> bool:
+    """Does `text` state a colour (COLOUR) or a breed (BREED)?"""
+    return bool((_COLOUR if kind == COLOUR else _BREED).search(text))
