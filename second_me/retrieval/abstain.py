@@ -127,11 +127,12 @@ def _as_checked(hit: Hit, replied: Mapping[int, str]) -> list[str]:
     """What a hit is checked as for the kind of answer asked: a summary sentence by sentence (they
     come from different memories: "Lena's birthday is on March 14th" beside a sentence naming Tomás
     says nothing of his birthday); a turn with what it replies to and the days it tells of ("it's
-    on the 19th", said on 4 May, says when)."""
+    on the 19th", said on 4 May, says when). Each on a line of its own: "Sam:" after the turn Sam
+    replies to begins a line, and is no name the turn states."""
     if hit.memory.kind in SUMMARY_KINDS:
         return [sentence for sentence, _ in split_sentences(hit.memory.text)]
-    return [" ".join(filter(None, (replied.get(hit.memory.id), hit.memory.text,
-                                   spoken_dates(told_dates(hit.memory)))))]
+    return ["\n".join(filter(None, (replied.get(hit.memory.id), hit.memory.text,
+                                    spoken_dates(told_dates(hit.memory)))))]
 
 
 def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:

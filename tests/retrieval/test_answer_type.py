@@ -369,6 +369,12 @@ def test_a_reply_is_read_with_the_turn_it_answers():
     result = SearchResult(hits, 0.6, parsed=parse_query(question, datetime(2024, 8, 16, tzinfo=timezone.utc)))
     assert signals(result, question).lacking == NAME  # the name is told without the word Instagram
     assert signals(result, question, {2: hits[0].memory.text}).lacking is None
+    # The speaker before the reply begins its line: "Sam" after the turn Sam replies to is no name it states.
+    question = "What's the name of Maisie's school?"
+    hits = (turn(3, "Nina: how old are they now? Maisie must be at school"),
+            turn(4, "Sam: Maisie is 6, in year 1. Alfie is three and a half and thinks he's a tiger"))
+    result = SearchResult(hits, 0.6, parsed=parse_query(question, datetime(2024, 8, 16, tzinfo=timezone.utc)))
+    assert signals(result, question, {4: hits[0].memory.text}).lacking == NAME
 
 
 def test_a_request_close_to_no_memory_works_from_all_that_search_found():
