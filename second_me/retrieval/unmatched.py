@@ -10,6 +10,7 @@ from second_me.retrieval.answer_type import NAMING_WORDS, answer_type_words, fol
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.people import each_named_with
 from second_me.storage.store import MemoryStore
+from second_me.text.utterance import asked_verbs
 
 NEAR_TURNS = 2  # a chat goes on about someone for a turn or two without naming them again
 
@@ -28,7 +29,11 @@ def detached_names(store: MemoryStore, text: str, unknown: tuple[str, ...], join
     said in a chat with another person. A question joining two events ("what happened first: Tomas
     being born or me starting Japanese?") finds them in two memories, which a summary puts side by side."""
     names, details = names_and_details(text)
-    if not names or says_little(details) or unknown_names(names, unknown):
+    # How it happened is told in other verbs ("had a little girl last night… Tuva" for "when was Tuva
+    # born?"): a verb said with the name counts, one never said with it is no reason.
+    verbs = asked_verbs(text)
+    if not names or says_little([word for word in details if word.lower() not in verbs]) \
+            or unknown_names(names, unknown):
         return ()  # a name no memory has at all is a stronger reason, found elsewhere
     # Between people a chat refers back without naming again, and asks in other words: "she's here!!!
     # Iris arrived on Tuesday, 3.2 kg" tells how much Iris weighed when she was born, in none of those

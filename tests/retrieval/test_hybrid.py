@@ -297,6 +297,15 @@ def test_a_name_in_a_notes_title_goes_with_the_words_of_its_sections(services, t
     assert services.answering.search("What does Tilly do for work?").detached_names == ("Tilly",)
 
 
+def test_how_it_happened_is_told_in_other_verbs_than_the_questions(services, tmp_path):
+    # "When was Tuva born?": memory says she was had, not born; a detail the question adds still counts.
+    (tmp_path / "family.md").write_text("# Family\n\nEirik and Sunniva had a little girl last night! Tuva, 3,560 grams.\n")
+    services.indexing.add([tmp_path])
+    assert services.answering.search("When was Tuva born?").detached_names == ()
+    assert services.answering.search("How much did Tuva weigh when she was born?").detached_names == ()
+    assert services.answering.search("What did Tuva paint at school?").detached_names == ("Tuva",)
+
+
 def test_the_word_a_question_asks_for_said_with_its_name_is_the_name_mentioned_with_it(services, tmp_path):
     # "What was the highlight of the Porto trip?": "highlight" is what is asked for, "trip" is never said.
     (tmp_path / "porto.md").write_text("# October\n\nBack from Porto. Graham's was the highlight.\n")
