@@ -299,7 +299,7 @@ def test_a_name_in_a_notes_title_goes_with_the_words_of_its_sections(services, t
 
 def test_how_it_happened_is_told_in_other_verbs_than_the_questions(services, tmp_path):
     # "When was Tuva born?": memory says she was had, not born; a detail the question adds still counts.
-    (tmp_path / "family.md").write_text("# Family\n\nEirik and Sunniva had a little girl last night! Tuva, 3,560 grams.\n")
+    (tmp_path / "family.md").write_text("# Family\n\nEirik and Sunniva had a little girl last night! Tuva, 3,560 g.\n")
     services.indexing.add([tmp_path])
     assert services.answering.search("When was Tuva born?").detached_names == ()
     assert services.answering.search("How much did Tuva weigh when she was born?").detached_names == ()
