@@ -115,6 +115,9 @@ def fold(word: str) -> str:
     return word
 
 
+_MEASURED_NOT_PAID = MEASURED_NOUNS - {"price", "cost", "amount", "rate"}
+
+
 def expected_answer(question: str) -> Optional[str]:
     """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING, OCCUPATION) a
     memory would have to state; else None."""
@@ -141,8 +144,9 @@ def expected_answer(question: str) -> Optional[str]:
     if re.match(r"how old\b", q):
         return AGE
     if re.match(r"how much\b.*\b(pay|paid|cost|costs|spend|spent|owe|owes|earn|earns|money|rent|charge|price)\b", q) \
-            or re.match(r"what (did|does|do|will|would)\b.*\bcost\b", q):  # "What did the RAV4 cost me?"
-        return MONEY
+            or re.match(r"what (did|does|do|will|would)\b.*\bcost\b", q) \
+            or re.match(r"how much (is|are|was|were)\b", q) and not set(q.split()) & _MEASURED_NOT_PAID:
+        return MONEY  # "What did the RAV4 cost me?", "How much are tickets?" (not "how much is the dose?")
     if re.match(r"(how (much|far|tall|heavy|big)|what time)\b", q):
         return NUMBER
     # "How long do I bake it?" is stated; "how long have I lived here?" is counted from dates.
