@@ -36,7 +36,7 @@ from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, 
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, category_asked,
                                        colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, states_measure
-from second_me.text.word_forms import synonyms
+from second_me.text.word_forms import RELATIVES, synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
 LODGING = "lodging"  # where someone stayed or slept: a hostel, an apartment, a tent
@@ -372,10 +372,18 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     thing = {word for word in subject - names if word not in TYPE_WORDS}  # not "these days"
     both = [(text, mentioned) for text, mentioned in about
             if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
+    # Someone's name ("the guy from Voss who bought my Volvo", "Ingrid's doctor") is not a place's nor a model's.
+    person = kind == NAME and not category and bool(question_words & PERSON_WORDS)
     for text, _ in both or about:
+        text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else text
         if has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
             return None
     return kind
+
+
+PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor dentist gp surgeon coach teacher tutor
+landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
+_NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\b[A-Z]+[a-z]*\d[\w-]*")
 
 
 def _about(mentioned: set[str], names: set[str], subject: set[str], each: bool) -> bool:

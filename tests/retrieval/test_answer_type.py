@@ -264,6 +264,16 @@ def test_a_member_of_a_category_known_by_name_or_breed_must_be_stated():
     assert decide(Signals(True, 0.5, (), (), (), BREED), 0.2, 0.47) == "the memories about that don't say a breed."
 
 
+def test_someones_name_is_not_a_places_nor_a_models():
+    volvo = ["Halvor: Sold the old Volvo V70 two weeks ago to a young guy from Voss, 22,000 kr."]
+    asked = "What's the name of the guy from Voss who bought my Volvo?"
+    assert lacks_answer(asked, volvo, ()) == NAME
+    assert lacks_answer(asked, ["Halvor: Sold the old Volvo V70 to a young guy from Voss, Lars."], ()) is None
+    braces = ["Wanjiru: Took Njeri for her braces fitting at the orthodontist in Kitengela."]
+    assert lacks_answer("What's the name of Njeri's orthodontist?", braces, ()) == NAME
+    assert lacks_answer("Which town is Njeri's orthodontist in?", braces, ()) is None  # a place asked: not checked
+
+
 def test_names_side_by_side_are_told_as_one():
     from second_me.retrieval.unmatched import as_written
 
