@@ -33,8 +33,8 @@ from typing import Iterable, Optional
 from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
-from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, category_asked,
-                                       colour_asked, states_category)
+from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, UNPLACED_CATEGORIES,
+                                       category_asked, colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, states_measure
 from second_me.text.word_forms import RELATIVES, synonyms
 
@@ -373,7 +373,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     both = [(text, mentioned) for text, mentioned in about
             if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
     # Someone's name ("the guy from Voss who bought my Volvo", "Ingrid's doctor") is not a place's nor a model's.
-    person = kind == NAME and not category and bool(question_words & PERSON_WORDS)
+    person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     for text, _ in both or about:
         text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else text
         if has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):

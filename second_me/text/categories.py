@@ -21,6 +21,8 @@ CATEGORY_ARTICLES = {COLOUR: "a colour", BREED: "a breed"}
 # nor a town or a beach, which chats write in lower case as often as not ("back in manchester").
 NAMED_CATEGORIES = frozenset("""airline airlines school schools college university uni hospital clinic company firm
 employer club gym restaurant cafe café pub bar shop store street road airport brand make label band""".split())
+# Of those, the ones no one is at or in: a name after "in" or "at" is a place, not an airline ("the hostel in Alfama").
+UNPLACED_CATEGORIES = frozenset("airline airlines brand make label band".split())
 
 COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white grey gray silver gold golden
 beige cream ivory navy teal turquoise aqua cyan magenta maroon burgundy crimson scarlet lilac lavender mauve indigo

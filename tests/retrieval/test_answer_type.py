@@ -248,6 +248,10 @@ def test_a_member_of_a_category_known_by_name_or_breed_must_be_stated():
     assert lacks_answer("Which airline did Tariq fly to Lahore with?", lahore, ["airline"]) == NAME
     emirates = ["Tariq: flew Emirates to Lahore, 9 hours and a crying baby behind me"]
     assert lacks_answer("Which airline did Tariq fly to Lahore with?", emirates, ["airline"]) is None
+    # No one is at or in an airline: a name there is a place ("the hostel in Alfama"), as it is for a person.
+    lisbon = ["## Lisbon\nThe hostel in Alfama was quiet and cheap. Try the custard tarts at the bakery in Belém."]
+    assert lacks_answer("Which airline did I take to Lisbon?", lisbon, ["airline"]) == NAME
+    assert lacks_answer("Which school did I visit in Lisbon?", lisbon, ()) is None  # one is at a school
     # The category's own word, and the question's other words, need not be memory's: it names the place.
     binoculars = ["Doug: Linda got me binoculars as an early retirement present, Nikon Monarch 8x42."]
     assert lacks_answer("What brand of binoculars did my wife give me?", binoculars, ["wife", "brand"]) is None
