@@ -119,8 +119,8 @@ _MEASURED_NOT_PAID = MEASURED_NOUNS - {"price", "cost", "amount", "rate"}
 
 
 def expected_answer(question: str) -> Optional[str]:
-    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING, OCCUPATION) a
-    memory would have to state; else None."""
+    """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING, OCCUPATION,
+    BREED) a memory would have to state; else None."""
     q = " ".join(_words(question.lower()))
     # "Which hotel are we staying at in Edinburgh?": a place to stay, which "going to Scotland" is not.
     if re.match(r"(?:at |in )?(?:which|what) (?:hotel|hostel|guest ?house|b&b|airbnb|campsite|motel|inn)s?\b", q):
@@ -372,7 +372,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     thing = {word for word in subject - names if word not in TYPE_WORDS}  # not "these days"
     both = [(text, mentioned) for text, mentioned in about
             if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
-    # Someone's name ("the guy from Voss who bought my Volvo", "Ingrid's doctor") is not a place's nor a model's.
+    # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     for text, _ in both or about:
         text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else text
@@ -383,7 +383,8 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
 
 PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor dentist gp surgeon coach teacher tutor
 landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
-_NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\b[A-Z]+[a-z]*\d[\w-]*")
+_NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                        r"|\b[A-Z]+[a-z]*\d[\w-]*")
 
 
 def _about(mentioned: set[str], names: set[str], subject: set[str], each: bool) -> bool:
