@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from second_me.text.words import HOW_MEASURES, MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
+from second_me.text.words import HOW_MEASURES, STOPWORDS
+from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, names_in
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, UNPLACED_CATEGORIES,
@@ -46,8 +47,6 @@ WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a
                 AGE: "an age", PHONE: "a phone number", EMAIL: "an email address", LODGING: "a place to stay",
                 OCCUPATION: "a job", **CATEGORY_ARTICLES}
 
-MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
-WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 # Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
 NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance".split())
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
@@ -68,12 +67,9 @@ _NAME_PART = re.compile(r"\b(" + "|".join(NAME_PART_WORDS) + r")\s+names?\b", re
 # What a contact detail is asked as: memory gives the number or the address, rarely the words.
 CONTACT_DETAILS = frozenset({("phone", "number"), ("mobile", "number"), ("telephone", "number"), ("cell", "number"),
                              ("email", "address"), ("e-mail", "address"), ("mail", "address")})
-TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
 
-_TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
-_NAMING = re.compile(r"\b(?:called|named|name is|names are|known as)\s+([^\W\d_][\w'’-]*)", re.I | re.UNICODE)
 
 
 _COMPARES = re.compile(r"\bthan\b|\bdifference between\b|\bcompared?\b|\bversus\b|\bvs\b", re.I)
@@ -85,7 +81,7 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     """(word, was it possessive) for each token: surrounding punctuation and a possessive 's taken
     off ("Lena's" → Lena, True); "what's" is "what is"."""
     out = []
-    for token in _TOKEN.findall(_CONTRACTION.sub(r"\1 is", text)):
+    for token in TOKEN.findall(_CONTRACTION.sub(r"\1 is", text)):
         word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
         if word:
             out.append((word, bool(re.search(r"['’]s$", token, re.I))))
@@ -105,14 +101,6 @@ def asked_words(question: str) -> set[str]:
     """The question's words as `has_answer` is given them: every run of letters and digits, folded
     ("daughter-in-law" is three, unlike `folded_words`)."""
     return {fold(word) for word in re.findall(r"\w+", question)}
-
-
-def fold(word: str) -> str:
-    """Lower case, possessive and plural s off: the form two mentions of a word are compared in."""
-    word = plain(word)
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word
 
 
 _MEASURED_NOT_PAID = MEASURED_NOUNS - {"price", "cost", "amount", "rate"}
@@ -243,19 +231,6 @@ def says_little(words: Iterable[str]) -> bool:
     return all(word.lower() in LIGHT_VERBS | TIME_WORDS for word in words)
 
 
-def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
-    """(token, does it begin a sentence) — a line, or after "Maya:" too: there capitals say nothing."""
-    out, start = [], True
-    for match in _TOKEN.finditer(text):
-        token = match.group(0)
-        out.append((token, start))
-        end = text[match.end():match.end() + 2]
-        is_title = token.rstrip(".").lower() in TITLES
-        start = (not is_title and (token.endswith(".") or end[:1] in (".", "!", "?", ":", "\n")
-                                   or end.startswith((". ", "! ", "? ", ": "))))
-    return out
-
-
 # "when…?", "on what day…?", "in which month…?", "what year…?"
 # "What was my first day at the college?", "What was the date of Sam's last shift?": a when-question too.
 _DAY_OF = r"(?:what|which)(?:['’]s|\s+(?:was|is|were))\s+(?:(?:the|my|our|his|her|their|\w+['’]s)\s+)?" \
@@ -320,19 +295,6 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     return True
 
 
-def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
-    """The names `text` states that the question does not (folded): a word after "called" or "named",
-    or capitalised where a sentence does not begin (not a month, a weekday, "I" or a title)."""
-    found = {fold(m.group(1)) for m in _NAMING.finditer(text)}
-    for token, starts_sentence in _tokens_and_starts(text):
-        word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
-        if (word and word[0].isupper() and not starts_sentence
-                and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
-                and word.lower().rstrip(".") not in TITLES):
-            found.add(fold(word))
-    return found - question_words
-
-
 def _states_condition(lower: str, question_words: set[str]) -> bool:
     """"When is the starter ready?" is answered by a condition, not a day: "It is ready when it has doubled"."""
     return any(re.search(rf"\b{re.escape(word)}\s+(?:when|once|as soon as)\b", lower)
@@ -376,7 +338,7 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     for text, _ in both or about:
         text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else text
-        if has_answer(kind, text, question_words) and (needed == 1 or _has_name_of(text, needed)):
+        if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed)):
             return None
     return kind
 
@@ -393,8 +355,3 @@ def _about(mentioned: set[str], names: set[str], subject: set[str], each: bool) 
     if not names:
         return bool(subject & mentioned)
     return bool(names & mentioned) if each else names <= mentioned
-
-
-def _has_name_of(text: str, words: int) -> bool:
-    """A name of at least this many capitalised words ("Owen James Fraser" for a middle name)."""
-    return re.search(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){%d,}" % (words - 1), text) is not None

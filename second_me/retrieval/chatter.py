@@ -18,8 +18,9 @@ the turns naming the cat and the vet outnumber.
 from __future__ import annotations
 
 from second_me.domain import Memory
-from second_me.retrieval.answer_type import DATE, DAY_OF_YEAR, NAME, fold, has_answer
+from second_me.retrieval.answer_type import DATE, DAY_OF_YEAR, NAME, has_answer
 from second_me.retrieval.people import own_words
+from second_me.text.names import fold
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import is_question
 from second_me.text.words import content_words

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from second_me.domain import Evidence
-from second_me.retrieval.answer_type import fold
+from second_me.text.names import fold
 from second_me.text.support import asks_to_reckon
 
 _SYMBOLS = "$€£¥₹₱₦₩₺₽₫₴₪฿"

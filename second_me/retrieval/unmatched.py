@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from second_me.retrieval.answer_type import NAMING_WORDS, answer_type_words, fold, names_and_details, says_little
+from second_me.retrieval.answer_type import NAMING_WORDS, answer_type_words, names_and_details, says_little
 from second_me.retrieval.fts import match_expression, query_terms
 from second_me.retrieval.people import each_named_with
 from second_me.storage.store import MemoryStore
+from second_me.text.names import fold
 from second_me.text.utterance import asked_verbs
 
 NEAR_TURNS = 2  # a chat goes on about someone for a turn or two without naming them again

@@ -20,9 +20,10 @@ from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block,
 from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer,
-                                             names_in, proper_names)
+                                             proper_names)
 from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
+from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words

@@ -1,0 +1,57 @@
+"""Names a text states: capitalised words where a sentence does not begin, words after "called".
+
+"What is my dentist's name?" is answered by a memory stating a name the question does not: "Dr
+Okafor", "a vet called Priya". A capital that begins a sentence, a month, a weekday, "I" and a
+title say nothing. Words are compared folded (`fold`): lower case, possessive and plural off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from second_me.text.words import MONTHS as MONTH_NUMBERS, WEEKDAYS as WEEKDAY_NUMBERS, plain
+
+MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
+WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
+TITLES = frozenset("mr mrs ms dr prof herr frau sir".split())
+TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
+_NAMING = re.compile(r"\b(?:called|named|name is|names are|known as)\s+([^\W\d_][\w'’-]*)", re.I | re.UNICODE)
+
+
+def fold(word: str) -> str:
+    """Lower case, possessive and plural s off: the form two mentions of a word are compared in."""
+    word = plain(word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
+    """The names `text` states that the question does not (folded): a word after "called" or "named",
+    or capitalised where a sentence does not begin (not a month, a weekday, "I" or a title)."""
+    found = {fold(m.group(1)) for m in _NAMING.finditer(text)}
+    for token, starts_sentence in _tokens_and_starts(text):
+        word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
+        if (word and word[0].isupper() and not starts_sentence
+                and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
+                and word.lower().rstrip(".") not in TITLES):
+            found.add(fold(word))
+    return found - question_words
+
+
+def has_name_of(text: str, words: int) -> bool:
+    """A name of at least this many capitalised words ("Owen James Fraser" for a middle name)."""
+    return re.search(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){%d,}" % (words - 1), text) is not None
+
+
+def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
+    """(token, does it begin a sentence) — a line, or after "Maya:" too: there capitals say nothing."""
+    out, start = [], True
+    for match in TOKEN.finditer(text):
+        token = match.group(0)
+        out.append((token, start))
+        end = text[match.end():match.end() + 2]
+        is_title = token.rstrip(".").lower() in TITLES
+        start = (not is_title and (token.endswith(".") or end[:1] in (".", "!", "?", ":", "\n")
+                                   or end.startswith((". ", "! ", "? ", ": "))))
+    return out
