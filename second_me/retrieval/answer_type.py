@@ -34,8 +34,8 @@ from second_me.text.words import HOW_MEASURES, STOPWORDS
 from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, names_in
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
-from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, UNPLACED_CATEGORIES,
-                                       category_asked, colour_asked, states_category)
+from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, STREET,
+                                       UNPLACED_CATEGORIES, category_asked, colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, states_measure
 from second_me.text.word_forms import RELATIVES, synonyms
 
@@ -64,6 +64,8 @@ TIME_WORDS = frozenset("last next previous recent recently ago lately".split())
 NAME_PART_WORDS = {"first": 1, "given": 1, "second": 3, "middle": 3, "last": 2, "family": 2, "full": 2, "maiden": 2}
 NAME_PARTS = frozenset(NAME_PART_WORDS)
 _NAME_PART = re.compile(r"\b(" + "|".join(NAME_PART_WORDS) + r")\s+names?\b", re.I)
+# Whose name it is, when the question says: "What's *Noemi*'s last name?"
+_NAME_OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:(?:" + "|".join(NAME_PART_WORDS) + r")\s+names?|surnames?)\b")
 # What a contact detail is asked as: memory gives the number or the address, rarely the words.
 CONTACT_DETAILS = frozenset({("phone", "number"), ("mobile", "number"), ("telephone", "number"), ("cell", "number"),
                              ("email", "address"), ("e-mail", "address"), ("mail", "address")})
@@ -312,17 +314,19 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     # Not what the answer is ("which *airline*": memory says "KLM"), nor how it is paid.
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
                    and w.lower() not in WH_DETERMINERS | {"how"}
-                   and not (kind == NAME and w.lower() in NAME_PARTS | NAMED_CATEGORIES)
+                   and not (kind in (NAME, STREET) and w.lower() in NAME_PARTS | NAMED_CATEGORIES)
                    and not (kind == MONEY and w.lower() in PAYING_WORDS)}
     subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
     # "Which hospital…" names a place, not a thing memory must say: "my operation" may be "surgery" there.
-    category = kind == NAME and bool(answer_type_words(question) & NAMED_CATEGORIES)
+    category = kind in (NAME, STREET) and bool(answer_type_words(question) & NAMED_CATEGORIES)
     if not names and not subject:
         return None if category else kind  # everything the question is about is unknown to memory
     if kind == NAME and about_words & unknown and not category:
         return kind  # the name of a vet, a husband, a teacher that memory never mentions
     part = _NAME_PART.search(question) if kind == NAME else None
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 2 if re.search(r"\bsurnames?\b", question, re.I) else 1
+    # Asked Noemi's surname, the name memory states is Noemi's: "Noemi Rossi", not "Mila Brown".
+    owner = owner.group(1) if needed > 1 and (owner := _NAME_OWNER.search(question)) else ""
     # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
     each = len(names) > 1 and _COMPARES.search(question) is not None
     about = [(text, mentioned) for text in texts
@@ -334,11 +338,15 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     thing = {word for word in subject - names if word not in TYPE_WORDS}  # not "these days"
     both = [(text, mentioned) for text, mentioned in about
             if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
+    if kind == MONEY and thing and not both:
+        # What someone paid for a thing: their amount for something else is no answer ("Ruben: I bought
+        # ski touring skis. second hand, 450 francs" for "How much did Ruben's road bike cost?").
+        both = [(text, mentioned) for text, mentioned in about if thing & mentioned]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     for text, _ in both or about:
         text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else text
-        if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed)):
+        if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed, owner)):
             return None
     return kind
 

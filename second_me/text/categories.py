@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-COLOUR, BREED = "colour", "breed"
-CATEGORY_KINDS = frozenset({COLOUR, BREED})
-CATEGORY_ARTICLES = {COLOUR: "a colour", BREED: "a breed"}
+COLOUR, BREED, STREET = "colour", "breed", "street"
+CATEGORY_KINDS = frozenset({COLOUR, BREED, STREET})
+CATEGORY_ARTICLES = {COLOUR: "a colour", BREED: "a breed", STREET: "a street"}
 
 # Places and bodies known by their names. Not a team ("which team did I join?": "flood resilience"),
 # nor a town or a beach, which chats write in lower case as often as not ("back in manchester").
@@ -41,16 +41,29 @@ birman tortie calico moggy moggie""".split())
 _BREED = re.compile(r"\b(?:" + "|".join(sorted(BREEDS)) + r")s?\b", re.I)
 _BREED_ASKED = re.compile(r"\b(?:breeds?|(?:kind|sort|type)s?\s+of\s+(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pups?))\b",
                           re.I)
+# A street is stated with what it is ("Maple Drive", "14 Elm Road", "Hofwiesenstrasse", "rue des
+# Martyrs"): a flat "in Oerlikon", a house "near the Basin" say where, not on which street.
+STREETS = frozenset("street streets road roads avenue lane".split())
+_SUFFIXES = "drive|lane|crescent|terrace|grove|parade|mews|way|row|square|gardens|walk|place|close|court|hill|st"
+_STREET = re.compile(r"(?:\b(?!(?:the|a|an|this|that|our|my|your|their|his|her|its|on|in|at|of|off|down|up|along"
+                     r"|across|same|next|busy|quiet|side|back|long|open|dirt|wrong|main|whole|each|every|one)\b)"
+                     r"[^\W\d_][\w'’-]*|\b\d+[a-z]?)\s+(?:street|road|avenue|ave|boulevard|blvd)\b"
+                     r"|\b\d+[a-z]?\s+[^\W\d_][\w'’-]*\s+(?:" + _SUFFIXES + r")\b"
+                     r"|(?-i:[A-Z][\w'’-]*\s+(?:" + _SUFFIXES.title() + r")\b)"  # "Maple Drive", not "we drive"
+                     r"|\b\w+(?:strasse|straße|gasse|weg|gade|gatan|vej|veien|vegen|straat|laan|gracht)\b"
+                     r"|\b(?:rue|via|calle|avenida|rua|viale|corso)\s+(?:d[eoai]s?\s+|del\s+|della\s+)?[^\W\d_]", re.I)
 _COLOUR_ASKED = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+colou?rs?\b", re.I)
 
 
 def category_asked(question: str, asked_for: Iterable[str], name: str) -> Optional[str]:
     """The kind of answer a question about a category must find stated: `name` for a body or place
-    known by its name, BREED; else None. `asked_for`: the noun the question asks for ("which *airline*…").
+    known by its name, BREED, STREET; else None. `asked_for`: the noun the question asks for ("which *airline*…").
     Not a colour: a photo shows it without naming whose it is ("a newborn in a yellow knitted hat"),
     so only the ranking asks for one (`colour_asked`)."""
     if _BREED_ASKED.search(question):
         return BREED
+    if set(asked_for) & STREETS:
+        return STREET
     return name if set(asked_for) & NAMED_CATEGORIES else None
 
 
@@ -60,5 +73,5 @@ def colour_asked(question: str) -> Optional[str]:
 
 
 def states_category(kind: str, text: str) -> bool:
-    """Does `text` state a colour (COLOUR) or a breed (BREED)?"""
-    return bool((_COLOUR if kind == COLOUR else _BREED).search(text))
+    """Does `text` state a colour (COLOUR), a breed (BREED) or a street (STREET)?"""
+    return bool({COLOUR: _COLOUR, BREED: _BREED, STREET: _STREET}[kind].search(text))

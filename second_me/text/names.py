@@ -39,9 +39,15 @@ def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
     return found - question_words
 
 
-def has_name_of(text: str, words: int) -> bool:
-    """A name of at least this many capitalised words ("Owen James Fraser" for a middle name)."""
-    return re.search(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){%d,}" % (words - 1), text) is not None
+def has_name_of(text: str, words: int, first: str = "") -> bool:
+    """A name of at least this many capitalised words ("Owen James Fraser" for a middle name),
+    beginning with `first` when given, in any case ("Noemi Rossi" for Noemi's surname). Only its
+    last word may be possessive: "NOEMI'S COMING" and "Mei's Mum" are no one's names."""
+    head = f"(?i:{re.escape(first)})" if first else _NAME_WORD
+    return re.search(r"(?<![\w'’])%s(?:\s+%s){%d,}\s+[A-Z][\w'’-]*" % (head, _NAME_WORD, max(words - 2, 0)), text) is not None
+
+
+_NAME_WORD = r"[A-Z](?:[\w-]|['’](?![sS]\b))*"  # "O'Brien", not "Noemi's"
 
 
 def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:

@@ -7,7 +7,7 @@ from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODG
                                              PHONE,
                                              answer_type_words, expected_answer, has_answer, lacks_answer,
                                              names_and_details, proper_names, says_little, wanted_kind)
-from second_me.text.categories import BREED, COLOUR
+from second_me.text.categories import BREED, COLOUR, STREET
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -172,6 +172,15 @@ def test_a_surname_is_a_name_of_two_words():
     assert lacks_answer("What's Tariq's surname?", ["the booking is under Tariq Hussain"], ()) is None
 
 
+def test_a_surname_asked_of_someone_is_theirs_and_no_possessive_begins_a_name():
+    noemi = ["Ruben: Noemi. she says she's round and soft and Italian", "Josie: NOEMI'S COMING?? Mila is going to explode",
+             "Josie: Noemi and Mila Brown from next door came round"]
+    assert lacks_answer("What's Noemi's last name?", noemi, ()) == NAME  # Mila Brown's is not hers
+    assert lacks_answer("What's Noemi's surname?", noemi + ["Ruben: meet Noemi Rossi, my flatmate"], ()) is None
+    assert lacks_answer("What's my wife's maiden name?", ["my wife Linda's Mum came for tea"], ()) == NAME
+    assert lacks_answer("What's my wife's maiden name?", ["my wife, Linda MacLeod as was"], ()) is None
+
+
 def test_lacks_answer_looks_only_at_memories_about_the_subject():
     memories = ["Maya: Went to the dentist today, one small filling.",
                 "Maya: Registered with a new doctor: Dr. Okafor on Weserstraße."]
@@ -193,6 +202,11 @@ def test_asked_how_much_was_paid_for_something_an_amount_paid_for_something_else
     said = ["Bought my own surfboard!! An 8 foot blue foamie.", "Jess paid back $200 of the rego money."]
     assert lacks_answer(asked, said, []) == MONEY
     assert lacks_answer(asked, said + ["The surfboard was $450 in the end."], []) is None
+    # Someone's amount for another thing of theirs is no more an answer.
+    ruben = ["Ruben: I bought a second hand road bike. a blue Colnago from a guy at the institute.",
+             "Ruben: I bought ski touring skis. second hand, 450 francs."]
+    assert lacks_answer("How much did Ruben's road bike cost?", ruben, ()) == MONEY
+    assert lacks_answer("How much did Ruben's skis cost?", ruben, ()) is None
 
 
 def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
@@ -262,6 +276,12 @@ def test_a_member_of_a_category_known_by_name_or_breed_must_be_stated():
     assert lacks_answer("What breed is Maskin?", maskin, ()) == BREED
     biscuit = ["Noor: we adopted a rescue dog today!!! She's a red kelpie cross called Biscuit"]
     assert lacks_answer("What breed is Biscuit?", biscuit, ()) is None
+    # A street by its name, not the part of town it is in.
+    flat = ["Ruben: WE GOT A FLAT!!! Oerlikon, three and a half rooms", "Ruben: Noemi's family came up from Lugano"]
+    assert lacks_answer("What street is Ruben and Noemi's flat on?", flat, ()) == STREET
+    flat.append("Ruben: the new flat's at Hofwiesenstrasse 12, Noemi loves it")
+    assert lacks_answer("What street is Ruben and Noemi's flat on?", flat, ()) is None
+    assert lacks_answer("What road is the new house on?", ["The new house is 14 elm road, by the park."], ()) is None
     # A colour is never refused for: a photo shows it without saying whose it is.
     assert expected_answer("What colour hat was Isla wearing?") is None
     assert wanted_kind("What colour hat was Isla wearing?") == COLOUR

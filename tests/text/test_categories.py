@@ -2,7 +2,7 @@
 
 import pytest
 
-from second_me.text.categories import BREED, COLOUR, category_asked, colour_asked, states_category
+from second_me.text.categories import BREED, COLOUR, STREET, category_asked, colour_asked, states_category
 
 
 @pytest.mark.parametrize("question, asked_for, kind", [
@@ -10,6 +10,7 @@ from second_me.text.categories import BREED, COLOUR, category_asked, colour_aske
     ("Which hospital do I work at?", {"hospital"}, "name"),
     ("What make of piano did Lieve buy?", {"make"}, "name"),
     ("What breed is Maskin?", {"breed"}, BREED),
+    ("What street is the flat on?", {"street"}, STREET),
     ("What kind of dog is Mabel?", {"dog"}, BREED),
     ("Which team did I join at the County Council?", {"team"}, None),  # "flood resilience": no name
     ("Which dog bit Alfie?", {"dog"}, None),  # a dog's name, not its breed: asked as a name elsewhere
@@ -35,6 +36,13 @@ def test_a_colour_is_asked_for_by_its_word():
     ("a retired greyhound, they sleep 18 hours a day", BREED, True),
     ("Maskin is my cat. Solveig named him", BREED, False),
     ("we picked her up from the animal shelter on Saturday", BREED, False),
+    ("the new place is on Maple Drive", STREET, True),
+    ("flat 3, 14 elm close", STREET, True),
+    ("moved into Hofwiesenstrasse 12 on Saturday", STREET, True),
+    ("a tiny café on the rue des Martyrs", STREET, True),
+    ("WE GOT A FLAT!!! Oerlikon, three and a half rooms", STREET, False),
+    ("stuck on the road for hours, we drive back tomorrow", STREET, False),
+    ("no way, it's close to the park", STREET, False),
 ])
 def test_a_text_states_a_colour_or_a_breed(text, kind, stated):
     assert states_category(kind, text) is stated
