@@ -123,22 +123,25 @@ def _next_to_a_file_name(question: str, hits: Sequence[Hit]) -> set[str]:
             for step in (-1, 0, 1) if 0 <= i + step < len(words)}
 
 
-def _as_checked(hit: Hit, replied: Mapping[int, str]) -> list[str]:
+def _as_checked(hit: Hit, replied: Mapping[int, str], before: Mapping[int, str]) -> list[tuple[str, str]]:
     """What a hit is checked as for the kind of answer asked: a summary sentence by sentence (they
     come from different memories: "Lena's birthday is on March 14th" beside a sentence naming Tomás
     says nothing of his birthday); a turn with what it replies to and the days it tells of ("it's
     on the 19th", said on 4 May, says when). Each on a line of its own: "Sam:" after the turn Sam
-    replies to begins a line, and is no name the turn states."""
+    replies to begins a line, and is no name the turn states. With each, what was said just before
+    it, which tells what it is about and states nothing ("she's called Mango" after "I adopted a cat")."""
     if hit.memory.kind in SUMMARY_KINDS:
-        return [sentence for sentence, _ in split_sentences(hit.memory.text)]
-    return ["\n".join(filter(None, (replied.get(hit.memory.id), hit.memory.text,
-                                    spoken_dates(told_dates(hit.memory)))))]
+        return [(sentence, "") for sentence, _ in split_sentences(hit.memory.text)]
+    said = (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory)))
+    return [("\n".join(filter(None, said)), before.get(hit.memory.id, ""))]
 
 
-def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None) -> Signals:
+def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None,
+            before: Mapping[int, str] | None = None) -> Signals:
     """`asked`: the question as typed, before search took its time words out. `replied`: for a chat
     turn among the hits that replies to another among them, that turn's words ("got any name ideas
-    for my pottery Instagram?" → "How about Wonky Mugs Studio?": the answer, told without its subject)."""
+    for my pottery Instagram?" → "How about Wonky Mugs Studio?": the answer, told without its subject).
+    `before`: for a chat turn among the hits, the turns said just before it (`services/turn_replies.py`)."""
     question = result.parsed.text if result.parsed is not None else ""
     # "How long ago did I retire?" wants a span no memory states: the days its messages were said give it.
     arithmetic = elapsed_question(asked or question) is not None
@@ -148,7 +151,7 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     instructions = request_words(question)
     unknown_words = words_memory_lacks(result, asked)
     replied = replied or {}
-    texts = (text for hit in result.hits for text in _as_checked(hit, replied))
+    texts = (text for hit in result.hits for text in _as_checked(hit, replied, before or {}))
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.

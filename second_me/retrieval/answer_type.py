@@ -105,6 +105,8 @@ def asked_words(question: str) -> set[str]:
     return {fold(word) for word in re.findall(r"\w+", question)}
 
 
+# How a job is asked for ("what does Jo do for *work*?"): a memory saying "work" is not about the job for it.
+_JOB_WORDS = frozenset("work living job jobs occupation profession career".split())
 _MEASURED_NOT_PAID = MEASURED_NOUNS - {"price", "cost", "amount", "rate"}
 
 
@@ -303,8 +305,10 @@ def _states_condition(lower: str, question_words: set[str]) -> bool:
                for word in question_words if word not in STOPWORDS and len(word) > 2)
 
 
-def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[str]) -> Optional[str]:
-    """The expected answer kind when none of the memories about the question's subject states one; else None."""
+def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_terms: Iterable[str]) -> Optional[str]:
+    """The expected answer kind when none of the memories about the question's subject states one; else None.
+    `texts`: each memory's text, or its text and what was said just before it, which may tell what it
+    is about, never the answer."""
     kind = expected_answer(question)
     if kind is None:
         return None
@@ -329,13 +333,16 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
     owner = owner.group(1) if needed > 1 and (owner := _NAME_OWNER.search(question)) else ""
     # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
     each = len(names) > 1 and _COMPARES.search(question) is not None
-    about = [(text, mentioned) for text in texts
-             if _about(mentioned := folded_words(text), names, subject, each)]
+    pairs = (item if isinstance(item, tuple) else (item, "") for item in texts)
+    about = [(text, mentioned) for text, before in pairs
+             if _about(mentioned := folded_words(text) | folded_words(before), names, subject, each)]
     # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
     # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
     # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
     # Dev and no octopus, and says what the octopus in Dev's lab is called.
-    thing = {word for word in subject - names if word not in TYPE_WORDS}  # not "these days"
+    # Not "these days", "got", nor the "work" Jo does: "Jo's work do was wild" is no more about her job.
+    thing = {word for word in subject - names if word not in TYPE_WORDS | LIGHT_VERBS
+             and not (kind == OCCUPATION and word in _JOB_WORDS)}
     both = [(text, mentioned) for text, mentioned in about
             if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
     if kind == MONEY and thing and not both:
@@ -344,8 +351,11 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
         both = [(text, mentioned) for text, mentioned in about if thing & mentioned]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
+    # Nor is any name asked for, but a place's, a place's after "in" or "from": "Otieno's hardware shop in Kitengela".
+    placed = kind == NAME and not person and not question_words & PLACE_NOUNS
     for text, _ in both or about:
-        text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else text
+        text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else \
+            _IN_PLACE.sub(lambda m: m.group(0).lower(), text) if placed else text
         if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed, owner)):
             return None
     return kind
@@ -353,6 +363,9 @@ def lacks_answer(question: str, texts: Iterable[str], unknown_terms: Iterable[st
 
 PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor dentist gp surgeon coach teacher tutor
 landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
+PLACE_NOUNS = frozenset("""town city village country island suburb area region place beach lake mountain park
+neighbourhood neighborhood state county province district""".split())
+_IN_PLACE = re.compile(r"\b(?:in|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"|\b[A-Z]+[a-z]*\d[\w-]*")
 

@@ -35,7 +35,7 @@ from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
-from second_me.services.turn_replies import replied_words, with_replies, with_turns_nearby
+from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
 from second_me.text.utterance import direct_question, is_question, tells_news
 from second_me.text.words import content_words
 
@@ -123,7 +123,7 @@ class Answering:
         embedder = RememberingEmbedder(core.embedder)  # the closest-sentence check and the evidence share sentences
         result = with_sentence_similarity(self.search(question, options), question, embedder,
                                           settings.abstain_unknown_similarity)
-        seen = signals(result, question, replied_words(core, result.hits))
+        seen = signals(result, question, replied_words(core, result.hits), said_before(core, result.hits))
         intent = intent_of(question)
         time_hint = result.parsed.time if result.parsed is not None else None
         # "What did I do on 22 February?" says nothing but when: how close memories are to its words

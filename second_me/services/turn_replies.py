@@ -27,6 +27,19 @@ def replied_words(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
     return {reply: turns[replied].memory.text for reply, replied in pairs if reply in found}
 
 
+def said_before(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
+    """For each chat turn among the first hits, the turn or two said just before it: what it goes on
+    about without naming ("she's called Mango" after "I adopted a cat from Cats Protection")."""
+    said = {hit.memory.message_id: hit.memory.id for hit in hits[:MAX_HITS]
+            if hit.memory.kind == "message" and hit.memory.message_id}
+    out: dict[int, str] = {}
+    for message_id, near in (core.store.messages.neighbours(list(said), NEAR_TURNS) if said else {}).items():
+        before = near[:next((i for i, turn in enumerate(near) if turn.message_id == message_id), 0)]
+        if before:
+            out[said[message_id]] = "\n".join(turn.text for turn in before)
+    return out
+
+
 def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, list[int]]]:
     """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
     words; the answer is in the turn that replies to it, which rarely repeats them. Each question

@@ -70,6 +70,7 @@ physician physio physiotherapist pilot plasterer plumber poet police policeman p
 principal producer professor programmer psychologist publican receptionist researcher retired roofer sailor
 salesman scientist secretary solicitor steward student surgeon surveyor tailor teacher technician therapist tiler
 trainee translator tutor vet veterinarian waiter waitress welder writer fellow postdoc ceo cto founder owner
+midwifery physiotherapy dentistry accountancy
 """
 OCCUPATION_STATED = re.compile(
     r"\b(?:" + "|".join(sorted(_JOBS.split(), key=len, reverse=True)) + r")s?\b"

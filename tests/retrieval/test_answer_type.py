@@ -209,6 +209,35 @@ def test_asked_how_much_was_paid_for_something_an_amount_paid_for_something_else
     assert lacks_answer("How much did Ruben's skis cost?", ruben, ()) is None
 
 
+def test_what_was_said_just_before_a_memory_tells_what_it_is_about_never_the_answer():
+    called = "Priya: she's called Mango, she's a 3 year old tabby with a bent ear"
+    assert lacks_answer("What's my cat called?", [called], ()) == NAME  # no cat in its words
+    assert lacks_answer("What's my cat called?", [(called, "I adopted a cat from Cats Protection")], ()) is None
+    # The turn before names a cat; the name it states does not answer.
+    assert lacks_answer("What's my dog called?", [("Priya: the dog barked all night", "Mango the cat is fine")],
+                        ()) == NAME
+
+
+def test_asked_the_name_of_a_thing_a_name_after_in_or_from_is_a_place():
+    shop = ["Wanjiru: Otieno's hardware shop in Kitengela had its best month ever."]
+    assert lacks_answer("What's Otieno's hardware shop called?", shop, ()) == NAME
+    assert lacks_answer("What's Otieno's hardware shop called?", shop + ["Wanjiru: Otieno's hardware shop, "
+                        "Mwangaza Hardware, is busy"], ()) is None
+    assert lacks_answer("What's the name of the town Otieno's shop is in?", shop, ()) is None  # a place is asked
+
+
+def test_the_words_a_job_is_asked_with_are_not_what_memory_must_hold():
+    jo = ["Nina: Jo's work do was wild, she sang Abba", "Nina: how's Jo?\nSam: on nights again, midwifery is brutal"]
+    assert lacks_answer("What does Jo do for work?", jo, ()) is None  # not only the turn saying "work"
+    assert lacks_answer("What does Jo do for work?", jo[:1], ()) == OCCUPATION
+
+
+def test_a_light_verb_is_not_the_thing_an_amount_is_asked_of():
+    cars = ["Wanjiru: Picked up our new car today, a 2016 Mazda CX-5, grey. 2,350,000.",
+            "Wanjiru: Sold the old Premio to a guy in Ruaka for 780,000.", "Wanjiru: Njeri got a scratch on the Mazda"]
+    assert lacks_answer("How much more did the Mazda cost than I got for the Premio?", cars, ()) is None
+
+
 def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
     # The memories that mention Simba and the vet name no vet; one about Simba elsewhere names a town.
     simba = ["Wanjiru: Took Simba to the vet, tick fever. Ksh 4,800 for the injections.",
@@ -265,7 +294,7 @@ def test_a_member_of_a_category_known_by_name_or_breed_must_be_stated():
     # No one is at or in an airline: a name there is a place ("the hostel in Alfama"), as it is for a person.
     lisbon = ["## Lisbon\nThe hostel in Alfama was quiet and cheap. Try the custard tarts at the bakery in Belém."]
     assert lacks_answer("Which airline did I take to Lisbon?", lisbon, ["airline"]) == NAME
-    assert lacks_answer("Which school did I visit in Lisbon?", lisbon, ()) is None  # one is at a school
+    assert lacks_answer("Which school did I visit in Lisbon?", ["Lisbon: a visit to the school at Alfama"], ()) is None
     # The category's own word, and the question's other words, need not be memory's: it names the place.
     binoculars = ["Doug: Linda got me binoculars as an early retirement present, Nikon Monarch 8x42."]
     assert lacks_answer("What brand of binoculars did my wife give me?", binoculars, ["wife", "brand"]) is None

@@ -398,3 +398,13 @@ def test_a_turn_is_read_with_its_speakers_turn_just_before_it(services):
     hits = services.answering.search("What's my cat called?").hits
     quoted, _ = evidence_choices("What's my cat called?", hits, None)  # by their words alone
     assert any("Mango" in item.text for item in quoted)
+
+
+def test_a_turn_is_about_what_was_said_just_before_it(services):
+    """"she's called Mango" names no cat: the turn before it does, and a cat from Cats Protection is
+    no cat called Cats Protection."""
+    _told(services, "c12", "2025-05-20", ("me", "I did a thing. I adopted a cat from Cats Protection this morning"),
+          ("me", "she's called Mango, she's a 3 year old tabby with a bent ear and no manners"))
+    answer = services.answering.ask("What's my cat called?", remember=False)
+    assert not answer.abstained and "Mango" in answer.text
+
