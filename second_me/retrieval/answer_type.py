@@ -351,7 +351,8 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
         both = [(text, mentioned) for text, mentioned in about if thing & mentioned]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
-    # Nor is any name asked for, but a place's, a place's after "in" or "from": "Otieno's hardware shop in Kitengela".
+    # Nor is any name asked for but a place's one after "in", "from", "near" or "on": "Otieno's hardware
+    # shop in Kitengela", "a winery on the Bellarine".
     placed = kind == NAME and not person and not question_words & PLACE_NOUNS
     for text, _ in both or about:
         text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else \
@@ -365,7 +366,7 @@ PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor denti
 landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
 PLACE_NOUNS = frozenset("""town city village country island suburb area region place beach lake mountain park
 neighbourhood neighborhood state county province district""".split())
-_IN_PLACE = re.compile(r"\b(?:in|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_IN_PLACE = re.compile(r"\b(?:in|from|near|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"|\b[A-Z]+[a-z]*\d[\w-]*")
 

@@ -224,6 +224,8 @@ def test_asked_the_name_of_a_thing_a_name_after_in_or_from_is_a_place():
     assert lacks_answer("What's Otieno's hardware shop called?", shop + ["Wanjiru: Otieno's hardware shop, "
                         "Mwangaza Hardware, is busy"], ()) is None
     assert lacks_answer("What's the name of the town Otieno's shop is in?", shop, ()) is None  # a place is asked
+    winery = ["Noor: Took Mum out for her 65th birthday lunch at a winery on the Bellarine"]
+    assert lacks_answer("What was the winery called where we took Mum for her birthday?", winery, ()) == NAME
 
 
 def test_the_words_a_job_is_asked_with_are_not_what_memory_must_hold():
