@@ -26,6 +26,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she’s|her|hers|herself"
                            r"|they|they're|they’re|them|their|theirs|themselves)\b", re.I)
+_SAYS_I = re.compile(r"\bi(?:['’](?:m|ve|d|ll))?\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
 USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
 _KIN = r"\b(mum|mom|mam|mother|dad|father|grandma|granny|gran|nana|grandpa|grandad|granddad)\b"
@@ -74,7 +75,8 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     # "What parkrun times has Nina told Sam about?", Nina being the user: about both of them. "My"
     # beside a name ("What did Sam give my daughter?") leaves the question about Sam.
     kin = frozenset(form for m in _KIN_ASKED.finditer(question) for form in synonyms(m.group(1).lower()))
-    return Subject(people, user and (not people or named_user), shown, called, kin)
+    # "I" beside a name is the user doing something with them: "the photo I sent Dev" is the user's.
+    return Subject(people, user and (not people or named_user or bool(_SAYS_I.search(question))), shown, called, kin)
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],

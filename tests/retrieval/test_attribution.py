@@ -46,6 +46,10 @@ def test_a_question_naming_the_user_and_someone_else_is_about_both():
     # "my" beside a name leaves it about the one named
     subject = subject_of("What did Sam give my daughter?", SPEAKERS, USERS)
     assert attribute([said("Priya", "I gave her a kite")], subject, USERS).message == "That was Priya, not Sam"
+    # "I" beside a name is the user doing something with them: the photo Lena sent Sam is hers.
+    subject = subject_of("Where was the cat asleep in the photo I sent Sam?", SPEAKERS, USERS)
+    photo = said("Lena", "[photo: a ginger tabby cat asleep in a laundry basket]")
+    assert attribute([photo], subject, USERS).evidence == (photo,)
 
 
 def test_notes_and_unknown_names_are_not_judged():
