@@ -72,8 +72,6 @@ CONTACT_DETAILS = frozenset({("phone", "number"), ("mobile", "number"), ("teleph
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
 
-
-
 _COMPARES = re.compile(r"\bthan\b|\bdifference between\b|\bcompared?\b|\bversus\b|\bvs\b", re.I)
 _SPEAKER = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?: ")  # "Priya Shah: " before a turn
 _CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that|it|there)['’]s\b", re.I)
@@ -112,7 +110,7 @@ _MEASURED_NOT_PAID = MEASURED_NOUNS - {"price", "cost", "amount", "rate"}
 
 def expected_answer(question: str) -> Optional[str]:
     """The kind of answer (NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE, PHONE, EMAIL, LODGING, OCCUPATION,
-    BREED) a memory would have to state; else None."""
+    BREED, STREET) a memory would have to state; else None."""
     q = " ".join(_words(question.lower()))
     # "Which hotel are we staying at in Edinburgh?": a place to stay, which "going to Scotland" is not.
     if re.match(r"(?:at |in )?(?:which|what) (?:hotel|hostel|guest ?house|b&b|airbnb|campsite|motel|inn)s?\b", q):

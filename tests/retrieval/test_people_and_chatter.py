@@ -407,4 +407,3 @@ def test_a_turn_is_about_what_was_said_just_before_it(services):
           ("me", "she's called Mango, she's a 3 year old tabby with a bent ear and no manners"))
     answer = services.answering.ask("What's my cat called?", remember=False)
     assert not answer.abstained and "Mango" in answer.text
-
