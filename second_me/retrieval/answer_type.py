@@ -334,6 +334,9 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     pairs = (item if isinstance(item, tuple) else (item, "") for item in texts)
     about = [(text, mentioned) for text, before in pairs
              if _about(mentioned := folded_words(text) | folded_words(before), names, subject, each)]
+    # Asked about "my cat", a memory of "the neighbour's cat, Pickles" is about someone else's.
+    mine = {fold(m.group(1)) for m in _MY_THING.finditer(question)} - RELATIVES
+    about = [(text, mentioned) for text, mentioned in about if not _someone_elses(text, mine)]
     # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
     # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
     # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
@@ -367,6 +370,16 @@ neighbourhood neighborhood state county province district""".split())
 _IN_PLACE = re.compile(r"\b(?:in|from|near|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"|\b[A-Z]+[a-z]*\d[\w-]*")
+
+
+_MY_THING = re.compile(r"\bmy\s+([a-z]+)\b(?!['’])", re.I)
+
+
+def _someone_elses(text: str, things: set[str]) -> bool:
+    """Every mention of one of `things` in `text` is someone else's: "the neighbour's cat", "her car"."""
+    mentions = [m for thing in things for m in re.finditer(rf"\b{re.escape(thing)}s?\b", text, re.I)]
+    return bool(mentions) and all(re.search(r"(?:\w['’]s|\bhis|\bher|\btheir|\byour)\s+(?:[a-z]+\s+)?$",
+                                            text[:m.start()], re.I) for m in mentions)
 
 
 def _about(mentioned: set[str], names: set[str], subject: set[str], each: bool) -> bool:

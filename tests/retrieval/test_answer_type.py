@@ -228,6 +228,13 @@ def test_asked_the_name_of_a_thing_a_name_after_in_or_from_is_a_place():
     assert lacks_answer("What was the winery called where we took Mum for her birthday?", winery, ()) == NAME
 
 
+def test_asked_about_my_thing_a_memory_of_someone_elses_is_not_about_it():
+    pickles = ["Doug: The neighbour's cat, Pickles, sits on our balcony railing every morning"]
+    assert lacks_answer("What's my cat called?", pickles, ()) == NAME
+    assert lacks_answer("What's my cat called?", ["Doug: our cat, Pickles, sits on the balcony"], ()) is None
+    assert lacks_answer("What's the neighbour's cat called?", pickles, ()) is None
+
+
 def test_the_words_a_job_is_asked_with_are_not_what_memory_must_hold():
     jo = ["Nina: Jo's work do was wild, she sang Abba", "Nina: how's Jo?\nSam: on nights again, midwifery is brutal"]
     assert lacks_answer("What does Jo do for work?", jo, ()) is None  # not only the turn saying "work"
