@@ -31,8 +31,8 @@ from pathlib import PurePath
 from typing import Mapping, Optional, Sequence
 
 from second_me.domain import FileOrigin, Hit, told_dates
-from second_me.retrieval.answer_type import (LIGHT_VERBS, MONTHS, NAMING_WORDS, TIME_WORDS, WEEKDAYS, WITH_ARTICLE,
-                                             answer_type_words, fold, lacks_answer, proper_names)
+from second_me.retrieval.answer_type import (LIGHT_VERBS, NAMING_WORDS, TIME_WORDS, WITH_ARTICLE, answer_type_words,
+                                             lacks_answer, proper_names)
 from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
@@ -41,6 +41,7 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
+from second_me.text.names import MONTHS, WEEKDAYS, fold
 from second_me.text.sentences import split_sentences
 from second_me.text.utterance import asked_verbs, asking_words, request_words
 from second_me.text.word_forms import RELATIVES

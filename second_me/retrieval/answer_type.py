@@ -356,8 +356,7 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     # shop in Kitengela", "a winery on the Bellarine".
     placed = kind == NAME and not person and not question_words & PLACE_NOUNS
     for text, _ in both or about:
-        text = _NO_PERSON.sub(lambda m: m.group(0).lower(), text) if person else \
-            _IN_PLACE.sub(lambda m: m.group(0).lower(), text) if placed else text
+        text = _lowered(_NO_PERSON, text) if person else _lowered(_IN_PLACE, text) if placed else text
         if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed, owner)):
             return None
     return kind
@@ -367,9 +366,14 @@ PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor denti
 landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
 PLACE_NOUNS = frozenset("""town city village country island suburb area region place beach lake mountain park
 neighbourhood neighborhood state county province district""".split())
-_IN_PLACE = re.compile(r"\b(?:in|from|near|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-_NO_PERSON = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-                        r"|\b[A-Z]+[a-z]*\d[\w-]*")
+_PLACE_NAME = r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"  # "in Alfama", "from the Western General"
+_IN_PLACE = re.compile(r"\b(?:in|from|near|on)" + _PLACE_NAME)
+_NO_PERSON = re.compile(r"\b(?:in|at|from|near)" + _PLACE_NAME + r"|\b[A-Z]+[a-z]*\d[\w-]*")
+
+
+def _lowered(pattern: re.Pattern, text: str) -> str:
+    """`text` with what `pattern` matches in lower case: no longer a name `names_in` finds."""
+    return pattern.sub(lambda m: m.group(0).lower(), text)
 
 
 _MY_THING = re.compile(r"\bmy\s+([a-z]+)\b(?!['’])", re.I)

@@ -44,7 +44,8 @@ def has_name_of(text: str, words: int, first: str = "") -> bool:
     beginning with `first` when given, in any case ("Noemi Rossi" for Noemi's surname). Only its
     last word may be possessive: "NOEMI'S COMING" and "Mei's Mum" are no one's names."""
     head = f"(?i:{re.escape(first)})" if first else _NAME_WORD
-    return re.search(r"(?<![\w'’])%s(?:\s+%s){%d,}\s+[A-Z][\w'’-]*" % (head, _NAME_WORD, max(words - 2, 0)), text) is not None
+    pattern = r"(?<![\w'’])%s(?:\s+%s){%d,}\s+[A-Z][\w'’-]*" % (head, _NAME_WORD, max(words - 2, 0))
+    return re.search(pattern, text) is not None
 
 
 _NAME_WORD = r"[A-Z](?:[\w-]|['’](?![sS]\b))*"  # "O'Brien", not "Noemi's"
