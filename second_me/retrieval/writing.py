@@ -127,6 +127,8 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if _ASKS_WHO_SOMEONE_IS.match(question) \
             and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
         return ""  # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria")
+    if _ASKS_WHO.match(question) and _only_a_time(line):
+        return ""  # "In September." for "Who is Clara?" ("my sister Clara is getting married in September!")
     kind = expected_answer(question)
     if kind == NAME and not folded_words(line) & names_in(best.text, folded_words(question)):
         return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
@@ -140,6 +142,15 @@ def short_line(text: str, best: Evidence, question: str) -> str:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""in on at by from since until till during the a an of this next last
+today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
+
+
+def _only_a_time(line: str) -> bool:
+    """The line says when and nothing else ("In September.", "on Saturday", "the 17th of May")."""
+    said = words(line.lower())
+    return bool(said) and all(word in _TIME_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in said)
 
 
 def _words_of_the_quote(line: str, quote: str) -> bool:

@@ -20,7 +20,8 @@ CATEGORY_ARTICLES = {COLOUR: "a colour", BREED: "a breed", STREET: "a street"}
 # Places and bodies known by their names. Not a team ("which team did I join?": "flood resilience"),
 # nor a town or a beach, which chats write in lower case as often as not ("back in manchester").
 NAMED_CATEGORIES = frozenset("""airline airlines school schools college university uni hospital clinic company firm
-employer club gym restaurant cafe café pub bar shop store street road airport brand make label band""".split())
+employer club gym restaurant cafe café pub bar shop store street road airport brand make label band museum gallery
+theatre theater cinema library hotel""".split())
 # Of those, the ones no one is at or in: a name after "in" or "at" is a place, not an airline ("the hostel in Alfama").
 UNPLACED_CATEGORIES = frozenset("airline airlines brand make label band".split())
 

@@ -309,6 +309,11 @@ def test_a_member_of_a_category_known_by_name_or_breed_must_be_stated():
     assert lacks_answer("What brand of binoculars did my wife give me?", binoculars, ["wife", "brand"]) is None
     surgery = ["Doug: knee surgery is booked for May 14th at the Halifax Infirmary."]
     assert lacks_answer("In which hospital did I have my operation?", surgery, ["operation"]) is None
+    # A museum, a gallery, a theatre, a library or a hotel is known by its name too: "the museum" is none.
+    museum = ["Ines: big news, I got the job at the museum!! assistant curator, starting in April"]
+    assert lacks_answer("Which museum does Ines work at?", museum, ()) == NAME
+    named = museum + ["Ines: no, the Museo del Traje. costume and fashion. I'm so happy"]
+    assert lacks_answer("Which museum does Ines work at?", named, ()) is None
     # A breed is a breed, not the animal named.
     maskin = ["Halvor: Maskin brought a mouse in. (Maskin is my cat. Solveig named him.)"]
     assert lacks_answer("What breed is Maskin?", maskin, ()) == BREED

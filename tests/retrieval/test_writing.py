@@ -174,6 +174,7 @@ PICKLE = "adopted a dog yesterday. a greyhound called Pickle"
 PENSION = "Sorted out the pension paperwork finally. It comes to $4,150 a month before tax."
 ALFRED = "Started at the Alfred on Monday. No more night shifts ever."
 TIAGO = "My partner Tiago got a job at a hospital there, Santa Maria."
+CLARA = "my sister Clara is getting married in September! in Porto"
 
 
 @pytest.mark.parametrize("quote, question, line, shown", [
@@ -197,6 +198,10 @@ TIAGO = "My partner Tiago got a job at a hospital there, Santa Maria."
     (TIAGO, "Who is Tiago?", "Santa Maria.", False),
     (TIAGO, "Who is Tiago?", "My partner Tiago.", True),
     (TIAGO, "Where does Tiago work?", "Santa Maria.", True),
+    # Asked who someone is, a line that says only when says nothing of who.
+    (CLARA, "Who is Clara?", "In September.", False),
+    (CLARA, "When is Clara getting married?", "In September.", True),
+    (CLARA, "Who is Clara?", "My sister Clara.", True),
 ])
 def test_the_built_in_models_line_is_the_quotes_own_words_and_says_what_was_asked(quote, question, line, shown):
     best = Evidence(quote, 1, "chat", "message", "Lena Hart", score=0.9)
