@@ -143,8 +143,8 @@ def short_line(text: str, best: Evidence, question: str) -> str:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
-_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""in on at by from since until till during the a an of this next last
-today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""in on at by from since until till during the a an
+of this next last today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
 
 
 def _only_a_time(line: str) -> bool:
