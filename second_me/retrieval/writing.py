@@ -23,10 +23,10 @@ from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer
                                              proper_names)
 from second_me.retrieval.people import own_words
 from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
-from second_me.text.names import names_in
+from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, name_forms, plain, stems, whole_name, words
+from second_me.text.words import content_words, forms, name_forms, plain, stems, whole_name, words
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a reader writes what is not shown yet
@@ -143,8 +143,8 @@ def short_line(text: str, best: Evidence, question: str) -> str:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
-_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""in on at by from since until till during the a an
-of this next last today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
+_TIME_WORDS = MONTHS | WEEKDAYS | frozenset("""in on at by from since until till during the a an of this next last
+today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
 
 
 def _only_a_time(line: str) -> bool:
