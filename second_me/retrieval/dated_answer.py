@@ -53,6 +53,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     days = [describe_span(d.start, d.end) for d in spans]
     told = [day for day in ([day for day in days if day in stored] or stored) if day != said]
     who = _as_addressed(best.speaker)
+    if ASKS_WEEKDAY.search(question):  # "What day of the week was Owen born?": worked out, not left to a reader
+        told, said = [_with_weekday(day) for day in told], _with_weekday(said)
     unit = ASKS_MONTH_OR_YEAR.match(question)
     if unit:  # "In which month did the roof go on?": the month, not a day to work it out from
         start = next((span.start for span, day in zip(spans, days) if day in told), best.created_at)
@@ -62,6 +64,22 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     if told:
         return f"{', '.join(told)} ({who} said it on {said})."
     return f"{who[:1].upper()}{who[1:]} said it on {said}."
+
+
+ASKS_WEEKDAY = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b", re.I)
+
+
+def asks_weekday(question: str) -> bool:
+    """"What day of the week was the grandson born?": the answer is a weekday, worked out from a date."""
+    return bool(ASKS_WHEN.match(question) and ASKS_WEEKDAY.search(question))
+
+
+def _with_weekday(day: str) -> str:
+    """"2023-11-24" → "Friday 2023-11-24"; a month, a year or a span is left as it is."""
+    try:
+        return f"{datetime.strptime(day, '%Y-%m-%d'):%A} {day}"
+    except ValueError:
+        return day
 
 
 # A question about what has happened: the day is gone by, never one planned ahead.

@@ -52,6 +52,17 @@ def test_asked_which_month_or_year_the_when_line_says_the_month_or_the_year():
     assert when_line("Which roofer did I use?", [roof]) == ""
 
 
+def test_asked_the_day_of_the_week_the_when_line_names_the_weekday_of_each_day():
+    assert when_line("What day of the week did Sam go to the aquarium?", [YESTERDAY]) == \
+        "Wednesday 2023-07-05 (Sam said it on Thursday 2023-07-06)."
+    plain = replace(YESTERDAY, text="we took the kids to the aquarium", about="")
+    assert when_line("Which weekday did Sam go to the aquarium?", [plain]) == "Sam said it on Thursday 2023-07-06."
+    month = replace(YESTERDAY, text="the aquarium trip is in August", about="2023-08")
+    assert when_line("What day of the week is the aquarium trip?", [month]) == \
+        "2023-08 (Sam said it on Thursday 2023-07-06)."  # a month has no weekday
+    assert when_line("What day did Sam go to the aquarium?", [YESTERDAY]) == "2023-07-05 (Sam said it on 2023-07-06)."
+
+
 def test_a_when_line_of_a_message_telling_of_two_days_gives_the_asked_events():
     stent = Evidence("Dad had chest pains on Saturday night. they put a stent in two days ago", 9, "chat", "message",
                      "me", created_at=SAID, about="2023-07-01, 2023-07-04")
@@ -440,6 +451,17 @@ def test_a_capable_reader_asked_about_someone_elses_news_is_told_whose_it_is(ser
     answer = services.answering.ask("Which job did Sam get in Toronto?", remember=False)
     assert ready.not_theirs == "That was Olu, not Sam"
     assert answer.abstained and answer.text.startswith("That was Olu, not Sam: “I got a job in Toronto!!")
+
+
+def test_the_weekday_of_a_date_is_worked_out_by_rule_whichever_model_answers(services):
+    services.conversations.log.add_turns([
+        Turn("family", "Doug", "Our grandson was born last night! Owen James Fraser, 8 lb 2 oz.", _said("2023-11-25"),
+             "user", "f1")], services.clock.timestamp())
+    reader = FakeChatModel(reply="Owen was born on a Thursday [1].", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    answer = services.answering.ask("What day of the week was my grandson born?", remember=False)
+    assert not reader.prompts  # the reader is not asked to work out a weekday
+    assert answer.text.endswith("Friday 2023-11-24 (Doug said it on Saturday 2023-11-25).")
 
 
 def test_a_readers_answer_shows_the_evidence_it_cited_and_keeps_the_numbering(services):
