@@ -19,6 +19,9 @@ from typing import Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import lacks_answer
+from second_me.text.word_forms import looks_like_a_verb
+from second_me.text.event_dates import moments_told
+from second_me.text.words import forms, stems
 
 SINCE, BETWEEN, FIRST = "since", "between", "first"
 _PATTERNS = (
@@ -77,13 +80,14 @@ def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
     return None
 
 
-def event_day(item: Evidence) -> Optional[date]:
+def event_day(item: Evidence, event: str = "") -> Optional[date]:
     """The day a chat message tells of (the first, when it tells of several), else the day it was
     said (a fact is learnt from one message and carries its day); None for anything else (a note's
-    file time is not when its events were)."""
+    file time is not when its events were). `event`: the words naming the event asked about, whose
+    day it is when the message tells of another event's day only (`_told_apart`)."""
     if item.kind not in ("message", "fact") or not item.created_at:
         return None
-    told = _DAY.search(item.about or "")
+    told = None if event and _told_apart(item.text, item.created_at, event) else _DAY.search(item.about or "")
     if told:
         return date.fromisoformat(told.group(0))
     return datetime.fromtimestamp(item.created_at, timezone.utc).date()
@@ -129,9 +133,41 @@ def _said(item: Evidence, day: date) -> str:
     return f"{day.isoformat()}, said on {said.isoformat()}" if said != day else day.isoformat()
 
 
+_AUXILIARIES = frozenset("do does did have has had be is was were been being will would can could".split())
+
+
+def names_the_event(words: str, text: str) -> bool:
+    """Whether a memory says the verb an event is named by, in any form ("the house sold": "SOLD. It
+    went for $565,000"), which tells it from another event of the same thing ("We listed the house").
+    An event named by no verb ("the operation") is named by any memory."""
+    verbs = _verbs(words)
+    return not verbs or _says_any(verbs, text)
+
+
+def _verbs(words: str) -> list[str]:
+    """The verbs naming an event, "did" and "was" aside: "sold" of "the house sold"."""
+    return [word for word in re.findall(r"[\w']+", words)
+            if word.lower() not in _AUXILIARIES and looks_like_a_verb(word)]
+
+
+def _says_any(verbs: Sequence[str], text: str) -> bool:
+    said = stems(text)
+    return any(forms(verb) & said for verb in verbs)
+
+
+def _told_apart(text: str, said_at: float, event: str) -> bool:
+    """"SOLD. It went for $565,000, over asking! Closing is October 31st.": the event's verb ("the
+    house sold") is said where no date is, and the date told is another event's (the closing): the
+    sale was on the day the message was said."""
+    verbs = _verbs(event)
+    told = moments_told(text, said_at)
+    return bool(verbs and told) and _says_any(verbs, text) and not any(_says_any(verbs, part) for _, part in told)
+
+
 def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date) -> str:
     """The span asked for, written by rule from the quoted messages' days; "" when a day is missing."""
-    days = [event_day(item) for item in events]
+    days = [event_day(item, words) for item, words in zip(events, form.events)] if form.kind != SINCE \
+        else [event_day(item) for item in events]
     if not events or any(day is None for day in days):
         return ""
     if form.kind == SINCE:

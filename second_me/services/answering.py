@@ -26,7 +26,8 @@ from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.dated_answer import asks_weekday
-from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
+from second_me.retrieval.elapsed import (SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
+                                         event_day, names_the_event)
 from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, select_evidence,
                                          with_sentence_similarity)
 from second_me.retrieval.newest import newest_statements_first, told_again
@@ -305,8 +306,9 @@ class Answering:
         hits = relevant_hits(result, settings.abstain_similarity)
         candidates = sorted(select_evidence(words, hits, self.core.embedder, Intent(GATHER)),
                             key=lambda item: item.score, reverse=True)
-        best = next((item for item in candidates if item.memory_id not in taken and event_day(item) is not None
-                     and _tells_something(item.text)), None)
+        dated = [item for item in candidates if item.memory_id not in taken and event_day(item) is not None
+                 and _tells_something(item.text)]
+        best = next((item for item in dated if names_the_event(words, item.text)), dated[0] if dated else None)
         return (best, hits) if best is not None else None
 
     def _whole_document(self, hits: list[Hit]) -> list[Hit]:

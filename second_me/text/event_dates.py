@@ -352,6 +352,11 @@ def event_asked(question: str) -> str:
     return question[found.end():] if found and question[found.end():].strip(" ?") else question
 
 
+def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
+    """(a moment the message tells of, the words telling of it), as `dates_of_event` reads them."""
+    return _told(text, said_at)
+
+
 def _told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
     """(a moment the message tells of, the words telling of it: its sentence, or its clause when
     the sentence tells of more than one)."""

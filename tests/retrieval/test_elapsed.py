@@ -83,6 +83,24 @@ def test_the_answer_quotes_both_messages_and_counts_the_days_between(services):
     assert answer.text.endswith(answer.reckoned) and len(answer.evidence) == 2
 
 
+def test_an_event_is_the_message_saying_its_verb_on_the_day_it_says_it(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "We listed the house on Maple Drive today. Asking $549,000.", _said("2023-08-20"), "user", "a"),
+        Turn("c2", "Doug", "SOLD. It went for $565,000, over asking! Closing is October 31st.", _said("2023-09-09"),
+             "user", "b"),
+        Turn("c3", "Doug", "We bought the condo in Bedford, two bedrooms on the fourth floor.", _said("2023-09-16"),
+             "user", "c"),
+    ], services.clock.timestamp())
+    answer = services.answering.ask("How many days after the house sold did we buy the condo?", remember=False)
+    # Listing the house is another event of the same house; the closing is another day of the sale's message.
+    assert "“SOLD." in answer.text and "“We listed" not in answer.text
+    assert answer.reckoned == "7 days apart: 2023-09-09, and 2023-09-16."
+    sold = Evidence("SOLD. It went for $565,000! Closing is October 31st.", 1, "chat", "message", "Doug",
+                    created_at=_said("2023-09-09"), about="2023-10-31")
+    assert event_day(sold, "the house sold") == date(2023, 9, 9)
+    assert event_day(sold, "the closing") == event_day(sold) == date(2023, 10, 31)
+
+
 @pytest.mark.parametrize("text", ["I've been vegetarian for five years now.", "Living here since 2019, still love it.",
                                   "Three years ago I went vegetarian."])
 def test_a_message_that_gives_its_own_span_is_not_counted_from_its_day(text):
