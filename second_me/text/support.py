@@ -42,7 +42,9 @@ _ASKS_DIFFERENCE = re.compile(
     _HOW_MUCH + r"\b(?:more|less|fewer|still|left|remaining|faster|slower|longer|shorter"
     r"|(?:gone|went|come|came) (?:up|down)|increased?|decreased?|owes?|owed)\b"
     r"|\bdifference between\b|\bby how (?:much|many|far)\b"
-    r"|" + _HOW_MUCH + r"\b[a-z]+er\b.*\bthan\b", re.I)  # "how much cheaper was the Mill than the barn?"
+    r"|" + _HOW_MUCH + r"\b[a-z]+er\b.*\bthan\b"  # "how much cheaper was the Mill than the barn?"
+    # "How many species did I add to my list between January and June?": what the totals then and now differ by.
+    r"|" + _HOW_MUCH + r"\b(?:add|added|gain|gained|grow|grew|grown|lose|lost)\b.*\b(?:between|since)\b", re.I)
 _ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NOT_WORKED_OUT = "an amount worked out"  # what a sentence lacks that copies an amount when asked to work one out

@@ -37,6 +37,12 @@ def _line(question: str, *said: str):
      "8 km + 15 km = 23 km."),
     ("How many jars of honey have I got altogether?", ["first harvest: 12 jars", "9 more jars from the swarm hive"],
      "12 jars + 9 jars = 21 jars."),
+    # What was added between two days is what the totals told then and later differ by.
+    ("How many species did I add to my bird list between January and the end of June?",
+     ["Life list hit 100 species this morning!!", "Life list: 78 species as of January 2024."],
+     "100 species − 78 species = 22 species."),
+    ("How many kilos have I lost since New Year?", ["weighed 91 kilos on New Year's Day", "down to 84 kilos"],
+     "91 kilos − 84 kilos = 7 kilos."),
     # Grouped amounts without a currency, as people write them at home; a model year is no amount.
     ("How much more did the Mazda cost than I got for the Premio?",
      ["Sold the old Premio for 780,000. 14 years together.", "Picked up a 2016 Mazda CX-5 today. 2,350,000."],
