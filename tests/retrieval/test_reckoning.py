@@ -64,6 +64,9 @@ def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, 
     ("How much more rent do I pay now?", ["my share is $245 a week", "The unit is $620 a week, $310 each"]),
     ("How much more did I pay?", ["It was £40", "and 35 euros for the taxi"]),  # two currencies
     ("How much faster was my race than my time trial?", ["10k time trial: 52:10"]),  # times are no amounts
+    # The distance the question is about is no amount of the time it asks: 18 km less 5 km is no "faster".
+    ("How much faster is my 10 km now than the first time I ran it?",
+     ["Ran the 10 km in 58 minutes, and 18 km on Sunday", "Did 5 km with the club and walked half of it"]),
     ("How much does Sam still owe me?", ["Sam sent £50 back", "Sam paid another £20"]),  # no loan told
 ])
 def test_nothing_is_worked_out_when_the_amounts_leave_doubt(question, said):
