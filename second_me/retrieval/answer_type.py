@@ -332,11 +332,11 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
     each = len(names) > 1 and _COMPARES.search(question) is not None
     pairs = (item if isinstance(item, tuple) else (item, "") for item in texts)
-    about = [(text, mentioned) for text, before in pairs
+    about = [(text, mentioned, before) for text, before in pairs
              if _about(mentioned := folded_words(text) | folded_words(before), names, subject, each)]
     # Asked about "my cat", a memory of "the neighbour's cat, Pickles" is about someone else's.
     mine = {fold(m.group(1)) for m in _MY_THING.finditer(question)} - RELATIVES
-    about = [(text, mentioned) for text, mentioned in about if not _someone_elses(text, mine)]
+    about = [(text, mentioned, before) for text, mentioned, before in about if not _someone_elses(text, mine)]
     # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
     # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
     # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
@@ -344,18 +344,21 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     # Not "these days", "got", nor the "work" Jo does: "Jo's work do was wild" is no more about her job.
     thing = {word for word in subject - names if word not in TYPE_WORDS | LIGHT_VERBS
              and not (kind == OCCUPATION and word in _JOB_WORDS)}
-    both = [(text, mentioned) for text, mentioned in about
-            if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text))] if names else []
+    # Or named in the turns said just before it, which it goes on about: "she's fine… the vet bill was
+    # £480" after "Pepper swallowed a sock… she had to have surgery".
+    both = [(text, mentioned, before) for text, mentioned, before in about
+            if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text)) | folded_words(before)] \
+        if names else []
     if kind == MONEY and thing and not both:
         # What someone paid for a thing: their amount for something else is no answer ("Ruben: I bought
         # ski touring skis. second hand, 450 francs" for "How much did Ruben's road bike cost?").
-        both = [(text, mentioned) for text, mentioned in about if thing & mentioned]
+        both = [(text, mentioned, before) for text, mentioned, before in about if thing & mentioned]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     # Nor is any name asked for but a place's one after "in", "from", "near" or "on": "Otieno's hardware
     # shop in Kitengela", "a winery on the Bellarine".
     placed = kind == NAME and not person and not question_words & PLACE_NOUNS
-    for text, _ in both or about:
+    for text, _, _ in both or about:
         text = _lowered(_NO_PERSON, text) if person else _lowered(_IN_PLACE, text) if placed else text
         if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed, owner)):
             return None

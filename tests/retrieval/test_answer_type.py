@@ -258,6 +258,13 @@ def test_asked_about_someones_thing_the_memories_mentioning_both_must_say_it():
     # A speaker's own turn names them only before it, and need not repeat what it is about.
     dev = ["Priya: how's the octopus in your lab?", "Dev: the lab octopus escaped again", "Dev: this is Inky, my favourite"]
     assert lacks_answer("What's the octopus in Dev's lab called?", dev, ()) is None
+    # A turn going on about them without their name is about them when the turns before it name them.
+    sock = [("Nina: Pepper had her check up, the vet says the scar has healed perfectly", ""),
+            ("Nina: also we had a nightmare week, Pepper swallowed a sock. she had to have surgery", ""),
+            ("Nina: she's fine, sleepy, wearing a cone of shame. the vet bill was £480",
+             "also we had a nightmare week, Pepper swallowed a sock. she had to have surgery\noh no!! is she ok?")]
+    assert lacks_answer("How much did the vet charge for Pepper's sock surgery?", sock, ()) is None
+    assert lacks_answer("How much did the vet charge for Pepper's sock surgery?", sock[:2], ()) == MONEY
     # "These days" is when, not what about.
     biscuit = ["Doug: Biscuit turned 9 today!", "Doug: Biscuit slept for days after the walk"]
     assert lacks_answer("How old is Biscuit these days?", biscuit, ()) is None
