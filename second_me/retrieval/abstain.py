@@ -43,6 +43,7 @@ from second_me.retrieval.people import by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
 from second_me.text.names import MONTHS, WEEKDAYS, fold
 from second_me.text.sentences import split_sentences
+from second_me.text.support import asks_to_reckon
 from second_me.text.utterance import asked_verbs, asking_words, request_words
 from second_me.text.word_forms import RELATIVES
 from second_me.text.words import content_words, forms, plain, stems
@@ -156,7 +157,9 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
-    detached = () if instructions or _close_naming(result) else as_written(question, result.detached_names)
+    # Amounts added or compared are told of apart ("the house and the Volvo together"): their names are too.
+    detached = () if instructions or asks_to_reckon(question) or _close_naming(result) \
+        else as_written(question, result.detached_names)
     about = content_words(question, frozenset(asked_for | instructions | LIGHT_VERBS | TIME_WORDS
                                               | asking_words(asked or question)))
     # Only a question about names alone: "what mark did I get for my capstone?" has every word in

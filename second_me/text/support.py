@@ -45,7 +45,7 @@ _ASKS_DIFFERENCE = re.compile(
     r"|" + _HOW_MUCH + r"\b[a-z]+er\b.*\bthan\b"  # "how much cheaper was the Mill than the barn?"
     # "How many species did I add to my list between January and June?": what the totals then and now differ by.
     r"|" + _HOW_MUCH + r"\b(?:add|added|gain|gained|grow|grew|grown|lose|lost)\b.*\b(?:between|since)\b", re.I)
-_ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all)\b", re.I)
+_ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all|together)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NOT_WORKED_OUT = "an amount worked out"  # what a sentence lacks that copies an amount when asked to work one out
 # A currency is a claim too: "$47.10" when the spreadsheet says "amount: 47.10", in pounds.

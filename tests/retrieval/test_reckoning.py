@@ -37,6 +37,9 @@ def _line(question: str, *said: str):
      "8 km + 15 km = 23 km."),
     ("How many jars of honey have I got altogether?", ["first harvest: 12 jars", "9 more jars from the swarm hive"],
      "12 jars + 9 jars = 21 jars."),
+    ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
+     ["first week at Kirkgate done. 600 flatbreads", "launch yesterday at Kirkstall, 140 flatbreads"],
+     "600 flatbreads + 140 flatbreads = 740 flatbreads."),
     # What was added between two days is what the totals told then and later differ by.
     ("How many species did I add to my bird list between January and the end of June?",
      ["Life list hit 100 species this morning!!", "Life list: 78 species as of January 2024."],
@@ -68,6 +71,10 @@ def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, 
     ("How much faster is my 10 km now than the first time I ran it?",
      ["Ran the 10 km in 58 minutes, and 18 km on Sunday", "Did 5 km with the club and walked half of it"]),
     ("How much does Sam still owe me?", ["Sam sent £50 back", "Sam paid another £20"]),  # no loan told
+    # A sum over the things named: a memory saying nothing of them (a trial run) holds none of its amounts.
+    ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
+     ["first week at Kirkgate done. 600 flatbreads", "launch yesterday at Kirkstall, 140 flatbreads",
+      "we did our first trial run yesterday, 60 flatbreads"]),
 ])
 def test_nothing_is_worked_out_when_the_amounts_leave_doubt(question, said):
     assert _line(question, *said) is None
@@ -88,3 +95,26 @@ def test_asked_what_is_still_owed_the_answer_quotes_the_loan_and_the_payment_and
     assert "“I lent Tomás 200 euros" in answer.text and "“Tomás paid back 120 euros" in answer.text
     assert answer.text.endswith("\n\n200 euros − 120 euros = 80 euros.")
     assert answer.reckoned == "200 euros − 120 euros = 80 euros."
+
+
+
+def test_things_compared_or_added_are_told_of_apart_and_not_refused_for_it():
+    """The Volvo is never told of with the e-Golf: a difference or a sum of their amounts is no
+    reason to say "nothing in your memory about Volvo says that"."""
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import signals
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+
+    sold = Memory(1, "message", "Halvor: Sold the old Volvo V70 to a young guy from Voss, 22,000 kr.", 0.0,
+                  None, 7.0, 0, False, "active", speaker="Halvor")
+
+    def detached(question):
+        result = SearchResult((Hit(sold, 1.0, 1.0, None, similarity=0.3),), 0.3,
+                              parsed=parse_query(question, datetime(2024, 12, 1, tzinfo=timezone.utc)),
+                              detached_names=("Volvo",))
+        return signals(result, question).detached
+
+    assert detached("How much more did the e-Golf cost than I got for the Volvo?") == ()
+    assert detached("How much did I get for the house and the Volvo together?") == ()
+    assert detached("Who bought the Volvo from me?") == ("Volvo",)
