@@ -4,13 +4,13 @@ own time: the quote itself says only "yesterday"."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from typing import Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Optional, Sequence
 
 from second_me.domain import Evidence, describe_span, utc_day
-from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN
+from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN, LIGHT_VERBS
 from second_me.text.event_dates import dates_of_event, event_asked
-from second_me.text.words import stems
+from second_me.text.words import content_words, stems
 
 
 def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = False) -> str:
@@ -23,7 +23,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     because the newest time is asked ("When did Kimani last send me money?")."""
     if not ASKS_WHEN.match(question) or not evidence:
         return ""
-    best = evidence[0]
+    later = carried_out(question, evidence)
+    best = later or evidence[0]
     if best.speaker is None or best.kind != "message":
         return ""
     if "?" in best.text and not _tells_a_day(best):
@@ -37,9 +38,11 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     event = stems(asked)
     dated = [item for item in evidence if item.speaker is not None and item.kind == "message" and _tells_a_day(item)]
     closer = max(dated, key=lambda item: len(event & stems(item.text)), default=None)
-    if not newest_first and closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
+    if later is not None or newest_first:
+        pass  # the day it was, after its plan; or the newest, asked for
+    elif closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
         best = closer
-    elif not newest_first and not _tells_a_day(best) and _ASKS_PAST.match(question):
+    elif not _tells_a_day(best) and _ASKS_PAST.match(question):
         # "When did Tariq move house?": "we HAVE moved. technically I kept my word" says that it
         # happened; a later quote telling of a day gone by when it was said, and of the event in as
         # many words ("moved into Bramley on Saturday"), says when.
@@ -80,6 +83,60 @@ def _with_weekday(day: str) -> str:
         return f"{datetime.strptime(day, '%Y-%m-%d'):%A} {day}"
     except ValueError:
         return day
+
+
+def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidence]:
+    """Asked when something happened, the first quote may be its plan: "Miriam's entered me for my
+    Grade 1 exam in July", said in May. A later message of the same thing said on a day within that
+    time, or telling of one ("cello exam was this morning!!", said on 13 July; "first day at Cotham
+    Park yesterday!!" after "I start in September"), tells when it was. None when no quote is such."""
+    if not _ASKS_PAST.match(question) or not evidence or evidence[0].kind != "message":
+        return None
+    plan = evidence[0]
+    span = _told_span(plan.about)
+    if span is None or span[1] - span[0] < timedelta(days=2) or span[1] <= _day_of(plan.created_at):
+        return None  # a day, not a while; or a time already gone by when it was said
+    asked = stems(" ".join(word for word in content_words(question) if word not in LIGHT_VERBS))
+    needed = min(2, len(asked))
+    within = []
+    for item in evidence[1:]:
+        if item.kind != "message" or item.created_at <= plan.created_at or len(asked & stems(item.text)) < needed:
+            continue
+        told = _told_span(item.about)
+        day = told[0] if told is not None and told[1] - told[0] == timedelta(days=1) else _day_of(item.created_at)
+        if span[0] <= day < span[1] and day <= _day_of(item.created_at):
+            within.append((day, item))
+    # The first such day: a certificate shown a week after the exam is not when it was.
+    return min(within, key=lambda pair: pair[0])[1] if within else None
+
+
+def _told_span(about: str) -> Optional[tuple[datetime, datetime]]:
+    """The first span a memory tells of, as `describe_span` wrote it ("2023-07", "2023-07-05",
+    "2023-07-15 to 2023-07-16"), as [start, end) days; None when it tells of none."""
+    first = about.split(", ")[0].strip() if about else ""
+    parts = first.split(" to ")
+    try:
+        if len(parts) == 2:
+            return _day(parts[0]), _day(parts[1]) + timedelta(days=1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first):
+            return _day(first), _day(first) + timedelta(days=1)
+        if re.fullmatch(r"\d{4}-\d{2}", first):
+            start = _day(first + "-01")
+            return start, (start + timedelta(days=32)).replace(day=1)
+        if re.fullmatch(r"\d{4}", first):
+            return _day(first + "-01-01"), _day(f"{int(first) + 1}-01-01")
+    except ValueError:
+        return None
+    return None
+
+
+def _day(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=timezone.utc)
+
+
+def _day_of(timestamp: float) -> datetime:
+    moment = datetime.fromtimestamp(timestamp, timezone.utc)
+    return datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc)
 
 
 # A question about what has happened: the day is gone by, never one planned ahead.

@@ -25,7 +25,7 @@ from second_me.retrieval.attribution import attribute_quotes, subject_of, the_as
 from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.dated_answer import asks_weekday
+from second_me.retrieval.dated_answer import asks_weekday, carried_out
 from second_me.retrieval.elapsed import (SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
                                          event_day, names_the_event)
 from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, select_evidence,
@@ -168,6 +168,11 @@ class Answering:
         if attribution.other is not None:
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
         evidence = list(attribution.evidence)
+        # "When was my cello exam?": the quote may be its plan ("in July"); a later message read beyond
+        # the quotes may tell the day it was ("cello exam was this morning!!"), and is quoted after it.
+        later = carried_out(question, evidence[:1] + [item for item in wider if item not in evidence])
+        if later is not None and later not in evidence:
+            evidence.insert(1, later)
         if intent.kind == FACT and all(item.speaker and is_question(item.text) for item in evidence):
             # Only questions someone asked ("whats the best way to get red wine out of a carpet"): the
             # replies to them that were read answer it; with none, memory holds the asking, not an answer.

@@ -10,7 +10,7 @@ from second_me.domain import Evidence, Turn
 from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
-from second_me.retrieval.dated_answer import when_line
+from second_me.retrieval.dated_answer import carried_out, when_line
 from second_me.retrieval.writing import KeptToQuotes, names_the_asker, only_copies, quote_first, rests_on, short_line
 
 SAID = 1_688_601_600.0  # 2023-07-06
@@ -50,6 +50,29 @@ def test_asked_which_month_or_year_the_when_line_says_the_month_or_the_year():
     june = Evidence("Roof's on!", 9, "chat", "message", "me", created_at=SAID - 10 * 86400)
     assert when_line("Which month did the roof go on?", [june]) == "June 2023 (you said it on 2023-06-26)."
     assert when_line("Which roofer did I use?", [roof]) == ""
+
+
+def test_asked_when_something_was_a_later_message_on_a_day_within_its_plan_tells_the_day():
+    plan = Evidence("Miriam's entered me for my Grade 1 exam in July", 3, "chat", "message", "Nina",
+                    created_at=_said("2023-05-28"), about="2023-07")
+    exam = Evidence("cello exam was this morning!! my bow hand shook", 4, "chat", "message", "Nina",
+                    created_at=_said("2023-07-13"))
+    certificate = Evidence("[photo: a certificate reading 'Grade 1 Cello - Merit']", 5, "chat", "message", "Nina",
+                           created_at=_said("2023-07-24"))
+    assert carried_out("When was my Grade 1 cello exam?", [plan, certificate, exam]) is exam  # the first day
+    assert when_line("When was my Grade 1 cello exam?", [plan, exam]) == "Nina said it on 2023-07-13."
+    assert when_line("When was my Grade 1 cello exam?", [plan]) == "2023-07 (Nina said it on 2023-05-28)."
+    start = Evidence("I start in September at Cotham Park", 6, "chat", "message", "Nina",
+                     created_at=_said("2023-06-20"), about="2023-09")
+    first_day = Evidence("first day at Cotham Park yesterday!!", 7, "chat", "message", "Nina",
+                         created_at=_said("2023-09-06"), about="2023-09-05")
+    assert when_line("When did Nina start at Cotham Park?", [start, first_day]) == \
+        "2023-09-05 (Nina said it on 2023-09-06)."
+    # Not asked what happened, nor a day already gone by when it was said, nor a message of something else.
+    assert carried_out("When is Nina's Grade 1 cello exam?", [plan, exam]) is None
+    assert carried_out("When was my Grade 1 cello exam?", [replace(plan, about="2023-05"), exam]) is None
+    assert carried_out("When did Nina start at Cotham Park?", [start, replace(first_day, text="first day of term")]) \
+        is None
 
 
 def test_asked_the_day_of_the_week_the_when_line_names_the_weekday_of_each_day():
