@@ -43,6 +43,7 @@ from second_me.retrieval.people import by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
 from second_me.text.names import MONTHS, WEEKDAYS, fold
 from second_me.text.sentences import split_sentences
+from second_me.text.stated import PAYING_WORDS
 from second_me.text.support import asks_to_reckon
 from second_me.text.utterance import asked_verbs, asking_words, request_words
 from second_me.text.word_forms import RELATIVES
@@ -85,6 +86,7 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     question's own words, the span words of date arithmetic, nor a word for a whole kind ("health")."""
     question = result.parsed.text if result.parsed is not None else ""
     arithmetic = elapsed_question(asked or question) is not None
+    reckons = asks_to_reckon(asked or question) is not None  # "…cost together?": memory says each amount
     # Asked for everything of a kind ("What health problems have I had?"), memory names each thing, not the kind.
     gathers = intent_of(asked or question).kind == GATHER
     asked_for = {fold(word) for word in answer_type_words(question, whole=gathers)}
@@ -99,7 +101,12 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
              for word in re.findall(r"\w+", phrase.lower())}
     return tuple(term for term in result.unknown_terms
                  if fold(term) not in asked_for and term not in MONTHS | WEEKDAYS and term.lower() not in skip
-                 and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled | timed)
+                 and not (arithmetic and term.lower() in SPAN_WORDS) and term.lower() not in titled | timed
+                 and not (reckons and term.lower() in RECKONING_WORDS))
+
+
+# How a sum or a difference is asked, and what of: memory states the amounts ("quoted 320 euro"), not these.
+RECKONING_WORDS = frozenset("together altogether combined total difference more less fewer".split()) | PAYING_WORDS
 
 
 def _someones_relatives(question: str) -> set[str]:

@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from second_me.domain import Evidence, describe_span, utc_day
 from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN, LIGHT_VERBS
 from second_me.text.event_dates import dates_of_event, event_asked
-from second_me.text.words import content_words, stems
+from second_me.text.words import content_words, forms, stems
 
 
 def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = False) -> str:
@@ -96,11 +96,13 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
     span = _told_span(plan.about)
     if span is None or span[1] - span[0] < timedelta(days=2) or span[1] <= _day_of(plan.created_at):
         return None  # a day, not a while; or a time already gone by when it was said
-    asked = stems(" ".join(word for word in content_words(question) if word not in LIGHT_VERBS))
+    asked = [forms(word) for word in content_words(question) if word not in LIGHT_VERBS]  # "married": "wedding"
     needed = min(2, len(asked))
     within = []
     for item in evidence[1:]:
-        if item.kind != "message" or item.created_at <= plan.created_at or len(asked & stems(item.text)) < needed:
+        said = stems(item.text)
+        if item.kind != "message" or item.created_at <= plan.created_at \
+                or sum(1 for word in asked if word & said) < needed:
             continue
         told = _told_span(item.about)
         day = told[0] if told is not None and told[1] - told[0] == timedelta(days=1) else _day_of(item.created_at)

@@ -118,3 +118,19 @@ def test_things_compared_or_added_are_told_of_apart_and_not_refused_for_it():
     assert detached("How much more did the e-Golf cost than I got for the Volvo?") == ()
     assert detached("How much did I get for the house and the Volvo together?") == ()
     assert detached("Who bought the Volvo from me?") == ("Volvo",)
+
+
+
+def test_a_sum_is_not_refused_for_the_words_it_is_asked_in():
+    """No memory says "cost" or "together": "Garage quoted 320 euro for discs", "Bought goggles, 18 euro"."""
+    from second_me.retrieval.abstain import words_memory_lacks
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+
+    def lacked(question, unknown):
+        result = SearchResult((), 0.3, parsed=parse_query(question, datetime(2025, 12, 1, tzinfo=timezone.utc)),
+                              unknown_terms=unknown)
+        return words_memory_lacks(result, question)
+
+    assert lacked("How much did the brake discs and the goggles cost together?", ("cost", "together")) == ()
+    assert lacked("What did we cook together?", ("together",)) == ("together",)
