@@ -237,8 +237,8 @@ def says_little(words: Iterable[str]) -> bool:
 # "What was my first day at the college?", "What was the date of Sam's last shift?": a when-question too.
 _DAY_OF = r"(?:what|which)(?:['’]s|\s+(?:was|is|were))\s+(?:(?:the|my|our|his|her|their|\w+['’]s)\s+)?" \
           r"(?:(?:first|last|next)\s+)?(?:date|day)\b(?!\s+like\b)"
-ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|weekday|month|year)\b|" + _DAY_OF + ")",
-                       re.I)
+ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|weekday|month|year)\b|"
+                       + _DAY_OF + ")", re.I)
 ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)
 _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
                       r"|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?|lodges?"

@@ -20,7 +20,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     kitchen?"), the day it was said is not the answer: a later quote telling of a date is (the
     reply "Saturday the 28th"), or nothing. A later quote telling of a day and saying more of what
     the question asks the day of is read instead of the first, unless the quotes are newest first
-    because the newest time is asked ("When did Kimani last send me money?")."""
+    because the newest time is asked ("When did Kimani last send me money?"). A first quote that
+    planned what is asked gives way to a later one telling the day it was (`carried_out`)."""
     if not ASKS_WHEN.match(question) or not evidence:
         return ""
     later = carried_out(question, evidence)
@@ -38,11 +39,11 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     event = stems(asked)
     dated = [item for item in evidence if item.speaker is not None and item.kind == "message" and _tells_a_day(item)]
     closer = max(dated, key=lambda item: len(event & stems(item.text)), default=None)
-    if later is not None or newest_first:
-        pass  # the day it was, after its plan; or the newest, asked for
-    elif closer is not None and len(event & stems(closer.text)) > len(event & stems(best.text)):
+    # (Not when a plan gave way to the day it was carried out, nor when the newest is asked for.)
+    if later is None and not newest_first and closer is not None \
+            and len(event & stems(closer.text)) > len(event & stems(best.text)):
         best = closer
-    elif not _tells_a_day(best) and _ASKS_PAST.match(question):
+    elif later is None and not newest_first and not _tells_a_day(best) and _ASKS_PAST.match(question):
         # "When did Tariq move house?": "we HAVE moved. technically I kept my word" says that it
         # happened; a later quote telling of a day gone by when it was said, and of the event in as
         # many words ("moved into Bramley on Saturday"), says when.

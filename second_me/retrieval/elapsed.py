@@ -19,8 +19,8 @@ from typing import Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import lacks_answer
-from second_me.text.word_forms import looks_like_a_verb
 from second_me.text.event_dates import moments_told
+from second_me.text.word_forms import looks_like_a_verb
 from second_me.text.words import forms, stems
 
 SINCE, BETWEEN, FIRST = "since", "between", "first"

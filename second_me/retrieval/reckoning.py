@@ -19,8 +19,8 @@ from typing import Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.text.names import fold
-from second_me.text.words import content_words
 from second_me.text.support import asks_to_reckon
+from second_me.text.words import content_words
 
 _SYMBOLS = "$€£¥₹₱₦₩₺₽₫₴₪฿"
 _QUANTITY = re.compile(
