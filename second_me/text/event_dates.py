@@ -321,7 +321,7 @@ def _weekend(today: datetime, which: str, ahead: Optional[bool]) -> tuple[dateti
 
 def event_dates(text: str, said_at: float) -> list[DateSpan]:
     """The moments a message tells of, resolved against when it was sent; at most MAX_SPANS, in order."""
-    return [span for span, _ in _told(text, said_at)]
+    return [span for span, _ in moments_told(text, said_at)]
 
 
 def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
@@ -329,7 +329,7 @@ def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
     pains on Saturday night. they … put a stent in two days ago"), those whose sentence (or clause,
     in a sentence with two) says most of the event's words ("get his stent"); all of them when
     none says any, or all say as many."""
-    told = _told(text, said_at)
+    told = moments_told(text, said_at)
     wanted = stems(event)
     shared = [len(wanted & stems(part)) for _, part in told]
     if not told or max(shared) == 0 or min(shared) == max(shared):
@@ -353,11 +353,6 @@ def event_asked(question: str) -> str:
 
 
 def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
-    """(a moment the message tells of, the words telling of it), as `dates_of_event` reads them."""
-    return _told(text, said_at)
-
-
-def _told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
     """(a moment the message tells of, the words telling of it: its sentence, or its clause when
     the sentence tells of more than one)."""
     sent = datetime.fromtimestamp(said_at, timezone.utc)
