@@ -97,7 +97,6 @@ def test_asked_what_is_still_owed_the_answer_quotes_the_loan_and_the_payment_and
     assert answer.reckoned == "200 euros − 120 euros = 80 euros."
 
 
-
 def test_things_compared_or_added_are_told_of_apart_and_not_refused_for_it():
     """The Volvo is never told of with the e-Golf: a difference or a sum of their amounts is no
     reason to say "nothing in your memory about Volvo says that"."""
@@ -118,7 +117,6 @@ def test_things_compared_or_added_are_told_of_apart_and_not_refused_for_it():
     assert detached("How much more did the e-Golf cost than I got for the Volvo?") == ()
     assert detached("How much did I get for the house and the Volvo together?") == ()
     assert detached("Who bought the Volvo from me?") == ("Volvo",)
-
 
 
 def test_a_sum_is_not_refused_for_the_words_it_is_asked_in():
