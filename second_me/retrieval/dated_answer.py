@@ -95,7 +95,7 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
         return None
     plan = evidence[0]
     span = _told_span(plan.about)
-    if span is None or span[1] - span[0] < timedelta(days=2) or span[1] <= _day_of(plan.created_at):
+    if span is None or span[1] - span[0] < timedelta(days=2) or span[1] <= _day(utc_day(plan.created_at)):
         return None  # a day, not a while; or a time already gone by when it was said
     asked = [forms(word) for word in content_words(question) if word not in LIGHT_VERBS]  # "married": "wedding"
     needed = min(2, len(asked))
@@ -105,9 +105,9 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
         if item.kind != "message" or item.created_at <= plan.created_at \
                 or sum(1 for word in asked if word & said) < needed:
             continue
-        told = _told_span(item.about)
-        day = told[0] if told is not None and told[1] - told[0] == timedelta(days=1) else _day_of(item.created_at)
-        if span[0] <= day < span[1] and day <= _day_of(item.created_at):
+        told, said_on = _told_span(item.about), _day(utc_day(item.created_at))
+        day = told[0] if told is not None and told[1] - told[0] == timedelta(days=1) else said_on
+        if span[0] <= day < span[1] and day <= said_on:
             within.append((day, item))
     # The first such day: a certificate shown a week after the exam is not when it was.
     return min(within, key=lambda pair: pair[0])[1] if within else None
@@ -135,11 +135,6 @@ def _told_span(about: str) -> Optional[tuple[datetime, datetime]]:
 
 def _day(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=timezone.utc)
-
-
-def _day_of(timestamp: float) -> datetime:
-    moment = datetime.fromtimestamp(timestamp, timezone.utc)
-    return datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc)
 
 
 # A question about what has happened: the day is gone by, never one planned ahead.

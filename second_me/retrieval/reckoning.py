@@ -60,7 +60,7 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
     # "How much faster is my 10 km now?": a unit the question writes after a number of its own
     # names what is talked about, not the amount asked (a time): the distances are not subtracted.
     talked_of = {fold(unit) for unit in re.findall(r"\d[\d,.]*\s?([^\W\d_]+)", question)}
-    asked = {fold(word) for word in re.findall(r"[^\W\d_]+", question)} - talked_of
+    asked = _folded(question) - talked_of
     asked_numbers = set(re.findall(r"\d[\d,.]*", question))
     found = [q for item in evidence for q in _quantities(item, asked) if q.written not in asked_numbers]
     wanted = [q for q in found if q.kind and fold(q.kind) in asked] or \
