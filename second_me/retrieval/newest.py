@@ -12,6 +12,7 @@ from second_me.retrieval.answer_type import (LIGHT_VERBS, NUMBER_WORDS, NUMERIC_
                                              expected_answer, has_answer, lacks_answer, wanted_kind)
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.timeparse import TimeHint
+from second_me.text.measures import MEASURE_KINDS
 from second_me.text.utterance import is_question
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
@@ -23,6 +24,12 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     statements = _statements(evidence, assistants)
     if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
         answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
+        # …and a measure with its unit, where one does: "How far does my new knee bend now?" is answered
+        # by "115 degrees of bend", not by a newer "just 40 minutes" paddling on the new knee.
+        kind = wanted_kind(question)
+        measured = {id(item) for item in statements if id(item) in answering and kind in MEASURE_KINDS
+                    and has_answer(kind, item.text, set())}
+        answering = measured or answering
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)
         answering = {id(item) for item in statements if stating is None or stating(item.text)}

@@ -14,8 +14,8 @@ from second_me.text.stated import NUMBER_WORDS
 # Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
 MEASURED_NOUNS = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
 price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
-DURATION, LENGTH, DISTANCE, WEIGHT, SIZE = "duration", "length", "distance", "weight", "size"
-MEASURE_KINDS = frozenset({DURATION, LENGTH, DISTANCE, WEIGHT, SIZE})
+DURATION, LENGTH, DISTANCE, REACH, WEIGHT, SIZE = "duration", "length", "distance", "reach", "weight", "size"
+MEASURE_KINDS = frozenset({DURATION, LENGTH, DISTANCE, REACH, WEIGHT, SIZE})
 
 _TIME = (r"seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?"
          r"|decades?")
@@ -36,10 +36,16 @@ _STATED = {
     DURATION: re.compile(_stated(_TIME).pattern + r"|\b(?:an?|half an?)\s+(?:hour|day|week|fortnight|month|year)\b"
                          r"|\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d+h\d\d\b", re.I),
     LENGTH: _stated(_LONG + "|" + _TIME),  # "how long is the canoe?" 17 feet; "how long is the flight?" 11 hours
-    DISTANCE: _stated(_LONG + "|" + _TIME + r"|degrees?|°"),  # 3 km, 20 minutes' walk; a knee bends 110°
+    DISTANCE: _stated(_LONG + "|" + _TIME),  # 3 km, or 20 minutes' walk
+    REACH: _stated(_LONG + r"|degrees?|°"),  # ran 10 km; a knee bends 110°: not "just 40 minutes" of it
     WEIGHT: _stated(_HEAVY),
     SIZE: _stated(_LONG + "|" + _HEAVY + "|" + _ROOM),
 }
+
+# "How far is the cabin from the lake?", "how far away…", "how far do they live…": places apart, which a
+# time tells too ("20 minutes' walk"); "how far did I run?", "how far does my knee bend?": how far
+# someone or something went, which a time does not.
+_APART = re.compile(r"\b(?:is|was|are|were|away|from|live|lives|lived)\b|['’]s\b", re.I)
 
 # "How long is the canoe?": a thing's length (or a trip's time); "how long did it take?", "how long
 # were we together?", "how long do I bake it?": a time.
@@ -53,7 +59,7 @@ def asked_measure(question: str) -> Optional[str]:
     if q.startswith("how long"):
         return LENGTH if _LENGTH_OF.match(q) and not _TIME_WORDS.search(q) else DURATION
     if q.startswith("how far"):
-        return DISTANCE
+        return DISTANCE if _APART.search(q) else REACH
     if re.match(r"how (?:tall|high|deep|wide)\b", q):
         return LENGTH
     if q.startswith("how heavy") or re.match(r"how much\b.*\bweigh(?:s|ed)?\b", q):

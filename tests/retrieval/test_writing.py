@@ -436,6 +436,11 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     # Asked for a name, the newest statement that states one is read first: the club is the same.
     club = "What's the name of my curling club?"
     assert newest_statements_first([lead, vice], (), club)[0] is lead
+    # Asked how far something went, the newest statement of a length or an angle: not of a time.
+    bend = said("Karen measured 115 degrees of bend today. Almost at the goal", "2024-06-20")
+    paddle = said("First paddle since the surgery. Just 40 minutes on Lake Banook, and the knee was fine getting in"
+                  " and out.", "2024-07-06")
+    assert newest_statements_first([paddle, bend], (), "How far does my new knee bend now?")[0] is bend
 
 
 def test_a_count_asked_with_no_auxiliary_is_asked_of_now_and_may_be_told_in_other_words():

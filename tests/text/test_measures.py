@@ -3,7 +3,7 @@
 import pytest
 
 from second_me.retrieval.answer_type import NUMBER, has_answer, wanted_kind
-from second_me.text.measures import DISTANCE, DURATION, LENGTH, SIZE, WEIGHT, asked_measure, states_measure
+from second_me.text.measures import DISTANCE, DURATION, LENGTH, REACH, SIZE, WEIGHT, asked_measure, states_measure
 
 
 @pytest.mark.parametrize("question, measure", [
@@ -12,6 +12,9 @@ from second_me.text.measures import DISTANCE, DURATION, LENGTH, SIZE, WEIGHT, as
     ("How long do I bake it for?", DURATION),
     ("How long is the canoe I'm building?", LENGTH),
     ("How far is the cabin from the lake?", DISTANCE),
+    ("How far do you live from the station?", DISTANCE),
+    ("How far did I run on Sunday?", REACH),
+    ("How far does my new knee bend now?", REACH),
     ("How tall is Eli now?", LENGTH),
     ("How much did Isla weigh when she was born?", WEIGHT),
     ("How big was my kidney stone?", SIZE),
@@ -30,7 +33,9 @@ def test_the_measure_a_question_asks_for(question, measure):
     (DURATION, "a relay from the mountain to the ocean, 12 of us, 200 miles", False),
     (LENGTH, "she's a 17-foot canoe", True),
     (DISTANCE, "it's 3 km, or 20 mins on the bike", True),
-    (DISTANCE, "Knee bends to 85 degrees. The goal is 120.", True),  # how far a knee bends
+    (REACH, "Knee bends to 85 degrees. The goal is 120.", True),  # how far a knee bends
+    (REACH, "ran 12k this morning", True),
+    (REACH, "First paddle since the surgery. Just 40 minutes on Lake Banook", False),  # how long, not how far
     (WEIGHT, "7lb 2oz and very loud", True),
     (WEIGHT, "we had 7 visitors", False),
     (SIZE, "fine. it was 4 millimetres", True),
