@@ -33,6 +33,11 @@ _CURRENCY_WORDS = frozenset("euro eur dollar usd aud cad buck pound quid franc r
                             "baht ringgit rupiah won yuan rmb".split())
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NOT_AMOUNTS = frozenset("am pm st nd rd th".split())
+# "How much more of a bend does my knee need to reach Karen's goal?", "how much is still to go to my target?"
+_TO_GOAL = re.compile(r"\b(?:reach|hit|make|meet|get\s+to)\b.*\b(?:goal|target)\b|\b(?:goal|target)\b.*\bto\s+go\b",
+                      re.I)
+# "the goal is 120", "target: £5,000", "goal of 20 km": the goal's amount follows.
+_GOAL_STATED = re.compile(r"\b(?:goal|target)\b\s*(?:is|was|of|:)?\s*(?=[%s]?\d)" % _SYMBOLS, re.I)
 _OWED = re.compile(r"\b(?:still\s+)?owes?\b|\bpaid\s+back\b|\bpay\s+(?:me\s+)?back\b|\bleft\s+to\s+pay\b", re.I)
 _LENT = re.compile(r"\b(?:lent|lend|loaned|borrowed)\b", re.I)
 # The loan told with its promise: "Sent my cousin 45,000 for a motorbike. He says he'll pay me back".
@@ -61,6 +66,8 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
     # names what is talked about, not the amount asked (a time): the distances are not subtracted.
     talked_of = {fold(unit) for unit in re.findall(r"\d[\d,.]*\s?([^\W\d_]+)", question)}
     asked = _folded(question) - talked_of
+    if reckoning == "difference" and _TO_GOAL.search(question):
+        return _to_the_goal(evidence, asked)
     asked_numbers = set(re.findall(r"\d[\d,.]*", question))
     found = [q for item in evidence for q in _quantities(item, asked) if q.written not in asked_numbers]
     wanted = [q for q in found if q.kind and fold(q.kind) in asked] or \
@@ -97,6 +104,48 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
         return None
     items = list({id(q.item): q.item for q in used}.values())
     return items, f"{line} = {_written(used[0], result)}."
+
+
+def _to_the_goal(evidence: Sequence[Evidence], asked: set[str]) -> Optional[tuple[list[Evidence], str]]:
+    """What is still to go to a goal memory states: the goal less the newest amount told of the same
+    thing ("95 degrees of bend so far, the goal is 120", then "115 degrees of bend today": 5 degrees).
+    The newest amount is told in a memory sharing words with the goal's, and is the one amount it tells."""
+    goals = []
+    for item in evidence:
+        for stated in _GOAL_STATED.finditer(item.text):
+            amount = _QUANTITY.match(item.text, stated.end())
+            if amount:
+                goals.append((item, amount))
+    if len({float(amount["number"].replace(",", "")) for _, amount in goals}) != 1:
+        return None
+    goal_item, goal = goals[0]
+    goal_value, goal_symbol = float(goal["number"].replace(",", "")), goal["symbol"] or ""
+    about = _folded(" ".join(content_words(goal_item.text)))
+    told: dict[int, list[_Quantity]] = {}
+    for item in evidence:
+        for q in _quantities(item, asked):
+            is_goal = item is goal_item and q.value == goal_value
+            if not is_goal and q.kind == goal_symbol and about & _folded(" ".join(content_words(item.text))):
+                told.setdefault(id(item), []).append(q)
+    if not told:
+        return None
+    newest = max((quantities for quantities in told.values()), key=lambda quantities: quantities[0].item.created_at)
+    if len({q.value for q in newest}) != 1 or newest[0].value >= goal_value:
+        return None
+    now = newest[0]
+    unit = "" if now.kind else _unit_after(now)
+    line = (f"{_written(now, goal_value)} − {_written(now)}{unit} = "
+            f"{_written(now, goal_value - now.value)}{unit}.")
+    return list({id(item): item for item in (now.item, goal_item)}.values()), line
+
+
+def _unit_after(q: _Quantity) -> str:
+    """The word written after a bare amount, when it is a unit ("115 degrees"), with its space."""
+    found = re.search(r"(?<![\d,.])" + re.escape(q.written) + r"\s?([a-z]+)\b", q.item.text)
+    return f" {found[1]}" if found and found[1] not in _NOT_AMOUNTS and found[1] not in _NOT_UNITS else ""
+
+
+_NOT_UNITS = frozenset("of so and or to in on at a the more less".split())
 
 
 def _things_named(question: str, units: set[str]) -> set[str]:

@@ -132,3 +132,22 @@ def test_a_sum_is_not_refused_for_the_words_it_is_asked_in():
 
     assert lacked("How much did the brake discs and the goggles cost together?", ("cost", "together")) == ()
     assert lacked("What did we cook together?", ("together",)) == ("together",)
+
+
+def test_what_is_still_to_go_to_a_goal_is_the_goal_less_the_newest_amount_told_of_it():
+    def said(text: str, day: int) -> Evidence:
+        return Evidence(text, day, "chat", "message", "Doug", created_at=float(day * 86400))
+
+    started = said("Physio with Karen twice a week. 95 degrees of bend so far, the goal is 120.", 1)
+    now = said("Karen measured 115 degrees of bend today. Almost at the goal, and I can do the stairs again.", 30)
+    question = "How much more of a bend does my knee need to reach Karen's goal?"
+    found = worked_out(question, [now, started])
+    assert found is not None and found[1] == "120 − 115 degrees = 5 degrees." and adds_up(found[1])
+    assert {item.memory_id for item in found[0]} == {1, 30}
+    assert _line("How much more do I need to save to reach my target?",
+                 "Savings for the trip: £3,200 so far, target £5,000.") == "£5,000 − £3,200 = £1,800."
+    # A newest memory telling of something else, or of two amounts, leaves doubt: nothing is worked out.
+    walked = said("Walked 2 km without the cane today.", 40)
+    assert worked_out(question, [walked, now, started])[1] == "120 − 115 degrees = 5 degrees."
+    both = said("Bend is 117 degrees, up from 115 degrees last week.", 50)
+    assert worked_out(question, [both, now, started]) is None
