@@ -3,7 +3,7 @@
 Asked "What's the difference between my old and new rent?", "How much does Tomás still owe me?"
 or "How many jars of honey have my bees given me altogether?", the evidence states the amounts
 ("Rent is 1,150 euros", "The rent for the new flat is 1,480 euros"); the answer is their
-difference, sum, or what was lent less what came back. A small model copies one of them, and a
+difference, sum, what was lent less what came back, or what is still to go to a goal. A small model copies one of them, and a
 1.5B reader often does: the sum is written under the quotes by rule ("1,480 − 1,150 = 330
 euros"), every operand quoted above it, and only when the evidence leaves no doubt which
 amounts count: all of one kind (the currency or the unit the question names), two of them for a
@@ -129,7 +129,7 @@ def _to_the_goal(evidence: Sequence[Evidence], asked: set[str]) -> Optional[tupl
                 told.setdefault(id(item), []).append(q)
     if not told:
         return None
-    newest = max((quantities for quantities in told.values()), key=lambda quantities: quantities[0].item.created_at)
+    newest = max(told.values(), key=lambda quantities: quantities[0].item.created_at)
     if len({q.value for q in newest}) != 1 or newest[0].value >= goal_value:
         return None
     now = newest[0]
