@@ -312,7 +312,23 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
                                                           stating=stating), scored)
     wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks,
                                                          stating=stating), scored)
+    quoted, wider = (with_a_second_amount(question, intent, chosen, scored) for chosen in (quoted, wider))
     return _as_evidence(quoted), _as_evidence(wider)
+
+
+def with_a_second_amount(question: str, intent: Intent, quoted: list[Sentence],
+                         scored: Sequence[Sentence]) -> list[Sentence]:
+    """Asked for an amount worked out from others, a lone amount quoted is followed by the best sentence
+    of another memory stating one in a word of the question, from however far down: "By how much did
+    the house sell over the asking price?" quotes "Asking $549,000." and, less like the question,
+    "SOLD. It went for $565,000, over asking!"."""
+    amounts = [s for s in quoted if _AMOUNT.search(s.text)]
+    if not intent.reckons or len(amounts) != 1:
+        return quoted
+    asked = stems(" ".join(content_words(question)))
+    second = next((s for s in scored if s.hit.memory.id != amounts[0].hit.memory.id and _AMOUNT.search(s.text)
+                   and asked & stems(s.text)), None)
+    return quoted + [second] if second is not None else quoted
 
 
 def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:

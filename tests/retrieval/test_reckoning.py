@@ -151,3 +151,18 @@ def test_what_is_still_to_go_to_a_goal_is_the_goal_less_the_newest_amount_told_o
     assert worked_out(question, [walked, now, started])[1] == "120 − 115 degrees = 5 degrees."
     both = said("Bend is 117 degrees, up from 115 degrees last week.", 50)
     assert worked_out(question, [both, now, started]) is None
+
+
+def test_a_lone_amount_quoted_for_a_difference_is_followed_by_one_from_further_down_told_in_the_questions_words(
+        services):
+    start = datetime(2023, 8, 20, 9, tzinfo=timezone.utc).timestamp()
+    said = ["We listed the house on Maple Drive in Dartmouth today. Asking $549,000. The realtor's name is Colleen.",
+            "Went for a slow walk with Biscuit along the water.",
+            "SOLD. It went for $565,000, over asking! Closing is October 31st.",
+            "Traded in the old Subaru for a Toyota RAV4 hybrid, $41,000 with the trade-in."]
+    services.conversations.log.add_turns([Turn("c1", "Doug", text, start + 86400 * 10 * day, "user", str(day))
+                                          for day, text in enumerate(said)], services.clock.timestamp())
+    answer = services.answering.ask("By how much did the Maple Drive house sell over the asking price?",
+                                    remember=False)
+    assert "“SOLD. It went for $565,000, over asking!" in answer.text and "RAV4" not in answer.text
+    assert answer.reckoned == "$565,000 − $549,000 = $16,000."
