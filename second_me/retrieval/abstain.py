@@ -105,8 +105,10 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
                  and not (reckons and term.lower() in RECKONING_WORDS))
 
 
-# How a sum or a difference is asked, and what of: memory states the amounts ("quoted 320 euro"), not these.
-RECKONING_WORDS = frozenset("together altogether combined total difference more less fewer".split()) | PAYING_WORDS
+# How a sum or a difference is asked, and what of: memory states the amounts ("quoted 320 euro"), not these;
+# nor what is still to go to a goal ("How much more do I need to save to reach my target?").
+RECKONING_WORDS = frozenset("together altogether combined total difference more less fewer reach hit need go"
+                            .split()) | PAYING_WORDS
 
 
 def _someones_relatives(question: str) -> set[str]:

@@ -132,6 +132,9 @@ def test_a_sum_is_not_refused_for_the_words_it_is_asked_in():
 
     assert lacked("How much did the brake discs and the goggles cost together?", ("cost", "together")) == ()
     assert lacked("What did we cook together?", ("together",)) == ("together",)
+    # Nor what is still to go to a goal: "Savings for the Lisbon trip: £3,200 so far, target £5,000."
+    assert lacked("How much more do I need to save to reach my target?", ("reach", "need")) == ()
+    assert lacked("Which trail did we take to reach the lake?", ("reach",)) == ("reach",)
 
 
 def test_what_is_still_to_go_to_a_goal_is_the_goal_less_the_newest_amount_told_of_it():
