@@ -26,9 +26,9 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
         # …and a measure with its unit, where one does: "How far does my new knee bend now?" is answered
         # by "115 degrees of bend", not by a newer "just 40 minutes" paddling on the new knee.
-        kind = wanted_kind(question)
-        measured = {id(item) for item in statements if id(item) in answering and kind in MEASURE_KINDS
-                    and has_answer(kind, item.text, set())}
+        stating = states_kind_asked(question) if wanted_kind(question) in MEASURE_KINDS else None
+        measured = {id(item) for item in statements
+                    if id(item) in answering and stating(item.text)} if stating else set()
         answering = measured or answering
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)

@@ -1,14 +1,13 @@
 """Amounts worked out by rule from the amounts memory states, for either reader.
 
-Asked "What's the difference between my old and new rent?", "How much does Tomás still owe me?"
-or "How many jars of honey have my bees given me altogether?", the evidence states the amounts
-("Rent is 1,150 euros", "The rent for the new flat is 1,480 euros"); the answer is their
-difference, sum, what was lent less what came back, or what is still to go to a goal. A small model copies one of them, and a
-1.5B reader often does: the sum is written under the quotes by rule ("1,480 − 1,150 = 330
-euros"), every operand quoted above it, and only when the evidence leaves no doubt which
-amounts count: all of one kind (the currency or the unit the question names), two of them for a
-difference, one loan for what is still owed. Otherwise nothing is worked out and the usual
-answer stands.
+Asked "What's the difference between my old and new rent?", "How much does Tomás still owe me?" or
+"How many jars of honey have my bees given me altogether?", the evidence states the amounts ("Rent
+is 1,150 euros", "The rent for the new flat is 1,480 euros"); the answer is their difference, sum,
+what was lent less what came back, or what is still to go to a goal. A small model copies one of
+them, and a 1.5B reader often does: the sum is written under the quotes by rule ("1,480 − 1,150 =
+330 euros"), every operand quoted above it, and only when the evidence leaves no doubt which amounts
+count: all of one kind (the currency or the unit the question names), two of them for a difference,
+one loan for what is still owed. Otherwise nothing is worked out and the usual answer stands.
 """
 
 from __future__ import annotations
@@ -110,22 +109,19 @@ def _to_the_goal(evidence: Sequence[Evidence], asked: set[str]) -> Optional[tupl
     """What is still to go to a goal memory states: the goal less the newest amount told of the same
     thing ("95 degrees of bend so far, the goal is 120", then "115 degrees of bend today": 5 degrees).
     The newest amount is told in a memory sharing words with the goal's, and is the one amount it tells."""
-    goals = []
-    for item in evidence:
-        for stated in _GOAL_STATED.finditer(item.text):
-            amount = _QUANTITY.match(item.text, stated.end())
-            if amount:
-                goals.append((item, amount))
-    if len({float(amount["number"].replace(",", "")) for _, amount in goals}) != 1:
+    goals = [(item, float(amount["number"].replace(",", "")), amount["symbol"] or "")
+             for item in evidence for stated in _GOAL_STATED.finditer(item.text)
+             if (amount := _QUANTITY.match(item.text, stated.end()))]
+    if len({value for _, value, _ in goals}) != 1:
         return None
-    goal_item, goal = goals[0]
-    goal_value, goal_symbol = float(goal["number"].replace(",", "")), goal["symbol"] or ""
+    goal_item, goal_value, goal_symbol = goals[0]
     about = _folded(" ".join(content_words(goal_item.text)))
     told: dict[int, list[_Quantity]] = {}
     for item in evidence:
+        if not about & _folded(" ".join(content_words(item.text))):
+            continue
         for q in _quantities(item, asked):
-            is_goal = item is goal_item and q.value == goal_value
-            if not is_goal and q.kind == goal_symbol and about & _folded(" ".join(content_words(item.text))):
+            if q.kind == goal_symbol and not (item is goal_item and q.value == goal_value):
                 told.setdefault(id(item), []).append(q)
     if not told:
         return None
