@@ -76,6 +76,9 @@ class Signals:
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
     covered: bool = False  # the question is about names alone, and one of the first hits has them ("Belém")
+    # A relative by marriage no memory names ("my daughter-in-law", "my stepson"): someone other than
+    # the daughter or son memory tells of.
+    unknown_relative: bool = False
 
 
 def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]:
@@ -177,7 +180,16 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     covered = bool(about) and set(about) <= names \
         and any(all(forms(word) & stems(hit.memory.text) for word in about) for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
-                   lacking, covered)
+                   lacking, covered, bool(_by_marriage_words(asked or question) & set(unknown_words)))
+
+
+_IN_LAW = re.compile(r"\b\w+-in-(law)\b|\b(step(?:son|daughter|mother|father|brother|sister|mum|dad|child|kids?))\b",
+                     re.I)
+
+
+def _by_marriage_words(question: str) -> set[str]:
+    """The word telling a relative by marriage from a blood relative: "law" of "daughter-in-law", "stepson"."""
+    return {(match[1] or match[2]).lower() for match in _IN_LAW.finditer(question)}
 
 
 def _close_naming(result: SearchResult) -> bool:
@@ -218,7 +230,11 @@ def only_words_doubt(seen: Signals, min_similarity: float, unknown_similarity: f
     to"): a capable reader may judge it (services/answering.py). Checks 3 and 5 stay refusals: given
     a name said only apart from the question's words, or no number where one is asked, a 1.5B
     reader judged the evidence good and answered from someone else's news or any number in it
-    ("What's Raj's last name?" → "Raj"; "How much did Mike pay for his truck?" → "$800")."""
+    ("What's Raj's last name?" → "Raj"; "How much did Mike pay for his truck?" → "$800"). So does a
+    relative by marriage no memory names: asked what "my daughter-in-law" does, it answered with the
+    daughter's job."""
+    if seen.unknown_relative:
+        return False
     return decide(replace(seen, unknown_words=()), min_similarity, unknown_similarity) is None
 
 

@@ -94,7 +94,7 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
     if not _ASKS_PAST.match(question) or not evidence or evidence[0].kind != "message":
         return None
     plan = evidence[0]
-    span = _told_span(plan.about)
+    span = told_span(plan.about)
     if span is None or span[1] - span[0] < timedelta(days=2) or span[1] <= _day(utc_day(plan.created_at)):
         return None  # a day, not a while; or a time already gone by when it was said
     asked = [forms(word) for word in content_words(question) if word not in LIGHT_VERBS]  # "married": "wedding"
@@ -105,7 +105,7 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
         if item.kind != "message" or item.created_at <= plan.created_at \
                 or sum(1 for word in asked if word & said) < needed:
             continue
-        told, said_on = _told_span(item.about), _day(utc_day(item.created_at))
+        told, said_on = told_span(item.about), _day(utc_day(item.created_at))
         day = told[0] if told is not None and told[1] - told[0] == timedelta(days=1) else said_on
         if span[0] <= day < span[1] and day <= said_on:
             within.append((day, item))
@@ -113,7 +113,7 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
     return min(within, key=lambda pair: pair[0])[1] if within else None
 
 
-def _told_span(about: str) -> Optional[tuple[datetime, datetime]]:
+def told_span(about: str) -> Optional[tuple[datetime, datetime]]:
     """The first span a memory tells of, as `describe_span` wrote it ("2023-07", "2023-07-05",
     "2023-07-15 to 2023-07-16"), as [start, end) days; None when it tells of none."""
     first = about.split(", ")[0].strip() if about else ""

@@ -21,9 +21,9 @@ from second_me.domain import Evidence
 from second_me.retrieval.answer_type import lacks_answer
 from second_me.text.event_dates import moments_told
 from second_me.text.word_forms import looks_like_a_verb
-from second_me.text.words import forms, stems
+from second_me.text.words import content_words, forms, stems
 
-SINCE, BETWEEN, FIRST = "since", "between", "first"
+SINCE, BETWEEN, FIRST, AGE = "since", "between", "first", "age"
 _PATTERNS = (
     # "how long ago did I retire?", "how long since I moved?"
     (SINCE, re.compile(r"^\s*how\s+long\s+(?:ago\s+(?:did|was|were|had|have|has)|since)\s+(?P<a>.+?)\s*\??\s*$", re.I)),
@@ -46,7 +46,13 @@ _PATTERNS = (
     # "how long did I keep going to pottery before I quit?"
     (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?:keep|stay|spend)\s+(?P<a>.+?)\s+"
                          r"before\s+(?P<b>.+?)\s*\??\s*$", re.I)),
+    # "how old was Owen when he started walking?": from the day he was born to that day
+    (AGE, re.compile(r"^\s*how\s+old\s+(?:was|were)\s+(?P<who>.+?)\s+when\s+(?P<b>.+?)\s*\??\s*$", re.I)),
 )
+# Whose birth no chat tells of: the user's own, or no one named.
+_NOT_BORN_IN_CHAT = frozenset("i we you me us he she they it".split())
+_PRONOUN = re.compile(r"^(?:he|she|they|it)\b", re.I)
+_BIRTH = re.compile(r"\b(?:born|birth|arrived|arrival|delivered)\b", re.I)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
 # A message that gives its own span ("vegetarian for five years now", "here since 2019") does not
@@ -58,8 +64,12 @@ DAYS_A_YEAR = 365.25
 
 @dataclass(frozen=True)
 class ElapsedQuestion:
-    kind: str  # SINCE (one event to today), BETWEEN (two events) or FIRST (which of two)
+    kind: str  # SINCE (one event to today), BETWEEN (two events), FIRST (which of two) or AGE (birth to an event)
     events: tuple[str, ...]  # the words naming each event, as the question says them
+    # What tells each event from the other where both are said of one thing ("the tutoring group to
+    # grow from four students to nine": "four students", "nine"); empty where the events say it all.
+    own: tuple[str, ...] = ()
+    who: str = ""  # AGE: whose age ("Owen")
 
 
 def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
@@ -68,13 +78,19 @@ def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
         match = pattern.match(question)
         if match:
             parts = match.groupdict()
+            if kind == AGE:
+                who = parts["who"].strip()
+                if who.lower() in _NOT_BORN_IN_CHAT:
+                    return None
+                return ElapsedQuestion(AGE, (f"{who} was born", _PRONOUN.sub(who, parts["b"].strip(), count=1)),
+                                       who=who)
             events = tuple(parts[name].strip(" ,:") for name in ("a", "b") if parts.get(name))
             if parts.get("of") is not None and all(event[:1].isupper() for event in events):
                 continue  # "how long did it take to drive from Leeds to York?": places, not events
             of = re.sub(r"\btake\b", "", parts.get("of") or "", flags=re.I).strip(" ,")
             if of:
-                events = tuple(f"{of} {event}" for event in events)
-            elif kind == BETWEEN and re.search(r"\b(?:keep|stay|spend)\b", question, re.I):
+                return ElapsedQuestion(kind, tuple(f"{of} {event}" for event in events), own=events)
+            if kind == BETWEEN and re.search(r"\b(?:keep|stay|spend)\b", question, re.I):
                 events = (events[0], f"{events[1]} {events[0]}")  # "before I quit": quit what was kept up
             return ElapsedQuestion(kind, events)
     return None
@@ -186,7 +202,32 @@ def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date)
         return (f"The first was {earlier[0]} ({_said(earlier[2], earlier[1])}), then {later[0]} "
                 f"({_said(later[2], later[1])}), {span_text(earlier[1], later[1])} later.")
     span = span_text(a, b)
+    if form.kind == AGE:
+        if b < a:
+            return ""  # told of before the birth: not the event asked about
+        who = form.who[:1].upper() + form.who[1:]
+        return f"{who} was {span} old: born {_said(first, a)}, and {form.events[1]} on {_said(second, b)}."
     return f"{span[:1].upper()}{span[1:]} apart: {_said(first, a)}, and {_said(second, b)}."
+
+
+def tells_birth(text: str, who: str) -> bool:
+    """Whether a message tells of the birth of whom an age is asked ("Our grandson arrived last night!
+    Owen James Fraser, 8 lb 2 oz" of Owen, or of "my grandson"): it says a word of birth and their name."""
+    named = stems(who) - _NOT_BORN_IN_CHAT - {"my", "our"}
+    return bool(_BIRTH.search(text)) and bool(named) and named <= stems(text)
+
+
+def names_whom(who: str, event: str, text: str) -> bool:
+    """Whether a message names whom an age is asked, when the event asked about does ("Owen started
+    walking": "Owen took his first steps today", not "a slow walk with Biscuit"); any does otherwise."""
+    named = stems(who) - _NOT_BORN_IN_CHAT - {"my", "our"}
+    return not (named and named <= stems(event)) or named <= stems(text)
+
+
+def says_own_words(own: str, text: str) -> int:
+    """How many of the words telling an event from another ("four students") a memory says."""
+    said = stems(text)
+    return sum(1 for word in content_words(own) if forms(word) & said)
 
 
 # "How old is Ella now?", "how old's Biscuit these days?", "How old is my mother?": asked in the present.

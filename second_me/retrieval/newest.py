@@ -5,11 +5,13 @@ asks it without saying "now" (`told_again`)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable, Optional, Sequence
 
 from second_me.domain import Evidence, utc_day
-from second_me.retrieval.answer_type import (LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words, asked_words,
-                                             expected_answer, has_answer, lacks_answer, wanted_kind)
+from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words,
+                                             asked_words, expected_answer, has_answer, lacks_answer, wanted_kind)
+from second_me.retrieval.dated_answer import told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.measures import MEASURE_KINDS
@@ -17,10 +19,14 @@ from second_me.text.utterance import is_question
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 
-def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "") -> list[Evidence]:
+def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "",
+                            today: Optional[date] = None) -> list[Evidence]:
     """The statements among the evidence newest first, then the rest. Those that state the kind of
     answer the question wants come before those that do not: "How old is Biscuit these days?" is
-    answered by "Biscuit turned 9 today", not by a newer walk with Biscuit."""
+    answered by "Biscuit turned 9 today", not by a newer walk with Biscuit. A plan for days still to
+    come after `today` says what will be, not what is: "Where's home for Linda and me now?" is not
+    answered by "Linda and I are going to Scotland in September", said in July and asked in August.
+    Asked when something is ("When are Tariq and Hannah getting married now?"), a plan is what says it."""
     statements = _statements(evidence, assistants)
     if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
         answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
@@ -33,8 +39,16 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)
         answering = {id(item) for item in statements if stating is None or stating(item.text)}
-    return sorted(statements, key=lambda item: (id(item) in answering, item.created_at), reverse=True) + \
+    today = None if ASKS_WHEN.match(question) else today
+    return sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
+                                                item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
+
+
+def _still_to_come(item: Evidence, today: Optional[date]) -> bool:
+    """Whether every day a statement tells of is after today."""
+    spans = [told_span(part) for part in item.about.split(", ")] if item.about and today is not None else []
+    return bool(spans) and all(span is not None and span[0].date() > today for span in spans)
 
 
 def states_kind_asked(question: str) -> Optional[Callable[[str], bool]]:

@@ -26,20 +26,19 @@ from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.dated_answer import asks_weekday, carried_out
-from second_me.retrieval.elapsed import (SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
-                                         event_day, names_the_event)
+from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
 from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, select_evidence,
                                          with_sentence_similarity)
 from second_me.retrieval.newest import newest_statements_first, told_again
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
+from second_me.retrieval.intent import FACT, YES_NO, Intent, intent_of
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
+from second_me.services.dated_events import EventFinder
 from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
 from second_me.text.utterance import direct_question, is_question, tells_news
-from second_me.text.words import content_words
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -219,7 +218,7 @@ class Answering:
             # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
             # that one memory, and the others are quoted after its answer.
-            evidence = shown = newest_statements_first(evidence, ready.assistants, question)
+            evidence = shown = newest_statements_first(evidence, ready.assistants, question, self._today())
             if reads:
                 evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
         cited, numbers = citation_numbers(shown, ready.hits)
@@ -271,13 +270,10 @@ class Answering:
         if form.kind == SINCE:
             events = [item for item in ready.evidence if event_day(item) is not None][:1]
         else:
-            events = []
-            for words in form.events:
-                found = self._event(words, options, {item.memory_id for item in events})
-                if found is None:
-                    return None
-                events.append(found[0])
-                hits += found[1]
+            found = EventFinder(self.search, self.core).events(form, ready.hits, options)
+            if found is None:
+                return None
+            events, hits = found[0], hits + found[1]
         line = elapsed_line(form, events, self._today()) if events else ""
         return self._reckoned(events, line, hits, on_token, remember) if line else None
 
@@ -300,21 +296,6 @@ class Answering:
 
     def _today(self) -> date:
         return datetime.fromtimestamp(self.core.now(), timezone.utc).date()
-
-    def _event(self, words: str, options: SearchOptions, taken: set[int]) -> Optional[tuple[Evidence, list[Hit]]]:
-        """The chat message that best tells of an event the question names ("booking the flights"),
-        other than those already `taken`, and the hits it was found among."""
-        settings = self.core.settings
-        result = self.search(words, options)
-        if result.best_similarity is not None and result.best_similarity < settings.abstain_similarity:
-            return None
-        hits = relevant_hits(result, settings.abstain_similarity)
-        candidates = sorted(select_evidence(words, hits, self.core.embedder, Intent(GATHER)),
-                            key=lambda item: item.score, reverse=True)
-        dated = [item for item in candidates if item.memory_id not in taken and event_day(item) is not None
-                 and _tells_something(item.text)]
-        best = next((item for item in dated if names_the_event(words, item.text)), dated[0] if dated else None)
-        return (best, hits) if best is not None else None
 
     def _whole_document(self, hits: list[Hit]) -> list[Hit]:
         """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
@@ -372,10 +353,6 @@ def _asks_now(intent: Intent, order: Optional[str]) -> bool:
     first…" is not turned around by date: "the very first time" is a statement's words, not its date.)"""
     return order == "last" and intent.kind == FACT
 
-
-def _tells_something(text: str) -> bool:
-    """A statement with some content: not "Got it." nor a question, which tell of no event."""
-    return len(content_words(text)) >= 3 and not is_question(text)
 
 
 def _refusal(reason: str, on_token: TokenFn | None) -> Answer:

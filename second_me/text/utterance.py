@@ -177,6 +177,11 @@ _DETERMINERS = frozenset("my our your his her their the a an this that".split())
 _TAKES_A_VERB = frozenset("want wants wanted need needs needed try tries tried trying decide decided learn learning "
                           "going plan planned hope hoped start started manage managed like ask asked".split())
 _NOT_VERBS = STOPWORDS | frozenset("been being".split())
+# A clause telling of another event, whose verb follows its subject: "how old was Owen *when he started*…"
+_CLAUSE_WORDS = frozenset("when after before since while until once".split())
+# …and a verb going on in another's -ing form: "started *walking*", "gave up *smoking*".
+_TAKES_AN_ING = frozenset("start starts started begin began begun stop stops stopped quit quits finish finished "
+                          "keep keeps kept up".split())
 _ADVERBS = frozenset("still really actually ever already just also first usually always never recently".split())
 
 
@@ -205,6 +210,13 @@ def asked_verbs(question: str) -> frozenset[str]:
         elif word == "to" and i > 0 and (lowered[i - 1] in _TAKES_A_VERB or i > 1 and lowered[i - 2] in _TAKES_A_VERB
                                          and lowered[i - 1] in ("me", "us", "him", "her", "them")):
             verb_at(i + 1)
+        elif word in _CLAUSE_WORDS and i + 2 < len(tokens) \
+                and (lowered[i + 1] in _SUBJECT_PRONOUNS or tokens[i + 1][:1].isupper()):
+            verb_at(i + 2, surely=False)
+    for i in range(1, len(tokens)):
+        if lowered[i - 1] in _TAKES_AN_ING and (lowered[i - 1] in verbs or lowered[i - 1] == "up") \
+                and lowered[i].endswith("ing"):
+            verb_at(i)
     return frozenset(verbs)
 
 

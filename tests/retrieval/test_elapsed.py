@@ -7,8 +7,9 @@ import pytest
 from second_me.clock import FixedClock
 from second_me.domain import Evidence, Turn
 from second_me.eval.answers import unsupported_claims
-from second_me.retrieval.elapsed import (BETWEEN, FIRST, SINCE, age_line, age_question, birthday_age, elapsed_line,
-                                       elapsed_question, event_day, span_text)
+from second_me.retrieval.elapsed import (AGE, BETWEEN, FIRST, SINCE, age_line, age_question, birthday_age,
+                                       elapsed_line, elapsed_question, event_day, names_whom, says_own_words, span_text,
+                                       tells_birth)
 
 
 def _said(day: str) -> float:
@@ -26,6 +27,8 @@ def _said(day: str) -> float:
     ("How long did the canoe take, from cutting the forms to the last coat of varnish?", BETWEEN,
      ("the canoe cutting the forms", "the canoe the last coat of varnish")),
     ("How long did I keep going to pottery before I quit?", BETWEEN, ("going to pottery", "I quit going to pottery")),
+    ("How old was Owen when he started walking?", AGE, ("Owen was born", "Owen started walking")),
+    ("How old was my granddaughter when we moved?", AGE, ("my granddaughter was born", "we moved")),
 ])
 def test_questions_of_date_arithmetic_and_their_events(question, kind, events):
     form = elapsed_question(question)
@@ -35,9 +38,39 @@ def test_questions_of_date_arithmetic_and_their_events(question, kind, events):
 @pytest.mark.parametrize("question", ["How long do I proof the dough?", "How long does the loaf bake with the lid on?",
                                       "When did I retire?", "What came with the flat?",
                                       "How long have I got until the tax return is due?",
-                                      "How long did it take to drive from Leeds to York?"])
+                                      "How long did it take to drive from Leeds to York?",
+                                      "How old was I when we moved to Leeds?"])  # no chat tells of the user's birth
 def test_other_questions_ask_no_arithmetic(question):
     assert elapsed_question(question) is None
+
+
+def test_events_said_of_one_thing_keep_what_tells_them_apart():
+    form = elapsed_question("How long did it take the tutoring group to grow from four students to nine?")
+    assert form.own == ("four students", "nine")
+    assert says_own_words("four students", "Started tutoring at the library. Four students so far.") == 2
+    assert says_own_words("four students", "The tutoring group has grown to nine students!") == 1
+
+
+def test_a_birth_is_told_with_a_word_of_birth_and_the_name():
+    assert tells_birth("Our grandson arrived last night! Owen James Fraser, 8 lb 2 oz.", "Owen")
+    assert tells_birth("Our grandson arrived last night!", "my grandson")
+    assert not tells_birth("Owen took his first steps today!", "Owen")
+    assert not tells_birth("Rita's baby was born on Tuesday.", "Owen")
+    # The event of someone's own ("Owen started walking") is told by a message naming them.
+    assert names_whom("Owen", "Owen started walking", "Owen took his first steps today!")
+    assert not names_whom("Owen", "Owen started walking", "Went for a slow walk with Biscuit.")
+    assert names_whom("Owen", "we moved", "Moved in! First night in the condo.")
+
+
+def test_an_age_then_is_counted_from_the_birth():
+    born = Evidence("Our grandson arrived last night! Owen James Fraser.", 1, "chat", "message", "Doug",
+                    created_at=_said("2023-11-25"), about="2023-11-24")
+    steps = Evidence("Owen took his first steps today!", 2, "chat", "message", "Doug", created_at=_said("2024-08-05"))
+    form = elapsed_question("How old was Owen when he started walking?")
+    assert elapsed_line(form, [born, steps], date(2024, 8, 16)) == (
+        "Owen was about 8 months (8 months and 12 days) old: born 2023-11-24, said on 2023-11-25, and Owen started "
+        "walking on 2024-08-05.")
+    assert elapsed_line(form, [steps, born], date(2024, 8, 16)) == ""  # told of before the birth: not it
 
 
 def test_spans_read_as_a_person_says_them():
@@ -164,3 +197,44 @@ def test_how_old_someone_is_now_is_answered_from_their_newest_birthday(services)
     assert [item.text[:9] for item in answer.evidence] == ["Ella's 7t"] and not unsupported_claims(answer)
     other = services.answering.ask("How old is Biscuit these days?", remember=False)
     assert other.reckoned == "Turned 9 on 2023-03-19: 10 years old now." and not unsupported_claims(other)
+
+
+def test_how_old_someone_was_at_an_event_is_counted_from_their_birth(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Our grandson arrived last night! Owen James Fraser, 8 lb 2 oz.", _said("2023-11-25"),
+             "user", "a"),
+        Turn("c2", "Doug", "Went for a slow walk with Biscuit along the water.", _said("2024-03-19"), "user", "b"),
+        Turn("c3", "Doug", "Owen took his first steps today at the picnic! Straight into Biscuit.", _said("2024-08-05"),
+             "user", "c"),
+    ], services.clock.timestamp())
+    answer = services.answering.ask("How old was Owen when he started walking?", remember=False)
+    assert "“Our grandson arrived" in answer.text and "“Owen took his first steps" in answer.text
+    assert answer.reckoned == ("Owen was about 8 months (8 months and 12 days) old: born 2023-11-24, said on 2023-11-25, "
+                               "and Owen started walking on 2024-08-05.")  # "last night"
+    assert not unsupported_claims(answer)
+
+
+def test_events_of_one_thing_are_the_messages_saying_their_own_words(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Started tutoring at the library on Saturday mornings. Chemistry and math for high "
+             "schoolers. Four students so far.", _said("2024-01-20"), "user", "a"),
+        Turn("c2", "Doug", "The tutoring group has grown to nine students! Had to ask for the bigger room.",
+             _said("2024-03-02"), "user", "b"),
+    ], services.clock.timestamp())
+    answer = services.answering.ask("How long did it take the tutoring group to grow from four students to nine?",
+                                    remember=False)
+    assert answer.reckoned == "42 days (6 weeks) apart: 2024-01-20, and 2024-03-02."
+
+
+def test_an_event_named_too_barely_to_be_found_alone_is_found_among_the_questions_hits(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Doug", "Saw the orthopaedic surgeon about the knee. Waitlist is about 8 months.",
+             _said("2023-10-07"), "user", "a"),
+        Turn("c2", "Doug", "Got the call: knee surgery is booked for May 14th. The wait is nearly over.",
+             _said("2024-04-06"), "user", "b"),
+        Turn("c3", "Doug", "Made a chowder for dinner, Linda loved it.", _said("2024-06-01"), "user", "c"),
+    ], services.clock.timestamp())
+    answer = services.answering.ask("How long did I wait between seeing the surgeon and the operation?",
+                                    remember=False)
+    assert answer.reckoned == "About 7 months (7 months and 7 days) apart: 2023-10-07, and 2024-05-14, said on " \
+        "2024-04-06."

@@ -109,10 +109,15 @@ def test_what_a_turn_asks_is_what_a_reply_to_it_answers():
     # Typed in lower case, a name is still the subject, and the word after it the verb.
     ("when did owen cook haggis", {"cook"}),
     ("Who was born in 1990?", {"born"}),
+    # The verb of a clause telling of another event, and one going on in its -ing form.
+    ("How old was Owen when he started walking?", {"started", "walking"}),
+    ("How old was Ella when she lost her first tooth?", {"lost"}),
+    ("How long ago did I give up smoking?", {"give", "smoking"}),
     # The nouns name the thing: never a verb.
     ("What breed is Dev's dog?", set()),
     ("When was Tariq's 34th birthday?", set()),
     ("What's my sister's name?", set()),
+    ("How old was Owen when he started school?", {"started"}),
     ("Which town are Lieve's mum and dad in?", set()),
 ])
 def test_a_questions_verbs_are_found_after_its_subject(question, verbs):

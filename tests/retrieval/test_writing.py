@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -441,6 +441,17 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     paddle = said("First paddle since the surgery. Just 40 minutes on Lake Banook, and the knee was fine getting in"
                   " and out.", "2024-07-06")
     assert newest_statements_first([paddle, bend], (), "How far does my new knee bend now?")[0] is bend
+    # A plan for days still to come says what will be, not what is.
+    home = said("Moved in! First night in the Bedford condo.", "2023-10-31")
+    trip = replace(said("Linda and I are going to Scotland in September for three weeks.", "2024-07-13"),
+                   about="2024-09")
+    assert newest_statements_first([trip, home], (), "Where's home for Linda and me now?", date(2024, 8, 16))[0] is home
+    assert newest_statements_first([trip, home], (), "Where's home for Linda and me now?", date(2024, 10, 1))[0] is trip
+    wedding = replace(said("Change of plan on the wedding: we've moved it to next May, the 24th.", "2024-07-01"),
+                      about="2025-05-24")
+    invitations = said("Wedding invitations went out, yours is in the post.", "2024-06-01")
+    assert newest_statements_first([invitations, wedding], (), "When are Tariq and Hannah getting married now?",
+                                   date(2024, 8, 16))[0] is wedding  # asked when: the plan says it
 
 
 def test_a_count_asked_with_no_auxiliary_is_asked_of_now_and_may_be_told_in_other_words():
@@ -640,6 +651,12 @@ def test_a_capable_reader_judges_a_word_memory_lacks_and_must_be_surer(services,
     services._chat = FakeChatModel(reply="In Paris [1].", parameters=1_500_000_000, judge=0.99)
     assert services.answering.ask("What did Tilly do in Paris?", remember=False).text == \
         "I don't know: nothing in your memory mentions Paris."
+    # So does a relative by marriage no memory names: the daughter memory tells of is someone else.
+    (folder / "family.md").write_text("My daughter Shannon works as an accountant in Calgary.\n")
+    services.indexing.add([folder])
+    services._chat = FakeChatModel(reply="An accountant [1].", parameters=1_500_000_000, judge=0.99)
+    assert services.answering.ask("What does my daughter-in-law do for work?", remember=False).text == \
+        "I don't know: nothing in your memory mentions 'law'."
 
 
 def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_first(services, notes):
