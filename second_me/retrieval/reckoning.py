@@ -13,7 +13,7 @@ one loan for what is still owed. Otherwise nothing is worked out and the usual a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from second_me.domain import Evidence
@@ -60,7 +60,7 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
     amounts count; else None."""
     reckoning = asks_to_reckon(question)
     if reckoning is None:
-        return None
+        return _count_times_price(question, evidence)
     # "How much faster is my 10 km now?": a unit the question writes after a number of its own
     # names what is talked about, not the amount asked (a time): the distances are not subtracted.
     talked_of = {fold(unit) for unit in re.findall(r"\d[\d,.]*\s?([^\W\d_]+)", question)}
@@ -97,7 +97,7 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
         if named and not all(named & _folded(q.item.text) for q in used):
             return None
         if len(used) < 2:
-            return None
+            return _count_times_price(question, evidence)  # "how much in total for the mugs?": one price, each
         result, line = sum(q.value for q in used), " + ".join(_written(q) for q in used)
     if result < 0:
         return None
@@ -133,6 +133,35 @@ def _to_the_goal(evidence: Sequence[Evidence], asked: set[str]) -> Optional[tupl
     line = (f"{_written(now, goal_value)} − {_written(now)}{unit} = "
             f"{_written(now, goal_value - now.value)}{unit}.")
     return list({id(item): item for item in (now.item, goal_item)}.values()), line
+
+
+_COUNTS = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+# "Sold three of my mugs at the market for $25 each", "4 tickets at £30 apiece": a count, the things, a price each.
+_EACH = re.compile(r"\b(?P<count>\d{1,3}|%s)\b(?P<things>(?:\s+[\w'’-]+){1,8}?)\s+(?:for|at|@)\s+"
+                   r"(?P<price>[%s]\s?\d[\d,]*(?:\.\d+)?)\s+(?:each|apiece|a\s+piece)\b"
+                   % ("|".join(_COUNTS), _SYMBOLS), re.I)
+# "How much did I make selling mugs?"; not "how much was each mug?", which asks the price.
+_ASKS_HOW_MUCH = re.compile(r"^\s*how\s+much\b(?!.*\b(?:each|apiece|per)\b)", re.I)
+
+
+def _count_times_price(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[list[Evidence], str]]:
+    """What things told with a price each came to, when one memory tells of the things the question
+    names so ("Sold three of my mugs… for $25 each": "three × $25 = $75."); else None."""
+    if not _ASKS_HOW_MUCH.match(question):
+        return None
+    asked = _folded(" ".join(content_words(question)))
+    found = [(item, match) for item in evidence for match in _EACH.finditer(item.text)
+             if _folded(match["things"]) & asked]
+    if len({(match["count"].lower(), match["price"]) for _, match in found}) != 1:
+        return None
+    item, match = found[0]
+    said = match["count"].lower()
+    count = _COUNTS[said] if said in _COUNTS else int(said)
+    price = _quantities(replace(item, text=match["price"]), asked)
+    if len(price) != 1 or count < 2:
+        return None
+    return [item], f"{match['count']} × {_written(price[0])} = {_written(price[0], count * price[0].value)}."
 
 
 def _unit_after(q: _Quantity) -> str:
@@ -204,6 +233,10 @@ def adds_up(line: str) -> bool:
     if "=" not in line:
         return False
     left, right = line.rsplit("=", 1)
+    if " × " in left:  # "three × $25 = $75."
+        count, price = (_value_in(part) for part in left.split(" × ", 1))
+        result = _value_in(right)
+        return None not in (count, price, result) and abs(count * price - result) < 0.005
     parts = re.split(r"\s([−+])\s", left)
     values = [_value_in(part) for part in parts[::2]]
     result = _value_in(right)
@@ -225,4 +258,6 @@ def unstated_operands(line: str, texts: Sequence[str]) -> list[str]:
 
 def _value_in(text: str) -> Optional[float]:
     found = _NUMBER.search(text)
+    if found is None and text.strip().lower() in _COUNTS:
+        return float(_COUNTS[text.strip().lower()])
     return float(found[0].replace(",", "")) if found else None

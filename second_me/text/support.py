@@ -126,7 +126,7 @@ def _names(sentence: str) -> list[str]:
     ordinary starter, not months, weekdays or "I"."""
     out = []
     for position, match in enumerate(re.finditer(r"[^\W\d_][\w'’-]*", sentence)):
-        word = match.group(0)
+        word = match.group(0).rstrip("'’-")  # "Ted Moores' book": the name is Moores
         lower = plain(word)
         if (not word[0].isupper() or len(word) == 1 or lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS):
             continue  # a single capital is a unit ("°C") or "I", not a name
@@ -174,7 +174,9 @@ class Support:
             # Mill was £9,500 cheaper than the barn" of "a barn near Ilkley… £9,500".
             missing.append(NOT_WORKED_OUT)
         for name in _names(rest):
-            if not forms(name) & self.name_stems and plain(name) not in self.words:
+            # A code is said in parts ("P2-17": "p2", "17"), as the evidence's words are read.
+            if not forms(name) & self.name_stems and plain(name) not in self.words \
+                    and not ("-" in name and all(part in self.words for part in plain(name).split("-"))):
                 missing.append(name)
         own = [w for w in content_words(rest) if not w.isdigit()]
         if own:

@@ -55,6 +55,12 @@ def _line(question: str, *said: str):
     # The same amount told twice is one amount.
     ("By how much did the service charge go up?", ["Service charge: 3,850 a month.", "going up from 3,850 to 4,120"],
      "4,120 − 3,850 = 270."),
+    # Things told with a price each come to the count times the price.
+    ("How much did I make selling mugs at the market?",
+     ["Sold three of my mugs at the Footscray makers market for $25 each!! actual strangers paid money"],
+     "three × $25 = $75."),
+    ("How much did the concert tickets cost me in total?", ["Bought 4 concert tickets at £65.50 apiece."],
+     "4 × £65.50 = £262.00."),
 ])
 def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, line):
     assert _line(question, *said) == line
@@ -71,6 +77,10 @@ def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, 
     ("How much faster is my 10 km now than the first time I ran it?",
      ["Ran the 10 km in 58 minutes, and 18 km on Sunday", "Did 5 km with the club and walked half of it"]),
     ("How much does Sam still owe me?", ["Sam sent £50 back", "Sam paid another £20"]),  # no loan told
+    ("How much was each mug?", ["Sold three of my mugs for $25 each"]),  # the price is asked, and said
+    ("How much did I make selling prints?", ["Sold three of my mugs for $25 each"]),  # not the things asked of
+    # Two prices each of the things asked: which one sold is not for a rule to guess.
+    ("How much did I make selling mugs?", ["Sold three mugs for $25 each", "Sold two mugs for $30 each"]),
     # A sum over the things named: a memory saying nothing of them (a trial run) holds none of its amounts.
     ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
      ["first week at Kirkgate done. 600 flatbreads", "launch yesterday at Kirkstall, 140 flatbreads",
@@ -83,6 +93,7 @@ def test_nothing_is_worked_out_when_the_amounts_leave_doubt(question, said):
 def test_a_line_that_does_not_add_up_is_found_out():
     assert not adds_up("1,480 euros − 1,150 euros = 331 euros.")
     assert not adds_up("That was 11 months ago: 2023-09-16.")
+    assert adds_up("three × $25 = $75.") and not adds_up("three × $25 = $70.")
 
 
 def test_asked_what_is_still_owed_the_answer_quotes_the_loan_and_the_payment_and_works_it_out(services):

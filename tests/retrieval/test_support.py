@@ -72,6 +72,15 @@ def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_
         "£9,500 - £6,800 = £2,700.").supported
 
 
+def test_a_code_or_a_name_is_read_as_the_evidence_writes_it():
+    said = ["Parking spot P2-17, storage locker 12.", "Design: 16 ft Prospector, plans from Ted Moores' book Canoecraft."]
+    support = Support(said, "Which parking space is ours?")
+    assert support.check("P2-17 [1].").supported
+    assert support.check("Ted Moores' book Canoecraft [2].").supported
+    assert not support.check("P2-18 [1].").supported and not support.check("P3-17 [1].").supported
+    assert not support.check("Ted Smiths' book [2].").supported
+
+
 def test_a_currency_the_evidence_does_not_state_is_a_claim():
     row = ["date: 2025-03-29; shop: Tesco; category: groceries; amount: 47.10"]
     assert not Support(row, "How much did I spend at Tesco?").check("$47.10 [1].").supported
