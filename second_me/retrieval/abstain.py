@@ -41,6 +41,7 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
+from second_me.retrieval.when_told import WHEN, untold_when
 from second_me.text.names import MONTHS, WEEKDAYS, fold
 from second_me.text.sentences import split_sentences
 from second_me.text.stated import PAYING_WORDS
@@ -168,6 +169,8 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     texts = (text for hit in result.hits for text in _as_checked(hit, replied, before or {}))
     lacking = lacks_answer(question, texts, result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
+    if lacking is None and not instructions and not arithmetic and untold_when(asked or question, result.hits):
+        lacking = WHEN  # "When did I start taking vitamin D?" over an undated medication note
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
     # Amounts added or compared are told of apart ("the house and the Volvo together"): their names are too.
     detached = () if instructions or asks_to_reckon(question) or _close_naming(result) \
@@ -220,7 +223,7 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
         if seen.unknown_words and unknown_similarity is not None and seen.best_similarity < unknown_similarity:
             return f"nothing in your memory mentions {', '.join(repr(w) for w in seen.unknown_words)}."
     if seen.lacking:
-        return f"the memories about that don't say {WITH_ARTICLE[seen.lacking]}."
+        return f"the memories about that don't say {WITH_ARTICLE.get(seen.lacking, seen.lacking)}."
     return None
 
 
