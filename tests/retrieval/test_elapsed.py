@@ -209,8 +209,8 @@ def test_how_old_someone_was_at_an_event_is_counted_from_their_birth(services):
     ], services.clock.timestamp())
     answer = services.answering.ask("How old was Owen when he started walking?", remember=False)
     assert "“Our grandson arrived" in answer.text and "“Owen took his first steps" in answer.text
-    assert answer.reckoned == ("Owen was about 8 months (8 months and 12 days) old: born 2023-11-24, said on 2023-11-25, "
-                               "and Owen started walking on 2024-08-05.")  # "last night"
+    assert answer.reckoned == ("Owen was about 8 months (8 months and 12 days) old: born 2023-11-24, said on "
+                               "2023-11-25, and Owen started walking on 2024-08-05.")  # "last night"
     assert not unsupported_claims(answer)
 
 

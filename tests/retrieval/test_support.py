@@ -73,7 +73,8 @@ def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_
 
 
 def test_a_code_or_a_name_is_read_as_the_evidence_writes_it():
-    said = ["Parking spot P2-17, storage locker 12.", "Design: 16 ft Prospector, plans from Ted Moores' book Canoecraft."]
+    said = ["Parking spot P2-17, storage locker 12.",
+            "Design: 16 ft Prospector, plans from Ted Moores' book Canoecraft."]
     support = Support(said, "Which parking space is ours?")
     assert support.check("P2-17 [1].").supported
     assert support.check("Ted Moores' book Canoecraft [2].").supported
