@@ -18,13 +18,17 @@ from datetime import date, datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import Evidence
-from second_me.retrieval.answer_type import lacks_answer
+from second_me.retrieval.answer_type import LIGHT_VERBS, lacks_answer
 from second_me.text.event_dates import moments_told
 from second_me.text.word_forms import looks_like_a_verb
 from second_me.text.words import content_words, forms, stems
 
-SINCE, BETWEEN, FIRST, AGE = "since", "between", "first", "age"
+SINCE, BETWEEN, FIRST, AGE, UNTIL = "since", "between", "first", "age", "until"
 _PATTERNS = (
+    # "how many days until the wedding?", "how long have I got until the tax return is due?": today to a day planned
+    (UNTIL, re.compile(r"^\s*how\s+(?:long|many\s+(?:days|weeks|months))\s+(?:(?:is\s+it|have\s+(?:i|we)\s+got|"
+                       r"do\s+(?:i|we)\s+have|is\s+there|are\s+there|left)\s+)?(?:until|till|til)\s+"
+                       r"(?P<a>.+?)\s*\??\s*$", re.I)),
     # "how long ago did I retire?", "how long since I moved?"
     (SINCE, re.compile(r"^\s*how\s+long\s+(?:ago\s+(?:did|was|were|had|have|has)|since)\s+(?P<a>.+?)\s*\??\s*$", re.I)),
     # "how long have I been learning Japanese?", "how long has Sam lived in Otley?" (not "how long have I
@@ -64,7 +68,9 @@ DAYS_A_YEAR = 365.25
 
 @dataclass(frozen=True)
 class ElapsedQuestion:
-    kind: str  # SINCE (one event to today), BETWEEN (two events), FIRST (which of two) or AGE (birth to an event)
+    # SINCE (one event to today), UNTIL (today to one), BETWEEN (two events), FIRST (which of two) or AGE (birth
+    # to an event)
+    kind: str
     events: tuple[str, ...]  # the words naming each event, as the question says them
     # What tells each event from the other where both are said of one thing ("the tutoring group to
     # grow from four students to nine": "four students", "nine"); empty where the events say it all.
@@ -182,10 +188,15 @@ def _told_apart(text: str, said_at: float, event: str) -> bool:
 
 def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date) -> str:
     """The span asked for, written by rule from the quoted messages' days; "" when a day is missing."""
-    days = [event_day(item, words) for item, words in zip(events, form.events)] if form.kind != SINCE \
+    days = [event_day(item, words) for item, words in zip(events, form.events)] if form.kind not in (SINCE, UNTIL) \
         else [event_day(item) for item in events]
     if not events or any(day is None for day in days):
         return ""
+    if form.kind == UNTIL:
+        (day,), (item,) = days[:1], events[:1]
+        if day < today:
+            return ""  # gone by: the plan was carried out, or changed
+        return f"Today: {_said(item, day)}." if day == today else f"In {span_text(today, day)}: {_said(item, day)}."
     if form.kind == SINCE:
         (day,), (item,) = days[:1], events[:1]
         if day > today or _OWN_SPAN.search(item.text):
@@ -208,6 +219,17 @@ def elapsed_line(form: ElapsedQuestion, events: Sequence[Evidence], today: date)
         who = form.who[:1].upper() + form.who[1:]
         return f"{who} was {span} old: born {_said(first, a)}, and {form.events[1]} on {_said(second, b)}."
     return f"{span[:1].upper()}{span[1:]} apart: {_said(first, a)}, and {_said(second, b)}."
+
+
+def newest_plan(evidence: Sequence[Evidence], event: str) -> Optional[Evidence]:
+    """Of the chat messages among the evidence telling of a day after the one they were said on and
+    saying a word of the event ("the wedding's on 24 May" for "the wedding"), the newest: told again
+    later ("change of plan on the wedding: next May, the 24th"), the plan has changed."""
+    words = [forms(word) for word in content_words(event) if word not in LIGHT_VERBS]
+    planned = [item for item in evidence if (day := event_day(item)) is not None
+               and day > datetime.fromtimestamp(item.created_at, timezone.utc).date()
+               and any(word & stems(f"{item.speaker or ''} {item.text}") for word in words)]
+    return max(planned, key=lambda item: item.created_at, default=None)
 
 
 def tells_birth(text: str, who: str) -> bool:

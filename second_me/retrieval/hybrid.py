@@ -29,7 +29,7 @@ from second_me.retention import RetentionPolicy, validity_prior
 from second_me.models.base import Embedder
 from second_me.retrieval.answer_type import ASKS_WHEN, asked_words, wanted_kind
 from second_me.retrieval.chatter import dated_prior, information_prior, typed_prior
-from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, elapsed_question
+from second_me.retrieval.elapsed import SINCE, UNTIL, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.follow_on import with_replies, with_what_follows
 from second_me.retrieval.fts import match_expression
@@ -259,7 +259,7 @@ class HybridSearcher:
         getting engaged?", "how long between seeing the surgeon and the operation?") is searched for
         each event too: one event's words would otherwise fill the top with memories of it alone.
         Similarity stays the question's, which the abstention checks judge by."""
-        if asked is None or asked.kind == SINCE:
+        if asked is None or asked.kind in (SINCE, UNTIL):
             return
         for event in asked.events:
             vector = self.embedder.embed_one(event) if use_vectors else None

@@ -213,6 +213,9 @@ _ANCHOR = re.compile(r"\b(?P<rel>before|after|since|until)\s+"
 # "after" that belongs to its verb: "the doctors looking after my health", "the canoe is named after
 # my wife" say nothing about time.
 _VERB_BEFORE_AFTER = re.compile(r"\b(?:look|looks|looked|looking|named)\s+$", re.I)
+# "until" that belongs to the span asked: "how many days until the wedding?" asks how far off it is,
+# not what happened before it (`retrieval/elapsed.py`).
+_SPAN_ASKED = re.compile(r"\bhow\s+(?:long|many\s+(?:days|weeks|months))\b[^?.!,;]*$", re.I)
 _FIRST = re.compile(r"\b(?:(?:the\s+)?(?:very\s+)?first\s+time|the\s+(?:very\s+)?first|earliest|initially|originally"
                     r"|at\s+first|(?<=I )first|(?<=we )first)\b", re.I)
 _LAST = re.compile(
@@ -299,9 +302,11 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
     text = _RELATIVE.sub(_within_calendar(relative), text)
     text = _ON_IN_DATE.sub(_within_calendar(on_date), text)
     anchored = _ANCHOR.search(text)
-    while anchored is not None and anchored.group("rel").lower() == "after" \
-            and _VERB_BEFORE_AFTER.search(text[:anchored.start()]):
-        anchored = _ANCHOR.search(text, anchored.start("event"))  # a later "after" may still be time
+    while anchored is not None and (anchored.group("rel").lower() == "after"
+                                    and _VERB_BEFORE_AFTER.search(text[:anchored.start()])
+                                    or anchored.group("rel").lower() == "until"
+                                    and _SPAN_ASKED.search(text[:anchored.start()])):
+        anchored = _ANCHOR.search(text, anchored.start("event"))  # a later one may still be time
     if anchored is not None:
         text = text[:anchored.start()] + event(anchored) + text[anchored.end():]
     order = None

@@ -26,7 +26,8 @@ from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.dated_answer import asks_weekday, carried_out
-from second_me.retrieval.elapsed import SINCE, ElapsedQuestion, age_now, elapsed_line, elapsed_question, event_day
+from second_me.retrieval.elapsed import (SINCE, UNTIL, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
+                                         event_day, newest_plan)
 from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, select_evidence,
                                          with_sentence_similarity)
 from second_me.retrieval.newest import newest_statements_first, told_again
@@ -269,6 +270,8 @@ class Answering:
         hits = list(ready.hits)
         if form.kind == SINCE:
             events = [item for item in ready.evidence if event_day(item) is not None][:1]
+        elif form.kind == UNTIL:
+            events = [plan for plan in [newest_plan(ready.evidence, form.events[0])] if plan is not None]
         else:
             found = EventFinder(self.search, self.core).events(form, ready.hits, options)
             if found is None:

@@ -1,5 +1,6 @@
 """Date arithmetic by rule: which questions ask it, the span written, and the answer it makes."""
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from second_me.clock import FixedClock
 from second_me.domain import Evidence, Turn
 from second_me.eval.answers import unsupported_claims
-from second_me.retrieval.elapsed import (AGE, BETWEEN, FIRST, SINCE, age_line, age_question, birthday_age,
+from second_me.retrieval.elapsed import (AGE, BETWEEN, FIRST, SINCE, UNTIL, age_line, age_question, birthday_age,
                                        elapsed_line, elapsed_question, event_day, names_whom, says_own_words, span_text,
                                        tells_birth)
 
@@ -29,6 +30,8 @@ def _said(day: str) -> float:
     ("How long did I keep going to pottery before I quit?", BETWEEN, ("going to pottery", "I quit going to pottery")),
     ("How old was Owen when he started walking?", AGE, ("Owen was born", "Owen started walking")),
     ("How old was my granddaughter when we moved?", AGE, ("my granddaughter was born", "we moved")),
+    ("How many days until the wedding?", UNTIL, ("the wedding",)),
+    ("How long have I got until the tax return is due?", UNTIL, ("the tax return is due",)),
 ])
 def test_questions_of_date_arithmetic_and_their_events(question, kind, events):
     form = elapsed_question(question)
@@ -37,7 +40,7 @@ def test_questions_of_date_arithmetic_and_their_events(question, kind, events):
 
 @pytest.mark.parametrize("question", ["How long do I proof the dough?", "How long does the loaf bake with the lid on?",
                                       "When did I retire?", "What came with the flat?",
-                                      "How long have I got until the tax return is due?",
+                                      "How many days before the reunion show does Tidewalker come out?",
                                       "How long did it take to drive from Leeds to York?",
                                       "How old was I when we moved to Leeds?"])  # no chat tells of the user's birth
 def test_other_questions_ask_no_arithmetic(question):
@@ -238,3 +241,20 @@ def test_an_event_named_too_barely_to_be_found_alone_is_found_among_the_question
                                     remember=False)
     assert answer.reckoned == "About 7 months (7 months and 7 days) apart: 2023-10-07, and 2024-05-14, said on " \
         "2024-04-06."
+
+
+def test_how_long_until_a_day_planned_is_counted_from_today_by_the_newest_plan(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "Tariq", "we've set a date for the wedding!! 14 June next year, at the mill", _said("2024-09-01"),
+             "other", "a"),
+        Turn("c2", "Tariq", "change of plan on the wedding. we've moved it to 24 May 2025", _said("2024-12-01"),
+             "other", "b"),
+        Turn("c3", "Tariq", "booked the stag do for 3 May 2025, Whitby", _said("2024-12-02"), "other", "c"),
+    ], services.clock.timestamp())
+    services.clock = FixedClock(datetime(2025, 5, 1, 12, tzinfo=timezone.utc))
+    services.settings = replace(services.settings, abstain_similarity=0.0)  # the fake embedder's closeness aside
+    answer = services.answering.ask("How many days until the wedding?", remember=False)
+    assert answer.reckoned == "In 23 days: 2025-05-24, said on 2024-12-01." and "“change of plan" in answer.text
+    assert not unsupported_claims(answer)
+    services.clock = FixedClock(datetime(2025, 6, 1, 12, tzinfo=timezone.utc))
+    assert not services.answering.ask("How many days until the wedding?", remember=False).reckoned  # gone by

@@ -72,6 +72,11 @@ def test_this_year_said_early_in_the_year_reaches_back_twelve_months(asked, sinc
     ("which doctors are looking after my health?", "which doctors are looking after my health?", None, None, None),
     ("who looked after the dog after the move", "who looked after the dog", None, "the move", "after"),
     ("is the canoe named after my wife?", "is the canoe named after my wife?", None, None, None),
+    # "until" the span asked runs to is the event asked about, not a time before it.
+    ("how many days until the wedding?", "how many days until the wedding?", None, None, None),
+    ("how long have I got until the tax return is due?", "how long have I got until the tax return is due?", None,
+     None, None),
+    ("what did I do until my birthday?", "what did I do ?", None, "my birthday", "before"),
     ("when was the first time I went climbing", "when was I went climbing", "first", None, None),
     ("when did I first meet Sam", "when did I meet Sam", "first", None, None),
     ("where do I work now?", "where do I work ?", "last", None, None),
