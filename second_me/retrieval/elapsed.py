@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import LIGHT_VERBS, lacks_answer
 from second_me.text.event_dates import moments_told
+from second_me.text.stated import NUMBER_VALUES
 from second_me.text.word_forms import looks_like_a_verb
 from second_me.text.words import content_words, forms, stems
 
@@ -235,15 +236,20 @@ def newest_plan(evidence: Sequence[Evidence], event: str) -> Optional[Evidence]:
 def tells_birth(text: str, who: str) -> bool:
     """Whether a message tells of the birth of whom an age is asked ("Our grandson arrived last night!
     Owen James Fraser, 8 lb 2 oz" of Owen, or of "my grandson"): it says a word of birth and their name."""
-    named = stems(who) - _NOT_BORN_IN_CHAT - {"my", "our"}
+    named = _named(who)
     return bool(_BIRTH.search(text)) and bool(named) and named <= stems(text)
 
 
 def names_whom(who: str, event: str, text: str) -> bool:
     """Whether a message names whom an age is asked, when the event asked about does ("Owen started
     walking": "Owen took his first steps today", not "a slow walk with Biscuit"); any does otherwise."""
-    named = stems(who) - _NOT_BORN_IN_CHAT - {"my", "our"}
+    named = _named(who)
     return not (named and named <= stems(event)) or named <= stems(text)
+
+
+def _named(who: str) -> set[str]:
+    """The words naming whom an age is asked: "owen" of "Owen", "grandson" of "my grandson"."""
+    return stems(who) - _NOT_BORN_IN_CHAT - {"my", "our"}
 
 
 def says_own_words(own: str, text: str) -> int:
@@ -256,10 +262,7 @@ def says_own_words(own: str, text: str) -> int:
 _AGE_NOW = re.compile(r"^\s*how\s+old(?:\s+is|['’]s)\s+(?P<who>.+?)(?:\s+(?:now|these\s+days|nowadays|today"
                       r"|at\s+the\s+moment))?\s*\??\s*$", re.I)
 _TURNING = re.compile(r"\b(?:turning|going\s+to\s+be)$", re.I)
-_NUMBER_WORDS = {word: number for number, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_AGE_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_AGE_NUMBER = r"(\d{1,3}|" + "|".join(NUMBER_VALUES) + r")"
 # A birthday says the age and its day together: "Biscuit turned 9 today", "her 65th birthday lunch",
 # "she's turning seven" (on a day the message names). "She is 7 years old" does not say when 7 began.
 _BIRTHDAY_AGE = re.compile(r"\b(?:turned|turns|turning)\s+" + _AGE_NUMBER + r"\b(?![.,]\d|\s*(?:%|percent|degrees))"
@@ -280,7 +283,7 @@ def birthday_age(text: str) -> Optional[tuple[int, str]]:
     if match is None:
         return None
     told = match.group(1) or match.group(2)
-    return (int(told) if told.isdigit() else _NUMBER_WORDS[told.lower()]), match.group(0)
+    return (int(told) if told.isdigit() else NUMBER_VALUES[told.lower()]), match.group(0)
 
 
 def _full_years(start: date, end: date) -> int:

@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.text.names import fold
+from second_me.text.stated import NUMBER_VALUES
 from second_me.text.support import asks_to_reckon
 from second_me.text.words import content_words
 
@@ -135,8 +136,7 @@ def _to_the_goal(evidence: Sequence[Evidence], asked: set[str]) -> Optional[tupl
     return list({id(item): item for item in (now.item, goal_item)}.values()), line
 
 
-_COUNTS = {word: number for number, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_COUNTS = {word: number for word, number in NUMBER_VALUES.items() if number <= 12}
 # "Sold three of my mugs at the market for $25 each", "4 tickets at £30 apiece": a count, the things, a price each.
 _EACH = re.compile(r"\b(?P<count>\d{1,3}|%s)\b(?P<things>(?:\s+[\w'’-]+){1,8}?)\s+(?:for|at|@)\s+"
                    r"(?P<price>[%s]\s?\d[\d,]*(?:\.\d+)?)\s+(?:each|apiece|a\s+piece)\b"

@@ -14,6 +14,10 @@ MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
 billion half quarter dozen couple""".split())
+# What the number words a person writes for small counts and ages stand for: "three" mugs, "turned nine".
+NUMBER_VALUES = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
 ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
 fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split())
 
