@@ -28,6 +28,9 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     best = later or evidence[0]
     if best.speaker is None or best.kind != "message":
         return ""
+    if newest_first and CALLED_OFF.search(best.text) and not _tells_a_day(best):
+        # "Tom cancelled lunch, he's sick", the newest word on it: there is no day to give.
+        return f"Called off: {_as_addressed(best.speaker)} said so on {utc_day(best.created_at)}."
     if "?" in best.text and not _tells_a_day(best):
         best = next((item for item in evidence[1:] if item.speaker is not None and item.kind == "message"
                      and _tells_a_day(item)), None)
@@ -65,6 +68,10 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
         when = datetime.fromtimestamp(start, timezone.utc)
         label = f"{when:%B %Y}" if unit.group(1).lower() == "month" else f"{when:%Y}"
         return f"{label} ({who} said it on {said})."
+    if told and _ASKS_BOOKING.match(question) and _BOOKED.search(best.text) and all(day > said for day in told):
+        # "When did I book the dentist?" over "Booked a dentist cleaning for 20 December": booked the day
+        # it was said, for the day it tells of.
+        return f"{who[:1].upper()}{who[1:]} said it on {said}, for {', '.join(told)}."
     if told:
         return f"{', '.join(told)} ({who} said it on {said})."
     return f"{who[:1].upper()}{who[1:]} said it on {said}."
@@ -137,6 +144,13 @@ def _day(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=timezone.utc)
 
 
+# A plan called off: the newest word on it says there is no day ("Tom cancelled lunch, he's sick").
+CALLED_OFF = re.compile(r"\b(?:cancell?ed|cancell?ing|called\s+(?:it\s+)?off|calling\s+(?:it\s+)?off)\b", re.I)
+# Asked when something was booked, not when what was booked is: the booking's words in the question and the quote.
+_ASKS_BOOKING = re.compile(r"^\s*when\s+(?:did|have|had)\s+\w+\s+(?:book|reserve|schedule|sign\s+up|register"
+                           r"|make\s+(?:the|an?)\s+(?:appointment|booking|reservation))\b", re.I)
+_BOOKED = re.compile(r"\b(?:booked|booking|reserved|scheduled|signed\s+up|registered|made\s+(?:the|an?)\s+"
+                     r"(?:appointment|booking|reservation))\b", re.I)
 # A question about what has happened: the day is gone by, never one planned ahead.
 _ASKS_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
 

@@ -20,8 +20,9 @@ from typing import Callable, Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import TYPE_WORDS, asked_words, has_answer, wanted_kind
+from second_me.retrieval.answer_type import ASKS_WHEN, TYPE_WORDS, asked_words, has_answer, wanted_kind
 from second_me.retrieval.chatter import tells_before_asking
+from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_what_user_did, intent_of
 from second_me.retrieval.newest import states_kind_asked
@@ -34,7 +35,8 @@ from second_me.text.utterance import TELLING, how_much_it_tells, request_words
 from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
-MAX_HITS = 6  # sentences are looked for in this many of the best hits
+MAX_HITS = 6  # sentences are looked for in this many of the best hits...
+READER_HITS = 8  # ...and for a capable reader in this many: it weighs more memories itself
 DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
 MAX_SENTENCES = 80  # at most this many are embedded per answer
 WHOLE_DOCUMENT = 12  # a request quotes a document read whole of at most this many sentences all of it
@@ -53,7 +55,7 @@ ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest
 TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
 # A capable reader weighs several memories itself (an older statement and the newer one that
 # replaces it, a loan and a repayment): it is given more, and cites the ones it answers from.
-READER_TAKE = {FACT: (5, 0.2), YES_NO: (4, 0.2), GATHER: (8, 0.25), REQUEST: (8, 0.35)}
+READER_TAKE = {FACT: (8, 0.35), YES_NO: (4, 0.35), GATHER: (8, 0.25), REQUEST: (8, 0.35)}
 
 
 def _question_terms(question: str) -> dict[str, set[str]]:
@@ -296,12 +298,14 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
 def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | None,
                      intent: Intent | None = None, time: TimeHint | None = None,
                      replies: Mapping[int, Sequence[int]] | None = None,
-                     assistants: Sequence[str] = ()) -> tuple[list[Evidence], list[Evidence]]:
+                     assistants: Sequence[str] = (), reader: bool = False) -> tuple[list[Evidence], list[Evidence]]:
     """The evidence as the quotes take it (TAKE), and as a capable reader is given it (READER_TAKE),
-    from one scoring of the sentences. An assistant's reply is advice, not what the asker told: it is
-    read after its question, not scored with it ("What should I read next?" for "What am I reading?")."""
+    from one scoring of the sentences (of READER_HITS hits when a capable `reader` answers). An
+    assistant's reply is advice, not what the asker told: it is read after its question, not scored
+    with it ("What should I read next?" for "What am I reading?")."""
     intent, time, replies = intent or intent_of(question), time or TimeHint(), replies or {}
-    most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) + sum(len(ids) for ids in replies.values())
+    most = (DOCUMENT_HITS if intent.kind == REQUEST else READER_HITS if reader else MAX_HITS) \
+        + sum(len(ids) for ids in replies.values())
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)
     candidates = with_what_they_go_on_from(candidates, hits, assistants)
@@ -312,8 +316,23 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
                                                           stating=stating), scored)
     wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks,
                                                          stating=stating), scored)
-    quoted, wider = (with_a_second_amount(question, intent, chosen, scored) for chosen in (quoted, wider))
+    quoted, wider = (with_plan_called_off(question, with_a_second_amount(question, intent, chosen, scored), scored)
+                     for chosen in (quoted, wider))
     return _as_evidence(quoted), _as_evidence(wider)
+
+
+def with_plan_called_off(question: str, chosen: list[Sentence], scored: Sequence[Sentence]) -> list[Sentence]:
+    """Asked when something is, a newer sentence calling off the first quote's plan is read with it,
+    from however far down: "Tom cancelled lunch, he's sick" after "Lunch with Tom on Friday at the Thai
+    place." says there is no day now, in fewer of the question's words than the plan."""
+    if not chosen or not ASKS_WHEN.match(question):
+        return chosen
+    plan = chosen[0]
+    told = {stem(word) for word in content_words(plan.text)}
+    off = next((s for s in scored if s not in chosen and s.hit.memory.created_at > plan.hit.memory.created_at
+                and CALLED_OFF.search(s.text) and len(told & {stem(word) for word in content_words(s.text)}) >= 2),
+               None)
+    return chosen + [off] if off is not None else chosen
 
 
 def with_a_second_amount(question: str, intent: Intent, quoted: list[Sentence],

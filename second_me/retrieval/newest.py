@@ -11,7 +11,7 @@ from typing import Callable, Optional, Sequence
 from second_me.domain import Evidence, utc_day
 from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words,
                                              asked_words, expected_answer, has_answer, lacks_answer, wanted_kind)
-from second_me.retrieval.dated_answer import told_span
+from second_me.retrieval.dated_answer import CALLED_OFF, told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.measures import MEASURE_KINDS
@@ -39,6 +39,8 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)
         answering = {id(item) for item in statements if stating is None or stating(item.text)}
+    if ASKS_WHEN.match(question):  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
+        answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}
     today = None if ASKS_WHEN.match(question) else today
     return sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
                                                 item.created_at), reverse=True) + \
@@ -92,8 +94,11 @@ def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence
                for _, later_day, later_words, later_numbers, changed in said[i + 1:])
 
 
-# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore".
-_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b", re.I)
+# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore", "the
+# dentist moved my cleaning to 18 December".
+_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed|moved|rescheduled"
+                              r"|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed)\b|"
+                              + CALLED_OFF.pattern, re.I)
 
 
 _COUNTED = re.compile(r"\s*how (?:many|much) \w+", re.I)

@@ -136,7 +136,8 @@ class Answering:
         reason = decide(seen, 0.0 if happened else settings.abstain_similarity,
                         None if happened else settings.abstain_unknown_similarity)
         doubt = ""
-        if reason and core.chat_model.profile.capable_reader and not intent.is_request \
+        capable = core.chat_model.profile.capable_reader
+        if reason and capable and not intent.is_request \
                 and not elapsed_question(question) \
                 and only_words_doubt(seen, settings.abstain_similarity, settings.abstain_unknown_similarity):
             reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
@@ -155,12 +156,14 @@ class Answering:
             hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits))
         order = time_hint.order if time_hint is not None else None
         assistants = tuple(name for name, role in speakers if role == "assistant")
-        quoted, wider = the_assistants_words(
-            question, *evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants), assistants)
+        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants)
+        if capable:  # the reader's from more hits; the quotes, and whose news they are, as the small model's
+            wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants, reader=True)[1]
+        quoted, wider = the_assistants_words(question, quoted, wider, assistants)
         order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
         # A capable reader is given more; so is a question about what is true now, which weighs an
         # older statement against newer ones, whichever model answers.
-        evidence = wider if core.chat_model.profile.capable_reader or _asks_now(intent, order) else quoted
+        evidence = wider if capable or _asks_now(intent, order) else quoted
         if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
             hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
         subject = subject_of(question, [name for name, _ in speakers], users)

@@ -1,4 +1,4 @@
-"""Migrations 9 to 15: what older rules stored is read again with the newer ones (the dates messages
+"""Migrations 9 to 17: what older rules stored is read again with the newer ones (the dates messages
 tell of, summaries, Word files). Listed in order in `migrations.MIGRATIONS`; once released, never edited."""
 
 from __future__ import annotations
@@ -59,6 +59,14 @@ def _m15_weekdays_of_dates_read_again(conn) -> None:
 def _m16_counts_ago_read_again(conn) -> None:
     """"put a stent in two days ago" tells of two days before the message (the "in" had made it a
     time ahead, and dropped it), and "a fortnight ago" of two weeks before."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m17_days_a_plan_was_moved_to_read_again(conn) -> None:
+    """"The dentist moved my cleaning to 18 December", said on 2 December, tells of the coming 18
+    December: the past tense of "moved" had made it the December before."""
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)

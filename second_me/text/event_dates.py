@@ -87,6 +87,9 @@ _SUBJECT_AND_VERB = re.compile(r"\b(?:(?:i|we|they|you)\s+(?:(?:just|also|really
 _NOT_A_PLAN = frozenset("think guess know mean suppose reckon believe wonder love hate miss remember wish feel bet "
                         "swear promise was were did didn had hadn could couldn would wouldn should shouldn might "
                         "must may can don doesn has have".split())
+# "The dentist moved my cleaning to 18 December": a plan moved is moved to a day to come, whatever tense says so.
+_MOVED_TO = re.compile(r"\b(?:moved|rescheduled|postponed|pushed(?:\s+back)?|put\s+back|brought\s+forward|delayed)"
+                       r"\b[^.,;!?]{0,40}?\b(?:to|for|until|till)\s+(?:the\s+)?$", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 
@@ -140,7 +143,7 @@ def _clause(sentence: str, match: re.Match) -> str:
 
 def _looks_ahead(sentence: str, match: re.Match) -> Optional[bool]:
     """The tense of the clause holding the phrase, else of its sentence; None when neither says."""
-    own = _tense(_clause(sentence, match))
+    own = True if _MOVED_TO.search(sentence[:match.start()]) else _tense(_clause(sentence, match))
     return own if own is not None else _tense(sentence.replace(match.group(0), " "))
 
 

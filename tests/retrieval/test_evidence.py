@@ -353,3 +353,15 @@ def test_asked_what_is_so_now_a_sentence_stating_the_kind_asked_is_taken_from_fu
     assert any("22 now" in e.text for e in wider)
     _, wider = evidence_choices(asked, hits, FakeEmbedder())
     assert not any("22 now" in e.text for e in wider)
+
+
+def test_a_capable_reader_is_given_sentences_from_more_hits_and_further_below_the_best():
+    """"What's Maisie's hamster called?": "the hamster has arrived. she's called Nugget" was the third
+    of three close turns, below the margin a quote takes, and the reader wrote "Sam's hamster is called Maisie"."""
+    hits = [turn_hit(i, "Sam", f"we went to the {place} on Saturday and it rained", 1.0 - i / 20)
+            for i, place in enumerate(("zoo", "beach", "park", "farm", "castle", "museum", "lake", "fair"), 1)]
+    question = "Where did we go on Saturday?"
+    quoted, wider = evidence_choices(question, hits, FakeEmbedder())
+    _, reader = evidence_choices(question, hits, FakeEmbedder(), reader=True)
+    assert len(quoted) <= 2 < len(wider) <= 6 < len(reader)
+    assert {e.memory_id for e in reader} - {e.memory_id for e in wider} <= {7, 8}

@@ -57,6 +57,10 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     # "in" before a count that ends in "ago" is no time ahead; a fortnight is two weeks.
     ("they put a stent in two days ago", ["2023-07-04"]),
     ("we moved in a fortnight ago", ["2023-06-19 to 2023-06-25"]),
+    # A plan moved is moved to a day to come, though "called" and "moved" are past; moving house is not.
+    ("The dentist called and moved my cleaning to 18 July, same time.", ["2023-07-18"]),
+    ("they postponed the match until Saturday", ["2023-07-08"]),
+    ("we moved to Otley on Saturday", ["2023-07-01"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected
@@ -192,3 +196,10 @@ def test_a_store_written_before_counts_ago_after_in_were_read_reads_them_again(s
     with reopened_at(services, settings, 15, lambda conn: conn.execute("DELETE FROM memory_dates")) as conn:
         phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
     assert phrases == ["two days ago"]
+
+
+def test_a_store_written_before_days_a_plan_was_moved_to_were_ahead_reads_them_again(services, settings):
+    """Migration 17: "moved my cleaning to 18 July", said on 6 July 2023, had been stored as 18 July 2022."""
+    year_before = datetime(2022, 7, 18, tzinfo=timezone.utc)
+    assert _day_read_again(services, settings, "The dentist moved my cleaning to 18 July", year_before,
+                           16) == "2023-07-18"
