@@ -86,19 +86,22 @@ def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence
         if sum(1 for word in topic if word & own) >= need:
             said.append((item.created_at, utc_day(item.created_at),
                          {stem(word) for word in content_words(item.text)}, _numbers(item.text),
-                         bool(_SAYS_IT_CHANGED.search(item.text))))
+                         bool(_SAYS_IT_CHANGED.search(item.text)), bool(_PLAN_CHANGED.search(item.text))))
     said.sort(key=lambda told: told[0])
-    return any(day != later_day and len(words & later_words) >= 2
+    # A plan moved or called off replaces the plan told before it the same day too ("Dinner with Priya next
+    # Saturday", then "Priya called off dinner, she has flu").
+    return any((day != later_day or (replanned and at < later_at)) and len(words & later_words) >= 2
                and ((numbers and later_numbers and numbers != later_numbers) if number else changed)
-               for i, (_, day, words, numbers, _) in enumerate(said)
-               for _, later_day, later_words, later_numbers, changed in said[i + 1:])
+               for i, (at, day, words, numbers, _, _) in enumerate(said)
+               for later_at, later_day, later_words, later_numbers, changed, replanned in said[i + 1:])
 
 
-# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore", "the
-# dentist moved my cleaning to 18 December".
-_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed|moved|rescheduled"
-                              r"|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed)\b|"
-                              + CALLED_OFF.pattern, re.I)
+# How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore", and a
+# plan moved or called off, "the dentist moved my cleaning to 18 December".
+_PLAN_CHANGED = re.compile(r"\b(?:moved|rescheduled|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed)\b|"
+                           + CALLED_OFF.pattern, re.I)
+_SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b|" + _PLAN_CHANGED.pattern,
+                              re.I)
 
 
 _COUNTED = re.compile(r"\s*how (?:many|much) \w+", re.I)

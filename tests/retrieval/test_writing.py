@@ -482,6 +482,12 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     booked, moved = said("Booked a dentist cleaning for 20 December at 10am.", "2026-11-20"), \
         said("The dentist called and moved my cleaning to 18 December, same time.", "2026-12-02")
     assert told_again(cleaning, intent_of(cleaning), None, [booked, moved], ())
+    # The same day too, when the newer says the plan was moved or called off; not when it says "now".
+    dinner, off = said("Dinner with Priya next Saturday at Nandos.", "2026-12-05"), \
+        replace(said("Priya called off dinner, she has flu.", "2026-12-05"), created_at=_said("2026-12-05") + 60)
+    assert told_again("When is dinner with Priya?", intent_of("When is dinner with Priya?"), None, [dinner, off], ())
+    assert not told_again(position, intent_of(position), None,
+                          [lead, replace(vice, created_at=lead.created_at + 60)], ())
     # Asked for a name, the newest statement that states one is read first: the club is the same.
     club = "What's the name of my curling club?"
     assert newest_statements_first([lead, vice], (), club)[0] is lead
