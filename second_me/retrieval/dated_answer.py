@@ -46,7 +46,7 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     if later is None and not newest_first and closer is not None \
             and len(event & stems(closer.text)) > len(event & stems(best.text)):
         best = closer
-    elif later is None and not newest_first and not _tells_a_day(best) and _ASKS_PAST.match(question):
+    elif later is None and not newest_first and not _tells_a_day(best) and ASKS_PAST.match(question):
         # "When did Tariq move house?": "we HAVE moved. technically I kept my word" says that it
         # happened; a later quote telling of a day gone by when it was said, and of the event in as
         # many words ("moved into Bramley on Saturday"), says when.
@@ -68,13 +68,14 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
         when = datetime.fromtimestamp(start, timezone.utc)
         label = f"{when:%B %Y}" if unit.group(1).lower() == "month" else f"{when:%Y}"
         return f"{label} ({who} said it on {said})."
+    said_by = f"{who[:1].upper()}{who[1:]} said it on {said}"
     if told and _ASKS_BOOKING.match(question) and _BOOKED.search(best.text) and all(day > said for day in told):
         # "When did I book the dentist?" over "Booked a dentist cleaning for 20 December": booked the day
         # it was said, for the day it tells of.
-        return f"{who[:1].upper()}{who[1:]} said it on {said}, for {', '.join(told)}."
+        return f"{said_by}, for {', '.join(told)}."
     if told:
         return f"{', '.join(told)} ({who} said it on {said})."
-    return f"{who[:1].upper()}{who[1:]} said it on {said}."
+    return f"{said_by}."
 
 
 ASKS_WEEKDAY = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b", re.I)
@@ -98,7 +99,7 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
     Grade 1 exam in July", said in May. A later message of the same thing said on a day within that
     time, or telling of one ("cello exam was this morning!!", said on 13 July; "first day at Cotham
     Park yesterday!!" after "I start in September"), tells when it was. None when no quote is such."""
-    if not _ASKS_PAST.match(question) or not evidence or evidence[0].kind != "message":
+    if not ASKS_PAST.match(question) or not evidence or evidence[0].kind != "message":
         return None
     plan = evidence[0]
     span = told_span(plan.about)
@@ -152,7 +153,7 @@ _ASKS_BOOKING = re.compile(r"^\s*when\s+(?:did|have|had)\s+\w+\s+(?:book|reserve
 _BOOKED = re.compile(r"\b(?:booked|booking|reserved|scheduled|signed\s+up|registered|made\s+(?:the|an?)\s+"
                      r"(?:appointment|booking|reservation))\b", re.I)
 # A question about what has happened: the day is gone by, never one planned ahead.
-_ASKS_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
+ASKS_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
 
 
 def _tells_a_day(item: Evidence) -> bool:

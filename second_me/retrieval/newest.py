@@ -14,6 +14,7 @@ from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORD
 from second_me.retrieval.dated_answer import CALLED_OFF, told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.timeparse import TimeHint
+from second_me.text.event_dates import PLAN_MOVED
 from second_me.text.measures import MEASURE_KINDS
 from second_me.text.utterance import is_question
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
@@ -39,9 +40,10 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)
         answering = {id(item) for item in statements if stating is None or stating(item.text)}
-    if ASKS_WHEN.match(question):  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
+    asks_when = bool(ASKS_WHEN.match(question))
+    if asks_when:  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
         answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}
-    today = None if ASKS_WHEN.match(question) else today
+    today = None if asks_when else today
     return sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
                                                 item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
@@ -98,8 +100,7 @@ def told_again(question: str, intent: Intent, time: Optional[TimeHint], evidence
 
 # How a statement says it replaces an older one: "I'm playing vice now", "not at Hillfields anymore", and a
 # plan moved or called off, "the dentist moved my cleaning to 18 December".
-_PLAN_CHANGED = re.compile(r"\b(?:moved|rescheduled|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed)\b|"
-                           + CALLED_OFF.pattern, re.I)
+_PLAN_CHANGED = re.compile(r"\b(?:" + PLAN_MOVED + r")\b|" + CALLED_OFF.pattern, re.I)
 _SAYS_IT_CHANGED = re.compile(r"\b(?:now|anymore|any\s+more|no\s+longer|switched|changed)\b|" + _PLAN_CHANGED.pattern,
                               re.I)
 

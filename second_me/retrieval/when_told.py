@@ -6,17 +6,15 @@ not answered by the day of the pills."""
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import DATE, LIGHT_VERBS, TIME_WORDS, has_answer
+from second_me.retrieval.dated_answer import ASKS_PAST
 from second_me.text.utterance import asked_verbs
 from second_me.text.words import content_words, forms, stems
 
-WHEN = "when"  # what memory does not say, as the refusal puts it
-# A question about a day gone by; "when is…" may ask of a plan or a habit.
-_ASKS_PAST_WHEN = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
+WHEN = "when"  # what memory does not say, as the refusal puts it (a day gone by: "when is…" may ask of a plan)
 
 
 def untold_when(question: str, hits: Sequence[Hit]) -> bool:
@@ -24,7 +22,7 @@ def untold_when(question: str, hits: Sequence[Hit]) -> bool:
     nouns and names, not its verbs: "moved" is told as "First night in the condo") tell no day: none
     is a chat message or states a date. False when none mentions them all: memory may tell of it in
     other words, which the other checks judge."""
-    if not _ASKS_PAST_WHEN.match(question):
+    if not ASKS_PAST.match(question):
         return False
     skip = asked_verbs(question) | LIGHT_VERBS | TIME_WORDS
     things = [forms(word) for word in content_words(question) if word not in skip]

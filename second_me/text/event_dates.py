@@ -87,9 +87,9 @@ _SUBJECT_AND_VERB = re.compile(r"\b(?:(?:i|we|they|you)\s+(?:(?:just|also|really
 _NOT_A_PLAN = frozenset("think guess know mean suppose reckon believe wonder love hate miss remember wish feel bet "
                         "swear promise was were did didn had hadn could couldn would wouldn should shouldn might "
                         "must may can don doesn has have".split())
-# "The dentist moved my cleaning to 18 December": a plan moved is moved to a day to come, whatever tense says so.
-_MOVED_TO = re.compile(r"\b(?:moved|rescheduled|postponed|pushed(?:\s+back)?|put\s+back|brought\s+forward|delayed)"
-                       r"\b[^.,;!?]{0,40}?\b(?:to|for|until|till)\s+(?:the\s+)?$", re.I)
+PLAN_MOVED = r"moved|rescheduled|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed"  # an update (newest.py)
+# "The dentist moved my cleaning to 18 December": a day to come, whatever the tense ("pushed" too, a day after it).
+_MOVED_TO = re.compile(r"\b(?:" + PLAN_MOVED + r"|pushed)\b[^.,;!?]{0,40}?\b(?:to|for|until|till)\s+(?:the\s+)?$", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 
