@@ -63,6 +63,9 @@ SPAN_WORDS = frozenset("long first day days week weeks month months year years".
 # A whole kind that memory tells of by its members: "What's been wrong with my health this year?" (or
 # "health-wise") is answered by "tonsillitis" and "a kidney stone"; no memory says "health".
 KIND_WORDS = frozenset({"health"})
+# How new a thing is: "When does Lena start her new job?" is answered by "assistant curator at the National
+# Museum, starting 4 May", which says "job" at most; a chat rarely calls a thing new, or current.
+NEWNESS_WORDS = frozenset({"new", "current"})
 _WISE = re.compile(r"\w-wise\b", re.I)
 
 
@@ -97,7 +100,7 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     # How it happened is told in other verbs ("had the baby" for "born"); the nouns name the thing.
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | KIND_WORDS | asking_words(asked or question) \
         | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set()) \
-        | _someones_relatives(asked or question)
+        | _someones_relatives(asked or question) | NEWNESS_WORDS
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.

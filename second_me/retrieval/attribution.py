@@ -18,6 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
+from second_me.retrieval.people import asked_about
 from second_me.text.utterance import is_question
 from second_me.text.word_forms import synonyms
 from second_me.text.words import name_forms, plain, whole_name
@@ -65,7 +66,7 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
         for form in name_forms(speaker):
             known.setdefault(form, []).append(speaker)
     users = {form for u in user_names for form in name_forms(u)}
-    names = proper_names(question)
+    names = asked_about(question, proper_names(question))  # "brunch with Lena" is the user's, told by either
     named = list(dict.fromkeys(s for n in names if plain(n) not in users for s in known.get(plain(n), [])))
     people = frozenset(whole_name(s) for s in named)
     named_user = any(plain(n) in users for n in names)
@@ -98,9 +99,14 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return True
     if _FIRST_PERSON.search(item.text) or _own_family(item.text, subject.kin):
         return False  # the speaker speaks of themselves (or their own "Dad"), and they are someone else
-    if speaker in {whole_name(a) for a in assistants} or _THIRD_PERSON.search(item.text) \
-            or any(not name.isupper() for name in proper_names(item.text)):
-        return None  # advice, or perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
+    if speaker in {whole_name(a) for a in assistants}:
+        return None  # advice
+    if subject.user and not subject.people and not words & {form for u in users for form in name_forms(u)}:
+        # Asked about the user, someone else's turn that neither speaks to them nor names them tells of
+        # the speaker's world: Sam's "the hamster has arrived. she's called Nugget" is not "my hamster".
+        return False
+    if _THIRD_PERSON.search(item.text) or any(not name.isupper() for name in proper_names(item.text)):
+        return None  # perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
     return False  # speaks of no one: of themselves, and they are someone else
 
 
@@ -128,6 +134,12 @@ def attribute(evidence: Sequence[Evidence], subject: Subject, user_names: Iterab
     """Keep the evidence about the subject; when all of it is someone else's, say whose."""
     users, assistants = list(user_names), list(assistants)
     verdicts = [is_about(item, subject, users, assistants) for item in evidence]
+    for i in range(1, len(evidence)):
+        # Quoted after the same speaker's turn about someone else, a turn that names no one goes on
+        # about it: Dom's "he's ok. two stents" after his "rough week. Dad had a heart attack".
+        if verdicts[i] is None and verdicts[i - 1] is False and evidence[i].speaker \
+                and evidence[i].speaker == evidence[i - 1].speaker:
+            verdicts[i] = False
     if not any(v is False for v in verdicts):
         return Attribution(tuple(evidence))
     kept = tuple(item for item, verdict in zip(evidence, verdicts) if verdict is not False)

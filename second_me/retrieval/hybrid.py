@@ -35,7 +35,7 @@ from second_me.retrieval.follow_on import with_replies, with_what_follows
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import by_or_about, people_in, speakers_in, without_names
+from second_me.retrieval.people import asked_about, by_or_about, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.unmatched import detached_names, unknown_terms
@@ -203,7 +203,7 @@ class HybridSearcher:
         elapsed = elapsed_question(query)
         if options.use_time:
             self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
-        people = people_in(parsed.text, known) if options.use_priors else ()
+        people = asked_about(parsed.text, people_in(parsed.text, known)) if options.use_priors else ()
         asks_when = bool(ASKS_WHEN.match(query))
         kind, asked = wanted_kind(query), asked_words(query)
         gathering = options.use_priors and intent_of(query).kind == GATHER

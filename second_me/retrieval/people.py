@@ -47,6 +47,16 @@ def people_in(question: str, speakers: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def asked_about(question: str, people: Sequence[str]) -> tuple[str, ...]:
+    """Of the people a question names, those it asks about: not one named only as company ("Where is
+    brunch with Lena?" asks where the user's brunch is, which the user's own "Are we still on for
+    brunch Sunday?" and Lena's reply tell alike)."""
+    def only_company(person: str) -> bool:
+        named = list(re.finditer(r"(\w+\s+)?\b" + re.escape(person) + r"\b(?!['’]s)", question, re.I))
+        return bool(named) and all((m.group(1) or "").strip().lower() == "with" for m in named)
+    return tuple(person for person in people if not only_company(person))
+
+
 def without_names(question: str, names: Sequence[str]) -> str:
     """The question without these names (and their possessive 's): what it asks about them. A
     chat turn's vector carries its speaker's name, so a name in the question drew that speaker's

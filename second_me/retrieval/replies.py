@@ -15,13 +15,16 @@ from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence
-from second_me.text.utterance import what_it_asks
+from second_me.text.utterance import asks_something, what_it_asks
 
 
 def with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit], replies: Mapping[int, Sequence[int]],
                             assistants: Sequence[str]) -> list[Sentence]:
-    """A reply is scored with what the turn it answers asks ("my niece!" after "who's Ines again?")."""
-    asking = {hit.memory.id: what_it_asks(own_words(hit.memory)) for hit in hits if hit.memory.id in replies}
+    """A reply is scored with what the turn it answers asks ("my niece!" after "who's Ines again?"). A
+    turn told more of when asked ("which one?") asks nothing: its speaker's answer is quoted after it,
+    scored as what it says."""
+    asking = {hit.memory.id: what_it_asks(own_words(hit.memory)) for hit in hits
+              if hit.memory.id in replies and asks_something(own_words(hit.memory))}
     answers = {reply: asking[question] for question, ids in replies.items() if question in asking for reply in ids}
     return [replace(s, answers=answers[s.hit.memory.id])
             if s.hit.memory.id in answers and s.hit.memory.speaker not in assistants else s for s in sentences]

@@ -39,7 +39,7 @@ from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_cop
                                          rests_on, said_i_dont_know)
 from second_me.services.dated_events import EventFinder
 from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
-from second_me.text.utterance import direct_question, is_question, tells_news
+from second_me.text.utterance import answers_yes, direct_question, is_question, tells_news
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -169,18 +169,20 @@ class Answering:
         subject = subject_of(question, [name for name, _ in speakers], users)
         attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users, assistants)
         if attribution.other is not None:
-            return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message)
+            return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message, doubt=doubt)
         evidence = list(attribution.evidence)
         # "When was my cello exam?": the quote may be its plan ("in July"); a later message read beyond
         # the quotes may tell the day it was ("cello exam was this morning!!"), and is quoted after it.
         later = carried_out(question, evidence[:1] + [item for item in wider if item not in evidence])
         if later is not None and later not in evidence:
             evidence.insert(1, later)
-        if intent.kind == FACT and all(item.speaker and is_question(item.text) for item in evidence):
+        if intent.kind == FACT and all(item.speaker and is_question(item.text) and not answers_yes(item.text)
+                                       for item in evidence):
             # Only questions someone asked ("whats the best way to get red wine out of a carpet"): the
             # replies to them that were read answer it; with none, memory holds the asking, not an answer.
             answering = {reply for item in evidence for reply in replies.get(item.memory_id, ())}
-            answers = [item for item in wider if item.memory_id in answering and not is_question(item.text)]
+            answers = [item for item in wider if item.memory_id in answering
+                       and (not is_question(item.text) or answers_yes(item.text))]
             evidence = evidence + answers if answers else []
         return Prepared(intent, hits, evidence, reason="" if evidence else (doubt or NOT_ANSWERED),
                         order=order, users=tuple(users), assistants=assistants, doubt=doubt,
@@ -200,6 +202,11 @@ class Answering:
         if tells_news(question, settings.remember_max_chars):
             return self._noted(ready, on_token)
         if ready.not_theirs:
+            # Asked with a word no memory holds, someone else's words that do not answer it are not
+            # theirs instead: "Where did Lena go on holiday?" is not "That was you, not Lena: 17 April,
+            # at a vineyard outside the city", the day of a sister's wedding.
+            if ready.doubt and self.reader_check(question, ready.evidence) < settings.reader_check_doubted:
+                return _refusal(ready.doubt, on_token)
             return self._not_theirs(ready.not_theirs, ready.evidence[0], ready.hits, on_token)
         if ready.reason:
             return _refusal(ready.reason, on_token)

@@ -11,10 +11,15 @@ from second_me.domain import Hit
 from second_me.retrieval.evidence import MAX_HITS
 from second_me.retrieval.people import own_words
 from second_me.retrieval.unmatched import NEAR_TURNS
-from second_me.text.utterance import asks_something
+from second_me.text.utterance import asks_something, is_bare_media
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
+
+# "which one?", "when exactly?", "OMG what's his name": the other person asking for more, at once.
+CLARIFYING_WORDS = 6
+SAME_TALK_SECONDS = 6 * 3600  # an answer a day later is another conversation
+MEDIA_BETWEEN = 2  # bare photos and stickers looked past between two turns
 
 
 def replied_words(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
@@ -53,6 +58,9 @@ def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, li
     for reply, question in pairs:
         if reply not in asking:
             replies.setdefault(question, []).append(reply)
+    more = told_more(core, [hit for hit in hits[:MAX_HITS] if hit.memory.id not in asking])
+    for told, answer in more.items():
+        replies.setdefault(told, []).append(answer)
     if not replies:
         return hits, {}
     placed = {reply for ids in replies.values() for reply in ids}
@@ -64,10 +72,40 @@ def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, li
         if hit.memory.id in placed:
             continue  # read right after the turn it answers
         out.append(hit)
-        out += [replace(found[reply], score=max(found[reply].score, hit.score),
+        # An answer to a question is ranked as the question; one telling more, as what it says itself.
+        out += [found[reply] if reply in more.values() else
+                replace(found[reply], score=max(found[reply].score, hit.score),
                         similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
                 for reply in replies.get(hit.memory.id, ()) if reply in found]
     return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
+
+
+def told_more(core: "Core", hits: Sequence[Hit]) -> dict[int, int]:
+    """For a chat turn the other person asks about at once, its speaker's answer: "jealous. I'm stuck
+    revising for the exam", "which one?", "the accountancy one, CIMA part 2" (what the question
+    "What exam am I revising for?" asks is in the answer, which says no "exam"). Hit memory id → the
+    answer's memory id."""
+    said = {hit.memory.message_id: hit for hit in hits if hit.memory.kind == "message" and hit.memory.message_id}
+    around = core.store.messages.neighbours(list(said), 1 + MEDIA_BETWEEN) if said else {}
+    asked: dict[int, Hit] = {}  # the other's question's memory id → the turn it asks about
+    for message_id, near in around.items():
+        at = next(i for i, turn in enumerate(near) if turn.message_id == message_id)
+        after = [turn for turn in near[at + 1:] if not is_bare_media(turn.text)]
+        told, next_turn = near[at], after[0] if after else None
+        if next_turn is not None and next_turn.memory_id is not None and next_turn.memory_id not in asked \
+                and not is_bare_media(told.text) and next_turn.speaker != told.speaker \
+                and asks_something(next_turn.text) and len(next_turn.text.split()) <= CLARIFYING_WORDS \
+                and next_turn.timestamp - told.timestamp <= SAME_TALK_SECONDS:
+            asked[next_turn.memory_id] = said[message_id]
+    pairs = core.store.messages.replies(list(asked)) if asked else []
+    answers = {hit.memory.id: hit.memory for hit in core.hits_for([reply for reply, _ in pairs])}
+    out: dict[int, int] = {}
+    for reply, question in sorted(pairs):  # the first answer, not the speaker's news a month later
+        told, answer = asked[question].memory, answers.get(reply)
+        if answer is not None and answer.speaker == told.speaker and told.id not in out \
+                and 0 < answer.created_at - told.created_at <= SAME_TALK_SECONDS:
+            out[told.id] = reply
+    return out
 
 
 def with_turns_nearby(core: "Core", found: Sequence[Hit], kept: Sequence[Hit]) -> list[Hit]:

@@ -82,6 +82,8 @@ _ASKS_INDIRECTLY = re.compile(
 _ASKS_IN_A_HURRY = re.compile(r"^\s*(?:(?:" + "|".join(UNAPOSTROPHISED_QUESTION_WORDS) + r")\b|how\s+to\b)", re.I)
 
 
+# Said before a question in chat, and not part of it.
+_INTERJECTIONS = frozenset("omg oh ooh ah aw wow haha hahaha lol ok okay so hey yay ha".split())
 # "a wood oven in a van?!", "how was it? 😂": asked, whatever marks or faces come after.
 _ENDS_ASKING = re.compile(r"\?[^\w\s]*(?:\s+[^\w\s]+)*$")
 
@@ -90,7 +92,9 @@ def is_question(text: str) -> bool:
     text = text.strip()
     if _ENDS_ASKING.search(text) or _ASKS_INDIRECTLY.match(text) or _ASKS_IN_A_HURRY.match(text):
         return True
-    words = re.findall(r"[a-z']+", text.lower())[:6]
+    words = re.findall(r"[a-z']+", text.lower())[:8]
+    while words and words[0] in _INTERJECTIONS:  # "OMG what's his name"
+        words = words[1:]
     if words and words[0] in _LEADING_PREPOSITIONS and words[1:2] and words[1] in _QUESTION_WORDS:
         words = words[1:]
     words = words[:5]
@@ -115,6 +119,24 @@ def asks_something(text: str) -> bool:
     if re.search(r"\?(?=\s|$)", text):  # chat is often typed in lower case, where sentences do not split
         return True
     return any(is_question(sentence) or request_verb(sentence) for sentence, _ in split_sentences(text.strip()))
+
+
+_BARE_MEDIA = re.compile(r"\[[^\]:]{1,30}\]")
+
+
+def is_bare_media(text: str) -> bool:
+    """A chat turn that is only a placeholder for a photo, video or sticker sent ("[photo]",
+    "[sticker 😀]"), with no caption: it tells nothing, and sits between the turns that do."""
+    return bool(_BARE_MEDIA.fullmatch(text.strip()))
+
+
+_SAYS_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|definitely|of course)\b", re.I)
+
+
+def answers_yes(text: str) -> bool:
+    """A reply that says yes first answers what it replies to, even when it asks back: "yes! 11 at
+    Café Mila?" to "Are we still on for brunch Sunday?"."""
+    return bool(_SAYS_YES.match(text))
 
 
 def what_it_asks(text: str) -> str:

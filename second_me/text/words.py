@@ -23,7 +23,7 @@ can could did do does doing down during each few for from further had has have h
 himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
 our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
 these they this those through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself yourselves s t don tell know remember did ever many much ago
+with would you your yours yourself yourselves s t don tell know remember did ever many much ago yes
 us ve ll re d m
 """.split()) | frozenset(UNAPOSTROPHISED)
 # What "how …" asks for: a frequency, a span, a distance, an amount ("how often", "how far").

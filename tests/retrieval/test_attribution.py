@@ -82,6 +82,28 @@ def test_a_turn_that_speaks_of_no_one_is_about_its_speaker():
         assert attribute([said(speaker, text)], subject, USERS, ["Helper"]).message == ""
 
 
+def test_asked_about_the_user_someone_elses_words_about_a_third_are_theirs():
+    # "What's the name of my hamster?" was answered "Nugget", from Sam's "and the hamster has arrived.
+    # she's called Nugget": Sam's family's hamster. Asked about Sam, it cannot be told (see above).
+    mine = subject_of("What's the name of my hamster?", SPEAKERS, USERS)
+    for text in ["and the hamster has arrived. she's called Nugget", "Maisie's hamster escaped"]:
+        assert attribute([said("Sam", text)], mine, USERS).message == "That was Sam, not you"
+    for text in ["your hamster looked so happy", "Lena, the hamster is called Nugget"]:
+        assert attribute([said("Sam", text)], mine, USERS).message == ""
+    assert attribute([said("Helper", "Hamsters like to be called by name.")], mine, USERS, ["Helper"]).message == ""
+
+
+def test_a_turn_naming_no_one_after_its_speakers_own_news_goes_on_about_it():
+    # "When did Bea's dad have a heart attack?" (Dom's dad had it): Dom's "he's ok. two stents", quoted
+    # after his "rough week. Dad had a heart attack on Wednesday", was read as perhaps Bea's.
+    subject = subject_of("When did Priya's dad have a heart attack?", SPEAKERS, USERS)
+    news = said("Sam", "rough week. Dad had a heart attack on Wednesday", 1)
+    after = said("Sam", "he's ok. two stents, and he's home already", 2)
+    assert attribute([news, after], subject, USERS).message == "That was Sam, not Priya"
+    assert attribute([after], subject, USERS).message == ""  # alone, it cannot be told
+    assert attribute([news, said("Lena", "he's ok. two stents", 2)], subject, USERS).message == ""
+
+
 def test_a_speaker_named_in_full_is_the_subject_when_asked_by_first_name():
     speakers, users = ["Ana Lima", "Tom Reed"], ["Ana Lima"]
     subject = subject_of("What is Tom's cat called?", speakers, users)

@@ -266,6 +266,18 @@ def test_a_word_for_a_whole_kind_is_not_one_memory_must_hold(services, tmp_path)
         == ("blood", "check")  # "pressure" is asked for
 
 
+def test_how_new_a_thing_is_is_not_a_word_memory_must_hold(services, tmp_path):
+    """"When does Lena start her new job?" was refused, "nothing in your memory mentions 'new'": a chat
+    says "assistant curator at the National Museum, starting 4 May", and never calls the job new."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    (tmp_path / "log.md").write_text("# April\n\nLena got the job: assistant curator at the museum, starting 4 May.\n")
+    services.indexing.add([tmp_path])
+    assert words_memory_lacks(services.answering.search("When does Lena start her new job?")) == ()
+    assert words_memory_lacks(services.answering.search("What is Lena's current job?")) == ()
+    assert words_memory_lacks(services.answering.search("When does Lena start her new gig?")) == ("gig",)
+
+
 def test_someones_relative_is_not_a_word_memory_must_hold(services, tmp_path):
     """Memory names the son ("Drove Baraka back to Kagumo High"), and would name a cousin; an in-law,
     or a relative who is nobody's, still counts."""

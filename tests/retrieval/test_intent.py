@@ -86,6 +86,8 @@ def test_the_pieces_of_contractions_and_us_are_not_content_words():
     ("see https://example.org/?page=2 for the list", False),  # a "?" in an address asks nothing
     ("I moved to Berlin last week.", False),
     ("ok thanks", False),
+    ("OMG what's his name", True),  # a word said before the question is not part of it
+    ("oh what a day", False),
 ])
 def test_a_chat_turn_that_asks_something(turn, asks):
     assert asks_something(turn) is asks

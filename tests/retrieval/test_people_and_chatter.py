@@ -400,6 +400,43 @@ def test_a_turn_is_read_with_its_speakers_turn_just_before_it(services):
     assert any("Mango" in item.text for item in quoted)
 
 
+def test_a_turn_asked_about_at_once_is_read_with_its_speakers_answer(services):
+    """"What exam am I revising for?" found "jealous. I'm stuck revising for the exam"; the answer to
+    Lena's "which one?" says no "exam", and was left out. A bare photo between the turns is looked past."""
+    from second_me.services.turn_replies import told_more
+
+    _told(services, "lena", "2026-08-08", ("Lena", "back from Skye, it rained every single day"),
+          ("me", "jealous. I'm stuck revising for the exam"), ("Lena", "which one?"),
+          ("me", "the accountancy one, CIMA part 2, it's on the 2nd of September"),
+          ("Lena", "we finally adopted the dog btw"), ("Lena", "[photo]"), ("me", "OMG what's his name"),
+          ("Lena", "Biscuit. He's a 2 year old beagle from the shelter in Leith"),
+          ("me", "I'm cooking for the book club"), ("Lena", "which book?"))
+    services.conversations.log.add_turns([Turn("lena", "me", "Dune. the one with the sandworms",
+                                               _ts("2026-08-09", 9, 0), "user", "99")], services.clock.timestamp())
+    exam = services.answering.ask("What exam am I revising for?", remember=False)
+    assert exam.text.index("stuck revising") < exam.text.index("CIMA part 2")
+    dog = services.answering.ask("What is Lena's dog called?", remember=False)
+    assert "Biscuit. He's a 2 year old beagle" in dog.text
+    hits = services.answering.search("cooking for the book club").hits
+    cooking = next(hit for hit in hits if "cooking" in hit.memory.text)
+    assert cooking.memory.id not in told_more(services.answering.core, hits)  # answered a day later: another talk
+
+
+def test_someone_named_as_company_is_not_who_the_question_is_about(services):
+    """"Where is brunch with Lena?" preferred Lena's turns about her dog, and whose words could answer
+    was judged as Lena's alone: the user's "Are we still on for brunch Sunday?" and Lena's "yes! 11 at
+    Café Mila?" (a reply saying yes, though it asks back) were refused."""
+    from second_me.retrieval.people import asked_about
+
+    _told(services, "lena", "2026-03-14", ("Lena", "Biscuit ate my left shoe"), ("Lena", "Biscuit loves the beach"),
+          ("me", "Are we still on for brunch Sunday?"), ("Lena", "yes! 11 at Café Mila?"), ("me", "perfect"))
+    answer = services.answering.ask("Where is brunch with Lena?", remember=False)
+    assert not answer.abstained and "Café Mila" in answer.text
+    assert asked_about("Where is brunch with Lena?", ["Lena"]) == ()
+    assert asked_about("What did Lena do with Sam?", ["Lena", "Sam"]) == ("Lena",)
+    assert asked_about("Who did Lena go with?", ["Lena"]) == ("Lena",)
+
+
 def test_a_turn_is_about_what_was_said_just_before_it(services):
     """"she's called Mango" names no cat: the turn before it does, and a cat from Cats Protection is
     no cat called Cats Protection."""

@@ -49,6 +49,13 @@ def test_words_of_the_question_count_as_support_but_not_its_names_numbers_and_da
                        question_names=True).check("You lived in Berlin in 2019.").supported
 
 
+def test_a_bare_yes_says_nothing_the_evidence_must_hold():
+    # "Did I pass the exam?" over "passed!!": the reader's "Yes [3]." was dropped as a claim of its own.
+    support = Support(["passed!!"], "Did I pass the exam?", question_names=True)
+    assert support.check("Yes [3].").supported and support.check("Yes, you passed [3].").supported
+    assert not support.check("Yes, with distinction [3].").supported
+
+
 def test_asked_what_is_left_or_in_total_a_number_worked_out_from_two_amounts_is_stated():
     lent = ["I lent Tomás 200 euros for his flight home.", "Tomás paid back 120 euros of the money I lent him."]
     assert Support(lent, "How much does Tomás still owe me?").check("Tomás still owes you 80 euros.").supported

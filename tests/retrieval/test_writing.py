@@ -547,6 +547,26 @@ def test_a_capable_reader_asked_about_someone_elses_news_is_told_whose_it_is(ser
     assert answer.abstained and answer.text.startswith("That was Olu, not Sam: “I got a job in Toronto!!")
 
 
+def test_someone_elses_words_that_do_not_answer_a_question_with_a_word_memory_lacks_are_not_theirs_instead(services):
+    # "Where did Lena go on holiday?" (no memory says "holiday") was answered "That was you, not Lena:
+    # 17 April, at a vineyard outside the city": the reader judges such a question, so it judges this too.
+    from dataclasses import replace
+
+    services.conversations.log.add_turns([
+        Turn("group", "Olu", "I got a job in Toronto!! moving in November.", _said("2023-09-02"), "other", "g2"),
+        Turn("group", "Sam", "my job is fine, the truck is busy every weekend", _said("2023-09-03"), "other", "g3"),
+    ], services.clock.timestamp())
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.99)
+    question = "Which job did Sam get in Toronto after his sabbatical?"
+    doubt = "I don't know: nothing in your memory mentions 'sabbatical'."
+    for judge, whose in [(services.settings.reader_check_doubted + 0.05, True),
+                         (services.settings.reader_check_doubted - 0.05, False)]:
+        services._chat = FakeChatModel(reply="Sam got a job in Toronto [1].", parameters=1_500_000_000, judge=judge)
+        answer = services.answering.ask(question, remember=False)
+        assert answer.abstained
+        assert answer.text.startswith("That was Olu, not Sam: ") if whose else answer.text == doubt
+
+
 def test_the_weekday_of_a_date_is_worked_out_by_rule_whichever_model_answers(services):
     services.conversations.log.add_turns([
         Turn("family", "Doug", "Our grandson was born last night! Owen James Fraser, 8 lb 2 oz.", _said("2023-11-25"),
