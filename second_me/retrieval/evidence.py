@@ -20,7 +20,7 @@ from typing import Callable, Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
-from second_me.retrieval.answer_type import ASKS_WHEN, TYPE_WORDS, asked_words, has_answer, wanted_kind
+from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer, wanted_kind
 from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.hybrid import SearchResult
@@ -31,7 +31,7 @@ from second_me.retrieval.replies import (with_one_stating_it, with_questions_ans
                                          with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.tasks import asked_state, task_state
-from second_me.text.utterance import TELLING, how_much_it_tells, request_words
+from second_me.text.utterance import TELLING, asked_verbs, how_much_it_tells, request_words
 from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -125,15 +125,20 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
+    verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)}
+    yes_no = intent_of(question).kind == YES_NO
     scored = []
     for sentence, lex, sem in zip(sentences, lexical, semantic):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
         if kind is not None and has_answer(kind, sentence.text, question_words):
             lead += SHAPE_LEAD
+        elif yes_no and verbs & stems(sentence.text):  # "passed!!" for "Did I pass the exam?"
+            lead += SHAPE_LEAD
         if (sentence.text.rstrip().endswith("?") and not tells_before_asking(sentence.text)) \
                 or intent_of(sentence.text).is_request:
             lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
-        elif len(content_words(sentence.text)) < 3 and not sentence.answers:  # "my niece!" answers "who's Ines?"
+        elif len(content_words(sentence.text)) < 3 and not sentence.answers \
+                and not (yes_no and verbs & stems(sentence.text)):  # "my niece!" answers "who's Ines?"
             lead -= CHATTER_PENALTY
         if sentence.hit.memory.speaker in advisers:
             lead -= ADVICE_PENALTY

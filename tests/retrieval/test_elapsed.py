@@ -28,6 +28,8 @@ def _said(day: str) -> float:
     ("How long did the canoe take, from cutting the forms to the last coat of varnish?", BETWEEN,
      ("the canoe cutting the forms", "the canoe the last coat of varnish")),
     ("How long did I keep going to pottery before I quit?", BETWEEN, ("going to pottery", "I quit going to pottery")),
+    ("How long did Sam keep working at The Swan after handing in his notice?", BETWEEN,
+     ("handing in his notice", "last working at The Swan")),
     ("How old was Owen when he started walking?", AGE, ("Owen was born", "Owen started walking")),
     ("How old was my granddaughter when we moved?", AGE, ("my granddaughter was born", "we moved")),
     ("How many days until the wedding?", UNTIL, ("the wedding",)),

@@ -108,6 +108,16 @@ def test_a_question_back_gives_way_to_a_statement():
     assert evidence[0].memory_id == 2
 
 
+def test_asked_whether_something_happened_a_short_turn_saying_it_did_is_an_answer():
+    # "Did I pass the exam?" quoted "jealous. I'm stuck revising for the exam" alone: "passed!!" said
+    # the verb asked, and was held back as a word or two of chatter.
+    hits = [turn_hit(1, "Me", "jealous. I'm stuck revising for the exam"),
+            turn_hit(2, "Me", "passed!!", 0.6), turn_hit(3, "Me", "lol same", 0.6)]
+    evidence = select_evidence("Did I pass the exam?", hits, FakeEmbedder())
+    assert sorted(item.memory_id for item in evidence) == [1, 2]
+    assert [item.memory_id for item in select_evidence("Where is the exam?", hits, FakeEmbedder())] == [1]
+
+
 def test_a_request_quotes_every_close_memory_in_reading_order():
     def chunk(memory_id, text, start, end, score):
         hit = file_hit(memory_id, text, start, end, score)
