@@ -31,7 +31,7 @@ import re
 from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, STOPWORDS
-from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, names_in
+from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, STREET,
@@ -358,9 +358,10 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     # Nor is any name asked for but a place's one after "in", "from", "near" or "on": "Otieno's hardware
     # shop in Kitengela", "a winery on the Bellarine".
     placed = kind == NAME and not person and not question_words & PLACE_NOUNS
-    for text, _, _ in both or about:
+    for text, _, before in both or about:
         text = _lowered(_NO_PERSON, text) if person else _lowered(_IN_PLACE, text) if placed else text
-        if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed, owner)):
+        if has_answer(kind, text, question_words) and (needed == 1 or has_name_of(text, needed, owner)) \
+                or kind == NAME and needed == 1 and named_when_asked(text, before):
             return None
     return kind
 

@@ -38,8 +38,10 @@ def said_before(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
     said = {hit.memory.message_id: hit.memory.id for hit in hits[:MAX_HITS]
             if hit.memory.kind == "message" and hit.memory.message_id}
     out: dict[int, str] = {}
-    for message_id, near in (core.store.messages.neighbours(list(said), NEAR_TURNS) if said else {}).items():
+    for message_id, near in (core.store.messages.neighbours(list(said), NEAR_TURNS + MEDIA_BETWEEN)
+                             if said else {}).items():
         before = near[:next((i for i, turn in enumerate(near) if turn.message_id == message_id), 0)]
+        before = [turn for turn in before if not is_bare_media(turn.text)][-NEAR_TURNS:]  # past a photo sent
         if before:
             out[said[message_id]] = "\n".join(turn.text for turn in before)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from second_me.text.words import MONTHS as MONTH_NUMBERS, WEEKDAYS as WEEKDAY_NUMBERS, plain
+from second_me.text.words import MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
@@ -37,6 +37,19 @@ def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
                 and word.lower().rstrip(".") not in TITLES):
             found.add(fold(word))
     return found - question_words
+
+
+_ASKS_A_NAME = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:(?:his|her|their|its|the)\s+name"
+                          r"|(?:he|she|it)\s+called)\b", re.I)
+_FIRST_WORD = re.compile(r"^(?:[^:\n]{1,40}:\s+)?([A-Z][\w'’-]*)")  # after the "Lena: " of a chat turn
+
+
+def named_when_asked(text: str, before: str) -> bool:
+    """Does a reply to "what's his name?" name the answer first, capitalised as any sentence begins
+    ("Biscuit. He's a 2 year old beagle"), which `names_in` cannot tell from a sentence's first word?"""
+    asked = before.strip().splitlines()[-1] if before.strip() else ""
+    first = _FIRST_WORD.match(text) if _ASKS_A_NAME.search(asked) else None
+    return first is not None and first.group(1).lower() not in STOPWORDS
 
 
 def has_name_of(text: str, words: int, first: str = "") -> bool:

@@ -216,6 +216,12 @@ def test_what_was_said_just_before_a_memory_tells_what_it_is_about_never_the_ans
     # The turn before names a cat; the name it states does not answer.
     assert lacks_answer("What's my dog called?", [("Priya: the dog barked all night", "Mango the cat is fine")],
                         ()) == NAME
+    # A reply to "what's his name?" gives the name first, capitalised as any sentence begins.
+    biscuit = "Lena: Biscuit. He's a 2 year old beagle from the shelter in Leith"
+    assert lacks_answer("What is Lena's dog called?", [(biscuit, "we adopted the dog btw\nOMG what's his name")],
+                        ()) is None
+    assert lacks_answer("What is Lena's dog called?", [(biscuit, "we adopted the dog btw\nhow old is he?")],
+                        ()) == NAME
 
 
 def test_asked_the_name_of_a_thing_a_name_after_in_or_from_is_a_place():

@@ -403,7 +403,7 @@ def test_a_turn_is_read_with_its_speakers_turn_just_before_it(services):
 def test_a_turn_asked_about_at_once_is_read_with_its_speakers_answer(services):
     """"What exam am I revising for?" found "jealous. I'm stuck revising for the exam"; the answer to
     Lena's "which one?" says no "exam", and was left out. A bare photo between the turns is looked past."""
-    from second_me.services.turn_replies import told_more
+    from second_me.services.turn_replies import said_before, told_more
 
     _told(services, "lena", "2026-08-08", ("Lena", "back from Skye, it rained every single day"),
           ("me", "jealous. I'm stuck revising for the exam"), ("Lena", "which one?"),
@@ -417,6 +417,9 @@ def test_a_turn_asked_about_at_once_is_read_with_its_speakers_answer(services):
     assert exam.text.index("stuck revising") < exam.text.index("CIMA part 2")
     dog = services.answering.ask("What is Lena's dog called?", remember=False)
     assert "Biscuit. He's a 2 year old beagle" in dog.text
+    biscuit = [hit for hit in services.answering.search("beagle from the shelter").hits if "Biscuit." in hit.memory.text]
+    assert said_before(services.answering.core, biscuit)[biscuit[0].memory.id] == \
+        "we finally adopted the dog btw\nOMG what's his name"  # the photo between them passed over
     hits = services.answering.search("cooking for the book club").hits
     cooking = next(hit for hit in hits if "cooking" in hit.memory.text)
     assert cooking.memory.id not in told_more(services.answering.core, hits)  # answered a day later: another talk
