@@ -52,7 +52,7 @@ _PATTERNS = (
     (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?:keep|stay|spend)\s+(?P<a>.+?)\s+"
                          r"before\s+(?P<b>.+?)\s*\??\s*$", re.I)),
     # "how long did Sam keep working at The Swan after handing in his notice?": from the notice to the last day
-    (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?:keep|stay|go\s+on|carry\s+on)\s+"
+    (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?P<kept>keep|stay|go\s+on|carry\s+on)\s+"
                          r"(?P<b>.+?)\s+after\s+(?P<a>.+?)\s*\??\s*$", re.I)),
     # "how old was Owen when he started walking?": from the day he was born to that day
     (AGE, re.compile(r"^\s*how\s+old\s+(?:was|were)\s+(?P<who>.+?)\s+when\s+(?P<b>.+?)\s*\??\s*$", re.I)),
@@ -100,11 +100,10 @@ def elapsed_question(question: str) -> Optional[ElapsedQuestion]:
             of = re.sub(r"\btake\b", "", parts.get("of") or "", flags=re.I).strip(" ,")
             if of:
                 return ElapsedQuestion(kind, tuple(f"{of} {event}" for event in events), own=events)
-            if kind == BETWEEN and re.search(r"\bbefore\b", question, re.I) \
-                    and re.search(r"\b(?:keep|stay|spend)\b", question, re.I):
-                events = (events[0], f"{events[1]} {events[0]}")  # "before I quit": quit what was kept up
-            elif kind == BETWEEN and re.search(r"\b(?:keep|stay|go\s+on|carry\s+on)\b", question, re.I):
+            if parts.get("kept"):
                 events = (events[0], f"last {events[1]}")  # kept on after the notice: to the last day of it
+            elif kind == BETWEEN and re.search(r"\b(?:keep|stay|spend)\b.*\bbefore\b", question, re.I):
+                events = (events[0], f"{events[1]} {events[0]}")  # "before I quit": quit what was kept up
             return ElapsedQuestion(kind, events)
     return None
 

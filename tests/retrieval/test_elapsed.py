@@ -30,6 +30,7 @@ def _said(day: str) -> float:
     ("How long did I keep going to pottery before I quit?", BETWEEN, ("going to pottery", "I quit going to pottery")),
     ("How long did Sam keep working at The Swan after handing in his notice?", BETWEEN,
      ("handing in his notice", "last working at The Swan")),
+    ("How many days between my stay in Lisbon and the wedding?", BETWEEN, ("my stay in Lisbon", "the wedding")),
     ("How old was Owen when he started walking?", AGE, ("Owen was born", "Owen started walking")),
     ("How old was my granddaughter when we moved?", AGE, ("my granddaughter was born", "we moved")),
     ("How many days until the wedding?", UNTIL, ("the wedding",)),
