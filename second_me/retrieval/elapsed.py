@@ -52,8 +52,8 @@ _PATTERNS = (
     (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?:keep|stay|spend)\s+(?P<a>.+?)\s+"
                          r"before\s+(?P<b>.+?)\s*\??\s*$", re.I)),
     # "how long did Sam keep working at The Swan after handing in his notice?": from the notice to the last day
-    (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+(?P<kept>keep|stay|go\s+on|carry\s+on)\s+"
-                         r"(?P<b>.+?)\s+after\s+(?P<a>.+?)\s*\??\s*$", re.I)),
+    (BETWEEN, re.compile(r"^\s*how\s+long\s+did\s+(?:i|we|you|he|she|they|\w+)\s+"
+                         r"(?P<kept>keep|stay|go\s+on|carry\s+on)\s+(?P<b>.+?)\s+after\s+(?P<a>.+?)\s*\??\s*$", re.I)),
     # "how old was Owen when he started walking?": from the day he was born to that day
     (AGE, re.compile(r"^\s*how\s+old\s+(?:was|were)\s+(?P<who>.+?)\s+when\s+(?P<b>.+?)\s*\??\s*$", re.I)),
 )

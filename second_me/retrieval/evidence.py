@@ -125,20 +125,20 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
-    verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)}
-    yes_no = intent_of(question).kind == YES_NO
+    # Asked whether something happened, a sentence saying the verb asked answers: "passed!!" for "Did I pass?"
+    verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)} \
+        if intent_of(question).kind == YES_NO else set()
     scored = []
     for sentence, lex, sem in zip(sentences, lexical, semantic):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
-        if kind is not None and has_answer(kind, sentence.text, question_words):
-            lead += SHAPE_LEAD
-        elif yes_no and verbs & stems(sentence.text):  # "passed!!" for "Did I pass the exam?"
+        says_verb = bool(verbs & stems(sentence.text))
+        if (kind is not None and has_answer(kind, sentence.text, question_words)) or says_verb:
             lead += SHAPE_LEAD
         if (sentence.text.rstrip().endswith("?") and not tells_before_asking(sentence.text)) \
                 or intent_of(sentence.text).is_request:
             lead -= QUESTION_PENALTY  # "Write a birthday message for my brother." answers nothing either
         elif len(content_words(sentence.text)) < 3 and not sentence.answers \
-                and not (yes_no and verbs & stems(sentence.text)):  # "my niece!" answers "who's Ines?"
+                and not says_verb:  # "my niece!" answers "who's Ines?"
             lead -= CHATTER_PENALTY
         if sentence.hit.memory.speaker in advisers:
             lead -= ADVICE_PENALTY

@@ -15,6 +15,7 @@ from second_me.text.utterance import asks_something, is_bare_media
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
+    from second_me.storage.messages import StoredTurn
 
 # "which one?", "when exactly?", "OMG what's his name": the other person asking for more, at once.
 CLARIFYING_WORDS = 6
@@ -38,12 +39,22 @@ def said_before(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
     said = {hit.memory.message_id: hit.memory.id for hit in hits[:MAX_HITS]
             if hit.memory.kind == "message" and hit.memory.message_id}
     out: dict[int, str] = {}
-    for message_id, near in (core.store.messages.neighbours(list(said), NEAR_TURNS + MEDIA_BETWEEN)
-                             if said else {}).items():
-        before = near[:next((i for i, turn in enumerate(near) if turn.message_id == message_id), 0)]
-        before = [turn for turn in before if not is_bare_media(turn.text)][-NEAR_TURNS:]  # past a photo sent
+    for message_id, (before, _, _) in _worded_around(core, list(said), NEAR_TURNS + MEDIA_BETWEEN).items():
         if before:
-            out[said[message_id]] = "\n".join(turn.text for turn in before)
+            out[said[message_id]] = "\n".join(turn.text for turn in before[-NEAR_TURNS:])
+    return out
+
+
+def _worded_around(core: "Core", message_ids: Sequence[int], reach: int) \
+        -> dict[int, tuple[list["StoredTurn"], "StoredTurn", list["StoredTurn"]]]:
+    """message id → the turns said before it within `reach`, the turn, and those said after it; a bare
+    photo or sticker sent between them is passed over (it tells nothing)."""
+    out: dict[int, tuple[list[StoredTurn], StoredTurn, list[StoredTurn]]] = {}
+    for message_id, near in (core.store.messages.neighbours(message_ids, reach) if message_ids else {}).items():
+        at = next((i for i, turn in enumerate(near) if turn.message_id == message_id), None)
+        if at is not None:
+            out[message_id] = ([turn for turn in near[:at] if not is_bare_media(turn.text)], near[at],
+                               [turn for turn in near[at + 1:] if not is_bare_media(turn.text)])
     return out
 
 
@@ -60,14 +71,17 @@ def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, li
     for reply, question in pairs:
         if reply not in asking:
             replies.setdefault(question, []).append(reply)
-    more = told_more(core, [hit for hit in hits[:MAX_HITS] if hit.memory.id not in asking])
-    for told, answer in more.items():
-        replies.setdefault(told, []).append(answer)
+    telling = told_more(core, [hit for hit in hits[:MAX_HITS] if hit.memory.id not in asking])
+    for told, answer in telling.items():
+        replies.setdefault(told, []).append(answer.memory.id)
     if not replies:
         return hits, {}
     placed = {reply for ids in replies.values() for reply in ids}
     present = {hit.memory.id: hit for hit in hits}
-    found = {**{hit.memory.id: hit for hit in core.hits_for([i for i in placed if i not in present])},
+    told_answers = {answer.memory.id: answer for answer in telling.values()}  # read once, by `told_more`
+    found = {**{hit.memory.id: hit for hit in core.hits_for([i for i in placed
+                                                             if i not in present and i not in told_answers])},
+             **{i: told_answers[i] for i in placed if i in told_answers and i not in present},
              **{i: present[i] for i in placed if i in present}}
     out: list[Hit] = []
     for hit in hits:
@@ -75,38 +89,35 @@ def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, li
             continue  # read right after the turn it answers
         out.append(hit)
         # An answer to a question is ranked as the question; one telling more, as what it says itself.
-        out += [found[reply] if reply in more.values() else
+        out += [found[reply] if reply in told_answers else
                 replace(found[reply], score=max(found[reply].score, hit.score),
                         similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
                 for reply in replies.get(hit.memory.id, ()) if reply in found]
     return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
 
 
-def told_more(core: "Core", hits: Sequence[Hit]) -> dict[int, int]:
+def told_more(core: "Core", hits: Sequence[Hit]) -> dict[int, Hit]:
     """For a chat turn the other person asks about at once, its speaker's answer: "jealous. I'm stuck
     revising for the exam", "which one?", "the accountancy one, CIMA part 2" (what the question
     "What exam am I revising for?" asks is in the answer, which says no "exam"). Hit memory id → the
-    answer's memory id."""
+    answer, read as a hit."""
     said = {hit.memory.message_id: hit for hit in hits if hit.memory.kind == "message" and hit.memory.message_id}
-    around = core.store.messages.neighbours(list(said), 1 + MEDIA_BETWEEN) if said else {}
     asked: dict[int, Hit] = {}  # the other's question's memory id → the turn it asks about
-    for message_id, near in around.items():
-        at = next(i for i, turn in enumerate(near) if turn.message_id == message_id)
-        after = [turn for turn in near[at + 1:] if not is_bare_media(turn.text)]
-        told, next_turn = near[at], after[0] if after else None
+    for message_id, (_, told, after) in _worded_around(core, list(said), 1 + MEDIA_BETWEEN).items():
+        next_turn = after[0] if after else None
         if next_turn is not None and next_turn.memory_id is not None and next_turn.memory_id not in asked \
                 and not is_bare_media(told.text) and next_turn.speaker != told.speaker \
                 and asks_something(next_turn.text) and len(next_turn.text.split()) <= CLARIFYING_WORDS \
                 and next_turn.timestamp - told.timestamp <= SAME_TALK_SECONDS:
             asked[next_turn.memory_id] = said[message_id]
     pairs = core.store.messages.replies(list(asked)) if asked else []
-    answers = {hit.memory.id: hit.memory for hit in core.hits_for([reply for reply, _ in pairs])}
-    out: dict[int, int] = {}
+    answers = {hit.memory.id: hit for hit in core.hits_for([reply for reply, _ in pairs])}
+    out: dict[int, Hit] = {}
     for reply, question in sorted(pairs):  # the first answer, not the speaker's news a month later
         told, answer = asked[question].memory, answers.get(reply)
-        if answer is not None and answer.speaker == told.speaker and told.id not in out \
-                and 0 < answer.created_at - told.created_at <= SAME_TALK_SECONDS:
-            out[told.id] = reply
+        if answer is not None and answer.memory.speaker == told.speaker and told.id not in out \
+                and 0 < answer.memory.created_at - told.created_at <= SAME_TALK_SECONDS:
+            out[told.id] = answer
     return out
 
 

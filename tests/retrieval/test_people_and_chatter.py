@@ -417,7 +417,8 @@ def test_a_turn_asked_about_at_once_is_read_with_its_speakers_answer(services):
     assert exam.text.index("stuck revising") < exam.text.index("CIMA part 2")
     dog = services.answering.ask("What is Lena's dog called?", remember=False)
     assert "Biscuit. He's a 2 year old beagle" in dog.text
-    biscuit = [hit for hit in services.answering.search("beagle from the shelter").hits if "Biscuit." in hit.memory.text]
+    biscuit = [hit for hit in services.answering.search("beagle from the shelter").hits
+               if "Biscuit." in hit.memory.text]
     assert said_before(services.answering.core, biscuit)[biscuit[0].memory.id] == \
         "we finally adopted the dog btw\nOMG what's his name"  # the photo between them passed over
     hits = services.answering.search("cooking for the book club").hits
