@@ -38,7 +38,7 @@ from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import GATHER, intent_of
+from second_me.retrieval.intent import GATHER, Intent, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
 from second_me.retrieval.when_told import WHEN, untold_when
@@ -57,7 +57,14 @@ NAMED_CLOSE = 0.6
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 LEXICAL_KEPT = 3  # ...but one found by its words is read when ranked this high (`_found_by_words`)
+# A question gathering everything of a kind keeps things further from the closest, whatever the bar: "I started
+# pottery classes" is 0.40 from "What hobbies have I taken up this year?", "I signed up for Spanish classes" 0.15.
+GATHERING_MARGIN = 0.3
 NOTHING_MATCHES = "nothing in your memory matches that question."
+# A question asking for everything of a kind ("What hobbies have I taken up this year?") is further from
+# each thing memory tells of ("I finally started bouldering", 0.23) than a question from its one answer:
+# its bar is this much lower.
+GATHERING_ALLOWANCE = 0.03
 # How a question of date arithmetic asks ("how *long* after…", "which came *first*"): never memory's words.
 SPAN_WORDS = frozenset("long first day days week weeks month months year years".split())
 # A whole kind that memory tells of by its members: "What's been wrong with my health this year?" (or
@@ -209,6 +216,11 @@ def _close_naming(result: SearchResult) -> bool:
                                for hit in result.hits)
 
 
+def similarity_bar(min_similarity: float, intent: Intent) -> float:
+    """The closest memory's similarity below which nothing answers a question of this intent (check 1)."""
+    return min_similarity - GATHERING_ALLOWANCE if intent.kind == GATHER and not intent.reckons else min_similarity
+
+
 def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:
     """Why memory cannot answer (one line for the user), or None when it may."""
     if not seen.found:
@@ -244,13 +256,17 @@ def only_words_doubt(seen: Signals, min_similarity: float, unknown_similarity: f
     return decide(replace(seen, unknown_words=()), min_similarity, unknown_similarity) is None
 
 
-def relevant_hits(result: SearchResult, min_similarity: float, request: bool = False) -> list[Hit]:
+def relevant_hits(result: SearchResult, min_similarity: float, request: bool = False,
+                  gathering: bool = False) -> list[Hit]:
     """The hits close enough to the question to put in front of the model, best first. A request
     says what to do more than what about ("Summarize my chats with Tom" is close to no turn of
-    them): when no hit is close, it works from all that search found, in its order."""
+    them): when no hit is close, it works from all that search found, in its order. A question
+    gathering everything of a kind is far from most things of it ("started baking sourdough" 0.15
+    from "What hobbies have I taken up?"): it keeps what is within GATHERING_MARGIN of the closest."""
     if result.best_similarity is None:
         return list(result.hits)
-    bar = max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
+    bar = result.best_similarity - GATHERING_MARGIN if gathering \
+        else max(min_similarity, result.best_similarity - RELEVANCE_MARGIN)
     ordered = result.parsed is not None and result.parsed.time.order is not None
     kept = [h for position, h in enumerate(result.hits)
             if (h.similarity is not None and h.similarity >= bar)

@@ -18,6 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
+from second_me.retrieval.intent import asks_advice
 from second_me.retrieval.people import asked_about
 from second_me.text.utterance import is_question
 from second_me.text.word_forms import synonyms
@@ -167,16 +168,28 @@ def attribute_quotes(quoted: Sequence[Evidence], given: Sequence[Evidence], subj
 
 def the_assistants_words(question: str, quoted: Sequence[Evidence], given: Sequence[Evidence],
                          assistants: Iterable[str]) -> tuple[list[Evidence], list[Evidence]]:
-    """Asked what the assistant told ("What pace did you tell me to run the half marathon at?"),
-    the assistant's replies among the evidence are the answer, each after the question it answers
-    when that is given too; the user's own "Longest run yet: 18 km" matches better, and is not what
-    was told. `given` is what a capable reader reads: the same turns come first in it."""
+    """Asked what the assistant told ("What pace did you tell me to run the half marathon at?"), or
+    what to do ("How long should I…"), the assistant's replies among the evidence are the answer,
+    each after the question it answers when that is given too; the user's own "Longest run yet:
+    18 km" matches better, and is not what was told. `given` is what a capable reader reads: the
+    same turns come first in it."""
     assistants = {whole_name(a) for a in assistants}
     said = [i for i, item in enumerate(given) if item.speaker and whole_name(item.speaker) in assistants]
-    if not said or not _ASKS_THE_ASSISTANT.search(question):
+    asks = _addressed(question, assistants)
+    if not said or not (_ASKS_THE_ASSISTANT.search(asks) or asks_advice(asks)):
         return list(quoted), list(given)
     first: list[Evidence] = []
     for i in said:
         asked = given[i - 1] if i > 0 and i - 1 not in said and is_question(given[i - 1].text) else None
         first += [item for item in (asked, given[i]) if item is not None and item not in first]
     return first, first + [item for item in given if item not in first]
+
+
+def _addressed(question: str, assistants: Iterable[str]) -> str:
+    """The question with an assistant named as "you": "What did ChatGPT suggest for Lisbon?", "Claude's
+    advice" ask what the assistant told, as "What did you suggest…" does."""
+    for name in assistants:
+        named = re.escape(name)
+        question = re.sub(rf"\b{named}['’]s\b", "your", question, flags=re.I)
+        question = re.sub(rf"\b{named}\b", "you", question, flags=re.I)
+    return question

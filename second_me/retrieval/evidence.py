@@ -24,7 +24,8 @@ from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, 
 from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import FACT, GATHER, REQUEST, YES_NO, Intent, asks_what_user_did, intent_of
+from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_advice, asks_what_user_did,
+                                       intent_of)
 from second_me.retrieval.newest import states_kind_asked
 from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
 from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
@@ -49,7 +50,7 @@ _AMOUNT = re.compile(r"\d")
 SEMANTIC_WEIGHT, LEXICAL_WEIGHT, SEARCH_WEIGHT, SHAPE_LEAD = 0.45, 0.35, 0.2, 0.15
 QUESTION_PENALTY = 0.2  # a question or a request rarely answers anything (its reply may)
 CHATTER_PENALTY = 0.1  # nor does a sentence of one or two words ("Got it.")
-ADVICE_PENALTY = 0.2  # asked what the user did, an assistant's suggestion is not it
+ADVICE_PENALTY = 0.2  # asked what the user did, an assistant's suggestion is not it (asked advice, it is)
 ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest) memory leads
 # How many sentences each kind of question takes, and how close to the best they must score.
 TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
@@ -124,6 +125,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     kind = wanted_kind(question)
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
+    advising = set(assistants) if asks_advice(question) else set()  # "How long should I…": their advice is asked
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
     # Asked whether something happened, a sentence saying the verb asked answers: "passed!!" for "Did I pass?"
     verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)} \
@@ -142,6 +144,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             lead -= CHATTER_PENALTY
         if sentence.hit.memory.speaker in advisers:
             lead -= ADVICE_PENALTY
+        elif sentence.hit.memory.speaker in advising:
+            lead += ADVICE_PENALTY
         state = task_state(sentence.text) if tasks else None
         if state is not None:
             lead += SHAPE_LEAD if state == tasks else -SHAPE_LEAD

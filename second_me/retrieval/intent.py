@@ -37,6 +37,8 @@ _HOW_MANY = re.compile(r"^\s*how (?:many|much)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
 # "What did I do about the blight?", "where did we stay?", "have I booked…": the user's own doing.
 _USER_DID = re.compile(r"\b(?:did|have|had)\s+(?:I|we)\b", re.I)
+# "What should I…", "how long should we…": what to do, which an assistant's advice tells.
+_ASKS_ADVICE = re.compile(r"\bshould\s+(?:i|we)\b", re.I)
 # "Which podcast did you suggest?": "you" in a question to one's memory is the assistant in the chats.
 _ASKS_YOU = re.compile(r"\byou(?:r|rs)?\b", re.I)
 
@@ -90,6 +92,12 @@ def asks_present(question: str) -> bool:
 def asks_about_you(question: str) -> bool:
     """The question says "you" (or "your"): it asks what the assistant in the chats wrote."""
     return bool(_ASKS_YOU.search(question))
+
+
+def asks_advice(question: str) -> bool:
+    """"How long should I bulk ferment my sourdough?": what to do is asked, which an assistant's reply
+    tells; the user's own "I bulk ferment for 4 hours", which its words match best, is what went wrong."""
+    return bool(_ASKS_ADVICE.search(question))
 
 
 def asks_what_user_did(question: str) -> bool:

@@ -7,7 +7,9 @@ The answer path: search (retrieval/hybrid.py) → the abstention checks (retriev
 question, then its answer, each sentence support-checked (retrieval/writing.py); with the
 small built-in model, the quotes themselves and at most one short supported line → the cited
 memories strengthened. An answer is never stored as a memory. News the user tells is
-acknowledged, with what memory holds about it quoted; it is not a question.
+acknowledged, with what memory holds about it quoted; it is not a question. A catch-up on
+someone ("What has Tomás been up to?") is answered from their own newest turns, not searched
+(services/catch_up.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from second_me.domain import Answer, Evidence, Hit, utc_day
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
-from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
+from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals, similarity_bar
 from second_me.retrieval.attribution import attribute_quotes, subject_of, the_assistants_words
 from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
@@ -28,16 +30,18 @@ from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.dated_answer import asks_weekday, carried_out
 from second_me.retrieval.elapsed import (SINCE, UNTIL, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
                                          event_day, newest_plan)
-from second_me.retrieval.evidence import (MAX_HITS, answer_sentences_first, evidence_choices, select_evidence,
+from second_me.retrieval.evidence import (answer_sentences_first, evidence_choices, select_evidence,
                                          with_sentence_similarity)
 from second_me.retrieval.newest import newest_statements_first, told_again
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, YES_NO, Intent, intent_of
+from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
+from second_me.services.catch_up import caught_up
 from second_me.services.dated_events import EventFinder
+from second_me.services.request_reading import read_for_request
 from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
 from second_me.text.utterance import answers_yes, direct_question, is_question, tells_news
 
@@ -47,7 +51,6 @@ if TYPE_CHECKING:
 TokenFn = Callable[[str], None]
 NOT_ANSWERED = "the memories closest to that question don't answer it."
 NOTHING_THEN = "nothing in your memory is from then."
-DOCUMENT_CHUNKS = 40  # a request about a document reads at most this many of its chunks
 
 
 def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
@@ -133,17 +136,18 @@ class Answering:
         happened = time_hint is not None and time_hint.has_window and asks_what_happened(question)
         if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
             return Prepared(intent, [], [], reason=NOTHING_THEN)
-        reason = decide(seen, 0.0 if happened else settings.abstain_similarity,
-                        None if happened else settings.abstain_unknown_similarity)
+        bar = similarity_bar(settings.abstain_similarity, intent)
+        reason = decide(seen, 0.0 if happened else bar, None if happened else settings.abstain_unknown_similarity)
         doubt = ""
         capable = core.chat_model.profile.capable_reader
         if reason and capable and not intent.is_request \
                 and not elapsed_question(question) \
-                and only_words_doubt(seen, settings.abstain_similarity, settings.abstain_unknown_similarity):
+                and only_words_doubt(seen, bar, settings.abstain_unknown_similarity):
             reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
         if reason:
             return Prepared(intent, [], [], reason=reason)
-        hits = [hit for hit in relevant_hits(result, settings.abstain_similarity, intent.is_request)
+        gathering = intent.kind == GATHER and not intent.reckons  # amounts to add are each close, or none is
+        hits = [hit for hit in relevant_hits(result, bar, intent.is_request, gathering)
                 if not says_nothing_asked(hit.memory, question)]
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
@@ -151,7 +155,7 @@ class Answering:
             hits = told_then(result.hits, time_hint.since, time_hint.until, users) or hits
         replies: dict[int, list[int]] = {}
         if intent.is_request:
-            hits = self._whole_document(hits)
+            hits = read_for_request(core, hits)
         else:
             hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits))
         order = time_hint.order if time_hint is not None else None
@@ -198,6 +202,10 @@ class Answering:
         options = options or SearchOptions(k=settings.search_k)
         if k:
             options = replace(options, k=k)
+        # "What has Tomás been up to?": their news, not the turns closest to "up to" (services/catch_up.py).
+        news = caught_up(core, question, on_token, remember) if not options.person else None
+        if news is not None:
+            return news
         ready = self.prepare(question, options)
         if tells_news(question, settings.remember_max_chars):
             return self._noted(ready, on_token)
@@ -309,32 +317,6 @@ class Answering:
 
     def _today(self) -> date:
         return datetime.fromtimestamp(self.core.now(), timezone.utc).date()
-
-    def _whole_document(self, hits: list[Hit]) -> list[Hit]:
-        """A request about a document ("Summarize my sourdough notes") reads the whole file of the best
-        chunk (or document summary) among the first hits, in file order, before the other hits.
-        Summaries often match a request best ("summarize" and "Summary of…"), but the document is
-        what it asks about."""
-        source = next((source for source in map(self._document_of, hits[:MAX_HITS]) if source), None)
-        if source is None:
-            return hits
-        found = {hit.memory.id: hit for hit in hits}
-        chunk_ids = self.core.store.sources.chunk_ids(source, DOCUMENT_CHUNKS)
-        low = min(hit.score for hit in hits)
-        fetched = {hit.memory.id: replace(hit, score=low * 0.9)
-                   for hit in self.core.hits_for([i for i in chunk_ids if i not in found])}
-        document = [found.get(i) or fetched[i] for i in chunk_ids if i in found or i in fetched]
-        return document + [hit for hit in hits if hit.memory.id not in set(chunk_ids)]
-
-    def _document_of(self, hit: Hit) -> Optional[int]:
-        """The file a hit is part of, or sums up (a document's summary: its chunks are its children)."""
-        if hit.memory.kind == "chunk":
-            return hit.memory.source_id
-        if hit.memory.kind != "summary":
-            return None
-        children = self.core.store.states.links(hit.memory.id).children
-        first = self.core.store.get_many(list(children[:1])).get(children[0]) if children else None
-        return first.source_id if first is not None and first.kind == "chunk" else None
 
     def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
                       time_hint) -> tuple[list[Hit], list[Evidence]]:

@@ -146,6 +146,24 @@ class Messages:
                                         f"({','.join('?' * len(part))})", part).fetchall())
         return out
 
+    def said_by(self, speakers: Sequence[str], since: Optional[float], until: Optional[float],
+                limit: int) -> list[tuple[int, int]]:
+        """(memory id, conversation id) of the newest `limit` searchable turns any of `speakers` said
+        between `since` and `until`, oldest first."""
+        if not speakers:
+            return []
+        conditions, params = [f"m.speaker IN ({','.join('?' * len(speakers))})"], list(speakers)
+        for bound, value in ((">=", since), ("<", until)):
+            if value is not None:
+                conditions.append(f"m.ts {bound} ?")
+                params.append(value)
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT mem.id, m.conversation_id FROM messages m JOIN memories mem ON mem.message_id = m.id "
+                f"AND mem.kind = 'message' AND mem.state = 'active' WHERE {' AND '.join(conditions)} "
+                "ORDER BY m.ts DESC, m.id DESC LIMIT ?", [*params, limit]).fetchall()
+        return rows[::-1]
+
     def list(self) -> list[ConversationInfo]:
         """Most recently active first."""
         with self.db.read() as conn:

@@ -8,6 +8,7 @@ memory of its own.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from second_me.text.sentences import split_sentences
 from second_me.text.word_forms import looks_like_a_verb
@@ -41,6 +42,9 @@ _NOTES_SAY = re.compile(r"^\s*what\s+(?:do|does|did|have|has)\s+(?:my|the|our|i)
 # "tips for the waiter were 15%" tells something (when in doubt it stays a statement, and a memory).
 _ASKS_FOR = re.compile(r"^\s*(?:(?:any|some|good)\s+)*(?:tips|advice|suggestions|recommendations|recs)\s+(?:for|on|about)\b",
                        re.I)
+# "Catch me up on Tomás", "fill me in on the move", "update me on Lena": a recap asked for, not news told.
+_CATCH_ME_UP = re.compile(r"^\s*(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:(?:catch|fill|bring|get)\s+(?:me|us)\s+"
+                          r"(?:up|in)|update\s+(?:me|us)\s+(?:on|about|with))\b", re.I)
 _TELLS = re.compile(r"\b(?:was|were|is|are|came|cost|paid|helped|worked)\b", re.I)
 
 
@@ -48,6 +52,8 @@ def request_verb(text: str) -> str:
     """The verb that opens a request ("summarize"), or "" when the text is not one."""
     if _NOTES_SAY.match(text):
         return "summarize"
+    if _CATCH_ME_UP.match(text):
+        return "recap"
     if _ASKS_FOR.match(text) and not _TELLS.search(text):
         return "suggest"
     match = _REQUEST.match(text)
@@ -88,7 +94,11 @@ _INTERJECTIONS = frozenset("omg oh ooh ah aw wow haha hahaha lol ok okay so hey 
 _ENDS_ASKING = re.compile(r"\?[^\w\s]*(?:\s+[^\w\s]+)*$")
 
 
-def is_question(text: str) -> bool:
+_EXCLAIMED = re.compile(r"^[^?]*!")
+
+
+def is_question(text: str, exclaimed: Optional[bool] = None) -> bool:
+    """`exclaimed`: whether the turn a sentence is part of has a "!" and no "?" (by default, the text's own)."""
     text = text.strip()
     if _ENDS_ASKING.search(text) or _ASKS_INDIRECTLY.match(text) or _ASKS_IN_A_HURRY.match(text):
         return True
@@ -110,7 +120,9 @@ def is_question(text: str) -> bool:
         nouns_then_verb = first in ("what", "which", "whose") and second not in _SUBJECTS | {"a", "an"} \
             and any(word in _VERBS_FIRST for word in words[2:5])
         return second in _VERBS_FIRST or (first == "how" and second in HOW_MEASURES | {"come"}) or nouns_then_verb
-    return first in _VERBS_FIRST and second in _SUBJECTS
+    # "did it!! 1:52:30 yesterday", "did the Cardiff half yesterday. 1:58:40!!!": done and exclaimed, not asked.
+    return first in _VERBS_FIRST and second in _SUBJECTS \
+        and not (bool(_EXCLAIMED.match(text)) if exclaimed is None else exclaimed)
 
 
 def asks_something(text: str) -> bool:
@@ -118,7 +130,9 @@ def asks_something(text: str) -> bool:
     ("any podcast recs for the drive? it's about an hour each way")."""
     if re.search(r"\?(?=\s|$)", text):  # chat is often typed in lower case, where sentences do not split
         return True
-    return any(is_question(sentence) or request_verb(sentence) for sentence, _ in split_sentences(text.strip()))
+    exclaimed = bool(_EXCLAIMED.match(text))
+    return any(is_question(sentence, exclaimed) or request_verb(sentence)
+               for sentence, _ in split_sentences(text.strip()))
 
 
 _BARE_MEDIA = re.compile(r"\[[^\]:]{1,30}\]")

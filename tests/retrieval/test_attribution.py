@@ -134,6 +134,14 @@ def test_asked_what_the_assistant_told_its_reply_is_quoted_after_the_question_it
         == ([own], [own, reply])
     assert the_assistants_words("What did you tell me about pace?", [own], [own, asked], ["assistant"]) \
         == ([own], [own, asked])
+    # The assistant named as an export names it: "ChatGPT" is "you".
+    gpt_reply = Evidence(reply.text, reply.memory_id, "chat · ChatGPT · 2023-07-06", "message", "ChatGPT")
+    for question in ("What did ChatGPT suggest for the half marathon?", "what was chatgpt's advice on pace"):
+        assert the_assistants_words(question, [own], [own, gpt_reply], ["ChatGPT"])[0] == [gpt_reply]
+    assert the_assistants_words("What did Sam suggest?", [own], [own, gpt_reply], ["ChatGPT"])[0] == [own]
+    # Asked what to do, the assistant's advice answers: the user's own account is what went wrong.
+    assert the_assistants_words("What pace should I run the half marathon at?", [own], [own, reply],
+                                ["assistant"])[0] == [reply]
 
 
 def test_someones_dad_or_mum_as_a_name_is_the_speakers_own():

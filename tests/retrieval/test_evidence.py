@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
-from second_me.retrieval.evidence import evidence_choices, select_evidence
+from second_me.retrieval.evidence import evidence_choices, score_sentences, select_evidence
 from second_me.retrieval.quotable import candidate_sentences, with_whole_lists
 from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
@@ -198,6 +198,20 @@ def test_asked_what_the_user_did_the_users_own_turn_comes_before_an_assistants_s
     asked_you = "Where did you suggest we stay in Porto?"  # asks what the assistant wrote: nothing held back
     assert evidence_choices(asked_you, hits, FakeEmbedder(), assistants=("Claude",))[1] \
         == evidence_choices(asked_you, hits, FakeEmbedder())[1]
+
+
+def test_asked_what_to_do_an_assistants_advice_leads_the_users_own_account():
+    hits = [said_by(1, "me", "my sourdough comes out flat. I bulk ferment my sourdough for 4 hours at 19 degrees"),
+            said_by(2, "ChatGPT", "At 19 °C 4 hours is too short: let the bulk go 7-9 hours.", 0.6)]
+    question = "How long should I bulk ferment my sourdough?"
+    def scores(*assistants: str) -> dict[int, float]:
+        scored = score_sentences(question, candidate_sentences(hits, 6), FakeEmbedder(), None, assistants)
+        return {s.hit.memory.id: s.score for s in scored}
+
+    assert scores("ChatGPT")[2] > scores()[2] and scores("ChatGPT")[1] == scores()[1]
+    told = "How long did I bulk ferment my sourdough?"  # what the user did: the advice is held back instead
+    held_back = score_sentences(told, candidate_sentences(hits, 6), FakeEmbedder(), None, ("ChatGPT",))
+    assert held_back[-1].hit.memory.id == 2
 
 
 def test_a_turn_that_tells_something_before_it_asks_is_quoted_as_what_it_tells():

@@ -88,6 +88,9 @@ def test_the_pieces_of_contractions_and_us_are_not_content_words():
     ("ok thanks", False),
     ("OMG what's his name", True),  # a word said before the question is not part of it
     ("oh what a day", False),
+    ("did it!! 1:52:30 yesterday", False),  # done and exclaimed, not asked
+    ("did the Cardiff half yesterday. 1:58:40!!! under 2 hours", False),
+    ("did it?", True),
 ])
 def test_a_chat_turn_that_asks_something(turn, asks):
     assert asks_something(turn) is asks

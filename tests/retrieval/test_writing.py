@@ -12,6 +12,7 @@ from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.dated_answer import carried_out, when_line
 from second_me.retrieval.writing import KeptToQuotes, names_the_asker, only_copies, quote_first, rests_on, short_line
+from second_me.services.request_reading import read_for_request, whole_document
 
 SAID = 1_688_601_600.0  # 2023-07-06
 YESTERDAY = Evidence("we took the kids to the aquarium yesterday", 7, "chat · Sam · 2023-07-06", "message", "Sam",
@@ -261,9 +262,28 @@ def test_a_request_whose_best_match_is_the_documents_summary_quotes_the_document
     services.memory.refresh_summaries(budget_seconds=60)
     found = services.answering.search("sourdough", SearchOptions(k=20, kinds=("summary",))).hits
     summary = next(hit for hit in found if "sourdough" in hit.memory.text.lower())
-    hits = services.answering._whole_document([summary])
+    hits = whole_document(services, [summary])
     assert hits[0].memory.kind == "chunk" and "sourdough" in hits[0].origin.path
     assert hits[-1] is summary  # read after the document
+
+
+def test_a_request_whose_best_match_is_a_conversations_summary_quotes_its_turns(services):
+    """"Summarize my Lisbon trip" matches the summary of the chat best; quoted, its run-on text
+    ("Summary of conversation …: me: …") tells less than the turns it was made from."""
+    said = ["I'm going to Lisbon with my sister Clara in May.", "Walk Alfama and take tram 28 early in Lisbon.",
+            "we booked a flat in Graça in Lisbon for 5 nights, 640 euros total", "Graça is a great base in Lisbon."]
+    services.conversations.log.add_turns([Turn("Lisbon trip", "me" if n % 2 == 0 else "assistant", text,
+                                               services.clock.timestamp() - 3600 + 60 * n,
+                                               "user" if n % 2 == 0 else "assistant", str(n))
+                                          for n, text in enumerate(said)], services.clock.timestamp())
+    services.memory.refresh_summaries(budget_seconds=60)
+    found = services.answering.search("Lisbon trip", SearchOptions(k=20, kinds=("summary",))).hits
+    summary = next(hit for hit in found if "Lisbon trip" in hit.memory.text)
+    hits = read_for_request(services, [summary])
+    assert [hit.memory.text.split(": ", 1)[1] for hit in hits] == said  # the turns, in the order said
+    answer = services.answering.ask("Summarize my Lisbon trip", remember=False)
+    assert answer.evidence and all(item.kind == "message" for item in answer.evidence)
+    assert "Summary of" not in answer.text
 
 
 def test_a_summary_is_the_notes_own_words_with_either_reader_and_a_writing_request_is_the_readers(services, notes):

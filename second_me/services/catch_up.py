@@ -1,0 +1,59 @@
+"""A catch-up on someone ("What has Tomás been up to?"): their news, a turn from each of their
+newest conversations, quoted (retrieval/catch_up.py chooses them)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Callable, Optional
+
+from second_me.domain import Answer, Evidence, told_dates, utc_day
+from second_me.retrieval.catch_up import TURNS_READ, catch_up_question, newsiest_turns, quoted_part, speakers_named
+from second_me.retrieval.compose import citation_numbers, quote_block
+from second_me.retrieval.quotable import source_label
+
+if TYPE_CHECKING:
+    from second_me.services.core import Core
+
+
+def caught_up(core: "Core", question: str, on_token: Optional[Callable[[str], None]],
+              remember: bool) -> Optional[Answer]:
+    """The answer to a catch-up question, or None when the question is none, or names no one who
+    speaks in memory (then it is searched as any question is)."""
+    asked = catch_up_question(question, datetime.fromtimestamp(core.now(), timezone.utc))
+    if asked is None:
+        return None
+    speakers = core.store.messages.speakers()
+    names = [name for name, role in speakers if role == "user"] if asked.me \
+        else speakers_named(asked.who, [name for name, role in speakers if role != "user"])
+    if not names:
+        return None
+    turns = core.store.messages.said_by(names, asked.time.since, asked.time.until, TURNS_READ)
+    memories = core.store.get_many([memory_id for memory_id, _ in turns])
+    chosen = newsiest_turns([(memories[memory_id], conversation) for memory_id, conversation in turns
+                             if memory_id in memories], spread=asked.time.has_window)
+    if not chosen:
+        who = "you" if asked.me else names[0]
+        text = f"I don't know: {who} told nothing in your memory from then." if asked.time.has_window \
+            else f"I don't know: nothing {who} said in your memory tells news."
+        if on_token:
+            on_token(text)
+        return Answer(text, (), abstained=True)
+    hits = core.hits_for([memory.id for memory in chosen])
+    evidence = [Evidence(quoted_part(hit.memory), hit.memory.id, source_label(hit, None), hit.memory.kind,
+                         hit.memory.speaker, False, 0.0, hit.memory.created_at, told_dates(hit.memory))
+                for hit in hits]
+    cited, numbers = citation_numbers(evidence, hits)
+    text = _heading("Your" if asked.me else f"{names[0]}'s", evidence) + "\n\n" + quote_block(evidence, numbers)
+    if on_token:
+        on_token(text)
+    if remember:
+        core.reinforce([hit.memory.id for hit in cited])
+    return Answer(text, tuple(cited), abstained=False, evidence=tuple(evidence))
+
+
+def _heading(whose: str, evidence: list[Evidence]) -> str:
+    """What the quotes are: "Tomás's news, a message from each of 8 conversations, 2026-04-14 to 2026-10-12:"."""
+    first, last = utc_day(evidence[0].created_at), utc_day(evidence[-1].created_at)
+    if len(evidence) == 1:
+        return f"{whose} news, from one conversation on {first}:"
+    return f"{whose} news, a message from each of {len(evidence)} conversations, {first} to {last}:"

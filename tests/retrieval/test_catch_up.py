@@ -1,0 +1,110 @@
+"""A catch-up on someone ("What has Tomás been up to?") quotes their news, a turn from each of their
+newest conversations; a question gathering everything of a kind is held to a lower bar."""
+
+from datetime import datetime, timezone
+
+from second_me.domain import Hit, Memory, Turn
+from second_me.retrieval.abstain import relevant_hits, similarity_bar
+from second_me.retrieval.catch_up import catch_up_question, newsiest_turns, speakers_named
+from second_me.retrieval.hybrid import SearchResult
+from second_me.retrieval.intent import intent_of
+from second_me.text.utterance import request_verb, tells_news
+
+NOW = datetime(2026, 12, 5, tzinfo=timezone.utc)
+
+
+def _ts(day: str, hour: int = 9, minute: int = 0) -> float:
+    return datetime.fromisoformat(day).replace(hour=hour, minute=minute, tzinfo=timezone.utc).timestamp()
+
+
+def test_a_catch_up_is_told_by_how_it_is_asked_and_names_whom():
+    for asked, who in [("What has Tomás been up to?", "Tomás"), ("What's new with Lena?", "Lena"),
+                       ("Catch me up on Sam", "Sam"), ("fill me in on Dom.", "Dom"), ("Any news from Lena?", "Lena"),
+                       ("Summarize what Tomás has been up to this year", "Tomás"),
+                       ("What has Tomás been doing since August?", "Tomás")]:
+        found = catch_up_question(asked, NOW)
+        assert found is not None and found.who == who and not found.me, asked
+    mine = catch_up_question("What have I been up to lately?", NOW)
+    assert mine is not None and mine.me
+    assert catch_up_question("What has Tomás been up to since August?", NOW).time.has_window
+    for other in ["What has Tomás been up to with the van?", "What is Sam doing for his birthday?",
+                  "Where does Tomás work?", "What hobbies have I taken up?"]:
+        assert catch_up_question(other, NOW) is None, other
+
+
+def test_a_name_asked_is_a_speaker_by_first_name_and_without_accents():
+    assert speakers_named("tomas", ["Tomás Silva", "Ana", "Tom"]) == ["Tomás Silva"]
+    assert speakers_named("Lena", ["Tomás Silva", "Ana"]) == []
+
+
+def test_catch_me_up_is_a_request_not_news_to_remember():
+    for asked in ("Catch me up on Tomás", "Fill me in on the move", "Update me on Lena"):
+        assert request_verb(asked) and not tells_news(asked)
+    assert tells_news("Update: the boiler is fixed.")  # news after all
+    assert tells_news("I caught up with Tom today.")
+
+
+def _turn(memory_id: int, text: str, at: float, speaker: str = "Tomás") -> Memory:
+    return Memory(memory_id, "message", f"{speaker}: {text}", at, None, 7.0, 0, False, "active", speaker=speaker)
+
+
+def test_each_conversation_gives_the_turn_saying_the_most_and_chatter_none():
+    day1, day2, day3 = _ts("2026-05-02"), _ts("2026-06-10"), _ts("2026-06-10", 20)  # day3: hours later, a new talk
+    turns = [(_turn(1, "guess where I am", day1), 7), (_turn(2, "in Porto with Inês, her cousin's wedding is next "
+                                                               "weekend so we came early for 4 days", day1 + 60), 7),
+             (_turn(3, "haha", day2), 7), (_turn(4, "how are you?", day2 + 60), 7),  # nothing told: no quote
+             (_turn(5, "ran the Porto 10k on Sunday, 51 minutes", day3), 7), (_turn(6, "so tired", day3 + 60), 7)]
+    assert [m.id for m in newsiest_turns(turns)] == [2, 5]
+    assert [m.id for m in newsiest_turns(turns, most=1)] == [5]  # the newest
+    assert [m.id for m in newsiest_turns(turns, most=1, spread=True)] == [2]  # over a time asked: the one telling most
+    race = [(_turn(8, "did it!! 1:52:30 yesterday", day1), 9),
+            (_turn(9, "my legs are not speaking to me", day1 + 60), 9)]
+    assert [m.id for m in newsiest_turns(race)] == [8]  # a time run says more than the legs after it
+    other_chat = [(_turn(7, "the landlord finally fixed the boiler", day1 + 120), 8)]
+    assert [m.id for m in newsiest_turns(turns + other_chat)] == [2, 7, 5]  # another chat is another conversation
+
+
+def test_a_gathering_question_is_held_to_a_lower_bar_and_keeps_hits_near_the_closest():
+    assert similarity_bar(0.25, intent_of("What hobbies have I taken up this year?")) < 0.25
+    assert similarity_bar(0.25, intent_of("Where does Tomás work?")) == 0.25
+    assert similarity_bar(0.25, intent_of("How much did the bike and the helmet cost together?")) == 0.25  # to add
+
+    def hit(memory_id: int, similarity: float) -> Hit:
+        return Hit(_turn(memory_id, "started bouldering", 0.0, "Ana"), 1.0, 1.0, None, similarity=similarity)
+
+    result = SearchResult((hit(1, 0.23), hit(2, 0.16), hit(3, 0.15)), 0.23)
+    assert [h.memory.id for h in relevant_hits(result, 0.22)] == [1]
+    assert [h.memory.id for h in relevant_hits(result, 0.22, gathering=True)] == [1, 2, 3]
+    closer = SearchResult((hit(4, 0.40), hit(1, 0.23), hit(2, 0.15)), 0.40)  # "I started pottery classes"
+    assert [h.memory.id for h in relevant_hits(closer, 0.22)] == [4, 1]
+    assert [h.memory.id for h in relevant_hits(closer, 0.22, gathering=True)] == [4, 1, 2]
+
+
+def test_a_catch_up_quotes_their_news_not_the_turns_closest_to_its_words(services):
+    turns = [Turn("Telegram: Tomás", speaker, words, at, "user" if speaker == "Ana" else "other", str(n))
+             for n, (speaker, words, at) in enumerate([
+                 ("Ana", "I finally started bouldering, went to the climbing wall yesterday", _ts("2026-04-02")),
+                 ("Tomás", "I'm training for the Lisbon half marathon, it's on the 24th of May",
+                  _ts("2026-04-02", 9, 5)),
+                 ("Tomás", "and I got a promotion, I'm managing the bakery side now", _ts("2026-06-10")),
+                 ("Ana", "what are you up to this weekend?", _ts("2026-06-10", 9, 3)),
+                 ("Tomás", "haha nothing", _ts("2026-06-10", 9, 4)),
+                 ("Tomás", "I broke my wrist on Saturday, fell off my bike", _ts("2026-07-03"))])]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
+    answer = services.answering.ask("What has Tomás been up to?", remember=False)
+    assert not answer.abstained
+    assert [item.text for item in answer.evidence] == [
+        "I'm training for the Lisbon half marathon, it's on the 24th of May",
+        "and I got a promotion, I'm managing the bakery side now", "I broke my wrist on Saturday, fell off my bike"]
+    assert answer.text.startswith("Tomás's news, a message from each of 3 conversations, 2026-04-02 to 2026-07-03:"
+                                  "\n\nTomás: “I'm training")
+    mine = services.answering.ask("What have I been up to lately?", remember=False)
+    assert [item.speaker for item in mine.evidence] == ["Ana"]
+    # Someone who never speaks in memory is searched for as any question is.
+    assert services.answering.ask("What has Lena been up to?", remember=False).abstained
+    since = services.answering.ask("What has Tomás been up to since July 2026?", remember=False)
+    assert [item.text for item in since.evidence] == ["I broke my wrist on Saturday, fell off my bike"]
+    # Asked in the app's chat, the request is not a memory of its own.
+    before = services.store.kind_counts(("message",))
+    services.answering.ask("Catch me up on Tomás", conversation="app", remember=False)
+    assert services.store.kind_counts(("message",)) == before
