@@ -50,7 +50,12 @@ _COUNTS = {word: str(number) for number, word in enumerate(
 _COUNT_WORD = re.compile(r"\b(" + "|".join(_COUNTS) + r")\b")
 
 
+# "[2]" after a quote says which memory it is; it answers nothing ("How many times has Sam hurt himself?": "2").
+CITATION = re.compile(r"\[\d+\]")
+
+
 def normalise(text: str) -> str:
+    text = CITATION.sub(" ", text)
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\b(a|an|the)\b", " ", text)

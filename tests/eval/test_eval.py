@@ -54,6 +54,7 @@ def test_metrics():
     ("$16000 over asking [2].", "$16,000", False, True),
     ("$1,600 over asking [2].", "$16,000", False, False),
     ("Thirteen minutes.", "3 minutes", False, False),
+    ("Sam: “sprained my ankle at five-a-side” [1] Sam: “20 minutes of holding a stick” [2]", "2", False, False),
 ])
 def test_answer_match(response, gold, abstained, correct):
     assert answer_correct(response, gold, abstained) is correct
