@@ -104,6 +104,8 @@ def test_a_catch_up_quotes_their_news_not_the_turns_closest_to_its_words(service
     assert services.answering.ask("What has Lena been up to?", remember=False).abstained
     since = services.answering.ask("What has Tomás been up to since July 2026?", remember=False)
     assert [item.text for item in since.evidence] == ["I broke my wrist on Saturday, fell off my bike"]
+    later = services.answering.ask("What has Tomás been up to since November 2026?", remember=False)
+    assert later.abstained and later.text == "I don't know: Tomás told nothing in your memory from then."
     # Asked in the app's chat, the request is not a memory of its own.
     before = services.store.kind_counts(("message",))
     services.answering.ask("Catch me up on Tomás", conversation="app", remember=False)
