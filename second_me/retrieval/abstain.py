@@ -218,7 +218,7 @@ def _close_naming(result: SearchResult) -> bool:
 
 def similarity_bar(min_similarity: float, intent: Intent) -> float:
     """The closest memory's similarity below which nothing answers a question of this intent (check 1)."""
-    return min_similarity - GATHERING_ALLOWANCE if intent.kind == GATHER and not intent.reckons else min_similarity
+    return min_similarity - GATHERING_ALLOWANCE if intent.gathers_things else min_similarity
 
 
 def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:

@@ -193,7 +193,7 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
                     and _within(chosen[same].text, sentence.text):
                 chosen[same] = sentence  # the user's own words rather than the fact learnt from them
             continue
-        if intent.kind == GATHER and not intent.reckons \
+        if intent.gathers_things \
                 and any(o.hit.memory.id == sentence.hit.memory.id for o in chosen) \
                 and len({s.hit.memory.id for s in close}) > len(chosen):
             continue  # gathering: one sentence a memory while other memories have some

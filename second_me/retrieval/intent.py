@@ -61,6 +61,11 @@ class Intent:
         return self.kind == REQUEST
 
     @property
+    def gathers_things(self) -> bool:
+        """Asks for everything of a kind ("What hobbies have I taken up?"), not amounts to work out."""
+        return self.kind == GATHER and not self.reckons
+
+    @property
     def wants_extract(self) -> bool:
         """A request answered by quoting the notes themselves ("Summarize my sourdough notes")."""
         return self.kind == REQUEST and self.verb in EXTRACT_VERBS

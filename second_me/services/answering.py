@@ -35,7 +35,7 @@ from second_me.retrieval.evidence import (answer_sentences_first, evidence_choic
 from second_me.retrieval.newest import newest_statements_first, told_again
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, intent_of
+from second_me.retrieval.intent import FACT, YES_NO, Intent, intent_of
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
@@ -146,8 +146,8 @@ class Answering:
             reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
         if reason:
             return Prepared(intent, [], [], reason=reason)
-        gathering = intent.kind == GATHER and not intent.reckons  # amounts to add are each close, or none is
-        hits = [hit for hit in relevant_hits(result, bar, intent.is_request, gathering)
+        # Amounts to add are each close to the question, or none is: only a gathering of things reads wider.
+        hits = [hit for hit in relevant_hits(result, bar, intent.is_request, intent.gathers_things)
                 if not says_nothing_asked(hit.memory, question)]
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]

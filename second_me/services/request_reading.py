@@ -57,15 +57,15 @@ def _conversations_as_turns(core: "Core", hits: list[Hit]) -> list[Hit]:
     """Each summary of a conversation among the first hits (its children are turns) gives way to
     those turns, in the order they were said, where it stood."""
     placed: list[Hit] = []
+    read: set[int] = set()
     for position, hit in enumerate(hits):
-        turn_ids = _turns_summed_up(core, hit) if position < MAX_HITS else []
-        if hit.memory.id in {p.memory.id for p in placed}:
+        if hit.memory.id in read:
             continue  # read already, with the conversation it is part of
-        if not turn_ids:
-            placed.append(hit)
-            continue
-        read = {p.memory.id for p in placed}
-        placed += [replace(turn, score=hit.score) for turn in core.hits_for([i for i in turn_ids if i not in read])]
+        turn_ids = _turns_summed_up(core, hit) if position < MAX_HITS else []
+        taken = [replace(turn, score=hit.score) for turn in core.hits_for([i for i in turn_ids if i not in read])] \
+            if turn_ids else [hit]
+        placed += taken
+        read.update(taken_hit.memory.id for taken_hit in taken)
     return placed
 
 
