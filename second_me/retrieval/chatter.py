@@ -87,4 +87,4 @@ def dated_prior(memory: Memory, asks_when: bool, weight: float) -> float:
 def tells_before_asking(text: str) -> bool:
     """A sentence of the turn that is no question says something of its own (FULL_WORDS content words)."""
     return any(not is_question(sentence) and len(content_words(sentence)) >= FULL_WORDS
-               for sentence, _ in split_sentences(text.strip()))
+               for sentence, _ in split_sentences(text.strip(), lower_case_starts=True))

@@ -448,3 +448,9 @@ def test_a_turn_is_about_what_was_said_just_before_it(services):
           ("me", "she's called Mango, she's a 3 year old tabby with a bent ear and no manners"))
     answer = services.answering.ask("What's my cat called?", remember=False)
     assert not answer.abstained and "Mango" in answer.text
+
+
+def test_a_turn_typed_in_lower_case_that_tells_before_it_asks_is_no_question_back():
+    told = "we booked Porto for May 19. we like food and wine, what should we do?"
+    assert information_prior(_message(told)) == 1
+    assert information_prior(_message("we like food and wine, what should we do?")) < 1
