@@ -38,11 +38,11 @@ from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS
 from second_me.retrieval.hybrid import SearchResult
-from second_me.retrieval.intent import GATHER, Intent, intent_of
+from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
 from second_me.retrieval.when_told import WHEN, untold_when
-from second_me.text.names import MONTHS, WEEKDAYS, fold
+from second_me.text.names import MONTHS, WEEKDAYS, fold, name_asked_of_mine, named_beside
 from second_me.text.sentences import split_sentences
 from second_me.text.stated import PAYING_WORDS
 from second_me.text.support import asks_to_reckon
@@ -86,10 +86,12 @@ class Signals:
     detached: tuple[str, ...]  # names no memory mentions together with anything else the question says
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
-    covered: bool = False  # the question is about names alone, and one of the first hits has them ("Belém")
+    covered: bool = False  # the question is about names alone, and one of the first hits has them ("Belém"),
+    # or it asks the name of the user's own someone, and one of them names them ("with my sister Clara")
     # A relative by marriage no memory names ("my daughter-in-law", "my stepson"): someone other than
     # the daughter or son memory tells of.
     unknown_relative: bool = False
+    gathers_things: bool = False  # everything of a kind is asked for: held to a bar GATHERING_ALLOWANCE lower
 
 
 def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]:
@@ -192,8 +194,12 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     names = {plain(name) for name in proper_names(question)}
     covered = bool(about) and set(about) <= names \
         and any(all(forms(word) & stems(hit.memory.text) for word in about) for hit in result.hits[:COVERING_HITS])
+    # "What's my sister's name?" is far from "I'm going to Lisbon with my sister Clara…", which answers it.
+    mine = name_asked_of_mine(asked or question)
+    covered = covered or bool(mine) and any(named_beside(hit.memory.text, mine) for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
-                   lacking, covered, bool(_by_marriage_words(asked or question) & set(unknown_words)))
+                   lacking, covered, bool(_by_marriage_words(asked or question) & set(unknown_words)),
+                   intent_of(asked or question).gathers_things)
 
 
 _IN_LAW = re.compile(r"\b\w+-in-(law)\b|\b(step(?:son|daughter|mother|father|brother|sister|mum|dad|child|kids?))\b",
@@ -216,11 +222,6 @@ def _close_naming(result: SearchResult) -> bool:
                                for hit in result.hits)
 
 
-def similarity_bar(min_similarity: float, intent: Intent) -> float:
-    """The closest memory's similarity below which nothing answers a question of this intent (check 1)."""
-    return min_similarity - GATHERING_ALLOWANCE if intent.gathers_things else min_similarity
-
-
 def decide(seen: Signals, min_similarity: float, unknown_similarity: float | None = None) -> Optional[str]:
     """Why memory cannot answer (one line for the user), or None when it may."""
     if not seen.found:
@@ -233,7 +234,8 @@ def decide(seen: Signals, min_similarity: float, unknown_similarity: float | Non
     # memory that has them, however far its vector ("what did I say about Belém?": a name the
     # embedder barely knows, in a note about Lisbon).
     if seen.best_similarity is not None and not seen.covered:
-        if seen.best_similarity < min_similarity:
+        # A kind is further from each thing of it than a question from its one answer.
+        if seen.best_similarity < min_similarity - (GATHERING_ALLOWANCE if seen.gathers_things else 0.0):
             return NOTHING_MATCHES
         if seen.unknown_words and unknown_similarity is not None and seen.best_similarity < unknown_similarity:
             return f"nothing in your memory mentions {', '.join(repr(w) for w in seen.unknown_words)}."

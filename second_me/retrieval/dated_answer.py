@@ -121,6 +121,30 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
     return min(within, key=lambda pair: pair[0])[1] if within else None
 
 
+# "What was Tomás's half marathon time?", "Did he get under 2 hours?", "How did the exam go?": gone by.
+ASKS_HOW_IT_WENT = re.compile(r"^\s*(?:what\s+(?:was|were|did)|did|how\s+(?:did|was|were)|was|were)\b", re.I)
+
+
+def how_it_went(question: str, quoted: Sequence[Evidence],
+                read: Sequence[Evidence]) -> Optional[tuple[int, Evidence]]:
+    """Asked of something gone by, a quote may be its plan told with its day ("I'm training for the
+    Lisbon half marathon, it's on the 24th of May", said in April); the same speaker's later message
+    telling of that day, read beyond the quotes ("did it!! 1:52:30 yesterday", said on the 25th), says
+    how it went. (Where to quote it: after the plan; the message.) None when no quote is such a plan."""
+    if ASKS_WHEN.match(question) or not ASKS_HOW_IT_WENT.match(question):
+        return None
+    for at, plan in enumerate(quoted):
+        span = told_span(plan.about) if plan.kind == "message" else None
+        if span is None or span[1] - span[0] != timedelta(days=1) or span[0] <= _day(utc_day(plan.created_at)):
+            continue  # not one day to come when it was said
+        went = next((item for item in read if item not in quoted and item.kind == "message"
+                     and item.speaker == plan.speaker and item.created_at > plan.created_at
+                     and told_span(item.about) == span), None)
+        if went is not None:
+            return at + 1, went
+    return None
+
+
 def told_span(about: str) -> Optional[tuple[datetime, datetime]]:
     """The first span a memory tells of, as `describe_span` wrote it ("2023-07", "2023-07-05",
     "2023-07-15 to 2023-07-16"), as [start, end) days; None when it tells of none."""

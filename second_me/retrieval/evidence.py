@@ -307,14 +307,16 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
 def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | None,
                      intent: Intent | None = None, time: TimeHint | None = None,
                      replies: Mapping[int, Sequence[int]] | None = None,
-                     assistants: Sequence[str] = (), reader: bool = False) -> tuple[list[Evidence], list[Evidence]]:
+                     assistants: Sequence[str] = (), reader: bool = False,
+                     beyond: int = 0) -> tuple[list[Evidence], list[Evidence]]:
     """The evidence as the quotes take it (TAKE), and as a capable reader is given it (READER_TAKE),
     from one scoring of the sentences (of READER_HITS hits when a capable `reader` answers). An
     assistant's reply is advice, not what the asker told: it is read after its question, not scored
-    with it ("What should I read next?" for "What am I reading?")."""
+    with it ("What should I read next?" for "What am I reading?"). `beyond`: hits brought in among
+    the ranked ones (`services/same_day.py`), read beyond the usual number as replies are."""
     intent, time, replies = intent or intent_of(question), time or TimeHint(), replies or {}
     most = (DOCUMENT_HITS if intent.kind == REQUEST else READER_HITS if reader else MAX_HITS) \
-        + sum(len(ids) for ids in replies.values())
+        + sum(len(ids) for ids in replies.values()) + beyond
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)
     candidates = with_what_they_go_on_from(candidates, hits, assistants)

@@ -8,14 +8,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from second_me.domain import ConversationOrigin, FileOrigin, Hit
+from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer, wanted_kind
-from second_me.retrieval.follow_on import GOES_ON_TURNS
+from second_me.retrieval.chatter import FULL_WORDS
+from second_me.retrieval.follow_on import GOES_ON_SECONDS, GOES_ON_TURNS
 from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
 from second_me.retrieval.quotable import Sentence
 from second_me.text.utterance import asks_something, what_it_asks
+from second_me.text.words import content_words
 
 
 def with_questions_answered(sentences: list[Sentence], hits: Sequence[Hit], replies: Mapping[int, Sequence[int]],
@@ -43,11 +45,40 @@ def with_what_they_go_on_from(sentences: list[Sentence], hits: Sequence[Hit],
     for (conversation, message_id), memory in turns.items():
         # The nearest of the speaker's turns before it among the hits: the other's reply may sit between.
         keys = [(conversation, message_id - back) for back in range(1, GOES_ON_TURNS + 1)]
-        earlier = next((turns[key] for key in keys if key in turns and turns[key].speaker == memory.speaker), None)
+        earlier = next((turns[key] for key in keys if key in turns and turns[key].speaker == memory.speaker
+                        and memory.created_at - turns[key].created_at <= GOES_ON_SECONDS), None)
         if earlier is not None:
             before[memory.id] = own_words(earlier)
+    # Or, saying little itself, one telling of the same day, however long after ("did it!! 1:52:30
+    # yesterday", said the day after "I'm training for the Lisbon half marathon, it's on the 24th of
+    # May"). A turn saying enough stands on its own words: read with the plan, it reads as the plan.
+    for memory in turns.values():
+        says_little = len(content_words(own_words(memory))) <= FULL_WORDS
+        days = set(days_told(memory)) if memory.id not in before and says_little else set()
+        earlier = [other for other in turns.values() if days and other.speaker == memory.speaker
+                   and other.created_at < memory.created_at
+                   and any(plan_and_report(other, memory, day) for day in days)]
+        if earlier:
+            before[memory.id] = own_words(max(earlier, key=lambda other: other.created_at))
     return [replace(s, goes_on_from=before[s.hit.memory.id]) if s.hit.memory.id in before and not s.answers else s
             for s in sentences]
+
+
+ONE_DAY = 86400.0  # a day told, not a month: "in October" tells of too much to join two turns by
+
+
+def days_told(memory: Memory) -> list[tuple[float, float]]:
+    """The single days a memory tells of ("yesterday", "on the 24th of May"), as [start, end) epochs."""
+    return [(start, end) for start, end in memory.about if end - start <= ONE_DAY]
+
+
+def plan_and_report(one: Memory, other: Memory, day: tuple[float, float]) -> bool:
+    """Do both tell of this day, one said before it and the other on or after it: a plan and how it
+    went ("it's on the 24th of May", said in April; "did it!! 1:52:30 yesterday")? Two turns saying
+    "today" on one day are not one thing."""
+    if day not in days_told(one) or day not in days_told(other):
+        return False
+    return (one.created_at < day[0]) != (other.created_at < day[0])
 
 
 def with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],

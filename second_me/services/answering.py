@@ -22,12 +22,12 @@ from second_me.domain import Answer, Evidence, Hit, utc_day
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
-from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals, similarity_bar
+from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
 from second_me.retrieval.attribution import attribute_quotes, subject_of, the_assistants_words
-from second_me.retrieval.chatter import says_nothing_asked
+from second_me.retrieval.chatter import says_nothing_asked, tells_before_asking
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.dated_answer import asks_weekday, carried_out
+from second_me.retrieval.dated_answer import asks_weekday, carried_out, how_it_went
 from second_me.retrieval.elapsed import (SINCE, UNTIL, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
                                          event_day, newest_plan)
 from second_me.retrieval.evidence import (answer_sentences_first, evidence_choices, select_evidence,
@@ -42,6 +42,7 @@ from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_cop
 from second_me.services.catch_up import caught_up
 from second_me.services.dated_events import EventFinder
 from second_me.services.request_reading import read_for_request
+from second_me.services.same_day import with_the_day_told
 from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
 from second_me.text.utterance import answers_yes, direct_question, is_question, tells_news
 
@@ -136,7 +137,7 @@ class Answering:
         happened = time_hint is not None and time_hint.has_window and asks_what_happened(question)
         if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
             return Prepared(intent, [], [], reason=NOTHING_THEN)
-        bar = similarity_bar(settings.abstain_similarity, intent)
+        bar = settings.abstain_similarity
         reason = decide(seen, 0.0 if happened else bar, None if happened else settings.abstain_unknown_similarity)
         doubt = ""
         capable = core.chat_model.profile.capable_reader
@@ -154,15 +155,19 @@ class Answering:
         if happened:
             hits = told_then(result.hits, time_hint.since, time_hint.until, users) or hits
         replies: dict[int, list[int]] = {}
+        brought = 0
         if intent.is_request:
             hits = read_for_request(core, hits)
         else:
             hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits))
+            hits, brought = with_the_day_told(core, hits)
         order = time_hint.order if time_hint is not None else None
         assistants = tuple(name for name, role in speakers if role == "assistant")
-        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants)
+        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants,
+                                         beyond=brought)
         if capable:  # the reader's from more hits; the quotes, and whose news they are, as the small model's
-            wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants, reader=True)[1]
+            wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants, reader=True,
+                                     beyond=brought)[1]
         quoted, wider = the_assistants_words(question, quoted, wider, assistants)
         order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
         # A capable reader is given more; so is a question about what is true now, which weighs an
@@ -180,10 +185,14 @@ class Answering:
         later = carried_out(question, evidence[:1] + [item for item in wider if item not in evidence])
         if later is not None and later not in evidence:
             evidence.insert(1, later)
+        went = how_it_went(question, evidence, wider)  # a plan quoted, and its day told of again after it
+        if went is not None:
+            evidence.insert(*went)
         if intent.kind == FACT and all(item.speaker and is_question(item.text) and not answers_yes(item.text)
-                                       for item in evidence):
+                                       and not tells_before_asking(item.text) for item in evidence):
             # Only questions someone asked ("whats the best way to get red wine out of a carpet"): the
             # replies to them that were read answer it; with none, memory holds the asking, not an answer.
+            # A turn telling something before it asks states it ("with my sister Clara… what should we do?").
             answering = {reply for item in evidence for reply in replies.get(item.memory_id, ())}
             answers = [item for item in wider if item.memory_id in answering
                        and (not is_question(item.text) or answers_yes(item.text))]

@@ -75,3 +75,23 @@ def _tokens_and_starts(text: str) -> list[tuple[str, bool]]:
         start = (not is_title and (token.endswith(".") or end[:1] in (".", "!", "?", ":", "\n")
                                    or end.startswith((". ", "! ", "? ", ": "))))
     return out
+
+
+# "What's my sister's name?", "What is my manager called?", "the name of my dog": a name asked of the user's own.
+_NAME_OF_MINE = re.compile(r"\bmy\s+([a-z]+)(?:['’]s\s+name\b|\s+(?:called|named)\b)|\bname\s+of\s+my\s+([a-z]+)\b",
+                           re.I)
+
+
+def name_asked_of_mine(question: str) -> str:
+    """What of the user's a question asks the name of ("sister" of "What's my sister's name?"), or ""."""
+    asked = _NAME_OF_MINE.search(question)
+    return (asked.group(1) or asked.group(2)).lower() if asked else ""
+
+
+def named_beside(text: str, thing: str) -> bool:
+    """Does `text` name the user's `thing` right beside it: "with my sister Clara", "my manager is
+    called Priya", "our dog, Biscuit"? Not a month, a weekday or a small word ("my sister In…")."""
+    pattern = (r"(?i:\b(?:my|our)\s+%s(?:['’]s\s+name\s+is|\s+is\s+(?:called|named)|\s+(?:called|named)|,)?)"
+               r"\s+([A-Z][\w'’-]*)" % re.escape(thing))
+    return any(word.lower() not in MONTHS | WEEKDAYS | STOPWORDS | {"i"}
+               for word in (re.sub(r"['’]s$", "", m.group(1)) for m in re.finditer(pattern, text)))

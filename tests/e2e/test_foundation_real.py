@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,18 @@ def test_cli_journey_in_a_fresh_process(tmp_path):
     assert answer["citations"][0]["source"]["path"].endswith("sourdough.md")
     doctor = json.loads(run("doctor", "--json").stdout)
     assert doctor["counts"]["chunks"] >= 6 and doctor["encryption"]["enabled"] is True
+
+
+def test_a_name_told_in_passing_answers_whose_it_is(real):
+    # "with my sister Clara" inside a long message is far from "What's my sister's name?" by meaning.
+    from second_me.domain import Turn
+
+    said = datetime(2026, 3, 10, 21, 30, tzinfo=timezone.utc).timestamp()
+    real.conversations.log.add_turns([
+        Turn("ChatGPT: Lisbon trip", "me", "I'm going to Lisbon with my sister Clara from May 14 to May 19. we like "
+             "food and walking, not museums. what should we do?", said, "user", "1"),
+        Turn("ChatGPT: Lisbon trip", "ChatGPT", "Walk Alfama and Graça, take tram 28 early and do a day trip to "
+             "Sintra.", said + 60, "assistant", "2")], said + 120)
+    answer = real.answering.ask("What's my sister's name?", remember=False)
+    assert not answer.abstained and "Clara" in answer.evidence[0].text
+    assert real.answering.ask("What's my brother's name?", remember=False).abstained

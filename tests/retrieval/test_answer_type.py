@@ -407,6 +407,35 @@ def test_a_question_about_names_alone_is_covered_when_one_hit_has_them():
     assert not seen("what did I say?").covered  # about nothing: no words to cover
 
 
+def test_a_name_asked_of_the_users_own_is_covered_by_a_hit_naming_them_beside_it():
+    from datetime import datetime, timezone
+
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import signals
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+    from second_me.text.names import name_asked_of_mine, named_beside
+
+    assert name_asked_of_mine("What's my sister's name?") == "sister"
+    assert name_asked_of_mine("What is my manager called?") == "manager"
+    assert name_asked_of_mine("what's the name of my dog") == "dog"
+    assert name_asked_of_mine("Where does my sister live?") == ""
+    assert named_beside("our dog, Biscuit, is 9", "dog") and named_beside("My sister's name is Ana", "sister")
+    assert not named_beside("my sister and I", "sister") and not named_beside("my sister In May", "sister")
+    assert not named_beside("the neighbour's cat, Pickles", "cat")
+
+    turn = Memory(1, "message", "me: I'm going to Lisbon with my sister Clara from May 14 to May 19. we like food "
+                  "and walking. what should we do?", 0.0, None, 30.0, 0, False, "active", speaker="me")
+
+    def seen(question):
+        return signals(SearchResult((Hit(turn, 1.0, 1.0, None, similarity=0.19),), 0.19,
+                                    parsed=parse_query(question, datetime(2026, 6, 1, tzinfo=timezone.utc))), question)
+
+    assert seen("What's my sister's name?").covered  # far from the turn, which names her
+    assert not seen("What's my brother's name?").covered
+    assert not seen("Where does my sister live?").covered  # similarity judges it
+
+
 def test_ask_says_what_it_does_not_know(services, tmp_path):
     from dataclasses import replace
 
