@@ -21,8 +21,7 @@ from second_me.domain import Memory
 from second_me.retrieval.answer_type import DATE, DAY_OF_YEAR, NAME, has_answer
 from second_me.retrieval.people import own_words
 from second_me.text.names import fold
-from second_me.text.sentences import split_sentences
-from second_me.text.utterance import is_question
+from second_me.text.utterance import is_question, tells_before_asking
 from second_me.text.words import content_words
 
 QUESTION_PRIOR = 0.6  # a question back
@@ -83,8 +82,3 @@ def dated_prior(memory: Memory, asks_when: bool, weight: float) -> float:
     """1 + `weight` for a memory telling of a day, asked when; else 1."""
     return 1.0 + weight if asks_when and memory.about else 1.0
 
-
-def tells_before_asking(text: str) -> bool:
-    """A sentence of the turn that is no question says something of its own (FULL_WORDS content words)."""
-    return any(not is_question(sentence) and len(content_words(sentence)) >= FULL_WORDS
-               for sentence, _ in split_sentences(text.strip(), lower_case_starts=True))

@@ -21,7 +21,6 @@ from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memo
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer, wanted_kind
-from second_me.retrieval.chatter import tells_before_asking
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_advice, asks_what_user_did,
@@ -32,7 +31,7 @@ from second_me.retrieval.replies import (with_one_stating_it, with_questions_ans
                                          with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.tasks import asked_state, task_state
-from second_me.text.utterance import TELLING, asked_verbs, how_much_it_tells, request_words
+from second_me.text.utterance import TELLING, asked_verbs, how_much_it_tells, request_words, tells_before_asking
 from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})

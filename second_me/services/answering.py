@@ -24,7 +24,7 @@ from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
 from second_me.retrieval.attribution import attribute_quotes, subject_of, the_assistants_words
-from second_me.retrieval.chatter import says_nothing_asked, tells_before_asking
+from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.dated_answer import asks_weekday, carried_out, how_it_went
@@ -44,7 +44,7 @@ from second_me.services.dated_events import EventFinder
 from second_me.services.request_reading import read_for_request
 from second_me.services.same_day import with_the_day_told
 from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
-from second_me.text.utterance import answers_yes, direct_question, is_question, tells_news
+from second_me.text.utterance import answers_yes, direct_question, is_question, tells_before_asking, tells_news
 
 if TYPE_CHECKING:
     from second_me.services.core import Core

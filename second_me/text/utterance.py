@@ -166,11 +166,24 @@ def what_it_asks(text: str) -> str:
 MAX_REMEMBERED_CHARS = 8192
 
 
+TELLING_WORDS = 3  # content words a sentence of a question's turn needs to tell something of its own
+
+
+def tells_before_asking(text: str) -> bool:
+    """A sentence of the turn that is no question says something of its own ("we booked Porto for
+    May 19. what should we do?"), judged as chat is typed, in lower case too."""
+    return any(not is_question(sentence) and len(content_words(sentence)) >= TELLING_WORDS
+               for sentence, _ in split_sentences(text.strip(), lower_case_starts=True))
+
+
 def states_something(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
     """Words worth a memory of their own: a statement, not a question or a request (either would
-    be found as the source of its own answer next time), not empty, not a paste over `max_chars`."""
+    be found as the source of its own answer next time), not empty, not a paste over `max_chars`.
+    A question told with news before it keeps the news ("we finally booked the flat in Porto for
+    June 3. any tips on what to eat?")."""
     text = text.strip()
-    return bool(text) and len(text) <= max_chars and not is_question(text) and not request_verb(text)
+    return bool(text) and len(text) <= max_chars and (not is_question(text) or tells_before_asking(text)) \
+        and not request_verb(text)
 
 
 def direct_question(text: str) -> str:
@@ -309,8 +322,9 @@ def how_much_it_tells(text: str) -> int:
 def tells_news(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
     """The user telling something to remember ("I moved to Berlin last week"): a statement kept as
     a memory, with at least two words of content that are not chatter ("ok thanks", "good morning"),
-    and a sentence (a person or a verb in it, or its full stop), not keywords ("sourdough proofing time")."""
+    and a sentence (a person or a verb in it, or its full stop), not keywords ("sourdough proofing time").
+    News told before a question is kept, and the question answered ("…booked the flat in Porto. any tips?")."""
     words = content_words(text)
     sentence = text.rstrip().endswith((".", "!")) or bool(_SENTENCE_WORDS & set(re.findall(r"[a-z']+", text.lower())))
-    return states_something(text, max_chars) and len(words) >= 2 and any(w not in _SOCIAL_WORDS for w in words) \
+    return states_something(text, max_chars) and not is_question(text) and len(words) >= 2 and any(w not in _SOCIAL_WORDS for w in words) \
         and sentence

@@ -51,6 +51,16 @@ def test_a_question_typed_without_its_question_mark_is_still_a_question():
         assert typed_turn("chat", "user", statement, T).remembered, statement
 
 
+def test_news_told_before_a_question_is_remembered_with_it():
+    from second_me.text.utterance import tells_news
+
+    told = "we finally booked the flat in Porto for June 3. any tips on what to eat?"
+    assert typed_turn("chat", "user", told, T).remembered  # lower case, as chat is typed
+    assert not tells_news(told)  # and the question is answered, not only noted
+    assert typed_turn("chat", "user", "My dad turns 70 in March. Gift ideas?", T).remembered
+    assert not typed_turn("chat", "user", "ok so. where did I stay in Lisbon?", T).remembered  # tells nothing
+
+
 def test_a_question_asked_as_a_statement_is_a_question():
     from second_me.text.utterance import asking_words, direct_question
 
