@@ -326,5 +326,6 @@ def tells_news(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
     News told before a question is kept, and the question answered ("…booked the flat in Porto. any tips?")."""
     words = content_words(text)
     sentence = text.rstrip().endswith((".", "!")) or bool(_SENTENCE_WORDS & set(re.findall(r"[a-z']+", text.lower())))
-    return states_something(text, max_chars) and not is_question(text) and len(words) >= 2 and any(w not in _SOCIAL_WORDS for w in words) \
+    return states_something(text, max_chars) and not is_question(text) and len(words) >= 2 \
+        and any(w not in _SOCIAL_WORDS for w in words) \
         and sentence

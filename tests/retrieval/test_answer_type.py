@@ -475,8 +475,6 @@ def test_a_part_of_a_name_and_a_time_word_are_not_what_memory_must_say():
 def test_a_reply_is_read_with_the_turn_it_answers():
     from datetime import datetime, timezone
 
-    from datetime import datetime, timezone
-
     from second_me.domain import Hit, Memory
     from second_me.retrieval.abstain import signals
     from second_me.retrieval.hybrid import SearchResult
