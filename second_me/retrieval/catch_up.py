@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 
 from second_me.domain import Memory
 from second_me.retrieval.chatter import REACTION_WORDS, information_prior
+from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS
 from second_me.retrieval.people import own_words
 from second_me.retrieval.timeparse import TimeHint, parse_time
 from second_me.text.sentences import split_sentences
@@ -25,7 +26,6 @@ from second_me.text.utterance import is_bare_media, is_question
 from second_me.text.words import content_words, plain
 
 MOST_SESSIONS = 8  # conversations quoted, the newest
-SESSION_GAP = 6 * 3600  # a pause this long in one chat starts another conversation
 TURNS_READ = 2000  # a person's newest turns looked at
 QUOTE_CHARS = 280  # a long turn is quoted by its first sentences up to this length
 
@@ -75,7 +75,7 @@ def newsiest_turns(turns: Sequence[tuple[Memory, int]], most: int = MOST_SESSION
     open_session: dict[int, int] = {}  # conversation id → its session being read
     for memory, conversation in turns:
         current = open_session.get(conversation)
-        if current is None or memory.created_at - sessions[current][-1].created_at > SESSION_GAP:
+        if current is None or memory.created_at - sessions[current][-1].created_at > TALK_PAUSE_SECONDS:
             sessions.append([])
             current = open_session[conversation] = len(sessions) - 1
         sessions[current].append(memory)

@@ -25,9 +25,10 @@ REPLY_SHARE = 0.7  # of a question's similarity, given to the replies to it that
 GOES_ON_SHARE = 0.5  # of a turn's similarity, given to what its speaker says next
 GOES_ON_FROM = 10  # only the best this many turns bring their speaker's next ones...
 GOES_ON_TURNS = 2  # ...from this many turns after each (the other's reply may sit between)
-# A piece said this long after the last is another talk, though the chat goes on in one conversation (an
-# exported chat's whole history is one): scoring weeks-later news with the old turn would misread both.
-GOES_ON_SECONDS = 6 * 3600
+# A pause this long in one chat starts another talk (an exported chat's whole history is one
+# conversation): a piece said after it goes on from nothing before it, a reply after it answers
+# nothing before it, and a catch-up counts it as another conversation.
+TALK_PAUSE_SECONDS = 6 * 3600
 # A photo sent next shows what its sender just told ("we went camping at Manzanita last weekend", then
 # "[photo: Eli kneeling by a sand ambulance]"): it is ranked nearly as the turn it follows.
 PHOTO_SHARE = 0.9

@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.retrieval.answer_type import asked_words, expected_answer, has_answer, wanted_kind
 from second_me.retrieval.chatter import FULL_WORDS
-from second_me.retrieval.follow_on import GOES_ON_SECONDS, GOES_ON_TURNS
+from second_me.retrieval.follow_on import GOES_ON_TURNS, TALK_PAUSE_SECONDS
 from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.retrieval.intent import FACT, Intent
 from second_me.retrieval.people import own_words
@@ -46,7 +46,7 @@ def with_what_they_go_on_from(sentences: list[Sentence], hits: Sequence[Hit],
         # The nearest of the speaker's turns before it among the hits: the other's reply may sit between.
         keys = [(conversation, message_id - back) for back in range(1, GOES_ON_TURNS + 1)]
         earlier = next((turns[key] for key in keys if key in turns and turns[key].speaker == memory.speaker
-                        and memory.created_at - turns[key].created_at <= GOES_ON_SECONDS), None)
+                        and memory.created_at - turns[key].created_at <= TALK_PAUSE_SECONDS), None)
         if earlier is not None:
             before[memory.id] = own_words(earlier)
     # Or, saying little itself, one telling of the same day, however long after ("did it!! 1:52:30

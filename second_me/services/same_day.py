@@ -29,12 +29,12 @@ def with_the_day_told(core: "Core", hits: Sequence[Hit]) -> tuple[list[Hit], int
         days = days_told(hit.memory) if hit.memory.kind == "message" and hit.memory.speaker else []
         ids = [memory_id for start, end in days for memory_id in core.store.told_between(start, end, ("message",))
                if memory_id not in present]
-        same_day = [other for other in core.hits_for(sorted(set(ids))) if other.memory.speaker == hit.memory.speaker
-                    and other.memory.created_at > hit.memory.created_at
-                    and any(plan_and_report(hit.memory, other.memory, day) for day in days)]
-        same_day.sort(key=lambda other: other.memory.created_at)
-        if same_day:
-            brought[hit.memory.id] = same_day[:DAY_TOLD_TURNS]
+        later = sorted((other for other in core.store.get_many(sorted(set(ids))).values()
+                        if other.speaker == hit.memory.speaker and other.created_at > hit.memory.created_at
+                        and any(plan_and_report(hit.memory, other, day) for day in days)),
+                       key=lambda other: other.created_at)[:DAY_TOLD_TURNS]
+        if later:  # only those read become hits (their origins looked up)
+            brought[hit.memory.id] = core.hits_for([other.id for other in later])
             present |= {other.memory.id for other in brought[hit.memory.id]}
     return [read for hit in hits for read in (hit, *brought.get(hit.memory.id, ()))], \
         sum(len(turns) for turns in brought.values())

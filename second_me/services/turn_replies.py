@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from second_me.domain import Hit
 from second_me.retrieval.evidence import MAX_HITS
+from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS
 from second_me.retrieval.people import own_words
 from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.text.utterance import asks_something, is_bare_media
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 # "which one?", "when exactly?", "OMG what's his name": the other person asking for more, at once.
 CLARIFYING_WORDS = 6
-SAME_TALK_SECONDS = 6 * 3600  # an answer a day later is another conversation
 MEDIA_BETWEEN = 2  # bare photos and stickers looked past between two turns
 
 
@@ -108,7 +108,7 @@ def told_more(core: "Core", hits: Sequence[Hit]) -> dict[int, Hit]:
         if next_turn is not None and next_turn.memory_id is not None and next_turn.memory_id not in asked \
                 and not is_bare_media(told.text) and next_turn.speaker != told.speaker \
                 and asks_something(next_turn.text) and len(next_turn.text.split()) <= CLARIFYING_WORDS \
-                and next_turn.timestamp - told.timestamp <= SAME_TALK_SECONDS:
+                and next_turn.timestamp - told.timestamp <= TALK_PAUSE_SECONDS:
             asked[next_turn.memory_id] = said[message_id]
     pairs = core.store.messages.replies(list(asked)) if asked else []
     answers = {hit.memory.id: hit for hit in core.hits_for([reply for reply, _ in pairs])}
@@ -116,7 +116,7 @@ def told_more(core: "Core", hits: Sequence[Hit]) -> dict[int, Hit]:
     for reply, question in sorted(pairs):  # the first answer, not the speaker's news a month later
         told, answer = asked[question].memory, answers.get(reply)
         if answer is not None and answer.memory.speaker == told.speaker and told.id not in out \
-                and 0 < answer.memory.created_at - told.created_at <= SAME_TALK_SECONDS:
+                and 0 < answer.memory.created_at - told.created_at <= TALK_PAUSE_SECONDS:
             out[told.id] = answer
     return out
 
