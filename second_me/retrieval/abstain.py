@@ -51,6 +51,9 @@ from second_me.text.word_forms import RELATIVES
 from second_me.text.words import content_words, forms, plain, stems
 
 COVERING_HITS = 3  # the first hits looked at for the names a question is about
+# A memory this close to a sentence telling of a gathering question's everyday topic tells of one: "bad news,
+# I broke my wrist on Saturday" is 0.21 from "What's been wrong with Tomás's health this year?", below any bar.
+TOLD_OF_TOPIC = 0.6
 # How close (cosine, the question's names left out) a memory naming them must be to count as saying
 # what the question asks of them in other words (`_close_naming`).
 NAMED_CLOSE = 0.6
@@ -87,7 +90,8 @@ class Signals:
     unknown_words: tuple[str, ...]  # other words no memory contains, except the one asked for
     lacking: Optional[str]  # the kind of answer (name, amount, age, date, number) no memory about the subject states
     covered: bool = False  # the question is about names alone, and one of the first hits has them ("Belém"),
-    # or it asks the name of the user's own someone, and one of them names them ("with my sister Clara")
+    # or it asks the name of the user's own someone, and one of them names them ("with my sister Clara"),
+    # or it gathers an everyday topic, and one of them tells of one ("I broke my wrist on Saturday")
     # A relative by marriage no memory names ("my daughter-in-law", "my stepson"): someone other than
     # the daughter or son memory tells of.
     unknown_relative: bool = False
@@ -197,6 +201,8 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     # "What's my sister's name?" is far from "I'm going to Lisbon with my sister Clara…", which answers it.
     mine = name_asked_of_mine(asked or question)
     covered = covered or bool(mine) and any(named_beside(hit.memory.text, mine) for hit in result.hits[:COVERING_HITS])
+    covered = covered or bool(result.told_of_topic) and any(
+        result.told_of_topic.get(hit.memory.id, 0.0) >= TOLD_OF_TOPIC for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
                    lacking, covered, bool(_by_marriage_words(asked or question) & set(unknown_words)),
                    intent_of(asked or question).gathers_things)

@@ -22,7 +22,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from second_me.domain import MEMORY_KINDS, Hit, Neighbour
 from second_me.retention import RetentionPolicy, validity_prior
@@ -38,6 +38,7 @@ from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import asked_about, by_or_about, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
+from second_me.retrieval.topics import Topic, topic_asked
 from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
 
@@ -69,6 +70,8 @@ class SearchResult:
     parsed: Optional[ParsedQuery] = None
     unknown_terms: tuple[str, ...] = ()  # words of the question that no active memory contains
     detached_names: tuple[str, ...] = ()  # the question's names, when no memory mentions them with its other words
+    # A gathering question's everyday topic: memory id → its best similarity to a sentence telling of one.
+    told_of_topic: Mapping[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class FusionWeights:
     person: float = 0.5  # a memory by or about someone the question names scores this much more
     context: float = 0.3  # BM25: a turn's context (the turn it replies to) against its own words
     facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
+    topic: float = 2.0  # a gathering question's everyday topic: the memories telling of one
     event: float = 1.0  # a question comparing two events' days: each event's own ranking
     dated: float = 0.5  # asked when, a memory telling of a day scores this much more
     typed: float = 0.5  # asked how much/many/old, a chat turn stating an amount, a number, an age scores this much more
@@ -159,6 +163,7 @@ class HybridSearcher:
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.weights = weights or FusionWeights()
+        self._told_vectors: dict[str, list] = {}  # topic name → its sentences' vectors, embedded once
 
     def search(self, query: str, options: SearchOptions, now: float) -> SearchResult:
         timings: dict[str, float] = {}
@@ -209,6 +214,9 @@ class HybridSearcher:
         gathering = options.use_priors and intent_of(query).kind == GATHER
         if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
             self._facts_about(people, vector, among, pool, lists, weights, similarity)
+        topic = topic_asked(query) if gathering and vector is not None else None
+        told_of_topic = self._told_of_topic(topic, vector, scope, pool, *_narrow(since, until, *window), lists,
+                                            weights, similarity) if topic is not None and self.weights.topic > 0 else {}
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
         # A superseded fact keeps its full score only when the search asks about its time.
@@ -251,7 +259,8 @@ class HybridSearcher:
         detached = detached_names(self.store, parsed.text, unknown, elapsed is not None) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
-        return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached)
+        return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached,
+                            {h.memory.id: told_of_topic[h.memory.id] for h in hits if h.memory.id in told_of_topic})
 
     def _events_compared(self, asked: Optional[ElapsedQuestion], use_vectors: bool, scope: "_Scope", pool, since,
                          until, lists, weights) -> None:
@@ -276,6 +285,30 @@ class HybridSearcher:
             lists.append([memory_id for memory_id, _ in found])
             weights.append(self.weights.facts_about)
             similarity.update({memory_id: score for memory_id, score in found if memory_id not in similarity})
+
+    def _told_of_topic(self, topic: Topic, question_vector, scope: "_Scope", pool, since, until, lists, weights,
+                       similarity) -> dict[int, float]:
+        """A gathering question's everyday topic, searched by the sentences that tell of it: a memory
+        ranks by its best similarity to any of them (returned). The similarity kept for each is the
+        question's own, which the abstention checks judge by."""
+        best: dict[int, float] = {}
+        for vector in self._topic_vectors(topic):
+            for memory_id, score in self.store.vector_search(vector, pool, scope.kinds, since, until, scope.among):
+                best[memory_id] = max(best.get(memory_id, score), score)
+        if not best:
+            return best
+        ranking = sorted(best, key=best.get, reverse=True)[:pool]
+        lists.append(ranking)
+        weights.append(self.weights.topic)
+        unmeasured = [memory_id for memory_id in ranking if memory_id not in similarity]
+        if unmeasured:
+            similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))
+        return best
+
+    def _topic_vectors(self, topic: Topic) -> list:
+        if topic.name not in self._told_vectors:
+            self._told_vectors[topic.name] = self.embedder.embed(list(topic.told))
+        return self._told_vectors[topic.name]
 
     def _sessions(self, hits: Sequence[Hit]) -> dict[int, int]:
         """memory id → its conversation, for the chat turns among `hits`."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from second_me.retrieval.topics import topic_asked
 from second_me.text.support import asks_to_reckon
 from second_me.text.utterance import request_verb
 from second_me.text.word_forms import is_past_form
@@ -27,6 +28,9 @@ _GATHER = re.compile(
     r"|^\s*what\s+(?:have|has)\s+(?:i|we|you|he|she|they|\w+)\s+\w+"
     # "where has Sam lived?", "who has helped with the truck?": every place or person so far
     r"|^\s*(?:where|who)\s+(?:have|has)\b", re.I)
+# "What's been wrong with Bea's health?", "What did I buy in 2025?": an everyday topic over a stretch of time.
+_OVER_TIME = re.compile(r"\b(?:this|the\s+(?:past|last))\s+(?:year|months?)\b|\bin\s+(?:19|20)\d\d\b|\bsince\b"
+                        r"|\bso far\b|['’]s\s+been\b|\b(?:has|have)\s+been\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
 # "What dose of amlodipine am I on?", "what position do I play?": what is so, not what was or will be.
 _PRESENT = re.compile(r"\b(?:am|is|are|do|does)\b|^\s*(?:what|where|who|which|how)['’]s\b", re.I)
@@ -78,7 +82,8 @@ def intent_of(question: str) -> Intent:
         return Intent(REQUEST, verb)
     if asks_to_reckon(text):  # an amount worked out from several statements: each of them is wanted
         return Intent(GATHER, reckons=True)
-    if _GATHER.search(text):
+    if _GATHER.search(text) or (topic_asked(text) is not None and _OVER_TIME.search(text)
+                                and not _YES_NO.match(text)):
         return Intent(GATHER)
     if _YES_NO.match(text):
         return Intent(YES_NO)

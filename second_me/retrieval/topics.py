@@ -1,0 +1,55 @@
+"""Everyday topics a gathering question asks across: "What's been wrong with Ruben's health?",
+"Where has Harriet travelled to this year?", "What has Bea bought?", "What has Nina taken up?".
+
+What answers such a question rarely says the topic's word: "got concussed at frisbee on Saturday",
+"had a wisdom tooth out yesterday" tell of health without the word, and the question's own vector
+sits far from them. Each topic is given as a few sentences of the kind that tell of it; a memory
+close to any of them is a candidate (the best of its similarities ranks it), searched beside the
+question itself. Only the topics people gather across most; a question naming its own activity
+("Where have I been swimming?") is left to its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    asked: re.Pattern  # how a question asks for the topic
+    told: tuple[str, ...]  # sentences of the kind that tell of one
+
+
+TOPICS = (
+    Topic("health", re.compile(r"\b(?:health\w*|ill(?:ness(?:es)?)?|injur(?:y|ies|ed)|hurt|sick(?:ness)?|"
+                               r"medical|wrong\s+with)\b", re.I),
+          ("I got sick and went to the doctor", "I hurt myself and it's swollen", "I broke my wrist",
+           "ended up in hospital", "I've got the flu", "the dentist pulled a tooth", "I got injured playing sport",
+           "the doctor gave me antibiotics", "I had an operation on my knee")),
+    Topic("travel", re.compile(r"\b(?:been|go(?:ne)?|went|gone)\s+away\b|\btravel+(?:ed|ing)?\b(?!\s+for\s+work)"
+                               r"|\btrips?\b|\bholidays?\b|\bvacations?\b", re.I),
+          ("we're back from our trip", "I flew to Rome for the weekend", "we went away for a few days",
+           "on holiday at the beach", "just landed", "the hotel was lovely", "we went camping",
+           "I'm flying over for the wedding", "we drove down to the coast for the weekend", "I'm away for work next week")),
+    Topic("purchases", re.compile(r"\b(?:bought|buy|purchases?|purchased)\b", re.I),
+          ("I bought a new bike", "we finally got a new car", "it cost 450", "I ordered one online",
+           "picked it up second hand")),
+    Topic("pastimes", re.compile(r"\b(?:taken|took|take)\s+up\b|\bhobb(?:y|ies)\b|\blike\s+doing\b"
+                                 r"|\b(?:free|spare)\s+time\b|\bactivities\b", re.I),
+          ("I've started going to a class", "I signed up for lessons", "I joined a club",
+           "my first session was great", "I've taken up a new hobby", "I go every Tuesday night now")),
+    Topic("work", re.compile(r"\bjobs?\b|\bworked\b", re.I),
+          ("I got the job!", "I start at the new place on Monday", "I handed in my notice", "they offered me the position",
+           "my first shift went fine")),
+    Topic("visitors", re.compile(r"\bwho\s+(?:has|have)\s+(?:come|visited|stayed|been)\b|\bvisit(?:ed|ors?)\b", re.I),
+          ("my parents are staying with us this week", "she's coming to visit", "we had friends over for the weekend",
+           "he arrives on Friday")),
+)
+
+
+def topic_asked(question: str) -> Optional[Topic]:
+    """The everyday topic a gathering question asks across, if it asks one."""
+    return next((topic for topic in TOPICS if topic.asked.search(question)), None)

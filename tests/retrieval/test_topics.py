@@ -1,0 +1,48 @@
+"""The everyday topics a gathering question asks across, and the search that looks for what tells of one."""
+
+import pytest
+
+from second_me.retrieval.topics import topic_asked
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("What's been wrong with Ruben's health over the last year?", "health"),
+    ("What illnesses and injuries has Harriet had this year?", "health"),
+    ("How many times has Sam hurt himself this year?", "health"),
+    ("Where has Ruben been away to in the last year?", "travel"),
+    ("Where has Harriet travelled to this year?", "travel"),
+    ("Where has Nina been on holiday this year?", "travel"),
+    ("What big things has Lieve bought this year?", "purchases"),
+    ("What has Ruben taken up since April?", "pastimes"),
+    ("What new hobbies has Nina taken up this year?", "pastimes"),
+    ("What jobs has Chloé had this year?", "work"),
+    ("Who has come to visit Harriet in Rotterdam?", "visitors"),
+    # A question naming its own activity is left to its words.
+    ("Where have I been swimming this year?", None),
+    ("Where has Mei travelled for work this year?", None),
+    ("What has Pickles got up to?", None),
+])
+def test_the_topic_a_question_asks(question, topic):
+    found = topic_asked(question)
+    assert (found.name if found else None) == topic
+
+
+def test_a_hit_telling_of_the_topic_covers_a_question_far_from_it():
+    from datetime import datetime, timezone
+
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import decide, signals
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+
+    question = "What's been wrong with Tomás's health this year?"
+    turn = Memory(1, "message", "Tomás: bad news, I broke my wrist on Saturday", 0.0, None, 30.0, 0, False, "active",
+                  speaker="Tomás")
+
+    def seen(told):
+        return signals(SearchResult((Hit(turn, 1.0, 1.0, None, similarity=0.21),), 0.21,
+                                    parsed=parse_query(question, datetime(2026, 10, 1, tzinfo=timezone.utc)),
+                                    told_of_topic={1: told}), question)
+
+    assert seen(0.64).covered and decide(seen(0.64), 0.25) is None
+    assert not seen(0.3).covered and decide(seen(0.3), 0.25) is not None
