@@ -13,6 +13,8 @@ retention), and each stage is compared with an exact answer:
 The query vector comes with the query (the corpus embeds it), so the figure is the store's
 and the fusion's time; embedding a query with the real model is measured by ask_overhead_ms.
 `--smoke` runs 2k memories and 10 queries with the compact layout switched on at 1k, so every path runs.
+Each query is also asked as a question gathering across an everyday topic (`search_topic_*`), which
+searches by each of the topic's sentences too; `search_topic_vs_plain_p50_*` is its p50 over the plain one's.
 """
 
 from __future__ import annotations
@@ -44,9 +46,13 @@ class CorpusEmbedder:
         self.dim = 384
 
     def embed(self, texts):
-        return [self.vectors[t] for t in texts]
+        return [self.embed_one(t) for t in texts]
 
     def embed_one(self, text):
+        if text not in self.vectors:  # a topic's sentences (retrieval/topics.py): a fixed point of the space
+            rng = np.random.default_rng(list(text.encode()))
+            vector = rng.standard_normal(self.dim).astype(np.float32)
+            self.vectors[text] = vector / np.linalg.norm(vector)
         return self.vectors[text]
 
     def close(self):
@@ -103,6 +109,17 @@ def _timed(fn, queries, cpu: Optional[list] = None) -> list[float]:
     return out
 
 
+def topic_questions(queries):
+    """The same queries asked as a question gathering across a topic ("What illnesses have I had…")."""
+    from second_me.retrieval.intent import GATHER, intent_of
+    from second_me.retrieval.topics import topic_asked
+
+    asked = [(f"What illnesses have I had with {text}?", vector) for text, vector in queries]
+    if any(intent_of(text).kind != GATHER or topic_asked(text) is None for text, _ in asked):
+        raise RuntimeError("the topic questions no longer take the topic path: change how they are asked")
+    return asked
+
+
 def _overlap(found: list[int], truth: list[int]) -> float:
     return len(set(found) & set(truth)) / max(1, len(truth))
 
@@ -116,6 +133,8 @@ def measure(store, searcher, corpus, queries, size: int, settings, now: float) -
     pool = settings.candidates
     cpu: list[float] = []
     latencies = _timed(lambda text, vector: searcher.search(text, options, now), queries, cpu)
+    # A question gathering across an everyday topic is also searched by each of the topic's sentences.
+    topic = _timed(lambda text, vector: searcher.search(text, options, now), topic_questions(queries))
     knn = _timed(lambda text, vector: store.vector_search(vector, pool), queries)
     bm25 = _timed(lambda text, vector: store.fts_search(match_expression(text), pool), queries)
     exact = exact_top_k(corpus, size, np.stack([v for _, v in queries]), 10)
@@ -132,6 +151,9 @@ def measure(store, searcher, corpus, queries, size: int, settings, now: float) -
     return {
         f"search_p95_ms_{label}": round(percentile(latencies, 95), 1),
         f"search_p50_ms_{label}": round(median(latencies), 1),
+        f"search_topic_p50_ms_{label}": round(median(topic), 1),
+        f"search_topic_p95_ms_{label}": round(percentile(topic, 95), 1),
+        f"search_topic_vs_plain_p50_{label}": round(median(topic) / max(median(latencies), 1e-9), 2),
         f"search_cpu_p50_ms_{label}": round(median(cpu), 1),
         f"search_cpu_p95_ms_{label}": round(percentile(cpu, 95), 1),
         f"search_knn_p50_ms_{label}": round(median(knn), 1),
@@ -164,7 +186,7 @@ def run(mode: str = "quick", model_id: str = "synthetic", at_10k: Optional[Calla
         try:
             now = corpus.start_time + sizes[-1] * 600.0
             store.use_embedder(model_id, 384, now)
-            embedder = CorpusEmbedder(model_id, {text: vector for text, vector in queries})
+            embedder = CorpusEmbedder(model_id, {text: vector for text, vector in queries + topic_questions(queries)})
             searcher = HybridSearcher(store, embedder, RetentionPolicy(settings.retention_floor,
                                                                        settings.recall_growth),
                                       settings.rrf_k, settings.candidates)
