@@ -41,7 +41,8 @@ TOPICS = (
                                  r"|\b(?:free|spare)\s+time\b|\bactivities\b", re.I),
           ("I've started going to a class", "I signed up for lessons", "I joined a club",
            "my first session was great", "I've taken up a new hobby", "I go every Tuesday night now")),
-    Topic("work", re.compile(r"\bjobs?\b|\bworked\b", re.I),
+    # Jobs someone has had, not jobs to do ("What jobs are left on the house?").
+    Topic("work", re.compile(r"\bjobs?\s+(?:has|have|had|did|does|do|at|as)\b|\bworked\b", re.I),
           ("I got the job!", "I start at the new place on Monday", "I handed in my notice", "they offered me the position",
            "my first shift went fine")),
     Topic("visitors", re.compile(r"\bwho\s+(?:has|have)\s+(?:come|visited|stayed|been)\b|\bvisit(?:ed|ors?)\b", re.I),

@@ -16,11 +16,13 @@ from second_me.retrieval.topics import topic_asked
     ("What has Ruben taken up since April?", "pastimes"),
     ("What new hobbies has Nina taken up this year?", "pastimes"),
     ("What jobs has Chloé had this year?", "work"),
+    ("Where has Jonas worked?", "work"),
     ("Who has come to visit Harriet in Rotterdam?", "visitors"),
     # A question naming its own activity is left to its words.
     ("Where have I been swimming this year?", None),
     ("Where has Mei travelled for work this year?", None),
     ("What has Pickles got up to?", None),
+    ("What jobs are left on the house?", None),
 ])
 def test_the_topic_a_question_asks(question, topic):
     found = topic_asked(question)
