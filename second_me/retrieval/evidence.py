@@ -30,7 +30,7 @@ from second_me.retrieval.quotable import Sentence, candidate_sentences, source_l
 from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
                                          with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
-from second_me.retrieval.topics import topic_asked
+from second_me.retrieval.topics import told_vectors, topic_asked
 from second_me.text.tasks import asked_state, task_state
 from second_me.text.utterance import TELLING, asked_verbs, how_much_it_tells, request_words, tells_before_asking
 from second_me.text.words import content_words, forms, stem, stems
@@ -111,7 +111,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     ("We booked the Casa do Rio guesthouse in Ribeira")."""
     if not sentences:
         return []
-    topic = topic_asked(question) if embedder is not None and intent_of(question).gathers_things else None
+    asked = intent_of(question)
+    topic = topic_asked(question) if embedder is not None and asked.gathers_things else None
     # What tells of an everyday topic shares no word with how it is asked ("what's been wrong with…",
     # "this year"): its meaning (below) and its rank in search choose.
     lexical = _lexical_scores(question, sentences) if topic is None else [0.0] * len(sentences)
@@ -125,7 +126,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
         semantic = [_cosine(vectors[0], v) for v in vectors[1:]]
         if topic is not None:  # "had a wisdom tooth out yesterday" for "What's been wrong with Ruben's health?"
             # is as close as it is to a sentence telling of the topic.
-            told = embedder.embed(list(topic.told))
+            told = told_vectors(topic, embedder)
             semantic = [max(sem, max(_cosine(t, v) for t in told)) for sem, v in zip(semantic, vectors[1:])]
     top = max(s.hit.score for s in sentences) or 1.0
     by_date = _date_lead([s.hit.memory for s in sentences], order)
@@ -136,7 +137,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
     # Asked whether something happened, a sentence saying the verb asked answers: "passed!!" for "Did I pass?"
     verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)} \
-        if intent_of(question).kind == YES_NO else set()
+        if asked.kind == YES_NO else set()
     scored = []
     for sentence, lex, sem in zip(sentences, lexical, semantic):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top

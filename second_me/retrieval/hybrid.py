@@ -38,7 +38,7 @@ from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import asked_about, by_or_about, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
-from second_me.retrieval.topics import Topic, topic_asked
+from second_me.retrieval.topics import Topic, told_vectors, topic_asked
 from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
 
@@ -163,7 +163,6 @@ class HybridSearcher:
         self.rrf_k = rrf_k
         self.candidates = candidates
         self.weights = weights or FusionWeights()
-        self._told_vectors: dict[str, list] = {}  # topic name → its sentences' vectors, embedded once
 
     def search(self, query: str, options: SearchOptions, now: float) -> SearchResult:
         timings: dict[str, float] = {}
@@ -292,7 +291,7 @@ class HybridSearcher:
         ranks by its best similarity to any of them (returned). The similarity kept for each is the
         question's own, which the abstention checks judge by."""
         best: dict[int, float] = {}
-        for vector in self._topic_vectors(topic):
+        for vector in told_vectors(topic, self.embedder):
             for memory_id, score in self.store.vector_search(vector, pool, scope.kinds, since, until, scope.among):
                 best[memory_id] = max(best.get(memory_id, score), score)
         if not best:
@@ -304,11 +303,6 @@ class HybridSearcher:
         if unmeasured:
             similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))
         return best
-
-    def _topic_vectors(self, topic: Topic) -> list:
-        if topic.name not in self._told_vectors:
-            self._told_vectors[topic.name] = self.embedder.embed(list(topic.told))
-        return self._told_vectors[topic.name]
 
     def _sessions(self, hits: Sequence[Hit]) -> dict[int, int]:
         """memory id → its conversation, for the chat turns among `hits`."""

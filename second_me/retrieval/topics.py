@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from second_me.models.base import Embedder
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -54,3 +56,15 @@ TOPICS = (
 def topic_asked(question: str) -> Optional[Topic]:
     """The everyday topic a gathering question asks across, if it asks one."""
     return next((topic for topic in TOPICS if topic.asked.search(question)), None)
+
+
+# (model, dimensions, topic) → the topic's sentences embedded: search and the quotes both read them.
+_TOLD_VECTORS: dict[tuple[str, int, str], list] = {}
+
+
+def told_vectors(topic: Topic, embedder: Embedder) -> list:
+    """The vectors of the sentences telling of `topic`, embedded once per model."""
+    key = (embedder.model_id, embedder.dim, topic.name)
+    if key not in _TOLD_VECTORS:
+        _TOLD_VECTORS[key] = embedder.embed(list(topic.told))
+    return _TOLD_VECTORS[key]
