@@ -339,9 +339,12 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     said_before: list[frozenset[str]] = []  # the words of each sentence written so far
     looping = False
     last_shown = False  # whether the sentence before was shown: a "[2]" after it belongs to it
+    # A first sentence that only copies a memory's is held back: alone it is no answer (`only_copies`),
+    # the quotes are shown instead, and what was streamed cannot be taken back.
+    held = ""
 
     def release(final: bool) -> None:
-        nonlocal released, looping, last_shown
+        nonlocal released, looping, last_shown, held
         pieces = _pieces(written)
         ready = pieces if final or written.endswith("\n") else pieces[:-1]
         for separator, sentence in ready[released:]:
@@ -366,7 +369,11 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 text = (separator if shown else "") + sentence
-                _emit(on_token, text)
+                if not shown and only_copies(sentence, evidence):
+                    held = text
+                else:
+                    _emit(on_token, held + text)
+                    held = ""
                 shown.append(text)
                 last_shown = True
         released = max(released, len(ready))

@@ -192,6 +192,23 @@ def test_a_readers_number_from_the_wrong_sentence_of_the_right_note_is_dropped(s
     assert "4 to 5 hours" not in answer.text and "12 to 14 hours" in answer.text  # the quote stands alone
 
 
+def test_a_reader_that_only_copies_a_quote_shows_the_quotes_alone_as_it_streams(services, notes):
+    # "The hostel in Alfama was quiet and cheap." written out uncited is no answer of its own: the quotes
+    # stand instead, and what was streamed to the terminal is that answer, not the copy followed by it.
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="The hostel in Alfama was quiet and cheap.", parameters=1_500_000_000,
+                                   judge=0.9)
+    shown: list[str] = []
+    answer = services.answering.ask("Where did I stay in Lisbon?", on_token=shown.append, remember=False)
+    assert answer.text.startswith("“") and "Alfama" in answer.text
+    assert "".join(shown) == answer.text
+    services._chat = FakeChatModel(reply="The hostel in Alfama was quiet and cheap. It was in Lisbon [1].",
+                                   parameters=1_500_000_000, judge=0.9)
+    shown.clear()
+    answer = services.answering.ask("Where did I stay in Lisbon?", on_token=shown.append, remember=False)
+    assert answer.text.startswith("The hostel in Alfama") and "".join(shown) == answer.text  # said more: it stands
+
+
 def test_a_line_that_hands_the_question_back_is_not_shown():
     best = Evidence("About 15 to 20 minutes at a time, with a cloth between the ice pack and your skin.", 4,
                     "chat", "message", "assistant", score=0.9)
