@@ -37,6 +37,12 @@ _CATCH_UP = re.compile(
     r"|what(?:['’]s|\s+is)\s+(?:new|going\s+on|happening)\s+(?:with|in)\s+(?P<new_with>.+?)(?:['’]s\s+life)?"
     r"|(?:catch|fill|bring|get)\s+(?:me|us)\s+(?:up|in)\s+(?:to\s+speed\s+)?(?:on|with|about)\s+(?P<catch>.+?)"
     r"|(?:update\s+(?:me|us)|(?:any|the)\s+(?:latest\s+)?news)\s+(?:on|from|of|about)\s+(?P<news>.+?)"
+    r"|what\s+(?:(?:has|have|did)\s+)?(?P<told_me>.+?)\s+(?:(?:has|have)\s+)?"
+    r"(?:told|tell|said\s+to|say\s+to)\s+(?:me|us)"
+    r"|(?P<chats>)(?:summari[sz]e|sum\s+up|recap|go\s+over)\s+(?:my|our|the)\s+"
+    r"(?:chats?|conversations?|messages|texts|talks?|chat\s+history)\s+with\s+(?P<chats_with>.+?)"
+    r"|(?P<talked>)what\s+(?:have|did)\s+(?:(?P<talked_and>.+?)\s+and\s+(?:i|me)|(?:i|we))\s+(?:been\s+)?"
+    r"(?:talk(?:ed|ing)?|chat(?:ted|ting)?)\s+about(?:\s+with\s+(?P<talked_with>.+?))?"
     r")\s*[?.!]*\s*$", re.I)
 _NUMBER = re.compile(r"\d")
 _ME = frozenset({"i", "me", "myself", "my life"})
@@ -47,6 +53,7 @@ class CatchUp:
     who: str  # as asked: a name, or "I"
     me: bool  # the user's own news
     time: TimeHint
+    chats: bool = False  # the user's chats with them, both sides ("Summarize my chats with Tomás")
 
 
 def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
@@ -55,8 +62,11 @@ def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
     match = _CATCH_UP.match(" ".join(rest.split()))
     if match is None:
         return None
-    who = next(value for value in match.groupdict().values() if value).strip()
-    return CatchUp(who, who.lower() in _ME, time)
+    chats = match["chats"] is not None or match["talked"] is not None
+    who = next((value for value in match.groupdict().values() if value), None)
+    if who is None or chats and re.search(r"\babout\b", who, re.I):
+        return None  # with whom is not said ("What have I talked about?"), or a topic is ("…with Tomás about Porto")
+    return CatchUp(who.strip(), not chats and who.strip().lower() in _ME, time, chats)
 
 
 def speakers_named(who: str, speakers: Sequence[str]) -> list[str]:

@@ -35,7 +35,7 @@ from second_me.retrieval.evidence import (answer_sentences_first, evidence_choic
 from second_me.retrieval.newest import newest_statements_first, told_again
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, YES_NO, Intent, intent_of
+from second_me.retrieval.intent import FACT, YES_NO, Intent, asks_advice, intent_of
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
@@ -177,9 +177,11 @@ class Answering:
             hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
         subject = subject_of(question, [name for name, _ in speakers], users)
         attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users, assistants)
-        if attribution.other is not None:
+        # "That was Tomás, not you" says whose a thing done was: a request to sum something up ("Summarize my
+        # chat with Tomás about Porto") or a question of what to do ("What should I bring camping?") asks neither.
+        if attribution.other is not None and not (intent.is_request or asks_advice(question)):
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message, doubt=doubt)
-        evidence = list(attribution.evidence)
+        evidence = list(attribution.evidence) if attribution.other is None else evidence
         # "When was my cello exam?": the quote may be its plan ("in July"); a later message read beyond
         # the quotes may tell the day it was ("cello exam was this morning!!"), and is quoted after it.
         later = carried_out(question, evidence[:1] + [item for item in wider if item not in evidence])

@@ -23,16 +23,21 @@ def caught_up(core: "Core", question: str, on_token: Optional[Callable[[str], No
     if asked is None:
         return None
     speakers = core.store.messages.speakers()
-    names = [name for name, role in speakers if role == "user"] if asked.me \
-        else speakers_named(asked.who, [name for name, role in speakers if role != "user"])
+    users = [name for name, role in speakers if role == "user"]
+    names = users if asked.me else speakers_named(asked.who, [name for name, role in speakers if role != "user"])
     if not names:
         return None
     turns = core.store.messages.said_by(names, asked.time.since, asked.time.until, TURNS_READ)
+    if asked.chats:  # both sides, in the conversations they speak in
+        theirs = {conversation for _, conversation in turns}
+        turns = [(memory_id, conversation) for memory_id, conversation
+                 in core.store.messages.said_by(names + users, asked.time.since, asked.time.until, TURNS_READ)
+                 if conversation in theirs]
     memories = core.store.get_many([memory_id for memory_id, _ in turns])
     chosen = newsiest_turns([(memories[memory_id], conversation) for memory_id, conversation in turns
                              if memory_id in memories], spread=asked.time.has_window)
     if not chosen:
-        who = "you" if asked.me else names[0]
+        who = "you" if asked.me else f"you and {names[0]}" if asked.chats else names[0]
         text = f"I don't know: {who} told nothing in your memory from then." if asked.time.has_window \
             else f"I don't know: nothing {who} said in your memory tells news."
         if on_token:
@@ -43,7 +48,8 @@ def caught_up(core: "Core", question: str, on_token: Optional[Callable[[str], No
                          hit.memory.speaker, False, 0.0, hit.memory.created_at, told_dates(hit.memory))
                 for hit in hits]
     cited, numbers = citation_numbers(evidence, hits)
-    text = _heading("Your" if asked.me else f"{names[0]}'s", evidence) + "\n\n" + quote_block(evidence, numbers)
+    whose = f"Your chats with {names[0]}," if asked.chats else "Your news," if asked.me else f"{names[0]}'s news,"
+    text = _heading(whose, evidence) + "\n\n" + quote_block(evidence, numbers)
     if on_token:
         on_token(text)
     if remember:
@@ -55,5 +61,5 @@ def _heading(whose: str, evidence: list[Evidence]) -> str:
     """What the quotes are: "Tomás's news, a message from each of 8 conversations, 2026-04-14 to 2026-10-12:"."""
     first, last = utc_day(evidence[0].created_at), utc_day(evidence[-1].created_at)
     if len(evidence) == 1:
-        return f"{whose} news, from one conversation on {first}:"
-    return f"{whose} news, a message from each of {len(evidence)} conversations, {first} to {last}:"
+        return f"{whose} from one conversation on {first}:"
+    return f"{whose} a message from each of {len(evidence)} conversations, {first} to {last}:"

@@ -82,7 +82,8 @@ def test_a_gathering_question_is_held_to_a_lower_bar_and_keeps_hits_near_the_clo
     assert [h.memory.id for h in relevant_hits(closer, 0.22, gathering=True)] == [4, 1, 2]
 
 
-def test_a_catch_up_quotes_their_news_not_the_turns_closest_to_its_words(services):
+def _ana_and_tomas(services, *more: tuple[str, str, float]) -> None:
+    """A Telegram chat of Ana (the user) and Tomás over four months."""
     turns = [Turn("Telegram: Tomás", speaker, words, at, "user" if speaker == "Ana" else "other", str(n))
              for n, (speaker, words, at) in enumerate([
                  ("Ana", "I finally started bouldering, went to the climbing wall yesterday", _ts("2026-04-02")),
@@ -91,8 +92,12 @@ def test_a_catch_up_quotes_their_news_not_the_turns_closest_to_its_words(service
                  ("Tomás", "and I got a promotion, I'm managing the bakery side now", _ts("2026-06-10")),
                  ("Ana", "what are you up to this weekend?", _ts("2026-06-10", 9, 3)),
                  ("Tomás", "haha nothing", _ts("2026-06-10", 9, 4)),
-                 ("Tomás", "I broke my wrist on Saturday, fell off my bike", _ts("2026-07-03"))])]
+                 ("Tomás", "I broke my wrist on Saturday, fell off my bike", _ts("2026-07-03")), *more])]
     services.conversations.log.add_turns(turns, services.clock.timestamp())
+
+
+def test_a_catch_up_quotes_their_news_not_the_turns_closest_to_its_words(services):
+    _ana_and_tomas(services)
     answer = services.answering.ask("What has Tomás been up to?", remember=False)
     assert not answer.abstained
     assert [item.text for item in answer.evidence] == [
@@ -112,3 +117,31 @@ def test_a_catch_up_quotes_their_news_not_the_turns_closest_to_its_words(service
     before = services.store.kind_counts(("message",))
     services.answering.ask("Catch me up on Tomás", conversation="app", remember=False)
     assert services.store.kind_counts(("message",)) == before
+
+
+def test_chats_with_someone_are_summed_up_from_both_sides_and_what_they_told_from_theirs(services):
+    _ana_and_tomas(services, ("Ana", "my Spanish exam is on the 12th of September, the teacher says I'm ready",
+                              _ts("2026-08-20")))
+    for asked in ("Summarize my chats with Tomás", "What have Tomás and I talked about?",
+                  "What did I talk about with Tomás?"):
+        answer = services.answering.ask(asked, remember=False)
+        assert answer.text.startswith("Your chats with Tomás, a message from each of 4 conversations, "
+                                      "2026-04-02 to 2026-08-20:"), asked
+        assert {item.speaker for item in answer.evidence} == {"Ana", "Tomás"}, asked
+    told = services.answering.ask("Summarize what Tomás told me", remember=False)
+    assert told.text.startswith("Tomás's news, a message from each of 3 conversations")
+    assert {item.speaker for item in told.evidence} == {"Tomás"}
+    found = catch_up_question("Summarize my chats with Tomás about the half marathon", NOW)
+    assert found is None  # a topic asked: searched as any request is
+
+
+def test_a_request_or_advice_is_not_answered_with_whose_news_it_was(services):
+    # "That was Tomás, not you" answers what the user did; a request to sum something up, or a question
+    # asking what to do, asks neither.
+    _ana_and_tomas(services)
+    for asked in ("Summarize my chat with Tomás about the half marathon", "What should I do for the half marathon?"):
+        answer = services.answering.ask(asked, remember=False)
+        assert not answer.text.startswith("That was"), asked
+        assert any("half marathon" in item.text for item in answer.evidence), asked
+    assert services.answering.ask("When did I run the half marathon?", remember=False).text.startswith(
+        "That was Tomás, not you")  # what the user did: still whose it was
