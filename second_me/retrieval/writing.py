@@ -119,7 +119,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if plain_line == _plain_sentence(best.text):
         return ""
     # A word the quote exclaims is no answer ("Amazing." of "Amazing. We ate…" for "Who is Ines?").
-    quote_sentences = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text)}
+    quote_sentences = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text, lower_case_starts=True)}
     if len(content_words(line)) < 2 and plain_line in quote_sentences:
         return ""
     if not _words_of_the_quote(line, best.text):
@@ -135,8 +135,9 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if kind not in (None, NAME) and not has_answer(kind, line, folded_words(question)):
         return ""  # "Sorted out the pension paperwork finally." for "How much is my pension?"
     # A whole sentence of the quote points at the answer only if it is about what was asked
-    # ("No more night shifts ever." of a longer message is no answer to "Where do I work these days?").
-    if plain_line in quote_sentences and not any(forms(word) & asked for word in content_words(line)):
+    # ("No more night shifts ever." of a longer message is no answer to "Where do I work these days?"),
+    # or is the name asked for ("the Hucking Cows." of "joined an ultimate frisbee team. the Hucking Cows.").
+    if plain_line in quote_sentences and kind != NAME and not any(forms(word) & asked for word in content_words(line)):
         return ""
     return line if Support([best.text], question).check(line).supported else ""
 

@@ -229,6 +229,12 @@ def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     whole = Evidence("Bake 45 minutes at 180 °C, until the top is golden.", 5, "notes", "chunk", None, score=0.9)
     assert short_line("Bake 45 minutes at 180 °C until the top is golden.", whole, "How long do I bake it?") == ""
     assert short_line("Tram 28.", best, "Which tram did Ines love?") == "Tram 28."
+    typed = Evidence("good! busy. I finally started bouldering, went to the climbing wall yesterday", 6, "chat",
+                     "message", "Ana", score=0.9)  # chat typed in lower case: "good!" is a sentence of its own
+    assert short_line("Good!", typed, "What grade did I climb?") == ""
+    team = Evidence("I've joined an ultimate frisbee team. the Hucking Cows. we're terrible", 7, "chat", "message",
+                    "Ruben", score=0.9)
+    assert short_line("The Hucking Cows.", team, "What's Ruben's frisbee team called?") == "The Hucking Cows."
 
 
 FELIX = "amazing. my brother Felix says Leith has the best coffee in Edinburgh"
