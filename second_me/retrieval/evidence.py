@@ -207,8 +207,11 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
             continue  # gathering: one sentence a memory while other memories have some
         chosen.append(sentence)
     chosen = with_their_replies(chosen, scored, replies or {})
-    if intent.kind == GATHER:
-        chosen.sort(key=_reading_order)
+    if intent.kind == GATHER:  # the document answering best first, whatever order documents were indexed in
+        first = {}
+        for index, sentence in enumerate(chosen):
+            first.setdefault(sentence.hit.memory.source_id, index)
+        chosen.sort(key=lambda s: (first[s.hit.memory.source_id], _reading_order(s)))
     return with_whole_lists(chosen, scored, tasks) if intent.kind == FACT else chosen
 
 

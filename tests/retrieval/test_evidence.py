@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
-from second_me.retrieval.evidence import evidence_choices, score_sentences, select_evidence
-from second_me.retrieval.quotable import candidate_sentences, with_whole_lists
+from second_me.retrieval.evidence import choose, evidence_choices, score_sentences, select_evidence
+from second_me.retrieval.quotable import Sentence, candidate_sentences, with_whole_lists
 from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
 
@@ -246,6 +246,22 @@ def test_a_gathering_question_takes_one_sentence_from_each_memory():
     intent = intent_of("What activities does Priya do?")
     evidence = select_evidence("What activities does Priya do?", hits, FakeEmbedder(), intent)
     assert {e.memory_id for e in evidence} == {1, 2, 3}
+
+
+def test_a_gathering_question_quotes_the_note_that_answers_best_first_each_note_in_its_own_order():
+    # "What trips have I taken?" over the example notes: the Lisbon note answers, and is read first,
+    # whatever order the notes were indexed in; within a note, its lines stay in order.
+    def quoted(memory_id: int, source: int, text: str, line: int, score: float) -> Sentence:
+        hit = file_hit(memory_id, text, line, line)
+        return Sentence(text, "", replace(hit, memory=replace(hit.memory, source_id=source)), memory_id, 0, line,
+                        score)
+
+    scored = [quoted(5, 2, "The hostel in Alfama was quiet and cheap.", 7, 0.6),
+              quoted(1, 1, "Clean and lube the chain every 300 km.", 1, 0.55),
+              quoted(4, 2, "Book the train to Lisbon at least three weeks ahead.", 4, 0.5),
+              quoted(2, 1, "Road tyres: 6.5 bar front, 7 bar rear.", 8, 0.48)]
+    chosen = choose(scored, intent_of("What trips have I taken?"))
+    assert [s.hit.memory.id for s in chosen] == [4, 5, 1, 2]
 
 
 def test_a_fact_that_repeats_a_message_is_not_quoted_beside_it():
