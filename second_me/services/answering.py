@@ -39,6 +39,7 @@ from second_me.retrieval.intent import FACT, YES_NO, Intent, asks_advice, intent
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
+from second_me.services.about_memory import about_memory
 from second_me.services.catch_up import caught_up
 from second_me.services.dated_events import EventFinder
 from second_me.services.request_reading import read_for_request
@@ -213,6 +214,10 @@ class Answering:
         options = options or SearchOptions(k=settings.search_k)
         if k:
             options = replace(options, k=k)
+        # "What's in my notes?", "What do you know about me?", "hi": about the memory itself (services/about_memory.py).
+        known = about_memory(core, question, on_token) if not options.person else None
+        if known is not None:
+            return known
         # "What has Tomás been up to?": their news, not the turns closest to "up to" (services/catch_up.py).
         news = caught_up(core, question, on_token, remember) if not options.person else None
         if news is not None:

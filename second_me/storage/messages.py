@@ -172,6 +172,17 @@ class Messages:
                 "LEFT JOIN messages m ON m.conversation_id = c.id GROUP BY c.id ORDER BY c.updated_at DESC").fetchall()
         return [ConversationInfo(*row) for row in rows]
 
+    def remembered(self, limit: int) -> tuple[int, list[tuple[str, int, float, float]]]:
+        """How many conversations have turns that are memories, and of the `limit` most recently
+        active: (name, such turns, first and last said)."""
+        joined = ("FROM conversations c JOIN messages m ON m.conversation_id = c.id JOIN memories mem "
+                  "ON mem.message_id = m.id AND mem.kind = 'message' AND mem.state = 'active'")
+        with self.db.read() as conn:
+            total = conn.execute(f"SELECT count(DISTINCT c.id) {joined}").fetchone()[0]
+            rows = conn.execute(f"SELECT c.name, count(mem.id), min(m.ts), max(m.ts) {joined} GROUP BY c.id "
+                                "ORDER BY max(m.ts) DESC LIMIT ?", (limit,)).fetchall()
+        return total, [tuple(row) for row in rows]
+
     def speakers(self) -> list[tuple[str, str]]:
         """(speaker, role) of everyone who has a turn in memory, most turns first."""
         with self.db.read() as conn:

@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from second_me.text.sentences import split_sentences
+from second_me.text.small_talk import small_talk
 from second_me.text.word_forms import looks_like_a_verb
 from second_me.text.words import HOW_MEASURES, STOPWORDS, UNAPOSTROPHISED_QUESTION_WORDS, content_words
 
@@ -183,7 +184,7 @@ def states_something(text: str, max_chars: int = MAX_REMEMBERED_CHARS) -> bool:
     June 3. any tips on what to eat?")."""
     text = text.strip()
     return bool(text) and len(text) <= max_chars and (not is_question(text) or tells_before_asking(text)) \
-        and not request_verb(text)
+        and not request_verb(text) and small_talk(text) is None
 
 
 def direct_question(text: str) -> str:

@@ -1,0 +1,88 @@
+"""Answers about the memory itself (retrieval/about_memory.py tells the questions): what it holds,
+file by file and conversation by conversation; what it says of the user, from the portrait the
+summaries build up to; and a line for a greeting, a thanks or a call for help. All are written by
+rule from what is stored: nothing is generated, and nothing here becomes a memory."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Optional
+
+from second_me.domain import Answer, Evidence, utc_day
+from second_me.retrieval.about_memory import ABOUT_ME, OVERVIEW, REPLIES, memory_question, title_of
+from second_me.retrieval.compose import citation_numbers, quote_block
+from second_me.retrieval.quotable import source_label
+
+if TYPE_CHECKING:
+    from second_me.services.core import Core
+
+LISTED = 10  # files, and conversations, named in an overview
+PORTRAIT_PREFIX = "Portrait of the user:"
+EMPTY = ("Your memory is empty: add notes with `second-me add FOLDER`, or import a chat export with "
+         "`second-me import chat FILE`.")
+
+
+def about_memory(core: "Core", question: str, on_token: Optional[Callable[[str], None]]) -> Optional[Answer]:
+    """The answer to a question about the memory itself, or None for any other question."""
+    asked = memory_question(question)
+    if asked is None:
+        return None
+    if asked == ABOUT_ME:
+        answer = _portrait(core) or Answer(_no_portrait(core))
+    elif asked == OVERVIEW:
+        answer = Answer(overview(core))
+    else:
+        answer = Answer(REPLIES[asked])
+    if on_token:
+        on_token(answer.text)
+    return answer
+
+
+def overview(core: "Core") -> str:
+    """What memory holds: how many files and conversations, and the first of each by name."""
+    files, listed_files = core.store.sources.remembered(LISTED)
+    chats, listed_chats = core.store.messages.remembered(LISTED)
+    if not files and not chats:
+        return EMPTY
+    parts = [f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in ((files, "file"), (chats, "conversation"))
+             if count]
+    lines = [f"Your memory holds {' and '.join(parts)}."]
+    if listed_files:
+        lines += ["", "Files:"] + [f"- {path}: “{title_of(first)}” ({_parts_of(chunks)})"
+                                   for path, chunks, first in listed_files]
+        lines += [f"- and {files - len(listed_files)} more"] if files > len(listed_files) else []
+    if listed_chats:
+        lines += ["", "Conversations, most recent first:"] + [
+            f"- {name}: {turns} message{'' if turns == 1 else 's'}, {_days(first, last)}"
+            for name, turns, first, last in listed_chats]
+        lines += [f"- and {chats - len(listed_chats)} more"] if chats > len(listed_chats) else []
+    return "\n".join(lines)
+
+
+def _parts_of(chunks: int) -> str:
+    return "1 part" if chunks == 1 else f"{chunks} parts"
+
+
+def _days(first: float, last: float) -> str:
+    """"on 2026-10-05", or "2026-04-02 to 2026-10-12"."""
+    return f"on {utc_day(first)}" if utc_day(first) == utc_day(last) else f"{utc_day(first)} to {utc_day(last)}"
+
+
+def _portrait(core: "Core") -> Optional[Answer]:
+    """The newest portrait of the user, quoted with its date; None when none is built."""
+    built = core.store.summaries.built("portrait")
+    hits = core.hits_for(built[:1])
+    if not hits:
+        return None
+    hit = hits[0]
+    text = hit.memory.text.removeprefix(PORTRAIT_PREFIX).strip()
+    evidence = [Evidence(text, hit.memory.id, source_label(hit, None), hit.memory.kind, None, True, 0.0,
+                         hit.memory.created_at)]
+    cited, numbers = citation_numbers(evidence, hits)
+    lead = (f"What your memory says of you, from the portrait second-me wrote from your notes and chats on "
+            f"{utc_day(hit.memory.created_at)}:")
+    return Answer(lead + "\n\n" + quote_block(evidence, numbers), tuple(cited), evidence=tuple(evidence))
+
+
+def _no_portrait(core: "Core") -> str:
+    return ("I have no portrait of you yet: second-me writes one in the background from your notes and chats "
+            "(now: `second-me summarize`).\n\n" + overview(core))
