@@ -22,6 +22,7 @@ from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer, wanted_kind
 from second_me.retrieval.dated_answer import CALLED_OFF
+from second_me.retrieval.gather import occurrences_asked
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_advice, asks_what_user_did,
                                        intent_of)
@@ -173,21 +174,25 @@ def _as_read(sentence: Sentence) -> str:
 
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
            replies: Mapping[int, Sequence[int]] | None = None, tasks: Optional[str] = None,
-           stating: Optional[Callable[[str], bool]] = None) -> list[Sentence]:
+           stating: Optional[Callable[[str], bool]] = None,
+           counted: Optional[Callable[[str], bool]] = None) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), a gathering question one sentence a
     memory; both read in memory order. `replies`: for a chat turn that asks something, the turns
     that reply to it; a turn quoted is followed by its reply's best sentence. `tasks`: the state of
     the task items asked for (`text/tasks.py`). `stating`: asked what is so now (or first), a sentence
     that states the kind of answer asked is taken from further down, as an amount is for a reckoning:
-    "Rating 1615 now." says no "chess", and is what "What's my chess rating now?" asks."""
+    "Rating 1615 now." says no "chess", and is what "What's my chess rating now?" asks. `counted`:
+    asked how many times something happened, whether a sentence tells of a time (`gather.occurrences_asked`):
+    each is taken, however far below the best."""
     if not scored:
         return []
     most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
     best = scored[0].score
     close = [s for s in scored if s.score >= best - margin
              or (intent.reckons and s.score >= best - RECKON_MARGIN and _AMOUNT.search(s.text))
-             or (stating is not None and s.score >= best - RECKON_MARGIN and stating(s.text))]
+             or (stating is not None and s.score >= best - RECKON_MARGIN and stating(s.text))
+             or (counted is not None and counted(s.text))]
     if intent.kind == REQUEST:
         return _request_extract(scored, close, most)
     chosen: list[Sentence] = []
@@ -334,10 +339,11 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     scored = score_sentences(question, candidates, embedder, time.order, assistants)
     tasks = asked_state(question)
     stating = states_kind_asked(question) if time.order is not None else None
+    counted = occurrences_asked(question)
     quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks,
-                                                          stating=stating), scored)
+                                                          stating=stating, counted=counted), scored)
     wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks,
-                                                         stating=stating), scored)
+                                                         stating=stating, counted=counted), scored)
     quoted, wider = (with_plan_called_off(question, with_a_second_amount(question, intent, chosen, scored), scored)
                      for chosen in (quoted, wider))
     return _as_evidence(quoted), _as_evidence(wider)

@@ -9,9 +9,13 @@ behind other sessions' best ones.
 
 from __future__ import annotations
 
-from typing import Hashable, Mapping, Sequence
+import re
+from typing import Callable, Hashable, Mapping, Optional, Sequence
 
 from second_me.domain import Hit
+from second_me.retrieval.answer_type import LIGHT_VERBS, TIME_WORDS, proper_names
+from second_me.text.utterance import asking_words
+from second_me.text.words import content_words, forms, stems
 
 SAME_SESSION = 0.6  # score kept per hit already chosen from the same conversation
 POOL_FACTOR = 4  # how far down the ranking candidates are drawn from
@@ -38,3 +42,19 @@ def spread_over_sessions(ranked: Sequence[Hit], session_of: Mapping[int, Hashabl
             taken[session] = taken.get(session, 0) + 1
     kept = {hit.memory.id for hit in chosen}
     return chosen + [hit for hit in ranked if hit.memory.id not in kept]
+
+
+_TIMES = re.compile(r"^\s*how\s+many\s+times\b", re.I)
+
+
+def occurrences_asked(question: str) -> Optional[Callable[[str], bool]]:
+    """Asked how many times something happened ("How many times did I go bouldering?"), whether a
+    text tells of it by its word: each time is quoted, however much closer one of them is to the
+    question ("went bouldering again on Sunday" beside "I finally started bouldering"), for the user
+    to count. None for other questions, and when the question names no such word."""
+    if not _TIMES.match(question):
+        return None
+    names = {name.lower() for name in proper_names(question)}
+    skip = frozenset(LIGHT_VERBS | TIME_WORDS | asking_words(question) | {"times", "many"})
+    told = [forms(word) for word in content_words(question, skip) if word.lower() not in names]
+    return (lambda text: any(word & stems(text) for word in told)) if told else None

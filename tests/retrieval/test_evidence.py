@@ -264,6 +264,15 @@ def test_a_gathering_question_quotes_the_note_that_answers_best_first_each_note_
     assert [s.hit.memory.id for s in chosen] == [4, 5, 1, 2]
 
 
+def test_asked_how_many_times_each_time_told_is_quoted_to_count():
+    question = "How many times did I go bouldering?"
+    hits = [turn_hit(1, "Ana", "went bouldering again on Sunday, did my first V2 and my arms are dead", 1.0),
+            turn_hit(2, "Tomás", "fell off my bike on the way to work, cast for six weeks", 0.9),
+            turn_hit(3, "Ana", "good week. finally tried the climbing wall on Kings Road, bouldering with Marta", 0.3)]
+    evidence = select_evidence(question, hits, FakeEmbedder(), intent_of(question))
+    assert {e.memory_id for e in evidence} == {1, 3}
+
+
 def test_a_fact_that_repeats_a_message_is_not_quoted_beside_it():
     fact = Hit(memory(9, "the hostel in Alfama was noisy this time", kind="fact"), 1.0, 1.0, None)
     said = turn_hit(4, "me", "The hostel in Alfama was noisy this time.", 0.9)
