@@ -48,7 +48,9 @@ def caught_up(core: "Core", question: str, on_token: Optional[Callable[[str], No
                          hit.memory.speaker, False, 0.0, hit.memory.created_at, told_dates(hit.memory))
                 for hit in hits]
     cited, numbers = citation_numbers(evidence, hits)
-    whose = f"Your chats with {names[0]}," if asked.chats else "Your news," if asked.me else f"{names[0]}'s news,"
+    advisers = {name for name, role in speakers if role == "assistant"}
+    whose = f"Your chats with {names[0]}," if asked.chats else "Your news," if asked.me \
+        else f"What {names[0]} told you," if names[0] in advisers else f"{names[0]}'s news,"  # an assistant has none
     text = _heading(whose, evidence) + "\n\n" + quote_block(evidence, numbers)
     if on_token:
         on_token(text)

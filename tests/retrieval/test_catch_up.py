@@ -131,6 +131,12 @@ def test_chats_with_someone_are_summed_up_from_both_sides_and_what_they_told_fro
     told = services.answering.ask("Summarize what Tomás told me", remember=False)
     assert told.text.startswith("Tomás's news, a message from each of 3 conversations")
     assert {item.speaker for item in told.evidence} == {"Tomás"}
+    services.conversations.log.add_turns([
+        Turn("ChatGPT: Knee pain", "me", "my knee hurts after runs", _ts("2026-02-03"), "user", "k1"),
+        Turn("ChatGPT: Knee pain", "ChatGPT", "Cut your distance and add hip strengthening, clamshells and side planks",
+             _ts("2026-02-03", 9, 1), "assistant", "k2")], services.clock.timestamp())
+    advice = services.answering.ask("What did ChatGPT tell me?", remember=False)
+    assert advice.text.startswith("What ChatGPT told you, from one conversation on 2026-02-03:")
     found = catch_up_question("Summarize my chats with Tomás about the half marathon", NOW)
     assert found is None  # a topic asked: searched as any request is
 
