@@ -44,6 +44,9 @@ _CATCH_UP = re.compile(
     r"|(?P<talked>)what\s+(?:have|did)\s+(?:(?P<talked_and>.+?)\s+and\s+(?:i|me)|(?:i|we))\s+(?:been\s+)?"
     r"(?:talk(?:ed|ing)?|chat(?:ted|ting)?)\s+about(?:\s+with\s+(?P<talked_with>.+?))?"
     r")\s*[?.!]*\s*$", re.I)
+# "Who is Tomás?", "who's Lena": one or two words, which may be someone the user chats with.
+_WHO_IS = re.compile(r"^\s*who(?:['’]s|\s+is|\s+was)\s+(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)"
+                     r"\s*[?.!]*\s*$", re.I)
 _NUMBER = re.compile(r"\d")
 _ME = frozenset({"i", "me", "myself", "my life"})
 
@@ -67,6 +70,12 @@ def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
     if who is None or chats and re.search(r"\babout\b", who, re.I):
         return None  # with whom is not said ("What have I talked about?"), or a topic is ("…with Tomás about Porto")
     return CatchUp(who.strip(), not chats and who.strip().lower() in _ME, time, chats)
+
+
+def who_asked(question: str) -> Optional[str]:
+    """Who "Who is Tomás?" asks about, as written; None for other questions."""
+    match = _WHO_IS.match(question)
+    return match["who"] if match else None
 
 
 def speakers_named(who: str, speakers: Sequence[str]) -> list[str]:

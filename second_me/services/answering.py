@@ -40,7 +40,7 @@ from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
                                          rests_on, said_i_dont_know)
 from second_me.services.about_memory import about_memory
-from second_me.services.catch_up import caught_up
+from second_me.services.catch_up import caught_up, who_they_are
 from second_me.services.dated_events import EventFinder
 from second_me.services.request_reading import read_for_request
 from second_me.services.same_day import with_the_day_told
@@ -222,6 +222,21 @@ class Answering:
         news = caught_up(core, question, on_token, remember) if not options.person else None
         if news is not None:
             return news
+        # "Who is Tomás?", someone the user chats with: that first; then what memory says of him in others' words.
+        speaking = who_they_are(core, question) if not options.person else None
+        if speaking is not None:
+            told = self._searched(question, options, None, remember)
+            named = not told.abstained and any(item.speaker not in speaking.names for item in told.evidence)
+            answer = Answer(speaking.line + "\n\n" + told.text, told.citations, evidence=told.evidence) if named \
+                else Answer(speaking.line + " " + speaking.more)
+            if on_token:
+                on_token(answer.text)
+            return answer
+        return self._searched(question, options, on_token, remember)
+
+    def _searched(self, question: str, options: SearchOptions, on_token: TokenFn | None, remember: bool) -> Answer:
+        """The answer found by searching memory: quoted, read, worked out or refused."""
+        core, settings = self.core, self.core.settings
         ready = self.prepare(question, options)
         if tells_news(question, settings.remember_max_chars):
             return self._noted(ready, on_token)

@@ -3,11 +3,13 @@ newest conversations, quoted (retrieval/catch_up.py chooses them)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional
 
 from second_me.domain import Answer, Evidence, told_dates, utc_day
-from second_me.retrieval.catch_up import TURNS_READ, catch_up_question, newsiest_turns, quoted_part, speakers_named
+from second_me.retrieval.catch_up import (TURNS_READ, catch_up_question, newsiest_turns, quoted_part, speakers_named,
+                                          who_asked)
 from second_me.retrieval.compose import citation_numbers, quote_block
 from second_me.retrieval.quotable import source_label
 
@@ -65,3 +67,31 @@ def _heading(whose: str, evidence: list[Evidence]) -> str:
     if len(evidence) == 1:
         return f"{whose} from one conversation on {first}:"
     return f"{whose} a message from each of {len(evidence)} conversations, {first} to {last}:"
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """Someone the user chats with, as "Who is Tomás?" asks: where and how much they have talked."""
+
+    names: tuple[str, ...]  # their names as speakers
+    line: str  # "Tomás is someone you chat with: 55 messages in Telegram: Tomás, 2026-04-02 to 2026-10-12."
+    more: str  # how to ask for their news
+
+
+def who_they_are(core: "Core", question: str) -> Optional[Speaking]:
+    """For "Who is Tomás?" when Tomás speaks in memory's chats (not the user, not an assistant): where
+    they talk. Their own turns rarely say who they are ("fell off my bike on the way to work")."""
+    who = who_asked(question)
+    if who is None:
+        return None
+    names = speakers_named(who, [name for name, role in core.store.messages.speakers() if role == "other"])
+    spoken = core.store.messages.spoken_in(names) if names else []
+    if not spoken:
+        return None
+    count = sum(messages for _, messages, _, _ in spoken)
+    first, last = utc_day(min(row[2] for row in spoken)), utc_day(max(row[3] for row in spoken))
+    named = ", ".join(row[0] for row in spoken[:3]) + (", …" if len(spoken) > 3 else "")
+    where = spoken[0][0] if len(spoken) == 1 else f"{len(spoken)} conversations ({named})"
+    when = f"on {first}" if first == last else f"{first} to {last}"
+    line = f"{names[0]} is someone you chat with: {count} message{'' if count == 1 else 's'} in {where}, {when}."
+    return Speaking(tuple(names), line, f"Ask \"What has {names[0].split()[0]} been up to?\" for their news.")

@@ -183,6 +183,16 @@ class Messages:
                                 "ORDER BY max(m.ts) DESC LIMIT ?", (limit,)).fetchall()
         return total, [tuple(row) for row in rows]
 
+    def spoken_in(self, speakers: Sequence[str]) -> list[tuple[str, int, float, float]]:
+        """(conversation, messages, first and last said) of each conversation `speakers` said something in,
+        most recently active first."""
+        marks = ",".join("?" * len(speakers))
+        with self.db.read() as conn:
+            return [tuple(row) for row in conn.execute(
+                f"SELECT c.name, count(m.id), min(m.ts), max(m.ts) FROM messages m JOIN conversations c "
+                f"ON c.id = m.conversation_id WHERE m.speaker IN ({marks}) GROUP BY c.id ORDER BY max(m.ts) DESC",
+                tuple(speakers)).fetchall()]
+
     def speakers(self) -> list[tuple[str, str]]:
         """(speaker, role) of everyone who has a turn in memory, most turns first."""
         with self.db.read() as conn:
