@@ -74,7 +74,7 @@ class Speaking:
     """Someone the user chats with, as "Who is Tomás?" asks: where and how much they have talked."""
 
     names: tuple[str, ...]  # their names as speakers
-    line: str  # "Tomás is someone you chat with: 55 messages in Telegram: Tomás, 2026-04-02 to 2026-10-12."
+    line: str  # "Tomás is someone you chat with: 30 messages from them in Telegram: Tomás, 2026-04-02 to 2026-10-12."
     more: str  # how to ask for their news
 
 
@@ -93,5 +93,6 @@ def who_they_are(core: "Core", question: str) -> Optional[Speaking]:
     named = ", ".join(row[0] for row in spoken[:3]) + (", …" if len(spoken) > 3 else "")
     where = spoken[0][0] if len(spoken) == 1 else f"{len(spoken)} conversations ({named})"
     when = f"on {first}" if first == last else f"{first} to {last}"
-    line = f"{names[0]} is someone you chat with: {count} message{'' if count == 1 else 's'} in {where}, {when}."
+    messages = f"{count} message{'' if count == 1 else 's'} from them"
+    line = f"{names[0]} is someone you chat with: {messages} in {where}, {when}."
     return Speaking(tuple(names), line, f"Ask \"What has {names[0].split()[0]} been up to?\" for their news.")

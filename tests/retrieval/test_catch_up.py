@@ -155,14 +155,14 @@ def test_a_request_or_advice_is_not_answered_with_whose_news_it_was(services):
 
 def test_who_someone_you_chat_with_is_says_where_you_talk_and_what_others_say_of_them(services):
     _ana_and_tomas(services)
-    alone = services.answering.ask("Who is Tomás?", remember=False)
-    assert alone.text == ("Tomás is someone you chat with: 4 messages in Telegram: Tomás, 2026-04-02 to 2026-07-03. "
-                          "Ask \"What has Tomás been up to?\" for their news.")  # his own turns say nothing of it
+    alone = services.answering.ask("Who is Tomás?", remember=False)  # his own turns say nothing of who he is
+    assert alone.text == ("Tomás is someone you chat with: 4 messages from them in Telegram: Tomás, 2026-04-02 to "
+                          "2026-07-03. Ask \"What has Tomás been up to?\" for their news.")
     services.conversations.log.add_turns([Turn("Telegram: Tomás", "Ana", "Tomás was my flatmate in Lisbon for "
                                                "three years, he's a barista now", _ts("2026-08-01"), "user", "f1")],
                                          services.clock.timestamp())
     told = services.answering.ask("who's tomas?", remember=False)
-    assert told.text.startswith("Tomás is someone you chat with: 4 messages in Telegram: Tomás, 2026-04-02 to "
-                                "2026-07-03.\n\n")
+    assert told.text.startswith("Tomás is someone you chat with: 4 messages from them in Telegram: Tomás, "
+                                "2026-04-02 to 2026-07-03.\n\n")
     assert any(item.speaker == "Ana" and "flatmate" in item.text for item in told.evidence)
     assert services.answering.ask("Who is Lena?", remember=False).abstained  # no one who speaks: searched as before
