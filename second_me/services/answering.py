@@ -225,10 +225,12 @@ class Answering:
         # "Who is Tomás?", someone the user chats with: that first; then what memory says of him in others' words.
         speaking = who_they_are(core, question) if not options.person else None
         if speaking is not None:
-            told = self._searched(question, options, None, remember)
-            named = not told.abstained and any(item.speaker not in speaking.names for item in told.evidence)
-            answer = Answer(speaking.line + "\n\n" + told.text, told.citations, evidence=told.evidence) if named \
-                else Answer(speaking.line + " " + speaking.more)
+            # Only what others say of him is worth writing out: his own turns first cost nothing to rule out.
+            ready = self.prepare(question, options)
+            told = self._searched(question, options, None, remember) if not ready.reason and not ready.not_theirs \
+                and any(item.speaker not in speaking.names for item in ready.evidence) else None
+            answer = Answer(speaking.line + " " + speaking.more) if told is None or told.abstained \
+                else Answer(speaking.line + "\n\n" + told.text, told.citations, evidence=told.evidence)
             if on_token:
                 on_token(answer.text)
             return answer
