@@ -178,8 +178,8 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
            counted: Optional[Callable[[str], bool]] = None) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), in memory order; a gathering question one
-    sentence a memory, by document, the one holding the best quote first. `replies`: for a chat turn that asks something, the turns
-    that reply to it; a turn quoted is followed by its reply's best sentence. `tasks`: the state of
+    sentence a memory, by document, the one holding the best quote first. `replies`: for a chat turn
+    that asks something, the turns that reply to it; a turn quoted is followed by its reply's best sentence. `tasks`: the state of
     the task items asked for (`text/tasks.py`). `stating`: asked what is so now (or first), a sentence
     that states the kind of answer asked is taken from further down, as an amount is for a reckoning:
     "Rating 1615 now." says no "chess", and is what "What's my chess rating now?" asks. `counted`:
