@@ -14,6 +14,12 @@ def utc_day(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
+def day_span(first: float, last: float) -> str:
+    """When something went on, as the user reads it: "on 2026-10-05", or "2026-04-02 to 2026-10-12"."""
+    start, end = utc_day(first), utc_day(last)
+    return f"on {start}" if start == end else f"{start} to {end}"
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A piece of a document, with where it came from."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
-from second_me.domain import Answer, Evidence, utc_day
+from second_me.domain import Answer, Evidence, day_span, utc_day
 from second_me.retrieval.about_memory import ABOUT_ME, OVERVIEW, REPLIES, memory_question, title_of
 from second_me.retrieval.compose import citation_numbers, quote_block
 from second_me.retrieval.quotable import source_label
@@ -52,7 +52,7 @@ def overview(core: "Core") -> str:
         lines += [f"- and {files - len(listed_files)} more"] if files > len(listed_files) else []
     if listed_chats:
         lines += ["", "Conversations, most recent first:"] + [
-            f"- {name}: {turns} message{'' if turns == 1 else 's'}, {_days(first, last)}"
+            f"- {name}: {turns} message{'' if turns == 1 else 's'}, {day_span(first, last)}"
             for name, turns, first, last in listed_chats]
         lines += [f"- and {chats - len(listed_chats)} more"] if chats > len(listed_chats) else []
     return "\n".join(lines)
@@ -60,11 +60,6 @@ def overview(core: "Core") -> str:
 
 def _parts_of(chunks: int) -> str:
     return "1 part" if chunks == 1 else f"{chunks} parts"
-
-
-def _days(first: float, last: float) -> str:
-    """"on 2026-10-05", or "2026-04-02 to 2026-10-12"."""
-    return f"on {utc_day(first)}" if utc_day(first) == utc_day(last) else f"{utc_day(first)} to {utc_day(last)}"
 
 
 def _portrait(core: "Core") -> Optional[Answer]:

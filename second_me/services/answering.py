@@ -227,8 +227,9 @@ class Answering:
         if speaking is not None:
             # Only what others say of him is worth writing out: his own turns first cost nothing to rule out.
             ready = self.prepare(question, options)
-            told = self._searched(question, options, None, remember) if not ready.reason and not ready.not_theirs \
-                and any(item.speaker not in speaking.names for item in ready.evidence) else None
+            others = not ready.reason and not ready.not_theirs \
+                and any(item.speaker not in speaking.names for item in ready.evidence)
+            told = self._searched(question, options, None, remember, ready) if others else None
             answer = Answer(speaking.line + " " + speaking.more) if told is None or told.abstained \
                 else Answer(speaking.line + "\n\n" + told.text, told.citations, evidence=told.evidence)
             if on_token:
@@ -236,10 +237,12 @@ class Answering:
             return answer
         return self._searched(question, options, on_token, remember)
 
-    def _searched(self, question: str, options: SearchOptions, on_token: TokenFn | None, remember: bool) -> Answer:
-        """The answer found by searching memory: quoted, read, worked out or refused."""
+    def _searched(self, question: str, options: SearchOptions, on_token: TokenFn | None, remember: bool,
+                  ready: Optional[Prepared] = None) -> Answer:
+        """The answer found by searching memory: quoted, read, worked out or refused. `ready`: the search
+        and its checks, when already prepared."""
         core, settings = self.core, self.core.settings
-        ready = self.prepare(question, options)
+        ready = ready or self.prepare(question, options)
         if tells_news(question, settings.remember_max_chars):
             return self._noted(ready, on_token)
         if ready.not_theirs:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional
 
-from second_me.domain import Answer, Evidence, told_dates, utc_day
+from second_me.domain import Answer, Evidence, day_span, told_dates, utc_day
 from second_me.retrieval.catch_up import (TURNS_READ, catch_up_question, newsiest_turns, quoted_part, speakers_named,
                                           who_asked)
 from second_me.retrieval.compose import citation_numbers, quote_block
@@ -89,10 +89,9 @@ def who_they_are(core: "Core", question: str) -> Optional[Speaking]:
     if not spoken:
         return None
     count = sum(messages for _, messages, _, _ in spoken)
-    first, last = utc_day(min(row[2] for row in spoken)), utc_day(max(row[3] for row in spoken))
     named = ", ".join(row[0] for row in spoken[:3]) + (", …" if len(spoken) > 3 else "")
     where = spoken[0][0] if len(spoken) == 1 else f"{len(spoken)} conversations ({named})"
-    when = f"on {first}" if first == last else f"{first} to {last}"
+    when = day_span(min(row[2] for row in spoken), max(row[3] for row in spoken))
     messages = f"{count} message{'' if count == 1 else 's'} from them"
     line = f"{names[0]} is someone you chat with: {messages} in {where}, {when}."
     return Speaking(tuple(names), line, f"Ask \"What has {names[0].split()[0]} been up to?\" for their news.")
