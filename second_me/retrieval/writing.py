@@ -17,25 +17,23 @@ from typing import Callable, Optional, Sequence
 from second_me.domain import Evidence, Hit
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
-from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
+from second_me.retrieval.context import format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
-from second_me.retrieval.answer_type import (NAME, NUMBER_WORDS, expected_answer, folded_words, has_answer,
-                                             proper_names)
-from second_me.retrieval.people import own_words
-from second_me.retrieval.intent import FACT, REQUEST, Intent, asks_about_you
+from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer
+from second_me.retrieval.intent import FACT, REQUEST, Intent
+from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, evidence_as_shown,
+                                               in_what_it_cites, names_the_asker, only_copies, pieces, plain_sentence,
+                                               takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
 from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import content_words, forms, name_forms, plain, stems, whole_name, words
+from second_me.text.words import content_words, forms, stems, words
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a reader writes what is not shown yet
 # A model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
-_WHOSE = re.compile(r"['’]s$", re.I)
-_ASKS_WHO = re.compile(r"\s*who(?:se|m)?\b", re.I)
-_ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?-i:[A-Z])", re.I)
 _IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
@@ -115,16 +113,16 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     asked = stems(question)
     if not any(ch.isdigit() for ch in line) and all(forms(word) & asked for word in content_words(line)):
         return ""
-    plain_line = _plain_sentence(line)
-    if plain_line == _plain_sentence(best.text):
+    plain_line = plain_sentence(line)
+    if plain_line == plain_sentence(best.text):
         return ""
     # A word the quote exclaims is no answer ("Amazing." of "Amazing. We ate…" for "Who is Ines?").
-    quote_sentences = {_plain_sentence(sentence) for sentence, _ in split_sentences(best.text, lower_case_starts=True)}
+    quote_sentences = {plain_sentence(sentence) for sentence, _ in split_sentences(best.text, lower_case_starts=True)}
     if len(content_words(line)) < 2 and plain_line in quote_sentences:
         return ""
     if not _words_of_the_quote(line, best.text):
         return ""
-    if _ASKS_WHO_SOMEONE_IS.match(question) \
+    if ASKS_WHO_SOMEONE_IS.match(question) \
             and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
         return ""  # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria")
     if _ASKS_WHO.match(question) and _only_a_time(line):
@@ -158,161 +156,17 @@ def _words_of_the_quote(line: str, quote: str) -> bool:
     """The line is a run of the quote's own words (an article before it aside). A 135M model that
     rewrites a quote garbles it: "Leith is Felix." of "my brother Felix says Leith has the best
     coffee", "ate pastebin every morning" of "ate pastéis de nata every morning"."""
-    said = f" {_plain_sentence(quote)} "
-    words = _plain_sentence(line).split()
+    said = f" {plain_sentence(quote)} "
+    words = plain_sentence(line).split()
     return f" {' '.join(words)} " in said or (
         len(words) > 1 and words[0] in _ARTICLES and f" {' '.join(words[1:])} " in said)
 
-
-def _plain_sentence(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def said_i_dont_know(text: str) -> bool:
     return bool(_IDK.match(text))
 
 
-def only_copies(text: str, evidence: Sequence[Evidence]) -> bool:
-    """The reader wrote out one whole sentence of a memory, uncited, and nothing else ("Shannon and
-    Raj are moving to Vancouver!" asked who Raj works for, over "… Raj got a job with a mining company
-    out there."): it echoed the memory rather than answer from it (an answer cites its memory), and
-    the quote says that and more, with who said it and where."""
-    written = _plain_sentence(text)
-    if not written or _CITATION_MARKS.search(text):
-        return False
-    return any(written == _plain_sentence(sentence) for item in evidence for sentence, _ in split_sentences(item.text))
-
-
-def _pieces(text: str) -> list[tuple[str, str]]:
-    """(separator before it, sentence) for each sentence, lines kept: a list item is a piece of
-    its own, and the separator says whether it starts a new line."""
-    out: list[tuple[str, str]] = []
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
-        for index, (sentence, _) in enumerate(split_sentences(line)):
-            out.append(("\n" if number and index == 0 else " ", sentence))
-    return out
-
-
-# "When did I write the packing list?" asks for a note's own date; "when should I replace the chain?" does not.
-_ASKS_WHEN_NOTED = re.compile(r"\b(?:wrote|write|written|noted|note down|saved|added|edited|updated|changed)\b", re.I)
-
-
-def _shown_with(evidence: Sequence[Evidence], question: str) -> list[str]:
-    """The evidence as a reader's sentences are checked against: its text, who said it and when. A
-    note's date is only when its file was saved: unless the question asks that, it supports no date
-    ("When should I replace the chain?" is not answered "On December 1, 2026")."""
-    noted = bool(_ASKS_WHEN_NOTED.search(question))
-    return [f"{e.speaker or ''} {e.dated() if e.kind != 'chunk' or noted else ''}: {e.text}"
-            for e in evidence]
-
-
-def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
-    """Whether every sentence of a reader's answer is supported by these pieces of evidence alone."""
-    support = Support(_shown_with(evidence, question), question, question_names=True)
-    return all(support.check(sentence).supported for _, sentence in _pieces(text) if sentence.strip())
-
-
-class KeptToQuotes:
-    """A reader's sentence answering a question of fact may say only what the quotes say: the
-    sentences chosen for the question, which the built-in model's answer is. A 1.5B reader given
-    more memories than those takes its answer from one beside the point as often as not: "The new
-    automobile is black [3]." when [3] is a friend's truck and the first quote says "Traded the old
-    Subaru for a Toyota RAV4 hybrid. Silver."; there the quotes stand, the others given after them.
-    Judged by the words they share with the question, the other memories cannot be told apart:
-    "Jess paid back $200" shares "pay" with "How much did I pay for my surfboard?", and "turns out
-    I'm an alto" nothing with "Which voice part do I sing?"."""
-
-    def __init__(self, quoted: Sequence[Evidence], question: str):
-        self.support = Support(_shown_with(quoted, question), question, question_names=True)
-        self.said = stems(" ".join(f"{e.speaker or ''} {e.text}" for e in quoted))
-        self.asked = stems(question)
-
-    def holds(self, sentence: str) -> bool:
-        """Its names, numbers and dates are the quotes', and so are most words it adds to the question's."""
-        if not self.support.check(sentence).supported:
-            return False
-        added = _added_words(sentence, self.asked)
-        return 2 * sum(1 for word in added if forms(word) & self.said) >= len(added)
-
-
-_CITATION_MARKS = re.compile(r"\[\d+\]")
-
-
-def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:
-    """Does a sentence citing memories say something one of them says? "Science [1]." for "What
-    subject did I teach for 31 years?", where [1] says "31 years of teaching chemistry" and another
-    memory "Science classes only", passes a check against all the evidence; its own citation says
-    otherwise. A sentence without a citation, or adding no word to the question's, is not judged here."""
-    cited = [said_in[number] for number in cited_numbers(sentence, max(said_in, default=0)) if number in said_in]
-    if not cited:
-        return True
-    own = _added_words(sentence, stems(question))
-    return not own or any(forms(word) & said for word in own for said in cited)
-
-
-def _added_words(sentence: str, asked: set[str]) -> list[str]:
-    """The words a sentence adds to the question's (`asked`: its stems). Days and counts are the
-    support check's to match: a reader writes "yesterday", said on 10 March, as March 9."""
-    return [word for word in content_words(sentence)  # "[1]" is digits, which content_words passes over
-            if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS]
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
-
-
-def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question: str,
-                                   assistants: Sequence[str]) -> bool:
-    """Does a sentence about the user say mostly what only an assistant wrote? Asked "What did I get
-    my mum for her birthday?", a 1.5B reader answers with the gifts ChatGPT suggested ("I got my mum a
-    personalised set of garden tools…"), not the pruning shears the user said they bought."""
-    advice = [hit for hit in cited if hit.memory.speaker in assistants]
-    if not advice or not _FIRST_PERSON.search(sentence) or asks_about_you(question):
-        return False  # "Which podcast did you suggest?" asks what the assistant wrote
-    advised = set().union(*(stems(hit.memory.text) for hit in advice))
-    told = set().union(*(stems(hit.memory.text) for hit in cited if hit.memory.speaker not in assistants))
-    asked = stems(question)
-    own = [word for word in content_words(sentence) if not forms(word) & asked]
-    only_advised = [word for word in own if forms(word) & advised and not forms(word) & told]
-    return 2 * len(only_advised) > len(own)
-
-
-def names_the_asker(sentence: str, question: str, users: Sequence[str]) -> bool:
-    """Asked "Who did I have dinner with yesterday?", a 1.5B reader answers with the user's own name
-    ("Maya [1].", "Owen went hill-walking"): whoever "I" did something with, it was not "I"."""
-    if not users or not _ASKS_WHO.match(question) or not _FIRST_PERSON.search(question):
-        return False
-    said = {plain(token) for token in words(sentence)}
-    mine = {part for name in users for part in name_forms(name)}
-    parts = {part for name in users for part in name.lower().split()}
-    return bool(said & mine) and all(set(name.lower().split()) <= parts for name in names_in(sentence))
-
-
-def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], question: str) -> bool:
-    """Does a sentence name, instead of whom the question asks about, a speaker who only stands beside
-    the memory's words? Given "Priya Shah said: Sesame. she's 5 months old", a 1.5B reader answers
-    "How old is Sesame?" with "Priya Shah is 5 months old", and "Who is Ravi?" with "Priya Shah".
-    "Priya Shah's brother" (whose) and a question naming no one ("Who got the archivist job?") stand."""
-    asked = {form for name in proper_names(question) for form in name_forms(name)}
-    if not asked or (_ASKS_WHO.match(question) and not _ASKS_WHO_SOMEONE_IS.match(question)):
-        return False  # "Who went to Lisbon?": the one who said so may well be the answer
-    tokens = words(sentence)
-    said = [plain(token) for token in tokens]
-    if any(" ".join(said[i:i + len(form.split())]) == form for form in asked for i in range(len(said))):
-        return False
-    for hit in cited:
-        speaker = hit.memory.speaker
-        if not speaker or name_forms(speaker) & asked:
-            continue
-        in_its_words = {plain(word) for word in words(own_words(hit.memory))}
-        whole = whole_name(speaker).split()
-        for i, word in enumerate(said if whole else ()):
-            if word != whole[0] or whole[0] in in_its_words:
-                continue
-            size = len(whole) if said[i:i + len(whole)] == whole else 1  # "Priya Shah's", or "Priya's"
-            if not _WHOSE.search(tokens[i + size - 1]):
-                return True
-    return False
 
 
 def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], cited: Sequence[Hit],
@@ -326,7 +180,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     the quotes a question of fact's answer must keep to (`KeptToQuotes`)."""
     messages = reader_messages(question, intent, evidence, cited, numbers, model, max_tokens, context_tokens,
                                users, today, assistants)
-    shown_with = _shown_with(evidence, question)
+    shown_with = evidence_as_shown(evidence, question)
     if intent.kind == REQUEST:
         shown_with += [format_memory(numbers[h.memory.id], h) for h in cited]
     support = Support(shown_with, question, question_names=True)
@@ -346,14 +200,14 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
 
     def release(final: bool) -> None:
         nonlocal released, looping, last_shown, held
-        pieces = _pieces(written)
-        ready = pieces if final or written.endswith("\n") else pieces[:-1]
+        written_pieces = pieces(written)
+        ready = written_pieces if final or written.endswith("\n") else written_pieces[:-1]
         for separator, sentence in ready[released:]:
             sentence = without_stray_citations(strip_control(sentence), given).strip()
             if not sentence:
                 continue
             own = frozenset(re.findall(r"[^\W\d_]+", sentence.lower()))
-            if not last_shown and not re.search(r"\w", _CITATION_MARKS.sub("", sentence)):
+            if not last_shown and not re.search(r"\w", CITATION_MARKS.sub("", sentence)):
                 continue  # the citation of a sentence not shown ("…on March 17, 2023. [2]")
             if any(_says_again(own, before) for before in said_before):
                 looping = True  # "Pedro says five weeks. Marta says Pedro says five weeks. Marta says…"

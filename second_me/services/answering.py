@@ -37,8 +37,8 @@ from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, YES_NO, Intent, asks_advice, intent_of
 from second_me.retrieval.reckoning import worked_out
-from second_me.retrieval.writing import (KeptToQuotes, acknowledgement, only_copies, quote_first, reader_answer,
-                                         rests_on, said_i_dont_know)
+from second_me.retrieval.reader_checks import KeptToQuotes, only_copies, rests_on
+from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, said_i_dont_know
 from second_me.services.about_memory import about_memory
 from second_me.services.catch_up import caught_up, who_they_are
 from second_me.services.dated_events import EventFinder

@@ -11,7 +11,8 @@ from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.dated_answer import carried_out, when_line
-from second_me.retrieval.writing import KeptToQuotes, names_the_asker, only_copies, quote_first, rests_on, short_line
+from second_me.retrieval.reader_checks import KeptToQuotes, names_the_asker, only_copies, rests_on
+from second_me.retrieval.writing import quote_first, short_line
 from second_me.services.request_reading import read_for_request, whole_document
 
 SAID = 1_688_601_600.0  # 2023-07-06
@@ -676,7 +677,7 @@ def test_a_readers_answer_its_own_citation_does_not_say_is_dropped(services):
     ("The subject you taught.", "31 years of teaching chemistry", True),  # no citation: not judged here
 ])
 def test_a_readers_sentence_must_say_a_word_of_the_memory_it_cites(sentence, memory, kept):
-    from second_me.retrieval.writing import in_what_it_cites
+    from second_me.retrieval.reader_checks import in_what_it_cites
     from second_me.text.words import stems
 
     assert in_what_it_cites(sentence, {1: stems(memory)}, "What subject did I teach for 31 years?") is kept
@@ -700,7 +701,7 @@ def _turn_hit(speaker: str, words: str):
     ("Priya works at the library [1].", "Where does Priya work?", False),
 ])
 def test_a_readers_sentence_naming_the_speaker_instead_of_whom_it_was_asked_about(sentence, question, taken):
-    from second_me.retrieval.writing import takes_the_speaker_for_the_answer
+    from second_me.retrieval.reader_checks import takes_the_speaker_for_the_answer
 
     said = _turn_hit("Priya Shah", "Sesame. she's 5 months old and already rules the flat")
     assert takes_the_speaker_for_the_answer(sentence, [said], question) is taken

@@ -1,0 +1,171 @@
+"""What a reader's sentence must pass to be shown: the checks `writing.reader_answer` runs on each
+sentence a capable reader writes, and on its whole answer (`services/answering.py`).
+
+Each says of one sentence whether it keeps to the evidence it was given: its names, numbers and
+dates (`Support`), the memory it cites, whose words it takes for whose, and whether it says anything
+the question did not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from second_me.domain import Evidence, Hit
+from second_me.retrieval.answer_type import NUMBER_WORDS, proper_names
+from second_me.retrieval.context import cited_numbers
+from second_me.retrieval.intent import asks_about_you
+from second_me.retrieval.people import own_words
+from second_me.text.names import MONTHS, WEEKDAYS, names_in
+from second_me.text.sentences import split_sentences
+from second_me.text.support import Support
+from second_me.text.words import content_words, forms, name_forms, plain, stems, whole_name, words
+
+_WHOSE = re.compile(r"['’]s$", re.I)
+_ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
+ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?-i:[A-Z])", re.I)
+CITATION_MARKS = re.compile(r"\[\d+\]")
+
+
+def plain_sentence(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def only_copies(text: str, evidence: Sequence[Evidence]) -> bool:
+    """The reader wrote out one whole sentence of a memory, uncited, and nothing else ("Shannon and
+    Raj are moving to Vancouver!" asked who Raj works for, over "… Raj got a job with a mining company
+    out there."): it echoed the memory rather than answer from it (an answer cites its memory), and
+    the quote says that and more, with who said it and where."""
+    written = plain_sentence(text)
+    if not written or CITATION_MARKS.search(text):
+        return False
+    return any(written == plain_sentence(sentence) for item in evidence for sentence, _ in split_sentences(item.text))
+
+
+def pieces(text: str) -> list[tuple[str, str]]:
+    """(separator before it, sentence) for each sentence, lines kept: a list item is a piece of
+    its own, and the separator says whether it starts a new line."""
+    out: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        for index, (sentence, _) in enumerate(split_sentences(line)):
+            out.append(("\n" if number and index == 0 else " ", sentence))
+    return out
+
+
+# "When did I write the packing list?" asks for a note's own date; "when should I replace the chain?" does not.
+_ASKS_WHEN_NOTED = re.compile(r"\b(?:wrote|write|written|noted|note down|saved|added|edited|updated|changed)\b", re.I)
+
+
+def evidence_as_shown(evidence: Sequence[Evidence], question: str) -> list[str]:
+    """The evidence as a reader's sentences are checked against: its text, who said it and when. A
+    note's date is only when its file was saved: unless the question asks that, it supports no date
+    ("When should I replace the chain?" is not answered "On December 1, 2026")."""
+    noted = bool(_ASKS_WHEN_NOTED.search(question))
+    return [f"{e.speaker or ''} {e.dated() if e.kind != 'chunk' or noted else ''}: {e.text}"
+            for e in evidence]
+
+
+def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
+    """Whether every sentence of a reader's answer is supported by these pieces of evidence alone."""
+    support = Support(evidence_as_shown(evidence, question), question, question_names=True)
+    return all(support.check(sentence).supported for _, sentence in pieces(text) if sentence.strip())
+
+
+class KeptToQuotes:
+    """A reader's sentence answering a question of fact may say only what the quotes say: the
+    sentences chosen for the question, which the built-in model's answer is. A 1.5B reader given
+    more memories than those takes its answer from one beside the point as often as not: "The new
+    automobile is black [3]." when [3] is a friend's truck and the first quote says "Traded the old
+    Subaru for a Toyota RAV4 hybrid. Silver."; there the quotes stand, the others given after them.
+    Judged by the words they share with the question, the other memories cannot be told apart:
+    "Jess paid back $200" shares "pay" with "How much did I pay for my surfboard?", and "turns out
+    I'm an alto" nothing with "Which voice part do I sing?"."""
+
+    def __init__(self, quoted: Sequence[Evidence], question: str):
+        self.support = Support(evidence_as_shown(quoted, question), question, question_names=True)
+        self.said = stems(" ".join(f"{e.speaker or ''} {e.text}" for e in quoted))
+        self.asked = stems(question)
+
+    def holds(self, sentence: str) -> bool:
+        """Its names, numbers and dates are the quotes', and so are most words it adds to the question's."""
+        if not self.support.check(sentence).supported:
+            return False
+        added = _added_words(sentence, self.asked)
+        return 2 * sum(1 for word in added if forms(word) & self.said) >= len(added)
+
+
+def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:
+    """Does a sentence citing memories say something one of them says? "Science [1]." for "What
+    subject did I teach for 31 years?", where [1] says "31 years of teaching chemistry" and another
+    memory "Science classes only", passes a check against all the evidence; its own citation says
+    otherwise. A sentence without a citation, or adding no word to the question's, is not judged here."""
+    cited = [said_in[number] for number in cited_numbers(sentence, max(said_in, default=0)) if number in said_in]
+    if not cited:
+        return True
+    own = _added_words(sentence, stems(question))
+    return not own or any(forms(word) & said for word in own for said in cited)
+
+
+def _added_words(sentence: str, asked: set[str]) -> list[str]:
+    """The words a sentence adds to the question's (`asked`: its stems). Days and counts are the
+    support check's to match: a reader writes "yesterday", said on 10 March, as March 9."""
+    return [word for word in content_words(sentence)  # "[1]" is digits, which content_words passes over
+            if not forms(word) & asked and word not in MONTHS and word not in WEEKDAYS and word not in NUMBER_WORDS]
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
+def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question: str,
+                                   assistants: Sequence[str]) -> bool:
+    """Does a sentence about the user say mostly what only an assistant wrote? Asked "What did I get
+    my mum for her birthday?", a 1.5B reader answers with the gifts ChatGPT suggested ("I got my mum a
+    personalised set of garden tools…"), not the pruning shears the user said they bought."""
+    advice = [hit for hit in cited if hit.memory.speaker in assistants]
+    if not advice or not _FIRST_PERSON.search(sentence) or asks_about_you(question):
+        return False  # "Which podcast did you suggest?" asks what the assistant wrote
+    advised = set().union(*(stems(hit.memory.text) for hit in advice))
+    told = set().union(*(stems(hit.memory.text) for hit in cited if hit.memory.speaker not in assistants))
+    asked = stems(question)
+    own = [word for word in content_words(sentence) if not forms(word) & asked]
+    only_advised = [word for word in own if forms(word) & advised and not forms(word) & told]
+    return 2 * len(only_advised) > len(own)
+
+
+def names_the_asker(sentence: str, question: str, users: Sequence[str]) -> bool:
+    """Asked "Who did I have dinner with yesterday?", a 1.5B reader answers with the user's own name
+    ("Maya [1].", "Owen went hill-walking"): whoever "I" did something with, it was not "I"."""
+    if not users or not _ASKS_WHO.match(question) or not _FIRST_PERSON.search(question):
+        return False
+    said = {plain(token) for token in words(sentence)}
+    mine = {part for name in users for part in name_forms(name)}
+    parts = {part for name in users for part in name.lower().split()}
+    return bool(said & mine) and all(set(name.lower().split()) <= parts for name in names_in(sentence))
+
+
+def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], question: str) -> bool:
+    """Does a sentence name, instead of whom the question asks about, a speaker who only stands beside
+    the memory's words? Given "Priya Shah said: Sesame. she's 5 months old", a 1.5B reader answers
+    "How old is Sesame?" with "Priya Shah is 5 months old", and "Who is Ravi?" with "Priya Shah".
+    "Priya Shah's brother" (whose) and a question naming no one ("Who got the archivist job?") stand."""
+    asked = {form for name in proper_names(question) for form in name_forms(name)}
+    if not asked or (_ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question)):
+        return False  # "Who went to Lisbon?": the one who said so may well be the answer
+    tokens = words(sentence)
+    said = [plain(token) for token in tokens]
+    if any(" ".join(said[i:i + len(form.split())]) == form for form in asked for i in range(len(said))):
+        return False
+    for hit in cited:
+        speaker = hit.memory.speaker
+        if not speaker or name_forms(speaker) & asked:
+            continue
+        in_its_words = {plain(word) for word in words(own_words(hit.memory))}
+        whole = whole_name(speaker).split()
+        for i, word in enumerate(said if whole else ()):
+            if word != whole[0] or whole[0] in in_its_words:
+                continue
+            size = len(whole) if said[i:i + len(whole)] == whole else 1  # "Priya Shah's", or "Priya's"
+            if not _WHOSE.search(tokens[i + size - 1]):
+                return True
+    return False
