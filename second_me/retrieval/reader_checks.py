@@ -95,6 +95,23 @@ class KeptToQuotes:
         return 2 * sum(1 for word in added if forms(word) & self.said) >= len(added)
 
 
+_CHOICE = re.compile(r"\bor\b", re.I)
+
+
+def adds_nothing_asked(sentence: str, question: str) -> bool:
+    """Does a sentence say nothing the question did not? Asked "What car do I drive?" over a note
+    of road-tyre pressures, a 1.5B reader wrote "A car [1]."; asked "Where does Tomás work?", "At
+    work [1].": the question's own words, which answer nothing. A question offering a choice
+    ("single, dating or engaged?") is answered in its words, and is not judged here."""
+    text = CITATION_MARKS.sub("", sentence)
+    if _CHOICE.search(question) or not re.search(r"\w", text):
+        return False  # a bare "[1]" is the citation of the sentence before
+    asked = stems(question)
+    if any(not forms(word) & asked for word in content_words(text)):
+        return False
+    return set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", question))
+
+
 def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:
     """Does a sentence citing memories say something one of them says? "Science [1]." for "What
     subject did I teach for 31 years?", where [1] says "31 years of teaching chemistry" and another

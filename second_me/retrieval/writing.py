@@ -20,10 +20,11 @@ from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block,
 from second_me.retrieval.context import format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer
-from second_me.retrieval.intent import FACT, REQUEST, Intent
-from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, evidence_as_shown,
-                                               in_what_it_cites, names_the_asker, only_copies, pieces, plain_sentence,
-                                               takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent
+from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
+                                               evidence_as_shown, in_what_it_cites, names_the_asker, only_copies,
+                                               pieces, plain_sentence, takes_advice_for_what_was_done,
+                                               takes_the_speaker_for_the_answer)
 from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -222,6 +223,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not takes_the_speaker_for_the_answer(sentence, cited, question) \
                     and not names_the_asker(sentence, question, users) \
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
+                    and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 text = (separator if shown else "") + sentence
                 if not shown and only_copies(sentence, evidence):

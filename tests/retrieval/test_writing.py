@@ -11,7 +11,7 @@ from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.dated_answer import carried_out, when_line
-from second_me.retrieval.reader_checks import KeptToQuotes, names_the_asker, only_copies, rests_on
+from second_me.retrieval.reader_checks import KeptToQuotes, adds_nothing_asked, names_the_asker, only_copies, rests_on
 from second_me.retrieval.writing import quote_first, short_line
 from second_me.services.request_reading import read_for_request, whole_document
 
@@ -203,11 +203,31 @@ def test_a_reader_that_only_copies_a_quote_shows_the_quotes_alone_as_it_streams(
     answer = services.answering.ask("Where did I stay in Lisbon?", on_token=shown.append, remember=False)
     assert answer.text.startswith("“") and "Alfama" in answer.text
     assert "".join(shown) == answer.text
-    services._chat = FakeChatModel(reply="The hostel in Alfama was quiet and cheap. It was in Lisbon [1].",
+    services._chat = FakeChatModel(reply="The hostel in Alfama was quiet and cheap. It was in Alfama [1].",
                                    parameters=1_500_000_000, judge=0.9)
     shown.clear()
     answer = services.answering.ask("Where did I stay in Lisbon?", on_token=shown.append, remember=False)
     assert answer.text.startswith("The hostel in Alfama") and "".join(shown) == answer.text  # said more: it stands
+
+
+def test_a_reader_answering_in_the_questions_own_words_is_no_answer(services, notes):
+    # "A car [1]." for "What car do I drive?" over the road-tyre pressures, "In Lisbon [1]." here, say
+    # nothing the question did not: the quotes stand, for the user to judge. An answer adding a word stands.
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="In Lisbon [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    assert answer.text.startswith("“") and "Alfama" in answer.text and "In Lisbon" not in answer.text
+    services._chat = FakeChatModel(reply="At the hostel in Alfama [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    assert answer.text.startswith("At the hostel in Alfama")
+
+
+def test_what_adds_nothing_to_the_question():
+    assert adds_nothing_asked("At work [1].", "Where does Tomás work?")
+    assert adds_nothing_asked('Kate called her baby "baby" [2].', "What did Kate call her baby?")
+    assert not adds_nothing_asked("$610 [1].", "How much are the monthly condo fees?")
+    assert not adds_nothing_asked("Nine [1].", "How many kids come to my Saturday tutoring?")
+    assert not adds_nothing_asked("Engaged [1].", "Is Nina single, dating or engaged?")  # a choice offered
 
 
 def test_a_line_that_hands_the_question_back_is_not_shown():
