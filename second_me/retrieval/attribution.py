@@ -185,6 +185,11 @@ def the_assistants_words(question: str, quoted: Sequence[Evidence], given: Seque
     return first, first + [item for item in given if item not in first]
 
 
+def asks_the_assistant(question: str, assistants: Iterable[str]) -> bool:
+    """"What did ChatGPT say about my sourdough?", "What did you suggest…": what an assistant said is asked."""
+    return bool(_ASKS_THE_ASSISTANT.search(_addressed(question, assistants)))
+
+
 def _addressed(question: str, assistants: Iterable[str]) -> str:
     """The question with an assistant named as "you": "What did ChatGPT suggest for Lisbon?", "Claude's
     advice" ask what the assistant told, as "What did you suggest…" does."""

@@ -23,7 +23,7 @@ from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.models.base import RememberingEmbedder
 from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
-from second_me.retrieval.attribution import attribute_quotes, subject_of, the_assistants_words
+from second_me.retrieval.attribution import asks_the_assistant, attribute_quotes, subject_of, the_assistants_words
 from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
@@ -153,6 +153,7 @@ class Answering:
                 if not says_nothing_asked(hit.memory, question)]
         speakers = core.store.messages.speakers()
         users = [name for name, role in speakers if role == "user"]
+        assistants = tuple(name for name, role in speakers if role == "assistant")
         if happened:
             hits = told_then(result.hits, time_hint.since, time_hint.until, users) or hits
         replies: dict[int, list[int]] = {}
@@ -160,10 +161,12 @@ class Answering:
         if intent.is_request:
             hits = read_for_request(core, hits)
         else:
-            hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits))
+            # Asked what an assistant said, and none of its words are close: its replies to the user's are.
+            untold = asks_the_assistant(question, assistants) and not any(hit.memory.speaker in assistants
+                                                                          for hit in hits)
+            hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits), every_turn=untold)
             hits, brought = with_the_day_told(core, hits)
         order = time_hint.order if time_hint is not None else None
-        assistants = tuple(name for name, role in speakers if role == "assistant")
         quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants,
                                          beyond=brought)
         if capable:  # the reader's from more hits; the quotes, and whose news they are, as the small model's

@@ -58,14 +58,16 @@ def _worded_around(core: "Core", message_ids: Sequence[int], reach: int) \
     return out
 
 
-def with_replies(core: "Core", hits: list[Hit]) -> tuple[list[Hit], dict[int, list[int]]]:
+def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tuple[list[Hit], dict[int, list[int]]]:
     """A chat turn that asks something ("How long should I ice my knee?") is found by the question's
     words; the answer is in the turn that replies to it, which rarely repeats them. Each question
     turn among the first hits has its replies read right after it, ranked as it is (a reply found
     further down moves up). Returns the hits and, for each such turn, the replies placed after it
-    (the evidence reads that many more hits, and quotes a reply with the turn it answers)."""
+    (the evidence reads that many more hits, and quotes a reply with the turn it answers).
+    `every_turn`: the reply is what is asked ("What did ChatGPT say about my sourdough?" is answered
+    by its reply to "my sourdough comes out flat and dense…", which asks nothing), so every turn's is read."""
     asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
-              if hit.memory.kind == "message" and asks_something(own_words(hit.memory))}
+              if hit.memory.kind == "message" and (every_turn or asks_something(own_words(hit.memory)))}
     pairs = core.store.messages.replies(list(asking)) if asking else []
     replies: dict[int, list[int]] = {}
     for reply, question in pairs:

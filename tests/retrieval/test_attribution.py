@@ -159,3 +159,28 @@ def test_someones_dad_or_mum_as_a_name_is_the_speakers_own():
     # Asked about Sam himself, a turn naming "Dad" may be about anyone: undecided, as before.
     plain = subject_of("When did Sam move to Leeds?", SPEAKERS, USERS)
     assert attribute([said("Priya", "Dad moved to Leeds on Saturday")], plain, USERS).message == ""
+
+
+def test_asked_what_an_assistant_said_its_reply_to_the_users_own_words_is_the_answer(services):
+    # The user's "my sourdough comes out flat and dense…" asks nothing, and is what the question's
+    # words find; ChatGPT's reply to it shares none of them, and is what was asked ("you": ChatGPT).
+    from datetime import datetime, timezone
+
+    from second_me.domain import Turn
+
+    def at(minute: int) -> float:
+        return datetime(2026, 4, 2, 9, minute, tzinfo=timezone.utc).timestamp()
+
+    services.conversations.log.add_turns([
+        Turn("ChatGPT: Sourdough help", "me", "my sourdough comes out flat and dense. I feed my starter once a day "
+             "and bulk ferment for 4 hours at about 19 degrees", at(15), "user", "s1"),
+        Turn("ChatGPT: Sourdough help", "ChatGPT", "At 19 °C 4 hours is too short: let the bulk go until the dough "
+             "has risen by half, often 7-9 hours at that temperature.", at(16), "assistant", "s2"),
+        *(Turn("Telegram: Ana", "me", text, at(20 + i), "user", f"a{i}") for i, text in enumerate(
+            ("my sourdough loaf today", "sourdough again, my favourite", "my sourdough starter is called Gregory"))),
+        Turn("ChatGPT: Lisbon", "me", "we booked a flat in Graça for 5 nights", at(30), "user", "l1"),
+        Turn("ChatGPT: Lisbon", "ChatGPT", "Graça is a great base: quiet, with the best viewpoints.", at(31),
+             "assistant", "l2")], services.clock.timestamp())
+    answer = services.answering.ask("What did you say about my sourdough?", remember=False)
+    assert not answer.abstained and not answer.text.startswith("That was you")
+    assert answer.evidence[0].speaker == "ChatGPT" and "too short" in answer.evidence[0].text
