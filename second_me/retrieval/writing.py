@@ -121,7 +121,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     quote_sentences = {plain_sentence(sentence) for sentence, _ in split_sentences(best.text, lower_case_starts=True)}
     if len(content_words(line)) < 2 and plain_line in quote_sentences:
         return ""
-    if not _words_of_the_quote(line, best.text):
+    if not _words_of_the_quote(line, best.text) or _one_of_a_list(line, best.text):
         return ""
     if ASKS_WHO_SOMEONE_IS.match(question) \
             and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
@@ -151,6 +151,23 @@ def _only_a_time(line: str) -> bool:
     """The line says when and nothing else ("In September.", "on Saturday", "the 17th of May")."""
     said = words(line.lower())
     return bool(said) and all(word in _TIME_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in said)
+
+
+_LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _one_of_a_list(line: str, quote: str) -> bool:
+    """The line is one item of a list of three or more the quote gives ("The reusable water bottle."
+    of "Passport, charger, adapter plug, headphones, and the reusable water bottle." for "What do I
+    need to pack?"): a small model picks one, and it reads as the whole answer."""
+    said = plain_sentence(line).split()
+    said = said[1:] if len(said) > 1 and said[0] in _ARTICLES else said
+    for sentence, _ in split_sentences(quote):
+        items = [plain_sentence(item).split() for item in _LIST_SEPARATORS.split(sentence)]
+        items = [item[1:] if len(item) > 1 and item[0] in _ARTICLES else item for item in items if item]
+        if len(items) >= 3 and said in items:
+            return True
+    return False
 
 
 def _words_of_the_quote(line: str, quote: str) -> bool:

@@ -239,6 +239,15 @@ def test_a_line_that_hands_the_question_back_is_not_shown():
     assert short_line("About 15 to 20 minutes at a time.", best, question) == "About 15 to 20 minutes at a time."
 
 
+def test_a_line_that_is_one_item_of_a_list_the_quote_gives_is_not_shown():
+    best = Evidence("Passport, charger, adapter plug, headphones, and the reusable water bottle.", 4,
+                    "notes/travel.md:1", "chunk", score=0.9)
+    assert short_line("The reusable water bottle.", best, "What do I need to pack?") == ""
+    assert short_line("Adapter plug.", best, "What do I need to pack?") == ""
+    tyres = Evidence("Road tyres: 6.5 bar front, 7 bar rear.", 5, "notes/bicycle.md:8", "chunk", score=0.9)
+    assert short_line("7 bar rear.", tyres, "What pressure for the rear tyre?") == "7 bar rear."  # one of two
+
+
 def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     best = Evidence("Amazing. We ate way too many pastéis de nata. Ines loved the tram 28", 4,
                     "chat", "message", "Jon", score=0.9)
