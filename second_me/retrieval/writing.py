@@ -153,13 +153,14 @@ def _only_a_time(line: str) -> bool:
     return bool(said) and all(word in _TIME_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in said)
 
 
-_LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?")
 
 
 def _one_of_a_list(line: str, quote: str) -> bool:
     """The line is one item of a list of three or more the quote gives ("The reusable water bottle."
     of "Passport, charger, adapter plug, headphones, and the reusable water bottle." for "What do I
-    need to pack?"): a small model picks one, and it reads as the whole answer."""
+    need to pack?"): a small model picks one, and it reads as the whole answer. A list is three or
+    more items between commas ("About 15 to 20 minutes at a time, with a cloth…" is none)."""
     said = plain_sentence(line).split()
     said = said[1:] if len(said) > 1 and said[0] in _ARTICLES else said
     for sentence, _ in split_sentences(quote):
