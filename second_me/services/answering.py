@@ -161,10 +161,11 @@ class Answering:
         if intent.is_request:
             hits = read_for_request(core, hits)
         else:
-            # Asked what an assistant said, and none of its words are close: its replies to the user's are.
-            untold = asks_the_assistant(question, assistants) and not any(hit.memory.speaker in assistants
-                                                                          for hit in hits)
-            hits, replies = with_replies(core, with_turns_nearby(core, result.hits, hits), every_turn=untold)
+            nearby = with_turns_nearby(core, result.hits, hits)
+            hits, replies = with_replies(core, nearby)
+            if asks_the_assistant(question, assistants) and not any(hit.memory.speaker in assistants for hit in hits):
+                # Asked what an assistant said, and none of its words are read: its replies to the user's are.
+                hits, replies = with_replies(core, nearby, every_turn=True)
             hits, brought = with_the_day_told(core, hits)
         order = time_hint.order if time_hint is not None else None
         quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants,

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from second_me.domain import Hit
+from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.evidence import MAX_HITS
 from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS
 from second_me.retrieval.people import own_words
@@ -65,9 +66,11 @@ def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tup
     further down moves up). Returns the hits and, for each such turn, the replies placed after it
     (the evidence reads that many more hits, and quotes a reply with the turn it answers).
     `every_turn`: the reply is what is asked ("What did ChatGPT say about my sourdough?" is answered
-    by its reply to "my sourdough comes out flat and dense…", which asks nothing), so every turn's is read."""
+    by its reply to "my sourdough comes out flat and dense…", which asks nothing), so every turn's
+    reply that says something is read ("Got it." is not)."""
     asking = {hit.memory.id: hit for hit in hits[:MAX_HITS]
               if hit.memory.kind == "message" and (every_turn or asks_something(own_words(hit.memory)))}
+    telling_only = {i for i, hit in asking.items() if not asks_something(own_words(hit.memory))}
     pairs = core.store.messages.replies(list(asking)) if asking else []
     replies: dict[int, list[int]] = {}
     for reply, question in pairs:
@@ -85,6 +88,10 @@ def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tup
                                                              if i not in present and i not in told_answers])},
              **{i: told_answers[i] for i in placed if i in told_answers and i not in present},
              **{i: present[i] for i in placed if i in present}}
+    for told in telling_only & set(replies):  # a reply to a turn that asks nothing is read when it says something
+        replies[told] = [reply for reply in replies[told]
+                         if reply in found and information_prior(found[reply].memory) >= 1]
+    placed = {reply for ids in replies.values() for reply in ids}
     out: list[Hit] = []
     for hit in hits:
         if hit.memory.id in placed:
