@@ -184,7 +184,8 @@ class Answering:
         attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users, assistants)
         # "That was Tomás, not you" says whose a thing done was: a request to sum something up ("Summarize my
         # chat with Tomás about Porto") or a question of what to do ("What should I bring camping?") asks neither.
-        if attribution.other is not None and not (intent.is_request or asks_advice(question)):
+        if attribution.other is not None and not (intent.is_request or asks_advice(question)
+                                                  or asks_the_assistant(question, assistants)):
             return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message, doubt=doubt)
         evidence = list(attribution.evidence) if attribution.other is None else evidence
         # "When was my cello exam?": the quote may be its plan ("in July"); a later message read beyond

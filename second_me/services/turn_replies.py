@@ -14,6 +14,7 @@ from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS
 from second_me.retrieval.people import own_words
 from second_me.retrieval.unmatched import NEAR_TURNS
 from second_me.text.utterance import asks_something, is_bare_media
+from second_me.text.words import content_words, forms, stems
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
@@ -88,9 +89,14 @@ def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tup
                                                              if i not in present and i not in told_answers])},
              **{i: told_answers[i] for i in placed if i in told_answers and i not in present},
              **{i: present[i] for i in placed if i in present}}
-    for told in telling_only & set(replies):  # a reply to a turn that asks nothing is read when it says something
-        replies[told] = [reply for reply in replies[told]
-                         if reply in found and information_prior(found[reply].memory) >= 1]
+    for told in telling_only & set(replies):
+        # A reply to a turn that asks nothing is read when it says something of that turn: "At 19 °C 4
+        # hours is too short…" of "…bulk ferment for 4 hours at about 19 degrees", not "I'd try that this
+        # week and see how it goes."
+        said = stems(own_words(asking[told].memory))
+        replies[told] = [reply for reply in replies[told] if reply in found
+                         and information_prior(found[reply].memory) >= 1
+                         and any(forms(word) & said for word in content_words(own_words(found[reply].memory)))]
     placed = {reply for ids in replies.values() for reply in ids}
     out: list[Hit] = []
     for hit in hits:

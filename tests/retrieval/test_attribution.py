@@ -174,13 +174,19 @@ def test_asked_what_an_assistant_said_its_reply_to_the_users_own_words_is_the_an
     services.conversations.log.add_turns([
         Turn("ChatGPT: Sourdough help", "me", "my sourdough comes out flat and dense. I feed my starter once a day "
              "and bulk ferment for 4 hours at about 19 degrees", at(15), "user", "s1"),
-        Turn("ChatGPT: Sourdough help", "ChatGPT", "At 19 °C 4 hours is too short: let the bulk go until the dough "
+        Turn("ChatGPT: Sourdough help", "ChatGPT", "At 19 °C 4 hours is too short: I would let the bulk go until the dough "
              "has risen by half, often 7-9 hours at that temperature.", at(16), "assistant", "s2"),
         *(Turn("Telegram: Ana", "me", text, at(20 + i), "user", f"a{i}") for i, text in enumerate(
             ("my sourdough loaf today", "sourdough again, my favourite", "my sourdough starter is called Gregory"))),
+        Turn("ChatGPT: Bread", "me", "baked my sourdough again today", at(25), "user", "b1"),
+        Turn("ChatGPT: Bread", "ChatGPT", "I'd try that this week and see how it goes.", at(26), "assistant", "b2"),
         Turn("ChatGPT: Lisbon", "me", "we booked a flat in Graça for 5 nights", at(30), "user", "l1"),
         Turn("ChatGPT: Lisbon", "ChatGPT", "Graça is a great base: quiet, with the best viewpoints.", at(31),
              "assistant", "l2")], services.clock.timestamp())
     answer = services.answering.ask("What did you say about my sourdough?", remember=False)
     assert not answer.abstained and not answer.text.startswith("That was you")
     assert answer.evidence[0].speaker == "ChatGPT" and "too short" in answer.evidence[0].text
+    assert not any("how it goes" in item.text for item in answer.evidence)  # says nothing of what it replies to
+    # "…you suggest I do…" asks what ChatGPT said, though "I" does something in it: its words are not "not yours".
+    answer = services.answering.ask("What did you suggest I do about my sourdough?", remember=False)
+    assert not answer.text.startswith("That was") and "too short" in answer.text
