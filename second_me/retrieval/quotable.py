@@ -18,6 +18,7 @@ from second_me.text.tasks import task_state
 
 MAX_QUOTE_CHARS = 400
 MAX_LIST_ITEMS = 15  # a longer list is quoted by its best items only
+MAX_ITEM_CHARS = 200  # a list item up to this long is one quote, however many sentences it has
 # A photo or sound sent without a caption, as the chat importers write it: nothing to quote.
 _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|video message|voice message)\]$", re.I)
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
@@ -73,6 +74,13 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             starts.append((len(joined), index))
             joined += line.strip()
         context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+        if _LIST_ITEM.match(paragraph[0][1]) and len(joined) <= MAX_ITEM_CHARS:
+            # A short list item is quoted whole: "9 Nov: long run, 14 km in 1:21. New longest run since
+            # the injury." — its second sentence alone does not say which run was the longest.
+            units.append(_Unit(joined, paragraph[0][0], context, units[-1] if units and units[-1].context == context
+                               else None))
+            paragraph.clear()
+            return
         for sentence, offset in split_sentences(joined):
             index = max(i for position, i in starts if position <= offset)
             unit = _Unit(sentence, index, context, units[-1] if units and units[-1].context == context else None)

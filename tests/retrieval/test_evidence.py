@@ -96,6 +96,16 @@ def test_a_chat_turn_is_quoted_whole_without_its_speaker_prefix():
 
 
 
+def test_a_short_list_item_is_quoted_whole_and_a_long_one_by_its_sentences():
+    log = ("# Running log\n- 5 Nov: intervals, 6 x 400 m.\n"
+           "- 9 Nov: long run, 14 km in 1:21. New longest run since the injury.")
+    texts = [s.text for s in candidate_sentences([file_hit(1, log, 1, 3)])]
+    assert "- 9 Nov: long run, 14 km in 1:21. New longest run since the injury." in texts
+    assert "New longest run since the injury." not in texts
+    long_item = "- " + "A sentence of some length that goes on. " * 6
+    assert len([s for s in candidate_sentences([file_hit(2, long_item, 1, 1)])]) == 6
+
+
 def test_a_photo_sent_without_a_caption_is_not_quoted():
     hits = [turn_hit(5, "Tom", "[photo]"), turn_hit(6, "Tom", "[photo] Miso asleep in the sink", 0.9)]
     texts = [s.text for s in candidate_sentences(hits)]
