@@ -333,13 +333,23 @@ def _m8_compact_vectors(conn) -> None:
     vector_layout.migrate_to_codes(conn)
 
 
+def _m18_small_talk_out_of_search(conn) -> None:
+    """A greeting or a thanks typed to second-me ("hi", "thanks!") was kept as a memory by earlier
+    versions: it states nothing, and comes out of search as questions did (the log keeps it)."""
+    import time
+
+    from second_me.storage.messages import own_words_in_search, take_out_of_search
+
+    take_out_of_search(conn, own_words_in_search(conn), time.time())
+
+
 MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vectors, _m4_own_words_out_of_search,
                               _m5_screened_sources, _m6_chat_import_runs, _m7_turns_as_speakers_and_context,
                               _m8_compact_vectors, _m9_dates_read_again, _m10_days_of_the_month_read_again,
                               _m11_summaries_written_again, _m12_months_of_a_year_read_again,
                               _m13_dated_days_read_again, _m14_titles_and_word_headings_read_again,
                               _m15_weekdays_of_dates_read_again, _m16_counts_ago_read_again,
-                              _m17_days_a_plan_was_moved_to_read_again]
+                              _m17_days_a_plan_was_moved_to_read_again, _m18_small_talk_out_of_search]
 
 
 def schema_version(conn) -> int:

@@ -122,3 +122,22 @@ def test_migration_4_cleans_a_store_written_before_it(services, settings):
             assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 5
     finally:
         store.close()
+
+
+def test_migration_18_takes_small_talk_stored_before_it_out_of_search(services, settings):
+    services.conversations.log.add_turns([
+        Turn("chat-2", "me", "hi", T, "user", "h1", remembered=True),
+        Turn("chat-2", "second-me", "Hello! Ask me what your notes and chats can answer.", T + 1, "assistant", "h2"),
+        Turn("chat-2", "me", "thanks!", T + 2, "user", "h3", remembered=True),
+        Turn("chat-2", "me", "I moved to Berlin in May.", T + 3, "user", "h4", remembered=True)], T)
+    with services.store.db.transaction() as conn:
+        conn.execute("PRAGMA user_version = 17")  # as the version before it left it
+    services.store.close()
+    store = open_store(settings)
+    try:
+        with store.db.read() as conn:
+            kept = [row[0] for row in conn.execute("SELECT text FROM memories WHERE kind = 'message'")]
+            assert kept == ["me: I moved to Berlin in May."]
+            assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 4  # the log keeps them
+    finally:
+        store.close()
