@@ -5,7 +5,8 @@ rule from what is stored: nothing is generated, and nothing here becomes a memor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Optional
+import re
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, day_span, utc_day
 from second_me.retrieval.about_memory import ABOUT_ME, OVERVIEW, REPLIES, memory_question, title_of
@@ -70,12 +71,23 @@ def _portrait(core: "Core") -> Optional[Answer]:
         return None
     hit = hits[0]
     text = hit.memory.text.removeprefix(PORTRAIT_PREFIX).strip()
-    evidence = [Evidence(text, hit.memory.id, source_label(hit, None), hit.memory.kind, None, True, 0.0,
-                         hit.memory.created_at)]
+    users = [name for name, role in core.store.messages.speakers() if role == "user"]
+    evidence = [Evidence(piece, hit.memory.id, source_label(hit, None), hit.memory.kind, None, True, 0.0,
+                         hit.memory.created_at) for piece in portrait_pieces(text, users)]
     cited, numbers = citation_numbers(evidence, hits)
     lead = (f"What your memory says of you, from the portrait second-me wrote from your notes and chats on "
             f"{utc_day(hit.memory.created_at)}:")
     return Answer(lead + "\n\n" + quote_block(evidence, numbers), tuple(cited), evidence=tuple(evidence))
+
+
+def portrait_pieces(text: str, users: Sequence[str]) -> list[str]:
+    """A portrait as the pieces it was put together from, each quoted on its own: what each of the
+    user's turns said, without "me:" before it ("works at Northwind Labs. me: My left knee hurts…"
+    is "works at Northwind Labs." and "My left knee hurts…"), and each note's part without the
+    Markdown marks of its headings."""
+    said_by = "|".join(re.escape(name) for name in sorted(users, key=len, reverse=True))
+    marks = rf"(?:^|\s)(?:(?:{said_by}):|#{{1,6}})\s+" if said_by else r"(?:^|\s)#{1,6}\s+"
+    return [piece.strip() for piece in re.split(marks, text) if piece.strip()] or [text]
 
 
 def _no_portrait(core: "Core") -> str:

@@ -51,6 +51,9 @@ def test_the_memory_says_what_it_holds_and_what_it_knows_of_the_user(services, n
     known = services.answering.ask("What do you know about me?", remember=False)
     assert known.text.startswith("What your memory says of you, from the portrait")
     assert "bouldering" in known.text and known.citations[0].memory.kind == "portrait"
+    # Each piece quoted on its own; the user's own turns without "Ana:" before them, which is who "you" is.
+    assert "“I finally started bouldering at the wall on Kings Road" in known.text and "Ana:" not in known.text
+    assert len(known.evidence) > 1
 
 
 def test_a_greeting_is_answered_and_remembered_by_nobody(services, notes):
