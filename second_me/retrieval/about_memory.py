@@ -11,7 +11,7 @@ from typing import Optional
 
 from second_me.text.small_talk import GREETING, HELP, THANKS, small_talk
 
-OVERVIEW, ABOUT_ME = "overview", "about me"
+OVERVIEW, ABOUT_ME, NOTES_SUMMED = "overview", "about me", "notes summed up"
 
 _END = r"\s*[?.!]*\s*$"
 _ASKED = (
@@ -25,6 +25,11 @@ _ASKED = (
         r"|what\s+do\s+you\s+(?:know|remember|have)"
         r"|what\s+(?:notes|files|documents|chats|conversations|memories)\s+do\s+(?:i|you)\s+have"
         r"|what\s+have\s+(?:i|you)\s+(?:saved|added|indexed|stored|imported|read))" + _END, re.I)),
+    # All of them, not one: "Summarize my notes on the boiler" names which, and is searched.
+    (NOTES_SUMMED, re.compile(
+        r"^\s*(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a|an)\s+(?:summary|overview|recap)\s+of"
+        r"|(?:a|an)\s+(?:summary|overview)\s+of)\s+(?:all\s+(?:of\s+)?)?(?:my|the)\s+(?:notes|files|documents)"
+        + _END, re.I)),
 )
 
 HELP_TEXT = ("Ask me what your notes and chats can answer (\"how long do I proof the dough?\", \"what did Sam say "
@@ -35,7 +40,8 @@ REPLIES = {GREETING: "Hello! " + HELP_TEXT, THANKS: "You're welcome.", HELP: HEL
 
 
 def memory_question(question: str) -> Optional[str]:
-    """What a question about the memory itself asks (OVERVIEW, ABOUT_ME, GREETING, THANKS, HELP), or None."""
+    """What a question about the memory itself asks (OVERVIEW, ABOUT_ME, NOTES_SUMMED, GREETING, THANKS,
+    HELP), or None."""
     return next((kind for kind, pattern in _ASKED if pattern.match(question)), None) or small_talk(question)
 
 

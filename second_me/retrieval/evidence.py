@@ -346,7 +346,7 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
                                                          stating=stating, counted=counted), scored)
     quoted, wider = (with_plan_called_off(question, with_a_second_amount(question, intent, chosen, scored), scored)
                      for chosen in (quoted, wider))
-    return _as_evidence(quoted), _as_evidence(wider)
+    return as_evidence(quoted), as_evidence(wider)
 
 
 def with_plan_called_off(question: str, chosen: list[Sentence], scored: Sequence[Sentence]) -> list[Sentence]:
@@ -378,7 +378,8 @@ def with_a_second_amount(question: str, intent: Intent, quoted: list[Sentence],
     return quoted + [second] if second is not None else quoted
 
 
-def _as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
+def as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
+    """The sentences as evidence: each with its memory, where it stands, who said it and when."""
     return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,
                      s.hit.origin.speaker if isinstance(s.hit.origin, ConversationOrigin) else None,
                      s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at,

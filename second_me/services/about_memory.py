@@ -9,14 +9,16 @@ import re
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, day_span, utc_day
-from second_me.retrieval.about_memory import ABOUT_ME, OVERVIEW, REPLIES, memory_question, title_of
+from second_me.retrieval.about_memory import ABOUT_ME, NOTES_SUMMED, OVERVIEW, REPLIES, memory_question, title_of
 from second_me.retrieval.compose import citation_numbers, quote_block
-from second_me.retrieval.quotable import source_label
+from second_me.retrieval.evidence import as_evidence
+from second_me.retrieval.quotable import candidate_sentences, source_label
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
 
 LISTED = 10  # files, and conversations, named in an overview
+OPENING_SENTENCES = 2  # of each file, when the notes are summed up
 PORTRAIT_PREFIX = "Portrait of the user:"
 EMPTY = ("Your memory is empty: add notes with `second-me add FOLDER`, or import a chat export with "
          "`second-me import chat FILE`.")
@@ -31,6 +33,10 @@ def about_memory(core: "Core", question: str, on_token: Optional[Callable[[str],
         answer = _portrait(core) or Answer(_no_portrait(core))
     elif asked == OVERVIEW:
         answer = Answer(overview(core))
+    elif asked == NOTES_SUMMED:
+        answer = notes_summed(core)
+        if answer is None:
+            return None  # no notes: the request is searched, and chats may answer it
     else:
         answer = Answer(REPLIES[asked])
     if on_token:
@@ -49,7 +55,7 @@ def overview(core: "Core") -> str:
     lines = [f"Your memory holds {' and '.join(parts)}."]
     if listed_files:
         lines += ["", "Files:"] + [f"- {path}: “{title_of(first)}” ({_parts_of(chunks)})"
-                                   for path, chunks, first in listed_files]
+                                   for path, chunks, first, _ in listed_files]
         lines += [f"- and {files - len(listed_files)} more"] if files > len(listed_files) else []
     if listed_chats:
         lines += ["", "Conversations, most recent first:"] + [
@@ -57,6 +63,24 @@ def overview(core: "Core") -> str:
             for name, turns, first, last in listed_chats]
         lines += [f"- and {chats - len(listed_chats)} more"] if chats > len(listed_chats) else []
     return "\n".join(lines)
+
+
+def notes_summed(core: "Core") -> Optional[Answer]:
+    """"Summarize my notes": each file's opening sentences, quoted with where they stand (notes lead
+    with what matters); the best single note was read whole, and the others left out. None without notes."""
+    files, listed = core.store.sources.remembered(LISTED)
+    hits = core.hits_for([first_id for _, _, _, first_id in listed])
+    if not hits:
+        return None
+    by_id = {hit.memory.id: hit for hit in hits}
+    evidence = [item for _, _, _, first_id in listed if first_id in by_id
+                for item in as_evidence(candidate_sentences([by_id[first_id]])[:OPENING_SENTENCES])]
+    cited, numbers = citation_numbers(evidence, hits)
+    lead = f"Your notes, the opening lines of each of {files} file{'' if files == 1 else 's'}"
+    more = f" (the first {len(listed)} by name)" if files > len(listed) else ""
+    text = (f"{lead}{more}; ask about one for all of it (\"Summarize my notes on "
+            f"{title_of(hits[0].memory.text).lower()}\"):\n\n" + quote_block(evidence, numbers))
+    return Answer(text, tuple(cited), evidence=tuple(evidence))
 
 
 def _parts_of(chunks: int) -> str:

@@ -203,16 +203,17 @@ class Sources:
                                 "ORDER BY page, start_line, id LIMIT ?", (source_id, limit)).fetchall()
         return [row[0] for row in rows]
 
-    def remembered(self, limit: int) -> tuple[int, list[tuple[str, int, str]]]:
+    def remembered(self, limit: int) -> tuple[int, list[tuple[str, int, str, int]]]:
         """How many indexed files have memories, and of the first `limit` by path: (path, chunks, the
-        text of its first chunk)."""
+        text of its first chunk, that chunk's memory id)."""
         joined = ("FROM sources s JOIN memories m ON m.source_id = s.id AND m.kind = 'chunk' AND m.state = 'active' "
                   "WHERE s.status = 'indexed'")
+        first = ("(SELECT f.{column} FROM memories f WHERE f.source_id = s.id AND f.kind = 'chunk' "
+                 "AND f.state = 'active' ORDER BY f.start_line, f.id LIMIT 1)")
         with self.db.read() as conn:
             total = conn.execute(f"SELECT count(DISTINCT s.id) {joined}").fetchone()[0]
             rows = conn.execute(
-                f"SELECT s.path, count(m.id), (SELECT f.text FROM memories f WHERE f.source_id = s.id AND f.kind = "
-                f"'chunk' AND f.state = 'active' ORDER BY f.start_line, f.id LIMIT 1) {joined} "
+                f"SELECT s.path, count(m.id), {first.format(column='text')}, {first.format(column='id')} {joined} "
                 "GROUP BY s.id ORDER BY s.path LIMIT ?", (limit,)).fetchall()
         return total, [tuple(row) for row in rows]
 

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from second_me.domain import Turn
 from second_me.memory.summary_tree import SummaryTree
-from second_me.retrieval.about_memory import ABOUT_ME, OVERVIEW, memory_question, title_of
+from second_me.retrieval.about_memory import ABOUT_ME, NOTES_SUMMED, OVERVIEW, memory_question, title_of
 from second_me.text.small_talk import GREETING, HELP, THANKS
 
 
@@ -19,12 +19,25 @@ def test_what_a_question_about_the_memory_itself_asks():
                         ("What is in my memory?", OVERVIEW), ("What do you know about me?", ABOUT_ME),
                         ("Tell me about myself.", ABOUT_ME), ("Who am I?", ABOUT_ME), ("hi", GREETING),
                         ("Hello there!", GREETING), ("thanks!", THANKS), ("Thank you so much", THANKS),
-                        ("help", HELP), ("What can you do?", HELP)]:
+                        ("help", HELP), ("What can you do?", HELP), ("Summarize my notes", NOTES_SUMMED),
+                        ("give me a summary of all my notes.", NOTES_SUMMED), ("sum up my files", NOTES_SUMMED)]:
         assert memory_question(asked) == kind, asked
     for other in ["What do you know about Sam?", "What's in my notes on the boiler?", "Hi Sam, how was the move?",
                   "help me write a packing list", "Thanks to Jo we got the flat", "Who am I meeting on Friday?",
-                  "What did I save for the deposit?"]:
+                  "What did I save for the deposit?", "Summarize my notes on the boiler",
+                  "Summarize my sourdough notes"]:
         assert memory_question(other) is None, other
+
+
+def test_my_notes_summed_up_are_each_files_opening_lines(services, notes):
+    # "Summarize my notes" read the best note whole and left the others out; each file's opening is quoted now.
+    services.indexing.add([notes])
+    summed = services.answering.ask("Summarize my notes", remember=False)
+    assert summed.text.startswith("Your notes, the opening lines of each of 3 files")
+    assert {item.source.split(":")[0].rsplit("/", 1)[-1] for item in summed.evidence} == \
+        {"bicycle.md", "sourdough.md", "travel.md"}
+    one = services.answering.ask("Summarize my sourdough notes", remember=False)  # one note: read whole
+    assert not one.text.startswith("Your notes") and "12 to 14 hours" in one.text
 
 
 def test_a_note_is_called_by_its_first_heading_or_else_its_first_line():
