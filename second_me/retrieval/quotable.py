@@ -19,6 +19,7 @@ from second_me.text.tasks import task_state
 MAX_QUOTE_CHARS = 400
 MAX_LIST_ITEMS = 15  # a longer list is quoted by its best items only
 MAX_ITEM_CHARS = 200  # a list item up to this long is one quote, however many sentences it has
+FRAGMENT_WORDS = 5  # a sentence this short after a longer one on its line is quoted with it
 # A photo or sound sent without a caption, as the chat importers write it: nothing to quote.
 _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|video message|voice message)\]$", re.I)
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
@@ -155,6 +156,15 @@ def _title(path: str) -> str:
     return re.sub(r"[_\-.]+", " ", name.rsplit(".", 1)[0]).strip()
 
 
+def _fragment_after(unit: _Unit) -> bool:
+    """A sentence of five words or fewer on the line of a longer one before it says little alone:
+    "Viewing on Thursday at 6." after "The one on Harbour Road is 1,400 a month…" is that flat's
+    viewing. A run of short ones ("Owner: me. Started 2024-01-15. Status: green.") are each their own."""
+    before = unit.previous
+    return before is not None and before.line_index == unit.line_index \
+        and len(unit.text.split()) <= FRAGMENT_WORDS < len(before.text.split())
+
+
 def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list[Sentence]:
     """The sentences of the first `most` hits (all by default), in hit order, each with its context
     and file line."""
@@ -163,14 +173,22 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
         speaker = hit.origin.speaker if isinstance(hit.origin, ConversationOrigin) else None
         title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
         units = _units(hit.memory, speaker, title)
+        read: dict[int, tuple[str, int]] = {}  # a unit → its text as quoted, with what it was joined to
         for position, unit in enumerate(units):
             text, starts = unit.text, unit.line_index
             if _BARE_MEDIA.match(text):
                 continue
             if unit.header:
                 text = unit.header + "\n" + text
-            elif unit.previous is not None and _LEANS_BACK.match(text) and len(unit.previous.text) < 300:
-                text, starts = unit.previous.text + " " + text, unit.previous.line_index  # the quote's first line
+            elif unit.previous is not None and (_LEANS_BACK.match(text) or _fragment_after(unit)) \
+                    and len(unit.previous.text) < 300:
+                # After a fragment quoted with the sentence before it, the three read as one ("…compare it
+                # with `diff -r`. Last test 2024-05-05: OK. It costs about $1.80 a month"), not twice.
+                before, starts = read.get(id(unit.previous), (unit.previous.text, unit.previous.line_index))
+                if not _fragment_after(unit.previous) or len(before) >= 300:
+                    before, starts = unit.previous.text, unit.previous.line_index
+                text = before + " " + text  # from the quote's first line
+            read[id(unit)] = (text, starts)
             if len(text) > MAX_QUOTE_CHARS:
                 text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
             out.append(Sentence(text, unit.context, hit, rank, position, _file_line(hit.memory, starts)))

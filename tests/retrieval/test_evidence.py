@@ -106,6 +106,21 @@ def test_a_short_list_item_is_quoted_whole_and_a_long_one_by_its_sentences():
     assert len([s for s in candidate_sentences([file_hit(2, long_item, 1, 1)])]) == 6
 
 
+def test_a_fragment_after_a_sentence_on_its_line_is_quoted_with_it():
+    flats = ("Viewed the flat on Elm Street on Saturday, no balcony.\n"
+             "The one on Harbour Road has a balcony. Viewing on Thursday at 6.\n"
+             "Deposit is two months' rent for both. Must decide by the end of the month.")
+    texts = [s.text for s in candidate_sentences([file_hit(1, flats, 1, 3)])]
+    assert "The one on Harbour Road has a balcony. Viewing on Thursday at 6." in texts
+    assert "Must decide by the end of the month." in texts  # a sentence of its own
+    status = [s.text for s in candidate_sentences([file_hit(2, "Owner: me. Started 2024-01-15. Status: green.", 1, 1)])]
+    assert status == ["Owner: me.", "Started 2024-01-15.", "Status: green."]  # short ones, each its own
+    tested = ("First Sunday of every month: restore one random folder and compare it. Last test: OK. "
+              "It costs about $1.80 a month.")
+    # What leans on a fragment quoted with the sentence before it is read with both, not with it alone.
+    assert candidate_sentences([file_hit(3, tested, 1, 1)])[-1].text == tested
+
+
 def test_a_photo_sent_without_a_caption_is_not_quoted():
     hits = [turn_hit(5, "Tom", "[photo]"), turn_hit(6, "Tom", "[photo] Miso asleep in the sink", 0.9)]
     texts = [s.text for s in candidate_sentences(hits)]
