@@ -67,7 +67,7 @@ def overview(core: "Core") -> str:
 
 def notes_summed(core: "Core") -> Optional[Answer]:
     """"Summarize my notes": each file's opening sentences, quoted with where they stand (notes lead
-    with what matters); the best single note was read whole, and the others left out. None without notes."""
+    with what matters), where searching it as a request quoted the one best note alone. None without notes."""
     files, listed = core.store.sources.remembered(LISTED)
     hits = core.hits_for([first_id for _, _, _, first_id in listed])
     if not hits:
@@ -110,7 +110,8 @@ def portrait_pieces(text: str, users: Sequence[str]) -> list[str]:
     is "works at Northwind Labs." and "My left knee hurts…"), and each note's part without the
     Markdown marks of its headings."""
     said_by = "|".join(re.escape(name) for name in sorted(users, key=len, reverse=True))
-    marks = rf"(?:^|\s)(?:(?:{said_by}):|#{{1,6}})\s+" if said_by else r"(?:^|\s)#{1,6}\s+"
+    # A speaker's name starts a piece only after one ended ("Remind me: …" is no piece of its own).
+    marks = rf"(?:^|(?<=[.!?…])\s+)(?:{said_by}):\s+|(?:^|\s)#{{1,6}}\s+" if said_by else r"(?:^|\s)#{1,6}\s+"
     return [piece.strip() for piece in re.split(marks, text) if piece.strip()] or [text]
 
 
