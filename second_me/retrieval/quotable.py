@@ -174,18 +174,21 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
         title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
         units = _units(hit.memory, speaker, title)
         read: dict[int, tuple[str, int]] = {}  # a unit → its text as quoted, with what it was joined to
+        # A fragment goes with the sentence before it in a note; in a summary of a chat, the next turn
+        # is someone else's ("…a carrot cake with a big 60 candle on top]. Dev: the cake survived!!").
+        in_note = hit.memory.kind == "chunk"
         for position, unit in enumerate(units):
             text, starts = unit.text, unit.line_index
             if _BARE_MEDIA.match(text):
                 continue
             if unit.header:
                 text = unit.header + "\n" + text
-            elif unit.previous is not None and (_LEANS_BACK.match(text) or _fragment_after(unit)) \
+            elif unit.previous is not None and (_LEANS_BACK.match(text) or (in_note and _fragment_after(unit))) \
                     and len(unit.previous.text) < 300:
                 # After a fragment quoted with the sentence before it, the three read as one ("…compare it
                 # with `diff -r`. Last test 2024-05-05: OK. It costs about $1.80 a month"), not twice.
                 before, starts = read.get(id(unit.previous), (unit.previous.text, unit.previous.line_index))
-                if not _fragment_after(unit.previous) or len(before) >= 300:
+                if not (in_note and _fragment_after(unit.previous)) or len(before) >= 300:
                     before, starts = unit.previous.text, unit.previous.line_index
                 text = before + " " + text  # from the quote's first line
             read[id(unit)] = (text, starts)

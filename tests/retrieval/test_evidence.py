@@ -119,6 +119,10 @@ def test_a_fragment_after_a_sentence_on_its_line_is_quoted_with_it():
               "It costs about $1.80 a month.")
     # What leans on a fragment quoted with the sentence before it is read with both, not with it alone.
     assert candidate_sentences([file_hit(3, tested, 1, 1)])[-1].text == tested
+    # In a summary of a chat the next piece is someone else's turn, and stands alone.
+    summary = Hit(memory(4, "Priya: [photo: Mum cutting a carrot cake with a big 60 candle on top]. Dev: the cake "
+                         "survived!!", kind="summary"), 0.9, 1.0, None)
+    assert "Dev: the cake survived!!" in [s.text for s in candidate_sentences([summary])]
 
 
 def test_a_photo_sent_without_a_caption_is_not_quoted():
