@@ -20,17 +20,19 @@ from second_me.domain import Evidence
 from second_me.retrieval.answer_type import proper_names
 from second_me.retrieval.intent import asks_advice
 from second_me.retrieval.people import asked_about
-from second_me.text.utterance import is_question
+from second_me.text.utterance import is_question, tells_before_asking
 from second_me.text.word_forms import synonyms
-from second_me.text.words import name_forms, plain, whole_name
+from second_me.text.words import content_words, name_forms, plain, whole_name
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she’s|her|hers|herself"
                            r"|they|they're|they’re|them|their|theirs|themselves)\b", re.I)
+_ASKS_ASKED = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wondered|wondering|question|questions)\b", re.I)
 _SAYS_I = re.compile(r"\bi(?:['’](?:m|ve|d|ll))?\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
 USER = "you"  # how the user is named in an attribution ("That was Sam, not you")
+ASKING_ONLY_WORDS = 5  # a question of no more content words than this only asks
 _KIN = r"\b(mum|mom|mam|mother|dad|father|grandma|granny|gran|nana|grandpa|grandad|granddad)\b"
 # The family a question asks about, as someone's: "Bea's dad", "my mum", "Harriet's mother".
 _KIN_ASKED = re.compile(r"(?:\bmy|['’]s)\s+" + _KIN, re.I)
@@ -53,6 +55,7 @@ class Subject:
     shown: str  # as written, for the message
     called: frozenset[str] = frozenset()  # the one-word names a turn may call them by ("tom" for Tom Reed)
     kin: frozenset[str] = frozenset()  # "Bea's dad", "my mum": the family asked about, in all its words
+    asks_asked: bool = False  # "What did Sam ask about…?": what they asked is what is asked
 
     @property
     def anyone(self) -> bool:
@@ -78,7 +81,8 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     # beside a name ("What did Sam give my daughter?") leaves the question about Sam.
     kin = frozenset(form for m in _KIN_ASKED.finditer(question) for form in synonyms(m.group(1).lower()))
     # "I" beside a name is the user doing something with them: "the photo I sent Dev" is the user's.
-    return Subject(people, user and (not people or named_user or bool(_SAYS_I.search(question))), shown, called, kin)
+    return Subject(people, user and (not people or named_user or bool(_SAYS_I.search(question))), shown, called, kin,
+                   bool(_ASKS_ASKED.search(question)))
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
@@ -97,7 +101,10 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
     if subject.people and speaker not in subject.people and _SECOND_PERSON.search(item.text):
         return True  # speaking to the one asked about (in a chat of two)
     if speaker_is_subject:
-        return True
+        # Their short question tells nothing of them: Sam's "why parkrun all of a sudden" is no PB of his;
+        # "my sister Amaia wants to come and visit in February, is that ok??" tells of Rosa's sister.
+        return subject.asks_asked or not is_question(item.text) or tells_before_asking(item.text) \
+            or len(content_words(item.text)) > ASKING_ONLY_WORDS
     if _FIRST_PERSON.search(item.text) or _own_family(item.text, subject.kin):
         return False  # the speaker speaks of themselves (or their own "Dad"), and they are someone else
     if speaker in {whole_name(a) for a in assistants}:

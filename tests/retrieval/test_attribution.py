@@ -120,6 +120,24 @@ def test_whose_it_was_is_shown_with_what_they_told_not_a_question_they_asked():
     assert result.other.memory_id == 2 and result.message == "That was Olu, not Sam"
 
 
+def test_a_question_the_one_asked_about_typed_tells_nothing_of_them():
+    # "What's Sam's parkrun PB?" quoted Sam's "why parkrun all of a sudden" beside Nina's PB, and was
+    # answered: his question is no PB of his, and the PB is hers.
+    asked = said("Sam", "why parkrun all of a sudden", 1)
+    hers = said("Nina", "NEW PB at parkrun yesterday! I ran 29:47", 2)
+    speakers, users = ["Nina", "Sam"], ["Nina"]
+    result = attribute([asked, hers], subject_of("What's Sam's parkrun PB?", speakers, users), users)
+    assert result.message == "That was you, not Sam" and result.other == hers
+    # Asked what he asked, his question is the answer; news told before a question is his too.
+    assert attribute([asked, hers], subject_of("What did Sam ask about parkrun?", speakers, users), users).evidence \
+        == (asked,)
+    told = said("Sam", "I did my first parkrun today, 31 minutes! have you ever done one?", 3)
+    assert attribute([told, hers], subject_of("What's Sam's parkrun PB?", speakers, users), users).evidence == (told,)
+    sister = said("Sam", "my sister Amaia wants to come and visit in February, is that ok??", 4)  # a longer one tells
+    assert attribute([sister, hers], subject_of("What's Sam's sister called?", speakers, users), users).evidence \
+        == (sister,)
+
+
 def test_asked_what_the_assistant_told_its_reply_is_quoted_after_the_question_it_answers():
     own = said("Lena", "Longest run yet: 18 km this morning. Ready for the half marathon.", 1)
     asked = said("Lena", "what pace should I run the half marathon at?", 2)
@@ -174,8 +192,8 @@ def test_asked_what_an_assistant_said_its_reply_to_the_users_own_words_is_the_an
     services.conversations.log.add_turns([
         Turn("ChatGPT: Sourdough help", "me", "my sourdough comes out flat and dense. I feed my starter once a day "
              "and bulk ferment for 4 hours at about 19 degrees", at(15), "user", "s1"),
-        Turn("ChatGPT: Sourdough help", "ChatGPT", "At 19 °C 4 hours is too short: I would let the bulk go until the dough "
-             "has risen by half, often 7-9 hours at that temperature.", at(16), "assistant", "s2"),
+        Turn("ChatGPT: Sourdough help", "ChatGPT", "At 19 °C 4 hours is too short: I would let the bulk go until the "
+             "dough has risen by half, often 7-9 hours at that temperature.", at(16), "assistant", "s2"),
         *(Turn("Telegram: Ana", "me", text, at(20 + i), "user", f"a{i}") for i, text in enumerate(
             ("my sourdough loaf today", "sourdough again, my favourite", "my sourdough starter is called Gregory"))),
         Turn("ChatGPT: Bread", "me", "baked my sourdough again today", at(25), "user", "b1"),
