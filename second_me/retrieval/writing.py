@@ -35,6 +35,9 @@ TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a re
 # A model sometimes starts writing another prompt after its answer: stop there.
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
+# The label a memory is given in the reader's prompt, written back as if part of the answer:
+# "Assistant said (May 20, 2024): About 15 to 20 minutes at a time…".
+_LABEL_ECHOED = re.compile(r"^[^\W\d][\w'’ .-]{0,40}? said \([^()]{0,30}\d[^()]{0,30}\):\s*")
 _IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
@@ -222,7 +225,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
         written_pieces = pieces(written)
         ready = written_pieces if final or written.endswith("\n") else written_pieces[:-1]
         for separator, sentence in ready[released:]:
-            sentence = without_stray_citations(strip_control(sentence), given).strip()
+            sentence = _LABEL_ECHOED.sub("", without_stray_citations(strip_control(sentence), given).strip())
             if not sentence:
                 continue
             own = frozenset(re.findall(r"[^\W\d_]+", sentence.lower()))

@@ -904,6 +904,16 @@ def test_the_citation_of_a_readers_sentence_not_shown_is_not_shown_alone(service
     assert answer.text.startswith("I saw Fever Ray at the Columbiahalle. [1]")
 
 
+def test_the_label_of_a_memory_written_back_by_a_reader_is_not_shown(services):
+    # The prompt gives each memory as "me said (March 2, 2025): …"; a reader wrote that back before its answer.
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "The electrician is Sofia, her number is +351 912 000 111.", _said("2025-03-02"), "user", "a"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="me said (March 2, 2025): Sofia [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Who is the electrician?", remember=False)
+    assert answer.text.startswith("Sofia [1].") and "said (" not in answer.text
+
+
 def test_a_readers_answer_of_digits_alone_is_shown(services):
     services.conversations.log.add_turns([
         Turn("c1", "me", "The electrician is Sofia, her number is +351 912 000 111.", _said("2025-03-02"), "user", "a"),
