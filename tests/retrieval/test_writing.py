@@ -904,22 +904,23 @@ def test_the_citation_of_a_readers_sentence_not_shown_is_not_shown_alone(service
     assert answer.text.startswith("I saw Fever Ray at the Columbiahalle. [1]")
 
 
-def test_the_label_of_a_memory_written_back_by_a_reader_is_not_shown(services):
-    # The prompt gives each memory as "me said (March 2, 2025): …"; a reader wrote that back before its answer.
+def _electrician_told(services, reply: str, question: str):
+    """The reader's answer to `question` over "The electrician is Sofia…", when it writes `reply`."""
     services.conversations.log.add_turns([
         Turn("c1", "me", "The electrician is Sofia, her number is +351 912 000 111.", _said("2025-03-02"), "user", "a"),
     ], services.clock.timestamp())
-    services._chat = FakeChatModel(reply="me said (March 2, 2025): Sofia [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Who is the electrician?", remember=False)
+    services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+    return services.answering.ask(question, remember=False)
+
+
+def test_the_label_of_a_memory_written_back_by_a_reader_is_not_shown(services):
+    # The prompt gives each memory as "me said (March 2, 2025): …"; a reader wrote that back before its answer.
+    answer = _electrician_told(services, "me said (March 2, 2025): Sofia [1].", "Who is the electrician?")
     assert answer.text.startswith("Sofia [1].") and "said (" not in answer.text
 
 
 def test_a_readers_answer_of_digits_alone_is_shown(services):
-    services.conversations.log.add_turns([
-        Turn("c1", "me", "The electrician is Sofia, her number is +351 912 000 111.", _said("2025-03-02"), "user", "a"),
-    ], services.clock.timestamp())
-    services._chat = FakeChatModel(reply="+351 912 000 111 [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What's the electrician's phone number?", remember=False)
+    answer = _electrician_told(services, "+351 912 000 111 [1].", "What's the electrician's phone number?")
     assert answer.text.startswith("+351 912 000 111 [1].")
 
 
