@@ -72,6 +72,15 @@ def rests_on(text: str, evidence: Sequence[Evidence], question: str) -> bool:
     return all(support.check(sentence).supported for _, sentence in pieces(text) if sentence.strip())
 
 
+def resting_on(text: str, cited: Sequence[Evidence], question: str) -> list[Evidence]:
+    """Of the evidence a reader's answer cites, what it rests on: the sentences that each support it
+    alone, when any does ("12 to 14 hours [1]." rests on the cold proof's sentence, not on the bulk
+    fermentation's beside it in the note); else all of them, when together they do; else none."""
+    if not cited or not rests_on(text, cited, question):
+        return []
+    return [item for item in cited if rests_on(text, [item], question)] or list(cited)
+
+
 class KeptToQuotes:
     """A reader's sentence answering a question of fact may say only what the quotes say: the
     sentences chosen for the question, which the built-in model's answer is. A 1.5B reader given

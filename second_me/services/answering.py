@@ -37,7 +37,7 @@ from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, YES_NO, Intent, asks_advice, intent_of
 from second_me.retrieval.reckoning import worked_out
-from second_me.retrieval.reader_checks import KeptToQuotes, only_copies, rests_on
+from second_me.retrieval.reader_checks import KeptToQuotes, only_copies, resting_on
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, said_i_dont_know
 from second_me.services.about_memory import about_memory
 from second_me.services.catch_up import caught_up, who_they_are
@@ -302,10 +302,10 @@ class Answering:
                 text = quote_first(question, intent, shown, numbers, None, on_token, _asks_now(intent, ready.order))
             elif not _asks_now(intent, ready.order) and not intent.is_request:
                 # The reader is given more than it needs: what it cites is shown under its answer, when
-                # that alone supports what it wrote.
+                # that alone supports what it wrote (`resting_on`).
                 used = set(cited_numbers(text, len(cited)))
-                own = [item for item in shown if numbers.get(item.memory_id) in used]
-                shown = answer_sentences_first(own if own and rests_on(text, own, question) else shown, text, numbers)
+                own = resting_on(text, [item for item in shown if numbers.get(item.memory_id) in used], question)
+                shown = answer_sentences_first(own or shown, text, numbers)
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token,
                                _asks_now(intent, ready.order))
