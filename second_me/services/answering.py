@@ -14,45 +14,35 @@ someone ("What has Tomás been up to?") is answered from their own newest turns,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from second_me.domain import Answer, Evidence, Hit, utc_day
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
-from second_me.models.base import RememberingEmbedder
-from second_me.retrieval.abstain import decide, only_words_doubt, relevant_hits, signals
-from second_me.retrieval.attribution import asks_the_assistant, attribute_quotes, subject_of, the_assistants_words
-from second_me.retrieval.chatter import says_nothing_asked
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
 from second_me.retrieval.context import cited_numbers
-from second_me.retrieval.dated_answer import asks_weekday, carried_out, how_it_went
+from second_me.retrieval.dated_answer import asks_weekday
 from second_me.retrieval.elapsed import (SINCE, UNTIL, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
                                          event_day, newest_plan)
-from second_me.retrieval.evidence import (answer_sentences_first, evidence_choices, select_evidence,
-                                         with_sentence_similarity)
-from second_me.retrieval.newest import newest_statements_first, told_again
-from second_me.retrieval.happened import asks_what_happened, of_then, told_then
+from second_me.retrieval.evidence import answer_sentences_first
+from second_me.retrieval.newest import newest_statements_first
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, YES_NO, Intent, asks_advice, intent_of
+from second_me.retrieval.intent import FACT, YES_NO
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.reader_checks import KeptToQuotes, only_copies, resting_on
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, said_i_dont_know
 from second_me.services.about_memory import about_memory
 from second_me.services.catch_up import caught_up, who_they_are
 from second_me.services.dated_events import EventFinder
-from second_me.services.request_reading import read_for_request
-from second_me.services.same_day import with_the_day_told
-from second_me.services.turn_replies import replied_words, said_before, with_replies, with_turns_nearby
-from second_me.text.utterance import answers_yes, direct_question, is_question, tells_before_asking, tells_news
+from second_me.services.preparing import NOT_ANSWERED, Prepared, asks_now, prepare
+from second_me.text.utterance import direct_question, tells_news
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
 
 TokenFn = Callable[[str], None]
-NOT_ANSWERED = "the memories closest to that question don't answer it."
-NOTHING_THEN = "nothing in your memory is from then."
 
 
 def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
@@ -66,23 +56,6 @@ def evidence_entries(answer: Answer) -> list[tuple[int, Hit, Evidence]]:
     """Each quoted sentence with its [n] and the memory it came from, in the answer's order."""
     number = {hit.memory.id: (n, hit) for n, hit in enumerate(answer.citations, start=1)}
     return [(*number[item.memory_id], item) for item in answer.evidence if item.memory_id in number]
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What an answer is written from: the kind of question, the hits, the quoted evidence, and why
-    it cannot be answered (a rule's reason), or whose the evidence is instead (`not_theirs`)."""
-
-    intent: Intent
-    hits: list[Hit]
-    evidence: list[Evidence]
-    reason: str = ""
-    not_theirs: str = ""
-    order: Optional[str] = None  # the question asks for the newest ("now") or the oldest ("first") memory
-    users: tuple[str, ...] = ()  # the user's own names in chats: who "I" is
-    assistants: tuple[str, ...] = ()  # the names assistants answer under in chats
-    doubt: str = ""  # check 4's reason (a word no memory holds), left for a capable reader to judge
-    quoted: list[Evidence] = field(default_factory=list)  # of the evidence, what the built-in model would quote
 
 
 class Answering:
@@ -124,90 +97,9 @@ class Answering:
             self.core.conversation_log().add_turns(turns, now)
         return answer
 
-    def prepare(self, question: str, options: SearchOptions) -> "Prepared":
+    def prepare(self, question: str, options: SearchOptions) -> Prepared:
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""
-        core, settings = self.core, self.core.settings
-        embedder = RememberingEmbedder(core.embedder)  # the closest-sentence check and the evidence share sentences
-        result = with_sentence_similarity(self.search(question, options), question, embedder,
-                                          settings.abstain_unknown_similarity)
-        seen = signals(result, question, replied_words(core, result.hits), said_before(core, result.hits))
-        intent = intent_of(question)
-        time_hint = result.parsed.time if result.parsed is not None else None
-        # "What did I do on 22 February?" says nothing but when: how close memories are to its words
-        # says nothing either (`retrieval/happened.py`); whether memory holds anything from then does.
-        happened = time_hint is not None and time_hint.has_window and asks_what_happened(question)
-        if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
-            return Prepared(intent, [], [], reason=NOTHING_THEN)
-        bar = settings.abstain_similarity
-        reason = decide(seen, 0.0 if happened else bar, None if happened else settings.abstain_unknown_similarity)
-        doubt = ""
-        capable = core.chat_model.profile.capable_reader
-        if reason and capable and not intent.is_request \
-                and not elapsed_question(question) \
-                and only_words_doubt(seen, bar, settings.abstain_unknown_similarity):
-            reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
-        if reason:
-            return Prepared(intent, [], [], reason=reason)
-        # Amounts to add are each close to the question, or none is: only a gathering of things reads wider.
-        hits = [hit for hit in relevant_hits(result, bar, intent.is_request, intent.gathers_things)
-                if not says_nothing_asked(hit.memory, question)]
-        speakers = core.store.messages.speakers()
-        users = [name for name, role in speakers if role == "user"]
-        assistants = tuple(name for name, role in speakers if role == "assistant")
-        if happened:
-            hits = told_then(result.hits, time_hint.since, time_hint.until, users) or hits
-        replies: dict[int, list[int]] = {}
-        brought = 0
-        if intent.is_request:
-            hits = read_for_request(core, hits)
-        else:
-            nearby = with_turns_nearby(core, result.hits, hits)
-            hits, replies = with_replies(core, nearby)
-            if asks_the_assistant(question, assistants) and not any(hit.memory.speaker in assistants for hit in hits):
-                # Asked what an assistant said, and none of its words are read: its replies to the user's are.
-                hits, replies = with_replies(core, nearby, every_turn=True)
-            hits, brought = with_the_day_told(core, hits)
-        order = time_hint.order if time_hint is not None else None
-        quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants,
-                                         beyond=brought)
-        if capable:  # the reader's from more hits; the quotes, and whose news they are, as the small model's
-            wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants, reader=True,
-                                     beyond=brought)[1]
-        quoted, wider = the_assistants_words(question, quoted, wider, assistants)
-        order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
-        # A capable reader is given more; so is a question about what is true now, which weighs an
-        # older statement against newer ones, whichever model answers.
-        evidence = wider if capable or _asks_now(intent, order) else quoted
-        if intent.kind == YES_NO and evidence and all(item.derived for item in evidence):
-            hits, evidence = self._with_sources(question, hits, evidence, intent, time_hint)
-        subject = subject_of(question, [name for name, _ in speakers], users)
-        attribution = attribute_quotes(quoted if evidence is wider else evidence, evidence, subject, users, assistants)
-        # "That was Tomás, not you" says whose a thing done was: a request to sum something up ("Summarize my
-        # chat with Tomás about Porto") or a question of what to do ("What should I bring camping?") asks neither.
-        if attribution.other is not None and not (intent.is_request or asks_advice(question)
-                                                  or asks_the_assistant(question, assistants)):
-            return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message, doubt=doubt)
-        evidence = list(attribution.evidence) if attribution.other is None else evidence
-        # "When was my cello exam?": the quote may be its plan ("in July"); a later message read beyond
-        # the quotes may tell the day it was ("cello exam was this morning!!"), and is quoted after it.
-        later = carried_out(question, evidence[:1] + [item for item in wider if item not in evidence])
-        if later is not None and later not in evidence:
-            evidence.insert(1, later)
-        went = how_it_went(question, evidence, wider)  # a plan quoted, and its day told of again after it
-        if went is not None:
-            evidence.insert(*went)
-        if intent.kind == FACT and all(item.speaker and is_question(item.text) and not answers_yes(item.text)
-                                       and not tells_before_asking(item.text) for item in evidence):
-            # Only questions someone asked ("whats the best way to get red wine out of a carpet"): the
-            # replies to them that were read answer it; with none, memory holds the asking, not an answer.
-            # A turn telling something before it asks states it ("with my sister Clara… what should we do?").
-            answering = {reply for item in evidence for reply in replies.get(item.memory_id, ())}
-            answers = [item for item in wider if item.memory_id in answering
-                       and (not is_question(item.text) or answers_yes(item.text))]
-            evidence = evidence + answers if answers else []
-        return Prepared(intent, hits, evidence, reason="" if evidence else (doubt or NOT_ANSWERED),
-                        order=order, users=tuple(users), assistants=assistants, doubt=doubt,
-                        quoted=[item for item in quoted if item in evidence] or evidence)
+        return prepare(self.core, self.search, question, options)
 
     def reader_check(self, question: str, evidence: Sequence[Evidence]) -> float:
         """How likely a capable reader finds that the evidence answers the question (0..1)."""
@@ -273,7 +165,7 @@ class Answering:
         # The weekday of a date is worked out by rule: a 1.5B reader called 24 November 2023 a Thursday.
         reads = model.profile.capable_reader and not intent.wants_extract and not asks_weekday(question)
         shown = evidence
-        if _asks_now(intent, ready.order):
+        if asks_now(intent, ready.order):
             # "What phone do I use now?": of the evidence, the newest statement says what is true now,
             # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
@@ -294,13 +186,13 @@ class Answering:
                                  model, max_tokens, settings.temperature, settings.context_tokens, on_token,
                                  [name for name in ready.users if name != USER_SPEAKER],  # not "I am me"
                                  today, ready.assistants, KeptToQuotes(ready.quoted, question)
-                                 if intent.kind in (FACT, YES_NO) and not _asks_now(intent, ready.order) else None)
+                                 if intent.kind in (FACT, YES_NO) and not asks_now(intent, ready.order) else None)
             # Nothing the reader wrote stands, or it says it does not know when the check found that the
             # evidence answers the question ("What film did Sam and I watch last Saturday?" over "Watched
             # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
             if not text or said_i_dont_know(text) or only_copies(text, evidence):
-                text = quote_first(question, intent, shown, numbers, None, on_token, _asks_now(intent, ready.order))
-            elif not _asks_now(intent, ready.order) and not intent.is_request:
+                text = quote_first(question, intent, shown, numbers, None, on_token, asks_now(intent, ready.order))
+            elif not asks_now(intent, ready.order) and not intent.is_request:
                 # The reader is given more than it needs: what it cites is shown under its answer, when
                 # that alone supports what it wrote (`resting_on`).
                 used = set(cited_numbers(text, len(cited)))
@@ -308,7 +200,7 @@ class Answering:
                 shown = answer_sentences_first(own or shown, text, numbers)
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token,
-                               _asks_now(intent, ready.order))
+                               asks_now(intent, ready.order))
         if remember:
             quoted_ids = {item.memory_id for item in shown}
             core.reinforce([hit.memory.id for hit in cited if hit.memory.id in quoted_ids])
@@ -359,22 +251,6 @@ class Answering:
     def _today(self) -> date:
         return datetime.fromtimestamp(self.core.now(), timezone.utc).date()
 
-    def _with_sources(self, question: str, hits: list[Hit], evidence: list[Evidence], intent: Intent,
-                      time_hint) -> tuple[list[Hit], list[Evidence]]:
-        """A yes/no question about the user is not settled by what second-me derived alone: bring in
-        the turns and notes the fact or summary came from, and quote them beside it."""
-        sources: list[int] = []
-        for item in evidence:
-            links = self.core.store.states.links(item.memory_id)
-            sources += [i for i in links.turns + links.children if i not in sources]
-        if not sources:
-            return hits, evidence
-        low = min(hit.score for hit in hits)
-        extra = [replace(hit, score=low) for hit in self.core.hits_for(sources)]
-        own = [item for item in select_evidence(question, extra, self.core.embedder, intent, time_hint)
-               if not item.derived]
-        return hits + extra, own + evidence if own else evidence
-
     def _not_theirs(self, message: str, other: Evidence, hits: list[Hit], on_token: TokenFn | None) -> Answer:
         """The evidence is about someone else: say whose it is, quoted, instead of answering."""
         cited, numbers = citation_numbers([other], hits)
@@ -382,13 +258,6 @@ class Answering:
         if on_token:
             on_token(text)
         return Answer(text, tuple(cited), abstained=True, evidence=(other,))
-
-
-def _asks_now(intent: Intent, order: Optional[str]) -> bool:
-    """A question of one fact about what is true now ("now", "these days", "currently"). ("The
-    first…" is not turned around by date: "the very first time" is a statement's words, not its date.)"""
-    return order == "last" and intent.kind == FACT
-
 
 
 def _refusal(reason: str, on_token: TokenFn | None) -> Answer:
