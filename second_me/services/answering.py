@@ -192,7 +192,12 @@ class Answering:
             # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
             if not text or said_i_dont_know(text) or only_copies(text, evidence):
                 text = quote_first(question, intent, shown, numbers, None, on_token, asks_now(intent, ready.order))
-            elif not asks_now(intent, ready.order) and not intent.is_request:
+            elif asks_now(intent, ready.order):
+                # Of the newest memory it read, the sentences its answer rests on ("12 to 14 hours" on the
+                # cold proof's, not the bulk fermentation's beside it); the older memories after them.
+                own = resting_on(text, evidence, question)
+                shown = own + [item for item in shown if item.memory_id not in read] if own else shown
+            elif not intent.is_request:
                 # The reader is given more than it needs: what it cites is shown under its answer, when
                 # that alone supports what it wrote (`resting_on`).
                 used = set(cited_numbers(text, len(cited)))

@@ -823,6 +823,16 @@ def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_al
     assert "Belém [1]" not in answer.text and answer.evidence[0].text.startswith("The hostel in Alfama")
 
 
+def test_asked_what_is_so_now_of_the_memory_read_only_what_the_readers_answer_rests_on_is_shown(services, notes):
+    # "how long do I proof the dough now?" listed the bulk fermentation's "4 to 5 hours" under "12 to 14 hours [1].".
+    services.indexing.add([notes])
+    services._chat = FakeChatModel(reply="12 to 14 hours [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("how long do I proof the dough now?", remember=False)
+    assert answer.text == "12 to 14 hours [1]."
+    assert answer.evidence[0].text.startswith("After shaping, proof the dough in the fridge overnight")
+    assert not any("Bulk fermentation" in item.text for item in answer.evidence)
+
+
 def test_a_readers_citation_of_a_memory_it_was_not_given_is_taken_out(services):
     services.conversations.log.add_turns([
         Turn("c1", "me", "My partner Tiago got a job at a hospital in Lisbon, Santa Maria.", _said("2025-08-11"),
