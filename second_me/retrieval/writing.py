@@ -20,7 +20,7 @@ from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block,
 from second_me.retrieval.context import format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer
-from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent
+from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
                                                evidence_as_shown, in_what_it_cites, names_the_asker, only_copies,
                                                pieces, plain_sentence, takes_advice_for_what_was_done,
@@ -28,6 +28,7 @@ from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MAR
 from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
+from second_me.text.voice import to_the_user
 from second_me.text.words import content_words, forms, stems, words
 from second_me.safe_text import strip_control
 
@@ -219,6 +220,9 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     # A first sentence that only copies a memory's is held back: alone it is no answer (`only_copies`),
     # the quotes are shown instead, and what was streamed cannot be taken back.
     held = ""
+    # Told that "I" in the question means the user, it answers as them ("I play vice…"): turned to "you",
+    # unless the question asks what "you", an assistant in the chats, said, when "I" may be that assistant.
+    own_voice = asks_about_you(question)
 
     def release(final: bool) -> None:
         nonlocal released, looping, last_shown, held
@@ -246,7 +250,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
                     and (kept_to is None or kept_to.holds(sentence)):
-                text = (separator if shown else "") + sentence
+                text = (separator if shown else "") + (sentence if own_voice or said_i_dont_know(sentence)
+                                                        else to_the_user(sentence))
                 if not shown and only_copies(sentence, evidence):
                     held = text
                 else:
