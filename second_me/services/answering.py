@@ -198,10 +198,11 @@ class Answering:
                 own = resting_on(text, evidence, question)
                 shown = own + [item for item in shown if item.memory_id not in read] if own else shown
             elif not intent.is_request:
-                # The reader is given more than it needs: what it cites is shown under its answer, when
-                # that alone supports what it wrote (`resting_on`).
+                # The reader is given more than it needs: what it cites (all it read, citing nothing) is
+                # shown under its answer, when that alone supports what it wrote (`resting_on`).
                 used = set(cited_numbers(text, len(cited)))
-                own = resting_on(text, [item for item in shown if numbers.get(item.memory_id) in used], question)
+                own = resting_on(text, [item for item in shown if not used or numbers.get(item.memory_id) in used],
+                                 question)
                 shown = answer_sentences_first(own or shown, text, numbers)
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token,

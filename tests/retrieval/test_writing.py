@@ -818,6 +818,11 @@ def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_al
     services._chat = FakeChatModel(reply="Belém [1].", parameters=1_500_000_000, judge=0.9)
     answer = services.answering.ask("What did I say about Lisbon?", remember=False)
     assert answer.text.startswith("Belém") and answer.evidence[0].text.startswith("Try the custard")
+    # An answer citing nothing rests on what it was given: of that, the sentences that alone support it.
+    services._chat = FakeChatModel(reply="You stayed at the hostel in Alfama.", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What did I say about Lisbon?", remember=False)
+    assert answer.text == "You stayed at the hostel in Alfama."
+    assert [item.text for item in answer.evidence] == ["The hostel in Alfama was quiet and cheap."]
     # Asked where I stayed, the bakery in the sentence beside the hostel's is not an answer: the quote stands.
     answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
     assert "Belém [1]" not in answer.text and answer.evidence[0].text.startswith("The hostel in Alfama")
