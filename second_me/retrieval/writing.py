@@ -130,8 +130,8 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if ASKS_WHO_SOMEONE_IS.match(question) \
             and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
         return ""  # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria")
-    if _ASKS_WHO.match(question) and _only_a_time(line):
-        return ""  # "In September." for "Who is Clara?" ("my sister Clara is getting married in September!")
+    if _ASKS_WHO_OR_WHERE.match(question) and _only_a_time(line):
+        return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
     kind = expected_answer(question)
     if kind == NAME and not folded_words(line) & names_in(best.text, folded_words(question)):
         return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
@@ -146,7 +146,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
+_ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
 _TIME_WORDS = MONTHS | WEEKDAYS | frozenset("""in on at by from since until till during the a an of this next last
 today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
 

@@ -302,6 +302,9 @@ CLARA = "my sister Clara is getting married in September! in Porto"
     (CLARA, "Who is Clara?", "In September.", False),
     (CLARA, "When is Clara getting married?", "In September.", True),
     (CLARA, "Who is Clara?", "My sister Clara.", True),
+    # Nor asked where: "4 May, a Monday." of "4 May, a Monday, so party on Saturday 2 May" for "Where is Dad's party?".
+    (CLARA, "Where is Clara getting married?", "In September.", False),
+    (TIAGO, "Where does Tiago work?", "At a hospital there, Santa Maria.", True),
 ])
 def test_the_built_in_models_line_is_the_quotes_own_words_and_says_what_was_asked(quote, question, line, shown):
     best = Evidence(quote, 1, "chat", "message", "Lena Hart", score=0.9)
