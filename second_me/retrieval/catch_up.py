@@ -6,7 +6,8 @@ Such a question names a person and asks for their news, not for a fact: its word
 supervise. I'm very good at pointing"), or with the user's own news when the person is the one
 the user talks to. The answer is instead what the person told, one turn from each of their newest
 conversations: the one of each that says the most (a statement, not a question back or a reaction),
-oldest first. A time the question names ("this year", "since August") bounds it.
+oldest first. A time the question names ("this year", "since August") bounds it. A chat called by
+its name ("Summarize the family chat") is read so too, from all who speak in it.
 """
 
 from __future__ import annotations
@@ -29,8 +30,17 @@ MOST_SESSIONS = 8  # conversations quoted, the newest
 TURNS_READ = 2000  # a person's newest turns looked at
 QUOTE_CHARS = 280  # a long turn is quoted by its first sentences up to this length
 
+# A chat called by its name: "the family chat", "our Book club group", "the Porto trip thread".
+_CHAT_WORD = r"(?:group\s+chat|chat|group|conversation|thread)"
 _CATCH_UP = re.compile(
     r"^\s*(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:summari[sz]e|tell\s+me|remind\s+me(?:\s+of)?)\s+)?(?:"
+    r"(?:summari[sz]e|sum\s+up|recap|go\s+over|(?:catch|fill)\s+me\s+(?:up|in)\s+on)\s+(?:my|our|the)\s+"
+    r"(?P<chat_named>.+?)\s+" + _CHAT_WORD +
+    r"|what(?:['’]s|\s+has|\s+is)\s+(?:been\s+)?(?:new|going\s+on|happening)\s+in\s+(?:my|our|the)\s+"
+    r"(?P<chat_in>.+?)\s+" + _CHAT_WORD +
+    r"|what\s+(?:have|did)\s+we\s+(?:been\s+)?(?:talk(?:ed|ing)?|chat(?:ted|ting)?)\s+about\s+in\s+(?:(?:my|our|the)\s+)?"
+    r"(?P<talked_in>.+?)(?:\s+" + _CHAT_WORD + r")?"
+    r"|"
     r"what(?:['’]s|\s+has|\s+have|\s+is|\s+are)\s+(?P<up_to>.+?)\s+(?:been\s+)?(?:up\s+to|doing\s+lately)"
     r"|what(?:['’]s|\s+has|\s+have)\s+(?P<doing>.+?)\s+been\s+doing"
     r"|what\s+(?P<told>.+?)\s+(?:has|have|is|are)\s+(?:been\s+)?(?:up\s+to|doing\s+lately)"
@@ -57,6 +67,7 @@ class CatchUp:
     me: bool  # the user's own news
     time: TimeHint
     chats: bool = False  # the user's chats with them, both sides ("Summarize my chats with Tomás")
+    chat_named: bool = False  # `who` is the name of a chat ("Summarize the family chat"), not a person
 
 
 def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
@@ -65,11 +76,25 @@ def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
     match = _CATCH_UP.match(" ".join(rest.split()))
     if match is None:
         return None
+    named = match["chat_named"] or match["chat_in"] or match["talked_in"]
+    if named:
+        return CatchUp(named.strip(), False, time, chats=True, chat_named=True)
     chats = match["chats"] is not None or match["talked"] is not None
     who = next((value for value in match.groupdict().values() if value), None)
     if who is None or chats and re.search(r"\babout\b", who, re.I):
         return None  # with whom is not said ("What have I talked about?"), or a topic is ("…with Tomás about Porto")
     return CatchUp(who.strip(), not chats and who.strip().lower() in _ME, time, chats)
+
+
+def chats_named(name: str, chats: Sequence[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """The chats (id, name, title) a name asked for is (id, name): every word of it in the chat's name or
+    title, in any case and with or without accents ("family" is "WhatsApp: Family 🏡")."""
+    asked = {plain(word) for word in re.findall(r"[^\W_]+", name)} - _CHAT_FILLER
+    return [(chat_id, chat) for chat_id, chat, title in chats
+            if asked and asked <= {plain(word) for word in re.findall(r"[^\W_]+", f"{chat} {title}")}]
+
+
+_CHAT_FILLER = frozenset({"my", "our", "the", "whole"})
 
 
 def who_asked(question: str) -> Optional[str]:

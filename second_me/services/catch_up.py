@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional
 
-from second_me.domain import Answer, Evidence, day_span, told_dates, utc_day
-from second_me.retrieval.catch_up import (TURNS_READ, catch_up_question, newsiest_turns, quoted_part, speakers_named,
-                                          who_asked)
+from second_me.domain import Answer, Evidence, Memory, day_span, told_dates, utc_day
+from second_me.retrieval.catch_up import (TURNS_READ, CatchUp, catch_up_question, chats_named, newsiest_turns,
+                                          quoted_part, speakers_named, who_asked)
 from second_me.retrieval.compose import citation_numbers, quote_block
 from second_me.retrieval.quotable import source_label
 
@@ -24,6 +24,8 @@ def caught_up(core: "Core", question: str, on_token: Optional[Callable[[str], No
     asked = catch_up_question(question, datetime.fromtimestamp(core.now(), timezone.utc))
     if asked is None:
         return None
+    if asked.chat_named:
+        return _chat_recapped(core, asked, on_token, remember)
     speakers = core.store.messages.speakers()
     users = [name for name, role in speakers if role == "user"]
     names = users if asked.me else speakers_named(asked.who, [name for name, role in speakers if role != "user"])
@@ -35,24 +37,55 @@ def caught_up(core: "Core", question: str, on_token: Optional[Callable[[str], No
         turns = [(memory_id, conversation) for memory_id, conversation
                  in core.store.messages.said_by(names + users, asked.time.since, asked.time.until, TURNS_READ)
                  if conversation in theirs]
-    memories = core.store.get_many([memory_id for memory_id, _ in turns])
-    chosen = newsiest_turns([(memories[memory_id], conversation) for memory_id, conversation in turns
-                             if memory_id in memories], spread=asked.time.has_window)
+    chosen = _newsiest(core, turns, asked)
     if not chosen:
         who = "you" if asked.me else f"you and {names[0]}" if asked.chats else names[0]
         text = f"I don't know: {who} told nothing in your memory from then." if asked.time.has_window \
             else f"I don't know: nothing {who} said in your memory tells news."
-        if on_token:
-            on_token(text)
-        return Answer(text, (), abstained=True)
+        return _said(text, on_token)
+    advisers = {name for name, role in speakers if role == "assistant"}
+    whose = f"Your chats with {names[0]}," if asked.chats else "Your news," if asked.me \
+        else f"What {names[0]} told you," if names[0] in advisers else f"{names[0]}'s news,"  # an assistant has none
+    return _quoted(core, chosen, whose, on_token, remember)
+
+
+def _chat_recapped(core: "Core", asked: CatchUp, on_token: Optional[Callable[[str], None]],
+                   remember: bool) -> Optional[Answer]:
+    """"Summarize the family chat": the chat called so, both sides, a turn from each of its newest
+    conversations; None when no chat is called so (the question is then searched as any is)."""
+    chats = chats_named(asked.who, [(chat.id, chat.name, chat.title or "") for chat in core.store.messages.list()])
+    if not chats:
+        return None
+    turns = core.store.messages.said_by((), asked.time.since, asked.time.until, TURNS_READ,
+                                        conversations=[chat_id for chat_id, _ in chats])
+    chosen = _newsiest(core, turns, asked)
+    called = f"“{chats[0][1]}”" if len(chats) == 1 else f"{len(chats)} chats called {asked.who}"
+    if not chosen:
+        when = " from then" if asked.time.has_window else ""
+        return _said(f"I don't know: nothing in your chat {called}{when} tells news.", on_token)
+    return _quoted(core, chosen, f"Your chat {called}," if len(chats) == 1 else f"Your {called},", on_token, remember)
+
+
+def _newsiest(core: "Core", turns: list[tuple[int, int]], asked: CatchUp) -> list[Memory]:
+    memories = core.store.get_many([memory_id for memory_id, _ in turns])
+    return newsiest_turns([(memories[memory_id], conversation) for memory_id, conversation in turns
+                           if memory_id in memories], spread=asked.time.has_window)
+
+
+def _said(text: str, on_token: Optional[Callable[[str], None]]) -> Answer:
+    if on_token:
+        on_token(text)
+    return Answer(text, (), abstained=True)
+
+
+def _quoted(core: "Core", chosen: list[Memory], whose: str, on_token: Optional[Callable[[str], None]],
+            remember: bool) -> Answer:
+    """The chosen turns quoted under a heading saying whose they are and from when."""
     hits = core.hits_for([memory.id for memory in chosen])
     evidence = [Evidence(quoted_part(hit.memory), hit.memory.id, source_label(hit, None), hit.memory.kind,
                          hit.memory.speaker, False, 0.0, hit.memory.created_at, told_dates(hit.memory))
                 for hit in hits]
     cited, numbers = citation_numbers(evidence, hits)
-    advisers = {name for name, role in speakers if role == "assistant"}
-    whose = f"Your chats with {names[0]}," if asked.chats else "Your news," if asked.me \
-        else f"What {names[0]} told you," if names[0] in advisers else f"{names[0]}'s news,"  # an assistant has none
     text = _heading(whose, evidence) + "\n\n" + quote_block(evidence, numbers)
     if on_token:
         on_token(text)

@@ -147,12 +147,16 @@ class Messages:
         return out
 
     def said_by(self, speakers: Sequence[str], since: Optional[float], until: Optional[float],
-                limit: int) -> list[tuple[int, int]]:
+                limit: int, conversations: Sequence[int] = ()) -> list[tuple[int, int]]:
         """(memory id, conversation id) of the newest `limit` searchable turns any of `speakers` said
-        between `since` and `until`, oldest first."""
-        if not speakers:
+        (or, with `conversations`, anyone said in them) between `since` and `until`, oldest first."""
+        if conversations:
+            conditions = [f"m.conversation_id IN ({','.join('?' * len(conversations))})"]
+            params: list = list(conversations)
+        elif speakers:
+            conditions, params = [f"m.speaker IN ({','.join('?' * len(speakers))})"], list(speakers)
+        else:
             return []
-        conditions, params = [f"m.speaker IN ({','.join('?' * len(speakers))})"], list(speakers)
         for bound, value in ((">=", since), ("<", until)):
             if value is not None:
                 conditions.append(f"m.ts {bound} ?")

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from second_me.domain import Hit, Memory, Turn
 from second_me.retrieval.abstain import decide, relevant_hits, signals
-from second_me.retrieval.catch_up import catch_up_question, newsiest_turns, speakers_named
+from second_me.retrieval.catch_up import catch_up_question, chats_named, newsiest_turns, speakers_named
 from second_me.retrieval.hybrid import SearchResult
 from second_me.text.utterance import request_verb, tells_news
 
@@ -139,6 +139,30 @@ def test_chats_with_someone_are_summed_up_from_both_sides_and_what_they_told_fro
     assert advice.text.startswith("What ChatGPT told you, from one conversation on 2026-02-03:")
     found = catch_up_question("Summarize my chats with Tomás about the half marathon", NOW)
     assert found is None  # a topic asked: searched as any request is
+
+
+def test_a_chat_called_by_its_name_is_summed_up_from_all_its_speakers(services):
+    for asked, name in [("Summarize the family chat", "family"), ("What's been happening in the Family group?", "Family"),
+                        ("What did we talk about in Family?", "Family"), ("recap our book club group chat", "book club"),
+                        ("Catch me up on the family chat", "family")]:
+        found = catch_up_question(asked, NOW)
+        assert found is not None and found.chat_named and found.who == name, asked
+    assert not catch_up_question("Summarize my chats with Tomás", NOW).chat_named
+    assert chats_named("the family", [(1, "WhatsApp: Family 🏡", ""), (2, "Telegram: Tomás", "")]) == \
+        [(1, "WhatsApp: Family 🏡")]
+    services.conversations.log.add_turns([
+        Turn("WhatsApp: Family 🏡", speaker, words, at, "user" if speaker == "Marta" else "other", str(n))
+        for n, (speaker, words, at) in enumerate([
+            ("Marta", "Made this group so we can plan Dad's 70th, party on Saturday 2 May", _ts("2026-03-12")),
+            ("Jonas", "Booked Zum Anker for 2 May, 7pm, back room. Deposit was 150 euros", _ts("2026-03-20")),
+            ("Lea", "Started the new job at the pharmacy on Monday!", _ts("2026-04-15"))])], services.clock.timestamp())
+    _ana_and_tomas(services)
+    answer = services.answering.ask("Summarize the family chat", remember=False)
+    assert answer.text.startswith("Your chat “WhatsApp: Family 🏡”, a message from each of 3 conversations, "
+                                  "2026-03-12 to 2026-04-15:"), answer.text
+    assert [item.speaker for item in answer.evidence] == ["Marta", "Jonas", "Lea"]
+    # No chat called so: the question is searched as any is.
+    assert not services.answering.ask("Summarize the book club chat", remember=False).text.startswith("Your chat")
 
 
 def test_a_request_or_advice_is_not_answered_with_whose_news_it_was(services):
