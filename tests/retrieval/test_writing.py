@@ -576,8 +576,13 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     home = said("Moved in! First night in the Bedford condo.", "2023-10-31")
     trip = replace(said("Linda and I are going to Scotland in September for three weeks.", "2024-07-13"),
                    about="2024-09")
-    assert newest_statements_first([trip, home], (), "Where's home for Linda and me now?", date(2024, 8, 16))[0] is home
-    assert newest_statements_first([trip, home], (), "Where's home for Linda and me now?", date(2024, 10, 1))[0] is trip
+    assert newest_statements_first([trip, home], (), "Where are Linda and I now?", date(2024, 8, 16))[0] is home
+    assert newest_statements_first([trip, home], (), "Where are Linda and I now?", date(2024, 10, 1))[0] is trip
+    # Where one lives is told by a move or a home, not by a newer place one went.
+    launch = said("Launched the Linda B on Lake Banook this morning.", "2024-07-20")
+    for asked in ("Where's home for Linda and me now?", "Where do Linda and I live these days?"):
+        assert newest_statements_first([launch, trip, home], (), asked, date(2024, 10, 1))[0] is home, asked
+    assert newest_statements_first([launch, home], (), "Where are Linda and I now?", date(2024, 10, 1))[0] is launch
     wedding = replace(said("Change of plan on the wedding: we've moved it to next May, the 24th.", "2024-07-01"),
                       about="2025-05-24")
     invitations = said("Wedding invitations went out, yours is in the post.", "2024-06-01")
