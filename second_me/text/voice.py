@@ -24,7 +24,7 @@ def to_the_user(sentence: str) -> str:
     unless it reports someone's words before them (whose "I" is theirs)."""
     quoted = [match.span() for match in _QUOTED.finditer(sentence)]
     outside = [match for match in _FIRST_PERSON.finditer(sentence)
-               if not any(start <= match.start() < end for start, end in quoted)]
+               if not any(start <= match.start() < end for start, end in quoted) and not _numeral(match)]
     if not outside or _REPORTED.search(sentence[:outside[0].start()]):
         return sentence
     out, at = [], 0
@@ -32,6 +32,12 @@ def to_the_user(sentence: str) -> str:
         out += [sentence[at:match.start()], _turned(match)]
         at = match.end()
     return "".join(out) + sentence[at:]
+
+
+def _numeral(match: re.Match) -> bool:
+    """A capital "I" after a name's word is a numeral ("World War I", "Henry I"), not the user."""
+    before = match.string[:match.start()].split()
+    return match.group() == "I" and len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
 def _turned(match: re.Match) -> str:

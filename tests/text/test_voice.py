@@ -18,6 +18,7 @@ from second_me.text.voice import to_the_user
     ("Jo says if she builds one more thing she's leaving me [1].",
      "Jo says if she builds one more thing she's leaving me [1]."),
     ("In Alfama [1].", "In Alfama [1]."),
+    ("Then I read about World War I [2].", "Then you read about World War I [2]."),
     ("Imogen and Mina went to Milan.", "Imogen and Mina went to Milan."),
 ])
 def test_an_answer_in_the_users_voice_is_said_to_them(written, said):
