@@ -39,9 +39,10 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         answering = measured or answering
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)
-        homed = bool(_ASKS_HOME.match(question))
-        answering = {id(item) for item in statements if (stating is None or stating(item.text))
-                     and (not homed or _TELLS_HOME.search(item.text))}
+        answering = {id(item) for item in statements if stating is None or stating(item.text)}
+        if _ASKS_HOME.match(question):  # of those, the ones telling of a move or a home, when any does
+            answering = {id(item) for item in statements
+                         if id(item) in answering and _TELLS_HOME.search(item.text)} or answering
     asks_when = bool(ASKS_WHEN.match(question))
     if asks_when:  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
         answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}
@@ -54,7 +55,7 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
 # Where someone lives is told by a move or a home ("We bought the condo in Bedford"), not by a place
 # they went: "Where's home for Linda and me now?" is not "Launched the Linda B on Lake Banook".
 _ASKS_HOME = re.compile(r"\s*where(?:['’]s|\s+is)\s+home\b|\s*where\s+(?:do|does)\s+.{1,40}?\s+live\b", re.I)
-_TELLS_HOME = re.compile(r"\b(?:live[sd]?|living|moved?|moving|home|house|condo|flat|apartment|bought|"
+_TELLS_HOME = re.compile(r"\b(?:live[sd]?|living|moved?|moving|house|condo|flat|apartment|bought|"
                          r"rent(?:s|ed|ing)?|settled)\b", re.I)
 
 

@@ -583,6 +583,10 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     for asked in ("Where's home for Linda and me now?", "Where do Linda and I live these days?"):
         assert newest_statements_first([launch, trip, home], (), asked, date(2024, 10, 1))[0] is home, asked
     assert newest_statements_first([launch, home], (), "Where are Linda and I now?", date(2024, 10, 1))[0] is launch
+    # None telling of one, the newest naming a place still comes first, not a newer one naming none.
+    nashville, songs = said("and Wes is in Nashville doing session guitar", "2024-03-01"), \
+        said("Tamsin wants 14 songs. Wes wants 20. I said 14", "2024-05-01")
+    assert newest_statements_first([songs, nashville], (), "Where does Wes live now?")[0] is nashville
     wedding = replace(said("Change of plan on the wedding: we've moved it to next May, the 24th.", "2024-07-01"),
                       about="2025-05-24")
     invitations = said("Wedding invitations went out, yours is in the post.", "2024-06-01")
