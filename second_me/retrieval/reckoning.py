@@ -95,8 +95,7 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
         # "How many flatbreads at the launch and in his first week, together?": a memory saying nothing
         # of the things named (a trial run's 60) holds none of the amounts to add.
         named = _things_named(question, {fold(q.kind) for q in used})
-        if named and not all(named & _folded(q.item.text) for q in used):
-            return None
+        used = [q for q in used if named & _folded(q.item.text)] if named else used
         if len(used) < 2:
             return _count_times_price(question, evidence)  # "how much in total for the mugs?": one price, each
         result, line = sum(q.value for q in used), " + ".join(_written(q) for q in used)

@@ -40,6 +40,10 @@ def _line(question: str, *said: str):
     ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
      ["first week at Kirkgate done. 600 flatbreads", "launch yesterday at Kirkstall, 140 flatbreads"],
      "600 flatbreads + 140 flatbreads = 740 flatbreads."),
+    # A memory saying nothing of the things named (a trial run) holds none of the amounts to add.
+    ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
+     ["first week at Kirkgate done. 600 flatbreads", "launch yesterday at Kirkstall, 140 flatbreads",
+      "we did our first trial run yesterday, 60 flatbreads"], "600 flatbreads + 140 flatbreads = 740 flatbreads."),
     # What was added between two days is what the totals told then and later differ by.
     ("How many species did I add to my bird list between January and the end of June?",
      ["Life list hit 100 species this morning!!", "Life list: 78 species as of January 2024."],
@@ -81,10 +85,9 @@ def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, 
     ("How much did I make selling prints?", ["Sold three of my mugs for $25 each"]),  # not the things asked of
     # Two prices each of the things asked: which one sold is not for a rule to guess.
     ("How much did I make selling mugs?", ["Sold three mugs for $25 each", "Sold two mugs for $30 each"]),
-    # A sum over the things named: a memory saying nothing of them (a trial run) holds none of its amounts.
+    # A sum over the things named, of which only one memory tells: nothing to add.
     ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
-     ["first week at Kirkgate done. 600 flatbreads", "launch yesterday at Kirkstall, 140 flatbreads",
-      "we did our first trial run yesterday, 60 flatbreads"]),
+     ["first week at Kirkgate done. 600 flatbreads", "we did our first trial run yesterday, 60 flatbreads"]),
 ])
 def test_nothing_is_worked_out_when_the_amounts_leave_doubt(question, said):
     assert _line(question, *said) is None
