@@ -38,7 +38,7 @@ from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import asked_about, by_or_about, people_in, speakers_in, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
-from second_me.retrieval.topics import Topic, told_vectors, topic_asked
+from second_me.retrieval.topics import Topic, told_vectors, topic_asked, topic_now
 from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
 
@@ -91,6 +91,7 @@ class FusionWeights:
     context: float = 0.3  # BM25: a turn's context (the turn it replies to) against its own words
     facts_about: float = 0.5  # a gathering question about someone: the facts about them, ranked by meaning
     topic: float = 2.0  # a gathering question's everyday topic: the memories telling of one
+    now_topic: float = 1.0  # asked where someone lives or what they do now: the memories telling of a move or a job
     event: float = 1.0  # a question comparing two events' days: each event's own ranking
     dated: float = 0.5  # asked when, a memory telling of a day scores this much more
     typed: float = 0.5  # asked how much/many/old, a chat turn stating an amount, a number, an age scores this much more
@@ -216,6 +217,11 @@ class HybridSearcher:
         topic = topic_asked(query) if gathering and vector is not None else None
         told_of_topic = self._told_of_topic(topic, vector, scope, pool, *_narrow(since, until, *window), lists,
                                             weights, similarity) if topic is not None and self.weights.topic > 0 else {}
+        now_topic = topic_now(query) if not gathering and vector is not None and options.use_priors \
+            and parsed.time.order == "last" else None
+        if now_topic is not None and self.weights.now_topic > 0:  # "Where do Tariq and Hannah live now?": a move
+            self._told_of_topic(now_topic, vector, scope, pool, *_narrow(since, until, *window), lists, weights,
+                                similarity, self.weights.now_topic)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
         # A superseded fact keeps its full score only when the search asks about its time.
@@ -286,7 +292,7 @@ class HybridSearcher:
             similarity.update({memory_id: score for memory_id, score in found if memory_id not in similarity})
 
     def _told_of_topic(self, topic: Topic, question_vector, scope: "_Scope", pool, since, until, lists, weights,
-                       similarity) -> dict[int, float]:
+                       similarity, weight: Optional[float] = None) -> dict[int, float]:
         """A gathering question's everyday topic, searched by the sentences that tell of it: a memory
         ranks by its best similarity to any of them (returned). The similarity kept for each is the
         question's own, which the abstention checks judge by."""
@@ -298,7 +304,7 @@ class HybridSearcher:
             return best
         ranking = sorted(best, key=best.get, reverse=True)[:pool]
         lists.append(ranking)
-        weights.append(self.weights.topic)
+        weights.append(self.weights.topic if weight is None else weight)
         unmeasured = [memory_id for memory_id in ranking if memory_id not in similarity]
         if unmeasured:
             similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))

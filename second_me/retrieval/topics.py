@@ -54,9 +54,29 @@ TOPICS = (
 )
 
 
+# Asked what is so now of where someone lives or what they do, the answer is a move or a new job
+# told in none of the question's words: "WE'RE IN. moved into Bramley on Saturday" for "Where do
+# Tariq and Hannah live now?", "first day at Cotham Park yesterday!!" for "Which school does Nina
+# teach at now?".
+NOW_TOPICS = (
+    Topic("home", re.compile(r"\bwhere\b.{0,40}\b(?:live[sd]?|living)\b|\bwhere(?:['’]s|\s+is)\s+home\b", re.I),
+          ("we moved into the new flat", "we bought a house", "we're renting a place in town",
+           "we got the keys today", "she's moving into a care home", "my new place has a garden")),
+    Topic("job", re.compile(r"\bfor\s+(?:a\s+)?living\b|\b(?:job|jobs|work|works|working|teach|teaches|teaching)\b"
+                            r"(?!\s+(?:out|on)\b)", re.I),
+          ("I got the job!", "I start at the new place on Monday", "I handed in my notice",
+           "they offered me the position", "my first shift went fine", "first day at the new job today")),
+)
+
+
 def topic_asked(question: str) -> Optional[Topic]:
     """The everyday topic a gathering question asks across, if it asks one."""
     return next((topic for topic in TOPICS if topic.asked.search(question)), None)
+
+
+def topic_now(question: str) -> Optional[Topic]:
+    """The topic a question of what is so now asks of, where someone lives or what they do, if either."""
+    return next((topic for topic in NOW_TOPICS if topic.asked.search(question)), None)
 
 
 # (model, dimensions, topic) → the topic's sentences embedded: search and the quotes both read them.

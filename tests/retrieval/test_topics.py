@@ -2,7 +2,7 @@
 
 import pytest
 
-from second_me.retrieval.topics import topic_asked
+from second_me.retrieval.topics import topic_asked, topic_now
 
 
 @pytest.mark.parametrize("question, topic", [
@@ -26,6 +26,20 @@ from second_me.retrieval.topics import topic_asked
 ])
 def test_the_topic_a_question_asks(question, topic):
     found = topic_asked(question)
+    assert (found.name if found else None) == topic
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Where do Tariq and Hannah live now?", "home"),
+    ("Where's home for Linda and me now?", "home"),
+    ("What does Tariq do for a living now?", "job"),
+    ("Which school does Nina teach at now?", "job"),
+    ("Which team do I work in now?", "job"),
+    ("What phone do I use now?", None),
+    ("How does it work out now?", None),
+])
+def test_the_topic_a_question_of_now_asks(question, topic):
+    found = topic_now(question)
     assert (found.name if found else None) == topic
 
 

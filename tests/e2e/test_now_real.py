@@ -1,0 +1,63 @@
+"""Asked what is so now of where someone lives or what they do, on the real shipped embedder: the
+move or the new job is told in none of the question's words."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from second_me.clock import FixedClock
+from second_me.config import load_settings
+from second_me.domain import Turn
+from second_me.retrieval.hybrid import SearchOptions
+from second_me.services import Services
+
+pytestmark = pytest.mark.real_models
+
+START = datetime(2025, 2, 2, 19, 0, tzinfo=timezone.utc)
+# A week apart, Bronwen and her penfriend Tariq.
+WEEKS = [
+    ("Tariq", "still on the buses. earlies all week on the number 6, eleven trips a day"),
+    ("Bronwen", "the lambing has started, I've had about four hours sleep"),
+    ("Tariq", "first house. we've rented the same flat in Headingley for four years"),
+    ("Tariq", "hannah's got ofsted this week so she's been up marking till midnight"),
+    ("Bronwen", "mum's 79 on Sunday, we're doing a cake"),
+    ("Tariq", "I GOT IT. they offered me a place, student paramedic, starting in september"),
+    ("Tariq", "peggy ate a whole loaf off the counter, she's fine"),
+    ("Bronwen", "swam my first 2k without stopping on Thursday"),
+    ("Tariq", "WE'RE IN. moved into Bramley on Saturday"),
+    ("Tariq", "had my last shift on the buses on Friday. the lads gave me a toy ambulance"),
+    ("Bronwen", "how is the new job going?"),
+    ("Tariq", "the weather in Leeds is grim, raining every day"),
+    # Chatter in the question's words.
+    ("Bronwen", "do you still live near the park? I can never remember"),
+    ("Tariq", "hannah says the living room needs painting now, again"),
+    ("Bronwen", "work was long today, the vet came twice"),
+    ("Tariq", "what do you do for fun these days apart from swimming?"),
+    ("Bronwen", "Ceri lives on toast now, honestly"),
+    ("Tariq", "now that's what I call a sunset"),
+    ("Bronwen", "how do you and Hannah make a living and still have time for two dogs?"),
+    ("Tariq", "living the dream, mate"),
+]
+
+
+@pytest.fixture(scope="module")
+def penpals(tmp_path_factory):
+    home = tmp_path_factory.mktemp("penpals-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SECOND_ME_PASSPHRASE", "e2e")
+        services = Services.open(load_settings(home, chat_model="builtin"),
+                                 FixedClock(START + timedelta(weeks=len(WEEKS))))
+    turns = [Turn(f"chat with Tariq {week}", speaker, text, (START + timedelta(weeks=week)).timestamp(),
+                  "user" if speaker == "Bronwen" else "other", f"t{week}") for week, (speaker, text) in enumerate(WEEKS)]
+    services.conversations.log.add_turns(turns, turns[-1].timestamp + 60)
+    yield services
+    services.close()
+
+
+@pytest.mark.parametrize("question, told", [
+    ("Where do Tariq and Hannah live now?", "moved into Bramley"),
+    ("What does Tariq do for a living now?", "student paramedic"),
+])
+def test_what_is_so_now_is_found_by_what_tells_of_it(penpals, question, told):
+    hits = penpals.answering.search(question, SearchOptions(k=3)).hits
+    assert any(told in hit.memory.text for hit in hits), [hit.memory.text for hit in hits]
