@@ -51,7 +51,6 @@ class Prepared:
     quoted: list[Evidence] = field(default_factory=list)  # of the evidence, what the built-in model would quote
 
 
-
 def prepare(core: "Core", search: Search, question: str, options: SearchOptions) -> Prepared:
     """Everything before writing: the search, the rule checks, the evidence, whose it is."""
     settings = core.settings
