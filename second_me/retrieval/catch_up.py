@@ -38,7 +38,8 @@ _CATCH_UP = re.compile(
     r"(?P<chat_named>.+?)\s+" + _CHAT_WORD +
     r"|what(?:['’]s|\s+has|\s+is)\s+(?:been\s+)?(?:new|going\s+on|happening)\s+in\s+(?:my|our|the)\s+"
     r"(?P<chat_in>.+?)\s+" + _CHAT_WORD +
-    r"|what\s+(?:have|did)\s+we\s+(?:been\s+)?(?:talk(?:ed|ing)?|chat(?:ted|ting)?)\s+about\s+in\s+(?:(?:my|our|the)\s+)?"
+    r"|what\s+(?:have|did)\s+we\s+(?:been\s+)?(?:talk(?:ed|ing)?|chat(?:ted|ting)?)\s+about\s+in\s+"
+    r"(?:(?:my|our|the)\s+)?"
     r"(?P<talked_in>.+?)(?:\s+" + _CHAT_WORD + r")?"
     r"|"
     r"what(?:['’]s|\s+has|\s+have|\s+is|\s+are)\s+(?P<up_to>.+?)\s+(?:been\s+)?(?:up\s+to|doing\s+lately)"

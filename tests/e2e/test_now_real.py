@@ -48,7 +48,8 @@ def penpals(tmp_path_factory):
         services = Services.open(load_settings(home, chat_model="builtin"),
                                  FixedClock(START + timedelta(weeks=len(WEEKS))))
     turns = [Turn(f"chat with Tariq {week}", speaker, text, (START + timedelta(weeks=week)).timestamp(),
-                  "user" if speaker == "Bronwen" else "other", f"t{week}") for week, (speaker, text) in enumerate(WEEKS)]
+                  "user" if speaker == "Bronwen" else "other", f"t{week}")
+             for week, (speaker, text) in enumerate(WEEKS)]
     services.conversations.log.add_turns(turns, turns[-1].timestamp + 60)
     yield services
     services.close()

@@ -142,8 +142,10 @@ def test_chats_with_someone_are_summed_up_from_both_sides_and_what_they_told_fro
 
 
 def test_a_chat_called_by_its_name_is_summed_up_from_all_its_speakers(services):
-    for asked, name in [("Summarize the family chat", "family"), ("What's been happening in the Family group?", "Family"),
-                        ("What did we talk about in Family?", "Family"), ("recap our book club group chat", "book club"),
+    for asked, name in [("Summarize the family chat", "family"),
+                        ("What's been happening in the Family group?", "Family"),
+                        ("What did we talk about in Family?", "Family"),
+                        ("recap our book club group chat", "book club"),
                         ("Catch me up on the family chat", "family")]:
         found = catch_up_question(asked, NOW)
         assert found is not None and found.chat_named and found.who == name, asked
