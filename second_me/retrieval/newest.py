@@ -55,8 +55,9 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
 # Where someone lives is told by a move or a home ("We bought the condo in Bedford"), not by a place
 # they went: "Where's home for Linda and me now?" is not "Launched the Linda B on Lake Banook".
 _ASKS_HOME = re.compile(r"\s*where(?:['’]s|\s+is)\s+home\b|\s*where\s+(?:do|does)\s+.{1,40}?\s+live\b", re.I)
-_TELLS_HOME = re.compile(r"\b(?:live[sd]?|living|moved?|moving|house|condo|flat|apartment|bought|"
-                         r"rent(?:s|ed|ing)?|settled)\b", re.I)
+# A move, a purchase, a lease: "The house is full of good cooking" tells of no home, whatever its place.
+_TELLS_HOME = re.compile(r"\b(?:live[sd]?|living|moved|moving|move\s+(?:in|into|to)|bought|rent(?:s|ed|ing)?|"
+                         r"settled)\b", re.I)
 
 
 def _still_to_come(item: Evidence, today: Optional[date]) -> bool:

@@ -580,8 +580,10 @@ def test_told_again_needs_the_present_two_days_and_another_number_or_a_change_to
     assert newest_statements_first([trip, home], (), "Where are Linda and I now?", date(2024, 10, 1))[0] is trip
     # Where one lives is told by a move or a home, not by a newer place one went.
     launch = said("Launched the Linda B on Lake Banook this morning.", "2024-07-20")
+    visit = said("Aisha's mom flew in from Toronto to help with the baby. The house is full of good cooking.",
+                 "2024-08-01")
     for asked in ("Where's home for Linda and me now?", "Where do Linda and I live these days?"):
-        assert newest_statements_first([launch, trip, home], (), asked, date(2024, 10, 1))[0] is home, asked
+        assert newest_statements_first([visit, launch, trip, home], (), asked, date(2024, 10, 1))[0] is home, asked
     assert newest_statements_first([launch, home], (), "Where are Linda and I now?", date(2024, 10, 1))[0] is launch
     # None telling of one, the newest naming a place still comes first, not a newer one naming none.
     nashville, songs = said("and Wes is in Nashville doing session guitar", "2024-03-01"), \
