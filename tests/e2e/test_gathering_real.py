@@ -1,14 +1,11 @@
 """A question gathering an everyday topic across months of chat, on the real shipped embedder."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
-from second_me.clock import FixedClock
-from second_me.config import load_settings
-from second_me.domain import Turn
 from second_me.retrieval.hybrid import SearchOptions
-from second_me.services import Services
+from tests.e2e.weekly_chat import weekly_chat
 
 pytestmark = pytest.mark.real_models
 
@@ -33,18 +30,7 @@ HEALTH = {"concussed", "wisdom tooth", "tick"}
 
 @pytest.fixture(scope="module")
 def cousins(tmp_path_factory):
-    home = tmp_path_factory.mktemp("cousins-home")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SECOND_ME_PASSPHRASE", "e2e")
-        # The built-in model answers, as on a fresh install.
-        services = Services.open(load_settings(home, chat_model="builtin"),
-                                 FixedClock(START + timedelta(weeks=len(WEEKS))))
-    turns = []
-    for week, (speaker, text) in enumerate(WEEKS):
-        said = (START + timedelta(weeks=week)).timestamp()
-        turns.append(Turn(f"chat with Ruben {week}", speaker, text, said, "user" if speaker == "Josie" else "other",
-                          f"t{week}"))
-    services.conversations.log.add_turns(turns, turns[-1].timestamp + 60)
+    services = weekly_chat(tmp_path_factory, START, WEEKS, "Josie", "chat with Ruben")
     yield services
     services.close()
 

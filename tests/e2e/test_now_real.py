@@ -1,15 +1,12 @@
 """Asked what is so now of where someone lives or what they do, on the real shipped embedder: the
 move or the new job is told in none of the question's words."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
-from second_me.clock import FixedClock
-from second_me.config import load_settings
-from second_me.domain import Turn
 from second_me.retrieval.hybrid import SearchOptions
-from second_me.services import Services
+from tests.e2e.weekly_chat import weekly_chat
 
 pytestmark = pytest.mark.real_models
 
@@ -42,15 +39,7 @@ WEEKS = [
 
 @pytest.fixture(scope="module")
 def penpals(tmp_path_factory):
-    home = tmp_path_factory.mktemp("penpals-home")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SECOND_ME_PASSPHRASE", "e2e")
-        services = Services.open(load_settings(home, chat_model="builtin"),
-                                 FixedClock(START + timedelta(weeks=len(WEEKS))))
-    turns = [Turn(f"chat with Tariq {week}", speaker, text, (START + timedelta(weeks=week)).timestamp(),
-                  "user" if speaker == "Bronwen" else "other", f"t{week}")
-             for week, (speaker, text) in enumerate(WEEKS)]
-    services.conversations.log.add_turns(turns, turns[-1].timestamp + 60)
+    services = weekly_chat(tmp_path_factory, START, WEEKS, "Bronwen", "chat with Tariq")
     yield services
     services.close()
 
