@@ -214,18 +214,17 @@ class HybridSearcher:
         gathering = options.use_priors and intent_of(query).kind == GATHER
         if gathering and people and vector is not None and "fact" in (kinds or MEMORY_KINDS):
             self._facts_about(people, vector, among, pool, lists, weights, similarity)
+        narrowed = _narrow(since, until, *window)  # the filters' bounds within the question's time
         topic = topic_asked(query) if gathering and vector is not None else None
-        told_of_topic = self._told_of_topic(topic, vector, scope, pool, *_narrow(since, until, *window), lists,
+        told_of_topic = self._told_of_topic(topic, vector, scope, pool, *narrowed, lists,
                                             weights, similarity) if topic is not None and self.weights.topic > 0 else {}
         now_topic = topic_now(query) if not gathering and vector is not None and options.use_priors \
             and parsed.time.order == "last" else None
         if now_topic is not None and self.weights.now_topic > 0:  # "Where do Tariq and Hannah live now?": a move
-            self._told_of_topic(now_topic, vector, scope, pool, *_narrow(since, until, *window), lists, weights,
+            self._told_of_topic(now_topic, vector, scope, pool, *narrowed, lists, weights,
                                 similarity, self.weights.now_topic)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
-        # A superseded fact keeps its full score only when the search asks about its time.
-        validity_window = _narrow(since, until, *window)
         fused = rrf_fuse(lists, weights, self.rrf_k)
         memories = self.store.get_many(list(fused))
         lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
@@ -239,8 +238,10 @@ class HybridSearcher:
                 continue
             retention = self.policy.retention(memory, now)
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)
-            if parsed.time.order != "first":  # "the first time" asks for the old facts too
-                score *= validity_prior(memory, *validity_window)
+            # A superseded fact keeps its full score only when the search asks about its time ("the first
+            # time" asks for the old facts too).
+            if parsed.time.order != "first":
+                score *= validity_prior(memory, *narrowed)
             if options.use_priors:
                 score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people)) \
                     * dated_prior(memory, asks_when, self.weights.dated) \
@@ -293,9 +294,9 @@ class HybridSearcher:
 
     def _told_of_topic(self, topic: Topic, question_vector, scope: "_Scope", pool, since, until, lists, weights,
                        similarity, weight: Optional[float] = None) -> dict[int, float]:
-        """A gathering question's everyday topic, searched by the sentences that tell of it: a memory
-        ranks by its best similarity to any of them (returned). The similarity kept for each is the
-        question's own, which the abstention checks judge by."""
+        """A gathering question's everyday topic (or, weighted `weight`, what a question of now asks of),
+        searched by the sentences that tell of it: a memory ranks by its best similarity to any of them
+        (returned). The similarity kept for each is the question's own, which the abstention checks judge by."""
         best: dict[int, float] = {}
         for vector in told_vectors(topic, self.embedder):
             for memory_id, score in self.store.vector_search(vector, pool, scope.kinds, since, until, scope.among):

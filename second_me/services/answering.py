@@ -165,7 +165,8 @@ class Answering:
         # The weekday of a date is worked out by rule: a 1.5B reader called 24 November 2023 a Thursday.
         reads = model.profile.capable_reader and not intent.wants_extract and not asks_weekday(question)
         shown = evidence
-        if asks_now(intent, ready.order):
+        now_asked = asks_now(intent, ready.order)
+        if now_asked:
             # "What phone do I use now?": of the evidence, the newest statement says what is true now,
             # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
@@ -186,13 +187,13 @@ class Answering:
                                  model, max_tokens, settings.temperature, settings.context_tokens, on_token,
                                  [name for name in ready.users if name != USER_SPEAKER],  # not "I am me"
                                  today, ready.assistants, KeptToQuotes(ready.quoted, question)
-                                 if intent.kind in (FACT, YES_NO) and not asks_now(intent, ready.order) else None)
+                                 if intent.kind in (FACT, YES_NO) and not now_asked else None)
             # Nothing the reader wrote stands, or it says it does not know when the check found that the
             # evidence answers the question ("What film did Sam and I watch last Saturday?" over "Watched
             # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
             if not text or said_i_dont_know(text) or only_copies(text, evidence):
-                text = quote_first(question, intent, shown, numbers, None, on_token, asks_now(intent, ready.order))
-            elif asks_now(intent, ready.order):
+                text = quote_first(question, intent, shown, numbers, None, on_token, now_asked)
+            elif now_asked:
                 # Of the newest memory it read, the sentences its answer rests on ("12 to 14 hours" on the
                 # cold proof's, not the bulk fermentation's beside it); the older memories after them.
                 own = resting_on(text, evidence, question)
@@ -206,7 +207,7 @@ class Answering:
                 shown = answer_sentences_first(own or shown, text, numbers)
         else:
             text = quote_first(question, intent, evidence, numbers, model if settings.answer_line else None, on_token,
-                               asks_now(intent, ready.order))
+                               now_asked)
         if remember:
             quoted_ids = {item.memory_id for item in shown}
             core.reinforce([hit.memory.id for hit in cited if hit.memory.id in quoted_ids])
