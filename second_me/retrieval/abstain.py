@@ -96,6 +96,9 @@ class Signals:
     # the daughter or son memory tells of.
     unknown_relative: bool = False
     gathers_things: bool = False  # everything of a kind is asked for: held to a bar GATHERING_ALLOWANCE lower
+    # `lacking`, but a memory about the thing asked, someone else's, states it: "What did Lea's car
+    # inspection cost?" over Marta's "my car failed its inspection… 480 euros". Whose it is may be said.
+    stated_by_others: bool = False
 
 
 def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]:
@@ -182,9 +185,12 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     instructions = request_words(question)
     unknown_words = words_memory_lacks(result, asked)
     replied = replied or {}
-    texts = (text for hit in result.hits for text in _as_checked(hit, replied, before or {}))
-    lacking = lacks_answer(question, texts, result.unknown_terms) \
+    def texts():
+        return (text for hit in result.hits for text in _as_checked(hit, replied, before or {}))
+    lacking = lacks_answer(question, texts(), result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None
+    stated_by_others = lacking is not None and bool(proper_names(question)) \
+        and lacks_answer(question, texts(), result.unknown_terms, whoever=True) is None
     if lacking is None and not instructions and not arithmetic and untold_when(asked or question, result.hits):
         lacking = WHEN  # "When did I start taking vitamin D?" over an undated medication note
     # A request names a topic to work on ("a packing list for Lisbon"), not a fact to find next to a name.
@@ -205,7 +211,7 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
         result.told_of_topic.get(hit.memory.id, 0.0) >= TOLD_OF_TOPIC for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,
                    lacking, covered, bool(_by_marriage_words(asked or question) & set(unknown_words)),
-                   intent_of(asked or question).gathers_things)
+                   intent_of(asked or question).gathers_things, stated_by_others)
 
 
 _IN_LAW = re.compile(r"\b\w+-in-(law)\b|\b(step(?:son|daughter|mother|father|brother|sister|mum|dad|child|kids?))\b",

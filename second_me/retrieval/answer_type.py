@@ -303,22 +303,24 @@ def _states_condition(lower: str, question_words: set[str]) -> bool:
                for word in question_words if word not in STOPWORDS and len(word) > 2)
 
 
-def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_terms: Iterable[str]) -> Optional[str]:
+def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_terms: Iterable[str],
+                 whoever: bool = False) -> Optional[str]:
     """The expected answer kind when none of the memories about the question's subject states one; else None.
-    `texts`: each memory's text, or its text and what was said just before it, which may tell what it
-    is about, never the answer."""
+    `texts`: each memory's text, or its text and what was said just before it (what it is about, never the
+    answer). `whoever`: the people the question names set aside."""
     kind = expected_answer(question)
     if kind is None:
         return None
     unknown = {fold(t) for t in unknown_terms}
     question_words = folded_words(question)
-    names = {fold(n) for n in proper_names(question)} - unknown
+    named = {fold(n) for n in proper_names(question)} - unknown
+    names = set() if whoever else named
     # Not what the answer is ("which *airline*": memory says "KLM"), nor how it is paid.
     about_words = {fold(w) for w in _words(question) if w.lower() not in STOPWORDS and w.lower() not in TYPE_WORDS
                    and w.lower() not in WH_DETERMINERS | {"how"}
                    and not (kind in (NAME, STREET) and w.lower() in NAME_PARTS | NAMED_CATEGORIES)
                    and not (kind == MONEY and w.lower() in PAYING_WORDS)}
-    subject = {fold(form) for word in about_words - unknown for form in synonyms(word)}  # "mother" is "Mum"
+    subject = {fold(form) for word in about_words - unknown - (named if whoever else set()) for form in synonyms(word)}
     # "Which hospital…" names a place, not a thing memory must say: "my operation" may be "surgery" there.
     category = kind in (NAME, STREET) and bool(answer_type_words(question) & NAMED_CATEGORIES)
     if not names and not subject:

@@ -66,14 +66,19 @@ def prepare(core: "Core", search: Search, question: str, options: SearchOptions)
     if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
         return Prepared(intent, [], [], reason=NOTHING_THEN)
     bar = settings.abstain_similarity
-    reason = decide(seen, 0.0 if happened else bar, None if happened else settings.abstain_unknown_similarity)
+    bars = (0.0, None) if happened else (bar, settings.abstain_unknown_similarity)
+    reason = decide(seen, *bars)
     doubt = ""
     capable = core.chat_model.profile.capable_reader
     if reason and capable and not intent.is_request \
             and not elapsed_question(question) \
             and only_words_doubt(seen, bar, settings.abstain_unknown_similarity):
         reason, doubt = "", reason  # the reader judges it, and must be surer (`reader_check_doubted`)
-    if reason:
+    # No amount in the memories about Lea's car inspection, but Marta's says what hers cost: whose it
+    # was is said, when the evidence is hers alone; otherwise the refusal stands.
+    whose_instead = bool(reason) and seen.stated_by_others and not intent.is_request \
+        and decide(replace(seen, lacking=None), *bars) is None
+    if reason and not whose_instead:
         return Prepared(intent, [], [], reason=reason)
     # Amounts to add are each close to the question, or none is: only a gathering of things reads wider.
     hits = [hit for hit in relevant_hits(result, bar, intent.is_request, intent.gathers_things)
@@ -114,6 +119,8 @@ def prepare(core: "Core", search: Search, question: str, options: SearchOptions)
     if attribution.other is not None and not (intent.is_request or asks_advice(question)
                                               or asks_the_assistant(question, assistants)):
         return Prepared(intent, hits, [attribution.other], not_theirs=attribution.message, doubt=doubt)
+    if whose_instead:
+        return Prepared(intent, [], [], reason=reason)
     evidence = list(attribution.evidence) if attribution.other is None else evidence
     # "When was my cello exam?": the quote may be its plan ("in July"); a later message read beyond
     # the quotes may tell the day it was ("cello exam was this morning!!"), and is quoted after it.

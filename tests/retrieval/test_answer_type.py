@@ -534,3 +534,10 @@ def test_a_memory_naming_them_as_close_as_a_paraphrase_is_not_detached_from_the_
 
     assert detached(NAMED_CLOSE + 0.05) == ()
     assert detached(NAMED_CLOSE - 0.15) == ("Little Fires", "Kirkgate Market")
+
+
+def test_whoever_states_it_the_people_asked_about_set_aside():
+    texts = ["Marta: Ugh, my car failed its inspection. Brakes again. 480 euros", "Lea: new job at the pharmacy"]
+    assert lacks_answer("What did Lea's car inspection cost?", texts, ()) == "money"
+    assert lacks_answer("What did Lea's car inspection cost?", texts, (), whoever=True) is None
+    assert lacks_answer("What did Lea's bike repair cost?", texts, (), whoever=True) == "money"

@@ -208,3 +208,30 @@ def test_asked_what_an_assistant_said_its_reply_to_the_users_own_words_is_the_an
     # "…you suggest I do…" asks what ChatGPT said, though "I" does something in it: its words are not "not yours".
     answer = services.answering.ask("What did you suggest I do about my sourdough?", remember=False)
     assert not answer.text.startswith("That was") and "too short" in answer.text
+
+
+def test_an_amount_only_someone_else_states_is_told_as_theirs_not_refused_as_missing(services):
+    # "What did Lea's car inspection cost?" was refused "the memories about that don't say an amount"
+    # over Marta's own 480 euros: memory does say one, and it is hers.
+    from datetime import datetime, timezone
+
+    from second_me.domain import Turn
+
+    def on(day: str) -> float:
+        return datetime.fromisoformat(day).replace(hour=20, tzinfo=timezone.utc).timestamp()
+
+    log = services.conversations.log
+    def said(speaker: str, text: str, day: str, role: str = "other") -> Turn:
+        return Turn(f"family {day}", speaker, text, on(day), role, f"{speaker} {day}")
+
+    log.add_turns([said("Marta", "Ugh, my car failed its inspection. Brakes again. 480 euros", "2026-04-02", "user"),
+                   said("Lea", "Started the new job at the pharmacy on Monday!", "2026-04-15"),
+                   said("Jonas", "Booked the back room for Dad's party, 25 people max", "2026-03-20")],
+                  services.clock.timestamp())
+    answer = services.answering.ask("What did Lea's car inspection cost?", remember=False)
+    assert answer.abstained
+    assert answer.text.startswith("That was you, not Lea: “Ugh, my car failed its inspection")
+    # Lea's own word of her car's inspection, with no amount: that is what is about her, and it says none.
+    log.add_turns([said("Lea", "my car inspection is on Friday, fingers crossed", "2026-04-20")], services.clock.timestamp())
+    again = services.answering.ask("What did Lea's car inspection cost?", remember=False)
+    assert again.abstained and again.text == "I don't know: the memories about that don't say an amount."
