@@ -12,7 +12,8 @@ import re
 from typing import Sequence
 
 from second_me.domain import Evidence, Hit
-from second_me.retrieval.answer_type import NUMBER_WORDS, proper_names
+from second_me.retrieval.answer_type import AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, NUMBER, NUMBER_WORDS, expected_answer, \
+    proper_names
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.intent import asks_about_you
 from second_me.retrieval.people import own_words
@@ -119,6 +120,34 @@ def adds_nothing_asked(sentence: str, question: str) -> bool:
     if any(not forms(word) & asked for word in content_words(text)):
         return False
     return set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", question))
+
+
+_TIME_WORDS = MONTHS | WEEKDAYS | frozenset("""in on at by from since until till during the a an of this next last
+today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
+_WHEN_WORDS = _TIME_WORDS - frozenset("in on at by from since until till during the a an of this next last".split())
+# A question asking when, how long, how often or how old is answered by a time, whatever else it asks.
+_ASKS_A_TIME = re.compile(r"\b(?:how\s+(?:long|often|soon)|what\s+time|ago|since\s+when|(?:which|what)\s+(?:date|day|"
+                          r"weekday|night|evening|morning|afternoon|weekend|week|month|year|season|hour))\b", re.I)
+
+
+def only_a_time(line: str) -> bool:
+    """The line says when and nothing else ("In September.", "on Saturday", "the 17th of May")."""
+    said = words(line.lower())
+    return bool(said) and all(word in _TIME_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in said)
+
+
+def adds_only_a_time(sentence: str, question: str) -> bool:
+    """Does a sentence add to the question's words only when, to a question not asking it? "In October
+    22, 2023 [4]." for "Where did Sam and Jo get married?", "Nina runs at parkrun on June 11, 2023." for
+    "Which parkrun does Nina run?": a 1.5B reader gives the day of the memory it read for an answer."""
+    if ASKS_WHEN.match(question) or _ASKS_A_TIME.search(question) \
+            or expected_answer(question) in (DATE, DAY_OF_YEAR, AGE, NUMBER):
+        return False
+    asked = stems(question)
+    added = [word for word in words(CITATION_MARKS.sub("", sentence).lower()) if not forms(word) & asked]
+    # Digits alone ("+351 912 000 111") may be the answer: a day, month or year says when.
+    return only_a_time(" ".join(added)) and any(word in _WHEN_WORDS or re.fullmatch(r"(?:19|20)\d\d", word)
+                                                 for word in added)
 
 
 def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:

@@ -22,14 +22,14 @@ from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
-                                               evidence_as_shown, in_what_it_cites, names_the_asker, only_copies,
-                                               pieces, plain_sentence, takes_advice_for_what_was_done,
-                                               takes_the_speaker_for_the_answer)
-from second_me.text.names import MONTHS, WEEKDAYS, names_in
+                                               adds_only_a_time, evidence_as_shown, in_what_it_cites, names_the_asker,
+                                               only_a_time, only_copies, pieces, plain_sentence,
+                                               takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
+from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.voice import to_the_user
-from second_me.text.words import content_words, forms, stems, words
+from second_me.text.words import content_words, forms, stems
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a reader writes what is not shown yet
@@ -130,7 +130,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if ASKS_WHO_SOMEONE_IS.match(question) \
             and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
         return ""  # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria")
-    if _ASKS_WHO_OR_WHERE.match(question) and _only_a_time(line):
+    if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
     kind = expected_answer(question)
     if kind == NAME and not folded_words(line) & names_in(best.text, folded_words(question)):
@@ -147,14 +147,6 @@ def short_line(text: str, best: Evidence, question: str) -> str:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
-_TIME_WORDS = MONTHS | WEEKDAYS | frozenset("""in on at by from since until till during the a an of this next last
-today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
-
-
-def _only_a_time(line: str) -> bool:
-    """The line says when and nothing else ("In September.", "on Saturday", "the 17th of May")."""
-    said = words(line.lower())
-    return bool(said) and all(word in _TIME_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in said)
 
 
 _LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?")
@@ -249,6 +241,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not names_the_asker(sentence, question, users) \
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
+                    and not adds_only_a_time(sentence, question) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 text = (separator if shown else "") + (sentence if own_voice or said_i_dont_know(sentence)
                                                         else to_the_user(sentence))

@@ -222,6 +222,33 @@ def test_a_reader_answering_in_the_questions_own_words_is_no_answer(services, no
     assert answer.text.startswith("At the hostel in Alfama")
 
 
+def test_a_readers_where_answer_that_only_says_when_is_no_answer(services):
+    # "Where did Sam and Jo get married?" was answered "In October 22, 2023 [4].": the quotes stand instead.
+    services.conversations.log.add_turns([
+        Turn("chat", "Sam", "Jo and I got married on the 22nd of October!! best day of our lives", _said("2023-10-23"),
+             "other", "s1")], services.clock.timestamp())
+    for reply, stands in [("In October 22, 2023 [1].", False), ("On October 22, 2023 [1].", False),
+                          ("They married on October 22, 2023 [1].", True)]:
+        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+        answer = services.answering.ask("Where did Sam and Jo get married?", remember=False)
+        assert answer.text.startswith(reply[:-5]) if stands else answer.text.startswith("Sam: “Jo and I got married")
+
+
+def test_what_adds_only_a_time_to_a_question_not_asking_one():
+    from second_me.retrieval.reader_checks import adds_only_a_time
+
+    assert adds_only_a_time("Nina runs at parkrun on June 11, 2023.", "Which parkrun does Nina run?")
+    assert adds_only_a_time("Tomorrow [1].", "What's Nina doing about the car?")
+    assert not adds_only_a_time("At Ashton Court [1].", "Which parkrun does Nina run?")
+    assert not adds_only_a_time("Jo came on Saturday [1].", "Who came to the party?")
+    assert not adds_only_a_time("+351 912 000 111 [1].", "What's the electrician's phone number?")  # digits alone
+    assert adds_only_a_time("On June 11, 2023 [1].", "How many times did I go?")  # a count, not a day
+    for asks_a_time in ("When did Nina run parkrun?", "How long do I proof the dough?", "How old is Freya?",
+                        "Which year did we move?", "What time is the party?",
+                        "Which night does Sam play five-a-side now?"):
+        assert not adds_only_a_time("On June 11, 2023 [1].", asks_a_time), asks_a_time
+
+
 def test_what_adds_nothing_to_the_question():
     assert adds_nothing_asked("At work [1].", "Where does Tomás work?")
     assert adds_nothing_asked('Kate called her baby "baby" [2].', "What did Kate call her baby?")
