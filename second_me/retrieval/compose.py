@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from second_me.domain import Evidence, Hit, utc_day
+from second_me.domain import ConversationOrigin, Evidence, Hit, utc_day
 from second_me.models.base import ChatMessage, ChatModel
-from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
+from second_me.retrieval.context import (CLOSE_TAG, OPEN_TAG, chat_title, dates_in_place, format_memory, neutralise,
+                                        spoken_dates)
 from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
 from second_me.text.tasks import states_in_words
 
@@ -121,6 +122,9 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
         block = format_memory(numbers[hit.memory.id], hit, spoken=True)
         if hit.memory.kind in ("fact", "summary", "portrait"):
             block = block.replace("] (", "] (derived, ", 1)
+        title = chat_title(hit.origin.conversation) if isinstance(hit.origin, ConversationOrigin) else ""
+        if title:  # "How much was the flat in Lisbon?" over a turn of the chat "Lisbon trip" that names Graça
+            block = block.replace(") ", f", in the chat {OPEN_QUOTE}{neutralise(title)}{CLOSE_QUOTE}) ", 1)
         cost = model.count_tokens(block) + 2
         if cost > budget:
             continue

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Collection
 from second_me.domain import Hit, describe_span, told_dates, utc_day
 from second_me.text.event_dates import event_dates
+from second_me.text.names import MONTHS, WEEKDAYS
 from second_me.text.tasks import states_in_words
 
 OPEN_TAG, CLOSE_TAG = "<notes>", "</notes>"
@@ -52,13 +53,18 @@ def dates_in_place(text: str, said_at: float, told: Collection[str]) -> tuple[st
         if day not in told or at < 0:
             continue
         before = text[cursor:at]
-        out.append(before + _as_when(day, after_preposition=bool(_ENDS_WITH_PREPOSITION.search(before))))
+        named = span.phrase[:1].isdigit() or span.phrase.split()[0].lower() in MONTHS | WEEKDAYS
+        out.append(before + _as_when(day, after_preposition=bool(_ENDS_WITH_PREPOSITION.search(before)
+                                                                 or named and _ON_A_NAMED_DAY.search(before))))
         cursor = at + len(span.phrase)
         placed.add(day)
     return "".join(out) + text[cursor:], placed >= set(told)
 
 
 _ENDS_WITH_PREPOSITION = re.compile(r"\b(?:since|until|till|by|from|before|after|for|of)\s+$", re.I)
+# A day named ("October 4", "4 May") is found without the "on" before it: not "on on October 4, 2026". Not
+# "yesterday" after "on", which is then a verb's ("carry on yesterday"), as "in" is ("handed my notice in").
+_ON_A_NAMED_DAY = re.compile(r"\bon\s+$", re.I)
 
 
 def _as_when(day: str, after_preposition: bool) -> str:
@@ -69,6 +75,20 @@ def _as_when(day: str, after_preposition: bool) -> str:
         return words if after_preposition else f"between {words}"
     preposition = "on" if len(day) == 10 else "in"
     return spoken_dates(day) if after_preposition else f"{preposition} {spoken_dates(day)}"
+
+
+# How a conversation with an assistant app is named when imported: "ChatGPT: Lisbon trip (2026-03-10)".
+# ("WhatsApp: Family 🏡", "Telegram: Tomás" are named by who is in them: a reader wrote "In the chat
+# "Tomás", Tomás works at…".)
+_IMPORTED_CHAT = re.compile(r"^[^\W\d_][\w ]{0,19}: (?P<title>.+?) \(\d{4}-\d{2}-\d{2}\)$")
+
+
+def chat_title(conversation: str) -> str:
+    """The title of a chat with an assistant app, by its name ("Lisbon trip" of "ChatGPT: Lisbon trip
+    (2026-03-10)"): it often says what a turn is about when the turn does not ("we booked a flat in
+    Graça… 640 euros")."""
+    match = _IMPORTED_CHAT.match(conversation)
+    return match["title"] if match and match["title"] != "Untitled" else ""
 
 
 def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: bool = False) -> str:

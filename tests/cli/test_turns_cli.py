@@ -113,3 +113,31 @@ def test_a_span_and_a_preposition_before_the_words_read_as_people_write_them():
     told = [describe_span(span.start, span.end) for span in event_dates(text, said)]
     assert dates_in_place(text, said, told) == (
         "we were in Whitby between July 1, 2023 and July 2, 2023 and it has rained since July 5, 2023", True)
+    for month in ("October", "october"):  # the day is found without its "on"
+        text = f"I signed up for the Cardiff half marathon on {month} 4. I can run 12k now"
+        told = [describe_span(span.start, span.end) for span in event_dates(text, said)]
+        assert dates_in_place(text, said, told) == (
+            "I signed up for the Cardiff half marathon on October 4, 2023. I can run 12k now", True)
+
+
+def test_the_reader_is_told_the_title_of_the_imported_chat_a_turn_comes_from():
+    # "How much was the flat in Lisbon?" over "we booked a flat in Graça for 5 nights, 640 euros total" in
+    # the ChatGPT chat "Lisbon trip": told nothing of Lisbon, a 1.5B reader said it did not know.
+    from second_me.domain import ConversationOrigin
+    from second_me.models.fake import FakeChatModel
+    from second_me.retrieval.compose import reader_messages
+    from second_me.retrieval.context import chat_title
+    from second_me.retrieval.intent import intent_of
+
+    assert chat_title("ChatGPT: Lisbon trip (2026-03-10)") == "Lisbon trip"
+    assert chat_title("Telegram: Tomás") == "" and chat_title("WhatsApp: Family 🏡") == ""  # named by who is in them
+    assert chat_title("Claude: Untitled (2026-01-01)") == "" and chat_title("chat with Mei 2025-03-22") == ""
+    said = 1773178380.0  # 2026-03-10 21:33 UTC
+    memory = Memory(1, "message", "me: we booked a flat in Graça for 5 nights, 640 euros total", said, None, 7.0, 0,
+                    False, "active", speaker="me")
+    question = "How much was the flat in Lisbon?"
+    titled = "(March 10, 2026, in the chat “Lisbon trip”) me:"
+    for conversation, shown in [("ChatGPT: Lisbon trip (2026-03-10)", titled), ("weekend", "(March 10, 2026) me:")]:
+        hit = Hit(memory, 1.0, 1.0, ConversationOrigin(conversation, "m1", "me", "2026-03-10T21:33:00+00:00"))
+        prompt = reader_messages(question, intent_of(question), [], [hit], {1: 1}, FakeChatModel(), 100)[1].content
+        assert f"[1] {shown} we booked a flat" in prompt
