@@ -14,6 +14,7 @@ from typing import Sequence
 from second_me.domain import Evidence, Hit
 from second_me.retrieval.answer_type import AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, NUMBER, NUMBER_WORDS, expected_answer, \
     proper_names
+from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.intent import asks_about_you
 from second_me.retrieval.people import own_words
@@ -178,8 +179,9 @@ def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question
     my mum for her birthday?", a 1.5B reader answers with the gifts ChatGPT suggested ("I got my mum a
     personalised set of garden tools…"), not the pruning shears the user said they bought."""
     advice = [hit for hit in cited if hit.memory.speaker in assistants]
-    if not advice or not _FIRST_PERSON.search(sentence) or asks_about_you(question):
-        return False  # "Which podcast did you suggest?" asks what the assistant wrote
+    if not advice or not _FIRST_PERSON.search(sentence) or asks_about_you(question) \
+            or asks_the_assistant(question, assistants):
+        return False  # "Which podcast did you suggest?", "What did ChatGPT tell me…" ask what the assistant wrote
     advised = set().union(*(stems(hit.memory.text) for hit in advice))
     told = set().union(*(stems(hit.memory.text) for hit in cited if hit.memory.speaker not in assistants))
     asked = stems(question)

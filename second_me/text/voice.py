@@ -16,6 +16,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i\s+am|i\s+was|am\s+i|was\s+i|i['’](?:m|ve|d
 # Inside a quotation "I" is its speaker's, and so it is after a verb reporting what someone said:
 # "Jo says if she builds one more thing she's leaving me" is Sam's "me", not the user's.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_TOLD_TO = re.compile(r"\b(?:tells?|told|asks?|asked|texted|wr[io]te|advised|reminded|warned)\s+$", re.I)
 _REPORTED = re.compile(r"\b(?:says?|said|tells?|told|asks?|asked|wr[io]tes?|written|texted|replied|answered)\b", re.I)
 
 
@@ -25,7 +26,12 @@ def to_the_user(sentence: str) -> str:
     quoted = [match.span() for match in _QUOTED.finditer(sentence)]
     outside = [match for match in _FIRST_PERSON.finditer(sentence)
                if not any(start <= match.start() < end for start, end in quoted) and not _numeral(match)]
-    if not outside or _REPORTED.search(sentence[:outside[0].start()]):
+    if not outside:
+        return sentence
+    before = sentence[:outside[0].start()]
+    # "ChatGPT told me to…": told to the user, whose words follow. Not "Jo says … she's leaving me".
+    told_me = outside[0].group().lower() == "me" and bool(_TOLD_TO.search(before))
+    if _REPORTED.search(before) and not told_me:
         return sentence
     out, at = [], 0
     for match in outside:

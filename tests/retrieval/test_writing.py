@@ -907,6 +907,11 @@ def test_a_readers_sentence_telling_an_assistants_advice_as_what_the_user_did_is
         answer = services.answering.ask("What did I get my mum for her birthday?", remember=False)
         assert ("got her Felco pruning shears [1]." in answer.text) == shown
         assert shown or "Felco pruning shears, 62 euros" in answer.text
+    # Asked what ChatGPT told, by its name as by "you", its advice is the answer.
+    told = "ChatGPT told me to get my mum a personalised set of garden tools or a subscription box of seeds [2]."
+    services._chat = FakeChatModel(reply=told, parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What did ChatGPT tell me to get my mum for her birthday?", remember=False)
+    assert answer.text.startswith("ChatGPT told you to get your mum a personalised set of garden tools")
 
 
 

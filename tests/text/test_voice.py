@@ -17,6 +17,8 @@ from second_me.text.voice import to_the_user
     # After a verb reporting someone's words, "me" is theirs: left as written.
     ("Jo says if she builds one more thing she's leaving me [1].",
      "Jo says if she builds one more thing she's leaving me [1]."),
+    # Told to the user, what follows is theirs too.
+    ("ChatGPT told me to ice my knee [1].", "ChatGPT told you to ice your knee [1]."),
     ("In Alfama [1].", "In Alfama [1]."),
     ("Then I read about World War I [2].", "Then you read about World War I [2]."),
     ("Imogen and Mina went to Milan.", "Imogen and Mina went to Milan."),
