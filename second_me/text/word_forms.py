@@ -43,7 +43,8 @@ write wrote written
 _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
-husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation; flat apartment;
+husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation trip travel journey;
+list checklist; flat apartment;
 doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
 cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
 wedding marry married marries wed; live move

@@ -58,6 +58,12 @@ def test_a_request_about_a_note_reads_the_whole_note_even_when_summaries_match_i
     assert "12 to 14 hours" in quoted and "250 °C" in quoted
 
 
+def test_a_trip_is_travel_to_the_notes(real):
+    # "nothing in your memory mentions 'trip'" over the travel checklist.
+    answer = real.answering.ask("What should I pack for my trip?", remember=False)
+    assert not answer.abstained and "Passport, charger" in answer.text
+
+
 @pytest.mark.parametrize("question", ["what is my cat's name?", "what is the capital of France?"])
 def test_unrelated_questions_abstain(real, question):
     answer = real.answering.ask(question)

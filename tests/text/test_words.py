@@ -27,7 +27,8 @@ def test_a_sentence_with_a_plural_abbreviation_shares_the_questions_word():
     ("running", "ran"), ("making", "made"), ("going", "went"), ("doctors", "dr"),
     # Everyday words for the same thing: "my cat" is the kitten, "how I maintain my bike" its maintenance.
     ("cats", "kitten"), ("kitten", "cat"), ("puppy", "dog"), ("maintain", "maintenance"), ("photos", "picture"),
-    ("wedding", "married"), ("marrying", "wedding"), ("weddings", "marry"),
+    ("wedding", "married"), ("marrying", "wedding"), ("weddings", "marry"), ("trips", "travel"),
+    ("holiday", "trip"), ("checklist", "list"),
 ])
 def test_a_regular_form_brings_the_forms_of_the_word_it_is_made_from(word, among):
     assert among in word_forms(word)
