@@ -142,7 +142,26 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     # or is the name asked for ("the Hucking Cows." of "joined an ultimate frisbee team. the Hucking Cows.").
     if plain_line in quote_sentences and kind != NAME and not any(forms(word) & asked for word in content_words(line)):
         return ""
+    if not _numbers_beside_what_was_asked(line, best.text, asked):
+        return ""
     return line if Support([best.text], question).check(line).supported else ""
+
+
+# Words no content word check counts, that tell one part from another ("with the lid on, then … without").
+_TELLING_WORDS = frozenset("with without before after on off".split())
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)|\b(?:then|and|but|or)\b", re.I)  # not "1,140", "02:30"
+
+
+def _numbers_beside_what_was_asked(line: str, quote: str, asked: set[str]) -> bool:
+    """A number the line states is in a part of the quote telling of what was asked, when a part with
+    a number does: "25 minutes." of "Bake … at 250 °C: 20 minutes with the lid on, then 25 minutes
+    without" for "How long do I bake with the lid on?" is the other part's number."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", line)
+    about = [part for part in _CLAUSE_BREAK.split(quote) if re.search(r"\d", part)
+             and any(forms(word) & asked for word in content_words(part))
+             or _TELLING_WORDS & asked & set(re.findall(r"[a-z]+", part.lower()))]
+    return not numbers or not about or any(
+        re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", part) for part in about for number in numbers)
 
 
 _ARTICLES = frozenset({"the", "a", "an"})

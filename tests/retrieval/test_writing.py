@@ -275,6 +275,17 @@ def test_a_line_that_is_one_item_of_a_list_the_quote_gives_is_not_shown():
     assert short_line("7 bar rear.", tyres, "What pressure for the rear tyre?") == "7 bar rear."  # one of two
 
 
+def test_a_lines_number_from_the_part_of_the_quote_not_asked_about_is_not_shown():
+    # "25 minutes." for "How long do I bake with the lid on?": the 135M model took the other part's number.
+    best = Evidence("Bake in a preheated Dutch oven at 250 °C: 20 minutes with the lid on, then 25 minutes without.", 4,
+                    "notes/sourdough.md:15", "chunk", score=0.9)
+    assert short_line("25 minutes.", best, "How long do I bake with the lid on?") == ""
+    assert short_line("20 minutes.", best, "How long do I bake with the lid on?") == "20 minutes."
+    assert short_line("25 minutes.", best, "How long do I bake without the lid?") == "25 minutes."
+    tyres = Evidence("Road tyres: 6.5 bar front, 7 bar rear.", 5, "notes/bicycle.md:8", "chunk", score=0.9)
+    assert short_line("6.5 bar.", tyres, "What tyre pressure do I run?") == "6.5 bar."  # no part tells of the asked
+
+
 def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     best = Evidence("Amazing. We ate way too many pastéis de nata. Ines loved the tram 28", 4,
                     "chat", "message", "Jon", score=0.9)
