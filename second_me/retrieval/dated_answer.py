@@ -75,7 +75,12 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
         return f"{said_by}, for {', '.join(told)}."
     if told:
         return f"{', '.join(told)} ({who} said it on {said})."
-    return f"{said_by}."
+    # A message telling no day was said on the day of what it tells, if anything: "When is Dad's
+    # birthday?" is not answered by the day "Hi all! Made this so we can plan Dad's 70th" was said.
+    return f"{said_by}." if _ASKS_DONE.search(question) else ""
+
+
+_ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 
 
 ASKS_WEEKDAY = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b", re.I)
