@@ -185,7 +185,8 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     instructions = request_words(question)
     unknown_words = words_memory_lacks(result, asked)
     replied = replied or {}
-    def texts():
+
+    def texts():  # read twice: for the one asked about, and for whoever it was
         return (text for hit in result.hits for text in _as_checked(hit, replied, before or {}))
     lacking = lacks_answer(question, texts(), result.unknown_terms) \
         if result.hits and not instructions and not arithmetic else None

@@ -158,8 +158,8 @@ def _numbers_beside_what_was_asked(line: str, quote: str, asked: set[str]) -> bo
     without" for "How long do I bake with the lid on?" is the other part's number."""
     numbers = re.findall(r"\d+(?:[.,]\d+)?", line)
     about = [part for part in _CLAUSE_BREAK.split(quote) if re.search(r"\d", part)
-             and any(forms(word) & asked for word in content_words(part))
-             or _TELLING_WORDS & asked & set(re.findall(r"[a-z]+", part.lower()))]
+             and (any(forms(word) & asked for word in content_words(part))
+                  or _TELLING_WORDS & asked & set(re.findall(r"[a-z]+", part.lower())))]
     return not numbers or not about or any(
         re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", part) for part in about for number in numbers)
 
