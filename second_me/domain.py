@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Iterable, Optional
@@ -340,6 +341,21 @@ class IndexReport:
 ROLES = ("user", "assistant", "other")  # who spoke a chat turn
 # The chat exports `import chat` reads, as `--format` names them.
 CHAT_EXPORT_FORMATS = ("chatgpt", "claude", "whatsapp", "telegram", "sms", "jsonl")
+UNTITLED = "Untitled"
+# How a conversation with an assistant app is named when imported, and read back for its title.
+_ASSISTANT_CHAT = re.compile(r"^[^\W\d_][\w ]{0,19}: (?P<title>.+?) \(\d{4}-\d{2}-\d{2}\)$")
+
+
+def assistant_chat_name(app: str, title: str, day: Optional[str]) -> str:
+    """"ChatGPT: Trip to Lisbon (2023-07-06)": an assistant conversation's title and the day it began."""
+    return f"{app}: {title or UNTITLED}" + (f" ({day})" if day else "")
+
+
+def assistant_chat_title(name: str) -> str:
+    """The title of a chat with an assistant app, by its name ("Lisbon trip" of "ChatGPT: Lisbon trip
+    (2026-03-10)"); "" for any other conversation's name ("WhatsApp: Family 🏡" names who is in it)."""
+    match = _ASSISTANT_CHAT.match(name)
+    return match["title"] if match and match["title"] != UNTITLED else ""
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, Hit, utc_day
+from second_me.domain import ConversationOrigin, Evidence, Hit, assistant_chat_title, utc_day
 from second_me.models.base import ChatMessage, ChatModel
-from second_me.retrieval.context import (CLOSE_TAG, OPEN_TAG, chat_title, dates_in_place, format_memory, neutralise,
-                                        spoken_dates)
+from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
 from second_me.text.tasks import states_in_words
 
@@ -122,8 +121,10 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
         block = format_memory(numbers[hit.memory.id], hit, spoken=True)
         if hit.memory.kind in ("fact", "summary", "portrait"):
             block = block.replace("] (", "] (derived, ", 1)
-        title = chat_title(hit.origin.conversation) if isinstance(hit.origin, ConversationOrigin) else ""
-        if title:  # "How much was the flat in Lisbon?" over a turn of the chat "Lisbon trip" that names Graça
+        title = assistant_chat_title(hit.origin.conversation) if isinstance(hit.origin, ConversationOrigin) else ""
+        # "How much was the flat in Lisbon?" over a turn of the chat "Lisbon trip" that names Graça. Not a chat
+        # named by who is in it: told "Telegram: Tomás", a reader wrote "In the chat "Tomás", Tomás works at…".
+        if title:
             block = block.replace(") ", f", in the chat {OPEN_QUOTE}{neutralise(title)}{CLOSE_QUOTE}) ", 1)
         cost = model.count_tokens(block) + 2
         if cost > budget:

@@ -77,20 +77,6 @@ def _as_when(day: str, after_preposition: bool) -> str:
     return spoken_dates(day) if after_preposition else f"{preposition} {spoken_dates(day)}"
 
 
-# How a conversation with an assistant app is named when imported: "ChatGPT: Lisbon trip (2026-03-10)".
-# ("WhatsApp: Family 🏡", "Telegram: Tomás" are named by who is in them: a reader wrote "In the chat
-# "Tomás", Tomás works at…".)
-_IMPORTED_CHAT = re.compile(r"^[^\W\d_][\w ]{0,19}: (?P<title>.+?) \(\d{4}-\d{2}-\d{2}\)$")
-
-
-def chat_title(conversation: str) -> str:
-    """The title of a chat with an assistant app, by its name ("Lisbon trip" of "ChatGPT: Lisbon trip
-    (2026-03-10)"): it often says what a turn is about when the turn does not ("we booked a flat in
-    Graça… 640 euros")."""
-    match = _IMPORTED_CHAT.match(conversation)
-    return match["title"] if match and match["title"] != "Untitled" else ""
-
-
 def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: bool = False) -> str:
     """`[n] (when) text`; with `spoken`, the days in words, a message's time words among them, and
     whether each task item is done (the memory's own words otherwise stay as written)."""

@@ -126,7 +126,7 @@ def test_the_reader_is_told_the_title_of_the_imported_chat_a_turn_comes_from():
     from second_me.domain import ConversationOrigin
     from second_me.models.fake import FakeChatModel
     from second_me.retrieval.compose import reader_messages
-    from second_me.retrieval.context import chat_title
+    from second_me.domain import assistant_chat_title as chat_title
     from second_me.retrieval.intent import intent_of
 
     assert chat_title("ChatGPT: Lisbon trip (2026-03-10)") == "Lisbon trip"

@@ -12,7 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import NoReturn, Optional
 
 from second_me.clock import parse_instant
-from second_me.domain import CHAT_EXPORT_FORMATS, utc_day
+from second_me.domain import CHAT_EXPORT_FORMATS, assistant_chat_name, utc_day
 from second_me.errors import InputRejected
 from second_me.ingest.text import strip_control
 
@@ -145,7 +145,7 @@ def plausible(timestamp: float) -> bool:
 
 def conversation_title(app: str, title: Optional[str], day_of: Optional[float]) -> str:
     """"ChatGPT: Trip to Lisbon (2023-07-06)": an assistant conversation's title and the day it began."""
-    return f"{app}: {clean_name(title or '') or 'Untitled'}" + (f" ({utc_day(day_of)})" if day_of is not None else "")
+    return assistant_chat_name(app, clean_name(title or ''), utc_day(day_of) if day_of is not None else None)
 
 
 def iso_instant(text: object) -> Optional[float]:
