@@ -123,9 +123,10 @@ def adds_nothing_asked(sentence: str, question: str) -> bool:
     return set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", question))
 
 
-_TIME_WORDS = MONTHS | WEEKDAYS | frozenset("""in on at by from since until till during the a an of this next last
-today yesterday tomorrow tonight morning afternoon evening night week weekend month year""".split())
-_WHEN_WORDS = _TIME_WORDS - frozenset("in on at by from since until till during the a an of this next last".split())
+# The words that say when ("yesterday", "May"), and those that only lead into it ("on", "the").
+_WHEN_WORDS = MONTHS | WEEKDAYS | frozenset(
+    "today yesterday tomorrow tonight morning afternoon evening night week weekend month year".split())
+_TIME_WORDS = _WHEN_WORDS | frozenset("in on at by from since until till during the a an of this next last".split())
 # A question asking when, how long, how often or how old is answered by a time, whatever else it asks.
 _ASKS_A_TIME = re.compile(r"\b(?:how\s+(?:long|often|soon)|what\s+time|ago|since\s+when|(?:which|what)\s+(?:date|day|"
                           r"weekday|night|evening|morning|afternoon|weekend|week|month|year|season|hour))\b", re.I)
