@@ -35,7 +35,8 @@ from second_me.retrieval.follow_on import with_replies, with_what_follows
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import asked_about, by_or_about, people_in, speakers_in, without_names
+from second_me.retrieval.people import asked_about, by_or_about, people_in, says_of_themselves, speakers_in, \
+    speaks_of_oneself, without_names
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.topics import Topic, told_vectors, topic_asked, topic_now
@@ -59,6 +60,9 @@ class SearchOptions:
     person: Optional[str] = None  # only memories by or about this person (a speaker, or a name they bear)
     context: int = 0  # bring each chat turn's neighbours: this many turns before and after it
     use_priors: bool = True  # chatter held back, the people a question names preferred, gathering spread
+    # Asked about someone, another speaker's turns telling of themselves held back. An answer keeps them
+    # where it says whose a thing was ("That was Nina, not Sam": `services/preparing.py`).
+    others_news: bool = True
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class FusionWeights:
     event: float = 1.0  # a question comparing two events' days: each event's own ranking
     dated: float = 0.5  # asked when, a memory telling of a day scores this much more
     typed: float = 0.5  # asked how much/many/old, a chat turn stating an amount, a number, an age scores this much more
+    others_news: float = 0.6  # asked about someone, another speaker's turn telling of themselves scores this much
 
 
 def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
@@ -209,6 +214,7 @@ class HybridSearcher:
         if options.use_time:
             self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
         people = asked_about(parsed.text, people_in(parsed.text, known)) if options.use_priors else ()
+        news_of = () if speaks_of_oneself(query) or not options.others_news else people
         asks_when = bool(ASKS_WHEN.match(query))
         kind, asked = wanted_kind(query), asked_words(query)
         gathering = options.use_priors and intent_of(query).kind == GATHER
@@ -245,7 +251,8 @@ class HybridSearcher:
             if options.use_priors:
                 score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people)) \
                     * dated_prior(memory, asks_when, self.weights.dated) \
-                    * typed_prior(memory, kind, asked, self.weights.typed)
+                    * typed_prior(memory, kind, asked, self.weights.typed) \
+                    * (self.weights.others_news if says_of_themselves(memory, news_of, speakers) else 1.0)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)

@@ -89,6 +89,26 @@ def by_or_about(memory: Memory, people: Sequence[str]) -> bool:
     return bool(called & {plain(word) for word in _WORD.findall(own_words(memory))})
 
 
+_OWN_NEWS = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|myself|we|we['’](?:re|ve|ll)|our|us)\b", re.I)
+
+
+def speaks_of_oneself(text: str) -> bool:
+    """Says "I", "my", "we"…: a question asking so asks about the user too ("How much did I lend Ruben?")."""
+    return bool(_OWN_NEWS.search(text))
+
+
+def says_of_themselves(memory: Memory, people: Sequence[str], speakers: Iterable[str]) -> bool:
+    """A turn by someone other than the speakers a question asks about, telling of themselves ("I've also
+    built a bench", Sam's, for "What hobbies has Nina taken up?") and naming none of them: it is the
+    speaker's news, not theirs."""
+    if memory.kind != "message" or not memory.speaker or not people:
+        return False
+    asked = {whole_name(person) for person in people}
+    if not any(asked & name_forms(speaker) for speaker in speakers) or by_or_about(memory, people):
+        return False
+    return speaks_of_oneself(own_words(memory))
+
+
 def each_named_with(text: str, names: Sequence[str], words: Sequence[str]) -> bool:
     """Does each of `names` share a sentence of `text` with one of `words` (in any of its forms)? A
     summary sets sentences of several memories side by side: "Mum's birthday" beside "Sam: we

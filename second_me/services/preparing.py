@@ -19,7 +19,7 @@ from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.evidence import evidence_choices, select_evidence, with_sentence_similarity
 from second_me.retrieval.happened import asks_what_happened, of_then, told_then
 from second_me.retrieval.hybrid import SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, YES_NO, Intent, asks_advice, intent_of
+from second_me.retrieval.intent import FACT, GATHER, YES_NO, Intent, asks_advice, intent_of
 from second_me.retrieval.newest import told_again
 from second_me.services.request_reading import read_for_request
 from second_me.services.same_day import with_the_day_told
@@ -55,10 +55,13 @@ def prepare(core: "Core", search: Search, question: str, options: SearchOptions)
     """Everything before writing: the search, the rule checks, the evidence, whose it is."""
     settings = core.settings
     embedder = RememberingEmbedder(core.embedder)  # the closest-sentence check and the evidence share sentences
+    intent = intent_of(question)
+    # Another's own news is where whose a thing was is found ("That was you, not Sam: …"): only a
+    # question gathering everything of someone's holds it back.
+    options = replace(options, others_news=options.others_news and intent.kind == GATHER)
     result = with_sentence_similarity(search(question, options), question, embedder,
                                       settings.abstain_unknown_similarity)
     seen = signals(result, question, replied_words(core, result.hits), said_before(core, result.hits))
-    intent = intent_of(question)
     time_hint = result.parsed.time if result.parsed is not None else None
     # "What did I do on 22 February?" says nothing but when: how close memories are to its words
     # says nothing either (`retrieval/happened.py`); whether memory holds anything from then does.

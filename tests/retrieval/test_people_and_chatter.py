@@ -10,7 +10,7 @@ from second_me.errors import InputRejected, NotFoundError
 from second_me.retrieval.chatter import information_prior, says_nothing_asked
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.hybrid import FusionWeights, SearchOptions
-from second_me.retrieval.people import by_or_about, people_in, without_names
+from second_me.retrieval.people import by_or_about, people_in, says_of_themselves, speaks_of_oneself, without_names
 from second_me.services import search_options
 from second_me.services.turn_replies import with_replies, with_turns_nearby
 
@@ -91,6 +91,46 @@ def test_a_speaker_named_in_full_is_found_by_their_first_name():
     assert by_or_about(_message("Tom adopted a cat", "Ana Lima"), ["Tom Reed"])
     assert not by_or_about(_message("we adopted a cat", "Tom Hardy"), ["Tom Reed"])
     assert by_or_about(_message("we adopted a cat", "Tom Hardy"), ["Tom"])
+
+def test_another_speakers_own_news_is_not_about_whom_the_question_asks():
+    speakers = ["Sam", "Nina"]
+    assert says_of_themselves(_message("I've also built a bench for the garden", "Sam"), ["Nina"], speakers)
+    assert says_of_themselves(_message("we went to Whitby, my first caravan", "Sam"), ["Nina"], speakers)
+    assert not says_of_themselves(_message("I built a bench", "Nina"), ["Nina"], speakers)  # hers
+    assert not says_of_themselves(_message("I told Nina about the bench", "Sam"), ["Nina"], speakers)  # names her
+    assert not says_of_themselves(_message("the bench is finished", "Sam"), ["Nina"], speakers)  # no "I"
+    # Only a speaker's news is someone else's: Sam's "I took her" may well be about his daughter Maisie.
+    assert not says_of_themselves(_message("I took her to the dentist", "Sam"), ["Maisie"], speakers)
+    assert speaks_of_oneself("How much did I lend Ruben?") and not speaks_of_oneself("What has Sam built?")
+
+
+def test_asked_about_someone_another_speakers_own_news_is_held_back(services):
+    _told(services, "c1", "2023-06-10",
+          ("Nina", "I built a garden bench this year, my first real woodwork build, took all spring"),
+          ("Sam", "finished the treehouse for the kids at last"))
+    # Held back in search; an answer keeps it (whose a thing was is found there), and so does a question
+    # asked with "I", which asks about the user too.
+    def nina_score(question: str, **options) -> float:
+        hits = services.answering.search(question, SearchOptions(k=5, **options)).hits
+        return next(hit.score for hit in hits if hit.memory.speaker == "Nina")
+    asked = "What woodwork has Sam built this year?"
+    assert nina_score(asked) < nina_score(asked, others_news=False)
+    asked = "What woodwork have Sam and I built this year?"
+    assert nina_score(asked) == nina_score(asked, others_news=False)
+
+
+def test_an_answer_keeps_anothers_own_news_unless_it_gathers(services):
+    """"Where did Sam get engaged?" is answered "That was you, not Sam: …" from Nina's own news."""
+    from second_me.services.preparing import prepare
+    _chat(services)
+    kept = []
+    def search(question: str, options: SearchOptions):
+        kept.append(options.others_news)
+        return services.answering.search(question, options)
+    for question in ("Where did Sam get engaged?", "What has Sam built this year?"):
+        prepare(services.answering.core, search, question, SearchOptions(k=5))
+    assert kept == [False, True]
+
 
 def _hit(memory_id: int, score: float) -> Hit:
     return Hit(_message("words", memory_id=memory_id), score, 1.0, None)
