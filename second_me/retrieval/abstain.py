@@ -73,6 +73,8 @@ SPAN_WORDS = frozenset("long first day days week weeks month months year years".
 # A whole kind that memory tells of by its members: "What's been wrong with my health this year?" (or
 # "health-wise") is answered by "tonsillitis" and "a kidney stone"; no memory says "health".
 KIND_WORDS = frozenset({"health"})
+# What a measurement is asked as: "What was my vitamin D level?" is answered by "Vitamin D low (18 ng/ml)".
+MEASUREMENT_WORDS = frozenset({"level", "levels", "rate", "reading", "readings"})
 # How new a thing is: "When does Lena start her new job?" is answered by "assistant curator at the National
 # Museum, starting 4 May", which says "job" at most; a chat rarely calls a thing new, or current.
 NEWNESS_WORDS = frozenset({"new", "current"})
@@ -116,7 +118,7 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     # How it happened is told in other verbs ("had the baby" for "born"); the nouns name the thing.
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | KIND_WORDS | asking_words(asked or question) \
         | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set()) \
-        | _someones_relatives(asked or question) | NEWNESS_WORDS
+        | _someones_relatives(asked or question) | NEWNESS_WORDS | MEASUREMENT_WORDS
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.

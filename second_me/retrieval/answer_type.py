@@ -48,7 +48,7 @@ WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a
                 OCCUPATION: "a job", **CATEGORY_ARTICLES}
 
 # Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
-NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance".split())
+NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance level rate".split())
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 NAMING_WORDS = frozenset("name names named call called surname surnames".split())
 TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall heavy big".split()) | NUMERIC_NOUNS

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Mapping, Optional, Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, Memory, told_dates
+from second_me.domain import ConversationOrigin, Evidence, Hit, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import words_memory_lacks
 from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer, wanted_kind
@@ -27,13 +27,15 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_advice, asks_what_user_did,
                                        intent_of)
 from second_me.retrieval.newest import states_kind_asked
-from second_me.retrieval.quotable import Sentence, candidate_sentences, source_label, with_whole_lists
+from second_me.retrieval.quotable import (Sentence, candidate_sentences, entry_date, reading_order, said_within,
+                                         source_label, with_whole_lists)
+from second_me.retrieval.request_extract import request_extract
 from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
                                          with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
 from second_me.retrieval.topics import told_vectors, topic_asked
 from second_me.text.tasks import asked_state, task_state
-from second_me.text.utterance import TELLING, asked_verbs, how_much_it_tells, request_words, tells_before_asking
+from second_me.text.utterance import asked_verbs, request_words, tells_before_asking
 from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
@@ -41,10 +43,7 @@ MAX_HITS = 6  # sentences are looked for in this many of the best hits...
 READER_HITS = 8  # ...and for a capable reader in this many: it weighs more memories itself
 DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
 MAX_SENTENCES = 80  # at most this many are embedded per answer
-WHOLE_DOCUMENT = 12  # a request quotes a document read whole of at most this many sentences all of it
-# Asked how much more or how much is left, a sentence stating an amount this close to the best is
-# quoted too: "the difference between the bulk fermentation and the proofing time" needs both.
-RECKON_MARGIN = 0.3
+RECKON_MARGIN = 0.3  # asked how much more or is left, an amount this close to the best is quoted too (both times)
 _AMOUNT = re.compile(r"\d")
 # score = semantic · similarity + lexical · shared words + search · the hit's fused score (relative to the
 # best hit: it carries what sentences cannot see, such as time and which fact is current) + answer shape.
@@ -82,14 +81,20 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
             for found in sentence_stems]
 
 
-def _date_lead(memories: Sequence[Memory], order: Optional[str]) -> dict[int, float]:
-    """1 for the newest memory ("last") or the oldest ("first"), falling to 0 for the other end."""
+def _date_lead(sentences: Sequence[Sentence], order: Optional[str]) -> list[float]:
+    """1 for the sentences of the newest memory ("last") or the oldest ("first"), falling to 0 for the
+    other end; a log's entry is as old as the day it opens with, not the file it is in."""
     if order not in ("first", "last"):
-        return {}
-    distinct = sorted({m.id: m for m in memories}.values(), key=lambda m: m.created_at, reverse=order == "last")
+        return [0.0] * len(sentences)
+    # Of a memory's sentences, each entry of a log is a statement of its own; memories told at the same
+    # moment (a file's chunks) keep the order search gave them.
+    keys = [(s.hit.memory.id, entry_date(s.text)) for s in sentences]
+    when = {key: key[1] or s.hit.memory.created_at for key, s in zip(keys, sentences)}
+    distinct = sorted(dict.fromkeys(keys), key=when.__getitem__, reverse=order == "last")
     if len(distinct) < 2:
-        return {}
-    return {m.id: 1 - rank / (len(distinct) - 1) for rank, m in enumerate(distinct)}
+        return [0.0] * len(sentences)
+    rank = {key: 1 - place / (len(distinct) - 1) for place, key in enumerate(distinct)}
+    return [rank[key] for key in keys]
 
 
 def in_window(hits: Sequence[Hit], since: Optional[float], until: Optional[float]) -> list[Hit]:
@@ -130,7 +135,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             told = told_vectors(topic, embedder)
             semantic = [max(sem, max(_cosine(t, v) for t in told)) for sem, v in zip(semantic, vectors[1:])]
     top = max(s.hit.score for s in sentences) or 1.0
-    by_date = _date_lead([s.hit.memory for s in sentences], order)
+    by_date = _date_lead(sentences, order)
     kind = wanted_kind(question)
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
@@ -140,7 +145,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)} \
         if asked.kind == YES_NO else set()
     scored = []
-    for sentence, lex, sem in zip(sentences, lexical, semantic):
+    for index, (sentence, lex, sem) in enumerate(zip(sentences, lexical, semantic)):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
         says_verb = bool(verbs & stems(sentence.text))
         if (kind is not None and has_answer(kind, sentence.text, question_words)) or says_verb:
@@ -158,7 +163,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
         state = task_state(sentence.text) if tasks else None
         if state is not None:
             lead += SHAPE_LEAD if state == tasks else -SHAPE_LEAD
-        lead += ORDER_LEAD * by_date.get(sentence.hit.memory.id, 0.0)
+        lead += ORDER_LEAD * by_date[index]
         weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
         scored.append(replace(sentence, score=weight + lead))
     scored.sort(key=lambda s: s.score, reverse=True)
@@ -194,16 +199,16 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
              or (stating is not None and s.score >= best - RECKON_MARGIN and stating(s.text))
              or (counted is not None and counted(s.text))]
     if intent.kind == REQUEST:
-        return _request_extract(scored, close, most)
+        return request_extract(scored, close, most)
     chosen: list[Sentence] = []
     for sentence in close:
         if len(chosen) == most:
             break
         same = next((i for i, other in enumerate(chosen)
-                     if _within(sentence.text, other.text) or _within(other.text, sentence.text)), None)
+                     if said_within(sentence.text, other.text) or said_within(other.text, sentence.text)), None)
         if same is not None:  # a sentence quoted with the one before it is not quoted again
             if chosen[same].hit.memory.kind in DERIVED_KINDS and sentence.hit.memory.kind not in DERIVED_KINDS \
-                    and _within(chosen[same].text, sentence.text):
+                    and said_within(chosen[same].text, sentence.text):
                 chosen[same] = sentence  # the user's own words rather than the fact learnt from them
             continue
         if intent.gathers_things \
@@ -216,71 +221,8 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
         first = {}
         for index, sentence in enumerate(chosen):
             first.setdefault(sentence.hit.memory.source_id, index)
-        chosen.sort(key=lambda s: (first[s.hit.memory.source_id], _reading_order(s)))
+        chosen.sort(key=lambda s: (first[s.hit.memory.source_id], reading_order(s)))
     return with_whole_lists(chosen, scored, tasks) if intent.kind == FACT else chosen
-
-
-def _request_extract(scored: Sequence[Sentence], close: Sequence[Sentence], most: int) -> list[Sentence]:
-    """An extract for a request ("Summarize my sourdough notes", "Explain how I set up the backup"):
-    the memories with a sentence close to the best, each read from its start (notes lead with what
-    matters), a sentence of each in turn while there is room, in reading order."""
-    # A document read whole for the request comes first (services/answering.py puts it first
-    # among the hits), then the other memories close to the best sentence.
-    first = next((s.hit.memory for s in scored if s.hit_rank == 0), None)
-    source = first.source_id if first is not None and first.kind == "chunk" else None
-    document = [s.hit.memory.id for s in sorted(scored, key=_reading_order)
-                if source is not None and s.hit.memory.source_id == source]
-    whole = sum(1 for s in scored if s.hit.memory.source_id == source and source is not None and _tells(s))
-    most = max(most, whole) if whole <= WHOLE_DOCUMENT else most  # a payslip's last line is its net pay
-    memories = list(dict.fromkeys([*document, *(s.hit.memory.id for s in close)]))[:most]
-    # Turn by turn (every memory's first sentence, then every second one…), so that a section of
-    # three sentences is not cut to two while the room holds them all.
-    # A chat turn's "haha classic" or "omg I need to meet her" tells nothing of what the chat was about.
-    queues = [sorted((s for s in scored if s.hit.memory.id == memory_id and _tells(s)), key=lambda s: s.position)
-              for memory_id in memories]
-    chosen: list[Sentence] = []
-    while any(queues) and len(chosen) < most:
-        for queue in queues:
-            while queue:
-                sentence = queue.pop(0)
-                if any(_within(sentence.text, o.text) or (_within(o.text, sentence.text)
-                                                          and o.hit.memory.id != sentence.hit.memory.id)
-                       for o in chosen):
-                    continue  # already quoted; or a summary saying again what a note's sentence says
-                # "It is ready when…" is quoted with the sentence it leans on: the longer quote
-                # takes the place of the shorter one of its memory that it contains.
-                chosen = [o for o in chosen
-                          if not (o.hit.memory.id == sentence.hit.memory.id and _within(o.text, sentence.text))]
-                if len(chosen) < most:
-                    chosen.append(sentence)
-                break
-    return sorted(chosen, key=lambda sentence: _reading_order(sentence, as_told=True))
-
-
-def _tells(sentence: Sentence) -> bool:
-    """Not chatter: a note's sentence, or a chat turn's that tells something (a request for a summary
-    of a chat takes these)."""
-    return sentence.hit.memory.kind != "message" or how_much_it_tells(sentence.text) >= TELLING
-
-
-def _within(part: str, whole: str) -> bool:
-    """`part` is said in `whole`, case and punctuation aside: a fact learnt from a message by rule
-    ("the hostel in Alfama was noisy this time") is the message's own sentence again."""
-    return f" {_plain(part)} " in f" {_plain(whole)} "
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _reading_order(sentence: Sentence, as_told: bool = False) -> tuple:
-    """A document's chunks by line, other memories by search rank; sentences in their order.
-    `as_told`: chat turns as they were said (an extract of chats is their story)."""
-    memory, origin = sentence.hit.memory, sentence.hit.origin
-    page = origin.page if isinstance(origin, FileOrigin) else None
-    said = memory.created_at if as_told and memory.kind == "message" else 0.0
-    return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0, said,
-            sentence.hit_rank, sentence.position)
 
 
 SENTENCE_CHECK_HITS = 3  # the first hits whose sentences are compared with the question one by one

@@ -14,6 +14,7 @@ from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORD
 from second_me.retrieval.dated_answer import CALLED_OFF, told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.timeparse import TimeHint
+from second_me.retrieval.quotable import entry_date
 from second_me.text.event_dates import PLAN_MOVED
 from second_me.text.measures import MEASURE_KINDS
 from second_me.text.utterance import is_question
@@ -47,8 +48,9 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     if asks_when:  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
         answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}
     today = None if asks_when else today
+    # A log's entry is as new as the day it opens with, not the file it is in.
     return sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
-                                                item.created_at), reverse=True) + \
+                                                entry_date(item.text) or item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
 
 
@@ -131,3 +133,14 @@ def _statements(evidence: Sequence[Evidence], assistants: Sequence[str]) -> list
     true of the user now."""
     return [item for item in evidence if not is_question(item.text) and not intent_of(item.text).is_request
             and item.speaker not in assistants]
+
+
+def the_newest_statement(shown: Sequence[Evidence]) -> list[Evidence]:
+    """Of evidence newest first, what the first statement is: its memory's sentences, and of a log, its
+    entry's (a 1.5B reader given "2026-08-03: …wall slides 3x10" beside "2026-08-24: …stop the wall
+    slides" answered from the older)."""
+    if not shown:
+        return []
+    first = shown[0]
+    return [item for item in shown if item.memory_id == first.memory_id
+            and entry_date(item.text) == entry_date(first.text)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, utc_day
@@ -26,6 +27,9 @@ _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|vid
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+# A log's entry, a line opening with its day ("2026-08-24: Physio again. Shoulder better; stop the wall
+# slides"): quoted whole like a list item, its day with it, and dated by it (`entry_date`).
+_LOG_ENTRY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 # A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20"): a quote of its own.
@@ -75,7 +79,7 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             starts.append((len(joined), index))
             joined += line.strip()
         context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
-        if _LIST_ITEM.match(paragraph[0][1]) and len(joined) <= MAX_ITEM_CHARS:
+        if (_LIST_ITEM.match(paragraph[0][1]) or _LOG_ENTRY.match(paragraph[0][1])) and len(joined) <= MAX_ITEM_CHARS:
             # A short list item is quoted whole: "9 Nov: long run, 14 km in 1:21. New longest run since
             # the injury." — its second sentence alone does not say which run was the longest.
             units.append(_Unit(joined, paragraph[0][0], context, units[-1] if units and units[-1].context == context
@@ -118,11 +122,23 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             flush()
             continue
         ends_sentence = bool(paragraph) and paragraph[-1][1].rstrip()[-1:] in ".!?:;"
-        if _LIST_ITEM.match(line) or ends_sentence or (paragraph and not line.strip()[0].islower()):
+        if _LIST_ITEM.match(line) or _LOG_ENTRY.match(line) or ends_sentence \
+                or (paragraph and not line.strip()[0].islower()):
             flush()
         paragraph.append((index, line))
     flush()
     return units
+
+
+def entry_date(quote: str) -> Optional[float]:
+    """The day a log's entry opens with (`_LOG_ENTRY`), as epoch seconds at its start (UTC)."""
+    entry = _LOG_ENTRY.match(quote)
+    if entry is None:
+        return None
+    try:
+        return datetime.strptime(entry.group(1), "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp()
+    except ValueError:  # "2026-13-45"
+        return None
 
 
 def _file_line(memory: Memory, line_index: int) -> Optional[int]:
@@ -233,3 +249,29 @@ def _lists_holding(items: Sequence[Sentence], memory: Sequence[Sentence]) -> lis
     held = [s for run in runs if any(s.position in wanted for s in run) for s in run]
     # An item quoted with the sentence leaning on it ("…1.2M rows an hour. It has to finish…") is that item once.
     return [s for s in held if not any(o is not s and s.text in o.text for o in held)]
+
+
+def said_within(part: str, whole: str) -> bool:
+    """`part` is said in `whole`, case and punctuation aside: a fact learnt from a message by rule
+    ("the hostel in Alfama was noisy this time") is the message's own sentence again."""
+    return f" {_plain(part)} " in f" {_plain(whole)} "
+
+
+def opening(text: str, words: int = 8) -> str:
+    """A quote's first words: a summary saying them says the quote again, whatever it cuts off."""
+    return " ".join(_plain(text).split()[:words])
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def reading_order(sentence: Sentence, as_told: bool = False) -> tuple:
+    """A document's chunks by line, other memories by search rank; sentences in their order.
+    `as_told`: chat turns as they were said (an extract of chats is their story)."""
+    memory, origin = sentence.hit.memory, sentence.hit.origin
+    page = origin.page if isinstance(origin, FileOrigin) else None
+    said = memory.created_at if as_told and memory.kind == "message" else 0.0
+    return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0, said,
+            sentence.hit_rank, sentence.position)
+

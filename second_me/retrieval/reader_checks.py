@@ -227,3 +227,25 @@ def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], questi
             if not _WHOSE.search(tokens[i + size - 1]):
                 return True
     return False
+
+
+_SAYS_YES = re.compile(r"\s*yes\b", re.I)
+# A clause saying what would be so, not what is: "if I lead the billing migration to the end".
+_CONDITION = re.compile(r"\b(?:if|unless|whether|in case|provided)\b[^.;!?,]*", re.I)
+
+
+def says_yes_to_a_condition(sentence: str, question: str, cited: Sequence[Hit]) -> bool:
+    """A "Yes" whose evidence says the thing asked only as a condition: "Did I lead the billing
+    migration?" was answered "Yes [1]." over "she thinks I'm ready for senior … if I lead the billing
+    migration to the end". Judged sentence by sentence: the asked words a condition holds outnumber
+    those any sentence says outright."""
+    if not _SAYS_YES.match(sentence):
+        return False
+    asked = stems(" ".join(content_words(question)))
+    inside = outside = 0
+    for hit in cited:
+        for said, _ in split_sentences(own_words(hit.memory)):
+            conditions = " ".join(match.group(0) for match in _CONDITION.finditer(said))
+            inside = max(inside, len(asked & stems(conditions)))
+            outside = max(outside, len(asked & stems(_CONDITION.sub(" ", said))))
+    return inside > outside

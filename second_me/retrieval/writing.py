@@ -24,7 +24,8 @@ from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about
 from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
                                                adds_only_a_time, evidence_as_shown, in_what_it_cites, names_the_asker,
                                                only_a_time, only_copies, pieces, plain_sentence,
-                                               takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
+                                               says_yes_to_a_condition, takes_advice_for_what_was_done,
+                                               takes_the_speaker_for_the_answer)
 from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -261,6 +262,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
                     and not adds_only_a_time(sentence, question) \
+                    and not says_yes_to_a_condition(sentence, question, cited) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 text = (separator if shown else "") + (sentence if own_voice or said_i_dont_know(sentence)
                                                         else to_the_user(sentence))

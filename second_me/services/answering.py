@@ -27,7 +27,7 @@ from second_me.retrieval.dated_answer import asks_weekday
 from second_me.retrieval.elapsed import (SINCE, UNTIL, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
                                          event_day, newest_plan)
 from second_me.retrieval.evidence import answer_sentences_first
-from second_me.retrieval.newest import newest_statements_first
+from second_me.retrieval.newest import newest_statements_first, the_newest_statement
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, YES_NO
 from second_me.retrieval.reckoning import worked_out
@@ -173,7 +173,7 @@ class Answering:
             # that one memory, and the others are quoted after its answer.
             evidence = shown = newest_statements_first(evidence, ready.assistants, question, self._today())
             if reads:
-                evidence = [item for item in shown if item.memory_id == shown[0].memory_id]
+                evidence = the_newest_statement(shown)
         cited, numbers = citation_numbers(shown, ready.hits)
         if reads:
             # A writing request's notes are material to work from, not an answer to it: the rules alone refuse one.

@@ -106,6 +106,19 @@ def test_a_short_list_item_is_quoted_whole_and_a_long_one_by_its_sentences():
     assert len([s for s in candidate_sentences([file_hit(2, long_item, 1, 1)])]) == 6
 
 
+def test_a_logs_entry_is_quoted_whole_with_its_day_and_dated_by_it():
+    """"How much vitamin D should I take?" quoted "Vitamin D low (18 ng/ml)." without the dose after it."""
+    from second_me.retrieval.quotable import entry_date
+
+    log = ("# Health log\n\n2026-08-24: Physio again. Shoulder better; stop the wall slides, add face pulls.\n"
+           "2026-09-30: Blood test. Vitamin D low (18 ng/ml). GP says 2000 IU a day over winter.")
+    texts = [s.text for s in candidate_sentences([file_hit(1, log, 1, 4)])]
+    assert "2026-09-30: Blood test. Vitamin D low (18 ng/ml). GP says 2000 IU a day over winter." in texts
+    assert len(texts) == 2
+    assert entry_date(texts[1]) - entry_date(texts[0]) == 37 * 86400
+    assert entry_date("Vitamin D low.") is None and entry_date("2026-13-45: a typo") is None
+
+
 def test_a_fragment_after_a_sentence_on_its_line_is_quoted_with_it():
     flats = ("Viewed the flat on Elm Street on Saturday, no balcony.\n"
              "The one on Harbour Road has a balcony. Viewing on Thursday at 6.\n"
@@ -443,3 +456,22 @@ def test_a_capable_reader_is_given_sentences_from_more_hits_and_further_below_th
     _, reader = evidence_choices(question, hits, FakeEmbedder(), reader=True)
     assert len(quoted) <= 2 < len(wider) <= 6 < len(reader)
     assert {e.memory_id for e in reader} - {e.memory_id for e in wider} <= {7, 8}
+
+
+def test_a_request_quotes_the_document_it_asks_for_first_and_whole():
+    """"Summarize my 1:1 with Priya" quoted the team sync first (an older file) and half the 1:1."""
+    def note(memory_id: int, source_id: int, text: str, score: float) -> Hit:
+        hit = file_hit(memory_id, text, 1, 9, score)
+        return Hit(replace(hit.memory, source_id=source_id), hit.score, hit.retention, hit.origin)
+
+    one_to_one = ("# 1:1 with Priya, 5 Oct 2026\n\nShe liked the incident review. Wants me to present it at the "
+                  "all-hands.\nCareer: she thinks I'm ready for senior by the spring.\nI said I'd rather lead the "
+                  "search rewrite.\nOffsite is booked: Haus am See, Potsdam.\nFeedback for me: write shorter design "
+                  "docs.")
+    sync = ("# Team sync, 14 Sep 2026\n\nPresent: Priya, Marcus, Elif, me\n- Billing migration slipped again.\n"
+            "- Elif is off from 21 Sep.\n- I own the incident review.\n- Priya wants the onboarding doc rewritten.")
+    hits = [note(2, 8, one_to_one, 1.0), note(1, 3, sync, 0.8)]
+    evidence = select_evidence("Summarize my 1:1 with Priya", hits, FakeEmbedder())
+    told = [e.text for e in evidence if e.memory_id == 2]
+    assert evidence[0].memory_id == 2 and len(told) == 6
+    assert [e.memory_id for e in evidence] == sorted((e.memory_id for e in evidence), reverse=True)

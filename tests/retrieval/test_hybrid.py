@@ -278,6 +278,16 @@ def test_how_new_a_thing_is_is_not_a_word_memory_must_hold(services, tmp_path):
     assert words_memory_lacks(services.answering.search("When does Lena start her new gig?")) == ("gig",)
 
 
+def test_what_a_measurement_is_asked_as_is_not_a_word_memory_must_hold(services, tmp_path):
+    """"What was my vitamin D level?" was refused, "nothing in your memory mentions 'level'"."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    (tmp_path / "health.md").write_text("# Health log\n\n2026-09-30: Blood test. Vitamin D low (18 ng/ml).\n")
+    services.indexing.add([tmp_path])
+    assert words_memory_lacks(services.answering.search("What was my vitamin D level?")) == ()
+    assert words_memory_lacks(services.answering.search("What is my cholesterol level?")) == ("cholesterol",)
+
+
 def test_someones_relative_is_not_a_word_memory_must_hold(services, tmp_path):
     """Memory names the son ("Drove Baraka back to Kagumo High"), and would name a cousin; an in-law,
     or a relative who is nobody's, still counts."""

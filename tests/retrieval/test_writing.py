@@ -491,6 +491,21 @@ def test_a_capable_reader_asked_what_is_true_now_reads_the_newest_memory_and_all
 
 
 
+def test_asked_what_is_so_now_a_logs_newest_entry_is_quoted_first_and_read_alone(services, tmp_path):
+    """"What physio exercises am I doing now?" was answered from the first entry, whose wall slides the
+    next one stops: both are in one note, saved the same day."""
+    (tmp_path / "health.md").write_text(
+        "# Health log\n\n2026-08-03: Physio for the shoulder, first session. Exercises: band pull-aparts 3x15, "
+        "wall slides 3x10, daily.\n2026-08-24: Physio again. Shoulder better; stop the wall slides, add face "
+        "pulls 3x12.\n")
+    services.indexing.add([tmp_path])
+    answer = services.answering.ask("What physio exercises am I doing now?", remember=False)
+    assert answer.evidence[0].text.startswith("2026-08-24: Physio again")
+    # The reader is shown the note, and told which of its sentences matter most: the newest entry's.
+    pointed_to = _read_by_reader(services, "What physio exercises am I doing now?").split("matter most")[1]
+    assert "2026-08-24: Physio again" in pointed_to and "2026-08-03" not in pointed_to
+
+
 def _told(services, speaker: str, *said: tuple[str, str]) -> None:
     """One speaker's chat turns, each (text, day), each in its own conversation."""
     services.conversations.log.add_turns([Turn(f"c{n}", speaker, text, _said(day), "user", f"t{n}")
@@ -1024,3 +1039,18 @@ def test_a_readers_answer_in_the_users_own_voice_is_said_to_the_user(services):
     services._chat = FakeChatModel(reply="I play vice [1].", parameters=1_500_000_000, judge=0.9)
     answer = services.answering.ask("What did you say I play at the curling club?", remember=False)
     assert answer.text.startswith("I play vice")
+
+
+def test_a_readers_yes_to_what_memory_says_only_as_a_condition_is_not_shown(services, tmp_path):
+    """"Did I lead the billing migration?" was answered "Yes [1]." over "…ready for senior if I lead the
+    billing migration to the end"; memory saying it outright is a yes."""
+    (tmp_path / "priya.md").write_text("# 1:1 with Priya\n\nCareer: she thinks I'm ready for senior by the spring "
+                                       "cycle if I lead the billing migration to the end.\n")
+    services.indexing.add([tmp_path])
+    services._chat = FakeChatModel(reply="Yes [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Did I lead the billing migration?", remember=False)
+    assert not answer.text.startswith("Yes") and "if I lead the billing migration" in answer.text
+    (tmp_path / "priya.md").write_text("# 1:1 with Priya\n\nI led the billing migration to the end, and she "
+                                       "thinks I'm ready for senior.\n")
+    services.indexing.add([tmp_path])
+    assert services.answering.ask("Did I lead the billing migration?", remember=False).text == "Yes [1]."
