@@ -233,8 +233,12 @@ class Evidence:
     about: str = ""  # the dates its memory tells of, as read: "2023-07-05" (for "yesterday" said on 6 July)
 
     def dated(self) -> str:
-        """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date."""
+        """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date; a
+        daily note's, "note of 2026-10-04" (the day its name says, not when it was saved)."""
         date = utc_day(self.created_at)
+        if self.kind == "chunk" and self.about:
+            day, *told = self.about.split(", ")
+            return f"note of {day}" + (f", about {', '.join(told)}" if told else "")
         return f"said {date}, about {self.about}" if self.about else date
 
     def as_json(self) -> dict:

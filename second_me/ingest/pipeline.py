@@ -29,6 +29,7 @@ from second_me.ingest.text import CorruptFile, Extracted, SkipFile
 from second_me.models.base import Embedder
 from second_me.storage.queue import QueueItem
 from second_me.storage.store import MemoryStore, NewMemory
+from second_me.text.event_dates import note_dates
 
 @dataclass(frozen=True)
 class Progress:
@@ -290,7 +291,8 @@ class Indexer:
             NewMemory(kind="chunk", text=c.text, vector=v, created_at=p.mtime,
                       strength=self.settings.strength_file_days, start_line=c.start_line, end_line=c.end_line,
                       page=c.page, content_hash=hashlib.sha256(c.text.encode()).hexdigest(),
-                      meta={**base, "heading": c.heading} if c.heading else base)
+                      meta={**base, "heading": c.heading} if c.heading else base,
+                      about=note_dates(os.path.basename(p.path), c.text))
             for c, v in zip(p.chunks, p.vectors)
         ]
         self.store.sources.replace(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,

@@ -37,6 +37,7 @@ from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS
+from second_me.retrieval.gather import ASKS_TIMES
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import by_or_about
@@ -118,7 +119,8 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     # How it happened is told in other verbs ("had the baby" for "born"); the nouns name the thing.
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | KIND_WORDS | asking_words(asked or question) \
         | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set()) \
-        | _someones_relatives(asked or question) | NEWNESS_WORDS | MEASUREMENT_WORDS
+        | _someones_relatives(asked or question) | NEWNESS_WORDS | MEASUREMENT_WORDS \
+        | ({"times"} if ASKS_TIMES.match(asked or question) else set())  # "How many times did I go running?"
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.

@@ -10,6 +10,7 @@ from typing import Optional, Sequence
 from second_me.domain import Evidence, describe_span, utc_day
 from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN, LIGHT_VERBS
 from second_me.text.event_dates import dates_of_event, event_asked
+from second_me.text.names import MONTHS, WEEKDAYS
 from second_me.text.words import content_words, forms, stems
 
 
@@ -26,6 +27,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
         return ""
     later = carried_out(question, evidence)
     best = later or evidence[0]
+    if best.kind == "chunk" and best.about:
+        return _note_day_line(best, event_asked(question))
     if best.speaker is None or best.kind != "message":
         return ""
     if newest_first and CALLED_OFF.search(best.text) and not _tells_a_day(best):
@@ -81,6 +84,24 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
 
 
 _ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+
+
+def _note_day_line(quote: Evidence, asked: str) -> str:
+    """The day a daily note is of (its file's name: `text/event_dates.note_dates`), or the day its words
+    tell of read against it: "2026-10-04 (your note of 2026-10-05)." for "Got the keys yesterday"."""
+    stored = quote.about.split(", ")
+    day = stored[0]
+    noon = datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone.utc).timestamp()
+    told = [describe_span(span.start, span.end) for span in dates_of_event(quote.text, noon, asked)]
+    told = [other for other in told if other in stored and other != day]
+    if told:
+        return f"{', '.join(told)} (your note of {day})."
+    # A day the note names that was not read ("live as of 16 Oct"): the quote says when, not the note's day.
+    named = {word.lower() for word in re.findall(r"[A-Za-z]+", quote.text)} & (MONTHS | WEEKDAYS | _RELATIVE_DAYS)
+    return "" if named else f"{day} (your note of that day)."
+
+
+_RELATIVE_DAYS = frozenset("yesterday tomorrow tonight ago last next".split())
 
 
 ASKS_WEEKDAY = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b", re.I)

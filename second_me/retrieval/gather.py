@@ -44,7 +44,7 @@ def spread_over_sessions(ranked: Sequence[Hit], session_of: Mapping[int, Hashabl
     return chosen + [hit for hit in ranked if hit.memory.id not in kept]
 
 
-_TIMES = re.compile(r"^\s*how\s+many\s+times\b", re.I)
+ASKS_TIMES = re.compile(r"^\s*how\s+many\s+times\b", re.I)
 
 
 def occurrences_asked(question: str) -> Optional[Callable[[str], bool]]:
@@ -52,7 +52,7 @@ def occurrences_asked(question: str) -> Optional[Callable[[str], bool]]:
     text tells of it by its word: each time is quoted, however much closer one of them is to the
     question ("went bouldering again on Sunday" beside "I finally started bouldering"), for the user
     to count. None for other questions, and when the question names no such word."""
-    if not _TIMES.match(question):
+    if not ASKS_TIMES.match(question):
         return None
     names = {name.lower() for name in proper_names(question)}
     skip = frozenset(LIGHT_VERBS | TIME_WORDS | asking_words(question) | {"times", "many"})

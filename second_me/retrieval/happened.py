@@ -31,15 +31,18 @@ def asks_what_happened(question: str) -> bool:
 def told_then(hits: Sequence[Hit], since: Optional[float], until: Optional[float],
               users: Sequence[str]) -> list[Hit]:
     """The hits, in search order, that are the user's own chat turns said in [since, until) or telling
-    of a day in it, and that tell something; none without a time."""
+    of a day in it, and that tell something, or notes of a day in it (`text/event_dates.note_dates`: a
+    note's own time is when it was saved); none without a time."""
     if since is None and until is None:
         return []
-    return [hit for hit in hits if of_then(hit.memory, since, until) and _tells(hit.memory, users)]
+    return [hit for hit in hits if (of_then(hit.memory, since, until) and _tells(hit.memory, users))
+            or (hit.memory.kind == "chunk" and of_then(hit.memory, since, until, said=False))]
 
 
-def of_then(memory: Memory, since: Optional[float], until: Optional[float]) -> bool:
-    """Said then, or telling of a day then ("yesterday"); not of a month ahead ("the canoe in August")."""
-    spans = ((memory.created_at, memory.created_at + 1),) + tuple(
+def of_then(memory: Memory, since: Optional[float], until: Optional[float], said: bool = True) -> bool:
+    """Said then (unless not `said`), or telling of a day then ("yesterday"); not of a month ahead ("the
+    canoe in August")."""
+    spans = ((memory.created_at, memory.created_at + 1),) * said + tuple(
         (start, end) for start, end in memory.about if end - start <= DAY_TOLD)
     return any((since is None or end > since) and (until is None or start < until) for start, end in spans)
 

@@ -175,10 +175,21 @@ def _title(path: str) -> str:
 def _fragment_after(unit: _Unit) -> bool:
     """A sentence of five words or fewer on the line of a longer one before it says little alone:
     "Viewing on Thursday at 6." after "The one on Harbour Road is 1,400 a month…" is that flat's
-    viewing. A run of short ones ("Owner: me. Started 2024-01-15. Status: green.") are each their own."""
+    viewing. A run of short ones ("Owner: me. Started 2024-01-15. Status: green.") are each their own,
+    but a figure alone is always its sentence's."""
     before = unit.previous
-    return before is not None and before.line_index == unit.line_index \
-        and len(unit.text.split()) <= FRAGMENT_WORDS < len(before.text.split())
+    if before is None or before.line_index != unit.line_index:
+        return False
+    return _figure_after(unit) or len(unit.text.split()) <= FRAGMENT_WORDS < len(before.text.split())
+
+
+def _figure_after(unit: _Unit) -> bool:
+    """A figure alone ("2:04:51.", "14 km.") after a sentence on its line: it says nothing of what it
+    measures, and the sentence before it ("Ran the Dublin half marathon!") leaves out what it was."""
+    tokens = unit.text.rstrip(".!").split()
+    return unit.previous is not None and unit.previous.line_index == unit.line_index \
+        and 0 < len(tokens) <= 2 and bool(re.search(r"\d", unit.text)) \
+        and all(re.search(r"\d", token) or len(token) <= 3 for token in tokens)
 
 
 def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list[Sentence]:
@@ -207,6 +218,8 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
                 if not (in_note and _fragment_after(unit.previous)) or len(before) >= 300:
                     before, starts = unit.previous.text, unit.previous.line_index
                 text = before + " " + text  # from the quote's first line
+                if in_note and _figure_after(unit):  # the sentence is quoted with its figure, not without
+                    out = [s for s in out if not (s.hit is hit and s.position == position - 1)]
             read[id(unit)] = (text, starts)
             if len(text) > MAX_QUOTE_CHARS:
                 text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"

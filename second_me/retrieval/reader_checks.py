@@ -62,9 +62,9 @@ _ASKS_WHEN_NOTED = re.compile(r"\b(?:wrote|write|written|noted|note down|saved|a
 def evidence_as_shown(evidence: Sequence[Evidence], question: str) -> list[str]:
     """The evidence as a reader's sentences are checked against: its text, who said it and when. A
     note's date is only when its file was saved: unless the question asks that, it supports no date
-    ("When should I replace the chain?" is not answered "On December 1, 2026")."""
+    ("When should I replace the chain?" is not answered "On December 1, 2026"); a daily note's day does."""
     noted = bool(_ASKS_WHEN_NOTED.search(question))
-    return [f"{e.speaker or ''} {e.dated() if e.kind != 'chunk' or noted else ''}: {e.text}"
+    return [f"{e.speaker or ''} {e.dated() if e.kind != 'chunk' or noted or e.about else ''}: {e.text}"
             for e in evidence]
 
 

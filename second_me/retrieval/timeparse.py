@@ -202,6 +202,9 @@ _RELATIVE = re.compile(
     r"|last\s+(?P<rel_month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\b",
     re.I)
 
+# "the last week of October", "the first weekend in May 2025": a stretch of a month.
+_PART_OF_MONTH = re.compile(r"\b(?:(?:in|during|on)\s+)?(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+"
+                            r"(?P<unit>week|weekend)\s+(?:of|in)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.I)
 _ON_IN_DATE = re.compile(r"\b(?:on|in|during|from)\s+(?:the\s+)?" + _DATE.pattern, re.I)
 _BOUND_DATE = re.compile(r"\b(?P<rel>since|after|before|until|till|by)\s+" + _DATE.pattern, re.I)
 # "before I moved to Berlin", "after my trip to Japan", "since we adopted the cat". The event ends where
@@ -227,6 +230,22 @@ _LAST = re.compile(
 _LAST_DONE = re.compile(r"\b((?:did|do|does|have|has|had)\s+(?:\S+\s+){1,3}?)last\s+(?!(?:time|week|month|year|night"
                         r"|weekend|summer|winter|spring|autumn|fall|christmas|easter|day|one|two|few|couple)\b)(?=[a-z])",
                         re.I)
+
+
+def part_of_month(match: re.Match, now: datetime) -> tuple[datetime, datetime]:
+    """The [start, end) of "the first week" (days 1 to 7) … "the last week" (its last seven days) of a month,
+    or of its first … last weekend (Saturday and Sunday); without a year, the latest such month begun."""
+    month = MONTHS[match.group("month").lower()]
+    year = int(match.group("year")) if match.group("year") else _latest_month(month, now)
+    days = calendar.monthrange(year, month)[1]
+    nth = ["first", "second", "third", "fourth"].index(match.group("nth").lower()) \
+        if match.group("nth").lower() != "last" else -1
+    if match.group("unit").lower() == "week":
+        first = days - 6 if nth == -1 else 1 + 7 * nth
+        return utc(year, month, first), utc(year, month, first) + timedelta(days=7)
+    saturdays = [day for day in range(1, days + 1) if datetime(year, month, day).weekday() == 5]
+    start = utc(year, month, saturdays[nth])
+    return start, start + timedelta(days=2)
 
 
 def _intersect(a: tuple, b: tuple) -> tuple:
@@ -292,12 +311,20 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
         yearless.append(False)
         return take(match)
 
+    def stretch(match: re.Match) -> str:
+        nonlocal window
+        start, end = part_of_month(match, now)
+        window = _intersect(window, (start.timestamp(), end.timestamp()))
+        yearless.append(False)
+        return take(match)
+
     def event(match: re.Match) -> str:
         nonlocal anchor, relation
         anchor = match.group("event").strip()
         relation = "before" if match.group("rel").lower() in ("before", "until") else "after"
         return take(match)
 
+    text = _PART_OF_MONTH.sub(_within_calendar(stretch), text)
     text = _BOUND_DATE.sub(_within_calendar(bound), text)
     text = _RELATIVE.sub(_within_calendar(relative), text)
     text = _ON_IN_DATE.sub(_within_calendar(on_date), text)

@@ -1,5 +1,5 @@
-"""Migrations 9 to 17: what older rules stored is read again with the newer ones (the dates messages
-tell of, summaries, Word files). Listed in order in `migrations.MIGRATIONS`; once released, never edited."""
+"""Migrations 9 to 17 and 19: what older rules stored is read again with the newer ones (the dates messages
+tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never edited."""
 
 from __future__ import annotations
 
@@ -70,3 +70,23 @@ def _m17_days_a_plan_was_moved_to_read_again(conn) -> None:
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)
+
+
+def _m19_daily_notes_dated_by_their_names(conn) -> None:
+    """A note whose file is named by its day ("2026-10-04.md") tells of that day, and its words' days are
+    read against it: "When did I buy the bike?" is answered by the note's day, not when it was saved.
+    And a turn's dates are read again: a weekday said with a date ("by Friday 15 March") picks its year."""
+    import os
+
+    from second_me.storage.messages import add_event_dates, read_event_dates_again
+    from second_me.text.event_dates import note_dates
+
+    read_event_dates_again(conn)
+
+    rows = conn.execute("SELECT mem.id, s.path, mem.text FROM memories mem JOIN sources s ON s.id = mem.source_id "
+                        "WHERE mem.kind = 'chunk'").fetchall()
+    for memory_id, path, text in rows:
+        spans = note_dates(os.path.basename(path), text)
+        if spans:
+            conn.execute("DELETE FROM memory_dates WHERE memory_id = ?", (memory_id,))
+            add_event_dates(conn, memory_id, spans)

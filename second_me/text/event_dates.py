@@ -269,19 +269,25 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         years = [int(year_text)] if year_text else None
         if g.get("dom_rel"):  # "the 14th of September next year"
             years = [today.year + {"next": 1, "last": -1}.get(g["dom_rel"].lower(), 0)]
-        start = _nearest_day(month, day, years, today, ahead)
+        weekday = WEEKDAYS.get((g.get("weekday_before") or "").lower())
+        start = _nearest_day(month, day, years, today, ahead, weekday)
         return (start, start + DAY) if start is not None else None
     return None
 
 
 def _nearest_day(month: int, day: int, years: Optional[list[int]], today: datetime,
-                 ahead: Optional[bool] = None) -> Optional[datetime]:
+                 ahead: Optional[bool] = None, weekday: Optional[int] = None) -> Optional[datetime]:
     """That day of the month in one of `years`; without a year, the nearest such day on the side
     the tense says: "on the 10th of June" said in May is this June's; "I signed up for the
-    marathon on 7 December", said in February, is the coming December's."""
+    marathon on 7 December", said in February, is the coming December's. A weekday said with it
+    ("Friday 15 March") picks the year it falls on that weekday, when one of them does."""
     side = ahead if years is None else None  # a year said is the year, whatever the tense
     years = years or [today.year - 1, today.year, today.year + 1]
     days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
+    if weekday is not None and len(years) > 1:
+        on_the_weekday = [d for d in days if d.weekday() == weekday]
+        if on_the_weekday:
+            days, side = on_the_weekday, None
     return _nearest_on_its_side(days, today, side, utc(today.year, today.month, today.day))
 
 
@@ -355,6 +361,10 @@ def event_asked(question: str) -> str:
     return question[found.end():] if found and question[found.end():].strip(" ?") else question
 
 
+# "Friday 15 March", "Friday, the 15th of March": the weekday a date is said with.
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b,?\s+(?:the\s+)?$", re.I)
+
+
 def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
     """(a moment the message tells of, the words telling of it: its sentence, or its clause when
     the sentence tells of more than one)."""
@@ -372,6 +382,9 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
                 continue  # "now reading Tomorrow, and Tomorrow, and Tomorrow": a title, not a day
             if groups.get("in_unit") and not _tense(_clause(sentence, match)):
                 continue  # "29 minutes in four months" is how long, not when
+            weekday = _WEEKDAY_BEFORE.search(sentence[:match.start()])
+            if weekday:  # "by Friday 15 March": the year in which 15 March is a Friday
+                groups["weekday_before"] = weekday.group(1)
             found = _span(groups, today, _looks_ahead(sentence, match))
             if found is not None:
                 matches.append((DateSpan(found[0].timestamp(), found[1].timestamp(), match.group(0).strip()), match))
@@ -397,3 +410,31 @@ def _lower_case_month(groups: dict) -> bool:
     month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month") \
         or groups.get("range_month") or groups.get("month_range")
     return bool(month) and month.lower() in ("may", "march") and month.islower()
+
+
+# A daily note's name says its day: "2026-10-04.md" (Obsidian), "2026_10_04.md" (Logseq's journals),
+# "2026-09-14-standup.md".
+_NAMED_DAY = re.compile(r"^(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
+
+
+def day_of_note(file_name: str) -> Optional[DateSpan]:
+    """The day a note's file name opens with, if it does."""
+    named = _NAMED_DAY.match(file_name)
+    if named is None:
+        return None
+    try:
+        day = utc(int(named.group(1)), int(named.group(2)), int(named.group(3)))
+    except ValueError:  # "2026-13-45"
+        return None
+    return DateSpan(day.timestamp(), (day + DAY).timestamp(), named.group(0))
+
+
+def note_dates(file_name: str, text: str) -> list[DateSpan]:
+    """The moments a note tells of, when its name says its day: that day, and the days its words tell
+    of read against it ("Got the keys yesterday" in 2026-10-05.md is 4 October). A note not named by
+    its day tells of none: its file's time is when it was saved, not what it is about."""
+    day = day_of_note(file_name)
+    if day is None:
+        return []
+    told = [span for span in event_dates(text, day.start + 12 * 3600) if (span.start, span.end) != (day.start, day.end)]
+    return [day, *told][:MAX_SPANS]

@@ -128,3 +128,20 @@ def test_batch_search_writes_one_json_line_per_query(run_cli, notes, tmp_path):
 def test_search_flag_errors(run_cli, args, code, words):
     result = run_cli(*args)
     assert result.code == code and words in result.err
+
+
+def test_a_week_or_weekend_of_a_month_is_that_stretch_not_last_week():
+    """"What did I do the last week of October?" was read as last week."""
+    from second_me.retrieval.timeparse import parse_time
+
+    now = datetime(2026, 12, 6, tzinfo=timezone.utc)
+
+    def days(question: str) -> tuple[str, str]:
+        hint = parse_time(question, now)[1]
+        return tuple(datetime.fromtimestamp(moment, timezone.utc).date().isoformat()
+                     for moment in (hint.since, hint.until))
+
+    assert days("What did I do the last week of October?") == ("2026-10-25", "2026-11-01")
+    assert days("Where was I in the first week of March 2025?") == ("2025-03-01", "2025-03-08")
+    assert days("What did I do the first weekend in May 2025?") == ("2025-05-03", "2025-05-05")
+    assert days("What did I do last week?") == ("2026-11-23", "2026-12-06")  # as before

@@ -1054,3 +1054,35 @@ def test_a_readers_yes_to_what_memory_says_only_as_a_condition_is_not_shown(serv
                                        "thinks I'm ready for senior.\n")
     services.indexing.add([tmp_path])
     assert services.answering.ask("Did I lead the billing migration?", remember=False).text == "Yes [1]."
+
+
+def test_a_daily_note_says_when_by_its_day(services, tmp_path):
+    """Notes named by their day ("2026-10-21.md", as Obsidian and Logseq keep a journal): "When did I
+    buy the bike?" was refused, "the memories about that don't say when", and "What did I do on 21
+    October?" got "nothing in your memory is from then"."""
+    (tmp_path / "2026-10-21.md").write_text("Sensor demo went well.\nBought a new bike, a Trek FX 2, 780 euros.\n")
+    (tmp_path / "2026-10-05.md").write_text("Got the keys to the flat yesterday!\n")
+    (tmp_path / "2026-10-19-sync.md").write_text("- Billing migration is live as of 16 Oct.\n")
+    services.indexing.add([tmp_path])
+    ask = lambda question: services.answering.ask(question, remember=False)  # noqa: E731
+    bike = ask("When did I buy the bike?")
+    assert "2026-10-21 (your note of that day)." in bike.text and bike.evidence[0].dated() == "note of 2026-10-21"
+    assert "2026-10-04 (your note of 2026-10-05)." in ask("When did I get the keys to the flat?").text
+    live = ask("When did the billing migration go live?").text
+    assert "16 Oct" in live and "your note" not in live  # the note says its own day for it
+    assert "Trek FX 2" in ask("What did I do on 21 October 2026?").text
+    week = ask("What did I do the third week of October 2026?")  # 15 to 21 October
+    notes = {item.source.split(":")[0].rsplit("/", 1)[-1] for item in week.evidence}
+    assert notes == {"2026-10-19-sync.md", "2026-10-21.md"}
+
+
+def test_a_figure_alone_after_a_sentence_is_quoted_with_it_and_times_counted_are_no_word_memory_needs(
+        services, tmp_path):
+    (tmp_path / "2026-10-04.md").write_text("Ran the Dublin half marathon! 2:04:51. Legs destroyed.\n")
+    (tmp_path / "2026-11-12.md").write_text("Ran 10k in 58:30, a new best.\n")
+    services.indexing.add([tmp_path])
+    assert "“Ran the Dublin half marathon! 2:04:51.”" in services.answering.ask(
+        "What was my half marathon time?", remember=False).text
+    from second_me.retrieval.abstain import words_memory_lacks
+    assert words_memory_lacks(services.answering.search("How many times did I go running?")) == ()
+    assert words_memory_lacks(services.answering.search("How many laps did I run?")) == ("laps",)

@@ -203,3 +203,41 @@ def test_a_store_written_before_days_a_plan_was_moved_to_were_ahead_reads_them_a
     year_before = datetime(2022, 7, 18, tzinfo=timezone.utc)
     assert _day_read_again(services, settings, "The dentist moved my cleaning to 18 July", year_before,
                            16) == "2023-07-18"
+
+
+def test_a_note_named_by_its_day_tells_of_that_day_and_its_words_are_read_against_it():
+    from second_me.text.event_dates import day_of_note, note_dates
+
+    assert describe_span(day_of_note("2026-10-04.md").start, day_of_note("2026-10-04.md").end) == "2026-10-04"
+    assert day_of_note("2026_10_04.md") is not None and day_of_note("2026-09-14-standup.md") is not None
+    assert day_of_note("notes.md") is None and day_of_note("2026-13-45.md") is None
+    assert day_of_note("20261004.md") is None and day_of_note("2026-10-041.md") is None
+    told = [describe_span(span.start, span.end) for span in note_dates("2026-10-05.md", "Got the keys yesterday!")]
+    assert told == ["2026-10-05", "2026-10-04"]
+    assert note_dates("flat.md", "Got the keys yesterday!") == []  # saved when, not about when
+
+
+def test_a_store_written_before_daily_notes_were_dated_dates_them(services, settings, tmp_path):
+    """Migration 19: notes indexed before keep their chunks, and gain their days."""
+    from tests.storage.legacy import reopened_at
+
+    (tmp_path / "2026-10-05.md").write_text("Got the keys to the flat yesterday!\n")
+    (tmp_path / "flat.md").write_text("Got the keys to the flat yesterday!\n")
+    services.indexing.add([tmp_path])
+
+    def as_left(conn):
+        conn.execute("DELETE FROM memory_dates")
+
+    with reopened_at(services, settings, 18, as_left) as conn:
+        rows = conn.execute("SELECT s.path, d.phrase FROM memory_dates d JOIN memories m ON m.id = d.memory_id "
+                            "JOIN sources s ON s.id = m.source_id ORDER BY d.starts_at DESC").fetchall()
+    assert [(path.rsplit("/", 1)[-1], phrase) for path, phrase in rows] == [("2026-10-05.md", "2026-10-05"),
+                                                                           ("2026-10-05.md", "yesterday")]
+
+
+def test_a_weekday_said_with_a_date_picks_the_year_it_falls_on():
+    """"send the forecast to Karl by Friday 15 March", noted on 12 March 2024, had been read as 2023's."""
+    noted = datetime(2024, 3, 12, 12, tzinfo=timezone.utc).timestamp()
+    assert _read("send the revised forecast to Karl by Friday 15 March.", noted) == ["2024-03-15"]
+    assert _read("we went there on 15 March", noted) == ["2023-03-15"]  # no weekday: the tense says
+    assert _read("the party is on Saturday 6 June", noted) == ["2024-06-06"]  # no year near makes it one
