@@ -91,7 +91,7 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: b
         text, placed = dates_in_place(text, hit.memory.created_at, told)
     if placed:
         when = f"said {when}"
-    elif hit.memory.about and hit.memory.kind != "chunk":  # "yesterday" in a message: the day it tells of, read against when it was sent
+    elif hit.memory.about and hit.memory.kind != "chunk":  # "yesterday" in a message: read against when it was sent
         when = f"said {when}, about {told_dates(hit.memory)}"
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
         when += f", no longer true since {utc_day(hit.memory.valid_to)}"

@@ -13,8 +13,8 @@ from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORD
                                              asked_words, expected_answer, has_answer, lacks_answer, wanted_kind)
 from second_me.retrieval.dated_answer import CALLED_OFF, told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
-from second_me.retrieval.timeparse import TimeHint
 from second_me.retrieval.quotable import entry_date
+from second_me.retrieval.timeparse import TimeHint
 from second_me.text.event_dates import PLAN_MOVED
 from second_me.text.measures import MEASURE_KINDS
 from second_me.text.utterance import is_question

@@ -287,4 +287,3 @@ def reading_order(sentence: Sentence, as_told: bool = False) -> tuple:
     said = memory.created_at if as_told and memory.kind == "message" else 0.0
     return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0, said,
             sentence.hit_rank, sentence.position)
-

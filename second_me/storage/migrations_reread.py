@@ -1,5 +1,6 @@
 """Migrations 9 to 17 and 19: what older rules stored is read again with the newer ones (the dates messages
-tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never edited."""
+tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never
+edited."""
 
 from __future__ import annotations
 
