@@ -29,7 +29,7 @@ from second_me.ingest.text import CorruptFile, Extracted, SkipFile
 from second_me.models.base import Embedder
 from second_me.storage.queue import QueueItem
 from second_me.storage.store import MemoryStore, NewMemory
-from second_me.text.event_dates import note_dates
+from second_me.text.note_days import note_dates
 
 @dataclass(frozen=True)
 class Progress:

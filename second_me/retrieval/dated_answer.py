@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from second_me.domain import Evidence, describe_span, utc_day
 from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN, LIGHT_VERBS
-from second_me.text.event_dates import dates_of_event, event_asked
+from second_me.text.asked_event import dates_of_event, event_asked
 from second_me.text.names import MONTHS, WEEKDAYS
 from second_me.text.words import content_words, forms, stems
 
@@ -87,7 +87,7 @@ _ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 
 
 def _note_day_line(quote: Evidence, asked: str) -> str:
-    """The day a daily note is of (its file's name: `text/event_dates.note_dates`), or the day its words
+    """The day a daily note is of (its file's name: `text/note_days.note_dates`), or the day its words
     tell of read against it: "2026-10-04 (your note of 2026-10-05)." for "Got the keys yesterday"."""
     stored = quote.about.split(", ")
     day = stored[0]

@@ -31,7 +31,7 @@ def asks_what_happened(question: str) -> bool:
 def told_then(hits: Sequence[Hit], since: Optional[float], until: Optional[float],
               users: Sequence[str]) -> list[Hit]:
     """The hits, in search order, that are the user's own chat turns said in [since, until) or telling
-    of a day in it, and that tell something, or notes of a day in it (`text/event_dates.note_dates`: a
+    of a day in it, and that tell something, or notes of a day in it (`text/note_days.note_dates`: a
     note's own time is when it was saved); none without a time."""
     if since is None and until is None:
         return []

@@ -80,7 +80,7 @@ def _m19_daily_notes_dated_by_their_names(conn) -> None:
     import os
 
     from second_me.storage.messages import add_event_dates, read_event_dates_again
-    from second_me.text.event_dates import note_dates
+    from second_me.text.note_days import note_dates
 
     read_event_dates_again(conn)
 

@@ -21,7 +21,7 @@ from typing import Optional
 
 from second_me.domain import describe_span
 from second_me.text.word_forms import is_present_form
-from second_me.text.words import MONTHS, WEEKDAYS, stems
+from second_me.text.words import MONTHS, WEEKDAYS
 
 DAY = timedelta(days=1)
 # Counts as people write them in time phrases ("two weekends ago", "a couple of days ago").
@@ -333,34 +333,6 @@ def event_dates(text: str, said_at: float) -> list[DateSpan]:
     return [span for span, _ in moments_told(text, said_at)]
 
 
-def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
-    """The moments a message tells of for one event: of a message telling of two ("Dad had chest
-    pains on Saturday night. they … put a stent in two days ago"), those whose sentence (or clause,
-    in a sentence with two) says most of the event's words ("get his stent"); all of them when
-    none says any, or all say as many."""
-    told = moments_told(text, said_at)
-    wanted = stems(event)
-    shared = [len(wanted & stems(part)) for _, part in told]
-    if not told or max(shared) == 0 or min(shared) == max(shared):
-        return [span for span, _ in told]
-    return [span for (span, _), count in zip(told, shared) if count == max(shared)]
-
-
-# "When did my dad get his stent?": who it is about, then the event ("get his stent"). A thing
-# someone has ("Pryce's letter") is part of the event.
-_WHO = r"(?:I|we|you|he|she|they|(?:my|our|your|his|her|their)\s+[\w-]+|(?-i:[A-Z])[\w-]*)(?!['’]s)"
-_WHEN_WHO = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+"
-                       r"(?:did|was|were|is|are|will|do|does|has|have|had)\s+" + _WHO + r"(?:\s+and\s+" + _WHO + r")?\s+",
-                       re.I)
-
-
-def event_asked(question: str) -> str:
-    """What a when-question asks the day of, without whom it is about: "get his stent" of "When did
-    my dad get his stent?"; the whole question when it is not put that way."""
-    found = _WHEN_WHO.match(question)
-    return question[found.end():] if found and question[found.end():].strip(" ?") else question
-
-
 # "Friday 15 March", "Friday, the 15th of March": the weekday a date is said with.
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b,?\s+(?:the\s+)?$", re.I)
 
@@ -410,31 +382,3 @@ def _lower_case_month(groups: dict) -> bool:
     month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month") \
         or groups.get("range_month") or groups.get("month_range")
     return bool(month) and month.lower() in ("may", "march") and month.islower()
-
-
-# A daily note's name says its day: "2026-10-04.md" (Obsidian), "2026_10_04.md" (Logseq's journals),
-# "2026-09-14-standup.md".
-_NAMED_DAY = re.compile(r"^(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
-
-
-def day_of_note(file_name: str) -> Optional[DateSpan]:
-    """The day a note's file name opens with, if it does."""
-    named = _NAMED_DAY.match(file_name)
-    if named is None:
-        return None
-    try:
-        day = utc(int(named.group(1)), int(named.group(2)), int(named.group(3)))
-    except ValueError:  # "2026-13-45"
-        return None
-    return DateSpan(day.timestamp(), (day + DAY).timestamp(), named.group(0))
-
-
-def note_dates(file_name: str, text: str) -> list[DateSpan]:
-    """The moments a note tells of, when its name says its day: that day, and the days its words tell
-    of read against it ("Got the keys yesterday" in 2026-10-05.md is 4 October). A note not named by
-    its day tells of none: its file's time is when it was saved, not what it is about."""
-    day = day_of_note(file_name)
-    if day is None:
-        return []
-    told = [span for span in event_dates(text, day.start + 12 * 3600) if (span.start, span.end) != (day.start, day.end)]
-    return [day, *told][:MAX_SPANS]

@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 import pytest
 
 from second_me.domain import describe_span
-from second_me.text.event_dates import dates_of_event, event_asked, event_dates
+from second_me.text.asked_event import dates_of_event, event_asked
+from second_me.text.event_dates import event_dates
 
 # Thursday 6 July 2023, 18:00 UTC
 SENT = datetime(2023, 7, 6, 18, 0, tzinfo=timezone.utc).timestamp()
@@ -206,7 +207,7 @@ def test_a_store_written_before_days_a_plan_was_moved_to_were_ahead_reads_them_a
 
 
 def test_a_note_named_by_its_day_tells_of_that_day_and_its_words_are_read_against_it():
-    from second_me.text.event_dates import day_of_note, note_dates
+    from second_me.text.note_days import day_of_note, note_dates
 
     assert describe_span(day_of_note("2026-10-04.md").start, day_of_note("2026-10-04.md").end) == "2026-10-04"
     assert day_of_note("2026_10_04.md") is not None and day_of_note("2026-09-14-standup.md") is not None

@@ -1,0 +1,37 @@
+"""What a when-question asks the day of ("get his stent" of "When did my dad get his stent?"), and
+which of the moments a message tells of are that event's."""
+
+from __future__ import annotations
+
+import re
+
+from second_me.text.event_dates import DateSpan, moments_told
+from second_me.text.words import stems
+
+
+def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
+    """The moments a message tells of for one event: of a message telling of two ("Dad had chest
+    pains on Saturday night. they … put a stent in two days ago"), those whose sentence (or clause,
+    in a sentence with two) says most of the event's words ("get his stent"); all of them when
+    none says any, or all say as many."""
+    told = moments_told(text, said_at)
+    wanted = stems(event)
+    shared = [len(wanted & stems(part)) for _, part in told]
+    if not told or max(shared) == 0 or min(shared) == max(shared):
+        return [span for span, _ in told]
+    return [span for (span, _), count in zip(told, shared) if count == max(shared)]
+
+
+# "When did my dad get his stent?": who it is about, then the event ("get his stent"). A thing
+# someone has ("Pryce's letter") is part of the event.
+_WHO = r"(?:I|we|you|he|she|they|(?:my|our|your|his|her|their)\s+[\w-]+|(?-i:[A-Z])[\w-]*)(?!['’]s)"
+_WHEN_WHO = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+"
+                       r"(?:did|was|were|is|are|will|do|does|has|have|had)\s+" + _WHO + r"(?:\s+and\s+" + _WHO + r")?\s+",
+                       re.I)
+
+
+def event_asked(question: str) -> str:
+    """What a when-question asks the day of, without whom it is about: "get his stent" of "When did
+    my dad get his stent?"; the whole question when it is not put that way."""
+    found = _WHEN_WHO.match(question)
+    return question[found.end():] if found and question[found.end():].strip(" ?") else question
