@@ -33,7 +33,8 @@ MAX_SPANS = 4  # a message rarely tells of more moments; a list of dates is bett
 
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
-_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+# Month names, and their short forms ("16 Oct", "Sept 3") when written as names (`_lower_case_month`).
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 _TO = r"(?:-|–|to|until|till|through)"
 # "Saturday 6th June 2026", "Sat, June 6": the weekday is part of the date after it, not a Saturday of its own.
 _DATE_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("?P<month>", "?:")
@@ -90,6 +91,8 @@ _NOT_A_PLAN = frozenset("think guess know mean suppose reckon believe wonder lov
 PLAN_MOVED = r"moved|rescheduled|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed"  # an update (newest.py)
 # "The dentist moved my cleaning to 18 December": a day to come, whatever the tense ("pushed" too, a day after it).
 _MOVED_TO = re.compile(r"\b(?:" + PLAN_MOVED + r"|pushed)\b[^.,;!?]{0,40}?\b(?:to|for|until|till)\s+(?:the\s+)?$", re.I)
+# "live as of 16 Oct", "open since 2 May": a day gone by, whatever the tense.
+_SINCE = re.compile(r"\b(?:as\s+of|since|ever\s+since)\s+(?:the\s+)?$", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 
@@ -143,7 +146,8 @@ def _clause(sentence: str, match: re.Match) -> str:
 
 def _looks_ahead(sentence: str, match: re.Match) -> Optional[bool]:
     """The tense of the clause holding the phrase, else of its sentence; None when neither says."""
-    own = True if _MOVED_TO.search(sentence[:match.start()]) else _tense(_clause(sentence, match))
+    before = sentence[:match.start()]
+    own = True if _MOVED_TO.search(before) else False if _SINCE.search(before) else _tense(_clause(sentence, match))
     return own if own is not None else _tense(sentence.replace(match.group(0), " "))
 
 
@@ -381,4 +385,5 @@ def _titled_day_word(sentence: str, match: re.Match) -> bool:
 def _lower_case_month(groups: dict) -> bool:
     month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month") \
         or groups.get("range_month") or groups.get("month_range")
-    return bool(month) and month.lower() in ("may", "march") and month.islower()
+    short = len(month or "") <= 4 and (month or "").lower() not in ("may", "june", "july")  # "mar", "jan", "sept"
+    return bool(month) and (month.lower() in ("may", "march") or short) and month.islower()

@@ -242,3 +242,13 @@ def test_a_weekday_said_with_a_date_picks_the_year_it_falls_on():
     assert _read("send the revised forecast to Karl by Friday 15 March.", noted) == ["2024-03-15"]
     assert _read("we went there on 15 March", noted) == ["2023-03-15"]  # no weekday: the tense says
     assert _read("the party is on Saturday 6 June", noted) == ["2024-06-06"]  # no year near makes it one
+
+
+def test_a_months_short_name_written_as_a_name_is_a_month_and_as_of_looks_back():
+    """"Billing migration is live as of 16 Oct.", noted on 19 October, had told of no day."""
+    noted = datetime(2026, 10, 19, 12, tzinfo=timezone.utc).timestamp()
+    assert _read("Billing migration is live as of 16 Oct.", noted) == ["2026-10-16"]
+    assert _read("Meeting on 2 Dec at 10", noted) == ["2026-12-02"]
+    assert _read("the 14th-21st of Aug we were away", noted) == ["2026-08-14 to 2026-08-21"]
+    assert _read("we mar the surface", noted) == [] and _read("booked for 3 jun", noted) == []  # words, not months
+    assert _read("Jan said hi", noted) == []  # a name
