@@ -1063,13 +1063,16 @@ def test_a_daily_note_says_when_by_its_day(services, tmp_path):
     (tmp_path / "2026-10-21.md").write_text("Sensor demo went well.\nBought a new bike, a Trek FX 2, 780 euros.\n")
     (tmp_path / "2026-10-05.md").write_text("Got the keys to the flat yesterday!\n")
     (tmp_path / "2026-10-19-sync.md").write_text("- Billing migration is live as of 16 Oct.\n")
+    (tmp_path / "2026-11-02.md").write_text("The search rewrite kicked off in mid November, sort of.\n")
     services.indexing.add([tmp_path])
     ask = lambda question: services.answering.ask(question, remember=False)  # noqa: E731
     bike = ask("When did I buy the bike?")
     assert "2026-10-21 (your note of that day)." in bike.text and bike.evidence[0].dated() == "note of 2026-10-21"
     assert "2026-10-04 (your note of 2026-10-05)." in ask("When did I get the keys to the flat?").text
     live = ask("When did the billing migration go live?").text
-    assert "16 Oct" in live and "your note" not in live  # the note says its own day for it
+    assert "2026-10-16 (your note of 2026-10-19)." in live  # "as of 16 Oct": the day it tells of
+    rewrite = ask("When did the search rewrite kick off?").text
+    assert "mid November" in rewrite and "your note" not in rewrite  # a day it names but is not read: no line
     assert "Trek FX 2" in ask("What did I do on 21 October 2026?").text
     week = ask("What did I do the third week of October 2026?")  # 15 to 21 October
     notes = {item.source.split(":")[0].rsplit("/", 1)[-1] for item in week.evidence}
