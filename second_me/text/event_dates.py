@@ -5,7 +5,7 @@ it was sent.
 is on Thursday", sent on a Sunday, about the Thursday after; "mum's party two weekends ago" about
 the weekend before last. A bare weekday or month is read by the sentence's tense: looking back
 ("went", "was", "-ed") it is the last one before the message, looking forward ("is", "will",
-"going to", "'re off") the next one; with no sign either way, the last one (chats mostly recount).
+"going to", "'re off", "see you") the next one; with no sign either way, the last one (chats mostly recount).
 
 Every span is a [start, end) of whole UTC days, like every time in second-me. Vague words ("the
 other day", "recently") give nothing: a wrong date is worse than none.
@@ -69,7 +69,7 @@ _PHRASE = re.compile(
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
 # Signs of words looking forward or back (a plan, or what happened).
 _FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|hope|hoping|plan|planning|due"
-                     r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t)\b"
+                     r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t|see (?:you|ya))\b"
                      r"|['’](?:ll|re|m)\b"
                      r"|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"
                      r"|\b(?!(?:thing|nothing|something|anything|everything|morning|evening|ring|king|spring|string"

@@ -252,3 +252,11 @@ def test_a_months_short_name_written_as_a_name_is_a_month_and_as_of_looks_back()
     assert _read("the 14th-21st of Aug we were away", noted) == ["2026-08-14 to 2026-08-21"]
     assert _read("we mar the surface", noted) == [] and _read("booked for 3 jun", noted) == []  # words, not months
     assert _read("Jan said hi", noted) == []  # a name
+
+
+def test_see_you_looks_ahead():
+    """"see you Saturday!", said on a Monday, had been read as the Saturday before."""
+    said = datetime(2026, 10, 19, 12, tzinfo=timezone.utc).timestamp()  # a Monday
+    assert _read("see you Saturday!", said) == ["2026-10-24"]
+    assert _read("see ya on the 3rd", said) == ["2026-11-03"]
+    assert _read("I saw you Saturday", said) == ["2026-10-17"]
