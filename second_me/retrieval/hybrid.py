@@ -35,8 +35,8 @@ from second_me.retrieval.follow_on import with_replies, with_what_follows
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import asked_about, by_or_about, people_in, says_of_themselves, speakers_in, \
-    speaks_of_oneself, without_names
+from second_me.retrieval.people import (asked_about, by_or_about, names_a_speaker, people_in, says_of_themselves,
+                                        speakers_in, speaks_of_oneself, without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.topics import Topic, told_vectors, topic_asked, topic_now
@@ -214,7 +214,9 @@ class HybridSearcher:
         if options.use_time:
             self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
         people = asked_about(parsed.text, people_in(parsed.text, known)) if options.use_priors else ()
-        news_of = () if speaks_of_oneself(query) or not options.others_news else people
+        # Whose news another's "I…" is not: asked with "I", the user is asked about too.
+        news_of = people if options.others_news and not speaks_of_oneself(query) \
+            and names_a_speaker(people, speakers) else ()
         asks_when = bool(ASKS_WHEN.match(query))
         kind, asked = wanted_kind(query), asked_words(query)
         gathering = options.use_priors and intent_of(query).kind == GATHER
@@ -252,7 +254,7 @@ class HybridSearcher:
                 score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people)) \
                     * dated_prior(memory, asks_when, self.weights.dated) \
                     * typed_prior(memory, kind, asked, self.weights.typed) \
-                    * (self.weights.others_news if says_of_themselves(memory, news_of, speakers) else 1.0)
+                    * (self.weights.others_news if says_of_themselves(memory, news_of) else 1.0)
             ranked.append(Hit(memory, score, retention, None, similarity.get(memory_id),
                               lexical_rank.get(memory_id), vector_rank.get(memory_id)))
         ranked.sort(key=lambda hit: hit.score, reverse=True)

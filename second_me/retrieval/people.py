@@ -97,14 +97,18 @@ def speaks_of_oneself(text: str) -> bool:
     return bool(_OWN_NEWS.search(text))
 
 
-def says_of_themselves(memory: Memory, people: Sequence[str], speakers: Iterable[str]) -> bool:
-    """A turn by someone other than the speakers a question asks about, telling of themselves ("I've also
-    built a bench", Sam's, for "What hobbies has Nina taken up?") and naming none of them: it is the
-    speaker's news, not theirs."""
-    if memory.kind != "message" or not memory.speaker or not people:
-        return False
+def names_a_speaker(people: Sequence[str], speakers: Iterable[str]) -> bool:
+    """Is one of the people a question asks about someone memory knows as a speaker? Only then is another's
+    own news not theirs: Sam's "I took her to the dentist" may well be about his daughter Maisie."""
     asked = {whole_name(person) for person in people}
-    if not any(asked & name_forms(speaker) for speaker in speakers) or by_or_about(memory, people):
+    return any(asked & name_forms(speaker) for speaker in speakers)
+
+
+def says_of_themselves(memory: Memory, people: Sequence[str]) -> bool:
+    """A turn by someone other than the people a question asks about (`names_a_speaker`), telling of
+    themselves ("I've also built a bench", Sam's, for "What hobbies has Nina taken up?") and naming none
+    of them: it is the speaker's news, not theirs."""
+    if memory.kind != "message" or not memory.speaker or not people or by_or_about(memory, people):
         return False
     return speaks_of_oneself(own_words(memory))
 
