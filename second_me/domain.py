@@ -178,6 +178,13 @@ def describe_span(start: float, end: float) -> str:
     return f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
 
 
+def note_dated(about: str) -> str:
+    """A daily note's dates (`told_dates`: its name's day first) as shown: "note of 2026-10-05, about
+    2026-10-04"."""
+    day, *told = about.split(", ")
+    return f"note of {day}" + (f", about {', '.join(told)}" if told else "")
+
+
 def told_dates(memory: Memory) -> str:
     """The dates a memory tells of, as read: "2023-07-05, 2023-07-08 to 2023-07-09"; "" when none."""
     return ", ".join(describe_span(start, end) for start, end in memory.about)
@@ -235,10 +242,9 @@ class Evidence:
     def dated(self) -> str:
         """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date; a
         daily note's, "note of 2026-10-04" (the day its name says, not when it was saved)."""
-        date = utc_day(self.created_at)
         if self.kind == "chunk" and self.about:
-            day, *told = self.about.split(", ")
-            return f"note of {day}" + (f", about {', '.join(told)}" if told else "")
+            return note_dated(self.about)
+        date = utc_day(self.created_at)
         return f"said {date}, about {self.about}" if self.about else date
 
     def as_json(self) -> dict:

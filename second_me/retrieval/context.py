@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Collection
-from second_me.domain import Hit, describe_span, told_dates, utc_day
+from second_me.domain import Hit, describe_span, note_dated, told_dates, utc_day
 from second_me.text.event_dates import event_dates
 from second_me.text.names import MONTHS, WEEKDAYS
 from second_me.text.tasks import states_in_words
@@ -84,8 +84,7 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: b
     when = utc_day(hit.memory.created_at)
     placed = False
     if hit.memory.kind == "chunk" and hit.memory.about:  # a daily note: its day, then any its words tell of
-        days = told_dates(hit.memory).split(", ")
-        when = f"note of {days[0]}" + (f", about {', '.join(days[1:])}" if days[1:] else "")
+        when = note_dated(told_dates(hit.memory))
     elif spoken and hit.memory.about:
         told = {describe_span(start, end) for start, end in hit.memory.about}
         text, placed = dates_in_place(text, hit.memory.created_at, told)
