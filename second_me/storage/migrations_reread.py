@@ -80,14 +80,14 @@ def _m19_daily_notes_dated_by_their_names(conn) -> None:
     import os
 
     from second_me.storage.messages import add_event_dates, read_event_dates_again
-    from second_me.text.note_days import note_dates
+    from second_me.text.note_days import day_of_note, note_dates
 
     read_event_dates_again(conn)
-
-    rows = conn.execute("SELECT mem.id, s.path, mem.text FROM memories mem JOIN sources s ON s.id = mem.source_id "
-                        "WHERE mem.kind = 'chunk'").fetchall()
-    for memory_id, path, text in rows:
-        spans = note_dates(os.path.basename(path), text)
-        if spans:
+    # Only the notes named by their day are read: most of a store's chunks are not.
+    dated = [(source_id, os.path.basename(path)) for source_id, path in conn.execute("SELECT id, path FROM sources")
+             if day_of_note(os.path.basename(path)) is not None]
+    for source_id, name in dated:
+        for memory_id, text in conn.execute("SELECT id, text FROM memories WHERE kind = 'chunk' AND source_id = ?",
+                                            (source_id,)).fetchall():
             conn.execute("DELETE FROM memory_dates WHERE memory_id = ?", (memory_id,))
-            add_event_dates(conn, memory_id, spans)
+            add_event_dates(conn, memory_id, note_dates(name, text))
