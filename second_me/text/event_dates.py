@@ -385,5 +385,6 @@ def _titled_day_word(sentence: str, match: re.Match) -> bool:
 def _lower_case_month(groups: dict) -> bool:
     month = groups.get("in_month") or groups.get("md_month") or groups.get("dom_month") \
         or groups.get("range_month") or groups.get("month_range")
-    short = len(month or "") <= 4 and (month or "").lower() not in ("may", "june", "july")  # "mar", "jan", "sept"
-    return bool(month) and (month.lower() in ("may", "march") or short) and month.islower()
+    if not month or not month.islower():
+        return False
+    return month in ("may", "march") or (len(month) <= 4 and month not in ("june", "july"))  # "mar", "jan", "sept"
