@@ -19,8 +19,9 @@ from typing import Callable, Mapping, Optional, Sequence
 
 from second_me.domain import ConversationOrigin, Evidence, Hit, told_dates
 from second_me.models.base import Embedder
-from second_me.retrieval.abstain import words_memory_lacks
+from second_me.retrieval.abstain import RELEVANCE_MARGIN, words_memory_lacks
 from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer, wanted_kind
+from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.gather import occurrences_asked
 from second_me.retrieval.hybrid import SearchResult
@@ -139,7 +140,9 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     kind = wanted_kind(question)
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
-    advising = set(assistants) if asks_advice(question) else set()  # "How long should I…": their advice is asked
+    # "How long should I…", "What did Claude suggest seeing in Kyoto?": their advice is asked, not the user's
+    # question it answers ("We love gardens… What should we see?"), which says the question's words.
+    advising = set(assistants) if asks_advice(question) or asks_the_assistant(question, assistants) else set()
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
     # Asked whether something happened, a sentence saying the verb asked answers: "passed!!" for "Did I pass?"
     verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)} \
@@ -233,12 +236,16 @@ def with_sentence_similarity(result: SearchResult, question: str, embedder: Embe
     """A note's chunk holds several things, and its one vector is far from a question about one of
     them ("do I need an adapter plug?" and a packing list: 0.15). When nothing is closer than `below`,
     each of the first chunk hits is as close as its closest sentence, for the checks that judge by
-    similarity and for which hits are read. A question with a word no memory has is left as it is:
+    similarity and for which hits are read. When something is, a first chunk hit too far below it to
+    be read is as close as its closest sentence, for which hits are read alone: a planting log whose
+    "Planted garlic, Germidour, 15 cloves" answers "When did I plant the garlic?" is 0.4 from it, a
+    chat turn asking how to plant garlic 0.75. A question with a word no memory has is left as it is:
     whether a memory says the same in other words is judged memory by memory, as the bar was set."""
-    if embedder is None or result.best_similarity is None or result.best_similarity >= below \
-            or words_memory_lacks(result, question):
+    if embedder is None or result.best_similarity is None or words_memory_lacks(result, question):
         return result
-    chunks = [hit for hit in result.hits[:SENTENCE_CHECK_HITS] if hit.memory.kind == "chunk"]
+    close = result.best_similarity >= below
+    chunks = [hit for hit in result.hits[:SENTENCE_CHECK_HITS] if hit.memory.kind == "chunk"
+              and (not close or (hit.similarity or 0.0) < result.best_similarity - RELEVANCE_MARGIN)]
     sentences = candidate_sentences(chunks)
     if not sentences:
         return result
@@ -249,7 +256,9 @@ def with_sentence_similarity(result: SearchResult, question: str, embedder: Embe
         closest[memory_id] = max(closest.get(memory_id, -1.0), _cosine(vectors[0], vector))
     hits = tuple(replace(hit, similarity=max(hit.similarity or 0.0, closest[hit.memory.id]))
                  if hit.memory.id in closest else hit for hit in result.hits)
-    return replace(result, hits=hits, best_similarity=max(result.best_similarity, *closest.values()))
+    # The abstention bars were fitted on the closest memory's similarity as search gives it, once one is close.
+    best = result.best_similarity if close else max(result.best_similarity, *closest.values())
+    return replace(result, hits=hits, best_similarity=best)
 
 
 def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | None,

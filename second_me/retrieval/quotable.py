@@ -30,6 +30,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # A log's entry, a line opening with its day ("2026-08-24: Physio again. Shoulder better; stop the wall
 # slides"): quoted whole like a list item, its day with it, and dated by it (`entry_date`).
 _LOG_ENTRY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
+_NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  # "Electrician: Lorna Price."
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 # A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20"): a quote of its own.
@@ -183,6 +184,25 @@ def _fragment_after(unit: _Unit) -> bool:
     return _figure_after(unit) or len(unit.text.split()) <= FRAGMENT_WORDS < len(before.text.split())
 
 
+def _leans_on_its_line(unit: _Unit) -> bool:
+    """A note's sentence that says little without the one before it on its line: a fragment, or a
+    sentence about the one a line opens by naming (`_after_a_named_role`)."""
+    return _fragment_after(unit) or _after_a_named_role(unit)
+
+
+def _after_a_named_role(unit: _Unit) -> bool:
+    """A line opening with a role and who has it ("Electrician: Lorna Price. Recommended by our
+    neighbour Graham at number 14.") goes on about them: "Recommended by…" alone does not say whom,
+    and "Who recommended the electrician?" read "Electrician: Lorna Price." as its answer. A
+    sentence with a label of its own ("Status: green.") is its own."""
+    first = unit.previous
+    if first is None or first.line_index != unit.line_index or ": " in unit.text:
+        return False
+    while first.previous is not None and first.previous.line_index == unit.line_index:
+        first = first.previous
+    return bool(_NAMED_ROLE.match(first.text))
+
+
 def _figure_after(unit: _Unit) -> bool:
     """A figure alone ("2:04:51.", "14 km.") after a sentence on its line: it says nothing of what it
     measures, and the sentence before it ("Ran the Dublin half marathon!") leaves out what it was."""
@@ -210,12 +230,12 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
                 continue
             if unit.header:
                 text = unit.header + "\n" + text
-            elif unit.previous is not None and (_LEANS_BACK.match(text) or (in_note and _fragment_after(unit))) \
+            elif unit.previous is not None and (_LEANS_BACK.match(text) or (in_note and _leans_on_its_line(unit))) \
                     and len(unit.previous.text) < 300:
                 # After a fragment quoted with the sentence before it, the three read as one ("…compare it
                 # with `diff -r`. Last test 2024-05-05: OK. It costs about $1.80 a month"), not twice.
                 before, starts = read.get(id(unit.previous), (unit.previous.text, unit.previous.line_index))
-                if not (in_note and _fragment_after(unit.previous)) or len(before) >= 300:
+                if not (in_note and _leans_on_its_line(unit.previous)) or len(before) >= 300:
                     before, starts = unit.previous.text, unit.previous.line_index
                 text = before + " " + text  # from the quote's first line
                 if in_note and _figure_after(unit):  # the sentence is quoted with its figure, not without

@@ -128,6 +128,12 @@ def test_a_fragment_after_a_sentence_on_its_line_is_quoted_with_it():
     assert "Must decide by the end of the month." in texts  # a sentence of its own
     status = [s.text for s in candidate_sentences([file_hit(2, "Owner: me. Started 2024-01-15. Status: green.", 1, 1)])]
     assert status == ["Owner: me.", "Started 2024-01-15.", "Status: green."]  # short ones, each its own
+    # A line naming a role and who has it goes on about them: "Recommended by…" alone says not whom.
+    contacts = "Electrician: Lorna Price. Recommended by our neighbour Graham. Did the fuse box.\nTiler: Dev."
+    texts = [s.text for s in candidate_sentences([file_hit(5, contacts, 1, 2)])]
+    assert "Electrician: Lorna Price. Recommended by our neighbour Graham." in texts
+    assert "Electrician: Lorna Price. Recommended by our neighbour Graham. Did the fuse box." in texts
+    assert "Tiler: Dev." in texts and not any(text.startswith("Recommended") for text in texts)
     tested = ("First Sunday of every month: restore one random folder and compare it. Last test: OK. "
               "It costs about $1.80 a month.")
     # What leans on a fragment quoted with the sentence before it is read with both, not with it alone.
@@ -237,9 +243,24 @@ def test_asked_what_the_user_did_the_users_own_turn_comes_before_an_assistants_s
             said_by(2, "me", "We booked the Casa do Rio guesthouse in Ribeira, 4 nights.", 0.8)]
     [first, *_] = evidence_choices("Where did we stay in Porto?", hits, FakeEmbedder(), assistants=("Claude",))[0]
     assert first.memory_id == 2
-    asked_you = "Where did you suggest we stay in Porto?"  # asks what the assistant wrote: nothing held back
-    assert evidence_choices(asked_you, hits, FakeEmbedder(), assistants=("Claude",))[1] \
-        == evidence_choices(asked_you, hits, FakeEmbedder())[1]
+    asked_you = "Where did you suggest we stay in Porto?"  # asks what the assistant wrote: its words lead
+    assert evidence_choices(asked_you, hits, FakeEmbedder(), assistants=("Claude",))[1][0].memory_id == 1
+
+
+def test_asked_what_the_assistant_suggested_its_reply_is_read_before_notes_naming_the_place():
+    from second_me.retrieval.attribution import the_assistants_words
+
+    # The user's question and the itinerary say the asked words ("Kyoto"); the reply says what was suggested.
+    stops = "\n".join(f"- {day} April: Kyoto, {what}." for day, what in
+                      zip(range(8, 17), ["ryokan", "shinkansen", "Nara", "Osaka", "temple", "train", "market",
+                                         "river", "hotel"]))
+    hits = [said_by(1, "me", "I'm in Kyoto for four days in April. We love gardens. What should we see in Kyoto?"),
+            file_hit(3, f"# Japan\n\n{stops}", 1, 11, 0.9),
+            said_by(2, "Claude", "Go and see Fushimi Inari at dawn, and see the moss garden.", 0.5)]
+    question = "What did Claude suggest seeing in Kyoto?"
+    quoted, wider = evidence_choices(question, hits, FakeEmbedder(), assistants=("Claude",))
+    quoted, wider = the_assistants_words(question, quoted, wider, ("Claude",))
+    assert [e.memory_id for e in quoted] == [1, 2]  # the reply, after the question it answers
 
 
 def test_asked_what_to_do_an_assistants_advice_leads_the_users_own_account():
@@ -341,9 +362,13 @@ def test_a_note_is_as_close_to_a_question_as_its_closest_sentence():
     # A light verb no memory has ("do I *need* an adapter plug?") is not such a word.
     light = replace(result, unknown_terms=("need",))
     assert with_sentence_similarity(light, "need adapter plug headphones", FakeEmbedder(), 0.44).best_similarity > 0.3
-    # Close enough already: nothing is embedded again.
+    # Something close enough already (a chat turn, 0.5): the note, too far below it to be read, is as close
+    # as its closest sentence for which hits are read; the closest similarity, that abstention judges, stays.
     near = replace(result, best_similarity=0.5)
-    assert with_sentence_similarity(near, "adapter plug headphones", FakeEmbedder(), 0.44) == near
+    read = with_sentence_similarity(near, "adapter plug headphones", FakeEmbedder(), 0.44)
+    assert read.best_similarity == 0.5 and read.hits[0].similarity > 0.3
+    within = replace(near, hits=(replace(packing, similarity=0.35),))  # within reach: nothing embedded again
+    assert with_sentence_similarity(within, "adapter plug headphones", FakeEmbedder(), 0.44) == within
 
 
 def test_derived_memories_are_marked():
