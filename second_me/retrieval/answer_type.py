@@ -292,7 +292,8 @@ def has_answer(kind: str, text: str, question_words: set[str]) -> bool:
     if kind in CATEGORY_KINDS:
         return states_category(kind, text)
     if kind == DATE:
-        return bool(DATE_STATED.search(text)) or bool(words & (MONTHS | WEEKDAYS | ORDINAL_WORDS)) \
+        weekly = {w.removesuffix("s") for w in words} & WEEKDAYS  # "on Tuesdays" (not "I had seconds")
+        return bool(DATE_STATED.search(text) or words & (MONTHS | WEEKDAYS | ORDINAL_WORDS) or weekly) \
             or _states_condition(lower, question_words)
     return True
 
@@ -357,8 +358,7 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
         both = [(text, mentioned, before) for text, mentioned, before in about if thing & mentioned]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
-    # Nor is any name asked for but a place's one after "in", "from", "near" or "on": "Otieno's hardware
-    # shop in Kitengela", "a winery on the Bellarine".
+    # Nor is any name asked for but a place's after "in", "from", "near", "on": "Otieno's shop in Kitengela".
     placed = kind == NAME and not person and not question_words & PLACE_NOUNS
     for text, _, before in both or about:
         text = _lowered(_NO_PERSON, text) if person else _lowered(_IN_PLACE, text) if placed else text

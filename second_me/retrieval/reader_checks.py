@@ -21,7 +21,7 @@ from second_me.retrieval.people import own_words
 from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
-from second_me.text.words import content_words, forms, name_forms, plain, stems, whole_name, words
+from second_me.text.words import content_words, forms, name_forms, plain, stem, stems, whole_name, words
 
 _WHOSE = re.compile(r"['’]s$", re.I)
 _ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
@@ -235,17 +235,32 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|in case|provided)\b[^.;!?,]*", 
 
 
 def says_yes_to_a_condition(sentence: str, question: str, cited: Sequence[Hit]) -> bool:
-    """A "Yes" whose evidence says the thing asked only as a condition: "Did I lead the billing
-    migration?" was answered "Yes [1]." over "she thinks I'm ready for senior … if I lead the billing
-    migration to the end". Judged sentence by sentence: the asked words a condition holds outnumber
-    those any sentence says outright."""
+    """A "Yes" whose evidence says the thing asked only as a condition, or says it is not so: "Did I
+    lead the billing migration?" was answered "Yes [1]." over "she thinks I'm ready for senior … if I
+    lead the billing migration to the end", and "Can I claim tax relief for working from home?" "Yes"
+    over "Then you most likely can't claim the relief, since working from home is your choice".
+    Judged sentence by sentence: the asked words a condition holds, or a sentence denying one of
+    them holds, outnumber those any other sentence says outright."""
     if not _SAYS_YES.match(sentence):
         return False
     asked = stems(" ".join(content_words(question)))
     inside = outside = 0
     for hit in cited:
         for said, _ in split_sentences(own_words(hit.memory)):
+            if _denies(said, asked):
+                inside = max(inside, len(asked & stems(said)))
+                continue
             conditions = " ".join(match.group(0) for match in _CONDITION.finditer(said))
             inside = max(inside, len(asked & stems(conditions)))
             outside = max(outside, len(asked & stems(_CONDITION.sub(" ", said))))
     return inside > outside
+
+
+_NEGATION = re.compile(r"(?:not|never|no|cannot|\w+n['’]t)$")
+
+
+def _denies(said: str, asked: set[str]) -> bool:
+    """`said` denies an asked word: "can't claim", "did not go", "never claimed"."""
+    tokens = re.findall(r"[\w'’]+", said.lower())
+    return any(stem(token) in asked and any(_NEGATION.match(before) for before in tokens[max(0, i - 2):i])
+               for i, token in enumerate(tokens))

@@ -19,7 +19,7 @@ from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
-from second_me.retrieval.answer_type import NAME, expected_answer, folded_words, has_answer
+from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
                                                adds_only_a_time, evidence_as_shown, in_what_it_cites, names_the_asker,
@@ -30,7 +30,7 @@ from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.voice import to_the_user
-from second_me.text.words import content_words, forms, stems
+from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, stems
 from second_me.safe_text import strip_control
 
 TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a reader writes what is not shown yet
@@ -40,7 +40,7 @@ CLEAR_MARGIN = 0.05
 # The label a memory is given in the reader's prompt, written back as if part of the answer:
 # "Assistant said (May 20, 2024): About 15 to 20 minutes at a time…".
 _LABEL_ECHOED = re.compile(r"^[^\W\d][\w'’ .-]{0,40}? said \([^()]{0,30}\d[^()]{0,30}\):\s*")
-_IDK = re.compile(r"^\W*(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
+_IDK = re.compile(r"^\W*(?:(?:yes|no)\W+)?(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
 def _emit(on_token: Optional[TokenFn], text: str) -> None:
@@ -128,9 +128,11 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         return ""
     if not _words_of_the_quote(line, best.text) or _one_of_a_list(line, best.text):
         return ""
-    if ASKS_WHO_SOMEONE_IS.match(question) \
-            and folded_words(line) <= names_in(best.text, folded_words(question)) | _ARTICLES:
-        return ""  # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria")
+    if ASKS_WHO_SOMEONE_IS.match(question) and all(word in _ARTICLES or _a_time(word) or _a_name(word, line)
+                                                    for word in folded_words(line) - folded_words(question)):
+        # "Santa Maria." for "Who is Tiago?" ("my partner Tiago got a job at a hospital there, Santa Maria"),
+        # "Lorna Price." for "Who is Graham?" (of "Electrician: Lorna Price. Recommended by our neighbour Graham…")
+        return ""
     if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
     kind = expected_answer(question)
@@ -143,7 +145,8 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     # or is the name asked for ("the Hucking Cows." of "joined an ultimate frisbee team. the Hucking Cows.").
     if plain_line in quote_sentences and kind != NAME and not any(forms(word) & asked for word in content_words(line)):
         return ""
-    if not _numbers_beside_what_was_asked(line, best.text, asked):
+    if not _numbers_beside_what_was_asked(line, best.text, asked) \
+            or not _named_beside_what_was_asked(line, best.text, question):
         return ""
     return line if Support([best.text], question).check(line).supported else ""
 
@@ -165,7 +168,41 @@ def _numbers_beside_what_was_asked(line: str, quote: str, asked: set[str]) -> bo
         re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", part) for part in about for number in numbers)
 
 
+def _named_beside_what_was_asked(line: str, quote: str, question: str) -> bool:
+    """Asked who or when, a line naming someone or a time names one from a part of the quote telling
+    of what was asked, when such a part names one: "Lorna Price." of "Electrician: Lorna Price.
+    Recommended by our neighbour Graham at number 14." is no answer to "Who recommended the
+    electrician?", "August." of "Plumber: Stefan. Comes on Tuesdays only. Fixed the boiler pressure
+    in August." none to "What day does Stefan come?"."""
+    when = bool(ASKS_WHEN.match(question))
+    if not when and not _ASKS_WHO.match(question):
+        return True
+    asked, own = stems(question), folded_words(question)
+
+    def answers(word: str, text: str, initial: bool = True) -> bool:
+        return _a_time(word) if when else not _a_time(word) and _a_name(word, text, initial)
+
+    said = [word for word in folded_words(line) - _ARTICLES - own if answers(word, line)]
+    about = [part for sentence, _ in split_sentences(quote) for part in _CLAUSE_BREAK.split(sentence)
+             if any(forms(word) & asked for word in content_words(part))]
+    named = [part for part in about if any(answers(word, part, initial=False) for word in folded_words(part) - own)]
+    return not said or not named or all(word in folded_words(" ".join(named)) for word in said)
+
+
+def _a_time(word: str) -> bool:
+    """`word` (folded) is a month or a day of the week ("tuesdays" too)."""
+    return word.removesuffix("s") in MONTHS or word.removesuffix("s") in WEEKDAYS
+
+
+def _a_name(word: str, text: str, initial: bool = True) -> bool:
+    """`word` (folded) is written in `text` as a name: capitalised (a part's first word only when `initial`)."""
+    tokens = re.findall(r"[\w'’-]+", text)
+    return any(token.lower() == word and token[0].isupper() and token != "I" and (initial or place > 0)
+               for place, token in enumerate(tokens))
+
+
 _ARTICLES = frozenset({"the", "a", "an"})
+_ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
 _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
 
 

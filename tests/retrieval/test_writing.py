@@ -288,6 +288,23 @@ def test_a_lines_number_from_the_part_of_the_quote_not_asked_about_is_not_shown(
     assert short_line("6.5 bar.", tyres, "What tyre pressure do I run?") == "6.5 bar."  # no part tells of the asked
 
 
+def test_a_lines_name_or_day_from_the_part_of_the_quote_not_asked_about_is_not_shown():
+    # The 135M model's "Lorna Price." for "Who recommended the electrician?" and "August." for "What day does
+    # Stefan come?": a name or a time from the other part of the quote reads like the answer.
+    contact = Evidence("Electrician: Lorna Price. Recommended by our neighbour Graham at number 14.", 4,
+                       "notes/contacts.md:3", "chunk", score=0.9)
+    assert short_line("Lorna Price.", contact, "Who recommended the electrician?") == ""
+    assert short_line("Our neighbour Graham.", contact, "Who recommended the electrician?") == "Our neighbour Graham."
+    assert short_line("Lorna Price.", contact, "Who is Graham?") == ""  # someone else's name is not who he is
+    assert short_line("Lorna Price.", contact, "Who is my electrician?") == "Lorna Price."
+    plumber = Evidence("Plumber: Stefan. Comes on Tuesdays only. Fixed the boiler pressure in August.", 5,
+                       "notes/contacts.md:4", "chunk", score=0.9)
+    assert short_line("August.", plumber, "What day does Stefan come?") == ""
+    assert short_line("Tuesdays.", plumber, "What day does Stefan come?") == "Tuesdays."
+    museum = Evidence("I got the job at the museum!! no, the Museo del Traje", 6, "chat · Ines", "message", score=0.9)
+    assert short_line("The Museo del Traje.", museum, "Which museum does Ines work at?") == "The Museo del Traje."
+
+
 def test_a_line_that_is_the_quote_again_or_a_word_it_exclaims_is_not_shown():
     best = Evidence("Amazing. We ate way too many pastéis de nata. Ines loved the tram 28", 4,
                     "chat", "message", "Jon", score=0.9)
@@ -1054,6 +1071,24 @@ def test_a_readers_yes_to_what_memory_says_only_as_a_condition_is_not_shown(serv
                                        "thinks I'm ready for senior.\n")
     services.indexing.add([tmp_path])
     assert services.answering.ask("Did I lead the billing migration?", remember=False).text == "Yes [1]."
+
+
+def test_a_readers_yes_against_memory_saying_no_is_not_shown(services, tmp_path):
+    """"Can I claim tax relief for working from home?" was answered "Yes" over "If your employer requires
+    you to work from home, you can claim…" and "Then you most likely can't claim the relief, since working
+    from home is your choice"; and a reader's "No, I don't know." was shown as "No, you don't know."."""
+    (tmp_path / "tax.md").write_text(
+        "# Notes\n\nIf your employer requires you to work from home, you can claim a flat 6 pounds a "
+        "week tax relief.\nMy contract says hybrid. I most likely can't claim the relief, since working from "
+        "home is my choice.\n")
+    services.indexing.add([tmp_path])
+    services._chat = FakeChatModel(reply="Yes, you can claim tax relief for working from home [1].",
+                                   parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Can I claim tax relief for working from home?", remember=False)
+    assert not answer.text.startswith("Yes") and "can't claim the relief" in answer.text
+    services._chat = FakeChatModel(reply="No, I don't know.", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Can I claim tax relief for working from home?", remember=False)
+    assert "know" not in answer.text and "can't claim the relief" in answer.text  # the quotes, for the user to read
 
 
 def test_a_daily_note_says_when_by_its_day(services, tmp_path):
