@@ -145,12 +145,15 @@ def entry_date(quote: str) -> Optional[float]:
 def _file_line(memory: Memory, line_index: int) -> Optional[int]:
     """The file line of a line of the chunk's text. A chunk's text joins its blocks with one blank
     line whatever the file had between them, so the line is exact only when the chunk's lines
-    fill its whole range; otherwise None (the chunk's range is shown instead)."""
+    fill its whole range, with its blank lines ("# Contacts", a blank line, the list) or without
+    them (a heading with its paragraph straight under it); otherwise None (the range is shown)."""
     if memory.start_line is None or memory.end_line is None:
         return None
     lines = memory.text.split("\n")
-    filled = sum(1 for line in lines if line.strip())
-    if filled != memory.end_line - memory.start_line + 1:
+    size = memory.end_line - memory.start_line + 1
+    if len(lines) == size:
+        return memory.start_line + line_index
+    if sum(1 for line in lines if line.strip()) != size:
         return None
     return memory.start_line + sum(1 for line in lines[:line_index] if line.strip())
 

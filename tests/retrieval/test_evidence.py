@@ -59,6 +59,10 @@ def test_a_chunk_whose_blank_lines_are_unknown_shows_its_range():
     hit = file_hit(1, SOURDOUGH, 9, 14)  # two lines of the range are not in the chunk's text
     [evidence, *_] = select_evidence("how long do I proof the dough?", [hit], FakeEmbedder())
     assert evidence.source == "notes/sourdough.md:9-14"
+    # The file's blank line under the heading is the chunk's: every line of the range is known.
+    hit = file_hit(1, SOURDOUGH, 9, 13)
+    [evidence, *_] = select_evidence("how long do I proof the dough in the fridge?", [hit], FakeEmbedder())
+    assert evidence.source == "notes/sourdough.md:12"
 
 
 def test_the_sentence_that_answers_is_quoted_with_its_line():
