@@ -74,8 +74,9 @@ SPAN_WORDS = frozenset("long first day days week weeks month months year years".
 # A whole kind that memory tells of by its members: "What's been wrong with my health this year?" (or
 # "health-wise") is answered by "tonsillitis" and "a kidney stone"; no memory says "health".
 KIND_WORDS = frozenset({"health"})
-# What a measurement is asked as: "What was my vitamin D level?" is answered by "Vitamin D low (18 ng/ml)".
-MEASUREMENT_WORDS = frozenset({"level", "levels", "rate", "reading", "readings"})
+# What a measurement is asked as: "What was my vitamin D level?" is answered by "Vitamin D low (18 ng/ml)",
+# "What size towel rail do I need?" by "Towel rail, 500mm wide".
+MEASUREMENT_WORDS = frozenset({"level", "levels", "rate", "reading", "readings", "size", "sizes", "dimensions"})
 # How new a thing is: "When does Lena start her new job?" is answered by "assistant curator at the National
 # Museum, starting 4 May", which says "job" at most; a chat rarely calls a thing new, or current.
 NEWNESS_WORDS = frozenset({"new", "current"})

@@ -39,7 +39,8 @@ write wrote written
 
 # Words for the same person or thing (British and American English included). "Dr" is any
 # doctor's title, not a GP's: it shares a family with "doctor" alone. Where someone lives is
-# told by their moving there ("We moved into the new flat in Prenzlauer Berg!").
+# told by their moving there ("We moved into the new flat in Prenzlauer Berg!"). A verb made from an
+# adjective is told by it ("When did the first Sungold ripen?": "First Sungold ripe.").
 _SAME = """
 mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
@@ -47,7 +48,9 @@ husband hubby; car automobile; bicycle bike; television tv; film movie; holiday 
 list checklist; flat apartment;
 doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
 cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
-wedding marry married marries wed; live move
+wedding marry married marries wed; live move;
+ripe ripen; wide widen; soft soften; hard harden; dark darken; sharp sharpen; tight tighten; loose loosen;
+deep deepen; thick thicken; weak weaken; sweet sweeten
 """
 
 

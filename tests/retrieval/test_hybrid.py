@@ -283,8 +283,10 @@ def test_what_a_measurement_is_asked_as_is_not_a_word_memory_must_hold(services,
     from second_me.retrieval.abstain import words_memory_lacks
 
     (tmp_path / "health.md").write_text("# Health log\n\n2026-09-30: Blood test. Vitamin D low (18 ng/ml).\n")
+    (tmp_path / "bathroom.md").write_text("# Bathroom: still to buy\n\n- [ ] Towel rail, 500mm wide\n")
     services.indexing.add([tmp_path])
     assert words_memory_lacks(services.answering.search("What was my vitamin D level?")) == ()
+    assert words_memory_lacks(services.answering.search("What size towel rail do I need?")) == ()
     assert words_memory_lacks(services.answering.search("What is my cholesterol level?")) == ("cholesterol",)
 
 

@@ -29,6 +29,8 @@ def test_a_sentence_with_a_plural_abbreviation_shares_the_questions_word():
     ("cats", "kitten"), ("kitten", "cat"), ("puppy", "dog"), ("maintain", "maintenance"), ("photos", "picture"),
     ("wedding", "married"), ("marrying", "wedding"), ("weddings", "marry"), ("trips", "travel"),
     ("holiday", "trip"), ("checklist", "list"),
+    # A verb made from an adjective: "When did the first Sungold ripen?" is told "First Sungold ripe."
+    ("ripen", "ripe"), ("ripened", "ripe"), ("softening", "soft"),
 ])
 def test_a_regular_form_brings_the_forms_of_the_word_it_is_made_from(word, among):
     assert among in word_forms(word)
