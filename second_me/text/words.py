@@ -19,10 +19,10 @@ UNAPOSTROPHISED = UNAPOSTROPHISED_QUESTION_WORDS + tuple(
     "thats theres im ive id youre dont doesnt didnt isnt arent wasnt cant wont".split())
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both but by
-can could did do does doing down during each few for from further had has have having he her here hers herself him
+can could did do does doing down during each few for from further had has have having he her here hers herself him mine
 himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
 our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which while who whom why will
+these they this those through to too under until up very was we were what when where which while who whom whose why will
 with would you your yours yourself yourselves s t don tell know remember did ever many much ago yes
 us ve ll re d m
 """.split()) | frozenset(UNAPOSTROPHISED)

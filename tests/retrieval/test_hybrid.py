@@ -290,6 +290,16 @@ def test_what_a_measurement_is_asked_as_is_not_a_word_memory_must_hold(services,
     assert words_memory_lacks(services.answering.search("What is my cholesterol level?")) == ("cholesterol",)
 
 
+def test_whose_is_how_a_question_asks_not_a_word_memory_must_hold(services, tmp_path):
+    """"Whose dad had an operation first this year, mine or Harriet's?" was refused, "nothing in your
+    memory mentions 'whose'"."""
+    from second_me.retrieval.abstain import words_memory_lacks
+
+    (tmp_path / "family.md").write_text("# Family\n\nHarriet's dad had his knee operation in March.\n")
+    services.indexing.add([tmp_path])
+    assert words_memory_lacks(services.answering.search("Whose dad had an operation, mine or Harriet's?")) == ()
+
+
 def test_someones_relative_is_not_a_word_memory_must_hold(services, tmp_path):
     """Memory names the son ("Drove Baraka back to Kagumo High"), and would name a cousin; an in-law,
     or a relative who is nobody's, still counts."""
