@@ -123,6 +123,20 @@ def adds_nothing_asked(sentence: str, question: str) -> bool:
     return set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", question))
 
 
+_ASKS_A_NAME = re.compile(r"\b(?:name|names|named|called|call)\b", re.I)
+
+
+def names_no_one(sentence: str, question: str) -> bool:
+    """Asked a name ("What's Nina's dog called?"), a sentence naming nothing the question does not
+    ("Nina's dog is a greyhound [4]." from a 1.5B reader) is no answer, however true."""
+    text = CITATION_MARKS.sub("", sentence)
+    if not _ASKS_A_NAME.search(question) or not re.search(r"\w", text):
+        return False  # a bare "[1]" is the citation of the sentence before
+    asked = {word.lower() for word in re.findall(r"[\w'’-]+", question)}
+    return not any(word[0].isupper() and word != "I" and word.lower() not in asked
+                   for word in re.findall(r"[\w'’-]+", text))
+
+
 # The words that say when ("yesterday", "May"), and those that only lead into it ("on", "the").
 _WHEN_WORDS = MONTHS | WEEKDAYS | frozenset(
     "today yesterday tomorrow tonight morning afternoon evening night week weekend month year".split())

@@ -22,7 +22,8 @@ from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
-                                               adds_only_a_time, evidence_as_shown, in_what_it_cites, names_the_asker,
+                                               adds_only_a_time, evidence_as_shown, in_what_it_cites, names_no_one,
+                                               names_the_asker,
                                                only_a_time, only_copies, pieces, plain_sentence,
                                                says_yes_to_a_condition, takes_advice_for_what_was_done,
                                                takes_the_speaker_for_the_answer)
@@ -298,6 +299,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not names_the_asker(sentence, question, users) \
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
+                    and not (intent.kind == FACT and names_no_one(sentence, question)) \
                     and not adds_only_a_time(sentence, question) \
                     and not says_yes_to_a_condition(sentence, question, cited) \
                     and (kept_to is None or kept_to.holds(sentence)):

@@ -259,6 +259,16 @@ def test_what_adds_nothing_to_the_question():
     assert not adds_nothing_asked("Engaged [1].", "Is Nina single, dating or engaged?")  # a choice offered
 
 
+def test_asked_a_name_a_sentence_naming_no_one_new_is_no_answer():
+    from second_me.retrieval.reader_checks import names_no_one
+
+    assert names_no_one("Nina's dog is a greyhound [4].", "What's Nina's dog called?")  # a 1.5B reader's
+    assert not names_no_one("Gus [1].", "What's the name of the axolotl in Nina's class?")
+    assert not names_no_one("The canoe is called the Prospector [1].", "What is the canoe called?")
+    assert not names_no_one("It is a greyhound [1].", "What breed is Pepper?")  # no name asked
+    assert not names_no_one("[2]", "What's Nina's dog called?")  # the citation of the sentence before
+
+
 def test_a_line_that_hands_the_question_back_is_not_shown():
     best = Evidence("About 15 to 20 minutes at a time, with a cloth between the ice pack and your skin.", 4,
                     "chat", "message", "assistant", score=0.9)
