@@ -24,7 +24,7 @@ from second_me.text.support import Support
 from second_me.text.words import content_words, forms, name_forms, plain, stem, stems, whole_name, words
 
 _WHOSE = re.compile(r"['’]s$", re.I)
-_ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
+ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
 ASKS_WHO_SOMEONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?-i:[A-Z])", re.I)
 CITATION_MARKS = re.compile(r"\[\d+\]")
 
@@ -208,7 +208,7 @@ def takes_advice_for_what_was_done(sentence: str, cited: Sequence[Hit], question
 def names_the_asker(sentence: str, question: str, users: Sequence[str]) -> bool:
     """Asked "Who did I have dinner with yesterday?", a 1.5B reader answers with the user's own name
     ("Maya [1].", "Owen went hill-walking"): whoever "I" did something with, it was not "I"."""
-    if not users or not _ASKS_WHO.match(question) or not _FIRST_PERSON.search(question):
+    if not users or not ASKS_WHO.match(question) or not _FIRST_PERSON.search(question):
         return False
     said = {plain(token) for token in words(sentence)}
     mine = {part for name in users for part in name_forms(name)}
@@ -222,7 +222,7 @@ def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], questi
     "How old is Sesame?" with "Priya Shah is 5 months old", and "Who is Ravi?" with "Priya Shah".
     "Priya Shah's brother" (whose) and a question naming no one ("Who got the archivist job?") stand."""
     asked = {form for name in proper_names(question) for form in name_forms(name)}
-    if not asked or (_ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question)):
+    if not asked or (ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question)):
         return False  # "Who went to Lisbon?": the one who said so may well be the answer
     tokens = words(sentence)
     said = [plain(token) for token in tokens]

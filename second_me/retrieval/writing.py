@@ -21,10 +21,10 @@ from second_me.retrieval.context import format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
-from second_me.retrieval.reader_checks import (ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes, adds_nothing_asked,
-                                               adds_only_a_time, evidence_as_shown, in_what_it_cites, names_no_one,
-                                               names_the_asker,
-                                               only_a_time, only_copies, pieces, plain_sentence,
+from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
+                                               adds_nothing_asked, adds_only_a_time, evidence_as_shown,
+                                               in_what_it_cites, names_no_one,
+                                               names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
                                                says_yes_to_a_condition, takes_advice_for_what_was_done,
                                                takes_the_speaker_for_the_answer)
 from second_me.text.names import names_in
@@ -176,7 +176,7 @@ def _named_beside_what_was_asked(line: str, quote: str, question: str) -> bool:
     electrician?", "August." of "Plumber: Stefan. Comes on Tuesdays only. Fixed the boiler pressure
     in August." none to "What day does Stefan come?"."""
     when = bool(ASKS_WHEN.match(question))
-    if not when and not _ASKS_WHO.match(question):
+    if not when and not ASKS_WHO.match(question):
         return True
     asked, own = stems(question), folded_words(question)
 
@@ -203,7 +203,6 @@ def _a_name(word: str, text: str, initial: bool = True) -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_ASKS_WHO = re.compile(r"\s*who(?:m|se)?\b", re.I)
 _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
 
 
