@@ -92,10 +92,13 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return None
     speaker = whole_name(item.speaker)
     users = {whole_name(u) for u in user_names}
-    words = {plain(w) for w in re.findall(r"[\w'’]+", item.text)}
+    words = {plain(w) for w in re.findall(r"[\w'’]+", _without_address(item.text))}
+    called = {plain(w) for w in re.findall(r"[\w'’]+", item.text)} - words
     speaker_is_subject = speaker in subject.people or (subject.user and speaker in users)
     if words & (subject.called or subject.people):
         return True  # names them
+    if called & (subject.called or subject.people) and not _FIRST_PERSON.search(item.text):
+        return True  # speaks to them ("Lena, the hamster is called Nugget"), not of oneself ("I'm a teacher sam")
     if subject.user and speaker not in users and _SECOND_PERSON.search(item.text):
         return True  # someone else speaking to the user
     if subject.people and speaker not in subject.people and _SECOND_PERSON.search(item.text):
@@ -109,13 +112,31 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return False  # the speaker speaks of themselves (or their own "Dad"), and they are someone else
     if speaker in {whole_name(a) for a in assistants}:
         return None  # advice
-    if subject.user and not subject.people and not words & {form for u in users for form in name_forms(u)}:
+    if subject.user and not subject.people and not (words | called) & {form for u in users for form in name_forms(u)}:
         # Asked about the user, someone else's turn that neither speaks to them nor names them tells of
         # the speaker's world: Sam's "the hamster has arrived. she's called Nugget" is not "my hamster".
         return False
     if _THIRD_PERSON.search(item.text) or any(not name.isupper() for name in proper_names(item.text)):
         return None  # perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
     return False  # speaks of no one: of themselves, and they are someone else
+
+
+# A name said to its bearer: opening a turn before a comma ("Sam, guess what"), or closing a clause after a
+# word no name is the object of ("thanks Sam!", "I'm a teacher sam, I love an exam"); not "I told Sam, and…".
+_CALLED_BY_NAME = re.compile(r"(?:^|(?<=[\w'’]) )([A-Za-z][\w'’-]*)(?=\s*(?:[,!?]|$))")
+_TAKE_A_NAME = frozenset("""to with for and or nor but than as at of from about by like likes liked love loves loved
+is was are were be been told tell tells met meet meets saw see sees seen asked ask asks called call calls invited
+invite gave give gives given visit visited visiting texted text phoned rang ring hugged hug helped help thanked
+thank beat join joined bring brought take took send sent show showed miss missed named name meeting seeing
+including except""".split())
+
+
+def _without_address(text: str) -> str:
+    """The turn without the names it calls the one it speaks to by: they tell nothing of them."""
+    def unless_an_object(match: re.Match) -> str:
+        before = re.findall(r"[\w'’]+", text[:match.start(1)])
+        return match.group(0) if before and before[-1].lower() in _TAKE_A_NAME else " "
+    return _CALLED_BY_NAME.sub(unless_an_object, text)
 
 
 def _own_family(text: str, kin: frozenset[str]) -> bool:

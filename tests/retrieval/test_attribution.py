@@ -23,6 +23,16 @@ def test_the_user_asking_about_themselves_gets_told_it_was_the_friend():
     assert result.message == "That was Sam, not you"
 
 
+def test_a_name_only_called_out_to_its_bearer_does_not_make_a_turn_about_them():
+    # "What mark did Sam get in his Grade 1 cello exam?" (Lena's exam): her "I'm a teacher sam, I love an
+    # exam" speaks to Sam of herself, and kept her certificate's mark as if it were his.
+    subject = subject_of("What mark did Sam get in his cello exam?", SPEAKERS, USERS)
+    for text in ["I'm a teacher sam, I love an exam", "thanks Sam! I passed my cello exam", "Sam, I passed!!"]:
+        assert attribute([said("Lena", text)], subject, USERS).message == "That was you, not Sam", text
+    for text in ["I told Sam, and he passed his exam too", "Sam, your exam went well then", "well done Sam!"]:
+        assert attribute([said("Lena", text)], subject, USERS).message == "", text
+
+
 def test_own_words_words_naming_them_and_words_to_them_count():
     subject = subject_of("What did Sam do for his birthday?", SPEAKERS, USERS)
     evidence = [said("Priya", "I went to Paris for my birthday!", 1),
