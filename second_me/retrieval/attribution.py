@@ -132,7 +132,8 @@ including except""".split())
 
 
 def _without_address(text: str) -> str:
-    """The turn without the names it calls the one it speaks to by: they tell nothing of them."""
+    """The turn without the names it calls the one it speaks to by: they tell nothing of them. (Any
+    word closing a clause so goes with them; only the names are looked for in what is left.)"""
     def unless_an_object(match: re.Match) -> str:
         before = re.findall(r"[\w'’]+", text[:match.start(1)])
         return match.group(0) if before and before[-1].lower() in _TAKE_A_NAME else " "
