@@ -82,16 +82,14 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: b
     whether each task item is done (the memory's own words otherwise stay as written)."""
     text = hit.memory.text if max_chars is None else hit.memory.text[:max_chars]
     when = utc_day(hit.memory.created_at)
-    placed = False
     if hit.memory.kind == "chunk" and hit.memory.about:  # a daily note: its day, then any its words tell of
         when = note_dated(told_dates(hit.memory))
-    elif spoken and hit.memory.about:
-        told = {describe_span(start, end) for start, end in hit.memory.about}
-        text, placed = dates_in_place(text, hit.memory.created_at, told)
-    if placed:
-        when = f"said {when}"
-    elif hit.memory.about and hit.memory.kind != "chunk":  # "yesterday" in a message: read against when it was sent
-        when = f"said {when}, about {told_dates(hit.memory)}"
+    elif hit.memory.about:  # "yesterday" in a message: read against when it was sent
+        placed = False
+        if spoken:
+            told = {describe_span(start, end) for start, end in hit.memory.about}
+            text, placed = dates_in_place(text, hit.memory.created_at, told)
+        when = f"said {when}" if placed else f"said {when}, about {told_dates(hit.memory)}"
     if hit.memory.valid_to is not None:  # a superseded fact: say so, or a small model takes it as current
         when += f", no longer true since {utc_day(hit.memory.valid_to)}"
     if spoken:
