@@ -187,7 +187,7 @@ def _named_beside_what_was_asked(line: str, quote: str, question: str) -> bool:
     about = [part for sentence, _ in split_sentences(quote) for part in _CLAUSE_BREAK.split(sentence)
              if any(forms(word) & asked for word in content_words(part))]
     named = [part for part in about if any(answers(word, part, initial=False) for word in folded_words(part) - own)]
-    return not said or not named or all(word in folded_words(" ".join(named)) for word in said)
+    return not said or not named or set(said) <= folded_words(" ".join(named))
 
 
 def _a_time(word: str) -> bool:
