@@ -36,6 +36,7 @@ from second_me.retrieval.writing import acknowledgement, quote_first, reader_ans
 from second_me.services.about_memory import about_memory
 from second_me.services.catch_up import caught_up, who_they_are
 from second_me.services.dated_events import EventFinder
+from second_me.services.family_names import by_parents_name
 from second_me.services.preparing import NOT_ANSWERED, Prepared, asks_now, prepare
 from second_me.text.utterance import direct_question, tells_news
 
@@ -132,7 +133,15 @@ class Answering:
             if on_token:
                 on_token(answer.text)
             return answer
-        return self._searched(question, options, on_token, remember)
+        ready = self.prepare(question, options)
+        if (ready.reason or ready.not_theirs) and not options.person:
+            # "When is Dad's hip operation?", memory telling it in João's words, whom the user calls "Pai":
+            # asked again by his name. Only when refused: notes saying "Dad" are found by the word.
+            named = by_parents_name(core, question)
+            again = self.prepare(named, options) if named else None
+            if again is not None and not again.reason and not again.not_theirs:
+                return self._searched(named, options, on_token, remember, again)
+        return self._searched(question, options, on_token, remember, ready)
 
     def _searched(self, question: str, options: SearchOptions, on_token: TokenFn | None, remember: bool,
                   ready: Optional[Prepared] = None) -> Answer:

@@ -75,6 +75,20 @@ def said_between_people(conn, name: str) -> bool:
         "LIMIT 1", person_params(name)).fetchone() is not None
 
 
+def users_turns_matching(conn, match: str, limit: int) -> list[tuple[str, Optional[str]]]:
+    """The user's own chat turns that match this FTS5 expression, newest first, each with who spoke
+    last before it in its conversation (someone else): whom a turn calling someone by a name speaks to."""
+    if not match:
+        return []
+    return conn.execute(
+        "SELECT msg.text, (SELECT p.speaker FROM messages p WHERE p.conversation_id = msg.conversation_id "
+        "AND p.speaker != msg.speaker AND (p.ts < msg.ts OR (p.ts = msg.ts AND p.id < msg.id)) "
+        "ORDER BY p.ts DESC, p.id DESC LIMIT 1) "
+        "FROM memory_fts JOIN memories m ON m.id = memory_fts.rowid JOIN messages msg ON msg.id = m.message_id "
+        "WHERE memory_fts MATCH ? AND m.state = 'active' AND m.kind = 'message' AND msg.role = 'user' "
+        "ORDER BY msg.ts DESC LIMIT ?", (match, limit)).fetchall()
+
+
 def summaries_by_or_naming(conn, names: Sequence[str], match: str, limit: int) -> list[str]:
     """The texts of active summaries (and the portrait) that match and name each of `names`."""
     return _by_or_naming(conn, names, match, summaries=True, limit=limit)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from second_me.domain import Memory
+from second_me.text.word_forms import PARENT_WORDS, synonyms
 
 if TYPE_CHECKING:
     from second_me.storage.store import MemoryStore
@@ -75,8 +76,10 @@ PERSON_FILTER = ("(m.speaker = ? COLLATE NOCASE OR m.speaker LIKE ? ESCAPE '\\' 
 
 
 def person_match(person: str) -> str:
-    """The FTS5 expression for a memory's own words naming `person` (not the turn it replies to)."""
-    return "text : \"" + person.replace('"', '""') + '"'
+    """The FTS5 expression for a memory's own words naming `person` (not the turn it replies to). A
+    parent is named in any word for them: asked of "Mum", a family chat says "Mãe"."""
+    words = sorted(synonyms(person.lower())) if person.lower() in PARENT_WORDS else [person]
+    return "text : (" + " OR ".join('"' + word.replace('"', '""') + '"' for word in words) + ")"
 
 
 def person_params(person: str) -> list[str]:

@@ -216,6 +216,11 @@ class MemoryStore:
         with self.db.read() as conn:
             return fulltext.said_between_people(conn, name)
 
+    def users_turns_matching(self, match: str, limit: int) -> list[tuple[str, Optional[str]]]:
+        """The user's chat turns matching this FTS5 expression, each with who spoke just before it."""
+        with self.db.read() as conn:
+            return fulltext.users_turns_matching(conn, match, limit)
+
     def fts_summaries_by_or_naming(self, names: Sequence[str], match: str, limit: int = 20) -> list[str]:
         """The texts of active summaries naming each of `names` that match this FTS5 expression."""
         with self.db.read() as conn:

@@ -40,9 +40,11 @@ write wrote written
 # Words for the same person or thing (British and American English included). "Dr" is any
 # doctor's title, not a GP's: it shares a family with "doctor" alone. Where someone lives is
 # told by their moving there ("We moved into the new flat in Prenzlauer Berg!"). A verb made from an
-# adjective is told by it ("When did the first Sungold ripen?": "First Sungold ripe.").
+# adjective is told by it ("When did the first Sungold ripen?": "First Sungold ripe."). Families
+# write to each other in their own language's words for mother and father ("MamÃ£e", "Pai", "Mutti").
 _SAME = """
-mother mum mom mummy mommy mam; father dad daddy papa; grandmother grandma granny gran nana;
+mother mum mom mummy mommy mam mama mae mamae mamma maman mutti; father dad daddy papa pai papai papi vati;
+grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation trip travel journey;
 list checklist; flat apartment;
@@ -60,6 +62,15 @@ RELATIVES = frozenset("""husband wife partner boyfriend girlfriend fiance fiancÃ
 daughters sister sisters brother brothers nephew nephews niece nieces cousin cousins aunt uncle grandson grandsons
 granddaughter granddaughters grandchild grandchildren grandkid grandkids stepson stepdaughter stepmum
 stepdad""".split())
+
+
+def _family(*words: str) -> frozenset[str]:
+    entries = [entry.split() for entry in _SAME.split(";")]
+    return frozenset(form for word in words for entry in entries if word in entry for form in entry)
+
+
+# What people call their parents and grandparents, by name as often as not ("Dad's hip", "Nana came").
+PARENT_WORDS = _family("mother", "father", "grandmother", "grandfather")
 
 
 def _table(*lists: str) -> dict[str, tuple[str, ...]]:
