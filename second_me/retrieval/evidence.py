@@ -20,7 +20,8 @@ from typing import Callable, Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, Hit, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import RELEVANCE_MARGIN, words_memory_lacks
-from second_me.retrieval.answer_type import ASKS_WHEN, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer, wanted_kind
+from second_me.retrieval.answer_type import (ASKS_WHEN, DATE, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer,
+                                             wanted_kind)
 from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.gather import occurrences_asked
@@ -111,6 +112,11 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return sum(x * y for x, y in zip(a, b))
 
 
+def _tells_a_date(sentence: Sentence, question_words: set[str]) -> bool:
+    memory = sentence.hit.memory
+    return has_answer(DATE, sentence.text, question_words) or (memory.kind == "message" and bool(memory.about))
+
+
 def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embedder | None,
                     order: Optional[str] = None, assistants: Sequence[str] = ()) -> list[Sentence]:
     """The sentences with their scores, best first. Asked what the user did ("Where did we stay in
@@ -138,6 +144,9 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     top = max(s.hit.score for s in sentences) or 1.0
     by_date = _date_lead(sentences, order)
     kind = wanted_kind(question)
+    # "When was Mum's birthday party?": of a note's lines, the one with the date ("Date: Saturday 24 October");
+    # a chat turn tells one in its own words too ("yesterday"), read when it was stored.
+    when = kind is None and bool(ASKS_WHEN.match(question))
     question_words = asked_words(question)
     advisers = set(assistants) if asks_what_user_did(question) else set()
     # "How long should I…", "What did Claude suggest seeing in Kyoto?": their advice is asked, not the user's
@@ -151,7 +160,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     for index, (sentence, lex, sem) in enumerate(zip(sentences, lexical, semantic)):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
         says_verb = bool(verbs & stems(sentence.text))
-        if (kind is not None and has_answer(kind, sentence.text, question_words)) or says_verb:
+        if (kind is not None and has_answer(kind, sentence.text, question_words)) or says_verb \
+                or (when and _tells_a_date(sentence, question_words)):
             lead += SHAPE_LEAD
         if (sentence.text.rstrip().endswith("?") and not tells_before_asking(sentence.text)) \
                 or intent_of(sentence.text).is_request:

@@ -26,6 +26,8 @@ _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|vid
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
+# A line naming the list under it ("Abandoned:", "To buy at Lidl:"): a heading for that list's items.
+_LIST_LABEL = re.compile(r"^\s{0,3}([^\W\d_][^:.!?]{0,40}):\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # A log's entry, a line opening with its day ("2026-08-24: Physio again. Shoulder better; stop the wall
 # slides"): quoted whole like a list item, its day with it, and dated by it (`entry_date`).
@@ -79,7 +81,8 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
                 joined += " "
             starts.append((len(joined), index))
             joined += line.strip()
-        context = " > ".join([title] * bool(title) + [name for _, name in headings]) or (speaker or "")
+        context = " > ".join([title] * bool(title) + [name for _, name in headings] + [label] * bool(label)) \
+            or (speaker or "")
         if (_LIST_ITEM.match(paragraph[0][1]) or _LOG_ENTRY.match(paragraph[0][1])) and len(joined) <= MAX_ITEM_CHARS:
             # A short list item is quoted whole: "9 Nov: long run, 14 km in 1:21. New longest run since
             # the injury." — its second sentence alone does not say which run was the longest.
@@ -95,8 +98,11 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
 
     if speaker is not None and len(text.strip()) <= MAX_QUOTE_CHARS:
         return [_Unit(text.strip(), 0, speaker)]  # a chat turn is quoted whole: its sentences lean on each other
-    header = ""
+    header = label = ""
     for index, line in enumerate(lines):
+        if label and line.strip() and not _LIST_ITEM.match(line):
+            flush()
+            label = ""  # the labelled list has ended
         if _TABLE_ROW.match(line):
             flush()
             if _TABLE_RULE.match(line):
@@ -116,6 +122,11 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             continue
         if not line.strip():
             flush()
+            continue
+        named_list = _LIST_LABEL.match(line)
+        if named_list and _LIST_ITEM.match(next((later for later in lines[index + 1:] if later.strip()), "")):
+            flush()
+            label = named_list.group(1).strip()  # "Abandoned:" over "- Ulysses: gave up at page 120 again."
             continue
         if _RECORD.match(line):
             flush()
@@ -278,10 +289,10 @@ def _lists_holding(items: Sequence[Sentence], memory: Sequence[Sentence]) -> lis
     wanted = {s.position for s in items}
     runs: list[list[Sentence]] = [[]]
     for sentence in memory:
+        if runs[-1] and (not _LIST_ITEM.match(sentence.text) or sentence.context != runs[-1][-1].context):
+            runs.append([])  # a list ends where a sentence or another list's label ("Abandoned:") comes
         if _LIST_ITEM.match(sentence.text):
             runs[-1].append(sentence)
-        elif runs[-1]:
-            runs.append([])
     held = [s for run in runs if any(s.position in wanted for s in run) for s in run]
     # An item quoted with the sentence leaning on it ("…1.2M rows an hour. It has to finish…") is that item once.
     return [s for s in held if not any(o is not s and s.text in o.text for o in held)]

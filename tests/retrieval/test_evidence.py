@@ -110,6 +110,33 @@ def test_a_short_list_item_is_quoted_whole_and_a_long_one_by_its_sentences():
     assert len([s for s in candidate_sentences([file_hit(2, long_item, 1, 1)])]) == 6
 
 
+def test_a_line_naming_the_list_under_it_is_its_items_heading():
+    """"Which book did I abandon?" quoted "Piranesi": the word was on the line above "- Ulysses…"."""
+    reading = ("# Reading 2026\n\nFinished:\n- Piranesi (Susanna Clarke), April.\n- The Wager (David Grann), March."
+               "\n\nAbandoned:\n\n- Ulysses: gave up at page 120 again.\nWant to read: Intermezzo.")
+    sentences = candidate_sentences([file_hit(1, reading, 1, 9)])
+    assert [(s.text, s.context) for s in sentences] == [
+        ("- Piranesi (Susanna Clarke), April.", "sourdough > Reading 2026 > Finished"),
+        ("- The Wager (David Grann), March.", "sourdough > Reading 2026 > Finished"),
+        ("- Ulysses: gave up at page 120 again.", "sourdough > Reading 2026 > Abandoned"),
+        ("Want to read: Intermezzo.", "sourdough > Reading 2026")]  # a line of its own ends the list
+    [best, *_] = select_evidence("Which book did I abandon?", [file_hit(1, reading, 1, 9)], FakeEmbedder())
+    assert best.text == "- Ulysses: gave up at page 120 again."
+    # Two items of a labelled list bring that list, not the next one under its own label.
+    finished = with_whole_lists(sentences[:2], sentences)
+    assert [s.text for s in finished] == ["- Piranesi (Susanna Clarke), April.", "- The Wager (David Grann), March."]
+    both = with_whole_lists([sentences[0], sentences[2]], sentences)
+    assert [s.text for s in both] == [s.text for s in sentences[:3]]
+
+
+def test_asked_when_something_was_the_line_telling_a_date_leads():
+    """"When was Mum's birthday party?" quoted "Guest list: 30 invited." from the party's planning note."""
+    party = ("# Mum's 60th birthday party\n\nGuest list: 30 invited.\nAsk the restaurant for a speaker.\n"
+             "Date: Saturday 24 October 2026, 7pm, Quinta, back room.\nGift: a framed print of the house in Porto.")
+    [best, *_] = select_evidence("When was Mum's birthday party?", [file_hit(1, party, 1, 6)], FakeEmbedder())
+    assert best.text == "Date: Saturday 24 October 2026, 7pm, Quinta, back room."
+
+
 def test_a_logs_entry_is_quoted_whole_with_its_day_and_dated_by_it():
     """"How much vitamin D should I take?" quoted "Vitamin D low (18 ng/ml)." without the dose after it."""
     from second_me.retrieval.quotable import entry_date
