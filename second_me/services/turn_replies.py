@@ -30,9 +30,17 @@ def replied_words(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
     replies to: a reply goes on about what it answers, without naming it ("We found a flat in
     Alvalade, 1,350 euros a month" after "Lisbon rents are higher than Porto's")."""
     turns = {hit.memory.id: hit for hit in hits[:MAX_HITS] if hit.memory.kind == "message"}
-    found = {hit.memory.id for hit in hits}
+    found = {hit.memory.id: hit for hit in hits}
     pairs = core.store.messages.replies(list(turns)) if turns else []
-    return {reply: turns[replied].memory.text for reply, replied in pairs if reply in found}
+    return {reply: turns[replied].memory.text for reply, replied in pairs
+            if reply in found and _after_no_pause(turns[replied], found[reply])}
+
+
+def _after_no_pause(question: Hit, reply: Hit) -> bool:
+    """A turn said after a long pause answers nothing said before it (`follow_on.TALK_PAUSE_SECONDS`):
+    Rita's thanks for the party, two weeks after her "In the blue tin" to "where's the spare key for
+    the shed?", is the next turn by someone other than its asker, and no answer to it."""
+    return reply.memory.created_at - question.memory.created_at <= TALK_PAUSE_SECONDS
 
 
 def said_before(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
@@ -89,6 +97,9 @@ def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tup
                                                              if i not in present and i not in told_answers])},
              **{i: told_answers[i] for i in placed if i in told_answers and i not in present},
              **{i: present[i] for i in placed if i in present}}
+    for asked in set(replies) - set(telling):
+        replies[asked] = [reply for reply in replies[asked]
+                          if reply in found and _after_no_pause(asking[asked], found[reply])]
     for told in telling_only & set(replies):
         # A reply to a turn that asks nothing is read when it says something of that turn: "At 19 °C 4
         # hours is too short…" of "…bulk ferment for 4 hours at about 19 degrees", not "I'd try that this

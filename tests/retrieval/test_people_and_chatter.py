@@ -228,6 +228,22 @@ def test_a_question_turn_brings_the_turn_that_answers_it(services):
         assert len(placed) == len({hit.memory.id for hit in placed})  # each hit once
 
 
+def test_a_turn_after_a_long_pause_is_no_reply_to_the_question_before_it(services):
+    """Rita's thanks for the party, two weeks after her answer, is the next turn after João's
+    question by someone else: it was quoted, second, as an answer to "where is the spare key?"."""
+    turns = [Turn("family", "João", "Does anyone know where the spare key for the shed is?",
+                  _ts("2026-10-12", 7, 55), "other", "q"),
+             Turn("family", "Rita", "In the blue tin on top of the fridge", _ts("2026-10-12", 8, 20), "other", "a"),
+             Turn("family", "Rita", "Thank you my darlings for last night. Best birthday of my life",
+                  _ts("2026-10-25", 10, 12), "other", "t")]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
+    asked, answer, thanks = sorted(services.store.memories_of_person("João")
+                                   + services.store.memories_of_person("Rita"))
+    placed, replies = with_replies(services.answering.core, services.hits_for([asked, thanks]))
+    assert replies == {asked: [answer]}
+    assert [hit.memory.id for hit in placed] == [asked, answer, thanks]
+
+
 def test_turns_said_next_to_a_turn_read_are_read_too_in_search_order(services):
     """"he's called Bram" is far in meaning from "What's Harriet's cat called?"; it was said two turns
     after "I have a CAT", which is read: so is it. A turn said days later is not."""
