@@ -10,6 +10,7 @@ from typing import Optional, Sequence
 from second_me.domain import Evidence, describe_span, utc_day
 from second_me.retrieval.answer_type import ASKS_MONTH_OR_YEAR, ASKS_WHEN, LIGHT_VERBS
 from second_me.text.asked_event import dates_of_event, event_asked
+from second_me.text.event_dates import moments_told
 from second_me.text.names import MONTHS, WEEKDAYS
 from second_me.text.words import content_words, forms, stems
 
@@ -61,7 +62,9 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     stored = best.about.split(", ") if best.about else []
     spans = dates_of_event(best.text, best.created_at, asked)
     days = [describe_span(d.start, d.end) for d in spans]
-    told = [day for day in ([day for day in days if day in stored] or stored) if day != said]
+    # None of them, when the message's moments are all told of something else ("…Who's hosting this year?").
+    of_another = not spans and bool(moments_told(best.text, best.created_at))
+    told = [day for day in ([day for day in days if day in stored] or ([] if of_another else stored)) if day != said]
     who = _as_addressed(best.speaker)
     if ASKS_WEEKDAY.search(question):  # "What day of the week was Owen born?": worked out, not left to a reader
         told, said = [_with_weekday(day) for day in told], _with_weekday(said)

@@ -1,4 +1,4 @@
-"""Migrations 9 to 17 and 19: what older rules stored is read again with the newer ones (the dates messages
+"""Migrations 9 to 17, 19 and 20: what older rules stored is read again with the newer ones (the dates messages
 tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never
 edited."""
 
@@ -91,3 +91,11 @@ def _m19_daily_notes_dated_by_their_names(conn) -> None:
                                             (source_id,)).fetchall():
             conn.execute("DELETE FROM memory_dates WHERE memory_id = ?", (memory_id,))
             add_event_dates(conn, memory_id, note_dates(name, text))
+
+
+def _m20_what_can_be_done_read_ahead(conn) -> None:
+    """A weekday said with "can" or "should" ("he can go home on Wednesday", said on a Monday) is read
+    ahead: it had been the Wednesday before."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)

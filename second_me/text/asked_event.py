@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from second_me.text.event_dates import DateSpan, moments_told
+from second_me.text.sentences import split_sentences
 from second_me.text.words import stems
 
 
@@ -13,10 +14,13 @@ def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
     """The moments a message tells of for one event: of a message telling of two ("Dad had chest
     pains on Saturday night. they … put a stent in two days ago"), those whose sentence (or clause,
     in a sentence with two) says most of the event's words ("get his stent"); all of them when
-    none says any, or all say as many."""
+    none says any, or all say as many; none when they are only asked of and another sentence says them."""
     told = moments_told(text, said_at)
     wanted = stems(event)
     shared = [len(wanted & stems(part)) for _, part in told]
+    if told and max(shared) == 0 and all(part.rstrip().endswith("?") for _, part in told) \
+            and any(wanted & stems(sentence) for sentence, _ in split_sentences(text)):
+        return []  # "Christmas: I can come from the 23rd to the 27th. Who's hosting this year?": not of coming
     if not told or max(shared) == 0 or min(shared) == max(shared):
         return [span for span, _ in told]
     return [span for (span, _), count in zip(told, shared) if count == max(shared)]

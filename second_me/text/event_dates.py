@@ -67,8 +67,9 @@ _PHRASE = re.compile(
     r"|on\s+the\s+(?P<on_nth>\d{1,2})(?:st|nd|rd|th)"
     r"|(?<!\ba )(?<!every )(?<!each )" + _WEEKDAY + r"\b" + _DATE_AFTER +
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
-# Signs of words looking forward or back (a plan, or what happened).
-_FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|hope|hoping|plan|planning|due"
+# Signs of words looking forward or back (a plan, or what happened): "he can go home on Wednesday" is ahead.
+_FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|can(?!['’]t)|should"
+                     r"|hope|hoping|plan|planning|due"
                      r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t|see (?:you|ya))\b"
                      r"|['’](?:ll|re|m)\b"
                      r"|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"

@@ -185,6 +185,10 @@ def test_of_two_days_a_message_tells_of_the_asked_events_is_the_one_its_words_ar
     assert [s.describe() for s in dates_of_event(told, SENT, "the wedding")] == ["2023-07-01", "2023-07-04"]
     both = "we had the scan yesterday and the results come tomorrow"  # one sentence: its two clauses
     assert [s.describe() for s in dates_of_event(both, SENT, "get the results")] == ["2023-07-07"]
+    # A sentence telling of the event without a day: the day another sentence tells is not its.
+    hosting = "Christmas: I can come from the 23rd to the 27th. Who's hosting this year?"
+    assert dates_of_event(hosting, SENT, "coming for Christmas?") == []
+    assert [s.describe() for s in dates_of_event(hosting, SENT, "hosting")] == ["2023"]
 
 
 def test_a_store_written_before_counts_ago_after_in_were_read_reads_them_again(services, settings):
@@ -204,6 +208,17 @@ def test_a_store_written_before_days_a_plan_was_moved_to_were_ahead_reads_them_a
     year_before = datetime(2022, 7, 18, tzinfo=timezone.utc)
     assert _day_read_again(services, settings, "The dentist moved my cleaning to 18 July", year_before,
                            16) == "2023-07-18"
+
+
+def test_what_can_or_should_be_done_on_a_weekday_is_ahead_and_a_store_reads_it_again(services, settings):
+    """Migration 20: "the surgeon said he can go home on Wednesday", said on a Monday, had been the
+    Wednesday before (the surgeon's "said" outweighing a plan without "will")."""
+    monday = datetime(2023, 7, 3, 16, tzinfo=timezone.utc).timestamp()
+    told = "Pai is out of surgery. The surgeon said he can go home on Wednesday if he can manage the stairs"
+    assert [s.describe() for s in event_dates(told, monday)] == ["2023-07-05"]
+    assert [s.describe() for s in event_dates("I can't believe we won on Saturday", monday)] == ["2023-07-01"]
+    friday_before = datetime(2023, 6, 30, tzinfo=timezone.utc)
+    assert _day_read_again(services, settings, "you should ring him on Friday", friday_before, 19) == "2023-07-07"
 
 
 def test_a_note_named_by_its_day_tells_of_that_day_and_its_words_are_read_against_it():
