@@ -19,10 +19,9 @@ words; and a name is never stated for something no memory mentions ("Miso's vet"
 answered from when memories happened rather than from what they say ("when did I…", "how
 long have I…", "how many concerts have I been to") are not typed: nothing is checked.
 
-It also finds the question's proper names and its answer-type words ("which *city*", "what is
-my *diet*"): a name no memory contains means the question is about something never
-mentioned, while an answer-type word is expected to be missing (memory says "Valencia", not
-"city").
+It also finds the question's proper names and its answer-type words ("which *city*", "what is my *diet*"): a
+name no memory contains means the question is about something never mentioned, while an answer-type word is
+expected to be missing (memory says "Valencia", not "city").
 """
 
 from __future__ import annotations
@@ -52,11 +51,12 @@ NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 NAMING_WORDS = frozenset("name names named call called surname surnames".split())
 TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall heavy big".split()) | NUMERIC_NOUNS
-# Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in"),
-# and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
-LIGHT_VERBS = frozenset("go goes going gone went come came get got buy bought make made take took put spend spent stay stayed "
-                        "staying live lives lived living see saw seen have has say says said tell told plan planned "
-                        "planning think thought want wanted need needed total home use uses used using".split())
+# Verbs that say little on their own ("where did I *spend* Christmas?", "the suburb I *live* in", "what *happened*
+# with…"), and "home", where one lives ("where's home for Linda and me now?": memory says "the condo in Bedford").
+LIGHT_VERBS = frozenset("go goes going gone went come came get got buy bought make made take took put spend spent "
+                        "stay stayed staying live lives lived living see saw seen have has say says said tell told "
+                        "plan planned planning think thought want wanted need needed total home use uses used using "
+                        "happen happened".split())
 # Words placing a question in time ("last Christmas", "my next trip"): a memory need not say them.
 TIME_WORDS = frozenset("last next previous recent recently ago lately".split())
 # Which part of a name is asked for: memory holds the whole name, never the word "middle". How many

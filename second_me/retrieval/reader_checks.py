@@ -18,9 +18,11 @@ from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.intent import asks_about_you
 from second_me.retrieval.people import own_words
+from second_me.storage.messages import APP_USER
 from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
+from second_me.text.voice import first_person
 from second_me.text.words import content_words, forms, name_forms, plain, stem, stems, whole_name, words
 
 _WHOSE = re.compile(r"['’]s$", re.I)
@@ -140,7 +142,8 @@ def names_no_one(sentence: str, question: str) -> bool:
 # The words that say when ("yesterday", "May"), and those that only lead into it ("on", "the").
 _WHEN_WORDS = MONTHS | WEEKDAYS | frozenset(
     "today yesterday tomorrow tonight morning afternoon evening night week weekend month year".split())
-_TIME_WORDS = _WHEN_WORDS | frozenset("in on at by from since until till during the a an of this next last".split())
+_TIME_WORDS = _WHEN_WORDS | frozenset("in on at by from to and between since until till during the a an of this next "
+                                      "last".split())
 # A question asking when, how long, how often or how old is answered by a time, whatever else it asks.
 _ASKS_A_TIME = re.compile(r"\b(?:how\s+(?:long|often|soon)|what\s+time|ago|since\s+when|(?:which|what)\s+(?:date|day|"
                           r"weekday|night|evening|morning|afternoon|weekend|week|month|year|season|hour))\b", re.I)
@@ -214,6 +217,23 @@ def names_the_asker(sentence: str, question: str, users: Sequence[str]) -> bool:
     mine = {part for name in users for part in name_forms(name)}
     parts = {part for name in users for part in name.lower().split()}
     return bool(said & mine) and all(set(name.lower().split()) <= parts for name in names_in(sentence))
+
+
+def speaks_as_another(sentence: str, cited: Sequence[Hit], users: Sequence[str]) -> bool:
+    """Does a sentence in the first person copy someone else's turn? "I thought the cake was perfect and
+    I cried at Tiago's speech" for "What did Mum think of the cake?" is Rita's, and said to the user it
+    would be theirs ("You thought…"). Not when as many of its words are the user's own (or a note's)."""
+    if not first_person(sentence):
+        return False
+    said = {stem(word) for word in content_words(sentence)}
+
+    def overlap(hit: Hit) -> int:
+        return len(said & {stem(word) for word in content_words(own_words(hit.memory))})
+    mine = {*users, APP_USER}
+    others = [overlap(hit) for hit in cited if hit.memory.speaker and hit.memory.speaker not in mine
+              and first_person(own_words(hit.memory))]
+    own = [overlap(hit) for hit in cited if not hit.memory.speaker or hit.memory.speaker in mine]
+    return max(others, default=0) >= 3 and max(others) > max(own, default=0)
 
 
 def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], question: str) -> bool:

@@ -25,8 +25,8 @@ from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CI
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
                                                in_what_it_cites, names_no_one,
                                                names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
-                                               says_yes_to_a_condition, takes_advice_for_what_was_done,
-                                               takes_the_speaker_for_the_answer)
+                                               says_yes_to_a_condition, speaks_as_another,
+                                               takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
 from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -295,6 +295,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
                     and not sentence.rstrip().endswith("?") \
                     and not takes_the_speaker_for_the_answer(sentence, cited, question) \
+                    and not speaks_as_another(sentence, cited, users) \
                     and not names_the_asker(sentence, question, users) \
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \

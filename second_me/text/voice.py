@@ -54,3 +54,8 @@ def _turned(match: re.Match) -> str:
     if said[0].isupper() and (said[0] != "I" or not before or before[-1] in ".!?:"):
         return you[0].upper() + you[1:]
     return you
+
+
+def first_person(text: str) -> bool:
+    """Does the text speak in the first person ("I", "me", "my"…)?"""
+    return _FIRST_PERSON.search(text) is not None

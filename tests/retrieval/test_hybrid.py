@@ -251,6 +251,8 @@ def test_a_question_typed_without_apostrophes_asks_with_its_own_words_only(servi
     assert words_memory_lacks(services.answering.search("whats the best way to store the sourdough starter")) \
         == ("store",)  # "whats", "best way to": how it asks, not what about
     assert words_memory_lacks(services.answering.search("what's the best way to feed the sourdough starter")) == ()
+    # "What happened with…" asks what memory tells of it, in whatever words.
+    assert words_memory_lacks(services.answering.search("Summarize what happened with the sourdough starter")) == ()
 
 
 def test_a_word_for_a_whole_kind_is_not_one_memory_must_hold(services, tmp_path):

@@ -26,6 +26,10 @@ def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rul
     assert when_line("when did Sam go to the aquarium", [plain]) == "Sam said it on 2023-07-06."
     # A quote saying only that it happened gives way to one telling the day it did.
     assert when_line("when did Sam go to the aquarium", [plain, YESTERDAY]) == "2023-07-05 (Sam said it on 2023-07-06)."
+    # The message's one day told is of something else: no line ("2026 (Tiago said it…)." read as the answer).
+    coming = Evidence("Christmas: I can come from the 23rd to the 27th. Who's hosting this year?", 8, "chat", "message",
+                      "Tiago", created_at=SAID, about="2023")
+    assert when_line("When is Tiago coming for Christmas?", [coming]) == ""
 
 
 def test_asked_what_day_something_was_is_a_when_question_too():
@@ -369,6 +373,8 @@ CLARA = "my sister Clara is getting married in September! in Porto"
     (CLARA, "Who is Clara?", "In September.", False),
     (CLARA, "When is Clara getting married?", "In September.", True),
     (CLARA, "Who is Clara?", "My sister Clara.", True),
+    ("Christmas: I can come from the 23rd to the 27th. Who's hosting this year?", "Who is hosting Christmas?",
+     "The 23rd to the 27th.", False),  # a span of days is a time too
     # Nor asked where: "4 May, a Monday." of "4 May, a Monday, so party on Saturday 2 May" for "Where is Dad's party?".
     (CLARA, "Where is Clara getting married?", "In September.", False),
     (TIAGO, "Where does Tiago work?", "At a hospital there, Santa Maria.", True),
@@ -1134,3 +1140,17 @@ def test_a_figure_alone_after_a_sentence_is_quoted_with_it_and_times_counted_are
     from second_me.retrieval.abstain import words_memory_lacks
     assert words_memory_lacks(services.answering.search("How many times did I go running?")) == ()
     assert words_memory_lacks(services.answering.search("How many laps did I run?")) == ("laps",)
+
+
+def test_a_readers_sentence_copying_anothers_turn_in_the_first_person_is_theirs_not_the_users():
+    """"What did Mum think of the cake?": a 1.5B reader copied Rita's "…I cried at Tiago's speech" as
+    "I thought the cake was perfect and I cried…", shown to the user as "You thought…"."""
+    from second_me.retrieval.reader_checks import speaks_as_another
+
+    rita = _turn_hit("Rita", "Thank you my darlings for last night. The cake was perfect and I cried at Tiago's speech")
+    ana = _turn_hit("Ana", "That's great news Pai! I'll drive you, I'll take that day off")
+    copied = "I thought the cake was perfect and I cried at Tiago's speech."
+    assert speaks_as_another(copied, [rita, ana], ["Ana"])
+    assert not speaks_as_another("Rita thought the cake was perfect [1].", [rita], ["Ana"])  # no "I"
+    assert not speaks_as_another("I drove Dad to the hospital and took the day off [2].", [rita, ana], ["Ana"])
+    assert not speaks_as_another(copied, [rita], ["Rita"])  # the user's own turn: theirs, said back to them
