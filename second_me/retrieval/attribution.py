@@ -146,10 +146,16 @@ def _own_family(text: str, kin: frozenset[str]) -> bool:
     for match in re.finditer(_KIN, text, re.I):
         if match.group(1).lower() not in kin:
             continue
-        before = re.findall(r"[\w'’]+", text[:match.start()])
-        if not before or not (before[-1].lower() in _SOMEONE_ELSES or re.search(r"['’]s$", before[-1])):
+        if not someone_elses(text[:match.start()]):
             return True
     return False
+
+
+def someone_elses(before: str) -> bool:
+    """Do the words before a family word make it someone else's ("her dad", "Bea's mum", "the mum at the
+    school gate"), not the speaker's own?"""
+    words = re.findall(r"[\w'’]+", before)
+    return bool(words) and (words[-1].lower() in _SOMEONE_ELSES or re.search(r"['’]s$", words[-1]) is not None)
 
 
 @dataclass(frozen=True)

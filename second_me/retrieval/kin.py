@@ -10,13 +10,13 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
+from second_me.retrieval.attribution import someone_elses
 from second_me.text.word_forms import PARENT_WORDS, synonyms
 from second_me.text.words import plain
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # The user's own, as a question asks of it: "Dad's hip", "my mum", "Grandma" (not "Bea's dad", "her mum").
 _MY = re.compile(r"\bmy\s+$", re.I)
-_SOMEONE_ELSES = frozenset("her his your their the a an whose its".split())
 # Before a word calling someone, a word it could be the object of ("love you Mum" calls her; "with Mum",
 # "and Pai" tell of them).
 _TELLS_OF = frozenset("""my your his her their our the a an and or with to for of from about by at like is was
@@ -35,8 +35,7 @@ def parent_asked(question: str) -> Optional[re.Match]:
         word = match.group(0)
         if plain(word) not in PARENT_WORDS:
             continue
-        before = re.findall(r"[\w'’]+", question[:match.start()])
-        if before and (before[-1].lower() in _SOMEONE_ELSES or re.search(r"['’]s$", before[-1])):
+        if someone_elses(question[:match.start()]):
             continue  # "Bea's Mum", "her Dad"
         possessive = question[match.end():match.end() + 2] in ("'s", "’s")
         if _MY.search(question[:match.start()]) or (word[0].isupper() and (match.start() > 0 or possessive)):
