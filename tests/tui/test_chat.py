@@ -160,3 +160,9 @@ async def test_two_lines_of_one_memory_are_one_source_row():
     assert [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)] == [
         "[3] notes/sourdough.md:10, 11", "[4] notes/sourdough.md:15", "[4] chat · me · 2024-05-02"]
     assert rows.hits == ["proofing", "baking", "baking"]
+    # A quote of another memory between two of one memory's: still one row, its lines in order.
+    rows = CitationList([(1, "plan", "notes/Mum 60th.md:5"), (1, "plan", "notes/Mum 60th.md:6"),
+                         (2, "chat", "WhatsApp: Costa Family · Rita · 2026-10-25 10:12"),
+                         (1, "plan", "notes/Mum 60th.md:8"), (1, "plan", "notes/Mum 60th.md:4")])
+    assert [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)] == [
+        "[1] notes/Mum 60th.md:4, 5, 6, 8", "[2] WhatsApp: Costa Family · Rita · 2026-10-25 10:12"]

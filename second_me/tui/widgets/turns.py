@@ -39,13 +39,14 @@ class CitationList(OptionList):
 
     def __init__(self, rows: list[tuple[int, Hit, str]]):
         # Two sentences quoted from one line would show the same row twice: one row says it; from
-        # two lines of one memory, one row says both lines ("sourdough.md:10, 11").
+        # two lines of one memory, one row says both lines ("sourdough.md:10, 11"), even when a quote
+        # of another memory stands between them.
         rows = list({(n, label): (n, hit, label) for n, hit, label in rows}.values())
         merged: list[tuple[int, Hit, str]] = []
         for n, hit, label in rows:
-            lines = _more_lines(merged[-1][2], label) if merged and merged[-1][0] == n else None
-            if lines:
-                merged[-1] = (n, merged[-1][1], lines)
+            at = next((i for i, row in enumerate(merged) if row[0] == n and _more_lines(row[2], label)), None)
+            if at is not None:
+                merged[at] = (n, merged[at][1], _more_lines(merged[at][2], label))
             else:
                 merged.append((n, hit, label))
         rows = merged
@@ -70,7 +71,8 @@ def _more_lines(shown: str, label: str) -> Optional[str]:
     first, second = _FILE_LINES.match(shown), _FILE_LINES.match(label)
     if not first or not second or first["path"] != second["path"]:
         return None
-    return f"{shown}, {second['lines']}"
+    lines = dict.fromkeys(f"{first['lines']}, {second['lines']}".split(", "))
+    return f"{first['path']}:{', '.join(sorted(lines, key=lambda part: int(part.split('-')[0])))}"
 
 
 def _markdown():
