@@ -100,9 +100,9 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
         return [_Unit(text.strip(), 0, speaker)]  # a chat turn is quoted whole: its sentences lean on each other
     header = label = ""
     for index, line in enumerate(lines):
-        if label and line.strip() and not _LIST_ITEM.match(line):
+        if label and line.strip() and not _LIST_ITEM.match(line) and not _goes_on(paragraph, line):
             flush()
-            label = ""  # the labelled list has ended
+            label = ""  # the labelled list has ended (not at an item's wrapped line)
         if _TABLE_ROW.match(line):
             flush()
             if _TABLE_RULE.match(line):
@@ -133,13 +133,17 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             paragraph.append((index, line))
             flush()
             continue
-        ends_sentence = bool(paragraph) and paragraph[-1][1].rstrip()[-1:] in ".!?:;"
-        if _LIST_ITEM.match(line) or _LOG_ENTRY.match(line) or ends_sentence \
-                or (paragraph and not line.strip()[0].islower()):
+        if _LIST_ITEM.match(line) or _LOG_ENTRY.match(line) or (paragraph and not _goes_on(paragraph, line)):
             flush()
         paragraph.append((index, line))
     flush()
     return units
+
+
+def _goes_on(paragraph: Sequence[tuple[int, str]], line: str) -> bool:
+    """Does the line go on with the paragraph before it: a wrapped line, in lower case after one that
+    ends no sentence?"""
+    return bool(paragraph) and paragraph[-1][1].rstrip()[-1:] not in ".!?:;" and line.strip()[0].islower()
 
 
 def entry_date(quote: str) -> Optional[float]:

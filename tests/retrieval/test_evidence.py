@@ -127,6 +127,11 @@ def test_a_line_naming_the_list_under_it_is_its_items_heading():
     assert [s.text for s in finished] == ["- Piranesi (Susanna Clarke), April.", "- The Wager (David Grann), March."]
     both = with_whole_lists([sentences[0], sentences[2]], sentences)
     assert [s.text for s in both] == [s.text for s in sentences[:3]]
+    # An item wrapped onto the next line is one item, and its list goes on after it.
+    wrapped = "Abandoned:\n- Ulysses: gave up at page 120 again, the\n  third time I tried.\n- Moby Dick"
+    assert [(s.text, s.context) for s in candidate_sentences([file_hit(2, wrapped, 1, 4)])] == [
+        ("- Ulysses: gave up at page 120 again, the third time I tried.", "sourdough > Abandoned"),
+        ("- Moby Dick", "sourdough > Abandoned")]
 
 
 def test_asked_when_something_was_the_line_telling_a_date_leads():
