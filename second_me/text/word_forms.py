@@ -64,15 +64,6 @@ granddaughter granddaughters grandchild grandchildren grandkid grandkids stepson
 stepdad""".split())
 
 
-def _family(*words: str) -> frozenset[str]:
-    entries = [entry.split() for entry in _SAME.split(";")]
-    return frozenset(form for word in words for entry in entries if word in entry for form in entry)
-
-
-# What people call their parents and grandparents, by name as often as not ("Dad's hip", "Nana came").
-PARENT_WORDS = _family("mother", "father", "grandmother", "grandfather")
-
-
 def _table(*lists: str) -> dict[str, tuple[str, ...]]:
     table: dict[str, set[str]] = {}
     for entry in ";".join(lists).replace("\n", " ").split(";"):
@@ -85,6 +76,8 @@ def _table(*lists: str) -> dict[str, tuple[str, ...]]:
 
 FORMS = _table(_VERBS, _SAME)
 SYNONYMS = _table(_SAME)
+# What people call their parents and grandparents, by name as often as not ("Dad's hip", "Nana came").
+PARENT_WORDS = frozenset(form for word in ("mother", "father", "grandmother", "grandfather") for form in SYNONYMS[word])
 _VERB_ENTRIES = [entry.split() for entry in _VERBS.replace("\n", " ").split(";") if entry.split()]
 # What a regular ending is added to: a verb's base form ("bored" is not "bore", the past of "bear").
 _BASES = frozenset(entry[0] for entry in _VERB_ENTRIES) | frozenset(SYNONYMS)

@@ -44,9 +44,11 @@ class CitationList(OptionList):
         rows = list({(n, label): (n, hit, label) for n, hit, label in rows}.values())
         merged: list[tuple[int, Hit, str]] = []
         for n, hit, label in rows:
-            at = next((i for i, row in enumerate(merged) if row[0] == n and _more_lines(row[2], label)), None)
-            if at is not None:
-                merged[at] = (n, merged[at][1], _more_lines(merged[at][2], label))
+            for at, (number, first, shown) in enumerate(merged):
+                lines = _more_lines(shown, label) if number == n else None
+                if lines:
+                    merged[at] = (n, first, lines)
+                    break
             else:
                 merged.append((n, hit, label))
         rows = merged
