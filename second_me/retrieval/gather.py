@@ -1,10 +1,11 @@
 """Gathering questions ("what activities does Priya do?", "how many times…") want one answer from
-each of many conversations, not ten near-duplicates from one.
+each of many sessions of talk, not ten near-duplicates from one.
 
-The top places are filled greedily (maximal marginal relevance, with "same conversation" as the
-redundancy): each candidate's score is discounted by SAME_SESSION for every hit already chosen
-from its conversation, so a session's best turn keeps its place and its second-best waits
-behind other sessions' best ones.
+A session is a run of talk in one conversation with no long pause: a chat exported whole (a
+WhatsApp group over a year) is one conversation of many sessions. The top places are filled
+greedily (maximal marginal relevance, with "same session" as the redundancy): each candidate's
+score is discounted by SAME_SESSION for every hit already chosen from its session, so a
+session's best turn keeps its place and its second-best waits behind other sessions' best ones.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from second_me.retrieval.answer_type import LIGHT_VERBS, TIME_WORDS, proper_name
 from second_me.text.utterance import asking_words
 from second_me.text.words import content_words, forms, stems
 
-SAME_SESSION = 0.6  # score kept per hit already chosen from the same conversation
+SAME_SESSION = 0.6  # score kept per hit already chosen from the same session
 POOL_FACTOR = 4  # how far down the ranking candidates are drawn from
 
 

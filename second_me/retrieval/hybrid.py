@@ -13,7 +13,7 @@ someone, what they said or what names them is preferred (`people.py`); asked whe
 how many, what tells of a day or states an amount or a number (`chatter.py`). A turn found brings
 the replies to it and its speaker's next turns (`follow_on.py`). A summary hit for a
 specific question gives its place to its best children (`expand.py`); a gathering question
-spreads its top places over conversations (`gather.py`). Near-identical hits are shown once.
+spreads its top places over sessions of talk (`gather.py`). Near-identical hits are shown once.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from second_me.retrieval.answer_type import ASKS_WHEN, asked_words, wanted_kind
 from second_me.retrieval.chatter import dated_prior, information_prior, typed_prior
 from second_me.retrieval.elapsed import SINCE, UNTIL, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
-from second_me.retrieval.follow_on import with_replies, with_what_follows
+from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS, with_replies, with_what_follows
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
@@ -321,11 +321,11 @@ class HybridSearcher:
         return best
 
     def _sessions(self, hits: Sequence[Hit]) -> dict[int, int]:
-        """memory id → its conversation, for the chat turns among `hits`."""
+        """memory id → its session (a run of talk without a long pause, in its conversation), for the chat
+        turns among `hits`."""
         turns = {h.memory.id: h.memory.message_id for h in hits if h.memory.kind == "message" and h.memory.message_id}
-        conversation_of = self.store.messages.sessions_of(list(turns.values()))
-        return {memory_id: conversation_of[message_id] for memory_id, message_id in turns.items()
-                if message_id in conversation_of}
+        session_of = self.store.messages.sessions_of(list(turns.values()), TALK_PAUSE_SECONDS)
+        return {memory_id: session_of[message_id] for memory_id, message_id in turns.items() if message_id in session_of}
 
     def _neighbours(self, hits: Sequence[Hit], around: int) -> dict[int, tuple[Neighbour, ...]]:
         """memory id → the turns around a chat turn hit (itself included), when asked for."""

@@ -136,14 +136,30 @@ class Messages:
                                     f"({','.join('?' * len(part))})", part).fetchall()
         return out
 
-    def sessions_of(self, message_ids: Sequence[int]) -> dict[int, int]:
-        """message id → the id of its conversation."""
-        out: dict[int, int] = {}
+    def sessions_of(self, message_ids: Sequence[int], pause: float) -> dict[int, tuple[int, float]]:
+        """message id → its session: (its conversation's id, when the run of talk it is part of began,
+        a run ending at a pause longer than `pause` seconds). A chat exported whole is one conversation
+        over months; a session is one run of talk in it. Read back from each message, never the whole chat."""
+        out: dict[int, tuple[int, float]] = {}
         with self.db.read() as conn:
-            for start in range(0, len(message_ids), 500):
-                part = [int(i) for i in message_ids[start:start + 500]]
-                out.update(conn.execute(f"SELECT id, conversation_id FROM messages WHERE id IN "
-                                        f"({','.join('?' * len(part))})", part).fetchall())
+            for message_id in {int(i) for i in message_ids}:
+                row = conn.execute("SELECT conversation_id, ts FROM messages WHERE id = ?", (message_id,)).fetchone()
+                if row is None:
+                    continue
+                conversation, began = row
+                while True:
+                    earlier = [ts for (ts,) in conn.execute(
+                        "SELECT ts FROM messages WHERE conversation_id = ? AND ts < ? ORDER BY ts DESC LIMIT 100",
+                        (conversation, began))]
+                    for ts in earlier:
+                        if began - ts > pause:
+                            break
+                        began = ts
+                    else:
+                        if len(earlier) == 100:
+                            continue  # a long run of talk: read further back
+                    break
+                out[message_id] = (conversation, began)
         return out
 
     def said_by(self, speakers: Sequence[str], since: Optional[float], until: Optional[float],

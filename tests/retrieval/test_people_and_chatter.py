@@ -1,4 +1,4 @@
-"""People are a signal, not a word; chatter is held back; gathering questions spread over conversations."""
+"""People are a signal, not a word; chatter is held back; gathering questions spread over sessions of talk."""
 
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -137,13 +137,41 @@ def _hit(memory_id: int, score: float) -> Hit:
     return Hit(_message("words", memory_id=memory_id), score, 1.0, None)
 
 
-def test_gathering_spreads_the_top_places_over_conversations():
+def test_gathering_spreads_the_top_places_over_sessions():
     ranked = [_hit(1, 1.0), _hit(2, 0.9), _hit(3, 0.8), _hit(4, 0.6)]
     sessions = {1: "a", 2: "a", 3: "a", 4: "b"}
     spread = [h.memory.id for h in spread_over_sessions(ranked, sessions, depth=2)]
     assert spread[:2] == [1, 4] and sorted(spread) == [1, 2, 3, 4]
     alone = [h.memory.id for h in spread_over_sessions(ranked, {}, depth=2)]
     assert alone == [1, 2, 3, 4]  # outside conversations, nothing is discounted
+
+
+def test_a_chat_exported_whole_is_many_sessions_of_talk(services):
+    """A WhatsApp chat imports as one conversation over months: each run of talk without a long
+    pause is a session of its own, so a gathering question spreads over the days it was told."""
+    said = [("2024-03-02", 9, "I did pottery activities today, pottery activities all day"),
+            ("2024-03-02", 10, "more pottery activities, pottery activities are the best"),
+            ("2024-03-02", 11, "pottery activities again, the activities of pottery"),
+            ("2024-05-09", 18, "tried climbing, new activities for me")]
+    services.conversations.log.add_turns(
+        [Turn("WhatsApp: Priya", "Priya", text, _ts(day, hour), "other", f"m{n}")
+         for n, (day, hour, text) in enumerate(said)], services.clock.timestamp())
+    hits = services.answering.search("What activities does Priya do?", SearchOptions(k=2)).hits
+    assert ["climbing" in hit.memory.text for hit in hits].count(True) == 1
+    message_ids = [hit.memory.message_id for hit in services.answering.search("activities", SearchOptions(k=4)).hits]
+    sessions = services.store.messages.sessions_of(message_ids, pause=6 * 3600)
+    assert len(set(sessions.values())) == 2 and len({conversation for conversation, _ in sessions.values()}) == 1
+
+
+def test_a_long_run_of_talk_is_one_session_and_a_pause_starts_the_next(services):
+    start = _ts("2024-03-02", 8)
+    times = [start + 60 * n for n in range(230)] + [start + 60 * 229 + 7 * 3600 + 60 * n for n in range(2)]
+    services.conversations.log.add_turns([Turn("WhatsApp: Priya", "Priya", f"message number {n}", at, "other", f"m{n}")
+                                          for n, at in enumerate(times)], services.clock.timestamp())
+    ids = [message.message_id for message in services.store.messages.turns("WhatsApp: Priya")]
+    first, last_of_run, after_pause = ids[0], ids[229], ids[230]
+    sessions = services.store.messages.sessions_of([first, last_of_run, after_pause], pause=6 * 3600)
+    assert sessions[first] == sessions[last_of_run] != sessions[after_pause]
 
 
 def _told(services, conversation: str, day: str, *said: tuple[str, str]) -> None:
