@@ -48,6 +48,13 @@ TOPICS = (
     Topic("work", re.compile(r"\bjobs?\s+(?:has|have|had|did|does|do|at|as)\b|\bworked\b", re.I),
           ("I got the job!", "I start at the new place on Monday", "I handed in my notice",
            "they offered me the position", "my first shift went fine")),
+    Topic("gifts", re.compile(r"\b(?:presents?|gifts?)\b|\b(?:sent|posted)\s+(?:me|us|you|him|her|them)\b"
+                              r"|\bin\s+the\s+(?:post|mail)\b", re.I),
+          ("thank you for the present", "your parcel arrived this morning", "I got you a little something",
+           "she gave me a scarf for my birthday", "I made you something", "I posted you a box of chocolates")),
+    Topic("cooking", re.compile(r"\b(?:cook(?:ed|s|ing)?|bake[ds]?|baking)\b|\bwhat\s+food\b", re.I),
+          ("I made lasagne for dinner", "I baked a cake", "I tried a new recipe tonight", "we had the best pasta",
+           "the food there was amazing")),
     Topic("visitors", re.compile(r"\bwho\s+(?:has|have)\s+(?:come|visited|stayed|been)\b|\bvisit(?:ed|ors?)\b", re.I),
           ("my parents are staying with us this week", "she's coming to visit", "we had friends over for the weekend",
            "he arrives on Friday")),

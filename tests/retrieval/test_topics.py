@@ -18,6 +18,11 @@ from second_me.retrieval.topics import topic_asked, topic_now
     ("What jobs has Chloé had this year?", "work"),
     ("Where has Jonas worked?", "work"),
     ("Who has come to visit Harriet in Rotterdam?", "visitors"),
+    ("What gifts did Tomás get for his birthday?", "gifts"),
+    ("What has Ana sent me in the post this year?", "gifts"),
+    ("What has Dad cooked for us since he retired?", "cooking"),
+    ("What have I baked this month?", "cooking"),
+    ("How many jars of honey have my bees given me altogether?", None),  # an amount, not a present
     # A question naming its own activity is left to its words.
     ("Where have I been swimming this year?", None),
     ("Where has Mei travelled for work this year?", None),
