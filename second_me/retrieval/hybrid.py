@@ -320,7 +320,7 @@ class HybridSearcher:
             similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))
         return best
 
-    def _sessions(self, hits: Sequence[Hit]) -> dict[int, int]:
+    def _sessions(self, hits: Sequence[Hit]) -> dict[int, tuple[int, float]]:
         """memory id → its session (a run of talk without a long pause, in its conversation), for the chat
         turns among `hits`."""
         turns = {h.memory.id: h.memory.message_id for h in hits if h.memory.kind == "message" and h.memory.message_id}
