@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from second_me.storage.store import MemoryStore
 
 CONTEXT_CHARS = 300  # of the turn a turn replies to, kept as its search context
+READ_BACK = 1000  # messages read back from a turn to find where its run of talk began
+DAY_SECONDS = 86400
 CITED_KEY = "tui.cited.{name}.{turn}"  # meta key: memory ids an answer turn was built from
 APP_SPEAKER, APP_USER = "second-me", "me"  # who speaks in a chat with second-me (the app and its user)
 
@@ -139,26 +141,26 @@ class Messages:
     def sessions_of(self, message_ids: Sequence[int], pause: float) -> dict[int, tuple[int, float]]:
         """message id → its session: (its conversation's id, when the run of talk it is part of began,
         a run ending at a pause longer than `pause` seconds). A chat exported whole is one conversation
-        over months; a session is one run of talk in it. Read back from each message, never the whole chat."""
+        over months; a session is one run of talk in it. Read back from each message, at most READ_BACK
+        messages: in a group that never pauses that long, a session is the day (its first second)."""
         out: dict[int, tuple[int, float]] = {}
         with self.db.read() as conn:
             for message_id in {int(i) for i in message_ids}:
                 row = conn.execute("SELECT conversation_id, ts FROM messages WHERE id = ?", (message_id,)).fetchone()
                 if row is None:
                     continue
-                conversation, began = row
-                while True:
-                    earlier = [ts for (ts,) in conn.execute(
-                        "SELECT ts FROM messages WHERE conversation_id = ? AND ts < ? ORDER BY ts DESC LIMIT 100",
-                        (conversation, began))]
-                    for ts in earlier:
-                        if began - ts > pause:
-                            break
-                        began = ts
-                    else:
-                        if len(earlier) == 100:
-                            continue  # a long run of talk: read further back
-                    break
+                conversation, said = row
+                earlier = [ts for (ts,) in conn.execute(
+                    "SELECT ts FROM messages WHERE conversation_id = ? AND ts < ? ORDER BY ts DESC LIMIT ?",
+                    (conversation, said, READ_BACK))]
+                began = said
+                for ts in earlier:
+                    if began - ts > pause:
+                        break
+                    began = ts
+                else:
+                    if len(earlier) == READ_BACK:
+                        began = said - said % DAY_SECONDS
                 out[message_id] = (conversation, began)
         return out
 

@@ -163,7 +163,9 @@ def test_a_chat_exported_whole_is_many_sessions_of_talk(services):
     assert len(set(sessions.values())) == 2 and len({conversation for conversation, _ in sessions.values()}) == 1
 
 
-def test_a_long_run_of_talk_is_one_session_and_a_pause_starts_the_next(services):
+def test_a_long_run_of_talk_is_one_session_and_a_pause_starts_the_next(services, monkeypatch):
+    from second_me.storage import messages
+
     start = _ts("2024-03-02", 8)
     times = [start + 60 * n for n in range(230)] + [start + 60 * 229 + 7 * 3600 + 60 * n for n in range(2)]
     services.conversations.log.add_turns([Turn("WhatsApp: Priya", "Priya", f"message number {n}", at, "other", f"m{n}")
@@ -172,6 +174,11 @@ def test_a_long_run_of_talk_is_one_session_and_a_pause_starts_the_next(services)
     first, last_of_run, after_pause = ids[0], ids[229], ids[230]
     sessions = services.store.messages.sessions_of([first, last_of_run, after_pause], pause=6 * 3600)
     assert sessions[first] == sessions[last_of_run] != sessions[after_pause]
+    # A group that never pauses that long is read back no further than READ_BACK turns: its day is the session.
+    monkeypatch.setattr(messages, "READ_BACK", 100)
+    sessions = services.store.messages.sessions_of([ids[10], ids[150], ids[229]], pause=6 * 3600)
+    assert sessions[ids[10]] == (sessions[ids[10]][0], start)  # the run's start, read back
+    assert sessions[ids[150]] == sessions[ids[229]] == (sessions[ids[10]][0], _ts("2024-03-02", 0))
 
 
 def _told(services, conversation: str, day: str, *said: tuple[str, str]) -> None:
