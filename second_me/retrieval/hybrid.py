@@ -325,7 +325,8 @@ class HybridSearcher:
         turns among `hits`."""
         turns = {h.memory.id: h.memory.message_id for h in hits if h.memory.kind == "message" and h.memory.message_id}
         session_of = self.store.messages.sessions_of(list(turns.values()), TALK_PAUSE_SECONDS)
-        return {memory_id: session_of[message_id] for memory_id, message_id in turns.items() if message_id in session_of}
+        return {memory_id: session_of[message_id] for memory_id, message_id in turns.items()
+                if message_id in session_of}
 
     def _neighbours(self, hits: Sequence[Hit], around: int) -> dict[int, tuple[Neighbour, ...]]:
         """memory id → the turns around a chat turn hit (itself included), when asked for."""
