@@ -140,8 +140,21 @@ def ask(
     """Answer from memory, citing sources — or say it does not know."""
     options = _options(k, kind, since, until, path, person)
 
+    # A capable reader takes seconds over the quotes: a terminal is told so meanwhile, on a line the answer replaces.
+    reading = {"shown": False}
+
+    def on_reading(quotes: str) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write("reading what memory says…")
+            sys.stderr.flush()
+            reading["shown"] = True
+
     def on_token(piece: str) -> None:
         if piece:
+            if reading["shown"]:
+                sys.stderr.write("\r\033[K")
+                sys.stderr.flush()
+                reading["shown"] = False
             sys.stdout.write(safe(piece))
             sys.stdout.flush()
 
@@ -149,7 +162,7 @@ def ask(
         conversation = conversation or "ask " + services.clock.now().strftime("%Y-%m-%d")
         try:
             answer = services.answering.ask(question, on_token=None if as_json else on_token, options=options,
-                                            conversation=conversation)
+                                            conversation=conversation, on_reading=None if as_json else on_reading)
         except KeyboardInterrupt:
             sys.stdout.write("\n")
             typer.echo("stopped.", err=True)

@@ -84,14 +84,16 @@ class Answering:
 
     def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
             options: SearchOptions | None = None, remember: bool = True,
-            conversation: str | None = None) -> Answer:
+            conversation: str | None = None, on_reading: TokenFn | None = None) -> Answer:
         """Retrieve, then answer from memory with [n] citations — or abstain without guessing.
 
         `options` carries filters (k is taken from `k` when given); `remember=False` answers
         without strengthening the cited memories (the benchmark must not change what it measures).
-        With `conversation`, the question and the answer are stored as turns of it.
+        With `conversation`, the question and the answer are stored as turns of it. `on_reading` is
+        given the quotes a capable reader is about to read, before it starts: it takes seconds, and
+        the user can read them meanwhile (what `on_token` streams after is the answer, quotes again included).
         """
-        answer = self._answer(direct_question(question), k, on_token, options, remember)
+        answer = self._answer(direct_question(question), k, on_token, options, remember, on_reading)
         if conversation:
             now = self.core.now()
             turns = ask_turns(conversation, question, answer.text, now, self.core.settings.remember_max_chars)
@@ -107,7 +109,7 @@ class Answering:
         return self.core.chat_model.yes_probability(judge_messages(question, evidence))
 
     def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
-                options: SearchOptions | None, remember: bool) -> Answer:
+                options: SearchOptions | None, remember: bool, on_reading: TokenFn | None = None) -> Answer:
         core, settings = self.core, self.core.settings
         options = options or SearchOptions(k=settings.search_k)
         if k:
@@ -140,13 +142,13 @@ class Answering:
             named = by_parents_name(core, question)
             again = self.prepare(named, options) if named else None
             if again is not None and not again.reason and not again.not_theirs:
-                return self._searched(named, options, on_token, remember, again)
-        return self._searched(question, options, on_token, remember, ready)
+                return self._searched(named, options, on_token, remember, again, on_reading)
+        return self._searched(question, options, on_token, remember, ready, on_reading)
 
     def _searched(self, question: str, options: SearchOptions, on_token: TokenFn | None, remember: bool,
-                  ready: Optional[Prepared] = None) -> Answer:
+                  ready: Optional[Prepared] = None, on_reading: TokenFn | None = None) -> Answer:
         """The answer found by searching memory: quoted, read, worked out or refused. `ready`: the search
-        and its checks, when already prepared."""
+        and its checks, when already prepared; `on_reading`: as `ask`."""
         core, settings = self.core, self.core.settings
         ready = ready or self.prepare(question, options)
         if tells_news(question, settings.remember_max_chars):
@@ -185,6 +187,8 @@ class Answering:
                 evidence = the_newest_statement(shown)
         cited, numbers = citation_numbers(shown, ready.hits)
         if reads:
+            if on_reading is not None:
+                on_reading(quote_block(shown, numbers))
             # A writing request's notes are material to work from, not an answer to it: the rules alone refuse one.
             bar = max(settings.reader_check, settings.reader_check_doubted) if ready.doubt else settings.reader_check
             if not intent.is_request and self.reader_check(question, evidence) < bar:

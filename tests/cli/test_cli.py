@@ -22,6 +22,21 @@ def test_add_search_ask_json(run_cli, notes):
     assert answer["citations"][0]["source"]["path"].endswith("sourdough.md")
 
 
+def test_ask_in_a_terminal_says_it_is_reading_while_a_capable_reader_reads(run_cli, notes, monkeypatch):
+    from second_me.models.fake import FakeChatModel
+
+    run_cli.models["chat"] = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000,
+                                           judge=0.9)
+    run_cli("add", str(notes))
+    piped = run_cli("ask", "how long do I proof the dough?")
+    assert piped.code == 0 and piped.out.startswith("12 to 14 hours") and piped.err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    shown = run_cli("ask", "how long do I proof the dough?")
+    # The line is taken back (carriage return, erase) as the answer begins on stdout.
+    assert shown.code == 0 and shown.out.startswith("12 to 14 hours")
+    assert shown.err == "reading what memory says…\r\033[K"
+
+
 def test_search_plain_shows_path_and_lines(run_cli, notes):
     run_cli("add", str(notes))
     out = run_cli("search", "chain lube").out

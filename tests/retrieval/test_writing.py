@@ -191,6 +191,25 @@ def test_a_capable_reader_answers_only_above_the_fitted_bar(services, notes):
     assert refused.abstained and refused.text.startswith("I don't know")
 
 
+def test_a_capable_reader_is_given_the_quotes_to_show_before_it_reads_them(services, notes):
+    # A 1.5B reader takes seconds on a CPU: the quotes it reads are handed over first, for the user to read
+    # meanwhile. The small model's answer is the quotes themselves, at once: nothing is handed over before it.
+    services.indexing.add([notes])
+    events: list[str] = []
+    services._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000,
+                                   judge=lambda messages: events.append("judged") or 0.9)
+    answer = services.answering.ask("how long do I proof the dough?", remember=False,
+                                    on_token=lambda piece: piece and events.append("answer"),
+                                    on_reading=events.append)
+    assert answer.text.startswith("12 to 14 hours")
+    assert events[0].startswith("“") and "12 to 14 hours" in events[0] and "[1]" in events[0]
+    assert events[1:3] == ["judged", "answer"]
+    services._chat = FakeChatModel()
+    read: list[str] = []
+    answer = services.answering.ask("how long do I proof the dough?", remember=False, on_reading=read.append)
+    assert "12 to 14 hours" in answer.text and read == []
+
+
 def test_a_readers_number_from_the_wrong_sentence_of_the_right_note_is_dropped(services, notes):
     # The proofing note also says "4 to 5 hours" (bulk fermentation): not what was asked, not quoted.
     services.indexing.add([notes])

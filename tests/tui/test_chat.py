@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from second_me.errors import StorageError
@@ -33,6 +35,32 @@ async def ask(pilot, text: str = QUESTION) -> AnswerTurn:
     await pilot.press(*text, "enter")
     await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).finished, "the answer")
     return last_answer(app)
+
+
+async def test_a_capable_readers_quotes_are_shown_while_it_reads_then_its_answer(make_app, indexed):
+    release = threading.Event()
+
+    def judge(messages) -> float:
+        release.wait(timeout=60)  # the reader "reads" until the test has seen its quotes on screen
+        return 0.9
+
+    indexed._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000, judge=judge)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.click(PromptInput)
+        await pilot.press(*"how long do I proof the dough?", "enter")
+        try:
+            await wait_for(pilot, lambda: app.screen.query(AnswerTurn)
+                           and "12 to 14 hours" in last_answer(app).reading, "the quotes being read")
+            reading = last_answer(app)
+            assert not reading.finished and reading.reading.startswith("“")
+            assert "reading" in str(reading.query_one(".answer-state").render())
+        finally:
+            release.set()
+        await wait_for(pilot, lambda: last_answer(app).finished, "the answer")
+        answer = last_answer(app)
+        assert answer.reading == "" and answer.text.startswith("12 to 14 hours")
 
 
 async def test_ask_streams_an_answer_with_citations_and_opens_a_source(make_app, indexed):

@@ -230,8 +230,13 @@ class ChatScreen(ReportsWorkerErrors, Screen):
                 if piece:
                     view.post_message(AnswerTurn.Piece(piece))
 
+            def on_reading(quotes: str) -> None:
+                if cancel.is_set():
+                    raise Cancelled("stopped")
+                view.post_message(AnswerTurn.Reading(quotes))
+
             with backend.answering():
-                result = backend.services.answering.ask(question, on_token=on_token)
+                result = backend.services.answering.ask(question, on_token=on_token, on_reading=on_reading)
         except Cancelled:
             self._save_question(question)
             self._save_answer(view.text.strip() + " …(stopped)" if view.text.strip() else "(stopped)")

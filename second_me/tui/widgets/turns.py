@@ -100,6 +100,13 @@ class AnswerTurn(Vertical):
             super().__init__()
             self.state = state
 
+    class Reading(Message, bubble=False):
+        """The quotes a capable reader is reading: shown while it reads (seconds), until its answer begins."""
+
+        def __init__(self, quotes: str):
+            super().__init__()
+            self.quotes = quotes
+
     class Finished(Message, bubble=False):
         """Sent after the last piece, so the answer settles only once every piece is shown."""
 
@@ -119,15 +126,34 @@ class AnswerTurn(Vertical):
         yield Label("second-me", classes="speaker")
         yield _markdown()(self.text, classes="answer-text")
         yield Label(self._initial_state, classes="answer-state")
+        yield Static("", classes="answer-reading", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(".answer-state", Label).display = bool(self._initial_state)
+        self.query_one(".answer-reading", Static).display = False
 
     async def on_answer_turn_piece(self, message: Piece) -> None:
         await self.write(message.text)
 
     def on_answer_turn_state(self, message: State) -> None:
         self.set_state(message.state)
+
+    def on_answer_turn_reading(self, message: Reading) -> None:
+        if self.stopped or self.finished or self._stream is not None:
+            return
+        self.set_state("reading what memory says…")
+        reading = self.query_one(".answer-reading", Static)
+        reading.update(message.quotes)
+        reading.display = True
+
+    @property
+    def reading(self) -> str:
+        """The quotes shown while a capable reader reads them; "" once its answer is shown."""
+        shown = self.query_one(".answer-reading", Static)
+        return str(shown.content) if shown.display else ""
+
+    def _done_reading(self) -> None:
+        self.query_one(".answer-reading", Static).display = False
 
     async def on_answer_turn_finished(self, message: Finished) -> None:
         await self.finish(message.text, message.citations, message.note)
@@ -143,6 +169,7 @@ class AnswerTurn(Vertical):
             return
         if self._stream is None:
             self.set_state("")
+            self._done_reading()
             markdown = _markdown()
             self._stream = markdown.get_stream(self.query_one(".answer-text", markdown))
         self.text += piece
@@ -152,6 +179,7 @@ class AnswerTurn(Vertical):
                      note: str = "") -> None:
         """The answer is complete: settle its text (the model's final form) and show its sources."""
         await self._end_stream()
+        self._done_reading()
         if text is not None and text != self.text:
             self.text = text
             await self.query_one(".answer-text", _markdown()).update(text)
