@@ -55,6 +55,10 @@ TOPICS = (
     Topic("cooking", re.compile(r"\b(?:cook(?:ed|s|ing)?|bake[ds]?|baking)\b|\bwhat\s+food\b", re.I),
           ("I made lasagne for dinner", "I baked a cake", "I tried a new recipe tonight", "we had the best pasta",
            "the food there was amazing")),
+    # What has been grown, not who grew up where ("Where did Noemi grow up?").
+    Topic("growing", re.compile(r"\b(?:grow(?:n|s|ing)?|grew|planted|harvest(?:ed)?)\b(?!\s+up\b)", re.I),
+          ("I planted the first seeds this morning", "the tomatoes are finally ripening", "we've had courgettes "
+           "for weeks", "dug up the potatoes today", "the beans are coming up", "picked the first strawberries")),
     Topic("visitors", re.compile(r"\bwho\s+(?:has|have)\s+(?:come|visited|stayed|been)\b|\bvisit(?:ed|ors?)\b", re.I),
           ("my parents are staying with us this week", "she's coming to visit", "we had friends over for the weekend",
            "he arrives on Friday")),

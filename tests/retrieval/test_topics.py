@@ -22,7 +22,10 @@ from second_me.retrieval.topics import topic_asked, topic_now
     ("What has Ana sent me in the post this year?", "gifts"),
     ("What has Dad cooked for us since he retired?", "cooking"),
     ("What have I baked this month?", "cooking"),
+    ("What have I grown on the allotment?", "growing"),
+    ("What vegetables has Kofi planted this spring?", "growing"),
     ("How many jars of honey have my bees given me altogether?", None),  # an amount, not a present
+    ("Where did Noemi grow up?", None),  # where she lived as a child, not what she grew
     # A question naming its own activity is left to its words.
     ("Where have I been swimming this year?", None),
     ("Where has Mei travelled for work this year?", None),
