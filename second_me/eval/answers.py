@@ -66,9 +66,11 @@ def unsupported_claims(answer, question: str = "") -> list[str]:
 def ask_one(services, question, settings) -> dict:
     """Ask one benchmark question as `ask` does (nothing strengthened) and score the reply."""
     stamps: list[float] = []
+    quoted: list[float] = []  # when a capable reader's quotes were shown, before its answer
     started = time.perf_counter()
     answer = services.answering.ask(question.question, options=SearchOptions(k=settings.search_k),
-                                    remember=False, on_token=lambda piece: piece and stamps.append(time.perf_counter()))
+                                    remember=False, on_token=lambda piece: piece and stamps.append(time.perf_counter()),
+                                    on_reading=lambda quotes: quoted.append(time.perf_counter()))
     finished = time.perf_counter()
     return {
         "id": question.id, "ability": question.ability, "question": question.question, "answer": answer.text,
@@ -78,6 +80,7 @@ def ask_one(services, question, settings) -> dict:
         if question.answer is not None and not answer.abstained else 0.0,
         "unsupported": unsupported_claims(answer, question.question),
         "first_text_s": round((stamps[0] if stamps else finished) - started, 3),
+        "first_shown_s": round(min(quoted[:1] + stamps[:1] or [finished]) - started, 3),
         "answer_s": round(finished - started, 3),
     }
 

@@ -46,3 +46,21 @@ def test_who_said_it_and_when_are_part_of_the_evidence():
                     created_at=1_684_108_800.0)  # 2023-05-15
     assert unsupported_claims(Answer("On 2023-05-15, Sam said so [1].", evidence=(said,))) == []
     assert unsupported_claims(Answer("On 2023-05-14, Priya said so [1].", evidence=(said,))) == ["05-14", "Priya"]
+
+
+def test_what_the_user_first_sees_is_timed_apart_from_the_reader_s_answer(services, notes):
+    # A capable reader's quotes are shown while it reads: the benchmark times them (first_shown_s) apart
+    # from the first text of its answer; with the small model the quotes are the answer, one time.
+    from second_me.eval.answers import ask_one
+    from second_me.eval.dataset import Question
+    from second_me.models.fake import FakeChatModel
+
+    services.indexing.add([notes])
+    question = Question("q1", "information-extraction", "how long do I proof the dough?", "12 to 14 hours", (), None)
+    services._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000,
+                                   judge=0.9, delay=0.05)
+    read = ask_one(services, question, services.settings)
+    assert read["correct"] and read["first_shown_s"] + 0.04 < read["first_text_s"]
+    services._chat = FakeChatModel()
+    quoted = ask_one(services, question, services.settings)
+    assert quoted["correct"] and quoted["first_shown_s"] == quoted["first_text_s"]
