@@ -79,17 +79,17 @@ def score(rows: list[dict], bar: float) -> dict:
     answerable = [row["gold"] is not None for row in rows]
     abstention = prf([refused for _, refused in replies], [not a for a in answerable])
     requests = [refused for (_, refused), row in zip(replies, rows) if row["ability"] == "request"]
-    times = sorted(row["first_text_s"] for row, (_, refused) in zip(rows, replies) if not refused)
+    times = [row["first_text_s"] for row, (_, refused) in zip(rows, replies) if not refused]
     return {
         "bar": bar, "questions": len(rows), "accuracy": _mean(correct),
         "token_f1": sum(f1) / max(1, sum(answerable)), "abstention": abstention,
         "refused_requests": f"{sum(requests)}/{len(requests)}",
         "unsupported_replies": sum(1 for (_, refused), row in zip(replies, rows) if row["unsupported"] and not refused),
-        "first_text_p50_s": times[len(times) // 2] if times else None,
+        "first_text_p50_s": _median(times),
         # What the user first sees: the quotes, shown while the reader reads them (rows kept before: its answer).
         "first_shown_p50_s": _median(row.get("first_shown_s", row["first_text_s"])
                                      for row, (_, refused) in zip(rows, replies) if not refused),
-        "answer_p50_s": sorted(row["answer_s"] for row in rows)[len(rows) // 2] if rows else None,
+        "answer_p50_s": _median(row["answer_s"] for row in rows),
     }
 
 

@@ -141,20 +141,22 @@ def ask(
     options = _options(k, kind, since, until, path, person)
 
     # A capable reader takes seconds over the quotes: a terminal is told so meanwhile, on a line the answer replaces.
-    reading = {"shown": False}
+    reading_shown = False
 
     def on_reading(quotes: str) -> None:
+        nonlocal reading_shown
         if sys.stderr.isatty():
             sys.stderr.write("reading what memory says…")
             sys.stderr.flush()
-            reading["shown"] = True
+            reading_shown = True
 
     def on_token(piece: str) -> None:
+        nonlocal reading_shown
         if piece:
-            if reading["shown"]:
+            if reading_shown:
                 sys.stderr.write("\r\033[K")
                 sys.stderr.flush()
-                reading["shown"] = False
+                reading_shown = False
             sys.stdout.write(safe(piece))
             sys.stdout.flush()
 
