@@ -252,6 +252,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """A question asked earlier in a chat, and the memories its answer quoted: what a follow-up
+    ("and when?") leans on."""
+
+    question: str
+    quoted: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     citations: tuple[Hit, ...] = field(default_factory=tuple)
@@ -260,6 +269,9 @@ class Answer:
     # A span of time second-me counted by rule from the quoted messages' days ("9 months and 26 days
     # ago"), part of `text`: the days it names are in the evidence, the span itself is arithmetic.
     reckoned: str = ""
+    # A follow-up in a chat ("and for how long?") as the question it was answered as ("For how long
+    # do I bake the bread at?", text/follow_up.py); "" when it was answered as asked.
+    asked_as: str = ""
 
     def source_labels(self) -> list[str]:
         """For each citation [n], where its quoted sentences stand (path:line), else the memory's own label."""
@@ -274,12 +286,15 @@ class Answer:
         return labels
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "answer": self.text,
             "citations": [hit.as_json() for hit in self.citations],
             "evidence": [item.as_json() for item in self.evidence],
             "abstained": self.abstained,
         }
+        if self.asked_as:
+            out["asked_as"] = self.asked_as
+        return out
 
 
 def reason_group(reason: str) -> str:

@@ -176,6 +176,8 @@ def ask(
 
     sys.stdout.write("\n")
     out = console()
+    if answer.asked_as:  # a follow-up ("and when?"), answered as the question it leans on made it
+        out.print(f"\n(asked as: {safe(answer.asked_as)})", markup=False)
     unquoted = [(n, item) for n, _, item in evidence_entries(answer) if item.text not in answer.text]
     if unquoted:  # a reader's answer: the sentences it stands on, quoted, with where they stand
         out.print("\nEvidence:", style="bold")

@@ -9,6 +9,7 @@ read against when it was sent ("yesterday", sent on 6 July, is 5 July).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -43,9 +44,10 @@ def typed_turn(conversation: str, role: str, text: str, now: float, turn_id: str
 
 def ask_turns(conversation: str, question: str, answer: str, now: float,
               max_chars: int = MAX_REMEMBERED_CHARS) -> list[Turn]:
-    """The two turns of one `ask` (fact extraction still reads the question)."""
+    """The two turns of one `ask` (fact extraction still reads the question); the answer's id keeps
+    what it cited (a follow-up asked next leans on it)."""
     return [typed_turn(conversation, "user", question, now, max_chars=max_chars),
-            typed_turn(conversation, "assistant", answer, now)]
+            typed_turn(conversation, "assistant", answer, now, uuid.uuid4().hex[:12])]
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ class SearchOptions:
     # Asked about someone, another speaker's turns telling of themselves held back. An answer keeps them
     # where it says whose a thing was ("That was Nina, not Sam": `services/preparing.py`).
     others_news: bool = True
+    # Only these memories: a follow-up ("and when?") asked of what the answer before it quoted.
+    only: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,12 @@ class HybridSearcher:
         # A path filter is applied after retrieval, so look further down both lists.
         pool = max(self.candidates, options.k) * (4 if path else 1)
         use_vectors = options.use_vectors and self.store.has_vectors
-        # Someone's memories only: the vector side ranks exactly among them (a KNN pass would miss most).
+        # Someone's memories only (or the few a follow-up asks of): the vector side ranks exactly among
+        # them (a KNN pass would miss most); the others are left out below.
         among = self.store.memories_of_person(options.person, kinds) if options.person else None
+        if options.only:
+            theirs = set(among) if among is not None else None
+            among = [i for i in options.only if theirs is None or i in theirs]
 
         speakers = self.store.people()  # also what `_unknown_terms` knows, whatever the priors
         known = speakers if options.use_priors else []
@@ -243,6 +249,8 @@ class HybridSearcher:
             if memory is None or memory.state != "active":
                 continue
             if sources is not None and memory.source_id not in sources:
+                continue
+            if options.only and memory_id not in options.only:
                 continue
             retention = self.policy.retention(memory, now)
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)

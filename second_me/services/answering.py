@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
-from second_me.domain import Answer, Evidence, Hit, utc_day
+from second_me.domain import Answer, Asked, Evidence, Hit, utc_day
 from second_me.errors import InputRejected, NotFoundError
 from second_me.memory.conversations import USER_SPEAKER, ask_turns
 from second_me.retrieval.compose import citation_numbers, judge_messages, quote_block
@@ -38,12 +38,16 @@ from second_me.services.catch_up import caught_up, who_they_are
 from second_me.services.dated_events import EventFinder
 from second_me.services.family_names import by_parents_name
 from second_me.services.preparing import NOT_ANSWERED, Prepared, asks_now, prepare
+from second_me.text.follow_up import asks_of_the_answer, standalone
 from second_me.text.utterance import direct_question, tells_news
 
 if TYPE_CHECKING:
     from second_me.services.core import Core
 
 TokenFn = Callable[[str], None]
+# The questions of a conversation asked this recently before a new one are what it may lean on
+# ("and for how long?"): a question asked the next morning starts afresh.
+FOLLOW_UP_SECONDS = 30 * 60
 
 
 def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
@@ -84,7 +88,8 @@ class Answering:
 
     def ask(self, question: str, k: int | None = None, on_token: TokenFn | None = None,
             options: SearchOptions | None = None, remember: bool = True,
-            conversation: str | None = None, on_reading: TokenFn | None = None) -> Answer:
+            conversation: str | None = None, on_reading: TokenFn | None = None,
+            earlier: Sequence[Asked] | None = None) -> Answer:
         """Retrieve, then answer from memory with [n] citations — or abstain without guessing.
 
         `options` carries filters (k is taken from `k` when given); `remember=False` answers
@@ -92,13 +97,61 @@ class Answering:
         With `conversation`, the question and the answer are stored as turns of it. `on_reading` is
         given the quotes a capable reader is about to read, before it starts: it takes seconds, and
         the user can read them meanwhile (what `on_token` streams after is the answer, quotes again included).
+        `earlier`: the questions asked before it in the same chat, oldest first, which a follow-up
+        ("and for how long?") leans on; by default those asked in `conversation` in the last half hour.
         """
-        answer = self._answer(direct_question(question), k, on_token, options, remember, on_reading)
+        if earlier is None:
+            earlier = self._asked_before(conversation) if conversation else ()
+        asked = standalone(question, [before.question for before in earlier])
+        answer = None
+        if earlier and earlier[-1].quoted and asks_of_the_answer(question):
+            # "and when?" asks more of what was just answered: of the memories it quoted first.
+            answer = self._of_the_answer(direct_question(asked), earlier[-1].quoted, k, on_token, options,
+                                         remember, on_reading)
+        if answer is None:
+            answer = self._answer(direct_question(asked), k, on_token, options, remember, on_reading)
+        if asked != question:
+            answer = replace(answer, asked_as=asked)
         if conversation:
             now = self.core.now()
             turns = ask_turns(conversation, question, answer.text, now, self.core.settings.remember_max_chars)
             self.core.conversation_log().add_turns(turns, now)
+            quoted = tuple(hit.memory.id for hit in answer.citations)
+            if quoted and turns[-1].external_id:
+                with self.core.store.db.transaction() as conn:
+                    self.core.store.messages.set_cited(conn, conversation, turns[-1].external_id, quoted)
         return answer
+
+    def _asked_before(self, conversation: str) -> list[Asked]:
+        """The user's questions in `conversation` asked in the FOLLOW_UP_SECONDS before now, oldest
+        first, each with the memories its answer quoted."""
+        try:
+            turns = self.core.conversation_log().turns(conversation)
+        except NotFoundError:
+            return []
+        cited = self.core.store.messages.cited(conversation)
+        since = self.core.now() - FOLLOW_UP_SECONDS
+        asked: list[Asked] = []
+        for turn in turns:
+            if turn.timestamp < since:
+                continue
+            if turn.role == "user":
+                asked.append(Asked(turn.text))
+            elif asked and turn.external_id in cited:
+                asked[-1] = Asked(asked[-1].question, cited[turn.external_id])
+        return asked
+
+    def _of_the_answer(self, question: str, quoted: Sequence[int], k: int | None, on_token: TokenFn | None,
+                       options: SearchOptions | None, remember: bool, on_reading: TokenFn | None) -> Optional[Answer]:
+        """A follow-up answered from the memories the answer before it quoted; None when they cannot
+        answer it (the rule checks say so before anything is shown), to be searched afresh."""
+        options = replace(options or SearchOptions(k=self.core.settings.search_k), only=tuple(quoted))
+        if k:
+            options = replace(options, k=k)
+        ready = self.prepare(question, options)
+        if ready.reason or ready.not_theirs:
+            return None
+        return self._searched(question, options, on_token, remember, ready, on_reading)
 
     def prepare(self, question: str, options: SearchOptions) -> Prepared:
         """Everything before writing: the search, the rule checks, the evidence, whose it is."""

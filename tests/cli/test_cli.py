@@ -37,6 +37,21 @@ def test_ask_in_a_terminal_says_it_is_reading_while_a_capable_reader_reads(run_c
     assert shown.err == "reading what memory says…\r\033[K"
 
 
+def test_a_follow_up_asked_soon_after_leans_on_the_question_before(run_cli, notes):
+    run_cli("add", str(notes))
+    whole = run_cli("ask", "For how long do I bake the bread?", "--json", "--now", "2026-03-01T10:00:00").json()
+    alone = run_cli("ask", "and for how long?", "--json", "--now", "2026-03-01T12:00:00").json()
+    assert "asked_as" not in alone and alone["answer"] != whole["answer"]
+    run_cli("ask", "What temperature do I bake the bread at?", "--now", "2026-03-02T10:00:00")
+    again = run_cli("ask", "and for how long?", "--json", "--now", "2026-03-02T10:05:00").json()
+    assert again["asked_as"] == "For how long do I bake the bread?" and again["answer"] == whole["answer"]
+    shown = run_cli("ask", "and for how long?", "--now", "2026-03-02T10:06:00")
+    assert "(asked as: For how long do I bake the bread?)" in shown.out
+    # The next morning it starts afresh.
+    later = run_cli("ask", "and for how long?", "--json", "--now", "2026-03-03T09:00:00").json()
+    assert "asked_as" not in later and later["answer"] == alone["answer"]
+
+
 def test_search_plain_shows_path_and_lines(run_cli, notes):
     run_cli("add", str(notes))
     out = run_cli("search", "chain lube").out
@@ -126,3 +141,24 @@ def test_help_is_fast_and_lazy():
 def test_python_dash_m_entry_point(tmp_path):
     out = subprocess.run([sys.executable, "-m", "second_me", "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "second-me" in out.stdout
+
+
+SWIMMING = """[18/04/2026, 11:20:00] Leo: back in the pool. I can swim 10 lengths without stopping!!
+[18/04/2026, 11:20:40] Ana: LEO
+[01/06/2026, 18:40:00] Leo: got a new swimming cap, I swim with it on tuesday
+[01/06/2026, 18:41:00] Ana: a cap!! for swimming!!
+"""
+
+
+def test_and_when_asks_more_of_what_the_answer_before_quoted(run_cli, tmp_path):
+    export = tmp_path / "chat.txt"
+    export.write_text(SWIMMING, encoding="utf-8")
+    assert run_cli("import", "chat", str(export), "--me", "Ana").code == 0
+    # Asked afresh, "When did Leo swim?" quotes the cap he will swim in on Tuesday too.
+    fresh = run_cli("ask", "When did Leo swim?", "--json", "--now", "2026-06-09T10:00:00").json()
+    assert any("cap" in item["text"] for item in fresh["evidence"])
+    first = run_cli("ask", "How many lengths did Leo swim?", "--json", "--now", "2026-06-10T10:00:00").json()
+    assert "10 lengths" in first["answer"]
+    asked = run_cli("ask", "and when?", "--json", "--now", "2026-06-10T10:02:00").json()
+    assert asked["asked_as"] == "When did Leo swim?"
+    assert asked["evidence"] and all("10 lengths" in item["text"] for item in asked["evidence"])

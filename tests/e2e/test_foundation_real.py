@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from second_me.config import load_settings
+from second_me.domain import Asked
 from second_me.services import Services
 
 pytestmark = pytest.mark.real_models
@@ -45,6 +46,14 @@ def test_ask_cites_the_right_note(real):
     assert "".join(streamed).strip() == answer.text
     assert answer.citations[0].origin.path.endswith("sourdough.md")
     assert "Proofing" in answer.citations[0].memory.text
+
+
+def test_a_follow_up_is_answered_as_the_question_it_leans_on(real):
+    # Alone, "and for how long?" finds whatever says how long: the bulk fermentation's 4 to 5 hours.
+    asked = real.answering.ask("and for how long?", remember=False,
+                               earlier=[Asked("What temperature do I bake the bread at?")])
+    assert asked.asked_as == "For how long do I bake the bread?"
+    assert "20 minutes with the lid on" in asked.text and "4 to 5 hours" not in asked.text
 
 
 def test_a_request_about_a_note_reads_the_whole_note_even_when_summaries_match_it_best(real):

@@ -37,14 +37,20 @@ async def ask(pilot, text: str = QUESTION) -> AnswerTurn:
     return last_answer(app)
 
 
-async def test_a_capable_readers_quotes_are_shown_while_it_reads_then_its_answer(make_app, indexed):
+def held_reader(services) -> threading.Event:
+    """A capable reader that "reads" (its check of the evidence waits) until the event is set."""
     release = threading.Event()
 
     def judge(messages) -> float:
-        release.wait(timeout=60)  # the reader "reads" until the test has seen its quotes on screen
+        release.wait(timeout=60)
         return 0.9
 
-    indexed._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000, judge=judge)
+    services._chat = FakeChatModel(reply="12 to 14 hours in the fridge [1].", parameters=1_500_000_000, judge=judge)
+    return release
+
+
+async def test_a_capable_readers_quotes_are_shown_while_it_reads_then_its_answer(make_app, indexed):
+    release = held_reader(indexed)  # until the test has seen its quotes on screen
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: ready(app), "models")
@@ -109,6 +115,53 @@ async def test_esc_stops_the_answer_at_once(make_app, indexed):
         assert answer.text == shown and "doubled" not in shown
     turns = chats(indexed).chat_turns(chats(indexed).list()[0].name)
     assert turns[-1].text.endswith("(stopped)")
+
+
+async def test_a_question_sent_while_a_stopped_answer_lets_go_is_asked_next(make_app, indexed):
+    # A reader's check of the evidence is one evaluation Esc cannot cut short: the answer is shown
+    # stopped at once, and a question sent before the check ends is asked when it does, not dropped.
+    release = held_reader(indexed)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: ready(app), "models")
+        await pilot.click(PromptInput)
+        await pilot.press(*"how long do I proof the dough?", "enter")
+        try:
+            await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).reading, "the quotes")
+            await pilot.press(*"what temperature do I bake at?", "enter")
+            # Still answering: the question stays in the box, to send once this answer is done.
+            assert app.screen.query_one(PromptInput).text == "what temperature do I bake at?"
+            assert len(app.screen.query(AnswerTurn)) == 1
+            await pilot.press("escape")
+            assert last_answer(app).stopped and app.status.state == "stopping…"
+            await pilot.press("enter")
+            assert app.screen.query_one(PromptInput).text == "" and app.status.state.startswith("stopping")
+        finally:
+            release.set()
+        await wait_for(pilot, lambda: len(app.screen.query(AnswerTurn)) == 2 and last_answer(app).finished,
+                       "the question sent while stopping")
+        first, second = app.screen.query(AnswerTurn)
+        assert first.stopped and "250 °C" in second.text
+    turns = chats(indexed).chat_turns(chats(indexed).list()[0].name)
+    assert [t.text for t in turns if t.role == "user"] == ["how long do I proof the dough?",
+                                                           "what temperature do I bake at?"]
+
+
+async def test_a_follow_up_in_the_chat_leans_on_the_question_before(make_app, indexed):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await ask(pilot, "What temperature do I bake the bread at?")
+        # What it quoted is what "and for how long?" asks more of.
+        assert app.screen.questions[0].quoted == tuple(hit.memory.id for hit in first.citations.hits)
+        answer = await ask(pilot, "and for how long?")
+        assert len(app.screen.query(AnswerTurn)) == 2
+        whole = indexed.answering.ask("For how long do I bake the bread?", remember=False)
+        assert answer.text == whole.text
+        assert "asked as “For how long do I bake the bread?”" in str(answer.query_one(".answer-state").render())
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: not app.screen.query(AnswerTurn), "a new chat")
+        fresh = await ask(pilot, "and for how long?")  # a new chat has nothing before it to lean on
+        assert "asked as" not in str(fresh.query_one(".answer-state").render())
 
 
 async def test_nothing_in_memory_says_i_dont_know_without_sources(make_app):

@@ -2,7 +2,10 @@
 
 Answers are produced in a thread worker that streams pieces to the answer widget as
 messages; Esc sets a cancel flag the worker checks on every token, and freezes the
-answer at once. Every other worker posts what it found as a message of this screen.
+answer at once. The step the model is in may still take a moment (a reader's check of the
+evidence is one evaluation that cannot be cut short): a question sent meanwhile is asked as soon
+as it ends, and one sent while an answer is still coming stays in the box. Every other worker
+posts what it found as a message of this screen.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from second_me.domain import Answer, Hit
+from second_me.domain import Answer, Asked, Hit
 from second_me.errors import Cancelled
 from second_me.services import cited_sources, evidence_entries
 from second_me.tui.backend import one_line
@@ -32,6 +35,7 @@ from second_me.tui.widgets.turns import AnswerTurn, CitationList
 from second_me.tui.work import ReportsWorkerErrors
 
 STILL_ANSWERING = "still answering: Esc stops it"
+STOPPING = "stopping the answer: a moment"
 
 
 class ChatScreen(ReportsWorkerErrors, Screen):
@@ -76,6 +80,8 @@ class ChatScreen(ReportsWorkerErrors, Screen):
         self.conversation: Optional[str] = None  # the name of the open chat; None until its first question
         self.cancel: Optional[threading.Event] = None
         self.current: Optional[AnswerTurn] = None
+        self.queued: Optional[str] = None  # sent while a stopped answer was letting go of the model
+        self.questions: list[Asked] = []  # asked in this chat since it was opened: what a follow-up leans on
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -111,7 +117,7 @@ class ChatScreen(ReportsWorkerErrors, Screen):
 
     def _busy(self) -> bool:
         if self.cancel is not None:
-            self.notify(STILL_ANSWERING, severity="warning")
+            self.notify(STOPPING if self.cancel.is_set() else STILL_ANSWERING, severity="warning")
         return self.cancel is not None
 
     # ---- chats --------------------------------------------------------------------------
@@ -151,6 +157,7 @@ class ChatScreen(ReportsWorkerErrors, Screen):
 
     async def on_chat_screen_chat_loaded(self, message: ChatLoaded) -> None:
         self.conversation = message.name
+        self.questions = []
         self.query_one(PromptInput).asked.extend(await self.log_view.show(message.turns, message.sources))
         self.chat_list.highlight(self.conversation)
 
@@ -158,6 +165,7 @@ class ChatScreen(ReportsWorkerErrors, Screen):
         if self._busy():
             return
         self.conversation = None
+        self.questions = []
         await self.log_view.clear()
         self.chat_list.highlight(None)
         self.query_one(PromptInput).focus()
@@ -206,16 +214,25 @@ class ChatScreen(ReportsWorkerErrors, Screen):
 
     @on(PromptInput.Submitted)
     async def _ask(self, event: PromptInput.Submitted) -> None:
-        if self._busy():
+        if self.cancel is not None and self.cancel.is_set():
+            self.queued = event.text  # asked when the stopped answer ends (`on_chat_screen_answered`)
+            self.app.set_state("stopping… your question is next")
             return
+        if self._busy():
+            event.prompt.keep(event.text)  # not lost: sent again with Enter once this answer is done
+            return
+        await self._start(event.text)
+
+    async def _start(self, question: str) -> None:
         waiting = "thinking…" if self.app.backend.models_ready.is_set() else "waiting for the model to load…"
-        self.current = await self.log_view.ask(event.text, waiting)
+        self.current = await self.log_view.ask(question, waiting)
         self.cancel = threading.Event()
         self.app.set_state("answering…")
-        self.answer(event.text, self.current, self.cancel)
+        earlier, self.questions = self.questions, self.questions + [Asked(question)]
+        self.answer(question, self.current, self.cancel, earlier)
 
     @work(thread=True, exit_on_error=False, group="answer")
-    def answer(self, question: str, view: AnswerTurn, cancel: threading.Event) -> None:
+    def answer(self, question: str, view: AnswerTurn, cancel: threading.Event, earlier: list[Asked]) -> None:
         backend = self.app.backend
         try:
             if not backend.models_ready.is_set():
@@ -236,7 +253,8 @@ class ChatScreen(ReportsWorkerErrors, Screen):
                 view.post_message(AnswerTurn.Reading(quotes))
 
             with backend.answering():
-                result = backend.services.answering.ask(question, on_token=on_token, on_reading=on_reading)
+                result = backend.services.answering.ask(question, on_token=on_token, on_reading=on_reading,
+                                                        earlier=earlier)
         except Cancelled:
             self._save_question(question)
             self._save_answer(view.text.strip() + " …(stopped)" if view.text.strip() else "(stopped)")
@@ -250,7 +268,9 @@ class ChatScreen(ReportsWorkerErrors, Screen):
         self._save_question(question)
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
         # The answer itself says why memory cannot answer; the note says what that means for sources.
-        note = "no sources: memory does not hold the answer" if result.abstained else ""
+        notes = [f"asked as “{result.asked_as}”" if result.asked_as else "",
+                 "no sources: memory does not hold the answer" if result.abstained else ""]
+        note = " · ".join(part for part in notes if part)
         view.post_message(AnswerTurn.Finished(result.text, evidence_rows(result), note))
         self.post_message(self.Answered(result))
 
@@ -265,20 +285,28 @@ class ChatScreen(ReportsWorkerErrors, Screen):
         if self.conversation is not None:
             self.conversations.add_chat_turn(self.conversation, "assistant", text, cited)
 
-    def on_chat_screen_answered(self, message: Answered) -> None:
+    async def on_chat_screen_answered(self, message: Answered) -> None:
         if message.error is not None:
             self.app.report_error(message.error)
         elif message.answer is not None:
             self.app.refresh_status()
+            if self.questions:  # what it quoted is what "and when?" asks more of
+                quoted = tuple(hit.memory.id for hit in message.answer.citations)
+                self.questions[-1] = Asked(self.questions[-1].question, quoted)
         self.cancel = None
         self.app.set_state("ready" if self.app.backend.models_ready.is_set() else "loading model…")
         self.log_view.scroll_end(animate=False)
+        if self.queued is not None:
+            question, self.queued = self.queued, None
+            await self._start(question)
 
     async def action_stop(self) -> None:
         if self.cancel is None or self.current is None:
             return
         self.cancel.set()
         await self.current.stop()
+        if self.cancel is not None:  # the worker may have ended meanwhile
+            self.app.set_state("stopping…")
 
     # ---- sources ----------------------------------------------------------------------
 

@@ -30,11 +30,14 @@ Nothing leaves this computer.
 | `Enter` | send the question |
 | `Ctrl+J` | new line (also Shift+Enter / Alt+Enter where the terminal sends them) |
 | `Up` `Down` | earlier questions |
-| `Esc` | stop the answer at once |
+| `Esc` | stop the answer at once (a question sent meanwhile is asked as soon as the model lets go) |
 | `Ctrl+O` | go to the sources of the last answer; `Enter` opens one |
 | `Ctrl+Y` | copy the last answer |
 | `Ctrl+N` | new chat · `Ctrl+R` rename it · `Ctrl+B` show/hide the chat list |
 | `Del` | in the chat list: delete the selected chat (asks first) |
+
+A follow-up ("and for how long?", "and Sam?", "what about in Porto?") is read with the question before it
+in the chat; the answer says what it was asked as.
 
 ## Source preview
 | Key | Action |

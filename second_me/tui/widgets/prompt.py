@@ -45,6 +45,11 @@ class PromptInput(TextArea):
         self.clear()
         self.post_message(self.Submitted(self, text))
 
+    def keep(self, text: str) -> None:
+        """Put back a question that was not sent, unless something new is being typed."""
+        if not self.text.strip():
+            self._show(text)
+
     def action_cursor_up(self, select: bool = False) -> None:
         if select or self.cursor_location[0] > 0 or not self.asked:
             super().action_cursor_up(select)

@@ -1,0 +1,61 @@
+"""A follow-up in a chat asked as the question it leans on makes it (text/follow_up.py)."""
+
+import pytest
+
+from second_me.text.follow_up import asks_of_the_answer, follow_up, standalone
+
+
+@pytest.mark.parametrize("earlier, question, asked", [
+    # A bare question phrase takes the place of the one before; a preposition left stranded goes with it.
+    ("What temperature do I bake the bread at?", "and for how long?", "For how long do I bake the bread?"),
+    ("Where did I stay in Lisbon?", "and when?", "When did I stay in Lisbon?"),
+    ("How long do I proof the dough?", "And at what temperature?", "At what temperature do I proof the dough?"),
+    ("Did I pay the deposit?", "when?", "When did I pay the deposit?"),
+    ("What did I pay for the tyres?", "and how much?", "How much did I pay for the tyres?"),
+    # A name for a name (kept possessive), or for the asker.
+    ("What does Nina do for work?", "and Sam?", "What does Sam do for work?"),
+    ("What's Sam's dad called?", "what about Nina?", "What's Nina's dad called?"),
+    ("When is Leo's birthday?", "and Priya's?", "When is Priya's birthday?"),
+    ("Where did I go on holiday?", "what about Leo?", "Where did Leo go on holiday?"),
+    ("What's my favourite film?", "and Leo?", "What's Leo's favourite film?"),
+    # A place after the same preposition; a thing for the last thing.
+    ("How much was the flat in Lisbon?", "what about in Porto?", "How much was the flat in Porto?"),
+    ("How long do I proof the dough?", "what about the bread?", "How long do I proof the bread?"),
+    ("When is the insurance due?", "and the car?", "When is the car due?"),
+    # "he", "she" or "they" for the one person the question before asked about.
+    ("When did Leo go to Lisbon?", "where did he stay?", "Where did Leo stay?"),
+    ("What did Nina cook?", "and did she like it?", "Did Nina like it?"),
+    ("When did Tomás move?", "where is his new flat?", "Where is Tomás's new flat?"),
+])
+def test_a_follow_up_is_asked_as_the_question_it_leans_on(earlier, question, asked):
+    assert follow_up(question, earlier) == asked
+
+
+@pytest.mark.parametrize("earlier, question", [
+    ("Where did I stay in Lisbon?", "and where did I park?"),  # a question of its own
+    ("Where did I stay in Lisbon?", "and how much was it?"),  # what "it" is, this does not read
+    ("What's my dentist called?", "Where did I stay in Lisbon?"),
+    ("When did we go to Crete?", "Summarize my notes"),
+    ("When did we go to Crete?", "ok thanks"),
+    ("Where has Sam been on holiday this year?", "and the kids?"),  # nothing it could stand for
+    ("Summarize my notes", "and when?"),  # nothing asked before it to put "when" in
+    ("What's Sam's dad called?", "how old is he?"),  # the dad, whose name memory is asked for
+    ("When did Leo meet Priya?", "what did he give her?"),  # two people, one asked about
+    ("When did Ana and Leo meet?", "where did they go?"),
+    ("When did Leo go to Lisbon?", "where did Priya stay?"),  # names its own
+])
+def test_anything_else_is_asked_as_it_is(earlier, question):
+    assert follow_up(question, earlier) is None
+    assert standalone(question, [earlier]) == question
+
+
+def test_a_follow_up_of_a_follow_up_leans_on_what_that_was_taken_to_ask():
+    earlier = ["Where did I stay in Lisbon?", "and when?"]
+    assert standalone("what about in Porto?", earlier) == "When did I stay in Porto?"
+    assert standalone("and for how long?", []) == "and for how long?"
+
+
+def test_only_a_bare_question_phrase_asks_more_of_the_answer_before():
+    assert asks_of_the_answer("and when?") and asks_of_the_answer("For how long?")
+    assert not any(asks_of_the_answer(q) for q in ("what about in Porto?", "and Sam?", "where did he stay?",
+                                                  "and how much was it?", "and"))
