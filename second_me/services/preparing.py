@@ -69,7 +69,9 @@ def prepare(core: "Core", search: Search, question: str, options: SearchOptions)
     if happened and not any(of_then(hit.memory, time_hint.since, time_hint.until) for hit in result.hits):
         return Prepared(intent, [], [], reason=NOTHING_THEN)
     bar = settings.abstain_similarity
-    bars = (0.0, None) if happened else (bar, settings.abstain_unknown_similarity)
+    # Nor does a follow-up's ("who asked for it?", asked of what the answer before it quoted: `only`): its
+    # memories were found for the question before it.
+    bars = (0.0, None) if happened or options.only else (bar, settings.abstain_unknown_similarity)
     reason = decide(seen, *bars)
     doubt = ""
     capable = core.chat_model.profile.capable_reader

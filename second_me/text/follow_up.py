@@ -28,7 +28,11 @@ _OPENING = re.compile(rf"^\s*(?P<phrase>(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?!{_AU
 _JOINED = re.compile(rf"^\s*(?P<phrase>{_WH})['’]s\s+(?P<rest>.*)$", re.I)
 _YES_NO = re.compile(rf"^\s*{_AUXILIARY}\b", re.I)
 # A follow-up that is only a question phrase: "when?", "for how long?", "and at what temperature?".
-_BARE_PHRASE = re.compile(rf"^(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?!{_AUX}\b)[\w'’-]+){{0,2}}\s*$", re.I)
+# Only "what", "which", "whose", "how many" and "how much" take a noun ("which day?"); after the others a
+# word is a verb ("who covers?"), and the follow-up a question of its own.
+_BARE_PHRASE = re.compile(rf"^(?:{_PREPOSITION}\s+)?(?:(?:what|which|whose|how\s+(?:many|much))"
+                          rf"(?:\s+(?!{_AUX}\b)[\w'’-]+){{0,2}}|{_WH}(?:\s+(?:exactly|else|again|then))?)\s*$", re.I)
+_DID_WHAT = re.compile(r"^((?:do|does|did)\s+(?:\S+\s+){1,2}?do)\b(?!\s+(?:that|it)\b)", re.I)
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+(?P<thing>.+)$", re.I)
 # "the spare key", not "the insurance due" ("When is the insurance due?").
 _AFTER_A_THING = r"(?:due|now|today|tomorrow|yesterday|again|called|named|there|here|like|ready|done|open|left)\b"
@@ -41,6 +45,15 @@ _VERB_LIKE = re.compile(rf"\b{_AUX}\b|\b\w+(?:ed|ing)\b", re.I)
 _PERSONAL = re.compile(r"\b(?P<word>he|she|him|his|her|they|them|their)\b(?P<next>\s+[\w'’-]+)?", re.I)
 # After "her", a word that is not a noun: "what did Sam give her for her birthday?"
 _NOT_A_NOUN = re.compile(rf"^\s+(?:{_PREPOSITION}|{_AUXILIARY}|and|or|but|that|to|a|an|the|back|again|up)$", re.I)
+# "and how much was it?", "who asked for it?", "when do they go out?": what was just answered, referred back to.
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|that|this|there|those|these)\b", re.I)
+MAX_REFERRING_WORDS = 8
+_IT = re.compile(r"\bit(?P<owns>s)?\b", re.I)
+# A thing named with its determiner, up to where something else is said of it ("the boiler" of "was the
+# boiler last serviced", "my car insurance" of "does my car insurance renew").
+_NOT_OF_THE_THING = (r"(?:last|first|ever|just|still|already|really|usually|now|due|today|called|named|there|here"
+                     r"|ready|done|left|for|in|at|on|to|from|with|by|after|before|during|about|of)")
+_THING = re.compile(rf"\b{_DETERMINER}(?:\s+(?!{_NOT_OF_THE_THING}\b)[\w'’-]+){{1,2}}", re.I)
 _PERSON_OF = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she",
               "they": "they", "them": "they", "their": "they"}
 MAX_THING_WORDS = 4  # "what about the flat in Porto?" puts in a thing; a longer follow-up says more than that
@@ -122,6 +135,24 @@ def _named(rest: str, earlier: str) -> Optional[str]:
     return _capitalised(_PERSONAL.sub(by_name, rest)) + "?"
 
 
+def _it_for(rest: str, earlier: str) -> Optional[str]:
+    """"how much was it?" after "When was the boiler last serviced?": the thing asked about before, for
+    "it" — the one right after the question's auxiliary, or, asked who or what did something, the last one
+    it names."""
+    if not _IT.search(rest):
+        return None
+    split = _split(earlier)
+    if split is None:  # "Who fitted the replacement wing mirror?": what it did it to
+        things = list(_THING.finditer(earlier))
+        thing = things[-1] if things else None
+    else:  # "When was the boiler last serviced?": its subject, not "my birthday" of "What did Leo give me for…"
+        thing = _THING.match(split[1], len(split[1].split()[0]) + 1) if split[1].split() else None
+    if thing is None:
+        return None
+    name = thing.group(0)
+    return _capitalised(_IT.sub(lambda m: name + "'s" if m["owns"] else name, rest)) + "?"
+
+
 def follow_up(question: str, earlier: str) -> Optional[str]:
     """`question` asked as a question of its own, read with the `earlier` one it leans on; None when
     it does not lean on it in a shape this reads."""
@@ -134,25 +165,38 @@ def follow_up(question: str, earlier: str) -> Optional[str]:
     about = _ABOUT.match(rest)
     if not about and _BARE_PHRASE.match(rest):
         split = _split(before)
-        if split is None:
+        # "what happened?" asks of the answer too, but its verb has no place in the question before.
+        if split is None or re.search(r"\b\w{3,}ed\b", rest):
             return None
         # "What temperature do I bake the bread at?": its "at" went with "what temperature".
         kept = re.sub(rf"\s+{_PREPOSITION}$", "", split[1], flags=re.I)
+        if split[0].lower() == "what":  # "What did Leo do in Lisbon?", then "when?": when he did that
+            kept = _DID_WHAT.sub(r"\1 that", kept)
+        # "What oil did I use?", then "how much?": how much oil.
+        thing = re.match(r"^(?:what|which)\s+(?P<noun>.+)$", split[0], re.I)
+        if thing and re.fullmatch(r"how\s+(?:much|many)", rest, re.I):
+            rest = f"{rest} {thing['noun']}"
         return _capitalised(f"{rest} {kept}") + "?"
     if about or (led and not re.match(rf"^{_WH}\b", rest, re.I)):
         thing = (about["thing"] if about else rest).strip()
         put = _put_in(thing, before)
         if put:
             return _capitalised(put) + "?"
-    return _named(rest, before)
+    return _it_for(rest, before) or _named(rest, before)
 
 
 def asks_of_the_answer(question: str) -> bool:
-    """A bare question phrase ("and when?", "for how long?") asks more of what was just answered."""
+    """A bare question phrase ("and when?", "for how long?"), or a short question referring back
+    ("and how much was it?", "who asked for it?") and naming no one, asks more of what was just answered."""
     text = _asked(question)
     led = _LEAD.match(text)
     rest = text[led.end():] if led else text
-    return bool(rest) and not _ABOUT.match(rest) and bool(_BARE_PHRASE.match(rest))
+    if not rest or _ABOUT.match(rest):
+        return False
+    if _BARE_PHRASE.match(rest):
+        return True
+    return bool(_REFERS_BACK.search(rest)) and len(rest.split()) <= MAX_REFERRING_WORDS \
+        and not any(m.group(0) != "I" for m in _NAME.finditer(rest[1:]))
 
 
 def standalone(question: str, earlier: Sequence[str]) -> str:

@@ -12,6 +12,7 @@ from second_me.text.follow_up import asks_of_the_answer, follow_up, standalone
     ("How long do I proof the dough?", "And at what temperature?", "At what temperature do I proof the dough?"),
     ("Did I pay the deposit?", "when?", "When did I pay the deposit?"),
     ("What did I pay for the tyres?", "and how much?", "How much did I pay for the tyres?"),
+    ("What did Leo do in Lisbon?", "and when?", "When did Leo do that in Lisbon?"),
     # A name for a name (kept possessive), or for the asker.
     ("What does Nina do for work?", "and Sam?", "What does Sam do for work?"),
     ("What's Sam's dad called?", "what about Nina?", "What's Nina's dad called?"),
@@ -26,6 +27,9 @@ from second_me.text.follow_up import asks_of_the_answer, follow_up, standalone
     ("When did Leo go to Lisbon?", "where did he stay?", "Where did Leo stay?"),
     ("What did Nina cook?", "and did she like it?", "Did Nina like it?"),
     ("When did Tomás move?", "where is his new flat?", "Where is Tomás's new flat?"),
+    # "it" for the thing asked about before: after its auxiliary, or what someone did something to.
+    ("When was the boiler last serviced?", "how much was it?", "How much was the boiler?"),
+    ("Who fitted the replacement wing mirror?", "and how much did it cost?", "How much did the replacement wing cost?"),
 ])
 def test_a_follow_up_is_asked_as_the_question_it_leans_on(earlier, question, asked):
     assert follow_up(question, earlier) == asked
@@ -34,6 +38,8 @@ def test_a_follow_up_is_asked_as_the_question_it_leans_on(earlier, question, ask
 @pytest.mark.parametrize("earlier, question", [
     ("Where did I stay in Lisbon?", "and where did I park?"),  # a question of its own
     ("Where did I stay in Lisbon?", "and how much was it?"),  # what "it" is, this does not read
+    ("When is Priya away?", "who covers?"),  # a verb after "who": a question of its own
+    ("What am I allergic to?", "what happened?"),  # nor after "what"
     ("What's my dentist called?", "Where did I stay in Lisbon?"),
     ("When did we go to Crete?", "Summarize my notes"),
     ("When did we go to Crete?", "ok thanks"),
@@ -43,6 +49,7 @@ def test_a_follow_up_is_asked_as_the_question_it_leans_on(earlier, question, ask
     ("When did Leo meet Priya?", "what did he give her?"),  # two people, one asked about
     ("When did Ana and Leo meet?", "where did they go?"),
     ("When did Leo go to Lisbon?", "where did Priya stay?"),  # names its own
+    ("What did Leo give me for my birthday?", "where did I put it?"),  # "it" is the answer, not a thing asked of
 ])
 def test_anything_else_is_asked_as_it_is(earlier, question):
     assert follow_up(question, earlier) is None
@@ -55,7 +62,15 @@ def test_a_follow_up_of_a_follow_up_leans_on_what_that_was_taken_to_ask():
     assert standalone("and for how long?", []) == "and for how long?"
 
 
-def test_only_a_bare_question_phrase_asks_more_of_the_answer_before():
-    assert asks_of_the_answer("and when?") and asks_of_the_answer("For how long?")
+def test_a_bare_question_phrase_or_a_short_one_referring_back_asks_more_of_the_answer_before():
+    assert all(asks_of_the_answer(q) for q in ("and when?", "For how long?", "and how much was it?",
+                                               "who asked for it?", "when do they go out?"))
+    long_one = "what did I write about it in my notes on the Lisbon trip last year?"
     assert not any(asks_of_the_answer(q) for q in ("what about in Porto?", "and Sam?", "where did he stay?",
-                                                  "and how much was it?", "and"))
+                                                  "and what did Priya say about that?", "and", long_one))
+
+
+def test_how_much_or_how_many_asks_it_of_the_thing_asked_before():
+    assert follow_up("how much?", "What oil did I use?") == "How much oil did I use?"
+    assert follow_up("and how many?", "Which plants did I put in the raised bed?") == \
+        "How many plants did I put in the raised bed?"
