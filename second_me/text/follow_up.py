@@ -1,13 +1,15 @@
 """A question that leans on the one before it in a chat, asked as a question of its own.
 
 People ask on from their last question: "What temperature do I bake the bread at?", then "and for
-how long?"; "What does Nina do for work?", then "and Sam?"; "How much was the flat in Lisbon?",
-then "what about in Porto?". Asked alone, "and for how long?" finds whatever says how long (the
-bulk fermentation's 4 to 5 hours). Read with the question before it, it is that question with its
-new part put in: "For how long do I bake the bread at?", "What does Sam do for work?", "How much
-was the flat in Porto?". Only these shapes are rewritten — a bare question phrase, or a name, place
-or thing put in place of the last one's; anything else is asked as it is, so a question that stands
-on its own ("and where did I park?") is never changed.
+how long?"; "What does Nina do for work?", then "and Sam?"; "When was the boiler last serviced?",
+then "how much was it?". Asked alone, "and for how long?" finds whatever says how long (the bulk
+fermentation's 4 to 5 hours). Read with the question before it, it is that question with its new
+part put in: "For how long do I bake the bread?", "What does Sam do for work?", "How much was the
+boiler?". Only these shapes are rewritten — a bare question phrase; a name, place or thing put in
+place of the last one's; "he", "she" or "they" for the one person asked about; "it" for the thing —
+and anything else is asked as it is, so a question that stands on its own ("and where did I park?")
+is never changed. A bare phrase, or a short question referring back, also asks more of what was just
+answered (`asks_of_the_answer`, read by services/answering.py).
 """
 
 from __future__ import annotations
@@ -37,11 +39,11 @@ _ABOUT = re.compile(r"^(?:what|how)\s+about\s+(?P<thing>.+)$", re.I)
 # "the spare key", not "the insurance due" ("When is the insurance due?").
 _AFTER_A_THING = r"(?:due|now|today|tomorrow|yesterday|again|called|named|there|here|like|ready|done|open|left)\b"
 _DETERMINER = r"(?:the|my|our|your|his|her|their|a|an)"
-_DETERMINED = re.compile(rf"\b{_DETERMINER}\s+[\w'’-]+(?:\s+(?!{_AFTER_A_THING})[\w'’-]+)?", re.I)
+_DETERMINED = re.compile(rf"\b{_DETERMINER}\s+[\w'’-]+(?:\s+(?!{_AFTER_A_THING}|{_PREPOSITION}\b)[\w'’-]+)?", re.I)
 _NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _SELF = re.compile(r"\b(?:I|me|my)\b")
 _POSSESSIVE = re.compile(r"^(?P<name>.+?)['’]s$")
-_VERB_LIKE = re.compile(rf"\b{_AUX}\b|\b\w+(?:ed|ing)\b", re.I)
+_VERB_LIKE = re.compile(rf"\b{_AUX}\b|\b\w{{3,}}ed\b", re.I)  # "the shed" and "the wedding" are things
 _PERSONAL = re.compile(r"\b(?P<word>he|she|him|his|her|they|them|their)\b(?P<next>\s+[\w'’-]+)?", re.I)
 # After "her", a word that is not a noun: "what did Sam give her for her birthday?"
 _NOT_A_NOUN = re.compile(rf"^\s+(?:{_PREPOSITION}|{_AUXILIARY}|and|or|but|that|to|a|an|the|back|again|up)$", re.I)

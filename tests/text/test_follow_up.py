@@ -23,6 +23,7 @@ from second_me.text.follow_up import asks_of_the_answer, follow_up, standalone
     ("How much was the flat in Lisbon?", "what about in Porto?", "How much was the flat in Porto?"),
     ("How long do I proof the dough?", "what about the bread?", "How long do I proof the bread?"),
     ("When is the insurance due?", "and the car?", "When is the car due?"),
+    ("What did I paint the fence with?", "what about the shed?", "What did I paint the shed with?"),
     # "he", "she" or "they" for the one person the question before asked about.
     ("When did Leo go to Lisbon?", "where did he stay?", "Where did Leo stay?"),
     ("What did Nina cook?", "and did she like it?", "Did Nina like it?"),
