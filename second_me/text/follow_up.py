@@ -58,6 +58,7 @@ _NOT_OF_THE_THING = (r"(?:last|first|ever|just|still|already|really|usually|now|
 _THING = re.compile(rf"\b{_DETERMINER}(?:\s+(?!{_NOT_OF_THE_THING}\b)[\w'’-]+){{1,2}}", re.I)
 _PERSON_OF = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she",
               "they": "they", "them": "they", "their": "they"}
+MAX_LEANING = 8  # a chain of follow-ups is read this far back; a long chat's first questions are long gone
 MAX_THING_WORDS = 4  # "what about the flat in Porto?" puts in a thing; a longer follow-up says more than that
 
 
@@ -205,7 +206,7 @@ def standalone(question: str, earlier: Sequence[str]) -> str:
     """The question as a question of its own, read with the questions asked before it in the same
     chat (oldest first): each one read with those before it, so "and Sam?" after "and for how
     long?" leans on what that one was taken to ask."""
-    if not earlier:
-        return question
-    before = standalone(earlier[-1], earlier[:-1])
-    return follow_up(question, before) or question
+    before = ""
+    for past in earlier[-MAX_LEANING:]:
+        before = (follow_up(past, before) or past) if before else past
+    return (follow_up(question, before) or question) if before else question

@@ -61,6 +61,8 @@ def test_a_follow_up_of_a_follow_up_leans_on_what_that_was_taken_to_ask():
     earlier = ["Where did I stay in Lisbon?", "and when?"]
     assert standalone("what about in Porto?", earlier) == "When did I stay in Porto?"
     assert standalone("and for how long?", []) == "and for how long?"
+    # A long chat is read only so far back: no question asks its way through thousands before it.
+    assert standalone("and when?", ["Where did I stay in Lisbon?"] * 5000) == "When did I stay in Lisbon?"
 
 
 def test_a_bare_question_phrase_or_a_short_one_referring_back_asks_more_of_the_answer_before():
