@@ -270,7 +270,7 @@ class Answer:
     # ago"), part of `text`: the days it names are in the evidence, the span itself is arithmetic.
     reckoned: str = ""
     # A follow-up in a chat ("and for how long?") as the question it was answered as ("For how long
-    # do I bake the bread at?", text/follow_up.py); "" when it was answered as asked.
+    # do I bake the bread?", text/follow_up.py); "" when it was answered as asked.
     asked_as: str = ""
 
     def source_labels(self) -> list[str]:

@@ -102,14 +102,17 @@ class Answering:
         """
         if earlier is None:
             earlier = self._asked_before(conversation) if conversation else ()
+        options = options or SearchOptions(k=self.core.settings.search_k)
+        if k:
+            options = replace(options, k=k)
         asked = standalone(question, [before.question for before in earlier])
         answer = None
         if earlier and earlier[-1].quoted and asks_of_the_answer(question):
             # "and when?" asks more of what was just answered: of the memories it quoted first.
-            answer = self._of_the_answer(direct_question(asked), earlier[-1].quoted, k, on_token, options,
-                                         remember, on_reading)
+            answer = self._of_the_answer(direct_question(asked), earlier[-1].quoted, on_token, options, remember,
+                                         on_reading)
         if answer is None:
-            answer = self._answer(direct_question(asked), k, on_token, options, remember, on_reading)
+            answer = self._answer(direct_question(asked), on_token, options, remember, on_reading)
         if asked != question:
             answer = replace(answer, asked_as=asked)
         if conversation:
@@ -141,13 +144,11 @@ class Answering:
                 asked[-1] = Asked(asked[-1].question, cited[turn.external_id])
         return asked
 
-    def _of_the_answer(self, question: str, quoted: Sequence[int], k: int | None, on_token: TokenFn | None,
-                       options: SearchOptions | None, remember: bool, on_reading: TokenFn | None) -> Optional[Answer]:
+    def _of_the_answer(self, question: str, quoted: Sequence[int], on_token: TokenFn | None,
+                       options: SearchOptions, remember: bool, on_reading: TokenFn | None) -> Optional[Answer]:
         """A follow-up answered from the memories the answer before it quoted; None when they cannot
         answer it (the rule checks say so before anything is shown), to be searched afresh."""
-        options = replace(options or SearchOptions(k=self.core.settings.search_k), only=tuple(quoted))
-        if k:
-            options = replace(options, k=k)
+        options = replace(options, only=tuple(quoted))
         ready = self.prepare(question, options)
         if ready.reason or ready.not_theirs:
             return None
@@ -161,12 +162,9 @@ class Answering:
         """How likely a capable reader finds that the evidence answers the question (0..1)."""
         return self.core.chat_model.yes_probability(judge_messages(question, evidence))
 
-    def _answer(self, question: str, k: int | None, on_token: TokenFn | None,
-                options: SearchOptions | None, remember: bool, on_reading: TokenFn | None = None) -> Answer:
-        core, settings = self.core, self.core.settings
-        options = options or SearchOptions(k=settings.search_k)
-        if k:
-            options = replace(options, k=k)
+    def _answer(self, question: str, on_token: TokenFn | None, options: SearchOptions, remember: bool,
+                on_reading: TokenFn | None = None) -> Answer:
+        core = self.core
         # "What's in my notes?", "What do you know about me?", "hi": about the memory itself (services/about_memory.py).
         known = about_memory(core, question, on_token) if not options.person else None
         if known is not None:

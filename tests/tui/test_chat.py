@@ -28,11 +28,16 @@ def last_answer(app) -> AnswerTurn:
     return app.screen.query(AnswerTurn).last()
 
 
-async def ask(pilot, text: str = QUESTION) -> AnswerTurn:
-    app = pilot.app
-    await wait_for(pilot, lambda: ready(app), "models")
+async def send(pilot, text: str) -> None:
+    """Type a question into the box once the models are ready, and send it."""
+    await wait_for(pilot, lambda: ready(pilot.app), "models")
     await pilot.click(PromptInput)
     await pilot.press(*text, "enter")
+
+
+async def ask(pilot, text: str = QUESTION) -> AnswerTurn:
+    app = pilot.app
+    await send(pilot, text)
     await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).finished, "the answer")
     return last_answer(app)
 
@@ -53,9 +58,7 @@ async def test_a_capable_readers_quotes_are_shown_while_it_reads_then_its_answer
     release = held_reader(indexed)  # until the test has seen its quotes on screen
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: ready(app), "models")
-        await pilot.click(PromptInput)
-        await pilot.press(*"how long do I proof the dough?", "enter")
+        await send(pilot, "how long do I proof the dough?")
         try:
             await wait_for(pilot, lambda: app.screen.query(AnswerTurn)
                            and "12 to 14 hours" in last_answer(app).reading, "the quotes being read")
@@ -123,9 +126,7 @@ async def test_a_question_sent_while_a_stopped_answer_lets_go_is_asked_next(make
     release = held_reader(indexed)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: ready(app), "models")
-        await pilot.click(PromptInput)
-        await pilot.press(*"how long do I proof the dough?", "enter")
+        await send(pilot, "how long do I proof the dough?")
         try:
             await wait_for(pilot, lambda: app.screen.query(AnswerTurn) and last_answer(app).reading, "the quotes")
             await pilot.press(*"what temperature do I bake at?", "enter")
