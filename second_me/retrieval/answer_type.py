@@ -119,8 +119,8 @@ def expected_answer(question: str) -> Optional[str]:
         return PHONE
     if re.search(r"\be-?mail\b", q):
         return EMAIL
-    if re.search(r"\b(name|names|named|called|call|surname|surnames)\b", q):
-        return NAME
+    if re.search(r"(?<![\w-])(name|names|named|called|call|surname|surnames)(?![\w-])", q):
+        return NAME  # whole words: "When is the on-call handbook due?" asks a date, not what a thing is called
     # "What does Stuart do for a living?", "What's my job now?": not "what did the brake job cost".
     if re.search(r"\bdo(?:es)? for (?:a )?(?:living|work)\b|\bdid .+ do for (?:a )?(?:living|work)\b", q) \
             or re.match(r"(?:what|which) (?:(?:is|was|does|did) )?(?:\w+ ){0,3}?(?:job|occupation|profession)"

@@ -90,8 +90,11 @@ _NOT_A_PLAN = frozenset("think guess know mean suppose reckon believe wonder lov
                         "swear promise was were did didn had hadn could couldn would wouldn should shouldn might "
                         "must may can don doesn has have".split())
 PLAN_MOVED = r"moved|rescheduled|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed"  # an update (newest.py)
-# "The dentist moved my cleaning to 18 December": a day to come, whatever the tense ("pushed" too, a day after it).
+# "The dentist moved my cleaning to 18 December": a day to come, whatever the tense ("pushed" too, a day after it);
+# so is a deadline taken on ("I agreed to write the handbook by 20 November").
 _MOVED_TO = re.compile(r"\b(?:" + PLAN_MOVED + r"|pushed)\b[^.,;!?]{0,40}?\b(?:to|for|until|till)\s+(?:the\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:agreed|promised|offered|committed|need|needs|have|has|got|supposed|want|wants|plan"
+                       r"|asked\s+(?:me|us|him|her|them))\s+to\s+[^.,;!?]{0,60}?\bby\s+(?:the\s+)?$", re.I)
 # "live as of 16 Oct", "open since 2 May": a day gone by, whatever the tense.
 _SINCE = re.compile(r"\b(?:as\s+of|since|ever\s+since)\s+(?:the\s+)?$", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -148,7 +151,8 @@ def _clause(sentence: str, match: re.Match) -> str:
 def _looks_ahead(sentence: str, match: re.Match) -> Optional[bool]:
     """The tense of the clause holding the phrase, else of its sentence; None when neither says."""
     before = sentence[:match.start()]
-    own = True if _MOVED_TO.search(before) else False if _SINCE.search(before) else _tense(_clause(sentence, match))
+    own = True if _MOVED_TO.search(before) or _DEADLINE.search(before) else False if _SINCE.search(before) \
+        else _tense(_clause(sentence, match))
     return own if own is not None else _tense(sentence.replace(match.group(0), " "))
 
 
@@ -338,6 +342,8 @@ def event_dates(text: str, said_at: float) -> list[DateSpan]:
     return [span for span, _ in moments_told(text, said_at)]
 
 
+# "12 and 14 November", "the 3rd or 4th of May": a day said before another of the same month.
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&|or)\s+(?:the\s+)?$", re.I)
 # "Friday 15 March", "Friday, the 15th of March": the weekday a date is said with.
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b,?\s+(?:the\s+)?$", re.I)
 
@@ -362,12 +368,15 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
             weekday = _WEEKDAY_BEFORE.search(sentence[:match.start()])
             if weekday:  # "by Friday 15 March": the year in which 15 March is a Friday
                 groups["weekday_before"] = weekday.group(1)
-            found = _span(groups, today, _looks_ahead(sentence, match))
-            if found is not None:
-                matches.append((DateSpan(found[0].timestamp(), found[1].timestamp(), match.group(0).strip()), match))
+            ahead, phrase = _looks_ahead(sentence, match), match.group(0).strip()
+            before = _DAY_BEFORE.search(sentence[:match.start()]) if groups.get("dom") else None
+            for day, said in ([(before.group(1), f"{before.group(1)} {phrase}")] if before else []) + [(None, phrase)]:
+                found = _span({**groups, "dom": day} if day else groups, today, ahead)  # "12 and 14 November"
+                if found is not None:
+                    matches.append((DateSpan(found[0].timestamp(), found[1].timestamp(), said), match))
         for span, match in matches:
             if all((s.start, s.end) != (span.start, span.end) for s, _ in told):
-                told.append((span, _clause(sentence, match) if len(matches) > 1 else sentence))
+                told.append((span, _clause(sentence, match) if len({m.start() for _, m in matches}) > 1 else sentence))
             if len(told) == MAX_SPANS:
                 return told
     return told

@@ -1,14 +1,16 @@
 """Names a text states: capitalised words where a sentence does not begin, words after "called".
 
 "What is my dentist's name?" is answered by a memory stating a name the question does not: "Dr
-Okafor", "a vet called Priya". A capital that begins a sentence, a month, a weekday, "I" and a
-title say nothing. Words are compared folded (`fold`): lower case, possessive and plural off.
+Okafor", "a vet called Priya". A capital that begins a sentence, a month, a weekday, "I", a
+title and a common word in capitals ("GP") say nothing. Words are compared folded (`fold`): lower
+case, possessive and plural off.
 """
 
 from __future__ import annotations
 
 import re
 
+from second_me.text.word_forms import FORMS
 from second_me.text.words import MONTHS as MONTH_NUMBERS, STOPWORDS, WEEKDAYS as WEEKDAY_NUMBERS, plain
 
 MONTHS = frozenset(MONTH_NUMBERS)  # names and abbreviations, lower case
@@ -34,9 +36,15 @@ def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
         word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
         if (word and word[0].isupper() and not starts_sentence
                 and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
-                and word.lower().rstrip(".") not in TITLES):
+                and word.lower().rstrip(".") not in TITLES and not _common_abbreviation(word)):
             found.add(fold(word))
     return found - question_words
+
+
+def _common_abbreviation(word: str) -> bool:
+    """"GP" (a doctor) is written in capitals, and names no one ("Booked a GP appointment", "Switched GPs")."""
+    single = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    return len(single) > 1 and single.isupper() and single.lower() in FORMS
 
 
 _ASKS_A_NAME = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:(?:his|her|their|its|the)\s+name"

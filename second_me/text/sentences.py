@@ -33,7 +33,7 @@ def split_sentences(text: str, lower_case_starts: bool = False) -> list[tuple[st
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         before = text[start:match.start()].split()
-        last = before[-1].lower().rstrip(".") if before else ""
+        last = before[-1].lower().rstrip(".").lstrip("([\"'“‘") if before else ""  # "GP (Dr. Okafor)"
         if match.group(0).startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
         if match.group(0) == "." and len(before) == 1 and last.isdigit():

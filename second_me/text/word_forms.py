@@ -10,6 +10,8 @@ counts against answering).
 
 from __future__ import annotations
 
+import re
+
 # base, past, past participle (slashes separate variants)
 _VERBS = """
 arise arose arisen; awake awoke awoken; bear bore borne; beat beat beaten; become became become;
@@ -75,6 +77,8 @@ def _table(*lists: str) -> dict[str, tuple[str, ...]]:
 
 
 FORMS = _table(_VERBS, _SAME)
+# "ran a 10k", "12kg", "5mi": the index holds "10 km" as the number and the unit apart.
+_NUMBER_WITH_UNIT = re.compile(r"(\d+)(?:k|km|kms|mi|kg|kgs|lb|lbs|g|m|mins?|hrs?|h|ml|l|cm|mm)")
 SYNONYMS = _table(_SAME)
 # What people call their parents and grandparents, by name as often as not ("Dad's hip", "Nana came").
 PARENT_WORDS = frozenset(form for word in ("mother", "father", "grandmother", "grandfather") for form in SYNONYMS[word])
@@ -86,8 +90,12 @@ _BASES = frozenset(entry[0] for entry in _VERB_ENTRIES) | frozenset(SYNONYMS)
 def word_forms(word: str) -> tuple[str, ...]:
     """Every form of a word given any of them ("bought" → buy, bought; "mum" → mother, mum, mom…),
     a regular form's through the word it is made from ("doctors" → doctor, dr…; "flying" → fly,
-    flew, flight…: the index stems what it finds); else just the word."""
+    flew, flight…: the index stems what it finds); a number written with its unit, the number too
+    ("10k" finds "10 km"); else just the word."""
     lowered = word.lower()
+    with_unit = _NUMBER_WITH_UNIT.fullmatch(lowered)
+    if with_unit:
+        return (lowered, with_unit.group(1))
     if lowered in FORMS:
         return FORMS[lowered]
     base = _listed_base(lowered)

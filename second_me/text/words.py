@@ -24,10 +24,10 @@ himself his how i if in into is it its itself just me more most my myself no nor
 our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
 these they this those through to too under until up very was we were what when where which while who whom whose why will
 with would you your yours yourself yourselves s t don tell know remember did ever many much ago yes
-us ve ll re d m
+us ve ll re d m might must shall
 """.split()) | frozenset(UNAPOSTROPHISED)
 # What "how …" asks for: a frequency, a span, a distance, an amount ("how often", "how far").
-HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late".split())
+HOW_MEASURES = frozenset("often frequently long far much many old big tall heavy soon early late fast quickly".split())
 # Month and weekday names (and abbreviations), lower case → number: time words, not names.
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -77,6 +77,8 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
+            if suffix in ("ed", "es", "edly") and word.endswith("e"):
+                return word  # "agreed", "agrees" → agre, as "agree" is below
             break
     if len(word) == 3 and word[2] == "s" and not set(word[:2]) & set("aeiousy") and word != "mrs":
         return word[:2]  # an abbreviation's plural: "GPs", "TVs", "PCs" ("Mrs" is no plural of "Mr")

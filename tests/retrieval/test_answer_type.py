@@ -28,6 +28,7 @@ from second_me.text.categories import BREED, COLOUR, STREET
     ("How long do I bake the plum cake?", NUMBER),
     ("How many children does Priya have?", NUMBER),
     ("What is my shoe size?", NUMBER),
+    ("When is the on-call handbook due?", DATE),  # a date, not what something is called
     ("What is the plumber's phone number?", PHONE),
     ("What's Sofia's email?", EMAIL),
     ("Which hotel are we staying at in Edinburgh?", LODGING),
@@ -60,6 +61,7 @@ def test_expected_answer(question, kind):
     ("Where did I go scuba diving?", set()),
     ("How often should I check the tyre pressure?", {"often"}),  # memory says "before every ride"
     ("How far is the beach from the flat?", {"far"}),
+    ("How fast did I run the 10k?", {"fast"}),  # memory says "in 58 minutes"
 ])
 def test_answer_type_words(question, words):
     assert answer_type_words(question) == words

@@ -177,6 +177,9 @@ def test_unknown_terms_are_words_no_memory_has(services, notes):
     result = services.answering.search("sourdough proofing with cholesterol last week")
     assert result.unknown_terms == ("cholesterol",)  # "proofing" is stemmed as the index does; time words go
     assert services.answering.search("cholesterol", SearchOptions(use_bm25=False)).unknown_terms == ()
+    # A modal verb is no word a memory must hold; a distance with its unit is the number written apart.
+    assert services.answering.search("Where might I lube the chain?").unknown_terms == ()
+    assert services.answering.search("Do I lube the chain every 300km?").unknown_terms == ()
 
 
 def test_relevant_hits_drop_far_weaker_matches():

@@ -62,6 +62,11 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("The dentist called and moved my cleaning to 18 July, same time.", ["2023-07-18"]),
     ("they postponed the match until Saturday", ["2023-07-08"]),
     ("we moved to Otley on Saturday", ["2023-07-01"]),
+    # A deadline taken on is a day to come, though "agreed" is past; one met is not.
+    ("I agreed to write the handbook by 20 July.", ["2023-07-20"]),
+    ("I finished the handbook by 1 July.", ["2023-07-01"]),
+    # Two days of one month.
+    ("two outages from the certificate renewal (2 and 4 July)", ["2023-07-02", "2023-07-04"]),
 ])
 def test_relative_dates_resolve_against_the_message_time(text, expected):
     assert _read(text) == expected

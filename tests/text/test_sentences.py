@@ -22,6 +22,11 @@ def test_abbreviations_and_trailing_off_end_no_sentence_before_a_lower_case_word
     assert _split("check e.g. the tyres", lower_case_starts=True) == ["check e.g. the tyres"]
 
 
+def test_an_abbreviation_in_brackets_ends_no_sentence():
+    assert _split("GP (Dr. Okafor) thinks it is screen time. Prescribed sumatriptan.") == [
+        "GP (Dr. Okafor) thinks it is screen time.", "Prescribed sumatriptan."]
+
+
 def test_offsets_point_at_each_sentence():
     text = "got the job. starting in May"
     assert split_sentences(text, lower_case_starts=True) == [("got the job.", 0), ("starting in May", 13)]

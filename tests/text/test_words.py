@@ -2,12 +2,15 @@
 
 import pytest
 
+from second_me.text.names import names_in
 from second_me.text.word_forms import word_forms
 from second_me.text.words import name_forms, stem, stems
 
 
 @pytest.mark.parametrize("word, stemmed", [
     ("baking", "bak"), ("baked", "bak"), ("stopped", "stop"), ("berries", "berry"),
+    # A verb ending in "ee" keeps one form: "agreed" is "agree".
+    ("agree", "agre"), ("agreed", "agre"), ("agrees", "agre"), ("agreeing", "agre"),
     # An abbreviation's plural is its singular: "Switched GPs" is about a GP.
     ("GPs", "gp"), ("TVs", "tv"), ("PCs", "pc"),
     # Short words whose "s" is no plural stay whole.
@@ -46,3 +49,9 @@ def test_a_name_is_called_in_full_or_by_its_first_word():
     assert name_forms("Sam") == {"sam"}
     assert name_forms("  José  Silva ") == {"jose silva", "jose"}
     assert name_forms("") == frozenset()
+
+
+def test_a_name_is_no_common_word_written_in_capitals():
+    assert names_in("Booked a GP appointment for 9 October about the migraines.") == set()
+    assert names_in("Switched GPs to Dr. Adeyemi in Seddon") == {"adeyemi", "seddon"}
+    assert names_in("Lunch with JO at the NHS canteen") == {"jo", "nhs"}  # no common word: a name
