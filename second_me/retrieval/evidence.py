@@ -20,8 +20,9 @@ from typing import Callable, Mapping, Optional, Sequence
 from second_me.domain import ConversationOrigin, Evidence, Hit, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import RELEVANCE_MARGIN, words_memory_lacks
-from second_me.retrieval.answer_type import (ASKS_WHEN, DATE, LIGHT_VERBS, TYPE_WORDS, asked_words, has_answer,
-                                             wanted_kind)
+from second_me.retrieval.answer_type import (AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, EMAIL, LIGHT_VERBS, MONEY, PHONE,
+                                             TYPE_WORDS, answer_type_words, asked_words, expected_answer,
+                                             has_answer, wanted_kind)
 from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.gather import occurrences_asked
@@ -117,6 +118,36 @@ def _tells_a_date(sentence: Sentence, question_words: set[str]) -> bool:
     return has_answer(DATE, sentence.text, question_words) or (memory.kind == "message" and bool(memory.about))
 
 
+def verbs_asked(question: str, intent: Intent) -> set[str]:
+    """The stems of the question's own verbs, but light ones: a sentence saying one answers whether it
+    happened ("passed!!" for "Did I pass?") and what was done ("Prescribed sumatriptan" for "What did
+    the GP prescribe?"), unless it asks for a kind of answer or a thing, which that sentence must state
+    ("What temperature do I bake the bread at?": "at 250 °C", not "before baking the bread"; "Which
+    race did I run in April?": "the Hamburg marathon", not "running 20 km a week")."""
+    if intent.kind not in (YES_NO, FACT) or (intent.kind == FACT and (not _WHAT_DID.match(question)
+                                                                       or wanted_kind(question) is not None
+                                                                       or answer_type_words(question))):
+        return set()
+    return {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)}
+
+
+# "What did the GP prescribe…", "Who did I lend it to?": what was done is the answer (not "for how long
+# do I bake the bread?", where "My notes from baking the weekend loaf" says the verb and no time).
+_WHAT_DID = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|have|has|had|will|would|should|can|could)\b", re.I)
+
+
+_ONE_ANSWER = frozenset({DATE, DAY_OF_YEAR, MONEY, AGE, PHONE, EMAIL})  # not a count ("my action items")
+
+
+def answers_alone(question: str, intent: Intent) -> Callable[[str], bool]:
+    """Whether a list's item answers without the rest of its list: when the question asks a date, a
+    price or the like ("When does the billing migration happen now?"), not items or names; or when
+    it says the verb asked ("I agreed to write the handbook" for "What did I agree to do for Karl?")."""
+    verbs = verbs_asked(question, intent)
+    single = bool(ASKS_WHEN.match(question)) or expected_answer(question) in _ONE_ANSWER
+    return lambda text: single or bool(verbs & stems(text))
+
+
 def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embedder | None,
                     order: Optional[str] = None, assistants: Sequence[str] = ()) -> list[Sentence]:
     """The sentences with their scores, best first. Asked what the user did ("Where did we stay in
@@ -153,9 +184,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     # question it answers ("We love gardens… What should we see?"), which says the question's words.
     advising = set(assistants) if asks_advice(question) or asks_the_assistant(question, assistants) else set()
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
-    # Asked whether something happened, a sentence saying the verb asked answers: "passed!!" for "Did I pass?"
-    verbs = {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)} \
-        if asked.kind == YES_NO else set()
+    verbs = verbs_asked(question, asked)
     scored = []
     for index, (sentence, lex, sem) in enumerate(zip(sentences, lexical, semantic)):
         lead = SEARCH_WEIGHT * max(sentence.hit.score, 0.0) / top
@@ -193,7 +222,8 @@ def _as_read(sentence: Sentence) -> str:
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
            replies: Mapping[int, Sequence[int]] | None = None, tasks: Optional[str] = None,
            stating: Optional[Callable[[str], bool]] = None,
-           counted: Optional[Callable[[str], bool]] = None) -> list[Sentence]:
+           counted: Optional[Callable[[str], bool]] = None,
+           alone: Optional[Callable[[str], bool]] = None) -> list[Sentence]:
     """The best sentence and those close to it. A request quotes the best sentences of several
     memories (of a whole document, when it was read whole), in memory order; a gathering question one
     sentence a memory, by document, the one holding the best quote first. `replies`: for a chat turn
@@ -202,7 +232,8 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
     that states the kind of answer asked is taken from further down, as an amount is for a reckoning:
     "Rating 1615 now." says no "chess", and is what "What's my chess rating now?" asks. `counted`:
     asked how many times something happened, whether a sentence tells of a time (`gather.occurrences_asked`):
-    each is taken, however far below the best."""
+    each is taken, however far below the best. `alone`: whether the best sentence, an item of a list,
+    answers without the rest of it (`answers_alone`)."""
     if not scored:
         return []
     most, margin = (READER_TAKE if wide else TAKE)[intent.kind]
@@ -235,7 +266,9 @@ def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
         for index, sentence in enumerate(chosen):
             first.setdefault(sentence.hit.memory.source_id, index)
         chosen.sort(key=lambda s: (first[s.hit.memory.source_id], reading_order(s)))
-    return with_whole_lists(chosen, scored, tasks) if intent.kind == FACT else chosen
+    if intent.kind != FACT or (alone is not None and alone(chosen[0].text)):
+        return chosen
+    return with_whole_lists(chosen, scored, tasks)
 
 
 SENTENCE_CHECK_HITS = 3  # the first hits whose sentences are compared with the question one by one
@@ -300,11 +333,11 @@ def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | No
     scored = score_sentences(question, candidates, embedder, time.order, assistants)
     tasks = asked_state(question)
     stating = states_kind_asked(question) if time.order is not None else None
-    counted = occurrences_asked(question)
+    counted, alone = occurrences_asked(question), answers_alone(question, intent)
     quoted = with_one_stating_it(question, intent, choose(scored, intent, replies=replies, tasks=tasks,
-                                                          stating=stating, counted=counted), scored)
+                                                          stating=stating, counted=counted, alone=alone), scored)
     wider = with_one_stating_it(question, intent, choose(scored, intent, wide=True, replies=replies, tasks=tasks,
-                                                         stating=stating, counted=counted), scored)
+                                                         stating=stating, counted=counted, alone=alone), scored)
     quoted, wider = (with_plan_called_off(question, with_a_second_amount(question, intent, chosen, scored), scored)
                      for chosen in (quoted, wider))
     return as_evidence(quoted), as_evidence(wider)

@@ -31,7 +31,8 @@ _GATHER = re.compile(
 # "What's been wrong with Bea's health?", "What did I buy in 2025?": an everyday topic over a stretch of time.
 _OVER_TIME = re.compile(r"\b(?:this|the\s+(?:past|last))\s+(?:year|months?)\b|\bin\s+(?:19|20)\d\d\b|\bsince\b"
                         r"|\bso far\b|['’]s\s+been\b|\b(?:has|have)\s+been\b", re.I)
-_YES_NO = re.compile(r"^\s*(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
+_YES_NO = re.compile(r"^\s*(?:(?:and|but|so|also|ok(?:ay)?|then)[\s,]+)?"  # "and did I send it on time?"
+                     r"(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|am)\b", re.I)
 # "What dose of amlodipine am I on?", "what position do I play?": what is so, not what was or will be.
 _PRESENT = re.compile(r"\b(?:am|is|are|do|does)\b|^\s*(?:what|where|who|which|how)['’]s\b", re.I)
 _NOT_PRESENT = re.compile(r"\b(?:did|was|were|had|used|will|would|going)\b", re.I)

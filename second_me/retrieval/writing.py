@@ -137,8 +137,12 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
     kind = expected_answer(question)
-    if kind == NAME and not folded_words(line) & names_in(best.text, folded_words(question)):
-        return ""  # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle")
+    named = names_in(best.text, folded_words(question))
+    if (kind == NAME or ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question) and named) \
+            and not folded_words(line) & named:
+        # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle"); "The new backend hire."
+        # for "Who am I mentoring?" ("mentor Aisha, the new backend hire")
+        return ""
     if kind not in (None, NAME) and not has_answer(kind, line, folded_words(question)):
         return ""  # "Sorted out the pension paperwork finally." for "How much is my pension?"
     # A whole sentence of the quote points at the answer only if it is about what was asked

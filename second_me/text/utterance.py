@@ -232,6 +232,7 @@ _CLAUSE_WORDS = frozenset("when after before since while until once".split())
 # …and a verb going on in another's -ing form: "started *walking*", "gave up *smoking*".
 _TAKES_AN_ING = frozenset("start starts started begin began begun stop stops stopped quit quits finish finished "
                           "keep keeps kept up".split())
+_THEN_OBJECT = frozenset("for to about with at on in from of".split())
 _ADVERBS = frozenset("still really actually ever already just also first usually always never recently".split())
 
 
@@ -254,6 +255,10 @@ def asked_verbs(question: str) -> frozenset[str]:
     for i, word in enumerate(lowered):
         if word in _AUXILIARIES:
             j, surely = _after_subject(tokens, lowered, i + 1)
+            # After "did the GP" a word ending the question or before a preposition is its verb
+            # ("prescribe for my migraines?"), where a second noun has one after it ("appointment cost").
+            surely = surely or (word in ("do", "does", "did")
+                                and (j + 1 >= len(tokens) or lowered[j + 1] in _THEN_OBJECT))
             while j < len(tokens) and (lowered[j] in ("been", "being") or lowered[j] in _ADVERBS):
                 j += 1
             verb_at(j, surely)

@@ -2,9 +2,12 @@
 
 from dataclasses import replace
 
+import pytest
+
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory
 from second_me.models.fake import FakeEmbedder
-from second_me.retrieval.evidence import choose, evidence_choices, score_sentences, select_evidence
+from second_me.retrieval.evidence import (answers_alone, choose, evidence_choices, score_sentences, select_evidence,
+                                         verbs_asked)
 from second_me.retrieval.quotable import Sentence, candidate_sentences, with_whole_lists
 from second_me.text.sentences import split_sentences
 from second_me.retrieval.intent import intent_of
@@ -471,6 +474,37 @@ def test_two_items_of_one_list_quoted_bring_the_whole_list_in_its_order():
     sentences = candidate_sentences([file_hit(2, risks, 1, 4)])
     assert [s.text for s in with_whole_lists([sentences[0], sentences[-1]], sentences)] == [
         "- On-call cover: only Deniz and me.", "- Backfill: 1.2M rows an hour. It must end by June.", "- Rounding."]
+
+
+@pytest.mark.parametrize("question, verbs", [
+    ("Did I pass my driving test?", {"pass"}),
+    ("What did I agree to do for Karl?", {"agre"}),
+    ("What did the GP prescribe for my migraines?", {"prescrib"}),
+    # A kind of answer or a thing asked: the sentence stating it answers, not one saying the verb.
+    ("What temperature do I bake the bread at?", set()),
+    ("Which race did I run in April 2024?", set()),
+    ("For how long do I bake the bread?", set()),
+])
+def test_the_verbs_a_sentence_answers_by_saying(question, verbs):
+    assert verbs_asked(question, intent_of(question)) == verbs
+
+
+def test_an_item_saying_the_verb_asked_answers_without_its_list():
+    """A meeting's notes are a list; "What did I agree to do for Karl?" is one item of it."""
+    notes = ("# 1:1 with Karl\n\n- Q4 planning: the billing migration slips to January.\n"
+             "- I agreed to write the on-call handbook by 20 November.\n- Karl wants me to mentor Aisha.\n"
+             "- My promotion case goes to the committee in February.")
+    question = "What did I agree to do for Karl?"
+    items = candidate_sentences([file_hit(1, notes, 1, 6)])
+    scores = {"agreed": 0.6, "mentor": 0.58}  # two items close: the whole list, unless one says the verb
+    scored = sorted((replace(s, score=next((v for k, v in scores.items() if k in s.text), 0.3)) for s in items),
+                    key=lambda s: -s.score)
+    intent = intent_of(question)
+    assert len(choose(scored, intent)) == 4
+    assert [s.text for s in choose(scored, intent, alone=answers_alone(question, intent))] == [
+        "- I agreed to write the on-call handbook by 20 November.", "- Karl wants me to mentor Aisha."]
+    asked_when = "When does the billing migration happen now?"  # a day asked: the item saying it
+    assert len(choose(scored, intent, alone=answers_alone(asked_when, intent_of(asked_when)))) == 2
 
 
 def test_asked_how_big_a_number_with_its_unit_is_the_answer_not_any_number():

@@ -30,6 +30,7 @@ from second_me.text.utterance import asked_verbs, asks_something, request_words,
     ("How many km did I run up the hill?", FACT),
     ("did I grow up on a farm?", YES_NO),
     ("Am I still vegetarian?", YES_NO),
+    ("and did I send it on time?", YES_NO),  # a follow-up's "and" is no question word
     ("how long do I proof the dough?", FACT),
     ("What does Jonas do for work now?", FACT),
     ("What did Karl say about the budget?", FACT),
@@ -130,6 +131,9 @@ def test_what_a_turn_asks_is_what_a_reply_to_it_answers():
     ("What's my sister's name?", set()),
     ("How old was Owen when he started school?", {"started"}),
     ("Which town are Lieve's mum and dad in?", set()),
+    # After "did the GP", the word before a preposition (or the end) is the verb; before another, a noun.
+    ("What did the GP prescribe for my migraines?", {"prescribe"}),
+    ("What did the physio appointment cost?", set()),
 ])
 def test_a_questions_verbs_are_found_after_its_subject(question, verbs):
     assert asked_verbs(question) == verbs

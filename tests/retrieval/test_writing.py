@@ -292,6 +292,16 @@ def test_asked_a_name_a_sentence_naming_no_one_new_is_no_answer():
     assert not names_no_one("[2]", "What's Nina's dog called?")  # the citation of the sentence before
 
 
+def test_asked_who_a_line_naming_no_one_the_quote_names_is_not_shown():
+    # The 135M model's line for "Who am I mentoring?" left out the one name that answers.
+    best = Evidence("- Karl wants me to mentor Aisha, the new backend hire who starts on 10 November.", 4,
+                    "notes/work/1on1.md:5", "chunk", score=0.9)
+    assert short_line("The new backend hire who starts on 10 November.", best, "Who am I mentoring?") == ""
+    assert short_line("Aisha, the new backend hire.", best, "Who am I mentoring?") == "Aisha, the new backend hire."
+    partner = Evidence("My partner Tiago got a job at the hospital.", 4, "notes/us.md:1", "chunk", score=0.9)
+    assert short_line("My partner.", partner, "Who is Tiago?") == "My partner."  # who someone is: not a name
+
+
 def test_a_line_that_hands_the_question_back_is_not_shown():
     best = Evidence("About 15 to 20 minutes at a time, with a cloth between the ice pack and your skin.", 4,
                     "chat", "message", "assistant", score=0.9)
