@@ -52,6 +52,20 @@ def test_a_follow_up_asked_soon_after_leans_on_the_question_before(run_cli, note
     assert "asked_as" not in later and later["answer"] == alone["answer"]
 
 
+def test_a_follow_up_asking_of_another_deed_is_searched_afresh(run_cli, tmp_path):
+    """"and did I send it on time?" refers back, but nothing the answer before quoted says "sent"."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "1on1.md").write_text("# 1:1 with Karl\n\n- I agreed to write the on-call handbook by 20 November.\n"
+                                    "- Karl wants me to mentor Aisha.\n", encoding="utf-8")
+    (folder / "journal.md").write_text("Finally sent the on-call handbook to Karl, a day late.\n", encoding="utf-8")
+    run_cli("add", str(folder))
+    run_cli("ask", "When is the on-call handbook due?", "--now", "2026-11-25T10:00:00")
+    sent = run_cli("ask", "and did I send it on time?", "--json", "--now", "2026-11-25T10:05:00").json()
+    assert sent["asked_as"] == "Did I send the on-call handbook on time?"
+    assert [item["text"] for item in sent["evidence"]][:1] == ["Finally sent the on-call handbook to Karl, a day late."]
+
+
 def test_search_plain_shows_path_and_lines(run_cli, notes):
     run_cli("add", str(notes))
     out = run_cli("search", "chain lube").out

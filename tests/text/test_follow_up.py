@@ -31,6 +31,7 @@ from second_me.text.follow_up import asks_of_the_answer, follow_up, standalone
     # "it" for the thing asked about before: after its auxiliary, or what someone did something to.
     ("When was the boiler last serviced?", "how much was it?", "How much was the boiler?"),
     ("Who fitted the replacement wing mirror?", "and how much did it cost?", "How much did the replacement wing cost?"),
+    ("When is the on-call handbook due?", "and did I send it on time?", "Did I send the on-call handbook on time?"),
 ])
 def test_a_follow_up_is_asked_as_the_question_it_leans_on(earlier, question, asked):
     assert follow_up(question, earlier) == asked
