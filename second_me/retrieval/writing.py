@@ -127,7 +127,11 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     quote_sentences = {plain_sentence(sentence) for sentence, _ in split_sentences(best.text, lower_case_starts=True)}
     if len(content_words(line)) < 2 and plain_line in quote_sentences:
         return ""
-    if not _words_of_the_quote(line, best.text) or _one_of_a_list(line, best.text):
+    kind = expected_answer(question)
+    # One item of a list reads as the whole answer, unless it is the measure asked: "12 to 14 hours." of
+    # "After shaping, proof the dough in the fridge overnight, 12 to 14 hours." for "how long do I proof…?"
+    measured = kind not in (None, NAME) and has_answer(kind, line, folded_words(question))
+    if not _words_of_the_quote(line, best.text) or (_one_of_a_list(line, best.text) and not measured):
         return ""
     if ASKS_WHO_SOMEONE_IS.match(question) and all(word in _ARTICLES or _a_time(word) or _a_name(word, line)
                                                     for word in folded_words(line) - folded_words(question)):
@@ -136,7 +140,6 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         return ""
     if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
-    kind = expected_answer(question)
     named = names_in(best.text, folded_words(question))
     if (kind == NAME or ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question) and named) \
             and not folded_words(line) & named:

@@ -318,6 +318,10 @@ def test_a_line_that_is_one_item_of_a_list_the_quote_gives_is_not_shown():
     assert short_line("Adapter plug.", best, "What do I need to pack?") == ""
     tyres = Evidence("Road tyres: 6.5 bar front, 7 bar rear.", 5, "notes/bicycle.md:8", "chunk", score=0.9)
     assert short_line("7 bar rear.", tyres, "What pressure for the rear tyre?") == "7 bar rear."  # one of two
+    # The measure asked is no item of a list, however many commas the sentence has.
+    proof = Evidence("After shaping, proof the dough in the fridge overnight, 12 to 14 hours.", 4,
+                     "notes/sourdough.md:11", "chunk", score=0.9)
+    assert short_line("12 to 14 hours.", proof, "how long do I proof the dough?") == "12 to 14 hours."
 
 
 def test_a_lines_number_from_the_part_of_the_quote_not_asked_about_is_not_shown():
