@@ -136,6 +136,17 @@ def verbs_asked(question: str, intent: Intent) -> set[str]:
 _WHAT_DID = re.compile(r"\s*(?:what|who|whom)\s+(?:did|does|do|have|has|had|will|would|should|can|could)\b", re.I)
 
 
+_AUXILIARY_ASKED = re.compile(r"\b(?:did|do|does|will|would|can|could|should)\s+(?:i|we|you|he|she|they)\b", re.I)
+
+
+def deeds_asked(question: str) -> set[str]:
+    """The stems of what a question asks someone did or does ("did I send it on time?", "at what
+    temperature do I bake it?"): a memory telling of none of them tells of something else."""
+    if not _AUXILIARY_ASKED.search(question):
+        return set()  # "who asked for it?": its verb is whatever the answer says was done
+    return {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)}
+
+
 _ONE_ANSWER = frozenset({DATE, DAY_OF_YEAR, MONEY, AGE, PHONE, EMAIL})  # not a count ("my action items")
 
 

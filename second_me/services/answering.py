@@ -26,10 +26,10 @@ from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.dated_answer import asks_weekday
 from second_me.retrieval.elapsed import (SINCE, UNTIL, ElapsedQuestion, age_now, elapsed_line, elapsed_question,
                                          event_day, newest_plan)
-from second_me.retrieval.evidence import answer_sentences_first, verbs_asked
+from second_me.retrieval.evidence import answer_sentences_first, deeds_asked
 from second_me.retrieval.newest import newest_statements_first, the_newest_statement
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
-from second_me.retrieval.intent import FACT, YES_NO, intent_of
+from second_me.retrieval.intent import FACT, YES_NO
 from second_me.retrieval.reckoning import worked_out
 from second_me.retrieval.reader_checks import KeptToQuotes, only_copies, resting_on
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, said_i_dont_know
@@ -154,8 +154,8 @@ class Answering:
         if ready.reason or ready.not_theirs:
             return None
         # "and did I send it on time?" after the day it was due asks of another event: no quote says "sent".
-        verbs = verbs_asked(question, intent_of(question))
-        if verbs and not any(verbs & stems(item.text) for item in ready.evidence):
+        deeds = deeds_asked(question)
+        if deeds and not any(deeds & stems(item.text) for item in ready.evidence):
             return None
         return self._searched(question, options, on_token, remember, ready, on_reading)
 

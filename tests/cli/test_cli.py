@@ -66,6 +66,15 @@ def test_a_follow_up_asking_of_another_deed_is_searched_afresh(run_cli, tmp_path
     assert [item["text"] for item in sent["evidence"]][:1] == ["Finally sent the on-call handbook to Karl, a day late."]
 
 
+def test_a_follow_up_asking_another_deed_of_the_same_thing_is_searched_afresh(run_cli, notes):
+    run_cli("add", str(notes))
+    run_cli("ask", "how long do I proof the dough?", "--now", "2026-03-02T10:00:00")
+    baked = run_cli("ask", "and at what temperature do I bake it?", "--json", "--now", "2026-03-02T10:01:00").json()
+    # Not answered from the proofing note the answer before quoted ("about 4 to 5 hours at 24 °C"): it says
+    # nothing of baking. (Searched afresh, the real models quote the 250 °C line; these fakes find nothing.)
+    assert not any("24 °C" in item["text"] for item in baked["evidence"])
+
+
 def test_search_plain_shows_path_and_lines(run_cli, notes):
     run_cli("add", str(notes))
     out = run_cli("search", "chain lube").out

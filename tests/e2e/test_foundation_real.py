@@ -57,6 +57,14 @@ def test_a_follow_up_is_answered_as_the_question_it_leans_on(real):
     assert "20 minutes with the lid on" in quoted and "4 to 5 hours" not in quoted + asked.text
 
 
+def test_a_follow_up_asking_of_another_deed_is_not_answered_from_the_answer_before(real):
+    proof = real.answering.ask("how long do I proof the dough?", remember=False)
+    earlier = [Asked("how long do I proof the dough?", tuple(c.memory.id for c in proof.citations))]
+    baked = real.answering.ask("and at what temperature do I bake it?", remember=False, earlier=earlier)
+    quoted = " ".join(item.text for item in baked.evidence)
+    assert "250 °C" in quoted and "24 °C" not in quoted  # baking, not the bulk fermentation
+
+
 def test_a_request_about_a_note_reads_the_whole_note_even_when_summaries_match_it_best(real):
     # "Summarize" matches the "Summary of …" memories the summarizer writes; the note is what is asked about.
     real.memory.summarize(budget_seconds=120)
