@@ -124,10 +124,12 @@ def verbs_asked(question: str, intent: Intent) -> set[str]:
     the GP prescribe?"), unless it asks for a kind of answer or a thing, which that sentence must state
     ("What temperature do I bake the bread at?": "at 250 °C", not "before baking the bread"; "Which
     race did I run in April?": "the Hamburg marathon", not "running 20 km a week")."""
-    if intent.kind not in (YES_NO, FACT) or (intent.kind == FACT and (not _WHAT_DID.match(question)
-                                                                       or wanted_kind(question) is not None
-                                                                       or answer_type_words(question))):
-        return set()
+    asks_a_thing = intent.kind == FACT and (not _WHAT_DID.match(question) or wanted_kind(question) is not None
+                                            or bool(answer_type_words(question)))
+    return _verb_stems(question) if intent.kind in (YES_NO, FACT) and not asks_a_thing else set()
+
+
+def _verb_stems(question: str) -> set[str]:
     return {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)}
 
 
@@ -141,10 +143,9 @@ _AUXILIARY_ASKED = re.compile(r"\b(?:did|do|does|will|would|can|could|should)\s+
 
 def deeds_asked(question: str) -> set[str]:
     """The stems of what a question asks someone did or does ("did I send it on time?", "at what
-    temperature do I bake it?"): a memory telling of none of them tells of something else."""
-    if not _AUXILIARY_ASKED.search(question):
-        return set()  # "who asked for it?": its verb is whatever the answer says was done
-    return {form for verb in asked_verbs(question) - LIGHT_VERBS for form in forms(verb)}
+    temperature do I bake it?"): a memory telling of none of them tells of something else. None for
+    "who asked for it?": its verb is whatever the answer says was done."""
+    return _verb_stems(question) if _AUXILIARY_ASKED.search(question) else set()
 
 
 _ONE_ANSWER = frozenset({DATE, DAY_OF_YEAR, MONEY, AGE, PHONE, EMAIL})  # not a count ("my action items")

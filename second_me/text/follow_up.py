@@ -39,7 +39,8 @@ _ABOUT = re.compile(r"^(?:what|how)\s+about\s+(?P<thing>.+)$", re.I)
 # "the spare key", not "the insurance due" ("When is the insurance due?").
 _AFTER_A_THING = r"(?:due|now|today|tomorrow|yesterday|again|called|named|there|here|like|ready|done|open|left)\b"
 _DETERMINER = r"(?:the|my|our|your|his|her|their|a|an)"
-_DETERMINED = re.compile(rf"\b{_DETERMINER}\s+[\w'’-]+(?:\s+(?!(?:{_AFTER_A_THING}|{_PREPOSITION})(?![\w'’-]))"
+_WHOLE = r"(?![\w'’-])"  # the end of a whole word: "on" is no part of "the on-call handbook"
+_DETERMINED = re.compile(rf"\b{_DETERMINER}\s+[\w'’-]+(?:\s+(?!(?:{_AFTER_A_THING}|{_PREPOSITION}){_WHOLE})"
                          rf"[\w'’-]+)?", re.I)
 _NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _SELF = re.compile(r"\b(?:I|me|my)\b")
@@ -56,7 +57,6 @@ _IT = re.compile(r"\bit(?P<owns>s)?\b", re.I)
 # boiler last serviced", "my car insurance" of "does my car insurance renew").
 _NOT_OF_THE_THING = (r"(?:last|first|ever|just|still|already|really|usually|now|due|today|called|named|there|here"
                      r"|ready|done|left|for|in|at|on|to|from|with|by|after|before|during|about|of)")
-_WHOLE = r"(?![\w'’-])"  # the end of a whole word: "on" is no part of "the on-call handbook"
 _THING = re.compile(rf"\b{_DETERMINER}(?:\s+(?!{_NOT_OF_THE_THING}{_WHOLE})[\w'’-]+){{1,2}}", re.I)
 _PERSON_OF = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she",
               "they": "they", "them": "they", "their": "they"}
