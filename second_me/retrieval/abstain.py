@@ -61,6 +61,7 @@ NAMED_CLOSE = 0.6
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 LEXICAL_KEPT = 3  # ...but one found by its words is read when ranked this high (`_found_by_words`)
+ORDERED_LEXICAL_KEPT = 5  # ...or this high when the newest or the oldest is asked
 # A question gathering everything of a kind keeps things further from the closest, whatever the bar: "I started
 # pottery classes" is 0.40 from "What hobbies have I taken up this year?", "I signed up for Spanish classes" 0.15.
 GATHERING_MARGIN = 0.3
@@ -306,9 +307,11 @@ def _found_by_words(hit: Hit, position: int, ordered: bool, request: bool) -> bo
     ("compare it with diff -r" for "Compare the two laptops"). Not a note: its file's date is not
     when what it says was so ("Cottage booked in Portree" for "which book am I reading at the
     moment?"), and it is as close as its closest sentence already."""
-    by_words = (hit.bm25_rank or 99) <= LEXICAL_KEPT
+    # Asked what is so now, the newer statement may say it in fewer of the question's words than the
+    # older ones ("Knee bends to 110 now" after "Knee bends to 85 degrees. The goal is 120."): read further down.
+    kept = ORDERED_LEXICAL_KEPT if ordered else LEXICAL_KEPT
     if hit.similarity is None:
-        return by_words or position < LEXICAL_KEPT
-    if hit.memory.kind != "message" or not by_words or position >= LEXICAL_KEPT:
+        return (hit.bm25_rank or 99) <= LEXICAL_KEPT or position < LEXICAL_KEPT
+    if hit.memory.kind != "message" or (hit.bm25_rank or 99) > kept or position >= kept:
         return False
     return ordered or (not request and information_prior(hit.memory) >= 1)

@@ -35,8 +35,10 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         # …and a measure with its unit, where one does: "How far does my new knee bend now?" is answered
         # by "115 degrees of bend", not by a newer "just 40 minutes" paddling on the new knee.
         stating = states_kind_asked(question) if wanted_kind(question) in MEASURE_KINDS else None
+        # So does a number told without its unit, as the unit is said once: "Knee bends to 110 now".
         measured = {id(item) for item in statements
-                    if id(item) in answering and stating(item.text)} if stating else set()
+                    if id(item) in answering and (stating(item.text) or _BARE_NUMBER.search(item.text))} \
+            if stating else set()
         answering = measured or answering
     else:  # "Where do I work now?" is answered by "I GOT THE JOB!! … at the Alfred", in none of its words
         stating = states_kind_asked(question)
@@ -60,6 +62,11 @@ _ASKS_HOME = re.compile(r"\s*where(?:['’]s|\s+is)\s+home\b|\s*where\s+(?:do|do
 # A move, a purchase, a lease: "The house is full of good cooking" tells of no home, whatever its place.
 _TELLS_HOME = re.compile(r"\b(?:live[sd]?|living|moved|moving|move\s+(?:in|into|to)|bought|rent(?:s|ed|ing)?|"
                          r"settled)\b", re.I)
+
+
+# A number with no unit or thing after it: "bends to 110 now", "rating 1615." (not "40 minutes", "4 pollock").
+_BARE_NUMBER = re.compile(r"\b\d+(?:\.\d+)?(?=\s*(?:[.,;!?)]|$)|\s+(?:now|today|yesterday|already|again|at|on|in"
+                          r"|and|but|so|he|she|they|the)\b)", re.I)
 
 
 def _still_to_come(item: Evidence, today: Optional[date]) -> bool:

@@ -230,6 +230,9 @@ _LAST = re.compile(
 _LAST_DONE = re.compile(r"\b((?:did|do|does|have|has|had)\s+(?:\S+\s+){1,3}?)last\s+(?!(?:time|week|month|year|night"
                         r"|weekend|summer|winter|spring|autumn|fall|christmas|easter|day|one|two|few|couple)\b)(?=[a-z])",
                         re.I)
+# "What was my last LDL?", "the last book I read": the newest of it told, not "my last week" or "the last 14".
+_LAST_THING = re.compile(r"\b(my|our|his|her|their|the)\s+last\s+(?!(?:time|week|month|year|night|weekend|summer"
+                         r"|winter|spring|autumn|fall|christmas|easter|day|one|two|few|couple|of)\b)(?=[a-z])", re.I)
 
 
 def part_of_month(match: re.Match, now: datetime) -> tuple[datetime, datetime]:
@@ -343,10 +346,10 @@ def parse_time(text: str, now: datetime) -> tuple[str, TimeHint]:
     elif _LAST.search(text):
         order = "last"
         text = _LAST.sub(take, text)
-    elif _LAST_DONE.search(text):
+    elif _LAST_DONE.search(text) or _LAST_THING.search(text):
         order = "last"
         phrases.append("last")
-        text = _LAST_DONE.sub(r"\1", text)
+        text = _LAST_THING.sub(r"\1 ", _LAST_DONE.sub(r"\1", text))
     cleaned = re.sub(r"\s+", " ", text).strip()
     # "in September" alone: the latest September, or an earlier one (`earlier_years`).
     return cleaned, TimeHint(window[0], window[1], order, anchor, relation, tuple(phrases), yearless == [True])

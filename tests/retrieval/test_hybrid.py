@@ -202,10 +202,11 @@ def test_relevant_hits_drop_far_weaker_matches():
     # asked with no order, a word a far memory shares is no reason ("compare it with diff -r").
     # A note's file date is not when what it says was so: the order is no reason to read it.
     hits = (hit(1, 0.24, 3, "message"), hit(2, 0.62, 4), hit(3, 0.3, 1, "message"), hit(4, 0.2, 2, "message"))
+    # Asked "now", a turn fourth by search and second by its words is read too (a newer statement in fewer words).
     now = SearchResult(hits, 0.62, parsed=ParsedQuery("who is my GP", time=TimeHint(order="last")))
-    assert [h.memory.id for h in relevant_hits(now, 0.25)] == [1, 2, 3]
+    assert [h.memory.id for h in relevant_hits(now, 0.25)] == [1, 2, 3, 4]
     notes = SearchResult((hit(1, 0.24, 3), *hits[1:]), 0.62, parsed=now.parsed)
-    assert [h.memory.id for h in relevant_hits(notes, 0.25)] == [2, 3]
+    assert [h.memory.id for h in relevant_hits(notes, 0.25)] == [2, 3, 4]
     assert [h.memory.id for h in relevant_hits(SearchResult(hits, 0.62, parsed=ParsedQuery("compare")), 0.25)] == [2]
     # With no order, so is a chat turn that says something ("cycling round Cumbrae after" for "Which island
     # did we cycle round?"); not a question turn that shares a name ("Sam, Olu: how is everyone doing?"),

@@ -86,6 +86,10 @@ def test_this_year_said_early_in_the_year_reaches_back_twelve_months(asked, sinc
     ("When did Kimani last send me money?", "When did Kimani send me money?", "last", None, None),
     ("when have I last seen the dentist", "when have I seen the dentist", "last", None, None),
     ("Did I pay the last instalment?", "Did I pay the instalment?", "last", None, None),
+    # "my last LDL": the newest told of it; not "my last week" nor "the last of the cake".
+    ("what was my last LDL", "what was my LDL", "last", None, None),
+    ("What was the last book I read?", "What was the book I read?", "last", None, None),
+    ("Who ate the last of the cake?", "Who ate the last of the cake?", None, None, None),
 ])
 def test_order_and_anchor_phrases(question, text, order, anchor, relation):
     cleaned, hint = parse_time(question, NOW)
