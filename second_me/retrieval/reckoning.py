@@ -72,6 +72,15 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
     found = [q for item in evidence for q in _quantities(item, asked) if q.written not in asked_numbers]
     wanted = [q for q in found if q.kind and fold(q.kind) in asked] or \
              [q for q in found if q.kind or "," in q.written]
+    if len({(q.kind, q.before) for q in wanted}) > 1 and reckoning == "sum" and _things_named(question, set()):
+        # "the piston rings and the new propeller … together": the amounts told with their currency
+        # ("3,450 kr", "5,200 kr"), not a list's bare "3,450" read beside them.
+        wanted = [q for q in wanted if q.kind]
+        if len({(id(q.item), q.value) for q in wanted}) > len({id(q.item) for q in wanted}):
+            return None  # "a $2,000 advance split four ways, so $500 each": which of a memory's amounts counts
+    # "How much has my LDL dropped since…": bare numbers told right after the thing ("LDL cholesterol 4.4",
+    # "LDL down to 3.1").
+    wanted = wanted or (_told_after(question, found) if reckoning == "difference" else [])
     if not wanted or len({(q.kind, q.before) for q in wanted}) != 1:
         return None
     if _OWED.search(question):
@@ -172,6 +181,22 @@ def _unit_after(q: _Quantity) -> str:
 _NOT_UNITS = frozenset("of so and or to in on at a the more less".split())
 
 
+_BARE_AFTER = r"(?=\s*(?:[.,;!?)]|$)|\s+(?:now|today|in|on|at|and|this|last|since|after|from)\b)"
+
+
+def _told_after(question: str, found: list[_Quantity]) -> list[_Quantity]:
+    """The bare amounts written within three words after a word of the question ("LDL down to 3.1")."""
+    words = {fold(word) for word in content_words(question)} - _SUM_WORDS - _CHANGE_WORDS
+    told = []
+    for q in found:
+        # Bare: "LDL down to 3.1." or "… 1615 now", not "statins, atorvastatin 20 mg".
+        at = re.search(r"(?<![\d,.])" + re.escape(q.written) + _BARE_AFTER, q.item.text)
+        before = re.findall(r"[^\W_]+", q.item.text[:at.start()])[-4:] if at and not q.kind else []
+        if words & {fold(word) for word in before}:
+            told.append(q)
+    return told
+
+
 def _things_named(question: str, units: set[str]) -> set[str]:
     """The words of the things a sum is asked over, when the question lists them ("the house and the
     Volvo"); else nothing (the jars of honey "altogether" are every jar told)."""
@@ -180,6 +205,9 @@ def _things_named(question: str, units: set[str]) -> set[str]:
     return {fold(word) for word in content_words(question)} - units - _SUM_WORDS
 
 
+# How a change is asked, not what changed: "dropped since I started".
+_CHANGE_WORDS = frozenset("since between start started began begun until drop dropped fall fallen fell rise risen rose "
+                          "gone went come came up down".split())
 _SUM_WORDS = frozenset("much many total altogether combined together put get got make made first second third last next"
                        .split())
 

@@ -44,8 +44,11 @@ _ASKS_DIFFERENCE = re.compile(
     r"|\bdifference between\b|\bby how (?:much|many|far)\b"
     r"|" + _HOW_MUCH + r"\b[a-z]+er\b.*\bthan\b"  # "how much cheaper was the Mill than the barn?"
     # "How many species did I add to my list between January and June?": what the totals then and now differ by.
-    r"|" + _HOW_MUCH + r"\b(?:add|added|gain|gained|grow|grew|grown|lose|lost)\b.*\b(?:between|since)\b", re.I)
-_ASKS_SUM = re.compile(_HOW_MUCH + r"\b(?:in total|altogether|combined|in all|together)\b", re.I)
+    r"|" + _HOW_MUCH + r"\b(?:add|added|gain|gained|grow|grew|grown|lose|lost|drop|dropped|fall|fallen|fell|rise"
+    r"|risen|rose)\b.*\b(?:between|since)\b", re.I)
+# "What did the piston rings and the new propeller cost together?" asks a sum as "how much" does.
+_ASKS_SUM = re.compile(r"(?:" + _HOW_MUCH + r"|\bwhat (?:did|do|does|will|would)\b.*\bcost\b.*)"
+                       r"\b(?:in total|altogether|combined|in all|together)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NOT_WORKED_OUT = "an amount worked out"  # what a sentence lacks that copies an amount when asked to work one out
 # A currency is a claim too: "$47.10" when the spreadsheet says "amount: 47.10", in pounds.

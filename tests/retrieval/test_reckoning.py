@@ -65,6 +65,14 @@ def _line(question: str, *said: str):
      "three × $25 = $75."),
     ("How much did the concert tickets cost me in total?", ["Bought 4 concert tickets at £65.50 apiece."],
      "4 × £65.50 = £262.00."),
+    # Asked what the things named cost together: their amounts told with a currency, not a list's bare copy.
+    ("What did the new tyres and the brake pads cost together?",
+     ["Got four new tyres fitted, 2,400 kr with balancing.", "Brake pads done at the garage, 1,150 kr.",
+      "- Tyres: 2,400"], "2,400 kr + 1,150 kr = 3,550 kr."),
+    # A measure told bare right after its name, then and now; the dose told with its unit is none of it.
+    ("How much has my HbA1c dropped since I started on metformin?",
+     ["Check-up: HbA1c 7.9. Starting metformin, 500 mg twice a day.", "New test, HbA1c down to 6.8."],
+     "7.9 − 6.8 = 1.1."),
 ])
 def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, line):
     assert _line(question, *said) == line
@@ -87,7 +95,13 @@ def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, 
     ("How much did I make selling mugs?", ["Sold three mugs for $25 each", "Sold two mugs for $30 each"]),
     # A sum over the things named, of which only one memory tells: nothing to add.
     ("How many flatbreads did Sam sell at the launch and in his first week at Kirkgate, together?",
-     ["first week at Kirkgate done. 600 flatbreads", "we did our first trial run yesterday, 60 flatbreads"]),
+     ["first week at Kirkgate done. 600 flatbreads", "we did our first trial run yesterday, 60 flatbreads"]),    # Two amounts in one memory of the things named: which of them counts is not for a rule to guess.
+    ("How much have I made from the advance and the ad money together?",
+     ["the label sent the contract, a $2,000 advance split four ways, so $500 each",
+      "$8,000 for the ad licence, so $2,000 each", "- Advance: 2,000"]),
+    # Three readings of it: which two the change is between is not for a rule to guess.
+    ("How much has my HbA1c dropped since I started on metformin?",
+     ["Check-up: HbA1c 7.9.", "HbA1c 7.2 in June.", "New test, HbA1c down to 6.8."]),
 ])
 def test_nothing_is_worked_out_when_the_amounts_leave_doubt(question, said):
     assert _line(question, *said) is None
