@@ -18,7 +18,7 @@ from second_me.storage.migrations_reread import (_m9_dates_read_again, _m10_days
                                                  _m15_weekdays_of_dates_read_again, _m16_counts_ago_read_again,
                                                  _m17_days_a_plan_was_moved_to_read_again,
                                                  _m19_daily_notes_dated_by_their_names,
-                                                 _m20_what_can_be_done_read_ahead)
+                                                 _m20_what_can_be_done_read_ahead, _m21_plans_and_deadlines_read_again)
 
 
 def run_script(conn, script: str) -> None:
@@ -352,7 +352,8 @@ MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vect
                               _m13_dated_days_read_again, _m14_titles_and_word_headings_read_again,
                               _m15_weekdays_of_dates_read_again, _m16_counts_ago_read_again,
                               _m17_days_a_plan_was_moved_to_read_again, _m18_small_talk_out_of_search,
-                              _m19_daily_notes_dated_by_their_names, _m20_what_can_be_done_read_ahead]
+                              _m19_daily_notes_dated_by_their_names, _m20_what_can_be_done_read_ahead,
+                              _m21_plans_and_deadlines_read_again]
 
 
 def schema_version(conn) -> int:

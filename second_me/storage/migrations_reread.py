@@ -99,3 +99,12 @@ def _m20_what_can_be_done_read_ahead(conn) -> None:
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)
+
+
+def _m21_plans_and_deadlines_read_again(conn) -> None:
+    """A deadline taken on ("agreed to write it by 20 November") and a plan said with its verb first
+    ("Meeting the estate agent on Tuesday") are read ahead; "12 and 14 November" is both days, and
+    "tommorow" as people type it is tomorrow: each had been another day, or none."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)

@@ -42,7 +42,7 @@ _DATE_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
 _PHRASE = re.compile(
     r"\b(?:"
     r"(?P<day_before>the day before yesterday)|(?P<day_after>the day after tomorrow)"
-    r"|(?P<yesterday>yesterday|last night)|(?P<tomorrow>tomorrow)"
+    r"|(?P<yesterday>yesterday|last night)|(?P<tomorrow>tomorrow|tommorow|tommorrow|tomorow)"
     r"|(?P<today>today|tonight|this (?:morning|afternoon|evening))"
     r"|" + _NUM + r"\s+(?P<ago_unit>day|week|weekend|fortnight|month|year)s?\s+ago"
     # "put a stent in two days ago": "in" before a count that ends in "ago" is no time ahead.
@@ -71,10 +71,10 @@ _PHRASE = re.compile(
 _FUTURE = re.compile(r"\b(?:will|won['’]t|going to|gonna|off to|coming|can['’]t wait|can(?!['’]t)|should"
                      r"|hope|hoping|plan|planning|due"
                      r"|booked|signed up|registered for|next|tomorrow|is|are|am|isn['’]t|aren['’]t|see (?:you|ya))\b"
-                     r"|['’](?:ll|re|m)\b"
-                     r"|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"
+                     r"|['’](?:ll|re|m)\b|\b(?:i|we|you|they)['’]ve got\b|\b(?:it|that|there)['’]s\b"
                      r"|\b(?!(?:thing|nothing|something|anything|everything|morning|evening|ring|king|spring|string"
-                     r"|during|wedding|building|ceiling|feeling|meeting|clothing)\b)\w{3,}ing\b", re.I)
+                     r"|during|wedding|building|ceiling|feeling|clothing|meeting(?!\s+(?:the|with|up|my|our)\b))\b)"
+                     r"\w{3,}ing\b", re.I)
 # "has entered", "we've booked", "I signed up for": done, but about what is to come.
 _PAST = re.compile(r"\b(?:was|were|did|didn['’]t|went|had|made|took|came|ran|saw|rang|said|told|left|found|"
                    r"bought|caught|lost|won|sent|gave|ate|yesterday|ago|last)\b|(?<!['’]ve )(?<!have )\bgot\b"

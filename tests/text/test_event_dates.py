@@ -31,6 +31,10 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("and I swim on Saturday!!! two laps of the lake", ["2023-07-08"]),
     ("she starts on Monday", ["2023-07-10"]),
     ("I swam on Saturday", ["2023-07-01"]),
+    # "Meeting the agent on Tuesday" is a plan, "the meeting on Tuesday" a thing; "tommorow" as people type it.
+    ("Meeting the estate agent on Tuesday at 10.", ["2023-07-11"]),
+    ("The meeting on Tuesday went on for ever.", ["2023-07-04"]),
+    ("Flying to Edinburgh tommorow morning", ["2023-07-07"]),
     ("I read it on Saturday", ["2023-07-01"]),
     ("I think it was on Saturday", ["2023-07-01"]),
     ("The launch is on the 14th of September", ["2023-09-14"]),
@@ -213,6 +217,13 @@ def test_a_store_written_before_days_a_plan_was_moved_to_were_ahead_reads_them_a
     year_before = datetime(2022, 7, 18, tzinfo=timezone.utc)
     assert _day_read_again(services, settings, "The dentist moved my cleaning to 18 July", year_before,
                            16) == "2023-07-18"
+
+
+def test_a_plan_said_verb_first_is_ahead_and_a_store_reads_it_again(services, settings):
+    """Migration 21: "Meeting the estate agent on Tuesday", said on a Thursday, had been the Tuesday before."""
+    tuesday_before = datetime(2023, 7, 4, tzinfo=timezone.utc)
+    assert _day_read_again(services, settings, "Meeting the estate agent on Tuesday at 10", tuesday_before,
+                           20) == "2023-07-11"
 
 
 def test_what_can_or_should_be_done_on_a_weekday_is_ahead_and_a_store_reads_it_again(services, settings):
