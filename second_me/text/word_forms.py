@@ -44,7 +44,6 @@ write wrote written
 # told by their moving there ("We moved into the new flat in Prenzlauer Berg!"). A verb made from an
 # adjective is told by it ("When did the first Sungold ripen?": "First Sungold ripe."). Families
 # write to each other in their own language's words for mother and father ("Mamãe", "Pai", "Mutti").
-# A weight is told in its unit: "87 kg this morning" is what "How much do I weigh now?" asks.
 _SAME = """
 mother mum mom mummy mommy mam mama mae mamae mamma maman mutti; father dad daddy papa pai papai papi vati;
 grandmother grandma granny gran nana;
@@ -53,7 +52,7 @@ husband hubby; car automobile; bicycle bike; television tv; film movie; holiday 
 list checklist; flat apartment;
 doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
 cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
-wedding marry married marries wed; live move; weigh weight kg kilo kilos;
+wedding marry married marries wed; live move;
 ripe ripen; wide widen; soft soften; hard harden; dark darken; sharp sharpen; tight tighten; loose loosen;
 deep deepen; thick thicken; weak weaken; sweet sweeten
 """

@@ -249,12 +249,6 @@ def test_the_words_a_job_is_asked_with_are_not_what_memory_must_hold():
     assert lacks_answer("What does Jo do for work?", jo[:1], ()) == OCCUPATION
 
 
-def test_a_weight_is_told_in_its_unit_not_in_the_word_weigh():
-    scale = ["Stepped on the scale this morning: 82 kg.", "Scale says 79 kg!! the cycling works"]
-    assert lacks_answer("How much do I weigh now?", scale, ()) is None
-    assert lacks_answer("How much do I weigh now?", ["Cycled 40 km along the river"], ()) == NUMBER
-
-
 def test_a_light_verb_is_not_the_thing_an_amount_is_asked_of():
     cars = ["Wanjiru: Picked up our new car today, a 2016 Mazda CX-5, grey. 2,350,000.",
             "Wanjiru: Sold the old Premio to a guy in Ruaka for 780,000.", "Wanjiru: Njeri got a scratch on the Mazda"]
