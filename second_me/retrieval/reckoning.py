@@ -70,17 +70,17 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
         return _to_the_goal(evidence, asked)
     asked_numbers = set(re.findall(r"\d[\d,.]*", question))
     found = [q for item in evidence for q in _quantities(item, asked) if q.written not in asked_numbers]
+    # "How much has my LDL dropped since…": two bare readings told right after its name ("LDL cholesterol 4.4",
+    # "LDL down to 3.1"), whatever else the evidence prices.
+    told = _told_after(question, found) if reckoning == "difference" else []
     wanted = [q for q in found if q.kind and fold(q.kind) in asked] or \
-             [q for q in found if q.kind or "," in q.written]
+             (told if len({q.value for q in told}) == 2 else []) or [q for q in found if q.kind or "," in q.written]
     if len({(q.kind, q.before) for q in wanted}) > 1 and reckoning == "sum" and _things_named(question, set()):
         # "the piston rings and the new propeller … together": the amounts told with their currency
         # ("3,450 kr", "5,200 kr"), not a list's bare "3,450" read beside them.
         wanted = [q for q in wanted if q.kind]
         if len({(id(q.item), q.value) for q in wanted}) > len({id(q.item) for q in wanted}):
             return None  # "a $2,000 advance split four ways, so $500 each": which of a memory's amounts counts
-    # "How much has my LDL dropped since…": bare numbers told right after the thing ("LDL cholesterol 4.4",
-    # "LDL down to 3.1").
-    wanted = wanted or (_told_after(question, found) if reckoning == "difference" else [])
     if not wanted or len({(q.kind, q.before) for q in wanted}) != 1:
         return None
     if _OWED.search(question):

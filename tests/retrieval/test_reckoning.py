@@ -73,6 +73,9 @@ def _line(question: str, *said: str):
     ("How much has my HbA1c dropped since I started on metformin?",
      ["Check-up: HbA1c 7.9. Starting metformin, 500 mg twice a day.", "New test, HbA1c down to 6.8."],
      "7.9 − 6.8 = 1.1."),
+    ("How much has my cholesterol dropped since the first check-up?",
+     ["Blood pressure 148/95, cholesterol 6.2.", "Cholesterol down to 5.1, blood pressure 132/84.",
+      "Booked the car in for new brake discs: 3,200 kr."], "6.2 − 5.1 = 1.1."),
 ])
 def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, line):
     assert _line(question, *said) == line
