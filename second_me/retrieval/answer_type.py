@@ -46,8 +46,8 @@ WITH_ARTICLE = {NAME: "a name", NUMBER: "a number", MONEY: "an amount", DATE: "a
                 AGE: "an age", PHONE: "a phone number", EMAIL: "an email address", LODGING: "a place to stay",
                 OCCUPATION: "a job", **CATEGORY_ARTICLES}
 
-# Nouns whose value is a number: "what is my shoe size?", "my last cholesterol reading" (not a book).
-NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance level rate reading".split())
+# Nouns whose value is a number: "what is my shoe size?", "the plumber's phone number".
+NUMERIC_NOUNS = frozenset("size age height weight price cost number salary score budget balance level rate".split())
 # Words that say what kind of answer is wanted; they are never the subject a memory must mention.
 NAMING_WORDS = frozenset("name names named call called surname surnames".split())
 TYPE_WORDS = NAMING_WORDS | frozenset("time date day much many old long far tall heavy big".split()) | NUMERIC_NOUNS

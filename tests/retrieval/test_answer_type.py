@@ -28,7 +28,6 @@ from second_me.text.categories import BREED, COLOUR, STREET
     ("How long do I bake the plum cake?", NUMBER),
     ("How many children does Priya have?", NUMBER),
     ("What is my shoe size?", NUMBER),
-    ("What was my last cholesterol reading?", NUMBER),  # a number, not a book being read
     ("When is the on-call handbook due?", DATE),  # a date, not what something is called
     ("What is the plumber's phone number?", PHONE),
     ("What's Sofia's email?", EMAIL),
@@ -248,12 +247,6 @@ def test_the_words_a_job_is_asked_with_are_not_what_memory_must_hold():
     jo = ["Nina: Jo's work do was wild, she sang Abba", "Nina: how's Jo?\nSam: on nights again, midwifery is brutal"]
     assert lacks_answer("What does Jo do for work?", jo, ()) is None  # not only the turn saying "work"
     assert lacks_answer("What does Jo do for work?", jo[:1], ()) == OCCUPATION
-
-
-def test_a_reading_asked_for_is_the_number_not_a_book():
-    notes = ["- Now reading: Prophet Song (4/5 so far)", "Cholesterol down to 5.1 at the follow-up."]
-    assert lacks_answer("What was my last cholesterol reading?", notes[:1], ()) == NUMBER
-    assert lacks_answer("What was my last cholesterol reading?", notes, ()) is None
 
 
 def test_a_light_verb_is_not_the_thing_an_amount_is_asked_of():
