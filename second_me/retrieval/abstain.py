@@ -31,8 +31,8 @@ from pathlib import PurePath
 from typing import Mapping, Optional, Sequence
 
 from second_me.domain import FileOrigin, Hit, told_dates
-from second_me.retrieval.answer_type import (LIGHT_VERBS, NAMING_WORDS, TIME_WORDS, WITH_ARTICLE, answer_type_words,
-                                             lacks_answer, proper_names)
+from second_me.retrieval.answer_type import (LIGHT_VERBS, NAMING_WORDS, OCCUPATION, TIME_WORDS, WITH_ARTICLE,
+                                             answer_type_words, expected_answer, lacks_answer, proper_names)
 from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.context import spoken_dates
 from second_me.retrieval.elapsed import elapsed_question
@@ -214,6 +214,11 @@ def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | 
     # "What's my sister's name?" is far from "I'm going to Lisbon with my sister Clara…", which answers it.
     mine = name_asked_of_mine(asked or question)
     covered = covered or bool(mine) and any(named_beside(hit.memory.text, mine) for hit in result.hits[:COVERING_HITS])
+    # "What does Lena do for work now?" is far from "I'm the new head chef at Fyr from April" (0.15): a job
+    # stated in her own turn, among the first hits, answers it.
+    covered = covered or (lacking is None and bool(names) and expected_answer(question) == OCCUPATION
+                          and lacks_answer(question, (hit.memory.text for hit in result.hits[:COVERING_HITS]), ())
+                          is None)
     covered = covered or bool(result.told_of_topic) and any(
         result.told_of_topic.get(hit.memory.id, 0.0) >= TOLD_OF_TOPIC for hit in result.hits[:COVERING_HITS])
     return Signals(bool(result.hits), result.best_similarity, never_named, detached, unknown_words,

@@ -10,7 +10,8 @@ from typing import Callable, Optional, Sequence
 
 from second_me.domain import Evidence, utc_day
 from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words,
-                                             asked_words, expected_answer, has_answer, lacks_answer, wanted_kind)
+                                             asked_words, expected_answer, has_answer, lacks_answer, proper_names,
+                                             wanted_kind)
 from second_me.retrieval.dated_answer import CALLED_OFF, told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import entry_date
@@ -31,7 +32,11 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     Asked when something is ("When are Tariq and Hannah getting married now?"), a plan is what says it."""
     statements = _statements(evidence, assistants)
     if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
-        answering = {id(item) for item in statements if lacks_answer(question, [item.text], ()) is None}
+        # Who said it is who it is about too: "Lena: I'm the new head chef" tells Lena's job. (Of two people
+        # asked about, a turn naming the other is not the more about them: "When are Tariq and Hannah…")
+        one = len(proper_names(question)) == 1
+        answering = {id(item) for item in statements
+                     if lacks_answer(question, [_as_said(item) if one else item.text], ()) is None}
         # …and a measure with its unit, where one does: "How far does my new knee bend now?" is answered
         # by "115 degrees of bend", not by a newer "just 40 minutes" paddling on the new knee.
         stating = states_kind_asked(question) if wanted_kind(question) in MEASURE_KINDS else None
@@ -54,6 +59,10 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     return sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
                                                 entry_date(item.text) or item.created_at), reverse=True) + \
         [item for item in evidence if item not in statements]
+
+
+def _as_said(item: Evidence) -> str:
+    return f"{item.speaker}: {item.text}" if item.speaker else item.text
 
 
 # Where someone lives is told by a move or a home ("We bought the condo in Bedford"), not by a place

@@ -43,3 +43,36 @@ def test_asked_what_is_so_now_a_number_told_without_its_unit_is_newest_first():
                        created_at=_ts("2024-12-10"))
     ordered = newest_statements_first([older, newer, paddled], (), "How far does my knee bend now?")
     assert [item.memory_id for item in ordered][:2] == [2, 1]
+
+
+def test_asked_someones_job_now_the_turn_telling_it_in_their_own_words_leads():
+    """The thanks after it is newer, and tells no job."""
+    told = Evidence("guess who got the job!!! I'm the new head chef at Fyr from April", 1, "chat", "message",
+                    speaker="Lena", created_at=_ts("2026-03-12"))
+    thanks = Evidence("thanks, still can't believe it", 2, "chat", "message", speaker="Lena",
+                      created_at=_ts("2026-03-12") + 180)
+    assert [item.memory_id for item in newest_statements_first([told, thanks], (), "What's Lena's job now?")] == [1, 2]
+
+
+def test_a_job_someone_states_in_their_own_turn_answers_however_far_its_words():
+    """"What does Lena do for work?" is 0.15 from "I'm the new head chef at Fyr": not "nothing matches"."""
+    from second_me.retrieval.abstain import decide, signals
+
+    def asked(question: str, said: str) -> str | None:
+        memory = Memory(1, "message", said, _ts("2026-03-12"), None, 7.0, 0, False, "active",
+                        speaker=said.split(":")[0])
+        result = SearchResult((Hit(memory, 1.0, 1.0, None, similarity=0.15, bm25_rank=1),), 0.15,
+                              parsed=ParsedQuery(question))
+        return decide(signals(result, question), 0.25)
+
+    assert asked("What does Lena do for work?", "Lena: guess who got the job!!! I'm the new head chef at Fyr") is None
+    assert asked("What does Marit do for work?", "Halvor: Arne and Marit came up for the weekend") is not None
+
+
+def test_asked_of_two_people_a_turn_by_one_naming_the_other_does_not_lead_a_newer_one():
+    camping = Evidence("right, hannah breaks up on the 19th. we could come down to the gower, camping", 1, "chat",
+                       "message", speaker="Tariq", created_at=_ts("2024-07-02"))
+    moved = Evidence("change of plan on the wedding. we've moved it to next May. the 24th.", 2, "chat", "message",
+                     speaker="Tariq", created_at=_ts("2024-12-18"))
+    ordered = newest_statements_first([camping, moved], (), "When are Tariq and Hannah getting married now?")
+    assert [item.memory_id for item in ordered] == [2, 1]
