@@ -107,6 +107,8 @@ def worked_out(question: str, evidence: Sequence[Evidence]) -> Optional[tuple[li
         used = [q for q in used if named & _folded(q.item.text)] if named else used
         if len(used) < 2:
             return _count_times_price(question, evidence)  # "how much in total for the mugs?": one price, each
+        if any(_EACH_AFTER.match(q.item.text, _end_of(q)) for q in used):
+            return None  # "640 kr return each", "1,200 a month": how many of it count is not said
         result, line = sum(q.value for q in used), " + ".join(_written(q) for q in used)
     if result < 0:
         return None
@@ -179,6 +181,18 @@ def _unit_after(q: _Quantity) -> str:
 
 
 _NOT_UNITS = frozenset("of so and or to in on at a the more less".split())
+
+
+# An amount for each one or each month: "640 kr return each", "1,200 kr a month", "£30 per person".
+_EACH_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:each|apiece|per\b|an?\s+(?:month|week|year|day|night|hour|head"
+                         r"|person)\b)", re.I)
+
+
+def _end_of(q: _Quantity) -> int:
+    """Where an amount's number (and its unit or currency after it) ends in its statement."""
+    found = re.search(r"(?<![\d,.])" + re.escape(q.written) + r"(?:\s?" + re.escape(q.kind) + r")?", q.item.text) \
+        if not q.before else re.search(re.escape(q.written), q.item.text)
+    return found.end() if found else len(q.item.text)
 
 
 _BARE_AFTER = r"(?=\s*(?:[.,;!?)]|$)|\s+(?:now|today|in|on|at|and|this|last|since|after|from)\b)"

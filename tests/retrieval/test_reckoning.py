@@ -102,6 +102,10 @@ def test_what_the_amounts_come_to_is_written_with_every_operand(question, said, 
     ("How much have I made from the advance and the ad money together?",
      ["the label sent the contract, a $2,000 advance split four ways, so $500 each",
       "$8,000 for the ad licence, so $2,000 each", "- Advance: 2,000"]),
+    # An amount for each one, or each month: how many of it count is not said.
+    ("What did the concert tickets and the train cost together?",
+     ["bought the concert tickets, 1,150 kr for both of us", "I'll sort the train, it's 640 kr return each"]),
+    ("How much do the boathouse and the boat cost together?", ["Boathouse rent: 1,200 kr a month", "boat: 18,000 kr"]),
     # Three readings of it: which two the change is between is not for a rule to guess.
     ("How much has my HbA1c dropped since I started on metformin?",
      ["Check-up: HbA1c 7.9.", "HbA1c 7.2 in June.", "New test, HbA1c down to 6.8."]),
