@@ -34,7 +34,8 @@ def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
     found = {fold(m.group(1)) for m in _NAMING.finditer(text)}
     for token, starts_sentence in _tokens_and_starts(text):
         word = re.sub(r"['’]s$", "", token.rstrip(".'’-"))
-        if (word and word[0].isupper() and not starts_sentence
+        # A sentence may begin with a name no English word is spelt like: "Grünerløkka life".
+        if (word and word[0].isupper() and (not starts_sentence or not word.isascii())
                 and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
                 and word.lower().rstrip(".") not in TITLES and not _common_abbreviation(word)):
             found.add(fold(word))
