@@ -199,7 +199,7 @@ _BARE_AFTER = r"(?=\s*(?:[.,;!?)]|$)|\s+(?:now|today|in|on|at|and|this|last|sinc
 
 
 def _told_after(question: str, found: list[_Quantity]) -> list[_Quantity]:
-    """The bare amounts written within three words after a word of the question ("LDL down to 3.1")."""
+    """The bare amounts with a word of the question among the four words before them ("LDL down to 3.1")."""
     words = {fold(word) for word in content_words(question)} - _SUM_WORDS - _CHANGE_WORDS
     told = []
     for q in found:
