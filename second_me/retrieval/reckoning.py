@@ -176,11 +176,16 @@ def _count_times_price(question: str, evidence: Sequence[Evidence]) -> Optional[
 
 def _unit_after(q: _Quantity) -> str:
     """The word written after a bare amount, when it is a unit ("115 degrees"), with its space."""
-    found = re.search(r"(?<![\d,.])" + re.escape(q.written) + r"\s?([a-z]+)\b", q.item.text)
+    found = _told_at(q, r"\s?([a-z]+)\b")
     return f" {found[1]}" if found and found[1] not in _NOT_AMOUNTS and found[1] not in _NOT_UNITS else ""
 
 
 _NOT_UNITS = frozenset("of so and or to in on at a the more less".split())
+
+
+def _told_at(q: _Quantity, after: str = "") -> Optional[re.Match]:
+    """Where an amount is written in its statement, a whole number ("115", not the "15" of it), with `after`."""
+    return re.search(r"(?<![\d,.])" + re.escape(q.written) + after, q.item.text)
 
 
 # An amount for each one or each month: "640 kr return each", "1,200 kr a month", "£30 per person".
@@ -190,8 +195,8 @@ _EACH_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:each|apiece|per\b|an?\s+(
 
 def _end_of(q: _Quantity) -> int:
     """Where an amount's number (and its unit or currency after it) ends in its statement."""
-    found = re.search(r"(?<![\d,.])" + re.escape(q.written) + r"(?:\s?" + re.escape(q.kind) + r")?", q.item.text) \
-        if not q.before else re.search(re.escape(q.written), q.item.text)
+    found = re.search(re.escape(q.written), q.item.text) if q.before \
+        else _told_at(q, r"(?:\s?" + re.escape(q.kind) + r")?")
     return found.end() if found else len(q.item.text)
 
 
@@ -204,7 +209,7 @@ def _told_after(question: str, found: list[_Quantity]) -> list[_Quantity]:
     told = []
     for q in found:
         # Bare: "LDL down to 3.1." or "… 1615 now", not "statins, atorvastatin 20 mg".
-        at = re.search(r"(?<![\d,.])" + re.escape(q.written) + _BARE_AFTER, q.item.text)
+        at = _told_at(q, _BARE_AFTER)
         before = re.findall(r"[^\W_]+", q.item.text[:at.start()])[-4:] if at and not q.kind else []
         if words & {fold(word) for word in before}:
             told.append(q)
