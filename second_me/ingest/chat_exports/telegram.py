@@ -4,7 +4,8 @@ Messages stream one at a time, so a chat of any length is read in little memory.
 string or a list of plain strings and entities; a photo, sticker, voice message or file becomes
 "[photo]", "[sticker 😀]"… before its caption; service messages (joins, pins, calls) are skipped.
 Times come from `date_unixtime`, else from `date` read as local time. In a whole-account export
-the account's owner (personal_information) is the user; in a one-chat export, `--me` says who.
+the account's owner (personal_information) is the user unless `--me` names someone else; in a
+one-chat export, `--me` says who.
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def _messages(walk: JsonWalk, ctx: ReadContext, chat: _Chat, owner: list[str], n
         yield ExportedMessage(thread_key=key, thread_title=title,
                               speaker=clean_name(str(message.get("from") or "")) or "Deleted Account", text=text,
                               timestamp=_time(walk, ctx, message), external_id=str(ident),
-                              role=("user" if sender == owner[0] else "other") if owner else None)
+                              # An explicit --me is the user's word and wins over the account's owner.
+                              role=("user" if sender == owner[0] else "other") if owner and not ctx.me else None)
 
 
 def _time(walk: JsonWalk, ctx: ReadContext, message: dict) -> float:

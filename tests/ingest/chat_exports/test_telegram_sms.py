@@ -39,6 +39,14 @@ def test_telegram_whole_account_knows_its_owner_and_separates_same_named_chats()
     assert got[0].timestamp == utc(2021, 6, 1, 7, 30)  # an old export's local `date`, read in the given zone
 
 
+def test_telegram_whole_account_with_me_given_takes_the_users_word():
+    # --me names the user whatever the export says of its owner: an export made on a shared
+    # account, or one whose owner's id the messages do not carry, is still read as the user says.
+    reading = read_export(TELEGRAM_ACCOUNT, me="Sam Rivera", tz=timezone(timedelta(hours=1)))
+    assert {(t.speaker, t.role) for t in reading} == {
+        ("Ana Lima", "other"), ("Sam Rivera", "user"), ("Priya", "other"), ("Deleted Account", "other")}
+
+
 def test_telegram_folder_is_read_through_its_result_json(tmp_path):
     folder = tmp_path / "ChatExport_2023-11-06"
     folder.mkdir()
