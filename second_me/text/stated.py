@@ -67,7 +67,7 @@ accountant actor actress administrator advisor adviser agent analyst anaesthetis
 attendant author baker banker barber barista bartender beautician bookkeeper builder butcher buyer carer carpenter
 cashier chef chemist cleaner clerk coach consultant cook counsellor counselor courier curator dentist designer
 developer dietitian director doctor driver economist editor educator electrician engineer farmer firefighter
-fisherman fitter florist gardener geologist guard guide hairdresser head headteacher historian hygienist
+fisherman fitter florist gardener geologist guard guide hairdresser headteacher historian hygienist
 illustrator inspector instructor journalist joiner joinery judge labourer lawyer lecturer librarian lifeguard
 manager mechanic midwife miner musician nanny nurse officer optician painter paramedic pharmacist photographer
 physician physio physiotherapist pilot plasterer plumber poet police policeman policewoman porter postman
@@ -78,6 +78,7 @@ midwifery physiotherapy dentistry accountancy
 """
 OCCUPATION_STATED = re.compile(
     r"\b(?:" + "|".join(sorted(_JOBS.split(), key=len, reverse=True)) + r")s?\b"
+    r"|\bhead\s+(?:of|chef|cook|teacher|nurse|gardener|coach|waiter|porter)\b"  # not "a gnome with no head"
     r"|\b(?:works?|working|worked)\s+(?:as|at|for|in)\b"
     r"|\b(?:runs?|owns?|started|opened)\s+(?:a|an|the|his|her|my|their)\b"
     r"|\bself-employed\b|\bfreelanc\w*|\bown (?:business|company|firm|shop)\b")
