@@ -39,7 +39,7 @@ from second_me.retrieval.people import (asked_about, by_or_about, names_a_speake
                                         speakers_in, speaks_of_oneself, without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
-from second_me.retrieval.topics import Topic, told_vectors, topic_asked, topic_now
+from second_me.retrieval.topics import Topic, told_among, told_vectors, topic_asked, topic_now
 from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
 
@@ -76,7 +76,7 @@ class SearchResult:
     parsed: Optional[ParsedQuery] = None
     unknown_terms: tuple[str, ...] = ()  # words of the question that no active memory contains
     detached_names: tuple[str, ...] = ()  # the question's names, when no memory mentions them with its other words
-    # A gathering question's everyday topic: memory id → its best similarity to a sentence telling of one.
+    # The topic a question gathers across, or its job or home: memory id → best similarity to a sentence of it.
     told_of_topic: Mapping[int, float] = field(default_factory=dict)
 
 
@@ -232,11 +232,10 @@ class HybridSearcher:
         topic = topic_asked(query) if gathering and vector is not None else None
         told_of_topic = self._told_of_topic(topic, vector, scope, pool, *narrowed, lists,
                                             weights, similarity) if topic is not None and self.weights.topic > 0 else {}
-        now_topic = topic_now(query) if not gathering and vector is not None and options.use_priors \
-            and parsed.time.order == "last" else None
-        if now_topic is not None and self.weights.now_topic > 0:  # "Where do Tariq and Hannah live now?": a move
-            self._told_of_topic(now_topic, vector, scope, pool, *narrowed, lists, weights,
-                                similarity, self.weights.now_topic)
+        now_topic = topic_now(query) if not gathering and vector is not None and options.use_priors else None
+        if now_topic is not None and parsed.time.order == "last" and self.weights.now_topic > 0:
+            told_of_topic = self._told_of_topic(now_topic, vector, scope, pool, *narrowed, lists, weights,
+                                                similarity, self.weights.now_topic)  # "Where do they live now?": a move
         timings["retrieve"] = (time.perf_counter() - started) * 1000
 
         fused = rrf_fuse(lists, weights, self.rrf_k)
@@ -282,6 +281,8 @@ class HybridSearcher:
         detached = detached_names(self.store, parsed.text, unknown, elapsed is not None) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
+        if now_topic is not None and not told_of_topic:  # "When does Aisha start her new job?", in other words
+            told_of_topic = told_among(now_topic, self.embedder, self.store.vector_search, [h.memory.id for h in hits])
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached,
                             {h.memory.id: told_of_topic[h.memory.id] for h in hits if h.memory.id in told_of_topic})
 

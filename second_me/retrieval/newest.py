@@ -51,6 +51,9 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         if _ASKS_HOME.match(question):  # of those, the ones telling of a move or a home, when any does
             answering = {id(item) for item in statements
                          if id(item) in answering and _TELLS_HOME.search(item.text)} or answering
+        elif _ASKS_WORKPLACE.match(question):  # "I start at the hospital pharmacy on Monday", not a newer "AGM"
+            work = {id(item) for item in statements if _TELLS_WORK.search(item.text)}
+            answering = (work & answering) or work or answering  # "at the Alfred" before "New job routine"
     asks_when = bool(ASKS_WHEN.match(question))
     if asks_when:  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
         answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}
@@ -71,6 +74,12 @@ _ASKS_HOME = re.compile(r"\s*where(?:['’]s|\s+is)\s+home\b|\s*where\s+(?:do|do
 # A move, a purchase, a lease: "The house is full of good cooking" tells of no home, whatever its place.
 _TELLS_HOME = re.compile(r"\b(?:live[sd]?|living|moved|moving|move\s+(?:in|into|to)|bought|rent(?:s|ed|ing)?|"
                          r"settled)\b", re.I)
+
+_ASKS_WORKPLACE = re.compile(r"\s*where\s+(?:do|does)\s+.{1,40}?\s+work\b"
+                             r"|\s*where\s+(?:am|is|are)\s+.{1,40}?\s+working\b", re.I)
+# A job begun or held: "got the job", "I start at the Alfred on Monday", "first shift", "they hired me".
+_TELLS_WORK = re.compile(r"\b(?:jobs?|work(?:s|ed|ing)?|start(?:s|ed|ing)?\s+(?:at|as|with)|shifts?|hired|employ\w*)\b",
+                         re.I)
 
 
 # A number with no unit or thing after it: "bends to 110 now", "rating 1615." (not "40 minutes", "4 pollock").

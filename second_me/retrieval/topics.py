@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional, Sequence
 
 from second_me.models.base import Embedder
 
@@ -100,3 +100,14 @@ def told_vectors(topic: Topic, embedder: Embedder) -> list:
     if key not in _TOLD_VECTORS:
         _TOLD_VECTORS[key] = embedder.embed(list(topic.told))
     return _TOLD_VECTORS[key]
+
+
+def told_among(topic: Topic, embedder: Embedder, vector_search: Callable[..., list[tuple[int, float]]],
+               memory_ids: Sequence[int]) -> dict[int, float]:
+    """Of these memories, each one's best similarity to a sentence telling of `topic`: how plainly it
+    tells of a new job or a move, whatever words the question used for it."""
+    best: dict[int, float] = {}
+    for vector in told_vectors(topic, embedder) if memory_ids else ():
+        for memory_id, score in vector_search(vector, len(memory_ids), among=list(memory_ids)):
+            best[memory_id] = max(best.get(memory_id, score), score)
+    return best

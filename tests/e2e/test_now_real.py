@@ -51,3 +51,37 @@ def penpals(tmp_path_factory):
 def test_what_is_so_now_is_found_by_what_tells_of_it(penpals, question, told):
     hits = penpals.answering.search(question, SearchOptions(k=3)).hits
     assert any(told in hit.memory.text for hit in hits), [hit.memory.text for hit in hits]
+
+
+# A week apart, Aisha, Pete and Tom on their allotment's chat: a new job told as where she starts.
+PLOT = [
+    ("Aisha", "Plot 14 is officially ours!! Signed the tenancy at the council office this morning"),
+    ("Pete", "cleared the whole back half today. found a bath tub, two tyres and a garden gnome with no head"),
+    ("Aisha", "slugs ate every single one of my lettuces last night. every one"),
+    ("Aisha", "I start at the hospital pharmacy on Monday, so I can only do weekends from now on"),
+    ("Pete", "bought a second hand shed off Facebook Marketplace for £150"),
+    ("Aisha", "won second prize for my courgette at the show!! lost to Mrs Patel again"),
+    ("Aisha", "went to the AGM last night. water rates going up to £25 a plot"),
+]
+
+
+@pytest.fixture(scope="module")
+def plot(tmp_path_factory):
+    services = weekly_chat(tmp_path_factory, datetime(2026, 5, 2, 9, 0, tzinfo=timezone.utc), PLOT, "Tom", "Plot 14")
+    yield services
+    services.close()
+
+
+def test_a_new_job_told_in_other_words_is_quoted_not_refused(plot):
+    # No memory says "job": "nothing in your memory mentions 'job'" was the answer.
+    answer = plot.answering.ask("When does Aisha start her new job?", remember=False)
+    assert not answer.abstained and "hospital pharmacy" in answer.text, answer.text
+
+
+def test_where_someone_works_now_is_the_job_not_their_newest_news(plot):
+    answer = plot.answering.ask("Where does Aisha work now?", remember=False)
+    assert answer.evidence and "hospital pharmacy" in answer.evidence[0].text, answer.text
+
+
+def test_a_job_nobody_told_is_not_made_up_from_a_head(plot):
+    assert plot.answering.ask("What does Pete do for work?", remember=False).abstained

@@ -67,6 +67,17 @@ def test_a_job_someone_states_in_their_own_turn_answers_however_far_its_words():
 
     assert asked("What does Lena do for work?", "Lena: guess who got the job!!! I'm the new head chef at Fyr") is None
     assert asked("What does Marit do for work?", "Halvor: Arne and Marit came up for the weekend") is not None
+    # A head that is no head chef's: "a garden gnome with no head" tells no job.
+    assert asked("What does Pete do for work?", "Pete: found a bath tub, two tyres and a garden gnome with no head") \
+        is not None
+
+
+def test_asked_where_someone_works_now_the_turn_telling_of_the_job_leads_a_newer_one():
+    job = Evidence("I start at the hospital pharmacy on Monday, so I can only do weekends from now on", 1, "chat",
+                   "message", speaker="Aisha", created_at=_ts("2026-07-18"))
+    agm = Evidence("went to the AGM last night. water rates going up to £25 a plot", 2, "chat", "message",
+                   speaker="Aisha", created_at=_ts("2026-11-22"))
+    assert [item.memory_id for item in newest_statements_first([job, agm], (), "Where does Aisha work now?")] == [1, 2]
 
 
 def test_asked_of_two_people_a_turn_by_one_naming_the_other_does_not_lead_a_newer_one():

@@ -70,3 +70,36 @@ def test_a_hit_telling_of_the_topic_covers_a_question_far_from_it():
 
     assert seen(0.64).covered and decide(seen(0.64), 0.25) is None
     assert not seen(0.3).covered and decide(seen(0.3), 0.25) is not None
+
+
+def _job_question_signals(question, told, speaker="Aisha", position=0):
+    from datetime import datetime, timezone
+
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.abstain import relevant_hits, signals
+    from second_me.retrieval.hybrid import SearchResult
+    from second_me.retrieval.query import parse_query
+
+    turn = Memory(1, "message", f"{speaker}: I start at the hospital pharmacy on Monday", 0.0, None, 30.0, 0, False,
+                  "active", speaker=speaker)
+    other = Memory(2, "message", "Aisha: went to the AGM last night", 0.0, None, 40.0, 0, False, "active",
+                   speaker="Aisha")
+    hits = [Hit(other, 1.0, 1.0, None, similarity=0.15)]
+    hits.insert(position, Hit(turn, 1.0, 1.0, None, similarity=0.21))
+    result = SearchResult(tuple(hits), 0.21, parsed=parse_query(question, datetime(2026, 10, 1, tzinfo=timezone.utc)),
+                          told_of_topic={1: told, 2: 0.1})
+    return signals(result, question), [hit.memory.id for hit in relevant_hits(result, 0.25)]
+
+
+def test_a_turn_telling_of_a_new_job_covers_a_question_of_it_in_other_words():
+    from second_me.retrieval.abstain import decide
+
+    # "job" is in no memory, and the turn is far from the question: yet it tells of a job begun.
+    seen, kept = _job_question_signals("When does Aisha start her new job?", 0.49)
+    assert seen.covered and decide(seen, 0.25, 0.44) is None
+    assert 1 in kept  # and it is read, though below the similarity bar
+    seen, kept = _job_question_signals("Where does Aisha work now?", 0.49, position=1)
+    assert seen.covered and 1 in kept
+    # Not when it tells less plainly of one, nor when it is someone else's news.
+    assert not _job_question_signals("When does Aisha start her new job?", 0.3)[0].covered
+    assert not _job_question_signals("When does Aisha start her new job?", 0.49, speaker="Pete")[0].covered
