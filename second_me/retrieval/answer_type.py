@@ -259,7 +259,7 @@ def wanted_kind(question: str) -> str | None:
     if kind is None and ASKS_WHERE_STAYED.match(question):
         return LODGING
     if kind is None and {fold(w) for w in re.findall(r"[a-z]+", question.lower())} & MEASURED_NOUNS:
-        return NUMBER
+        return asked_measure(question) or NUMBER  # "What was my half marathon time?": how long it took
     if kind is None and _WHO_OR_WHERE.match(question):
         return NAME
     return kind or colour_asked(question)

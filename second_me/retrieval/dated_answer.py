@@ -150,8 +150,10 @@ def carried_out(question: str, evidence: Sequence[Evidence]) -> Optional[Evidenc
     return min(within, key=lambda pair: pair[0])[1] if within else None
 
 
-# "What was Tomás's half marathon time?", "Did he get under 2 hours?", "How did the exam go?": gone by.
-ASKS_HOW_IT_WENT = re.compile(r"^\s*(?:what\s+(?:was|were|did)|did|how\s+(?:did|was|were)|was|were)\b", re.I)
+# "What was Tomás's half marathon time?", "Did he get under 2 hours?", "How did the exam go?", "What
+# happened at the AGM?": gone by.
+ASKS_HOW_IT_WENT = re.compile(r"^\s*(?:what\s+(?:was|were|did|happened)|did|how\s+(?:did|was|were)|was|were)\b",
+                              re.I)
 
 
 def how_it_went(question: str, quoted: Sequence[Evidence],
@@ -159,19 +161,30 @@ def how_it_went(question: str, quoted: Sequence[Evidence],
     """Asked of something gone by, a quote may be its plan told with its day ("I'm training for the
     Lisbon half marathon, it's on the 24th of May", said in April); the same speaker's later message
     telling of that day, read beyond the quotes ("did it!! 1:52:30 yesterday", said on the 25th), says
-    how it went. (Where to quote it: after the plan; the message.) None when no quote is such a plan."""
+    how it went; so does anyone's, in a group, telling of the thing the question and the plan both name
+    ("went to the AGM last night" after Tom's "AGM is on the 21st"). (Where to quote it: after the plan;
+    the message.) The plan may be read and not quoted,
+    when a quote says more of the kind asked ("under 2 hours would make me happy" for a time): the
+    message then comes after the quotes. None when no memory read is such a plan."""
     if ASKS_WHEN.match(question) or not ASKS_HOW_IT_WENT.match(question):
         return None
-    for at, plan in enumerate(quoted):
+    asked = {word for word in content_words(question) if word.lower() not in LIGHT_VERBS}
+    for at, plan in enumerate([*quoted, *(item for item in read if item not in quoted)]):
         span = told_span(plan.about) if plan.kind == "message" else None
         if span is None or span[1] - span[0] != timedelta(days=1) or span[0] <= _day(utc_day(plan.created_at)):
             continue  # not one day to come when it was said
-        went = next((item for item in read if item not in quoted and item.kind == "message"
-                     and item.speaker == plan.speaker and item.created_at > plan.created_at
+        went = next((item for item in read if item not in quoted and item is not plan and item.kind == "message"
+                     and (item.speaker == plan.speaker or _names_both(asked, plan.text, item.text))
+                     and item.created_at > plan.created_at
                      and told_span(item.about) == span), None)
         if went is not None:
-            return at + 1, went
+            return min(at + 1, len(quoted)), went
     return None
+
+
+def _names_both(asked: set[str], plan: str, went: str) -> bool:
+    """Does a word of the question stand in both the plan and the later message ("AGM")?"""
+    return any(forms(word) & stems(plan) and forms(word) & stems(went) for word in asked)
 
 
 def told_span(about: str) -> Optional[tuple[datetime, datetime]]:

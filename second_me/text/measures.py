@@ -66,7 +66,15 @@ def asked_measure(question: str) -> Optional[str]:
         return WEIGHT
     if q.startswith("how big"):
         return SIZE
+    if _RACE_TIME.search(q) and not q.startswith("what time"):
+        return DURATION
     return None
+
+
+# How long a race or a run took, asked as someone's time: "What was my half marathon time?" ("in 1:52:40"),
+# "my time on the 8 km", "Sam's 5k time": not a clock time ("What time is my flight?"), nor "my spare time".
+_RACE_TIME = re.compile(r"\b(?:my|his|her|their|your|our|\w+['’]s)\s+(?:(?!spare|free|own)[\w-]+\s+){0,3}?times?\b"
+                        r"(?!\s+(?:zones?|off|tables?|slots?)\b)")
 
 
 def states_measure(kind: str, text: str) -> bool:

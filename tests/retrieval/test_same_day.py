@@ -28,6 +28,8 @@ WENT = Evidence("did it!! 1:52:30 yesterday", 3, "chat", "message", "Tomás", cr
 def test_asked_of_something_gone_by_the_message_telling_of_its_day_again_says_how_it_went():
     assert how_it_went("What was Tomás's half marathon time?", [PLAN, HOPE], [PLAN, HOPE, WENT]) == (1, WENT)
     assert how_it_went("Did Tomás get under 2 hours?", [HOPE, PLAN], [HOPE, PLAN, WENT]) == (2, WENT)
+    # The plan read and not quoted (the hope states the time asked for): the message comes after the quotes.
+    assert how_it_went("What was Tomás's half marathon time?", [HOPE], [HOPE, PLAN, WENT]) == (1, WENT)
     # Asked when: the plan's day answers. Someone else's day, a day already gone by, a month: no plan.
     assert how_it_went("When is Tomás's half marathon?", [PLAN], [PLAN, WENT]) is None
     assert how_it_went("What was his time?", [PLAN], [PLAN, replace(WENT, speaker="Ana")]) is None
@@ -78,3 +80,18 @@ def test_asked_how_a_plan_went_the_message_after_its_day_is_quoted(services):
     services.conversations.log.add_turns(turns, services.clock.timestamp())
     answer = services.answering.ask("What was Tomás's half marathon time?", remember=False)
     assert "did it!! 1:52:30 yesterday" in [item.text for item in answer.evidence]
+
+
+def test_asked_what_happened_someone_elses_message_after_its_day_is_quoted(services):
+    # In a group the plan is Tom's, how it went Aisha's: both name the AGM.
+    turns = [Turn("Telegram: Plot 14", speaker, words, at, "other", str(n)) for n, (speaker, words, at) in enumerate([
+        ("Tom", "AGM is on the 21st at the community centre, 7pm. someone has to fight about the water rates",
+         _ts("2026-11-07")),
+        ("Pete", "not it", _ts("2026-11-07", 10)),
+        ("Pete", "back from the tip, the van is empty at last", _ts("2026-11-22")),
+        ("Aisha", "went to the AGM last night. rates going up to £25 a plot, and we're getting a composting toilet",
+         _ts("2026-11-22", 10))])]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
+    answer = services.answering.ask("What happened at the AGM?", remember=False)
+    assert any(item.text.startswith("went to the AGM last night") for item in answer.evidence), answer.text
+    assert not any(item.text.startswith("back from the tip") for item in answer.evidence)

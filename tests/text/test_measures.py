@@ -20,6 +20,12 @@ from second_me.text.measures import DISTANCE, DURATION, LENGTH, REACH, SIZE, WEI
     ("How big was my kidney stone?", SIZE),
     ("How much was the vet bill?", None),
     ("How many people came?", None),
+    # Someone's time at a race is how long it took ("in 1:52:40"), not what time of day it was.
+    ("What was my half marathon time?", DURATION),
+    ("What was my time on the 8 km at Kvamskogen?", DURATION),
+    ("What's Sam's parkrun time?", DURATION),
+    ("What time is my flight?", None),
+    ("What do I do in my spare time?", None),
 ])
 def test_the_measure_a_question_asks_for(question, measure):
     assert asked_measure(question) == measure
@@ -49,3 +55,6 @@ def test_a_measure_question_ranks_by_its_unit_and_is_still_a_number_for_the_refu
     assert wanted_kind("How big was my kidney stone?") == SIZE
     assert not has_answer(SIZE, "a hundred times", set()) and has_answer(NUMBER, "a hundred times", set())
     assert wanted_kind("How much did the brakes cost?") != SIZE
+    # "What was my half marathon time?" ranks "in 1:52:40" above "training for the half marathon, 14 km".
+    assert wanted_kind("What was my half marathon time?") == DURATION
+    assert not has_answer(DURATION, "about 14 km. I'm 41 and training for the Leeds half marathon", set())
