@@ -43,9 +43,10 @@ def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
 
 
 def _common_abbreviation(word: str) -> bool:
-    """"GP" (a doctor) is written in capitals, and names no one ("Booked a GP appointment", "Switched GPs")."""
+    """"GP" (a doctor) is written in capitals, and names no one ("Booked a GP appointment", "Switched GPs");
+    nor does a little word in capitals ("IT band syndrome"), but "the US"."""
     single = word[:-1] if word.endswith("s") and len(word) > 2 else word
-    return len(single) > 1 and single.isupper() and single.lower() in FORMS
+    return len(single) > 1 and single.isupper() and (single.lower() in FORMS or word.lower() in STOPWORDS - {"us"})
 
 
 _ASKS_A_NAME = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:(?:his|her|their|its|the)\s+name"

@@ -55,5 +55,7 @@ def test_a_name_is_no_common_word_written_in_capitals():
     assert names_in("Booked a GP appointment for 9 October about the migraines.") == set()
     assert names_in("Switched GPs to Dr. Adeyemi in Seddon") == {"adeyemi", "seddon"}
     assert names_in("Lunch with JO at the NHS canteen") == {"jo", "nhs"}  # no common word: a name
+    assert names_in("She said it's IT band syndrome") == set()  # a little word in capitals
+    assert names_in("We flew to the US on Friday") == {"us"}
     # A sentence begins with a name no English word is spelt like; "Moved" is a word.
     assert names_in("Moved in yesterday!! Grünerløkka life") == {"grunerløkka"}
