@@ -4,7 +4,9 @@
 A turn's memory keeps who said it beside its text, the turn it replies to as a second search
 key (a reply that never repeats the question's words is found by them: "They couldn't stop
 talking about the dinosaur bones!" after "what are the kids into?"), and the dates it tells of,
-read against when it was sent ("yesterday", sent on 6 July, is 5 July).
+read against when it was sent ("yesterday", sent on 6 July, is 5 July). In a chat with an
+assistant app the conversation's title leads that key: ChatGPT names a chat by what it is about
+("Birthday present for Mum"), and "I went with the RHS day pass, it came to £96" says none of it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from second_me.domain import Turn
+from second_me.domain import Turn, assistant_chat_title
 from second_me.text.event_dates import event_dates
 from second_me.text.utterance import MAX_REMEMBERED_CHARS, states_something
 from second_me.models.base import Embedder
@@ -104,10 +106,11 @@ class ConversationLog:
                     continue  # the same id appeared twice in this batch
                 if turn.remembered:
                     parent = replied.get(id(turn))
+                    key = _joined(parent.words if parent else "", assistant_chat_title(turn.conversation))
                     (memory_of[id(turn)],) = self.store.insert_memories(conn, [NewMemory(
                         kind="message", text=message_memory_text(turn), vector=vector_of[id(turn)],
                         created_at=turn.timestamp, strength=self.strength_days, message_id=message_id,
-                        speaker=turn.speaker, context=context_key(parent.words) if parent else None,
+                        speaker=turn.speaker, context=context_key(key) if key.strip() else None,
                         reply_to=parent.memory_id(memory_of) if parent else None,
                         about=event_dates(turn.text, turn.timestamp))])
                 added += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional, Sequence
 
-from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, utc_day
+from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, assistant_chat_title, utc_day
 from second_me.text.sentences import split_sentences
 from second_me.text.tasks import task_state
 
@@ -97,7 +97,8 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
         paragraph.clear()
 
     if speaker is not None and len(text.strip()) <= MAX_QUOTE_CHARS:
-        return [_Unit(text.strip(), 0, speaker)]  # a chat turn is quoted whole: its sentences lean on each other
+        # A chat turn is quoted whole: its sentences lean on each other.
+        return [_Unit(text.strip(), 0, title or speaker)]
     header = label = ""
     for index, line in enumerate(lines):
         if label and line.strip() and not _LIST_ITEM.match(line) and not _goes_on(paragraph, line):
@@ -236,7 +237,9 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
     out: list[Sentence] = []
     for rank, hit in enumerate(hits[:most]):
         speaker = hit.origin.speaker if isinstance(hit.origin, ConversationOrigin) else None
-        title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) else ""
+        # A chat with an assistant app stands under its title ("Birthday present for Mum"), as a note under its name.
+        title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) \
+            else assistant_chat_title(hit.origin.conversation) if isinstance(hit.origin, ConversationOrigin) else ""
         units = _units(hit.memory, speaker, title)
         read: dict[int, tuple[str, int]] = {}  # a unit → its text as quoted, with what it was joined to
         # A fragment goes with the sentence before it in a note; in a summary of a chat, the next turn

@@ -108,3 +108,18 @@ def _m21_plans_and_deadlines_read_again(conn) -> None:
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)
+
+
+def _m22_assistant_chats_searched_by_their_titles(conn) -> None:
+    """A turn of a chat with an assistant app is searched by the chat's title too ("Birthday present
+    for Mum" for "I went with the RHS day pass"), as turns imported from now on are."""
+    from second_me.domain import assistant_chat_title
+    from second_me.storage.messages import context_key
+
+    rows = conn.execute("SELECT mem.id, mem.context, c.name FROM memories mem JOIN messages m ON m.id = mem.message_id "
+                        "JOIN conversations c ON c.id = m.conversation_id WHERE mem.kind = 'message'").fetchall()
+    for memory_id, context, name in rows:
+        title = assistant_chat_title(name)
+        if title and not (context or "").startswith(title):
+            conn.execute("UPDATE memories SET context = ? WHERE id = ?",
+                         (context_key(f"{title} {context or ''}"), memory_id))

@@ -146,3 +146,44 @@ def test_a_store_from_before_reads_titles_and_word_headings_again(services, sett
         assert source.content_hash is None and source.mtime is None  # read again at its next scan
     finally:
         store.close()
+
+
+def _present_chat():
+    name = "ChatGPT: Birthday present for Mum (2026-04-10)"
+    return [Turn(name, "me", "Mum turns 70 soon. She loves gardening. Ideas?", _ts("2026-04-10"), "user", "m1"),
+            Turn(name, "ChatGPT", "A kneeler and tool set, or a garden day pass.", _ts("2026-04-10", 11),
+                 "assistant", "m2"),
+            Turn(name, "me", "I went with the RHS day pass plus afternoon tea, it came to £96.",
+                 _ts("2026-04-10", 12), "user", "m3")]
+
+
+def test_a_turn_of_a_chat_with_an_assistant_is_found_by_the_chats_title(services, clock):
+    # ChatGPT names a chat by what it is about; the turn telling what was bought says none of it.
+    services.conversations.log.add_turns(_present_chat(), clock.timestamp())
+    found = {services.store.get(memory_id).text for memory_id, _ in services.store.fts_search('"present"', 10)}
+    assert "me: I went with the RHS day pass plus afternoon tea, it came to £96." in found
+    # A chat named by who is in it is not searched by its name: "Sam" would match every turn of it.
+    services.conversations.log.add_turns([Turn("WhatsApp: Sam", "Sam", "the boiler works again", _ts("2026-05-01"),
+                                               "other", "w1")], clock.timestamp())
+    assert services.store.fts_search('"whatsapp"', 10) == []
+
+
+def test_a_store_from_before_searches_assistant_chats_by_their_titles(services, settings, clock):
+    services.conversations.log.add_turns(_present_chat(), clock.timestamp())
+    number = next(i for i, step in enumerate(migrations.MIGRATIONS, start=1)
+                  if step.__name__ == "_m22_assistant_chats_searched_by_their_titles")
+    with services.store.db.transaction() as conn:  # as an earlier second-me left it: the turns' keys without titles
+        conn.execute("UPDATE memories SET context = substr(context, length('Birthday present for Mum ') + 1) "
+                     "WHERE context LIKE 'Birthday present for Mum %'")
+        conn.execute("UPDATE memories SET context = NULL WHERE context = 'Birthday present for Mum'")
+        conn.execute(f"PRAGMA user_version = {number - 1}")
+    services.store.close()
+    store = open_store(settings)
+    try:
+        assert len(store.fts_search('"present"', 10)) == 3
+        with store.db.read() as conn:
+            keys = [row[0] for row in conn.execute("SELECT context FROM memories WHERE kind = 'message' "
+                                                   "ORDER BY created_at")]
+        assert keys[0] == "Birthday present for Mum" and keys[2].startswith("Birthday present for Mum A kneeler")
+    finally:
+        store.close()

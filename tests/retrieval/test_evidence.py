@@ -570,3 +570,12 @@ def test_a_request_quotes_the_document_it_asks_for_first_and_whole():
     told = [e.text for e in evidence if e.memory_id == 2]
     assert evidence[0].memory_id == 2 and len(told) == 6
     assert [e.memory_id for e in evidence] == sorted((e.memory_id for e in evidence), reverse=True)
+
+
+def test_a_turn_of_a_chat_with_an_assistant_stands_under_the_chats_title():
+    # Scored with its title, as a note's sentence with its file's name: "it came to £96" is about the present.
+    hit = turn_hit(1, "me", "I went with the RHS day pass, it came to £96.")
+    titled = replace(hit, origin=replace(hit.origin, conversation="ChatGPT: Birthday present for Mum (2026-04-10)"))
+    assert [s.context for s in candidate_sentences([titled])] == ["Birthday present for Mum"]
+    named = replace(hit, origin=replace(hit.origin, conversation="WhatsApp: Sam"))  # named by who is in it
+    assert [s.context for s in candidate_sentences([named])] == ["me"]
