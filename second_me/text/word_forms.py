@@ -50,7 +50,7 @@ grandmother grandma granny gran nana;
 grandfather grandpa grandad granddad; children kids; child kid; grandchildren grandkids; grandchild grandkid;
 husband hubby; car automobile; bicycle bike; television tv; film movie; holiday vacation trip travel journey;
 list checklist; flat apartment;
-doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work;
+doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work role;
 cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
 wedding marry married marries wed; live move;
 ripe ripen; wide widen; soft soften; hard harden; dark darken; sharp sharpen; tight tighten; loose loosen;
