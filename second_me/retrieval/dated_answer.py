@@ -162,10 +162,10 @@ def how_it_went(question: str, quoted: Sequence[Evidence],
     Lisbon half marathon, it's on the 24th of May", said in April); the same speaker's later message
     telling of that day, read beyond the quotes ("did it!! 1:52:30 yesterday", said on the 25th), says
     how it went; so does anyone's, in a group, telling of the thing the question and the plan both name
-    ("went to the AGM last night" after Tom's "AGM is on the 21st"). (Where to quote it: after the plan;
-    the message.) The plan may be read and not quoted,
-    when a quote says more of the kind asked ("under 2 hours would make me happy" for a time): the
-    message then comes after the quotes. None when no memory read is such a plan."""
+    ("went to the AGM last night" after Tom's "AGM is on the 21st"). The plan may be read and not
+    quoted, when a quote says more of the kind asked ("under 2 hours would make me happy" for a time):
+    the message then comes after the quotes. (Where to quote it: after the plan; the message.) None
+    when no memory read is such a plan."""
     if ASKS_WHEN.match(question) or not ASKS_HOW_IT_WENT.match(question):
         return None
     asked = {word for word in content_words(question) if word.lower() not in LIGHT_VERBS}
