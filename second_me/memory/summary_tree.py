@@ -143,6 +143,10 @@ class SummaryTree:
                                if str(PurePath(path).parent) not in folders_with_nodes]
             facts = self.store.summaries.current_facts(conn)
             children = facts + list(reps["month"].values()) + list(reps["folder"].values()) + loose_documents
+            # Of the user: a summary telling only what others said in a chat ("Aisha Khan: Plot 14 is ours!!") is not.
+            speakers = self._speakers(conn)
+            texts = self.store.summaries.texts(conn, children) if speakers.others else {}
+            children = [m for m in children if not speakers.others or in_own_words(texts.get(m, ""), speakers)]
             if children:
                 groups["user"] = children
         return groups
@@ -187,11 +191,23 @@ class SummaryTree:
                 titles[reps[level][key]] = TITLES[level].format(key=key)
         return SummaryReport(built, removed, dirty_left)
 
+    def _speakers(self, conn) -> "Speakers":
+        """Who speaks in memory, and who of them is not the user."""
+        said = self.store.messages.speakers_in(conn)
+        users = {name for name, role in said if role == "user"}
+        return Speakers(frozenset(name for name, _ in said), frozenset(name for name, _ in said if name not in users))
+
     def _build(self, level: str, key: str, children: list[tuple[int, str]], now: float,
                deadline: float = float("inf"), titles: Optional[dict[int, str]] = None) -> int:
-        """`titles`: of the children that are summaries, their titles, left out of what is summarised."""
+        """`titles`: of the children that are summaries, their titles, left out of what is summarised.
+        The portrait is of the user: what others said in the summaries below it is left out."""
         title = TITLES[level].format(key=key)
-        body = self._summarize(level, [_untitled(text, (titles or {}).get(m)) for m, text in children], deadline)
+        texts = [_untitled(text, (titles or {}).get(m)) for m, text in children]
+        if level == "portrait":
+            with self.store.db.read() as conn:
+                speakers = self._speakers(conn)
+            texts = [in_own_words(text, speakers) for text in texts]
+        body = self._summarize(level, texts, deadline)
         text = f"{title}: {body}"
         embedder = self._embedder()
         self.store.use_embedder(embedder.model_id, embedder.dim, now)
@@ -233,6 +249,27 @@ class SummaryTree:
                                 max_tokens=SUMMARY_TOKENS, temperature=0.0)
         faithful, _ = supported_sentences(_clean(output), texts)
         return faithful if len(faithful) >= 20 else fallback
+
+
+def in_own_words(text: str, speakers: "Speakers") -> str:
+    """A summary's text without the turns other people said: each turn in it begins with its
+    speaker's name ("Aisha Khan: went to the AGM…") and runs to the next speaker's."""
+    if not speakers.others:
+        return text
+    names = sorted(speakers.everyone, key=len, reverse=True)
+    starts = re.compile(r"(?:^|(?<=\s))(" + "|".join(re.escape(name) for name in names) + r"):\s")
+    pieces, last, speaker = [], 0, None
+    for match in starts.finditer(text):
+        pieces.append((speaker, text[last:match.start()]))
+        last, speaker = match.start(), match.group(1)
+    pieces.append((speaker, text[last:]))
+    return " ".join(piece.strip() for who, piece in pieces if who not in speakers.others and piece.strip())
+
+
+@dataclass(frozen=True)
+class Speakers:
+    everyone: frozenset[str]
+    others: frozenset[str]  # not the user: other people in a chat, and assistants
 
 
 def _untitled(text: str, title: Optional[str]) -> str:

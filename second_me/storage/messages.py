@@ -218,8 +218,13 @@ class Messages:
     def speakers(self) -> list[tuple[str, str]]:
         """(speaker, role) of everyone who has a turn in memory, most turns first."""
         with self.db.read() as conn:
-            return conn.execute("SELECT speaker, role FROM messages GROUP BY speaker, role "
-                                "ORDER BY count(*) DESC").fetchall()
+            return self.speakers_in(conn)
+
+    @staticmethod
+    def speakers_in(conn) -> list[tuple[str, str]]:
+        """`speakers`, read on a connection already open."""
+        return conn.execute("SELECT speaker, role FROM messages GROUP BY speaker, role "
+                            "ORDER BY count(*) DESC").fetchall()
 
     def turns(self, name: str) -> list[StoredTurn]:
         with self.db.read() as conn:

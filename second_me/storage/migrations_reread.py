@@ -123,3 +123,9 @@ def _m22_assistant_chats_searched_by_their_titles(conn) -> None:
         if title and not (context or "").startswith(title):
             conn.execute("UPDATE memories SET context = ? WHERE id = ?",
                          (context_key(f"{title} {context or ''}"), memory_id))
+
+
+def _m23_portraits_in_the_users_own_words(conn) -> None:
+    """The portrait of the user is written again, leaving out what other people said in a chat: it had
+    opened with another speaker's words ("Portrait of the user: Aisha Khan: Plot 14 is officially ours!!")."""
+    conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = 'portrait'")

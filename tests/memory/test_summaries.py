@@ -175,3 +175,41 @@ def test_a_summary_above_another_leaves_out_its_title_even_with_a_colon_in_its_k
     with services.store.db.read() as conn:
         (portrait,) = conn.execute("SELECT text FROM memories WHERE kind = 'portrait'").fetchone()
     assert portrait.startswith("Portrait of the user: Lena: hey! how was the move? Raj Mehta: exhausting"), portrait
+
+
+def test_the_portrait_of_the_user_leaves_out_what_others_said():
+    from second_me.memory.summary_tree import Speakers, in_own_words
+
+    speakers = Speakers(frozenset({"Aisha Khan", "Tom Berg", "ChatGPT"}), frozenset({"Aisha Khan", "ChatGPT"}))
+    text = ("Aisha Khan: Plot 14 is officially ours!! Signed the tenancy. Tom Berg: amazing. I'll bring the "
+            "strimmer: the brambles are tall. ChatGPT: Beer traps work.")
+    assert in_own_words(text, speakers) == "Tom Berg: amazing. I'll bring the strimmer: the brambles are tall."
+    assert in_own_words("Aisha Khan: slugs ate my lettuces.", speakers) == ""
+    assert in_own_words("Notes on the allotment: potatoes first.", speakers) == "Notes on the allotment: potatoes first."
+
+
+def test_a_chat_exported_with_others_in_it_makes_a_portrait_of_the_user_alone(services, clock, settings):
+    from second_me.storage import migrations
+    from second_me.storage.store import open_store
+
+    services.conversations.log.add_turns([
+        Turn("Telegram: Plot 14", "Aisha Khan", "Plot 14 is officially ours!! Signed the tenancy this morning.",
+             _ts("2026-05-02T09:12"), "other", "1"),
+        Turn("Telegram: Plot 14", "Tom Berg", "amazing. I'll bring the strimmer on Saturday.",
+             _ts("2026-05-02T09:20"), "user", "2")], clock.timestamp())
+    _tree(services).refresh(clock.timestamp())
+    with services.store.db.read() as conn:
+        (portrait,) = conn.execute("SELECT text FROM memories WHERE kind = 'portrait'").fetchone()
+    assert portrait == "Portrait of the user: Tom Berg: amazing. I'll bring the strimmer on Saturday.", portrait
+    # A store from before had written it with Aisha's words first: it is written again.
+    number = next(i for i, step in enumerate(migrations.MIGRATIONS, start=1)
+                  if step.__name__ == "_m23_portraits_in_the_users_own_words")
+    with services.store.db.transaction() as conn:
+        conn.execute(f"PRAGMA user_version = {number - 1}")
+    services.store.close()
+    store = open_store(settings)
+    try:
+        with store.db.read() as conn:
+            assert conn.execute("SELECT dirty FROM summary_nodes WHERE level = 'portrait'").fetchone() == (1,)
+    finally:
+        store.close()
