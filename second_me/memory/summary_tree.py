@@ -263,7 +263,12 @@ def in_own_words(text: str, speakers: "Speakers") -> str:
         pieces.append((speaker, text[last:match.start()]))
         last, speaker = match.start(), match.group(1)
     pieces.append((speaker, text[last:]))
+    if len(pieces) > 1 and _SUMMARY_TITLE.match(pieces[0][1]):
+        pieces.pop(0)  # "Summary of conversation Telegram: Plot 14: " before the first turn says no one's words
     return " ".join(piece.strip() for who, piece in pieces if who not in speakers.others and piece.strip())
+
+
+_SUMMARY_TITLE = re.compile(r"(?:Summary of |Portrait of the user: )")
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,10 @@ def test_the_portrait_of_the_user_leaves_out_what_others_said():
             "strimmer: the brambles are tall. ChatGPT: Beer traps work.")
     assert in_own_words(text, speakers) == "Tom Berg: amazing. I'll bring the strimmer: the brambles are tall."
     assert in_own_words("Aisha Khan: slugs ate my lettuces.", speakers) == ""
-    assert in_own_words("Notes on the allotment: potatoes first.", speakers) == "Notes on the allotment: potatoes first."
+    # A summary's title before its first turn is no one's words: "Plot 14:" of the chat's name is no speaker.
+    assert in_own_words("Summary of conversation Telegram: Plot 14: Aisha Khan: slugs ate my lettuces.", speakers) == ""
+    note = "Notes on the allotment: potatoes first."
+    assert in_own_words(note, speakers) == note
 
 
 def test_a_chat_exported_with_others_in_it_makes_a_portrait_of_the_user_alone(services, clock, settings):
