@@ -39,7 +39,7 @@ from second_me.retrieval.people import (asked_about, by_or_about, names_a_speake
                                         speakers_in, speaks_of_oneself, without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
-from second_me.retrieval.topics import Topic, told_among, told_vectors, topic_asked, topic_now
+from second_me.retrieval.topics import Topic, closest_to_topic, topic_asked, topic_now
 from second_me.retrieval.unmatched import detached_names, unknown_terms
 from second_me.storage.store import MemoryStore
 
@@ -281,8 +281,10 @@ class HybridSearcher:
         detached = detached_names(self.store, parsed.text, unknown, elapsed is not None) if options.use_bm25 else ()
         timings["total"] = (time.perf_counter() - started) * 1000
         best = max(similarity.values()) if similarity else None
-        if now_topic is not None and not told_of_topic:  # "When does Aisha start her new job?", in other words
-            told_of_topic = told_among(now_topic, self.embedder, self.store.vector_search, [h.memory.id for h in hits])
+        found = [h.memory.id for h in hits]  # "When does Aisha start her new job?": a job told in other words
+        if now_topic is not None and not told_of_topic and found:
+            told_of_topic = closest_to_topic(now_topic, self.embedder, lambda vector: self.store.vector_search(
+                vector, len(found), among=found))
         return SearchResult(hits, best, len(fused), timings, parsed, unknown, detached,
                             {h.memory.id: told_of_topic[h.memory.id] for h in hits if h.memory.id in told_of_topic})
 
@@ -315,10 +317,8 @@ class HybridSearcher:
         """A gathering question's everyday topic (or, weighted `weight`, what a question of now asks of),
         searched by the sentences that tell of it: a memory ranks by its best similarity to any of them
         (returned). The similarity kept for each is the question's own, which the abstention checks judge by."""
-        best: dict[int, float] = {}
-        for vector in told_vectors(topic, self.embedder):
-            for memory_id, score in self.store.vector_search(vector, pool, scope.kinds, since, until, scope.among):
-                best[memory_id] = max(best.get(memory_id, score), score)
+        best = closest_to_topic(topic, self.embedder, lambda vector: self.store.vector_search(
+            vector, pool, scope.kinds, since, until, scope.among))
         if not best:
             return best
         ranking = sorted(best, key=best.get, reverse=True)[:pool]

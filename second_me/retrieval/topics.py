@@ -102,12 +102,12 @@ def told_vectors(topic: Topic, embedder: Embedder) -> list:
     return _TOLD_VECTORS[key]
 
 
-def told_among(topic: Topic, embedder: Embedder, vector_search: Callable[..., list[tuple[int, float]]],
-               memory_ids: Sequence[int]) -> dict[int, float]:
-    """Of these memories, each one's best similarity to a sentence telling of `topic`: how plainly it
-    tells of a new job or a move, whatever words the question used for it."""
+def closest_to_topic(topic: Topic, embedder: Embedder,
+                     search: Callable[[Sequence[float]], list[tuple[int, float]]]) -> dict[int, float]:
+    """The memories `search` finds for each sentence telling of `topic`, each with its best similarity to
+    any of them: how plainly it tells of the topic, whatever words a question used for it."""
     best: dict[int, float] = {}
-    for vector in told_vectors(topic, embedder) if memory_ids else ():
-        for memory_id, score in vector_search(vector, len(memory_ids), among=list(memory_ids)):
+    for vector in told_vectors(topic, embedder):
+        for memory_id, score in search(vector):
             best[memory_id] = max(best.get(memory_id, score), score)
     return best
