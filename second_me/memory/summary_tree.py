@@ -115,8 +115,10 @@ class SummaryTree:
 
     # ---- what the tree should look like -------------------------------------------------
 
-    def _expected(self, conn, level: str, reps: dict[str, dict[str, int]]) -> dict[str, list[int]]:
-        """key → child memory ids for one level, from the store and the levels below."""
+    def _expected(self, conn, level: str, reps: dict[str, dict[str, int]],
+                  speakers: Optional["Speakers"] = None) -> dict[str, list[int]]:
+        """key → child memory ids for one level, from the store and the levels below. `speakers`: for
+        the portrait, whose words in memory are the user's."""
         groups: dict[str, list[int]] = {}
         if level == "document":
             for path, memory_id in self.store.summaries.chunks_by_file(conn):
@@ -144,9 +146,9 @@ class SummaryTree:
             facts = self.store.summaries.current_facts(conn)
             children = facts + list(reps["month"].values()) + list(reps["folder"].values()) + loose_documents
             # Of the user: a summary telling only what others said in a chat ("Aisha Khan: Plot 14 is ours!!") is not.
-            speakers = self._speakers(conn)
-            texts = self.store.summaries.texts(conn, children) if speakers.others else {}
-            children = [m for m in children if not speakers.others or in_own_words(texts.get(m, ""), speakers)]
+            if speakers is not None and speakers.others:
+                texts = self.store.summaries.texts(conn, children)
+                children = [m for m in children if in_own_words(texts.get(m, ""), speakers)]
             if children:
                 groups["user"] = children
         return groups
@@ -163,7 +165,8 @@ class SummaryTree:
         built = removed = dirty_left = 0
         for level in LEVELS:
             with self.store.db.read() as conn:
-                expected = self._expected(conn, level, reps)
+                speakers = self._speakers(conn) if level == "portrait" else None  # whose words the portrait keeps
+                expected = self._expected(conn, level, reps, speakers)
                 nodes = self.store.summaries.nodes(conn, level)
                 texts = self.store.summaries.texts(conn, [m for ids in expected.values() for m in ids])
             removed += self._remove_orphans(level, [k for k in nodes if k not in expected], now)
@@ -184,7 +187,7 @@ class SummaryTree:
                             continue
                         reps[level][key] = node[1]  # stale, but better than nothing above it
                     else:
-                        reps[level][key] = self._build(level, key, pairs, now, deadline, titles)
+                        reps[level][key] = self._build(level, key, pairs, now, deadline, titles, speakers)
                         built += 1
                 else:
                     reps[level][key] = node[1]
@@ -198,14 +201,13 @@ class SummaryTree:
         return Speakers(frozenset(name for name, _ in said), frozenset(name for name, _ in said if name not in users))
 
     def _build(self, level: str, key: str, children: list[tuple[int, str]], now: float,
-               deadline: float = float("inf"), titles: Optional[dict[int, str]] = None) -> int:
+               deadline: float = float("inf"), titles: Optional[dict[int, str]] = None,
+               speakers: Optional["Speakers"] = None) -> int:
         """`titles`: of the children that are summaries, their titles, left out of what is summarised.
-        The portrait is of the user: what others said in the summaries below it is left out."""
+        `speakers`, for the portrait, which is of the user: what others said below it is left out."""
         title = TITLES[level].format(key=key)
         texts = [_untitled(text, (titles or {}).get(m)) for m, text in children]
-        if level == "portrait":
-            with self.store.db.read() as conn:
-                speakers = self._speakers(conn)
+        if speakers is not None:
             texts = [in_own_words(text, speakers) for text in texts]
         body = self._summarize(level, texts, deadline)
         text = f"{title}: {body}"
