@@ -292,7 +292,7 @@ class Indexer:
                       strength=self.settings.strength_file_days, start_line=c.start_line, end_line=c.end_line,
                       page=c.page, content_hash=hashlib.sha256(c.text.encode()).hexdigest(),
                       meta={**base, "heading": c.heading} if c.heading else base,
-                      about=note_dates(os.path.basename(p.path), c.text))
+                      about=note_dates(os.path.basename(p.path), c.text, c.heading, p.mtime))
             for c, v in zip(p.chunks, p.vectors)
         ]
         self.store.sources.replace(p.path, p.root, p.content_hash, p.mtime, p.size, fmt, memories,

@@ -29,7 +29,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     later = carried_out(question, evidence)
     best = later or evidence[0]
     if best.kind == "chunk" and best.about:
-        return _note_day_line(best, event_asked(question))
+        return _note_day_line(best, event_asked(question), [item.text for item in evidence
+                                                              if item.memory_id == best.memory_id])
     if best.speaker is None or best.kind != "message":
         return ""
     if newest_first and CALLED_OFF.search(best.text) and not _tells_a_day(best):
@@ -89,9 +90,10 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
 _ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 
 
-def _note_day_line(quote: Evidence, asked: str) -> str:
-    """The day a daily note is of (its file's name: `text/note_days.note_dates`), or the day its words
-    tell of read against it: "2026-10-04 (your note of 2026-10-05)." for "Got the keys yesterday"."""
+def _note_day_line(quote: Evidence, asked: str, quoted: Sequence[str] = ()) -> str:
+    """The day a daily note is of (its file's name or its section's heading: `text/note_days.note_dates`),
+    or the day its words tell of read against it: "2026-10-04 (your note of 2026-10-05)." for "Got the keys
+    yesterday". None when its quotes (`quoted`, of the same note) name a day themselves."""
     stored = quote.about.split(", ")
     day = stored[0]
     noon = datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone.utc).timestamp()
@@ -100,7 +102,9 @@ def _note_day_line(quote: Evidence, asked: str) -> str:
     if told:
         return f"{', '.join(told)} (your note of {day})."
     # A day the note names that was not read ("live as of 16 Oct"): the quote says when, not the note's day.
-    named = {word.lower() for word in re.findall(r"[A-Za-z]+", quote.text)} & (MONTHS | WEEKDAYS | _RELATIVE_DAYS)
+    # So does a day of the week it keeps ("Training Mondays and Wednesdays", after "Priya got into the squad!").
+    words = {word.lower() for text in (quote.text, *quoted) for word in re.findall(r"[A-Za-z]+", text)}
+    named = words & (MONTHS | WEEKDAYS | _RELATIVE_DAYS | {f"{day}s" for day in WEEKDAYS})
     return "" if named else f"{day} (your note of that day)."
 
 

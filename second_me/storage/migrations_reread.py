@@ -129,3 +129,22 @@ def _m23_portraits_in_the_users_own_words(conn) -> None:
     """The portrait of the user is written again, leaving out what other people said in a chat: it had
     opened with another speaker's words ("Portrait of the user: Aisha Khan: Plot 14 is officially ours!!")."""
     conn.execute("UPDATE summary_nodes SET dirty = 1 WHERE level = 'portrait'")
+
+
+def _m24_journal_sections_dated_by_their_headings(conn) -> None:
+    """A section of a note under a heading that is a day ("## 19 October" of journal/2026-10.md) tells of
+    that day: "When did Dad have his cataract operation?" is answered by it, not by when the file was saved."""
+    import json
+    import os
+
+    from second_me.storage.messages import add_event_dates
+    from second_me.text.note_days import day_of_note, note_dates
+
+    rows = conn.execute("SELECT mem.id, mem.text, mem.meta, mem.created_at, s.path FROM memories mem "
+                        "JOIN sources s ON s.id = mem.source_id WHERE mem.kind = 'chunk'").fetchall()
+    for memory_id, text, meta, created_at, path in rows:
+        name, heading = os.path.basename(path), json.loads(meta or "{}").get("heading", "")
+        dates = note_dates(name, text, heading, created_at) if heading and day_of_note(name) is None else []
+        if dates:
+            conn.execute("DELETE FROM memory_dates WHERE memory_id = ?", (memory_id,))
+            add_event_dates(conn, memory_id, dates)

@@ -1163,6 +1163,21 @@ def test_a_daily_note_says_when_by_its_day(services, tmp_path):
     assert notes == {"2026-10-19-sync.md", "2026-10-21.md"}
 
 
+def test_a_journals_section_says_when_by_its_heading(services, tmp_path):
+    """A month's journal with a section for each day ("## 19 October"): "When did Dad have his cataract
+    operation?" quoted the sentence and said no day."""
+    (tmp_path / "2026-10.md").write_text("# October 2026\n\n## 11 October\n\nRan the Abbey Dash 10k in 48:12.\n\n"
+                                         "## 19 October\n\nDad had his cataract operation at St James's.\n\n"
+                                         "## 21 October\n\nPriya got into the county swimming squad! Training "
+                                         "Mondays and Wednesdays 6–7:30pm at the Aquatics Centre.\n")
+    services.indexing.add([tmp_path])
+    answer = services.answering.ask("When did Dad have his cataract operation?", remember=False)
+    assert "2026-10-19 (your note of that day)." in answer.text
+    # A section's sentence going on about Priya without her name is quoted, and says when: not the note's day.
+    training = services.answering.ask("When does Priya have swimming training?", remember=False).text
+    assert "Mondays and Wednesdays" in training and "your note" not in training
+
+
 def test_a_figure_alone_after_a_sentence_is_quoted_with_it_and_times_counted_are_no_word_memory_needs(
         services, tmp_path):
     (tmp_path / "2026-10-04.md").write_text("Ran the Dublin half marathon! 2:04:51. Legs destroyed.\n")

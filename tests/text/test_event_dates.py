@@ -249,6 +249,43 @@ def test_a_note_named_by_its_day_tells_of_that_day_and_its_words_are_read_agains
     assert note_dates("flat.md", "Got the keys yesterday!") == []  # saved when, not about when
 
 
+def test_a_section_under_a_heading_that_is_a_day_tells_of_that_day():
+    from second_me.text.note_days import day_of_heading, note_dates
+
+    saved = datetime(2026, 12, 7, tzinfo=timezone.utc).timestamp()
+
+    def day(heading: str, name: str = "journal.md") -> str | None:
+        span = day_of_heading(heading, name, saved)
+        return describe_span(span.start, span.end) if span is not None else None
+
+    assert day("October 2026 > 19 October", "2026-10.md") == "2026-10-19"
+    assert day("1:1s with Marcus > 2026-09-03") == "2026-09-03"
+    assert day("Dec 28", "2025.md") == "2025-12-28"  # the file's year, however near another year's
+    assert day("3 March") == "2026-03-03"  # a journal saved in December: the March before, not the next
+    assert day("Trip > Tuesday 3 March: the op") == "2026-03-03"
+    assert day("Japan, April 2026") is None and day("Car > Tyres") is None  # a month, no heading of a day
+    assert day("Week plan > Monday") is None and day("Yesterday") is None  # no day of a month
+    assert day("Meeting on 4 May about the budget and the hiring plan") is None  # a title telling more than a day
+    told = note_dates("2026-10.md", "## 19 October\n\nDad had his op yesterday.", "October 2026 > 19 October", saved)
+    assert [describe_span(span.start, span.end) for span in told] == ["2026-10-19", "2026-10-18"]
+    assert note_dates("2026-10.md", "Dad had his op yesterday.", "October 2026", saved) == []
+
+
+def test_a_store_written_before_sections_were_dated_by_their_headings_dates_them(services, settings, tmp_path):
+    """Migration 24: a journal's sections indexed before keep their chunks, and gain their days."""
+    from tests.storage.legacy import reopened_at
+
+    (tmp_path / "2026-10.md").write_text("# October 2026\n\n## 19 October\n\nDad had his cataract operation.\n")
+    services.indexing.add([tmp_path])
+
+    def as_left(conn):
+        conn.execute("DELETE FROM memory_dates")
+
+    with reopened_at(services, settings, 23, as_left) as conn:
+        rows = conn.execute("SELECT d.phrase FROM memory_dates d").fetchall()
+    assert ("19 October",) in rows  # beside the month its title names
+
+
 def test_a_store_written_before_daily_notes_were_dated_dates_them(services, settings, tmp_path):
     """Migration 19: notes indexed before keep their chunks, and gain their days."""
     from tests.storage.legacy import reopened_at
