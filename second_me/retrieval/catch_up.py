@@ -59,6 +59,8 @@ _CATCH_UP = re.compile(
 _WHO_IS = re.compile(r"^\s*who(?:['’]s|\s+is|\s+was)\s+(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)"
                      r"\s*[?.!]*\s*$", re.I)
 _NUMBER = re.compile(r"\d")
+# A summary asks for all of it: "Summarize my chats with Maya" is of the trip in May as of the baby in December.
+_SUMS_UP = re.compile(r"^\s*(?:(?:please|can\s+you|could\s+you)\s+)?(?:summari[sz]e|sum\s+up|recap|go\s+over)\b", re.I)
 _ME = frozenset({"i", "me", "myself", "my life"})
 
 
@@ -69,6 +71,7 @@ class CatchUp:
     time: TimeHint
     chats: bool = False  # the user's chats with them, both sides ("Summarize my chats with Tomás")
     chat_named: bool = False  # `who` is the name of a chat ("Summarize the family chat"), not a person
+    whole: bool = False  # all of it asked ("Summarize…", "What have we talked about…"), not the newest news
 
 
 def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
@@ -77,14 +80,15 @@ def catch_up_question(question: str, now: datetime) -> Optional[CatchUp]:
     match = _CATCH_UP.match(" ".join(rest.split()))
     if match is None:
         return None
+    whole = bool(_SUMS_UP.match(question)) or bool(match["talked_in"]) or match["talked"] is not None
     named = match["chat_named"] or match["chat_in"] or match["talked_in"]
     if named:
-        return CatchUp(named.strip(), False, time, chats=True, chat_named=True)
+        return CatchUp(named.strip(), False, time, chats=True, chat_named=True, whole=whole)
     chats = match["chats"] is not None or match["talked"] is not None
     who = next((value for value in match.groupdict().values() if value), None)
     if who is None or chats and re.search(r"\babout\b", who, re.I):
         return None  # with whom is not said ("What have I talked about?"), or a topic is ("…with Tomás about Porto")
-    return CatchUp(who.strip(), not chats and who.strip().lower() in _ME, time, chats)
+    return CatchUp(who.strip(), not chats and who.strip().lower() in _ME, time, chats, whole=whole)
 
 
 def chats_named(name: str, chats: Sequence[tuple[int, str, str]]) -> list[tuple[int, str]]:

@@ -69,7 +69,7 @@ def _chat_recapped(core: "Core", asked: CatchUp, on_token: Optional[Callable[[st
 def _newsiest(core: "Core", turns: list[tuple[int, int]], asked: CatchUp) -> list[Memory]:
     memories = core.store.get_many([memory_id for memory_id, _ in turns])
     return newsiest_turns([(memories[memory_id], conversation) for memory_id, conversation in turns
-                           if memory_id in memories], spread=asked.time.has_window)
+                           if memory_id in memories], spread=asked.time.has_window or asked.whole)
 
 
 def _said(text: str, on_token: Optional[Callable[[str], None]]) -> Answer:

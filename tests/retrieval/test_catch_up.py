@@ -26,6 +26,11 @@ def test_a_catch_up_is_told_by_how_it_is_asked_and_names_whom():
     mine = catch_up_question("What have I been up to lately?", NOW)
     assert mine is not None and mine.me
     assert catch_up_question("What has Tomás been up to since August?", NOW).time.has_window
+    # A summary asks for all of it, a catch-up for the newest news.
+    assert catch_up_question("Summarize my chat with Maya", NOW).whole
+    assert catch_up_question("What have Maya and I talked about?", NOW).whole
+    assert not catch_up_question("What's new with Maya?", NOW).whole
+    assert not catch_up_question("Catch me up on the family chat", NOW).whole
     for other in ["What has Tomás been up to with the van?", "What is Sam doing for his birthday?",
                   "Where does Tomás work?", "What hobbies have I taken up?"]:
         assert catch_up_question(other, NOW) is None, other
