@@ -7,29 +7,27 @@ types a plain memory states outright:
 
 - a name ("what is X's name", "what is X called", "what did I call X"): a capitalised word
   the question does not already contain, or a word after "called"/"named";
-- a number ("how much", "how long", "what time", "how many X does Y have", "what is my shoe
-  size / phone number"): a digit or a number word;
+- a number ("how much", "how long", "what time", "how many X does Y have", "what is my shoe size"): 12 or twelve;
 - an age ("how old"): "two years old", "aged 7", "her 65th birthday" — not just any number;
 - a date ("when is X", "what date", "which day"): a month, weekday, ordinal day or dated form.
 
-A money question ("how much did I pay…") wants an amount ($350, 200 euros), a birthday a day
-of the year (June 2), not any number or weekday. Only memories that mention the question's
-subject count: every name in the question (Miso, Tomás) or, without names, one of its content
-words; and a name is never stated for something no memory mentions ("Miso's vet"). Questions
-answered from when memories happened rather than from what they say ("when did I…", "how
-long have I…", "how many concerts have I been to") are not typed: nothing is checked.
+A money question ("how much did I pay…") wants an amount ($350, 200 euros), a birthday a day of the year
+(June 2), not any number or weekday. Only memories that mention the question's subject count: every name in
+the question (Miso, Tomás) or, without names, one of its content words (in any form: "raised" for "raise");
+and a name is never stated for something no memory mentions ("Miso's vet"). Questions answered from when
+memories happened rather than from what they say ("when did I…", "how long have I…", "how many concerts
+have I been to") are not typed: nothing is checked.
 
-It also finds the question's proper names and its answer-type words ("which *city*", "what is my *diet*"): a
-name no memory contains means the question is about something never mentioned, while an answer-type word is
-expected to be missing (memory says "Valencia", not "city").
-"""
+It also finds the question's proper names and its answer-type words ("which *city*", "what is my *diet*"): a name
+no memory contains means the question is about something never mentioned, while an answer-type word is expected
+to be missing (memory says "Valencia", not "city")."""
 
 from __future__ import annotations
 
 import re
 from typing import Iterable, Optional
 
-from second_me.text.words import HOW_MEASURES, STOPWORDS
+from second_me.text.words import HOW_MEASURES, STOPWORDS, stem, stems
 from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
@@ -241,8 +239,8 @@ ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date
                        + _DAY_OF + ")", re.I)
 ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)
 _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
-                      r"|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?|lodges?"
-                      r"|chalets?|stayed|staying|slept)\b")
+                      r"|ryokans?|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?"
+                      r"|lodges?|chalets?|stayed|staying|slept)\b")
 ASKS_WHERE_STAYED = re.compile(r"^\s*where\b.*\b(?:stay|stayed|staying|stays|sleep|slept|sleeping|sleeps)\b", re.I)
 
 
@@ -321,7 +319,8 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
                    and w.lower() not in WH_DETERMINERS | {"how"}
                    and not (kind in (NAME, STREET) and w.lower() in NAME_PARTS | NAMED_CATEGORIES)
                    and not (kind == MONEY and w.lower() in PAYING_WORDS)}
-    subject = {fold(form) for word in about_words - unknown - (named if whoever else set()) for form in synonyms(word)}
+    subject = {told for word in about_words - unknown - (named if whoever else set()) for form in synonyms(word)
+               for told in ((fold(form),) if word in named else (fold(form), stem(form)))}
     # "Which hospital…" names a place, not a thing memory must say: "my operation" may be "surgery" there.
     category = kind in (NAME, STREET) and bool(answer_type_words(question) & NAMED_CATEGORIES)
     if not names and not subject:
@@ -336,7 +335,8 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     each = len(names) > 1 and _COMPARES.search(question) is not None
     pairs = (item if isinstance(item, tuple) else (item, "") for item in texts)
     about = [(text, mentioned, before) for text, before in pairs
-             if _about(mentioned := folded_words(text) | folded_words(before), names, subject, each)]
+             if _about(mentioned := folded_words(text) | folded_words(before) | stems(f"{text} {before}"), names,
+                       subject, each)]
     # Asked about "my cat", a memory of "the neighbour's cat, Pickles" is about someone else's.
     mine = {fold(m.group(1)) for m in _MY_THING.finditer(question)} - RELATIVES
     about = [(text, mentioned, before) for text, mentioned, before in about if not _someone_elses(text, mine)]

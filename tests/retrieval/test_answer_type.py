@@ -197,6 +197,12 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     sam = ["Sam fixed the car on Saturday, it is a 2011 Mazda.", "Mum's birthday is June 2."]
     assert lacks_answer("When is Sam's birthday?", sam, ()) == DAY_OF_YEAR  # a weekday or a year is not a birthday
     assert lacks_answer("When is Mum's birthday?", sam, ()) is None
+    # A word of the subject in another form: "raised" is about "How much did I raise?".
+    assert lacks_answer("How much did I raise?", ["Ben Carter: raised £640 in the end"], ()) is None
+    assert lacks_answer("How much did I raise?", ["Ben Carter: the fridge broke again"], ()) == NUMBER
+    alfie = ["Sam: and Alfie started nursery on Monday. he wore his knight's helmet in",
+             "Sam: we took them to the Royal Armouries yesterday. Alfie walked round the whole thing"]
+    assert lacks_answer("What's the name of Alfie's nursery?", alfie, ()) == NAME  # a name's form is no thing
 
 
 def test_asked_how_much_was_paid_for_something_an_amount_paid_for_something_else_says_nothing():
