@@ -238,6 +238,7 @@ class Evidence:
     score: float = 0.0
     created_at: float = 0.0
     about: str = ""  # the dates its memory tells of, as read: "2023-07-05" (for "yesterday" said on 6 July)
+    context: str = ""  # the headings (or list's label) it stands under in a note: "Health > Blood pressure readings"
 
     def dated(self) -> str:
         """"2023-07-06", or "said 2023-07-06, about 2023-07-05" when its memory tells of another date; a

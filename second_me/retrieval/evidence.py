@@ -22,7 +22,7 @@ from second_me.models.base import Embedder
 from second_me.retrieval.abstain import RELEVANCE_MARGIN, words_memory_lacks
 from second_me.retrieval.answer_type import (AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, EMAIL, LIGHT_VERBS, MONEY, PHONE,
                                              TYPE_WORDS, answer_type_words, asked_words, expected_answer,
-                                             has_answer, wanted_kind)
+                                             has_answer, proper_names, wanted_kind)
 from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.gather import occurrences_asked
@@ -30,13 +30,15 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_advice, asks_what_user_did,
                                        intent_of)
 from second_me.retrieval.newest import states_kind_asked
-from second_me.retrieval.quotable import (Sentence, candidate_sentences, entry_date, reading_order, said_within,
-                                         source_label, with_whole_lists)
+from second_me.retrieval.quotable import (Sentence, candidate_sentences, date_lead, names_missed, reading_order,
+                                         said_within, source_label, with_whole_lists)
 from second_me.retrieval.request_extract import request_extract
 from second_me.retrieval.replies import (with_one_stating_it, with_questions_answered, with_their_replies,
                                          with_what_they_go_on_from)
 from second_me.retrieval.timeparse import TimeHint
 from second_me.retrieval.topics import told_vectors, topic_asked
+from second_me.text.measures import MEASURE_KINDS
+from second_me.text.names import fold
 from second_me.text.tasks import asked_state, task_state
 from second_me.text.utterance import asked_verbs, request_words, tells_before_asking
 from second_me.text.words import content_words, forms, stem, stems
@@ -55,6 +57,7 @@ QUESTION_PENALTY = 0.2  # a question or a request rarely answers anything (its r
 CHATTER_PENALTY = 0.1  # nor does a sentence of one or two words ("Got it.")
 ADVICE_PENALTY = 0.2  # asked what the user did, an assistant's suggestion is not it (asked advice, it is)
 ORDER_LEAD = 0.15  # "now", "currently", "the first time": the newest (or oldest) memory leads
+NAME_LEAD = 0.15  # a note's line saying the names asked about ("in Kyoto") leads its lines saying fewer
 # How many sentences each kind of question takes, and how close to the best they must score.
 TAKE = {FACT: (2, 0.08), YES_NO: (2, 0.08), GATHER: (6, 0.15), REQUEST: (8, 0.35)}
 # A capable reader weighs several memories itself (an older statement and the newer one that
@@ -82,22 +85,6 @@ def _lexical_scores(question: str, sentences: Sequence[Sentence]) -> list[float]
     total = sum(weights.values()) or 1.0
     return [sum(weights[w] for w, word_forms in terms.items() if found & word_forms) / total
             for found in sentence_stems]
-
-
-def _date_lead(sentences: Sequence[Sentence], order: Optional[str]) -> list[float]:
-    """1 for the sentences of the newest memory ("last") or the oldest ("first"), falling to 0 for the
-    other end; a log's entry is as old as the day it opens with, not the file it is in."""
-    if order not in ("first", "last"):
-        return [0.0] * len(sentences)
-    # Of a memory's sentences, each entry of a log is a statement of its own; memories told at the same
-    # moment (a file's chunks) keep the order search gave them.
-    keys = [(s.hit.memory.id, entry_date(s.text)) for s in sentences]
-    when = {key: key[1] or s.hit.memory.created_at for key, s in zip(keys, sentences)}
-    distinct = sorted(dict.fromkeys(keys), key=when.__getitem__, reverse=order == "last")
-    if len(distinct) < 2:
-        return [0.0] * len(sentences)
-    rank = {key: 1 - place / (len(distinct) - 1) for place, key in enumerate(distinct)}
-    return [rank[key] for key in keys]
 
 
 def in_window(hits: Sequence[Hit], since: Optional[float], until: Optional[float]) -> list[Hit]:
@@ -156,7 +143,9 @@ def answers_alone(question: str, intent: Intent) -> Callable[[str], bool]:
     price or the like ("When does the billing migration happen now?"), not items or names; or when
     it says the verb asked ("I agreed to write the handbook" for "What did I agree to do for Karl?")."""
     verbs = verbs_asked(question, intent)
-    single = bool(ASKS_WHEN.match(question)) or expected_answer(question) in _ONE_ANSWER
+    # A measure is one answer too: "86,120 miles" of a car's log, for "What was the mileage at the last MOT?".
+    single = bool(ASKS_WHEN.match(question)) or expected_answer(question) in _ONE_ANSWER \
+        or wanted_kind(question) in MEASURE_KINDS
     return lambda text: single or bool(verbs & stems(text))
 
 
@@ -185,7 +174,8 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             told = told_vectors(topic, embedder)
             semantic = [max(sem, max(_cosine(t, v) for t in told)) for sem, v in zip(semantic, vectors[1:])]
     top = max(s.hit.score for s in sentences) or 1.0
-    by_date = _date_lead(sentences, order)
+    by_date = date_lead(sentences, order)
+    missed = names_missed({fold(name) for name in proper_names(question)}, sentences)
     kind = wanted_kind(question)
     # "When was Mum's birthday party?": of a note's lines, the one with the date ("Date: Saturday 24 October");
     # a chat turn tells one in its own words too ("yesterday"), read when it was stored.
@@ -217,7 +207,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
         state = task_state(sentence.text) if tasks else None
         if state is not None:
             lead += SHAPE_LEAD if state == tasks else -SHAPE_LEAD
-        lead += ORDER_LEAD * by_date[index]
+        lead += ORDER_LEAD * by_date[index] - NAME_LEAD * missed[index]
         weight = (SEMANTIC_WEIGHT * sem + LEXICAL_WEIGHT * lex) if embedder is not None else lex
         scored.append(replace(sentence, score=weight + lead))
     scored.sort(key=lambda s: s.score, reverse=True)
@@ -294,14 +284,19 @@ def with_sentence_similarity(result: SearchResult, question: str, embedder: Embe
     similarity and for which hits are read. When something is, a first chunk hit too far below it to
     be read is as close as its closest sentence, for which hits are read alone: a planting log whose
     "Planted garlic, Germidour, 15 cloves" answers "When did I plant the garlic?" is 0.4 from it, a
-    chat turn asking how to plant garlic 0.75. A question with a word no memory has is left as it is:
-    whether a memory says the same in other words is judged memory by memory, as the bar was set."""
-    if embedder is None or result.best_similarity is None or words_memory_lacks(result, question):
+    chat turn asking how to plant garlic 0.75. Of a question with a word no memory has, only a sentence
+    saying every other word it is about may say that one in other words: "Dentist: Smile Studio, next
+    check-up 2027-01-14" (0.64) for "When is my next dentist appointment?", its note 0.27."""
+    if embedder is None or result.best_similarity is None:
         return result
     close = result.best_similarity >= below
     chunks = [hit for hit in result.hits[:SENTENCE_CHECK_HITS] if hit.memory.kind == "chunk"
               and (not close or (hit.similarity or 0.0) < result.best_similarity - RELEVANCE_MARGIN)]
     sentences = candidate_sentences(chunks)
+    lacking = {fold(word) for word in words_memory_lacks(result, question)}
+    if lacking:
+        known = [word_forms for word, word_forms in _question_terms(question).items() if fold(word) not in lacking]
+        sentences = [s for s in sentences if known and all(stems(f"{s.context} {s.text}") & f for f in known)]
     if not sentences:
         return result
     vectors = embedder.embed([question] + [f"{s.context}: {s.text}" if s.context else s.text for s in sentences])
@@ -389,7 +384,7 @@ def as_evidence(chosen: Sequence[Sentence]) -> list[Evidence]:
     return [Evidence(s.text, s.hit.memory.id, source_label(s.hit, s.line), s.hit.memory.kind,
                      s.hit.origin.speaker if isinstance(s.hit.origin, ConversationOrigin) else None,
                      s.hit.memory.kind in DERIVED_KINDS, round(s.score, 4), s.hit.memory.created_at,
-                     told_dates(s.hit.memory))
+                     told_dates(s.hit.memory), s.context if s.hit.memory.kind == "chunk" else "")
             for s in chosen]
 
 

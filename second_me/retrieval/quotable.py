@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, assistant_chat_title, utc_day
+from second_me.text.names import TOKEN, fold
 from second_me.text.sentences import split_sentences
 from second_me.text.tasks import task_state
 
@@ -27,11 +28,12 @@ _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|vid
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 # A line naming the list under it ("Abandoned:", "To buy at Lidl:"): a heading for that list's items.
-_LIST_LABEL = re.compile(r"^\s{0,3}([^\W\d_][^:.!?]{0,40}):\s*$")
+_LIST_LABEL = re.compile(r"^\s{0,3}([^\W\d_][^:.!?]{0,60}):\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # A log's entry, a line opening with its day ("2026-08-24: Physio again. Shoulder better; stop the wall
-# slides"): quoted whole like a list item, its day with it, and dated by it (`entry_date`).
-_LOG_ENTRY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
+# slides", or as a list's item, "- 2026-11-01: 129/82"): quoted whole like a list item, its day with it,
+# and dated by it (`entry_date`).
+_LOG_ENTRY = re.compile(r"^\s*(?:[-*+•]\s+)?(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
 _NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  # "Electrician: Lorna Price."
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
@@ -328,3 +330,40 @@ def reading_order(sentence: Sentence, as_told: bool = False) -> tuple:
     said = memory.created_at if as_told and memory.kind == "message" else 0.0
     return (memory.source_id is None, memory.source_id or 0, page or 0, memory.start_line or 0, said,
             sentence.hit_rank, sentence.position)
+
+
+def date_lead(sentences: Sequence[Sentence], order: Optional[str]) -> list[float]:
+    """1 for the sentences of the newest memory ("last") or the oldest ("first"), falling to 0 for the
+    other end; a log's entry is as old as the day it opens with, not the file it is in."""
+    if order not in ("first", "last"):
+        return [0.0] * len(sentences)
+    # Of a memory's sentences, each entry of a log is a statement of its own; memories told at the same
+    # moment (a file's chunks) keep the order search gave them.
+    keys = [(s.hit.memory.id, entry_date(s.text)) for s in sentences]
+    when = {key: key[1] or s.hit.memory.created_at for key, s in zip(keys, sentences)}
+    distinct = sorted(dict.fromkeys(keys), key=when.__getitem__, reverse=order == "last")
+    if len(distinct) < 2:
+        return [0.0] * len(sentences)
+    rank = {key: 1 - place / (len(distinct) - 1) for place, key in enumerate(distinct)}
+    return [rank[key] for key in keys]
+
+
+def names_missed(names: set[str], sentences: Sequence[Sentence]) -> list[float]:
+    """Of the names a question asks about (folded), the share a list's item says fewer of than another
+    item of its memory, read with its headings: "Where did we stay in Kyoto?" is answered by the Kyoto
+    item of a trip's note, not the Tokyo one that says "stayed". Only items, each telling of its own
+    thing ("Training Mondays and Wednesdays" goes on about the Priya of the sentence before it), and only
+    within a memory: a chat turn by or naming the person asked about is weighed by search and attribution."""
+    shares: list[Optional[float]] = []
+    for sentence in sentences:
+        if not (_LIST_ITEM.match(sentence.text) or _LOG_ENTRY.match(sentence.text)):
+            shares.append(None)
+            continue
+        read = f"{sentence.context} {sentence.text}"
+        said = {fold(re.sub(r"['’]s$", "", token)) for token in TOKEN.findall(read)}
+        shares.append(len(names & said) / len(names) if names else 0.0)
+    most: dict[int, float] = {}
+    for sentence, share in zip(sentences, shares):
+        most[sentence.hit.memory.id] = max(most.get(sentence.hit.memory.id, 0.0), share or 0.0)
+    return [0.0 if share is None else most[sentence.hit.memory.id] - share
+            for sentence, share in zip(sentences, shares)]

@@ -13,7 +13,8 @@ from second_me.text.stated import NUMBER_WORDS
 
 # Measured things: a question about them wants a number ("what temperature…", "what tyre pressure…").
 MEASURED_NOUNS = frozenset("""temperature temp pressure speed distance weight height length width depth size duration
-price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time""".split())
+price cost amount dose dosage quantity ratio percentage rate frequency often volume capacity time
+mileage odometer""".split())
 DURATION, LENGTH, DISTANCE, REACH, WEIGHT, SIZE = "duration", "length", "distance", "reach", "weight", "size"
 MEASURE_KINDS = frozenset({DURATION, LENGTH, DISTANCE, REACH, WEIGHT, SIZE})
 
@@ -66,6 +67,8 @@ def asked_measure(question: str) -> Optional[str]:
         return WEIGHT
     if q.startswith("how big"):
         return SIZE
+    if re.search(r"\b(?:mileage|odometer)\b", q):  # "What was the mileage at the last MOT?": "86,120 miles"
+        return REACH
     if _RACE_TIME.search(q) and not q.startswith("what time"):
         return DURATION
     return None
