@@ -14,6 +14,7 @@ from second_me.domain import ConversationOrigin, Evidence, Hit, assistant_chat_t
 from second_me.models.base import ChatMessage, ChatModel
 from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
+from second_me.retrieval.quotable import entry_date
 from second_me.text.tasks import states_in_words
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -92,7 +93,9 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
         derived = " (derived)" if item.derived else ""
         text, placed = (dates_in_place(item.text, item.created_at, item.about.split(", ")) if item.about
                         else (item.text, False))
-        when = spoken_dates(utc_day(item.created_at) if placed else item.dated())
+        entry = entry_date(item.text) if item.kind == "chunk" else None  # "- 2026-11-01: 129/82" of a log
+        day = utc_day(entry) if entry is not None else utc_day(item.created_at) if placed else item.dated()
+        when = spoken_dates(day)
         text = neutralise(states_in_words(text))
         out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {text}")
     return "\n".join(out)

@@ -9,9 +9,10 @@ from datetime import date
 from typing import Callable, Optional, Sequence
 
 from second_me.domain import Evidence, utc_day
-from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, NUMBER_WORDS, NUMERIC_NOUNS, answer_type_words,
-                                             asked_words, expected_answer, has_answer, lacks_answer, proper_names,
-                                             wanted_kind)
+from second_me.retrieval.answer_type import (ASKS_WHEN, LIGHT_VERBS, MONEY, NUMBER, NUMBER_WORDS, NUMERIC_NOUNS,
+                                             TIME_WORDS, answer_type_words, asked_words, expected_answer, has_answer,
+                                             lacks_answer, proper_names, wanted_kind)
+from second_me.retrieval.abstain import NEWNESS_WORDS
 from second_me.retrieval.dated_answer import CALLED_OFF, told_span
 from second_me.retrieval.intent import FACT, Intent, asks_present, intent_of
 from second_me.retrieval.quotable import entry_date
@@ -23,14 +24,16 @@ from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
 
 def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str], question: str = "",
-                            today: Optional[date] = None) -> list[Evidence]:
-    """The statements among the evidence newest first, then the rest. Those that state the kind of
+                            today: Optional[date] = None, answering_only: bool = False) -> list[Evidence]:
+    """The statements among the evidence newest first, then the rest (`answering_only`: asked a number,
+    only the statements about what the question names, when some are). Those that state the kind of
     answer the question wants come before those that do not: "How old is Biscuit these days?" is
     answered by "Biscuit turned 9 today", not by a newer walk with Biscuit. A plan for days still to
     come after `today` says what will be, not what is: "Where's home for Linda and me now?" is not
     answered by "Linda and I are going to Scotland in September", said in July and asked in August.
     Asked when something is ("When are Tariq and Hannah getting married now?"), a plan is what says it."""
     statements = _statements(evidence, assistants)
+    on_topic: set[int] = set()
     if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
         # Who said it is who it is about too: "Lena: I'm the new head chef" tells Lena's job. (Of two people
         # asked about, a turn naming the other is not the more about them: "When are Tariq and Hannah…")
@@ -54,14 +57,34 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         elif _ASKS_WORKPLACE.match(question):  # "I start at the hospital pharmacy on Monday", not a newer "AGM"
             work = {id(item) for item in statements if _TELLS_WORK.search(item.text)}
             answering = (work & answering) or work or answering  # "at the Alfred" before "New job routine"
+    if {expected_answer(question), wanted_kind(question)} & (MEASURE_KINDS | {NUMBER, MONEY}):
+        # A number, of what the question names: "86,120 miles" of the MOT's entry in a car's log, not a newer
+        # note's "Ran the Abbey Dash 10k", for "What was the mileage at the last MOT?". (A name needs none:
+        # "Gerald II made his first loaf!" names Kofi's starter without saying "starter".)
+        named = frozenset(answer_type_words(question)) | LIGHT_VERBS | TIME_WORDS | NEWNESS_WORDS
+        topic = [forms(word) for word in content_words(question, named)]
+        need = (len(topic) + 1) // 2  # half of it: "Blood pressure readings: 129/82", not "Meter readings"
+        on_topic = {id(item) for item in statements
+                    if sum(1 for word in topic if stems(f"{item.context} {item.text}") & word) >= need}
+        on_topic = on_topic if answering & on_topic else set()
+        answering = (answering & on_topic) or answering
     asks_when = bool(ASKS_WHEN.match(question))
     if asks_when:  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
         answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}
     today = None if asks_when else today
-    # A log's entry is as new as the day it opens with, not the file it is in.
-    return sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
-                                                entry_date(item.text) or item.created_at), reverse=True) + \
-        [item for item in evidence if item not in statements]
+    # A log's entry is as new as the day it opens with, not the file it is in; the file's other lines are
+    # no newer than its entries ("Dr Halloran started me on amlodipine" beside "- 2026-11-01: 129/82").
+    first_entry: dict[int, float] = {}
+    for item in statements:
+        day = entry_date(item.text)
+        if day is not None:
+            first_entry[item.memory_id] = min(first_entry.get(item.memory_id, day), day)
+    ordered = sorted(statements, key=lambda item: (id(item) in answering, not _still_to_come(item, today),
+                                                   entry_date(item.text) or first_entry.get(item.memory_id)
+                                                   or item.created_at), reverse=True)
+    if answering_only and on_topic:
+        return [item for item in ordered if id(item) in on_topic]
+    return ordered + [item for item in evidence if item not in statements]
 
 
 def _as_said(item: Evidence) -> str:

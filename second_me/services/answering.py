@@ -238,7 +238,10 @@ class Answering:
             # and is quoted first. A 1.5B reader weighs dates poorly, and answers from the older "Got a
             # new phone, a Pixel 7" over "Switched to an iPhone 15" even when told the dates: it reads
             # that one memory, and the others are quoted after its answer.
-            evidence = shown = newest_statements_first(evidence, ready.assistants, question, self._today())
+            # The quotes alone (the built-in model) are the statements telling what is asked, newest first: not
+            # "Meter readings…" nor the amlodipine beside "- 2026-11-01: 129/82" for the latest blood pressure.
+            evidence = shown = newest_statements_first(evidence, ready.assistants, question, self._today(),
+                                                       answering_only=not reads)
             if reads:
                 evidence = the_newest_statement(shown)
         cited, numbers = citation_numbers(shown, ready.hits)

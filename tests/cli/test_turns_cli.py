@@ -104,6 +104,18 @@ def test_the_sentences_that_matter_carry_their_day_in_place_too():
     assert "- [1] Nina said (July 6, 2023): We climbed Pen y Fan on July 5, 2023" in prompt
 
 
+def test_a_logs_entry_is_given_the_reader_with_its_own_day_not_its_files():
+    from second_me.domain import Evidence
+    from second_me.models.fake import FakeChatModel
+    from second_me.retrieval.compose import reader_messages
+    from second_me.retrieval.intent import intent_of
+
+    entry = Evidence("- 2026-11-01: 129/82", 1, "health.md:7", "chunk", created_at=1796601600.0)  # saved 7 Dec
+    question = "What's my latest blood pressure reading?"
+    prompt = reader_messages(question, intent_of(question), [entry], [], {1: 1}, FakeChatModel(), 100)[1].content
+    assert "- [1] (November 1, 2026): - 2026-11-01: 129/82" in prompt
+
+
 def test_a_span_and_a_preposition_before_the_words_read_as_people_write_them():
     from second_me.retrieval.context import dates_in_place
     from second_me.text.event_dates import event_dates

@@ -45,6 +45,50 @@ def test_asked_what_is_so_now_a_number_told_without_its_unit_is_newest_first():
     assert [item.memory_id for item in ordered][:2] == [2, 1]
 
 
+def test_asked_a_measure_at_the_last_of_something_the_entry_naming_it_leads_a_newer_note_of_another():
+    log = "- 2026-09-09: MOT passed at Autofix, advisory on a slight oil leak. 86,120 miles."
+    mot = Evidence(log, 1, "car.md:12", "chunk", created_at=_ts("2026-12-01"))
+    dash = Evidence("Ran the Abbey Dash 10k in 48:12, a PB by almost a minute.", 2, "journal.md:7", "chunk",
+                    created_at=_ts("2026-12-07"))
+    ordered = newest_statements_first([mot, dash], (), "What was the mileage at the last MOT?")
+    assert [item.memory_id for item in ordered] == [1, 2]
+
+
+def test_asked_the_latest_reading_of_a_log_its_newest_entry_leads_the_notes_other_lines():
+    """"What's my latest blood pressure reading?" led with "Meter readings…" of another note, then the
+    amlodipine line of the health note, saved after the entries it was written beside."""
+    def line(memory_id: int, text: str, context: str) -> Evidence:
+        return Evidence(text, memory_id, "health.md", "chunk", created_at=_ts("2026-12-07"), context=context)
+
+    readings = "health > Health > Blood pressure readings (morning, sitting)"
+    evidence = [line(1, "- 2026-08-01: 148/94", readings), line(1, "- 2026-11-01: 129/82", readings),
+                line(1, "Dr Halloran started me on amlodipine 5mg once a day.", "health > Health"),
+                line(2, "Meter readings: electricity 04512 on 1 Nov 2026.", "house")]
+    ordered = newest_statements_first(evidence, (), "What's my latest blood pressure reading?")
+    assert [item.text for item in ordered][:2] == ["- 2026-11-01: 129/82", "- 2026-08-01: 148/94"]
+    # The quotes alone are the statements telling what is asked, when some do.
+    alone = newest_statements_first(evidence, (), "What's my latest blood pressure reading?", answering_only=True)
+    assert [item.text for item in alone] == ["- 2026-11-01: 129/82", "- 2026-08-01: 148/94"]
+    bend = Evidence("Karen measured 115 degrees of bend today", 7, "chat", "message", speaker="Doug",
+                    created_at=_ts("2026-03-01"))
+    surgery = Evidence("surgery done yesterday. new left knee", 8, "chat", "message", speaker="Doug",
+                       created_at=_ts("2026-06-01"))  # "new" is no word of what is asked
+    assert newest_statements_first([bend, surgery], (), "How far does my new knee bend now?",
+                                   answering_only=True)[0] is bend
+    # Half of what the question is about is enough: the newer weight says "Bunsen", not "weigh".
+    older = Evidence("Bunsen update: 6.5 kg at the vet's weigh-in", 3, "chat", "message", speaker="Owen",
+                     created_at=_ts("2026-03-01"))
+    newer = Evidence("Bunsen's down to 6.1 kg! the vet gave him a sticker", 4, "chat", "message", speaker="Owen",
+                     created_at=_ts("2026-06-01"))
+    assert newest_statements_first([older, newer], (), "How much does Bunsen weigh now?")[0] is newer
+    # A name is no number: the newer names Kofi's starter without saying "starter".
+    met = Evidence("meet Gerald. my sourdough starter. he lives on the top shelf", 5, "chat", "message",
+                   speaker="Kofi", created_at=_ts("2026-03-01"))
+    second = Evidence("Gerald II made his first loaf! it's a bit flat but it's edible", 6, "chat", "message",
+                      speaker="Kofi", created_at=_ts("2026-06-01"))
+    assert newest_statements_first([met, second], (), "What's Kofi's sourdough starter called now?")[0] is second
+
+
 def test_asked_someones_job_now_the_turn_telling_it_in_their_own_words_leads():
     """The thanks after it is newer, and tells no job."""
     told = Evidence("guess who got the job!!! I'm the new head chef at Fyr from April", 1, "chat", "message",
