@@ -52,7 +52,7 @@ husband hubby; car automobile; bicycle bike; television tv; film movie; holiday 
 list checklist; flat apartment;
 doctor gp physician; doctor dr; sweater jumper; boss manager supervisor; fly flight; job work role;
 cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; maintain maintenance;
-wedding marry married marries wed; live move;
+wedding marry married marries wed; live move; baby born birth newborn;
 ripe ripen; wide widen; soft soften; hard harden; dark darken; sharp sharpen; tight tighten; loose loosen;
 deep deepen; thick thicken; weak weaken; sweet sweeten
 """
