@@ -104,11 +104,12 @@ def _note_day_line(quote: Evidence, asked: str, quoted: Sequence[str] = ()) -> s
     # A day the note names that was not read ("live as of 16 Oct"): the quote says when, not the note's day.
     # So does a day of the week it keeps ("Training Mondays and Wednesdays", after "Priya got into the squad!").
     words = {word.lower() for text in (quote.text, *quoted) for word in re.findall(r"[A-Za-z]+", text)}
-    named = words & (MONTHS | WEEKDAYS | _RELATIVE_DAYS | {f"{day}s" for day in WEEKDAYS})
+    named = words & (MONTHS | WEEKDAYS | _WEEKDAYS_KEPT | _RELATIVE_DAYS)
     return "" if named else f"{day} (your note of that day)."
 
 
 _RELATIVE_DAYS = frozenset("yesterday tomorrow tonight ago last next".split())
+_WEEKDAYS_KEPT = frozenset(f"{weekday}s" for weekday in WEEKDAYS)  # "Mondays and Wednesdays"
 
 
 ASKS_WEEKDAY = re.compile(r"\b(?:day\s+of\s+the\s+week|weekday)\b", re.I)

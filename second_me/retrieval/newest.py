@@ -33,8 +33,9 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
     answered by "Linda and I are going to Scotland in September", said in July and asked in August.
     Asked when something is ("When are Tariq and Hannah getting married now?"), a plan is what says it."""
     statements = _statements(evidence, assistants)
+    expected, wanted = expected_answer(question), wanted_kind(question)
     on_topic: set[int] = set()
-    if expected_answer(question) is not None:  # an age, an amount…: stated about the question's subject
+    if expected is not None:  # an age, an amount…: stated about the question's subject
         # Who said it is who it is about too: "Lena: I'm the new head chef" tells Lena's job. (Of two people
         # asked about, a turn naming the other is not the more about them: "When are Tariq and Hannah…")
         one = len(proper_names(question)) == 1
@@ -42,7 +43,7 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
                      if lacks_answer(question, [_as_said(item) if one else item.text], ()) is None}
         # …and a measure with its unit, where one does: "How far does my new knee bend now?" is answered
         # by "115 degrees of bend", not by a newer "just 40 minutes" paddling on the new knee.
-        stating = states_kind_asked(question) if wanted_kind(question) in MEASURE_KINDS else None
+        stating = states_kind_asked(question) if wanted in MEASURE_KINDS else None
         # So does a number told without its unit, as the unit is said once: "Knee bends to 110 now".
         measured = {id(item) for item in statements
                     if id(item) in answering and (stating(item.text) or _BARE_NUMBER.search(item.text))} \
@@ -57,7 +58,7 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         elif _ASKS_WORKPLACE.match(question):  # "I start at the hospital pharmacy on Monday", not a newer "AGM"
             work = {id(item) for item in statements if _TELLS_WORK.search(item.text)}
             answering = (work & answering) or work or answering  # "at the Alfred" before "New job routine"
-    if {expected_answer(question), wanted_kind(question)} & (MEASURE_KINDS | {NUMBER, MONEY}):
+    if {expected, wanted} & (MEASURE_KINDS | {NUMBER, MONEY}):
         # A number, of what the question names: "86,120 miles" of the MOT's entry in a car's log, not a newer
         # note's "Ran the Abbey Dash 10k", for "What was the mileage at the last MOT?". (A name needs none:
         # "Gerald II made his first loaf!" names Kofi's starter without saying "starter".)
@@ -66,8 +67,10 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         need = (len(topic) + 1) // 2  # half of it: "Blood pressure readings: 129/82", not "Meter readings"
         on_topic = {id(item) for item in statements
                     if sum(1 for word in topic if stems(f"{item.context} {item.text}") & word) >= need}
-        on_topic = on_topic if answering & on_topic else set()
-        answering = (answering & on_topic) or answering
+        if answering & on_topic:
+            answering &= on_topic
+        else:
+            on_topic = set()
     asks_when = bool(ASKS_WHEN.match(question))
     if asks_when:  # a plan called off says when too: there is no day now ("Tom cancelled lunch")
         answering |= {id(item) for item in statements if CALLED_OFF.search(item.text)}

@@ -85,7 +85,7 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             joined += line.strip()
         context = " > ".join([title] * bool(title) + [name for _, name in headings] + [label] * bool(label)) \
             or (speaker or "")
-        if (_LIST_ITEM.match(paragraph[0][1]) or _LOG_ENTRY.match(paragraph[0][1])) and len(joined) <= MAX_ITEM_CHARS:
+        if _an_item(paragraph[0][1]) and len(joined) <= MAX_ITEM_CHARS:
             # A short list item is quoted whole: "9 Nov: long run, 14 km in 1:21. New longest run since
             # the injury." — its second sentence alone does not say which run was the longest.
             units.append(_Unit(joined, paragraph[0][0], context, units[-1] if units and units[-1].context == context
@@ -136,7 +136,7 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             paragraph.append((index, line))
             flush()
             continue
-        if _LIST_ITEM.match(line) or _LOG_ENTRY.match(line) or (paragraph and not _goes_on(paragraph, line)):
+        if _an_item(line) or (paragraph and not _goes_on(paragraph, line)):
             flush()
         paragraph.append((index, line))
     flush()
@@ -147,6 +147,11 @@ def _goes_on(paragraph: Sequence[tuple[int, str]], line: str) -> bool:
     """Does the line go on with the paragraph before it: a wrapped line, in lower case after one that
     ends no sentence?"""
     return bool(paragraph) and paragraph[-1][1].rstrip()[-1:] not in ".!?:;" and line.strip()[0].islower()
+
+
+def _an_item(line: str) -> bool:
+    """A list's item or a log's entry: a statement of its own, quoted whole when short."""
+    return bool(_LIST_ITEM.match(line) or _LOG_ENTRY.match(line))
 
 
 def entry_date(quote: str) -> Optional[float]:
@@ -356,7 +361,7 @@ def names_missed(names: set[str], sentences: Sequence[Sentence]) -> list[float]:
     within a memory: a chat turn by or naming the person asked about is weighed by search and attribution."""
     shares: list[Optional[float]] = []
     for sentence in sentences:
-        if not (_LIST_ITEM.match(sentence.text) or _LOG_ENTRY.match(sentence.text)):
+        if not _an_item(sentence.text):
             shares.append(None)
             continue
         read = f"{sentence.context} {sentence.text}"
