@@ -172,17 +172,17 @@ def ask(
     if as_json:
         typer.echo(json_text(answer.as_json()))
         return
-    from second_me.services import evidence_entries
+    from second_me.services import evidence_entries, shown_quote
 
     sys.stdout.write("\n")
     out = console()
     if answer.asked_as:  # a follow-up ("and when?"), answered as the question it leans on made it
         out.print(f"\n(asked as: {safe(answer.asked_as)})", markup=False)
-    unquoted = [(n, item) for n, _, item in evidence_entries(answer) if item.text not in answer.text]
+    unquoted = [(n, item) for n, _, item in evidence_entries(answer) if shown_quote(item) not in answer.text]
     if unquoted:  # a reader's answer: the sentences it stands on, quoted, with where they stand
         out.print("\nEvidence:", style="bold")
         for number, item in unquoted:
-            out.print(f"  [{number}] “{safe(item.text)}” — {shown_name(item.source)}", markup=False)
+            out.print(f"  [{number}] “{safe(shown_quote(item))}” — {shown_name(item.source)}", markup=False)
     elif answer.citations:
         out.print("\nSources:", style="bold")
         for number, label in enumerate(answer.source_labels(), start=1):

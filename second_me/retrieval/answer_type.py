@@ -33,7 +33,7 @@ from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, 
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, STREET,
                                        UNPLACED_CATEGORIES, category_asked, colour_asked, states_category)
-from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, states_measure
+from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, asks_a_sum, states_measure
 from second_me.text.word_forms import RELATIVES, synonyms
 
 NAME, NUMBER, MONEY, DATE, DAY_OF_YEAR, AGE = "name", "number", "money", "date", "day of year", "age"
@@ -125,7 +125,7 @@ def expected_answer(question: str) -> Optional[str]:
                         r"(?: title)?(?: now| these days| nowadays)?$", q) \
             or re.match(r"(?:what|which) (?:job|occupation|profession) (?!did\b)", q):  # "which job did Sam get?": Olu's?
         return OCCUPATION
-    if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b", q) or re.search(r"\bwhat date\b", q) \
+    if re.match(r"(when (is|are)|what date|(on )?(which|what) day)\b" + _NO_TIME, q) or re.search(r"\bwhat date\b", q) \
             or re.match(_DAY_OF, q):
         # A birthday comes round every year: "on Saturday" or "2011" does not say when it is.
         return DAY_OF_YEAR if re.search(r"\b(birthday|anniversary|name day)\b", q) else DATE
@@ -137,11 +137,10 @@ def expected_answer(question: str) -> Optional[str]:
         return MONEY  # "What did the RAV4 cost me?", "How much are tickets?" (not "how much is the dose?")
     if re.match(r"(how (much|far|tall|heavy|big)|what time)\b", q):
         return NUMBER
-    # "How long do I bake it?" is stated; "how long have I lived here?" is counted from dates.
-    if re.match(r"how long\b", q) and not re.search(r"\b(have|has|ago|since)\b", q):
-        return NUMBER
-    # "How many children does Priya have?" is stated; "how many concerts have I been to?" is counted.
-    if re.match(r"how many\b.*\b(do|does)\b.*\bhave\b", q):
+    # "How long do I bake it?" is stated; "how long have I lived here?" is counted from dates. "How many children
+    # does Priya have?" is stated; "how many concerts have I been to?" is counted.
+    if re.match(r"how long\b", q) and not re.search(r"\b(have|has|ago|since)\b", q) \
+            or re.match(r"how many\b.*\b(do|does)\b.*\bhave\b", q):
         return NUMBER
     if re.match(r"what (is|are|was|were)\b", q) and any(w in NUMERIC_NOUNS for w in q.split()[-2:]):
         return NUMBER
@@ -231,12 +230,13 @@ def says_little(words: Iterable[str]) -> bool:
     return all(word.lower() in LIGHT_VERBS | TIME_WORDS for word in words)
 
 
-# "when…?", "on what day…?", "in which month…?", "what year…?"
-# "What was my first day at the college?", "What was the date of Sam's last shift?": a when-question too.
+# "when…?", "on what day…?", "in which month…?", "what year…?"; "What was my first day at the college?", "What
+# was the date of Sam's last shift?" too. Not a day rate, a day trip, a year group: things named by a time word.
+_NO_TIME = r"(?!\s+(?:like|rates?|jobs?|trips?|pass(?:es)?|tickets?|care|cent(?:re|er)s?|nursery|groups?)\b)"
 _DAY_OF = r"(?:what|which)(?:['’]s|\s+(?:was|is|were))\s+(?:(?:the|my|our|his|her|their|\w+['’]s)\s+)?" \
-          r"(?:(?:first|last|next)\s+)?(?:date|day)\b(?!\s+like\b)"
-ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|weekday|month|year)\b|"
-                       + _DAY_OF + ")", re.I)
+          r"(?:(?:first|last|next)\s+)?(?:date|day)\b" + _NO_TIME
+ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|weekday|month|year)\b" + _NO_TIME
+                       + "|" + _DAY_OF + ")", re.I)
 ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)
 _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
                       r"|ryokans?|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?"
@@ -260,7 +260,7 @@ def wanted_kind(question: str) -> str | None:
         return asked_measure(question) or NUMBER  # "What was my half marathon time?": how long it took
     if kind is None and _WHO_OR_WHERE.match(question):
         return NAME
-    return kind or colour_asked(question)
+    return kind or (MONEY if asks_a_sum(question) else colour_asked(question))
 
 
 def has_answer(kind: str, text: str, question_words: set[str]) -> bool:

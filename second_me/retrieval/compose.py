@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from second_me.domain import ConversationOrigin, Evidence, Hit, assistant_chat_title, utc_day
+from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, assistant_chat_title, utc_day
 from second_me.models.base import ChatMessage, ChatModel
 from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
+from second_me.retrieval.note_context import note_title
 from second_me.retrieval.quotable import entry_date
+from second_me.text.table_rows import row_in_words
 from second_me.text.tasks import states_in_words
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -73,7 +75,7 @@ def quote_block(evidence: Sequence[Evidence], numbers: dict[int, int], speakers:
     for item in evidence:
         who = f"{item.speaker}: " if item.speaker and speakers else ""
         mark = f" [{numbers[item.memory_id]}]" if item.memory_id in numbers else ""
-        lines.append(f"{who}{OPEN_QUOTE}{item.text}{CLOSE_QUOTE}{mark}")
+        lines.append(f"{who}{OPEN_QUOTE}{row_in_words(item.text)}{CLOSE_QUOTE}{mark}")
     return "\n\n".join(lines)  # a paragraph each: the app shows answers as Markdown
 
 
@@ -94,9 +96,10 @@ def _evidence_lines(evidence: Sequence[Evidence], numbers: dict[int, int]) -> st
         text, placed = (dates_in_place(item.text, item.created_at, item.about.split(", ")) if item.about
                         else (item.text, False))
         entry = entry_date(item.text) if item.kind == "chunk" else None  # "- 2026-11-01: 129/82" of a log
-        day = utc_day(entry) if entry is not None else utc_day(item.created_at) if placed else item.dated()
+        day = utc_day(entry) if entry is not None else utc_day(item.created_at) if placed \
+            else f"saved {item.dated()}" if item.kind == "chunk" and not item.about else item.dated()
         when = spoken_dates(day)
-        text = neutralise(states_in_words(text))
+        text = neutralise(states_in_words(row_in_words(text)))  # a table's row by its columns, as the user reads it
         out.append(f"- [{numbers.get(item.memory_id, '?')}]{derived} {who}({when}): {text}")
     return "\n".join(out)
 
@@ -129,6 +132,11 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
         # named by who is in it: told "Telegram: Tomás", a reader wrote "In the chat "Tomás", Tomás works at…".
         if title:
             block = block.replace(") ", f", in the chat {OPEN_QUOTE}{neutralise(title)}{CLOSE_QUOTE}) ", 1)
+        elif isinstance(hit.origin, FileOrigin):
+            # A section of a note does not say what the note is about: "## 2026-10-23 … They approved the wave
+            # mark" is the Brightwater logo's approval only under the name "brightwater rebrand".
+            named = neutralise(note_title(hit.origin.path))
+            block = block.replace(") ", f", in the note {OPEN_QUOTE}{named}{CLOSE_QUOTE}) ", 1)
         cost = model.count_tokens(block) + 2
         if cost > budget:
             continue

@@ -84,6 +84,10 @@ def format_memory(number: int, hit: Hit, max_chars: int | None = None, spoken: b
     when = utc_day(hit.memory.created_at)
     if hit.memory.kind == "chunk" and hit.memory.about:  # a daily note: its day, then any its words tell of
         when = note_dated(told_dates(hit.memory))
+    elif hit.memory.kind == "chunk":
+        # Any other note was saved that day, which is not when what it tells of was: told a date alone, a
+        # reader answered "When did I start the Northfield retainer?" with the day the notes were copied in.
+        when = f"saved {when}"
     elif hit.memory.about:  # "yesterday" in a message: read against when it was sent
         placed = False
         if spoken:

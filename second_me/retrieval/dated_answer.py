@@ -103,9 +103,15 @@ def _note_day_line(quote: Evidence, asked: str, quoted: Sequence[str] = ()) -> s
         return f"{', '.join(told)} (your note of {day})."
     # A day the note names that was not read ("live as of 16 Oct"): the quote says when, not the note's day.
     # So does a day of the week it keeps ("Training Mondays and Wednesdays", after "Priya got into the squad!").
+    # Or a day of the month ("arriving the 20th", in a note of 10 November: the 20th, not the 10th).
     words = {word.lower() for text in (quote.text, *quoted) for word in re.findall(r"[A-Za-z]+", text)}
-    named = words & (MONTHS | WEEKDAYS | _WEEKDAYS_KEPT | _RELATIVE_DAYS)
+    named = words & (MONTHS | WEEKDAYS | _WEEKDAYS_KEPT | _RELATIVE_DAYS) \
+        or any(_DAY_OF_MONTH.search(text) for text in (quote.text, *quoted))
     return "" if named else f"{day} (your note of that day)."
+
+
+_DAY_OF_MONTH = re.compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"
+                           r"(?!\s+(?:century|anniversary|floor|birthday|time|row|place))", re.I)
 
 
 _RELATIVE_DAYS = frozenset("yesterday tomorrow tonight ago last next".split())

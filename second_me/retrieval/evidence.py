@@ -30,6 +30,7 @@ from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import (FACT, GATHER, REQUEST, YES_NO, Intent, asks_advice, asks_what_user_did,
                                        intent_of)
 from second_me.retrieval.newest import states_kind_asked
+from second_me.retrieval.note_context import worded_context
 from second_me.retrieval.quotable import (Sentence, candidate_sentences, date_lead, names_missed, reading_order,
                                          said_within, source_label, with_whole_lists)
 from second_me.retrieval.request_extract import request_extract
@@ -44,8 +45,10 @@ from second_me.text.utterance import asked_verbs, request_words, tells_before_as
 from second_me.text.words import content_words, forms, stem, stems
 
 DERIVED_KINDS = frozenset({"fact", "summary", "portrait"})
-MAX_HITS = 6  # sentences are looked for in this many of the best hits...
-READER_HITS = 8  # ...and for a capable reader in this many: it weighs more memories itself
+# Sentences are looked for in this many of the best hits (the eight `ask` searches for and turns brought in around
+# them): the one that answers may be the tenth ("[photo: a girl blowing out candles on a cake shaped like Saturn]"
+# for "What shape was Maisie's birthday cake?", under nine turns naming Maisie).
+MAX_HITS = 10
 DOCUMENT_HITS = 16  # a request reads this many when the best hit's document was read whole
 MAX_SENTENCES = 80  # at most this many are embedded per answer
 RECKON_MARGIN = 0.3  # asked how much more or is left, an amount this close to the best is quoted too (both times)
@@ -204,7 +207,7 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
             lead -= ADVICE_PENALTY
         elif sentence.hit.memory.speaker in advising:
             lead += ADVICE_PENALTY
-        state = task_state(sentence.text) if tasks else None
+        state = task_state(sentence.text, question) if tasks else None
         if state is not None:
             lead += SHAPE_LEAD if state == tasks else -SHAPE_LEAD
         lead += ORDER_LEAD * by_date[index] - NAME_LEAD * missed[index]
@@ -218,7 +221,8 @@ def _as_read(sentence: Sentence) -> str:
     """What a sentence is embedded as: under its context, and a reply after the question it answers,
     a turn after the one it goes on from."""
     text = " ".join(filter(None, (sentence.goes_on_from, sentence.answers, sentence.text)))
-    return f"{sentence.context}: {text}" if sentence.context else text
+    context = worded_context(sentence.context)
+    return f"{context}: {text}" if context else text
 
 
 def choose(scored: Sequence[Sentence], intent: Intent, wide: bool = False,
@@ -299,7 +303,7 @@ def with_sentence_similarity(result: SearchResult, question: str, embedder: Embe
         sentences = [s for s in sentences if known and all(stems(f"{s.context} {s.text}") & f for f in known)]
     if not sentences:
         return result
-    vectors = embedder.embed([question] + [f"{s.context}: {s.text}" if s.context else s.text for s in sentences])
+    vectors = embedder.embed([question] + [_as_read(s) for s in sentences])
     closest: dict[int, float] = {}
     for sentence, vector in zip(sentences, vectors[1:]):
         memory_id = sentence.hit.memory.id
@@ -324,15 +328,14 @@ def select_evidence(question: str, hits: Sequence[Hit], embedder: Embedder | Non
 def evidence_choices(question: str, hits: Sequence[Hit], embedder: Embedder | None,
                      intent: Intent | None = None, time: TimeHint | None = None,
                      replies: Mapping[int, Sequence[int]] | None = None,
-                     assistants: Sequence[str] = (), reader: bool = False,
-                     beyond: int = 0) -> tuple[list[Evidence], list[Evidence]]:
+                     assistants: Sequence[str] = (), beyond: int = 0) -> tuple[list[Evidence], list[Evidence]]:
     """The evidence as the quotes take it (TAKE), and as a capable reader is given it (READER_TAKE),
-    from one scoring of the sentences (of READER_HITS hits when a capable `reader` answers). An
-    assistant's reply is advice, not what the asker told: it is read after its question, not scored
-    with it ("What should I read next?" for "What am I reading?"). `beyond`: hits brought in among
-    the ranked ones (`services/same_day.py`), read beyond the usual number as replies are."""
+    from one scoring of the sentences. An assistant's reply is advice, not what the asker told: it is
+    read after its question, not scored with it ("What should I read next?" for "What am I reading?").
+    `beyond`: hits brought in among the ranked ones (`services/same_day.py`), read beyond the usual
+    number as replies are."""
     intent, time, replies = intent or intent_of(question), time or TimeHint(), replies or {}
-    most = (DOCUMENT_HITS if intent.kind == REQUEST else READER_HITS if reader else MAX_HITS) \
+    most = (DOCUMENT_HITS if intent.kind == REQUEST else MAX_HITS) \
         + sum(len(ids) for ids in replies.values()) + beyond
     candidates = with_questions_answered(candidate_sentences(in_window(hits, time.since, time.until), most),
                                          hits, replies, assistants)

@@ -14,8 +14,10 @@ from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, assistant_chat_title, utc_day
+from second_me.retrieval.note_context import HEADING as _HEADING, note_title
 from second_me.text.names import TOKEN, fold
 from second_me.text.sentences import split_sentences
+from second_me.text.table_rows import ROW as TABLE_ROW
 from second_me.text.tasks import task_state
 
 MAX_QUOTE_CHARS = 400
@@ -26,7 +28,6 @@ FRAGMENT_WORDS = 5  # a sentence this short after a longer one on its line is qu
 _BARE_MEDIA = re.compile(r"^\[(?:photo|video|audio|sticker|gif|media|contact|video message|voice message)\]$", re.I)
 # A sentence that leans on the one before it is quoted with it ("It is ready when…").
 _LEANS_BACK = re.compile(r"^(?:it|this|that|these|those|they|he|she|then|so|after that|there)\b", re.I)
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 # A line naming the list under it ("Abandoned:", "To buy at Lidl:"): a heading for that list's items.
 _LIST_LABEL = re.compile(r"^\s{0,3}([^\W\d_][^:.!?]{0,60}):\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -35,7 +36,6 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # and dated by it (`entry_date`).
 _LOG_ENTRY = re.compile(r"^\s*(?:[-*+•]\s+)?(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
 _NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  # "Electrician: Lorna Price."
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 # A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20"): a quote of its own.
 _RECORD = re.compile(r"^\s*[^:;\n]{1,40}: [^;\n]*(?:; [^:;\n]{1,40}: [^;\n]*)+$")
@@ -106,7 +106,7 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
         if label and line.strip() and not _LIST_ITEM.match(line) and not _goes_on(paragraph, line):
             flush()
             label = ""  # the labelled list has ended (not at an item's wrapped line)
-        if _TABLE_ROW.match(line):
+        if TABLE_ROW.match(line):
             flush()
             if _TABLE_RULE.match(line):
                 continue  # |---|---|
@@ -193,12 +193,6 @@ def source_label(hit: Hit, line: Optional[int]) -> str:
     return f"{hit.memory.kind} #{hit.memory.id} · {when}"
 
 
-def _title(path: str) -> str:
-    """A file's name as words: "notes/sourdough-bread.md" → "sourdough bread"."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return re.sub(r"[_\-.]+", " ", name.rsplit(".", 1)[0]).strip()
-
-
 def _fragment_after(unit: _Unit) -> bool:
     """A sentence of five words or fewer on the line of a longer one before it says little alone:
     "Viewing on Thursday at 6." after "The one on Harbour Road is 1,400 a month…" is that flat's
@@ -245,7 +239,7 @@ def candidate_sentences(hits: Sequence[Hit], most: Optional[int] = None) -> list
     for rank, hit in enumerate(hits[:most]):
         speaker = hit.origin.speaker if isinstance(hit.origin, ConversationOrigin) else None
         # A chat with an assistant app stands under its title ("Birthday present for Mum"), as a note under its name.
-        title = _title(hit.origin.path) if isinstance(hit.origin, FileOrigin) \
+        title = note_title(hit.origin.path) if isinstance(hit.origin, FileOrigin) \
             else assistant_chat_title(hit.origin.conversation) if isinstance(hit.origin, ConversationOrigin) else ""
         units = _units(hit.memory, speaker, title)
         read: dict[int, tuple[str, int]] = {}  # a unit → its text as quoted, with what it was joined to

@@ -22,6 +22,7 @@ from second_me.storage.messages import APP_USER
 from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
+from second_me.text.tasks import asked_state, task_state
 from second_me.text.voice import first_person
 from second_me.text.words import content_words, forms, name_forms, plain, stem, stems, whole_name, words
 
@@ -123,6 +124,22 @@ def adds_nothing_asked(sentence: str, question: str) -> bool:
     if any(not forms(word) & asked for word in content_words(text)):
         return False
     return set(re.findall(r"\d+", text)) <= set(re.findall(r"\d+", question))
+
+
+def misses_a_task(sentence: str, question: str, evidence: Sequence[Evidence]) -> bool:
+    """Asked what is still to do (or done) over a task list, or what has not been paid over a tracker's rows,
+    a sentence must name each item in that state: "What's still to do for the move?" → "The move is still in
+    progress." names none; "Which invoices haven't been paid yet?" → "Brightwater [1]" one of two. The quotes
+    list them all."""
+    state = asked_state(question)
+    items = [item.text.split("\n")[-1] for item in evidence if state and task_state(item.text, question) == state]
+    if not items or not re.search(r"\w", CITATION_MARKS.sub("", sentence)):
+        return False
+    asked = stems(question)
+
+    def said(text: str) -> set[str]:
+        return (stems(text) | set(re.findall(r"\d[\w-]*", text))) - asked
+    return not all(said(CITATION_MARKS.sub("", sentence)) & said(item) for item in items)
 
 
 _ASKS_A_NAME = re.compile(r"\b(?:name|names|named|called|call)\b", re.I)

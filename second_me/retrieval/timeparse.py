@@ -223,7 +223,8 @@ _FIRST = re.compile(r"\b(?:(?:the\s+)?(?:very\s+)?first\s+time|the\s+(?:very\s+)
                     r"|at\s+first|(?<=I )first|(?<=we )first)\b", re.I)
 _LAST = re.compile(
     r"\b(?:the\s+)?(?:last\s+time|most\s+recent(?:ly)?|latest|currently|current|right\s+now|now|these\s+days|nowadays"
-    r"|at\s+the\s+moment|still|anymore|any\s+more|recently|lately)\b", re.I)
+    r"|at\s+the\s+moment|still(?!\s+(?:to\s+do|left|to\s+be\s+done|open|outstanding))|anymore|any\s+more|recently"
+    r"|lately)\b", re.I)  # what is "still to do" is a task list's open items, not the newest statement
 
 # "When did Kimani last send me money?", "when have I last seen the dentist": the newest time it
 # happened, not "last week" or "the last time" (above).

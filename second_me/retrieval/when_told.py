@@ -11,6 +11,7 @@ from typing import Sequence
 from second_me.domain import Hit
 from second_me.retrieval.answer_type import DATE, LIGHT_VERBS, TIME_WORDS, has_answer
 from second_me.retrieval.dated_answer import ASKS_PAST
+from second_me.retrieval.note_context import lines_in_context
 from second_me.text.utterance import asked_verbs
 from second_me.text.words import content_words, forms, stems
 
@@ -32,10 +33,14 @@ def untold_when(question: str, hits: Sequence[Hit]) -> bool:
         said = stems(text)
         return all(word & said for word in things)
 
-    mentioning = [hit for hit in hits if mentions(hit.memory.text)]
+    # A line says what its note's name and its headings say: "Retainer: £1,100 a month…, since April." under
+    # "## Northfield Housing Trust" tells when the Northfield retainer started.
+    lines = {hit.memory.id: lines_in_context(hit) for hit in hits}
+    mentioning = [hit for hit in hits
+                  if mentions(" ".join(f"{context} {line}" for line, context in lines[hit.memory.id]))]
     # A note's date is told in the line saying the thing: "Amlodipine 5 mg… Started April 2023" is not
     # when the vitamin D on the next line began.
     return bool(mentioning) and not any(
         hit.memory.kind == "message" or hit.memory.about
-        or any(has_answer(DATE, line, set()) for line in hit.memory.text.splitlines() if mentions(line))
+        or any(has_answer(DATE, line, set()) for line, context in lines[hit.memory.id] if mentions(f"{context} {line}"))
         for hit in mentioning)

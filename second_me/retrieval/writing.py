@@ -23,7 +23,7 @@ from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, fo
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
-                                               in_what_it_cites, names_no_one,
+                                               in_what_it_cites, misses_a_task, names_no_one,
                                                names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
                                                says_yes_to_a_condition, speaks_as_another,
                                                takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
@@ -307,6 +307,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
                     and not (intent.kind == FACT and names_no_one(sentence, question)) \
+                    and not misses_a_task(sentence, question, evidence) \
                     and not adds_only_a_time(sentence, question) \
                     and not says_yes_to_a_condition(sentence, question, cited) \
                     and (kept_to is None or kept_to.holds(sentence)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from second_me.config import Settings, load_settings
 from second_me.retrieval.hybrid import SearchOptions
-from second_me.services.answering import Answering, cited_sources, evidence_entries
+from second_me.services.answering import Answering, cited_sources, evidence_entries, shown_quote
 from second_me.services.background import BackgroundRunner, claim_daemon, daemon_pid
 from second_me.services.conversations import ChatTurn, Conversations
 from second_me.services.core import Core
@@ -20,7 +20,7 @@ from second_me.services.safety import Safety
 from second_me.services.search_filters import search_options
 
 __all__ = ["BackgroundRunner", "ChatTurn", "SearchOptions", "Services", "Settings", "TreeNode", "cited_sources", "evidence_entries",
-           "claim_daemon", "daemon_pid", "load_settings", "runtime", "search_options"]
+           "claim_daemon", "daemon_pid", "load_settings", "runtime", "search_options", "shown_quote"]
 
 
 class Services(Core):

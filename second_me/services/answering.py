@@ -39,6 +39,7 @@ from second_me.services.dated_events import EventFinder
 from second_me.services.family_names import by_parents_name
 from second_me.services.preparing import NOT_ANSWERED, Prepared, asks_now, prepare
 from second_me.text.follow_up import asks_of_the_answer, standalone
+from second_me.text.table_rows import row_in_words
 from second_me.text.utterance import direct_question, tells_news
 from second_me.text.words import stems
 
@@ -56,6 +57,11 @@ def cited_sources(answer: str, hits: Sequence[Hit]) -> list[tuple[int, Hit]]:
     cited = cited_numbers(answer, len(hits))
     numbers = sorted(cited) if cited else range(1, len(hits) + 1)
     return [(n, hits[n - 1]) for n in numbers]
+
+
+def shown_quote(item: Evidence) -> str:
+    """A quoted sentence as the user reads it: a table's row by its columns (`text/table_rows.py`)."""
+    return row_in_words(item.text)
 
 
 def evidence_entries(answer: Answer) -> list[tuple[int, Hit, Evidence]]:

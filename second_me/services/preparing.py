@@ -107,9 +107,6 @@ def prepare(core: "Core", search: Search, question: str, options: SearchOptions)
     order = time_hint.order if time_hint is not None else None
     quoted, wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants,
                                      beyond=brought)
-    if capable:  # the reader's from more hits; the quotes, and whose news they are, as the small model's
-        wider = evidence_choices(question, hits, embedder, intent, time_hint, replies, assistants, reader=True,
-                                 beyond=brought)[1]
     quoted, wider = the_assistants_words(question, quoted, wider, assistants)
     order = "last" if order is None and told_again(question, intent, time_hint, wider, assistants) else order
     # A capable reader is given more; so is a question about what is true now, which weighs an

@@ -83,3 +83,15 @@ _RACE_TIME = re.compile(r"\b(?:my|his|her|their|your|our|\w+['’]s)\s+(?:(?!spa
 def states_measure(kind: str, text: str) -> bool:
     """Does `text` state a number with a unit of this measure?"""
     return bool(_STATED[kind].search(text))
+
+
+# "What's the deposit on the new flat?" asks an amount of money as "how much is the deposit" does: a
+# sentence stating one ("Rent £1,050 a month, deposit £1,211.") leads the one saying "new flat" twice.
+_ASKS_A_SUM = re.compile(r"^\s*what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the|my|our|your|his|her|their|\w+['’]s)\s+"
+                         r"(?:[\w-]+\s+)?(?:deposits?|rent|fees?|fares?|bills?|prices?|costs?|salary|wages?|budget"
+                         r"|quotes?|day rate|rates?)\b", re.I)
+
+
+def asks_a_sum(question: str) -> bool:
+    """Whether a question asks "what's the <amount of money>" (a deposit, the rent, a fee)."""
+    return bool(_ASKS_A_SUM.match(question))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from second_me.text.table_rows import header_and_row
+
 OPEN, DONE = "open", "done"
 
 _ITEM = re.compile(r"^(?P<lead>\s*(?:[-*+]|\d+[.)])\s+\[(?P<box>[ xX])\]\s+)", re.M)
@@ -22,19 +24,45 @@ _ASKS_OPEN = re.compile(r"\b(?:still|left|to[- ]?do|todo|outstanding|pending|rem
 _ASKS_DONE = re.compile(r"\b(?:done|finished|completed|ticked off|checked off|crossed off)\b", re.I)
 
 
-def task_state(text: str) -> Optional[str]:
-    """OPEN or DONE for a task item (its first line), None for any other text."""
+_DONE_FORM = r"(?:ed|id|nt|en|ne)"  # paid, sent, done, written: what is done to a thing
+# A table kept as a tracker: asked "Which invoices haven't been paid yet?", a row is open when its cell under
+# "Paid" is empty ("| 2026-015 | Northfield | £1,100 | 2026-11-02 | |"), done when it holds something.
+_NOT_YET = re.compile(r"\b(?:(?:haven|hasn|weren|wasn|isn|aren)['’]?t|(?:have|has|were|was|is|are) not|not|never)"
+                      r"\s+(?:yet\s+)?(?:been\s+)?(?P<done>[a-z]+" + _DONE_FORM + r")\b|\bun(?P<undone>[a-z]+"
+                      + _DONE_FORM + r")\b", re.I)
+_BEEN = re.compile(r"\b(?:have|has|were|was|got)\s+(?:already\s+)?(?:been\s+)?(?P<done>[a-z]+" + _DONE_FORM + r")\b",
+                   re.I)
+
+
+def task_state(text: str, question: str = "") -> Optional[str]:
+    """OPEN or DONE for a task item (its first line), or for a table's row (quoted under its header row)
+    by its cell under the column the question says is done or not; None for any other text."""
     found = _ITEM.match(text)
+    if found is not None:
+        return OPEN if found.group("box") == " " else DONE
+    asked = _column_asked(question)
+    found = header_and_row(text) if asked else None
     if found is None:
         return None
-    return OPEN if found.group("box") == " " else DONE
+    header, row = found
+    column = next((i for i, name in enumerate(header) if name.lower() == asked), None)
+    return None if column is None else DONE if row[column] else OPEN
+
+
+def _column_asked(question: str) -> str:
+    """The word saying what is (not yet) done to a table's rows: "paid" of "haven't been paid yet", "unpaid"."""
+    found = _NOT_YET.search(question) or _BEEN.search(question)
+    if found is None:
+        return ""
+    return (found.groupdict().get("done") or found.groupdict().get("undone") or "").lower()
 
 
 def asked_state(question: str) -> Optional[str]:
-    """The state of the tasks a question asks for, if it asks of one: "still to do" is OPEN."""
-    if _ASKS_OPEN.search(question):
+    """The state of the tasks a question asks for, if it asks of one: "still to do" is OPEN, and so is
+    what has not been paid."""
+    if _ASKS_OPEN.search(question) or _NOT_YET.search(question):
         return OPEN
-    if _ASKS_DONE.search(question):
+    if _ASKS_DONE.search(question) or _BEEN.search(question):
         return DONE
     return None
 

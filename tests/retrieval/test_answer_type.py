@@ -3,8 +3,8 @@
 import pytest
 
 from second_me.retrieval.abstain import Signals, decide
-from second_me.retrieval.answer_type import (AGE, DATE, DAY_OF_YEAR, EMAIL, LODGING, MONEY, NAME, NUMBER, OCCUPATION,
-                                             PHONE,
+from second_me.retrieval.answer_type import (AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, EMAIL, LODGING, MONEY, NAME, NUMBER,
+                                             OCCUPATION, PHONE,
                                              answer_type_words, expected_answer, has_answer, lacks_answer,
                                              names_and_details, proper_names, says_little, wanted_kind)
 from second_me.text.categories import BREED, COLOUR, STREET
@@ -37,6 +37,11 @@ from second_me.text.categories import BREED, COLOUR, STREET
     ("When did I go skiing?", None),
     ("How long have I lived in Berlin?", None),
     ("How many concerts have I been to?", None),
+    ("What day is my Spanish lesson?", DATE),
+    # a day rate, a day trip, a year group: things named by a time word, not a date
+    ("What's my day rate for Brightwater?", None),
+    ("What day trip did we take from Kyoto?", None),
+    ("Which year group is Maisie in?", None),
     # open answers
     ("Who is Miso afraid of?", None),
     ("Where did I go two days ago?", None),
@@ -44,6 +49,14 @@ from second_me.text.categories import BREED, COLOUR, STREET
 ])
 def test_expected_answer(question, kind):
     assert expected_answer(question) == kind
+
+
+def test_a_day_rate_asks_no_day():
+    """"What's my day rate for Brightwater?" was answered "£420" under "2026-11-18 (your note of that day)."."""
+    assert not ASKS_WHEN.match("What's my day rate for Brightwater?")
+    assert not ASKS_WHEN.match("What day trip did we take from Kyoto?")
+    assert ASKS_WHEN.match("What day is my Spanish lesson?")
+    assert ASKS_WHEN.match("What was the date of Sam's last shift?")
 
 
 @pytest.mark.parametrize("question, words", [
@@ -549,3 +562,11 @@ def test_whoever_states_it_the_people_asked_about_set_aside():
     assert lacks_answer("What did Lea's car inspection cost?", texts, ()) == "money"
     assert lacks_answer("What did Lea's car inspection cost?", texts, (), whoever=True) is None
     assert lacks_answer("What did Lea's bike repair cost?", texts, (), whoever=True) == "money"
+
+
+def test_what_is_the_deposit_wants_an_amount_of_money():
+    """"What's the deposit on the new flat?" quoted "Viewing at the new flat…" over "Rent £1,050 a month,
+    deposit £1,211.": it asks an amount as "how much is the deposit" does (for ranking, never refusing)."""
+    for question in ("What's the deposit on the new flat?", "What was the rent in Lisbon?", "What was the fee?"):
+        assert wanted_kind(question) == MONEY and expected_answer(question) is None
+    assert wanted_kind("What's the name of the bar?") == NAME

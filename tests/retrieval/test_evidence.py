@@ -559,16 +559,23 @@ def test_asked_what_is_so_now_a_sentence_stating_the_kind_asked_is_taken_from_fu
     assert not any("22 now" in e.text for e in wider)
 
 
-def test_a_capable_reader_is_given_sentences_from_more_hits_and_further_below_the_best():
+def test_a_capable_reader_is_given_sentences_further_below_the_best():
     """"What's Maisie's hamster called?": "the hamster has arrived. she's called Nugget" was the third
     of three close turns, below the margin a quote takes, and the reader wrote "Sam's hamster is called Maisie"."""
     hits = [turn_hit(i, "Sam", f"we went to the {place} on Saturday and it rained", 1.0 - i / 20)
             for i, place in enumerate(("zoo", "beach", "park", "farm", "castle", "museum", "lake", "fair"), 1)]
-    question = "Where did we go on Saturday?"
-    quoted, wider = evidence_choices(question, hits, FakeEmbedder())
-    _, reader = evidence_choices(question, hits, FakeEmbedder(), reader=True)
-    assert len(quoted) <= 2 < len(wider) <= 6 < len(reader)
-    assert {e.memory_id for e in reader} - {e.memory_id for e in wider} <= {7, 8}
+    quoted, wider = evidence_choices("Where did we go on Saturday?", hits, FakeEmbedder())
+    assert len(quoted) <= 2 < len(wider)
+
+
+def test_the_tenth_hit_is_read_for_a_quote():
+    """"What shape was Maisie's birthday cake?": the photo answering it was the tenth hit, under nine
+    turns naming Maisie, and sentences were looked for in the first six."""
+    hits = [turn_hit(i, "Sam", f"Maisie's {thing} was on Saturday", 1.0 - i / 20)
+            for i, thing in enumerate(("party", "play", "swim", "visit", "trip", "walk", "class", "match", "show"), 1)]
+    hits.append(turn_hit(10, "Sam", "[photo: the birthday cake, shaped like Saturn]", 0.5))
+    quoted = select_evidence("What shape was Maisie's birthday cake?", hits, FakeEmbedder())
+    assert quoted[0].memory_id == 10
 
 
 def test_a_request_quotes_the_document_it_asks_for_first_and_whole():
@@ -597,3 +604,17 @@ def test_a_turn_of_a_chat_with_an_assistant_stands_under_the_chats_title():
     assert [s.context for s in candidate_sentences([titled])] == ["Birthday present for Mum"]
     named = replace(hit, origin=replace(hit.origin, conversation="WhatsApp: Sam"))  # named by who is in it
     assert [s.context for s in candidate_sentences([named])] == ["me"]
+
+
+def test_asked_what_has_not_been_paid_the_rows_with_an_empty_paid_cell_are_quoted():
+    table = ("# Invoices 2026\n\n| No. | Client | Amount | Sent | Paid |\n|---|---|---|---|---|\n"
+             "| 2026-013 | Northfield | £1,100 | 2026-10-01 | 2026-10-20 |\n"
+             "| 2026-014 | Brightwater | £2,520 | 2026-10-17 | 2026-11-18 |\n"
+             "| 2026-015 | Northfield | £1,100 | 2026-11-02 | |\n"
+             "| 2026-016 | Brightwater | £1,680 | 2026-11-21 | |\n")
+    question = "Which invoices haven't been paid yet?"
+    scored = score_sentences(question, candidate_sentences([file_hit(1, table, 1, 9)]), FakeEmbedder())
+    unpaid = [s.score for s in scored if s.text.endswith("| |")]
+    assert len(unpaid) == 2 and min(unpaid) > max(s.score for s in scored if not s.text.endswith("| |")) + 0.2
+    quoted = select_evidence(question, [file_hit(1, table, 1, 9)], FakeEmbedder())
+    assert sorted(e.text.split("\n")[1][2:10] for e in quoted) == ["2026-015", "2026-016"]

@@ -32,3 +32,24 @@ def test_when_is_told_by_a_dated_memory_of_the_thing_asked_about(services, tmp_p
              "user", "b"),
     ], services.clock.timestamp())
     assert not services.answering.ask("When did I start taking vitamin D?", remember=False).abstained
+
+
+def test_a_line_says_what_its_headings_say(services, tmp_path):
+    """"When did I start the Northfield retainer?" was refused "the memories about that don't say when" over
+    "Retainer: £1,100 a month…, since April." under "## Northfield Housing Trust"; "When did Brightwater pay
+    invoice 2026-014?" over its row in "invoices.md", which the word "invoice" stood above."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "clients.md").write_text("# Clients\n\n## Brightwater Coffee\nContact: Hannah Okoye.\n\n"
+                                       "## Northfield Housing Trust\nContact: Graham Petts, comms manager.\n"
+                                       "Retainer: £1,100 a month for social media templates, since April.\n")
+    (folder / "invoices.md").write_text("# Invoices 2026\n\n| No. | Client | Amount | Sent | Paid |\n"
+                                        "|---|---|---|---|---|\n"
+                                        "| 2026-013 | Northfield | £1,100 | 2026-10-01 | 2026-10-20 |\n"
+                                        "| 2026-014 | Brightwater | £2,520 | 2026-10-17 | 2026-11-18 |\n")
+    services.indexing.add([folder])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    started = services.answering.ask("When did I start the Northfield retainer?", remember=False)
+    assert not started.abstained and "since April" in started.text
+    paid = services.answering.ask("When did Brightwater pay invoice 2026-014?", remember=False)
+    assert not paid.abstained and "2026-11-18" in paid.text

@@ -1202,3 +1202,62 @@ def test_a_readers_sentence_copying_anothers_turn_in_the_first_person_is_theirs_
     assert not speaks_as_another("Rita thought the cake was perfect [1].", [rita], ["Ana"])  # no "I"
     assert not speaks_as_another("I drove Dad to the hospital and took the day off [2].", [rita, ana], ["Ana"])
     assert not speaks_as_another(copied, [rita], ["Rita"])  # the user's own turn: theirs, said back to them
+
+
+def test_the_reader_is_told_which_note_a_section_is_of_and_that_an_undated_note_was_only_saved(services, tmp_path):
+    """Asked "When did Brightwater approve the logo?", a reader shown "[3] (December 7, 2026) # Brightwater
+    rebrand… Deliverables: logo" beside the section "## 2026-10-23 … They approved the wave mark" answered
+    "On December 7, 2026": the day the notes were copied in, and the note whose words the question says."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "brightwater-rebrand.md").write_text(
+        "# Brightwater rebrand\n\nBudget: £6,300. Deliverables: logo, colour palette, cup sleeve.\n\n"
+        "## 2026-10-23\n\nSecond round. They approved the logo: the wave mark, with Recoleta as the wordmark.\n")
+    services.indexing.add([folder])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("When did Brightwater approve the logo?", remember=False)
+    prompt = reader.prompts[-1][-1].content
+    assert "(note of October 23, 2026, in the note “brightwater rebrand”) ## 2026-10-23" in prompt
+    assert re.search(r"\(saved \w+ \d+, \d{4}, in the note “brightwater rebrand”\) # Brightwater rebrand", prompt)
+
+
+def test_a_daily_notes_day_is_not_the_day_of_the_month_it_names(services, tmp_path):
+    """"When are the curtains arriving?" over "…arriving the 20th" in the note of 10 November said
+    "2026-11-10 (your note of that day).": the quote says when, not the note's day."""
+    (tmp_path / "2026-11-10.md").write_text("# 2026-11-10\n\nViewing at the new flat with the landlord.\nOrdered "
+                                            "curtains for the bedroom (John Lewis, £129, arriving the 20th).\n")
+    services.indexing.add([tmp_path])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    answer = services.answering.ask("When are the curtains arriving?", remember=False).text
+    assert "arriving the 20th" in answer and "your note of that day" not in answer
+
+
+def test_asked_what_is_still_to_do_a_reader_naming_no_open_item_is_not_shown(services, tmp_path):
+    """"What's still to do for the move?" over the move's task list was answered "The move is still in progress."."""
+    (tmp_path / "house-move.md").write_text("# House move\n\nMoving day: Friday 4 December.\n\n## To do\n"
+                                            "- [x] Give notice on the old flat\n"
+                                            "- [ ] Redirect post (Royal Mail, £38)\n"
+                                            "- [ ] Tell the council about council tax\n")
+    services.indexing.add([tmp_path])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    for reply, shown in (("The move is still in progress.", False), ("Give notice on the old flat [1].", False),
+                         ("You still need to redirect your post and tell the council [1].", True)):
+        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+        answer = services.answering.ask("What's still to do for the move?", remember=False).text
+        assert (reply in answer) is shown and ("Redirect post (Royal Mail, £38)" in answer) is not shown
+
+
+def test_asked_what_has_not_been_paid_a_reader_naming_one_of_two_unpaid_invoices_is_not_shown():
+    from second_me.retrieval.reader_checks import misses_a_task
+    header = "| No. | Client | Amount | Sent | Paid |\n"
+    rows = [Evidence(header + row, 1, "notes/invoices.md:9", 1_700_000_000.0) for row in
+            ("| 2026-015 | Northfield | £1,100 | 2026-11-02 | |",
+             "| 2026-016 | Brightwater | £1,680 | 2026-11-21 | |",
+             "| 2026-014 | Brightwater | £2,520 | 2026-10-17 | 2026-11-18 |")]
+    question = "Which invoices haven't been paid yet?"
+    assert misses_a_task("Brightwater [1]", question, rows)
+    assert not misses_a_task("2026-015 and 2026-016 [1].", question, rows)
+    assert not misses_a_task("Northfield and Brightwater [1].", question, rows)
+    assert not misses_a_task("Brightwater [1]", "Who is my contact at Brightwater?", rows)

@@ -28,3 +28,18 @@ def test_a_model_is_shown_each_items_state_in_words_and_the_quote_keeps_the_note
               FileOrigin("garden.md", 1, 4))
     assert "[x] (done) Order seed potatoes" in format_memory(1, hit, spoken=True)  # what the reader reads
     assert "[x] Order seed potatoes" in format_memory(1, hit)  # as written elsewhere
+
+
+def test_a_trackers_row_is_open_while_its_cell_under_the_column_asked_is_empty():
+    """"Which invoices haven't been paid yet?" quoted the row of one paid in November beside one unpaid, and
+    missed the other: a row's cell under "Paid" says whether it was."""
+    header = "| No. | Client | Amount | Sent | Paid |"
+    unpaid, paid = (f"{header}\n| 2026-015 | Northfield | £1,100 | 2026-11-02 | |",
+                    f"{header}\n| 2026-014 | Brightwater | £2,520 | 2026-10-17 | 2026-11-18 |")
+    for question in ("Which invoices haven't been paid yet?", "Which invoices are unpaid?"):
+        assert asked_state(question) == OPEN
+        assert (task_state(unpaid, question), task_state(paid, question)) == (OPEN, DONE)
+    assert asked_state("Which invoices have been paid?") == DONE
+    assert task_state(paid, "Which invoices haven't been sent?") == DONE  # the column the question names
+    assert task_state(unpaid, "Who did not come?") is None and asked_state("Who did not come?") is None
+    assert task_state(unpaid) is None  # no question, no column

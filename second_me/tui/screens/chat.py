@@ -23,7 +23,7 @@ from textual.widgets import Footer
 
 from second_me.domain import Answer, Asked, Hit
 from second_me.errors import Cancelled
-from second_me.services import cited_sources, evidence_entries
+from second_me.services import cited_sources, evidence_entries, shown_quote
 from second_me.tui.backend import one_line
 from second_me.tui.format import evidence_label, hit_label
 from second_me.tui.screens.dialogs import Confirm, TextPrompt
@@ -336,6 +336,6 @@ class ChatScreen(ReportsWorkerErrors, Screen):
 
 def evidence_rows(answer: Answer) -> list[tuple[int, Hit, str]]:
     """The answer's evidence under it: the quote beside its source unless the answer shows it already."""
-    rows = [(n, hit, evidence_label(item.source, "" if item.text in answer.text else item.text))
+    rows = [(n, hit, evidence_label(item.source, "" if (shown := shown_quote(item)) in answer.text else shown))
             for n, hit, item in evidence_entries(answer)]
     return rows or [(n, hit, hit_label(hit)) for n, hit in cited_sources(answer.text, list(answer.citations))]
