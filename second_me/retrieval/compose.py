@@ -14,7 +14,7 @@ from second_me.domain import ConversationOrigin, Evidence, FileOrigin, Hit, assi
 from second_me.models.base import ChatMessage, ChatModel
 from second_me.retrieval.context import CLOSE_TAG, OPEN_TAG, dates_in_place, format_memory, neutralise, spoken_dates
 from second_me.retrieval.intent import REQUEST, Intent, asks_about_you
-from second_me.retrieval.note_context import note_title
+from second_me.retrieval.note_context import note_title, worded_context
 from second_me.retrieval.quotable import entry_date
 from second_me.text.table_rows import row_in_words
 from second_me.text.tasks import states_in_words
@@ -132,11 +132,11 @@ def reader_messages(question: str, intent: Intent, evidence: Sequence[Evidence],
         # named by who is in it: told "Telegram: Tomás", a reader wrote "In the chat "Tomás", Tomás works at…".
         if title:
             block = block.replace(") ", f", in the chat {OPEN_QUOTE}{neutralise(title)}{CLOSE_QUOTE}) ", 1)
-        elif isinstance(hit.origin, FileOrigin):
+        elif isinstance(hit.origin, FileOrigin) and (named := worded_context(note_title(hit.origin.path))):
             # A section of a note does not say what the note is about: "## 2026-10-23 … They approved the wave
-            # mark" is the Brightwater logo's approval only under the name "brightwater rebrand".
-            named = neutralise(note_title(hit.origin.path))
-            block = block.replace(") ", f", in the note {OPEN_QUOTE}{named}{CLOSE_QUOTE}) ", 1)
+            # mark" is the Brightwater logo's approval only under the name "brightwater rebrand". Not a daily
+            # note's name, its date: told "in the note “2026 11”", the reader gave that day for a weekly training.
+            block = block.replace(") ", f", in the note {OPEN_QUOTE}{neutralise(named)}{CLOSE_QUOTE}) ", 1)
         cost = model.count_tokens(block) + 2
         if cost > budget:
             continue

@@ -1261,3 +1261,17 @@ def test_asked_what_has_not_been_paid_a_reader_naming_one_of_two_unpaid_invoices
     assert not misses_a_task("2026-015 and 2026-016 [1].", question, rows)
     assert not misses_a_task("Northfield and Brightwater [1].", question, rows)
     assert not misses_a_task("Brightwater [1]", "Who is my contact at Brightwater?", rows)
+
+
+def test_the_reader_is_not_told_a_daily_notes_name_which_is_its_date(services, tmp_path):
+    """Told "(note of November 21, 2026, in the note “2026 11”)", the reader answered "When does Priya have
+    swimming training?" with "On November 21, 2026" where it had said "On Mondays and Wednesdays"."""
+    (tmp_path / "2026-11.md").write_text("# November 2026\n\n## 21 November\n\nPriya got into the county swimming "
+                                         "squad! Training Mondays and Wednesdays 6–7:30pm at the Aquatics Centre.\n")
+    services.indexing.add([tmp_path])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
+    services._chat = reader
+    services.answering.ask("When does Priya have swimming training?", remember=False)
+    prompt = reader.prompts[-1][-1].content
+    assert "(note of November 21, 2026" in prompt and "in the note" not in prompt
