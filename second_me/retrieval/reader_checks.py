@@ -142,6 +142,14 @@ def misses_a_task(sentence: str, question: str, evidence: Sequence[Evidence]) ->
     return not all(said(CITATION_MARKS.sub("", sentence)) & said(item) for item in items)
 
 
+def in_the_state_asked(question: str, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Asked what is still to do or what has not been paid, the evidence without the task items and rows in
+    the other state: the quotes shown for a reader's dropped answer listed the paid invoices after the unpaid."""
+    state = asked_state(question)
+    kept = [item for item in evidence if not state or task_state(item.text, question) in (None, state)]
+    return kept or list(evidence)
+
+
 _ASKS_A_NAME = re.compile(r"\b(?:name|names|named|called|call)\b", re.I)
 
 

@@ -31,7 +31,7 @@ from second_me.retrieval.newest import newest_statements_first, the_newest_state
 from second_me.retrieval.hybrid import FusionWeights, HybridSearcher, SearchOptions, SearchResult
 from second_me.retrieval.intent import FACT, YES_NO
 from second_me.retrieval.reckoning import worked_out
-from second_me.retrieval.reader_checks import KeptToQuotes, only_copies, resting_on
+from second_me.retrieval.reader_checks import KeptToQuotes, in_the_state_asked, only_copies, resting_on
 from second_me.retrieval.writing import acknowledgement, quote_first, reader_answer, said_i_dont_know
 from second_me.services.about_memory import about_memory
 from second_me.services.catch_up import caught_up, who_they_are
@@ -270,6 +270,8 @@ class Answering:
             # evidence answers the question ("What film did Sam and I watch last Saturday?" over "Watched
             # Inside Out 2 with Sam on Saturday night"): the quotes do, for the user to read.
             if not text or said_i_dont_know(text) or only_copies(text, evidence):
+                shown = in_the_state_asked(question, shown)
+                cited, numbers = citation_numbers(shown, ready.hits)
                 text = quote_first(question, intent, shown, numbers, None, on_token, now_asked)
             elif now_asked:
                 # Of the newest memory it read, the sentences its answer rests on ("12 to 14 hours" on the

@@ -28,10 +28,10 @@ _DONE_FORM = r"(?:ed|id|nt|en|ne)"  # paid, sent, done, written: what is done to
 # A table kept as a tracker: asked "Which invoices haven't been paid yet?", a row is open when its cell under
 # "Paid" is empty ("| 2026-015 | Northfield | £1,100 | 2026-11-02 | |"), done when it holds something.
 _NOT_YET = re.compile(r"\b(?:(?:haven|hasn|weren|wasn|isn|aren)['’]?t|(?:have|has|were|was|is|are) not|not|never)"
-                      r"\s+(?:yet\s+)?(?:been\s+)?(?P<done>[a-z]+" + _DONE_FORM + r")\b|\bun(?P<undone>[a-z]+"
+                      r"\s+(?:yet\s+)?(?:been\s+)?(?P<done>(?-i:[a-z]+" + _DONE_FORM + r"))\b|\bun(?P<undone>[a-z]+"
                       + _DONE_FORM + r")\b", re.I)
-_BEEN = re.compile(r"\b(?:have|has|were|was|got)\s+(?:already\s+)?(?:been\s+)?(?P<done>[a-z]+" + _DONE_FORM + r")\b",
-                   re.I)
+_BEEN = re.compile(r"\b(?:have|has|were|was|got)\s+(?:already\s+)?(?:been\s+)?(?P<done>(?-i:[a-z]+" + _DONE_FORM
+                   + r"))\b", re.I)  # a word in lower case: "was Owen" is no "was sent"
 
 
 def task_state(text: str, question: str = "") -> Optional[str]:

@@ -1275,3 +1275,20 @@ def test_the_reader_is_not_told_a_daily_notes_name_which_is_its_date(services, t
     services.answering.ask("When does Priya have swimming training?", remember=False)
     prompt = reader.prompts[-1][-1].content
     assert "(note of November 21, 2026" in prompt and "in the note" not in prompt
+
+
+def test_the_quotes_for_a_readers_dropped_answer_leave_out_the_rows_in_the_other_state(services, tmp_path):
+    """"Which invoices haven't been paid yet?": the reader's "Brightwater [1]" was dropped, and the quotes
+    shown listed the paid invoices after the two unpaid ones."""
+    (tmp_path / "invoices.md").write_text("# Invoices 2026\n\n| No. | Client | Amount | Sent | Paid |\n"
+                                          "|---|---|---|---|---|\n"
+                                          "| 2026-013 | Northfield | £1,100 | 2026-10-01 | 2026-10-20 |\n"
+                                          "| 2026-014 | Brightwater | £2,520 | 2026-10-17 | 2026-11-18 |\n"
+                                          "| 2026-015 | Northfield | £1,100 | 2026-11-02 | |\n"
+                                          "| 2026-016 | Brightwater | £1,680 | 2026-11-21 | |\n")
+    services.indexing.add([tmp_path])
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
+    services._chat = FakeChatModel(reply="Brightwater [1]", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("Which invoices haven't been paid yet?", remember=False).text
+    assert "No.: 2026-015" in answer and "No.: 2026-016" in answer
+    assert "2026-013" not in answer and "2026-014" not in answer

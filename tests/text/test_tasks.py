@@ -42,4 +42,5 @@ def test_a_trackers_row_is_open_while_its_cell_under_the_column_asked_is_empty()
     assert asked_state("Which invoices have been paid?") == DONE
     assert task_state(paid, "Which invoices haven't been sent?") == DONE  # the column the question names
     assert task_state(unpaid, "Who did not come?") is None and asked_state("Who did not come?") is None
+    assert asked_state("How heavy was Owen when he was born?") is None  # a name is no "was sent"
     assert task_state(unpaid) is None  # no question, no column
