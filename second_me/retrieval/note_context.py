@@ -15,6 +15,16 @@ from second_me.text.note_days import day_of_heading
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 
 
+def under_heading(headings: list[tuple[int, str]], line: str) -> bool:
+    """Whether `line` is a Markdown heading; if so, it takes the place of those at its level and below in
+    `headings` (level, name), the path a note's next lines stand under."""
+    heading = HEADING.match(line)
+    if heading:
+        level = len(line.strip()) - len(line.strip().lstrip("#"))
+        headings[:] = [h for h in headings if h[0] < level] + [(level, heading.group(1).strip("# "))]
+    return heading is not None
+
+
 def note_title(path: str) -> str:
     """A file's name as words: "notes/sourdough-bread.md" → "sourdough bread"."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
@@ -33,10 +43,7 @@ def lines_in_context(hit: Hit) -> list[tuple[str, str]]:
     headings: list[tuple[int, str]] = []
     out = []
     for line in hit.memory.text.split("\n"):
-        heading = HEADING.match(line)
-        if heading:
-            level = len(line.strip()) - len(line.strip().lstrip("#"))
-            headings[:] = [h for h in headings if h[0] < level] + [(level, heading.group(1).strip("# "))]
+        under_heading(headings, line)
         out.append((line, " > ".join([title] * bool(title) + [name for _, name in headings])))
     return out
 

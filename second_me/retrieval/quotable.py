@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Optional, Sequence
 
 from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, assistant_chat_title, utc_day
-from second_me.retrieval.note_context import HEADING as _HEADING, note_title
+from second_me.retrieval.note_context import HEADING, note_title, under_heading
 from second_me.text.names import TOKEN, fold
 from second_me.text.sentences import split_sentences
 from second_me.text.table_rows import ROW as TABLE_ROW
@@ -117,11 +117,9 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             units.append(_Unit(line.strip(), index, context, header=header))
             continue
         header = ""
-        heading = _HEADING.match(line)
-        if heading:
+        if HEADING.match(line):
             flush()
-            level = len(line.strip()) - len(line.strip().lstrip("#"))
-            headings[:] = [h for h in headings if h[0] < level] + [(level, heading.group(1).strip("# "))]
+            under_heading(headings, line)
             continue
         if not line.strip():
             flush()
