@@ -1204,21 +1204,24 @@ def test_a_readers_sentence_copying_anothers_turn_in_the_first_person_is_theirs_
     assert not speaks_as_another(copied, [rita], ["Rita"])  # the user's own turn: theirs, said back to them
 
 
-def test_the_reader_is_told_which_note_a_section_is_of_and_that_an_undated_note_was_only_saved(services, tmp_path):
-    """Asked "When did Brightwater approve the logo?", a reader shown "[3] (December 7, 2026) # Brightwater
-    rebrand… Deliverables: logo" beside the section "## 2026-10-23 … They approved the wave mark" answered
-    "On December 7, 2026": the day the notes were copied in, and the note whose words the question says."""
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "brightwater-rebrand.md").write_text(
-        "# Brightwater rebrand\n\nBudget: £6,300. Deliverables: logo, colour palette, cup sleeve.\n\n"
-        "## 2026-10-23\n\nSecond round. They approved the logo: the wave mark, with Recoleta as the wordmark.\n")
+def _readers_prompt(services, folder, question: str) -> str:
+    """What a reader is asked for `question` over the notes in `folder` (every memory read, whatever its distance)."""
     services.indexing.add([folder])
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
     reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
     services._chat = reader
-    services.answering.ask("When did Brightwater approve the logo?", remember=False)
-    prompt = reader.prompts[-1][-1].content
+    services.answering.ask(question, remember=False)
+    return reader.prompts[-1][-1].content
+
+
+def test_the_reader_is_told_which_note_a_section_is_of_and_that_an_undated_note_was_only_saved(services, tmp_path):
+    """Asked "When did Brightwater approve the logo?", a reader shown "[3] (December 7, 2026) # Brightwater
+    rebrand… Deliverables: logo" beside the section "## 2026-10-23 … They approved the wave mark" answered
+    "On December 7, 2026": the day the notes were copied in, and the note whose words the question says."""
+    (tmp_path / "brightwater-rebrand.md").write_text(
+        "# Brightwater rebrand\n\nBudget: £6,300. Deliverables: logo, colour palette, cup sleeve.\n\n"
+        "## 2026-10-23\n\nSecond round. They approved the logo: the wave mark, with Recoleta as the wordmark.\n")
+    prompt = _readers_prompt(services, tmp_path, "When did Brightwater approve the logo?")
     assert "(note of October 23, 2026, in the note “brightwater rebrand”) ## 2026-10-23" in prompt
     assert re.search(r"\(saved \w+ \d+, \d{4}, in the note “brightwater rebrand”\) # Brightwater rebrand", prompt)
 
@@ -1268,12 +1271,7 @@ def test_the_reader_is_not_told_a_daily_notes_name_which_is_its_date(services, t
     swimming training?" with "On November 21, 2026" where it had said "On Mondays and Wednesdays"."""
     (tmp_path / "2026-11.md").write_text("# November 2026\n\n## 21 November\n\nPriya got into the county swimming "
                                          "squad! Training Mondays and Wednesdays 6–7:30pm at the Aquatics Centre.\n")
-    services.indexing.add([tmp_path])
-    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
-    reader = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
-    services._chat = reader
-    services.answering.ask("When does Priya have swimming training?", remember=False)
-    prompt = reader.prompts[-1][-1].content
+    prompt = _readers_prompt(services, tmp_path, "When does Priya have swimming training?")
     assert "(note of November 21, 2026" in prompt and "in the note" not in prompt
 
 
