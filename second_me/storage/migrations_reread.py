@@ -1,4 +1,4 @@
-"""Migrations 9 to 17, 19 and 20: what older rules stored is read again with the newer ones (the dates messages
+"""Migrations 9 to 17 and 19 to 25: what older rules stored is read again with the newer ones (the dates messages
 tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never
 edited."""
 
@@ -148,3 +148,12 @@ def _m24_journal_sections_dated_by_their_headings(conn) -> None:
         if dates:
             conn.execute("DELETE FROM memory_dates WHERE memory_id = ?", (memory_id,))
             add_event_dates(conn, memory_id, dates)
+
+
+def _m25_stays_next_year_and_days_soon_read_again(conn) -> None:
+    """"Porto for 18-22 May next year" tells of that May (it had been this year's, and the whole of next year
+    beside it), a stay's days take their tense ("booked for 14 to 21 June"), and "I got an interview on 12
+    August", said on 4 August, tells of the coming 12 August, not the one nearly a year gone."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)

@@ -20,10 +20,11 @@ from datetime import datetime, timedelta, timezone
 from typing import Optional
 
 from second_me.domain import describe_span
+from second_me.text.calendar_days import (DAY, add_months, month_year, nearest_day, nth_day, relative_year, utc,
+                                          week_of, weekend, weekend_before)
 from second_me.text.word_forms import is_present_form
 from second_me.text.words import MONTHS, WEEKDAYS
 
-DAY = timedelta(days=1)
 # Counts as people write them in time phrases ("two weekends ago", "a couple of days ago").
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
@@ -57,9 +58,11 @@ _PHRASE = re.compile(
     + r"(?!,?\s+\d)"
     # A stay of several days: "14 to 21 June", "the 14th-21st of June", "June 14-21", "June, 14th to 21st".
     r"|(?:the\s+)?(?P<from_day>\d{1,2})(?:st|nd|rd|th)?\s*" + _TO + r"\s*(?:the\s+)?(?P<to_day>\d{1,2})(?:st|nd|rd|th)?"
-    r"\s+(?:of\s+)?" + _MONTH.replace("<month>", "<range_month>") + r"(?:,?\s+(?P<range_year>\d{4}))?"
+    r"\s+(?:of\s+)?" + _MONTH.replace("<month>", "<range_month>")
+    + r"(?:,?\s+(?P<range_year>\d{4})|\s+(?P<range_rel>next|last|this)\s+year)?"
     r"|" + _MONTH.replace("<month>", "<month_range>") + r",?\s+(?:the\s+)?(?P<month_from>\d{1,2})(?:st|nd|rd|th)?\s*"
-    + _TO + r"\s*(?:the\s+)?(?P<month_to>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<month_range_year>\d{4}))?"
+    + _TO + r"\s*(?:the\s+)?(?P<month_to>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<month_range_year>\d{4})|\s+(?P<month_range_rel>next|last|this)\s+year\b)?"
     r"|(?:on\s+)?(?:the\s+)?(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("<month>", "<dom_month>")
     + r"(?:,?\s+(?P<dom_year>\d{4})|\s+(?P<dom_rel>next|last|this)\s+year)?"
     r"|" + _MONTH.replace("<month>", "<md_month>") + r"\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
@@ -113,17 +116,6 @@ class DateSpan:
         return describe_span(self.start, self.end)
 
 
-def utc(year: int, month: int = 1, day: int = 1) -> datetime:
-    """Midnight UTC of a day (time words in questions are read with these too: retrieval/timeparse.py)."""
-    return datetime(year, month, day, tzinfo=timezone.utc)
-
-
-def add_months(moment: datetime, months: int) -> datetime:
-    """The first day of the month `months` after (or before) `moment`'s."""
-    index = moment.year * 12 + moment.month - 1 + months
-    return utc(index // 12, index % 12 + 1)
-
-
 def count_of(text: str) -> int:
     """A count as written in a time phrase: "3", "three", "a couple of"."""
     text = " ".join(text.lower().split())
@@ -156,29 +148,6 @@ def _looks_ahead(sentence: str, match: re.Match) -> Optional[bool]:
     return own if own is not None else _tense(sentence.replace(match.group(0), " "))
 
 
-def _week_of(day: datetime) -> tuple[datetime, datetime]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=7)
-
-
-def _weekend_before(today: datetime) -> datetime:
-    """The Saturday of the last weekend that began before today (said on a weekend: the one before)."""
-    back = (today.weekday() - 5) % 7
-    if back < 2:  # said on Saturday (0) or Sunday (1)
-        back += 7
-    return today - timedelta(days=back)
-
-
-def _month_year(month: int, today: datetime, ahead: Optional[bool]) -> int:
-    """The year of "in <month>": the next one for a plan, the last one for what happened, else the nearest."""
-    if ahead is None:
-        return min((today.year - 1, today.year, today.year + 1),
-                   key=lambda year: abs((utc(year, month, 15) - today).total_seconds()))
-    if ahead:
-        return today.year if month >= today.month else today.year + 1
-    return today.year if month <= today.month else today.year - 1
-
-
 def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[datetime, datetime]]:
     """The days a matched phrase stands for, from the day the message was sent."""
     if g.get("day_before"):
@@ -198,9 +167,9 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
             day = today - n * DAY
             return (day - DAY, day + 2 * DAY) if vague else (day, day + DAY)
         if unit in ("week", "fortnight"):
-            return _week_of(today - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+            return week_of(today - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
         if unit == "weekend":
-            saturday = _weekend_before(today) - timedelta(weeks=n - 1)
+            saturday = weekend_before(today) - timedelta(weeks=n - 1)
             return saturday, saturday + 2 * DAY
         if unit == "month":
             start = add_months(utc(today.year, today.month), -n)
@@ -211,7 +180,7 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         if unit == "day":
             return today + n * DAY, today + (n + 1) * DAY
         if unit in ("week", "fortnight"):
-            return _week_of(today + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+            return week_of(today + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
         start = add_months(utc(today.year, today.month), n)
         return start, add_months(start, 1)
     if g.get("unit"):
@@ -220,17 +189,17 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
             return None  # "the week", "the month": which one is not said
         step = {"last": -1, "next": 1}.get(which, 0)
         if unit == "week":
-            return _week_of(today + timedelta(weeks=step))
+            return week_of(today + timedelta(weeks=step))
         if unit == "weekend":
-            return _weekend(today, which, ahead)
+            return weekend(today, which, ahead)
         if unit == "month":
             start = add_months(utc(today.year, today.month), step)
             return start, add_months(start, 1)
         return utc(today.year + step), utc(today.year + step + 1)
     if g.get("at_weekend"):
-        return _weekend(today, "the", ahead)
+        return weekend(today, "the", ahead)
     if g.get("nth") or g.get("on_nth"):
-        return _nth_day(int(g.get("nth") or g["on_nth"]), WEEKDAYS.get((g.get("nth_wd") or "").lower()), today, ahead)
+        return nth_day(int(g.get("nth") or g["on_nth"]), WEEKDAYS.get((g.get("nth_wd") or "").lower()), today, ahead)
     if g.get("wd") or g.get("weekday"):
         which = (g.get("which_wd") or "").lower()
         weekday = WEEKDAYS[(g.get("wd") or g["weekday"]).lower()]
@@ -257,7 +226,7 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         elif which == "next":
             year = today.year if month > today.month else today.year + 1
         else:
-            year = _month_year(month, today, ahead)
+            year = month_year(month, today, ahead)
         start = utc(year, month)
         return start, add_months(start, 1)
     if g.get("my_month"):  # "July 2026": the whole month
@@ -267,7 +236,9 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         month = MONTHS[(g.get("range_month") or g["month_range"]).lower()]
         first, last = int(g.get("from_day") or g["month_from"]), int(g.get("to_day") or g["month_to"])
         year_text = g.get("range_year") or g.get("month_range_year")
-        start = _nearest_day(month, first, [int(year_text)] if year_text else None, today)
+        relative = g.get("range_rel") or g.get("month_range_rel")
+        years = [int(year_text)] if year_text else [relative_year(relative, today)] if relative else None
+        start = nearest_day(month, first, years, today, ahead)  # "18-22 May next year", "booked for 14 to 21 June"
         if start is None or not first < last <= calendar.monthrange(start.year, month)[1]:
             return None
         return start, start + (last - first + 1) * DAY
@@ -277,64 +248,11 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         year_text = g.get("dom_year") or g.get("md_year")
         years = [int(year_text)] if year_text else None
         if g.get("dom_rel"):  # "the 14th of September next year"
-            years = [today.year + {"next": 1, "last": -1}.get(g["dom_rel"].lower(), 0)]
+            years = [relative_year(g["dom_rel"], today)]
         weekday = WEEKDAYS.get((g.get("weekday_before") or "").lower())
-        start = _nearest_day(month, day, years, today, ahead, weekday)
+        start = nearest_day(month, day, years, today, ahead, weekday, bool(g.get("obtained")))
         return (start, start + DAY) if start is not None else None
     return None
-
-
-def _nearest_day(month: int, day: int, years: Optional[list[int]], today: datetime,
-                 ahead: Optional[bool] = None, weekday: Optional[int] = None) -> Optional[datetime]:
-    """That day of the month in one of `years`; without a year, the nearest such day on the side
-    the tense says: "on the 10th of June" said in May is this June's; "I signed up for the
-    marathon on 7 December", said in February, is the coming December's. A weekday said with it
-    ("Friday 15 March") picks the year it falls on that weekday, when one of them does."""
-    side = ahead if years is None else None  # a year said is the year, whatever the tense
-    years = years or [today.year - 1, today.year, today.year + 1]
-    days = [utc(y, month, day) for y in years if 1 <= day <= calendar.monthrange(y, month)[1]]
-    if weekday is not None and len(years) > 1:
-        on_the_weekday = [d for d in days if d.weekday() == weekday]
-        if on_the_weekday:
-            days, side = on_the_weekday, None
-    return _nearest_on_its_side(days, today, side, utc(today.year, today.month, today.day))
-
-
-def _nearest_on_its_side(days: list[datetime], today: datetime, ahead: Optional[bool],
-                         from_: datetime) -> Optional[datetime]:
-    """The day nearest today among those on the side the tense says (from `from_` on for a plan,
-    up to today for what happened), else among all of them; None when there are none."""
-    if ahead is not None:
-        days = [d for d in days if (d >= from_ if ahead else d <= today)] or days
-    return min(days, key=lambda d: abs((d - today).total_seconds())) if days else None
-
-
-def _nth_day(day: int, weekday: Optional[int], today: datetime,
-             ahead: Optional[bool] = None) -> Optional[tuple[datetime, datetime]]:
-    """"Saturday the 22nd", "on the 21st": the nearest such day of a month (on that weekday, if said),
-    on the side the tense says: "it's on the 19th", said on 4 May, is 19 May, not 19 April."""
-    candidates = []
-    for offset in (-1, 0, 1):
-        month = add_months(utc(today.year, today.month), offset)
-        if day <= calendar.monthrange(month.year, month.month)[1]:
-            candidates.append(month.replace(day=day))
-    if weekday is not None:
-        candidates = [c for c in candidates if c.weekday() == weekday] or candidates
-    nearest = _nearest_on_its_side(candidates, today, ahead, today)
-    return (nearest, nearest + DAY) if nearest is not None else None
-
-
-def _weekend(today: datetime, which: str, ahead: Optional[bool]) -> tuple[datetime, datetime]:
-    """A Saturday–Sunday: "last weekend" the one gone, "next weekend" the one coming, "this"/"the" by tense."""
-    if today.weekday() >= 5 and which in ("this", "the"):
-        saturday = today - timedelta(days=today.weekday() - 5)
-    elif which == "last" or (which in ("this", "the") and not ahead):
-        saturday = _weekend_before(today)
-    else:
-        saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
-        if which == "next" and today.weekday() >= 5:
-            saturday += timedelta(weeks=1)
-    return saturday, saturday + 2 * DAY
 
 
 def event_dates(text: str, said_at: float) -> list[DateSpan]:
@@ -369,6 +287,8 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
             if weekday:  # "by Friday 15 March": the year in which 15 March is a Friday
                 groups["weekday_before"] = weekday.group(1)
             ahead, phrase = _looks_ahead(sentence, match), match.group(0).strip()
+            if ahead is False and _only_obtained(_clause(sentence, match)):
+                groups["obtained"] = True  # "I got an interview on 12 August": what was got is for a day
             before = _DAY_BEFORE.search(sentence[:match.start()]) if groups.get("dom") else None
             for day, said in ([(before.group(1), f"{before.group(1)} {phrase}")] if before else []) + [(None, phrase)]:
                 found = _span({**groups, "dom": day} if day else groups, today, ahead)  # "12 and 14 November"
@@ -380,6 +300,16 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
             if len(told) == MAX_SPANS:
                 return told
     return told
+
+
+_OBTAINED = frozenset({"got", "received", "offered", "invited"})
+
+
+def _only_obtained(words: str) -> bool:
+    """The clause is past only for having got something ("I got an interview", "we were invited to a
+    wedding"): nothing in it tells of what happened on its day."""
+    signs = {sign.lower() for sign in _PAST.findall(words)}
+    return bool(signs & _OBTAINED) and signs <= _OBTAINED | {"was", "were"}
 
 
 def _titled_day_word(sentence: str, match: re.Match) -> bool:

@@ -43,6 +43,14 @@ def _read(text: str, sent: float = SENT) -> list[str]:
     ("we're in Crete 14 to 21 August", ["2023-08-14 to 2023-08-21"]),
     ("away August 14-21", ["2023-08-14 to 2023-08-21"]),
     ("away the 3rd–5th of June 2024", ["2024-06-03 to 2024-06-05"]),
+    # "next year" said after a stay is its year; a stay booked is to come, one been on is gone.
+    ("we've booked Porto for 18-22 May next year", ["2024-05-18 to 2024-05-22"]),
+    ("away May 18-22 next year", ["2024-05-18 to 2024-05-22"]),
+    ("booked the cottage for 14 to 21 June", ["2024-06-14 to 2024-06-21"]),
+    ("we were in Crete 14 to 21 June", ["2023-06-14 to 2023-06-21"]),
+    # The getting is past, the interview to come: a day nearly a year gone would be told with its year.
+    ("I got an interview at Halden Pharma on 12 July!", ["2023-07-12"]),
+    ("I got a parking ticket on 2 July", ["2023-07-02"]),
     ("booked the cottage for October", ["2023-10"]),
     # A day of the month alone, on the side its tense says (the 21st is as far either way from the 6th).
     ("her birthday? it's on the 21st", ["2023-07-21"]),
@@ -163,6 +171,12 @@ def test_a_store_written_before_dated_days_took_their_tense_reads_them_again(ser
     march_before = datetime(2023, 3, 2, tzinfo=timezone.utc)
     assert _day_read_again(services, settings, "I signed up for the Tokyo marathon on 2 March", march_before,
                            12) == "2024-03-02"
+
+
+def test_a_store_written_before_days_soon_were_read_ahead_reads_them_again(services, settings):
+    """Migration 25: "I got an interview on 12 July", said on 6 July, had been stored as the July before."""
+    july_before = datetime(2022, 7, 12, tzinfo=timezone.utc)
+    assert _day_read_again(services, settings, "I got an interview on 12 July!", july_before, 24) == "2023-07-12"
 
 
 def test_a_store_written_before_weekdays_were_part_of_their_dates_reads_them_again(services, settings):
