@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from second_me.text.word_forms import is_said_of_one
+
 _LEAD = re.compile(r"^\s*(?:(?:and|but|so|also|ok(?:ay)?|then|right)\b[\s,]*)+", re.I)
 _WH = r"(?:what|which|whose|who|whom|where|when|why|how(?:\s+(?:long|much|many|often|far|old|big|soon))?)"
 _AUXILIARY = r"(?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|shall|may|might|must)"
@@ -34,6 +36,18 @@ _YES_NO = re.compile(rf"^\s*{_AUXILIARY}\b", re.I)
 # word is a verb ("who covers?"), and the follow-up a question of its own.
 _BARE_PHRASE = re.compile(rf"^(?:{_PREPOSITION}\s+)?(?:(?:what|which|whose|how\s+(?:many|much))"
                           rf"(?:\s+(?!{_AUX}\b)[\w'’-]+){{0,2}}|{_WH}(?:\s+(?:exactly|else|again|then))?)\s*$", re.I)
+_WH_WORDS = re.compile(rf"^(?:{_PREPOSITION}\s+)?(?:how\s+(?:many|much)|what|which|whose)\s*", re.I)
+
+
+def _bare(rest: str) -> bool:
+    """A bare question phrase ("which day?", "how much money?"); not a question with a verb after its
+    noun ("which knee hurts?", "which film won?"), which is a question of its own."""
+    if not _BARE_PHRASE.match(rest):
+        return False
+    after = re.findall(r"[\w'’-]+", _WH_WORDS.sub("", rest, count=1))
+    return not (len(after) >= 2 and is_said_of_one(after[-1]))
+
+
 _DID_WHAT = re.compile(r"^((?:do|does|did)\s+(?:\S+\s+){1,2}?do)\b(?!\s+(?:that|it)\b)", re.I)
 _ABOUT = re.compile(r"^(?:what|how)\s+about\s+(?P<thing>.+)$", re.I)
 # "the spare key", not "the insurance due" ("When is the insurance due?").
@@ -168,7 +182,7 @@ def follow_up(question: str, earlier: str) -> Optional[str]:
         return None
     before = _asked(earlier)
     about = _ABOUT.match(rest)
-    if not about and _BARE_PHRASE.match(rest):
+    if not about and _bare(rest):
         split = _split(before)
         # "what happened?" asks of the answer too, but its verb has no place in the question before.
         if split is None or re.search(r"\b\w{3,}ed\b", rest):
@@ -198,7 +212,7 @@ def asks_of_the_answer(question: str) -> bool:
     rest = text[led.end():] if led else text
     if not rest or _ABOUT.match(rest):
         return False
-    if _BARE_PHRASE.match(rest):
+    if _bare(rest):
         return True
     return bool(_REFERS_BACK.search(rest)) and len(rest.split()) <= MAX_REFERRING_WORDS \
         and not any(m.group(0) != "I" for m in _NAME.finditer(rest[1:]))

@@ -125,6 +125,17 @@ def is_past_form(word: str) -> bool:
     return lowered in _PAST or (lowered.endswith("ed") and len(lowered) > 4)
 
 
+_BASE_VERBS = frozenset(entry[0] for entry in _VERB_ENTRIES)
+
+
+def is_said_of_one(word: str) -> bool:
+    """A listed verb as said of someone or something, its "-s" form or its past ("hurts", "goes", "won"):
+    not its base, which may as well be a noun ("a swim", "the cost")."""
+    lowered = word.lower()
+    bases = (lowered[:-1], lowered[:-2] if lowered.endswith("es") else "") if lowered.endswith("s") else ()
+    return is_past_form(lowered) or any(base in _BASE_VERBS for base in bases)
+
+
 # "read", "put", "set": as like the present as the past, they tell of neither.
 _SAME_IN_THE_PAST = frozenset(entry[0] for entry in _VERB_ENTRIES if entry[0] in entry[1].split("/"))
 

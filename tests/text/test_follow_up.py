@@ -42,6 +42,8 @@ def test_a_follow_up_is_asked_as_the_question_it_leans_on(earlier, question, ask
     ("Where did I stay in Lisbon?", "and how much was it?"),  # what "it" is, this does not read
     ("When is Priya away?", "who covers?"),  # a verb after "who": a question of its own
     ("What am I allergic to?", "what happened?"),  # nor after "what"
+    ("What did the physio tell me to do?", "Which knee hurts?"),  # a noun and its verb: a question of its own
+    ("Which film did we watch?", "which one won?"),
     ("What's my dentist called?", "Where did I stay in Lisbon?"),
     ("When did we go to Crete?", "Summarize my notes"),
     ("When did we go to Crete?", "ok thanks"),
@@ -71,6 +73,7 @@ def test_a_bare_question_phrase_or_a_short_one_referring_back_asks_more_of_the_a
                                                "who asked for it?", "when do they go out?"))
     long_one = "what did I write about it in my notes on the Lisbon trip last year?"
     assert not any(asks_of_the_answer(q) for q in ("what about in Porto?", "and Sam?", "where did he stay?",
+                                                  "Which knee hurts?",
                                                   "and what did Priya say about that?", "and", long_one))
 
 
