@@ -184,10 +184,10 @@ def score_sentences(question: str, sentences: Sequence[Sentence], embedder: Embe
     # a chat turn tells one in its own words too ("yesterday"), read when it was stored.
     when = kind is None and bool(ASKS_WHEN.match(question))
     question_words = asked_words(question)
-    advisers = set(assistants) if asks_what_user_did(question) else set()
     # "How long should I…", "What did Claude suggest seeing in Kyoto?": their advice is asked, not the user's
     # question it answers ("We love gardens… What should we see?"), which says the question's words.
     advising = set(assistants) if asks_advice(question) or asks_the_assistant(question, assistants) else set()
+    advisers = set(assistants) if asks_what_user_did(question) and not advising else set()
     tasks = asked_state(question)  # "What's still to do?": the open items of a task list, not the ticked ones
     verbs = verbs_asked(question, asked)
     scored = []

@@ -40,10 +40,12 @@ _NOT_PRESENT = re.compile(r"\b(?:did|was|were|had|used|will|would|going)\b", re.
 # unless a verb in it is past ("how many races I ran") or perfect ("how many times has she been").
 _HOW_MANY = re.compile(r"^\s*how (?:many|much)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
-# "What did I do about the blight?", "where did we stay?", "have I booked…": the user's own doing.
-_USER_DID = re.compile(r"\b(?:did|have|had)\s+(?:I|we)\b", re.I)
-# "What should I…", "how long should we…": what to do, which an assistant's advice tells.
-_ASKS_ADVICE = re.compile(r"\bshould\s+(?:i|we)\b", re.I)
+# "What did I do about the blight?", "where did we stay?", "have I booked…": the user's own doing; "How much am
+# I saving each month?", "What's my take-home pay?": the user's own life, which an assistant's reply only repeats.
+_USER_DID = re.compile(r"\b(?:did|have|had|do|am|was|were)\s+(?:I|we)\b|\b(?:my|our)\b", re.I)
+# "What should I…", "how long should we…", "how do I say thank you in Portuguese?": what to do, which an
+# assistant's advice tells.
+_ASKS_ADVICE = re.compile(r"\bshould\s+(?:i|we)\b|^\s*how\s+(?:do|can|could)\s+(?:i|we)\b", re.I)
 # "Which podcast did you suggest?": "you" in a question to one's memory is the assistant in the chats.
 _ASKS_YOU = re.compile(r"\byou(?:r|rs)?\b", re.I)
 
@@ -112,5 +114,6 @@ def asks_advice(question: str) -> bool:
 
 
 def asks_what_user_did(question: str) -> bool:
-    """The question asks what the user did, not what anyone advised ("What did you suggest?" does)."""
-    return bool(_USER_DID.search(question)) and not asks_about_you(question)
+    """The question asks what the user did or has, not what anyone advised ("What did you suggest?" and
+    "How do I…" do)."""
+    return bool(_USER_DID.search(question)) and not asks_about_you(question) and not asks_advice(question)

@@ -288,6 +288,27 @@ def takes_the_speaker_for_the_answer(sentence: str, cited: Sequence[Hit], questi
     return False
 
 
+# "Claude suggested chard", "ChatGPT said to rest it": an assistant named as who advised, not as the answer.
+_ADVISES = re.compile(r"\s+(?:said|says|suggested|suggests|recommended|recommends|told|tells|advised|advises|wrote"
+                      r"|writes|explained|explains|mentioned|mentions|proposed|proposes|thinks|thought)\b", re.I)
+
+
+def names_an_assistant(sentence: str, question: str, assistants: Sequence[str]) -> bool:
+    """Does a sentence name an assistant in the chats (Claude, ChatGPT) as, or as the owner of, what a question
+    not about it asks? The assistant is no one in the user's life, only the other side of the chat: a 1.5B
+    reader answered "Who is my manager at Mersey Water?" with "Claude [1]." and "What car do I have?" with
+    "Claude's car fund [3].". Named as who advised ("Claude suggested leafy crops") it stands."""
+    if not assistants or asks_the_assistant(question, assistants) or asks_about_you(question):
+        return False
+    for name in assistants:
+        if re.search(rf"\b{re.escape(name)}\b", question, re.I):
+            continue
+        for mention in re.finditer(rf"\b{re.escape(name)}\b", sentence, re.I):
+            if not _ADVISES.match(sentence, mention.end()):
+                return True
+    return False
+
+
 _SAYS_YES = re.compile(r"\s*yes\b", re.I)
 # A clause saying what would be so, not what is: "if I lead the billing migration to the end".
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case|provided)\b[^.;!?,]*", re.I)

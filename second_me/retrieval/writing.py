@@ -23,7 +23,7 @@ from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, fo
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
-                                               in_what_it_cites, misses_a_task, names_no_one,
+                                               in_what_it_cites, misses_a_task, names_an_assistant, names_no_one,
                                                names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
                                                says_yes_to_a_condition, speaks_as_another,
                                                takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
@@ -39,8 +39,11 @@ TokenFn = Callable[[str], None]  # given each piece of text shown; "" while a re
 ANSWER_STOPS = ("<notes>", "</notes>", "\nQuestion:")
 CLEAR_MARGIN = 0.05
 # The label a memory is given in the reader's prompt, written back as if part of the answer:
-# "Assistant said (May 20, 2024): About 15 to 20 minutes at a time…".
-_LABEL_ECHOED = re.compile(r"^[^\W\d][\w'’ .-]{0,40}? said \([^()]{0,30}\d[^()]{0,30}\):\s*")
+# "Assistant said (May 20, 2024): About 15 to 20 minutes at a time…", "[2] (July 2, 2026, in the chat
+# “Cover letter”) Claude: Cover letters work best at one page…".
+_LABEL_ECHOED = re.compile(r"^(?:\[\d+\]\s*)?(?:[^\W\d][\w'’ .-]{0,40}? said\s*)?\([^()“”]{0,30}\d{4}"
+                           r"[^()“”]{0,30}(?:,? in the (?:chat|note) “[^”]{0,120}”)?\):?\s*"
+                           r"(?:[^\W\d][\w'’ .-]{0,40}?:\s+)?")
 _IDK = re.compile(r"^\W*(?:(?:yes|no)\W+)?(?:i\s+(?:do\s+not|don'?t|can(?:no|')t)\s+know|i\s+don’t\s+know)\b", re.I)
 
 
@@ -302,6 +305,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
             elif support.check(sentence).supported and in_what_it_cites(sentence, said_in, question) \
                     and not sentence.rstrip().endswith("?") \
                     and not takes_the_speaker_for_the_answer(sentence, cited, question) \
+                    and not names_an_assistant(sentence, question, assistants) \
                     and not speaks_as_another(sentence, cited, users) \
                     and not names_the_asker(sentence, question, users) \
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
@@ -330,7 +334,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
         if looping:  # a reader saying a sentence again has nothing more to say
             break
     release(final=not looping)
-    return "".join(shown).strip()
+    # Only a memory's sentence copied (held back, never streamed): the quotes answer (the caller shows them).
+    return "" if held else "".join(shown).strip()
 
 
 def _says_again(words: frozenset[str], before: frozenset[str]) -> bool:

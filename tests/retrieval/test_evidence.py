@@ -301,6 +301,14 @@ def test_asked_what_the_user_did_the_users_own_turn_comes_before_an_assistants_s
     assert evidence_choices(asked_you, hits, FakeEmbedder(), assistants=("Claude",))[1][0].memory_id == 1
 
 
+def test_asked_of_the_users_own_life_their_own_turn_comes_before_an_assistants_reply_repeating_it():
+    hits = [said_by(1, "Claude", "By the 50/30/20 rule, saving each month would be about £428 of your £2,140."),
+            said_by(2, "me", "I'd like to save £300 a month.", 0.8)]
+    for question in ("How much am I saving each month?", "What's my monthly saving?"):
+        [first, *_] = evidence_choices(question, hits, FakeEmbedder(), assistants=("Claude",))[0]
+        assert first.memory_id == 2, question
+
+
 def test_asked_what_the_assistant_suggested_its_reply_is_read_before_notes_naming_the_place():
     from second_me.retrieval.attribution import the_assistants_words
 

@@ -11,7 +11,8 @@ from second_me.models.fake import FakeChatModel
 from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.dated_answer import carried_out, when_line
-from second_me.retrieval.reader_checks import KeptToQuotes, adds_nothing_asked, names_the_asker, only_copies, rests_on
+from second_me.retrieval.reader_checks import (KeptToQuotes, adds_nothing_asked, names_an_assistant, names_the_asker,
+                                               only_copies, rests_on)
 from second_me.retrieval.writing import quote_first, short_line
 from second_me.services.request_reading import read_for_request, whole_document
 
@@ -1075,6 +1076,45 @@ def test_the_label_of_a_memory_written_back_by_a_reader_is_not_shown(services):
     # The prompt gives each memory as "me said (March 2, 2025): …"; a reader wrote that back before its answer.
     answer = _electrician_told(services, "me said (March 2, 2025): Sofia [1].", "Who is the electrician?")
     assert answer.text.startswith("Sofia [1].") and "said (" not in answer.text
+
+
+def test_a_memorys_block_written_back_with_its_chat_by_a_reader_is_not_shown(services):
+    # The block of a chat with an assistant app names the chat: "[1] (March 2, 2025, in the chat “…”) me: …".
+    reply = "[1] (March 2, 2025, in the chat “New flat”) me: Sofia [1]."
+    answer = _electrician_told(services, reply, "Who is the electrician?")
+    assert answer.text.startswith("Sofia [1].") and "in the chat" not in answer.text
+
+
+def test_a_readers_answer_naming_an_assistant_as_what_is_asked_is_not_shown(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "OK let's go with saving £300 and keeping £50 aside for the car.", _said("2026-06-14"),
+             "user", "a"),
+        Turn("c1", "Claude", "Sounds like a plan: £300 to savings, £50 to a car fund.", _said("2026-06-14") + 60,
+             "assistant", "b"),
+    ], services.clock.timestamp())
+    # Claude is the other side of the chat, no one in the user's life: "Claude's car fund [1]." is no car of theirs.
+    services._chat = FakeChatModel(reply="Claude's car fund [1].", parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What car do I have?", remember=False)
+    assert "Claude's car fund" not in answer.text and "“" in answer.text
+    assert names_an_assistant("Claude [1].", "Who is my manager at Mersey Water?", ("Claude",))
+    # Named as who advised, or asked about, it stands.
+    assert not names_an_assistant("Claude suggested opening with your six years [1].",
+                                  "How should I open my cover letter?", ("Claude",))
+    assert not names_an_assistant("Claude [1].", "Who wrote the draft opening, Claude or me?", ("Claude",))
+
+
+def test_a_reader_copying_the_users_own_turn_shows_the_quotes_as_it_streams(services):
+    # Copied and turned to "you" ("You saw a physio…"), the copy was held back and never shown, yet taken
+    # for an answer: the user read nothing above the evidence.
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "I saw a physio, she said it's ITB and gave me clamshells, 3 sets of 15.",
+             _said("2026-08-30"), "user", "a"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="I saw a physio, she said it's ITB and gave me clamshells, 3 sets of 15.",
+                                   parameters=1_500_000_000, judge=0.9)
+    shown: list[str] = []
+    answer = services.answering.ask("What did the physio tell me to do?", on_token=shown.append, remember=False)
+    assert answer.text.startswith("me: “I saw a physio") and "".join(shown) == answer.text
 
 
 def test_a_readers_answer_of_digits_alone_is_shown(services):
