@@ -282,6 +282,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     # Told that "I" in the question means the user, it answers as them ("I play vice…"): turned to "you",
     # unless the question asks what "you", an assistant in the chats, said, when "I" may be that assistant.
     own_voice = asks_about_you(question)
+    advice = [item for item in evidence if item.speaker in assistants]
 
     def release(final: bool) -> None:
         nonlocal released, looping, last_shown, held
@@ -315,8 +316,9 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not adds_only_a_time(sentence, question) \
                     and not says_yes_to_a_condition(sentence, question, cited) \
                     and (kept_to is None or kept_to.holds(sentence)):
-                text = (separator if shown else "") + (sentence if own_voice or said_i_dont_know(sentence)
-                                                        else to_the_user(sentence))
+                # An assistant's sentence written out is in its voice: "I'd be happy to help" is Claude's.
+                theirs = own_voice or said_i_dont_know(sentence) or only_copies(sentence, advice)
+                text = (separator if shown else "") + (sentence if theirs else to_the_user(sentence))
                 if not shown and only_copies(sentence, evidence):
                     held = text
                 else:

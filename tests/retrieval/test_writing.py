@@ -1103,6 +1103,18 @@ def test_a_readers_answer_naming_an_assistant_as_what_is_asked_is_not_shown(serv
     assert not names_an_assistant("Claude [1].", "Who wrote the draft opening, Claude or me?", ("Claude",))
 
 
+def test_an_assistants_sentence_written_out_by_a_reader_stays_in_its_voice(services):
+    services.conversations.log.add_turns([
+        Turn("c1", "me", "Can you help with a cover letter for the QC analyst job?", _said("2026-07-02"), "user", "a"),
+        Turn("c1", "Claude", "I'd be happy to help. Keep it to one page and lead with your audit experience.",
+             _said("2026-07-02") + 60, "assistant", "b"),
+    ], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="Claude said to keep it to one page [1]. I'd be happy to help.",
+                                   parameters=1_500_000_000, judge=0.9)
+    answer = services.answering.ask("What did Claude say about my cover letter?", remember=False)
+    assert answer.text.startswith("Claude said to keep it to one page [1].") and "You'd be happy" not in answer.text
+
+
 def test_a_reader_copying_the_users_own_turn_shows_the_quotes_as_it_streams(services):
     # Copied and turned to "you" ("You saw a physio…"), the copy was held back and never shown, yet taken
     # for an answer: the user read nothing above the evidence.
