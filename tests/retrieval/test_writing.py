@@ -214,8 +214,7 @@ def test_a_capable_reader_is_given_the_quotes_to_show_before_it_reads_them(servi
 def test_a_readers_number_from_the_wrong_sentence_of_the_right_note_is_dropped(services, notes):
     # The proofing note also says "4 to 5 hours" (bulk fermentation): not what was asked, not quoted.
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="4 to 5 hours [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("how long do I proof the dough?", remember=False)
+    answer = _reader_answer(services, "4 to 5 hours [1].", "how long do I proof the dough?", remember=False)
     assert "4 to 5 hours" not in answer.text and "12 to 14 hours" in answer.text  # the quote stands alone
 
 
@@ -240,11 +239,9 @@ def test_a_reader_answering_in_the_questions_own_words_is_no_answer(services, no
     # "A car [1]." for "What car do I drive?" over the road-tyre pressures, "In Lisbon [1]." here, say
     # nothing the question did not: the quotes stand, for the user to judge. An answer adding a word stands.
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="In Lisbon [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    answer = _reader_answer(services, "In Lisbon [1].", "Where did I stay in Lisbon?", remember=False)
     assert answer.text.startswith("“") and "Alfama" in answer.text and "In Lisbon" not in answer.text
-    services._chat = FakeChatModel(reply="At the hostel in Alfama [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Where did I stay in Lisbon?", remember=False)
+    answer = _reader_answer(services, "At the hostel in Alfama [1].", "Where did I stay in Lisbon?", remember=False)
     assert answer.text.startswith("At the hostel in Alfama")
 
 
@@ -255,8 +252,7 @@ def test_a_readers_where_answer_that_only_says_when_is_no_answer(services):
              "other", "s1")], services.clock.timestamp())
     for reply, stands in [("In October 22, 2023 [1].", False), ("On October 22, 2023 [1].", False),
                           ("They married on October 22, 2023 [1].", True)]:
-        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
-        answer = services.answering.ask("Where did Sam and Jo get married?", remember=False)
+        answer = _reader_answer(services, reply, "Where did Sam and Jo get married?", remember=False)
         assert answer.text.startswith(reply[:-5]) if stands else answer.text.startswith("Sam: “Jo and I got married")
 
 
@@ -453,8 +449,8 @@ def test_a_summary_is_the_notes_own_words_with_either_reader_and_a_writing_reque
     """A reader retelling a note dropped its bake step and reworded the rest; a summary, outline or
     list quotes the note, every step with its line. "Write…" is still the reader's to answer."""
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="Feed the starter and proof it [1].", parameters=1_500_000_000, judge=0.9)
-    summary = services.answering.ask("Summarize my sourdough notes", remember=False)
+    summary = _reader_answer(services, "Feed the starter and proof it [1].",
+                             "Summarize my sourdough notes", remember=False)
     assert "“Bake in a preheated Dutch oven at 250 °C" in summary.text and "Feed the starter and proof" not in summary.text
     assert "“After shaping, proof the dough in the fridge overnight, 12 to 14 hours.”" in summary.text
     written = services.answering.ask("Write a short note about my sourdough bread", remember=False)
@@ -506,8 +502,7 @@ def test_a_writing_request_is_not_refused_by_the_readers_yes_no_check(services, 
 
 def test_a_writing_request_the_reader_will_not_write_gets_the_notes_quoted(services, notes):
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="I don't know.", parameters=1_500_000_000, judge=0.9)
-    written = services.answering.ask("Write a short shopping list for my sourdough", remember=False)
+    written = _reader_answer(services, "I don't know.", "Write a short shopping list for my sourdough", remember=False)
     assert not written.abstained and "“Feed the starter the night before" in written.text
 
 
@@ -579,12 +574,16 @@ def _told(services, speaker: str, *said: tuple[str, str]) -> None:
                                           for n, (text, day) in enumerate(said, 1)], services.clock.timestamp())
 
 
+def _reader_answer(services, reply, *question, **options):
+    """What `ask` answers when a capable reader (1.5B, sure the evidence answers) writes `reply`."""
+    services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
+    return services.answering.ask(*question, **options)
+
+
 def _read_by_reader(services, question: str) -> str:
     """What a capable reader is shown when asked this."""
-    reader = FakeChatModel(reply="[1].", parameters=1_500_000_000, judge=0.9)
-    services._chat = reader
-    services.answering.ask(question, remember=False)
-    return reader.prompts[-1][-1].content
+    _reader_answer(services, "[1].", question, remember=False)
+    return services._chat.prompts[-1][-1].content
 
 
 def test_asked_what_is_so_now_the_newest_statement_that_answers_it_is_read_not_the_newest_mention(services):
@@ -799,8 +798,7 @@ def test_a_readers_answer_shows_the_evidence_it_cited_and_keeps_the_numbering(se
         number = re.search(r"\[(\d+)\] \([^)]*\) Maya: My phone camera cracked", messages[-1].content).group(1)
         return said["reply"].format(n=number)
 
-    services._chat = FakeChatModel(reply=cite_the_crack, parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What happened to my phone camera?", remember=False)
+    answer = _reader_answer(services, cite_the_crack, "What happened to my phone camera?", remember=False)
     assert len(answer.citations) == 2  # the reader was given both
     assert [item.text[:24] for item in answer.evidence] == ["My phone camera cracked "]
     n = [hit.memory.id for hit in answer.citations].index(answer.evidence[0].memory_id) + 1
@@ -826,8 +824,7 @@ def test_a_readers_answer_its_own_citation_does_not_say_is_dropped(services):
         number = re.search(r"\[(\d+)\] \([^)]*\) Doug: Last day", messages[-1].content).group(1)
         return f"{said['word']} [{number}]."
 
-    services._chat = FakeChatModel(reply=cite_the_last_day, parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What subject did I teach for 31 years?", remember=False)
+    answer = _reader_answer(services, cite_the_last_day, "What subject did I teach for 31 years?", remember=False)
     assert not answer.abstained and "Science [" not in answer.text and "teaching chemistry" in answer.text
     said["word"] = "Chemistry"
     answer = services.answering.ask("What subject did I teach for 31 years?", remember=False)
@@ -879,8 +876,7 @@ def test_a_readers_sentence_that_asks_or_names_the_speaker_instead_is_not_shown(
              "user", "b"),
     ], services.clock.timestamp())
     for reply in ("Priya Shah is 5 months old [1].", "How old is Sesame?"):
-        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
-        answer = services.answering.ask("How old is Sesame?", remember=False)
+        answer = _reader_answer(services, reply, "How old is Sesame?", remember=False)
         assert reply not in answer.text and "“Sesame. she's 5 months old" in answer.text  # the quote stands
 
 
@@ -947,16 +943,14 @@ def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_al
     # The note's other sentence ("Try the custard tarts at the bakery in Belém.") was listed under [1] too,
     # as if it supported "Alfama [1].", as the bulk fermentation's "4 to 5 hours" did under "12 to 14 hours [1].".
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="Alfama [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What did I say about Lisbon?", remember=False)
+    answer = _reader_answer(services, "Alfama [1].", "What did I say about Lisbon?", remember=False)
     assert len(answer.evidence) == 1
     assert answer.text.startswith("Alfama") and answer.evidence[0].text.startswith("The hostel in Alfama")
-    services._chat = FakeChatModel(reply="Belém [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What did I say about Lisbon?", remember=False)
+    answer = _reader_answer(services, "Belém [1].", "What did I say about Lisbon?", remember=False)
     assert answer.text.startswith("Belém") and answer.evidence[0].text.startswith("Try the custard")
     # An answer citing nothing rests on what it was given: of that, the sentences that alone support it.
-    services._chat = FakeChatModel(reply="You stayed at the hostel in Alfama.", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What did I say about Lisbon?", remember=False)
+    answer = _reader_answer(services, "You stayed at the hostel in Alfama.",
+                            "What did I say about Lisbon?", remember=False)
     assert answer.text == "You stayed at the hostel in Alfama."
     assert [item.text for item in answer.evidence] == ["The hostel in Alfama was quiet and cheap."]
     # Asked where I stayed, the bakery in the sentence beside the hostel's is not an answer: the quote stands.
@@ -967,8 +961,7 @@ def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_al
 def test_asked_what_is_so_now_of_the_memory_read_only_what_the_readers_answer_rests_on_is_shown(services, notes):
     # "how long do I proof the dough now?" listed the bulk fermentation's "4 to 5 hours" under "12 to 14 hours [1].".
     services.indexing.add([notes])
-    services._chat = FakeChatModel(reply="12 to 14 hours [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("how long do I proof the dough now?", remember=False)
+    answer = _reader_answer(services, "12 to 14 hours [1].", "how long do I proof the dough now?", remember=False)
     assert answer.text == "12 to 14 hours [1]."
     assert answer.evidence[0].text.startswith("After shaping, proof the dough in the fridge overnight")
     assert not any("Bulk fermentation" in item.text for item in answer.evidence)
@@ -979,9 +972,8 @@ def test_a_readers_citation_of_a_memory_it_was_not_given_is_taken_out(services):
         Turn("c1", "me", "My partner Tiago got a job at a hospital in Lisbon, Santa Maria.", _said("2025-08-11"),
              "user", "a"),
     ], services.clock.timestamp())
-    services._chat = FakeChatModel(reply="Santa Maria [2]. He started in October [1].",
-                                   parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Where does Tiago work?", remember=False)
+    answer = _reader_answer(services, "Santa Maria [2]. He started in October [1].",
+                            "Where does Tiago work?", remember=False)
     assert answer.text.startswith("Santa Maria.") and "[2]" not in answer.text
 
 
@@ -998,14 +990,12 @@ def test_a_readers_sentence_telling_an_assistants_advice_as_what_the_user_did_is
     # Asked what the user did, the user's own turn is quoted first [1], ChatGPT's suggestion after it [2].
     advice = "I got my mum a personalised set of garden tools or a subscription box of seeds [2]."
     for reply, shown in ((advice, False), ("I got her Felco pruning shears [1].", True)):
-        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
-        answer = services.answering.ask("What did I get my mum for her birthday?", remember=False)
+        answer = _reader_answer(services, reply, "What did I get my mum for her birthday?", remember=False)
         assert ("got her Felco pruning shears [1]." in answer.text) == shown
         assert shown or "Felco pruning shears, 62 euros" in answer.text
     # Asked what ChatGPT told, by its name as by "you", its advice is the answer.
     told = "ChatGPT told me to get my mum a personalised set of garden tools or a subscription box of seeds [2]."
-    services._chat = FakeChatModel(reply=told, parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What did ChatGPT tell me to get my mum for her birthday?", remember=False)
+    answer = _reader_answer(services, told, "What did ChatGPT tell me to get my mum for her birthday?", remember=False)
     assert answer.text.startswith("ChatGPT told you to get your mum a personalised set of garden tools")
 
 
@@ -1032,8 +1022,7 @@ def test_a_readers_sentence_from_a_memory_beside_the_point_gives_way_to_the_quot
     prepared = services.answering.prepare("What colour is my new car?", SearchOptions(k=8))
     assert any("Mike" in e.text for e in prepared.evidence) and all("Mike" not in e.text for e in prepared.quoted)
     for reply, shown in (("Your new car is black [3].", False), ("Your new car is silver [1].", True)):
-        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
-        answer = services.answering.ask("What colour is my new car?", remember=False)
+        answer = _reader_answer(services, reply, "What colour is my new car?", remember=False)
         assert (reply in answer.text) == shown and (shown or "Silver" in answer.text)
 
 
@@ -1044,8 +1033,7 @@ def test_a_reader_saying_a_sentence_again_is_shown_it_once_and_stopped(services)
              "user", "b"),
     ], services.clock.timestamp())
     loop = "Pedro says five weeks [1]. " + "Me says Pedro says five weeks [1]. " * 30
-    services._chat = FakeChatModel(reply=loop, parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("How long will I be without a kitchen?", remember=False)
+    answer = _reader_answer(services, loop, "How long will I be without a kitchen?", remember=False)
     assert answer.text.startswith("Pedro says five weeks") and answer.text.count("five weeks") == 1
 
 
@@ -1068,8 +1056,7 @@ def _electrician_told(services, reply: str, question: str):
     services.conversations.log.add_turns([
         Turn("c1", "me", "The electrician is Sofia, her number is +351 912 000 111.", _said("2025-03-02"), "user", "a"),
     ], services.clock.timestamp())
-    services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
-    return services.answering.ask(question, remember=False)
+    return _reader_answer(services, reply, question, remember=False)
 
 
 def test_the_label_of_a_memory_written_back_by_a_reader_is_not_shown(services):
@@ -1093,8 +1080,7 @@ def test_a_readers_answer_naming_an_assistant_as_what_is_asked_is_not_shown(serv
              "assistant", "b"),
     ], services.clock.timestamp())
     # Claude is the other side of the chat, no one in the user's life: "Claude's car fund [1]." is no car of theirs.
-    services._chat = FakeChatModel(reply="Claude's car fund [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What car do I have?", remember=False)
+    answer = _reader_answer(services, "Claude's car fund [1].", "What car do I have?", remember=False)
     assert "Claude's car fund" not in answer.text and "“" in answer.text
     assert names_an_assistant("Claude [1].", "Who is my manager at Mersey Water?", ("Claude",))
     # Named as who advised, or asked about, it stands.
@@ -1109,9 +1095,8 @@ def test_an_assistants_sentence_written_out_by_a_reader_stays_in_its_voice(servi
         Turn("c1", "Claude", "I'd be happy to help. Keep it to one page and lead with your audit experience.",
              _said("2026-07-02") + 60, "assistant", "b"),
     ], services.clock.timestamp())
-    services._chat = FakeChatModel(reply="Claude said to keep it to one page [1]. I'd be happy to help.",
-                                   parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What did Claude say about my cover letter?", remember=False)
+    answer = _reader_answer(services, "Claude said to keep it to one page [1]. I'd be happy to help.",
+                            "What did Claude say about my cover letter?", remember=False)
     assert answer.text.startswith("Claude said to keep it to one page [1].") and "You'd be happy" not in answer.text
 
 
@@ -1150,12 +1135,12 @@ def test_a_readers_answer_in_the_users_own_voice_is_said_to_the_user(services):
         Turn("c1", "Doug", "Big promotion at the curling club, I'm playing vice now.", _said("2025-01-15"),
              "user", "a"),
     ], services.clock.timestamp())
-    services._chat = FakeChatModel(reply="I play vice on my curling team [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What do I play at the curling club?", remember=False)
+    answer = _reader_answer(services, "I play vice on my curling team [1].",
+                            "What do I play at the curling club?", remember=False)
     assert answer.text == "You play vice on your curling team [1]."
     # Asked what "you" (an assistant in the chats) said, "I" may be that assistant: left as written.
-    services._chat = FakeChatModel(reply="I play vice [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("What did you say I play at the curling club?", remember=False)
+    answer = _reader_answer(services, "I play vice [1].",
+                            "What did you say I play at the curling club?", remember=False)
     assert answer.text.startswith("I play vice")
 
 
@@ -1165,8 +1150,7 @@ def test_a_readers_yes_to_what_memory_says_only_as_a_condition_is_not_shown(serv
     (tmp_path / "priya.md").write_text("# 1:1 with Priya\n\nCareer: she thinks I'm ready for senior by the spring "
                                        "cycle if I lead the billing migration to the end.\n")
     services.indexing.add([tmp_path])
-    services._chat = FakeChatModel(reply="Yes [1].", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Did I lead the billing migration?", remember=False)
+    answer = _reader_answer(services, "Yes [1].", "Did I lead the billing migration?", remember=False)
     assert not answer.text.startswith("Yes") and "if I lead the billing migration" in answer.text
     (tmp_path / "priya.md").write_text("# 1:1 with Priya\n\nI led the billing migration to the end, and she "
                                        "thinks I'm ready for senior.\n")
@@ -1183,12 +1167,11 @@ def test_a_readers_yes_against_memory_saying_no_is_not_shown(services, tmp_path)
         "week tax relief.\nMy contract says hybrid. I most likely can't claim the relief, since working from "
         "home is my choice.\n")
     services.indexing.add([tmp_path])
-    services._chat = FakeChatModel(reply="Yes, you can claim tax relief for working from home [1].",
-                                   parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Can I claim tax relief for working from home?", remember=False)
+    answer = _reader_answer(services, "Yes, you can claim tax relief for working from home [1].",
+                            "Can I claim tax relief for working from home?", remember=False)
     assert not answer.text.startswith("Yes") and "can't claim the relief" in answer.text
-    services._chat = FakeChatModel(reply="No, I don't know.", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Can I claim tax relief for working from home?", remember=False)
+    answer = _reader_answer(services, "No, I don't know.",
+                            "Can I claim tax relief for working from home?", remember=False)
     assert "know" not in answer.text and "can't claim the relief" in answer.text  # the quotes, for the user to read
 
 
@@ -1299,8 +1282,7 @@ def test_asked_what_is_still_to_do_a_reader_naming_no_open_item_is_not_shown(ser
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
     for reply, shown in (("The move is still in progress.", False), ("Give notice on the old flat [1].", False),
                          ("You still need to redirect your post and tell the council [1].", True)):
-        services._chat = FakeChatModel(reply=reply, parameters=1_500_000_000, judge=0.9)
-        answer = services.answering.ask("What's still to do for the move?", remember=False).text
+        answer = _reader_answer(services, reply, "What's still to do for the move?", remember=False).text
         assert (reply in answer) is shown and ("Redirect post (Royal Mail, £38)" in answer) is not shown
 
 
@@ -1338,7 +1320,6 @@ def test_the_quotes_for_a_readers_dropped_answer_leave_out_the_rows_in_the_other
                                           "| 2026-016 | Brightwater | £1,680 | 2026-11-21 | |\n")
     services.indexing.add([tmp_path])
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.0)
-    services._chat = FakeChatModel(reply="Brightwater [1]", parameters=1_500_000_000, judge=0.9)
-    answer = services.answering.ask("Which invoices haven't been paid yet?", remember=False).text
+    answer = _reader_answer(services, "Brightwater [1]", "Which invoices haven't been paid yet?", remember=False).text
     assert "No.: 2026-015" in answer and "No.: 2026-016" in answer
     assert "2026-013" not in answer and "2026-014" not in answer
