@@ -281,13 +281,14 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
                 continue  # "this may help", "we march on": words, not months
             if _titled_day_word(sentence, match):
                 continue  # "now reading Tomorrow, and Tomorrow, and Tomorrow": a title, not a day
-            if groups.get("in_unit") and not _tense(_clause(sentence, match)):
+            clause = _clause(sentence, match)
+            if groups.get("in_unit") and not _tense(clause):
                 continue  # "29 minutes in four months" is how long, not when
             weekday = _WEEKDAY_BEFORE.search(sentence[:match.start()])
             if weekday:  # "by Friday 15 March": the year in which 15 March is a Friday
                 groups["weekday_before"] = weekday.group(1)
             ahead, phrase = _looks_ahead(sentence, match), match.group(0).strip()
-            if ahead is False and _only_obtained(_clause(sentence, match)):
+            if ahead is False and _only_obtained(clause):
                 groups["obtained"] = True  # "I got an interview on 12 August": what was got is for a day
             before = _DAY_BEFORE.search(sentence[:match.start()]) if groups.get("dom") else None
             for day, said in ([(before.group(1), f"{before.group(1)} {phrase}")] if before else []) + [(None, phrase)]:

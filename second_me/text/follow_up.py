@@ -35,17 +35,16 @@ _YES_NO = re.compile(rf"^\s*{_AUXILIARY}\b", re.I)
 # Only "what", "which", "whose", "how many" and "how much" take a noun ("which day?"); after the others a
 # word is a verb ("who covers?"), and the follow-up a question of its own.
 _BARE_PHRASE = re.compile(rf"^(?:{_PREPOSITION}\s+)?(?:(?:what|which|whose|how\s+(?:many|much))"
-                          rf"(?:\s+(?!{_AUX}\b)[\w'’-]+){{0,2}}|{_WH}(?:\s+(?:exactly|else|again|then))?)\s*$", re.I)
-_WH_WORDS = re.compile(rf"^(?:{_PREPOSITION}\s+)?(?:how\s+(?:many|much)|what|which|whose)\s*", re.I)
+                          rf"(?P<words>(?:\s+(?!{_AUX}\b)[\w'’-]+){{0,2}})"
+                          rf"|{_WH}(?:\s+(?:exactly|else|again|then))?)\s*$", re.I)
 
 
 def _bare(rest: str) -> bool:
     """A bare question phrase ("which day?", "how much money?"); not a question with a verb after its
     noun ("which knee hurts?", "which film won?"), which is a question of its own."""
-    if not _BARE_PHRASE.match(rest):
-        return False
-    after = re.findall(r"[\w'’-]+", _WH_WORDS.sub("", rest, count=1))
-    return not (len(after) >= 2 and is_said_of_one(after[-1]))
+    bare = _BARE_PHRASE.match(rest)
+    after = (bare["words"] or "").split() if bare else []
+    return bool(bare) and not (len(after) == 2 and is_said_of_one(after[-1]))
 
 
 _DID_WHAT = re.compile(r"^((?:do|does|did)\s+(?:\S+\s+){1,2}?do)\b(?!\s+(?:that|it)\b)", re.I)

@@ -84,7 +84,8 @@ SYNONYMS = _table(_SAME)
 PARENT_WORDS = frozenset(form for word in ("mother", "father", "grandmother", "grandfather") for form in SYNONYMS[word])
 _VERB_ENTRIES = [entry.split() for entry in _VERBS.replace("\n", " ").split(";") if entry.split()]
 # What a regular ending is added to: a verb's base form ("bored" is not "bore", the past of "bear").
-_BASES = frozenset(entry[0] for entry in _VERB_ENTRIES) | frozenset(SYNONYMS)
+_BASE_VERBS = frozenset(entry[0] for entry in _VERB_ENTRIES)
+_BASES = _BASE_VERBS | frozenset(SYNONYMS)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
@@ -123,9 +124,6 @@ def is_past_form(word: str) -> bool:
     """A verb's past or past participle: an irregular one ("ran", "been"), or a regular "-ed"."""
     lowered = word.lower()
     return lowered in _PAST or (lowered.endswith("ed") and len(lowered) > 4)
-
-
-_BASE_VERBS = frozenset(entry[0] for entry in _VERB_ENTRIES)
 
 
 def is_said_of_one(word: str) -> bool:
