@@ -65,6 +65,10 @@ NAMED_CLOSE = 0.6
 # A hit this far below the best one is noise to a small model, even above the threshold.
 RELEVANCE_MARGIN = 0.2
 LEXICAL_KEPT = 3  # ...but one found by its words is read when ranked this high (`_found_by_words`)
+# ...and a chat turn or note saying something, among search's first this many, is read below the bar when
+# within RELEVANCE_MARGIN of the best: a short turn sits far from any question ("being a trainee accountant
+# at Morgan Hale is 80% other people's receipts", 0.21 from "What does Kofi do for a living?", second in search).
+NEAR_KEPT = 5
 ORDERED_LEXICAL_KEPT = 5  # ...or this high when the newest or the oldest is asked
 # A question gathering everything of a kind keeps things further from the closest, whatever the bar: "I started
 # pottery classes" is 0.40 from "What hobbies have I taken up this year?", "I signed up for Spanish classes" 0.15.
@@ -303,7 +307,10 @@ def relevant_hits(result: SearchResult, min_similarity: float, request: bool = F
     says what to do more than what about ("Summarize my chats with Tom" is close to no turn of
     them): when no hit is close, it works from all that search found, in its order. A question
     gathering everything of a kind is far from most things of it ("started baking sourdough" 0.15
-    from "What hobbies have I taken up?"): it keeps what is within GATHERING_MARGIN of the closest."""
+    from "What hobbies have I taken up?"): it keeps what is within GATHERING_MARGIN of the closest.
+    Asked what is so now (`ordered`), the newest memory read leads: one only ranked high (NEAR_KEPT) is
+    not read, or it would lead ("Switched GPs…" before the phone asked of by "Which mobile am I using
+    these days?")."""
     if result.best_similarity is None:
         return list(result.hits)
     bar = result.best_similarity - GATHERING_MARGIN if gathering \
@@ -311,8 +318,11 @@ def relevant_hits(result: SearchResult, min_similarity: float, request: bool = F
     ordered = result.parsed is not None and result.parsed.time.order is not None
     # So is a first hit telling of the new job or the move asked of, in words far from the question's.
     told = TOLD_OF_TOPIC if gathering else TOLD_OF_NEW_JOB_OR_HOME
+    near = result.best_similarity - RELEVANCE_MARGIN
     kept = [h for position, h in enumerate(result.hits)
             if (h.similarity is not None and h.similarity >= bar)
+            or (position < NEAR_KEPT and h.similarity is not None and h.similarity >= near
+                and not (gathering or request or ordered) and information_prior(h.memory) >= 1)
             or _found_by_words(h, position, ordered, request)
             or (position < COVERING_HITS and result.told_of_topic.get(h.memory.id, 0.0) >= told)]
     return kept or list(result.hits if request else result.hits[:1])

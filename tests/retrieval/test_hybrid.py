@@ -223,6 +223,20 @@ def test_relevant_hits_drop_far_weaker_matches():
     assert [h.memory.id for h in relevant_hits(unordered, 0.25, request=True)] == [1]
     as_notes = SearchResult(tuple(hit(i, h.similarity, h.bm25_rank) for i, h in enumerate(island, 1)), 0.37)
     assert [h.memory.id for h in relevant_hits(as_notes, 0.25)] == [1]
+    # Among search's first five, a turn that says something is read below the bar when it is within the
+    # margin of the best: a short turn is far from any question ("What does Kofi do for a living?").
+    # Not a turn of chatter, not one further down, and not asked what is so now (the newest would lead).
+    job = (turn(1, "he's a living thing Leah", 0.2, 1),
+           turn(2, "being a trainee accountant at Morgan Hale is 80% other people's receipts", 0.21, None),
+           turn(3, "he got the job in Vancouver and he's going in November", 0.26, 12),
+           turn(4, "legend. I'll do water then", 0.24, None),
+           turn(5, "Fathom pay me 26k and they want me to do the whole Dockside rebrand", 0.23, None),
+           turn(6, "Rosa got the job on the neonatal unit and moves over next month", 0.22, None))
+    kofi = SearchResult(job, 0.26, parsed=ParsedQuery("what does kofi do for a living"))
+    assert [h.memory.id for h in relevant_hits(kofi, 0.25)] == [1, 2, 3, 5]
+    kofi_now = SearchResult(job, 0.26, parsed=ParsedQuery("kofi job now", time=TimeHint(order="last")))
+    assert [h.memory.id for h in relevant_hits(kofi_now, 0.25)] == [1, 3]
+    assert [h.memory.id for h in relevant_hits(kofi, 0.25, gathering=True)] == [1, 2, 3, 4, 5, 6]
 
 
 def test_ask_abstains_on_a_word_memory_never_saw(services, notes):
