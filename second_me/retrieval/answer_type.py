@@ -65,14 +65,16 @@ _NAME_PART = re.compile(r"\b(" + "|".join(NAME_PART_WORDS) + r")\s+names?\b", re
 # Whose name it is, when the question says: "What's *Noemi*'s last name?"
 _NAME_OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:(?:" + "|".join(NAME_PART_WORDS) + r")\s+names?|surnames?)\b")
 # What a contact detail is asked as: memory gives the number or the address, rarely the words.
-CONTACT_DETAILS = frozenset({("phone", "number"), ("mobile", "number"), ("telephone", "number"), ("cell", "number"),
-                             ("email", "address"), ("e-mail", "address"), ("mail", "address")})
+CONTACT_DETAILS = frozenset({(w, "number") for w in ("phone", "mobile", "telephone", "cell")}
+                            | {(w, "address") for w in ("email", "e-mail", "mail")})
 WH_DETERMINERS = frozenset({"what", "which", "whose"})
 PREPOSITIONS = frozenset("in on at for from to with by of about into during".split())
 
 _COMPARES = re.compile(r"\bthan\b|\bdifference between\b|\bcompared?\b|\bversus\b|\bvs\b", re.I)
 _SPEAKER = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?: ")  # "Priya Shah: " before a turn
 _CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that|it|there)['’]s\b", re.I)
+_OWNER = re.compile(r"\b(\w+?)(?:['’]s|(?<=s)['’])(?!\w)")  # "Ruben's", "the twins'"
+_MY_THING = re.compile(r"\bmy\s+([a-z]+)\b(?!['’])", re.I)
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
@@ -353,9 +355,10 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
             if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text)) | folded_words(before)] \
         if names else []
     if kind == MONEY and thing and not both:
-        # What someone paid for a thing: their amount for something else is no answer ("Ruben: I bought
-        # ski touring skis. second hand, 450 francs" for "How much did Ruben's road bike cost?").
-        both = [(text, mentioned, before) for text, mentioned, before in about if thing & mentioned]
+        # What someone paid for a thing: their amount for something else is no answer ("Ruben: I bought ski touring
+        # skis. second hand, 450 francs" for "How much did Ruben's road bike cost?"), nor one naming its owner alone.
+        owned = thing - {fold(m.group(1)) for m in _OWNER.finditer(question)} or thing  # not "the twins'"
+        both = [(text, mentioned, before) for text, mentioned, before in about if owned & mentioned]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     # Nor is any name asked for but a place's after "in", "from", "near", "on": "Otieno's shop in Kitengela".
@@ -380,9 +383,6 @@ _NO_PERSON = re.compile(r"\b(?:in|at|from|near)" + _PLACE_NAME + r"|\b[A-Z]+[a-z
 def _lowered(pattern: re.Pattern, text: str) -> str:
     """`text` with what `pattern` matches in lower case: no longer a name `names_in` finds."""
     return pattern.sub(lambda m: m.group(0).lower(), text)
-
-
-_MY_THING = re.compile(r"\bmy\s+([a-z]+)\b(?!['’])", re.I)
 
 
 def _someone_elses(text: str, things: set[str]) -> bool:

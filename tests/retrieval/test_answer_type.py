@@ -228,6 +228,11 @@ def test_asked_how_much_was_paid_for_something_an_amount_paid_for_something_else
              "Ruben: I bought ski touring skis. second hand, 450 francs."]
     assert lacks_answer("How much did Ruben's road bike cost?", ruben, ()) == MONEY
     assert lacks_answer("How much did Ruben's skis cost?", ruben, ()) is None
+    # Nor an amount paid for something else of the owners': the twins' cargo bike is not their bunk beds.
+    twins = ["Lieve: a second hand cargo bike, 2,100 euros. the twins ride in the box at the front",
+             "Lieve: we got bunk beds for the twins so they'd share"]
+    assert lacks_answer("How much did the twins' bunk beds cost?", twins, ()) == MONEY
+    assert lacks_answer("How much did the twins' cargo bike cost?", twins, ()) is None
 
 
 def test_what_was_said_just_before_a_memory_tells_what_it_is_about_never_the_answer():
