@@ -28,7 +28,7 @@ import re
 from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, STOPWORDS, stem, stems
-from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in
+from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in, said_for_them
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, STREET,
@@ -337,8 +337,8 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     each = len(names) > 1 and _COMPARES.search(question) is not None
     pairs = (item if isinstance(item, tuple) else (item, "") for item in texts)
     about = [(text, mentioned, before) for text, before in pairs
-             if _about(mentioned := folded_words(text) | folded_words(before) | stems(f"{text} {before}"), names,
-                       subject, each)]
+             if _about(mentioned := folded_words(text) | folded_words(before) | stems(f"{text} {before}")
+                       | said_for_them(text, names), names, subject, each)]
     # Asked about "my cat", a memory of "the neighbour's cat, Pickles" is about someone else's.
     mine = {fold(m.group(1)) for m in _MY_THING.finditer(question)} - RELATIVES
     about = [(text, mentioned, before) for text, mentioned, before in about if not _someone_elses(text, mine)]

@@ -105,3 +105,16 @@ def named_beside(text: str, thing: str) -> bool:
                r"\s+([A-Z][\w'’-]*)" % re.escape(thing))
     return any(word.lower() not in MONTHS | WEEKDAYS | STOPWORDS | {"i"}
                for word in (re.sub(r"['’]s$", "", m.group(1)) for m in re.finditer(pattern, text)))
+
+
+_SPEAKER = re.compile(r"([^\W\d_][\w'’-]*)(?: [^\W\d_][\w'’-]*)?: ")  # "Bea: " or "Priya Shah: " before a turn
+_WE = re.compile(r"\b(?:we|we['’](?:re|ve|ll|d)|our|ours|us)\b", re.I)
+
+
+def said_for_them(text: str, names: set[str]) -> set[str]:
+    """The (folded) names a chat turn speaks for besides its speaker's: all of `names` when its speaker is
+    one of them and says "we" or "our" ("Bea: our landlord put the rent up…" is what Bea and Kenji pay)."""
+    speaker = _SPEAKER.match(text)
+    if speaker is None or fold(speaker.group(1)) not in names or not _WE.search(text, speaker.end()):
+        return set()
+    return set(names)

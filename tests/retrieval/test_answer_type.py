@@ -575,3 +575,11 @@ def test_what_is_the_deposit_wants_an_amount_of_money():
     for question in ("What's the deposit on the new flat?", "What was the rent in Lisbon?", "What was the fee?"):
         assert wanted_kind(question) == MONEY and expected_answer(question) is None
     assert wanted_kind("What's the name of the bar?") == NAME
+
+
+def test_a_speaker_saying_we_or_our_speaks_for_the_others_asked_of_with_them():
+    rent = ["Bea: our landlord put the rent up by the way. 92,000 yen a month now", "Bea: Kenji's got a cold"]
+    assert lacks_answer("How much rent do Bea and Kenji pay?", rent, ()) is None
+    # Her own amount, said without "we" or "our", is hers alone; and another's "our" does not speak for Bea.
+    assert lacks_answer("How much rent do Bea and Kenji pay?", ["Bea: my rent went up to 92,000 yen"], ()) == MONEY
+    assert lacks_answer("How much rent do Bea and Kenji pay?", ["Dom: our rent is $1,900 a month"], ()) == MONEY
