@@ -21,8 +21,8 @@ from second_me.domain import ConversationOrigin, Evidence, Hit, told_dates
 from second_me.models.base import Embedder
 from second_me.retrieval.abstain import RELEVANCE_MARGIN, words_memory_lacks
 from second_me.retrieval.answer_type import (AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, EMAIL, LIGHT_VERBS, MONEY, PHONE,
-                                             TYPE_WORDS, answer_type_words, asked_words, expected_answer,
-                                             has_answer, proper_names, wanted_kind)
+                                             OCCUPATION, TYPE_WORDS, answer_type_words, asked_words,
+                                             expected_answer, has_answer, proper_names, wanted_kind)
 from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.dated_answer import CALLED_OFF
 from second_me.retrieval.gather import occurrences_asked
@@ -69,8 +69,9 @@ READER_TAKE = {FACT: (8, 0.35), YES_NO: (4, 0.35), GATHER: (8, 0.25), REQUEST: (
 
 
 def _question_terms(question: str) -> dict[str, set[str]]:
-    """Content word → the stems it may take in a sentence; request and answer-type words left out."""
-    skip = request_words(question) | TYPE_WORDS
+    """Content word → the stems it may take in a sentence; request and answer-type words left out, and how a
+    job is asked ("he's a living thing Leah" says nothing of what Kofi does for a living)."""
+    skip = request_words(question) | TYPE_WORDS | ({"living"} if expected_answer(question) == OCCUPATION else set())
     return {word: forms(word) for word in content_words(question, frozenset(skip))}
 
 

@@ -626,3 +626,12 @@ def test_asked_what_has_not_been_paid_the_rows_with_an_empty_paid_cell_are_quote
     assert len(unpaid) == 2 and min(unpaid) > max(s.score for s in scored if not s.text.endswith("| |")) + 0.2
     quoted = select_evidence(question, [file_hit(1, table, 1, 9)], FakeEmbedder())
     assert sorted(e.text.split("\n")[1][2:10] for e in quoted) == ["2026-015", "2026-016"]
+
+
+def test_asked_what_someone_does_for_a_living_the_word_living_is_how_a_job_is_asked():
+    hits = [said_by(1, "Kofi", "he's a living thing Leah"),
+            said_by(2, "Kofi", "being a trainee accountant at Morgan Hale is 80% other people's receipts", 0.9)]
+    [first, *_] = select_evidence("What does Kofi do for a living?", hits, None)
+    assert "trainee accountant" in first.text
+    [first, *_] = select_evidence("Is Kofi's cactus a living thing?", hits, None)
+    assert first.text == "he's a living thing Leah"
