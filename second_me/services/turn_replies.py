@@ -81,6 +81,7 @@ def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tup
               if hit.memory.kind == "message" and (every_turn or asks_something(own_words(hit.memory)))}
     telling_only = {i for i, hit in asking.items() if not asks_something(own_words(hit.memory))}
     pairs = core.store.messages.replies(list(asking)) if asking else []
+    pairs += _answered_in_turn(core, asking, pairs)
     replies: dict[int, list[int]] = {}
     for reply, question in pairs:
         if reply not in asking:
@@ -120,6 +121,28 @@ def with_replies(core: "Core", hits: list[Hit], every_turn: bool = False) -> tup
                         similarity=max(found[reply].similarity or 0.0, hit.similarity or 0.0))
                 for reply in replies.get(hit.memory.id, ()) if reply in found]
     return out, {question: [r for r in ids if r in found] for question, ids in replies.items()}
+
+
+def _answered_in_turn(core: "Core", asking: dict[int, Hit], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a group, each one asked answers: "New Year in the Cairngorms?" is answered by Jonas's "I'm in"
+    and, stored as replying to his turn, by Ibrahim's "can't, I'm working New Year's Eve". (reply, the
+    turn it answers) for a turn replying to a reply, said by neither the asker nor the first to reply, that
+    says something of what was asked (Leah's "choir concert is on Saturday" answers no "results in January?")."""
+    first = {reply: asked for reply, asked in pairs if reply not in asking}
+    second = core.store.messages.replies(list(first)) if first else []
+    if not second:
+        return []
+    said = {hit.memory.id: hit.memory for hit in core.hits_for(list(first) + [r for r, _ in second])}
+    out = []
+    for reply, replied in second:
+        answer, asked = said.get(reply), asking[first[replied]].memory
+        if reply in asking or answer is None or replied not in said \
+                or answer.speaker in (said[replied].speaker, asked.speaker):
+            continue
+        words = stems(own_words(asked))
+        if any(forms(word) & words for word in content_words(own_words(answer))):
+            out.append((reply, first[replied]))
+    return out
 
 
 def told_more(core: "Core", hits: Sequence[Hit]) -> dict[int, Hit]:

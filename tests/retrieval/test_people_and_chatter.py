@@ -279,6 +279,25 @@ def test_a_turn_after_a_long_pause_is_no_reply_to_the_question_before_it(service
     assert [hit.memory.id for hit in placed] == [asked, answer, thanks]
 
 
+def test_in_a_group_each_one_asked_answers_the_question(services):
+    """Stored as replying to Jonas's "I'm in", Ibrahim's "can't" answers Carla's question too; a third
+    person's turn on something else ("choir concert…") answers nothing asked."""
+    turns = [Turn("g", "Carla", "next one: New Year in the Cairngorms? Aviemore, 30 Dec to 2 Jan",
+                  _ts("2026-11-02", 8, 30), "other", "1"),
+             Turn("g", "Jonas", "I'm in if there's a sauna", _ts("2026-11-02", 9, 0), "user", "2"),
+             Turn("g", "Ibrahim", "can't, I'm working New Year's Eve. night shift at the Royal London",
+                  _ts("2026-11-02", 9, 15), "other", "3"),
+             Turn("g", "Carla", "results in January? I think I passed", _ts("2026-11-03", 8, 0), "other", "4"),
+             Turn("g", "Jonas", "you passed. I can feel it", _ts("2026-11-03", 8, 5), "user", "5"),
+             Turn("g", "Ibrahim", "choir concert is on Saturday at 7", _ts("2026-11-03", 8, 9), "other", "6")]
+    services.conversations.log.add_turns(turns, services.clock.timestamp())
+    ids = sorted(services.store.memories_of_person("Carla") + services.store.memories_of_person("Jonas")
+                 + services.store.memories_of_person("Ibrahim"))
+    placed, replies = with_replies(services.answering.core, services.hits_for([ids[0], ids[3]]))
+    assert replies == {ids[0]: [ids[1], ids[2]], ids[3]: [ids[4]]}
+    assert [hit.memory.id for hit in placed] == ids[:5]
+
+
 def test_turns_said_next_to_a_turn_read_are_read_too_in_search_order(services):
     """"he's called Bram" is far in meaning from "What's Harriet's cat called?"; it was said two turns
     after "I have a CAT", which is read: so is it. A turn said days later is not."""
