@@ -295,6 +295,12 @@ def test_asked_who_a_line_naming_no_one_the_quote_names_is_not_shown():
                     "notes/work/1on1.md:5", "chunk", score=0.9)
     assert short_line("The new backend hire who starts on 10 November.", best, "Who am I mentoring?") == ""
     assert short_line("Aisha, the new backend hire.", best, "Who am I mentoring?") == "Aisha, the new backend hire."
+    assert short_line("Aisha.", best, "Who do I mentor?") == "Aisha."
+    # Nor one naming only whom the question asks of: the quote's "my sister Lena" is the sister.
+    lena = Evidence("my sister Lena is getting married in Freiburg to Mathis, a chef", 5, "chat", "message", score=0.9)
+    assert short_line("Lena.", lena, "Who is my sister marrying?") == ""
+    assert short_line("Mathis.", lena, "Who is my sister marrying?") == "Mathis."
+    assert short_line("Lena.", lena, "Who is my sister?") == "Lena."
     partner = Evidence("My partner Tiago got a job at the hospital.", 4, "notes/us.md:1", "chunk", score=0.9)
     assert short_line("My partner.", partner, "Who is Tiago?") == "My partner."  # who someone is: not a name
 
