@@ -23,6 +23,7 @@ from second_me.text.names import MONTHS, WEEKDAYS, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.tasks import asked_state, task_state
+from second_me.text.utterance import asks_something
 from second_me.text.voice import first_person
 from second_me.text.words import content_words, forms, name_forms, plain, stem, stems, whole_name, words
 
@@ -336,7 +337,15 @@ def says_yes_to_a_condition(sentence: str, question: str, cited: Sequence[Hit]) 
     return inside > outside
 
 
-_NEGATION = re.compile(r"(?:not|never|no|cannot|\w+n['’]t)$")
+_NEGATION = re.compile(r"(?:not|never|no|cannot|without|\w+n['’]t)$")  # "Striding Edge without Ibrahim"
+
+
+def says_yes_to_a_proposal(sentence: str, question: str, cited: Sequence[Hit]) -> bool:
+    """A "Yes" whose evidence only asks or proposes: "Is Ibrahim coming to the Cairngorms?" was answered
+    "Yes [3]." over Carla's "next one: New Year in the Cairngorms? Aviemore, 30 Dec to 2 Jan" (unless
+    what was asked is whether someone asked)."""
+    return bool(_SAYS_YES.match(sentence)) and bool(cited) and not re.search(r"\bask", question, re.I) \
+        and all(asks_something(own_words(hit.memory)) for hit in cited)
 
 
 def _denies(said: str, asked: set[str]) -> bool:

@@ -25,7 +25,7 @@ from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CI
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
                                                in_what_it_cites, misses_a_task, names_an_assistant, names_no_one,
                                                names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
-                                               says_yes_to_a_condition, speaks_as_another,
+                                               says_yes_to_a_condition, says_yes_to_a_proposal, speaks_as_another,
                                                takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
 from second_me.text.names import fold, names_in
 from second_me.text.sentences import split_sentences
@@ -329,6 +329,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not misses_a_task(sentence, question, evidence) \
                     and not adds_only_a_time(sentence, question) \
                     and not says_yes_to_a_condition(sentence, question, cited) \
+                    and not says_yes_to_a_proposal(sentence, question, cited) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 # An assistant's sentence written out is in its voice: "I'd be happy to help" is Claude's.
                 theirs = own_voice or said_i_dont_know(sentence) or only_copies(sentence, advice)

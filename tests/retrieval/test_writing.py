@@ -1181,6 +1181,22 @@ def test_a_readers_yes_against_memory_saying_no_is_not_shown(services, tmp_path)
     assert "know" not in answer.text and "can't claim the relief" in answer.text  # the quotes, for the user to read
 
 
+def test_a_readers_yes_over_a_proposal_or_a_turn_saying_without_them_is_not_shown(services):
+    """"Is Ibrahim coming to the Cairngorms?" was "Yes [3]." over Carla's proposal, which asks; "Did Ibrahim do
+    Striding Edge?" was "Yes [1]." over "Striding Edge without Ibrahim" and his own "but not Striding Edge"."""
+    said = datetime(2026, 11, 2, 8, 30, tzinfo=timezone.utc).timestamp()
+    proposal = Turn("g", "Carla", "next one: New Year in the Cairngorms? Aviemore, 30 Dec to 2 Jan", said, "other", "1")
+    climbing = Turn("g", "Ibrahim", "started climbing at the Castle on Wednesdays", said - 86400, "other", "0")
+    services.conversations.log.add_turns([climbing, proposal], services.clock.timestamp())
+    answer = _reader_answer(services, "Yes [1].", "Is Ibrahim coming to the Cairngorms?", remember=False)
+    assert not answer.text.startswith("Yes") and "Cairngorms" in answer.text
+    done = Turn("g", "Carla", "Helvellyn done! Striding Edge without Ibrahim, Swirral Edge down", said + 60, "other", "2")
+    services.conversations.log.add_turns([done], services.clock.timestamp())
+    answer = _reader_answer(services, "Yes [1].", "Did Ibrahim do Striding Edge?", remember=False)
+    assert not answer.text.startswith("Yes") and "without Ibrahim" in answer.text
+    assert _reader_answer(services, "Yes [1].", "Did Carla do Striding Edge?", remember=False).text == "Yes [1]."
+
+
 def test_a_daily_note_says_when_by_its_day(services, tmp_path):
     """Notes named by their day ("2026-10-21.md", as Obsidian and Logseq keep a journal): "When did I
     buy the bike?" was refused, "the memories about that don't say when", and "What did I do on 21
