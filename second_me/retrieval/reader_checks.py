@@ -12,14 +12,14 @@ import re
 from typing import Sequence
 
 from second_me.domain import Evidence, Hit
-from second_me.retrieval.answer_type import AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, NUMBER, NUMBER_WORDS, expected_answer, \
-    proper_names
+from second_me.retrieval.answer_type import AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, NUMBER, NUMBER_WORDS, PERSON_WORDS, \
+    expected_answer, folded_words, proper_names
 from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.intent import asks_about_you
 from second_me.retrieval.people import own_words
 from second_me.storage.messages import APP_USER
-from second_me.text.names import MONTHS, WEEKDAYS, names_in
+from second_me.text.names import MONTHS, WEEKDAYS, fold, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.tasks import asked_state, task_state
@@ -173,6 +173,26 @@ _TIME_WORDS = _WHEN_WORDS | frozenset("in on at by from to and between since unt
 # A question asking when, how long, how often or how old is answered by a time, whatever else it asks.
 _ASKS_A_TIME = re.compile(r"\b(?:how\s+(?:long|often|soon)|what\s+time|ago|since\s+when|(?:which|what)\s+(?:date|day|"
                           r"weekday|night|evening|morning|afternoon|weekend|week|month|year|season|hour))\b", re.I)
+
+
+def names_only_whom_asked(sentence: str, quotes: Sequence[str], question: str) -> bool:
+    """Asked who, an answer naming only whom the question asks of: "Lena." for "Who is my sister marrying?"
+    over "my sister Lena is getting married in Freiburg" ("Who is my sister?" is answered by her name)."""
+    if not ASKS_WHO.match(question) or _ASKS_WHO_ONE_IS.match(question):
+        return False
+    said = {word for word in folded_words(CITATION_MARKS.sub(" ", sentence)) if word not in ("the", "a", "an")}
+    return bool(said) and said <= {name for quote in quotes for name in _named_as_asked(quote, question)}
+
+
+def _named_as_asked(quote: str, question: str) -> set[str]:
+    """The names (folded) the quote gives right after a word of the question saying who someone is: whom
+    it asks of ("my sister Lena" for "Who is my sister marrying?"), not the answer ("mentor Aisha" is)."""
+    own = folded_words(question) & {fold(word) for word in PERSON_WORDS}
+    return {fold(m.group(2)) for m in _WORD_AND_NAME.finditer(quote) if fold(m.group(1)) in own}
+
+
+_WORD_AND_NAME = re.compile(r"\b([\w'’-]+)\s+([A-Z][\w'’-]*)")
+_ASKS_WHO_ONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:my|our|the|\w+['’]s)\s+\w+\W*$", re.I)
 
 
 def only_a_time(line: str) -> bool:
@@ -341,7 +361,7 @@ _NEGATION = re.compile(r"(?:not|never|no|cannot|without|\w+n['’]t)$")  # "Stri
 
 
 def says_yes_to_a_proposal(sentence: str, question: str, cited: Sequence[Hit]) -> bool:
-    """A "Yes" whose evidence only asks or proposes: "Is Ibrahim coming to the Cairngorms?" was answered
+    """A "Yes" whose cited evidence only asks or proposes: "Is Ibrahim coming to the Cairngorms?" was answered
     "Yes [3]." over Carla's "next one: New Year in the Cairngorms? Aviemore, 30 Dec to 2 Jan" (unless
     what was asked is whether someone asked)."""
     return bool(_SAYS_YES.match(sentence)) and bool(cited) and not re.search(r"\bask", question, re.I) \

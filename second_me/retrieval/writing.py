@@ -19,15 +19,16 @@ from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
 from second_me.retrieval.context import format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
-from second_me.retrieval.answer_type import ASKS_WHEN, NAME, PERSON_WORDS, expected_answer, folded_words, has_answer
+from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
 from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
                                                in_what_it_cites, misses_a_task, names_an_assistant, names_no_one,
+                                               names_only_whom_asked,
                                                names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
                                                says_yes_to_a_condition, says_yes_to_a_proposal, speaks_as_another,
                                                takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
-from second_me.text.names import fold, names_in
+from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
 from second_me.text.voice import to_the_user
@@ -149,8 +150,7 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle"); "The new backend hire."
         # for "Who am I mentoring?" ("mentor Aisha, the new backend hire")
         return ""
-    if ASKS_WHO.match(question) and not _ASKS_WHO_ONE_IS.match(question) \
-            and folded_words(line) - _ARTICLES <= _named_as_asked(best.text, question):
+    if names_only_whom_asked(line, [best.text], question):
         return ""  # "Lena." for "Who is my sister marrying?" ("my sister Lena is getting married…"): whom it asks of
     if kind not in (None, NAME) and not has_answer(kind, line, folded_words(question)):
         return ""  # "Sorted out the pension paperwork finally." for "How much is my pension?"
@@ -203,14 +203,6 @@ def _named_beside_what_was_asked(line: str, quote: str, question: str) -> bool:
     return not said or not named or set(said) <= folded_words(" ".join(named))
 
 
-def _named_as_asked(quote: str, question: str) -> set[str]:
-    """The names (folded) the quote gives right after a word of the question saying who someone is: whom
-    it asks of ("my sister Lena" for "Who is my sister marrying?"), not the answer ("mentor Aisha" is)."""
-    own = folded_words(question) & {fold(word) for word in PERSON_WORDS}
-    return {fold(m.group(2)) for m in _WORD_AND_NAME.finditer(quote) if fold(m.group(1)) in own}
-
-
-_WORD_AND_NAME = re.compile(r"\b([\w'’-]+)\s+([A-Z][\w'’-]*)")
 
 
 def _a_time(word: str) -> bool:
@@ -227,7 +219,6 @@ def _a_name(word: str, text: str, initial: bool = True) -> bool:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
-_ASKS_WHO_ONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:my|our|the|\w+['’]s)\s+\w+\W*$", re.I)
 
 
 _LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?")
@@ -284,6 +275,10 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     said_in = {} if intent.kind == REQUEST else \
         {numbers[hit.memory.id]: stems(hit.memory.text) for hit in cited if hit.memory.id in numbers}
     given = {numbers[hit.memory.id] for hit in cited if hit.memory.id in numbers}
+
+    def cited_in(sentence: str) -> list[Hit]:
+        return [hit for hit in cited if hit.memory.id in numbers and f"[{numbers[hit.memory.id]}]" in sentence]
+
     shown: list[str] = []
     written = ""
     released = 0  # how many of the pieces written so far were checked
@@ -326,10 +321,11 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not takes_advice_for_what_was_done(sentence, cited, question, assistants) \
                     and not (intent.kind in (FACT, GATHER) and adds_nothing_asked(sentence, question)) \
                     and not (intent.kind == FACT and names_no_one(sentence, question)) \
+                    and not names_only_whom_asked(sentence, [hit.memory.text for hit in cited], question) \
                     and not misses_a_task(sentence, question, evidence) \
                     and not adds_only_a_time(sentence, question) \
                     and not says_yes_to_a_condition(sentence, question, cited) \
-                    and not says_yes_to_a_proposal(sentence, question, cited) \
+                    and not says_yes_to_a_proposal(sentence, question, cited_in(sentence)) \
                     and (kept_to is None or kept_to.holds(sentence)):
                 # An assistant's sentence written out is in its voice: "I'd be happy to help" is Claude's.
                 theirs = own_voice or said_i_dont_know(sentence) or only_copies(sentence, advice)

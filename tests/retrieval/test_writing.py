@@ -12,7 +12,7 @@ from second_me.retrieval.hybrid import SearchOptions
 from second_me.retrieval.intent import intent_of
 from second_me.retrieval.dated_answer import carried_out, when_line
 from second_me.retrieval.reader_checks import (KeptToQuotes, adds_nothing_asked, names_an_assistant, names_the_asker,
-                                               only_copies, rests_on)
+                                               names_only_whom_asked, only_copies, rests_on)
 from second_me.retrieval.writing import quote_first, short_line
 from second_me.services.request_reading import read_for_request, whole_document
 
@@ -301,6 +301,10 @@ def test_asked_who_a_line_naming_no_one_the_quote_names_is_not_shown():
     assert short_line("Lena.", lena, "Who is my sister marrying?") == ""
     assert short_line("Mathis.", lena, "Who is my sister marrying?") == "Mathis."
     assert short_line("Lena.", lena, "Who is my sister?") == "Lena."
+    # With the reader: "Lena [1]." for whom the sister marries (the quotes stand); her name for who the sister is.
+    assert names_only_whom_asked("Lena [1].", [lena.text], "Who is my sister marrying?")
+    assert not names_only_whom_asked("Mathis [1].", [lena.text], "Who is my sister marrying?")
+    assert not names_only_whom_asked("Lena [1].", [lena.text], "Who is my sister?")
     partner = Evidence("My partner Tiago got a job at the hospital.", 4, "notes/us.md:1", "chunk", score=0.9)
     assert short_line("My partner.", partner, "Who is Tiago?") == "My partner."  # who someone is: not a name
 
@@ -1187,9 +1191,13 @@ def test_a_readers_yes_over_a_proposal_or_a_turn_saying_without_them_is_not_show
     said = datetime(2026, 11, 2, 8, 30, tzinfo=timezone.utc).timestamp()
     proposal = Turn("g", "Carla", "next one: New Year in the Cairngorms? Aviemore, 30 Dec to 2 Jan", said, "other", "1")
     climbing = Turn("g", "Ibrahim", "started climbing at the Castle on Wednesdays", said - 86400, "other", "0")
-    services.conversations.log.add_turns([climbing, proposal], services.clock.timestamp())
-    answer = _reader_answer(services, "Yes [1].", "Is Ibrahim coming to the Cairngorms?", remember=False)
-    assert not answer.text.startswith("Yes") and "Cairngorms" in answer.text
+    reply = Turn("g", "Ibrahim", "can't, I'm working New Year's Eve. night shift at the Royal London", said + 900,
+                 "other", "1b")
+    services.conversations.log.add_turns([climbing, proposal, reply], services.clock.timestamp())
+    prompt = _read_by_reader(services, "Is Ibrahim coming to the Cairngorms?")
+    number = re.search(r"\[(\d+)\][^\[]*next one: New Year", prompt).group(1)
+    answer = _reader_answer(services, f"Yes [{number}].", "Is Ibrahim coming to the Cairngorms?", remember=False)
+    assert not answer.text.startswith("Yes") and "can't, I'm working" in answer.text
     done = Turn("g", "Carla", "Helvellyn done! Striding Edge without Ibrahim, Swirral Edge down", said + 60, "other", "2")
     services.conversations.log.add_turns([done], services.clock.timestamp())
     answer = _reader_answer(services, "Yes [1].", "Did Ibrahim do Striding Edge?", remember=False)
