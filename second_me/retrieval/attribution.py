@@ -28,6 +28,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she’s|her|hers|herself"
                            r"|they|they're|they’re|them|their|theirs|themselves)\b", re.I)
+# A turn opening by speaking to the whole group: "ok team, …", "hey guys!", "morning all," ("everyone's" is not).
+_TO_EVERYONE = re.compile(r"^\W*(?:(?:ok|okay|right|hey|hi|hello|morning|evening|so)\W+)?"
+                          r"(?:team|guys|everyone|everybody|all|y['’]?all|folks|gang|squad)(?:\s*[,!.:]|\s*$)", re.I)
 _ASKS_ASKED = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wondered|wondering|question|questions)\b", re.I)
 _SAYS_I = re.compile(r"\bi(?:['’](?:m|ve|d|ll))?\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
@@ -108,6 +111,8 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         # "my sister Amaia wants to come and visit in February, is that ok??" tells of Rosa's sister.
         return subject.asks_asked or not is_question(item.text) or tells_before_asking(item.text) \
             or len(content_words(item.text)) > ASKING_ONLY_WORDS
+    if subject.user and speaker not in users and _TO_EVERYONE.search(item.text):
+        return None  # told to the whole group, the user among them: "ok team, Snowdon trip is ON… I've booked…"
     if _FIRST_PERSON.search(item.text) or _own_family(item.text, subject.kin):
         return False  # the speaker speaks of themselves (or their own "Dad"), and they are someone else
     if speaker in {whole_name(a) for a in assistants}:

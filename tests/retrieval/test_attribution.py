@@ -23,6 +23,15 @@ def test_the_user_asking_about_themselves_gets_told_it_was_the_friend():
     assert result.message == "That was Sam, not you"
 
 
+def test_a_turn_told_to_the_whole_group_may_be_about_the_user():
+    # "Which route did I take up Snowdon?" was "That was Sam, not you" over his "ok team, … I've booked the hostel".
+    subject = subject_of("Which route did I take up Snowdon?", SPEAKERS, USERS)
+    for text in ["ok team, Snowdon trip is ON. I've booked the hostel", "hey guys! I've booked the hostel"]:
+        assert attribute([said("Sam", text)], subject, USERS).message == "", text
+    for text in ["I've booked the hostel for everyone", "everyone's coughing on me, I booked the hostel"]:
+        assert attribute([said("Sam", text)], subject, USERS).message == "That was Sam, not you", text
+
+
 def test_a_name_only_called_out_to_its_bearer_does_not_make_a_turn_about_them():
     # "What mark did Sam get in his Grade 1 cello exam?" (Lena's exam): her "I'm a teacher sam, I love an
     # exam" speaks to Sam of herself, and kept her certificate's mark as if it were his.
