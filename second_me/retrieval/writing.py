@@ -24,10 +24,10 @@ from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about
 from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
                                                in_what_it_cites, misses_a_task, names_an_assistant, names_no_one,
-                                               names_only_whom_asked,
-                                               names_the_asker, only_a_time, only_copies, pieces, plain_sentence,
-                                               says_yes_to_a_condition, says_yes_to_a_proposal, speaks_as_another,
-                                               takes_advice_for_what_was_done, takes_the_speaker_for_the_answer)
+                                               names_only_whom_asked, names_the_asker, only_a_time, only_copies,
+                                               pieces, plain_sentence, says_yes_to_a_condition, says_yes_to_a_proposal,
+                                               speaks_as_another, takes_advice_for_what_was_done,
+                                               takes_the_speaker_for_the_answer)
 from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -201,8 +201,6 @@ def _named_beside_what_was_asked(line: str, quote: str, question: str) -> bool:
              if any(forms(word) & asked for word in content_words(part))]
     named = [part for part in about if any(answers(word, part, initial=False) for word in folded_words(part) - own)]
     return not said or not named or set(said) <= folded_words(" ".join(named))
-
-
 
 
 def _a_time(word: str) -> bool:
