@@ -17,7 +17,7 @@ from typing import Callable, Optional, Sequence
 from second_me.domain import Evidence, Hit
 from second_me.models.base import ChatModel
 from second_me.retrieval.compose import LINE_TOKENS, line_messages, quote_block, reader_messages
-from second_me.retrieval.context import format_memory, without_stray_citations
+from second_me.retrieval.context import cited_numbers, format_memory, without_stray_citations
 from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
@@ -275,7 +275,8 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
     given = {numbers[hit.memory.id] for hit in cited if hit.memory.id in numbers}
 
     def cited_in(sentence: str) -> list[Hit]:
-        return [hit for hit in cited if hit.memory.id in numbers and f"[{numbers[hit.memory.id]}]" in sentence]
+        marks = set(cited_numbers(sentence, max(numbers.values(), default=0)))
+        return [hit for hit in cited if numbers.get(hit.memory.id) in marks]
 
     shown: list[str] = []
     written = ""

@@ -132,7 +132,7 @@ def _answered_in_turn(core: "Core", asking: dict[int, Hit], pairs: list[tuple[in
     second = core.store.messages.replies(list(first)) if first else []
     if not second:
         return []
-    said = {hit.memory.id: hit.memory for hit in core.hits_for(list(first) + [r for r, _ in second])}
+    said = core.store.get_many(sorted(set(first) | {reply for reply, _ in second}))
     out = []
     for reply, replied in second:
         answer, asked = said.get(reply), asking[first[replied]].memory
