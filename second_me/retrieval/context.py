@@ -61,7 +61,7 @@ def dates_in_place(text: str, said_at: float, told: Collection[str]) -> tuple[st
     return "".join(out) + text[cursor:], placed >= set(told)
 
 
-_ENDS_WITH_PREPOSITION = re.compile(r"\b(?:since|until|till|by|from|before|after|for|of)\s+$", re.I)
+_ENDS_WITH_PREPOSITION = re.compile(r"\b(?:since|until|till|by|from|before|after|for|of|to|due)\s+$", re.I)
 # A day named ("October 4", "4 May") is found without the "on" before it: not "on on October 4, 2026". Not
 # "yesterday" after "on", which is then a verb's ("carry on yesterday"), as "in" is ("handed my notice in").
 _ON_A_NAMED_DAY = re.compile(r"\bon\s+$", re.I)

@@ -1,4 +1,4 @@
-"""Migrations 9 to 17 and 19 to 25: what older rules stored is read again with the newer ones (the dates messages
+"""Migrations 9 to 17 and 19 to 26: what older rules stored is read again with the newer ones (the dates messages
 tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never
 edited."""
 
@@ -154,6 +154,14 @@ def _m25_stays_next_year_and_days_soon_read_again(conn) -> None:
     """"Porto for 18-22 May next year" tells of that May (it had been this year's, and the whole of next year
     beside it), a stay's days take their tense ("booked for 14 to 21 June"), and "I got an interview on 12
     August", said on 4 August, tells of the coming 12 August, not the one nearly a year gone."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m26_dates_in_figures_read(conn) -> None:
+    """Dates written in figures ("moved to 21/10/2026 at 11:00", "MOT on 08/07") tell of their day, and a
+    stay's days said with their weekdays ("Sat 24 to Sat 31 Oct") of the whole stay."""
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)

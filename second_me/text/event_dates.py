@@ -7,6 +7,10 @@ the weekend before last. A bare weekday or month is read by the sentence's tense
 ("went", "was", "-ed") it is the last one before the message, looking forward ("is", "will",
 "going to", "'re off", "see you") the next one; with no sign either way, the last one (chats mostly recount).
 
+Dates in figures are read too, as booking and reminder texts write them: "2026-10-21", "21/10/2026",
+"21.10.26", and "on 14/10" after a word saying when. Which of two numbers up to 12 is the day follows
+the machine's locale: month first for US English ("10/21"), day first everywhere else.
+
 Every span is a [start, end) of whole UTC days, like every time in second-me. Vague words ("the
 other day", "recently") give nothing: a wrong date is worse than none.
 """
@@ -14,6 +18,7 @@ other day", "recently") give nothing: a wrong date is worse than none.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -38,8 +43,16 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 _TO = r"(?:-|–|to|until|till|through)"
 # "Saturday 6th June 2026", "Sat, June 6": the weekday is part of the date after it, not a Saturday of its own.
+# "Sat 24 to Sat 31 Oct", "Saturday 24 to Saturday 31 October": a weekday said before each day of a stay.
+_WEEKDAY_SHORT = "mon tues tue wed thurs thur thu fri sat sun".split()
+_ANY_WEEKDAY = r"(?:" + "|".join(list(WEEKDAYS) + _WEEKDAY_SHORT) + r")\b\.?,?\s+"
 _DATE_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("?P<month>", "?:")
-               + r"|,?\s+" + _MONTH.replace("?P<month>", "?:") + r"\s+\d)")
+               + r"|,?\s+" + _MONTH.replace("?P<month>", "?:") + r"\s+\d"
+               + r"|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*" + _TO + r"\s*(?:the\s+)?(?:" + _ANY_WEEKDAY + r")?\d)")
+# "on 14/10 at 09:20", "due 3/11": a day and a month in figures only after a word saying when ("6/10" alone rates).
+_WHEN_WORDS = "on for by until till from to due before after".split()
+_SAYS_WHEN = "(?:" + "|".join(rf"(?<=\b{word} )" for word in _WHEN_WORDS) + ")"
+_MONTH_FIRST = re.match(r"en_US", os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or "")
 _PHRASE = re.compile(
     r"\b(?:"
     r"(?P<day_before>the day before yesterday)|(?P<day_after>the day after tomorrow)"
@@ -57,7 +70,8 @@ _PHRASE = re.compile(
     r"|(?P<which_month>last|next|in|this|for)\s+" + _MONTH.replace("<month>", "<in_month>")
     + r"(?!,?\s+\d)"
     # A stay of several days: "14 to 21 June", "the 14th-21st of June", "June 14-21", "June, 14th to 21st".
-    r"|(?:the\s+)?(?P<from_day>\d{1,2})(?:st|nd|rd|th)?\s*" + _TO + r"\s*(?:the\s+)?(?P<to_day>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?:the\s+)?(?P<from_day>\d{1,2})(?:st|nd|rd|th)?\s*" + _TO + r"\s*(?:the\s+)?(?:" + _ANY_WEEKDAY + r")?"
+    r"(?P<to_day>\d{1,2})(?:st|nd|rd|th)?"
     r"\s+(?:of\s+)?" + _MONTH.replace("<month>", "<range_month>")
     + r"(?:,?\s+(?P<range_year>\d{4})|\s+(?P<range_rel>next|last|this)\s+year)?"
     r"|" + _MONTH.replace("<month>", "<month_range>") + r",?\s+(?:the\s+)?(?P<month_from>\d{1,2})(?:st|nd|rd|th)?\s*"
@@ -68,6 +82,9 @@ _PHRASE = re.compile(
     r"|" + _MONTH.replace("<month>", "<md_month>") + r"\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
     r"|(?:(?:in|for)\s+)?" + _MONTH.replace("<month>", "<my_month>") + r",?\s+(?P<my_year>(?:19|20)\d{2})"
     r"|on\s+the\s+(?P<on_nth>\d{1,2})(?:st|nd|rd|th)"
+    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
+    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.])(?P<num_b>\d{1,2})(?P=num_sep)(?P<num_year>(?:19|20)\d{2}|\d{2})(?![.\d])"
+    r"|" + _SAYS_WHEN + r"(?P<short_a>\d{1,2})/(?P<short_b>\d{1,2})(?![/\d])"
     r"|(?<!\ba )(?<!every )(?<!each )" + _WEEKDAY + r"\b" + _DATE_AFTER +
     r")\b(?!['’]s)(?!\s+(?:nights|mornings|afternoons|evenings))", re.I)
 # Signs of words looking forward or back (a plan, or what happened): "he can go home on Wednesday" is ahead.
@@ -242,6 +259,8 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         if start is None or not first < last <= calendar.monthrange(start.year, month)[1]:
             return None
         return start, start + (last - first + 1) * DAY
+    if g.get("iso_year") or g.get("num_a") or g.get("short_a"):
+        return _figures(g, today, ahead)
     if g.get("dom") or g.get("md_day"):
         month = MONTHS[(g.get("dom_month") or g["md_month"]).lower()]
         day = int(g.get("dom") or g["md_day"])
@@ -253,6 +272,26 @@ def _span(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[dat
         start = nearest_day(month, day, years, today, ahead, weekday, bool(g.get("obtained")))
         return (start, start + DAY) if start is not None else None
     return None
+
+
+def _figures(g: dict, today: datetime, ahead: Optional[bool]) -> Optional[tuple[datetime, datetime]]:
+    """The day of a date in figures ("2026-10-21", "21/10/2026", "on 14/10"); None when it is no day."""
+    if g.get("iso_year"):
+        year, month, day = int(g["iso_year"]), int(g["iso_month"]), int(g["iso_day"])
+    else:
+        first, second = int(g.get("num_a") or g["short_a"]), int(g.get("num_b") or g["short_b"])
+        year_text = g.get("num_year") or ""
+        if g.get("num_sep") == "." and len(year_text) == 2 and min(len(g["num_a"]), len(g["num_b"])) < 2:
+            return None  # "version 1.2.10"; "21.10.26" is a day
+        year = (2000 + int(year_text) if len(year_text) == 2 else int(year_text)) if year_text else None
+        if first > 12 or second > 12:
+            day, month = (first, second) if first > 12 else (second, first)
+        else:
+            day, month = (second, first) if _MONTH_FIRST else (first, second)
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    start = nearest_day(month, day, [year] if year else None, today, ahead)
+    return (start, start + DAY) if start is not None else None
 
 
 def event_dates(text: str, said_at: float) -> list[DateSpan]:

@@ -130,6 +130,11 @@ def test_a_span_and_a_preposition_before_the_words_read_as_people_write_them():
         told = [describe_span(span.start, span.end) for span in event_dates(text, said)]
         assert dates_in_place(text, said, told) == (
             "I signed up for the Cardiff half marathon on October 4, 2023. I can run 12k now", True)
+    # A date in figures after "to": "moved to October 21, 2023", not "moved to on October 21, 2023".
+    text = "Riverside Dental: Your appointment has been moved to 21/10/2023 at 11:00."
+    told = [describe_span(span.start, span.end) for span in event_dates(text, said)]
+    assert dates_in_place(text, said, told) == (
+        "Riverside Dental: Your appointment has been moved to October 21, 2023 at 11:00.", True)
 
 
 def test_the_reader_is_told_the_title_of_the_imported_chat_a_turn_comes_from():

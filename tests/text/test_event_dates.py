@@ -342,3 +342,43 @@ def test_see_you_looks_ahead():
     assert _read("see you Saturday!", said) == ["2026-10-24"]
     assert _read("see ya on the 3rd", said) == ["2026-11-03"]
     assert _read("I saw you Saturday", said) == ["2026-10-17"]
+
+
+def test_dates_in_figures_tell_of_their_day(monkeypatch):
+    """Booking and reminder texts write dates in figures: "moved to 21/10/2023 at 11:00", "MOT on 08/07"."""
+    assert _read("Riverside Dental: Your appointment has been moved to 21/10/2023 at 11:00.") == ["2023-10-21"]
+    assert _read("Your vehicle is booked in for its MOT on 08/07 at 08:30.") == ["2023-07-08"]
+    assert _read("flights confirmed for 2023-10-21") == ["2023-10-21"]
+    assert _read("meeting moved to 21.10.23") == ["2023-10-21"]
+    # Figures that are no day: a pressure, an amount, a rating, a version.
+    for text in ("boiler pressure dropped to 0.5 again", "Total £412.60.", "rated it 6/10", "version 1.2.10 is out",
+                 "booked for 31/02/2024"):
+        assert _read(text) == [], text
+    # Of two numbers up to 12, the day is the first but where the locale writes the month first.
+    assert _read("see you on 10/11/2023") == ["2023-11-10"]
+    monkeypatch.setattr("second_me.text.event_dates._MONTH_FIRST", True)
+    assert _read("see you on 10/11/2023") == ["2023-10-11"]
+    assert _read("see you on 10/21/2023") == ["2023-10-21"]  # 21 is no month, whatever the locale
+
+
+def test_a_stays_days_said_with_their_weekdays_are_one_stay():
+    """"Sat 24 to Sat 31 Oct" was the 31st alone (and "Saturday 24 to Saturday 31 October" the next Saturday too)."""
+    assert _read("booked half term! Larch Cottage, Sat 24 to Sat 31 Oct. £680") == ["2023-10-24 to 2023-10-31"]
+    assert _read("we're there Saturday 24 to Saturday 31 October") == ["2023-10-24 to 2023-10-31"]
+    assert _read("see you Saturday") == ["2023-07-08"]
+
+
+def test_a_store_written_before_dates_in_figures_were_read_reads_them(services, settings):
+    """Migration 26: "moved to 21/10/2023 at 11:00" told of no day."""
+    from second_me.domain import Turn
+    from tests.storage.legacy import reopened_at
+
+    services.conversations.log.add_turns([Turn("w1", "Ana", "Your appointment has been moved to 21/10/2023 at 11:00.",
+                                               SENT, "user", "1")], SENT)
+
+    def as_left(conn):
+        conn.execute("DELETE FROM memory_dates")
+
+    with reopened_at(services, settings, 25, as_left) as conn:
+        phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
+    assert phrases == ["21/10/2023"]
