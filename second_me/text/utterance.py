@@ -72,6 +72,7 @@ _VERBS_FIRST = frozenset("""
 do does did is are was were am can could should would will have has had may might must shall
 """.split())
 _SUBJECTS = frozenset("i you we they he she it my your our their his her the there this that these those".split())
+_PERSONS = frozenset("i you we they he she it there".split())
 
 
 # A question asked as a statement: "I wonder where I stayed in Lisbon", "I can't remember when…",
@@ -122,6 +123,9 @@ def is_question(text: str, exclaimed: Optional[bool] = None) -> bool:
             and any(word in _VERBS_FIRST for word in words[2:5])
         return second in _VERBS_FIRST or (first == "how" and second in HOW_MEASURES | {"come"}) or nouns_then_verb
     # "did it!! 1:52:30 yesterday", "did the Cardiff half yesterday. 1:58:40!!!": done and exclaimed, not asked.
+    # "Had my flu jab this morning", "had the boiler serviced": done, the "I" left out; "had you heard?" asks.
+    if first == "had" and second not in _PERSONS:
+        return False
     return first in _VERBS_FIRST and second in _SUBJECTS \
         and not (bool(_EXCLAIMED.match(text)) if exclaimed is None else exclaimed)
 

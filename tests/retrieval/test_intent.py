@@ -98,6 +98,9 @@ def test_the_pieces_of_contractions_and_us_are_not_content_words():
     ("did it!! 1:52:30 yesterday", False),  # done and exclaimed, not asked
     ("did the Cardiff half yesterday. 1:58:40!!! under 2 hours", False),
     ("did it?", True),
+    ("Had my flu jab at the chemist this morning, arm's a bit sore", False),  # done, the "I" left out
+    ("Had the boiler serviced today", False),
+    ("had you heard about Tom", True),
 ])
 def test_a_chat_turn_that_asks_something(turn, asks):
     assert asks_something(turn) is asks
