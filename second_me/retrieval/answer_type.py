@@ -28,9 +28,10 @@ import re
 from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, STOPWORDS, stem, stems
+from second_me.text.owners import named_others, someone_elses
 from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in, said_for_them
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
-                                  OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
+                                  OCCASION_TOLD, OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, STREET,
                                        UNPLACED_CATEGORIES, category_asked, colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, asks_a_sum, states_measure
@@ -133,7 +134,8 @@ def expected_answer(question: str) -> Optional[str]:
         return DAY_OF_YEAR if re.search(r"\b(birthday|anniversary|name day)\b", q) else DATE
     if re.match(r"how old\b", q):
         return AGE
-    if re.match(r"how much\b.*\b(pay|paid|cost|costs|spend|spent|owe|owes|earn|earns|money|rent|charge|price)\b", q) \
+    if re.match(r"how much\b.*\b(pay|paid|cost|costs|spend|spent|owe|owes|earn|earns|money|rent|charge|price|give|gave"
+                r"|lend|lent)\b", q) \
             or re.match(r"what (did|does|do|will|would)\b.*\bcost\b", q) \
             or re.match(r"how much (is|are|was|were)\b", q) and not set(q.split()) & _MEASURED_NOT_PAID:
         return MONEY  # "What did the RAV4 cost me?", "How much are tickets?" (not "how much is the dose?")
@@ -333,32 +335,32 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     needed = NAME_PART_WORDS[part.group(1).lower()] if part else 2 if re.search(r"\bsurnames?\b", question, re.I) else 1
     # Asked Noemi's surname, the name memory states is Noemi's: "Noemi Rossi", not "Mila Brown".
     owner = owner.group(1) if needed > 1 and (owner := _NAME_OWNER.search(question)) else ""
-    # Two things compared ("How much cheaper was the Mill than the barn near Ilkley?") are told of apart.
-    each = len(names) > 1 and _COMPARES.search(question) is not None
+    each = len(names) > 1 and _COMPARES.search(question) is not None  # "How much cheaper was the Mill than the barn?"
     pairs = (item if isinstance(item, tuple) else (item, "") for item in texts)
     about = [(text, mentioned, before) for text, before in pairs
              if _about(mentioned := folded_words(text) | folded_words(before) | stems(f"{text} {before}")
                        | said_for_them(text, names), names, subject, each)]
-    # Asked about "my cat", a memory of "the neighbour's cat, Pickles" is about someone else's.
-    mine = {fold(m.group(1)) for m in _MY_THING.finditer(question)} - RELATIVES
-    about = [(text, mentioned, before) for text, mentioned, before in about if not _someone_elses(text, mine)]
-    # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are
-    # about it, when there are any: "Took Simba to the vet" names no vet, and a move to Kitengela with
-    # Simba is no answer. Not by a speaker's name before their turn: "Dev: this is Inky" mentions no
-    # Dev and no octopus, and says what the octopus in Dev's lab is called.
-    # Not "these days", "got", nor the "work" Jo does: "Jo's work do was wild" is no more about her job.
+    mine = {fold(m.group(1)) for m in _MY_THING.finditer(question)} - RELATIVES  # not "the neighbour's cat, Pickles"
+    about = [(text, mentioned, before) for text, mentioned, before in about if not someone_elses(text, mine)]
+    # Asked about someone's thing ("Simba's vet"), the memories whose own words mention both are about it, when there
+    # are any: "Took Simba to the vet" names no vet, and a move to Kitengela with Simba is no answer. Not by a speaker's
+    # name before their turn: "Dev: this is Inky" says what the octopus in Dev's lab is called. Not "these days",
+    # "got", nor the "work" Jo does: "Jo's work do was wild" is no more about her job.
     thing = {word for word in subject - names if word not in TYPE_WORDS | LIGHT_VERBS
              and not (kind == OCCUPATION and word in _JOB_WORDS)}
     # Or named in the turns said just before it, which it goes on about: "she's fine… the vet bill was
     # £480" after "Pepper swallowed a sock… she had to have surgery".
     both = [(text, mentioned, before) for text, mentioned, before in about
-            if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text)) | folded_words(before)] \
+            if thing and thing & mentioned and names <= folded_words(_SPEAKER.sub(" ", text)) | folded_words(before)
+            and not named_others(text, thing, names)] \
         if names else []
     if kind == MONEY and thing and not both:
         # What someone paid for a thing: their amount for something else is no answer ("Ruben: I bought ski touring
         # skis. second hand, 450 francs" for "How much did Ruben's road bike cost?"), nor one naming its owner alone.
         owned = thing - {fold(m.group(1)) for m in _OWNER.finditer(question)} or thing  # not "the twins'"
         both = [(text, mentioned, before) for text, mentioned, before in about if owned & mentioned]
+    if kind == DAY_OF_YEAR and not both:  # "When is Sam's birthday?": not the day of his parents' evening
+        about = [item for item in about if OCCASION_TOLD.search(item[0]) and not named_others(item[0], thing, names)]
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     # Nor is any name asked for but a place's after "in", "from", "near", "on": "Otieno's shop in Kitengela".
@@ -376,20 +378,13 @@ landlord landlady neighbour boss manager friend mate nurse midwife orthodontist 
 PLACE_NOUNS = frozenset("""town city village country island suburb area region place beach lake mountain park
 neighbourhood neighborhood state county province district""".split())
 _PLACE_NAME = r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"  # "in Alfama", "from the Western General"
-_IN_PLACE = re.compile(r"\b(?:in|from|near|on)" + _PLACE_NAME)
-_NO_PERSON = re.compile(r"\b(?:in|at|from|near)" + _PLACE_NAME + r"|\b[A-Z]+[a-z]*\d[\w-]*")
+_IN_PLACE = re.compile(r"\b(?i:in|from|near|on)" + _PLACE_NAME)  # "In Kisumu for the memorial" too
+_NO_PERSON = re.compile(r"\b(?i:in|at|from|near)" + _PLACE_NAME + r"|\b[A-Z]+[a-z]*\d[\w-]*")
 
 
 def _lowered(pattern: re.Pattern, text: str) -> str:
     """`text` with what `pattern` matches in lower case: no longer a name `names_in` finds."""
     return pattern.sub(lambda m: m.group(0).lower(), text)
-
-
-def _someone_elses(text: str, things: set[str]) -> bool:
-    """Every mention of one of `things` in `text` is someone else's: "the neighbour's cat", "her car"."""
-    mentions = [m for thing in things for m in re.finditer(rf"\b{re.escape(thing)}s?\b", text, re.I)]
-    return bool(mentions) and all(re.search(r"(?:\w['’]s|\bhis|\bher|\btheir|\byour)\s+(?:[a-z]+\s+)?$",
-                                            text[:m.start()], re.I) for m in mentions)
 
 
 def _about(mentioned: set[str], names: set[str], subject: set[str], each: bool) -> bool:

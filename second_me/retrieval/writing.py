@@ -144,6 +144,13 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         return ""
     if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
+    if _ASKS_WHERE.match(question) and not _PLACE_SAID.search(line) \
+            and not names_in(best.text, folded_words(question)) & folded_words(line):
+        return ""  # "The old pot cracked." for "Where is the spare key?" ("under the blue pot… the old pot cracked")
+    told = folded_words(" ".join(content_words(line))) - folded_words(question)
+    if told and kind in (None, NAME) and not ASKS_WHEN.match(question) \
+            and all(_a_time(word) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in told):
+        return ""  # "Ella's birthday is on the 21st." for "What are we getting Ella for her birthday?": only a day
     named = names_in(best.text, folded_words(question))
     if (kind == NAME or ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question) and named) \
             and not folded_words(line) & named:
@@ -217,6 +224,9 @@ def _a_name(word: str, text: str, initial: bool = True) -> bool:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
+_ASKS_WHERE = re.compile(r"\s*where\b", re.I)
+_PLACE_SAID = re.compile(r"\b(?:in|at|on|under|by|near|behind|beside|inside|outside|next to|from|to|above|below"
+                         r"|between|opposite|upstairs|downstairs|here|there|home)\b", re.I)
 
 
 _LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?")

@@ -37,6 +37,7 @@ def names_in(text: str, question_words: set[str] = frozenset()) -> set[str]:
         # A sentence may begin with a name no English word is spelt like: "Grünerløkka life".
         if (word and word[0].isupper() and (not starts_sentence or not word.isascii())
                 and re.split(r"['’]", word.lower())[0] not in MONTHS | WEEKDAYS | {"i"}  # nor "I'm"
+                and fold(word) not in WEEKDAYS  # "Training is Tuesdays"
                 and word.lower().rstrip(".") not in TITLES and not _common_abbreviation(word)):
             found.add(fold(word))
     return found - question_words

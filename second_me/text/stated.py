@@ -55,6 +55,10 @@ PAYING_WORDS = frozenset("pay pays paid paying cost costs spend spends spent cha
 DAY_OF_YEAR_STATED = re.compile(
     r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
+# What tells of a day that comes round each year: "Sam's birthday", "born on", "turns 40", "her 8th", "got married".
+OCCASION_TOLD = re.compile(r"\b(?:birthdays?|b-?days?|born|anniversar(?:y|ies)|married|wedding|name\s?days?"
+                           r"|turn(?:s|ed|ing)?\s+\d+|(?:his|her|their|my|your|our|\w+['’]s)\s+\d+(?:st|nd|rd|th)\b)",
+                           re.I)
 DATE_STATED = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
     r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)

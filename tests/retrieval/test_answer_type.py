@@ -210,6 +210,19 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     sam = ["Sam fixed the car on Saturday, it is a 2011 Mazda.", "Mum's birthday is June 2."]
     assert lacks_answer("When is Sam's birthday?", sam, ()) == DAY_OF_YEAR  # a weekday or a year is not a birthday
     assert lacks_answer("When is Mum's birthday?", sam, ()) is None
+    # A day someone's memories tell of is no birthday unless they tell of one: "turns 9", "her 8th", "born".
+    told = [("Sam: parents evening is Thursday the 15th\nOctober 15, 2026", "")]
+    assert lacks_answer("When is Sam's birthday?", told, ()) == DAY_OF_YEAR
+    assert lacks_answer("When is Ella's birthday?", ["Mum: Ella turns 9 on the 21st of November"], ()) is None
+    # Nor is Ella's birthday Sam's, though the turn before it named Sam.
+    ellas = [("Mum: Ella's birthday is on the 21st isn't it?\nNovember 21, 2026", "Sam and Ella climbed Catbells")]
+    assert lacks_answer("When is Sam's birthday?", ellas, ()) == DAY_OF_YEAR
+    assert lacks_answer("When is Ella's birthday?", ellas, ()) is None
+    # A place said at a sentence's start is no name of a person nor of what is asked: "In Kisumu for…".
+    memorial = ["Wanjiru: In Kisumu for the memorial of Otieno's father, one year since mzee passed."]
+    assert lacks_answer("What was Otieno's late father's name?", memorial, ()) == NAME
+    physio = ["Doug: Physio with Karen twice a week, Mondays and Thursdays. She is relentless."]
+    assert lacks_answer("At which clinic does Karen do my physio?", physio, ()) == NAME  # weekdays name no clinic
     # A word of the subject in another form: "raised" is about "How much did I raise?".
     assert lacks_answer("How much did I raise?", ["Ben Carter: raised £640 in the end"], ()) is None
     assert lacks_answer("How much did I raise?", ["Ben Carter: the fridge broke again"], ()) == NUMBER

@@ -289,6 +289,24 @@ def test_asked_a_name_a_sentence_naming_no_one_new_is_no_answer():
     assert not names_no_one("[2]", "What's Nina's dog called?")  # the citation of the sentence before
 
 
+def test_a_line_saying_no_place_for_where_or_only_a_day_for_what_is_not_shown():
+    """The 135M model's lines over texts between a couple: "The old pot cracked." for where the key is, "Ella's
+    birthday is on the 21st." for what she is getting."""
+    key = Evidence("spare key is under the blue pot by the back door now, the old pot cracked", 7, "SMS", "message",
+                   speaker="Sam", score=0.9)
+    assert short_line("The old pot cracked.", key, "Where is the spare key?") == ""
+    assert short_line("Under the blue pot by the back door.", key, "Where is the spare key?") \
+        == "Under the blue pot by the back door."
+    kumasi = Evidence("and my grandma's 80th is next April in Kumasi, the whole family's going", 9, "chat", "message",
+                      speaker="Kofi", score=0.9)
+    assert short_line("Kumasi, the whole family's going.", kumasi, "Where is Kofi's grandma's 80th birthday?") \
+        == "Kumasi, the whole family's going."  # the place the quote names
+    card = Evidence("Ella's birthday is on the 21st isn't it? I've put £20 in a card for her", 8, "SMS", "message",
+                    speaker="Mum", score=0.9)
+    assert short_line("Ella's birthday is on the 21st.", card, "What are we getting Ella for her birthday?") == ""
+    assert short_line("Ella's birthday is on the 21st.", card, "How much did Mum give Ella for her birthday?") == ""
+
+
 def test_asked_who_a_line_naming_no_one_the_quote_names_is_not_shown():
     # The 135M model's line for "Who am I mentoring?" left out the one name that answers.
     best = Evidence("- Karl wants me to mentor Aisha, the new backend hire who starts on 10 November.", 4,

@@ -57,5 +57,6 @@ def test_a_name_is_no_common_word_written_in_capitals():
     assert names_in("Lunch with JO at the NHS canteen") == {"jo", "nhs"}  # no common word: a name
     assert names_in("She said it's IT band syndrome") == set()  # a little word in capitals
     assert names_in("We flew to the US on Friday") == {"us"}
+    assert names_in("Physio with Karen twice a week, Mondays and Thursdays.") == {"karen"}  # weekdays, not names
     # A sentence begins with a name no English word is spelt like; "Moved" is a word.
     assert names_in("Moved in yesterday!! Grünerløkka life") == {"grunerløkka"}
