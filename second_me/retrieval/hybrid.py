@@ -36,7 +36,7 @@ from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import (asked_about, by_or_about, names_a_speaker, people_in, says_of_themselves,
-                                        speakers_in, speaks_of_oneself, without_names)
+                                        speakers_in, speaks_of_oneself, told_of_in_reply, without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.topics import Topic, closest_to_topic, topic_asked, topic_now
@@ -242,6 +242,7 @@ class HybridSearcher:
         memories = self.store.get_many(list(fused))
         lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
         vector_rank = {memory_id: rank for rank, memory_id in enumerate(semantic, 1)}
+        in_reply = told_of_in_reply(memories, people, query, self.store.messages.replies) if options.use_priors else set()
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)
@@ -257,8 +258,9 @@ class HybridSearcher:
             # time" asks for the old facts too).
             if parsed.time.order != "first":
                 score *= validity_prior(memory, *narrowed)
-            if options.use_priors:
-                score *= information_prior(memory) * (1 + self.weights.person * by_or_about(memory, people)) \
+            if options.use_priors:  # by or about whom it asks, or "her party" in reply to one naming her
+                of_them = memory_id in in_reply or by_or_about(memory, people)
+                score *= information_prior(memory) * (1 + self.weights.person * of_them) \
                     * dated_prior(memory, asks_when, self.weights.dated) \
                     * typed_prior(memory, kind, asked, self.weights.typed) \
                     * (self.weights.others_news if says_of_themselves(memory, news_of) else 1.0)
@@ -290,10 +292,9 @@ class HybridSearcher:
 
     def _events_compared(self, asked: Optional[ElapsedQuestion], use_vectors: bool, scope: "_Scope", pool, since,
                          until, lists, weights) -> None:
-        """A question comparing the days of two events ("which came first: selling the house or Shannon
-        getting engaged?", "how long between seeing the surgeon and the operation?") is searched for
-        each event too: one event's words would otherwise fill the top with memories of it alone.
-        Similarity stays the question's, which the abstention checks judge by."""
+        """A question comparing the days of two events ("which came first: selling the house or Shannon getting
+        engaged?", "how long between seeing the surgeon and the operation?") is searched for each event too: one
+        event's words would otherwise fill the top with memories of it alone. Similarity stays the question's."""
         if asked is None or asked.kind in (SINCE, UNTIL):
             return
         for event in asked.events:

@@ -10,7 +10,7 @@ searchable words, so Sam's shortest turns stop winning). A speaker's name is fou
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from second_me.domain import Memory
 from second_me.retrieval.answer_type import proper_names
@@ -87,6 +87,24 @@ def by_or_about(memory: Memory, people: Sequence[str]) -> bool:
         return True
     called = {form for person in people for form in name_forms(person) if " " not in form}
     return bool(called & {plain(word) for word in _WORD.findall(own_words(memory))})
+
+
+_OWNED = re.compile(r"\b[A-Z][\w-]*['’]s\s+([a-z]+)")  # "Ella's *party*": the thing a question asks of someone
+
+
+def told_of_in_reply(memories: Mapping[int, Memory], people: Sequence[str], question: str,
+                     replies: Callable[[list[int]], list[tuple[int, int]]]) -> set[int]:
+    """Of `memories`, the turns replying to one by or about them that say "her" or "his" of the thing the
+    question asks of them: "Yes the 21st! Her party is Saturday the 22nd" after "Ella's birthday is on the
+    21st isn't it?", asked "Where was Ella's party?". `replies`: (reply, the memory it replies to) for the
+    turns replying to given memories."""
+    owned = {match.group(1) for match in _OWNED.finditer(question)}
+    if not people or not owned:
+        return set()
+    theirs = re.compile(r"\b(?:her|his|their)\s+(?:" + "|".join(map(re.escape, owned)) + r")\b", re.I)
+    named = [memory_id for memory_id, memory in memories.items() if by_or_about(memory, people)]
+    return {reply for reply, _ in (replies(named) if named else [])
+            if reply in memories and theirs.search(own_words(memories[reply]))}
 
 
 _OWN_NEWS = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|myself|we|we['’](?:re|ve|ll)|our|us)\b", re.I)

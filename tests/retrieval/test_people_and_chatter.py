@@ -11,7 +11,7 @@ from second_me.retrieval.chatter import information_prior, says_nothing_asked
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.hybrid import FusionWeights, SearchOptions
 from second_me.retrieval.people import (by_or_about, names_a_speaker, people_in, says_of_themselves, speaks_of_oneself,
-                                        without_names)
+                                        told_of_in_reply, without_names)
 from second_me.services import search_options
 from second_me.services.turn_replies import with_replies, with_turns_nearby
 
@@ -77,6 +77,19 @@ def test_by_or_about_someone():
     assert not by_or_about(_message("Samphire is lovely", "Nina"), ["Sam"])
     assert not by_or_about(_message("anything", "Nina"), [])
 
+
+
+def test_a_reply_saying_her_thing_after_a_turn_naming_her_is_about_her_thing():
+    """"Yes the 21st! Her party is Saturday the 22nd" after Mum's "Ella's birthday is on the 21st isn't it?"."""
+    asked = _message("Ella's birthday is on the 21st isn't it?", "Mum", 1)
+    reply = _message("Yes the 21st! Her party is Saturday the 22nd at the trampoline park", "me", 2)
+    other = _message("Yes the 21st! she's called Mango", "me", 3)
+    memories = {1: asked, 2: reply, 3: other}
+    replies = lambda ids: [(2, 1), (3, 1)] if 1 in ids else []
+    assert told_of_in_reply(memories, ["Ella"], "Where was Ella's party?", replies) == {2}  # "she" of a cat
+    assert told_of_in_reply(memories, ["Ella"], "What's Ella's cat called?", replies) == set()
+    assert told_of_in_reply(memories, ["Sam"], "Where was Sam's party?", replies) == set()
+    assert told_of_in_reply(memories, [], "Where was the party?", replies) == set()
 
 
 def test_a_speaker_named_in_full_is_found_by_their_first_name():
@@ -565,3 +578,16 @@ def test_a_turn_typed_in_lower_case_that_tells_before_it_asks_is_no_question_bac
     told = "we booked Porto for May 19. we like food and wine, what should we do?"
     assert information_prior(_message(told)) == 1
     assert information_prior(_message("we like food and wine, what should we do?")) < 1
+
+
+def test_a_reply_saying_her_thing_ranks_as_about_the_one_asked_of(services, monkeypatch):
+    """"Where was Ella's party?": the reply "her party is at the trampoline park" to Mum's turn naming Ella
+    had ranked below every turn naming Ella."""
+    _told(services, "c1", "2023-11-02",
+          ("Mum", "Ella's birthday is on the 21st isn't it?"), ("me", "yes! her party is at the trampoline park"),
+          ("Sam", "Ella is so excited, she keeps asking about the party and the cake and her friends coming"))
+    def first() -> str:
+        return services.answering.search("Where was Ella's party?", SearchOptions(k=4)).hits[0].memory.text
+    assert first() == "me: yes! her party is at the trampoline park"
+    monkeypatch.setattr("second_me.retrieval.hybrid.told_of_in_reply", lambda *args: set())
+    assert first() != "me: yes! her party is at the trampoline park"
