@@ -23,8 +23,11 @@ fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirt
 
 COUNT = r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
 # An age, not just any number: "two years old", "aged 7", "her 65th birthday", "turned 9".
+# Not how long something took or has been: "for the first time in two years", "3 years ago", "over 10 years".
+_NOT_A_SPAN = "".join(rf"(?<!\b{word} )" for word in "in for over within after last past than every".split())
 AGE_STATED = re.compile(
-    COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b|\baged?\s+" + COUNT + r"\b"
+    _NOT_A_SPAN + COUNT + r"[\s-]*(?:years?|months?|weeks?|yrs?)\b(?!\s+(?:ago|later|before|since|now|running))"
+    r"|\baged?\s+" + COUNT + r"\b"
     r"|\b\d+(?:st|nd|rd|th)\s+birthday\b|\b(?:turned|turns|turning)\s+" + COUNT + r"\b"
     r"|\bbirthday\s+(?:number\s+|no\.?\s+)?\d{1,3}\b"  # "Birthday number 44 today!"
     # "she's 4 and retired from racing", "I am 43": not "she's 4 minutes away", "it's 12:30"

@@ -121,6 +121,8 @@ def test_names_and_details():
     (NAME, "Maya: We adopted a cat, she's called Miso.", False),  # the question already says Miso
     (NUMBER, "The rent is 1,480 euros warm.", True),
     (AGE, "She is two years old.", True),
+    (AGE, "I can see the telly properly for the first time in two years!", False),  # how long, not how old
+    (AGE, "we moved here 5 years ago", False),
     (AGE, "Lunch for Mum's 65th birthday.", True),
     (AGE, "The vet visit cost 120 dollars.", False),
     (AGE, "she's 4 and retired from racing", True),
