@@ -13,9 +13,9 @@ import re
 from typing import Callable, Iterable, Mapping, Sequence
 
 from second_me.domain import Memory
-from second_me.retrieval.answer_type import proper_names
+from second_me.retrieval.answer_type import LIGHT_VERBS, TYPE_WORDS, proper_names
 from second_me.text.sentences import split_sentences
-from second_me.text.words import STOPWORDS, forms, name_forms, plain, stems, whole_name
+from second_me.text.words import STOPWORDS, content_words, forms, name_forms, plain, stems, whole_name
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -94,17 +94,30 @@ _OWNED = re.compile(r"\b[A-Z][\w-]*['’]s\s+([a-z]+)")  # "Ella's *party*": the
 
 def told_of_in_reply(memories: Mapping[int, Memory], people: Sequence[str], question: str,
                      replies: Callable[[list[int]], list[tuple[int, int]]]) -> set[int]:
-    """Of `memories`, the turns replying to one by or about them that say "her" or "his" of the thing the
-    question asks of them: "Yes the 21st! Her party is Saturday the 22nd" after "Ella's birthday is on the
-    21st isn't it?", asked "Where was Ella's party?". `replies`: (reply, the memory it replies to) for the
+    """Of `memories`, the turns replying to one by or about them that go on about them: saying "her" or
+    "his" of the thing the question asks of them ("Yes the 21st! Her party is Saturday the 22nd" after
+    "Ella's birthday is on the 21st isn't it?", asked "Where was Ella's party?"), or, after a turn naming
+    them, a word the question asks of ("I'll do the Tuesday pick up" after "Ella made the U11 team…
+    Training is Tuesdays", asked "Who picks Ella up from football on Tuesdays?"; not after a turn they
+    said, where a reply's own news is the replier's). `replies`: (reply, the memory it replies to) for the
     turns replying to given memories."""
-    owned = {match.group(1) for match in _OWNED.finditer(question)}
-    if not people or not owned:
+    if not people:
         return set()
-    theirs = re.compile(r"\b(?:her|his|their)\s+(?:" + "|".join(map(re.escape, owned)) + r")\b", re.I)
-    named = [memory_id for memory_id, memory in memories.items() if by_or_about(memory, people)]
-    return {reply for reply, _ in (replies(named) if named else [])
-            if reply in memories and theirs.search(own_words(memories[reply]))}
+    owned = {match.group(1) for match in _OWNED.finditer(question)}
+    theirs = re.compile(r"\b(?:her|his|their)\s+(?:" + "|".join(map(re.escape, owned)) + r")\b", re.I) \
+        if owned else None
+    called = {form for person in people for form in name_forms(person) if " " not in form}
+    asked = {stem for word in content_words(question) if word.lower() not in TYPE_WORDS | LIGHT_VERBS
+             and plain(word) not in called for stem in stems(word)}
+    named = {memory_id for memory_id, memory in memories.items() if by_or_about(memory, people)}
+    naming = {memory_id for memory_id in named if called & {plain(word) for word in
+                                                             _WORD.findall(own_words(memories[memory_id]))}}
+    out = set()
+    for reply, replied_to in replies(sorted(named)) if named else []:
+        words = own_words(memories[reply]) if reply in memories else ""
+        if words and (theirs is not None and theirs.search(words) or replied_to in naming and asked & stems(words)):
+            out.add(reply)
+    return out
 
 
 _OWN_NEWS = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|myself|we|we['’](?:re|ve|ll)|our|us)\b", re.I)

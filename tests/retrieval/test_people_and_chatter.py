@@ -90,6 +90,14 @@ def test_a_reply_saying_her_thing_after_a_turn_naming_her_is_about_her_thing():
     assert told_of_in_reply(memories, ["Ella"], "What's Ella's cat called?", replies) == set()
     assert told_of_in_reply(memories, ["Sam"], "Where was Sam's party?", replies) == set()
     assert told_of_in_reply(memories, [], "Where was the party?", replies) == set()
+    # A word the question asks of, said in reply to a turn naming her; not in reply to a turn she said.
+    team = _message("Ella made the U11 team!! Training is Tuesdays 5 till 6:30", "Sam", 4)
+    pick_up = _message("amazing!! I'll do the Tuesday pick up if you do Thursdays", "me", 5)
+    hers = _message("I got into the team too", "Ella", 6)
+    mine = _message("I'm doing the pick up on Tuesday", "me", 7)
+    memories = {4: team, 5: pick_up, 6: hers, 7: mine}
+    replies = lambda ids: [(5, 4), (7, 6)]
+    assert told_of_in_reply(memories, ["Ella"], "Who picks Ella up from football on Tuesdays?", replies) == {5}
 
 
 def test_a_speaker_named_in_full_is_found_by_their_first_name():
