@@ -47,7 +47,7 @@ TOPICS = (
     # Jobs someone has had, not jobs to do ("What jobs are left on the house?").
     Topic("work", re.compile(r"\bjobs?\s+(?:has|have|had|did|does|do|at|as)\b|\bworked\b", re.I),
           ("I got the job!", "I start at the new place on Monday", "I handed in my notice",
-           "they offered me the position", "my first shift went fine")),
+           "they offered me the position", "my first shift went fine", "I've been promoted to manager")),
     Topic("gifts", re.compile(r"\b(?:presents?|gifts?)\b|\b(?:sent|posted)\s+(?:me|us|you|him|her|them)\b"
                               r"|\bin\s+the\s+(?:post|mail)\b", re.I),
           ("thank you for the present", "your parcel arrived this morning", "I got you a little something",
@@ -76,7 +76,8 @@ NOW_TOPICS = (
     Topic("job", re.compile(r"\bfor\s+(?:a\s+)?living\b|\b(?:job|jobs|work|works|working|teach|teaches|teaching)\b"
                             r"(?!\s+(?:out|on)\b)", re.I),
           ("I got the job!", "I start at the new place on Monday", "I handed in my notice",
-           "they offered me the position", "my first shift went fine", "first day at the new job today")),
+           "they offered me the position", "my first shift went fine", "first day at the new job today",
+           "I've been promoted to manager")),
 )
 
 

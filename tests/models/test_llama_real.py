@@ -244,3 +244,14 @@ def test_llama_threads_sleep_while_they_wait_unless_the_user_says_otherwise(give
     code = "import os; from second_me.models import llama; llama._llama_cpp(); print(os.environ['OMP_WAIT_POLICY'])"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == expected, out.stderr
+
+
+def test_a_promotion_tells_of_the_job_someone_has_now(embedder):
+    """"What's my job title now?" found assistant fillers, not "I've been promoted to Commercial Manager": no
+    sentence of the job topic told of a promotion (the nearest, "I got the job!", was 0.32 from it)."""
+    from second_me.retrieval.topics import topic_now
+
+    told = topic_now("What's my job title now?").told
+    promoted = embedder.embed_one("BIG NEWS: I've been promoted to Commercial Manager at Kisima Builders, starting "
+                                  "November 1st! The whole QS team reports to me now, 9 people.")
+    assert max(cosine(promoted, vector) for vector in embedder.embed(list(told))) > 0.5
