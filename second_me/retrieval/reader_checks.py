@@ -192,7 +192,8 @@ def _named_as_asked(quote: str, question: str) -> set[str]:
 
 
 _WORD_AND_NAME = re.compile(r"\b([\w'’-]+)\s+([A-Z][\w'’-]*)")
-_ASKS_WHO_ONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:my|our|the|\w+['’]s)\s+\w+\W*$", re.I)
+_ASKS_WHO_ONE_IS = re.compile(r"\s*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:my|our|the|\w+['’]s)\s+(?:(?:new|old|current"
+                              r"|former|ex|best|little|big|younger|older|eldest|youngest)\s+)?\w+\W*$", re.I)
 
 
 def only_a_time(line: str) -> bool:

@@ -321,6 +321,9 @@ def test_asked_who_a_line_naming_no_one_the_quote_names_is_not_shown():
     assert short_line("Lena.", lena, "Who is my sister?") == "Lena."
     # With the reader: "Lena [1]." for whom the sister marries (the quotes stand); her name for who the sister is.
     assert names_only_whom_asked("Lena [1].", [lena.text], "Who is my sister marrying?")
+    # "Who is Mum's new neighbour?" asks who the neighbour is: her name answers it.
+    brenda = "I can see the telly properly for the first time in two years! The new neighbour Brenda brought scones"
+    assert not names_only_whom_asked("Brenda [1].", [brenda], "Who is Mum's new neighbour?")
     assert not names_only_whom_asked("Mathis [1].", [lena.text], "Who is my sister marrying?")
     assert not names_only_whom_asked("Lena [1].", [lena.text], "Who is my sister?")
     partner = Evidence("My partner Tiago got a job at the hospital.", 4, "notes/us.md:1", "chunk", score=0.9)
