@@ -32,8 +32,8 @@ from second_me.text.owners import named_others, someone_elses
 from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in, said_for_them
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
                                   OCCASION_TOLD, OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
-from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, STREET,
-                                       UNPLACED_CATEGORIES, category_asked, colour_asked, states_category)
+from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, PERSON_WORDS, PLACE_NOUNS,
+                                       STREET, UNPLACED_CATEGORIES, category_asked, colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, asks_a_sum, states_measure
 from second_me.text.word_forms import RELATIVES, synonyms
 
@@ -373,10 +373,6 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
     return kind
 
 
-PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor dentist gp surgeon coach teacher tutor
-landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
-PLACE_NOUNS = frozenset("""town city village country island suburb area region place beach lake mountain park
-neighbourhood neighborhood state county province district""".split())
 _PLACE_NAME = r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"  # "in Alfama", "from the Western General"
 _IN_PLACE = re.compile(r"\b(?i:in|from|near|on)" + _PLACE_NAME)  # "In Kisumu for the memorial" too
 _NO_PERSON = re.compile(r"\b(?i:in|at|from|near)" + _PLACE_NAME + r"|\b[A-Z]+[a-z]*\d[\w-]*")

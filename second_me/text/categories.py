@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from second_me.text.word_forms import RELATIVES
+
 COLOUR, BREED, STREET = "colour", "breed", "street"
 CATEGORY_KINDS = frozenset({COLOUR, BREED, STREET})
 CATEGORY_ARTICLES = {COLOUR: "a colour", BREED: "a breed", STREET: "a street"}
@@ -24,6 +26,12 @@ employer club gym restaurant cafe café pub bar shop store street road airport b
 theatre theater cinema library hotel""".split())
 # Of those, the ones no one is at or in: a name after "in" or "at" is a place, not an airline ("the hostel in Alfama").
 UNPLACED_CATEGORIES = frozenset("airline airlines brand make label band".split())
+
+# Words for a person and for a place, asked for by name: "What's my dentist called?", "Which town…".
+PERSON_WORDS = RELATIVES | frozenset("""guy man woman lady girl boy doctor dentist gp surgeon coach teacher tutor
+landlord landlady neighbour boss manager friend mate nurse midwife orthodontist physio therapist""".split())
+PLACE_NOUNS = frozenset("""town city village country island suburb area region place beach lake mountain park
+neighbourhood neighborhood state county province district""".split())
 
 COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white grey gray silver gold golden
 beige cream ivory navy teal turquoise aqua cyan magenta maroon burgundy crimson scarlet lilac lavender mauve indigo
