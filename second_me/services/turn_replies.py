@@ -13,7 +13,7 @@ from second_me.retrieval.evidence import MAX_HITS
 from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS
 from second_me.retrieval.people import own_words
 from second_me.retrieval.unmatched import NEAR_TURNS
-from second_me.text.utterance import asks_something, is_bare_media
+from second_me.text.utterance import answers_yes, asks_something, is_bare_media
 from second_me.text.words import content_words, forms, stems
 
 if TYPE_CHECKING:
@@ -36,11 +36,16 @@ def replied_words(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:
             if reply in found and _after_no_pause(turns[replied], found[reply])}
 
 
+NEXT_DAY_SECONDS = 36 * 3600  # a text answered the next day, saying yes first, still answers
+
+
 def _after_no_pause(question: Hit, reply: Hit) -> bool:
     """A turn said after a long pause answers nothing said before it (`follow_on.TALK_PAUSE_SECONDS`):
     Rita's thanks for the party, two weeks after her "In the blue tin" to "where's the spare key for
-    the shed?", is the next turn by someone other than its asker, and no answer to it."""
-    return reply.memory.created_at - question.memory.created_at <= TALK_PAUSE_SECONDS
+    the shed?", is the next turn by someone other than its asker, and no answer to it. A text answered
+    the next day says so first: "Yes the 21st! Her party is…" to "Ella's birthday is on the 21st isn't it?"."""
+    waited = reply.memory.created_at - question.memory.created_at
+    return waited <= TALK_PAUSE_SECONDS or waited <= NEXT_DAY_SECONDS and answers_yes(own_words(reply.memory))
 
 
 def said_before(core: "Core", hits: Sequence[Hit]) -> dict[int, str]:

@@ -300,6 +300,24 @@ def test_a_turn_after_a_long_pause_is_no_reply_to_the_question_before_it(service
     assert [hit.memory.id for hit in placed] == [asked, answer, thanks]
 
 
+def test_a_text_answered_the_next_day_with_a_yes_is_its_reply(services):
+    """"Yes the 21st! Her party is Saturday the 22nd…", texted the morning after Mum's "Ella's birthday is on the
+    21st isn't it?", answers it; a reply that next day saying no yes, or one a week on, answers nothing asked."""
+    def read_as_reply(reply: str, day: str) -> bool:
+        conversation = f"sms {reply[:8]} {day}"
+        turns = [Turn(conversation, "Mum", "Ella's birthday is on the 21st isn't it?", _ts("2026-11-02", 10, 0),
+                      "other", "q"),
+                 Turn(conversation, "me", reply, _ts(day, 8, 15), "user", "a")]
+        services.conversations.log.add_turns(turns, services.clock.timestamp())
+        asked = max(services.store.memories_of_person("Mum"))
+        answer = max(services.store.memories_of_person("me"))
+        return answer in with_replies(services.answering.core, services.hits_for([asked]))[1].get(asked, [])
+
+    assert read_as_reply("Yes the 21st! Her party is Saturday the 22nd", "2026-11-03")
+    assert not read_as_reply("Yes the 21st! Her party is Saturday the 22nd", "2026-11-09")
+    assert not read_as_reply("the car's making that noise again", "2026-11-03")
+
+
 def test_in_a_group_each_one_asked_answers_the_question(services):
     """Stored as replying to Jonas's "I'm in", Ibrahim's "can't" answers Carla's question too; a third
     person's turn on something else ("choir concert…") answers nothing asked."""
