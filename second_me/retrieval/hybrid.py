@@ -242,7 +242,7 @@ class HybridSearcher:
         memories = self.store.get_many(list(fused))
         lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
         vector_rank = {memory_id: rank for rank, memory_id in enumerate(semantic, 1)}
-        in_reply = told_of_in_reply(memories, people, query, self.store.messages.replies) if options.use_priors else set()
+        in_reply = told_of_in_reply(memories, people, query, self.store.messages.replies) if options.use_priors else ()
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)
@@ -254,8 +254,7 @@ class HybridSearcher:
                 continue
             retention = self.policy.retention(memory, now)
             score = rrf * (self.policy.prior(retention) if options.use_decay else 1.0)
-            # A superseded fact keeps its full score only when the search asks about its time ("the first
-            # time" asks for the old facts too).
+            # A superseded fact keeps its full score only when asked about its time ("the first time" asks for it too).
             if parsed.time.order != "first":
                 score *= validity_prior(memory, *narrowed)
             if options.use_priors:  # by or about whom it asks, or "her party" in reply to one naming her
