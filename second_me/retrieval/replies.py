@@ -5,6 +5,7 @@ with that one too; and the turn beside a quote that says how much or when."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Mapping, Sequence
 
@@ -81,6 +82,9 @@ def plan_and_report(one: Memory, other: Memory, day: tuple[float, float]) -> boo
     return (one.created_at < day[0]) != (other.created_at < day[0])
 
 
+_ASKED = re.compile(r"\?(?=\s|$)")  # a question asked in so many words, not advice in the imperative ("Put…")
+
+
 def with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
                        replies: Mapping[int, Sequence[int]]) -> list[Sentence]:
     """"any podcast recs for the drive?" is close to "Which podcast did you suggest for the drive?",
@@ -90,9 +94,16 @@ def with_their_replies(chosen: list[Sentence], scored: Sequence[Sentence],
     asked_in = {reply: question for question, ids in replies.items() for reply in ids}
     out: list[Sentence] = []
     for sentence in chosen:
+        if any(o is sentence for o in out):
+            continue  # a question chosen after its reply, already put before it
         question = asked_in.get(sentence.hit.memory.id) if sentence.answers else None  # not advice: it stands alone
         asking = next((s for s in scored if s.hit.memory.id == question), None) if question is not None else None
-        if asking is not None and not any(o.hit.memory.id == question for o in (*chosen, *out)):
+        # A question chosen after its reply comes before it ("Ella's birthday is on the 21st isn't it?" before
+        # "Yes the 21st!"); a turn telling something that a reply goes on from keeps its place.
+        ahead = next((s for s in chosen if s.hit.memory.id == question and _ASKED.search(s.hit.memory.text)), None)
+        if ahead is not None and not any(o.hit.memory.id == question for o in out):
+            out.append(ahead)
+        elif asking is not None and not any(o.hit.memory.id == question for o in (*chosen, *out)):
             out.append(asking)
         out.append(sentence)
         for reply in replies.get(sentence.hit.memory.id, ()):

@@ -635,3 +635,20 @@ def test_asked_what_someone_does_for_a_living_the_word_living_is_how_a_job_is_as
     assert "trainee accountant" in first.text
     [first, *_] = select_evidence("Is Kofi's cactus a living thing?", hits, None)
     assert first.text == "he's a living thing Leah"
+
+
+def test_a_question_quoted_after_its_reply_comes_before_it():
+    """"When is Ella's birthday?" quoted "Yes the 21st! Her party is…" before the "Ella's birthday is on the 21st
+    isn't it?" it answers; a turn telling something that a reply goes on from keeps its place."""
+    from second_me.retrieval.replies import with_their_replies
+
+    def sentence(hit: Hit, answers: str = "") -> Sentence:
+        return Sentence(hit.memory.text.split(": ", 1)[1], "", hit, 0, 0, None, 1.0, answers)
+
+    asked = sentence(turn_hit(1, "Mum", "Ella's birthday is on the 21st isn't it? I've put £20 in a card"))
+    reply = sentence(turn_hit(2, "me", "Yes the 21st! Her party is Saturday the 22nd"), answers=asked.text)
+    placed = with_their_replies([reply, asked], [reply, asked], {1: [2]})
+    assert [s.hit.memory.id for s in placed] == [1, 2]
+    told = sentence(turn_hit(3, "assistant", "Put warm water in a glass bowl and stretch cling film over it"))
+    after = sentence(turn_hit(4, "me", "Baraka called from school asking for pocket money"), answers=told.text)
+    assert [s.hit.memory.id for s in with_their_replies([after, told], [after, told], {3: [4]})] == [4, 3]
