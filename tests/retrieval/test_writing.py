@@ -1063,7 +1063,8 @@ def test_a_reader_saying_a_sentence_again_is_shown_it_once_and_stopped(services)
         Turn("k1", "me", "Pedro says five weeks. I'm living on toast and the microwave", _said("2025-04-03") + 60,
              "user", "b"),
     ], services.clock.timestamp())
-    loop = "Pedro says five weeks [1]. " + "Me says Pedro says five weeks [1]. " * 30
+    # The reader is shown Jonas's question [1] before the reply to it [2].
+    loop = "Pedro says five weeks [2]. " + "Me says Pedro says five weeks [2]. " * 30
     answer = _reader_answer(services, loop, "How long will I be without a kitchen?", remember=False)
     assert answer.text.startswith("Pedro says five weeks") and answer.text.count("five weeks") == 1
 
