@@ -75,7 +75,10 @@ def quote_block(evidence: Sequence[Evidence], numbers: dict[int, int], speakers:
     for item in evidence:
         who = f"{item.speaker}: " if item.speaker and speakers else ""
         mark = f" [{numbers[item.memory_id]}]" if item.memory_id in numbers else ""
-        lines.append(f"{who}{OPEN_QUOTE}{row_in_words(item.text)}{CLOSE_QUOTE}{mark}")
+        text = row_in_words(item.text)
+        if who and text.lower().startswith(who.lower()):  # a business's text signed with its name, as it is shown
+            text = text[len(who):]  # "Riverside Dental: “Your appointment…”", not "…: “Riverside Dental: Your…”"
+        lines.append(f"{who}{OPEN_QUOTE}{text}{CLOSE_QUOTE}{mark}")
     return "\n\n".join(lines)  # a paragraph each: the app shows answers as Markdown
 
 

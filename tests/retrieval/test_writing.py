@@ -1375,3 +1375,14 @@ def test_the_quotes_for_a_readers_dropped_answer_leave_out_the_rows_in_the_other
     answer = _reader_answer(services, "Brightwater [1]", "Which invoices haven't been paid yet?", remember=False).text
     assert "No.: 2026-015" in answer and "No.: 2026-016" in answer
     assert "2026-013" not in answer and "2026-014" not in answer
+
+
+def test_a_text_signed_with_its_senders_name_is_quoted_once_under_it():
+    from second_me.retrieval.compose import quote_block
+
+    signed = Evidence("Riverside Dental: Your appointment has been moved to 21/10/2026 at 11:00.", 3,
+                      "SMS: Riverside Dental", "message", speaker="Riverside Dental")
+    assert quote_block([signed], {3: 1}) == \
+        "Riverside Dental: “Your appointment has been moved to 21/10/2026 at 11:00.” [1]"
+    said = Evidence("Sam: did you see this?", 4, "SMS: Mum", "message", speaker="Mum")  # another's name stays
+    assert quote_block([said], {4: 1}) == "Mum: “Sam: did you see this?” [1]"
