@@ -7,7 +7,7 @@ import re
 
 from second_me.text.event_dates import DateSpan, moments_told
 from second_me.text.sentences import split_sentences
-from second_me.text.words import stems
+from second_me.text.words import MONTHS, WEEKDAYS, content_words, stems
 
 
 def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
@@ -16,14 +16,30 @@ def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
     in a sentence with two) says most of the event's words ("get his stent"); all of them when
     none says any, or all say as many; none when they are only asked of and another sentence says them."""
     told = moments_told(text, said_at)
-    wanted = stems(event)
-    shared = [len(wanted & stems(part)) for _, part in told]
+    wanted = {stem for word in content_words(event) for stem in stems(word)}  # not "the": "the last big thing"
+    sentences = _AT_END_MARKS.split(text)
+    shared = [len(wanted & stems(_with_the_sentence_before(part, sentences))) for _, part in told]
     if told and max(shared) == 0 and all(part.rstrip().endswith("?") for _, part in told) \
             and any(wanted & stems(sentence) for sentence, _ in split_sentences(text)):
         return []  # "Christmas: I can come from the 23rd to the 27th. Who's hosting this year?": not of coming
     if not told or max(shared) == 0 or min(shared) == max(shared):
         return [span for span, _ in told]
     return [span for (span, _), count in zip(told, shared) if count == max(shared)]
+
+
+_AT_END_MARKS = re.compile(r"(?<=[.!?…])\s+|\n+")  # as `moments_told` cuts a chat message: at any end mark
+_TIME_ONLY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
+    "last next this the on in at yesterday today tomorrow tonight morning afternoon evening night week weekend month "
+    "year ago".split())
+
+
+def _with_the_sentence_before(part: str, sentences: list[str]) -> str:
+    """A sentence that is only a time ("I bought a truck!!! last Saturday.") tells when the one before it happened."""
+    words = re.findall(r"[a-z]+", part.lower())
+    if not words or not all(word in _TIME_ONLY for word in words) or part not in sentences:
+        return part
+    at = sentences.index(part)
+    return f"{sentences[at - 1]} {part}" if at > 0 else part
 
 
 # "When did my dad get his stent?": who it is about, then the event ("get his stent"). A thing

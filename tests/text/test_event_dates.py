@@ -382,3 +382,13 @@ def test_a_store_written_before_dates_in_figures_were_read_reads_them(services, 
     with reopened_at(services, settings, 25, as_left) as conn:
         phrases = [row[0] for row in conn.execute("SELECT phrase FROM memory_dates")]
     assert phrases == ["21/10/2023"]
+
+
+def test_a_time_said_as_a_sentence_of_its_own_is_the_sentence_befores():
+    """"I bought a truck!!! last Saturday. … the last big thing this year": "When did I buy the truck?" was "2024",
+    the sentence sharing "the" with the event, where "last Saturday." tells when the truck was bought."""
+    said = datetime(2024, 7, 24, 12, tzinfo=timezone.utc).timestamp()
+    told = ("I bought a truck!!! last Saturday. 2017 F-150, $21,500. Denise made me promise it's the last big thing "
+            "this year")
+    days = dates_of_event(told, said, event_asked("When did I buy the truck?"))
+    assert [span.describe() for span in days] == ["2024-07-20"]
