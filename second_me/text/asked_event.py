@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from second_me.text.event_dates import DateSpan, moments_told
+from second_me.text.event_dates import SENTENCE_BREAKS, DateSpan, moments_told
 from second_me.text.sentences import split_sentences
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, stems
 
@@ -17,7 +17,7 @@ def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
     none says any, or all say as many; none when they are only asked of and another sentence says them."""
     told = moments_told(text, said_at)
     wanted = {stem for word in content_words(event) for stem in stems(word)}  # not "the": "the last big thing"
-    sentences = _AT_END_MARKS.split(text)
+    sentences = SENTENCE_BREAKS.split(text)  # as `moments_told` cuts the message
     shared = [len(wanted & stems(_with_the_sentence_before(part, sentences))) for _, part in told]
     if told and max(shared) == 0 and all(part.rstrip().endswith("?") for _, part in told) \
             and any(wanted & stems(sentence) for sentence, _ in split_sentences(text)):
@@ -27,7 +27,6 @@ def dates_of_event(text: str, said_at: float, event: str) -> list[DateSpan]:
     return [span for (span, _), count in zip(told, shared) if count == max(shared)]
 
 
-_AT_END_MARKS = re.compile(r"(?<=[.!?…])\s+|\n+")  # as `moments_told` cuts a chat message: at any end mark
 _TIME_ONLY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
     "last next this the on in at yesterday today tomorrow tonight morning afternoon evening night week weekend month "
     "year ago".split())

@@ -117,7 +117,8 @@ _DEADLINE = re.compile(r"\b(?:agreed|promised|offered|committed|need|needs|have|
                        r"|asked\s+(?:me|us|him|her|them))\s+to\s+[^.,;!?]{0,60}?\bby\s+(?:the\s+)?$", re.I)
 # "live as of 16 Oct", "open since 2 May": a day gone by, whatever the tense.
 _SINCE = re.compile(r"\b(?:as\s+of|since|ever\s+since)\s+(?:the\s+)?$", re.I)
-_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
+# Where a chat message's sentences end, as `moments_told` and `asked_event` cut them.
+SENTENCE_BREAKS = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",|;|\s[-–—]\s|\b(?:and|but|so|because)\b", re.I)
 
 
@@ -312,7 +313,7 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
     today = utc(sent.year, sent.month, sent.day)
     told: list[tuple[DateSpan, str]] = []
     # Chats are written in lower case: any end mark ends a sentence here.
-    for sentence in _SENTENCES.split(text):
+    for sentence in SENTENCE_BREAKS.split(text):
         matches = []
         for match in _PHRASE.finditer(sentence):
             groups = {k: v for k, v in match.groupdict().items() if v}
