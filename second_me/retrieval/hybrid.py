@@ -242,7 +242,8 @@ class HybridSearcher:
         memories = self.store.get_many(list(fused))
         lexical_rank = {memory_id: rank for rank, memory_id in enumerate(lexical, 1)}
         vector_rank = {memory_id: rank for rank, memory_id in enumerate(semantic, 1)}
-        in_reply = told_of_in_reply(memories, people, query, self.store.messages.replies) if options.use_priors else ()
+        about = {i for i, memory in memories.items() if by_or_about(memory, people)} if options.use_priors else set()
+        about |= told_of_in_reply(memories, about, people, query, self.store.messages.replies) if about else set()
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)
@@ -257,9 +258,8 @@ class HybridSearcher:
             # A superseded fact keeps its full score only when asked about its time ("the first time" asks for it too).
             if parsed.time.order != "first":
                 score *= validity_prior(memory, *narrowed)
-            if options.use_priors:  # by or about whom it asks, or "her party" in reply to one naming her
-                of_them = memory_id in in_reply or by_or_about(memory, people)
-                score *= information_prior(memory) * (1 + self.weights.person * of_them) \
+            if options.use_priors:  # by or about whom it asks, or "her party" replying to a turn naming her
+                score *= information_prior(memory) * (1 + self.weights.person * (memory_id in about)) \
                     * dated_prior(memory, asks_when, self.weights.dated) \
                     * typed_prior(memory, kind, asked, self.weights.typed) \
                     * (self.weights.others_news if says_of_themselves(memory, news_of) else 1.0)

@@ -85,16 +85,26 @@ def by_or_about(memory: Memory, people: Sequence[str]) -> bool:
     wanted = {whole_name(person) for person in people}
     if memory.speaker and wanted & name_forms(memory.speaker):
         return True
-    called = {form for person in people for form in name_forms(person) if " " not in form}
+    return _names(memory, _called(people))
+
+
+def _called(people: Sequence[str]) -> set[str]:
+    """The one-word names a memory may call them by ("tom" for Tom Reed)."""
+    return {form for person in people for form in name_forms(person) if " " not in form}
+
+
+def _names(memory: Memory, called: set[str]) -> bool:
+    """Does the memory name one of them in its own words (not as the speaker of a turn)?"""
     return bool(called & {plain(word) for word in _WORD.findall(own_words(memory))})
 
 
 _OWNED = re.compile(r"\b[A-Z][\w-]*['’]s\s+([a-z]+)")  # "Ella's *party*": the thing a question asks of someone
 
 
-def told_of_in_reply(memories: Mapping[int, Memory], people: Sequence[str], question: str,
+def told_of_in_reply(memories: Mapping[int, Memory], named: set[int], people: Sequence[str], question: str,
                      replies: Callable[[list[int]], list[tuple[int, int]]]) -> set[int]:
-    """Of `memories`, the turns replying to one by or about them that go on about them: saying "her" or
+    """Of `memories`, the turns replying to one by or about them (`named`, as `by_or_about` finds them among
+    `memories`) that go on about them: saying "her" or
     "his" of the thing the question asks of them ("Yes the 21st! Her party is Saturday the 22nd" after
     "Ella's birthday is on the 21st isn't it?", asked "Where was Ella's party?"), or, after a turn naming
     them, a word the question asks of ("I'll do the Tuesday pick up" after "Ella made the U11 team…
@@ -106,12 +116,10 @@ def told_of_in_reply(memories: Mapping[int, Memory], people: Sequence[str], ques
     owned = {match.group(1) for match in _OWNED.finditer(question)}
     theirs = re.compile(r"\b(?:her|his|their)\s+(?:" + "|".join(map(re.escape, owned)) + r")\b", re.I) \
         if owned else None
-    called = {form for person in people for form in name_forms(person) if " " not in form}
+    called = _called(people)
     asked = {stem for word in content_words(question) if word.lower() not in TYPE_WORDS | LIGHT_VERBS
              and plain(word) not in called for stem in stems(word)}
-    named = {memory_id for memory_id, memory in memories.items() if by_or_about(memory, people)}
-    naming = {memory_id for memory_id in named if called & {plain(word) for word in
-                                                             _WORD.findall(own_words(memories[memory_id]))}}
+    naming = {memory_id for memory_id in named if _names(memories[memory_id], called)}
     out = set()
     for reply, replied_to in replies(sorted(named)) if named else []:
         words = own_words(memories[reply]) if reply in memories else ""

@@ -79,6 +79,12 @@ def test_by_or_about_someone():
 
 
 
+def _told_of(memories, people, question, replies):
+    """`told_of_in_reply` given the memories by or about them, as search finds them."""
+    named = {memory_id for memory_id, memory in memories.items() if by_or_about(memory, people)}
+    return told_of_in_reply(memories, named, people, question, replies)
+
+
 def test_a_reply_saying_her_thing_after_a_turn_naming_her_is_about_her_thing():
     """"Yes the 21st! Her party is Saturday the 22nd" after Mum's "Ella's birthday is on the 21st isn't it?"."""
     asked = _message("Ella's birthday is on the 21st isn't it?", "Mum", 1)
@@ -86,10 +92,10 @@ def test_a_reply_saying_her_thing_after_a_turn_naming_her_is_about_her_thing():
     other = _message("Yes the 21st! she's called Mango", "me", 3)
     memories = {1: asked, 2: reply, 3: other}
     replies = lambda ids: [(2, 1), (3, 1)] if 1 in ids else []
-    assert told_of_in_reply(memories, ["Ella"], "Where was Ella's party?", replies) == {2}  # "she" of a cat
-    assert told_of_in_reply(memories, ["Ella"], "What's Ella's cat called?", replies) == set()
-    assert told_of_in_reply(memories, ["Sam"], "Where was Sam's party?", replies) == set()
-    assert told_of_in_reply(memories, [], "Where was the party?", replies) == set()
+    assert _told_of(memories, ["Ella"], "Where was Ella's party?", replies) == {2}  # "she" of a cat
+    assert _told_of(memories, ["Ella"], "What's Ella's cat called?", replies) == set()
+    assert _told_of(memories, ["Sam"], "Where was Sam's party?", replies) == set()
+    assert _told_of(memories, [], "Where was the party?", replies) == set()
     # A word the question asks of, said in reply to a turn naming her; not in reply to a turn she said.
     team = _message("Ella made the U11 team!! Training is Tuesdays 5 till 6:30", "Sam", 4)
     pick_up = _message("amazing!! I'll do the Tuesday pick up if you do Thursdays", "me", 5)
@@ -97,7 +103,7 @@ def test_a_reply_saying_her_thing_after_a_turn_naming_her_is_about_her_thing():
     mine = _message("I'm doing the pick up on Tuesday", "me", 7)
     memories = {4: team, 5: pick_up, 6: hers, 7: mine}
     replies = lambda ids: [(5, 4), (7, 6)]
-    assert told_of_in_reply(memories, ["Ella"], "Who picks Ella up from football on Tuesdays?", replies) == {5}
+    assert _told_of(memories, ["Ella"], "Who picks Ella up from football on Tuesdays?", replies) == {5}
 
 
 def test_a_speaker_named_in_full_is_found_by_their_first_name():
