@@ -144,14 +144,13 @@ def short_line(text: str, best: Evidence, question: str) -> str:
         return ""
     if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
-    if _ASKS_WHERE.match(question) and not _PLACE_SAID.search(line) \
-            and not names_in(best.text, folded_words(question)) & folded_words(line):
+    named = names_in(best.text, folded_words(question))  # the names the quote states that the question does not
+    if _ASKS_WHERE.match(question) and not _PLACE_SAID.search(line) and not named & folded_words(line):
         return ""  # "The old pot cracked." for "Where is the spare key?" ("under the blue pot… the old pot cracked")
     told = folded_words(" ".join(content_words(line))) - folded_words(question)
     if told and kind in (None, NAME) and not ASKS_WHEN.match(question) \
             and all(_a_time(word) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in told):
         return ""  # "Ella's birthday is on the 21st." for "What are we getting Ella for her birthday?": only a day
-    named = names_in(best.text, folded_words(question))
     if (kind == NAME or ASKS_WHO.match(question) and not ASKS_WHO_SOMEONE_IS.match(question) and named) \
             and not folded_words(line) & named:
         # "A greyhound." for "What's my dog called?" ("a greyhound called Pickle"); "The new backend hire."
