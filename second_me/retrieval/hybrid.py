@@ -9,7 +9,9 @@ of a date in the window ("yesterday", said the day after) counts as inside it. "
 time" / "currently" add a small bonus by date among the clearly relevant hits; a fact that
 was superseded by a newer one is pushed down. Priors: a chat turn that says little
 (an acknowledgement, a question back) is held back (`chatter.py`), and when the question names
-someone, what they said or what names them is preferred (`people.py`); asked when, how much or
+someone, what they said or what names them is preferred (`people.py`; of someone no speaker is, a
+baby or a pet, a turn saying "she" or "he" in a chat naming them too, and the question is searched
+by meaning without their name as well); asked when, how much or
 how many, what tells of a day or states an amount or a number (`chatter.py`). A turn found brings
 the replies to it and its speaker's next turns (`follow_on.py`). A summary hit for a
 specific question gives its place to its best children (`expand.py`); a gathering question
@@ -18,7 +20,6 @@ spreads its top places over sessions of talk (`gather.py`). Near-identical hits 
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -32,11 +33,13 @@ from second_me.retrieval.chatter import dated_prior, information_prior, typed_pr
 from second_me.retrieval.elapsed import SINCE, UNTIL, ElapsedQuestion, elapsed_question
 from second_me.retrieval.expand import SUMMARY_KINDS, expand_summaries, is_broad
 from second_me.retrieval.follow_on import TALK_PAUSE_SECONDS, with_replies, with_what_follows
+from second_me.retrieval.fusion import dedupe, narrow as _narrow, rrf_fuse
 from second_me.retrieval.fts import match_expression
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import (asked_about, by_or_about, names_a_speaker, people_in, says_of_themselves,
-                                        speakers_in, speaks_of_oneself, told_of_in_reply, without_names)
+from second_me.retrieval.people import (asked_about, by_or_about, named_as_someone, names_a_speaker, people_in,
+                                        says_of_themselves, speakers_in, speaks_of_oneself, spoken_of_as_she_or_he,
+                                        told_of_in_reply, without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.topics import Topic, closest_to_topic, topic_asked, topic_now
@@ -102,48 +105,7 @@ class FusionWeights:
     dated: float = 0.5  # asked when, a memory telling of a day scores this much more
     typed: float = 0.5  # asked how much/many/old, a chat turn stating an amount, a number, an age scores this much more
     others_news: float = 0.6  # asked about someone, another speaker's turn telling of themselves scores this much
-
-
-def rrf_fuse(rankings: Sequence[Sequence[int]], weights: Sequence[float], k: int) -> dict[int, float]:
-    """Reciprocal rank fusion: each list contributes weight / (k + rank), ranks from 1."""
-    scores: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
-        for rank, memory_id in enumerate(ranking, start=1):
-            scores[memory_id] = scores.get(memory_id, 0.0) + weight / (k + rank)
-    return scores
-
-
-_WORDS = re.compile(r"\w+")
-
-
-def near_duplicate(a: str, b: str, threshold: float) -> bool:
-    """Same words, near enough: Jaccard overlap of the word sets."""
-    if a == b:
-        return True
-    wa, wb = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / len(wa | wb) >= threshold
-
-
-def dedupe(hits: Sequence[Hit], k: int, threshold: float) -> list[Hit]:
-    """The best `k` hits, each near-identical later one dropped."""
-    kept: list[Hit] = []
-    for hit in hits:
-        if any(near_duplicate(hit.memory.text, other.memory.text, threshold) for other in kept):
-            continue
-        kept.append(hit)
-        if len(kept) == k:
-            break
-    return kept
-
-
-def _narrow(since, until, new_since, new_until):
-    if new_since is not None:
-        since = new_since if since is None else max(since, new_since)
-    if new_until is not None:
-        until = new_until if until is None else min(until, new_until)
-    return since, until
+    unnamed: float = 0.5  # asked about someone who is no speaker: the question's vector without their name
 
 
 @dataclass(frozen=True)
@@ -192,10 +154,11 @@ class HybridSearcher:
 
         speakers = self.store.people()  # also what `_unknown_terms` knows, whatever the priors
         known = speakers if options.use_priors else []
+        speaking = speakers_in(parsed.text, known)
         vector = None
         if use_vectors:
             t0 = time.perf_counter()
-            vector = self.embedder.embed_one(without_names(parsed.text, speakers_in(parsed.text, known))
+            vector = self.embedder.embed_one(without_names(parsed.text, speaking)
                                              if options.use_priors else parsed.text)
             timings["embed"] = (time.perf_counter() - t0) * 1000
         lists, weights, similarity = [], [], {}
@@ -220,6 +183,11 @@ class HybridSearcher:
         if options.use_time:
             self._events_compared(elapsed, vector is not None, scope, pool, since, until, lists, weights)
         people = asked_about(parsed.text, people_in(parsed.text, known)) if options.use_priors else ()
+        unspoken = [person for person in people if person not in speaking  # never a speaker: a baby, a pet
+                    and named_as_someone(parsed.text, person)]
+        if unspoken and vector is not None and self.weights.unnamed > 0:
+            self._without_names(parsed.text, speaking + unspoken, vector, scope, pool, since, until, lists, weights,
+                                similarity)
         # Whose news another's "I…" is not: asked with "I", the user is asked about too.
         news_of = people if options.others_news and not speaks_of_oneself(query) \
             and names_a_speaker(people, speakers) else ()
@@ -244,6 +212,7 @@ class HybridSearcher:
         vector_rank = {memory_id: rank for rank, memory_id in enumerate(semantic, 1)}
         about = {i for i, memory in memories.items() if by_or_about(memory, people)} if options.use_priors else set()
         about |= told_of_in_reply(memories, about, people, query, self.store.messages.replies) if about else set()
+        about |= spoken_of_as_she_or_he(memories, about, self.store.conversations_of) if unspoken and about else set()
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)
@@ -299,6 +268,24 @@ class HybridSearcher:
         for event in asked.events:
             vector = self.embedder.embed_one(event) if use_vectors else None
             self._retrieve(event, vector, scope, pool, since, until, lists, weights, {}, self.weights.event)
+
+    def _without_names(self, text, names, question_vector, scope: "_Scope", pool, since, until, lists, weights,
+                       similarity) -> None:
+        """A question naming someone no speaker is, searched by meaning without the names too: a chat names
+        a baby or a pet now and then and says "she" in between, and the name in the question's vector
+        draws every turn saying it ("Zara slept through the speeches" before "she's crawling!!!" for "When
+        did Zara start crawling?"). Similarity stays the question's own."""
+        rest = without_names(text, names)
+        if rest == text:
+            return
+        found = self.store.vector_search(self.embedder.embed_one(rest), pool, scope.kinds, since, until, scope.among)
+        if "message" in (scope.kinds or MEMORY_KINDS):
+            found = with_what_follows(self.store, with_replies(self.store, found, scope.among), scope.among)
+        lists.append([memory_id for memory_id, _ in found])
+        weights.append(self.weights.unnamed)
+        unmeasured = [memory_id for memory_id, _ in found if memory_id not in similarity]
+        if unmeasured:
+            similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))
 
     def _facts_about(self, people, vector, among, pool, lists, weights, similarity) -> None:
         """A gathering question about someone ("what hobbies has Nina taken up?") also ranks the facts

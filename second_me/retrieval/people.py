@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from second_me.domain import Memory
 from second_me.retrieval.answer_type import LIGHT_VERBS, TYPE_WORDS, proper_names
+from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.words import STOPWORDS, content_words, forms, name_forms, plain, stems, whole_name
 
@@ -55,6 +56,15 @@ def asked_about(question: str, people: Sequence[str]) -> tuple[str, ...]:
         named = list(re.finditer(r"(\w+\s+)?\b" + re.escape(person) + r"\b(?!['’]s)", question, re.I))
         return bool(named) and all((m.group(1) or "").strip().lower() == "with" for m in named)
     return tuple(person for person in people if not only_company(person))
+
+
+def named_as_someone(question: str, name: str) -> bool:
+    """Does the question say `name` as someone's, doing something ("did Zara", "does Zara") or having
+    something ("Zara's")? A place or a thing is said where or what ("to Osaka", "the Atlas cutover",
+    "selling Big Blue"), and its name is what the question asks of."""
+    said = re.escape(name)
+    return bool(re.search(rf"\b(?:did|does|do|is|was|has|had|will|can|could)\s+{said}\b(?!['’])|\b{said}['’]s\b",
+                          question, re.I))
 
 
 def without_names(question: str, names: Sequence[str]) -> str:
@@ -129,6 +139,32 @@ def told_of_in_reply(memories: Mapping[int, Memory], named: set[int], people: Se
 
 
 _OWN_NEWS = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|myself|we|we['’](?:re|ve|ll)|our|us)\b", re.I)
+
+
+_HE_OR_SHE = re.compile(r"\b(?:she|her|hers|he|him|his)\b", re.I)
+_SHOUTED = re.compile(r"\b[A-Z]{2,}\b")  # "SHE SMILED": glee, not a name
+
+
+def says_she_or_he(memory: Memory) -> bool:
+    """A chat turn saying "she", "her", "he" or "his" and naming no one: whom it speaks of is someone
+    the chat named before ("SHE SMILED", "she's crawling!!!", of a baby named at her birth and now and then since)."""
+    if memory.kind != "message":
+        return False
+    words = _SHOUTED.sub(lambda shouted: shouted.group().lower(), own_words(memory))
+    return bool(_HE_OR_SHE.search(words)) and not names_in(words)
+
+
+def spoken_of_as_she_or_he(memories: Mapping[int, Memory], named: set[int],
+                           conversations_of: Callable[[list[int]], Mapping[int, int]]) -> set[int]:
+    """Of `memories`, the turns that may speak of the one a question asks of (`says_she_or_he`) in a
+    conversation where a turn of `named` (those naming them) names them. A baby, a child or a pet is
+    named now and then and spoken of as "she" or "he" in between: asked "When did Zara first smile?",
+    "SHE SMILED" is about her as much as "Zara slept through the speeches"."""
+    turns = {i: m.message_id for i, m in memories.items() if m.kind == "message" and m.message_id is not None}
+    conversation = conversations_of(list(turns.values()))
+    theirs = {conversation.get(turns[i]) for i in named if i in turns} - {None}
+    return {i for i, message_id in turns.items() if i not in named and conversation.get(message_id) in theirs
+            and says_she_or_he(memories[i])} if theirs else set()
 
 
 def speaks_of_oneself(text: str) -> bool:

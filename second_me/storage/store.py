@@ -152,6 +152,13 @@ class MemoryStore:
                 about.setdefault(memory_id, []).append((start, end))
         return {row[0]: replace(memory_from_row(row), about=tuple(about.get(row[0], ()))) for row in rows}
 
+    def conversations_of(self, message_ids: Sequence[int]) -> dict[int, int]:
+        """message id → the id of the conversation it was said in."""
+        with self.db.read() as conn:
+            return {row[0]: row[1] for row in conn.execute(
+                f"SELECT id, conversation_id FROM messages WHERE id IN ({','.join('?' * len(message_ids))})",
+                list(message_ids))} if message_ids else {}
+
     def origins(self, memories: Sequence[Memory]) -> dict[int, Origin]:
         """Where each memory came from: a file range or a conversation turn."""
         out: dict[int, Origin] = {}

@@ -622,4 +622,7 @@ def test_a_reply_saying_her_thing_ranks_as_about_the_one_asked_of(services, monk
         return services.answering.search("Where was Ella's party?", SearchOptions(k=4)).hits[0].memory.text
     assert first() == "me: yes! her party is at the trampoline park"
     monkeypatch.setattr("second_me.retrieval.hybrid.told_of_in_reply", lambda *args: set())
+    # It says "her" and names no one in a chat naming Ella: that alone takes it for about her too.
+    assert first() == "me: yes! her party is at the trampoline park"
+    monkeypatch.setattr("second_me.retrieval.hybrid.spoken_of_as_she_or_he", lambda *args: set())
     assert first() != "me: yes! her party is at the trampoline park"
