@@ -23,7 +23,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
     reply "Saturday the 28th"), or nothing. A later quote telling of a day and saying more of what
     the question asks the day of is read instead of the first, unless the quotes are newest first
     because the newest time is asked ("When did Kimani last send me money?"). A first quote that
-    planned what is asked gives way to a later one telling the day it was (`carried_out`)."""
+    planned what is asked gives way to a later one telling the day it was (`carried_out`); one whose only
+    word of the asked event is when in its course ("the first week") gives no day (`_of_the_event`)."""
     if not ASKS_WHEN.match(question) or not evidence:
         return ""
     later = carried_out(question, evidence)
@@ -57,6 +58,8 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
         # many words ("moved into Bramley on Saturday"), says when.
         best = next((item for item in dated if item.about < utc_day(item.created_at)
                      and len(event & stems(item.text)) >= max(1, len(event & stems(best.text)))), best)
+    if not _of_the_event(asked, best.text):
+        return ""
     said = utc_day(best.created_at)
     # "I handed in my notice today. I start on 1 September": the day it was said is said after.
     # Of two days told ("chest pains on Saturday night… a stent two days ago"), the asked event's.
@@ -88,6 +91,19 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
 
 
 _ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+_ORDER_WORDS = frozenset("first last start started starting begin began begun ever again finally".split())
+
+
+def _of_the_event(asked: str, text: str) -> bool:
+    """Is a quote about the event a when-question asks the day of, as far as words tell? Not when the only
+    word of the event it says is when in its course ("first", "start"): "When did Zara first smile?" is not
+    answered by the day of "…normal in the first week but wants to weigh her again Tuesday". A quote
+    saying none of them may tell it in other words ("had a boy on Monday. Arlo" for when Arlo was born)."""
+    said = stems(text)
+    order = {stem for word in _ORDER_WORDS for stem in stems(word)}
+    rest = {stem for word in content_words(asked) if word not in _ORDER_WORDS and word not in LIGHT_VERBS
+            for stem in stems(word)}
+    return not (rest and said & order & stems(asked) and not said & rest)
 
 
 def _note_day_line(quote: Evidence, asked: str, quoted: Sequence[str] = ()) -> str:

@@ -33,6 +33,20 @@ def test_a_when_question_over_a_message_gets_the_date_it_tells_of_written_by_rul
     assert when_line("When is Tiago coming for Christmas?", [coming]) == ""
 
 
+def test_a_quote_sharing_only_when_in_its_course_with_the_event_gives_no_day_of_it():
+    """"When did Zara first smile?" was "2026-03-24 (Ife Cole said it on 2026-03-20)." over the midwife's visit."""
+    weighed = Evidence("midwife came. Zara's down to 6lb 13oz, she says that's normal in the first week but wants "
+                       "to weigh her again Tuesday", 9, "chat", "message", "Ife Cole", created_at=SAID, about="2023-07-11")
+    assert when_line("When did Zara first smile?", [weighed]) == ""
+    assert when_line("When did Zara get her first tooth?", [weighed]) == ""
+    smiled = Evidence("SHE SMILED. a proper smile, at me, not wind", 10, "chat", "message", "Ife Cole", created_at=SAID)
+    assert when_line("When did Zara first smile?", [smiled]) == "Ife Cole said it on 2023-07-06."
+    # Saying none of the event's words, a quote may tell it in others: "had a boy on Monday. Arlo".
+    born = Evidence("I'm an uncle!!! Ellie had a boy on Monday. Arlo. 3.4 kg", 11, "chat", "message", "Ruben",
+                    created_at=SAID, about="2023-07-03")
+    assert when_line("When was Arlo born?", [born]).startswith("2023-07-03 (")
+
+
 def test_asked_what_day_something_was_is_a_when_question_too():
     first_day = Evidence("first day on days was yesterday!!! I saw the sun", 8, "chat · Josie · 2023-07-06", "message",
                          "Josie", created_at=SAID, about="2023-07-05")
