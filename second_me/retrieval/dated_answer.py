@@ -91,12 +91,13 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
 
 
 _ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
-_ORDER_WORDS = frozenset("first last start started starting begin began begun ever again finally".split())
+# When in its course, not what happened: "she starts on 5 January" says the event "start nursery" is.
+_ORDER_WORDS = frozenset("first last ever again finally".split())
 
 
 def _of_the_event(asked: str, text: str) -> bool:
     """Is a quote about the event a when-question asks the day of, as far as words tell? Not when the only
-    word of the event it says is when in its course ("first", "start"): "When did Zara first smile?" is not
+    word of the event it says is when in its course ("first", "last"): "When did Zara first smile?" is not
     answered by the day of "…normal in the first week but wants to weigh her again Tuesday". A quote
     saying none of them may tell it in other words ("had a boy on Monday. Arlo" for when Arlo was born)."""
     said = stems(text)

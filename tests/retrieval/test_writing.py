@@ -45,6 +45,9 @@ def test_a_quote_sharing_only_when_in_its_course_with_the_event_gives_no_day_of_
     born = Evidence("I'm an uncle!!! Ellie had a boy on Monday. Arlo. 3.4 kg", 11, "chat", "message", "Ruben",
                     created_at=SAID, about="2023-07-03")
     assert when_line("When was Arlo born?", [born]).startswith("2023-07-03 (")
+    starts = Evidence("put our names down at Little Acorns. she starts on 5 January, three days a week", 12, "chat",
+                      "message", "Ife Cole", created_at=SAID, about="2024-01-05")
+    assert when_line("When does Zara start nursery?", [starts]).startswith("2024-01-05 (")  # the event's own verb
 
 
 def test_asked_what_day_something_was_is_a_when_question_too():
