@@ -93,6 +93,7 @@ def when_line(question: str, evidence: Sequence[Evidence], newest_first: bool = 
 _ASKS_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 # When in its course, not what happened: "she starts on 5 January" says the event "start nursery" is.
 _ORDER_WORDS = frozenset("first last ever again finally".split())
+_ORDER_STEMS = frozenset(stem for word in _ORDER_WORDS for stem in stems(word))
 
 
 def _of_the_event(asked: str, text: str) -> bool:
@@ -101,10 +102,9 @@ def _of_the_event(asked: str, text: str) -> bool:
     answered by the day of "…normal in the first week but wants to weigh her again Tuesday". A quote
     saying none of them may tell it in other words ("had a boy on Monday. Arlo" for when Arlo was born)."""
     said = stems(text)
-    order = {stem for word in _ORDER_WORDS for stem in stems(word)}
     rest = {stem for word in content_words(asked) if word not in _ORDER_WORDS and word not in LIGHT_VERBS
             for stem in stems(word)}
-    return not (rest and said & order & stems(asked) and not said & rest)
+    return not (rest and said & _ORDER_STEMS & stems(asked) and not said & rest)
 
 
 def _note_day_line(quote: Evidence, asked: str, quoted: Sequence[str] = ()) -> str:

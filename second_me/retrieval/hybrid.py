@@ -278,12 +278,23 @@ class HybridSearcher:
         rest = without_names(text, names)
         if rest == text:
             return
-        found = self.store.vector_search(self.embedder.embed_one(rest), pool, scope.kinds, since, until, scope.among)
-        if "message" in (scope.kinds or MEMORY_KINDS):
-            found = with_what_follows(self.store, with_replies(self.store, found, scope.among), scope.among)
+        found = self._with_turns_that_follow(self.store.vector_search(
+            self.embedder.embed_one(rest), pool, scope.kinds, since, until, scope.among), scope)
         lists.append([memory_id for memory_id, _ in found])
         weights.append(self.weights.unnamed)
-        unmeasured = [memory_id for memory_id, _ in found if memory_id not in similarity]
+        self._measure(question_vector, lists[-1], similarity)
+
+    def _with_turns_that_follow(self, found, scope: "_Scope"):
+        """`found` with the replies to its questions and what its speakers said next (`follow_on.py`),
+        when chat turns may be found."""
+        if "message" not in (scope.kinds or MEMORY_KINDS):
+            return found
+        return with_what_follows(self.store, with_replies(self.store, found, scope.among), scope.among)
+
+    def _measure(self, question_vector, ranking: Sequence[int], similarity) -> None:
+        """The question's own similarity for the memories of `ranking` not measured yet: the abstention
+        checks judge by it, not by what found them."""
+        unmeasured = [memory_id for memory_id in ranking if memory_id not in similarity]
         if unmeasured:
             similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))
 
@@ -311,9 +322,7 @@ class HybridSearcher:
         ranking = sorted(best, key=best.get, reverse=True)[:pool]
         lists.append(ranking)
         weights.append(self.weights.topic if weight is None else weight)
-        unmeasured = [memory_id for memory_id in ranking if memory_id not in similarity]
-        if unmeasured:
-            similarity.update(self.store.vector_search(question_vector, len(unmeasured), among=unmeasured))
+        self._measure(question_vector, ranking, similarity)
         return best
 
     def _sessions(self, hits: Sequence[Hit]) -> dict[int, tuple[int, float]]:
@@ -354,8 +363,7 @@ class HybridSearcher:
                 if told:
                     found = sorted({**dict(found), **dict(self.store.vector_search(vector, pool, among=told))}.items(),
                                    key=lambda pair: pair[1], reverse=True)[:pool]
-            if "message" in (kinds or MEMORY_KINDS):
-                found = with_what_follows(self.store, with_replies(self.store, found, scope.among), scope.among)
+            found = self._with_turns_that_follow(found, scope)
             semantic = [memory_id for memory_id, _ in found]
             lists.append(semantic)
             weights.append(self.weights.vector * scale)
