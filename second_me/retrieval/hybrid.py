@@ -39,7 +39,7 @@ from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.intent import GATHER, intent_of
 from second_me.retrieval.people import (asked_about, by_or_about, named_as_someone, names_a_speaker, people_in,
                                         says_of_themselves, speakers_in, speaks_of_oneself, spoken_of_as_she_or_he,
-                                        told_of_in_reply, without_names)
+                                        the_users_own, told_of_in_reply, without_names)
 from second_me.retrieval.query import ParsedQuery, parse_query
 from second_me.retrieval.timeparse import earlier_years
 from second_me.retrieval.topics import Topic, closest_to_topic, topic_asked, topic_now
@@ -213,6 +213,8 @@ class HybridSearcher:
         about = {i for i, memory in memories.items() if by_or_about(memory, people)} if options.use_priors else set()
         about |= told_of_in_reply(memories, about, people, query, self.store.messages.replies) if about else set()
         about |= spoken_of_as_she_or_he(memories, about, self.store.conversations_of) if unspoken and about else set()
+        if options.use_priors and not people:  # "What have I built this year?": the user's own turns
+            about |= the_users_own(query, memories, self.store.messages.speakers())
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)

@@ -172,6 +172,20 @@ def speaks_of_oneself(text: str) -> bool:
     return bool(_OWN_NEWS.search(text))
 
 
+_ONESELF_ALONE = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|mine|myself)\b", re.I)
+
+
+def the_users_own(question: str, memories: Mapping[int, Memory], speakers: Sequence[tuple[str, str]]) -> set[int]:
+    """Asked of the user alone ("What have I built this year?", not "we"), where memory also holds what
+    others told them (`speakers`: (name, role) of every turn's speaker): the user's own turns among
+    `memories`, about whom the question asks as about someone it names. The friend's "I built a ramp" is
+    the friend's. With an assistant alone, every turn worth finding is the user's or answers one."""
+    users = {name for name, role in speakers if role == "user"}
+    if not users or not any(role == "other" for _, role in speakers) or not _ONESELF_ALONE.search(question):
+        return set()
+    return {memory_id for memory_id, memory in memories.items() if memory.speaker in users}
+
+
 def names_a_speaker(people: Sequence[str], speakers: Iterable[str]) -> bool:
     """Is one of the people a question asks about someone memory knows as a speaker? Only then is another's
     own news not theirs: Sam's "I took her to the dentist" may well be about his daughter Maisie."""

@@ -11,7 +11,7 @@ from second_me.retrieval.chatter import information_prior, says_nothing_asked
 from second_me.retrieval.gather import spread_over_sessions
 from second_me.retrieval.hybrid import FusionWeights, SearchOptions
 from second_me.retrieval.people import (by_or_about, names_a_speaker, people_in, says_of_themselves, speaks_of_oneself,
-                                        told_of_in_reply, without_names)
+                                        the_users_own, told_of_in_reply, without_names)
 from second_me.services import search_options
 from second_me.services.turn_replies import with_replies, with_turns_nearby
 
@@ -626,3 +626,28 @@ def test_a_reply_saying_her_thing_ranks_as_about_the_one_asked_of(services, monk
     assert first() == "me: yes! her party is at the trampoline park"
     monkeypatch.setattr("second_me.retrieval.hybrid.spoken_of_as_she_or_he", lambda *args: set())
     assert first() != "me: yes! her party is at the trampoline park"
+
+
+def test_asked_with_i_alone_the_users_own_turns_are_about_whom_it_asks():
+    memories = {1: _message("new project in the garage. a cedar strip kayak", "Marcel", 1),
+                2: _message("I built a ramp for the dog this year", "Lieve", 2)}
+    with_a_friend = [("Marcel", "user"), ("Lieve", "other")]
+    assert the_users_own("What have I built this year?", memories, with_a_friend) == {1}
+    assert the_users_own("Where's my passport?", memories, with_a_friend) == {1}
+    assert the_users_own("Where did we go in May?", memories, with_a_friend) == set()  # both of them
+    assert the_users_own("What has Lieve built?", memories, with_a_friend) == set()
+    # With an assistant alone, every turn worth finding is the user's or answers one.
+    assert the_users_own("What have I built?", memories, [("Marcel", "user"), ("Assistant", "assistant")]) == set()
+
+
+def test_asked_what_i_did_the_users_turn_outranks_the_friends_telling_the_same(services):
+    conversation = "Marcel and Lieve"
+    services.conversations.log.add_turns(
+        [Turn(conversation, "Lieve", "I built a ramp this year, built the whole thing in a year of weekends",
+              _ts("2026-03-02"), "other", "1"),
+         Turn(conversation, "Marcel", "new project: I built a cedar kayak", _ts("2026-03-09"), "user", "2")],
+        services.clock.timestamp())
+    hits = services.answering.search("What have I built this year?", SearchOptions(k=2)).hits
+    assert [hit.memory.speaker for hit in hits] == ["Marcel", "Lieve"]
+    hits = services.answering.search("What has anyone built this year?", SearchOptions(k=2)).hits
+    assert [hit.memory.speaker for hit in hits] == ["Lieve", "Marcel"]  # without the prior: the closer match
