@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from second_me.text.word_forms import word_forms
-from second_me.text.words import STOPWORDS
+from second_me.text.words import NEGATED, STOPWORDS
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # "Which two doctors…": how many answers are wanted, not a word they hold ("two bedrooms", "two trout").
@@ -15,7 +15,7 @@ _ANSWER_COUNT = re.compile(r"\b(which|what)\s+(?:two|three|four|five|six|seven|e
 def query_terms(text: str) -> list[str]:
     """Content words of a question, lower-cased, stopwords removed, order kept, no repeats."""
     seen: dict[str, None] = {}
-    for token in _TOKEN.findall(_ANSWER_COUNT.sub(r"\1", text).lower()):
+    for token in _TOKEN.findall(NEGATED.sub(" ", _ANSWER_COUNT.sub(r"\1", text)).lower()):
         if token not in STOPWORDS and token not in seen:
             seen[token] = None
     return list(seen)

@@ -54,6 +54,9 @@ def _plain(word: str) -> str:
 _CACHED_CHARS = 40
 _POSSESSIVE = re.compile(r"['’]s$")
 _APOSTROPHE = re.compile(r"['’]")
+# "couldn't", "didn't", "won't": a negation, no word a memory is found by ("couldn" is in no memory's
+# words as such; "won" of "won't" is not the "won" of a race).
+NEGATED = re.compile(r"\b[^\W_]+n['’]t\b", re.UNICODE)
 _plain_word = functools.lru_cache(maxsize=1 << 16)(_plain)
 
 
@@ -98,7 +101,7 @@ def content_words(text: str, also_skip: frozenset[str] = frozenset()) -> list[st
     seen: dict[str, None] = {}
     for word in words(text):
         lower = plain(word)
-        if lower in STOPWORDS or lower in also_skip or lower.isdigit():
+        if lower in STOPWORDS or lower in also_skip or lower.isdigit() or NEGATED.fullmatch(lower):
             continue
         if ("'" in lower or "’" in lower) and all(part in STOPWORDS for part in _APOSTROPHE.split(lower)):
             continue  # "I've", "what'll": a contraction of stop words is one

@@ -18,6 +18,7 @@ def test_rrf_math():
 
 def test_query_terms_drop_stopwords_and_quote():
     assert query_terms("What is my cat's name?") == ["cat", "name"]
+    assert query_terms("Why couldn't Ellie do the week of the 16th?") == ["ellie", "week", "16th"]  # not "couldn"
     assert match_expression('hello "hi" OR NOT') == '"hello" OR "hi"'
 
 

@@ -84,6 +84,9 @@ def test_the_pieces_of_contractions_and_us_are_not_content_words():
 
     assert content_words("what's the best book I've read, and what'll we do, how much did it cost us") == \
         ["best", "book", "read", "cost"]
+    # A negation is no word a memory is found by: "couldn't" had been the unknown word "couldn" and refused.
+    assert content_words("Why couldn't Ellie come? she didn’t say, won't say") == ["ellie", "come", "say"]
+    assert content_words("Who won the race?") == ["won", "race"]
 
 
 @pytest.mark.parametrize("turn, asks", [
