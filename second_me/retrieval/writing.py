@@ -145,8 +145,10 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if _ASKS_WHO_OR_WHERE.match(question) and only_a_time(line):
         return ""  # "In September." for "Who is Clara?" or "Where is Clara getting married?"
     named = names_in(best.text, folded_words(question))  # the names the quote states that the question does not
-    if _ASKS_WHERE.match(question) and not _PLACE_SAID.search(line) and not named & folded_words(line):
-        return ""  # "The old pot cracked." for "Where is the spare key?" ("under the blue pot… the old pot cracked")
+    if _ASKS_WHERE.match(question) and not _PLACE_SAID.search(line) and not named & folded_words(line) - _owners(line):
+        # "The old pot cracked." for "Where is the spare key?" ("under the blue pot… the old pot cracked");
+        # "Tom's job." for "Where did I book for the last night?": someone's thing is no place
+        return ""
     told = folded_words(" ".join(content_words(line))) - folded_words(question)
     if told and kind in (None, NAME) and not ASKS_WHEN.match(question) \
             and all(_a_time(word) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) for word in told):
@@ -222,6 +224,12 @@ def _a_name(word: str, text: str, initial: bool = True) -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+def _owners(line: str) -> set[str]:
+    """The names a line says as someone's thing ("Tom" of "Tom's job"), folded."""
+    return {word for match in _OWNED_THING.finditer(line) for word in folded_words(match.group(1))}
+
+
+_OWNED_THING = re.compile(r"\b([A-Z][\w-]*)['’]s\s+[a-z]")
 _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
 _ASKS_WHERE = re.compile(r"\s*where\b", re.I)
 _PLACE_SAID = re.compile(r"\b(?:in|at|on|under|by|near|behind|beside|inside|outside|next to|from|to|above|below"

@@ -318,6 +318,10 @@ def test_a_line_saying_no_place_for_where_or_only_a_day_for_what_is_not_shown():
                       speaker="Kofi", score=0.9)
     assert short_line("Kumasi, the whole family's going.", kumasi, "Where is Kofi's grandma's 80th birthday?") \
         == "Kumasi, the whole family's going."  # the place the quote names
+    booked = Evidence("and I'll book the Three Chimneys for the last night. my treat for Tom's job", 10, "WhatsApp",
+                      "message", speaker="Priya Shah", score=0.9)
+    assert short_line("Tom's job.", booked, "Where did I book for the last night?") == ""  # his job is no place
+    assert short_line("The Three Chimneys.", booked, "Where did I book for the last night?") == "The Three Chimneys."
     card = Evidence("Ella's birthday is on the 21st isn't it? I've put £20 in a card for her", 8, "SMS", "message",
                     speaker="Mum", score=0.9)
     assert short_line("Ella's birthday is on the 21st.", card, "What are we getting Ella for her birthday?") == ""
