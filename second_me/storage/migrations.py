@@ -23,7 +23,7 @@ from second_me.storage.migrations_reread import (_m9_dates_read_again, _m10_days
                                                  _m23_portraits_in_the_users_own_words,
                                                  _m24_journal_sections_dated_by_their_headings,
                                                  _m25_stays_next_year_and_days_soon_read_again,
-                                                 _m26_dates_in_figures_read)
+                                                 _m26_dates_in_figures_read, _m27_last_of_a_run_read_again)
 
 
 def run_script(conn, script: str) -> None:
@@ -360,7 +360,8 @@ MIGRATIONS: list[Callable] = [_m1_initial, _m2_memory_lifecycle, _m3_coarse_vect
                               _m19_daily_notes_dated_by_their_names, _m20_what_can_be_done_read_ahead,
                               _m21_plans_and_deadlines_read_again, _m22_assistant_chats_searched_by_their_titles,
                               _m23_portraits_in_the_users_own_words, _m24_journal_sections_dated_by_their_headings,
-                              _m25_stays_next_year_and_days_soon_read_again, _m26_dates_in_figures_read]
+                              _m25_stays_next_year_and_days_soon_read_again, _m26_dates_in_figures_read,
+                              _m27_last_of_a_run_read_again]
 
 
 def schema_version(conn) -> int:

@@ -1,4 +1,4 @@
-"""Migrations 9 to 17 and 19 to 26: what older rules stored is read again with the newer ones (the dates messages
+"""Migrations 9 to 17 and 19 to 27: what older rules stored is read again with the newer ones (the dates messages
 tell of, summaries, Word files, daily notes). Listed in order in `migrations.MIGRATIONS`; once released, never
 edited."""
 
@@ -162,6 +162,14 @@ def _m25_stays_next_year_and_days_soon_read_again(conn) -> None:
 def _m26_dates_in_figures_read(conn) -> None:
     """Dates written in figures ("moved to 21/10/2026 at 11:00", "MOT on 08/07") tell of their day, and a
     stay's days said with their weekdays ("Sat 24 to Sat 31 Oct") of the whole stay."""
+    from second_me.storage.messages import read_event_dates_again
+
+    read_event_dates_again(conn)
+
+
+def _m27_last_of_a_run_read_again(conn) -> None:
+    """"Book the Three Chimneys for the last night", "our last weekend in Leeds", "the last week of term":
+    the last of a run, no longer the night (weekend, week) before the message was sent."""
     from second_me.storage.messages import read_event_dates_again
 
     read_event_dates_again(conn)

@@ -321,6 +321,8 @@ def moments_told(text: str, said_at: float) -> list[tuple[DateSpan, str]]:
                 continue  # "this may help", "we march on": words, not months
             if _titled_day_word(sentence, match):
                 continue  # "now reading Tomorrow, and Tomorrow, and Tomorrow": a title, not a day
+            if _last_in_order(sentence, match):
+                continue  # "book the Three Chimneys for the last night": the stay's, not the night before
             clause = _clause(sentence, match)
             if groups.get("in_unit") and not _tense(clause):
                 continue  # "29 minutes in four months" is how long, not when
@@ -351,6 +353,16 @@ def _only_obtained(words: str) -> bool:
     wedding"): nothing in it tells of what happened on its day."""
     signs = {sign.lower() for sign in _PAST.findall(words)}
     return bool(signs & _OBTAINED) and signs <= _OBTAINED | {"was", "were"}
+
+
+# "the last night", "our last weekend", "the last week of term": last of a run, not the one before now.
+_OWNER_OR_THE = re.compile(r"\b(?:the|my|our|his|her|their|your|its)\s+$", re.I)
+_OF_WHAT = re.compile(r"\s+of\b", re.I)
+
+
+def _last_in_order(sentence: str, match: re.Match) -> bool:
+    return match.group(0).lower().startswith("last") and bool(
+        _OWNER_OR_THE.search(sentence[:match.start()]) or _OF_WHAT.match(sentence[match.end():]))
 
 
 def _titled_day_word(sentence: str, match: re.Match) -> bool:

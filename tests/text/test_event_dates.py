@@ -392,3 +392,28 @@ def test_a_time_said_as_a_sentence_of_its_own_is_the_sentence_befores():
             "this year")
     days = dates_of_event(told, said, event_asked("When did I buy the truck?"))
     assert [span.describe() for span in days] == ["2024-07-20"]
+
+
+def test_the_last_of_a_run_is_no_time_before_the_message(services, settings):
+    """"and I'll book the Three Chimneys for the last night" (of a stay), said on 14 April, told of 13 April:
+    the reader then wrote "You booked the Three Chimneys for the on April 13, 2026." Migration 27 reads a
+    store's turns again."""
+    from second_me.domain import Turn
+    from tests.storage.legacy import reopened_at
+
+    said = datetime(2026, 4, 14, 18, 15, tzinfo=timezone.utc).timestamp()
+    for told in ("and I'll book the Three Chimneys for the last night. my treat", "on the last night we had a party",
+                 "our last weekend in Leeds was lovely", "last night of the trip we ate out", "the last weekend of May"):
+        assert event_dates(told, said) == [], told
+    assert [d.describe() for d in event_dates("we went out last night", said)] == ["2026-04-13"]
+    assert [d.describe() for d in event_dates("last weekend was fun", said)] == ["2026-04-11 to 2026-04-12"]
+
+    services.conversations.log.add_turns([Turn("w1", "Priya", "I'll book the Three Chimneys for the last night",
+                                               said, "user", "1")], said)
+
+    def as_left(conn):
+        conn.execute("INSERT INTO memory_dates (memory_id, starts_at, ends_at, phrase) SELECT id, ?, ?, 'last night' "
+                     "FROM memories WHERE kind = 'message'", (said - 86400 - 18 * 3600 - 900, said - 18 * 3600 - 900))
+
+    with reopened_at(services, settings, 26, as_left) as conn:
+        assert conn.execute("SELECT count(*) FROM memory_dates").fetchone()[0] == 0
