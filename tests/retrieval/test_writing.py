@@ -989,6 +989,14 @@ def test_a_capable_reader_judges_a_word_memory_lacks_and_must_be_surer(services,
     services._chat = FakeChatModel(reply="An accountant [1].", parameters=1_500_000_000, judge=0.99)
     assert services.answering.ask("What does my daughter-in-law do for work?", remember=False).text == \
         "I don't know: nothing in your memory mentions 'law'."
+    # And someone's thing no memory tells of: a 1.5B reader answered what Tilly's car hire cost instead.
+    from second_me.domain import Turn
+    services.conversations.log.add_turns([Turn("Skye", "Priya", "who's driving?", 1.0e9, "user", "1"),
+                                          Turn("Skye", "Tom", "hired a 7 seater for the week. 385 pounds", 1.0e9 + 60,
+                                               "other", "2")], services.clock.timestamp())
+    services._chat = FakeChatModel(reply="385 pounds [1].", parameters=1_500_000_000, judge=0.99)
+    assert services.answering.ask("How much did Tom's flights cost?", remember=False).text == \
+        "I don't know: nothing in your memory mentions 'flights'."
 
 
 def test_of_one_memorys_sentences_the_one_holding_the_readers_answer_is_shown_alone(services, notes):
