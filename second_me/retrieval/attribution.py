@@ -31,6 +31,7 @@ _THIRD_PERSON = re.compile(r"\b(?:he|he's|he’s|him|his|himself|she|she's|she�
 # A turn opening by speaking to the whole group: "ok team, …", "hey guys!", "morning all," ("everyone's" is not).
 _TO_EVERYONE = re.compile(r"^\W*(?:(?:ok|okay|right|hey|hi|hello|morning|evening|so)\W+)?"
                           r"(?:team|guys|everyone|everybody|all|y['’]?all|folks|gang|squad)(?:\s*[,!.:]|\s*$)", re.I)
+_TO_YOU_ALL = re.compile(r"\b(?:you|ya)\s+(?:all|guys|lot|lads|girls)\b|\ball\s+of\s+you\b", re.I)
 _ASKS_ASKED = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wondered|wondering|question|questions)\b", re.I)
 _SAYS_I = re.compile(r"\bi(?:['’](?:m|ve|d|ll))?\b", re.I)
 _USER_WORDS = re.compile(r"\b(?:i|me|my|mine|myself|i've|i’ve|i'm|i’m|i'd|i’d)\b", re.I)
@@ -102,8 +103,8 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
         return True  # names them
     if called & (subject.called or subject.people) and not _FIRST_PERSON.search(item.text):
         return True  # speaks to them ("Lena, the hamster is called Nugget"), not of oneself ("I'm a teacher sam")
-    if subject.user and speaker not in users and _SECOND_PERSON.search(item.text):
-        return True  # someone else speaking to the user
+    if subject.user and speaker not in users and _SECOND_PERSON.search(_TO_YOU_ALL.sub(" ", item.text)):
+        return True  # someone else speaking to the user (not the whole group: "meet you all there")
     if subject.people and speaker not in subject.people and _SECOND_PERSON.search(item.text):
         return True  # speaking to the one asked about (in a chat of two)
     if speaker_is_subject:

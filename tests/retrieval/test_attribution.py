@@ -32,6 +32,14 @@ def test_a_turn_told_to_the_whole_group_may_be_about_the_user():
         assert attribute([said("Sam", text)], subject, USERS).message == "That was Sam, not you", text
 
 
+def test_a_turn_speaking_to_the_whole_group_as_you_all_is_not_said_to_the_user():
+    # "How am I getting to Edinburgh?" was answered with Ellie's plan as if it were the user's.
+    subject = subject_of("How am I getting to Edinburgh?", SPEAKERS, USERS)
+    for text in ["I'll take the train to Edinburgh and meet you all there", "see you guys at the station"]:
+        assert attribute([said("Sam", text)], subject, USERS).message == "That was Sam, not you", text
+    assert attribute([said("Sam", "I'll meet you at the station")], subject, USERS).message == ""  # to the user
+
+
 def test_a_name_only_called_out_to_its_bearer_does_not_make_a_turn_about_them():
     # "What mark did Sam get in his Grade 1 cello exam?" (Lena's exam): her "I'm a teacher sam, I love an
     # exam" speaks to Sam of herself, and kept her certificate's mark as if it were his.
