@@ -224,16 +224,18 @@ def _a_name(word: str, text: str, initial: bool = True) -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
+_ASKS_WHERE = re.compile(r"\s*where\b", re.I)
+_PLACE_SAID = re.compile(r"\b(?:in|at|on|under|by|near|behind|beside|inside|outside|next to|from|to|above|below"
+                         r"|between|opposite|upstairs|downstairs|here|there|home)\b", re.I)
+
+
 def _owners(line: str) -> set[str]:
     """The names a line says as someone's thing ("Tom" of "Tom's job"), folded."""
     return {word for match in _OWNED_THING.finditer(line) for word in folded_words(match.group(1))}
 
 
 _OWNED_THING = re.compile(r"\b([A-Z][\w-]*)['’]s\s+[a-z]")
-_ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
-_ASKS_WHERE = re.compile(r"\s*where\b", re.I)
-_PLACE_SAID = re.compile(r"\b(?:in|at|on|under|by|near|behind|beside|inside|outside|next to|from|to|above|below"
-                         r"|between|opposite|upstairs|downstairs|here|there|home)\b", re.I)
 
 
 _LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?")
