@@ -31,7 +31,7 @@ from pathlib import PurePath
 from typing import Mapping, Optional, Sequence
 
 from second_me.domain import FileOrigin, Hit, told_dates
-from second_me.retrieval.answer_type import (LIGHT_VERBS, NAMING_WORDS, OCCUPATION, TIME_WORDS, WITH_ARTICLE,
+from second_me.retrieval.answer_type import (LIGHT_VERBS, MONEY, NAMING_WORDS, OCCUPATION, TIME_WORDS, WITH_ARTICLE,
                                              answer_type_words, expected_answer, lacks_answer, proper_names)
 from second_me.retrieval.chatter import information_prior
 from second_me.retrieval.context import spoken_dates
@@ -117,7 +117,8 @@ class Signals:
 def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]:
     """The question's words no memory contains, as check 4 counts them: not the word naming what is
     asked, a month or weekday (matched against when memories happened), a light verb ("where did I
-    *put*…": notes say where things are, not that they were put), how a name is asked for ("what is
+    *put*…": notes say where things are, not that they were put), how an amount is asked for ("what did it
+    *cost*": an expenses table says "149.00"), how a name is asked for ("what is
     Tom's cat *called*?": a chat says "her name is Miso", or just "Miso"), a request's or an indirect
     question's own words, the span words of date arithmetic, nor a word for a whole kind ("health")."""
     question = result.parsed.text if result.parsed is not None else ""
@@ -130,7 +131,10 @@ def words_memory_lacks(result: SearchResult, asked: str = "") -> tuple[str, ...]
     skip = request_words(question) | LIGHT_VERBS | NAMING_WORDS | KIND_WORDS | asking_words(asked or question) \
         | asked_verbs(asked or question) | ({"wise"} if _WISE.search(asked or question) else set()) \
         | _someones_relatives(asked or question) | NEWNESS_WORDS | MEASUREMENT_WORDS \
-        | ({"times"} if ASKS_TIMES.match(asked or question) else set())  # "How many times did I go running?"
+        | ({"times"} if ASKS_TIMES.match(asked or question) else set()) \
+        | (PAYING_WORDS if expected_answer(asked or question) == MONEY else set())
+    # "How many times did I go running?"; "How much did my glasses cost?" over "Glasses (Specsavers), 149.00":
+    # memory states the amount, not that it was paid.
     titled = _next_to_a_file_name(question, result.hits)
     # A question of time alone keeps its time words to search with ("What did I do on 17 May 2025?"):
     # they say when, and a memory need not contain them.

@@ -1415,3 +1415,21 @@ def test_a_text_signed_with_its_senders_name_is_quoted_once_under_it():
         "Riverside Dental: “Your appointment has been moved to 21/10/2026 at 11:00.” [1]"
     said = Evidence("Sam: did you see this?", 4, "SMS: Mum", "message", speaker="Mum")  # another's name stays
     assert quote_block([said], {4: 1}) == "Mum: “Sam: did you see this?” [1]"
+
+
+def test_asked_what_something_cost_a_table_stating_the_amount_answers_without_saying_cost(services, tmp_path):
+    """"How much did my new glasses cost?" was refused, "nothing in your memory mentions 'cost'", over an
+    expenses table's "Glasses (Specsavers),149.00": memory states the amount, not that it was paid."""
+    from dataclasses import replace
+
+    folder = tmp_path / "money"
+    folder.mkdir()
+    (folder / "expenses.csv").write_text("date,item,amount,category\n2026-04-22,Glasses (Specsavers),149.00,health\n"
+                                         "2026-05-30,Polytunnel,329.99,garden\n")
+    services.indexing.add([folder])
+    # Every question is close enough; one with a word no memory holds is not (check 4 refuses it).
+    services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.99)
+    answer = services.answering.ask("How much did my new glasses cost?", remember=False)
+    assert not answer.abstained and "149.00" in answer.text
+    assert services.answering.ask("Which optician made my glasses frames?", remember=False).text == \
+        "I don't know: nothing in your memory mentions 'optician', 'frames'."
