@@ -27,6 +27,10 @@ def test_irregular_verbs_match_their_other_forms():
     assert match_expression("where I went") == '"go" OR "gone" OR "went"'
 
 
+def test_an_adjective_matches_the_noun_a_note_lists_it_under():
+    assert '"allergies"' in match_expression("What am I allergic to?").split(" OR ")  # "Allergies: penicillin"
+
+
 def test_everyday_words_for_the_same_person_match():
     assert set(match_expression("my mother").split(" OR ")) >= {'"mother"', '"mum"', '"mom"'}
     assert match_expression("the kids") == '"children" OR "kids"'
