@@ -36,6 +36,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # and dated by it (`entry_date`).
 _LOG_ENTRY = re.compile(r"^\s*(?:[-*+•]\s+)?(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
 _NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  # "Electrician: Lorna Price."
+_LABELLED = re.compile(r"^[A-Z][\w ]{0,20}: \S+\s+\S")  # "Day 3: day trip to Sintra.", not "Owner: me."
+LABELLED_WORDS = 6
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 # A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20"): a quote of its own.
 _RECORD = re.compile(r"^\s*[^:;\n]{1,40}: [^;\n]*(?:; [^:;\n]{1,40}: [^;\n]*)+$")
@@ -218,7 +220,10 @@ def _after_a_named_role(unit: _Unit) -> bool:
         return False
     while first.previous is not None and first.previous.line_index == unit.line_index:
         first = first.previous
-    return bool(_NAMED_ROLE.match(first.text))
+    # So does a line opening with a short labelled sentence ("Day 3: day trip to Sintra. Pena Palace was
+    # too crowded, Quinta da Regaleira was the highlight."): the highlight is Sintra's.
+    return bool(_NAMED_ROLE.match(first.text)) \
+        or bool(_LABELLED.match(first.text)) and len(first.text.split()) <= LABELLED_WORDS
 
 
 def _figure_after(unit: _Unit) -> bool:

@@ -188,6 +188,9 @@ def test_a_fragment_after_a_sentence_on_its_line_is_quoted_with_it():
     assert "Electrician: Lorna Price. Recommended by our neighbour Graham." in texts
     assert "Electrician: Lorna Price. Recommended by our neighbour Graham. Did the fuse box." in texts
     assert "Tiler: Dev." in texts and not any(text.startswith("Recommended") for text in texts)
+    # So does a line opening with a short labelled sentence: the highlight is Sintra's.
+    day = "Day 3: day trip to Sintra. Pena Palace was too crowded, Quinta da Regaleira was the highlight."
+    assert day in [s.text for s in candidate_sentences([file_hit(6, day, 1, 1)])]
     tested = ("First Sunday of every month: restore one random folder and compare it. Last test: OK. "
               "It costs about $1.80 a month.")
     # What leans on a fragment quoted with the sentence before it is read with both, not with it alone.
