@@ -169,7 +169,7 @@ def names_no_one(sentence: str, question: str) -> bool:
 _WHEN_WORDS = MONTHS | WEEKDAYS | frozenset(
     "today yesterday tomorrow tonight morning afternoon evening night week weekend month year".split())
 _TIME_WORDS = _WHEN_WORDS | frozenset("in on at by from to and between since until till during the a an of this next "
-                                      "last".split())
+                                      "last first second third final".split())  # "the first night"
 # A question asking when, how long, how often or how old is answered by a time, whatever else it asks.
 _ASKS_A_TIME = re.compile(r"\b(?:how\s+(?:long|often|soon)|what\s+time|ago|since\s+when|(?:which|what)\s+(?:date|day|"
                           r"weekday|night|evening|morning|afternoon|weekend|week|month|year|season|hour))\b", re.I)
@@ -210,7 +210,10 @@ def adds_only_a_time(sentence: str, question: str) -> bool:
             or expected_answer(question) in (DATE, DAY_OF_YEAR, AGE, NUMBER):
         return False
     asked = stems(question)
-    added = [word for word in words(CITATION_MARKS.sub("", sentence).lower()) if not forms(word) & asked]
+    text = CITATION_MARKS.sub("", sentence)
+    for name in proper_names(question):  # "Tom Hughes is cooking the first night." for "What is Tom cooking?"
+        text = re.sub(rf"\b({re.escape(name)})\s+[A-Z][\w'’-]*", r"\1", text)
+    added = [word for word in words(text.lower()) if not forms(word) & asked]
     # Digits alone ("+351 912 000 111") may be the answer: a day, month or year says when.
     return only_a_time(" ".join(added)) and any(word in _WHEN_WORDS or re.fullmatch(r"(?:19|20)\d\d", word)
                                                  for word in added)

@@ -281,6 +281,9 @@ def test_what_adds_only_a_time_to_a_question_not_asking_one():
     assert not adds_only_a_time("At Ashton Court [1].", "Which parkrun does Nina run?")
     assert not adds_only_a_time("Jo came on Saturday [1].", "Who came to the party?")
     assert not adds_only_a_time("+351 912 000 111 [1].", "What's the electrician's phone number?")  # digits alone
+    # The surname of the one asked of adds nothing either: what Tom is cooking is not when he cooks.
+    assert adds_only_a_time("Tom Hughes is cooking the first night. [1]", "What is Tom cooking?")
+    assert not adds_only_a_time("Tom Hughes is cooking his famous chilli [1].", "What is Tom cooking?")
     assert adds_only_a_time("On June 11, 2023 [1].", "How many times did I go?")  # a count, not a day
     for asks_a_time in ("When did Nina run parkrun?", "How long do I proof the dough?", "How old is Freya?",
                         "Which year did we move?", "What time is the party?",
