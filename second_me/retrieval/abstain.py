@@ -47,6 +47,7 @@ from second_me.text.names import MONTHS, WEEKDAYS, fold, name_asked_of_mine, nam
 from second_me.text.sentences import split_sentences
 from second_me.text.stated import PAYING_WORDS
 from second_me.text.support import asks_to_reckon
+from second_me.text.table_rows import RECORD
 from second_me.text.utterance import asked_verbs, asking_words, request_words
 from second_me.text.word_forms import RELATIVES
 from second_me.text.words import content_words, forms, name_forms, plain, stems
@@ -184,6 +185,9 @@ def _as_checked(hit: Hit, replied: Mapping[int, str], before: Mapping[int, str])
     it, which tells what it is about and states nothing ("she's called Mango" after "I adopted a cat")."""
     if hit.memory.kind in SUMMARY_KINDS:
         return [(sentence, "") for sentence, _ in split_sentences(hit.memory.text)]
+    if hit.memory.kind == "chunk" and any(RECORD.match(line) for line in hit.memory.text.split("\n")):
+        # A spreadsheet's rows are each their own: "Kwik Fit" of the tyres' row names no dentist.
+        return [(line, "") for line in hit.memory.text.split("\n") if line.strip()]
     said = (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory)))
     return [("\n".join(filter(None, said)), before.get(hit.memory.id, ""))]
 

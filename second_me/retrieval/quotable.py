@@ -17,7 +17,7 @@ from second_me.domain import ConversationOrigin, FileOrigin, Hit, Memory, assist
 from second_me.retrieval.note_context import HEADING, note_title, under_heading
 from second_me.text.names import TOKEN, fold
 from second_me.text.sentences import split_sentences
-from second_me.text.table_rows import ROW as TABLE_ROW
+from second_me.text.table_rows import RECORD, ROW as TABLE_ROW
 from second_me.text.tasks import task_state
 
 MAX_QUOTE_CHARS = 400
@@ -39,8 +39,6 @@ _NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  
 _LABELLED = re.compile(r"^[A-Z][\w ]{0,20}: \S+\s+\S")  # "Day 3: day trip to Sintra.", not "Owner: me."
 LABELLED_WORDS = 6
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
-# A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20"): a quote of its own.
-_RECORD = re.compile(r"^\s*[^:;\n]{1,40}: [^;\n]*(?:; [^:;\n]{1,40}: [^;\n]*)+$")
 
 
 @dataclass(frozen=True)
@@ -131,7 +129,7 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             flush()
             label = named_list.group(1).strip()  # "Abandoned:" over "- Ulysses: gave up at page 120 again."
             continue
-        if _RECORD.match(line):
+        if RECORD.match(line):  # a spreadsheet's row: a quote of its own
             flush()
             paragraph.append((index, line))
             flush()

@@ -8,6 +8,8 @@ import re
 from typing import Optional
 
 ROW = re.compile(r"^\s*\|.*\|\s*$")
+# A spreadsheet's row as it is indexed ("date: 2025-03-02; shop: Tesco; amount: 54.20").
+RECORD = re.compile(r"^\s*[^:;\n]{1,40}: [^;\n]*(?:; [^:;\n]{1,40}: [^;\n]*)+$")
 BLANK = "(blank)"
 
 

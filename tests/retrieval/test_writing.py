@@ -1420,7 +1420,7 @@ def test_a_text_signed_with_its_senders_name_is_quoted_once_under_it():
     assert quote_block([said], {4: 1}) == "Mum: “Sam: did you see this?” [1]"
 
 
-def test_asked_what_something_cost_a_table_stating_the_amount_answers_without_saying_cost(services, tmp_path):
+def test_a_table_stating_an_amount_answers_what_it_cost_and_is_checked_row_by_row(services, tmp_path):
     """"How much did my new glasses cost?" was refused, "nothing in your memory mentions 'cost'", over an
     expenses table's "Glasses (Specsavers),149.00": memory states the amount, not that it was paid."""
     from dataclasses import replace
@@ -1436,3 +1436,9 @@ def test_asked_what_something_cost_a_table_stating_the_amount_answers_without_sa
     assert not answer.abstained and "149.00" in answer.text
     assert services.answering.ask("Which optician made my glasses frames?", remember=False).text == \
         "I don't know: nothing in your memory mentions 'optician', 'frames'."
+    # Each row is its own: the tyres' "Kwik Fit" is no name of the dentist.
+    (folder / "expenses.csv").write_text("date,item,amount,category\n2026-02-02,Dentist check-up,27.40,health\n"
+                                         "2026-03-11,New tyres x2 (Kwik Fit),178.00,car\n")
+    services.indexing.add([folder])
+    assert services.answering.ask("What's the name of my dentist?", remember=False).text == \
+        "I don't know: the memories about that don't say a name."
