@@ -82,8 +82,9 @@ GATHERING_ALLOWANCE = 0.03
 # How a question of date arithmetic asks ("how *long* after…", "which came *first*"): never memory's words.
 SPAN_WORDS = frozenset("long first day days week weeks month months year years".split())
 # A whole kind that memory tells of by its members: "What's been wrong with my health this year?" (or
-# "health-wise") is answered by "tonsillitis" and "a kidney stone"; no memory says "health".
-KIND_WORDS = frozenset({"health"})
+# "health-wise") is answered by "tonsillitis" and "a kidney stone"; no memory says "health". Nor does
+# memory call what it holds "things" ("What did I pay for health things this year?").
+KIND_WORDS = frozenset({"health", "thing", "things", "stuff"})
 # What a measurement is asked as: "What was my vitamin D level?" is answered by "Vitamin D low (18 ng/ml)",
 # "What size towel rail do I need?" by "Towel rail, 500mm wide".
 MEASUREMENT_WORDS = frozenset({"level", "levels", "rate", "reading", "readings", "size", "sizes", "dimensions"})
