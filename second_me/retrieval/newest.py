@@ -19,6 +19,7 @@ from second_me.retrieval.quotable import entry_date
 from second_me.retrieval.timeparse import TimeHint
 from second_me.text.event_dates import PLAN_MOVED
 from second_me.text.measures import MEASURE_KINDS
+from second_me.text.table_rows import RECORD
 from second_me.text.utterance import is_question
 from second_me.text.words import HOW_MEASURES, content_words, forms, stem, stems
 
@@ -58,10 +59,11 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         elif _ASKS_WORKPLACE.match(question):  # "I start at the hospital pharmacy on Monday", not a newer "AGM"
             work = {id(item) for item in statements if _TELLS_WORK.search(item.text)}
             answering = (work & answering) or work or answering  # "at the Alfred" before "New job routine"
-    if {expected, wanted} & (MEASURE_KINDS | {NUMBER, MONEY}):
+    if {expected, wanted} & (MEASURE_KINDS | {NUMBER, MONEY}) or any(RECORD.match(item.text) for item in statements):
         # A number, of what the question names: "86,120 miles" of the MOT's entry in a car's log, not a newer
         # note's "Ran the Abbey Dash 10k", for "What was the mileage at the last MOT?". (A name needs none:
-        # "Gerald II made his first loaf!" names Kofi's starter without saying "starter".)
+        # "Gerald II made his first loaf!" names Kofi's starter without saying "starter".) So is a spreadsheet's
+        # row, each of which states a date: "When did I last go to the dentist?" is not the polytunnel's row.
         named = frozenset(answer_type_words(question)) | LIGHT_VERBS | TIME_WORDS | NEWNESS_WORDS
         topic = [forms(word) for word in content_words(question, named)]
         need = (len(topic) + 1) // 2  # half of it: "Blood pressure readings: 129/82", not "Meter readings"

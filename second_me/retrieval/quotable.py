@@ -35,6 +35,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # slides", or as a list's item, "- 2026-11-01: 129/82"): quoted whole like a list item, its day with it,
 # and dated by it (`entry_date`).
 _LOG_ENTRY = re.compile(r"^\s*(?:[-*+•]\s+)?(\d{4}-\d{2}-\d{2})\s*(?::|[-–—]\s)\s*\S")
+_ROW_DATE = re.compile(r"(?:^|; )[^:;]{1,40}: (\d{4}-\d{2}-\d{2})(?:;|$)")
 _NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  # "Electrician: Lorna Price."
 _LABELLED = re.compile(r"^[A-Z][\w ]{0,20}: \S+\s+\S")  # "Day 3: day trip to Sintra.", not "Owner: me."
 LABELLED_WORDS = 6
@@ -153,8 +154,9 @@ def _an_item(line: str) -> bool:
 
 
 def entry_date(quote: str) -> Optional[float]:
-    """The day a log's entry opens with (`_LOG_ENTRY`), as epoch seconds at its start (UTC)."""
-    entry = _LOG_ENTRY.match(quote)
+    """The day a log's entry opens with (`_LOG_ENTRY`), or a spreadsheet's row gives first ("date:
+    2026-03-11; item: New tyres…"), as epoch seconds at its start (UTC)."""
+    entry = _LOG_ENTRY.match(quote) or (_ROW_DATE.search(quote) if RECORD.match(quote) else None)
     if entry is None:
         return None
     try:

@@ -131,3 +131,18 @@ def test_asked_of_two_people_a_turn_by_one_naming_the_other_does_not_lead_a_newe
                      speaker="Tariq", created_at=_ts("2024-12-18"))
     ordered = newest_statements_first([camping, moved], (), "When are Tariq and Hannah getting married now?")
     assert [item.memory_id for item in ordered] == [2, 1]
+
+
+def test_asked_the_last_time_of_something_a_spreadsheets_row_naming_it_is_read_newest_by_its_own_date():
+    """Every row of an expenses table states a date: "When did I last go to the dentist?" quoted all eight,
+    and "What was my last car expense?" led with January's over March's (the file's one date for both)."""
+    def row(memory_id: int, text: str) -> Evidence:
+        return Evidence(text, memory_id, "money/expenses.csv:2", "chunk", created_at=_ts("2026-06-01"))
+    rows = [row(1, "date: 2026-01-19; item: Car insurance renewal (Admiral); amount: 412.50; category: car"),
+            row(1, "date: 2026-02-02; item: Dentist check-up; amount: 27.40; category: health"),
+            row(1, "date: 2026-03-11; item: New tyres x2 (Kwik Fit); amount: 178.00; category: car"),
+            row(1, "date: 2026-05-30; item: Polytunnel; amount: 329.99; category: garden")]
+    dentist = newest_statements_first(rows, (), "When did I last go to the dentist?", answering_only=True)
+    assert [item.text[6:16] for item in dentist] == ["2026-02-02"]
+    car = newest_statements_first(rows, (), "What was my last car expense?", answering_only=True)
+    assert [item.text[6:16] for item in car] == ["2026-03-11", "2026-01-19"]

@@ -1434,6 +1434,8 @@ def test_a_table_stating_an_amount_answers_what_it_cost_and_is_checked_row_by_ro
     services.settings = replace(services.settings, abstain_similarity=0.0, abstain_unknown_similarity=0.99)
     answer = services.answering.ask("How much did my new glasses cost?", remember=False)
     assert not answer.abstained and "149.00" in answer.text
+    answer = services.answering.ask("What did I pay for health things this year?", remember=False)
+    assert not answer.abstained and "149.00" in answer.text  # memory calls nothing "things"
     assert services.answering.ask("Which optician made my glasses frames?", remember=False).text == \
         "I don't know: nothing in your memory mentions 'optician', 'frames'."
     # Each row is its own: the tyres' "Kwik Fit" is no name of the dentist.
