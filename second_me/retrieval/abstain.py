@@ -40,7 +40,7 @@ from second_me.retrieval.expand import SUMMARY_KINDS
 from second_me.retrieval.gather import ASKS_TIMES
 from second_me.retrieval.hybrid import SearchResult
 from second_me.retrieval.intent import GATHER, intent_of
-from second_me.retrieval.people import by_or_about
+from second_me.retrieval.people import OWNED, by_or_about
 from second_me.retrieval.unmatched import as_written, unknown_names
 from second_me.retrieval.when_told import WHEN, untold_when
 from second_me.text.names import MONTHS, WEEKDAYS, fold, name_asked_of_mine, named_beside
@@ -258,14 +258,11 @@ _IN_LAW = re.compile(r"\b\w+-in-(law)\b|\b(step(?:son|daughter|mother|father|bro
                      re.I)
 
 
-_SOMEONES_THING = re.compile(r"\b[A-Z][\w-]*['’]s\s+([^\W\d_]+)\b")
-
-
 def _untold_of_someone(question: str) -> set[str]:
     """The word telling a relative by marriage from a blood relative ("law" of "daughter-in-law", "stepson"),
     and the thing a question asks of someone ("flights" of "How much did Tom's flights cost?")."""
     return {(match[1] or match[2]).lower() for match in _IN_LAW.finditer(question)} \
-        | {match[1].lower() for match in _SOMEONES_THING.finditer(question)}
+        | {match[2] for match in OWNED.finditer(question)}
 
 
 def _close_naming(result: SearchResult) -> bool:

@@ -108,7 +108,8 @@ def _names(memory: Memory, called: set[str]) -> bool:
     return bool(called & {plain(word) for word in _WORD.findall(own_words(memory))})
 
 
-_OWNED = re.compile(r"\b[A-Z][\w-]*['’]s\s+([a-z]+)")  # "Ella's *party*": the thing a question asks of someone
+# "Ella's *party*": someone's thing, as a question asks of it or a line says it (group 1 whose, group 2 what).
+OWNED = re.compile(r"\b([A-Z][\w-]*)['’]s\s+([a-z]+)")
 
 
 def told_of_in_reply(memories: Mapping[int, Memory], named: set[int], people: Sequence[str], question: str,
@@ -123,7 +124,7 @@ def told_of_in_reply(memories: Mapping[int, Memory], named: set[int], people: Se
     turns replying to given memories."""
     if not people:
         return set()
-    owned = {match.group(1) for match in _OWNED.finditer(question)}
+    owned = {match.group(2) for match in OWNED.finditer(question)}
     theirs = re.compile(r"\b(?:her|his|their)\s+(?:" + "|".join(map(re.escape, owned)) + r")\b", re.I) \
         if owned else None
     called = _called(people)

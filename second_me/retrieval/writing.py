@@ -21,6 +21,7 @@ from second_me.retrieval.context import cited_numbers, format_memory, without_st
 from second_me.retrieval.dated_answer import when_line
 from second_me.retrieval.answer_type import ASKS_WHEN, NAME, expected_answer, folded_words, has_answer
 from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about_you
+from second_me.retrieval.people import OWNED
 from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
                                                in_what_it_cites, misses_a_task, names_an_assistant, names_no_one,
@@ -232,10 +233,7 @@ _PLACE_SAID = re.compile(r"\b(?:in|at|on|under|by|near|behind|beside|inside|outs
 
 def _owners(line: str) -> set[str]:
     """The names a line says as someone's thing ("Tom" of "Tom's job"), folded."""
-    return {word for match in _OWNED_THING.finditer(line) for word in folded_words(match.group(1))}
-
-
-_OWNED_THING = re.compile(r"\b([A-Z][\w-]*)['’]s\s+[a-z]")
+    return {word for match in OWNED.finditer(line) for word in folded_words(match.group(1))}
 
 
 _LIST_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?")
