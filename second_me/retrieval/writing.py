@@ -32,6 +32,7 @@ from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CI
 from second_me.text.names import names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
+from second_me.text.table_rows import RECORD
 from second_me.text.voice import to_the_user
 from second_me.text.words import MONTHS, WEEKDAYS, content_words, forms, stems
 from second_me.safe_text import strip_control
@@ -126,8 +127,8 @@ def short_line(text: str, best: Evidence, question: str) -> str:
     if not any(ch.isdigit() for ch in line) and all(forms(word) & asked for word in content_words(line)):
         return ""
     plain_line = plain_sentence(line)
-    if plain_line == plain_sentence(best.text):
-        return ""
+    if plain_line == plain_sentence(best.text) or (RECORD.match(best.text) and _FIELDS.search(line)):
+        return ""  # the quote again, or a spreadsheet row's fields again ("The item: Allotment rent; amount: 62.00")
     # A word the quote exclaims is no answer ("Amazing." of "Amazing. We ate…" for "Who is Ines?").
     quote_sentences = {plain_sentence(sentence) for sentence, _ in split_sentences(best.text, lower_case_starts=True)}
     if len(content_words(line)) < 2 and plain_line in quote_sentences:
@@ -229,6 +230,9 @@ _ASKS_WHO_OR_WHERE = re.compile(r"\s*(?:who(?:m|se)?|where)\b", re.I)
 _ASKS_WHERE = re.compile(r"\s*where\b", re.I)
 _PLACE_SAID = re.compile(r"\b(?:in|at|on|under|by|near|behind|beside|inside|outside|next to|from|to|above|below"
                          r"|between|opposite|upstairs|downstairs|here|there|home)\b", re.I)
+
+
+_FIELDS = re.compile(r"[^\W_][\w ]*: [^;]+; [^\W_][\w ]*: ")  # two fields of a row, "amount: 62.00; category: "
 
 
 def _owners(line: str) -> set[str]:
