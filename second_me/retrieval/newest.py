@@ -67,8 +67,9 @@ def newest_statements_first(evidence: list[Evidence], assistants: Sequence[str],
         named = frozenset(answer_type_words(question)) | LIGHT_VERBS | TIME_WORDS | NEWNESS_WORDS
         topic = [forms(word) for word in content_words(question, named)]
         need = (len(topic) + 1) // 2  # half of it: "Blood pressure readings: 129/82", not "Meter readings"
-        on_topic = {id(item) for item in statements
-                    if sum(1 for word in topic if stems(f"{item.context} {item.text}") & word) >= need}
+        # (A spreadsheet's name is every row's: "expenses" tells no row from another.)
+        on_topic = {id(item) for item in statements if sum(1 for word in topic if stems(
+            item.text if RECORD.match(item.text) else f"{item.context} {item.text}") & word) >= need}
         if answering & on_topic:
             answering &= on_topic
         else:

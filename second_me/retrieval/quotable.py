@@ -39,6 +39,7 @@ _ROW_DATE = re.compile(r"(?:^|; )[^:;]{1,40}: (\d{4}-\d{2}-\d{2})(?:;|$)")
 _NAMED_ROLE = re.compile(r"^[A-Z][\w ]{0,30}: (?:[A-Z][\w'’-]*\.? ?){1,4}$")  # "Electrician: Lorna Price."
 _LABELLED = re.compile(r"^[A-Z][\w ]{0,20}: \S+\s+\S")  # "Day 3: day trip to Sintra.", not "Owner: me."
 LABELLED_WORDS = 6
+_RECORDS_HEADER = re.compile(r"^[^|;:\n]+(?: \| [^|;:\n]+)+$")  # a spreadsheet's column names, as indexed
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 
 
@@ -130,6 +131,10 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             flush()
             label = named_list.group(1).strip()  # "Abandoned:" over "- Ulysses: gave up at page 120 again."
             continue
+        if _RECORDS_HEADER.match(line) and RECORD.match(next((later for later in lines[index + 1:] if later.strip()),
+                                                             "")):
+            flush()
+            continue  # "date | item | amount": each row below names its columns, and the header alone says nothing
         if RECORD.match(line):  # a spreadsheet's row: a quote of its own
             flush()
             paragraph.append((index, line))

@@ -483,8 +483,8 @@ def test_each_row_of_a_spreadsheet_is_a_quote_of_its_own():
     rows = ("date | shop | amount\ndate: 2025-03-02; shop: Tesco; amount: 54.20\n"
             "date: 2025-03-14; shop: Waterstones; amount: 18.99\ndate: 2025-03-29; shop: Tesco; amount: 47.10")
     texts = [s.text for s in candidate_sentences([file_hit(1, rows, 1, 4)])]
-    assert texts[1:] == ["date: 2025-03-02; shop: Tesco; amount: 54.20", "date: 2025-03-14; shop: Waterstones; amount: 18.99",
-                         "date: 2025-03-29; shop: Tesco; amount: 47.10"]
+    assert texts == ["date: 2025-03-02; shop: Tesco; amount: 54.20", "date: 2025-03-14; shop: Waterstones; amount: 18.99",
+                     "date: 2025-03-29; shop: Tesco; amount: 47.10"]  # the column names alone are none
 
 
 def test_two_items_of_one_list_quoted_bring_the_whole_list_in_its_order():

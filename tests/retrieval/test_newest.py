@@ -137,7 +137,8 @@ def test_asked_the_last_time_of_something_a_spreadsheets_row_naming_it_is_read_n
     """Every row of an expenses table states a date: "When did I last go to the dentist?" quoted all eight,
     and "What was my last car expense?" led with January's over March's (the file's one date for both)."""
     def row(memory_id: int, text: str) -> Evidence:
-        return Evidence(text, memory_id, "money/expenses.csv:2", "chunk", created_at=_ts("2026-06-01"))
+        return Evidence(text, memory_id, "money/expenses.csv:2", "chunk", created_at=_ts("2026-06-01"),
+                        context="expenses")  # the file's name, every row's
     rows = [row(1, "date: 2026-01-19; item: Car insurance renewal (Admiral); amount: 412.50; category: car"),
             row(1, "date: 2026-02-02; item: Dentist check-up; amount: 27.40; category: health"),
             row(1, "date: 2026-03-11; item: New tyres x2 (Kwik Fit); amount: 178.00; category: car"),
@@ -146,3 +147,5 @@ def test_asked_the_last_time_of_something_a_spreadsheets_row_naming_it_is_read_n
     assert [item.text[6:16] for item in dentist] == ["2026-02-02"]
     car = newest_statements_first(rows, (), "What was my last car expense?", answering_only=True)
     assert [item.text[6:16] for item in car] == ["2026-03-11", "2026-01-19"]
+    car = newest_statements_first(rows, (), "How much was my last car expense?", answering_only=True)
+    assert [item.text[6:16] for item in car] == ["2026-03-11", "2026-01-19"]  # "expenses" names every row

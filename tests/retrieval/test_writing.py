@@ -324,6 +324,10 @@ def test_a_line_saying_no_place_for_where_or_only_a_day_for_what_is_not_shown():
     booked = Evidence("and I'll book the Three Chimneys for the last night. my treat for Tom's job", 10, "WhatsApp",
                       "message", speaker="Priya Shah", score=0.9)
     assert short_line("Tom's job.", booked, "Where did I book for the last night?") == ""  # his job is no place
+    row = Evidence("date: 2026-03-01; item: Allotment rent; amount: 62.00; category: garden", 11, "expenses.csv:5",
+                   score=0.9)
+    assert short_line("The item: Allotment rent; amount: 62.00; category: garden.", row,
+                      "How much is the allotment rent?") == ""  # the row again, in pieces
     assert short_line("The Three Chimneys.", booked, "Where did I book for the last night?") == "The Three Chimneys."
     card = Evidence("Ella's birthday is on the 21st isn't it? I've put £20 in a card for her", 8, "SMS", "message",
                     speaker="Mum", score=0.9)
