@@ -186,9 +186,10 @@ def _as_checked(hit: Hit, replied: Mapping[int, str], before: Mapping[int, str])
     it, which tells what it is about and states nothing ("she's called Mango" after "I adopted a cat")."""
     if hit.memory.kind in SUMMARY_KINDS:
         return [(sentence, "") for sentence, _ in split_sentences(hit.memory.text)]
-    if hit.memory.kind == "chunk" and any(RECORD.match(line) for line in hit.memory.text.split("\n")):
+    lines = hit.memory.text.split("\n") if hit.memory.kind == "chunk" else []
+    if any(RECORD.match(line) for line in lines):
         # A spreadsheet's rows are each their own: "Kwik Fit" of the tyres' row names no dentist.
-        return [(line, "") for line in hit.memory.text.split("\n") if line.strip()]
+        return [(line, "") for line in lines if line.strip()]
     said = (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory)))
     return [("\n".join(filter(None, said)), before.get(hit.memory.id, ""))]
 

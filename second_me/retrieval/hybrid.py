@@ -214,7 +214,7 @@ class HybridSearcher:
         about |= told_of_in_reply(memories, about, people, query, self.store.messages.replies) if about else set()
         about |= spoken_of_as_she_or_he(memories, about, self.store.conversations_of) if unspoken and about else set()
         if options.use_priors and not speaking and not unspoken:  # "What have I built this year?": the user's own
-            about |= the_users_own(query, memories, self.store.messages.speakers())
+            about |= the_users_own(query, memories, self.store.messages.speakers)
         ranked: list[Hit] = []
         for memory_id, rrf in fused.items():
             memory = memories.get(memory_id)

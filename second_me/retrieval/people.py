@@ -176,13 +176,18 @@ def speaks_of_oneself(text: str) -> bool:
 _ONESELF_ALONE = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|my|me|mine|myself)\b", re.I)
 
 
-def the_users_own(question: str, memories: Mapping[int, Memory], speakers: Sequence[tuple[str, str]]) -> set[int]:
+def the_users_own(question: str, memories: Mapping[int, Memory],
+                  speakers: Callable[[], Sequence[tuple[str, str]]]) -> set[int]:
     """Asked of the user alone ("What have I built this year?", not "we"), where memory also holds what
-    others told them (`speakers`: (name, role) of every turn's speaker): the user's own turns among
-    `memories`, about whom the question asks as about someone it names. The friend's "I built a ramp" is
-    the friend's. With an assistant alone, every turn worth finding is the user's or answers one."""
-    users = {name for name, role in speakers if role == "user"}
-    if not users or not any(role == "other" for _, role in speakers) or not _ONESELF_ALONE.search(question):
+    others told them (`speakers`: reads (name, role) of every turn's speaker, only for such a question):
+    the user's own turns among `memories`, about whom the question asks as about someone it names. The
+    friend's "I built a ramp" is the friend's. With an assistant alone, every turn worth finding is the
+    user's or answers one."""
+    if not _ONESELF_ALONE.search(question):
+        return set()
+    said_by = speakers()
+    users = {name for name, role in said_by if role == "user"}
+    if not users or not any(role == "other" for _, role in said_by):
         return set()
     return {memory_id for memory_id, memory in memories.items() if memory.speaker in users}
 

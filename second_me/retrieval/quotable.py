@@ -127,12 +127,11 @@ def _units(memory: Memory, speaker: Optional[str], title: str = "") -> list[_Uni
             flush()
             continue
         named_list = _LIST_LABEL.match(line)
-        if named_list and _LIST_ITEM.match(next((later for later in lines[index + 1:] if later.strip()), "")):
+        if named_list and _LIST_ITEM.match(_next_line(lines, index)):
             flush()
             label = named_list.group(1).strip()  # "Abandoned:" over "- Ulysses: gave up at page 120 again."
             continue
-        if _RECORDS_HEADER.match(line) and RECORD.match(next((later for later in lines[index + 1:] if later.strip()),
-                                                             "")):
+        if _RECORDS_HEADER.match(line) and RECORD.match(_next_line(lines, index)):
             flush()
             continue  # "date | item | amount": each row below names its columns, and the header alone says nothing
         if RECORD.match(line):  # a spreadsheet's row: a quote of its own
@@ -151,6 +150,11 @@ def _goes_on(paragraph: Sequence[tuple[int, str]], line: str) -> bool:
     """Does the line go on with the paragraph before it: a wrapped line, in lower case after one that
     ends no sentence?"""
     return bool(paragraph) and paragraph[-1][1].rstrip()[-1:] not in ".!?:;" and line.strip()[0].islower()
+
+
+def _next_line(lines: Sequence[str], index: int) -> str:
+    """The first line after `index` with something on it ("" at the end)."""
+    return next((later for later in lines[index + 1:] if later.strip()), "")
 
 
 def _an_item(line: str) -> bool:

@@ -631,13 +631,14 @@ def test_a_reply_saying_her_thing_ranks_as_about_the_one_asked_of(services, monk
 def test_asked_with_i_alone_the_users_own_turns_are_about_whom_it_asks():
     memories = {1: _message("new project in the garage. a cedar strip kayak", "Marcel", 1),
                 2: _message("I built a ramp for the dog this year", "Lieve", 2)}
-    with_a_friend = [("Marcel", "user"), ("Lieve", "other")]
+    with_a_friend = lambda: [("Marcel", "user"), ("Lieve", "other")]
     assert the_users_own("What have I built this year?", memories, with_a_friend) == {1}
     assert the_users_own("Where's my passport?", memories, with_a_friend) == {1}
     assert the_users_own("Where did we go in May?", memories, with_a_friend) == set()  # both of them
     assert the_users_own("What has Lieve built?", memories, with_a_friend) == set()
     # With an assistant alone, every turn worth finding is the user's or answers one.
-    assert the_users_own("What have I built?", memories, [("Marcel", "user"), ("Assistant", "assistant")]) == set()
+    with_an_assistant = lambda: [("Marcel", "user"), ("Assistant", "assistant")]
+    assert the_users_own("What have I built?", memories, with_an_assistant) == set()
 
 
 def test_asked_what_i_did_the_users_turn_outranks_the_friends_telling_the_same(services):
