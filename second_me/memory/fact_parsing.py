@@ -21,8 +21,9 @@ STATEMENT_RULES: tuple[tuple[str, str], ...] = (
     (r"\bi(?:'m| am)? (?:now |still |currently )?(?:live|living|based) in " + _OBJECT + _END, "lives in {value}"),
     (r"\bi (?:just |recently |finally )?(?:moved|relocated) (?:back )?to " + _OBJECT + _END, "lives in {value}"),
     (r"\bi(?:'m| am)? (?:now |currently )?(?:work|working) (?:at|for) " + _OBJECT + _END, "works at {value}"),
-    (r"\bi (?:just |finally )?(?:accepted (?:an|the) (?:job )?offer (?:from|at)|joined|started (?:a new job |working )?at) "
-     + _OBJECT + _JOB_END, "works at {value}"),
+    # Joined by name only: "I joined Zalando", not "I joined a choir" (a club, a gym, a class: no employer).
+    (r"\bi (?:just |finally )?(?:accepted (?:an|the) (?:job )?offer (?:from|at)|joined(?= (?:the )?(?-i:[A-Z]))"
+     r"|started (?:a new job |working )?at) " + _OBJECT + _JOB_END, "works at {value}"),
     (r"(?:^|[.!?]\s+|\bi(?:'m| am)? )(?:now |currently )?(?:work(?:ing)?|start(?:ing|ed)?) (?:in \w+ )?as "
      + _OBJECT + _JOB_END, "works as {value}"),
     (r"\bmy name is " + _OBJECT + _END, "name is {value}"),

@@ -200,6 +200,10 @@ def test_with_the_built_in_model_facts_come_from_rules_alone(tmp_path):
     ("I joined Zalando as a UX designer.", ["works at Zalando"]),
     ("I work as a nurse at the clinic.", ["works as nurse"]),
     ("We started as friends.", []),
+    ("I joined the BBC in May.", ["works at the BBC"]),
+    # A club, a gym or a class joined is no employer: "works at choir" was learnt from this.
+    ("I joined a choir 🎶", []),
+    ("i just joined the gym", []),
 ])
 def test_rules_read_job_changes(text, facts):
     assert statements(text) == facts
