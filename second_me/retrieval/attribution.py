@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from second_me.domain import Evidence
-from second_me.retrieval.answer_type import proper_names
+from second_me.retrieval.answer_type import LIGHT_VERBS, proper_names
 from second_me.retrieval.intent import asks_advice
-from second_me.retrieval.people import asked_about
+from second_me.retrieval.people import asked_about, people_in
+from second_me.text.sentences import split_sentences
 from second_me.text.utterance import is_question, tells_before_asking
 from second_me.text.word_forms import synonyms
-from second_me.text.words import content_words, name_forms, plain, whole_name
+from second_me.text.words import content_words, name_forms, plain, stems, whole_name
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|we|we're|our|ours|us)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|you’re|your|yours|yourself|u|ur)\b", re.I)
@@ -60,6 +61,7 @@ class Subject:
     called: frozenset[str] = frozenset()  # the one-word names a turn may call them by ("tom" for Tom Reed)
     kin: frozenset[str] = frozenset()  # "Bea's dad", "my mum": the family asked about, in all its words
     asks_asked: bool = False  # "What did Sam ask about…?": what they asked is what is asked
+    words: frozenset[str] = frozenset()  # the stems of what the question asks of ("trip", "accra"), names aside
 
     @property
     def anyone(self) -> bool:
@@ -70,11 +72,14 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     """The people a question asks about, among the speakers memory knows: named in full or by
     their first name ("Tom" for Tom Reed, as chat exports name him)."""
     known: dict[str, list[str]] = {}
-    for speaker in dict.fromkeys(speakers):
+    speakers = list(dict.fromkeys(speakers))
+    for speaker in speakers:
         for form in name_forms(speaker):
             known.setdefault(form, []).append(speaker)
     users = {form for u in user_names for form in name_forms(u)}
-    names = asked_about(question, proper_names(question))  # "brunch with Lena" is the user's, told by either
+    # Named as typed, in lower case too ("where does kwame work now?"); "brunch with Lena" is the user's, told
+    # by either.
+    names = asked_about(question, people_in(question, speakers))
     named = list(dict.fromkeys(s for n in names if plain(n) not in users for s in known.get(plain(n), [])))
     people = frozenset(whole_name(s) for s in named)
     named_user = any(plain(n) in users for n in names)
@@ -84,9 +89,12 @@ def subject_of(question: str, speakers: Iterable[str], user_names: Iterable[str]
     # "What parkrun times has Nina told Sam about?", Nina being the user: about both of them. "My"
     # beside a name ("What did Sam give my daughter?") leaves the question about Sam.
     kin = frozenset(form for m in _KIN_ASKED.finditer(question) for form in synonyms(m.group(1).lower()))
+    named_words = {word for n in names for word in plain(n).split()}
+    words = frozenset(stem for word in content_words(question) if word.lower() not in LIGHT_VERBS
+                      and plain(word) not in named_words for stem in stems(word))
     # "I" beside a name is the user doing something with them: "the photo I sent Dev" is the user's.
     return Subject(people, user and (not people or named_user or bool(_SAYS_I.search(question))), shown, called, kin,
-                   bool(_ASKS_ASKED.search(question)))
+                   bool(_ASKS_ASKED.search(question)), words)
 
 
 def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
@@ -110,8 +118,11 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
     if speaker_is_subject:
         # Their short question tells nothing of them: Sam's "why parkrun all of a sudden" is no PB of his;
         # "my sister Amaia wants to come and visit in February, is that ok??" tells of Rosa's sister.
-        return subject.asks_asked or not is_question(item.text) or tells_before_asking(item.text) \
-            or len(content_words(item.text)) > ASKING_ONLY_WORDS
+        if subject.asks_asked or not is_question(item.text):
+            return True
+        if tells_before_asking(item.text):  # ...unless what it tells is of something else, and it asks of this
+            return not _asks_only_of_it(item.text, subject.words)
+        return len(content_words(item.text)) > ASKING_ONLY_WORDS
     if subject.user and speaker not in users and _TO_EVERYONE.search(item.text):
         return None  # told to the whole group, the user among them: "ok team, Snowdon trip is ON… I've booked…"
     if _FIRST_PERSON.search(item.text) or _own_family(item.text, subject.kin):
@@ -125,6 +136,16 @@ def is_about(item: Evidence, subject: Subject, user_names: Iterable[str],
     if _THIRD_PERSON.search(item.text) or any(not name.isupper() for name in proper_names(item.text)):
         return None  # perhaps about someone it names ("Maisie's hamster"; "PB" names no one)
     return False  # speaks of no one: of themselves, and they are someone else
+
+
+def _asks_only_of_it(text: str, asked: frozenset[str]) -> bool:
+    """Does a turn say what a question asks of only in its questions? The user's "Found you, back row
+    squinting haha. How's Accra?" asks of the friend's trip, and tells of a photo: it is no trip of theirs."""
+    sentences = [sentence for sentence, _ in split_sentences(text.strip(), lower_case_starts=True)]
+    asking = [sentence for sentence in sentences if is_question(sentence)]
+    telling = [sentence for sentence in sentences if sentence not in asking]
+    return bool(asked and telling) and any(asked & stems(sentence) for sentence in asking) \
+        and not any(asked & stems(sentence) for sentence in telling)
 
 
 # A name said to its bearer: opening a turn before a comma ("Sam, guess what"), or closing a clause after a

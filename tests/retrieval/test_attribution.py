@@ -23,6 +23,27 @@ def test_the_user_asking_about_themselves_gets_told_it_was_the_friend():
     assert result.message == "That was Sam, not you"
 
 
+def test_a_name_typed_in_lower_case_is_asked_about_as_written_in_capitals():
+    # "where does kwame work now?" was about no one: Lucía's "Her partner got a job there" was quoted first.
+    lower, capital = (subject_of(q, ["Kwame Mensah", "Lucía Romero"], ["Lucía Romero"])
+                      for q in ("where does kwame work now?", "Where does Kwame work now?"))
+    assert lower.people == capital.people == {"kwame mensah"} and lower.shown == "Kwame Mensah"
+    hers = said("Lucía Romero", "Harriet's moving. Her partner got a job there. I've been sulking ever since")
+    assert attribute([hers], lower, ["Lucía Romero"]).message == "That was you, not Kwame Mensah"
+
+
+def test_the_users_question_about_a_friends_trip_is_no_trip_of_theirs():
+    # "how was my trip to accra?" quoted the user's own "Found you, back row squinting haha. How's Accra?".
+    subject = subject_of("how was my trip to accra?", SPEAKERS, USERS)
+    asking = said("Lena", "Found you, back row squinting haha. How's Accra?", 1)
+    reply = said("Sam", "Hot. 33 degrees hot. I went to Labadi beach yesterday", 2)
+    result = attribute([asking, reply], subject, USERS)
+    assert result.message == "That was Sam, not you" and result.other == reply
+    # Telling of it before asking is theirs: "Just back from Accra, so hot. How was your week?"
+    told = said("Lena", "Just back from Accra, so hot. How was your week?", 3)
+    assert attribute([told, reply], subject, USERS).evidence == (told,)
+
+
 def test_a_turn_told_to_the_whole_group_may_be_about_the_user():
     # "Which route did I take up Snowdon?" was "That was Sam, not you" over his "ok team, … I've booked the hostel".
     subject = subject_of("Which route did I take up Snowdon?", SPEAKERS, USERS)
