@@ -52,11 +52,11 @@ _BREED_ASKED = re.compile(r"\b(?:breeds?|(?:kind|sort|type)s?\s+of\s+(?:dogs?|ca
                           re.I)
 # A street is stated with what it is ("Maple Drive", "14 Elm Road", "Hofwiesenstrasse", "rue des
 # Martyrs"): a flat "in Oerlikon", a house "near the Basin" say where, not on which street.
-STREETS = frozenset("street streets road roads avenue lane".split())
+STREETS = frozenset("street streets road roads avenue lane address addresses".split())  # a home address: its street
 _SUFFIXES = "drive|lane|crescent|terrace|grove|parade|mews|way|row|square|gardens|walk|place|close|court|hill|st"
 _STREET = re.compile(r"(?:\b(?!(?:the|a|an|this|that|our|my|your|their|his|her|its|on|in|at|of|off|down|up|along"
                      r"|across|same|next|busy|quiet|side|back|long|open|dirt|wrong|main|whole|each|every|one)\b)"
-                     r"[^\W\d_][\w'’-]*|\b\d+[a-z]?)\s+(?:street|road|avenue|ave|boulevard|blvd)\b"
+                     r"[^\W\d_][\w'’-]*|\b\d+[a-z]?)\s+(?:street|road|rd|avenue|ave|boulevard|blvd)\b"
                      r"|\b\d+[a-z]?\s+[^\W\d_][\w'’-]*\s+(?:" + _SUFFIXES + r")\b"
                      r"|(?-i:[A-Z][\w'’-]*\s+(?:" + _SUFFIXES.title() + r")\b)"  # "Maple Drive", not "we drive"
                      r"|\b\w+(?:strasse|straße|gasse|weg|gade|gatan|vej|veien|vegen|straat|laan|gracht)\b"

@@ -11,6 +11,7 @@ from second_me.text.categories import BREED, COLOUR, STREET, category_asked, col
     ("What make of piano did Lieve buy?", {"make"}, "name"),
     ("What breed is Maskin?", {"breed"}, BREED),
     ("What street is the flat on?", {"street"}, STREET),
+    ("what's kwame's home address?", {"address"}, STREET),  # a home address is its street ("Home!" says none)
     ("What kind of dog is Mabel?", {"dog"}, BREED),
     ("Which team did I join at the County Council?", {"team"}, None),  # "flood resilience": no name
     ("Which dog bit Alfie?", {"dog"}, None),  # a dog's name, not its breed: asked as a name elsewhere
@@ -38,6 +39,7 @@ def test_a_colour_is_asked_for_by_its_word():
     ("we picked her up from the animal shelter on Saturday", BREED, False),
     ("the new place is on Maple Drive", STREET, True),
     ("flat 3, 14 elm close", STREET, True),
+    ("Flat 2, 7 Whiteladies Rd, Bristol", STREET, True),
     ("moved into Hofwiesenstrasse 12 on Saturday", STREET, True),
     ("a tiny café on the rue des Martyrs", STREET, True),
     ("WE GOT A FLAT!!! Oerlikon, three and a half rooms", STREET, False),
