@@ -44,7 +44,7 @@ write wrote written
 # told by their moving there ("We moved into the new flat in Prenzlauer Berg!"). A verb made from an
 # adjective is told by it ("When did the first Sungold ripen?": "First Sungold ripe."). Families
 # write to each other in their own language's words for mother and father ("Mamãe", "Pai", "Mutti").
-# A note lists what the user is allergic to under "Allergies:".
+# A note lists what the user is allergic to under "Allergies:". A pottery class is a ceramics class.
 _SAME = """
 mother mum mom mummy mommy mam mama mae mamae mamma maman mutti; father dad daddy papa pai papai papi vati;
 grandmother grandma granny gran nana;
@@ -56,7 +56,7 @@ cat kitten kitty; dog puppy; sofa couch settee; photo photograph picture pic; ma
 wedding marry married marries wed; live move; baby born birth newborn;
 ripe ripen; wide widen; soft soften; hard harden; dark darken; sharp sharpen; tight tighten; loose loosen;
 deep deepen; thick thicken; weak weaken; sweet sweeten;
-allergy allergies allergic
+allergy allergies allergic; pottery ceramics ceramic
 """
 
 
