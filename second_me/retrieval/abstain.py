@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Mapping, Optional, Sequence
 
-from second_me.domain import FileOrigin, Hit, told_dates
+from second_me.domain import FileOrigin, Hit, told_dates, utc_day
 from second_me.retrieval.answer_type import (LIGHT_VERBS, MONEY, NAMING_WORDS, OCCUPATION, TIME_WORDS, WITH_ARTICLE,
                                              answer_type_words, expected_answer, lacks_answer, proper_names)
 from second_me.retrieval.chatter import information_prior
@@ -190,8 +190,14 @@ def _as_checked(hit: Hit, replied: Mapping[int, str], before: Mapping[int, str])
     if any(RECORD.match(line) for line in lines):
         # A spreadsheet's rows are each their own: "Kwik Fit" of the tyres' row names no dentist.
         return [(line, "") for line in lines if line.strip()]
-    said = (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory)))
+    # "HAPPY BIRTHDAY!!! 37!!" is said on the day: it states that day as a date a line of it would.
+    on_the_day = utc_day(hit.memory.created_at) if hit.memory.kind == "message" and not hit.memory.about \
+        and _GREETS_THE_DAY.search(hit.memory.text) else ""
+    said = (replied.get(hit.memory.id), hit.memory.text, spoken_dates(told_dates(hit.memory) or on_the_day))
     return [("\n".join(filter(None, said)), before.get(hit.memory.id, ""))]
+
+
+_GREETS_THE_DAY = re.compile(r"\bhappy\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|b-?day|anniversary)\b", re.I)
 
 
 def signals(result: SearchResult, asked: str = "", replied: Mapping[int, str] | None = None,

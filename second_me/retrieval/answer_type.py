@@ -28,10 +28,10 @@ import re
 from typing import Iterable, Optional
 
 from second_me.text.words import HOW_MEASURES, STOPWORDS, stem, stems
-from second_me.text.owners import named_others, someone_elses
+from second_me.text.owners import named_others, occasions_of_others, someone_elses
 from second_me.text.names import MONTHS, TOKEN, WEEKDAYS, fold, has_name_of, named_when_asked, names_in, said_for_them
 from second_me.text.stated import (AGE_STATED, DATE_STATED, DAY_OF_YEAR_STATED, MONEY_STATED, NUMBER_WORDS,
-                                  OCCASION_TOLD, OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS)
+                                  OCCUPATION_STATED, ORDINAL_WORDS, PAYING_WORDS, occasion_told)
 from second_me.text.categories import (CATEGORY_ARTICLES, CATEGORY_KINDS, NAMED_CATEGORIES, PERSON_WORDS, PLACE_NOUNS,
                                        STREET, UNPLACED_CATEGORIES, category_asked, colour_asked, states_category)
 from second_me.text.measures import MEASURE_KINDS, MEASURED_NOUNS, asked_measure, asks_a_sum, states_measure
@@ -239,8 +239,11 @@ def says_little(words: Iterable[str]) -> bool:
 _NO_TIME = r"(?!\s+(?:like|rates?|jobs?|trips?|pass(?:es)?|tickets?|care|cent(?:re|er)s?|nursery|groups?)\b)"
 _DAY_OF = r"(?:what|which)(?:['’]s|\s+(?:was|is|were))\s+(?:(?:the|my|our|his|her|their|\w+['’]s)\s+)?" \
           r"(?:(?:first|last|next)\s+)?(?:date|day)\b" + _NO_TIME
+# "What night did Kwame see the northern lights?": the night something happened (not "what night bus…", nor
+# "which night do I play five-a-side?", a weekday).
+_NIGHT_OF = r"(?:(?:on|in)\s+)?(?:what|which)\s+(?:night|evening|morning|weekend)\s+did\b"  # not "…do I play"
 ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|weekday|month|year)\b" + _NO_TIME
-                       + "|" + _DAY_OF + ")", re.I)
+                       + "|" + _DAY_OF + "|" + _NIGHT_OF + ")", re.I)
 ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)
 _LODGING = re.compile(r"\b(?:hotels?|hostels?|airbnbs?|apartments?|flats?|cottages?|cabins?|villas?|motels?|inns?"
                       r"|ryokans?|guest\s?houses?|b\s?&\s?b|bed and breakfast|campsites?|camping|tents?|caravans?"
@@ -360,7 +363,9 @@ def lacks_answer(question: str, texts: Iterable[str | tuple[str, str]], unknown_
         owned = thing - {fold(m.group(1)) for m in _OWNER.finditer(question)} or thing  # not "the twins'"
         both = [(text, mentioned, before) for text, mentioned, before in about if owned & mentioned]
     if kind == DAY_OF_YEAR and not both:  # "When is Sam's birthday?": not the day of his parents' evening
-        about = [item for item in about if OCCASION_TOLD.search(item[0]) and not named_others(item[0], thing, names)]
+        told = occasion_told(question)  # a birthday's, not a wedding's
+        about = [item for item in about if told.search(item[0]) and not named_others(item[0], thing, names)
+                 and not occasions_of_others(item[0], question_words)]  # "Nana turns 80" for Kwame's birthday
     # Someone's name ("the guy from Voss who bought my Volvo") or an airline's is not a place's nor a model's.
     person = kind == NAME and bool(question_words & (UNPLACED_CATEGORIES if category else PERSON_WORDS))
     # Nor is any name asked for but a place's after "in", "from", "near", "on": "Otieno's shop in Kitengela".

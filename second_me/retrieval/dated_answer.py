@@ -246,8 +246,10 @@ _ASKS_BOOKING = re.compile(r"^\s*when\s+(?:did|have|had)\s+\w+\s+(?:book|reserve
                            r"|make\s+(?:the|an?)\s+(?:appointment|booking|reservation))\b", re.I)
 _BOOKED = re.compile(r"\b(?:booked|booking|reserved|scheduled|signed\s+up|registered|made\s+(?:the|an?)\s+"
                      r"(?:appointment|booking|reservation))\b", re.I)
-# A question about what has happened: the day is gone by, never one planned ahead.
-ASKS_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
+# A question about what has happened: the day is gone by, never one planned ahead ("What day did Kwame run
+# his half?" as much as "When did…").
+ASKS_PAST = re.compile(r"^\s*(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day|night|evening|morning|weekend))\s+"
+                       r"(?:did|was|were|had)\b", re.I)
 
 
 def _tells_a_day(item: Evidence) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from second_me.domain import Evidence, Hit
+from second_me.domain import Evidence, Hit, utc_day
 from second_me.retrieval.answer_type import AGE, ASKS_WHEN, DATE, DAY_OF_YEAR, NUMBER, NUMBER_WORDS, PERSON_WORDS, \
     expected_answer, folded_words, proper_names
 from second_me.retrieval.attribution import asks_the_assistant
@@ -19,6 +19,7 @@ from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.intent import asks_about_you
 from second_me.retrieval.people import own_words
 from second_me.storage.messages import APP_USER
+from second_me.text.event_dates import moments_told
 from second_me.text.names import MONTHS, WEEKDAYS, fold, names_in
 from second_me.text.sentences import split_sentences
 from second_me.text.support import Support
@@ -217,6 +218,23 @@ def adds_only_a_time(sentence: str, question: str) -> bool:
     # Digits alone ("+351 912 000 111") may be the answer: a day, month or year says when.
     return only_a_time(" ".join(added)) and any(word in _WHEN_WORDS or re.fullmatch(r"(?:19|20)\d\d", word)
                                                  for word in added)
+
+
+def gives_the_day_it_was_said(sentence: str, question: str, cited: Sequence[Hit]) -> bool:
+    """Asked when, does a sentence give only days a message it cites was said on, where the message tells
+    of another day? "May 4, 2026 [2]." for "What day did Kwame run his half marathon?" over "Ran the half
+    yesterday!!", said on 4 May: a 1.5B reader takes the day shown as said for the day it tells of."""
+    if not ASKS_WHEN.match(question):
+        return False
+    stated = {utc_day(span.start) for span, _ in moments_told(CITATION_MARKS.sub("", sentence), 0.0)
+              if span.end - span.start <= _DAY}
+    told = {utc_day(start) for hit in cited for start, _ in hit.memory.about}
+    only_said = {utc_day(hit.memory.created_at) for hit in cited
+                 if hit.memory.kind == "message" and hit.memory.about} - told
+    return bool(stated) and stated <= only_said
+
+
+_DAY = 86400.0
 
 
 def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:

@@ -24,6 +24,7 @@ from second_me.retrieval.intent import FACT, GATHER, REQUEST, Intent, asks_about
 from second_me.retrieval.people import OWNED
 from second_me.retrieval.reader_checks import (ASKS_WHO, ASKS_WHO_SOMEONE_IS, CITATION_MARKS, KeptToQuotes,
                                                adds_nothing_asked, adds_only_a_time, evidence_as_shown,
+                                               gives_the_day_it_was_said,
                                                in_what_it_cites, misses_a_task, names_an_assistant, names_no_one,
                                                names_only_whom_asked, names_the_asker, only_a_time, only_copies,
                                                pieces, plain_sentence, says_yes_to_a_condition, says_yes_to_a_proposal,
@@ -344,6 +345,7 @@ def reader_answer(question: str, intent: Intent, evidence: Sequence[Evidence], c
                     and not names_only_whom_asked(sentence, [hit.memory.text for hit in cited], question) \
                     and not misses_a_task(sentence, question, evidence) \
                     and not adds_only_a_time(sentence, question) \
+                    and not gives_the_day_it_was_said(sentence, question, cited_in(sentence) or cited) \
                     and not says_yes_to_a_condition(sentence, question, cited) \
                     and not says_yes_to_a_proposal(sentence, question, cited_in(sentence)) \
                     and (kept_to is None or kept_to.holds(sentence)):

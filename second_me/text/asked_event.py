@@ -43,7 +43,9 @@ def _with_the_sentence_before(part: str, sentences: list[str]) -> str:
 
 # "When did my dad get his stent?": who it is about, then the event ("get his stent"). A thing
 # someone has ("Pryce's letter") is part of the event.
-_WHO = r"(?:I|we|you|he|she|they|(?:my|our|your|his|her|their)\s+[\w-]+|(?-i:[A-Z])[\w-]*)(?!['’]s)"
+# Someone typed in lower case is found beside "I": "when are kwame and I going to porto?".
+_WHO = r"(?:I|we|you|he|she|they|(?:my|our|your|his|her|their)\s+[\w-]+|(?-i:[A-Z])[\w-]*" \
+       r"|[\w-]+(?=\s+and\s+(?:I|me|we)\b))(?!['’]s)"
 _WHEN_WHO = re.compile(r"^\s*(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day))\s+"
                        r"(?:did|was|were|is|are|will|do|does|has|have|had)\s+" + _WHO + r"(?:\s+and\s+" + _WHO + r")?\s+",
                        re.I)

@@ -31,3 +31,16 @@ def named_others(text: str, things: set[str], names: set[str]) -> bool:
     mentions = _mentions(text, things)
     owners = [_NAMED.search(text[:m.start()]) for m in mentions]
     return bool(mentions) and all(owner is not None and fold(owner.group(1)) not in names for owner in owners)
+
+
+# Whose yearly day a text tells of: "your grandma's birthday", "Bea's 8th", "Nana turns 80".
+_OWNED_OCCASION = re.compile(r"\b([\w-]+)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|b-?day|wedding|anniversary)s?\b"
+                             r"|\b([\w-]+)['’]s\s+\d+(?:st|nd|rd|th)\b|\b((?-i:[A-Z])[\w-]*)\s+turn(?:s|ed|ing)?\s+\d+",
+                             re.I)
+
+
+def occasions_of_others(text: str, asked: set[str]) -> bool:
+    """Does `text` tell of a yearly day only as someone's the question does not name (`asked`: its words,
+    folded)? "Yes, Nana turns 80 on the 11th of April" is no day of Kwame's asked "When is Kwame's birthday?"."""
+    owners = {fold(next(group for group in match.groups() if group)) for match in _OWNED_OCCASION.finditer(text)}
+    return bool(owners) and not owners & asked

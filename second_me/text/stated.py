@@ -62,6 +62,20 @@ DAY_OF_YEAR_STATED = re.compile(
 OCCASION_TOLD = re.compile(r"\b(?:birthdays?|b-?days?|born|anniversar(?:y|ies)|married|wedding|name\s?days?"
                            r"|turn(?:s|ed|ing)?\s+\d+|(?:his|her|their|my|your|our|\w+['’]s)\s+\d+(?:st|nd|rd|th)\b)",
                            re.I)
+# Which yearly day a question asks of is told by that day's own words: a birthday by a birthday, not a
+# wedding day ("When is Ama's birthday?" over "Ama and Kofi set the wedding date. 27th of December"); a
+# wedding by a wedding. An anniversary is either kind.
+_OCCASIONS = ((re.compile(r"\b(?:birthdays?|b-?days?|born)\b", re.I),
+               re.compile(r"\b(?:birthdays?|b-?days?|born|turn(?:s|ed|ing)?\s+\d+"
+                          r"|(?:his|her|their|my|your|our|\w+['’]s)\s+\d+(?:st|nd|rd|th)\b)", re.I)),
+              (re.compile(r"\bweddings?\b", re.I), re.compile(r"\b(?:weddings?|married|marry|marrying)\b", re.I)))
+
+
+def occasion_told(question: str) -> re.Pattern:
+    """What tells of the yearly day a question asks of (OCCASION_TOLD when it names none of its own)."""
+    return next((told for asked, told in _OCCASIONS if asked.search(question)), OCCASION_TOLD)
+
+
 DATE_STATED = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
     r"|\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)

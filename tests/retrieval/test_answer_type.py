@@ -57,6 +57,9 @@ def test_a_day_rate_asks_no_day():
     assert not ASKS_WHEN.match("What day trip did we take from Kyoto?")
     assert ASKS_WHEN.match("What day is my Spanish lesson?")
     assert ASKS_WHEN.match("What was the date of Sam's last shift?")
+    assert ASKS_WHEN.match("what night did Kwame see the northern lights?")
+    assert not ASKS_WHEN.match("What night bus goes to Peckham?")
+    assert not ASKS_WHEN.match("Which night do I play five-a-side?")  # a weekday, every week
 
 
 @pytest.mark.parametrize("question, words", [
@@ -220,6 +223,15 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     ellas = [("Mum: Ella's birthday is on the 21st isn't it?\nNovember 21, 2026", "Sam and Ella climbed Catbells")]
     assert lacks_answer("When is Sam's birthday?", ellas, ()) == DAY_OF_YEAR
     assert lacks_answer("When is Ella's birthday?", ellas, ()) is None
+    # A wedding day is no birthday ("When is Ama's birthday?" was given her wedding's day), nor is the day
+    # someone else turns 80, in lower case or not; asked of that one, it is.
+    ama = ["Kwame: Ok family news: Ama and Kofi set the wedding date. 27th of December, in Accra"]
+    assert lacks_answer("When is Ama's birthday?", ama, ()) == DAY_OF_YEAR
+    assert lacks_answer("When is Ama's wedding?", ama, ()) is None
+    nana = [("Kwame: Yes, Nana turns 80 on the 11th of April", "Lucía: Finally! For your grandma's birthday?")]
+    assert lacks_answer("When is Kwame's birthday?", nana, ()) == DAY_OF_YEAR
+    assert lacks_answer("when is kwame's birthday?", nana, ()) == DAY_OF_YEAR
+    assert lacks_answer("When is Nana's birthday?", nana, ()) is None
     # A place said at a sentence's start is no name of a person nor of what is asked: "In Kisumu for…".
     memorial = ["Wanjiru: In Kisumu for the memorial of Otieno's father, one year since mzee passed."]
     assert lacks_answer("What was Otieno's late father's name?", memorial, ()) == NAME

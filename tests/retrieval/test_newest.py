@@ -116,6 +116,22 @@ def test_a_job_someone_states_in_their_own_turn_answers_however_far_its_words():
         is not None
 
 
+def test_a_birthday_greeting_states_the_day_it_was_said():
+    """"When is Bea's birthday?" over Bea's "HAPPY BIRTHDAY!!! 37!! ancient" was refused, "the memories about
+    that don't say a date", once a wedding's day no longer counted as a birthday's: the greeting is the day."""
+    from second_me.retrieval.abstain import signals
+
+    def lacking(question: str, said: str):
+        memory = Memory(1, "message", said, _ts("2025-09-03"), None, 7.0, 0, False, "active",
+                        speaker=said.split(":")[0])
+        result = SearchResult((Hit(memory, 1.0, 1.0, None, similarity=0.5, bm25_rank=1),), 0.5,
+                              parsed=ParsedQuery(question))
+        return signals(result, question).lacking
+
+    assert lacking("When is Bea's birthday?", "Bea: HAPPY BIRTHDAY!!! 37!! ancient") is None
+    assert lacking("When is Bea's birthday?", "Bea: birthday drinks were fun, 37!! ancient") == "day of year"
+
+
 def test_asked_where_someone_works_now_the_turn_telling_of_the_job_leads_a_newer_one():
     job = Evidence("I start at the hospital pharmacy on Monday, so I can only do weekends from now on", 1, "chat",
                    "message", speaker="Aisha", created_at=_ts("2026-07-18"))

@@ -106,6 +106,18 @@ def test_asked_when_something_was_a_later_message_on_a_day_within_its_plan_tells
                          created_at=_said("2023-09-06"), about="2023-09-05")
     assert when_line("When did Nina start at Cotham Park?", [start, first_day]) == \
         "2023-09-05 (Nina said it on 2023-09-06)."
+    # Asked "what day did…" as much as "when did…": the half run, not the month it was planned for.
+    half = Evidence("Yeah, the Hackney Half is in May. Aiming for under two hours", 8, "chat", "message", "Kwame",
+                    created_at=_said("2023-03-28"), about="2023-05")
+    ran = Evidence("Ran the half yesterday!!", 9, "chat", "message", "Kwame", created_at=_said("2023-05-04"),
+                   about="2023-05-03")
+    assert when_line("what day did kwame run his half?", [half, ran]) == "2023-05-03 (Kwame said it on 2023-05-04)."
+    # "Kwame!!" and "went" are no words of going to Porto, typed in lower case: the day is Porto's, not bouldering's.
+    porto = Evidence("Perfect. I'll move the flights. Porto in February it is", 10, "chat", "message", "me",
+                     created_at=_said("2023-11-01"), about="2024-02")
+    climbed = Evidence("Kwame!! Guess what I did yesterday: I went bouldering for the first time!", 11, "chat",
+                       "message", "me", created_at=_said("2023-02-07"), about="2023-02-06")
+    assert when_line("when are kwame and I going to porto?", [porto, climbed]) == "2024-02 (you said it on 2023-11-01)."
     # Not asked what happened, nor a day already gone by when it was said, nor a message of something else.
     assert carried_out("When is Nina's Grade 1 cello exam?", [plan, exam]) is None
     assert carried_out("When was my Grade 1 cello exam?", [replace(plan, about="2023-05"), exam]) is None
@@ -908,6 +920,23 @@ def _turn_hit(speaker: str, words: str):
     from second_me.domain import Hit, Memory
 
     return Hit(Memory(1, "message", f"{speaker}: {words}", 0.0, None, 1.0, 0, False, "active", speaker=speaker), 1.0, 1.0)
+
+
+def test_asked_when_a_readers_day_that_a_message_was_only_said_on_is_not_shown():
+    """"May 4, 2026 [2]." for "What day did Kwame run his half marathon?" over "Ran the half yesterday!!",
+    said on 4 May: the reader took the day it was said for the day it tells of."""
+    from second_me.domain import Hit, Memory
+    from second_me.retrieval.reader_checks import gives_the_day_it_was_said
+
+    said, ran = datetime(2026, 5, 4, 18, tzinfo=timezone.utc).timestamp(), datetime(2026, 5, 3, tzinfo=timezone.utc)
+    told = Hit(Memory(2, "message", "Kwame: Ran the half yesterday!!", said, None, 1.0, 0, False, "active",
+                      speaker="Kwame", about=((ran.timestamp(), ran.timestamp() + 86400),)), 1.0, 1.0)
+    question = "what day did kwame run his half marathon?"
+    assert gives_the_day_it_was_said("May 4, 2026 [2].", question, [told])
+    assert not gives_the_day_it_was_said("May 3, 2026 [2].", question, [told])
+    assert not gives_the_day_it_was_said("May 4, 2026 [2].", "How far did Kwame run?", [told])
+    plain = replace(told, memory=replace(told.memory, about=()))  # a message telling no other day: said that day
+    assert not gives_the_day_it_was_said("May 4, 2026 [2].", question, [plain])
 
 
 @pytest.mark.parametrize("sentence, question, taken", [

@@ -202,6 +202,7 @@ def test_of_two_days_a_message_tells_of_the_asked_events_is_the_one_its_words_ar
     told = "Dad had chest pains on Saturday night. they kept him in and put a stent in two days ago"
     assert event_asked("When did my dad get his stent?") == "get his stent?"
     assert event_asked("When did Orla and Cathal get married?") == "get married?"
+    assert event_asked("when are kwame and I going to porto?") == "going to porto?"  # a name typed in lower case
     assert event_asked("when is it") == "when is it"  # nothing left after whom it is about: the question
     assert [s.describe() for s in dates_of_event(told, SENT, "get his stent")] == ["2023-07-04"]
     assert [s.describe() for s in dates_of_event(told, SENT, "chest pains")] == ["2023-07-01"]
