@@ -248,3 +248,16 @@ async def test_two_lines_of_one_memory_are_one_source_row():
                          (1, "plan", "notes/Mum 60th.md:8"), (1, "plan", "notes/Mum 60th.md:4")])
     assert [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)] == [
         "[1] notes/Mum 60th.md:4, 5, 6, 8", "[2] WhatsApp: Costa Family · Rita · 2026-10-25 10:12"]
+
+
+def test_the_note_under_a_refusal_says_whose_its_source_is_when_it_has_one():
+    """"That was Kwame Mensah, not you: “Hot. 33 degrees hot…” [1]" was noted "no sources: memory does not hold
+    the answer" above its source row: the source it shows is whose it was."""
+    from second_me.domain import Answer
+    from second_me.tui.screens.chat import answer_note
+
+    assert answer_note(Answer("I don't know", abstained=True), False) == "no sources: memory does not hold the answer"
+    assert answer_note(Answer("That was Kwame, not you: “…” [1]", abstained=True), True) \
+        == "memory does not hold the answer; the source is whose it was"
+    assert answer_note(Answer("12 to 14 hours [1].", asked_as="For how long do I proof the dough?"), True) \
+        == "asked as “For how long do I proof the dough?”"

@@ -267,11 +267,8 @@ class ChatScreen(ReportsWorkerErrors, Screen):
         # Stored after answering: a question must not be found as the source of its own answer.
         self._save_question(question)
         self._save_answer(result.text, tuple(hit.memory.id for hit in result.citations))
-        # The answer itself says why memory cannot answer; the note says what that means for sources.
-        notes = [f"asked as “{result.asked_as}”" if result.asked_as else "",
-                 "no sources: memory does not hold the answer" if result.abstained else ""]
-        note = " · ".join(part for part in notes if part)
-        view.post_message(AnswerTurn.Finished(result.text, evidence_rows(result), note))
+        rows = evidence_rows(result)
+        view.post_message(AnswerTurn.Finished(result.text, rows, answer_note(result, bool(rows))))
         self.post_message(self.Answered(result))
 
     def _save_question(self, question: str) -> None:
@@ -339,3 +336,11 @@ def evidence_rows(answer: Answer) -> list[tuple[int, Hit, str]]:
     rows = [(n, hit, evidence_label(item.source, "" if (shown := shown_quote(item)) in answer.text else shown))
             for n, hit, item in evidence_entries(answer)]
     return rows or [(n, hit, hit_label(hit)) for n, hit in cited_sources(answer.text, list(answer.citations))]
+
+
+def answer_note(result, has_sources: bool) -> str:
+    """The line under an answer: how a follow-up was asked, and, when memory does not hold the answer,
+    what its sources are: none, or whose words they are ("That was Kwame, not you: …" quotes his)."""
+    refused = ("memory does not hold the answer; the source is whose it was" if has_sources
+               else "no sources: memory does not hold the answer") if result.abstained else ""
+    return " · ".join(part for part in (f"asked as “{result.asked_as}”" if result.asked_as else "", refused) if part)
