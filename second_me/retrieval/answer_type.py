@@ -241,7 +241,7 @@ _DAY_OF = r"(?:what|which)(?:['’]s|\s+(?:was|is|were))\s+(?:(?:the|my|our|his|
           r"(?:(?:first|last|next)\s+)?(?:date|day)\b" + _NO_TIME
 # "What night did Kwame see the northern lights?": the night something happened (not "what night bus…", nor
 # "which night do I play five-a-side?", a weekday).
-_NIGHT_OF = r"(?:(?:on|in)\s+)?(?:what|which)\s+(?:night|evening|morning|weekend)\s+did\b"  # not "…do I play"
+_NIGHT_OF = r"(?:(?:on|in)\s+)?(?:what|which)\s+(?:night|evening|morning|weekend)\s+did\b"
 ASKS_WHEN = re.compile(r"^\s*(?:when\b|(?:(?:on|in)\s+)?(?:what|which)\s+(?:date|day|weekday|month|year)\b" + _NO_TIME
                        + "|" + _DAY_OF + "|" + _NIGHT_OF + ")", re.I)
 ASKS_MONTH_OR_YEAR = re.compile(r"^\s*(?:in\s+)?(?:what|which)\s+(month|year)\b", re.I)

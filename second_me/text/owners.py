@@ -33,9 +33,10 @@ def named_others(text: str, things: set[str], names: set[str]) -> bool:
     return bool(mentions) and all(owner is not None and fold(owner.group(1)) not in names for owner in owners)
 
 
-# Whose yearly day a text tells of: "your grandma's birthday", "Bea's 8th", "Nana turns 80".
-_OWNED_OCCASION = re.compile(r"\b([\w-]+)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|b-?day|wedding|anniversary)s?\b"
-                             r"|\b([\w-]+)['’]s\s+\d+(?:st|nd|rd|th)\b|\b((?-i:[A-Z])[\w-]*)\s+turn(?:s|ed|ing)?\s+\d+",
+# Whose yearly day a text tells of: "your grandma's birthday", "Bea's 8th", "Nana turns 80" (not "it's", "that's").
+_OWNER = r"\b(?!(?:it|that|there|here|what|who|where|how|he|she|let)['’]s)([\w-]+)['’]s\s+"
+_OWNED_OCCASION = re.compile(_OWNER + r"(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|b-?day|wedding|anniversary)s?\b"
+                             r"|" + _OWNER + r"\d+(?:st|nd|rd|th)\b|\b((?-i:[A-Z])[\w-]*)\s+turn(?:s|ed|ing)?\s+\d+",
                              re.I)
 
 

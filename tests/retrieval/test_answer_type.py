@@ -232,6 +232,7 @@ def test_lacks_answer_looks_only_at_memories_about_the_subject():
     assert lacks_answer("When is Kwame's birthday?", nana, ()) == DAY_OF_YEAR
     assert lacks_answer("when is kwame's birthday?", nana, ()) == DAY_OF_YEAR
     assert lacks_answer("When is Nana's birthday?", nana, ()) is None
+    assert lacks_answer("When is Sam's birthday?", ["Sam: it's birthday week!! 14 March, finally"], ()) is None
     # A place said at a sentence's start is no name of a person nor of what is asked: "In Kisumu for…".
     memorial = ["Wanjiru: In Kisumu for the memorial of Otieno's father, one year since mzee passed."]
     assert lacks_answer("What was Otieno's late father's name?", memorial, ()) == NAME
