@@ -250,7 +250,7 @@ async def test_two_lines_of_one_memory_are_one_source_row():
         "[1] notes/Mum 60th.md:4, 5, 6, 8", "[2] WhatsApp: Costa Family · Rita · 2026-10-25 10:12"]
 
 
-def test_the_note_under_a_refusal_says_whose_its_source_is_when_it_has_one():
+async def test_the_note_under_a_refusal_says_whose_its_source_is_when_it_has_one():
     """"That was Kwame Mensah, not you: “Hot. 33 degrees hot…” [1]" was noted "no sources: memory does not hold
     the answer" above its source row: the source it shows is whose it was."""
     from second_me.domain import Answer
