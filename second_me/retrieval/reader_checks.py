@@ -18,6 +18,7 @@ from second_me.retrieval.attribution import asks_the_assistant
 from second_me.retrieval.context import cited_numbers
 from second_me.retrieval.intent import asks_about_you
 from second_me.retrieval.people import own_words
+from second_me.retrieval.timeparse import DAY
 from second_me.storage.messages import APP_USER
 from second_me.text.event_dates import moments_told
 from second_me.text.names import MONTHS, WEEKDAYS, fold, names_in
@@ -227,14 +228,11 @@ def gives_the_day_it_was_said(sentence: str, question: str, cited: Sequence[Hit]
     if not ASKS_WHEN.match(question):
         return False
     stated = {utc_day(span.start) for span, _ in moments_told(CITATION_MARKS.sub("", sentence), 0.0)
-              if span.end - span.start <= _DAY}
+              if span.end - span.start <= DAY}
     told = {utc_day(start) for hit in cited for start, _ in hit.memory.about}
     only_said = {utc_day(hit.memory.created_at) for hit in cited
                  if hit.memory.kind == "message" and hit.memory.about} - told
     return bool(stated) and stated <= only_said
-
-
-_DAY = 86400.0
 
 
 def in_what_it_cites(sentence: str, said_in: dict[int, set[str]], question: str) -> bool:

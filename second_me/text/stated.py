@@ -59,15 +59,13 @@ DAY_OF_YEAR_STATED = re.compile(
     r"\b(?:%s)\b\.?\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}\b" % (("|".join(sorted(MONTHS)),) * 2))
 # What tells of a day that comes round each year: "Sam's birthday", "born on", "turns 40", "her 8th", "got married".
-OCCASION_TOLD = re.compile(r"\b(?:birthdays?|b-?days?|born|anniversar(?:y|ies)|married|wedding|name\s?days?"
-                           r"|turn(?:s|ed|ing)?\s+\d+|(?:his|her|their|my|your|our|\w+['’]s)\s+\d+(?:st|nd|rd|th)\b)",
-                           re.I)
+_BIRTHDAY_TOLD = r"birthdays?|b-?days?|born|turn(?:s|ed|ing)?\s+\d+" \
+                 r"|(?:his|her|their|my|your|our|\w+['’]s)\s+\d+(?:st|nd|rd|th)\b"
+OCCASION_TOLD = re.compile(rf"\b(?:{_BIRTHDAY_TOLD}|anniversar(?:y|ies)|married|wedding|name\s?days?)", re.I)
 # Which yearly day a question asks of is told by that day's own words: a birthday by a birthday, not a
 # wedding day ("When is Ama's birthday?" over "Ama and Kofi set the wedding date. 27th of December"); a
 # wedding by a wedding. An anniversary is either kind.
-_OCCASIONS = ((re.compile(r"\b(?:birthdays?|b-?days?|born)\b", re.I),
-               re.compile(r"\b(?:birthdays?|b-?days?|born|turn(?:s|ed|ing)?\s+\d+"
-                          r"|(?:his|her|their|my|your|our|\w+['’]s)\s+\d+(?:st|nd|rd|th)\b)", re.I)),
+_OCCASIONS = ((re.compile(r"\b(?:birthdays?|b-?days?|born)\b", re.I), re.compile(rf"\b(?:{_BIRTHDAY_TOLD})", re.I)),
               (re.compile(r"\bweddings?\b", re.I), re.compile(r"\b(?:weddings?|married|marry|marrying)\b", re.I)))
 
 
